@@ -1,0 +1,46 @@
+import { Temporal } from 'temporal-polyfill';
+
+export const LEGAL_TIME_ZONE = 'Europe/Rome';
+
+/** Where time comes from. Rules take dates as arguments; services read them from the clock. */
+export interface Clock {
+  now(): Date;
+  /** Today's date in Europe/Rome: the day that counts for legal time limits. */
+  today(): Temporal.PlainDate;
+}
+
+function todayInRome(instant: Date): Temporal.PlainDate {
+  return Temporal.Instant.fromEpochMilliseconds(instant.getTime())
+    .toZonedDateTimeISO(LEGAL_TIME_ZONE)
+    .toPlainDate();
+}
+
+export const systemClock: Clock = {
+  now: () => new Date(),
+  today: () => todayInRome(new Date()),
+};
+
+/** A clock that stands still until moved: for tests and for replaying events. */
+export class SettableClock implements Clock {
+  #instant: Date;
+
+  constructor(start: Date | string) {
+    this.#instant = new Date(start);
+  }
+
+  now(): Date {
+    return new Date(this.#instant);
+  }
+
+  today(): Temporal.PlainDate {
+    return todayInRome(this.#instant);
+  }
+
+  set(instant: Date | string): void {
+    this.#instant = new Date(instant);
+  }
+
+  advance(milliseconds: number): void {
+    this.#instant = new Date(this.#instant.getTime() + milliseconds);
+  }
+}

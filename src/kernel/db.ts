@@ -1,0 +1,119 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { CamelCasePlugin, Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from '../db/schema.ts';
+
+export type { Database };
+export type Backend = 'pglite' | 'postgres';
+
+/** An open database: the typed query builder plus what the job queue needs to share it. */
+export type DatabaseHandle = {
+  db: Kysely<Database>;
+  backend: Backend;
+  /** The embedded instance, when the backend is PGlite (the job queue runs on it too). */
+  pglite?: PGlite;
+  /** The connection string, when the backend is a PostgreSQL server. */
+  url?: string;
+  close(): Promise<void>;
+};
+
+export class DatabaseUnavailable extends Error {
+  override name = 'DatabaseUnavailable';
+}
+
+const OID = { int8: 20, date: 1082 } as const;
+
+// A legal date stays a 'YYYY-MM-DD' string (never a Date at local midnight); counts and sequences
+// (int8) become numbers on both backends, so the code sees the same values everywhere.
+const parsers: Record<number, (value: string) => unknown> = {
+  [OID.int8]: (value) => Number(value),
+  [OID.date]: (value) => value,
+};
+
+function createKysely(dialect: PGliteDialect | PostgresDialect): Kysely<Database> {
+  return new Kysely<Database>({ dialect, plugins: [new CamelCasePlugin()] });
+}
+
+/**
+ * Opens the embedded PostgreSQL (PGlite). `dataDir` undefined keeps it in memory; `template`, a data
+ * directory dumped earlier, starts from that state instead of running initdb.
+ */
+export async function openEmbeddedDatabase(
+  dataDir: string | undefined,
+  template?: Blob,
+): Promise<DatabaseHandle> {
+  let pglite: PGlite;
+  try {
+    if (dataDir) mkdirSync(dataDir, { recursive: true });
+    pglite = await PGlite.create({ dataDir, parsers, ...(template ? { loadDataDir: template } : {}) });
+  } catch (error) {
+    throw new DatabaseUnavailable(
+      `Cannot open the embedded database in ${dataDir}: ${(error as Error).message}`,
+    );
+  }
+  const db = createKysely(new PGliteDialect({ pglite }));
+  return { db, backend: 'pglite', pglite, close: () => db.destroy() };
+}
+
+function describeServer(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.hostname}:${parsed.port || '5432'}${parsed.pathname}`;
+}
+
+function explainConnectionError(error: unknown): string {
+  const e = error as { code?: string; message?: string };
+  switch (e.code) {
+    case 'ECONNREFUSED':
+      return 'connection refused (is PostgreSQL running?)';
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return 'unknown host';
+    case 'ETIMEDOUT':
+      return 'connection timed out';
+    case '3D000':
+      return 'the database does not exist';
+    case '28P01':
+    case '28000':
+      return 'authentication failed';
+    default:
+      return e.message ?? String(error);
+  }
+}
+
+/** Connects to a PostgreSQL server and checks that it answers before anything else runs. */
+export async function openServerDatabase(
+  url: string,
+  options: { max?: number } = {},
+): Promise<DatabaseHandle> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    connectionTimeoutMillis: 5000,
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        parsers[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    },
+  });
+  // An idle client that loses its server must not crash the process; the next query reports it.
+  pool.on('error', () => undefined);
+  try {
+    await pool.query('select 1');
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw new DatabaseUnavailable(
+      `Cannot reach the database at ${describeServer(url)}: ${explainConnectionError(error)}`,
+    );
+  }
+  const db = createKysely(new PostgresDialect({ pool }));
+  return { db, backend: 'postgres', url, close: () => db.destroy() };
+}
+
+export function openDatabase(config: {
+  databaseUrl: string | undefined;
+  dataDir: string;
+}): Promise<DatabaseHandle> {
+  return config.databaseUrl
+    ? openServerDatabase(config.databaseUrl)
+    : openEmbeddedDatabase(`${config.dataDir}/pglite`);
+}

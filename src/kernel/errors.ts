@@ -1,0 +1,177 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { pathOf } from './http.ts';
+
+/** One field at fault: `path` in dot notation from the request part (`body.passport.number`). */
+export type FieldError = { path: string; message: string };
+
+/** RFC 9457 problem details, as every error leaves the API. */
+export type Problem = {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  errors?: FieldError[];
+  [extension: string]: unknown;
+};
+
+const problemType = (slug: string) => `urn:lovit:problem:${slug}`;
+
+/** An error a user can cause. Services throw these; the error handler turns them into problem+json. */
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly slug: string,
+    readonly title: string,
+    detail: string,
+    readonly errors?: FieldError[],
+    readonly extensions?: Record<string, unknown>,
+  ) {
+    super(detail);
+    this.name = new.target.name;
+  }
+
+  toProblem(instance?: string): Problem {
+    return {
+      type: problemType(this.slug),
+      title: this.title,
+      status: this.status,
+      detail: this.message,
+      ...(instance === undefined ? {} : { instance }),
+      ...(this.errors === undefined ? {} : { errors: this.errors }),
+      ...this.extensions,
+    };
+  }
+}
+
+export class NotFound extends AppError {
+  constructor(detail = 'La risorsa richiesta non esiste o non è accessibile.') {
+    super(404, 'not-found', 'Risorsa non trovata', detail);
+  }
+}
+
+export class Conflict extends AppError {
+  constructor(detail: string, extensions?: Record<string, unknown>) {
+    super(409, 'conflict', 'Conflitto con lo stato attuale', detail, undefined, extensions);
+  }
+}
+
+export class Forbidden extends AppError {
+  constructor(detail = 'Non hai i permessi per questa operazione.') {
+    super(403, 'forbidden', 'Operazione non consentita', detail);
+  }
+}
+
+export class Unauthenticated extends AppError {
+  constructor(detail = 'Accedi per continuare.') {
+    super(401, 'unauthenticated', 'Accesso richiesto', detail);
+  }
+}
+
+/** Well-formed input that breaks a rule: names each field at fault. */
+export class Invalid extends AppError {
+  constructor(errors: FieldError[], detail = 'Alcuni dati non rispettano le regole.') {
+    super(422, 'invalid', 'Dati non validi', detail, errors);
+  }
+}
+
+const POSTGRES_PROBLEMS: Record<string, () => AppError> = {
+  // unique_violation
+  '23505': () => new Conflict('Esiste già un elemento con questi dati.'),
+  // foreign_key_violation
+  '23503': () => new Conflict('Il dato fa riferimento a un elemento inesistente o ancora in uso.'),
+  // check_violation, not_null_violation: input a schema should have caught, never a 500
+  '23514': () => new Invalid([], 'Alcuni dati non rispettano i vincoli dell’archivio.'),
+  '23502': () => new Invalid([], 'Manca un dato obbligatorio.'),
+};
+
+const FASTIFY_PROBLEMS: Record<string, () => AppError> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: () =>
+    new AppError(
+      400,
+      'malformed-body',
+      'Richiesta non leggibile',
+      'Il corpo della richiesta non è JSON valido.',
+    ),
+  FST_ERR_CTP_EMPTY_JSON_BODY: () =>
+    new AppError(400, 'malformed-body', 'Richiesta non leggibile', 'Il corpo della richiesta è vuoto.'),
+  FST_ERR_CTP_BODY_TOO_LARGE: () =>
+    new AppError(
+      413,
+      'body-too-large',
+      'Richiesta troppo grande',
+      'Il corpo della richiesta supera il limite consentito.',
+    ),
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: () =>
+    new AppError(
+      415,
+      'unsupported-media-type',
+      'Formato non supportato',
+      'Il tipo di contenuto della richiesta non è supportato.',
+    ),
+};
+
+function toDotPath(context: string | undefined, instancePath: string): string {
+  const inner = instancePath.split('/').filter(Boolean).join('.');
+  return [context, inner].filter(Boolean).join('.');
+}
+
+/** Maps anything thrown while handling a request to a problem. Unknown errors become a bare 500. */
+export function toAppError(error: unknown): AppError | undefined {
+  if (error instanceof AppError) return error;
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const context = (error as FastifyError).validationContext;
+    const errors = error.validation.map((issue) => ({
+      path: toDotPath(context, issue.instancePath),
+      message: issue.message ?? 'valore non valido',
+    }));
+    return new AppError(
+      400,
+      'validation',
+      'Richiesta non valida',
+      'Uno o più campi non sono validi.',
+      errors,
+    );
+  }
+  if (typeof error !== 'object' || error === null) return undefined;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string') {
+    const known = POSTGRES_PROBLEMS[code] ?? FASTIFY_PROBLEMS[code];
+    if (known) return known();
+  }
+  const status = (error as { statusCode?: unknown }).statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return new AppError(status, 'client-error', 'Richiesta non accettata', (error as Error).message);
+  }
+  return undefined;
+}
+
+export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
+  return reply.code(problem.status).type('application/problem+json; charset=utf-8').send(problem);
+}
+
+const internalProblem = (requestId: string): Problem => ({
+  type: problemType('internal'),
+  title: 'Errore interno',
+  status: 500,
+  detail: `Si è verificato un errore imprevisto. Codice della richiesta: ${requestId}.`,
+  requestId,
+});
+
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
+    const known = toAppError(error);
+    if (known) {
+      request.log.info({ problem: known.slug, status: known.status }, known.message);
+      return sendProblem(reply, known.toProblem(pathOf(request.url)));
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return sendProblem(reply, internalProblem(request.id));
+  });
+}
+
+export function notFoundProblem(request: FastifyRequest): Problem {
+  const path = pathOf(request.url);
+  return new NotFound(`Nessuna risorsa risponde a ${request.method} ${path}.`).toProblem(path);
+}

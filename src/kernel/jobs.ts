@@ -1,0 +1,76 @@
+import { hostname } from 'node:os';
+import { fromPglite, PgBoss } from 'pg-boss';
+import type { Logger } from 'pino';
+import type { Clock } from './clock.ts';
+import type { DatabaseHandle } from './db.ts';
+
+export type Jobs = {
+  boss: PgBoss;
+  /** Queues a job; inside LOVIT every queue name is `<module>.<what>`. */
+  send(queue: string, data: object): Promise<string | null>;
+  stop(): Promise<void>;
+};
+
+export type JobDefinition = {
+  queue: string;
+  /** Cron expression (Europe/Rome) when the job also runs on a schedule. */
+  cron?: string;
+  handle(data: unknown): Promise<void>;
+};
+
+export const INSTANCE_NAME = `${hostname()}:${process.pid}`;
+
+/** The platform's own heartbeat: proves the queue runs and tells /readyz when workers last ran. */
+export function heartbeatJob(handle: DatabaseHandle, clock: Clock): JobDefinition {
+  return {
+    queue: 'system.heartbeat',
+    cron: '* * * * *',
+    async handle() {
+      const now = clock.now();
+      await handle.db
+        .insertInto('systemHeartbeat')
+        .values({ instance: INSTANCE_NAME, beatAt: now, beats: 1 })
+        .onConflict((oc) =>
+          oc
+            .column('instance')
+            .doUpdateSet((eb) => ({ beatAt: now, beats: eb('systemHeartbeat.beats', '+', 1) })),
+        )
+        .execute();
+    },
+  };
+}
+
+function createBoss(handle: DatabaseHandle): PgBoss {
+  if (handle.pglite) {
+    return new PgBoss({ db: fromPglite(handle.pglite), backend: 'pglite', schema: 'pgboss' });
+  }
+  return new PgBoss({ connectionString: handle.url, schema: 'pgboss', max: 4 });
+}
+
+/** Starts the queue on the same database and, when `work` is set, the workers of every definition. */
+export async function startJobs(
+  handle: DatabaseHandle,
+  definitions: JobDefinition[],
+  options: { work: boolean; logger: Logger; pollingIntervalSeconds?: number },
+): Promise<Jobs> {
+  const boss = createBoss(handle);
+  boss.on('error', (error) => options.logger.error({ err: error }, 'job queue error'));
+  await boss.start();
+  for (const definition of definitions) {
+    await boss.createQueue(definition.queue);
+    if (!options.work) continue;
+    await boss.work(
+      definition.queue,
+      { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 },
+      async (jobs) => {
+        for (const job of jobs) await definition.handle(job.data);
+      },
+    );
+    if (definition.cron) await boss.schedule(definition.queue, definition.cron, null, { tz: 'Europe/Rome' });
+  }
+  return {
+    boss,
+    send: (queue, data) => boss.send(queue, data),
+    stop: () => boss.stop({ graceful: true, timeout: 10_000 }),
+  };
+}

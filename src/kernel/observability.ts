@@ -1,0 +1,73 @@
+import { sql } from 'kysely';
+import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { z } from 'zod';
+import type { LovitApp } from './http.ts';
+import type { Platform } from './platform.ts';
+
+const readiness = z.object({
+  status: z.enum(['ok', 'error']),
+  checks: z.object({
+    database: z.enum(['ok', 'error']),
+    jobs: z.enum(['ok', 'off']),
+  }),
+});
+
+/** Liveness, readiness and Prometheus metrics: what an orchestrator and a monitoring system need. */
+export function registerObservability(app: LovitApp, platform: Platform): void {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'lovit_' });
+  const duration = new Histogram({
+    name: 'lovit_http_request_duration_seconds',
+    help: 'Time to answer an HTTP request, by route and status',
+    labelNames: ['method', 'route', 'status'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [registry],
+  });
+
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    duration.observe(
+      { method: request.method, route, status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
+  });
+
+  app.get(
+    '/healthz',
+    {
+      schema: {
+        tags: ['Piattaforma'],
+        summary: 'Il processo è vivo (non interroga il database)',
+        response: { 200: z.object({ status: z.literal('ok') }) },
+      },
+      logLevel: 'warn',
+    },
+    async () => ({ status: 'ok' as const }),
+  );
+
+  app.get(
+    '/readyz',
+    {
+      schema: {
+        tags: ['Piattaforma'],
+        summary: 'Pronto a servire: il database risponde (503 altrimenti)',
+        response: { 200: readiness, 503: readiness },
+      },
+      logLevel: 'warn',
+    },
+    async (_request, reply) => {
+      const database = await sql`select 1`
+        .execute(platform.database.db)
+        .then(() => 'ok' as const)
+        .catch(() => 'error' as const);
+      const jobs = platform.jobs ? ('ok' as const) : ('off' as const);
+      const status = database === 'ok' ? ('ok' as const) : ('error' as const);
+      return reply.code(status === 'ok' ? 200 : 503).send({ status, checks: { database, jobs } });
+    },
+  );
+
+  app.get('/metrics', { schema: { hide: true }, logLevel: 'warn' }, async (_request, reply) => {
+    reply.type(registry.contentType);
+    return registry.metrics();
+  });
+}

@@ -1,0 +1,12 @@
+import type { Config } from '../config.ts';
+import type { Clock } from './clock.ts';
+import type { DatabaseHandle } from './db.ts';
+import type { Jobs } from './jobs.ts';
+
+/** What every module receives: configuration, database, clock and job queue. */
+export type Platform = {
+  config: Config;
+  database: DatabaseHandle;
+  clock: Clock;
+  jobs?: Jobs;
+};

@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INSTANCE_NAME } from '../src/kernel/jobs.ts';
+import { startTestApp, stopTestApp, type TestApp } from './support/app.ts';
+import { BACKENDS, openTestDatabase, type TestDatabase } from './support/database.ts';
+
+async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+for (const backend of BACKENDS) {
+  describe(`background jobs on ${backend}`, () => {
+    let database: TestDatabase;
+    let t: TestApp;
+
+    beforeAll(async () => {
+      database = await openTestDatabase(backend);
+      t = await startTestApp(database, { jobs: true });
+    });
+
+    afterAll(async () => {
+      await stopTestApp(t);
+      await database.dispose();
+    });
+
+    it('runs a queued job on the same database and records its effect', async () => {
+      t.clock.set('2026-03-02T10:15:00Z');
+      await t.platform.jobs?.send('system.heartbeat', {});
+      const beat = await waitFor(() =>
+        database.db
+          .selectFrom('systemHeartbeat')
+          .selectAll()
+          .where('instance', '=', INSTANCE_NAME)
+          .executeTakeFirst(),
+      );
+      expect(beat.beatAt.toISOString()).toBe('2026-03-02T10:15:00.000Z');
+      expect(beat.beats).toBe(1);
+
+      t.clock.set('2026-03-02T10:16:00Z');
+      await t.platform.jobs?.send('system.heartbeat', {});
+      const second = await waitFor(async () => {
+        const row = await database.db.selectFrom('systemHeartbeat').selectAll().executeTakeFirst();
+        return row && row.beats === 2 ? row : undefined;
+      });
+      expect(second.beatAt.toISOString()).toBe('2026-03-02T10:16:00.000Z');
+    });
+
+    it('reports the job queue as running in readiness', async () => {
+      const res = await t.app.inject({ method: 'GET', url: '/readyz' });
+      expect(res.json().checks.jobs).toBe('ok');
+    });
+  });
+}

@@ -1,0 +1,199 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { createOrganisation } from '../src/modules/identity/service.ts';
+import { startTestApp, stopTestApp, type TestApp } from './support/app.ts';
+import { BACKENDS, openTestDatabase, type TestDatabase } from './support/database.ts';
+
+const PROBLEM = 'application/problem+json; charset=utf-8';
+
+for (const backend of BACKENDS) {
+  describe(`platform on ${backend}`, () => {
+    let database: TestDatabase;
+    let t: TestApp;
+
+    beforeAll(async () => {
+      database = await openTestDatabase(backend);
+      t = await startTestApp(database);
+      // Routes that exercise the kernel's validation and error mapping with real schemas and a real table.
+      t.app.post(
+        '/api/test/echo',
+        { schema: { body: z.object({ email: z.email(), age: z.number().int().min(18) }) } },
+        async (request) => request.body,
+      );
+      t.app.post(
+        '/api/test/organisations',
+        { schema: { body: z.object({ code: z.string() }) } },
+        async (request) =>
+          database.db
+            .insertInto('organisation')
+            .values({
+              id: crypto.randomUUID(),
+              code: request.body.code,
+              name: 'Ente di prova',
+              type: 'OTHER',
+            })
+            .returning('code')
+            .executeTakeFirstOrThrow(),
+      );
+      t.app.get('/api/test/crash', async () => {
+        throw new Error('secret internal detail');
+      });
+    });
+
+    afterAll(async () => {
+      await stopTestApp(t);
+      await database.dispose();
+    });
+
+    it('answers liveness without touching the database', async () => {
+      const res = await t.app.inject({ method: 'GET', url: '/healthz' });
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toEqual({ status: 'ok' });
+    });
+
+    it('answers readiness after checking the database', async () => {
+      const res = await t.app.inject({ method: 'GET', url: '/readyz' });
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toEqual({ status: 'ok', checks: { database: 'ok', jobs: 'off' } });
+    });
+
+    it('gives each request an id, keeping a well-formed one from the caller', async () => {
+      const fresh = await t.app.inject({ method: 'GET', url: '/healthz' });
+      expect(fresh.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+      const kept = await t.app.inject({
+        method: 'GET',
+        url: '/healthz',
+        headers: { 'x-request-id': 'proxy-12345678' },
+      });
+      expect(kept.headers['x-request-id']).toBe('proxy-12345678');
+      const refused = await t.app.inject({
+        method: 'GET',
+        url: '/healthz',
+        headers: { 'x-request-id': 'bad id <script>' },
+      });
+      expect(refused.headers['x-request-id']).not.toBe('bad id <script>');
+    });
+
+    it('exposes Prometheus metrics including request durations by route', async () => {
+      await t.app.inject({ method: 'GET', url: '/healthz' });
+      const res = await t.app.inject({ method: 'GET', url: '/metrics' });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toContain('text/plain');
+      expect(res.body).toMatch(
+        /lovit_http_request_duration_seconds_count\{method="GET",route="\/healthz",status="200"\} \d+/,
+      );
+      expect(res.body).toContain('lovit_process_cpu_user_seconds_total');
+    });
+
+    it('answers an unknown API route with a 404 problem', async () => {
+      const res = await t.app.inject({ method: 'GET', url: '/api/does-not-exist?name=Rossi' });
+      expect(res.statusCode).toBe(404);
+      expect(res.headers['content-type']).toBe(PROBLEM);
+      expect(res.json()).toMatchObject({
+        type: 'urn:lovit:problem:not-found',
+        status: 404,
+        title: 'Risorsa non trovata',
+        instance: '/api/does-not-exist',
+      });
+    });
+
+    it('lists every invalid field of a request, in Italian', async () => {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/test/echo',
+        payload: { email: 'not-an-email', age: 12 },
+      });
+      expect(res.statusCode).toBe(400);
+      expect(res.headers['content-type']).toBe(PROBLEM);
+      const problem = res.json();
+      expect(problem).toMatchObject({ type: 'urn:lovit:problem:validation', status: 400 });
+      expect(problem.errors.map((e: { path: string }) => e.path).sort()).toEqual(['body.age', 'body.email']);
+      expect(problem.errors.find((e: { path: string }) => e.path === 'body.email').message).toMatch(/email/i);
+      expect(problem.errors.find((e: { path: string }) => e.path === 'body.age').message).toMatch(
+        /troppo piccolo|>=\s*18/i,
+      );
+    });
+
+    it('answers malformed JSON with a 400 problem', async () => {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/test/echo',
+        headers: { 'content-type': 'application/json' },
+        payload: '{"email": ',
+      });
+      expect(res.statusCode).toBe(400);
+      expect(res.json()).toMatchObject({ type: 'urn:lovit:problem:malformed-body' });
+    });
+
+    it('turns a unique violation into a 409 problem and keeps the first row', async () => {
+      const first = await t.app.inject({
+        method: 'POST',
+        url: '/api/test/organisations',
+        payload: { code: 'DUP-1' },
+      });
+      expect(first.statusCode).toBe(200);
+      const second = await t.app.inject({
+        method: 'POST',
+        url: '/api/test/organisations',
+        payload: { code: 'DUP-1' },
+      });
+      expect(second.statusCode).toBe(409);
+      expect(second.json()).toMatchObject({ type: 'urn:lovit:problem:conflict', status: 409 });
+      const rows = await database.db
+        .selectFrom('organisation')
+        .select('code')
+        .where('code', '=', 'DUP-1')
+        .execute();
+      expect(rows).toHaveLength(1);
+    });
+
+    it('hides internal errors behind a 500 problem that carries only the request id', async () => {
+      const res = await t.app.inject({ method: 'GET', url: '/api/test/crash' });
+      expect(res.statusCode).toBe(500);
+      expect(res.body).not.toContain('secret internal detail');
+      expect(res.body).not.toContain('at ');
+      expect(res.json()).toMatchObject({ status: 500, requestId: res.headers['x-request-id'] });
+    });
+
+    it('maps a service rule violation to a 422 problem naming the field', async () => {
+      await expect(
+        createOrganisation(database.db, { code: 'bad code', name: 'Ente di prova', type: 'OTHER' }),
+      ).rejects.toMatchObject({ status: 422, errors: [expect.objectContaining({ path: 'code' })] });
+    });
+
+    it('publishes OpenAPI 3.1 generated from the route schemas, and a docs page', async () => {
+      const res = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
+      expect(res.statusCode).toBe(200);
+      const spec = res.json();
+      expect(spec.openapi).toBe('3.1.0');
+      expect(spec.paths['/readyz'].get.responses['503']).toBeDefined();
+      expect(
+        spec.paths['/api/test/echo'].post.requestBody.content['application/json'].schema.properties.age,
+      ).toMatchObject({ type: 'integer', minimum: 18 });
+      const docs = await t.app.inject({ method: 'GET', url: '/api/docs/' });
+      expect(docs.statusCode).toBe(200);
+      expect(docs.body).toContain('swagger-ui');
+    });
+
+    it('sends security headers, with a script policy that forbids inline scripts', async () => {
+      const res = await t.app.inject({ method: 'GET', url: '/healthz' });
+      const csp = String(res.headers['content-security-policy']);
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['strict-transport-security']).toBeUndefined();
+    });
+
+    it('reports not ready, with a 503, once the database is gone', async () => {
+      const other = await openTestDatabase(backend);
+      const broken = await startTestApp(other);
+      await other.close();
+      const res = await broken.app.inject({ method: 'GET', url: '/readyz' });
+      expect(res.statusCode).toBe(503);
+      expect(res.json()).toMatchObject({ status: 'error', checks: { database: 'error' } });
+      await stopTestApp(broken);
+      await other.dispose();
+    });
+  });
+}

@@ -1,0 +1,27 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { openEmbeddedDatabase } from '../../src/kernel/db.ts';
+import { migrateToLatest } from '../../src/kernel/migrate.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** A PGlite data directory with every migration applied, dumped once per run. */
+    pgliteTemplate: string;
+  }
+}
+
+/** Runs the migrations once on PGlite and dumps the result, so each test file starts from a copy. */
+export async function setup(project: TestProject) {
+  const folder = await mkdtemp(path.join(tmpdir(), 'lovit-test-'));
+  const database = await openEmbeddedDatabase(undefined);
+  await migrateToLatest(database.db);
+  const dump = await database.pglite?.dumpDataDir('none');
+  await database.close();
+  if (!dump) throw new Error('PGlite did not dump its data directory');
+  const file = path.join(folder, 'template.tar');
+  await writeFile(file, Buffer.from(await dump.arrayBuffer()));
+  project.provide('pgliteTemplate', file);
+  return () => rm(folder, { recursive: true, force: true });
+}

@@ -2,6 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // CI shows every test by name, so the log says which backend each integration test ran on.
+    reporters: process.env.CI ? ['verbose'] : ['default'],
     pool: 'forks',
     maxWorkers: 2,
     projects: [

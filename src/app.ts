@@ -1,4 +1,3 @@
-import helmet from '@fastify/helmet';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -7,6 +6,7 @@ import { type LovitApp, requestIdFor } from './kernel/http.ts';
 import { registerObservability } from './kernel/observability.ts';
 import { registerOpenApi } from './kernel/openapi.ts';
 import type { Platform } from './kernel/platform.ts';
+import { registerSecurityHeaders } from './kernel/security.ts';
 import { registerWeb } from './kernel/web.ts';
 import { version } from './version.ts';
 
@@ -18,30 +18,6 @@ export type AppOptions = {
   logger?: FastifyServerOptions['logger'];
 };
 
-function securityHeaders(publicUrl: string) {
-  const https = publicUrl.startsWith('https://');
-  return {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        // bootstrap-italia and the API docs set style attributes; scripts stay strict.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        ...(https ? { upgradeInsecureRequests: [] } : {}),
-      },
-    },
-    strictTransportSecurity: https ? { maxAge: 31536000, includeSubDomains: true } : false,
-  };
-}
-
 /** Builds the HTTP application over an open platform (database, clock, jobs). Used by main and by tests. */
 export async function buildApp(platform: Platform, options: AppOptions = {}): Promise<LovitApp> {
   const app = Fastify({
@@ -50,18 +26,14 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
       redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
     },
     genReqId: requestIdFor,
-    trustProxy: true,
+    trustProxy: platform.config.trustProxy,
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
-  app.addHook('onRequest', async (request, reply) => {
-    reply.header('x-request-id', request.id);
-  });
-
-  await app.register(helmet, securityHeaders(platform.config.publicUrl));
+  registerSecurityHeaders(app, platform.config.publicUrl);
   await registerOpenApi(app, { version, publicUrl: platform.config.publicUrl });
   registerObservability(app, platform);
   await registerWeb(app);

@@ -26,6 +26,7 @@ const environmentSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEMO_DATA: booleanFlag.optional(),
   JOBS: booleanFlag.default(true),
+  TRUST_PROXY: booleanFlag.default(false),
 });
 
 export type Config = {
@@ -38,6 +39,8 @@ export type Config = {
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
   demoData: boolean;
   jobs: boolean;
+  /** Whether X-Forwarded-* headers from a reverse proxy are believed (client address, protocol). */
+  trustProxy: boolean;
 };
 
 // URLs that may carry a password are never echoed back.
@@ -71,5 +74,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     demoData: e.DEMO_DATA ?? e.DATABASE_URL === undefined,
     jobs: e.JOBS,
+    trustProxy: e.TRUST_PROXY,
   };
 }

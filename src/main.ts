@@ -37,7 +37,7 @@ async function start(): Promise<void> {
     if (EXPLAINED.some((kind) => error instanceof kind)) fail((error as Error).message);
     throw error;
   });
-  const app = await buildApp(platform, { logger: { level: config.logLevel } });
+  const app = await buildApp(platform);
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {

@@ -1,0 +1,67 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+describe('loadConfig', () => {
+  it('defaults to the embedded database under ./data with demo data, on port 3000', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 3000,
+      host: 'localhost',
+      dataDir: path.resolve('data'),
+      databaseUrl: undefined,
+      publicUrl: 'http://localhost:3000',
+      logLevel: 'info',
+      demoData: true,
+      jobs: true,
+      trustProxy: false,
+    });
+  });
+
+  it('turns demo data off by default on a PostgreSQL server, and on again when asked', () => {
+    const url = 'postgres://lovit@db.example:5432/lovit';
+    expect(loadConfig({ DATABASE_URL: url }).demoData).toBe(false);
+    expect(loadConfig({ DATABASE_URL: url, DEMO_DATA: 'yes' }).demoData).toBe(true);
+    expect(loadConfig({ DEMO_DATA: '0' }).demoData).toBe(false);
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ PORT: '', DATABASE_URL: '' })).toMatchObject({ port: 3000, databaseUrl: undefined });
+  });
+
+  it('derives the public address from the port, without a trailing slash when given', () => {
+    expect(loadConfig({ PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
+    expect(loadConfig({ PUBLIC_URL: 'https://lovit.prefettura.example/' }).publicUrl).toBe(
+      'https://lovit.prefettura.example',
+    );
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'Invalid configuration: PORT expected a port number (got "abc")'],
+    [{ PORT: '70000' }, 'Invalid configuration: PORT expected a port from 0 to 65535 (got "70000")'],
+    [{ PORT: '80.5' }, 'Invalid configuration: PORT expected a whole number (got "80.5")'],
+    [
+      { DEMO_DATA: 'maybe' },
+      'Invalid configuration: DEMO_DATA expected one of 1/0, true/false, yes/no, on/off (got "maybe")',
+    ],
+    [
+      { PUBLIC_URL: 'ftp://x' },
+      'Invalid configuration: PUBLIC_URL expected an http:// or https:// URL (got "ftp://x")',
+    ],
+  ])('refuses %o with one line naming the variable', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(new ConfigError(message));
+  });
+
+  it('names a bad log level and lists the accepted ones', () => {
+    expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(
+      /^Invalid configuration: LOG_LEVEL .*"info".* \(got "loud"\)$/,
+    );
+  });
+
+  it('never repeats the value of a URL that may carry a password', () => {
+    for (const env of [{ DATABASE_URL: 'mysql://u:s3cret@h/d' }, { SMTP_URL: 'http://u:s3cret@h' }]) {
+      expect(() => loadConfig(env)).toThrow(ConfigError);
+      expect(() => loadConfig(env)).not.toThrow(/s3cret/);
+    }
+  });
+});

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { AppError, Conflict, Invalid, NotFound, toAppError } from './errors.ts';
+
+describe('problem details', () => {
+  it('renders an application error as RFC 9457 problem details', () => {
+    const problem = new Invalid([
+      { path: 'passport.expiresOn', message: 'il passaporto è scaduto' },
+    ]).toProblem('/api/x');
+    expect(problem).toEqual({
+      type: 'urn:lovit:problem:invalid',
+      title: 'Dati non validi',
+      status: 422,
+      detail: 'Alcuni dati non rispettano le regole.',
+      instance: '/api/x',
+      errors: [{ path: 'passport.expiresOn', message: 'il passaporto è scaduto' }],
+    });
+  });
+
+  it('carries extension members, such as the transitions allowed now', () => {
+    const problem = new Conflict('Transizione non consentita.', { allowed: ['ASSIGNED'] }).toProblem();
+    expect(problem).toMatchObject({ status: 409, allowed: ['ASSIGNED'] });
+    expect(problem).not.toHaveProperty('instance');
+  });
+
+  it('maps database constraint violations to client errors, never to a 500', () => {
+    expect(toAppError({ code: '23505' })?.status).toBe(409);
+    expect(toAppError({ code: '23503' })?.status).toBe(409);
+    expect(toAppError({ code: '23514' })?.status).toBe(422);
+    expect(toAppError({ code: '23502' })?.status).toBe(422);
+  });
+
+  it('maps body parsing errors to their HTTP status', () => {
+    expect(toAppError({ code: 'FST_ERR_CTP_BODY_TOO_LARGE', statusCode: 413 })?.status).toBe(413);
+    expect(toAppError({ code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE', statusCode: 415 })?.status).toBe(415);
+  });
+
+  it('keeps the status of other client errors and leaves unknown failures unmapped', () => {
+    expect(toAppError(Object.assign(new Error('troppe richieste'), { statusCode: 429 }))?.status).toBe(429);
+    expect(toAppError(new Error('boom'))).toBeUndefined();
+    expect(toAppError(Object.assign(new Error('db down'), { statusCode: 503 }))).toBeUndefined();
+    expect(toAppError('a string')).toBeUndefined();
+  });
+
+  it('passes application errors through unchanged', () => {
+    const error = new NotFound();
+    expect(toAppError(error)).toBe(error);
+    expect(error).toBeInstanceOf(AppError);
+    expect(error.name).toBe('NotFound');
+  });
+});

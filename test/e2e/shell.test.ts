@@ -1,0 +1,121 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, stopTestApp, type TestApp } from '../support/app.ts';
+import { assertWebBuilt, browserAvailable, expectAccessible, launchBrowser } from '../support/browser.ts';
+import { openTestDatabase, type TestDatabase } from '../support/database.ts';
+
+describe.skipIf(!browserAvailable())('back-office shell in Chromium', () => {
+  let database: TestDatabase;
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+
+  beforeAll(async () => {
+    assertWebBuilt();
+    database = await openTestDatabase('pglite');
+    t = await startTestApp(database);
+    base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stopTestApp(t);
+    await database.dispose();
+  });
+
+  const pageErrors = new WeakMap<Page, string[]>();
+
+  async function open(path: string, width = 1280): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    pageErrors.set(page, errors);
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    await page.goto(`${base}${path}`);
+    return page;
+  }
+
+  /** Closes a page after checking that it logged no script error and no CSP violation. */
+  async function close(page: Page): Promise<void> {
+    expect(pageErrors.get(page)).toEqual([]);
+    await page.context().close();
+  }
+
+  it('shows the Italian desk with the platform status read from the server', async () => {
+    const page = await open('/');
+    await expect.poll(() => page.title()).toBe('Scrivania – LOVIT');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Scrivania');
+    await page.getByText('Servizi operativi').waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('it');
+    expect(
+      await page.getByText('Prefettura di Lodi – Ufficio Territoriale del Governo').count(),
+    ).toBeGreaterThan(0);
+    await expectAccessible(page);
+    await close(page);
+  });
+
+  it('navigates to every module from the main menu, each page accessible', async () => {
+    const page = await open('/');
+    const menu = page.getByRole('navigation', { name: 'Navigazione principale' });
+    for (const name of [
+      'Pratiche SUI',
+      'Pareri',
+      'Consiglio territoriale',
+      'Formazione',
+      'Comunicazione',
+      'Progetto FAMI',
+      'Amministrazione',
+    ]) {
+      await menu.getByRole('link', { name }).click();
+      await page.getByRole('heading', { level: 1, name }).waitFor();
+      expect(await page.title()).toBe(`${name} – LOVIT`);
+      await expectAccessible(page);
+    }
+    expect(new URL(page.url()).pathname).toBe('/amministrazione');
+    await close(page);
+  });
+
+  it('serves a deep link straight from the server (history fallback) and a 404 page for unknown ones', async () => {
+    const page = await open('/pratiche');
+    await page.getByRole('heading', { level: 1, name: 'Pratiche SUI' }).waitFor();
+    await page.goto(`${base}/non-esiste`);
+    await page.getByRole('heading', { level: 1, name: 'Pagina non trovata' }).waitFor();
+    await expectAccessible(page);
+    await page.getByRole('link', { name: 'Torna alla Scrivania' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Scrivania' }).waitFor();
+    await close(page);
+  });
+
+  it('works at 360 px with the keyboard: skip link, menu dialog, Escape', async () => {
+    const page = await open('/', 360);
+    await page.getByRole('heading', { level: 1, name: 'Scrivania' }).waitFor();
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Vai al contenuto' });
+    expect(await skip.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.getByRole('button', { name: 'Apri il menu di navigazione' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Menu di navigazione' });
+    await dialog.waitFor();
+    await expectAccessible(page);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await close(page);
+  });
+
+  it('shows the login page placeholder, reachable from the header', async () => {
+    const page = await open('/');
+    await page.getByRole('link', { name: 'Accedi' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Accesso' }).waitFor();
+    await page.getByLabel('E-mail').fill('operatore.sui@lovit.example');
+    await page.getByLabel('Password').fill('una password');
+    await page.getByRole('button', { name: 'Accedi' }).click();
+    await page.getByText("L'accesso sarà disponibile con il modulo identità.").waitFor();
+    await expectAccessible(page);
+    await close(page);
+  });
+});

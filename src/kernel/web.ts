@@ -26,7 +26,7 @@ export async function registerWeb(app: LovitApp): Promise<{ built: boolean }> {
     await app.register(fastifyStatic, {
       root: WEB_ROOT,
       wildcard: true,
-      index: false,
+      index: 'index.html',
       setHeaders(reply, filePath) {
         const hashed = filePath.includes(`${path.sep}assets${path.sep}`);
         reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');

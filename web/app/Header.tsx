@@ -1,0 +1,57 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { Icon } from '../ui/Icon.tsx';
+import { MainMenu } from './MainMenu.tsx';
+
+type HeaderProps = {
+  isMenuOpen: boolean;
+  onMenuOpenChange: (isOpen: boolean) => void;
+};
+
+export function Header({ isMenuOpen, onMenuOpenChange }: HeaderProps) {
+  const { t } = useTranslation();
+  return (
+    <header className="it-header-wrapper">
+      <div className="it-header-slim-wrapper">
+        <div className="container">
+          <div className="it-header-slim-wrapper-content">
+            <p className="navbar-brand mb-0">
+              {t('header.ministry')}
+              <span className="d-none d-md-inline"> · {t('header.prefecture')}</span>
+            </p>
+            <div className="it-header-slim-right-zone">
+              <Link className="btn btn-primary btn-icon btn-full" to="/accesso">
+                <span className="rounded-icon">
+                  <Icon name="it-user" className="icon-primary" />
+                </span>
+                <span>{t('header.signIn')}</span>
+              </Link>
+            </div>
+          </div>
+        </div>
+      </div>
+      <div className="it-nav-wrapper">
+        <div className="it-header-center-wrapper">
+          <div className="container">
+            <div className="it-header-center-content-wrapper">
+              <div className="it-brand-wrapper">
+                <Link to="/">
+                  <Icon name="it-pa" />
+                  <div className="it-brand-text">
+                    <div className="it-brand-title">{t('app.name')}</div>
+                    <div className="it-brand-tagline d-none d-md-block">{t('app.tagline')}</div>
+                  </div>
+                </Link>
+              </div>
+            </div>
+          </div>
+        </div>
+        <div className="it-header-navbar-wrapper">
+          <div className="container">
+            <MainMenu isOpen={isMenuOpen} onOpenChange={onMenuOpenChange} />
+          </div>
+        </div>
+      </div>
+    </header>
+  );
+}

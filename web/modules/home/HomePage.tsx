@@ -1,0 +1,39 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { modules } from '../../app/modules.ts';
+import { Page } from '../../ui/Page.tsx';
+import { PlatformStatus } from './PlatformStatus.tsx';
+
+export function HomePage() {
+  const { t } = useTranslation();
+  return (
+    <Page title={t('home.title')}>
+      <p className="lead">{t('home.intro')}</p>
+      <section className="mt-5" aria-labelledby="stato-piattaforma">
+        <h2 id="stato-piattaforma" className="h4">
+          {t('status.heading')}
+        </h2>
+        <PlatformStatus />
+      </section>
+      <section className="mt-5" aria-labelledby="moduli">
+        <h2 id="moduli" className="h4">
+          {t('home.modulesHeading')}
+        </h2>
+        <div className="row">
+          {modules.map(({ path, key }) => (
+            <div className="col-12 col-md-6 col-lg-4 mb-4" key={path}>
+              <div className="card card-bg h-100 rounded shadow-sm">
+                <div className="card-body">
+                  <h3 className="card-title h5">
+                    <Link to={path}>{t(`modules.${key}.title`)}</Link>
+                  </h3>
+                  <p className="card-text">{t(`modules.${key}.description`)}</p>
+                </div>
+              </div>
+            </div>
+          ))}
+        </div>
+      </section>
+    </Page>
+  );
+}

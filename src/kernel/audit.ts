@@ -1,0 +1,411 @@
+import { hash as digest } from 'node:crypto';
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Database } from './db.ts';
+import { newId } from './ids.ts';
+
+/** Who did it, from where: taken from the request's actor, or the system for jobs. */
+export type AuditContext = {
+  at: Date;
+  actorUserId: string | null;
+  /** The actor as a person reads it (e-mail at the time), 'sistema' for jobs, 'anonimo' before login. */
+  actorLabel: string | null;
+  organisationId: string | null;
+  requestId: string | null;
+  clientAddress: string | null;
+};
+
+/** One fact for the trail: a change (with before/after), a read of personal data, or a security event. */
+export type AuditRecord = {
+  kind: 'change' | 'access' | 'security';
+  /** `<module>.<entity>.<verb>`, e.g. `identity.user.create`, `cases.case.read`, `identity.session.login`. */
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+  details?: Record<string, unknown>;
+};
+
+/** An entry as the hash chain sees it: every stored column, `at` as an ISO instant to the microsecond. */
+export type SealableEntry = {
+  seq: number;
+  id: string;
+  at: string;
+  kind: 'change' | 'access' | 'security';
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  actorUserId: string | null;
+  actorLabel: string | null;
+  organisationId: string | null;
+  requestId: string | null;
+  clientAddress: string | null;
+  data: unknown;
+};
+
+export type FieldChanges = { before: Record<string, unknown> | null; after: Record<string, unknown> | null };
+
+/** Where the chain first fails to verify. */
+export type AuditBreak = { position: number; entryId: string | null; entrySeq: number; reason: string };
+
+export type AuditVerification = { sealed: number; unsealed: number; broken: AuditBreak | null };
+
+/** The previous hash of the first seal. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+// 'LOVIT' in ASCII: the advisory lock that lets one sealer at a time extend the chain.
+const SEALER_LOCK_KEY = 0x4c4f564954;
+
+// Each query reads one page in index order: starting parallel workers for it costs more than it saves.
+async function withoutParallelWorkers(trx: Transaction<Database>): Promise<void> {
+  await sql`set local max_parallel_workers_per_gather = 0`.execute(trx);
+}
+
+function serialise(value: unknown): string | undefined {
+  if (value === null) return 'null';
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return JSON.stringify(value);
+    case 'number':
+      return Number.isFinite(value) ? JSON.stringify(value) : 'null';
+    case 'object':
+      return serialiseObject(value);
+    case 'bigint':
+      throw new TypeError('a bigint has no JSON form');
+    default:
+      return undefined;
+  }
+}
+
+function serialiseObject(value: object): string | undefined {
+  const { toJSON } = value as { toJSON?: () => unknown };
+  if (typeof toJSON === 'function') return serialise(toJSON.call(value));
+  if (Array.isArray(value)) return `[${value.map((item) => serialise(item) ?? 'null').join(',')}]`;
+  const record = value as Record<string, unknown>;
+  let text = '';
+  for (const key of Object.keys(record).sort()) {
+    const member = serialise(record[key]);
+    if (member !== undefined) text += `${text ? ',' : ''}${JSON.stringify(key)}:${member}`;
+  }
+  return `{${text}}`;
+}
+
+/**
+ * JSON with object keys sorted at every depth, so the same value always gives the same text whatever the
+ * order its keys came in (jsonb reorders them). Dates and other `toJSON` values become their JSON form.
+ */
+export function canonicalJson(value: unknown): string {
+  return serialise(value) ?? 'null';
+}
+
+/** The record as JSON stores it: Dates become ISO strings, undefined members go. */
+function jsonRecord(record: Record<string, unknown>): Record<string, unknown> {
+  return JSON.parse(canonicalJson(record));
+}
+
+/** The fields of a change that differ, before and after; a Date equals another one at the same instant. */
+export function diffFields(
+  before: Record<string, unknown> | null | undefined,
+  after: Record<string, unknown> | null | undefined,
+): FieldChanges {
+  if (!before || !after) {
+    return { before: before ? jsonRecord(before) : null, after: after ? jsonRecord(after) : null };
+  }
+  const changedBefore: Record<string, unknown> = {};
+  const changedAfter: Record<string, unknown> = {};
+  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    const old = serialise(before[key]);
+    const now = serialise(after[key]);
+    if (old === now) continue;
+    if (old !== undefined) changedBefore[key] = JSON.parse(old);
+    if (now !== undefined) changedAfter[key] = JSON.parse(now);
+  }
+  return { before: changedBefore, after: changedAfter };
+}
+
+const jsonString = (value: string | null) => (value === null ? 'null' : JSON.stringify(value));
+
+/** The text an entry's hash covers: all of its columns, canonically (the keys below are in sorted order). */
+export function canonicalEntry(entry: SealableEntry): string {
+  return (
+    `{"action":${jsonString(entry.action)},"actorLabel":${jsonString(entry.actorLabel)},` +
+    `"actorUserId":${jsonString(entry.actorUserId)},"at":${jsonString(entry.at)},` +
+    `"clientAddress":${jsonString(entry.clientAddress)},"data":${canonicalJson(entry.data)},` +
+    `"entityId":${jsonString(entry.entityId)},"entityType":${jsonString(entry.entityType)},` +
+    `"id":${jsonString(entry.id)},` +
+    `"kind":${jsonString(entry.kind)},"organisationId":${jsonString(entry.organisationId)},` +
+    `"requestId":${jsonString(entry.requestId)},"seq":${canonicalJson(entry.seq)}}`
+  );
+}
+
+/** The hash of a seal: SHA-256 (hex) of the previous seal's hash and the sealed entry. */
+export function chainHash(prevHash: string, entry: SealableEntry): string {
+  return digest('sha256', `${prevHash}\n${canonicalEntry(entry)}`, 'hex');
+}
+
+/**
+ * Appends one entry to the audit trail, inside the caller's transaction when given one. The entry is
+ * hash-chained later by `sealAuditTrail`, off the request path, so concurrent writers never queue on
+ * the head of the chain.
+ */
+export async function writeAudit(
+  db: Kysely<Database>,
+  context: AuditContext,
+  record: AuditRecord,
+): Promise<void> {
+  const data = record.kind === 'change' ? diffFields(record.before, record.after) : (record.details ?? null);
+  await db
+    .insertInto('auditEntry')
+    .values({
+      id: newId(),
+      at: context.at,
+      kind: record.kind,
+      action: record.action,
+      entityType: record.entityType,
+      entityId: record.entityId,
+      actorUserId: context.actorUserId,
+      actorLabel: context.actorLabel,
+      organisationId: context.organisationId,
+      requestId: context.requestId,
+      clientAddress: context.clientAddress,
+      data: data === null ? null : canonicalJson(data),
+    })
+    .execute();
+}
+
+// The instant to the microsecond and the data as stored text: a Date would drop the microseconds, and
+// the query builder's camel-casing would rename the keys inside the data.
+const ENTRY_COLUMNS = [
+  'e.seq',
+  'e.id',
+  sql<string>`to_char(e.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as('at'),
+  'e.kind',
+  'e.action',
+  'e.entityType',
+  'e.entityId',
+  'e.actorUserId',
+  'e.actorLabel',
+  'e.organisationId',
+  'e.requestId',
+  'e.clientAddress',
+  sql<string | null>`e.data::text`.as('data'),
+] as const;
+
+type StoredEntry = Omit<SealableEntry, 'data'> & { data: string | null };
+
+function toSealable(row: StoredEntry): SealableEntry {
+  return { ...row, data: row.data === null ? null : JSON.parse(row.data) };
+}
+
+type SealBatch = { count: number; lastSeq: number | null };
+
+function selectUnsealed(trx: Transaction<Database>, limit: number, afterSeq: number | null) {
+  return (
+    trx
+      .selectFrom('auditEntry as e')
+      .select(ENTRY_COLUMNS)
+      // The bound is repeated on the seals: the planner does not carry a range across the join and
+      // would otherwise read every seal again for each batch.
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('auditSeal as s')
+              .select('s.position')
+              .whereRef('s.entrySeq', '=', 'e.seq')
+              .$if(afterSeq !== null, (q) => q.where('s.entrySeq', '>', afterSeq as number)),
+          ),
+        ),
+      )
+      .$if(afterSeq !== null, (q) => q.where('e.seq', '>', afterSeq as number))
+      .orderBy('e.seq')
+      .limit(limit)
+  );
+}
+
+async function sealBatch(db: Kysely<Database>, limit: number, afterSeq: number | null): Promise<SealBatch> {
+  // Read committed on purpose: once the lock is ours, each statement sees what the previous sealer committed.
+  return db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(${sql.lit(SEALER_LOCK_KEY)})`.execute(trx);
+    await withoutParallelWorkers(trx);
+    const head = await trx
+      .selectFrom('auditSeal')
+      .select(['position', 'hash'])
+      .orderBy('position', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    const entries = await selectUnsealed(trx, limit, afterSeq).execute();
+    if (entries.length === 0) return { count: 0, lastSeq: afterSeq };
+
+    const first = (head?.position ?? 0) + 1;
+    const positions: number[] = [];
+    const prevHashes: string[] = [];
+    const hashes: string[] = [];
+    let prevHash = head?.hash ?? GENESIS_HASH;
+    for (const entry of entries) {
+      positions.push(first + positions.length);
+      prevHashes.push(prevHash);
+      prevHash = chainHash(prevHash, toSealable(entry));
+      hashes.push(prevHash);
+    }
+    // One statement for the whole batch, with four parameters however many rows it holds.
+    await sql`
+      insert into audit_seal (position, entry_seq, prev_hash, hash, sealed_at)
+      select position, entry_seq, prev_hash, hash, now()
+      from unnest(${positions}::bigint[], ${entries.map((e) => e.seq)}::bigint[], ${prevHashes}::text[],
+        ${hashes}::text[]) as seal (position, entry_seq, prev_hash, hash)`.execute(trx);
+    return { count: entries.length, lastSeq: entries.at(-1)?.seq ?? afterSeq };
+  });
+}
+
+/**
+ * Extends the hash chain over entries not yet sealed, in the order of their `seq`; returns how many it
+ * sealed. One batch per call, or with `all` until nothing is left. An entry whose transaction commits
+ * after entries with a higher `seq` were sealed is sealed in a later batch: the chain's order is the
+ * order of sealing.
+ */
+export async function sealAuditTrail(
+  db: Kysely<Database>,
+  { batchSize = 5000, all = false }: { batchSize?: number; all?: boolean } = {},
+): Promise<number> {
+  let sealed = 0;
+  // Within one call, a batch continues after the previous one instead of searching the whole trail
+  // again; a final search of the whole trail picks up entries committed late.
+  let afterSeq: number | null = null;
+  for (;;) {
+    const batch = await sealBatch(db, batchSize, afterSeq);
+    sealed += batch.count;
+    if (!all) return sealed;
+    if (batch.count > 0) afterSeq = batch.lastSeq;
+    else if (afterSeq === null) return sealed;
+    else afterSeq = null;
+  }
+}
+
+type SealRow = {
+  position: number;
+  entrySeq: number;
+  prevHash: string;
+  hash: string;
+  entry: SealableEntry | null;
+};
+
+type ChainState = { expectedPosition: number; prevHash: string };
+
+function describeGap(state: ChainState, seal: SealRow): string {
+  const last = seal.position - 1;
+  return last === state.expectedPosition
+    ? `gap in chain: seal ${last} missing`
+    : `gap in chain: seals ${state.expectedPosition}-${last} missing`;
+}
+
+/** What is wrong with one seal given the chain before it: a reason, a hash that does not match, or null. */
+function findFault(state: ChainState, seal: SealRow): string | { recomputed: string } | null {
+  if (seal.position !== state.expectedPosition) return describeGap(state, seal);
+  if (seal.prevHash !== state.prevHash) return 'seal altered';
+  if (!seal.entry) return 'entry missing';
+  const recomputed = chainHash(seal.prevHash, seal.entry);
+  return recomputed === seal.hash ? null : { recomputed };
+}
+
+/** Tells which side of a hash mismatch changed: the next seal was chained to one of the two hashes. */
+async function explainMismatch(trx: Transaction<Database>, position: number, recomputed: string) {
+  const next = await trx
+    .selectFrom('auditSeal')
+    .select('prevHash')
+    .where('position', '=', position + 1)
+    .executeTakeFirst();
+  if (!next) return 'entry or seal altered';
+  return next.prevHash === recomputed ? 'seal altered' : 'entry altered after sealing';
+}
+
+/** Checks a page of seals in order, advancing `state`; the first break, or null. */
+async function findBreak(
+  trx: Transaction<Database>,
+  state: ChainState,
+  seals: SealRow[],
+): Promise<AuditBreak | null> {
+  for (const seal of seals) {
+    const fault = findFault(state, seal);
+    if (fault) {
+      const reason =
+        typeof fault === 'string' ? fault : await explainMismatch(trx, seal.position, fault.recomputed);
+      return { position: seal.position, entryId: seal.entry?.id ?? null, entrySeq: seal.entrySeq, reason };
+    }
+    state.expectedPosition = seal.position + 1;
+    state.prevHash = seal.hash;
+  }
+  return null;
+}
+
+async function countUnsealed(trx: Transaction<Database>): Promise<number> {
+  const { count } = await trx
+    .selectFrom('auditEntry as e')
+    .select((eb) => eb.fn.countAll().as('count'))
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('auditSeal as s').select('s.position').whereRef('s.entrySeq', '=', 'e.seq'))),
+    )
+    .executeTakeFirstOrThrow();
+  return Number(count);
+}
+
+async function readSeals(
+  trx: Transaction<Database>,
+  afterPosition: number,
+  limit: number,
+): Promise<SealRow[]> {
+  const rows = await trx
+    .selectFrom('auditSeal as s')
+    .leftJoin('auditEntry as e', 'e.seq', 's.entrySeq')
+    .select(['s.position', 's.entrySeq', 's.prevHash', 's.hash', ...ENTRY_COLUMNS])
+    .where('s.position', '>', afterPosition)
+    .orderBy('s.position')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => ({
+    position: row.position,
+    entrySeq: row.entrySeq,
+    prevHash: row.prevHash,
+    hash: row.hash,
+    entry: row.id === null ? null : toSealable(row as StoredEntry),
+  }));
+}
+
+/**
+ * Walks the whole chain in order, recomputing every hash, and stops at the first seal that does not
+ * hold: a gap, a seal changed, an entry changed or deleted. Reads only, on one consistent snapshot.
+ */
+export async function verifyAuditTrail(
+  db: Kysely<Database>,
+  {
+    onProgress,
+    pageSize = 10_000,
+  }: { onProgress?: (progress: { checked: number; total: number }) => void; pageSize?: number } = {},
+): Promise<AuditVerification> {
+  return db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .setAccessMode('read only')
+    .execute(async (trx) => {
+      await withoutParallelWorkers(trx);
+      const { last } = await trx
+        .selectFrom('auditSeal')
+        .select((eb) => eb.fn.max('position').as('last'))
+        .executeTakeFirstOrThrow();
+      const total = Number(last ?? 0);
+      const state: ChainState = { expectedPosition: 1, prevHash: GENESIS_HASH };
+      let broken: AuditBreak | null = null;
+      let page = readSeals(trx, 0, pageSize);
+      while (!broken) {
+        const seals = await page;
+        const last = seals.at(-1);
+        if (!last) break;
+        // The server reads the next page while this one is hashed here.
+        page = readSeals(trx, last.position, pageSize);
+        broken = await findBreak(trx, state, seals);
+        onProgress?.({ checked: state.expectedPosition - 1, total });
+      }
+      await page;
+      return { sealed: state.expectedPosition - 1, unsealed: await countUnsealed(trx), broken };
+    });
+}

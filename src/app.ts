@@ -1,13 +1,19 @@
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { registerErrorHandling } from './kernel/errors.ts';
+import { registerAccessControl } from './kernel/auth.ts';
+import { AppError, registerErrorHandling } from './kernel/errors.ts';
 import { type LovitApp, requestIdFor } from './kernel/http.ts';
 import { registerObservability } from './kernel/observability.ts';
 import { registerOpenApi } from './kernel/openapi.ts';
 import type { Platform } from './kernel/platform.ts';
 import { registerSecurityHeaders } from './kernel/security.ts';
 import { registerWeb } from './kernel/web.ts';
+import { registerAuditRoutes } from './modules/audit/routes.ts';
+import { registerIdentityRoutes } from './modules/identity/routes.ts';
+import { resolveSession } from './modules/identity/service.ts';
 import { version } from './version.ts';
 
 // Validation messages reach users of the Italian back-office.
@@ -17,6 +23,16 @@ export type AppOptions = {
   /** Pino options for the request log; tests pass `false`. */
   logger?: FastifyServerOptions['logger'];
 };
+
+function rateLimited(_request: unknown, context: { ttl: number }) {
+  const seconds = Math.max(1, Math.ceil(context.ttl / 1000));
+  return new AppError(
+    429,
+    'rate-limited',
+    'Troppe richieste',
+    `Troppi tentativi ravvicinati: riprova tra ${seconds} secondi.`,
+  );
+}
 
 /** Builds the HTTP application over an open platform (database, clock, jobs). Used by main and by tests. */
 export async function buildApp(platform: Platform, options: AppOptions = {}): Promise<LovitApp> {
@@ -32,10 +48,24 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // Only JSON bodies (and, where a route says so, uploads): a cross-site HTML form cannot post here.
+  app.removeContentTypeParser(['text/plain', 'application/json']);
+  // An action without input (deactivate, logout) may come with a JSON content type and no body.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = body.toString();
+    if (text === '') return done(null, undefined);
+    parseJson(request, text, done);
+  });
   registerErrorHandling(app);
   registerSecurityHeaders(app, platform.config.publicUrl);
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false, errorResponseBuilder: rateLimited });
+  registerAccessControl(app, { resolveSession: resolveSession(platform) });
   await registerOpenApi(app, { version, publicUrl: platform.config.publicUrl });
   registerObservability(app, platform);
+  registerIdentityRoutes(app, platform);
+  registerAuditRoutes(app, platform);
   await registerWeb(app);
   return app;
 }

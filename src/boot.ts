@@ -1,15 +1,28 @@
 import type { Logger } from 'pino';
 import { loadDemoData } from './cli/demo.ts';
 import type { Config } from './config.ts';
+import { sealAuditTrail } from './kernel/audit.ts';
 import { type Clock, systemClock } from './kernel/clock.ts';
 import { type DatabaseHandle, openDatabase } from './kernel/db.ts';
 import { heartbeatJob, type JobDefinition, startJobs } from './kernel/jobs.ts';
+import { createMailer } from './kernel/mail.ts';
 import { migrateToLatest } from './kernel/migrate.ts';
 import type { Platform } from './kernel/platform.ts';
 
+/** Seals new audit entries into the hash chain, off the request path, every minute. */
+function auditSealJob(database: DatabaseHandle): JobDefinition {
+  return {
+    queue: 'audit.seal',
+    cron: '* * * * *',
+    async handle() {
+      await sealAuditTrail(database.db, { all: true });
+    },
+  };
+}
+
 /** Every background job of every module. */
 export function jobDefinitions(database: DatabaseHandle, clock: Clock): JobDefinition[] {
-  return [heartbeatJob(database, clock)];
+  return [heartbeatJob(database, clock), auditSealJob(database)];
 }
 
 export type Started = Platform & { migrationsApplied: string[]; demoLoaded: boolean };
@@ -23,11 +36,12 @@ export async function openPlatform(
   const database = await openDatabase(config);
   try {
     const migrationsApplied = await migrateToLatest(database.db);
-    const demoLoaded = config.demoData ? await loadDemoData(database.db) : false;
+    const demoLoaded = config.demoData ? await loadDemoData({ database, clock }) : false;
     const jobs = config.jobs
       ? await startJobs(database, jobDefinitions(database, clock), { work: true, logger })
       : undefined;
-    return { config, database, clock, jobs, migrationsApplied, demoLoaded };
+    const mailer = createMailer(config.smtpUrl, logger);
+    return { config, database, clock, jobs, mailer, migrationsApplied, demoLoaded };
   } catch (error) {
     await database.close();
     throw error;
@@ -35,6 +49,7 @@ export async function openPlatform(
 }
 
 export async function closePlatform(platform: Platform): Promise<void> {
+  platform.mailer.close();
   await platform.jobs?.stop();
   await platform.database.close();
 }

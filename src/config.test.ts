@@ -15,6 +15,9 @@ describe('loadConfig', () => {
       demoData: true,
       jobs: true,
       trustProxy: false,
+      session: { idleMinutes: 30, maxHours: 12 },
+      loginRatePerMinute: 10,
+      oidc: null,
     });
   });
 

@@ -27,6 +27,26 @@ const environmentSchema = z.object({
   DEMO_DATA: booleanFlag.optional(),
   JOBS: booleanFlag.default(true),
   TRUST_PROXY: booleanFlag.default(false),
+  LOGIN_RATE_PER_MINUTE: z.coerce.number({ error: 'expected a number' }).int().min(1).default(10),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number({ error: 'expected a number of minutes' })
+    .int()
+    .min(1)
+    .max(1440)
+    .default(30),
+  SESSION_MAX_HOURS: z.coerce
+    .number({ error: 'expected a number of hours' })
+    .int()
+    .min(1)
+    .max(168)
+    .default(12),
+  OIDC_ISSUER: z
+    .url({ protocol: /^https?$/, error: 'expected the issuer URL of the OpenID provider' })
+    .optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_FISCAL_CODE_CLAIM: z.string().min(1).default('fiscal_number'),
+  OIDC_LABEL: z.string().min(1).default('Entra con SPID o CIE'),
 });
 
 export type Config = {
@@ -41,10 +61,21 @@ export type Config = {
   jobs: boolean;
   /** Whether X-Forwarded-* headers from a reverse proxy are believed (client address, protocol). */
   trustProxy: boolean;
+  session: { idleMinutes: number; maxHours: number };
+  /** Sign-in and reset attempts allowed per client address per minute. */
+  loginRatePerMinute: number;
+  /** OpenID Connect sign-in (SPID/CIE through a proxy), when an issuer is configured. */
+  oidc: {
+    issuer: string;
+    clientId: string;
+    clientSecret: string | undefined;
+    fiscalCodeClaim: string;
+    label: string;
+  } | null;
 };
 
 // URLs that may carry a password are never echoed back.
-const SECRET_VARIABLES = new Set(['DATABASE_URL', 'SMTP_URL']);
+const SECRET_VARIABLES = new Set(['DATABASE_URL', 'SMTP_URL', 'OIDC_CLIENT_SECRET']);
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -63,6 +94,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(`Invalid configuration: ${name} ${issue?.message ?? 'is not valid'}${got}`);
   }
   const e = parsed.data;
+  if (e.OIDC_ISSUER && !e.OIDC_CLIENT_ID) {
+    throw new ConfigError('Invalid configuration: OIDC_CLIENT_ID is required when OIDC_ISSUER is set');
+  }
   const publicUrl = e.PUBLIC_URL ?? `http://localhost:${e.PORT}`;
   return {
     port: e.PORT,
@@ -75,5 +109,17 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     demoData: e.DEMO_DATA ?? e.DATABASE_URL === undefined,
     jobs: e.JOBS,
     trustProxy: e.TRUST_PROXY,
+    session: { idleMinutes: e.SESSION_IDLE_MINUTES, maxHours: e.SESSION_MAX_HOURS },
+    loginRatePerMinute: e.LOGIN_RATE_PER_MINUTE,
+    oidc:
+      e.OIDC_ISSUER && e.OIDC_CLIENT_ID
+        ? {
+            issuer: e.OIDC_ISSUER,
+            clientId: e.OIDC_CLIENT_ID,
+            clientSecret: e.OIDC_CLIENT_SECRET,
+            fiscalCodeClaim: e.OIDC_FISCAL_CODE_CLAIM,
+            label: e.OIDC_LABEL,
+          }
+        : null,
   };
 }

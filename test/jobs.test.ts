@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAuditTrail } from '../src/kernel/audit.ts';
 import { INSTANCE_NAME } from '../src/kernel/jobs.ts';
 import { startTestApp, stopTestApp, type TestApp } from './support/app.ts';
 import { BACKENDS, openTestDatabase, type TestDatabase } from './support/database.ts';
+import { makeOrganisation } from './support/identity.ts';
 
 async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -48,6 +50,18 @@ for (const backend of BACKENDS) {
         return row && row.beats === 2 ? row : undefined;
       });
       expect(second.beatAt.toISOString()).toBe('2026-03-02T10:16:00.000Z');
+    });
+
+    it('seals new audit entries into the hash chain in the background', async () => {
+      await makeOrganisation(t.platform);
+      expect((await verifyAuditTrail(database.db)).unsealed).toBeGreaterThan(0);
+      await t.platform.jobs?.send('audit.seal', {});
+      const verification = await waitFor(async () => {
+        const result = await verifyAuditTrail(database.db);
+        return result.unsealed === 0 ? result : undefined;
+      });
+      expect(verification).toMatchObject({ broken: null });
+      expect(verification.sealed).toBeGreaterThan(0);
     });
 
     it('reports the job queue as running in readiness', async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { SYSTEM_CALLER } from '../src/kernel/auth.ts';
 import { createOrganisation } from '../src/modules/identity/service.ts';
 import { startTestApp, stopTestApp, type TestApp } from './support/app.ts';
 import { BACKENDS, openTestDatabase, type TestDatabase } from './support/database.ts';
@@ -17,12 +18,15 @@ for (const backend of BACKENDS) {
       // Routes that exercise the kernel's validation and error mapping with real schemas and a real table.
       t.app.post(
         '/api/test/echo',
-        { schema: { body: z.object({ email: z.email(), age: z.number().int().min(18) }) } },
+        {
+          config: { access: 'public' },
+          schema: { body: z.object({ email: z.email(), age: z.number().int().min(18) }) },
+        },
         async (request) => request.body,
       );
       t.app.post(
         '/api/test/organisations',
-        { schema: { body: z.object({ code: z.string() }) } },
+        { config: { access: 'public' }, schema: { body: z.object({ code: z.string() }) } },
         async (request) =>
           database.db
             .insertInto('organisation')
@@ -35,7 +39,7 @@ for (const backend of BACKENDS) {
             .returning('code')
             .executeTakeFirstOrThrow(),
       );
-      t.app.get('/api/test/crash', async () => {
+      t.app.get('/api/test/crash', { config: { access: 'public' } }, async () => {
         throw new Error('secret internal detail');
       });
     });
@@ -157,7 +161,11 @@ for (const backend of BACKENDS) {
 
     it('maps a service rule violation to a 422 problem naming the field', async () => {
       await expect(
-        createOrganisation(database.db, { code: 'bad code', name: 'Ente di prova', type: 'OTHER' }),
+        createOrganisation(t.platform, SYSTEM_CALLER, {
+          code: 'bad code',
+          name: 'Ente di prova',
+          type: 'OTHER',
+        }),
       ).rejects.toMatchObject({ status: 422, errors: [expect.objectContaining({ path: 'code' })] });
     });
 

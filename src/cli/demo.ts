@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../kernel/db.ts';
+import { SYSTEM_CALLER } from '../kernel/auth.ts';
+import type { Platform } from '../kernel/platform.ts';
 import type { NewOrganisation, Role } from '../modules/identity/contract.ts';
 import { createOrganisation, createUser, isDirectoryEmpty } from '../modules/identity/service.ts';
 
@@ -156,18 +156,26 @@ export const DEMO_USERS: {
   },
 ];
 
+/** The password of every demo account: for demonstrations and tests only, never on real data. */
+export const DEMO_PASSWORD = 'lovit-demo-2026';
+
 /** Loads the demo directory into an empty database; returns false when there was data already. */
-export async function loadDemoData(db: Kysely<Database>): Promise<boolean> {
-  if (!(await isDirectoryEmpty(db))) return false;
+export async function loadDemoData(
+  platform: Pick<Platform, 'database' | 'clock'>,
+  options: { password: string } = { password: DEMO_PASSWORD },
+): Promise<boolean> {
+  if (!(await isDirectoryEmpty(platform))) return false;
   const ids = new Map<string, string>();
   for (const organisation of ORGANISATIONS) {
-    ids.set(organisation.code, (await createOrganisation(db, organisation)).id);
+    ids.set(organisation.code, (await createOrganisation(platform, SYSTEM_CALLER, organisation)).id);
   }
   for (const { role, organisation, ...user } of DEMO_USERS) {
     const organisationId = ids.get(organisation);
     if (!organisationId)
       throw new Error(`demo user ${user.email} names unknown organisation ${organisation}`);
-    await createUser(db, user, [{ organisationId, role }]);
+    await createUser(platform, SYSTEM_CALLER, { ...user, password: options.password }, [
+      { organisationId, role },
+    ]);
   }
   return true;
 }

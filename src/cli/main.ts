@@ -1,10 +1,23 @@
 import { Command } from 'commander';
 import { ConfigError, loadConfig } from '../config.ts';
+import { systemClock } from '../kernel/clock.ts';
 import { DatabaseUnavailable, openDatabase } from '../kernel/db.ts';
+import { AppError } from '../kernel/errors.ts';
 import { MigrationFailed, migrateToLatest } from '../kernel/migrate.ts';
-import { loadDemoData } from './demo.ts';
+import { sealAuditCommand, verifyAuditCommand } from './audit.ts';
+import { DEMO_PASSWORD, loadDemoData } from './demo.ts';
+import { createUserCommand } from './users.ts';
 
 const EXPLAINED = [ConfigError, DatabaseUnavailable, MigrationFailed];
+
+function explain(error: unknown): string {
+  if (error instanceof AppError) {
+    const fields = (error.errors ?? []).map((e) => `${e.path}: ${e.message}`).join('; ');
+    return fields ? `${error.message} (${fields})` : error.message;
+  }
+  if (EXPLAINED.some((kind) => error instanceof kind)) return (error as Error).message;
+  return String((error as Error).stack ?? error);
+}
 
 /** Runs a command against the configured database, closing it afterwards; known failures are one line. */
 async function withDatabase(work: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<string>) {
@@ -17,10 +30,7 @@ async function withDatabase(work: (db: Awaited<ReturnType<typeof openDatabase>>)
       await database.close();
     }
   } catch (error) {
-    const known = EXPLAINED.some((kind) => error instanceof kind);
-    process.stderr.write(
-      `lovit: ${known ? (error as Error).message : String((error as Error).stack ?? error)}\n`,
-    );
+    process.stderr.write(`lovit: ${explain(error)}\n`);
     process.exitCode = 1;
   }
 }
@@ -45,17 +55,44 @@ program
   );
 
 program
+  .command('user:create')
+  .description('create a user with a role in an organisation; the password is read from standard input')
+  .requiredOption('--email <email>', 'e-mail address, used to sign in')
+  .requiredOption('--given-name <name>', 'given name')
+  .requiredOption('--family-name <name>', 'family name')
+  .requiredOption('--organisation <code>', 'code of the organisation (e.g. PREF-LO)')
+  .requiredOption('--role <role>', 'role in that organisation (e.g. admin)')
+  .option('--fiscal-code <code>', 'fiscal code, to sign in with SPID/CIE')
+  .action((options) => withDatabase((database) => createUserCommand(database, options, process.stdin)));
+
+program
   .command('seed')
   .description(
     'load the demo data (organisations of the province, one demo user per role) into an empty database',
   )
   .action(() =>
-    withDatabase(async ({ db }) => {
-      await migrateToLatest(db);
-      return (await loadDemoData(db))
-        ? 'Demo data loaded.'
+    withDatabase(async (database) => {
+      await migrateToLatest(database.db);
+      return (await loadDemoData({ database, clock: systemClock }))
+        ? `Demo data loaded (password of every demo account: ${DEMO_PASSWORD}).`
         : 'The database already holds data: nothing loaded.';
     }),
   );
+
+program
+  .command('audit:verify')
+  .description("recompute the audit trail's hash chain and report the first break (exit code 2 if broken)")
+  .action(() =>
+    withDatabase(async ({ db }) => {
+      const outcome = await verifyAuditCommand(db, process.stderr.isTTY ? process.stderr : undefined);
+      if (!outcome.isIntact) process.exitCode = 2;
+      return outcome.message;
+    }),
+  );
+
+program
+  .command('audit:seal')
+  .description('seal every audit entry not yet in the hash chain')
+  .action(() => withDatabase(({ db }) => sealAuditCommand(db)));
 
 await program.parseAsync(process.argv);

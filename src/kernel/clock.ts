@@ -44,3 +44,13 @@ export class SettableClock implements Clock {
     this.#instant = new Date(this.#instant.getTime() + milliseconds);
   }
 }
+
+/** The instant a legal day (`YYYY-MM-DD`) begins in Europe/Rome. */
+export function startOfDayInRome(day: string): Date {
+  return new Date(Temporal.PlainDate.from(day).toZonedDateTime(LEGAL_TIME_ZONE).epochMilliseconds);
+}
+
+/** The instant the day after a legal day begins in Europe/Rome. */
+export function endOfDayInRome(day: string): Date {
+  return startOfDayInRome(Temporal.PlainDate.from(day).add({ days: 1 }).toString());
+}

@@ -32,7 +32,11 @@ const parsers: Record<number, (value: string) => unknown> = {
 };
 
 function createKysely(dialect: PGliteDialect | PostgresDialect): Kysely<Database> {
-  return new Kysely<Database>({ dialect, plugins: [new CamelCasePlugin()] });
+  // Nested keys (inside jsonb values) stay as written: only column names are converted.
+  return new Kysely<Database>({
+    dialect,
+    plugins: [new CamelCasePlugin({ maintainNestedObjectKeys: true })],
+  });
 }
 
 /**

@@ -31,3 +31,19 @@ export function pathOf(url: string): string {
   const query = url.indexOf('?');
   return query === -1 ? url : url.slice(0, query);
 }
+
+/**
+ * Registers a third-party plugin whose routes are public by nature (static files, API docs):
+ * they get `access: 'public'` so that the access catalogue accepts them.
+ */
+export async function registerPublicPlugin(
+  app: LovitApp,
+  register: (scope: LovitApp) => Promise<void>,
+): Promise<void> {
+  await app.register(async (scope) => {
+    scope.addHook('onRoute', (route) => {
+      route.config = { ...route.config, access: route.config?.access ?? 'public' };
+    });
+    await register(scope);
+  });
+}

@@ -42,6 +42,7 @@ export function registerObservability(app: LovitApp, platform: Platform): void {
         response: { 200: z.object({ status: z.literal('ok') }) },
       },
       logLevel: 'warn',
+      config: { access: 'public' },
     },
     async () => ({ status: 'ok' as const }),
   );
@@ -55,6 +56,7 @@ export function registerObservability(app: LovitApp, platform: Platform): void {
         response: { 200: readiness, 503: readiness },
       },
       logLevel: 'warn',
+      config: { access: 'public' },
     },
     async (_request, reply) => {
       const database = await sql`select 1`
@@ -67,8 +69,12 @@ export function registerObservability(app: LovitApp, platform: Platform): void {
     },
   );
 
-  app.get('/metrics', { schema: { hide: true }, logLevel: 'warn' }, async (_request, reply) => {
-    reply.type(registry.contentType);
-    return registry.metrics();
-  });
+  app.get(
+    '/metrics',
+    { schema: { hide: true }, logLevel: 'warn', config: { access: 'public' } },
+    async (_request, reply) => {
+      reply.type(registry.contentType);
+      return registry.metrics();
+    },
+  );
 }

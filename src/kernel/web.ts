@@ -1,10 +1,10 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { notFoundProblem, sendProblem } from './errors.ts';
-import type { LovitApp } from './http.ts';
+import { type LovitApp, registerPublicPlugin } from './http.ts';
 
 export const WEB_ROOT = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -21,21 +21,25 @@ function wantsPage(request: FastifyRequest): boolean {
  * know is the React router's, so it gets index.html; anything else unknown is a 404 problem.
  */
 export async function registerWeb(app: LovitApp): Promise<{ built: boolean }> {
-  const built = existsSync(path.join(WEB_ROOT, 'index.html'));
+  const indexFile = path.join(WEB_ROOT, 'index.html');
+  const built = existsSync(indexFile);
+  const indexHtml = built ? readFileSync(indexFile) : null;
   if (built) {
-    await app.register(fastifyStatic, {
-      root: WEB_ROOT,
-      wildcard: true,
-      index: 'index.html',
-      setHeaders(reply, filePath) {
-        const hashed = filePath.includes(`${path.sep}assets${path.sep}`);
-        reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
-      },
+    await registerPublicPlugin(app, async (scope) => {
+      await scope.register(fastifyStatic, {
+        root: WEB_ROOT,
+        wildcard: true,
+        index: 'index.html',
+        setHeaders(reply, filePath) {
+          const hashed = filePath.includes(`${path.sep}assets${path.sep}`);
+          reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+        },
+      });
     });
   }
   app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
     if (built && wantsPage(request)) {
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(indexHtml);
     }
     return sendProblem(reply, notFoundProblem(request));
   });

@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import { PERMISSION_NAMES, ROLE_NAMES } from '../../kernel/permissions.ts';
+
+export type { Permission, Role } from '../../kernel/permissions.ts';
+export { PERMISSIONS, ROLES } from '../../kernel/permissions.ts';
 
 /** Kinds of organisation in the territorial network, with their Italian names. */
 export const ORGANISATION_TYPES = {
@@ -15,35 +19,105 @@ export type OrganisationType = keyof typeof ORGANISATION_TYPES;
 export const organisationType = z.enum(
   Object.keys(ORGANISATION_TYPES) as [OrganisationType, ...OrganisationType[]],
 );
+export const role = z.enum(ROLE_NAMES);
+export const permission = z.enum(PERMISSION_NAMES);
 
-/** The roles a user may hold in an organisation, with their Italian names. */
-export const ROLES = {
-  admin: 'Amministratore',
-  sui_operator: 'Operatore SUI',
-  sui_manager: 'Responsabile SUI',
-  questura_officer: 'Funzionario della Questura',
-  inspectorate_officer: 'Funzionario dell’Ispettorato del Lavoro',
-  legal_expert: 'Esperto legale',
-  mediator: 'Mediatore linguistico-culturale',
-  council_secretariat: 'Segreteria del Consiglio territoriale',
-  council_member: 'Componente del Consiglio territoriale',
-  trainer: 'Formatore',
-  trainee: 'Partecipante alla formazione',
-  communications: 'Comunicazione',
-  project_manager: 'Responsabile di progetto',
-  project_supervisor: 'Supervisore di progetto',
-  auditor: 'Revisore',
-} as const;
-export type Role = keyof typeof ROLES;
-export const role = z.enum(Object.keys(ROLES) as [Role, ...Role[]]);
+const id = z.uuid();
+const email = z.email('indirizzo e-mail non valido').max(254);
+/** A new password: long rather than complicated (AgID and NIST guidance). */
+export const newPassword = z
+  .string()
+  .min(12, 'la password deve avere almeno 12 caratteri')
+  .max(200, 'la password può avere al massimo 200 caratteri');
+const personFiscalCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z0-9]{16}$/, 'il codice fiscale ha 16 caratteri, lettere e cifre');
+
+// ---- paging
+
+export const pageQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+  q: z.string().trim().max(100).optional(),
+});
+export type PageQuery = z.infer<typeof pageQuery>;
+export const paged = <T extends z.ZodType>(item: T) =>
+  z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  });
+
+// ---- authentication
+
+export const loginInput = z.object({ email, password: z.string().min(1, 'inserire la password').max(200) });
+export type LoginInput = z.infer<typeof loginInput>;
+
+export const membershipView = z.object({
+  organisationId: id,
+  organisationName: z.string(),
+  organisationType: organisationType,
+  roles: z.array(role),
+});
+
+export const sessionView = z.object({
+  user: z.object({ id, email: z.string(), givenName: z.string(), familyName: z.string() }),
+  organisation: z.object({ id, name: z.string(), type: organisationType }),
+  roles: z.array(role),
+  permissions: z.array(permission),
+  memberships: z.array(membershipView),
+  csrfToken: z.string(),
+  expiresAt: z.iso.datetime(),
+  idleTimeoutSeconds: z.number().int(),
+});
+export type SessionView = z.infer<typeof sessionView>;
+
+export const authOptions = z.object({
+  oidc: z.object({ enabled: z.boolean(), label: z.string() }),
+});
+
+export const switchOrganisationInput = z.object({ organisationId: id });
+export const changePasswordInput = z.object({ currentPassword: z.string().min(1).max(200), newPassword });
+export const passwordResetRequestInput = z.object({ email });
+export const passwordResetConfirmInput = z.object({ token: z.string().min(20).max(200), newPassword });
+
+export const ownSession = z.object({
+  id: z.string(),
+  createdAt: z.iso.datetime(),
+  lastSeenAt: z.iso.datetime(),
+  expiresAt: z.iso.datetime(),
+  clientAddress: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  authMethod: z.enum(['password', 'oidc']),
+  current: z.boolean(),
+});
+
+// ---- organisations
+
+export const organisation = z.object({
+  id,
+  code: z.string(),
+  name: z.string(),
+  type: organisationType,
+  fiscalCode: z.string().nullable(),
+  municipalityIstatCode: z.string().nullable(),
+  email: z.string().nullable(),
+  isActive: z.boolean(),
+  createdAt: z.iso.datetime(),
+});
+export type Organisation = z.infer<typeof organisation>;
 
 export const newOrganisation = z.object({
   code: z
     .string()
     .trim()
+    .toUpperCase()
     .min(2)
     .max(32)
-    .regex(/^[A-Z0-9-]+$/, 'usare lettere maiuscole, cifre e trattini'),
+    .regex(/^[A-Z0-9-]+$/, 'usare lettere, cifre e trattini'),
   name: z.string().trim().min(2).max(200),
   type: organisationType,
   fiscalCode: z
@@ -57,14 +131,77 @@ export const newOrganisation = z.object({
     .regex(/^\d{6}$/, 'il codice ISTAT ha 6 cifre')
     .nullable()
     .default(null),
-  email: z.email().nullable().default(null),
+  email: email.nullable().default(null),
 });
 export type NewOrganisation = z.input<typeof newOrganisation>;
+export const organisationPatch = newOrganisation.omit({ code: true }).partial();
+export const organisationsQuery = pageQuery.extend({
+  type: organisationType.optional(),
+  active: z.enum(['true', 'false']).optional(),
+});
+
+// ---- users
+
+export const userMembership = z.object({ organisationId: id, role });
+export const user = z.object({
+  id,
+  email: z.string(),
+  givenName: z.string(),
+  familyName: z.string(),
+  fiscalCode: z.string().nullable(),
+  isActive: z.boolean(),
+  createdAt: z.iso.datetime(),
+  lastLoginAt: z.iso.datetime().nullable(),
+  lockedUntil: z.iso.datetime().nullable(),
+  hasPassword: z.boolean(),
+  memberships: z.array(userMembership.extend({ organisationName: z.string() })),
+});
+export type User = z.infer<typeof user>;
 
 export const newUser = z.object({
-  email: z.email().max(254),
+  email,
   givenName: z.string().trim().min(1).max(100),
   familyName: z.string().trim().min(1).max(100),
-  fiscalCode: z.string().trim().toUpperCase().length(16).nullable().default(null),
+  fiscalCode: personFiscalCode.nullable().default(null),
 });
 export type NewUser = z.input<typeof newUser>;
+export const inviteUserInput = newUser.extend({
+  memberships: z.array(userMembership).min(1, 'assegnare almeno un ruolo in un ente'),
+});
+export const userPatch = newUser.omit({ email: true }).partial();
+export const setMembershipsInput = z.object({ memberships: z.array(userMembership) });
+export const usersQuery = pageQuery.extend({ organisationId: id.optional(), role: role.optional() });
+
+// ---- permission matrix
+
+export const permissionMatrix = z.object({
+  roles: z.array(z.object({ role, label: z.string() })),
+  permissions: z.array(z.object({ permission, label: z.string(), module: z.string(), roles: z.array(role) })),
+});
+
+// ---- audit trail
+
+export const auditKind = z.enum(['change', 'access', 'security']);
+export const auditQuery = pageQuery.extend({
+  entityType: z.string().trim().max(100).optional(),
+  entityId: z.string().trim().max(100).optional(),
+  userId: id.optional(),
+  kind: auditKind.optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+});
+export const auditEntry = z.object({
+  id,
+  seq: z.number().int(),
+  at: z.iso.datetime(),
+  kind: auditKind,
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string().nullable(),
+  actorUserId: z.string().nullable(),
+  actorLabel: z.string().nullable(),
+  organisationId: z.string().nullable(),
+  requestId: z.string().nullable(),
+  clientAddress: z.string().nullable(),
+  data: z.unknown(),
+});

@@ -1,9 +1,20 @@
-import type { Insertable, Kysely } from 'kysely';
-import type { OrganisationTable, UserTable } from '../../db/schema.ts';
+import { type Insertable, type Kysely, sql, type Updateable } from 'kysely';
+import type { OrganisationTable, SessionTable, UserTable, UserTokenTable } from '../../db/schema.ts';
 import type { Database } from '../../kernel/db.ts';
-import type { Role } from './contract.ts';
+import type { Role } from '../../kernel/permissions.ts';
+import type { PageQuery } from './contract.ts';
 
 type Db = Kysely<Database>;
+
+function like(q: string): string {
+  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+// ---- organisations
+
+export function findOrganisationById(db: Db, id: string) {
+  return db.selectFrom('organisation').selectAll().where('id', '=', id).executeTakeFirst();
+}
 
 export function findOrganisationByCode(db: Db, code: string) {
   return db.selectFrom('organisation').selectAll().where('code', '=', code).executeTakeFirst();
@@ -11,6 +22,52 @@ export function findOrganisationByCode(db: Db, code: string) {
 
 export function insertOrganisation(db: Db, row: Insertable<OrganisationTable>) {
   return db.insertInto('organisation').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export function updateOrganisation(db: Db, id: string, patch: Updateable<OrganisationTable>) {
+  return db
+    .updateTable('organisation')
+    .set(patch)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function countOrganisations(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('organisation')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst();
+  return row?.n ?? 0;
+}
+
+export async function listOrganisations(
+  db: Db,
+  query: PageQuery & { type?: string | undefined; active?: boolean | undefined },
+) {
+  let base = db.selectFrom('organisation');
+  if (query.q)
+    base = base.where((eb) =>
+      eb.or([eb('name', 'ilike', like(query.q ?? '')), eb('code', 'ilike', like(query.q ?? ''))]),
+    );
+  if (query.type) base = base.where('type', '=', query.type);
+  if (query.active !== undefined) base = base.where('isActive', '=', query.active);
+  const [items, total] = await Promise.all([
+    base
+      .selectAll()
+      .orderBy('name')
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: total.n };
+}
+
+// ---- users and memberships
+
+export function findUserById(db: Db, id: string) {
+  return db.selectFrom('appUser').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 export function findUserByEmail(db: Db, email: string) {
@@ -21,8 +78,16 @@ export function findUserByEmail(db: Db, email: string) {
     .executeTakeFirst();
 }
 
+export function findUserByFiscalCode(db: Db, fiscalCode: string) {
+  return db.selectFrom('appUser').selectAll().where('fiscalCode', '=', fiscalCode).executeTakeFirst();
+}
+
 export function insertUser(db: Db, row: Insertable<UserTable>) {
   return db.insertInto('appUser').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export function updateUser(db: Db, id: string, patch: Updateable<UserTable>) {
+  return db.updateTable('appUser').set(patch).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 }
 
 export async function insertMembership(
@@ -38,10 +103,214 @@ export async function insertMembership(
     .execute();
 }
 
-export async function countOrganisations(db: Db): Promise<number> {
+export async function replaceMemberships(
+  db: Db,
+  userId: string,
+  memberships: { organisationId: string; role: Role }[],
+): Promise<void> {
+  await db.deleteFrom('membership').where('userId', '=', userId).execute();
+  if (memberships.length) {
+    await db
+      .insertInto('membership')
+      .values(memberships.map((m) => ({ userId, ...m })))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
+}
+
+export function membershipsOf(db: Db, userIds: string[]) {
+  if (!userIds.length) return Promise.resolve([]);
+  return db
+    .selectFrom('membership as m')
+    .innerJoin('organisation as o', 'o.id', 'm.organisationId')
+    .select([
+      'm.userId',
+      'm.organisationId',
+      'm.role',
+      'o.name as organisationName',
+      'o.type as organisationType',
+    ])
+    .where('m.userId', 'in', userIds)
+    .orderBy('o.name')
+    .orderBy('m.role')
+    .execute();
+}
+
+/** Users, optionally only the members of one organisation (the scope of a non-global reader). */
+export async function listUsers(
+  db: Db,
+  query: PageQuery & { organisationId?: string | undefined; role?: string | undefined },
+  scopeOrganisationId: string | null,
+) {
+  let base = db.selectFrom('appUser as u');
+  const organisationFilter = scopeOrganisationId ?? query.organisationId;
+  if (organisationFilter || query.role) {
+    base = base.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('membership as m')
+          .select('m.userId')
+          .whereRef('m.userId', '=', 'u.id')
+          .$if(Boolean(organisationFilter), (qb) =>
+            qb.where('m.organisationId', '=', organisationFilter as string),
+          )
+          .$if(Boolean(query.role), (qb) => qb.where('m.role', '=', query.role as Role)),
+      ),
+    );
+  }
+  if (query.q) {
+    const pattern = like(query.q);
+    base = base.where((eb) =>
+      eb.or([
+        eb('u.email', 'ilike', pattern),
+        eb('u.familyName', 'ilike', pattern),
+        eb('u.givenName', 'ilike', pattern),
+      ]),
+    );
+  }
+  const [items, total] = await Promise.all([
+    base
+      .selectAll('u')
+      .orderBy('u.familyName')
+      .orderBy('u.givenName')
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: total.n };
+}
+
+export async function isMember(db: Db, userId: string, organisationId: string): Promise<boolean> {
   const row = await db
-    .selectFrom('organisation')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .selectFrom('membership')
+    .select('userId')
+    .where('userId', '=', userId)
+    .where('organisationId', '=', organisationId)
     .executeTakeFirst();
-  return row?.n ?? 0;
+  return row !== undefined;
+}
+
+// ---- sessions
+
+export async function insertSession(db: Db, row: Insertable<SessionTable>): Promise<void> {
+  await db.insertInto('session').values(row).execute();
+}
+
+/** The session behind a token hash with its user, organisation and roles there, live or not. */
+export function findSessionWithActor(db: Db, id: string) {
+  return db
+    .selectFrom('session as s')
+    .innerJoin('appUser as u', 'u.id', 's.userId')
+    .innerJoin('organisation as o', 'o.id', 's.organisationId')
+    .select([
+      's.id',
+      's.userId',
+      's.organisationId',
+      's.csrfToken',
+      's.expiresAt',
+      's.lastSeenAt',
+      's.revokedAt',
+      'u.email',
+      'u.givenName',
+      'u.familyName',
+      'u.isActive as userActive',
+      'o.name as organisationName',
+      'o.type as organisationType',
+      'o.isActive as organisationActive',
+      sql<
+        Role[]
+      >`array(select m.role from membership m where m.user_id = s.user_id and m.organisation_id = s.organisation_id order by m.role)`.as(
+        'roles',
+      ),
+    ])
+    .where('s.id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function touchSession(db: Db, id: string, at: Date): Promise<void> {
+  await db.updateTable('session').set({ lastSeenAt: at }).where('id', '=', id).execute();
+}
+
+export async function setSessionOrganisation(db: Db, id: string, organisationId: string): Promise<void> {
+  await db.updateTable('session').set({ organisationId }).where('id', '=', id).execute();
+}
+
+export async function revokeSession(db: Db, id: string, userId: string, at: Date): Promise<boolean> {
+  const result = await db
+    .updateTable('session')
+    .set({ revokedAt: at })
+    .where('id', '=', id)
+    .where('userId', '=', userId)
+    .where('revokedAt', 'is', null)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+export async function revokeSessionsOf(db: Db, userId: string, at: Date, exceptId?: string): Promise<number> {
+  const result = await db
+    .updateTable('session')
+    .set({ revokedAt: at })
+    .where('userId', '=', userId)
+    .where('revokedAt', 'is', null)
+    .$if(exceptId !== undefined, (qb) => qb.where('id', '!=', exceptId as string))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export function listLiveSessions(db: Db, userId: string, now: Date, idleSince: Date) {
+  return db
+    .selectFrom('session')
+    .selectAll()
+    .where('userId', '=', userId)
+    .where('revokedAt', 'is', null)
+    .where('expiresAt', '>', now)
+    .where('lastSeenAt', '>', idleSince)
+    .orderBy('lastSeenAt', 'desc')
+    .execute();
+}
+
+// ---- tokens sent by e-mail
+
+export async function insertUserToken(db: Db, row: Insertable<UserTokenTable>): Promise<void> {
+  await db.insertInto('userToken').values(row).execute();
+}
+
+export function findUserToken(db: Db, tokenHash: string) {
+  return db
+    .selectFrom('userToken')
+    .selectAll()
+    .where('tokenHash', '=', tokenHash)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function markUserTokenUsed(db: Db, tokenHash: string, at: Date): Promise<void> {
+  await db.updateTable('userToken').set({ usedAt: at }).where('tokenHash', '=', tokenHash).execute();
+}
+
+export async function retireUserTokens(db: Db, userId: string, at: Date): Promise<void> {
+  await db
+    .updateTable('userToken')
+    .set({ usedAt: at })
+    .where('userId', '=', userId)
+    .where('usedAt', 'is', null)
+    .execute();
+}
+
+// ---- OpenID Connect logins in progress
+
+export async function insertOidcLogin(
+  db: Db,
+  row: { state: string; codeVerifier: string; nonce: string; returnTo: string; createdAt: Date },
+): Promise<void> {
+  await db.insertInto('oidcLogin').values(row).execute();
+}
+
+export function takeOidcLogin(db: Db, state: string) {
+  return db.deleteFrom('oidcLogin').where('state', '=', state).returningAll().executeTakeFirst();
+}
+
+export async function purgeOidcLogins(db: Db, before: Date): Promise<void> {
+  await db.deleteFrom('oidcLogin').where('createdAt', '<', before).execute();
 }

@@ -1,0 +1,39 @@
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { Logger } from 'pino';
+
+export type Mail = {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  attachments?: { filename: string; content: string | Buffer; contentType?: string }[];
+};
+
+export type Mailer = { send(mail: Mail): Promise<void>; close(): void };
+
+export const MAIL_FROM = 'LOVIT – Prefettura di Lodi <noreply@lovit.prefettura.lodi.it>';
+
+/**
+ * Sends e-mail (and PEC, which is SMTP too) through SMTP_URL. Without it, mail is written to the log
+ * instead, so that a laptop demo shows the reset and invitation links.
+ */
+export function createMailer(smtpUrl: string | undefined, logger: Logger, from = MAIL_FROM): Mailer {
+  if (!smtpUrl) {
+    return {
+      async send(mail) {
+        logger.info(
+          { to: mail.to, subject: mail.subject, text: mail.text },
+          'e-mail not sent (no SMTP_URL): logged',
+        );
+      },
+      close() {},
+    };
+  }
+  const transport: Transporter = nodemailer.createTransport(smtpUrl);
+  return {
+    async send(mail) {
+      await transport.sendMail({ from, ...mail });
+    },
+    close: () => transport.close(),
+  };
+}

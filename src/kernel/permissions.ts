@@ -1,0 +1,108 @@
+/**
+ * The permission matrix: which roles may do what. One table, read by the route guard, by the web client
+ * (to draw menus) and by the admin page that shows it. A module adds its permissions here.
+ */
+
+/** The roles a user may hold in an organisation, with their Italian names. */
+export const ROLES = {
+  admin: 'Amministratore',
+  sui_operator: 'Operatore SUI',
+  sui_manager: 'Responsabile SUI',
+  questura_officer: 'Funzionario della Questura',
+  inspectorate_officer: 'Funzionario dell’Ispettorato del Lavoro',
+  legal_expert: 'Esperto legale',
+  mediator: 'Mediatore linguistico-culturale',
+  council_secretariat: 'Segreteria del Consiglio territoriale',
+  council_member: 'Componente del Consiglio territoriale',
+  trainer: 'Formatore',
+  trainee: 'Partecipante alla formazione',
+  communications: 'Comunicazione',
+  project_manager: 'Responsabile di progetto',
+  project_supervisor: 'Supervisore di progetto',
+  auditor: 'Revisore',
+} as const;
+export type Role = keyof typeof ROLES;
+export const ROLE_NAMES = Object.keys(ROLES) as [Role, ...Role[]];
+
+type PermissionDefinition = { label: string; module: string; roles: readonly Role[] };
+
+export const PERMISSIONS = {
+  'cases.access': {
+    label: 'Accedere alle pratiche SUI',
+    module: 'cases',
+    roles: ['sui_operator', 'sui_manager', 'legal_expert', 'mediator'],
+  },
+  'exchange.access': {
+    label: 'Accedere ai pareri tra uffici',
+    module: 'exchange',
+    roles: ['sui_operator', 'sui_manager', 'questura_officer', 'inspectorate_officer', 'legal_expert'],
+  },
+  'council.access': {
+    label: 'Accedere ai lavori del Consiglio territoriale',
+    module: 'council',
+    roles: ['council_secretariat', 'council_member', 'sui_manager', 'project_supervisor'],
+  },
+  'training.access': {
+    label: 'Accedere alla formazione',
+    module: 'training',
+    roles: ['trainer', 'trainee', 'legal_expert', 'project_manager'],
+  },
+  'outreach.access': {
+    label: 'Accedere alla comunicazione',
+    module: 'outreach',
+    roles: ['communications', 'legal_expert', 'mediator', 'project_manager'],
+  },
+  'project.access': {
+    label: 'Accedere alla gestione del progetto FAMI',
+    module: 'project',
+    roles: ['project_manager', 'project_supervisor', 'auditor'],
+  },
+  'identity.organisations.read': {
+    label: 'Consultare l’elenco degli enti',
+    module: 'identity',
+    roles: ROLE_NAMES,
+  },
+  'identity.organisations.manage': {
+    label: 'Creare, modificare e disattivare enti',
+    module: 'identity',
+    roles: ['admin'],
+  },
+  'identity.users.read': {
+    label: 'Consultare gli utenti (il responsabile SUI vede solo quelli del proprio ente)',
+    module: 'identity',
+    roles: ['admin', 'sui_manager'],
+  },
+  'identity.users.manage': {
+    label: 'Invitare utenti, assegnare ruoli, disattivare utenti',
+    module: 'identity',
+    roles: ['admin'],
+  },
+  'identity.permissions.read': {
+    label: 'Consultare la matrice dei permessi',
+    module: 'identity',
+    roles: ['admin', 'auditor', 'project_supervisor'],
+  },
+  'audit.read': {
+    label: 'Consultare ed esportare il registro delle attività',
+    module: 'audit',
+    roles: ['admin', 'auditor'],
+  },
+} as const satisfies Record<string, PermissionDefinition>;
+
+export type Permission = keyof typeof PERMISSIONS;
+export const PERMISSION_NAMES = Object.keys(PERMISSIONS) as [Permission, ...Permission[]];
+
+/** Who may call a route: anyone, any signed-in user, or the holders of a permission. */
+export type RouteAccess = 'public' | 'authenticated' | Permission;
+
+/** Roles that see every organisation's records; everyone else sees their own organisation's. */
+export const CROSS_ORGANISATION_ROLES: readonly Role[] = ['admin', 'auditor'];
+
+export function isGranted(roles: readonly Role[], permission: Permission): boolean {
+  const allowed: readonly Role[] = PERMISSIONS[permission].roles;
+  return roles.some((role) => allowed.includes(role));
+}
+
+export function permissionsOf(roles: readonly Role[]): Permission[] {
+  return PERMISSION_NAMES.filter((permission) => isGranted(roles, permission));
+}

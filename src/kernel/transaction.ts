@@ -1,0 +1,58 @@
+import type { Kysely, Transaction } from 'kysely';
+import { type AuditRecord, writeAudit } from './audit.ts';
+import { auditContextOf, type Caller } from './auth.ts';
+import type { Clock } from './clock.ts';
+import type { Database } from './db.ts';
+
+export type UnitOfWork = {
+  db: Transaction<Database>;
+  /** Adds a fact to the audit trail, in this transaction. */
+  audit(record: AuditRecord): Promise<void>;
+};
+
+export class UnauditedWrite extends Error {
+  override name = 'UnauditedWrite';
+}
+
+/**
+ * Runs one use case in one transaction with its audit entries: the only way services write. A use case
+ * that records nothing in the audit trail is a programming error and rolls back.
+ */
+export async function writeTransaction<T>(
+  db: Kysely<Database>,
+  clock: Clock,
+  caller: Caller,
+  work: (unit: UnitOfWork) => Promise<T>,
+): Promise<T> {
+  const context = auditContextOf(caller, clock);
+  return db.transaction().execute(async (trx) => {
+    let recorded = 0;
+    const result = await work({
+      db: trx,
+      audit: async (record) => {
+        recorded += 1;
+        await writeAudit(trx, context, record);
+      },
+    });
+    if (recorded === 0) throw new UnauditedWrite('a write use case finished without an audit entry');
+    return result;
+  });
+}
+
+/** Records a read of personal data (who looked at whom) outside any write. */
+export async function auditRead(
+  db: Kysely<Database>,
+  clock: Clock,
+  caller: Caller,
+  entityType: string,
+  entityId: string,
+  details?: Record<string, unknown>,
+): Promise<void> {
+  await writeAudit(db, auditContextOf(caller, clock), {
+    kind: 'access',
+    action: `${entityType}.read`,
+    entityType,
+    entityId,
+    ...(details ? { details } : {}),
+  });
+}

@@ -1,0 +1,149 @@
+import * as client from 'openid-client';
+import { z } from 'zod';
+import { setSessionCookie } from '../../kernel/auth.ts';
+import type { LovitApp } from '../../kernel/http.ts';
+import type { Platform } from '../../kernel/platform.ts';
+import { writeTransaction } from '../../kernel/transaction.ts';
+import { fiscalCodeFromClaim, safeReturnPath } from './rules.ts';
+import * as service from './service.ts';
+import * as store from './store.ts';
+
+/** A login that has not come back from the provider within ten minutes is forgotten. */
+const LOGIN_WINDOW_MS = 10 * 60_000;
+
+type OidcSettings = NonNullable<Platform['config']['oidc']>;
+
+/** Discovers the provider once per process, on first use (the provider may start after LOVIT). */
+function providerOf(settings: OidcSettings) {
+  let configuration: Promise<client.Configuration> | undefined;
+  return () => {
+    configuration ??= client
+      .discovery(
+        new URL(settings.issuer),
+        settings.clientId,
+        settings.clientSecret,
+        undefined,
+        settings.issuer.startsWith('http://') ? { execute: [client.allowInsecureRequests] } : undefined,
+      )
+      .catch((error: unknown) => {
+        configuration = undefined;
+        throw error;
+      });
+    return configuration;
+  };
+}
+
+/**
+ * Sign-in through OpenID Connect (authorization code with PKCE): how SPID and CIE arrive through an
+ * identity proxy. The account is matched by fiscal code, else by e-mail; nobody registers themselves.
+ */
+export function registerOidcRoutes(app: LovitApp, platform: Platform): void {
+  const settings = platform.config.oidc;
+  const tags = ['Accesso'];
+  const redirectUri = `${platform.config.publicUrl}/api/auth/oidc/callback`;
+  const provider = settings ? providerOf(settings) : null;
+
+  app.get(
+    '/api/auth/oidc/start',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'Avvia l’accesso con SPID/CIE',
+        querystring: z.object({ returnTo: z.string().max(500).optional() }),
+      },
+    },
+    async (request, reply) => {
+      if (!provider) return reply.redirect('/accesso?errore=oidc');
+      const configuration = await provider().catch(() => null);
+      if (!configuration) return reply.redirect('/accesso?errore=oidc');
+      const codeVerifier = client.randomPKCECodeVerifier();
+      const state = client.randomState();
+      const nonce = client.randomNonce();
+      const now = platform.clock.now();
+      await store.purgeOidcLogins(platform.database.db, new Date(now.getTime() - LOGIN_WINDOW_MS));
+      await store.insertOidcLogin(platform.database.db, {
+        state,
+        codeVerifier,
+        nonce,
+        returnTo: safeReturnPath(request.query.returnTo),
+        createdAt: now,
+      });
+      const url = client.buildAuthorizationUrl(configuration, {
+        redirect_uri: redirectUri,
+        scope: 'openid email profile',
+        code_challenge: await client.calculatePKCECodeChallenge(codeVerifier),
+        code_challenge_method: 'S256',
+        state,
+        nonce,
+      });
+      return reply.redirect(url.href);
+    },
+  );
+
+  app.get(
+    '/api/auth/oidc/callback',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'Ritorno dal fornitore di identità',
+        querystring: z.object({ state: z.string().max(200).optional() }).loose(),
+      },
+    },
+    async (request, reply) => {
+      const pending = request.query.state
+        ? await store.takeOidcLogin(platform.database.db, request.query.state)
+        : undefined;
+      const configuration = provider ? await provider().catch(() => null) : null;
+      const now = platform.clock.now();
+      if (
+        !settings ||
+        !configuration ||
+        !pending ||
+        now.getTime() - pending.createdAt.getTime() > LOGIN_WINDOW_MS
+      ) {
+        return reply.redirect('/accesso?errore=oidc');
+      }
+      const current = new URL(request.url, platform.config.publicUrl);
+      const claims = await client
+        .authorizationCodeGrant(configuration, current, {
+          pkceCodeVerifier: pending.codeVerifier,
+          expectedState: pending.state,
+          expectedNonce: pending.nonce,
+        })
+        .then(async (tokens) => {
+          const idToken = tokens.claims();
+          if (!idToken) return undefined;
+          // Many providers (and SPID/CIE proxies) give the attributes at the userinfo endpoint only.
+          const userInfo = await client.fetchUserInfo(configuration, tokens.access_token, idToken.sub);
+          return { ...userInfo, ...idToken };
+        })
+        .catch((error: unknown) => {
+          request.log.warn({ err: error }, 'OpenID Connect code exchange failed');
+          return undefined;
+        });
+      if (!claims) return reply.redirect('/accesso?errore=oidc');
+      const fiscalCode = fiscalCodeFromClaim(claims[settings.fiscalCodeClaim]);
+      const email = typeof claims.email === 'string' && claims.email_verified !== false ? claims.email : null;
+      const user = await service.findUserForIdentity(platform, { fiscalCode, email });
+      if (!user?.isActive) {
+        await writeTransaction(platform.database.db, platform.clock, request.caller, ({ audit }) =>
+          audit({
+            kind: 'security',
+            action: 'identity.session.login_failed',
+            entityType: 'identity.user',
+            entityId: user?.id ?? null,
+            details: { method: 'oidc', issuer: settings.issuer, subject: claims.sub },
+          }),
+        );
+        return reply.redirect('/accesso?errore=sconosciuto');
+      }
+      const session = await service.loginIdentified(platform, request.caller, user, {
+        userAgent: request.headers['user-agent'] ?? null,
+      });
+      setSessionCookie(reply, session.token, platform.config);
+      return reply.redirect(pending.returnTo);
+    },
+  );
+}

@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  isGranted,
+  PERMISSION_NAMES,
+  type Permission,
+  ROLE_NAMES,
+  type Role,
+} from '../src/kernel/permissions.ts';
+import { startTestApp, stopTestApp, type TestApp } from './support/app.ts';
+import { BACKENDS, openTestDatabase, type TestDatabase } from './support/database.ts';
+import { makeOrganisation, makeUser, type Session, signIn } from './support/identity.ts';
+
+const SOME_ID = '01900000-0000-7000-8000-000000000000';
+
+function concrete(url: string): string {
+  return url.replace(/:id\b/g, SOME_ID).replace(/\*$/, 'x');
+}
+
+for (const backend of BACKENDS) {
+  describe(`access control on ${backend}`, () => {
+    let database: TestDatabase;
+    let t: TestApp;
+    const sessions = new Map<Role, Session>();
+    let routes: { method: string; url: string; access: string | undefined }[];
+
+    beforeAll(async () => {
+      database = await openTestDatabase(backend);
+      t = await startTestApp(database);
+      const home = await makeOrganisation(t.platform, { type: 'PREFECTURE' });
+      for (const role of ROLE_NAMES) {
+        const user = await makeUser(t.platform, [{ organisationId: home.id, role }]);
+        sessions.set(role, await signIn(t.app, user.email));
+      }
+      routes = t.app.accessCatalogue().filter((r) => r.method !== 'HEAD');
+    });
+
+    afterAll(async () => {
+      await stopTestApp(t);
+      await database.dispose();
+    });
+
+    it('declares access on every route, so the app started at all', () => {
+      expect(routes.length).toBeGreaterThan(20);
+      expect(routes.filter((r) => r.access === undefined)).toEqual([]);
+    });
+
+    it('refuses to start when a route lacks an access declaration', async () => {
+      const other = await startTestApp(database);
+      other.app.get('/api/undeclared', async () => 'x');
+      await expect(other.app.ready()).rejects.toThrow(/GET \/api\/undeclared/);
+    });
+
+    it('answers 401 without a session on every route that is not public', async () => {
+      const guarded = routes.filter((r) => r.access !== 'public');
+      for (const route of guarded) {
+        const res = await t.app.inject({ method: route.method as 'GET', url: concrete(route.url) });
+        expect(res.statusCode, `${route.method} ${route.url}`).toBe(401);
+      }
+    });
+
+    it('grants each role exactly what the permission matrix grants, on every route', async () => {
+      const byPermission = routes.filter((r) => PERMISSION_NAMES.includes(r.access as Permission));
+      expect(byPermission.length).toBeGreaterThan(10);
+      for (const route of byPermission) {
+        for (const role of ROLE_NAMES) {
+          const session = sessions.get(role) as Session;
+          const res = await t.app.inject({
+            method: route.method as 'GET',
+            url: concrete(route.url),
+            headers: session.headers,
+            ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { payload: {} }),
+          });
+          const where = `${role} → ${route.method} ${route.url} (${route.access})`;
+          if (isGranted([role], route.access as Permission)) {
+            expect([401, 403], where).not.toContain(res.statusCode);
+          } else {
+            expect(res.statusCode, where).toBe(403);
+            expect(res.json().type, where).toBe('urn:lovit:problem:forbidden');
+          }
+        }
+      }
+    });
+
+    it('hides users of another organisation from a reader bound to their own (404, not 403)', async () => {
+      const mine = await makeOrganisation(t.platform, { type: 'PREFECTURE' });
+      const theirs = await makeOrganisation(t.platform, { type: 'MUNICIPALITY' });
+      const manager = await makeUser(t.platform, [{ organisationId: mine.id, role: 'sui_manager' }]);
+      const colleague = await makeUser(t.platform, [{ organisationId: mine.id, role: 'sui_operator' }]);
+      const stranger = await makeUser(t.platform, [{ organisationId: theirs.id, role: 'council_member' }]);
+      const session = await signIn(t.app, manager.email);
+
+      expect(
+        (await t.app.inject({ url: `/api/users/${colleague.id}`, headers: session.headers })).statusCode,
+      ).toBe(200);
+      const hidden = await t.app.inject({ url: `/api/users/${stranger.id}`, headers: session.headers });
+      expect(hidden.statusCode).toBe(404);
+      expect(hidden.json().type).toBe('urn:lovit:problem:not-found');
+
+      const list = await t.app.inject({ url: '/api/users?pageSize=100', headers: session.headers });
+      const ids = list.json().items.map((u: { id: string }) => u.id);
+      expect(ids).toEqual(expect.arrayContaining([manager.id, colleague.id]));
+      expect(ids).not.toContain(stranger.id);
+      const filtered = await t.app.inject({
+        url: `/api/users?organisationId=${theirs.id}`,
+        headers: session.headers,
+      });
+      expect(filtered.json().items.map((u: { id: string }) => u.id)).not.toContain(stranger.id);
+
+      const admin = sessions.get('admin') as Session;
+      expect(
+        (await t.app.inject({ url: `/api/users/${stranger.id}`, headers: admin.headers })).statusCode,
+      ).toBe(200);
+    });
+
+    it('records who read whose personal data', async () => {
+      const admin = sessions.get('admin') as Session;
+      const subject = await makeUser(t.platform, [
+        { organisationId: admin.view.organisation.id, role: 'mediator' },
+      ]);
+      await t.app.inject({ url: `/api/users/${subject.id}`, headers: admin.headers });
+      const reads = await database.db
+        .selectFrom('auditEntry')
+        .select(['actorUserId', 'kind', 'action'])
+        .where('entityId', '=', subject.id)
+        .where('kind', '=', 'access')
+        .execute();
+      expect(reads).toEqual([
+        { actorUserId: admin.view.user.id, kind: 'access', action: 'identity.user.read' },
+      ]);
+    });
+  });
+}

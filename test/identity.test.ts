@@ -1,0 +1,308 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, stopTestApp, type TestApp } from './support/app.ts';
+import { BACKENDS, openTestDatabase, type TestDatabase } from './support/database.ts';
+import { makeOrganisation, makeUser, PASSWORD, signIn } from './support/identity.ts';
+
+for (const backend of BACKENDS) {
+  describe(`sign-in and sessions on ${backend}`, () => {
+    let database: TestDatabase;
+    let t: TestApp;
+    let prefecture: Awaited<ReturnType<typeof makeOrganisation>>;
+    let questura: Awaited<ReturnType<typeof makeOrganisation>>;
+
+    beforeAll(async () => {
+      database = await openTestDatabase(backend);
+      t = await startTestApp(database);
+      prefecture = await makeOrganisation(t.platform, { type: 'PREFECTURE', name: 'Prefettura di prova' });
+      questura = await makeOrganisation(t.platform, { type: 'POLICE_HQ', name: 'Questura di prova' });
+    });
+
+    afterAll(async () => {
+      await stopTestApp(t);
+      await database.dispose();
+    });
+
+    it('signs in with a password, sets an HttpOnly SameSite cookie and returns the session', async () => {
+      const user = await makeUser(t.platform, [{ organisationId: prefecture.id, role: 'sui_operator' }]);
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: user.email.toUpperCase(), password: PASSWORD },
+      });
+      expect(res.statusCode).toBe(200);
+      const cookie = res.cookies.find((c) => c.name === 'lovit_session');
+      expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+      expect(cookie?.secure).toBeFalsy();
+      const view = res.json();
+      expect(view).toMatchObject({
+        user: { email: user.email },
+        organisation: { id: prefecture.id },
+        roles: ['sui_operator'],
+      });
+      expect(view.permissions).toContain('cases.access');
+      expect(view.permissions).not.toContain('identity.users.manage');
+      const stored = await database.db
+        .selectFrom('session')
+        .select('id')
+        .where('userId', '=', user.id)
+        .execute();
+      expect(stored).toHaveLength(1);
+      expect(stored[0]?.id).not.toBe(cookie?.value);
+    });
+
+    it('gives the same answer for an unknown account and a wrong password, and audits both', async () => {
+      const user = await makeUser(t.platform, [{ organisationId: prefecture.id, role: 'mediator' }]);
+      const unknown = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: 'nessuno@lovit.example', password: 'x' },
+      });
+      const wrong = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: user.email, password: 'sbagliata' },
+      });
+      expect(unknown.statusCode).toBe(401);
+      expect(wrong.statusCode).toBe(401);
+      expect(wrong.json()).toEqual({ ...unknown.json(), instance: '/api/auth/login' });
+      const failures = await database.db
+        .selectFrom('auditEntry')
+        .select(['entityId', 'data'])
+        .where('action', '=', 'identity.session.login_failed')
+        .execute();
+      expect(failures.map((f) => f.entityId)).toEqual(expect.arrayContaining([null, user.id]));
+    });
+
+    it('locks an account after five failures in a row, even for the right password, until the lock ends', async () => {
+      const user = await makeUser(t.platform, [{ organisationId: prefecture.id, role: 'trainer' }]);
+      for (let i = 0; i < 5; i++) {
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { email: user.email, password: `errata-${i}` },
+        });
+      }
+      const locked = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: user.email, password: PASSWORD },
+      });
+      expect(locked.statusCode).toBe(401);
+      t.clock.advance(16 * 60_000);
+      const after = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: user.email, password: PASSWORD },
+      });
+      expect(after.statusCode).toBe(200);
+    });
+
+    it('requires the CSRF token on every state-changing request of a session', async () => {
+      const user = await makeUser(t.platform, [{ organisationId: prefecture.id, role: 'admin' }]);
+      const session = await signIn(t.app, user.email);
+      const payload = { code: 'CSRF-1', name: 'Ente CSRF', type: 'OTHER' };
+      const without = await t.app.inject({
+        method: 'POST',
+        url: '/api/organisations',
+        headers: { cookie: session.cookie },
+        payload,
+      });
+      expect(without.statusCode).toBe(403);
+      expect(without.json().type).toBe('urn:lovit:problem:csrf');
+      const forged = await t.app.inject({
+        method: 'POST',
+        url: '/api/organisations',
+        headers: { cookie: session.cookie, 'x-csrf-token': 'forged' },
+        payload,
+      });
+      expect(forged.statusCode).toBe(403);
+      expect(
+        await database.db.selectFrom('organisation').where('code', '=', 'CSRF-1').selectAll().execute(),
+      ).toEqual([]);
+      const ok = await t.app.inject({
+        method: 'POST',
+        url: '/api/organisations',
+        headers: session.headers,
+        payload,
+      });
+      expect(ok.statusCode).toBe(201);
+    });
+
+    it('refuses a cross-site form post: only JSON bodies are read', async () => {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: 'email=a%40b.it&password=x',
+      });
+      expect(res.statusCode).toBe(415);
+    });
+
+    it('ends a session after the idle timeout and after its absolute lifetime', async () => {
+      const user = await makeUser(t.platform, [{ organisationId: prefecture.id, role: 'sui_operator' }]);
+      const idle = await signIn(t.app, user.email);
+      t.clock.advance(29 * 60_000);
+      expect((await t.app.inject({ url: '/api/auth/session', headers: idle.headers })).statusCode).toBe(200);
+      t.clock.advance(29 * 60_000);
+      expect((await t.app.inject({ url: '/api/auth/session', headers: idle.headers })).statusCode).toBe(200);
+      t.clock.advance(31 * 60_000);
+      const expired = await t.app.inject({ url: '/api/auth/session', headers: idle.headers });
+      expect(expired.statusCode).toBe(401);
+      expect(expired.json().type).toBe('urn:lovit:problem:unauthenticated');
+
+      const busy = await signIn(t.app, user.email);
+      for (let hour = 0; hour < 12; hour++) {
+        t.clock.advance(25 * 60_000);
+        await t.app.inject({ url: '/api/auth/session', headers: busy.headers });
+        t.clock.advance(25 * 60_000);
+        await t.app.inject({ url: '/api/auth/session', headers: busy.headers });
+        t.clock.advance(10 * 60_000);
+      }
+      expect((await t.app.inject({ url: '/api/auth/session', headers: busy.headers })).statusCode).toBe(401);
+    });
+
+    it('issues a new session id at every sign-in (no fixation) and logs out one or every session', async () => {
+      const user = await makeUser(t.platform, [{ organisationId: prefecture.id, role: 'sui_operator' }]);
+      const first = await signIn(t.app, user.email);
+      const second = await signIn(t.app, user.email);
+      expect(first.cookie).not.toBe(second.cookie);
+      const fixed = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        headers: { cookie: first.cookie },
+        payload: { email: user.email, password: PASSWORD },
+      });
+      expect(fixed.cookies.find((c) => c.name === 'lovit_session')?.value).not.toBe(
+        first.cookie.split('=')[1],
+      );
+
+      const listed = await t.app.inject({ url: '/api/me/sessions', headers: first.headers });
+      expect(listed.json().filter((s: { current: boolean }) => s.current)).toHaveLength(1);
+
+      const out = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: first.headers });
+      expect(out.statusCode).toBe(204);
+      expect((await t.app.inject({ url: '/api/auth/session', headers: first.headers })).statusCode).toBe(401);
+      expect((await t.app.inject({ url: '/api/auth/session', headers: second.headers })).statusCode).toBe(
+        200,
+      );
+
+      await t.app.inject({ method: 'POST', url: '/api/auth/logout-everywhere', headers: second.headers });
+      const fresh = await signIn(t.app, user.email).catch(() => null);
+      expect(fresh).not.toBeNull();
+      expect((await t.app.inject({ url: '/api/auth/session', headers: second.headers })).statusCode).toBe(
+        401,
+      );
+    });
+
+    it('switches between the organisations a user belongs to, and only those', async () => {
+      const user = await makeUser(t.platform, [
+        { organisationId: prefecture.id, role: 'legal_expert' },
+        { organisationId: questura.id, role: 'questura_officer' },
+      ]);
+      const session = await signIn(t.app, user.email);
+      const switched = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/organisation',
+        headers: session.headers,
+        payload: { organisationId: questura.id },
+      });
+      expect(switched.statusCode).toBe(200);
+      expect(switched.json()).toMatchObject({
+        organisation: { id: questura.id },
+        roles: ['questura_officer'],
+      });
+      const other = await makeOrganisation(t.platform);
+      const refused = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/organisation',
+        headers: session.headers,
+        payload: { organisationId: other.id },
+      });
+      expect(refused.statusCode).toBe(404);
+    });
+
+    it('changes the password after checking the current one, and ends the other sessions', async () => {
+      const user = await makeUser(t.platform, [{ organisationId: prefecture.id, role: 'trainee' }]);
+      const here = await signIn(t.app, user.email);
+      const elsewhere = await signIn(t.app, user.email);
+      const wrong = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/password',
+        headers: here.headers,
+        payload: { currentPassword: 'sbagliata', newPassword: 'una nuova password abbastanza lunga' },
+      });
+      expect(wrong.statusCode).toBe(422);
+      expect(wrong.json().errors).toEqual([
+        { path: 'currentPassword', message: 'la password attuale non è corretta' },
+      ]);
+      const short = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/password',
+        headers: here.headers,
+        payload: { currentPassword: PASSWORD, newPassword: 'corta' },
+      });
+      expect(short.statusCode).toBe(400);
+      expect(short.json().errors[0]).toMatchObject({ path: 'body.newPassword' });
+      const ok = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/password',
+        headers: here.headers,
+        payload: { currentPassword: PASSWORD, newPassword: 'una nuova password abbastanza lunga' },
+      });
+      expect(ok.statusCode).toBe(204);
+      expect((await t.app.inject({ url: '/api/auth/session', headers: here.headers })).statusCode).toBe(200);
+      expect((await t.app.inject({ url: '/api/auth/session', headers: elsewhere.headers })).statusCode).toBe(
+        401,
+      );
+      await expect(signIn(t.app, user.email, 'una nuova password abbastanza lunga')).resolves.toBeDefined();
+    });
+
+    it('refuses sign-in to a deactivated user and ends their sessions at once', async () => {
+      const admin = await makeUser(t.platform, [{ organisationId: prefecture.id, role: 'admin' }]);
+      const user = await makeUser(t.platform, [{ organisationId: prefecture.id, role: 'mediator' }]);
+      const adminSession = await signIn(t.app, admin.email);
+      const userSession = await signIn(t.app, user.email);
+      const res = await t.app.inject({
+        method: 'POST',
+        url: `/api/users/${user.id}/deactivate`,
+        headers: adminSession.headers,
+      });
+      expect(res.statusCode).toBe(200);
+      expect(res.json().isActive).toBe(false);
+      expect(
+        (await t.app.inject({ url: '/api/auth/session', headers: userSession.headers })).statusCode,
+      ).toBe(401);
+      await expect(signIn(t.app, user.email)).rejects.toThrow(/401/);
+    });
+  });
+}
+
+describe('sign-in rate limit', () => {
+  let database: TestDatabase;
+  let t: TestApp;
+
+  beforeAll(async () => {
+    database = await openTestDatabase('pglite');
+    t = await startTestApp(database, { config: { LOGIN_RATE_PER_MINUTE: '3' } });
+  });
+
+  afterAll(async () => {
+    await stopTestApp(t);
+    await database.dispose();
+  });
+
+  it('answers 429 with a problem after too many attempts from one address', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: 'x@lovit.example', password: 'x' },
+      });
+      statuses.push(res.statusCode);
+      if (res.statusCode === 429)
+        expect(res.json()).toMatchObject({ type: 'urn:lovit:problem:rate-limited', status: 429 });
+    }
+    expect(statuses).toEqual([401, 401, 401, 429]);
+  });
+});

@@ -1,0 +1,147 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, stopTestApp, type TestApp } from './support/app.ts';
+import { BACKENDS, openTestDatabase, type TestDatabase } from './support/database.ts';
+import { makeOrganisation, makeUser, signIn } from './support/identity.ts';
+import { startSmtpServer, waitForMail } from './support/smtp.ts';
+
+const NEW_PASSWORD = 'la mia nuova password segreta';
+
+function tokenFrom(text: string, path: string): string {
+  const match = text.match(new RegExp(`${path}\\?token=([A-Za-z0-9_-]+)`));
+  if (!match?.[1]) throw new Error(`no ${path} link in: ${text}`);
+  return match[1];
+}
+
+for (const backend of BACKENDS) {
+  describe(`password reset and invitations by e-mail on ${backend}`, () => {
+    let database: TestDatabase;
+    let t: TestApp;
+    let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+    let organisationId: string;
+
+    beforeAll(async () => {
+      smtp = await startSmtpServer();
+      database = await openTestDatabase(backend);
+      t = await startTestApp(database, { config: { SMTP_URL: smtp.url, PUBLIC_URL: 'https://lovit.test' } });
+      organisationId = (await makeOrganisation(t.platform, { type: 'PREFECTURE' })).id;
+    });
+
+    afterAll(async () => {
+      await stopTestApp(t);
+      await database.dispose();
+      await smtp.stop();
+    });
+
+    it('sends a single-use reset link that sets a new password and ends every session', async () => {
+      const user = await makeUser(t.platform, [{ organisationId, role: 'sui_operator' }]);
+      const before = await signIn(t.app, user.email);
+      const asked = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/password-reset',
+        payload: { email: user.email },
+      });
+      expect(asked.statusCode).toBe(202);
+      const mail = await waitForMail(smtp.inbox, user.email);
+      expect(mail.subject).toBe('LOVIT – reimpostazione della password');
+      expect(mail.text).toContain('https://lovit.test/reimposta-password?token=');
+      const token = tokenFrom(mail.text, '/reimposta-password');
+
+      const done = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/password-reset/confirm',
+        payload: { token, newPassword: NEW_PASSWORD },
+      });
+      expect(done.statusCode).toBe(204);
+      expect((await t.app.inject({ url: '/api/auth/session', headers: before.headers })).statusCode).toBe(
+        401,
+      );
+      await expect(signIn(t.app, user.email, NEW_PASSWORD)).resolves.toBeDefined();
+
+      const again = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/password-reset/confirm',
+        payload: { token, newPassword: 'ancora un’altra password' },
+      });
+      expect(again.statusCode).toBe(422);
+      expect(again.json().errors[0].path).toBe('token');
+    });
+
+    it('answers the same for an unknown address and sends nothing', async () => {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/password-reset',
+        payload: { email: 'ignoto@lovit.example' },
+      });
+      expect(res.statusCode).toBe(202);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(smtp.inbox.some((m) => m.to.includes('ignoto@lovit.example'))).toBe(false);
+    });
+
+    it('lets a reset link expire after an hour', async () => {
+      const user = await makeUser(t.platform, [{ organisationId, role: 'mediator' }]);
+      await t.app.inject({ method: 'POST', url: '/api/auth/password-reset', payload: { email: user.email } });
+      const token = tokenFrom((await waitForMail(smtp.inbox, user.email)).text, '/reimposta-password');
+      t.clock.advance(61 * 60_000);
+      const late = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/password-reset/confirm',
+        payload: { token, newPassword: NEW_PASSWORD },
+      });
+      expect(late.statusCode).toBe(422);
+    });
+
+    it('invites a user by e-mail: the link activates the account with a password of their choice', async () => {
+      const admin = await makeUser(t.platform, [{ organisationId, role: 'admin' }]);
+      const session = await signIn(t.app, admin.email);
+      const invited = await t.app.inject({
+        method: 'POST',
+        url: '/api/users',
+        headers: session.headers,
+        payload: {
+          email: 'nuova.collega@lovit.example',
+          givenName: 'Chiara',
+          familyName: 'Verdi',
+          memberships: [{ organisationId, role: 'legal_expert' }],
+        },
+      });
+      expect(invited.statusCode).toBe(201);
+      expect(invited.json()).toMatchObject({
+        hasPassword: false,
+        memberships: [{ organisationId, role: 'legal_expert' }],
+      });
+      const mail = await waitForMail(smtp.inbox, 'nuova.collega@lovit.example');
+      expect(mail.text).toContain('Gentile Chiara Verdi');
+      const token = tokenFrom(mail.text, '/attiva-account');
+      await expect(signIn(t.app, 'nuova.collega@lovit.example', NEW_PASSWORD)).rejects.toThrow(/401/);
+      const activated = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/password-reset/confirm',
+        payload: { token, newPassword: NEW_PASSWORD },
+      });
+      expect(activated.statusCode).toBe(204);
+      const own = await signIn(t.app, 'nuova.collega@lovit.example', NEW_PASSWORD);
+      expect(own.view.roles).toEqual(['legal_expert']);
+    });
+
+    it('refuses an invitation with no role, naming the field, and saves nothing', async () => {
+      const admin = await makeUser(t.platform, [{ organisationId, role: 'admin' }]);
+      const session = await signIn(t.app, admin.email);
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/users',
+        headers: session.headers,
+        payload: { email: 'senza.ruolo@lovit.example', givenName: 'A', familyName: 'B', memberships: [] },
+      });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().errors).toEqual([
+        { path: 'body.memberships', message: 'assegnare almeno un ruolo in un ente' },
+      ]);
+      const rows = await database.db
+        .selectFrom('appUser')
+        .where('email', '=', 'senza.ruolo@lovit.example')
+        .selectAll()
+        .execute();
+      expect(rows).toEqual([]);
+    });
+  });
+}

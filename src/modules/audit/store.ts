@@ -1,0 +1,59 @@
+import type { Kysely } from 'kysely';
+import { endOfDayInRome, startOfDayInRome } from '../../kernel/clock.ts';
+import type { Database } from '../../kernel/db.ts';
+
+export type AuditFilter = {
+  entityType?: string | undefined;
+  entityId?: string | undefined;
+  userId?: string | undefined;
+  kind?: 'change' | 'access' | 'security' | undefined;
+  /** Inclusive dates (Europe/Rome days), as `YYYY-MM-DD`. */
+  from?: string | undefined;
+  to?: string | undefined;
+};
+
+function filtered(db: Kysely<Database>, filter: AuditFilter) {
+  let query = db.selectFrom('auditEntry');
+  if (filter.entityType) query = query.where('entityType', '=', filter.entityType);
+  if (filter.entityId) query = query.where('entityId', '=', filter.entityId);
+  if (filter.userId) query = query.where('actorUserId', '=', filter.userId);
+  if (filter.kind) query = query.where('kind', '=', filter.kind);
+  if (filter.from) query = query.where('at', '>=', startOfDayInRome(filter.from));
+  if (filter.to) query = query.where('at', '<', endOfDayInRome(filter.to));
+  return query;
+}
+
+export async function searchAuditEntries(
+  db: Kysely<Database>,
+  filter: AuditFilter,
+  page: number,
+  pageSize: number,
+) {
+  const base = filtered(db, filter);
+  const [items, total] = await Promise.all([
+    base
+      .selectAll()
+      .orderBy('seq', 'desc')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: total.n };
+}
+
+/** Matching entries in pages of `batch`, newest first, for an export of any size in bounded memory. */
+export async function* auditEntriesForExport(db: Kysely<Database>, filter: AuditFilter, batch = 5000) {
+  let before = Number.MAX_SAFE_INTEGER;
+  for (;;) {
+    const rows = await filtered(db, filter)
+      .selectAll()
+      .where('seq', '<', before)
+      .orderBy('seq', 'desc')
+      .limit(batch)
+      .execute();
+    if (!rows.length) return;
+    yield rows;
+    before = rows[rows.length - 1]?.seq ?? 0;
+  }
+}

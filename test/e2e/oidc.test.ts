@@ -1,0 +1,111 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, stopTestApp, type TestApp } from '../support/app.ts';
+import { browserAvailable, launchBrowser } from '../support/browser.ts';
+import { openTestDatabase, type TestDatabase } from '../support/database.ts';
+import { makeOrganisation, makeUser } from '../support/identity.ts';
+import { startOidcProvider } from '../support/oidc.ts';
+import { freePort } from '../support/ports.ts';
+
+describe.skipIf(!browserAvailable())('sign-in through OpenID Connect (SPID/CIE proxy)', () => {
+  let database: TestDatabase;
+  let t: TestApp;
+  let provider: Awaited<ReturnType<typeof startOidcProvider>>;
+  let browser: Browser;
+  let base: string;
+
+  beforeAll(async () => {
+    const appPort = await freePort();
+    base = `http://127.0.0.1:${appPort}`;
+    provider = await startOidcProvider({
+      port: await freePort(),
+      redirectUri: `${base}/api/auth/oidc/callback`,
+      identities: [
+        { sub: 'spid-mario', fiscalNumber: 'TINIT-RSSMRA80A01F205X' },
+        { sub: 'cie-giulia', email: 'giulia.ferrari@lovit.example' },
+        { sub: 'spid-ignoto', fiscalNumber: 'TINIT-BNCLCU75C12H501Z', email: 'ignoto@lovit.example' },
+      ],
+    });
+    database = await openTestDatabase('pglite');
+    t = await startTestApp(database, {
+      config: {
+        PUBLIC_URL: base,
+        OIDC_ISSUER: provider.issuer,
+        OIDC_CLIENT_ID: provider.clientId,
+        OIDC_CLIENT_SECRET: provider.clientSecret,
+      },
+    });
+    await t.app.listen({ port: appPort, host: '127.0.0.1' });
+    const prefecture = await makeOrganisation(t.platform, { type: 'PREFECTURE' });
+    await makeUser(t.platform, [{ organisationId: prefecture.id, role: 'sui_operator' }], {
+      email: 'mario.rossi@lovit.example',
+      fiscalCode: 'RSSMRA80A01F205X',
+      password: null,
+    });
+    await makeUser(t.platform, [{ organisationId: prefecture.id, role: 'sui_manager' }], {
+      email: 'giulia.ferrari@lovit.example',
+    });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stopTestApp(t);
+    await database.dispose();
+    await provider?.stop();
+  });
+
+  async function signInAt(page: Page, login: string): Promise<void> {
+    await page.goto(`${base}/api/auth/oidc/start?returnTo=/pratiche`);
+    await page.locator('input[name="login"]').fill(login);
+    await page.locator('input[name="password"]').fill('qualsiasi');
+    await page.getByRole('button', { name: 'Sign-in' }).click();
+    await page.getByRole('button', { name: 'Continue' }).click();
+  }
+
+  it('matches the account by the fiscal code in the SPID claim and opens a session', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signInAt(page, 'spid-mario');
+    await page.waitForURL(`${base}/pratiche`);
+    const session = await page.request.get(`${base}/api/auth/session`);
+    expect(session.status()).toBe(200);
+    expect(await session.json()).toMatchObject({
+      user: { email: 'mario.rossi@lovit.example' },
+      roles: ['sui_operator'],
+    });
+    const stored = await database.db.selectFrom('session').select('authMethod').execute();
+    expect(stored.map((s) => s.authMethod)).toContain('oidc');
+    await context.close();
+  });
+
+  it('falls back to the verified e-mail when the provider gives no fiscal code', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signInAt(page, 'cie-giulia');
+    await page.waitForURL(`${base}/pratiche`);
+    const session = await page.request.get(`${base}/api/auth/session`);
+    expect(await session.json()).toMatchObject({
+      user: { email: 'giulia.ferrari@lovit.example' },
+      roles: ['sui_manager'],
+    });
+    await context.close();
+  });
+
+  it('never creates an account: an unknown identity goes back to the login page', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signInAt(page, 'spid-ignoto');
+    await page.waitForURL(`${base}/accesso?errore=sconosciuto`);
+    expect((await page.request.get(`${base}/api/auth/session`)).status()).toBe(401);
+    const users = await database.db.selectFrom('appUser').select('email').execute();
+    expect(users.map((u) => u.email)).not.toContain('ignoto@lovit.example');
+    await context.close();
+  });
+
+  it('refuses a callback with a state it did not issue', async () => {
+    const res = await t.app.inject({ url: '/api/auth/oidc/callback?code=abc&state=forged' });
+    expect(res.statusCode).toBe(302);
+    expect(res.headers.location).toBe('/accesso?errore=oidc');
+  });
+});

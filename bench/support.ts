@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
+import { freePort } from '../test/support/ports.ts';
 
 export const RESULTS_DIR = path.resolve('bench/results');
 
@@ -22,14 +22,6 @@ export async function writeResult(name: string, result: Record<string, unknown>)
   const body = { benchmark: name, date: new Date().toISOString(), machine: machine(), ...result };
   await writeFile(file, `${JSON.stringify(body, null, 2)}\n`);
   return file;
-}
-
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 export type RunningServer = { url: string; child: ChildProcess; readyAfterMs: number; stop(): Promise<void> };

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { SYSTEM_CALLER } from '../src/kernel/auth.ts';
-import { createOrganisation } from '../src/modules/identity/service.ts';
+import { createOrganisation } from '../src/modules/identity/directory.ts';
 import { startTestApp, stopTestApp, type TestApp } from './support/app.ts';
 import { BACKENDS, openTestDatabase, type TestDatabase } from './support/database.ts';
 

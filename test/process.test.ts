@@ -1,9 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from './support/ports.ts';
 
 type Run = { code: number | null; stdout: string; stderr: string };
 
@@ -35,14 +35,6 @@ function collect(child: ChildProcess): { output: Run; done: Promise<Run> } {
 
 function runLovit(env: Record<string, string>): Promise<Run> {
   return collect(startLovit(env)).done;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 async function waitForOutput(output: Run, text: string, timeoutMs: number): Promise<void> {

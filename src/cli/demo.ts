@@ -1,7 +1,7 @@
 import { SYSTEM_CALLER } from '../kernel/auth.ts';
 import type { Platform } from '../kernel/platform.ts';
 import type { NewOrganisation, Role } from '../modules/identity/contract.ts';
-import { createOrganisation, createUser, isDirectoryEmpty } from '../modules/identity/service.ts';
+import { createOrganisation, createUser, isDirectoryEmpty } from '../modules/identity/directory.ts';
 
 const ORGANISATIONS: NewOrganisation[] = [
   {

@@ -4,7 +4,7 @@ import { systemClock } from '../kernel/clock.ts';
 import type { DatabaseHandle } from '../kernel/db.ts';
 import { Invalid } from '../kernel/errors.ts';
 import { newPassword, role as roleSchema } from '../modules/identity/contract.ts';
-import { createUser, findOrganisationByCode } from '../modules/identity/service.ts';
+import { createUser, findOrganisationByCode } from '../modules/identity/directory.ts';
 
 export type CreateUserOptions = {
   email: string;

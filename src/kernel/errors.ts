@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
 import { pathOf } from './http.ts';
 
 /** One field at fault: `path` in dot notation from the request part (`body.passport.number`). */
@@ -174,4 +175,15 @@ export function registerErrorHandling(app: FastifyInstance): void {
 export function notFoundProblem(request: FastifyRequest): Problem {
   const path = pathOf(request.url);
   return new NotFound(`Nessuna risorsa risponde a ${request.method} ${path}.`).toProblem(path);
+}
+
+/** Validates input a service received from somewhere other than a route schema (CLI, jobs, other modules). */
+export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
+  const result = schema.safeParse(input);
+  if (!result.success) {
+    throw new Invalid(
+      result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
+    );
+  }
+  return result.data;
 }

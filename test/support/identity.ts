@@ -4,7 +4,7 @@ import type { LovitApp } from '../../src/kernel/http.ts';
 import type { Role } from '../../src/kernel/permissions.ts';
 import type { Platform } from '../../src/kernel/platform.ts';
 import type { NewOrganisation, SessionView } from '../../src/modules/identity/contract.ts';
-import { createOrganisation, createUser } from '../../src/modules/identity/service.ts';
+import { createOrganisation, createUser } from '../../src/modules/identity/directory.ts';
 
 export const PASSWORD = 'una password lunga e sicura';
 

@@ -23,6 +23,7 @@ import {
   userPatch,
   usersQuery,
 } from './contract.ts';
+import * as directory from './directory.ts';
 import { registerOidcRoutes } from './oidc.ts';
 import * as service from './service.ts';
 
@@ -196,7 +197,7 @@ function registerDirectoryRoutes(app: LovitApp, platform: Platform): void {
         response: { 200: paged(organisation) },
       },
     },
-    async (request) => service.listOrganisations(platform, request.query),
+    async (request) => directory.listOrganisations(platform, request.query),
   );
   app.post(
     '/api/organisations',
@@ -205,7 +206,7 @@ function registerDirectoryRoutes(app: LovitApp, platform: Platform): void {
       schema: { tags, summary: 'Nuovo ente', body: newOrganisation, response: { 201: organisation } },
     },
     async (request, reply) =>
-      reply.code(201).send(await service.createOrganisation(platform, request.caller, request.body)),
+      reply.code(201).send(await directory.createOrganisation(platform, request.caller, request.body)),
   );
   app.get(
     '/api/organisations/:id',
@@ -213,7 +214,7 @@ function registerDirectoryRoutes(app: LovitApp, platform: Platform): void {
       config: { access: 'identity.organisations.read' },
       schema: { tags, summary: 'Un ente', params: idParams, response: { 200: organisation } },
     },
-    async (request) => service.getOrganisation(platform, request.params.id),
+    async (request) => directory.getOrganisation(platform, request.params.id),
   );
   app.patch(
     '/api/organisations/:id',
@@ -227,7 +228,8 @@ function registerDirectoryRoutes(app: LovitApp, platform: Platform): void {
         response: { 200: organisation },
       },
     },
-    async (request) => service.updateOrganisation(platform, request.caller, request.params.id, request.body),
+    async (request) =>
+      directory.updateOrganisation(platform, request.caller, request.params.id, request.body),
   );
   for (const [verb, isActive] of [
     ['deactivate', false],
@@ -244,7 +246,8 @@ function registerDirectoryRoutes(app: LovitApp, platform: Platform): void {
           response: { 200: organisation },
         },
       },
-      async (request) => service.setOrganisationActive(platform, request.caller, request.params.id, isActive),
+      async (request) =>
+        directory.setOrganisationActive(platform, request.caller, request.params.id, isActive),
     );
   }
 
@@ -259,7 +262,7 @@ function registerDirectoryRoutes(app: LovitApp, platform: Platform): void {
         response: { 200: paged(user) },
       },
     },
-    async (request) => service.listUsers(platform, request.caller, actorOf(request), request.query),
+    async (request) => directory.listUsers(platform, request.caller, actorOf(request), request.query),
   );
   app.post(
     '/api/users',
@@ -273,7 +276,7 @@ function registerDirectoryRoutes(app: LovitApp, platform: Platform): void {
       },
     },
     async (request, reply) =>
-      reply.code(201).send(await service.inviteUser(platform, request.caller, request.body)),
+      reply.code(201).send(await directory.inviteUser(platform, request.caller, request.body)),
   );
   app.get(
     '/api/users/:id',
@@ -281,7 +284,7 @@ function registerDirectoryRoutes(app: LovitApp, platform: Platform): void {
       config: { access: 'identity.users.read' },
       schema: { tags, summary: 'Un utente', params: idParams, response: { 200: user } },
     },
-    async (request) => service.getUser(platform, request.caller, actorOf(request), request.params.id),
+    async (request) => directory.getUser(platform, request.caller, actorOf(request), request.params.id),
   );
   app.patch(
     '/api/users/:id',
@@ -295,7 +298,7 @@ function registerDirectoryRoutes(app: LovitApp, platform: Platform): void {
         response: { 200: user },
       },
     },
-    async (request) => service.updateUser(platform, request.caller, request.params.id, request.body),
+    async (request) => directory.updateUser(platform, request.caller, request.params.id, request.body),
   );
   app.put(
     '/api/users/:id/memberships',
@@ -310,7 +313,7 @@ function registerDirectoryRoutes(app: LovitApp, platform: Platform): void {
       },
     },
     async (request) =>
-      service.setMemberships(platform, request.caller, actorOf(request), request.params.id, request.body),
+      directory.setMemberships(platform, request.caller, actorOf(request), request.params.id, request.body),
   );
   for (const [verb, isActive] of [
     ['deactivate', false],
@@ -328,7 +331,7 @@ function registerDirectoryRoutes(app: LovitApp, platform: Platform): void {
         },
       },
       async (request) =>
-        service.setUserActive(platform, request.caller, actorOf(request), request.params.id, isActive),
+        directory.setUserActive(platform, request.caller, actorOf(request), request.params.id, isActive),
     );
   }
   app.post(
@@ -342,7 +345,7 @@ function registerDirectoryRoutes(app: LovitApp, platform: Platform): void {
         response: { 200: user },
       },
     },
-    async (request) => service.unlockUser(platform, request.caller, actorOf(request), request.params.id),
+    async (request) => directory.unlockUser(platform, request.caller, actorOf(request), request.params.id),
   );
   app.get(
     '/api/permissions',
@@ -350,6 +353,6 @@ function registerDirectoryRoutes(app: LovitApp, platform: Platform): void {
       config: { access: 'identity.permissions.read' },
       schema: { tags, summary: 'La matrice dei permessi per ruolo', response: { 200: permissionMatrix } },
     },
-    async () => service.permissionMatrix(),
+    async () => directory.permissionMatrix(),
   );
 }

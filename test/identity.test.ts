@@ -221,6 +221,71 @@ for (const backend of BACKENDS) {
       expect(refused.statusCode).toBe(404);
     });
 
+    it('signs in where the user last worked, never into a deactivated organisation', async () => {
+      const admin = await signIn(
+        t.app,
+        (await makeUser(t.platform, [{ organisationId: prefecture.id, role: 'admin' }])).email,
+      );
+      const clinic = await makeOrganisation(t.platform, {
+        type: 'THIRD_SECTOR',
+        name: 'Ambulatorio di prova',
+      });
+      const user = await makeUser(t.platform, [
+        { organisationId: prefecture.id, role: 'sui_manager' },
+        { organisationId: clinic.id, role: 'trainee' },
+      ]);
+      const session = await signIn(t.app, user.email);
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/organisation',
+        headers: session.headers,
+        payload: { organisationId: clinic.id },
+      });
+      t.clock.advance(60_000);
+      await t.app.inject({ url: '/api/auth/session', headers: session.headers });
+      expect((await signIn(t.app, user.email)).view.organisation.id).toBe(clinic.id);
+
+      await t.app.inject({
+        method: 'POST',
+        url: `/api/organisations/${clinic.id}/deactivate`,
+        headers: admin.headers,
+      });
+      const after = await signIn(t.app, user.email);
+      expect(after.view.organisation.id).toBe(prefecture.id);
+      expect(after.view.memberships.map((m) => m.organisationId)).toEqual([prefecture.id]);
+    });
+
+    it('names the field of a duplicate organisation code or e-mail', async () => {
+      const admin = await signIn(
+        t.app,
+        (await makeUser(t.platform, [{ organisationId: prefecture.id, role: 'admin' }])).email,
+      );
+      const payload = { code: 'DOPPIO', name: 'Ente doppio', type: 'OTHER' };
+      await t.app.inject({ method: 'POST', url: '/api/organisations', headers: admin.headers, payload });
+      const again = await t.app.inject({
+        method: 'POST',
+        url: '/api/organisations',
+        headers: admin.headers,
+        payload,
+      });
+      expect(again.statusCode).toBe(409);
+      expect(again.json().errors).toEqual([{ path: 'code', message: 'codice già usato da un altro ente' }]);
+      const invite = {
+        email: admin.view.user.email,
+        givenName: 'A',
+        familyName: 'B',
+        memberships: [{ organisationId: prefecture.id, role: 'trainee' }],
+      };
+      const taken = await t.app.inject({
+        method: 'POST',
+        url: '/api/users',
+        headers: admin.headers,
+        payload: invite,
+      });
+      expect(taken.statusCode).toBe(409);
+      expect(taken.json().errors[0].path).toBe('email');
+    });
+
     it('changes the password after checking the current one, and ends the other sessions', async () => {
       const user = await makeUser(t.platform, [{ organisationId: prefecture.id, role: 'trainee' }]);
       const here = await signIn(t.app, user.email);

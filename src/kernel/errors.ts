@@ -53,8 +53,8 @@ export class NotFound extends AppError {
 }
 
 export class Conflict extends AppError {
-  constructor(detail: string, extensions?: Record<string, unknown>) {
-    super(409, 'conflict', 'Conflitto con lo stato attuale', detail, undefined, extensions);
+  constructor(detail: string, extensions?: Record<string, unknown>, errors?: FieldError[]) {
+    super(409, 'conflict', 'Conflitto con lo stato attuale', detail, errors, extensions);
   }
 }
 

@@ -54,7 +54,9 @@ export async function createOrganisation(
   const data = parseInput(newOrganisation, input);
   return writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
     if (await store.findOrganisationByCode(db, data.code)) {
-      throw new Conflict(`Esiste già un ente con codice ${data.code}.`);
+      throw new Conflict(`Esiste già un ente con codice ${data.code}.`, undefined, [
+        { path: 'code', message: 'codice già usato da un altro ente' },
+      ]);
     }
     const row = await store.insertOrganisation(db, { id: newId(), ...data });
     await audit({
@@ -194,7 +196,9 @@ export async function inviteUser(platform: Platform, caller: Caller, input: unkn
     caller,
     async ({ db, audit }) => {
       if (await store.findUserByEmail(db, data.email))
-        throw new Conflict(`Esiste già un utente con e-mail ${data.email}.`);
+        throw new Conflict(`Esiste già un utente con e-mail ${data.email}.`, undefined, [
+          { path: 'email', message: 'e-mail già usata da un altro utente' },
+        ]);
       const { memberships, ...fields } = data;
       const user = await store.insertUser(db, { id: newId(), ...fields });
       await store.replaceMemberships(db, user.id, memberships);
@@ -325,7 +329,9 @@ export async function createUser(
   const passwordHash = password === undefined ? null : await hashPassword(password);
   return writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
     if (await store.findUserByEmail(db, data.email))
-      throw new Conflict(`Esiste già un utente con e-mail ${data.email}.`);
+      throw new Conflict(`Esiste già un utente con e-mail ${data.email}.`, undefined, [
+        { path: 'email', message: 'e-mail già usata da un altro utente' },
+      ]);
     const user = await store.insertUser(db, {
       id: newId(),
       ...data,

@@ -45,8 +45,13 @@ async function openSession(
   client: Client,
 ): Promise<NewSession> {
   const now = platform.clock.now();
-  const memberships = await store.membershipsOf(platform.database.db, [user.id]);
-  const first = memberships[0];
+  const memberships = (await store.membershipsOf(platform.database.db, [user.id])).filter(
+    (m) => m.organisationActive,
+  );
+  const last = await store.lastOrganisationOf(platform.database.db, user.id);
+  const first =
+    memberships.find((m) => m.organisationId === last) ??
+    [...memberships].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())[0];
   if (!first)
     throw new Forbidden(
       'Il tuo account non ha ancora un ruolo in nessun ente: rivolgiti all’amministratore.',
@@ -159,7 +164,9 @@ export function resolveSession(platform: Platform) {
 }
 
 export async function sessionView(platform: Platform, actor: Actor): Promise<SessionView> {
-  const rows = await store.membershipsOf(platform.database.db, [actor.userId]);
+  const rows = (await store.membershipsOf(platform.database.db, [actor.userId])).filter(
+    (m) => m.organisationActive,
+  );
   const byOrganisation = new Map<string, SessionView['memberships'][number]>();
   for (const row of rows) {
     const entry = byOrganisation.get(row.organisationId) ?? {

@@ -127,8 +127,10 @@ export function membershipsOf(db: Db, userIds: string[]) {
       'm.userId',
       'm.organisationId',
       'm.role',
+      'm.createdAt',
       'o.name as organisationName',
       'o.type as organisationType',
+      'o.isActive as organisationActive',
     ])
     .where('m.userId', 'in', userIds)
     .orderBy('o.name')
@@ -181,14 +183,29 @@ export async function listUsers(
   return { items, total: total.n };
 }
 
+/** Whether the user holds a role in that organisation, and the organisation is active. */
 export async function isMember(db: Db, userId: string, organisationId: string): Promise<boolean> {
   const row = await db
-    .selectFrom('membership')
-    .select('userId')
-    .where('userId', '=', userId)
-    .where('organisationId', '=', organisationId)
+    .selectFrom('membership as m')
+    .innerJoin('organisation as o', 'o.id', 'm.organisationId')
+    .select('m.userId')
+    .where('m.userId', '=', userId)
+    .where('m.organisationId', '=', organisationId)
+    .where('o.isActive', '=', true)
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/** The organisation of the user's most recent session, to sign them in where they last worked. */
+export async function lastOrganisationOf(db: Db, userId: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('session')
+    .select('organisationId')
+    .where('userId', '=', userId)
+    .orderBy('lastSeenAt', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.organisationId;
 }
 
 // ---- sessions

@@ -1,23 +1,48 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { HomePage } from '../modules/home/HomePage.tsx';
+import { administrationRoutes } from '../modules/identity/administrationRoutes.tsx';
 import { LoginPage } from '../modules/identity/LoginPage.tsx';
+import { PasswordResetRequestPage } from '../modules/identity/PasswordResetRequestPage.tsx';
+import { ProfilePage } from '../modules/identity/ProfilePage.tsx';
+import { SetPasswordPage } from '../modules/identity/SetPasswordPage.tsx';
+import { RequirePermission, RequireSession } from './access.tsx';
 import { Layout } from './Layout.tsx';
 import { modules } from './modules.ts';
 import { NotFoundPage } from './NotFoundPage.tsx';
+import { queryClient } from './queryClient.ts';
 
 export function App() {
   return (
-    <BrowserRouter>
-      <Routes>
-        <Route element={<Layout />}>
-          <Route index element={<HomePage />} />
-          {modules.map(({ path, Page }) => (
-            <Route key={path} path={path} element={<Page />} />
-          ))}
-          <Route path="/accesso" element={<LoginPage />} />
-          <Route path="*" element={<NotFoundPage />} />
-        </Route>
-      </Routes>
-    </BrowserRouter>
+    <QueryClientProvider client={queryClient}>
+      {/* Navigations render at once rather than as transitions: leaving a session (see leaveSession) relies on it. */}
+      <BrowserRouter useTransitions={false}>
+        <Routes>
+          <Route element={<Layout />}>
+            <Route path="/accesso" element={<LoginPage />} />
+            <Route path="/recupera-password" element={<PasswordResetRequestPage />} />
+            <Route path="/reimposta-password" element={<SetPasswordPage purpose="reset" />} />
+            <Route path="/attiva-account" element={<SetPasswordPage purpose="activation" />} />
+            <Route element={<RequireSession />}>
+              <Route index element={<HomePage />} />
+              <Route path="/profilo" element={<ProfilePage />} />
+              {modules.map(({ path, permissions, Page }) => (
+                <Route
+                  key={path}
+                  path={path}
+                  element={
+                    <RequirePermission anyOf={permissions}>
+                      <Page />
+                    </RequirePermission>
+                  }
+                />
+              ))}
+              {administrationRoutes()}
+              <Route path="*" element={<NotFoundPage />} />
+            </Route>
+          </Route>
+        </Routes>
+      </BrowserRouter>
+    </QueryClientProvider>
   );
 }

@@ -1,7 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Icon } from '../ui/Icon.tsx';
+import { AccountMenu } from './AccountMenu.tsx';
+import { CurrentUser } from './CurrentUser.tsx';
 import { MainMenu } from './MainMenu.tsx';
+import { useSession } from './session.ts';
 
 type HeaderProps = {
   isMenuOpen: boolean;
@@ -10,6 +13,7 @@ type HeaderProps = {
 
 export function Header({ isMenuOpen, onMenuOpenChange }: HeaderProps) {
   const { t } = useTranslation();
+  const { data: session } = useSession();
   return (
     <header className="it-header-wrapper">
       <div className="it-header-slim-wrapper">
@@ -20,12 +24,7 @@ export function Header({ isMenuOpen, onMenuOpenChange }: HeaderProps) {
               <span className="d-none d-md-inline"> · {t('header.prefecture')}</span>
             </p>
             <div className="it-header-slim-right-zone">
-              <Link className="btn btn-primary btn-icon btn-full" to="/accesso">
-                <span className="rounded-icon">
-                  <Icon name="it-user" className="icon-primary" />
-                </span>
-                <span>{t('header.signIn')}</span>
-              </Link>
+              <AccountMenu />
             </div>
           </div>
         </div>
@@ -43,14 +42,19 @@ export function Header({ isMenuOpen, onMenuOpenChange }: HeaderProps) {
                   </div>
                 </Link>
               </div>
+              <div className="it-right-zone">
+                <CurrentUser placement="header" />
+              </div>
             </div>
           </div>
         </div>
-        <div className="it-header-navbar-wrapper">
-          <div className="container">
-            <MainMenu isOpen={isMenuOpen} onOpenChange={onMenuOpenChange} />
+        {session && (
+          <div className="it-header-navbar-wrapper">
+            <div className="container">
+              <MainMenu isOpen={isMenuOpen} onOpenChange={onMenuOpenChange} />
+            </div>
           </div>
-        </div>
+        )}
       </div>
     </header>
   );

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router';
 import { Footer } from './Footer.tsx';
 import { Header } from './Header.tsx';
+import { useSessionExpiryRedirect } from './sessionExpiry.ts';
 
 const MAIN_ID = 'contenuto';
 
@@ -11,6 +12,7 @@ export function Layout() {
   const [isMenuOpen, setMenuOpen] = useState(false);
   const mainRef = useRef<HTMLElement>(null);
   useFocusOnNavigation(mainRef);
+  useSessionExpiryRedirect();
 
   return (
     <>

@@ -2,7 +2,9 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import { Icon } from '../ui/Icon.tsx';
-import { modules } from './modules.ts';
+import { CurrentUser } from './CurrentUser.tsx';
+import { allowedModules } from './modules.ts';
+import { useSession } from './session.ts';
 
 const PANEL_ID = 'menu-principale';
 /** bootstrap-italia slides the mobile panel in and out in 0.3 s. */
@@ -25,6 +27,7 @@ export function MainMenu({ isOpen, onOpenChange }: MainMenuProps) {
   const closeRef = useRef<HTMLButtonElement>(null);
   const panelRef = useRef<HTMLDivElement>(null);
   const { isShown, isExpanded } = useSlide(isOpen);
+  const { data: session } = useSession();
 
   useEffect(() => {
     if (isExpanded) closeRef.current?.focus();
@@ -88,8 +91,9 @@ export function MainMenu({ isOpen, onOpenChange }: MainMenuProps) {
           </button>
         </div>
         <div className="menu-wrapper">
+          <CurrentUser placement="menu" />
           <ul className="navbar-nav">
-            {modules.map(({ path, key }) => (
+            {allowedModules(session).map(({ path, key }) => (
               <li className="nav-item" key={path}>
                 <NavLink className="nav-link" to={path} onClick={() => onOpenChange(false)}>
                   <span>{t(`modules.${key}.title`)}</span>

@@ -1,5 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { z } from 'zod';
+import { it as italianZodMessages } from 'zod/locales';
 import it from '../locales/it.json' with { type: 'json' };
 
 export const resources = { it: { translation: it } } as const;
@@ -17,4 +19,25 @@ void i18next.use(initReactI18next).init({
   resources,
   initAsync: false,
   interpolation: { escapeValue: false },
+});
+
+/** Italian messages for what the contract schemas leave to zod's defaults. */
+z.config(italianZodMessages());
+z.config({
+  customError: (issue) => {
+    if (issue.code === 'too_small' && issue.origin === 'string') {
+      return issue.minimum === 1
+        ? i18next.t('validation.required')
+        : i18next.t('validation.tooShort', { count: Number(issue.minimum) });
+    }
+    if (issue.code === 'too_big' && issue.origin === 'string') {
+      return i18next.t('validation.tooLong', { count: Number(issue.maximum) });
+    }
+    if (issue.code === 'invalid_value' || (issue.code === 'invalid_format' && issue.format === 'uuid')) {
+      return i18next.t('validation.choose');
+    }
+    if (issue.code === 'invalid_format' && issue.format === 'email') return i18next.t('validation.email');
+    if (issue.code === 'invalid_format' && issue.format === 'date') return i18next.t('validation.date');
+    return undefined;
+  },
 });

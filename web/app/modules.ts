@@ -1,25 +1,40 @@
 import type { ComponentType } from 'react';
+import type { Permission, SessionView } from '../../src/modules/identity/contract.ts';
 import { CasesPage } from '../modules/cases/CasesPage.tsx';
 import { CouncilPage } from '../modules/council/CouncilPage.tsx';
 import { OpinionsPage } from '../modules/exchange/OpinionsPage.tsx';
 import { AdministrationPage } from '../modules/identity/AdministrationPage.tsx';
+import { ADMINISTRATION_PERMISSIONS } from '../modules/identity/administration.ts';
 import { OutreachPage } from '../modules/outreach/OutreachPage.tsx';
 import { ProjectPage } from '../modules/project/ProjectPage.tsx';
 import { TrainingPage } from '../modules/training/TrainingPage.tsx';
+import { hasAnyPermission } from './session.ts';
 
 export type ModuleEntry = {
   path: string;
   key: 'cases' | 'opinions' | 'council' | 'training' | 'outreach' | 'project' | 'administration';
+  /** A user holding any of these may open the module. */
+  permissions: readonly Permission[];
   Page: ComponentType;
 };
 
 /** The back-office modules, in menu order: each is one entry of the main navigation and one route. */
 export const modules: readonly ModuleEntry[] = [
-  { path: '/pratiche', key: 'cases', Page: CasesPage },
-  { path: '/pareri', key: 'opinions', Page: OpinionsPage },
-  { path: '/cti', key: 'council', Page: CouncilPage },
-  { path: '/formazione', key: 'training', Page: TrainingPage },
-  { path: '/comunicazione', key: 'outreach', Page: OutreachPage },
-  { path: '/progetto', key: 'project', Page: ProjectPage },
-  { path: '/amministrazione', key: 'administration', Page: AdministrationPage },
+  { path: '/pratiche', key: 'cases', permissions: ['cases.access'], Page: CasesPage },
+  { path: '/pareri', key: 'opinions', permissions: ['exchange.access'], Page: OpinionsPage },
+  { path: '/cti', key: 'council', permissions: ['council.access'], Page: CouncilPage },
+  { path: '/formazione', key: 'training', permissions: ['training.access'], Page: TrainingPage },
+  { path: '/comunicazione', key: 'outreach', permissions: ['outreach.access'], Page: OutreachPage },
+  { path: '/progetto', key: 'project', permissions: ['project.access'], Page: ProjectPage },
+  {
+    path: '/amministrazione',
+    key: 'administration',
+    permissions: ADMINISTRATION_PERMISSIONS,
+    Page: AdministrationPage,
+  },
 ];
+
+/** The modules a user may open, for the menu and the desk. */
+export function allowedModules(session: SessionView | null | undefined): readonly ModuleEntry[] {
+  return modules.filter(({ permissions }) => hasAnyPermission(session, permissions));
+}

@@ -1,11 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { modules } from '../../app/modules.ts';
+import { allowedModules } from '../../app/modules.ts';
+import { useSignedInSession } from '../../app/session.ts';
 import { Page } from '../../ui/Page.tsx';
 import { PlatformStatus } from './PlatformStatus.tsx';
 
 export function HomePage() {
   const { t } = useTranslation();
+  const session = useSignedInSession();
+  const entries = allowedModules(session);
   return (
     <Page title={t('home.title')}>
       <p className="lead">{t('home.intro')}</p>
@@ -19,8 +22,9 @@ export function HomePage() {
         <h2 id="moduli" className="h4">
           {t('home.modulesHeading')}
         </h2>
+        {entries.length === 0 && <p>{t('home.noModules')}</p>}
         <div className="row">
-          {modules.map(({ path, key }) => (
+          {entries.map(({ path, key }) => (
             <div className="col-12 col-md-6 col-lg-4 mb-4" key={path}>
               <div className="card card-bg h-100 rounded shadow-sm">
                 <div className="card-body">

@@ -1,0 +1,379 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, loadDemoData } from '../../src/cli/demo.ts';
+import { startTestApp, stopTestApp, type TestApp } from '../support/app.ts';
+import { assertWebBuilt, browserAvailable, expectAccessible, launchBrowser } from '../support/browser.ts';
+import { openTestDatabase, type TestDatabase } from '../support/database.ts';
+import { makeUser, PASSWORD } from '../support/identity.ts';
+import { freePort } from '../support/ports.ts';
+import { startSmtpServer, waitForMail } from '../support/smtp.ts';
+
+/** The browser logs every refused request; signing in wrongly and a lapsed session are refused on purpose. */
+const EXPECTED_REFUSAL = /Failed to load resource: the server responded with a status of 401/;
+
+describe.skipIf(!browserAvailable())('signing in and administration in Chromium', () => {
+  let database: TestDatabase;
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+
+  beforeAll(async () => {
+    assertWebBuilt();
+    smtp = await startSmtpServer();
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    database = await openTestDatabase('pglite');
+    t = await startTestApp(database, { config: { PUBLIC_URL: base, SMTP_URL: smtp.url } });
+    await loadDemoData(t.platform, { password: DEMO_PASSWORD });
+    await t.app.listen({ port, host: '127.0.0.1' });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stopTestApp(t);
+    await database.dispose();
+    await smtp?.stop();
+  });
+
+  /** The link in the last e-mail sent to an address, as a path of this site. */
+  async function linkMailedTo(address: string): Promise<string> {
+    const mail = await waitForMail(smtp.inbox, address);
+    const link = mail.text.match(/https?:\/\/\S+/)?.[0];
+    if (!link) throw new Error(`no link in the e-mail to ${address}`);
+    const url = new URL(link);
+    return `${url.pathname}${url.search}`;
+  }
+
+  const pageErrors = new WeakMap<Page, string[]>();
+
+  async function open(path: string, width = 1280): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    pageErrors.set(page, errors);
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !EXPECTED_REFUSAL.test(message.text())) errors.push(message.text());
+    });
+    await page.goto(`${base}${path}`);
+    return page;
+  }
+
+  async function close(page: Page): Promise<void> {
+    expect(pageErrors.get(page)).toEqual([]);
+    await page.context().close();
+  }
+
+  async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+    await page.getByRole('heading', { level: 1, name: 'Accesso' }).waitFor();
+    await page.getByLabel('E-mail').fill(email);
+    await page.getByLabel('Password', { exact: true }).fill(password);
+    await page.getByRole('button', { name: 'Accedi' }).click();
+  }
+
+  async function menuEntries(page: Page): Promise<string[]> {
+    const menu = page.getByRole('navigation', { name: 'Navigazione principale' });
+    return (await menu.getByRole('link').allTextContents()).map((text) => text.trim());
+  }
+
+  it('shows each role the modules it may open, and only those', async () => {
+    const expected = [
+      { email: 'operatore.sui@lovit.example', name: 'Marco Bianchi', modules: ['Pratiche SUI', 'Pareri'] },
+      { email: 'funzionario.questura@lovit.example', name: 'Luca Russo', modules: ['Pareri'] },
+      { email: 'admin@lovit.example', name: 'Anna Amministratrice', modules: ['Amministrazione'] },
+    ];
+    for (const { email, name, modules } of expected) {
+      const page = await open('/');
+      await page.waitForURL(`${base}/accesso?next=%2F`);
+      await signIn(page, email);
+      await page.getByRole('heading', { level: 1, name: 'Scrivania' }).waitFor();
+      expect(await menuEntries(page)).toEqual(modules);
+      const desk = page.getByRole('region', { name: 'Moduli della piattaforma' });
+      expect((await desk.getByRole('link').allTextContents()).map((text) => text.trim())).toEqual(modules);
+      await page.getByRole('banner').getByText(name).filter({ visible: true }).waitFor();
+      await expectAccessible(page);
+      await close(page);
+    }
+  });
+
+  it('lets a user with roles in two organisations switch from one to the other', async () => {
+    const organisations = await database.db
+      .selectFrom('organisation')
+      .select(['id', 'code'])
+      .where('code', 'in', ['PREF-LO', 'COM-098031'])
+      .execute();
+    const idOf = (code: string) => organisations.find((o) => o.code === code)?.id ?? '';
+    const user = await makeUser(t.platform, [
+      { organisationId: idOf('PREF-LO'), role: 'sui_operator' },
+      { organisationId: idOf('COM-098031'), role: 'council_member' },
+    ]);
+    const page = await open('/accesso');
+    await signIn(page, user.email, PASSWORD);
+    await page.getByRole('heading', { level: 1, name: 'Scrivania' }).waitFor();
+    const current = page.getByRole('banner').getByLabel('Ente corrente').filter({ visible: true });
+    expect(await current.inputValue()).toBe(idOf('COM-098031'));
+    expect(await menuEntries(page)).toEqual(['Consiglio territoriale']);
+    await expectAccessible(page);
+
+    await current.selectOption({ label: 'Prefettura di Lodi – Ufficio Territoriale del Governo' });
+    await page
+      .getByRole('banner')
+      .getByRole('button', { name: 'Cambia ente' })
+      .filter({ visible: true })
+      .click();
+    await expect.poll(() => menuEntries(page)).toEqual(['Pratiche SUI', 'Pareri']);
+    const desk = page.getByRole('region', { name: 'Moduli della piattaforma' });
+    expect((await desk.getByRole('link').allTextContents()).map((text) => text.trim())).toEqual([
+      'Pratiche SUI',
+      'Pareri',
+    ]);
+    await close(page);
+  });
+
+  it('refuses a page the role may not open, with a page that says so', async () => {
+    const page = await open('/amministrazione/utenti');
+    await signIn(page, 'operatore.sui@lovit.example');
+    await page.waitForURL(`${base}/amministrazione/utenti`);
+    await page.getByRole('heading', { level: 1, name: 'Accesso non consentito' }).waitFor();
+    await expectAccessible(page);
+    await close(page);
+  });
+
+  it('keeps the user on the login page with a clear message after a wrong password', async () => {
+    const page = await open('/accesso');
+    await signIn(page, 'admin@lovit.example', 'password sbagliata');
+    const alert = page.getByRole('alert');
+    await alert.getByText('E-mail o password non corretti').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/accesso');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Accesso');
+    expect(await page.getByLabel('Password', { exact: true }).inputValue()).toBe('');
+    await expectAccessible(page);
+
+    await page.getByLabel('E-mail').fill('non è un indirizzo');
+    await page.getByRole('button', { name: 'Accedi' }).click();
+    const email = page.getByLabel('E-mail');
+    await expect.poll(() => email.getAttribute('aria-invalid')).toBe('true');
+    await page.getByText('Indirizzo e-mail non valido').waitFor();
+    await expectAccessible(page);
+    await close(page);
+  });
+
+  it('brings the user back to a half-filled form with its values after the session expired', async () => {
+    const page = await open('/accesso');
+    await signIn(page, 'admin@lovit.example');
+    const menu = page.getByRole('navigation', { name: 'Navigazione principale' });
+    await menu.getByRole('link', { name: 'Amministrazione' }).click();
+    await page.getByRole('link', { name: 'Enti', exact: true }).click();
+    await page.getByRole('link', { name: 'Nuovo ente' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Nuovo ente' }).waitFor();
+    await expectAccessible(page);
+
+    await page.getByLabel('Codice', { exact: true }).fill('COM-098035');
+    await page.getByLabel('Denominazione').fill('Comune di Maleo');
+    await page.getByLabel('Tipo').selectOption({ label: 'Comune' });
+    await page.getByLabel('Codice ISTAT del comune').fill('098035');
+    await page.getByLabel('E-mail o PEC').fill('protocollo@comune.maleo.lo.it');
+
+    const admin = await database.db
+      .selectFrom('appUser')
+      .select('id')
+      .where('email', '=', 'admin@lovit.example')
+      .executeTakeFirstOrThrow();
+    await database.db.deleteFrom('session').where('userId', '=', admin.id).execute();
+    await page.getByRole('button', { name: "Crea l'ente" }).click();
+
+    await page.waitForURL(`${base}/accesso?scaduta=1&next=%2Famministrazione%2Fenti%2Fnuovo`);
+    await page
+      .getByText(
+        'La sessione è scaduta: accedi di nuovo. I dati del modulo che stavi compilando sono stati conservati.',
+      )
+      .waitFor();
+    await expectAccessible(page);
+
+    await signIn(page, 'admin@lovit.example');
+    await page.waitForURL(`${base}/amministrazione/enti/nuovo`);
+    await page.getByText('Abbiamo ripristinato i dati che stavi inserendo').waitFor();
+    expect(await page.getByLabel('Codice', { exact: true }).inputValue()).toBe('COM-098035');
+    expect(await page.getByLabel('Denominazione').inputValue()).toBe('Comune di Maleo');
+    expect(await page.getByLabel('Tipo').inputValue()).toBe('MUNICIPALITY');
+    expect(await page.getByLabel('Codice ISTAT del comune').inputValue()).toBe('098035');
+    expect(await page.getByLabel('E-mail o PEC').inputValue()).toBe('protocollo@comune.maleo.lo.it');
+    await expectAccessible(page);
+
+    await page.getByRole('button', { name: "Crea l'ente" }).click();
+    await page.getByRole('heading', { level: 1, name: 'Comune di Maleo' }).waitFor();
+    await page.getByRole('status').getByText('Ente «Comune di Maleo» creato.').waitFor();
+    const stored = await database.db
+      .selectFrom('organisation')
+      .select(['code', 'type', 'municipalityIstatCode', 'fiscalCode'])
+      .where('code', '=', 'COM-098035')
+      .executeTakeFirstOrThrow();
+    expect(stored).toEqual({
+      code: 'COM-098035',
+      type: 'MUNICIPALITY',
+      municipalityIstatCode: '098035',
+      fiscalCode: null,
+    });
+    await expectAccessible(page);
+
+    await page.getByRole('button', { name: "Disattiva l'ente" }).click();
+    const dialog = page.getByRole('dialog', { name: 'Disattivare «Comune di Maleo»?' });
+    await dialog.waitFor();
+    await expectAccessible(page);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByRole('button', { name: "Disattiva l'ente" }).click();
+    await dialog.getByRole('button', { name: "Disattiva l'ente" }).click();
+    await page.getByRole('status').getByText('Ente disattivato.').waitFor();
+    await page.getByRole('button', { name: "Riattiva l'ente" }).waitFor();
+    await close(page);
+  });
+
+  it('lets the administrator invite a user, who then appears in the list', async () => {
+    const page = await open('/amministrazione/utenti');
+    await signIn(page, 'admin@lovit.example');
+    await page.getByRole('heading', { level: 1, name: 'Utenti' }).waitFor();
+    const count = page.getByRole('status').getByText(/^\d+ utenti$/);
+    await count.waitFor();
+    const before = Number.parseInt((await count.textContent()) ?? '', 10);
+    await expectAccessible(page);
+    await page.getByRole('link', { name: 'Invita un utente' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Invito di un utente' }).waitFor();
+
+    await page.getByRole('button', { name: "Invia l'invito" }).click();
+    const givenName = page.getByLabel('Nome', { exact: true });
+    await expect.poll(() => givenName.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByLabel('Ente', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(page);
+
+    await givenName.fill('Chiara');
+    await page.getByLabel('Cognome').fill('Vitali');
+    await page.getByLabel('E-mail').fill('chiara.vitali@lovit.example');
+    await page.getByLabel('Ente', { exact: true }).selectOption({ label: 'Comune di Codogno' });
+    await page.getByLabel('Ruolo', { exact: true }).selectOption({ label: 'Operatore SUI' });
+    await page.getByRole('button', { name: "Invia l'invito" }).click();
+
+    await page.waitForURL(`${base}/amministrazione/utenti`);
+    await page.getByRole('status').getByText('Invito inviato a chiara.vitali@lovit.example.').waitFor();
+    const row = page.getByRole('row', { name: /Chiara Vitali/ });
+    await row.getByText('Invito in attesa').waitFor();
+    await row.getByText('Operatore SUI – Comune di Codogno').waitFor();
+    await page
+      .getByRole('status')
+      .getByText(`${before + 1} utenti`)
+      .waitFor();
+
+    await page.getByLabel('Cerca per nome o e-mail').fill('vitali');
+    await page.getByRole('button', { name: 'Cerca', exact: true }).click();
+    await page.getByRole('status').getByText('1 utente').waitFor();
+    expect(new URL(page.url()).searchParams.get('q')).toBe('vitali');
+    await expectAccessible(page);
+    await close(page);
+
+    const invited = await open(await linkMailedTo('chiara.vitali@lovit.example'));
+    await invited.getByRole('heading', { level: 1, name: "Attivazione dell'account" }).waitFor();
+    await invited.getByText('Almeno 12 caratteri.', { exact: false }).waitFor();
+    await invited.getByLabel('Nuova password', { exact: true }).fill('breve');
+    await invited.getByLabel('Ripeti la nuova password').fill('breve');
+    await invited.getByRole('button', { name: "Attiva l'account" }).click();
+    await invited.getByText('La password deve avere almeno 12 caratteri').waitFor();
+    await expectAccessible(invited);
+    await invited.getByLabel('Nuova password', { exact: true }).fill('una frase lunga per Chiara');
+    await invited.getByLabel('Ripeti la nuova password').fill('una frase lunga per Chiara');
+    await invited.getByRole('button', { name: "Attiva l'account" }).click();
+    await invited.getByRole('status').getByText('Account attivato.', { exact: false }).waitFor();
+    await invited.getByRole('link', { name: "Vai all'accesso" }).click();
+    await signIn(invited, 'chiara.vitali@lovit.example', 'una frase lunga per Chiara');
+    await invited.getByRole('heading', { level: 1, name: 'Scrivania' }).waitFor();
+    expect(await menuEntries(invited)).toEqual(['Pratiche SUI', 'Pareri']);
+    await close(invited);
+  });
+
+  it('sends a link to set a new password to whoever forgot it', async () => {
+    const page = await open('/accesso');
+    await page.getByRole('link', { name: 'Password dimenticata?' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Recupero della password' }).waitFor();
+    await page.getByLabel('E-mail').fill('formatore@lovit.example');
+    await page.getByRole('button', { name: 'Invia il collegamento' }).click();
+    await page
+      .getByRole('status')
+      .getByText("Se l'indirizzo corrisponde a un account", { exact: false })
+      .waitFor();
+    await expectAccessible(page);
+
+    await page.goto(`${base}${await linkMailedTo('formatore@lovit.example')}`);
+    await page.getByRole('heading', { level: 1, name: 'Nuova password' }).waitFor();
+    await page.getByLabel('Nuova password', { exact: true }).fill('la nuova password di Elena');
+    await page.getByLabel('Ripeti la nuova password').fill('la nuova password di Elena!');
+    await page.getByRole('button', { name: 'Imposta la password' }).click();
+    await page.getByText('Le due password non coincidono').waitFor();
+    await page.getByLabel('Ripeti la nuova password').fill('la nuova password di Elena');
+    await page.getByRole('button', { name: 'Imposta la password' }).click();
+    await page.getByRole('link', { name: "Vai all'accesso" }).click();
+    await signIn(page, 'formatore@lovit.example', 'la nuova password di Elena');
+    await page.getByRole('heading', { level: 1, name: 'Scrivania' }).waitFor();
+    expect(await menuEntries(page)).toEqual(['Formazione']);
+    await close(page);
+  });
+
+  it('shows the organisations, the permission matrix and the audit trail to the administrator', async () => {
+    const page = await open('/amministrazione');
+    await signIn(page, 'admin@lovit.example');
+    await page.getByRole('heading', { level: 1, name: 'Amministrazione' }).waitFor();
+    await expectAccessible(page);
+
+    await page.getByRole('link', { name: 'Enti', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Enti' }).waitFor();
+    await page.getByRole('link', { name: 'Questura di Lodi' }).waitFor();
+    await page.getByLabel('Cerca per nome o codice').fill('nessun ente ha questo nome');
+    await page.getByRole('button', { name: 'Cerca', exact: true }).click();
+    await page.getByText('Nessun ente trovato.').waitFor();
+    await expectAccessible(page);
+
+    await page.getByRole('link', { name: 'Amministrazione' }).first().click();
+    await page.getByRole('link', { name: 'Permessi' }).click();
+    const matrix = page.getByRole('table', { name: 'Permessi per ruolo' });
+    await matrix.waitFor();
+    const headers = (await matrix.getByRole('columnheader').allTextContents()).map((text) => text.trim());
+    expect(headers.slice(0, 3)).toEqual(['Permesso', 'Amministratore', 'Operatore SUI']);
+    const auditRow = matrix.getByRole('row', { name: /registro delle attività/ });
+    expect(await auditRow.getByText('Consentito', { exact: true }).count()).toBe(2);
+    await expectAccessible(page);
+
+    await page.goto(`${base}/amministrazione/registro?kind=security`);
+    await page.getByRole('heading', { level: 1, name: 'Registro attività' }).waitFor();
+    await page.getByRole('cell', { name: 'identity.session.login' }).first().waitFor();
+    expect(await page.getByLabel('Tipo', { exact: true }).inputValue()).toBe('security');
+    expect(await page.getByRole('link', { name: 'Esporta in CSV' }).getAttribute('href')).toBe(
+      '/api/audit/export.csv?kind=security',
+    );
+    await expectAccessible(page);
+    await close(page);
+  });
+
+  it('shows the own profile with the open sessions, and signs out', async () => {
+    const page = await open('/accesso');
+    await signIn(page, 'operatore.sui@lovit.example');
+    await page.getByRole('heading', { level: 1, name: 'Scrivania' }).waitFor();
+    await page.getByRole('link', { name: 'Profilo' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Profilo' }).waitFor();
+    await page.getByText('operatore.sui@lovit.example').waitFor();
+    await page.getByRole('table', { name: 'Dispositivi da cui risulti collegata o collegato' }).waitFor();
+    await page.getByText('Sessione corrente').waitFor();
+
+    await page.getByRole('button', { name: 'Cambia la password' }).click();
+    await page.getByText('Almeno 12 caratteri.', { exact: false }).waitFor();
+    await page.getByLabel('Nuova password', { exact: true }).fill('corta');
+    await page.getByRole('button', { name: 'Cambia la password' }).click();
+    await page.getByText('La password deve avere almeno 12 caratteri').waitFor();
+    await expectAccessible(page);
+
+    await page.getByRole('button', { name: 'Esci', exact: true }).click();
+    await page.waitForURL(`${base}/accesso?uscita=1`);
+    await page.goto(`${base}/profilo`);
+    await page.waitForURL(`${base}/accesso?next=%2Fprofilo`);
+    await close(page);
+  });
+});

@@ -1,0 +1,438 @@
+import fc from 'fast-check';
+import { Temporal } from 'temporal-polyfill';
+import { assert, describe, expect, it } from 'vitest';
+import { type HolidayCalendar, isWorkingDay } from './calendar.ts';
+import {
+  CASE_EVENT_KINDS,
+  type CaseEvent,
+  type CaseEventKind,
+  computeDeadline,
+  type Deadline,
+  type DeadlinePolicy,
+  type SilenceFacts,
+} from './deadlines.ts';
+import {
+  CASE_TYPES,
+  type CaseRules,
+  type CaseType,
+  CLOCK_RULE_VERSIONS,
+  LODI_CALENDAR,
+  LODI_PATRON_DAYS,
+  officeCalendar,
+  selectRules,
+  TERM_VERSIONS,
+} from './law.ts';
+
+const day = (iso: string) => Temporal.PlainDate.from(iso);
+const LODI_SATURDAY_OFF = officeCalendar(LODI_PATRON_DAYS, false);
+const CLEAR: SilenceFacts = { impedimentFound: false, quotaAvailable: true, highRiskCountry: false };
+
+function rulesFor(caseType: CaseType, submittedOn: Temporal.PlainDate): CaseRules {
+  const selection = selectRules(caseType, submittedOn);
+  assert(selection.ok, `no rules for ${caseType} on ${submittedOn}`);
+  return selection.rules;
+}
+
+type Recorded = [CaseEventKind, string];
+const request = (on: string): Recorded => ['INTEGRATION_REQUESTED', on];
+const documents = (on: string): Recorded => ['DOCUMENTS_RECEIVED', on];
+const notice = (on: string): Recorded => ['REJECTION_NOTICE_SENT', on];
+const noticeReceipt = (on: string): Recorded => ['REJECTION_NOTICE_RECEIVED', on];
+const observations = (on: string): Recorded => ['OBSERVATIONS_RECEIVED', on];
+
+type Scenario = {
+  type?: CaseType;
+  submitted: string;
+  events?: Recorded[];
+  today?: string;
+  silence?: Partial<SilenceFacts>;
+  calendar?: HolidayCalendar;
+  policy?: DeadlinePolicy;
+};
+
+function deadline(scenario: Scenario): Deadline {
+  const submittedOn = day(scenario.submitted);
+  return computeDeadline({
+    submittedOn,
+    events: (scenario.events ?? []).map(([kind, on]) => ({ kind, on: day(on) })),
+    rules: rulesFor(scenario.type ?? 'WORK_CLEARANCE', submittedOn),
+    calendar: scenario.calendar ?? LODI_CALENDAR,
+    today: day(scenario.today ?? scenario.submitted),
+    silence: { ...CLEAR, ...scenario.silence },
+    ...(scenario.policy ? { policy: scenario.policy } : {}),
+  });
+}
+
+const dueOf = (scenario: Scenario) => deadline(scenario).legalDueDate.toString();
+const ignoredOf = (result: Deadline) =>
+  result.ignoredEvents.map(({ event, reason }) => [event.kind, event.on.toString(), reason]);
+
+// A work clearance submitted on Monday 2 February 2026 is due, without events, on Friday 3 April 2026.
+const WORK = { submitted: '2026-02-02' } as const;
+const work = (today: string, ...events: Recorded[]) => deadline({ ...WORK, events, today });
+
+describe('rules in force on the submission date', () => {
+  it('gives a family reunification 90 days up to 10 December 2024 and 150 days from the 11th', () => {
+    expect(rulesFor('FAMILY_REUNIFICATION_CLEARANCE', day('2024-12-10')).term.termDays).toBe(90);
+    expect(rulesFor('FAMILY_REUNIFICATION_CLEARANCE', day('2024-12-11')).term.termDays).toBe(150);
+    expect(dueOf({ type: 'FAMILY_REUNIFICATION_CLEARANCE', submitted: '2024-12-10' })).toBe('2025-03-10');
+    expect(dueOf({ type: 'FAMILY_REUNIFICATION_CLEARANCE', submitted: '2024-12-11' })).toBe('2025-05-10');
+  });
+
+  it('returns an error value for a submission before the first version of the term', () => {
+    expect(selectRules('WORK_CLEARANCE', day('2023-03-10'))).toEqual({
+      ok: false,
+      error: {
+        code: 'NO_RULES_IN_FORCE',
+        caseType: 'WORK_CLEARANCE',
+        missing: 'TERM',
+        submittedOn: '2023-03-10',
+        earliestValidFrom: '2023-03-11',
+      },
+    });
+  });
+
+  it('returns an error value when the clock rules of the time are not encoded', () => {
+    const selection = selectRules('FAMILY_REUNIFICATION_CLEARANCE', day('2019-05-06'));
+    assert(!selection.ok);
+    expect(selection.error).toMatchObject({ missing: 'CLOCK', earliestValidFrom: '2020-07-17' });
+  });
+
+  it('keeps every version in date order, with a positive term and a legal basis', () => {
+    for (const versions of [...Object.values(TERM_VERSIONS), CLOCK_RULE_VERSIONS]) {
+      const dates = versions.map((version) => version.validFrom);
+      expect(dates).toEqual([...new Set(dates)].sort());
+    }
+    for (const version of Object.values(TERM_VERSIONS).flat()) {
+      expect(version.termDays).toBeGreaterThan(0);
+      expect(version.legalBasis).toMatch(/art\. \d+/);
+    }
+  });
+});
+
+describe('the term', () => {
+  it('runs from the day after submission, in calendar days', () => {
+    const result = deadline({ ...WORK, today: '2026-02-02' });
+    expect(result.legalDueDate.toString()).toBe('2026-04-03');
+    expect(result.daysLeft).toBe(60);
+    expect(result.status).toBe('ON_TIME');
+    expect(result.suspendedDays).toBe(0);
+  });
+
+  it('counts holidays inside the term and moves only its last day: San Bassiano 2027', () => {
+    const result = deadline({ type: 'SEASONAL_WORK', submitted: '2026-12-30' });
+    expect(result.unadjustedDueDate.toString()).toBe('2027-01-19');
+    expect(result.legalDueDate.toString()).toBe('2027-01-20');
+  });
+
+  it('moves a term ending on Easter Monday 2026 to Tuesday 7 April', () => {
+    expect(dueOf({ submitted: '2026-02-05' })).toBe('2026-04-07');
+  });
+
+  it('moves a term ending on Sunday 10 May 2026 to Monday 11 May', () => {
+    expect(dueOf({ submitted: '2026-03-11' })).toBe('2026-05-11');
+  });
+
+  it('moves a term ending on 25 April 2026, a Saturday, past the Sunday', () => {
+    expect(dueOf({ submitted: '2026-02-24' })).toBe('2026-04-27');
+  });
+
+  it('moves a term ending on 1 May 2026 to the Saturday, or to Monday where Saturdays are off', () => {
+    expect(dueOf({ submitted: '2026-03-02' })).toBe('2026-05-02');
+    expect(dueOf({ submitted: '2026-03-02', calendar: LODI_SATURDAY_OFF })).toBe('2026-05-04');
+  });
+
+  it('gives a family reunification submitted in 2026 its 150 days', () => {
+    expect(dueOf({ type: 'FAMILY_REUNIFICATION_CLEARANCE', submitted: '2026-01-12' })).toBe('2026-06-11');
+  });
+});
+
+describe('request for documents (art. 2 c.7 L. 241/1990)', () => {
+  it('suspends the term from the request to the day the documents arrive', () => {
+    const result = work('2026-03-03', request('2026-02-16'), documents('2026-03-03'));
+    expect(result.legalDueDate.toString()).toBe('2026-04-18');
+    expect(result.suspendedDays).toBe(15);
+    expect(result.suspensions).toEqual([
+      {
+        kind: 'INTEGRATION_REQUEST',
+        from: day('2026-02-16'),
+        to: day('2026-03-03'),
+        days: 15,
+        ongoing: false,
+        capped: false,
+        legalBasis: expect.stringContaining('art. 2 c.7 L. 241/1990'),
+      },
+    ]);
+  });
+
+  it('suspends even when sent on the last day of the term', () => {
+    const result = work('2026-04-10', request('2026-04-03'), documents('2026-04-08'));
+    expect(result.legalDueDate.toString()).toBe('2026-04-08');
+    expect(result.status).toBe('OVERDUE');
+    expect(result.daysLeft).toBe(-2);
+  });
+
+  it('extends a term whose original due date falls inside the suspension', () => {
+    const events: Recorded[] = [request('2026-04-01'), documents('2026-04-20')];
+    expect(dueOf({ ...WORK, events, today: '2026-04-20' })).toBe('2026-04-22');
+  });
+
+  it('counts an open request until today, so the case is suspended, not overdue', () => {
+    const result = work('2026-04-10', request('2026-04-01'));
+    expect(result.legalDueDate.toString()).toBe('2026-04-13');
+    expect(result.suspendedDays).toBe(10);
+    expect(result.status).toBe('SUSPENDED');
+    expect(result.suspensions[0]).toMatchObject({ ongoing: true, capped: false });
+  });
+
+  it('stops the suspension after 30 days even if the documents come later', () => {
+    const result = work('2026-04-01', request('2026-02-16'), documents('2026-04-01'));
+    expect(result.suspensions[0]).toMatchObject({ to: day('2026-03-18'), days: 30, capped: true });
+    // 3 April + 30 days is Sunday 3 May 2026.
+    expect(result.unadjustedDueDate.toString()).toBe('2026-05-03');
+    expect(result.legalDueDate.toString()).toBe('2026-05-04');
+  });
+
+  it('lets the clock run again after 30 days without documents', () => {
+    const result = work('2026-04-01', request('2026-02-16'));
+    expect(result.legalDueDate.toString()).toBe('2026-05-04');
+    expect(result.status).toBe('ON_TIME');
+    expect(result.daysLeft).toBe(33);
+    expect(result.suspensions[0]).toMatchObject({ ongoing: false, capped: true, days: 30 });
+  });
+
+  it('suspends only once: a second request and its documents are reported, not applied', () => {
+    const result = work(
+      '2026-03-25',
+      request('2026-02-16'),
+      documents('2026-03-03'),
+      request('2026-03-10'),
+      documents('2026-03-25'),
+    );
+    expect(result.legalDueDate.toString()).toBe('2026-04-18');
+    expect(ignoredOf(result)).toEqual([
+      ['INTEGRATION_REQUESTED', '2026-03-10', 'INTEGRATION_SUSPENSION_ALREADY_USED'],
+      ['DOCUMENTS_RECEIVED', '2026-03-25', 'NO_PENDING_INTEGRATION_REQUEST'],
+    ]);
+  });
+
+  it('cannot revive a term that has already run out', () => {
+    const result = work('2026-04-20', request('2026-04-10'), documents('2026-04-20'));
+    expect(result.legalDueDate.toString()).toBe('2026-04-03');
+    expect(result.suspensions).toEqual([]);
+    expect(ignoredOf(result)).toEqual([
+      ['INTEGRATION_REQUESTED', '2026-04-10', 'TERM_ALREADY_EXPIRED'],
+      ['DOCUMENTS_RECEIVED', '2026-04-20', 'TERM_ALREADY_EXPIRED'],
+    ]);
+  });
+
+  it('reports documents without a request and events dated before submission', () => {
+    const result = deadline({ ...WORK, events: [request('2026-01-30'), documents('2026-02-20')] });
+    expect(result.legalDueDate.toString()).toBe('2026-04-03');
+    expect(ignoredOf(result)).toEqual([
+      ['INTEGRATION_REQUESTED', '2026-01-30', 'BEFORE_SUBMISSION'],
+      ['DOCUMENTS_RECEIVED', '2026-02-20', 'NO_PENDING_INTEGRATION_REQUEST'],
+    ]);
+  });
+});
+
+describe('notice of intended refusal (art. 10-bis L. 241/1990)', () => {
+  it('restarts the term ten days after the observations', () => {
+    const result = work(
+      '2026-04-06',
+      notice('2026-03-20'),
+      noticeReceipt('2026-03-20'),
+      observations('2026-03-27'),
+    );
+    expect(result.suspensions).toMatchObject([
+      { kind: 'REJECTION_NOTICE', from: day('2026-03-20'), to: day('2026-04-06'), days: 17 },
+    ]);
+    expect(result.legalDueDate.toString()).toBe('2026-04-20');
+    expect(result.status).toBe('ON_TIME');
+  });
+
+  it('without observations, restarts when the ten days from receipt run out', () => {
+    const events: Recorded[] = [notice('2026-03-20'), noticeReceipt('2026-03-23')];
+    const waiting = work('2026-03-30', ...events);
+    expect(waiting.status).toBe('SUSPENDED');
+    expect(waiting.suspensions[0]).toMatchObject({ to: day('2026-04-02'), days: 13, ongoing: true });
+    const later = work('2026-04-20', ...events);
+    expect(later.legalDueDate.toString()).toBe('2026-04-16');
+    expect(later.status).toBe('OVERDUE');
+    expect(later.canIssueBySilence).toBe(true);
+  });
+
+  it('counts the ten days from sending when no receipt is recorded', () => {
+    expect(dueOf({ ...WORK, events: [notice('2026-03-20')], today: '2026-04-01' })).toBe('2026-04-13');
+  });
+
+  it('ignores observations filed after the window', () => {
+    const result = work(
+      '2026-04-05',
+      notice('2026-03-20'),
+      noticeReceipt('2026-03-23'),
+      observations('2026-04-05'),
+    );
+    expect(result.legalDueDate.toString()).toBe('2026-04-16');
+    expect(ignoredOf(result)).toEqual([['OBSERVATIONS_RECEIVED', '2026-04-05', 'OBSERVATIONS_AFTER_WINDOW']]);
+  });
+
+  it('counts days covered by both a request for documents and a notice once', () => {
+    const result = work(
+      '2026-04-10',
+      request('2026-03-16'),
+      notice('2026-03-20'),
+      documents('2026-03-26'),
+      observations('2026-03-27'),
+    );
+    expect(result.suspensions.map((suspension) => suspension.days)).toEqual([10, 17]);
+    expect(result.suspendedDays).toBe(21);
+    expect(result.legalDueDate.toString()).toBe('2026-04-24');
+  });
+});
+
+describe('status', () => {
+  // Submitted 2 March 2026: the term ends on Friday 1 May, a holiday, and moves to Saturday 2 May.
+  const statusOn = (today: string, policy?: DeadlinePolicy) =>
+    deadline({ submitted: '2026-03-02', today, ...(policy ? { policy } : {}) }).status;
+
+  it('is on time more than seven days before, due soon within seven days, overdue after', () => {
+    expect(statusOn('2026-04-24')).toBe('ON_TIME');
+    expect(statusOn('2026-04-25')).toBe('DUE_SOON');
+    expect(statusOn('2026-05-02')).toBe('DUE_SOON');
+    expect(statusOn('2026-05-03')).toBe('OVERDUE');
+  });
+
+  it('takes the due-soon window from the policy', () => {
+    expect(statusOn('2026-04-24', { dueSoonDays: 10 })).toBe('DUE_SOON');
+  });
+});
+
+describe('issue by silence', () => {
+  const afterTerm = { ...WORK, today: '2026-04-04' };
+
+  it('is allowed for a work clearance the day after the term, without impediments', () => {
+    expect(deadline({ ...WORK, today: '2026-04-03' })).toMatchObject({
+      canIssueBySilence: false,
+      silenceReason: 'TERM_RUNNING',
+    });
+    expect(deadline(afterTerm)).toMatchObject({
+      canIssueBySilence: true,
+      silenceReason: 'TERM_EXPIRED_WITHOUT_IMPEDIMENT',
+    });
+  });
+
+  it('is refused on a Questura finding, a high-risk country or no quota', () => {
+    const reasonWith = (silence: Partial<SilenceFacts>) => deadline({ ...afterTerm, silence }).silenceReason;
+    expect(reasonWith({ impedimentFound: true })).toBe('IMPEDIMENT_FOUND');
+    expect(reasonWith({ highRiskCountry: true })).toBe('HIGH_RISK_COUNTRY');
+    expect(reasonWith({ quotaAvailable: false })).toBe('NO_QUOTA_AVAILABLE');
+  });
+
+  it('applies to seasonal work after its 20 days', () => {
+    const result = deadline({ type: 'SEASONAL_WORK', submitted: '2026-12-30', today: '2027-01-21' });
+    expect(result.canIssueBySilence).toBe(true);
+  });
+
+  it('never applies where the law gives no tacit approval', () => {
+    for (const type of ['FAMILY_REUNIFICATION_CLEARANCE', 'PERMIT_CONVERSION'] as const) {
+      const result = deadline({ type, submitted: '2026-01-12', today: '2027-01-12' });
+      expect(result).toMatchObject({ canIssueBySilence: false, silenceReason: 'NOT_PROVIDED_BY_LAW' });
+    }
+  });
+});
+
+describe('laws that hold for every case', () => {
+  const ANY_CASE = fc.record({
+    type: fc.constantFrom(...CASE_TYPES),
+    submittedOffset: fc.integer({ min: 0, max: 730 }),
+    calendar: fc.constantFrom(LODI_CALENDAR, LODI_SATURDAY_OFF),
+    events: fc.array(
+      fc.record({
+        kind: fc.constantFrom(...CASE_EVENT_KINDS),
+        offset: fc.integer({ min: 0, max: 200 }),
+      }),
+      { maxLength: 6 },
+    ),
+    todayAfterLastEvent: fc.integer({ min: 0, max: 120 }),
+  });
+
+  type AnyCase = typeof ANY_CASE extends fc.Arbitrary<infer T> ? T : never;
+
+  function build(generated: AnyCase, extra: { kind: CaseEventKind; offset: number } | null = null) {
+    const submittedOn = day('2026-01-01').add({ days: generated.submittedOffset });
+    const ordered = [...generated.events].sort((a, b) => a.offset - b.offset);
+    const all = extra ? [...ordered, extra] : ordered;
+    const lastOffset = Math.max(0, ...all.map((event) => event.offset));
+    const events: CaseEvent[] = all.map((event) => ({
+      kind: event.kind,
+      on: submittedOn.add({ days: event.offset }),
+    }));
+    return {
+      submittedOn,
+      events,
+      rules: rulesFor(generated.type, submittedOn),
+      calendar: generated.calendar,
+      today: submittedOn.add({ days: lastOffset + generated.todayAfterLastEvent }),
+      silence: CLEAR,
+    };
+  }
+
+  const compare = Temporal.PlainDate.compare;
+
+  it('never ends before the term without suspensions', () => {
+    fc.assert(
+      fc.property(ANY_CASE, (generated) => {
+        const input = build(generated);
+        const plain = computeDeadline({ ...input, events: [] });
+        expect(compare(computeDeadline(input).legalDueDate, plain.legalDueDate)).toBeGreaterThanOrEqual(0);
+      }),
+    );
+  });
+
+  it('never moves the due date earlier when a suspending event happens', () => {
+    const suspending = fc.record({
+      kind: fc.constantFrom<CaseEventKind>('INTEGRATION_REQUESTED', 'REJECTION_NOTICE_SENT'),
+      delay: fc.integer({ min: 0, max: 60 }),
+    });
+    fc.assert(
+      fc.property(ANY_CASE, suspending, (generated, { kind, delay }) => {
+        const lastOffset = Math.max(0, ...generated.events.map((event) => event.offset));
+        const extra = { kind, offset: lastOffset + delay };
+        const withExtra = build(generated, extra);
+        const without = { ...withExtra, events: withExtra.events.slice(0, -1) };
+        const before = computeDeadline(without).legalDueDate;
+        expect(compare(computeDeadline(withExtra).legalDueDate, before)).toBeGreaterThanOrEqual(0);
+      }),
+    );
+  });
+
+  it('always ends on a working day', () => {
+    fc.assert(
+      fc.property(ANY_CASE, (generated) => {
+        const input = build(generated);
+        expect(isWorkingDay(computeDeadline(input).legalDueDate, input.calendar)).toBe(true);
+      }),
+    );
+  });
+
+  it('agrees with counting the term day by day, skipping the suspended days', () => {
+    fc.assert(
+      fc.property(ANY_CASE, (generated) => {
+        const input = build(generated);
+        const result = computeDeadline(input);
+        const dayNumber = (date: Temporal.PlainDate) => input.submittedOn.until(date).days;
+        const spans = result.suspensions.map((s) => [dayNumber(s.from), dayNumber(s.to)] as const);
+        let dueDay = 0;
+        for (let counted = 0; counted < input.rules.term.termDays; ) {
+          dueDay += 1;
+          if (!spans.some(([from, to]) => from <= dueDay && dueDay < to)) counted += 1;
+        }
+        expect(dayNumber(result.unadjustedDueDate)).toBe(dueDay);
+        expect(result.suspendedDays).toBeLessThanOrEqual(
+          result.suspensions.reduce((sum, s) => sum + s.days, 0),
+        );
+      }),
+    );
+  });
+});

@@ -1,0 +1,290 @@
+/**
+ * The legal clock of a SUI case file: from its events, the rules in force on its submission date and the
+ * office calendar, the legal due date, the days left and whether the clearance is due by silence. Pure: today
+ * is an argument.
+ *
+ * A suspension is the span of days [from, to) that do not count: the clock stops on the day of the request or
+ * notice and runs again on `to` (the day documents arrive; for art. 10-bis the day the term restarts).
+ */
+import { Temporal } from 'temporal-polyfill';
+import { type HolidayCalendar, workingDayOnOrAfter } from './calendar.ts';
+import type { CaseRules, ClockRules, TermVersion } from './law.ts';
+
+type PlainDate = Temporal.PlainDate;
+
+/** Office policy, not law: how near the legal due date must be for a case to show as due soon. */
+export const DEADLINE_POLICY: DeadlinePolicy = { dueSoonDays: 7 };
+export type DeadlinePolicy = { dueSoonDays: number };
+
+export const CASE_EVENT_KINDS = [
+  'INTEGRATION_REQUESTED',
+  'DOCUMENTS_RECEIVED',
+  'REJECTION_NOTICE_SENT',
+  'REJECTION_NOTICE_RECEIVED',
+  'OBSERVATIONS_RECEIVED',
+] as const;
+export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number];
+
+/** Something that happened to the case on a legal day. Events of one day are taken in the order given. */
+export type CaseEvent = { kind: CaseEventKind; on: PlainDate };
+
+export type SuspensionKind = 'INTEGRATION_REQUEST' | 'REJECTION_NOTICE';
+
+export type Suspension = {
+  kind: SuspensionKind;
+  /** First day that does not count. */
+  from: PlainDate;
+  /** First day that counts again. */
+  to: PlainDate;
+  days: number;
+  /** Still under way today (documents or observations awaited, or the restart not reached yet). */
+  ongoing: boolean;
+  /** Cut at the legal maximum although the documents came later or never. */
+  capped: boolean;
+  legalBasis: string;
+};
+
+export type IgnoredReason =
+  | 'BEFORE_SUBMISSION'
+  | 'INTEGRATION_SUSPENSION_ALREADY_USED'
+  | 'NO_PENDING_INTEGRATION_REQUEST'
+  | 'NO_PENDING_REJECTION_NOTICE'
+  | 'OBSERVATIONS_AFTER_WINDOW'
+  | 'TERM_ALREADY_EXPIRED';
+
+export type IgnoredEvent = { event: CaseEvent; reason: IgnoredReason };
+
+export type DeadlineStatus = 'ON_TIME' | 'DUE_SOON' | 'OVERDUE' | 'SUSPENDED';
+
+/** What decides automatic issue once the term has passed, as known today. */
+export type SilenceFacts = {
+  /** The Questura communicated grounds for refusal (motivi ostativi). */
+  impedimentFound: boolean;
+  quotaAvailable: boolean;
+  /** The worker's country is on the yearly list of high-risk countries. */
+  highRiskCountry: boolean;
+};
+
+export type SilenceReason =
+  | 'NOT_PROVIDED_BY_LAW'
+  | 'TERM_RUNNING'
+  | 'IMPEDIMENT_FOUND'
+  | 'HIGH_RISK_COUNTRY'
+  | 'NO_QUOTA_AVAILABLE'
+  | 'TERM_EXPIRED_WITHOUT_IMPEDIMENT';
+
+export type DeadlineInput = {
+  submittedOn: PlainDate;
+  events: readonly CaseEvent[];
+  rules: CaseRules;
+  calendar: HolidayCalendar;
+  today: PlainDate;
+  silence: SilenceFacts;
+  policy?: DeadlinePolicy;
+};
+
+export type Deadline = {
+  legalDueDate: PlainDate;
+  /** The last day of the term before moving off a Sunday, a holiday or a non-working Saturday. */
+  unadjustedDueDate: PlainDate;
+  /** Calendar days from today to the legal due date; negative when overdue. */
+  daysLeft: number;
+  status: DeadlineStatus;
+  /** Days added to the term by the suspensions, overlaps counted once. */
+  suspendedDays: number;
+  suspensions: Suspension[];
+  ignoredEvents: IgnoredEvent[];
+  canIssueBySilence: boolean;
+  silenceReason: SilenceReason;
+  legalBasis: string;
+};
+
+type IntegrationRecord = { requested: CaseEvent; documents: CaseEvent | null };
+type NoticeRecord = { sent: CaseEvent; received: CaseEvent | null; observations: CaseEvent | null };
+type Ledger = { integrations: IntegrationRecord[]; notices: NoticeRecord[]; ignored: IgnoredEvent[] };
+/** A suspension with the events that opened and closed it. */
+type Candidate = Suspension & { events: CaseEvent[] };
+
+const compare = Temporal.PlainDate.compare;
+const later = (a: PlainDate, b: PlainDate) => (compare(a, b) >= 0 ? a : b);
+const earlier = (a: PlainDate, b: PlainDate) => (compare(a, b) <= 0 ? a : b);
+const daysBetween = (from: PlainDate, to: PlainDate) => from.until(to, { largestUnit: 'days' }).days;
+
+/** art. 10-bis L. 241/1990: the applicant has 10 days from receipt of the notice to file observations. */
+function observationWindowEnd(notice: NoticeRecord, clock: ClockRules): PlainDate {
+  return (notice.received ?? notice.sent).on.add({ days: clock.rejectionNotice.observationDays });
+}
+
+/** Files one event in the ledger, or says why it cannot move the clock. */
+function fileEvent(ledger: Ledger, event: CaseEvent, clock: ClockRules): IgnoredReason | null {
+  switch (event.kind) {
+    case 'INTEGRATION_REQUESTED':
+      // art. 2 c.7 L. 241/1990: the term is suspended once only
+      if (ledger.integrations.length >= clock.integration.maxSuspensions)
+        return 'INTEGRATION_SUSPENSION_ALREADY_USED';
+      ledger.integrations.push({ requested: event, documents: null });
+      return null;
+    case 'DOCUMENTS_RECEIVED': {
+      const pending = ledger.integrations.findLast((record) => record.documents === null);
+      if (!pending) return 'NO_PENDING_INTEGRATION_REQUEST';
+      pending.documents = event;
+      return null;
+    }
+    case 'REJECTION_NOTICE_SENT':
+      ledger.notices.push({ sent: event, received: null, observations: null });
+      return null;
+    case 'REJECTION_NOTICE_RECEIVED': {
+      const pending = ledger.notices.findLast(
+        (notice) => notice.received === null && notice.observations === null,
+      );
+      if (!pending) return 'NO_PENDING_REJECTION_NOTICE';
+      pending.received = event;
+      return null;
+    }
+    case 'OBSERVATIONS_RECEIVED': {
+      const pending = ledger.notices.findLast((notice) => notice.observations === null);
+      if (!pending) return 'NO_PENDING_REJECTION_NOTICE';
+      if (compare(event.on, observationWindowEnd(pending, clock)) > 0) return 'OBSERVATIONS_AFTER_WINDOW';
+      pending.observations = event;
+      return null;
+    }
+  }
+}
+
+function fileEvents(events: readonly CaseEvent[], submittedOn: PlainDate, clock: ClockRules): Ledger {
+  const ledger: Ledger = { integrations: [], notices: [], ignored: [] };
+  const chronological = [...events].sort((a, b) => compare(a.on, b.on));
+  for (const event of chronological) {
+    const reason = compare(event.on, submittedOn) < 0 ? 'BEFORE_SUBMISSION' : fileEvent(ledger, event, clock);
+    if (reason) ledger.ignored.push({ event, reason });
+  }
+  return ledger;
+}
+
+/** A suspension opened by an event, never before the clock starts and never ending before it begins. */
+function span(
+  kind: SuspensionKind,
+  events: [CaseEvent, ...(CaseEvent | null)[]],
+  end: PlainDate,
+  context: { clockStart: PlainDate; today: PlainDate; capped: boolean; legalBasis: string },
+): Candidate {
+  const [opening] = events;
+  const from = later(opening.on, context.clockStart);
+  const to = later(end, from);
+  const ongoing = compare(opening.on, context.today) <= 0 && compare(context.today, to) < 0;
+  const { capped, legalBasis } = context;
+  const recorded = events.filter((event) => event !== null);
+  return { kind, from, to, days: daysBetween(from, to), ongoing, capped, legalBasis, events: recorded };
+}
+
+/** art. 2 c.7 L. 241/1990: until the documents arrive, at most 30 days; while awaited, up to today. */
+function integrationSuspension(
+  record: IntegrationRecord,
+  clock: ClockRules,
+  clockStart: PlainDate,
+  today: PlainDate,
+): Candidate {
+  const cap = record.requested.on.add({ days: clock.integration.maxDays });
+  const end = record.documents?.on ?? today.add({ days: 1 });
+  const capped = compare(end, cap) > 0;
+  const legalBasis = clock.integration.legalBasis;
+  const events: [CaseEvent, CaseEvent | null] = [record.requested, record.documents];
+  return span('INTEGRATION_REQUEST', events, earlier(end, cap), { clockStart, today, capped, legalBasis });
+}
+
+/** art. 10-bis L. 241/1990: restarts 10 days after the observations, or when their window closes. */
+function noticeSuspension(
+  record: NoticeRecord,
+  clock: ClockRules,
+  clockStart: PlainDate,
+  today: PlainDate,
+): Candidate {
+  const { restartAfterObservationsDays, legalBasis } = clock.rejectionNotice;
+  const end = record.observations
+    ? record.observations.on.add({ days: restartAfterObservationsDays })
+    : observationWindowEnd(record, clock);
+  const events: [CaseEvent, CaseEvent | null, CaseEvent | null] = [
+    record.sent,
+    record.received,
+    record.observations,
+  ];
+  return span('REJECTION_NOTICE', events, end, { clockStart, today, capped: false, legalBasis });
+}
+
+/**
+ * Pushes the due date by every suspension that begins while the term is still running (its last day
+ * included), counting days covered by two suspensions once. One that begins after the term ran out changes
+ * nothing.
+ */
+function applySuspensions(baseDueDate: PlainDate, candidates: readonly Candidate[]) {
+  const byStart = [...candidates].sort((a, b) => compare(a.from, b.from));
+  let dueDate = baseDueDate;
+  let coveredUntil: PlainDate | null = null;
+  const effective: Candidate[] = [];
+  const expired: Candidate[] = [];
+  for (const candidate of byStart) {
+    if (compare(candidate.from, dueDate) > 0) {
+      expired.push(candidate);
+      continue;
+    }
+    const newFrom = coveredUntil ? later(candidate.from, coveredUntil) : candidate.from;
+    dueDate = dueDate.add({ days: Math.max(0, daysBetween(newFrom, candidate.to)) });
+    coveredUntil = coveredUntil ? later(coveredUntil, candidate.to) : candidate.to;
+    effective.push(candidate);
+  }
+  return { dueDate, effective, expired };
+}
+
+function statusOf(daysLeft: number, suspended: boolean, policy: DeadlinePolicy): DeadlineStatus {
+  if (suspended) return 'SUSPENDED';
+  if (daysLeft < 0) return 'OVERDUE';
+  return daysLeft <= policy.dueSoonDays ? 'DUE_SOON' : 'ON_TIME';
+}
+
+// art. 22 c.5.01, art. 24 c.2-bis TUI: issue once the term passes; DL 145/2024 art. 3: not for risk countries
+function assessSilence(term: TermVersion, facts: SilenceFacts, daysLeft: number): SilenceReason {
+  if (!term.silenceMeansConsent) return 'NOT_PROVIDED_BY_LAW';
+  if (daysLeft >= 0) return 'TERM_RUNNING';
+  if (facts.impedimentFound) return 'IMPEDIMENT_FOUND';
+  if (facts.highRiskCountry) return 'HIGH_RISK_COUNTRY';
+  if (!facts.quotaAvailable) return 'NO_QUOTA_AVAILABLE';
+  return 'TERM_EXPIRED_WITHOUT_IMPEDIMENT';
+}
+
+const asSuspension = ({ events: _events, ...suspension }: Candidate): Suspension => suspension;
+
+export function computeDeadline(input: DeadlineInput): Deadline {
+  const { submittedOn, rules, calendar, today } = input;
+  // art. 2 c.6 L. 241/1990: the term starts on receipt; art. 2963 c.2 c.c.: the first day is not counted
+  const clockStart = submittedOn.add({ days: 1 });
+  const baseDueDate = submittedOn.add({ days: rules.term.termDays });
+  const ledger = fileEvents(input.events, submittedOn, rules.clock);
+  const candidates = [
+    ...ledger.integrations.map((record) => integrationSuspension(record, rules.clock, clockStart, today)),
+    ...ledger.notices.map((record) => noticeSuspension(record, rules.clock, clockStart, today)),
+  ];
+  const { dueDate, effective, expired } = applySuspensions(baseDueDate, candidates);
+  // art. 155 c.4 c.p.c., art. 2963 c.3 c.c.: a term ending on a holiday moves to the next working day
+  const legalDueDate = workingDayOnOrAfter(dueDate, calendar);
+  const daysLeft = daysBetween(today, legalDueDate);
+  const suspended = effective.some((suspension) => suspension.ongoing);
+  const silenceReason = assessSilence(rules.term, input.silence, daysLeft);
+  const ignoredEvents = [
+    ...ledger.ignored,
+    ...expired.flatMap((candidate) =>
+      candidate.events.map((event) => ({ event, reason: 'TERM_ALREADY_EXPIRED' as const })),
+    ),
+  ].sort((a, b) => compare(a.event.on, b.event.on));
+  return {
+    legalDueDate,
+    unadjustedDueDate: dueDate,
+    daysLeft,
+    status: statusOf(daysLeft, suspended, input.policy ?? DEADLINE_POLICY),
+    suspendedDays: daysBetween(baseDueDate, dueDate),
+    suspensions: effective.map(asSuspension),
+    ignoredEvents,
+    canIssueBySilence: silenceReason === 'TERM_EXPIRED_WITHOUT_IMPEDIMENT',
+    silenceReason,
+    legalBasis: rules.term.legalBasis,
+  };
+}

@@ -1,0 +1,242 @@
+/**
+ * Versioned legal data for SUI case files: time limits per case type, the rules that stop the clock, and the
+ * public holidays. A case uses the versions in force on its submission date. Each source carries the mark of
+ * the project's research on SUI procedures: [V] verified, [P] partially verified (secondary source, or part
+ * of the rule), [U] unverified.
+ */
+import { Temporal } from 'temporal-polyfill';
+import type { HolidayCalendar, HolidayRule } from './calendar.ts';
+
+/** A legal date as written in law data. */
+export type IsoDate = `${number}-${number}-${number}`;
+
+export const CASE_TYPES = [
+  'WORK_CLEARANCE',
+  'SEASONAL_WORK',
+  'FAMILY_REUNIFICATION_CLEARANCE',
+  'PERMIT_CONVERSION',
+] as const;
+export type CaseType = (typeof CASE_TYPES)[number];
+
+/** The time limit of a case type from a given date on. */
+export type TermVersion = {
+  validFrom: IsoDate;
+  /** Calendar days from submission for the SUI to decide. */
+  termDays: number;
+  /** Whether the clearance is due once the term passes without a decision (tacit approval). */
+  silenceMeansConsent: boolean;
+  legalBasis: string;
+};
+
+export const TERM_VERSIONS: Readonly<Record<CaseType, readonly TermVersion[]>> = {
+  WORK_CLEARANCE: [
+    // art. 22 c.5 TUI: 60 days [V]; art. 22 c.5.01 TUI: automatic issue, permanent since DL 20/2023 [V]
+    {
+      validFrom: '2023-03-11',
+      termDays: 60,
+      silenceMeansConsent: true,
+      legalBasis:
+        'art. 22 c.5 TUI: 60 giorni [V]; rilascio automatico art. 22 c.5.01 TUI (DL 20/2023) senza ' +
+        'elementi ostativi della Questura e con quota disponibile [V], mai per i Paesi a particolare ' +
+        'rischio (DL 145/2024 art. 3) [V]; data di entrata in vigore del DL 20/2023 non verificata',
+    },
+  ],
+  SEASONAL_WORK: [
+    // art. 24 c.2 TUI: 20 days [V]; silence: art. 24 c.2-bis TUI and art. 22 c.5.01 TUI [V]
+    {
+      validFrom: '2023-03-11',
+      termDays: 20,
+      silenceMeansConsent: true,
+      legalBasis:
+        'art. 24 c.2 TUI: 20 giorni [V]; silenzio-assenso art. 24 c.2-bis TUI (DL 5/2012) [V] e ' +
+        'rilascio automatico art. 22 c.5.01 TUI (DL 20/2023) [V]; data di entrata in vigore del ' +
+        'DL 20/2023 non verificata',
+    },
+  ],
+  FAMILY_REUNIFICATION_CLEARANCE: [
+    // art. 29 c.8 TUI: 90 days since DL 13/2017 [P]; no tacit approval in later texts [P]
+    {
+      validFrom: '2017-08-17',
+      termDays: 90,
+      silenceMeansConsent: false,
+      legalBasis:
+        'art. 29 c.8 TUI come modificato dal DL 13/2017: 90 giorni [P]; nessun silenzio-assenso [P]; ' +
+        'decorrenza dal 17.8.2017 (data della procedura online del DL 13/2017) non verificata per il termine',
+    },
+    // art. 29 c.8 TUI as amended by L. 187/2024: 150 days [P, one source]
+    {
+      validFrom: '2024-12-11',
+      termDays: 150,
+      silenceMeansConsent: false,
+      legalBasis:
+        'art. 29 c.8 TUI come modificato dalla L. 187/2024: 150 giorni [P, una sola fonte]; nessun ' +
+        'silenzio-assenso [P]; data di entrata in vigore della L. 187/2024 non verificata',
+    },
+  ],
+  PERMIT_CONVERSION: [
+    // art. 6 c.1 TUI, art. 14 Reg., art. 24 c.10 TUI [V]; 60 days: Regione Toscana SUI procedure sheets [U]
+    {
+      validFrom: '2023-03-11',
+      termDays: 60,
+      silenceMeansConsent: false,
+      legalBasis:
+        'art. 6 c.1 TUI, art. 14 DPR 394/1999, art. 24 c.10 TUI [V]; termine di 60 giorni non verificato ' +
+        '(tratto dalle schede procedimento SUI della Regione Toscana); nessun silenzio-assenso',
+    },
+  ],
+};
+
+/** The rules that stop the clock, from a given date on. */
+export type ClockRules = {
+  validFrom: IsoDate;
+  integration: {
+    /** Longest suspension for one request of documents, in calendar days. */
+    maxDays: number;
+    /** How many requests may suspend the term. */
+    maxSuspensions: number;
+    legalBasis: string;
+  };
+  rejectionNotice: {
+    /** Days the applicant has, from receipt of the notice, to file observations. */
+    observationDays: number;
+    /** Days after the observations are filed before the term runs again. */
+    restartAfterObservationsDays: number;
+    legalBasis: string;
+  };
+};
+
+export const CLOCK_RULE_VERSIONS: readonly ClockRules[] = [
+  // art. 2 c.7 L. 241/1990 [V]; art. 10-bis L. 241/1990 after DL 76/2020: suspension, not interruption [V]
+  {
+    validFrom: '2020-07-17',
+    integration: {
+      maxDays: 30,
+      maxSuspensions: 1,
+      legalBasis: 'art. 2 c.7 L. 241/1990: sospensione una sola volta, per non più di 30 giorni [V]',
+    },
+    rejectionNotice: {
+      observationDays: 10,
+      restartAfterObservationsDays: 10,
+      legalBasis:
+        'art. 10-bis L. 241/1990 (DL 76/2020, L. 120/2020): il preavviso sospende il termine, che ' +
+        'riprende 10 giorni dopo le osservazioni o alla scadenza dei 10 giorni [V]; data di entrata in ' +
+        'vigore del DL 76/2020 non verificata',
+    },
+  },
+];
+
+/** The rules a case follows: those in force on its submission date. */
+export type CaseRules = { caseType: CaseType; term: TermVersion; clock: ClockRules };
+
+export type NoRulesInForce = {
+  code: 'NO_RULES_IN_FORCE';
+  caseType: CaseType;
+  /** Which data has no version in force: the case type's term, or the clock rules. */
+  missing: 'TERM' | 'CLOCK';
+  submittedOn: string;
+  earliestValidFrom: string;
+};
+
+export type RulesSelection = { ok: true; rules: CaseRules } | { ok: false; error: NoRulesInForce };
+
+function versionInForce<T extends { validFrom: IsoDate }>(
+  versions: readonly T[],
+  date: Temporal.PlainDate,
+): T | undefined {
+  return versions
+    .filter((version) => Temporal.PlainDate.compare(Temporal.PlainDate.from(version.validFrom), date) <= 0)
+    .reduce<T | undefined>(
+      (latest, version) => (latest === undefined || version.validFrom > latest.validFrom ? version : latest),
+      undefined,
+    );
+}
+
+function earliestValidFrom(versions: readonly { validFrom: IsoDate }[]): string {
+  return versions.map((version) => version.validFrom).sort()[0] ?? '';
+}
+
+/** The term and clock rules in force on the submission date, or why there are none. */
+export function selectRules(caseType: CaseType, submittedOn: Temporal.PlainDate): RulesSelection {
+  const terms = TERM_VERSIONS[caseType];
+  const term = versionInForce(terms, submittedOn);
+  const clock = versionInForce(CLOCK_RULE_VERSIONS, submittedOn);
+  if (term && clock) return { ok: true, rules: { caseType, term, clock } };
+  const missing = term ? 'CLOCK' : 'TERM';
+  const versions = missing === 'TERM' ? terms : CLOCK_RULE_VERSIONS;
+  return {
+    ok: false,
+    error: {
+      code: 'NO_RULES_IN_FORCE',
+      caseType,
+      missing,
+      submittedOn: submittedOn.toString(),
+      earliestValidFrom: earliestValidFrom(versions),
+    },
+  };
+}
+
+function fixed(month: number, day: number, name: string, validFrom: IsoDate, basis: string): HolidayRule {
+  return { kind: 'FIXED', month, day, name, validFrom, legalBasis: basis };
+}
+
+const L_260_1949 = 'art. 2 L. 260/1949';
+/** The date of L. 260/1949, from which the long-standing holidays are observed. */
+const SINCE_1949: IsoDate = '1949-05-27';
+
+/** National public holidays. Not in the domain file: sources are the laws named on each line. */
+export const NATIONAL_HOLIDAYS: readonly HolidayRule[] = [
+  // art. 2 L. 260/1949
+  fixed(1, 1, 'Capodanno', SINCE_1949, L_260_1949),
+  // DPR 792/1985 restored Epiphany (abolished by L. 54/1977)
+  fixed(1, 6, 'Epifania', '1985-12-28', `${L_260_1949}; DPR 792/1985`),
+  // art. 2 L. 260/1949: every Sunday is a holiday, Easter Sunday included
+  { kind: 'EASTER', daysAfterEaster: 0, name: 'Pasqua', validFrom: SINCE_1949, legalBasis: L_260_1949 },
+  // art. 2 L. 260/1949: "il giorno di lunedì dopo Pasqua"
+  {
+    kind: 'EASTER',
+    daysAfterEaster: 1,
+    name: "Lunedì dell'Angelo",
+    validFrom: SINCE_1949,
+    legalBasis: L_260_1949,
+  },
+  // art. 2 L. 260/1949
+  fixed(4, 25, 'Anniversario della Liberazione', SINCE_1949, L_260_1949),
+  // art. 2 L. 260/1949
+  fixed(5, 1, 'Festa del Lavoro', SINCE_1949, L_260_1949),
+  // L. 336/2000 restored 2 June as a holiday (moved to a Sunday by L. 54/1977)
+  fixed(6, 2, 'Festa della Repubblica', '2000-11-20', 'art. 1 L. 260/1949; L. 336/2000'),
+  // art. 2 L. 260/1949
+  fixed(8, 15, 'Assunzione', SINCE_1949, L_260_1949),
+  // L. 151/2025, in force 1.1.2026 [P: secondary sources, not in the domain file]
+  fixed(10, 4, "San Francesco d'Assisi, patrono d'Italia", '2026-01-01', `${L_260_1949}; L. 151/2025 [P]`),
+  // art. 2 L. 260/1949
+  fixed(11, 1, 'Ognissanti', SINCE_1949, L_260_1949),
+  // art. 2 L. 260/1949
+  fixed(12, 8, 'Immacolata Concezione', SINCE_1949, L_260_1949),
+  // art. 2 L. 260/1949
+  fixed(12, 25, 'Natale', SINCE_1949, L_260_1949),
+  // art. 2 L. 260/1949
+  fixed(12, 26, 'Santo Stefano', SINCE_1949, L_260_1949),
+];
+
+/** Lodi's patron saint: a holiday for the offices in the city. */
+export const LODI_PATRON_DAYS: readonly HolidayRule[] = [
+  // patron saint's day of the office's municipality, observed like the national list; basis not verified [U]
+  fixed(1, 19, 'San Bassiano, patrono di Lodi', SINCE_1949, 'festa del santo patrono del comune [U]'),
+];
+
+// A term ending on a holiday moves to the next non-holiday (art. 155 c.4 c.p.c., art. 2963 c.3 c.c.) and
+// every Sunday is a holiday (art. 2 L. 260/1949). The Saturday extension of art. 155 c.5 c.p.c. (and art. 52
+// c.5 c.p.a.) covers acts in court proceedings, not the time an office has to decide; the domain file is
+// silent, so Saturday counts as a working day by default, which never lengthens the office's term.
+export const SATURDAY_IS_WORKING_DAY = true;
+
+/** The calendar of an office: national holidays plus the local patron days it observes. */
+export function officeCalendar(
+  patronDays: readonly HolidayRule[],
+  saturdayIsWorkingDay: boolean = SATURDAY_IS_WORKING_DAY,
+): HolidayCalendar {
+  return { holidays: [...NATIONAL_HOLIDAYS, ...patronDays], saturdayIsWorkingDay };
+}
+
+export const LODI_CALENDAR: HolidayCalendar = officeCalendar(LODI_PATRON_DAYS);

@@ -56,7 +56,8 @@ describe.skipIf(!browserAvailable())('sign-in through OpenID Connect (SPID/CIE p
   });
 
   async function signInAt(page: Page, login: string): Promise<void> {
-    await page.goto(`${base}/api/auth/oidc/start?returnTo=/pratiche`);
+    await page.goto(`${base}/accesso?next=/pratiche`);
+    await page.getByRole('link', { name: 'Entra con SPID o CIE' }).click();
     await page.locator('input[name="login"]').fill(login);
     await page.locator('input[name="password"]').fill('qualsiasi');
     await page.getByRole('button', { name: 'Sign-in' }).click();
@@ -97,6 +98,9 @@ describe.skipIf(!browserAvailable())('sign-in through OpenID Connect (SPID/CIE p
     const page = await context.newPage();
     await signInAt(page, 'spid-ignoto');
     await page.waitForURL(`${base}/accesso?errore=sconosciuto`);
+    await page
+      .getByText("L'identità digitale usata non corrisponde a nessun account di LOVIT.", { exact: false })
+      .waitFor();
     expect((await page.request.get(`${base}/api/auth/session`)).status()).toBe(401);
     const users = await database.db.selectFrom('appUser').select('email').execute();
     expect(users.map((u) => u.email)).not.toContain('ignoto@lovit.example');

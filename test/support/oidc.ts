@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import type { Server } from 'node:http';
 import Provider from 'oidc-provider';
 
@@ -22,6 +23,7 @@ export async function startOidcProvider(options: {
         redirect_uris: [options.redirectUri],
         grant_types: ['authorization_code'],
         response_types: ['code'],
+        id_token_signed_response_alg: 'ES256',
       },
     ],
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['fiscal_number'] },
@@ -39,6 +41,8 @@ export async function startOidcProvider(options: {
       };
     },
     pkce: { required: () => true },
+    jwks: { keys: [generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'jwk' })] },
+    ttl: { AccessToken: 600, AuthorizationCode: 60, IdToken: 600, Interaction: 600, Session: 600, Grant: 600 },
     features: { devInteractions: { enabled: true } },
   });
   const server: Server = provider.listen(options.port, '127.0.0.1');

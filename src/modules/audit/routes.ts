@@ -1,6 +1,7 @@
 import type { LovitApp } from '../../kernel/http.ts';
 import type { Platform } from '../../kernel/platform.ts';
-import { auditEntry, auditQuery, paged } from '../identity/contract.ts';
+import { paged } from '../identity/contract.ts';
+import { auditEntry, auditQuery } from './contract.ts';
 import { exportAuditTrail, searchAuditTrail } from './service.ts';
 
 export function registerAuditRoutes(app: LovitApp, platform: Platform): void {

@@ -178,30 +178,3 @@ export const permissionMatrix = z.object({
   roles: z.array(z.object({ role, label: z.string() })),
   permissions: z.array(z.object({ permission, label: z.string(), module: z.string(), roles: z.array(role) })),
 });
-
-// ---- audit trail
-
-export const auditKind = z.enum(['change', 'access', 'security']);
-export const auditQuery = pageQuery.extend({
-  entityType: z.string().trim().max(100).optional(),
-  entityId: z.string().trim().max(100).optional(),
-  userId: id.optional(),
-  kind: auditKind.optional(),
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
-});
-export const auditEntry = z.object({
-  id,
-  seq: z.number().int(),
-  at: z.iso.datetime(),
-  kind: auditKind,
-  action: z.string(),
-  entityType: z.string(),
-  entityId: z.string().nullable(),
-  actorUserId: z.string().nullable(),
-  actorLabel: z.string().nullable(),
-  organisationId: z.string().nullable(),
-  requestId: z.string().nullable(),
-  clientAddress: z.string().nullable(),
-  data: z.unknown(),
-});

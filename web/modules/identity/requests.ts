@@ -1,7 +1,6 @@
 import type { z } from 'zod';
+import type { auditEntry, auditKind } from '../../../src/modules/audit/contract.ts';
 import type {
-  auditEntry,
-  auditKind,
   authOptions,
   Organisation,
   OrganisationType,

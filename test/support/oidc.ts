@@ -42,7 +42,14 @@ export async function startOidcProvider(options: {
     },
     pkce: { required: () => true },
     jwks: { keys: [generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'jwk' })] },
-    ttl: { AccessToken: 600, AuthorizationCode: 60, IdToken: 600, Interaction: 600, Session: 600, Grant: 600 },
+    ttl: {
+      AccessToken: 600,
+      AuthorizationCode: 60,
+      IdToken: 600,
+      Interaction: 600,
+      Session: 600,
+      Grant: 600,
+    },
     features: { devInteractions: { enabled: true } },
   });
   const server: Server = provider.listen(options.port, '127.0.0.1');

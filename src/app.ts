@@ -5,7 +5,8 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import { z } from 'zod';
 import { registerAccessControl } from './kernel/auth.ts';
 import { AppError, registerErrorHandling } from './kernel/errors.ts';
-import { type LovitApp, requestIdFor } from './kernel/http.ts';
+import { type LovitApp, pathOf, requestIdFor } from './kernel/http.ts';
+import { newId } from './kernel/ids.ts';
 import { registerObservability } from './kernel/observability.ts';
 import { registerOpenApi } from './kernel/openapi.ts';
 import type { Platform } from './kernel/platform.ts';
@@ -40,8 +41,17 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
     logger: options.logger ?? {
       level: platform.config.logLevel,
       redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+      // Query strings carry reset tokens, OIDC codes and search terms about people: log the path only.
+      serializers: {
+        req: (request: { method: string; url: string; ip?: string }) => ({
+          method: request.method,
+          url: pathOf(request.url),
+          remoteAddress: request.ip,
+        }),
+      },
     },
-    genReqId: requestIdFor,
+    // A caller's request id is believed only from a trusted proxy.
+    genReqId: platform.config.trustProxy ? requestIdFor : () => newId(),
     trustProxy: platform.config.trustProxy,
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();

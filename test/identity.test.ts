@@ -97,6 +97,103 @@ for (const backend of BACKENDS) {
       expect(after.statusCode).toBe(200);
     });
 
+    it('counts every one of many parallel failed attempts, so a burst still locks the account', async () => {
+      const user = await makeUser(t.platform, [{ organisationId: prefecture.id, role: 'mediator' }]);
+      await Promise.all(
+        Array.from({ length: 12 }, (_, i) =>
+          t.app.inject({
+            method: 'POST',
+            url: '/api/auth/login',
+            payload: { email: user.email, password: `errata-${i}` },
+          }),
+        ),
+      );
+      const right = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: user.email, password: PASSWORD },
+      });
+      expect(right.statusCode).toBe(401);
+      const locks = await database.db
+        .selectFrom('auditEntry')
+        .select('action')
+        .where('entityId', '=', user.id)
+        .where('action', '=', 'identity.user.locked')
+        .execute();
+      expect(locks.length).toBeGreaterThanOrEqual(1);
+    });
+
+    it('records a sign-in made over another session as the new user, and ends the old session', async () => {
+      const first = await makeUser(t.platform, [{ organisationId: prefecture.id, role: 'sui_manager' }]);
+      const second = await makeUser(t.platform, [{ organisationId: prefecture.id, role: 'trainee' }]);
+      const old = await signIn(t.app, first.email);
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        headers: old.headers,
+        payload: { email: second.email, password: PASSWORD },
+      });
+      expect(res.statusCode).toBe(200);
+      expect((await t.app.inject({ url: '/api/auth/session', headers: old.headers })).statusCode).toBe(401);
+      const entry = await database.db
+        .selectFrom('auditEntry')
+        .select(['actorUserId', 'actorLabel'])
+        .where('action', '=', 'identity.session.login')
+        .where('entityId', '=', second.id)
+        .executeTakeFirstOrThrow();
+      expect(entry).toEqual({ actorUserId: second.id, actorLabel: second.email });
+    });
+
+    it('changes only the fields a PATCH sends, and refuses control characters with a 400', async () => {
+      const admin = await signIn(
+        t.app,
+        (await makeUser(t.platform, [{ organisationId: prefecture.id, role: 'admin' }])).email,
+      );
+      const created = await t.app.inject({
+        method: 'POST',
+        url: '/api/organisations',
+        headers: admin.headers,
+        payload: {
+          code: 'PATCH-1',
+          name: 'Ente da modificare',
+          type: 'THIRD_SECTOR',
+          fiscalCode: '12345678901',
+          email: 'ente@lovit.example',
+        },
+      });
+      const id = created.json().id;
+      const patched = await t.app.inject({
+        method: 'PATCH',
+        url: `/api/organisations/${id}`,
+        headers: admin.headers,
+        payload: { name: 'Nuovo nome' },
+      });
+      expect(patched.json()).toMatchObject({
+        name: 'Nuovo nome',
+        fiscalCode: '12345678901',
+        email: 'ente@lovit.example',
+      });
+      const user = await makeUser(t.platform, [{ organisationId: prefecture.id, role: 'mediator' }], {
+        fiscalCode: 'RSSMRA80A01F205X',
+      });
+      const renamed = await t.app.inject({
+        method: 'PATCH',
+        url: `/api/users/${user.id}`,
+        headers: admin.headers,
+        payload: { givenName: 'Maria' },
+      });
+      expect(renamed.json()).toMatchObject({ givenName: 'Maria', fiscalCode: 'RSSMRA80A01F205X' });
+      for (const [url, payload] of [
+        [`/api/organisations/${id}`, { name: 'a\u0000b' }],
+        [`/api/users/${user.id}`, { givenName: 'a\u0000b' }],
+      ] as const) {
+        const res = await t.app.inject({ method: 'PATCH', url, headers: admin.headers, payload });
+        expect(res.statusCode).toBe(400);
+      }
+      const search = await t.app.inject({ url: '/api/users?q=%00', headers: admin.headers });
+      expect(search.statusCode).toBe(400);
+    });
+
     it('requires the CSRF token on every state-changing request of a session', async () => {
       const user = await makeUser(t.platform, [{ organisationId: prefecture.id, role: 'admin' }]);
       const session = await signIn(t.app, user.email);

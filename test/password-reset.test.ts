@@ -66,6 +66,27 @@ for (const backend of BACKENDS) {
       expect(again.json().errors[0].path).toBe('token');
     });
 
+    it('retires every older link once one is used', async () => {
+      const user = await makeUser(t.platform, [{ organisationId, role: 'trainer' }]);
+      await t.app.inject({ method: 'POST', url: '/api/auth/password-reset', payload: { email: user.email } });
+      const older = tokenFrom((await waitForMail(smtp.inbox, user.email)).text, '/reimposta-password');
+      smtp.inbox.splice(0);
+      await t.app.inject({ method: 'POST', url: '/api/auth/password-reset', payload: { email: user.email } });
+      const newer = tokenFrom((await waitForMail(smtp.inbox, user.email)).text, '/reimposta-password');
+      const used = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/password-reset/confirm',
+        payload: { token: newer, newPassword: NEW_PASSWORD },
+      });
+      expect(used.statusCode).toBe(204);
+      const stale = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/password-reset/confirm',
+        payload: { token: older, newPassword: 'una password ancora diversa' },
+      });
+      expect(stale.statusCode).toBe(422);
+    });
+
     it('answers the same for an unknown address and sends nothing', async () => {
       const res = await t.app.inject({
         method: 'POST',

@@ -61,21 +61,32 @@ for (const backend of BACKENDS) {
       expect(res.json()).toEqual({ status: 'ok', checks: { database: 'ok', jobs: 'off' } });
     });
 
-    it('gives each request an id, keeping a well-formed one from the caller', async () => {
+    it('gives each request its own id, ignoring one sent by a client that is not a trusted proxy', async () => {
       const fresh = await t.app.inject({ method: 'GET', url: '/healthz' });
       expect(fresh.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
-      const kept = await t.app.inject({
+      const forged = await t.app.inject({
+        method: 'GET',
+        url: '/healthz',
+        headers: { 'x-request-id': 'forged-12345678' },
+      });
+      expect(forged.headers['x-request-id']).not.toBe('forged-12345678');
+    });
+
+    it('keeps a well-formed request id from a trusted proxy', async () => {
+      const proxied = await startTestApp(database, { config: { TRUST_PROXY: 'on' } });
+      const kept = await proxied.app.inject({
         method: 'GET',
         url: '/healthz',
         headers: { 'x-request-id': 'proxy-12345678' },
       });
       expect(kept.headers['x-request-id']).toBe('proxy-12345678');
-      const refused = await t.app.inject({
+      const refused = await proxied.app.inject({
         method: 'GET',
         url: '/healthz',
         headers: { 'x-request-id': 'bad id <script>' },
       });
       expect(refused.headers['x-request-id']).not.toBe('bad id <script>');
+      await stopTestApp(proxied);
     });
 
     it('exposes Prometheus metrics including request durations by route', async () => {

@@ -85,6 +85,11 @@ const POSTGRES_PROBLEMS: Record<string, () => AppError> = {
   // check_violation, not_null_violation: input a schema should have caught, never a 500
   '23514': () => new Invalid([], 'Alcuni dati non rispettano i vincoli dell’archivio.'),
   '23502': () => new Invalid([], 'Manca un dato obbligatorio.'),
+  // character_not_in_repertoire, untranslatable_character: a NUL byte or similar that a schema let through
+  '22021': () =>
+    new AppError(400, 'validation', 'Richiesta non valida', 'Il testo contiene caratteri non ammessi.'),
+  '22P05': () =>
+    new AppError(400, 'validation', 'Richiesta non valida', 'Il testo contiene caratteri non ammessi.'),
 };
 
 const FASTIFY_PROBLEMS: Record<string, () => AppError> = {

@@ -107,6 +107,42 @@ describe.skipIf(!browserAvailable())('sign-in through OpenID Connect (SPID/CIE p
     await context.close();
   });
 
+  it('binds the login to the browser that started it: another browser cannot complete it', async () => {
+    const start = await t.app.inject({ url: '/api/auth/oidc/start?returnTo=/pratiche' });
+    expect(start.statusCode).toBe(302);
+    const state = new URL(String(start.headers.location)).searchParams.get('state');
+    const cookie = start.cookies.find((c) => c.name === 'lovit_oidc_state');
+    expect(cookie).toMatchObject({ value: state, httpOnly: true, path: '/api/auth/oidc' });
+    const elsewhere = await t.app.inject({ url: `/api/auth/oidc/callback?code=abc&state=${state}` });
+    expect(elsewhere.headers.location).toBe('/accesso?errore=oidc');
+    const pending = await database.db
+      .selectFrom('oidcLogin')
+      .select('state')
+      .where('state', '=', String(state))
+      .execute();
+    expect(pending).toHaveLength(1);
+  });
+
+  it('never sends the user to another site after signing in', async () => {
+    for (const returnTo of [
+      '//evil.example',
+      '/\t/evil.example',
+      'https://evil.example',
+      '/%09/evil.example',
+    ]) {
+      const start = await t.app.inject({
+        url: `/api/auth/oidc/start?returnTo=${encodeURIComponent(returnTo)}`,
+      });
+      const state = new URL(String(start.headers.location)).searchParams.get('state');
+      const row = await database.db
+        .selectFrom('oidcLogin')
+        .select('returnTo')
+        .where('state', '=', String(state))
+        .executeTakeFirstOrThrow();
+      expect(new URL(row.returnTo, base).origin, returnTo).toBe(base);
+    }
+  });
+
   it('refuses a callback with a state it did not issue', async () => {
     const res = await t.app.inject({ url: '/api/auth/oidc/callback?code=abc&state=forged' });
     expect(res.statusCode).toBe(302);

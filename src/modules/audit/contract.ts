@@ -1,11 +1,19 @@
 import { z } from 'zod';
 import { pageQuery } from '../identity/contract.ts';
+import { hasControlCharacter } from '../identity/rules.ts';
+
+const filterText = z
+  .string()
+  .trim()
+  .max(100)
+  .refine((value) => !hasControlCharacter(value), 'caratteri di controllo non ammessi')
+  .optional();
 
 /** The audit trail as auditors search it: filters and entries. */
 export const auditKind = z.enum(['change', 'access', 'security']);
 export const auditQuery = pageQuery.extend({
-  entityType: z.string().trim().max(100).optional(),
-  entityId: z.string().trim().max(100).optional(),
+  entityType: filterText,
+  entityId: filterText,
   userId: z.uuid().optional(),
   kind: auditKind.optional(),
   from: z.iso.date().optional(),

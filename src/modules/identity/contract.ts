@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PERMISSION_NAMES, ROLE_NAMES } from '../../kernel/permissions.ts';
+import { hasControlCharacter } from './rules.ts';
 
 export type { Permission, Role } from '../../kernel/permissions.ts';
 export { PERMISSIONS, ROLES } from '../../kernel/permissions.ts';
@@ -40,7 +41,12 @@ const personFiscalCode = z
 export const pageQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
-  q: z.string().trim().max(100).optional(),
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .refine((value) => !hasControlCharacter(value), 'caratteri di controllo non ammessi')
+    .optional(),
 });
 export type PageQuery = z.infer<typeof pageQuery>;
 export const paged = <T extends z.ZodType>(item: T) =>
@@ -110,6 +116,30 @@ export const organisation = z.object({
 });
 export type Organisation = z.infer<typeof organisation>;
 
+/** Text typed by a person: trimmed, and never a control character (which no database column accepts). */
+const text = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(min)
+    .max(max)
+    .refine((value) => !hasControlCharacter(value), 'caratteri di controllo non ammessi');
+
+const organisationFields = {
+  name: text(2, 200),
+  type: organisationType,
+  fiscalCode: z
+    .string()
+    .trim()
+    .regex(/^\d{11}$/, 'il codice fiscale di un ente ha 11 cifre')
+    .nullable(),
+  municipalityIstatCode: z
+    .string()
+    .regex(/^\d{6}$/, 'il codice ISTAT ha 6 cifre')
+    .nullable(),
+  email: email.nullable(),
+};
+
 export const newOrganisation = z.object({
   code: z
     .string()
@@ -118,23 +148,14 @@ export const newOrganisation = z.object({
     .min(2)
     .max(32)
     .regex(/^[A-Z0-9-]+$/, 'usare lettere, cifre e trattini'),
-  name: z.string().trim().min(2).max(200),
-  type: organisationType,
-  fiscalCode: z
-    .string()
-    .trim()
-    .regex(/^\d{11}$/, 'il codice fiscale di un ente ha 11 cifre')
-    .nullable()
-    .default(null),
-  municipalityIstatCode: z
-    .string()
-    .regex(/^\d{6}$/, 'il codice ISTAT ha 6 cifre')
-    .nullable()
-    .default(null),
-  email: email.nullable().default(null),
+  ...organisationFields,
+  fiscalCode: organisationFields.fiscalCode.default(null),
+  municipalityIstatCode: organisationFields.municipalityIstatCode.default(null),
+  email: organisationFields.email.default(null),
 });
 export type NewOrganisation = z.input<typeof newOrganisation>;
-export const organisationPatch = newOrganisation.omit({ code: true }).partial();
+/** A change: only the fields sent are written; absent ones keep their value (no defaults here). */
+export const organisationPatch = z.object(organisationFields).partial();
 export const organisationsQuery = pageQuery.extend({
   type: organisationType.optional(),
   active: z.enum(['true', 'false']).optional(),
@@ -158,17 +179,19 @@ export const user = z.object({
 });
 export type User = z.infer<typeof user>;
 
-export const newUser = z.object({
-  email,
-  givenName: z.string().trim().min(1).max(100),
-  familyName: z.string().trim().min(1).max(100),
-  fiscalCode: personFiscalCode.nullable().default(null),
-});
+const userFields = {
+  givenName: text(1, 100),
+  familyName: text(1, 100),
+  fiscalCode: personFiscalCode.nullable(),
+};
+
+export const newUser = z.object({ email, ...userFields, fiscalCode: userFields.fiscalCode.default(null) });
 export type NewUser = z.input<typeof newUser>;
 export const inviteUserInput = newUser.extend({
   memberships: z.array(userMembership).min(1, 'assegnare almeno un ruolo in un ente'),
 });
-export const userPatch = newUser.omit({ email: true }).partial();
+/** A change: only the fields sent are written. */
+export const userPatch = z.object(userFields).partial();
 export const setMembershipsInput = z.object({ memberships: z.array(userMembership) });
 export const usersQuery = pageQuery.extend({ organisationId: id.optional(), role: role.optional() });
 

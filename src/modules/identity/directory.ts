@@ -290,7 +290,10 @@ export async function setUserActive(
     const before = await store.findUserById(db, id);
     if (!before) throw new NotFound();
     await store.updateUser(db, id, { isActive });
-    if (!isActive) await store.revokeSessionsOf(db, id, platform.clock.now());
+    if (!isActive) {
+      await store.revokeSessionsOf(db, id, platform.clock.now());
+      await store.retireUserTokens(db, id, platform.clock.now());
+    }
     await audit({
       kind: 'change',
       action: isActive ? 'identity.user.activate' : 'identity.user.deactivate',

@@ -10,6 +10,7 @@ import * as store from './store.ts';
 
 /** A login that has not come back from the provider within ten minutes is forgotten. */
 const LOGIN_WINDOW_MS = 10 * 60_000;
+const STATE_COOKIE = 'lovit_oidc_state';
 
 type OidcSettings = NonNullable<Platform['config']['oidc']>;
 
@@ -77,6 +78,14 @@ export function registerOidcRoutes(app: LovitApp, platform: Platform): void {
         state,
         nonce,
       });
+      // The state is also bound to this browser: a callback carrying someone else's login is refused.
+      reply.setCookie(STATE_COOKIE, state, {
+        path: '/api/auth/oidc',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: platform.config.publicUrl.startsWith('https://'),
+        maxAge: LOGIN_WINDOW_MS / 1000,
+      });
       return reply.redirect(url.href);
     },
   );
@@ -88,13 +97,21 @@ export function registerOidcRoutes(app: LovitApp, platform: Platform): void {
       schema: {
         tags,
         summary: 'Ritorno dal fornitore di identità',
-        querystring: z.object({ state: z.string().max(200).optional() }).loose(),
+        querystring: z
+          .object({
+            state: z
+              .string()
+              .regex(/^[A-Za-z0-9_-]{1,200}$/)
+              .optional(),
+          })
+          .loose(),
       },
     },
     async (request, reply) => {
-      const pending = request.query.state
-        ? await store.takeOidcLogin(platform.database.db, request.query.state)
-        : undefined;
+      const state = request.query.state;
+      const boundToBrowser = state !== undefined && request.cookies[STATE_COOKIE] === state;
+      reply.clearCookie(STATE_COOKIE, { path: '/api/auth/oidc' });
+      const pending = boundToBrowser ? await store.takeOidcLogin(platform.database.db, state) : undefined;
       const configuration = provider ? await provider().catch(() => null) : null;
       const now = platform.clock.now();
       if (
@@ -125,7 +142,7 @@ export function registerOidcRoutes(app: LovitApp, platform: Platform): void {
         });
       if (!claims) return reply.redirect('/accesso?errore=oidc');
       const fiscalCode = fiscalCodeFromClaim(claims[settings.fiscalCodeClaim]);
-      const email = typeof claims.email === 'string' && claims.email_verified !== false ? claims.email : null;
+      const email = typeof claims.email === 'string' && claims.email_verified === true ? claims.email : null;
       const user = await service.findUserForIdentity(platform, { fiscalCode, email });
       if (!user?.isActive) {
         await writeTransaction(platform.database.db, platform.clock, request.caller, ({ audit }) =>

@@ -18,14 +18,9 @@ export function isLocked(lockedUntil: Date | null, now: Date): boolean {
   return lockedUntil !== null && lockedUntil.getTime() > now.getTime();
 }
 
-/** What a failed attempt does to the account: the new failure count and, at the limit, a lock. */
-export function afterFailedLogin(
-  failedLogins: number,
-  now: Date,
-): { failedLogins: number; lockedUntil: Date | null } {
-  const failures = failedLogins + 1;
-  if (failures < LOGIN_POLICY.maxFailures) return { failedLogins: failures, lockedUntil: null };
-  return { failedLogins: 0, lockedUntil: new Date(now.getTime() + LOGIN_POLICY.lockMinutes * 60_000) };
+/** When a lock imposed now ends. */
+export function lockUntil(now: Date): Date {
+  return new Date(now.getTime() + LOGIN_POLICY.lockMinutes * 60_000);
 }
 
 export function sessionExpiry(now: Date, lifetime: SessionLifetime): Date {
@@ -60,9 +55,28 @@ export function fiscalCodeFromClaim(value: unknown): string | null {
   return /^[A-Z0-9]{16}$/.test(code) ? code : null;
 }
 
+/** Whether text holds a control character (NUL, tab, newline…), which typed names and paths never need. */
+export function hasControlCharacter(value: string): boolean {
+  for (const char of value) {
+    const code = char.codePointAt(0) ?? 0;
+    if (code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
+}
+
 /** Only a path inside LOVIT may be a destination after sign-in: never another site. */
 export function safeReturnPath(value: unknown): string {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.includes('\\'))
+  // Control characters and backslashes are refused outright: browsers drop or rewrite them, which turns
+  // '/\t/evil.example' into '//evil.example'.
+  if (
+    typeof value !== 'string' ||
+    !value.startsWith('/') ||
+    value.includes('\\') ||
+    hasControlCharacter(value)
+  ) {
     return '/';
-  return value;
+  }
+  const base = 'http://lovit.invalid';
+  const url = new URL(value, base);
+  return url.origin === base ? `${url.pathname}${url.search}` : '/';
 }

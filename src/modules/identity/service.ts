@@ -8,14 +8,7 @@ import type { Platform } from '../../kernel/platform.ts';
 import { writeTransaction } from '../../kernel/transaction.ts';
 import type { SessionView } from './contract.ts';
 import { decoyHash, hashPassword, verifyPassword } from './passwords.ts';
-import {
-  afterFailedLogin,
-  isLocked,
-  isSessionLive,
-  LOGIN_POLICY,
-  needsTouch,
-  sessionExpiry,
-} from './rules.ts';
+import { isLocked, isSessionLive, LOGIN_POLICY, lockUntil, needsTouch, sessionExpiry } from './rules.ts';
 import * as store from './store.ts';
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
@@ -58,8 +51,10 @@ async function openSession(
     );
   const token = newToken();
   const id = sha256(token);
-  const signingIn = { ...caller, signingIn: { userId: user.id, email: user.email } };
+  // Signing in while another session is open: the sign-in is the new user's act, and the old session ends.
+  const signingIn = { ...caller, actor: null, signingIn: { userId: user.id, email: user.email } };
   await writeTransaction(platform.database.db, platform.clock, signingIn, async ({ db, audit }) => {
+    if (caller.actor) await store.revokeSession(db, caller.actor.sessionId, caller.actor.userId, now);
     await store.insertSession(db, {
       id,
       userId: user.id,
@@ -103,16 +98,22 @@ export async function login(
   if (user && usable && matches) return openSession(platform, caller, user, 'password', client);
 
   await writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
-    if (user?.isActive && !isLocked(user.lockedUntil, now)) {
-      const next = afterFailedLogin(user.failedLogins, now);
-      await store.updateUser(db, user.id, next);
-      if (next.lockedUntil) {
+    if (user?.isActive) {
+      // One atomic statement: parallel attempts each count, whatever their interleaving.
+      const lockedUntil = await store.recordFailedLogin(
+        db,
+        user.id,
+        now,
+        lockUntil(now),
+        LOGIN_POLICY.maxFailures,
+      );
+      if (lockedUntil) {
         await audit({
           kind: 'security',
           action: 'identity.user.locked',
           entityType: 'identity.user',
           entityId: user.id,
-          details: { until: next.lockedUntil.toISOString() },
+          details: { until: lockedUntil.toISOString() },
         });
       }
     }
@@ -276,6 +277,25 @@ export async function changePassword(
 ): Promise<void> {
   const user = await store.findUserById(platform.database.db, actor.userId);
   if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    // A wrong current password counts towards the lock like a failed sign-in: a session left open
+    // must not become a way to guess the password.
+    await writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
+      const now = platform.clock.now();
+      const lockedUntil = await store.recordFailedLogin(
+        db,
+        actor.userId,
+        now,
+        lockUntil(now),
+        LOGIN_POLICY.maxFailures,
+      );
+      await audit({
+        kind: 'security',
+        action: lockedUntil ? 'identity.user.locked' : 'identity.user.password_change_failed',
+        entityType: 'identity.user',
+        entityId: actor.userId,
+      });
+      if (lockedUntil) await store.revokeSessionsOf(db, actor.userId, now);
+    });
     throw new Invalid([{ path: 'currentPassword', message: 'la password attuale non è corretta' }]);
   }
   const passwordHash = await hashPassword(input.newPassword);
@@ -283,6 +303,7 @@ export async function changePassword(
     const now = platform.clock.now();
     await store.updateUser(db, actor.userId, { passwordHash, passwordChangedAt: now });
     await store.revokeSessionsOf(db, actor.userId, now, actor.sessionId);
+    await store.retireUserTokens(db, actor.userId, now);
     await audit({
       kind: 'security',
       action: 'identity.user.password_change',
@@ -359,7 +380,9 @@ export async function confirmPasswordReset(
         'Il collegamento non è più valido: chiedine uno nuovo.',
       );
     }
-    await store.markUserTokenUsed(db, token.tokenHash, now);
+    const user = await store.findUserById(db, token.userId);
+    if (!user?.isActive) throw new Invalid([{ path: 'token', message: 'l’account non è attivo' }]);
+    await store.retireUserTokens(db, token.userId, now);
     await store.updateUser(db, token.userId, {
       passwordHash,
       passwordChangedAt: now,

@@ -90,6 +90,30 @@ export function updateUser(db: Db, id: string, patch: Updateable<UserTable>) {
   return db.updateTable('appUser').set(patch).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 }
 
+/**
+ * Counts a failed sign-in and, at the limit, locks the account – in one statement, so that parallel
+ * attempts cannot overwrite each other's count. Returns the lock's end when this attempt imposed it.
+ */
+export async function recordFailedLogin(
+  db: Db,
+  userId: string,
+  now: Date,
+  until: Date,
+  maxFailures: number,
+): Promise<Date | null> {
+  const row = await db
+    .updateTable('appUser')
+    .set((eb) => ({
+      failedLogins: sql<number>`case when ${eb.ref('failedLogins')} + 1 >= ${maxFailures} then 0 else ${eb.ref('failedLogins')} + 1 end`,
+      lockedUntil: sql<Date | null>`case when ${eb.ref('failedLogins')} + 1 >= ${maxFailures} then ${until} else ${eb.ref('lockedUntil')} end`,
+    }))
+    .where('id', '=', userId)
+    .where((eb) => eb.or([eb('lockedUntil', 'is', null), eb('lockedUntil', '<=', now)]))
+    .returning(['lockedUntil', 'failedLogins'])
+    .executeTakeFirst();
+  return row?.lockedUntil && row.failedLogins === 0 ? row.lockedUntil : null;
+}
+
 export async function insertMembership(
   db: Db,
   userId: string,
@@ -300,10 +324,6 @@ export function findUserToken(db: Db, tokenHash: string) {
     .where('tokenHash', '=', tokenHash)
     .forUpdate()
     .executeTakeFirst();
-}
-
-export async function markUserTokenUsed(db: Db, tokenHash: string, at: Date): Promise<void> {
-  await db.updateTable('userToken').set({ usedAt: at }).where('tokenHash', '=', tokenHash).execute();
 }
 
 export async function retireUserTokens(db: Db, userId: string, at: Date): Promise<void> {

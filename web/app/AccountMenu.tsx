@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { auth } from '../modules/identity/requests.ts';
 import { Icon } from '../ui/Icon.tsx';
+import { clearDrafts } from './drafts.ts';
 import { leaveSession, useSession } from './session.ts';
 
 /** The right end of the slim header: sign in, or the signed-in user's profile and sign-out. */
@@ -13,7 +14,10 @@ export function AccountMenu() {
   const navigate = useNavigate();
   const signOut = useMutation({
     mutationFn: auth.logout,
-    onSettled: () => leaveSession(queryClient, () => navigate('/accesso?uscita=1')),
+    onSettled: () => {
+      clearDrafts();
+      leaveSession(queryClient, () => navigate('/accesso?uscita=1'));
+    },
   });
 
   if (!session) {

@@ -18,15 +18,30 @@ function storageKey(pathname: string, form: string): string {
   return `${PREFIX}${pathname}#${form}`;
 }
 
+const SECRET_FIELD = /password|token/i;
+
+/** A form's values without anything secret, whatever the form: passwords and tokens never reach storage. */
+function withoutSecrets(values: unknown): unknown {
+  if (!values || typeof values !== 'object' || Array.isArray(values)) return values;
+  return Object.fromEntries(Object.entries(values).filter(([field]) => !SECRET_FIELD.test(field)));
+}
+
 /** Writes the values of every open form, for the given user only. */
 export function saveDrafts(userId: string): void {
   for (const source of openForms) {
-    const draft: StoredDraft = { userId, values: source.read() };
+    const draft: StoredDraft = { userId, values: withoutSecrets(source.read()) };
     try {
       sessionStorage.setItem(source.key, JSON.stringify(draft));
     } catch {
       // A full or disabled storage loses the draft, never the navigation to sign in.
     }
+  }
+}
+
+/** Forgets every kept draft: at sign-out nothing typed stays behind in the tab. */
+export function clearDrafts(): void {
+  for (const key of Object.keys(sessionStorage)) {
+    if (key.startsWith(PREFIX)) sessionStorage.removeItem(key);
   }
 }
 

@@ -115,7 +115,8 @@ export async function setOrganisationActive(
 
 type UserRow = Selectable<UserTable>;
 
-async function usersOut(platform: Platform, rows: UserRow[]) {
+/** Users as the API shows them; a reader bound to one organisation sees only the roles held there. */
+async function usersOut(platform: Platform, rows: UserRow[], scope: string | null) {
   const memberships = await store.membershipsOf(
     platform.database.db,
     rows.map((r) => r.id),
@@ -133,7 +134,7 @@ async function usersOut(platform: Platform, rows: UserRow[]) {
       row.lockedUntil && row.lockedUntil > platform.clock.now() ? row.lockedUntil.toISOString() : null,
     hasPassword: row.passwordHash !== null,
     memberships: memberships
-      .filter((m) => m.userId === row.id)
+      .filter((m) => m.userId === row.id && (scope === null || m.organisationId === scope))
       .map((m) => ({
         organisationId: m.organisationId,
         organisationName: m.organisationName,
@@ -165,13 +166,18 @@ export async function listUsers(
   await auditRead(platform.database.db, platform.clock, caller, 'identity.user', 'list', {
     ids: items.map((u) => u.id),
   });
-  return { items: await usersOut(platform, items), total, page: query.page, pageSize: query.pageSize };
+  return {
+    items: await usersOut(platform, items, userScope(actor)),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
 }
 
 export async function getUser(platform: Platform, caller: Caller, actor: Actor, id: string) {
   const row = await visibleUser(platform, actor, id);
   await auditRead(platform.database.db, platform.clock, caller, 'identity.user', id);
-  const [out] = await usersOut(platform, [row]);
+  const [out] = await usersOut(platform, [row], userScope(actor));
   return out as NonNullable<typeof out>;
 }
 
@@ -223,7 +229,7 @@ export async function inviteUser(platform: Platform, caller: Caller, input: unkn
       `Per attivare l’account e scegliere la password apri questo collegamento entro tre giorni:\n\n${link}\n\n` +
       'Prefettura di Lodi – Ufficio Territoriale del Governo',
   });
-  const [out] = await usersOut(platform, [user]);
+  const [out] = await usersOut(platform, [user], null);
   return out as NonNullable<typeof out>;
 }
 
@@ -243,7 +249,7 @@ export async function updateUser(platform: Platform, caller: Caller, id: string,
     });
     return after;
   });
-  const [out] = await usersOut(platform, [user]);
+  const [out] = await usersOut(platform, [user], null);
   return out as NonNullable<typeof out>;
 }
 

@@ -2,14 +2,20 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, loadDemoData } from '../../src/cli/demo.ts';
 import { startTestApp, stopTestApp, type TestApp } from '../support/app.ts';
-import { assertWebBuilt, browserAvailable, expectAccessible, launchBrowser } from '../support/browser.ts';
+import {
+  assertWebBuilt,
+  browserAvailable,
+  closePage,
+  expectAccessible,
+  launchBrowser,
+  openPage,
+} from '../support/browser.ts';
 import { openTestDatabase, type TestDatabase } from '../support/database.ts';
 import { makeUser, PASSWORD } from '../support/identity.ts';
 import { freePort } from '../support/ports.ts';
 import { startSmtpServer, waitForMail } from '../support/smtp.ts';
 
 /** The browser logs every refused request; signing in wrongly and a lapsed session are refused on purpose. */
-const EXPECTED_REFUSAL = /Failed to load resource: the server responded with a status of 401/;
 
 describe.skipIf(!browserAvailable())('signing in and administration in Chromium', () => {
   let database: TestDatabase;
@@ -46,25 +52,9 @@ describe.skipIf(!browserAvailable())('signing in and administration in Chromium'
     return `${url.pathname}${url.search}`;
   }
 
-  const pageErrors = new WeakMap<Page, string[]>();
+  const open = (path: string, width = 1280): Promise<Page> => openPage(browser, `${base}${path}`, width);
 
-  async function open(path: string, width = 1280): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height: 900 } });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    pageErrors.set(page, errors);
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !EXPECTED_REFUSAL.test(message.text())) errors.push(message.text());
-    });
-    await page.goto(`${base}${path}`);
-    return page;
-  }
-
-  async function close(page: Page): Promise<void> {
-    expect(pageErrors.get(page)).toEqual([]);
-    await page.context().close();
-  }
+  const close = closePage;
 
   async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
     await page.getByRole('heading', { level: 1, name: 'Accesso' }).waitFor();

@@ -1,12 +1,18 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, stopTestApp, type TestApp } from '../support/app.ts';
-import { assertWebBuilt, browserAvailable, expectAccessible, launchBrowser } from '../support/browser.ts';
+import {
+  assertWebBuilt,
+  browserAvailable,
+  closePage,
+  expectAccessible,
+  launchBrowser,
+  openPage,
+} from '../support/browser.ts';
 import { openTestDatabase, type TestDatabase } from '../support/database.ts';
 import { makeOrganisation, makeUser, PASSWORD } from '../support/identity.ts';
 
 /** The browser logs the refused check for a session made before signing in. */
-const EXPECTED_REFUSAL = /Failed to load resource: the server responded with a status of 401/;
 
 describe.skipIf(!browserAvailable())('back-office shell in Chromium', () => {
   let database: TestDatabase;
@@ -37,20 +43,7 @@ describe.skipIf(!browserAvailable())('back-office shell in Chromium', () => {
     await database.dispose();
   });
 
-  const pageErrors = new WeakMap<Page, string[]>();
-
-  async function open(path: string, width = 1280): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height: 900 } });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    pageErrors.set(page, errors);
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !EXPECTED_REFUSAL.test(message.text())) errors.push(message.text());
-    });
-    await page.goto(`${base}${path}`);
-    return page;
-  }
+  const open = (path: string, width = 1280): Promise<Page> => openPage(browser, `${base}${path}`, width);
 
   /** Opens a page behind sign-in: the login page comes first, then the page asked for. */
   async function openSignedIn(path: string, width = 1280): Promise<Page> {
@@ -63,11 +56,7 @@ describe.skipIf(!browserAvailable())('back-office shell in Chromium', () => {
     return page;
   }
 
-  /** Closes a page after checking that it logged no script error and no CSP violation. */
-  async function close(page: Page): Promise<void> {
-    expect(pageErrors.get(page)).toEqual([]);
-    await page.context().close();
-  }
+  const close = closePage;
 
   it('shows the Italian desk with the platform status read from the server', async () => {
     const page = await openSignedIn('/');

@@ -48,3 +48,27 @@ export async function expectAccessible(page: Page): Promise<void> {
     .map((v) => `${v.id} (${v.impact}): ${v.help} – ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect(blocking, `accessibility violations on ${page.url()}`).toEqual([]);
 }
+
+/** The session check's 401 before signing in is logged by the browser on every page: expected, not an error. */
+const EXPECTED_REFUSAL = /Failed to load resource: the server responded with a status of 401/;
+const pageErrors = new WeakMap<Page, string[]>();
+
+/** Opens a page in a fresh context, collecting script errors and CSP violations for `closePage`. */
+export async function openPage(browser: Browser, url: string, width = 1280): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  pageErrors.set(page, errors);
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !EXPECTED_REFUSAL.test(message.text())) errors.push(message.text());
+  });
+  await page.goto(url);
+  return page;
+}
+
+/** Closes a page after checking that it logged no script error and no CSP violation. */
+export async function closePage(page: Page): Promise<void> {
+  expect(pageErrors.get(page)).toEqual([]);
+  await page.context().close();
+}

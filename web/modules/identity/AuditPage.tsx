@@ -4,10 +4,9 @@ import { useSearchParams } from 'react-router';
 import { useSignedInSession } from '../../app/session.ts';
 import { formatDateTime } from '../../ui/dates.ts';
 import { FilterForm, FilterSelect, FilterText } from '../../ui/FilterForm.tsx';
-import { LoadError, Loading } from '../../ui/Loading.tsx';
 import { Page } from '../../ui/Page.tsx';
-import { Pagination, pageFrom } from '../../ui/Pagination.tsx';
-import { ResultCount } from '../../ui/ResultCount.tsx';
+import { PagedList } from '../../ui/PagedList.tsx';
+import { pageFrom } from '../../ui/Pagination.tsx';
 import { TableScroll } from '../../ui/TableScroll.tsx';
 import { administrationTrail } from './administration.ts';
 import { type AuditEntry, audit, keys, PAGE_SIZE } from './requests.ts';
@@ -53,31 +52,21 @@ export function AuditPage() {
           {t('audit.export')}
         </a>
       </p>
-      {list.isPending ? (
-        <Loading />
-      ) : list.error ? (
-        <LoadError
-          error={list.error}
-          labels={{
-            kind: t('audit.kind'),
-            from: t('audit.from'),
-            to: t('audit.to'),
-            entityType: t('audit.entityType'),
-            entityId: t('audit.entityId'),
-            userId: t('audit.userId'),
-          }}
-        />
-      ) : (
-        <>
-          <ResultCount text={t('audit.count', { count: list.data.total })} />
-          {list.data.items.length === 0 ? (
-            <p className="alert alert-info">{t('audit.empty')}</p>
-          ) : (
-            <AuditTable entries={list.data.items} />
-          )}
-          <Pagination page={list.data.page} pageSize={list.data.pageSize} total={list.data.total} />
-        </>
-      )}
+      <PagedList
+        list={list}
+        count={(count) => t('audit.count', { count })}
+        empty={t('audit.empty')}
+        labels={{
+          kind: t('audit.kind'),
+          from: t('audit.from'),
+          to: t('audit.to'),
+          entityType: t('audit.entityType'),
+          entityId: t('audit.entityId'),
+          userId: t('audit.userId'),
+        }}
+      >
+        {(entries) => <AuditTable entries={entries} />}
+      </PagedList>
     </Page>
   );
 }

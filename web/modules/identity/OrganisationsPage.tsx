@@ -4,11 +4,10 @@ import { Link, useLocation, useSearchParams } from 'react-router';
 import { ORGANISATION_TYPES, type OrganisationType } from '../../../src/modules/identity/contract.ts';
 import { usePermission, useSignedInSession } from '../../app/session.ts';
 import { FilterForm, FilterSelect, FilterText } from '../../ui/FilterForm.tsx';
-import { LoadError, Loading } from '../../ui/Loading.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { Page } from '../../ui/Page.tsx';
-import { Pagination, pageFrom } from '../../ui/Pagination.tsx';
-import { ResultCount } from '../../ui/ResultCount.tsx';
+import { PagedList } from '../../ui/PagedList.tsx';
+import { pageFrom } from '../../ui/Pagination.tsx';
 import { TableScroll } from '../../ui/TableScroll.tsx';
 import { administrationTrail } from './administration.ts';
 import { keys, organisations, PAGE_SIZE } from './requests.ts';
@@ -61,47 +60,39 @@ export function OrganisationsPage() {
           <option value="false">{t('organisations.inactivePlural')}</option>
         </FilterSelect>
       </FilterForm>
-      {list.isPending ? (
-        <Loading />
-      ) : list.error ? (
-        <LoadError error={list.error} />
-      ) : (
-        <>
-          <ResultCount text={t('organisations.count', { count: list.data.total })} />
-          {list.data.items.length === 0 ? (
-            <p className="alert alert-info">{t('organisations.empty')}</p>
-          ) : (
-            <TableScroll label={t('organisations.caption')}>
-              <table className="table">
-                <caption className="visually-hidden">{t('organisations.caption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('organisations.name')}</th>
-                    <th scope="col">{t('organisations.code')}</th>
-                    <th scope="col">{t('organisations.type')}</th>
-                    <th scope="col">{t('organisations.status')}</th>
+      <PagedList
+        list={list}
+        count={(count) => t('organisations.count', { count })}
+        empty={t('organisations.empty')}
+      >
+        {(items) => (
+          <TableScroll label={t('organisations.caption')}>
+            <table className="table">
+              <caption className="visually-hidden">{t('organisations.caption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('organisations.name')}</th>
+                  <th scope="col">{t('organisations.code')}</th>
+                  <th scope="col">{t('organisations.type')}</th>
+                  <th scope="col">{t('organisations.status')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((organisation) => (
+                  <tr key={organisation.id}>
+                    <th scope="row" className="fw-normal">
+                      <Link to={`/amministrazione/enti/${organisation.id}`}>{organisation.name}</Link>
+                    </th>
+                    <td className="text-nowrap">{organisation.code}</td>
+                    <td>{ORGANISATION_TYPES[organisation.type as OrganisationType]}</td>
+                    <td>{organisation.isActive ? t('organisations.active') : t('organisations.inactive')}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {list.data.items.map((organisation) => (
-                    <tr key={organisation.id}>
-                      <th scope="row" className="fw-normal">
-                        <Link to={`/amministrazione/enti/${organisation.id}`}>{organisation.name}</Link>
-                      </th>
-                      <td className="text-nowrap">{organisation.code}</td>
-                      <td>{ORGANISATION_TYPES[organisation.type as OrganisationType]}</td>
-                      <td>
-                        {organisation.isActive ? t('organisations.active') : t('organisations.inactive')}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
-          )}
-          <Pagination page={list.data.page} pageSize={list.data.pageSize} total={list.data.total} />
-        </>
-      )}
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        )}
+      </PagedList>
     </Page>
   );
 }

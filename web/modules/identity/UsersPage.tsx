@@ -5,11 +5,10 @@ import { ROLES } from '../../../src/modules/identity/contract.ts';
 import { usePermission, useSignedInSession } from '../../app/session.ts';
 import { formatDateTime } from '../../ui/dates.ts';
 import { FilterForm, FilterSelect, FilterText } from '../../ui/FilterForm.tsx';
-import { LoadError, Loading } from '../../ui/Loading.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { Page } from '../../ui/Page.tsx';
-import { Pagination, pageFrom } from '../../ui/Pagination.tsx';
-import { ResultCount } from '../../ui/ResultCount.tsx';
+import { PagedList } from '../../ui/PagedList.tsx';
+import { pageFrom } from '../../ui/Pagination.tsx';
 import { TableScroll } from '../../ui/TableScroll.tsx';
 import { administrationTrail } from './administration.ts';
 import { keys, organisations, PAGE_SIZE, users } from './requests.ts';
@@ -69,59 +68,47 @@ export function UsersPage() {
           </FilterSelect>
         </FilterForm>
       )}
-      {list.isPending ? (
-        <Loading />
-      ) : list.error ? (
-        <LoadError error={list.error} />
-      ) : (
-        <>
-          <ResultCount text={t('users.count', { count: list.data.total })} />
-          {list.data.items.length === 0 ? (
-            <p className="alert alert-info">{t('users.empty')}</p>
-          ) : (
-            <TableScroll label={t('users.caption')}>
-              <table className="table">
-                <caption className="visually-hidden">{t('users.caption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('users.name')}</th>
-                    <th scope="col">{t('users.email')}</th>
-                    <th scope="col">{t('users.memberships')}</th>
-                    <th scope="col">{t('users.status')}</th>
-                    <th scope="col">{t('users.lastLogin')}</th>
+      <PagedList list={list} count={(count) => t('users.count', { count })} empty={t('users.empty')}>
+        {(items) => (
+          <TableScroll label={t('users.caption')}>
+            <table className="table">
+              <caption className="visually-hidden">{t('users.caption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('users.name')}</th>
+                  <th scope="col">{t('users.email')}</th>
+                  <th scope="col">{t('users.memberships')}</th>
+                  <th scope="col">{t('users.status')}</th>
+                  <th scope="col">{t('users.lastLogin')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((user) => (
+                  <tr key={user.id}>
+                    <th scope="row" className="fw-normal">
+                      <Link to={`/amministrazione/utenti/${user.id}`}>
+                        {user.givenName} {user.familyName}
+                      </Link>
+                    </th>
+                    <td>{user.email}</td>
+                    <td>
+                      <ul className="list-unstyled mb-0">
+                        {user.memberships.map((membership) => (
+                          <li key={`${membership.organisationId}-${membership.role}`}>
+                            {ROLES[membership.role]} – {membership.organisationName}
+                          </li>
+                        ))}
+                      </ul>
+                    </td>
+                    <td>{t(`users.statuses.${userStatus(user)}`)}</td>
+                    <td>{user.lastLoginAt ? formatDateTime(user.lastLoginAt) : t('users.neverSignedIn')}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {list.data.items.map((user) => (
-                    <tr key={user.id}>
-                      <th scope="row" className="fw-normal">
-                        <Link to={`/amministrazione/utenti/${user.id}`}>
-                          {user.givenName} {user.familyName}
-                        </Link>
-                      </th>
-                      <td>{user.email}</td>
-                      <td>
-                        <ul className="list-unstyled mb-0">
-                          {user.memberships.map((membership) => (
-                            <li key={`${membership.organisationId}-${membership.role}`}>
-                              {ROLES[membership.role]} – {membership.organisationName}
-                            </li>
-                          ))}
-                        </ul>
-                      </td>
-                      <td>{t(`users.statuses.${userStatus(user)}`)}</td>
-                      <td>
-                        {user.lastLoginAt ? formatDateTime(user.lastLoginAt) : t('users.neverSignedIn')}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
-          )}
-          <Pagination page={list.data.page} pageSize={list.data.pageSize} total={list.data.total} />
-        </>
-      )}
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        )}
+      </PagedList>
     </Page>
   );
 }

@@ -1,0 +1,167 @@
+import { decodePDFRawStream, PDFArray, PDFDocument, PDFRawStream } from 'pdf-lib';
+import QRCode from 'qrcode';
+import { describe, expect, it } from 'vitest';
+import {
+  newVerificationCode,
+  normaliseVerificationCode,
+  type OfficialDocument,
+  renderOfficialDocument,
+} from './pdf.ts';
+
+const receipt = (overrides: Partial<OfficialDocument> = {}): OfficialDocument => ({
+  issuer: ['Prefettura di Lodi – UTG', 'Sportello Unico per l’Immigrazione'],
+  title: 'Ricevuta di presentazione della domanda',
+  subtitle: 'Ricongiungimento familiare (art. 29 D.Lgs. 286/1998)',
+  sections: [
+    {
+      heading: 'Richiedente',
+      rows: [
+        ['Cognome e nome', 'Rossi Niccolò'],
+        ['Comune di residenza', 'Sant’Angelo Lodigiano'],
+        ['Importo versato', '€ 16,00'],
+      ],
+    },
+    {
+      paragraphs: [
+        'La domanda è stata ricevuta e sarà esaminata entro i termini di legge: più in là non si va.',
+      ],
+    },
+  ],
+  footer:
+    'Documento generato da LOVIT. Ai sensi dell’art. 3 D.Lgs. 39/1993 la firma è sostituita a mezzo stampa.',
+  metadata: {
+    title: 'Ricevuta SUI-2026-000123',
+    subject: 'Ricevuta di presentazione',
+    author: 'Prefettura di Lodi',
+    createdAt: new Date('2026-03-02T09:15:00Z'),
+  },
+  ...overrides,
+});
+
+const winAnsi = new TextDecoder('windows-1252');
+
+/** The text each page shows, one string per drawn line: pdf-lib writes every line as one `<hex> Tj`. */
+async function pageTexts(bytes: Uint8Array): Promise<string[][]> {
+  const document = await PDFDocument.load(bytes);
+  return document.getPages().map((page) => {
+    const contents = page.node.Contents();
+    const streams =
+      contents instanceof PDFArray
+        ? contents.asArray().map((ref) => document.context.lookup(ref))
+        : [contents];
+    const operators = streams
+      .map((stream) => {
+        if (!(stream instanceof PDFRawStream)) throw new Error('expected an encoded content stream');
+        return winAnsi.decode(decodePDFRawStream(stream).decode());
+      })
+      .join('\n');
+    return [...operators.matchAll(/<([0-9A-Fa-f]*)> Tj/g)].map(([, hex]) =>
+      winAnsi.decode(Buffer.from(hex ?? '', 'hex')),
+    );
+  });
+}
+
+describe('official documents', () => {
+  it('renders an A4 page with header, rows, footer and page number', async () => {
+    const bytes = await renderOfficialDocument(receipt());
+    const document = await PDFDocument.load(bytes, { updateMetadata: false });
+    expect(document.getPageCount()).toBe(1);
+    expect(document.getPage(0).getSize()).toEqual({ width: 595.28, height: 841.89 });
+    expect(document.getTitle()).toBe('Ricevuta SUI-2026-000123');
+    expect(document.getAuthor()).toBe('Prefettura di Lodi');
+    expect(document.getSubject()).toBe('Ricevuta di presentazione');
+    expect(document.getCreator()).toBe('LOVIT');
+    expect(document.getProducer()).toBe('LOVIT');
+    expect(document.getCreationDate()).toEqual(new Date('2026-03-02T09:15:00Z'));
+
+    const [text] = await pageTexts(bytes);
+    expect(text).toEqual(
+      expect.arrayContaining([
+        'Prefettura di Lodi – UTG',
+        'Sportello Unico per l’Immigrazione',
+        'Ricevuta di presentazione della domanda',
+        'Rossi Niccolò',
+        'Sant’Angelo Lodigiano',
+        '€ 16,00',
+        'Pagina 1 di 1',
+      ]),
+    );
+    expect(text?.join(' ')).toContain('sarà esaminata entro i termini di legge: più in là non si va.');
+  });
+
+  it('writes names outside WinAnsi in Latin letters instead of failing', async () => {
+    const names: [string, string][] = [
+      ['Ucraino', 'Олександр Шевченко'],
+      ['Maiuscolo', 'ЖАННА'],
+      ['Arabo', 'محمد'],
+      ['Polacco', 'Łukasz Dvořák'],
+      ['Cinese', '王小明'],
+    ];
+    const bytes = await renderOfficialDocument(receipt({ sections: [{ rows: names }] }));
+    const [text] = await pageTexts(bytes);
+    expect(text).toEqual(
+      expect.arrayContaining(['Oleksandr Shevchenko', 'ZHANNA', 'mhmd', 'Lukasz Dvorák', '???']),
+    );
+  });
+
+  it('wraps long text and breaks pages, numbering each one', async () => {
+    const paragraph = 'Il procedimento si conclude con provvedimento espresso e motivato. '.repeat(12);
+    const long = receipt({ sections: [{ heading: 'Motivazione', paragraphs: Array(30).fill(paragraph) }] });
+    const texts = await pageTexts(await renderOfficialDocument(long));
+    expect(texts.length).toBeGreaterThan(2);
+    texts.forEach((lines, index) => {
+      expect(lines).toContain(`Pagina ${index + 1} di ${texts.length}`);
+    });
+    expect(texts[1]).toContain('Ricevuta di presentazione della domanda');
+    const widest = Math.max(...texts.flat().map((line) => line.length));
+    expect(widest).toBeLessThan(paragraph.length);
+  });
+
+  it('breaks a word longer than a line', async () => {
+    const url = `https://lovit.example.it/${'a'.repeat(300)}`;
+    const texts = await pageTexts(
+      await renderOfficialDocument(receipt({ sections: [{ paragraphs: [url] }] })),
+    );
+    const pieces = texts[0]?.filter((line) => /^(https|a+$)/.test(line)) ?? [];
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(pieces.join('')).toBe(url);
+  });
+
+  it('prints the verification code beside a QR code of the URL', async () => {
+    const code = newVerificationCode();
+    const url = `https://lovit.prefettura.lodi.it/verifica/${code}`;
+    const bytes = await renderOfficialDocument(receipt({ verification: { code, url } }));
+    const [text] = await pageTexts(bytes);
+    expect(text).toEqual(expect.arrayContaining(['Codice di verifica', code, url]));
+    // Version 4 (33 modules) at 96 pt: modules of about 2.3 pt (0.8 mm), readable by any phone.
+    expect(QRCode.create(url, { errorCorrectionLevel: 'M' }).modules.size).toBeLessThanOrEqual(33);
+  });
+
+  it('gives the same bytes for the same input', async () => {
+    const input = receipt({ verification: { code: 'ABCD-EFGH-JKMN-PQRS', url: 'https://example.it/v' } });
+    expect(await renderOfficialDocument(input)).toEqual(await renderOfficialDocument(input));
+  });
+});
+
+describe('verification codes', () => {
+  it('are 16 Crockford base32 characters in four groups', () => {
+    const codes = Array.from({ length: 1000 }, newVerificationCode);
+    for (const code of codes) expect(code).toMatch(/^([0-9A-HJKMNP-TV-Z]{4}-){3}[0-9A-HJKMNP-TV-Z]{4}$/);
+    expect(new Set(codes).size).toBe(codes.length);
+  });
+
+  it('read back as issued, however they were typed', () => {
+    const code = newVerificationCode();
+    expect(normaliseVerificationCode(code)).toBe(code);
+    expect(normaliseVerificationCode(` ${code.replaceAll('-', ' ').toLowerCase()} `)).toBe(code);
+    expect(normaliseVerificationCode('oilL-0000-1111-abcd')).toBe('0111-0000-1111-ABCD');
+  });
+
+  it('refuse what cannot be a code', () => {
+    expect(normaliseVerificationCode('')).toBeNull();
+    expect(normaliseVerificationCode('ABCD-EFGH-JKMN-PQR')).toBeNull();
+    expect(normaliseVerificationCode('ABCD-EFGH-JKMN-PQRST')).toBeNull();
+    expect(normaliseVerificationCode('ABCD-EFGH-JKMN-PQRU')).toBeNull();
+    expect(normaliseVerificationCode('ABCD_EFGH_JKMN_PQRS')).toBeNull();
+  });
+});

@@ -126,7 +126,12 @@ export const CLOCK_RULE_VERSIONS: readonly ClockRules[] = [
 ];
 
 /** The rules a case follows: those in force on its submission date. */
-export type CaseRules = { caseType: CaseType; term: TermVersion; clock: ClockRules };
+export type CaseRules = { caseType: string; term: TermVersion; clock: ClockRules };
+
+/** The clock rules in force on a date, if any. */
+export function clockRulesOn(date: Temporal.PlainDate): ClockRules | undefined {
+  return versionInForce(CLOCK_RULE_VERSIONS, date);
+}
 
 export type NoRulesInForce = {
   code: 'NO_RULES_IN_FORCE';
@@ -240,3 +245,26 @@ export function officeCalendar(
 }
 
 export const LODI_CALENDAR: HolidayCalendar = officeCalendar(LODI_PATRON_DAYS);
+
+/** The yearly list of countries whose workers' clearances are never issued by silence (DL 145/2024 art. 3). */
+export type HighRiskCountryList = { validFrom: IsoDate; countries: readonly string[]; legalBasis: string };
+
+export const HIGH_RISK_COUNTRY_LISTS: readonly HighRiskCountryList[] = [
+  // DL 145/2024 art. 3 (conv. L. 187/2024): Bangladesh, Pakistan, Sri Lanka by law [V]; in force date [U]
+  {
+    validFrom: '2024-10-11',
+    countries: ['BD', 'PK', 'LK'],
+    legalBasis: 'DL 145/2024 art. 3 (L. 187/2024): Bangladesh, Pakistan, Sri Lanka [V]',
+  },
+  // MAECI decree of 25.2.2025 added Morocco for 2025 [V]
+  {
+    validFrom: '2025-02-25',
+    countries: ['BD', 'PK', 'LK', 'MA'],
+    legalBasis: 'DL 145/2024 art. 3; decreto MAECI 25.2.2025 (Marocco) [V]',
+  },
+];
+
+/** Whether a citizenship is on the high-risk list in force on a date. */
+export function isHighRiskCountry(citizenship: string, on: Temporal.PlainDate): boolean {
+  return versionInForce(HIGH_RISK_COUNTRY_LISTS, on)?.countries.includes(citizenship) ?? false;
+}

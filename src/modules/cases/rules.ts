@@ -1,0 +1,213 @@
+/**
+ * The workflow engine of case files: which actions a case allows now, and what one does. It reads the case
+ * type's definition (`definitions.ts`) and the case as it is; the legal clock comes from `deadlines.ts`. Pure:
+ * no I/O, today is an argument.
+ */
+import { Temporal } from 'temporal-polyfill';
+import type { HolidayCalendar } from './calendar.ts';
+import { type CaseEvent, computeDeadline, type Deadline } from './deadlines.ts';
+import { ACTIONS, type Action, type CaseTypeVersion, GUARDS, type Guard } from './definitions.ts';
+import { type CaseRules, clockRulesOn, type IsoDate } from './law.ts';
+
+type PlainDate = Temporal.PlainDate;
+
+export type OpinionFact = { body: string; outcome: 'FAVOURABLE' | 'UNFAVOURABLE' | null };
+
+/** The case as the engine needs to see it. */
+export type CaseFacts = {
+  state: string;
+  submittedOn: PlainDate;
+  /** The events that move the legal clock, with their legal day. */
+  clockEvents: readonly CaseEvent[];
+  opinions: readonly OpinionFact[];
+  /** Required checklist items with no document yet. */
+  missingDocuments: readonly string[];
+  /** Admitted within the quota (true for types outside the quotas). */
+  quotaAvailable: boolean;
+  highRiskCountry: boolean;
+};
+
+export type ActionOption = {
+  action: Action;
+  label: string;
+  to: string;
+  reasonRequired: boolean;
+  /** Empty when the action may be taken now. */
+  blockedBy: { guard: Guard; message: string }[];
+};
+
+export type Decision =
+  | {
+      ok: true;
+      action: Action;
+      from: string;
+      to: string;
+      closed: boolean;
+      awaitingOpinions: boolean;
+      clockEvent: CaseEvent['kind'] | null;
+      outcome: string | null;
+    }
+  | { ok: false; code: 'NOT_ALLOWED_NOW'; state: string; allowed: Action[] }
+  | { ok: false; code: 'GUARD_FAILED'; blockedBy: { guard: Guard; message: string }[] }
+  | { ok: false; code: 'REASON_REQUIRED' };
+
+/** The term and clock rules a case follows: its definition version's term, the clock rules of its day. */
+export function caseRules(definition: CaseTypeVersion, submittedOn: PlainDate): CaseRules {
+  const clock = clockRulesOn(submittedOn);
+  if (!clock) throw new RangeError(`no clock rules in force on ${submittedOn}`);
+  return {
+    caseType: definition.code,
+    term: { validFrom: definition.validFrom as IsoDate, ...definition.term },
+    clock,
+  };
+}
+
+/** An unfavourable answer of a body whose refusal is an impediment (motivi ostativi, art. 22 c.5.01 TUI). */
+export function impedimentFound(definition: CaseTypeVersion, opinions: readonly OpinionFact[]): boolean {
+  const impeding = new Set<string>(
+    definition.opinions.filter((o) => o.impedimentOnUnfavourable).map((o) => o.body),
+  );
+  return opinions.some((opinion) => opinion.outcome === 'UNFAVOURABLE' && impeding.has(opinion.body));
+}
+
+export function deadlineOf(
+  definition: CaseTypeVersion,
+  facts: CaseFacts,
+  calendar: HolidayCalendar,
+  today: PlainDate,
+): Deadline {
+  return computeDeadline({
+    submittedOn: facts.submittedOn,
+    events: facts.clockEvents,
+    rules: caseRules(definition, facts.submittedOn),
+    calendar,
+    today,
+    silence: {
+      impedimentFound: impedimentFound(definition, facts.opinions),
+      quotaAvailable: facts.quotaAvailable,
+      highRiskCountry: facts.highRiskCountry,
+    },
+  });
+}
+
+/** art. 10-bis L. 241/1990: a notice was sent and its observations came, or their 10 days are over. */
+function rejectionNoticeGiven(facts: CaseFacts, today: PlainDate): boolean {
+  const ordered = [...facts.clockEvents].sort((a, b) => Temporal.PlainDate.compare(a.on, b.on));
+  const notice = ordered.findLast((event) => event.kind === 'REJECTION_NOTICE_SENT');
+  if (!notice) return false;
+  const after = (kind: CaseEvent['kind']) =>
+    ordered.some((event) => event.kind === kind && Temporal.PlainDate.compare(event.on, notice.on) >= 0);
+  if (after('OBSERVATIONS_RECEIVED')) return true;
+  const clock = clockRulesOn(facts.submittedOn);
+  const observationDays = clock?.rejectionNotice.observationDays ?? 0;
+  const received = ordered.findLast(
+    (event) =>
+      event.kind === 'REJECTION_NOTICE_RECEIVED' && Temporal.PlainDate.compare(event.on, notice.on) >= 0,
+  );
+  const windowEnd = (received ?? notice).on.add({ days: observationDays });
+  return Temporal.PlainDate.compare(today, windowEnd) > 0;
+}
+
+function guardHolds(
+  guard: Guard,
+  definition: CaseTypeVersion,
+  facts: CaseFacts,
+  deadline: Deadline,
+  today: PlainDate,
+) {
+  switch (guard) {
+    case 'OPINIONS_COMPLETE':
+      return definition.opinions.every((required) =>
+        facts.opinions.some((opinion) => opinion.body === required.body && opinion.outcome !== null),
+      );
+    case 'NO_UNFAVOURABLE_OPINION':
+      return !facts.opinions.some((opinion) => opinion.outcome === 'UNFAVOURABLE');
+    case 'CHECKLIST_COMPLETE':
+      return facts.missingDocuments.length === 0;
+    case 'SILENCE_CONSENT':
+      return deadline.canIssueBySilence;
+    case 'REJECTION_NOTICE_GIVEN':
+      return rejectionNoticeGiven(facts, today);
+  }
+}
+
+function blockersOf(
+  guards: readonly Guard[],
+  definition: CaseTypeVersion,
+  facts: CaseFacts,
+  deadline: Deadline,
+  today: PlainDate,
+) {
+  return guards
+    .filter((guard) => !guardHolds(guard, definition, facts, deadline, today))
+    .map((guard) => ({
+      guard,
+      message:
+        guard === 'CHECKLIST_COMPLETE'
+          ? `${GUARDS[guard]}: mancano ${facts.missingDocuments.join(', ')}`
+          : GUARDS[guard],
+    }));
+}
+
+/** Every action the case's state allows, each with what still blocks it. */
+export function actionsFor(
+  definition: CaseTypeVersion,
+  facts: CaseFacts,
+  deadline: Deadline,
+  today: PlainDate,
+): ActionOption[] {
+  return definition.transitions
+    .filter((transition) => transition.from.includes(facts.state))
+    .map((transition) => ({
+      action: transition.action,
+      label: ACTIONS[transition.action],
+      to: transition.to,
+      reasonRequired: transition.reasonRequired,
+      blockedBy: blockersOf(transition.guards, definition, facts, deadline, today),
+    }));
+}
+
+/** Whether `action` may be taken now and, if so, what it does. */
+export function decide(
+  definition: CaseTypeVersion,
+  facts: CaseFacts,
+  request: { action: Action; reason: string | null },
+  deadline: Deadline,
+  today: PlainDate,
+): Decision {
+  const options = actionsFor(definition, facts, deadline, today);
+  const option = options.find((candidate) => candidate.action === request.action);
+  if (!option)
+    return { ok: false, code: 'NOT_ALLOWED_NOW', state: facts.state, allowed: options.map((o) => o.action) };
+  if (option.blockedBy.length) return { ok: false, code: 'GUARD_FAILED', blockedBy: option.blockedBy };
+  if (option.reasonRequired && !request.reason?.trim()) return { ok: false, code: 'REASON_REQUIRED' };
+  const transition = definition.transitions.find(
+    (candidate) => candidate.action === request.action && candidate.from.includes(facts.state),
+  );
+  const target = definition.states.find((state) => state.code === option.to);
+  if (!transition || !target) throw new RangeError(`definition ${definition.code} is inconsistent`);
+  return {
+    ok: true,
+    action: request.action,
+    from: facts.state,
+    to: target.code,
+    closed: target.closed,
+    awaitingOpinions: target.awaitingOpinions,
+    clockEvent: transition.clockEvent,
+    outcome: transition.outcome,
+  };
+}
+
+/** How the worklist reads a legal due date today. */
+export function deadlineStatusOn(
+  dueOn: PlainDate | null,
+  suspended: boolean,
+  today: PlainDate,
+  dueSoonDays: number,
+): 'ON_TIME' | 'DUE_SOON' | 'OVERDUE' | 'SUSPENDED' | 'CLOSED' {
+  if (dueOn === null) return 'CLOSED';
+  if (suspended) return 'SUSPENDED';
+  const daysLeft = today.until(dueOn, { largestUnit: 'days' }).days;
+  if (daysLeft < 0) return 'OVERDUE';
+  return daysLeft <= dueSoonDays ? 'DUE_SOON' : 'ON_TIME';
+}

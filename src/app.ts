@@ -13,8 +13,9 @@ import type { Platform } from './kernel/platform.ts';
 import { registerSecurityHeaders } from './kernel/security.ts';
 import { registerWeb } from './kernel/web.ts';
 import { registerAuditRoutes } from './modules/audit/routes.ts';
+import { registerCaseRoutes, registerIntakeArrivals } from './modules/cases/routes.ts';
 import { registerIdentityRoutes } from './modules/identity/routes.ts';
-import { resolveSession } from './modules/identity/service.ts';
+import { resolveApiClient, resolveSession } from './modules/identity/service.ts';
 import { version } from './version.ts';
 
 // Validation messages reach users of the Italian back-office.
@@ -71,11 +72,17 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
   registerSecurityHeaders(app, platform.config.publicUrl);
   await app.register(cookie);
   await app.register(rateLimit, { global: false, errorResponseBuilder: rateLimited });
-  registerAccessControl(app, { resolveSession: resolveSession(platform) });
+  // Case submissions are ranked by arrival: stamped before access control makes them wait.
+  registerIntakeArrivals(app, platform);
+  registerAccessControl(app, {
+    resolveSession: resolveSession(platform),
+    resolveApiClient: resolveApiClient(platform),
+  });
   await registerOpenApi(app, { version, publicUrl: platform.config.publicUrl });
   registerObservability(app, platform);
   registerIdentityRoutes(app, platform);
   registerAuditRoutes(app, platform);
+  registerCaseRoutes(app, platform);
   await registerWeb(app);
   return app;
 }

@@ -47,6 +47,20 @@ const environmentSchema = z.object({
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   OIDC_FISCAL_CODE_CLAIM: z.string().min(1).default('fiscal_number'),
   OIDC_LABEL: z.string().min(1).default('Entra con SPID o CIE'),
+  PROVINCE_CODE: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'expected the two-letter code of the province (e.g. LO)')
+    .default('LO'),
+  PATRON_DAY: z
+    .string()
+    .regex(/^\d{2}-\d{2} .+$/, 'expected "MM-DD Name", e.g. "01-19 San Bassiano"')
+    .default('01-19 San Bassiano, patrono di Lodi'),
+  UPLOAD_MAX_MB: z.coerce
+    .number({ error: 'expected a number of megabytes' })
+    .int()
+    .min(1)
+    .max(200)
+    .default(20),
 });
 
 export type Config = {
@@ -64,6 +78,10 @@ export type Config = {
   session: { idleMinutes: number; maxHours: number };
   /** Sign-in and reset attempts allowed per client address per minute. */
   loginRatePerMinute: number;
+  /** The SUI's office: the province in protocol numbers, the patron saint's day its calendar observes. */
+  office: { provinceCode: string; patronDay: { month: number; day: number; name: string } };
+  /** Largest document a user may upload. */
+  uploadMaxBytes: number;
   /** OpenID Connect sign-in (SPID/CIE through a proxy), when an issuer is configured. */
   oidc: {
     issuer: string;
@@ -111,6 +129,15 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     trustProxy: e.TRUST_PROXY,
     session: { idleMinutes: e.SESSION_IDLE_MINUTES, maxHours: e.SESSION_MAX_HOURS },
     loginRatePerMinute: e.LOGIN_RATE_PER_MINUTE,
+    office: {
+      provinceCode: e.PROVINCE_CODE,
+      patronDay: {
+        month: Number(e.PATRON_DAY.slice(0, 2)),
+        day: Number(e.PATRON_DAY.slice(3, 5)),
+        name: e.PATRON_DAY.slice(6),
+      },
+    },
+    uploadMaxBytes: e.UPLOAD_MAX_MB * 1024 * 1024,
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID
         ? {

@@ -106,6 +106,166 @@ export type SystemHeartbeatTable = {
   beats: number;
 };
 
+/** A legal day, `YYYY-MM-DD` (PostgreSQL `date`, read as text). */
+export type LegalDay = string;
+
+export type CaseTypeVersionTable = {
+  code: string;
+  validFrom: LegalDay;
+  /** The definition, validated by `caseTypeVersion` in `modules/cases/definitions.ts`. */
+  definition: ColumnType<unknown, string, string>;
+  loadedAt: Instant;
+};
+
+export type PersonTable = {
+  id: string;
+  organisationId: string;
+  surname: string;
+  givenName: string;
+  sex: 'M' | 'F';
+  birthDate: LegalDay;
+  birthPlace: string;
+  /** ISO 3166-1 alpha-2. */
+  citizenship: string;
+  /** The Italian cadastral code of the foreign state (Z…), used in fiscal codes. */
+  citizenshipCadastralCode: string | null;
+  passportNumber: string | null;
+  passportExpiry: LegalDay | null;
+  fiscalCode: string | null;
+  /** Where the fiscal code does not match the person's data (surname, name, birth date, sex, place). */
+  fiscalCodeWarnings: ColumnType<string[], string[] | undefined, string[]>;
+  address: string | null;
+  email: string | null;
+  phone: string | null;
+  preferredLanguage: string | null;
+  createdAt: Instant;
+  updatedAt: Instant;
+};
+
+export type EmployerTable = {
+  id: string;
+  organisationId: string;
+  kind: 'COMPANY' | 'PERSON';
+  name: string;
+  fiscalCode: string;
+  vatNumber: string | null;
+  address: string;
+  pec: string | null;
+  email: string | null;
+  phone: string | null;
+  createdAt: Instant;
+  updatedAt: Instant;
+};
+
+export type QuotaTable = {
+  organisationId: string;
+  year: number;
+  sector: string;
+  total: number;
+  used: Generated<number>;
+  legalBasis: string;
+};
+
+export type ProtocolCounterTable = { organisationId: string; year: number; lastNumber: number };
+
+export type CaseFileTable = {
+  id: string;
+  organisationId: string;
+  /** Protocol number `<province>-<year>-<000001>`, gap-free per office and year. */
+  number: string;
+  year: number;
+  sequence: number;
+  typeCode: string;
+  /** The definition version in force on the submission date. */
+  typeValidFrom: LegalDay;
+  state: string;
+  closed: boolean;
+  awaitingOpinions: Generated<boolean>;
+  channel: 'DESK' | 'API' | 'IMPORT';
+  externalReference: string | null;
+  quotaYear: number | null;
+  quotaSector: string | null;
+  /** Arrival order within the quota, from 1. */
+  quotaRank: number | null;
+  receivedAt: Instant;
+  submittedOn: LegalDay;
+  /** The legal due date as of the last event; null once the case is closed. */
+  dueOn: LegalDay | null;
+  clockSuspended: Generated<boolean>;
+  highRiskCountry: Generated<boolean>;
+  /** The parties' names as the worklist shows them. */
+  title: string;
+  language: string | null;
+  assigneeId: string | null;
+  /** The verification code printed on the acknowledgement (ricevuta). */
+  receiptCode: string;
+  version: Generated<number>;
+  updatedAt: Instant;
+};
+
+export type CasePartyTable = {
+  caseId: string;
+  role: string;
+  personId: string | null;
+  employerId: string | null;
+};
+
+export type CaseEventTable = {
+  id: string;
+  caseId: string;
+  at: Instant;
+  onDay: LegalDay;
+  kind: string;
+  fromState: string | null;
+  toState: string | null;
+  /** The event as the legal clock reads it (`CASE_EVENT_KINDS`), when it moves the clock. */
+  clockEvent: string | null;
+  actorUserId: string | null;
+  actorLabel: string;
+  reason: string | null;
+  data: ColumnType<Record<string, unknown>, Record<string, unknown> | string | undefined, never>;
+};
+
+export type CaseOpinionTable = {
+  id: string;
+  caseId: string;
+  body: string;
+  requestedAt: Instant;
+  dueOn: LegalDay;
+  answeredAt: NullableInstant;
+  outcome: 'FAVOURABLE' | 'UNFAVOURABLE' | null;
+  notes: string | null;
+  recordedBy: string | null;
+};
+
+export type IntakeRequestTable = {
+  organisationId: string;
+  idempotencyKey: string;
+  bodyHash: string;
+  caseId: string;
+  /** The first answer, returned again for the same key and body. */
+  response: ColumnType<unknown, string, never>;
+  createdAt: Instant;
+};
+
+export type ApiClientTable = {
+  id: string;
+  organisationId: string;
+  name: string;
+  /** SHA-256 of the bearer token. */
+  tokenHash: string;
+  createdAt: Instant;
+  revokedAt: NullableInstant;
+};
+
+export type SavedViewTable = {
+  id: string;
+  userId: string;
+  name: string;
+  filters: ColumnType<Record<string, unknown>, string, string>;
+  createdAt: Instant;
+};
+
 /** Every table, as Kysely sees it (camelCase here, snake_case in the database). */
 export type Database = {
   organisation: OrganisationTable;
@@ -117,4 +277,16 @@ export type Database = {
   auditEntry: AuditEntryTable;
   auditSeal: AuditSealTable;
   systemHeartbeat: SystemHeartbeatTable;
+  caseTypeVersion: CaseTypeVersionTable;
+  person: PersonTable;
+  employer: EmployerTable;
+  quota: QuotaTable;
+  protocolCounter: ProtocolCounterTable;
+  caseFile: CaseFileTable;
+  caseParty: CasePartyTable;
+  caseEvent: CaseEventTable;
+  caseOpinion: CaseOpinionTable;
+  intakeRequest: IntakeRequestTable;
+  apiClient: ApiClientTable;
+  savedView: SavedViewTable;
 };

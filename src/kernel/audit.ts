@@ -149,28 +149,41 @@ export function chainHash(prevHash: string, entry: SealableEntry): string {
  * hash-chained later by `sealAuditTrail`, off the request path, so concurrent writers never queue on
  * the head of the chain.
  */
+function auditRow(context: AuditContext, record: AuditRecord) {
+  const data = record.kind === 'change' ? diffFields(record.before, record.after) : (record.details ?? null);
+  return {
+    id: newId(),
+    at: context.at,
+    kind: record.kind,
+    action: record.action,
+    entityType: record.entityType,
+    entityId: record.entityId,
+    actorUserId: context.actorUserId,
+    actorLabel: context.actorLabel,
+    organisationId: context.organisationId,
+    requestId: context.requestId,
+    clientAddress: context.clientAddress,
+    data: data === null ? null : canonicalJson(data),
+  };
+}
+
 export async function writeAudit(
   db: Kysely<Database>,
   context: AuditContext,
   record: AuditRecord,
 ): Promise<void> {
-  const data = record.kind === 'change' ? diffFields(record.before, record.after) : (record.details ?? null);
+  await db.insertInto('auditEntry').values(auditRow(context, record)).execute();
+}
+
+/** Writes many entries in one statement: for use cases that commit many records at once (click-day intake). */
+export async function writeAuditBatch(
+  db: Kysely<Database>,
+  entries: readonly { context: AuditContext; record: AuditRecord }[],
+): Promise<void> {
+  if (entries.length === 0) return;
   await db
     .insertInto('auditEntry')
-    .values({
-      id: newId(),
-      at: context.at,
-      kind: record.kind,
-      action: record.action,
-      entityType: record.entityType,
-      entityId: record.entityId,
-      actorUserId: context.actorUserId,
-      actorLabel: context.actorLabel,
-      organisationId: context.organisationId,
-      requestId: context.requestId,
-      clientAddress: context.clientAddress,
-      data: data === null ? null : canonicalJson(data),
-    })
+    .values(entries.map(({ context, record }) => auditRow(context, record)))
     .execute();
 }
 

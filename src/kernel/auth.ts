@@ -109,6 +109,8 @@ class CsrfRejected extends AppError {
 export type AccessControlOptions = {
   /** Finds the live session behind a cookie token (and refreshes it); null when there is none. */
   resolveSession(token: string): Promise<Actor | null>;
+  /** Finds the system behind a bearer token (an API client of an office); null when there is none. */
+  resolveApiClient(token: string): Promise<Actor | null>;
 };
 
 /** The signed-in actor of a request; 401 when there is none. */
@@ -142,15 +144,26 @@ export function registerAccessControl(app: LovitApp, options: AccessControlOptio
   });
 
   app.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {
+    // A system sends a bearer token and no cookie: no ambient authority, so no CSRF token either.
+    const bearer = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(request.headers.authorization ?? '')?.[1];
     const token = request.cookies[SESSION_COOKIE];
-    const actor = token ? await options.resolveSession(token) : null;
+    const actor = bearer
+      ? await options.resolveApiClient(bearer)
+      : token
+        ? await options.resolveSession(token)
+        : null;
     request.caller = { actor, requestId: request.id, clientAddress: request.ip };
     const access = request.routeOptions.config?.access ?? 'public';
     if (access !== 'public') {
       if (!actor) throw new Unauthenticated();
       if (access !== 'authenticated' && !hasPermission(actor, access)) throw new Forbidden();
     }
-    if (actor && !SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== actor.csrfToken) {
+    if (
+      actor &&
+      !bearer &&
+      !SAFE_METHODS.has(request.method) &&
+      request.headers[CSRF_HEADER] !== actor.csrfToken
+    ) {
       throw new CsrfRejected();
     }
   });

@@ -20,6 +20,7 @@ export const ROLES = {
   project_manager: 'Responsabile di progetto',
   project_supervisor: 'Supervisore di progetto',
   auditor: 'Revisore',
+  intake_system: 'Sistema esterno di invio domande',
 } as const;
 export type Role = keyof typeof ROLES;
 export const ROLE_NAMES = Object.keys(ROLES) as [Role, ...Role[]];
@@ -31,6 +32,31 @@ export const PERMISSIONS = {
     label: 'Accedere alle pratiche SUI',
     module: 'cases',
     roles: ['sui_operator', 'sui_manager', 'legal_expert', 'mediator'],
+  },
+  'cases.submit': {
+    label: 'Registrare nuove pratiche (allo sportello o da un sistema esterno)',
+    module: 'cases',
+    roles: ['sui_operator', 'sui_manager', 'intake_system'],
+  },
+  'cases.act': {
+    label: 'Istruire le pratiche: richieste, pareri, convocazioni, esiti',
+    module: 'cases',
+    roles: ['sui_operator', 'sui_manager'],
+  },
+  'cases.assign': {
+    label: 'Assegnare le pratiche agli operatori',
+    module: 'cases',
+    roles: ['sui_manager'],
+  },
+  'cases.quota.manage': {
+    label: 'Impostare le quote del decreto flussi della provincia',
+    module: 'cases',
+    roles: ['sui_manager'],
+  },
+  'cases.types.read': {
+    label: 'Consultare le definizioni dei tipi di pratica',
+    module: 'cases',
+    roles: ['admin', 'sui_manager', 'sui_operator', 'legal_expert'],
   },
   'exchange.access': {
     label: 'Accedere ai pareri tra uffici',

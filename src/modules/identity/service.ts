@@ -3,6 +3,7 @@ import type { Selectable } from 'kysely';
 import type { UserTable } from '../../db/schema.ts';
 import type { Actor, Caller } from '../../kernel/auth.ts';
 import { AppError, Forbidden, Invalid, NotFound } from '../../kernel/errors.ts';
+import { newId } from '../../kernel/ids.ts';
 import { permissionsOf, type Role } from '../../kernel/permissions.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import { writeTransaction } from '../../kernel/transaction.ts';
@@ -407,4 +408,69 @@ export function findUserForIdentity(
   if (identity.fiscalCode) return store.findUserByFiscalCode(db, identity.fiscalCode);
   if (identity.email) return store.findUserByEmail(db, identity.email);
   return Promise.resolve(undefined);
+}
+
+// ---- API clients: systems that submit case files (the national portal, an import)
+
+const API_CLIENT_CACHE_MS = 60_000;
+const apiClientCache = new Map<string, { actor: Actor | null; at: number }>();
+
+/** Registers a system of an office and returns its bearer token, shown once. */
+export async function createApiClient(
+  platform: Platform,
+  caller: Caller,
+  input: { organisationCode: string; name: string },
+): Promise<{ id: string; token: string }> {
+  const { db } = platform.database;
+  const organisation = await store.findOrganisationByCode(db, input.organisationCode);
+  if (!organisation) throw new NotFound(`Nessun ente con codice ${input.organisationCode}.`);
+  const token = randomBytes(32).toString('base64url');
+  return writeTransaction(db, platform.clock, caller, async ({ db: trx, audit }) => {
+    const row = await store.insertApiClient(trx, {
+      id: newId(),
+      organisationId: organisation.id,
+      name: input.name,
+      tokenHash: sha256(token),
+      createdAt: platform.clock.now(),
+    });
+    await audit({
+      kind: 'security',
+      action: 'identity.api_client.create',
+      entityType: 'api_client',
+      entityId: row.id,
+      details: { name: input.name, organisation: organisation.code },
+    });
+    return { id: row.id, token };
+  });
+}
+
+/**
+ * The actor behind a bearer token: the system, in its office, with the role of a submitting system. Kept
+ * for a minute, since a click day sends thousands of requests a second: a revocation takes effect within it.
+ */
+export function resolveApiClient(platform: Platform) {
+  return async (token: string): Promise<Actor | null> => {
+    const hash = sha256(token);
+    const cached = apiClientCache.get(hash);
+    if (cached && Date.now() - cached.at < API_CLIENT_CACHE_MS) return cached.actor;
+    const row = await store.findApiClientWithOrganisation(platform.database.db, hash);
+    const actor: Actor | null =
+      row && row.revokedAt === null && row.organisationActive
+        ? {
+            userId: row.id,
+            email: `sistema:${row.name}`,
+            givenName: row.name,
+            familyName: '',
+            organisationId: row.organisationId,
+            organisationName: row.organisationName,
+            organisationType: row.organisationType,
+            roles: ['intake_system'],
+            sessionId: `api:${row.id}`,
+            csrfToken: '',
+            sessionExpiresAt: new Date(8.64e15),
+          }
+        : null;
+    apiClientCache.set(hash, { actor, at: Date.now() });
+    return actor;
+  };
 }

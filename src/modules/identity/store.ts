@@ -1,5 +1,11 @@
 import { type Insertable, type Kysely, sql, type Updateable } from 'kysely';
-import type { OrganisationTable, SessionTable, UserTable, UserTokenTable } from '../../db/schema.ts';
+import type {
+  ApiClientTable,
+  OrganisationTable,
+  SessionTable,
+  UserTable,
+  UserTokenTable,
+} from '../../db/schema.ts';
 import type { Database } from '../../kernel/db.ts';
 import type { Role } from '../../kernel/permissions.ts';
 import type { PageQuery } from './contract.ts';
@@ -350,4 +356,27 @@ export function takeOidcLogin(db: Db, state: string) {
 
 export async function purgeOidcLogins(db: Db, before: Date): Promise<void> {
   await db.deleteFrom('oidcLogin').where('createdAt', '<', before).execute();
+}
+
+// ---- API clients
+
+export function insertApiClient(db: Db, row: Insertable<ApiClientTable>) {
+  return db.insertInto('apiClient').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export function findApiClientWithOrganisation(db: Db, tokenHash: string) {
+  return db
+    .selectFrom('apiClient as c')
+    .innerJoin('organisation as o', 'o.id', 'c.organisationId')
+    .select([
+      'c.id',
+      'c.name',
+      'c.revokedAt',
+      'c.organisationId',
+      'o.name as organisationName',
+      'o.type as organisationType',
+      'o.isActive as organisationActive',
+    ])
+    .where('c.tokenHash', '=', tokenHash)
+    .executeTakeFirst();
 }

@@ -1,0 +1,274 @@
+/** The API of SUI case files: intake, parties, worklist, case page, actions. Shared by routes and web client. */
+import { z } from 'zod';
+import { hasControlCharacter } from '../identity/rules.ts';
+import { ACTION_NAMES, caseTypeVersion } from './definitions.ts';
+
+export { ACTIONS, type Action, GUARDS, OPINION_BODIES } from './definitions.ts';
+
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, 'campo obbligatorio')
+    .max(max, `al massimo ${max} caratteri`)
+    .refine((value) => !hasControlCharacter(value), 'caratteri di controllo non ammessi');
+const optionalText = (max: number) => text(max).nullish();
+const legalDay = z.iso.date('data nel formato AAAA-MM-GG');
+const code = z.string().regex(/^[A-Z][A-Z0-9_]{1,63}$/, 'codice non valido');
+const email = z.email('indirizzo e-mail non valido').max(254);
+const phone = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9 ()./-]{5,25}$/, 'numero di telefono non valido');
+
+/** ISO 639-1 language codes the office offers mediation or translations in. */
+const language = z.string().regex(/^[a-z]{2}$/, 'codice lingua ISO 639-1 (due lettere minuscole)');
+
+export const personInput = z.object({
+  surname: text(100),
+  givenName: text(100),
+  sex: z.enum(['M', 'F']),
+  birthDate: legalDay,
+  birthPlace: text(100),
+  citizenship: z.string().regex(/^[A-Z]{2}$/, 'codice ISO 3166-1 alpha-2 (es. MA, IN, UA)'),
+  citizenshipCadastralCode: z
+    .string()
+    .regex(/^Z\d{3}$/, 'codice catastale dello Stato estero (es. Z330)')
+    .nullish(),
+  passport: z
+    .object({
+      number: z.string().regex(/^[A-Z0-9]{5,20}$/, 'numero di passaporto non valido'),
+      expiry: legalDay,
+    })
+    .nullish(),
+  fiscalCode: z.string().trim().toUpperCase().nullish(),
+  address: optionalText(300),
+  email: email.nullish(),
+  phone: phone.nullish(),
+  preferredLanguage: language.nullish(),
+});
+export type PersonInput = z.infer<typeof personInput>;
+
+export const employerInput = z.object({
+  kind: z.enum(['COMPANY', 'PERSON']),
+  name: text(200),
+  fiscalCode: z.string().trim().toUpperCase(),
+  vatNumber: z.string().trim().nullish(),
+  address: text(300),
+  pec: email.nullish(),
+  email: email.nullish(),
+  phone: phone.nullish(),
+});
+export type EmployerInput = z.infer<typeof employerInput>;
+
+export const partyInput = z.union([
+  z.object({ role: code, person: personInput }),
+  z.object({ role: code, employer: employerInput }),
+]);
+
+/** What the application says about the job or the request; kept on the case's first event. */
+export const applicationDetails = z.object({
+  formCode: optionalText(20),
+  jobTitle: optionalText(120),
+  contractType: z.enum(['PERMANENT', 'FIXED_TERM', 'SEASONAL']).nullish(),
+  weeklyHours: z.number().min(1).max(48).nullish(),
+  monthlyGrossSalary: z.number().min(0).max(100_000).nullish(),
+  collectiveAgreement: optionalText(120),
+  workplace: optionalText(300),
+  accommodation: optionalText(300),
+  notes: optionalText(2000),
+});
+
+export const intakeInput = z.object({
+  type: code,
+  /** The quota sector, for types inside the decreto flussi. */
+  quotaSector: code.nullish(),
+  externalReference: optionalText(80),
+  parties: z.array(partyInput).min(1).max(10),
+  details: applicationDetails.default({}),
+});
+export type IntakeInput = z.infer<typeof intakeInput>;
+
+export const DEADLINE_STATUSES = ['ON_TIME', 'DUE_SOON', 'OVERDUE', 'SUSPENDED', 'CLOSED'] as const;
+const deadlineStatus = z.enum(DEADLINE_STATUSES);
+
+export const intakeResult = z.object({
+  id: z.uuid(),
+  number: z.string(),
+  state: z.string(),
+  admitted: z.boolean(),
+  quotaRank: z.number().int().nullable(),
+  receivedAt: z.string(),
+  dueOn: legalDay.nullable(),
+  receiptUrl: z.string(),
+});
+export type IntakeResult = z.infer<typeof intakeResult>;
+
+export const caseSummary = z.object({
+  id: z.uuid(),
+  number: z.string(),
+  type: z.string(),
+  typeName: z.string(),
+  state: z.string(),
+  stateLabel: z.string(),
+  title: z.string(),
+  language: z.string().nullable(),
+  assignee: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  receivedAt: z.string(),
+  dueOn: legalDay.nullable(),
+  deadlineStatus,
+  awaitingOpinions: z.boolean(),
+});
+export type CaseSummary = z.infer<typeof caseSummary>;
+
+export const WORKLIST_SORTS = ['dueOn', '-dueOn', 'receivedAt', '-receivedAt'] as const;
+export const worklistQuery = z.object({
+  type: code.optional(),
+  state: code.optional(),
+  /** A user id, or `none` for unassigned cases, or `me`. */
+  assignee: z.union([z.uuid(), z.enum(['none', 'me'])]).optional(),
+  deadline: z.enum(['DUE_SOON', 'OVERDUE']).optional(),
+  awaitingOpinions: z.enum(['true', 'false']).optional(),
+  language: language.optional(),
+  closed: z.enum(['true', 'false', 'all']).default('false'),
+  q: text(100).optional(),
+  sort: z.enum(WORKLIST_SORTS).default('dueOn'),
+  /** Opaque position after the last item of the previous page. */
+  after: z.string().max(200).optional(),
+  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+});
+export type WorklistQuery = z.infer<typeof worklistQuery>;
+export const worklistPage = z.object({ items: z.array(caseSummary), next: z.string().nullable() });
+
+export const personView = personInput.extend({
+  id: z.uuid(),
+  fiscalCodeWarnings: z.array(z.string()),
+});
+export const employerView = employerInput.extend({ id: z.uuid() });
+
+export const actionOption = z.object({
+  action: z.enum(ACTION_NAMES),
+  label: z.string(),
+  to: z.string(),
+  reasonRequired: z.boolean(),
+  blockedBy: z.array(z.object({ guard: z.string(), message: z.string() })),
+});
+
+export const caseEventView = z.object({
+  id: z.uuid(),
+  at: z.string(),
+  onDay: legalDay,
+  kind: z.string(),
+  label: z.string(),
+  fromState: z.string().nullable(),
+  toState: z.string().nullable(),
+  actor: z.string(),
+  reason: z.string().nullable(),
+});
+
+export const opinionView = z.object({
+  id: z.uuid(),
+  body: z.string(),
+  bodyName: z.string(),
+  requestedAt: z.string(),
+  dueOn: legalDay,
+  answeredAt: z.string().nullable(),
+  outcome: z.enum(['FAVOURABLE', 'UNFAVOURABLE']).nullable(),
+  notes: z.string().nullable(),
+});
+
+export const caseDetail = caseSummary.extend({
+  typeValidFrom: legalDay,
+  legalReference: z.string(),
+  channel: z.string(),
+  externalReference: z.string().nullable(),
+  quota: z.object({ year: z.number().int(), sector: z.string(), rank: z.number().int() }).nullable(),
+  submittedOn: legalDay,
+  version: z.number().int(),
+  deadline: z
+    .object({
+      legalDueDate: legalDay,
+      daysLeft: z.number().int(),
+      status: z.string(),
+      suspendedDays: z.number().int(),
+      suspensions: z.array(
+        z.object({
+          kind: z.string(),
+          from: legalDay,
+          to: legalDay,
+          days: z.number().int(),
+          ongoing: z.boolean(),
+        }),
+      ),
+      canIssueBySilence: z.boolean(),
+      silenceReason: z.string(),
+      legalBasis: z.string(),
+    })
+    .nullable(),
+  parties: z.array(
+    z.object({
+      role: z.string(),
+      label: z.string(),
+      person: personView.nullable(),
+      employer: employerView.nullable(),
+    }),
+  ),
+  checklist: z.array(
+    z.object({ code: z.string(), label: z.string(), required: z.boolean(), present: z.boolean() }),
+  ),
+  opinions: z.array(opinionView),
+  timeline: z.array(caseEventView),
+  actions: z.array(actionOption),
+  details: z.record(z.string(), z.unknown()),
+});
+export type CaseDetail = z.infer<typeof caseDetail>;
+
+export const actionInput = z.object({
+  action: z.enum(ACTION_NAMES),
+  reason: optionalText(4000),
+  /** The case version the user saw: a stale page gets 409 instead of overwriting someone else's step. */
+  version: z.number().int().min(1),
+  /** The legal day of the event when it differs from today (e.g. documents received by post yesterday). */
+  onDay: legalDay.optional(),
+});
+
+export const assignInput = z.object({
+  caseIds: z.array(z.uuid()).min(1).max(500),
+  assigneeId: z.uuid().nullable(),
+});
+
+export const opinionInput = z.object({
+  outcome: z.enum(['FAVOURABLE', 'UNFAVOURABLE']),
+  notes: optionalText(4000),
+  answeredOn: legalDay.optional(),
+});
+
+export const caseTypeView = z.object({
+  code: z.string(),
+  validFrom: legalDay,
+  definition: caseTypeVersion,
+});
+
+export const savedViewInput = z.object({ name: text(80), filters: worklistQuery.partial() });
+export const savedView = savedViewInput.extend({ id: z.uuid() });
+
+export const quotaInput = z.object({
+  year: z.number().int().min(2000).max(2100),
+  sector: code,
+  total: z.number().int().min(0).max(1_000_000),
+  legalBasis: text(300),
+});
+export const quotaView = quotaInput.extend({ used: z.number().int() });
+
+export const verificationView = z.union([
+  z.object({
+    valid: z.literal(true),
+    document: z.string(),
+    number: z.string(),
+    issuedOn: legalDay,
+    issuer: z.string(),
+    subject: z.string(),
+    state: z.string(),
+  }),
+  z.object({ valid: z.literal(false) }),
+]);

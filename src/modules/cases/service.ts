@@ -1,0 +1,694 @@
+/** Use cases of SUI case files: intake, the case page, the worklist, actions, assignment, opinions, quotas. */
+import { Temporal } from 'temporal-polyfill';
+import type { z } from 'zod';
+import type { Config } from '../../config.ts';
+import type { Actor, Caller } from '../../kernel/auth.ts';
+import { Conflict, Invalid, NotFound } from '../../kernel/errors.ts';
+import { newId } from '../../kernel/ids.ts';
+import type { Platform } from '../../kernel/platform.ts';
+import { auditRead, writeTransaction } from '../../kernel/transaction.ts';
+import type { HolidayCalendar } from './calendar.ts';
+import type {
+  actionInput,
+  assignInput,
+  CaseDetail,
+  CaseSummary,
+  IntakeInput,
+  opinionInput,
+  quotaInput,
+  savedViewInput,
+  WorklistQuery,
+} from './contract.ts';
+import type { CaseEvent, CaseEventKind } from './deadlines.ts';
+import {
+  ACTIONS,
+  type Action,
+  type CaseTypeVersion,
+  OPINION_BODIES,
+  type OpinionBody,
+} from './definitions.ts';
+import { bodyHashOf, enqueueSubmission, type IntakeOutcome } from './intake.ts';
+import { checkSubmission } from './intake-rules.ts';
+import { isHighRiskCountry, officeCalendar } from './law.ts';
+import { caseTypes } from './registry.ts';
+import { actionsFor, type CaseFacts, deadlineOf, deadlineStatusOn, decide } from './rules.ts';
+import * as store from './store.ts';
+
+const DUE_SOON_DAYS = 7;
+const day = (value: string) => Temporal.PlainDate.from(value);
+
+const calendars = new WeakMap<Config, HolidayCalendar>();
+/** The office calendar: national holidays and the patron saint's day of the configuration. */
+export function calendarOf(config: Config): HolidayCalendar {
+  let calendar = calendars.get(config);
+  if (!calendar) {
+    const { month, day: dayOfMonth, name } = config.office.patronDay;
+    calendar = officeCalendar([
+      {
+        kind: 'FIXED',
+        month,
+        day: dayOfMonth,
+        name,
+        validFrom: '1949-05-27',
+        legalBasis: 'festa del santo patrono (PATRON_DAY)',
+      },
+    ]);
+    calendars.set(config, calendar);
+  }
+  return calendar;
+}
+
+function actorOf(caller: Caller): Actor {
+  if (!caller.actor) throw new NotFound();
+  return caller.actor;
+}
+
+const withBodyPaths = (errors: { path: string; message: string }[]) =>
+  errors.map((error) => ({ ...error, path: `body.${error.path}` }));
+
+// ---- intake
+
+export async function submit(
+  platform: Platform,
+  caller: Caller,
+  input: IntakeInput,
+  options: { channel: 'DESK' | 'API' | 'IMPORT'; idempotencyKey: string | null; ticket: number },
+): Promise<IntakeOutcome> {
+  const actor = actorOf(caller);
+  const registry = await caseTypes(platform.database, platform.clock);
+  const now = platform.clock.now();
+  const today = platform.clock.today();
+  const definition = registry.inForce(input.type, today);
+  if (!definition)
+    throw new Invalid([
+      { path: 'body.type', message: `tipo di pratica sconosciuto: ammessi ${registry.codes().join(', ')}` },
+    ]);
+  const checked = checkSubmission(input, definition, today);
+  if (!checked.ok) throw new Invalid(withBodyPaths(checked.errors));
+  const applicant = definition.parties.find((party) => party.applicant)?.role;
+  const highRiskCountry = checked.value.parties.some(
+    (party) => party.person && party.role !== applicant && isHighRiskCountry(party.person.citizenship, today),
+  );
+  const facts = factsOf(definition, {
+    state: definition.initialState,
+    submittedOn: today.toString(),
+    highRiskCountry,
+  });
+  const deadline = deadlineOf(definition, facts, calendarOf(platform.config), today);
+  return enqueueSubmission(
+    platform.database,
+    {
+      organisationId: actor.organisationId,
+      provinceCode: platform.config.office.provinceCode,
+      definition,
+      input,
+      checked: checked.value,
+      channel: options.channel,
+      idempotencyKey: options.idempotencyKey,
+      bodyHash: bodyHashOf(input),
+      receivedAt: now,
+      submittedOn: today.toString(),
+      dueOn: deadline.legalDueDate.toString(),
+      highRiskCountry,
+      audit: {
+        at: now,
+        actorUserId: actor.userId,
+        actorLabel: actor.email,
+        organisationId: actor.organisationId,
+        requestId: caller.requestId,
+        clientAddress: caller.clientAddress,
+      },
+    },
+    options.ticket,
+  );
+}
+
+// ---- facts and views
+
+type EventRow = Awaited<ReturnType<typeof store.caseEvents>>[number];
+type OpinionRow = Awaited<ReturnType<typeof store.caseOpinions>>[number];
+
+function factsOf(
+  definition: CaseTypeVersion,
+  row: { state: string; submittedOn: string; highRiskCountry: boolean; quotaRank?: number | null },
+  events: readonly EventRow[] = [],
+  opinions: readonly OpinionRow[] = [],
+): CaseFacts {
+  return {
+    state: row.state,
+    submittedOn: day(row.submittedOn),
+    clockEvents: events.flatMap((event) =>
+      event.clockEvent
+        ? [{ kind: event.clockEvent as CaseEventKind, on: day(event.onDay) } satisfies CaseEvent]
+        : [],
+    ),
+    opinions: opinions.map((opinion) => ({ body: opinion.body, outcome: opinion.outcome })),
+    // Documents are linked to the checklist by the documents use cases; until one is, every required item is missing.
+    missingDocuments: [],
+    quotaAvailable: definition.quota === null || (row.quotaRank ?? null) !== null,
+    highRiskCountry: row.highRiskCountry,
+  };
+}
+
+const EVENT_LABELS: Record<string, string> = {
+  ...ACTIONS,
+  SUBMITTED: 'Domanda presentata',
+  QUOTA_EXHAUSTED: 'Chiusa per quota esaurita',
+  ASSIGNED: 'Assegnazione',
+  OPINION_RECORDED: 'Parere registrato',
+};
+
+const stateLabel = (definition: CaseTypeVersion, code: string) =>
+  definition.states.find((state) => state.code === code)?.label ?? code;
+
+export async function getCase(platform: Platform, caller: Caller, id: string): Promise<CaseDetail> {
+  const actor = actorOf(caller);
+  const { db } = platform.database;
+  const row = await store.findCase(db, actor.organisationId, id);
+  if (!row) throw new NotFound('La pratica non esiste o non è accessibile.');
+  const registry = await caseTypes(platform.database, platform.clock);
+  const definition = registry.version(row.typeCode, row.typeValidFrom);
+  const [parties, events, opinions] = await Promise.all([
+    store.caseParties(db, id),
+    store.caseEvents(db, id),
+    store.caseOpinions(db, id),
+  ]);
+  const today = platform.clock.today();
+  const facts = factsOf(definition, row, events, opinions);
+  const deadline = row.closed ? null : deadlineOf(definition, facts, calendarOf(platform.config), today);
+  await auditRead(db, platform.clock, caller, 'case', id, { number: row.number });
+  const details = (events.find((event) => event.kind === 'SUBMITTED' || event.kind === 'QUOTA_EXHAUSTED')
+    ?.data?.details ?? {}) as Record<string, unknown>;
+  return {
+    id: row.id,
+    number: row.number,
+    type: row.typeCode,
+    typeName: definition.name,
+    typeValidFrom: row.typeValidFrom,
+    legalReference: definition.legalReference,
+    state: row.state,
+    stateLabel: stateLabel(definition, row.state),
+    title: row.title,
+    language: row.language,
+    assignee: row.assigneeId ? { id: row.assigneeId, name: row.assigneeName ?? '' } : null,
+    receivedAt: row.receivedAt.toISOString(),
+    submittedOn: row.submittedOn,
+    dueOn: row.dueOn,
+    deadlineStatus: deadlineStatusOn(
+      row.dueOn ? day(row.dueOn) : null,
+      row.clockSuspended,
+      today,
+      DUE_SOON_DAYS,
+    ),
+    awaitingOpinions: row.awaitingOpinions,
+    channel: row.channel,
+    externalReference: row.externalReference,
+    quota:
+      row.quotaYear && row.quotaSector && row.quotaRank
+        ? { year: row.quotaYear, sector: row.quotaSector, rank: row.quotaRank }
+        : null,
+    version: row.version,
+    deadline: deadline && {
+      legalDueDate: deadline.legalDueDate.toString(),
+      daysLeft: deadline.daysLeft,
+      status: deadline.status,
+      suspendedDays: deadline.suspendedDays,
+      suspensions: deadline.suspensions.map((s) => ({
+        kind: s.kind,
+        from: s.from.toString(),
+        to: s.to.toString(),
+        days: s.days,
+        ongoing: s.ongoing,
+      })),
+      canIssueBySilence: deadline.canIssueBySilence,
+      silenceReason: deadline.silenceReason,
+      legalBasis: deadline.legalBasis,
+    },
+    parties: parties.map((party) => ({
+      role: party.role,
+      label: definition.parties.find((p) => p.role === party.role)?.label ?? party.role,
+      person: party.personId
+        ? {
+            id: party.personId,
+            surname: party.surname ?? '',
+            givenName: party.givenName ?? '',
+            sex: party.sex ?? 'M',
+            birthDate: party.birthDate ?? '',
+            birthPlace: party.birthPlace ?? '',
+            citizenship: party.citizenship ?? '',
+            citizenshipCadastralCode: party.citizenshipCadastralCode,
+            passport:
+              party.passportNumber && party.passportExpiry
+                ? { number: party.passportNumber, expiry: party.passportExpiry }
+                : null,
+            fiscalCode: party.personFiscalCode,
+            fiscalCodeWarnings: party.fiscalCodeWarnings ?? [],
+            address: party.personAddress,
+            email: party.personEmail,
+            phone: party.personPhone,
+            preferredLanguage: party.preferredLanguage,
+          }
+        : null,
+      employer: party.employerId
+        ? {
+            id: party.employerId,
+            kind: party.employerKind ?? 'COMPANY',
+            name: party.employerName ?? '',
+            fiscalCode: party.employerFiscalCode ?? '',
+            vatNumber: party.vatNumber,
+            address: party.employerAddress ?? '',
+            pec: party.pec,
+            email: party.employerEmail,
+            phone: party.employerPhone,
+          }
+        : null,
+    })),
+    checklist: definition.documents.map((document) => ({ ...document, present: false })),
+    opinions: opinions.map((opinion) => ({
+      id: opinion.id,
+      body: opinion.body,
+      bodyName: OPINION_BODIES[opinion.body as OpinionBody] ?? opinion.body,
+      requestedAt: opinion.requestedAt.toISOString(),
+      dueOn: opinion.dueOn,
+      answeredAt: opinion.answeredAt?.toISOString() ?? null,
+      outcome: opinion.outcome,
+      notes: opinion.notes,
+    })),
+    timeline: events.map((event) => ({
+      id: event.id,
+      at: event.at.toISOString(),
+      onDay: event.onDay,
+      kind: event.kind,
+      label: EVENT_LABELS[event.kind] ?? event.kind,
+      fromState: event.fromState,
+      toState: event.toState,
+      actor: event.actorLabel,
+      reason: event.reason,
+    })),
+    actions: deadline ? actionsFor(definition, facts, deadline, today) : [],
+    details,
+  };
+}
+
+// ---- worklist
+
+type Cursor = store.WorklistCursor;
+const encodeCursor = (cursor: Cursor) => Buffer.from(JSON.stringify(cursor)).toString('base64url');
+function decodeCursor(value: string): Cursor {
+  try {
+    const parsed = JSON.parse(Buffer.from(value, 'base64url').toString()) as Cursor;
+    if (typeof parsed.id === 'string' && (parsed.value === null || typeof parsed.value === 'string'))
+      return parsed;
+  } catch {
+    // falls through to the error below
+  }
+  throw new Invalid([{ path: 'querystring.after', message: 'posizione non valida: ricaricare l’elenco' }]);
+}
+
+export async function worklist(
+  platform: Platform,
+  caller: Caller,
+  query: WorklistQuery,
+): Promise<{ items: CaseSummary[]; next: string | null }> {
+  const actor = actorOf(caller);
+  const today = platform.clock.today();
+  const registry = await caseTypes(platform.database, platform.clock);
+  const q = query.q?.trim();
+  const looksLikeNumber = q ? /^[A-Z]{2}-\d{4}-\d{6}$/i.test(q) : false;
+  const filter: store.WorklistFilter = {
+    organisationId: actor.organisationId,
+    type: query.type,
+    state: query.state,
+    assignee: query.assignee === 'me' ? actor.userId : query.assignee === 'none' ? null : query.assignee,
+    dueBetween:
+      query.deadline === 'OVERDUE'
+        ? { to: today.subtract({ days: 1 }).toString() }
+        : query.deadline === 'DUE_SOON'
+          ? { from: today.toString(), to: today.add({ days: DUE_SOON_DAYS }).toString() }
+          : undefined,
+    awaitingOpinions: query.awaitingOpinions === undefined ? undefined : query.awaitingOpinions === 'true',
+    language: query.language,
+    closed: query.closed === 'all' ? undefined : query.closed === 'true',
+    number: looksLikeNumber ? q?.toUpperCase() : undefined,
+    titlePrefix: q && !looksLikeNumber ? q : undefined,
+  };
+  const order: store.WorklistOrder = {
+    column: query.sort.endsWith('receivedAt') ? 'receivedAt' : 'dueOn',
+    descending: query.sort.startsWith('-'),
+  };
+  const rows = await store.worklist(
+    platform.database.db,
+    filter,
+    order,
+    query.after ? decodeCursor(query.after) : null,
+    query.pageSize + 1,
+  );
+  const page = rows.slice(0, query.pageSize);
+  const last = page.at(-1);
+  await auditRead(platform.database.db, platform.clock, caller, 'case_worklist', actor.organisationId, {
+    shown: page.map((row) => row.number),
+  });
+  return {
+    items: page.map((row) => {
+      const definition = registry.version(row.typeCode, row.typeValidFrom);
+      return {
+        id: row.id,
+        number: row.number,
+        type: row.typeCode,
+        typeName: definition.name,
+        state: row.state,
+        stateLabel: stateLabel(definition, row.state),
+        title: row.title,
+        language: row.language,
+        assignee: row.assigneeId ? { id: row.assigneeId, name: row.assigneeName ?? '' } : null,
+        receivedAt: row.receivedAt.toISOString(),
+        dueOn: row.dueOn,
+        deadlineStatus: deadlineStatusOn(
+          row.dueOn ? day(row.dueOn) : null,
+          row.clockSuspended,
+          today,
+          DUE_SOON_DAYS,
+        ),
+        awaitingOpinions: row.awaitingOpinions,
+      };
+    }),
+    next: rows.length > query.pageSize && last ? encodeCursor({ value: last.sortValue, id: last.id }) : null,
+  };
+}
+
+// ---- actions
+
+/** The legal day a user gives for an event (documents received yesterday), today if none; never the future. */
+function dayNotAfter(value: string | undefined, today: Temporal.PlainDate, path: string): Temporal.PlainDate {
+  const date = value ? day(value) : today;
+  if (Temporal.PlainDate.compare(date, today) > 0)
+    throw new Invalid([{ path, message: 'la data non può essere nel futuro' }]);
+  return date;
+}
+
+export async function act(
+  platform: Platform,
+  caller: Caller,
+  id: string,
+  input: z.infer<typeof actionInput>,
+): Promise<CaseDetail> {
+  const actor = actorOf(caller);
+  const today = platform.clock.today();
+  const onDay = dayNotAfter(input.onDay, today, 'body.onDay');
+  const registry = await caseTypes(platform.database, platform.clock);
+  await writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
+    const row = await store.lockCase(db, actor.organisationId, id);
+    if (!row) throw new NotFound('La pratica non esiste o non è accessibile.');
+    if (row.version !== input.version)
+      throw new Conflict('La pratica è stata modificata da un altro utente: ricarica la pagina.', {
+        currentVersion: row.version,
+      });
+    if (Temporal.PlainDate.compare(onDay, day(row.submittedOn)) < 0)
+      throw new Invalid([
+        { path: 'body.onDay', message: 'la data dell’evento precede la presentazione della domanda' },
+      ]);
+    const definition = registry.version(row.typeCode, row.typeValidFrom);
+    const [events, opinions] = await Promise.all([store.caseEvents(db, id), store.caseOpinions(db, id)]);
+    const facts = factsOf(definition, row, events, opinions);
+    const calendar = calendarOf(platform.config);
+    const decision = decide(
+      definition,
+      facts,
+      { action: input.action, reason: input.reason ?? null },
+      deadlineOf(definition, facts, calendar, today),
+      today,
+    );
+    if (!decision.ok) throw refusal(decision, definition);
+    const now = platform.clock.now();
+    const eventId = newId();
+    await store.insertEvent(db, {
+      id: eventId,
+      caseId: id,
+      at: now,
+      onDay: onDay.toString(),
+      kind: decision.action,
+      fromState: decision.from,
+      toState: decision.to,
+      clockEvent: decision.clockEvent,
+      actorUserId: actor.userId,
+      actorLabel: actor.email,
+      reason: input.reason ?? null,
+    });
+    if (decision.action === 'REQUEST_OPINIONS')
+      await store.insertOpinions(
+        db,
+        definition.opinions
+          .filter((required) => !opinions.some((existing) => existing.body === required.body))
+          .map((required) => ({
+            id: newId(),
+            caseId: id,
+            body: required.body,
+            requestedAt: now,
+            dueOn: today.add({ days: required.responseDays }).toString(),
+          })),
+      );
+    const nextFacts: CaseFacts = {
+      ...facts,
+      state: decision.to,
+      clockEvents: decision.clockEvent
+        ? [...facts.clockEvents, { kind: decision.clockEvent, on: onDay }]
+        : facts.clockEvents,
+    };
+    const next = deadlineOf(definition, nextFacts, calendar, today);
+    await store.updateCase(db, id, {
+      state: decision.to,
+      closed: decision.closed,
+      awaitingOpinions: decision.awaitingOpinions,
+      dueOn: decision.closed ? null : next.legalDueDate.toString(),
+      clockSuspended: !decision.closed && next.status === 'SUSPENDED',
+      updatedAt: now,
+    });
+    await audit({
+      kind: 'change',
+      action: `cases.case.${decision.action.toLowerCase()}`,
+      entityType: 'case',
+      entityId: id,
+      before: { state: decision.from, dueOn: row.dueOn },
+      after: { state: decision.to, dueOn: decision.closed ? null : next.legalDueDate.toString() },
+      details: { event: eventId },
+    });
+  });
+  return getCase(platform, caller, id);
+}
+
+function refusal(decision: Exclude<ReturnType<typeof decide>, { ok: true }>, definition: CaseTypeVersion) {
+  switch (decision.code) {
+    case 'NOT_ALLOWED_NOW':
+      return new Conflict(
+        `Azione non consentita nello stato «${stateLabel(definition, decision.state)}». ` +
+          (decision.allowed.length
+            ? `Azioni possibili: ${decision.allowed.map((action: Action) => ACTIONS[action]).join('; ')}.`
+            : 'Nessuna azione è possibile: la pratica è chiusa.'),
+        { state: decision.state, allowed: decision.allowed },
+        [{ path: 'body.action', message: 'azione non consentita ora' }],
+      );
+    case 'GUARD_FAILED':
+      return new Conflict(
+        `Azione non ancora possibile: ${decision.blockedBy.map((b) => b.message).join('; ')}.`,
+        { blockedBy: decision.blockedBy },
+        [{ path: 'body.action', message: decision.blockedBy.map((b) => b.message).join('; ') }],
+      );
+    case 'REASON_REQUIRED':
+      return new Invalid([{ path: 'body.reason', message: 'indicare la motivazione' }]);
+  }
+}
+
+// ---- opinions recorded by the SUI (the exchange with the bodies delivers them later)
+
+export async function recordOpinion(
+  platform: Platform,
+  caller: Caller,
+  caseId: string,
+  opinionId: string,
+  input: z.infer<typeof opinionInput>,
+): Promise<CaseDetail> {
+  const actor = actorOf(caller);
+  const today = platform.clock.today();
+  const answeredOn = dayNotAfter(input.answeredOn, today, 'body.answeredOn');
+  await writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
+    const row = await store.lockCase(db, actor.organisationId, caseId);
+    if (!row) throw new NotFound('La pratica non esiste o non è accessibile.');
+    if (row.closed) throw new Conflict('La pratica è chiusa: non si registrano altri pareri.');
+    const now = platform.clock.now();
+    const answered = await store.answerOpinion(db, opinionId, {
+      outcome: input.outcome,
+      notes: input.notes ?? null,
+      answeredAt: answeredOn.equals(today) ? now : answeredOn.toString(),
+      recordedBy: actor.userId,
+    });
+    if (!answered || answered.caseId !== caseId)
+      throw new Conflict('Il parere non è in attesa di risposta su questa pratica.');
+    await store.insertEvent(db, {
+      id: newId(),
+      caseId,
+      at: now,
+      onDay: answeredOn.toString(),
+      kind: 'OPINION_RECORDED',
+      actorUserId: actor.userId,
+      actorLabel: actor.email,
+      reason: input.notes ?? null,
+      data: JSON.stringify({ body: answered.body, outcome: input.outcome }),
+    });
+    await store.updateCase(db, caseId, { updatedAt: now });
+    await audit({
+      kind: 'change',
+      action: 'cases.opinion.record',
+      entityType: 'case_opinion',
+      entityId: opinionId,
+      before: { outcome: null },
+      after: { outcome: input.outcome, body: answered.body },
+    });
+  });
+  return getCase(platform, caller, caseId);
+}
+
+// ---- assignment
+
+export async function assign(
+  platform: Platform,
+  caller: Caller,
+  input: z.infer<typeof assignInput>,
+): Promise<{ assigned: number }> {
+  const actor = actorOf(caller);
+  const ids = [...new Set(input.caseIds)];
+  return writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
+    if (input.assigneeId) {
+      const members = await db
+        .selectFrom('membership')
+        .select('role')
+        .where('userId', '=', input.assigneeId)
+        .where('organisationId', '=', actor.organisationId)
+        .where('role', 'in', ['sui_operator', 'sui_manager'])
+        .execute();
+      if (members.length === 0)
+        throw new Invalid([
+          { path: 'body.assigneeId', message: 'l’utente non è un operatore SUI di questo ufficio' },
+        ]);
+    }
+    const now = platform.clock.now();
+    const updated = await store.assignCases(db, actor.organisationId, ids, input.assigneeId, now);
+    if (updated.length !== ids.length)
+      throw new NotFound(
+        'Una o più pratiche non esistono o non sono accessibili: nessuna è stata assegnata.',
+      );
+    for (const caseRow of updated) {
+      await store.insertEvent(db, {
+        id: newId(),
+        caseId: caseRow.id,
+        at: now,
+        onDay: platform.clock.today().toString(),
+        kind: 'ASSIGNED',
+        actorUserId: actor.userId,
+        actorLabel: actor.email,
+        data: JSON.stringify({ assigneeId: input.assigneeId }),
+      });
+      await audit({
+        kind: 'change',
+        action: 'cases.case.assign',
+        entityType: 'case',
+        entityId: caseRow.id,
+        before: null,
+        after: { assigneeId: input.assigneeId },
+      });
+    }
+    return { assigned: updated.length };
+  });
+}
+
+// ---- case types, quotas, saved views
+
+export async function listCaseTypes(platform: Platform) {
+  const registry = await caseTypes(platform.database, platform.clock);
+  return registry
+    .all()
+    .map((definition) => ({ code: definition.code, validFrom: definition.validFrom, definition }));
+}
+
+export async function listQuotas(platform: Platform, caller: Caller, year: number) {
+  const actor = actorOf(caller);
+  const rows = await store.listQuotas(platform.database.db, actor.organisationId, year);
+  return rows.map(({ year, sector, total, used, legalBasis }) => ({ year, sector, total, used, legalBasis }));
+}
+
+export async function setQuota(platform: Platform, caller: Caller, input: z.infer<typeof quotaInput>) {
+  const actor = actorOf(caller);
+  const registry = await caseTypes(platform.database, platform.clock);
+  const sectors = new Set(registry.all().flatMap((definition) => definition.quota?.sectors ?? []));
+  if (!sectors.has(input.sector))
+    throw new Invalid([
+      { path: 'body.sector', message: `settore sconosciuto: ammessi ${[...sectors].sort().join(', ')}` },
+    ]);
+  return writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
+    const key = { organisationId: actor.organisationId, year: input.year, sector: input.sector };
+    const before = await store.findQuota(db, key);
+    if (before && input.total < before.used)
+      throw new Conflict(`La quota non può scendere sotto i ${before.used} posti già assegnati.`, {}, [
+        { path: 'body.total', message: `almeno ${before.used}` },
+      ]);
+    const row = await store.setQuota(db, { ...key, total: input.total, legalBasis: input.legalBasis });
+    await audit({
+      kind: 'change',
+      action: 'cases.quota.set',
+      entityType: 'quota',
+      entityId: `${input.year}/${input.sector}`,
+      before: before ? { total: before.total } : null,
+      after: { total: row.total, legalBasis: row.legalBasis },
+    });
+    return {
+      year: row.year,
+      sector: row.sector,
+      total: row.total,
+      used: row.used,
+      legalBasis: row.legalBasis,
+    };
+  });
+}
+
+export async function listViews(platform: Platform, caller: Caller) {
+  const actor = actorOf(caller);
+  const rows = await store.savedViews(platform.database.db, actor.userId);
+  return rows.map((row) => ({ id: row.id, name: row.name, filters: row.filters }));
+}
+
+export async function saveView(platform: Platform, caller: Caller, input: z.infer<typeof savedViewInput>) {
+  const actor = actorOf(caller);
+  return writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
+    const row = await store.insertSavedView(db, {
+      id: newId(),
+      userId: actor.userId,
+      name: input.name,
+      filters: JSON.stringify(input.filters),
+      createdAt: platform.clock.now(),
+    });
+    await audit({
+      kind: 'change',
+      action: 'cases.view.create',
+      entityType: 'saved_view',
+      entityId: row.id,
+      before: null,
+      after: { name: row.name },
+    });
+    return { id: row.id, name: row.name, filters: row.filters };
+  });
+}
+
+export async function deleteView(platform: Platform, caller: Caller, id: string) {
+  const actor = actorOf(caller);
+  await writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
+    const deleted = await store.deleteSavedView(db, actor.userId, id);
+    if (!deleted) throw new NotFound('La vista non esiste.');
+    await audit({
+      kind: 'change',
+      action: 'cases.view.delete',
+      entityType: 'saved_view',
+      entityId: id,
+      before: { id },
+      after: null,
+    });
+  });
+}

@@ -1,0 +1,317 @@
+/** The queries of case files (intake's batch writes are in `intake-store.ts`). */
+import { type Insertable, type Kysely, sql, type Updateable } from 'kysely';
+import type { CaseEventTable, CaseFileTable, CaseOpinionTable } from '../../db/schema.ts';
+import type { Database } from '../../kernel/db.ts';
+import type { CaseTypeVersion } from './definitions.ts';
+
+type Db = Kysely<Database>;
+
+// ---- case types
+
+/** Writes definitions (built-in or imported); an existing version of a type is replaced. */
+export async function saveCaseTypes(db: Db, versions: readonly CaseTypeVersion[], now: Date): Promise<void> {
+  if (versions.length === 0) return;
+  await db
+    .insertInto('caseTypeVersion')
+    .values(
+      versions.map((version) => ({
+        code: version.code,
+        validFrom: version.validFrom,
+        definition: JSON.stringify(version),
+        loadedAt: now,
+      })),
+    )
+    .onConflict((oc) =>
+      oc.columns(['code', 'validFrom']).doUpdateSet({
+        definition: (eb) => eb.ref('excluded.definition'),
+        loadedAt: (eb) => eb.ref('excluded.loadedAt'),
+      }),
+    )
+    .execute();
+}
+
+export function loadCaseTypes(db: Db) {
+  return db.selectFrom('caseTypeVersion').selectAll().orderBy('code').orderBy('validFrom').execute();
+}
+
+// ---- quotas
+
+export function listQuotas(db: Db, organisationId: string, year: number) {
+  return db
+    .selectFrom('quota')
+    .selectAll()
+    .where('organisationId', '=', organisationId)
+    .where('year', '=', year)
+    .orderBy('sector')
+    .execute();
+}
+
+export function setQuota(
+  db: Db,
+  row: { organisationId: string; year: number; sector: string; total: number; legalBasis: string },
+) {
+  return db
+    .insertInto('quota')
+    .values(row)
+    .onConflict((oc) =>
+      oc.columns(['organisationId', 'year', 'sector']).doUpdateSet({
+        total: (eb) => eb.ref('excluded.total'),
+        legalBasis: (eb) => eb.ref('excluded.legalBasis'),
+      }),
+    )
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export function findQuota(db: Db, key: { organisationId: string; year: number; sector: string }) {
+  return db
+    .selectFrom('quota')
+    .selectAll()
+    .where('organisationId', '=', key.organisationId)
+    .where('year', '=', key.year)
+    .where('sector', '=', key.sector)
+    .executeTakeFirst();
+}
+
+// ---- cases
+
+export function findCase(db: Db, organisationId: string, id: string) {
+  return db
+    .selectFrom('caseFile as c')
+    .leftJoin('appUser as u', 'u.id', 'c.assigneeId')
+    .selectAll('c')
+    .select(sql<string | null>`u.given_name || ' ' || u.family_name`.as('assigneeName'))
+    .where('c.organisationId', '=', organisationId)
+    .where('c.id', '=', id)
+    .executeTakeFirst();
+}
+
+export function lockCase(db: Db, organisationId: string, id: string) {
+  return db
+    .selectFrom('caseFile')
+    .selectAll()
+    .where('organisationId', '=', organisationId)
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export function updateCase(db: Db, id: string, patch: Updateable<CaseFileTable>) {
+  return db
+    .updateTable('caseFile')
+    .set({ ...patch, version: sql`version + 1` })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export function caseParties(db: Db, caseId: string) {
+  return db
+    .selectFrom('caseParty as cp')
+    .leftJoin('person as p', 'p.id', 'cp.personId')
+    .leftJoin('employer as e', 'e.id', 'cp.employerId')
+    .select([
+      'cp.role',
+      'cp.personId',
+      'cp.employerId',
+      'p.surname',
+      'p.givenName',
+      'p.sex',
+      'p.birthDate',
+      'p.birthPlace',
+      'p.citizenship',
+      'p.citizenshipCadastralCode',
+      'p.passportNumber',
+      'p.passportExpiry',
+      'p.fiscalCode as personFiscalCode',
+      'p.fiscalCodeWarnings',
+      'p.address as personAddress',
+      'p.email as personEmail',
+      'p.phone as personPhone',
+      'p.preferredLanguage',
+      'e.kind as employerKind',
+      'e.name as employerName',
+      'e.fiscalCode as employerFiscalCode',
+      'e.vatNumber',
+      'e.address as employerAddress',
+      'e.pec',
+      'e.email as employerEmail',
+      'e.phone as employerPhone',
+    ])
+    .where('cp.caseId', '=', caseId)
+    .execute();
+}
+
+export function caseEvents(db: Db, caseId: string) {
+  return db
+    .selectFrom('caseEvent')
+    .selectAll()
+    .where('caseId', '=', caseId)
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
+}
+
+export function insertEvent(db: Db, row: Insertable<CaseEventTable>) {
+  return db.insertInto('caseEvent').values(row).execute();
+}
+
+export function caseOpinions(db: Db, caseId: string) {
+  return db
+    .selectFrom('caseOpinion')
+    .selectAll()
+    .where('caseId', '=', caseId)
+    .orderBy('requestedAt')
+    .execute();
+}
+
+export function insertOpinions(db: Db, rows: Insertable<CaseOpinionTable>[]) {
+  if (rows.length === 0) return Promise.resolve();
+  return db.insertInto('caseOpinion').values(rows).execute();
+}
+
+export function answerOpinion(db: Db, id: string, patch: Updateable<CaseOpinionTable>) {
+  return db
+    .updateTable('caseOpinion')
+    .set(patch)
+    .where('id', '=', id)
+    .where('answeredAt', 'is', null)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export function assignCases(
+  db: Db,
+  organisationId: string,
+  ids: readonly string[],
+  assigneeId: string | null,
+  now: Date,
+) {
+  return db
+    .updateTable('caseFile')
+    .set({ assigneeId, updatedAt: now, version: sql`version + 1` })
+    .where('organisationId', '=', organisationId)
+    .where('id', 'in', ids)
+    .returning(['id', 'number', 'assigneeId'])
+    .execute();
+}
+
+export function findReceiptCase(db: Db, code: string) {
+  return db.selectFrom('caseFile').selectAll().where('receiptCode', '=', code).executeTakeFirst();
+}
+
+// ---- worklist
+
+export type WorklistFilter = {
+  organisationId: string;
+  type?: string | undefined;
+  state?: string | undefined;
+  assignee?: string | null | undefined;
+  dueBetween?: { from?: string; to?: string } | undefined;
+  awaitingOpinions?: boolean | undefined;
+  language?: string | undefined;
+  closed?: boolean | undefined;
+  number?: string | undefined;
+  titlePrefix?: string | undefined;
+};
+
+export type WorklistOrder = { column: 'dueOn' | 'receivedAt'; descending: boolean };
+export type WorklistCursor = { value: string | null; id: string };
+
+/**
+ * One page of the worklist in keyset order (sort column, then id): a page costs the same on page 1 and
+ * page 1,000, and the indexes on (office, filter, due date, id) serve each filter.
+ */
+export async function worklist(
+  db: Db,
+  filter: WorklistFilter,
+  order: WorklistOrder,
+  after: WorklistCursor | null,
+  limit: number,
+) {
+  const sortColumn = order.column === 'dueOn' ? 'c.dueOn' : 'c.receivedAt';
+  let query = db
+    .selectFrom('caseFile as c')
+    .leftJoin('appUser as u', 'u.id', 'c.assigneeId')
+    .select([
+      'c.id',
+      'c.number',
+      'c.typeCode',
+      'c.typeValidFrom',
+      'c.state',
+      'c.title',
+      'c.language',
+      'c.assigneeId',
+      'c.receivedAt',
+      'c.dueOn',
+      'c.clockSuspended',
+      'c.awaitingOpinions',
+      'c.closed',
+      sql<string | null>`${sql.ref(sortColumn)}::text`.as('sortValue'),
+      sql<string | null>`u.given_name || ' ' || u.family_name`.as('assigneeName'),
+    ])
+    .where('c.organisationId', '=', filter.organisationId);
+  if (filter.closed !== undefined) query = query.where('c.closed', '=', filter.closed);
+  if (filter.type) query = query.where('c.typeCode', '=', filter.type);
+  if (filter.state) query = query.where('c.state', '=', filter.state);
+  if (filter.assignee !== undefined)
+    query =
+      filter.assignee === null
+        ? query.where('c.assigneeId', 'is', null)
+        : query.where('c.assigneeId', '=', filter.assignee);
+  if (filter.dueBetween?.from) query = query.where('c.dueOn', '>=', filter.dueBetween.from);
+  if (filter.dueBetween?.to) query = query.where('c.dueOn', '<=', filter.dueBetween.to);
+  if (filter.dueBetween) query = query.where('c.clockSuspended', '=', false);
+  if (filter.awaitingOpinions !== undefined)
+    query = query.where('c.awaitingOpinions', '=', filter.awaitingOpinions);
+  if (filter.language) query = query.where('c.language', '=', filter.language);
+  if (filter.number) query = query.where('c.number', '=', filter.number);
+  if (filter.titlePrefix)
+    query = query.where(
+      sql`upper(c.title)`,
+      'like',
+      `${filter.titlePrefix.toUpperCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`,
+    );
+  const direction = order.descending ? 'desc' : 'asc';
+  if (after) {
+    const comparison = order.descending ? '<' : '>';
+    // Closed cases have no due date: they sort after every dated one, by id.
+    query =
+      after.value === null
+        ? query.where(sql.ref(sortColumn), 'is', null).where('c.id', comparison, after.id)
+        : query.where((eb) =>
+            eb.or([
+              eb(sql.ref(sortColumn), comparison, after.value),
+              eb.and([eb(sql.ref(sortColumn), '=', after.value), eb('c.id', comparison, after.id)]),
+              ...(order.descending ? [] : [eb(sql.ref(sortColumn), 'is', null)]),
+            ]),
+          );
+  }
+  return query
+    .orderBy(sql.ref(sortColumn), sql.raw(`${direction} nulls last`))
+    .orderBy('c.id', direction)
+    .limit(limit)
+    .execute();
+}
+
+// ---- saved views
+
+export function savedViews(db: Db, userId: string) {
+  return db.selectFrom('savedView').selectAll().where('userId', '=', userId).orderBy('name').execute();
+}
+
+export function insertSavedView(
+  db: Db,
+  row: { id: string; userId: string; name: string; filters: string; createdAt: Date },
+) {
+  return db.insertInto('savedView').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export function deleteSavedView(db: Db, userId: string, id: string) {
+  return db
+    .deleteFrom('savedView')
+    .where('userId', '=', userId)
+    .where('id', '=', id)
+    .returning('id')
+    .executeTakeFirst();
+}

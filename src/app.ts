@@ -13,7 +13,11 @@ import type { Platform } from './kernel/platform.ts';
 import { registerSecurityHeaders } from './kernel/security.ts';
 import { registerWeb } from './kernel/web.ts';
 import { registerAuditRoutes } from './modules/audit/routes.ts';
+import { registerAppointmentRoutes } from './modules/cases/appointments-routes.ts';
+import { registerCaseDocumentRoutes } from './modules/cases/documents-routes.ts';
 import { registerCaseRoutes, registerIntakeArrivals } from './modules/cases/routes.ts';
+import { registerTeamRoutes } from './modules/cases/team-routes.ts';
+import { registerVerificationPage } from './modules/cases/verification-page.ts';
 import { registerIdentityRoutes } from './modules/identity/routes.ts';
 import { resolveApiClient, resolveSession } from './modules/identity/service.ts';
 import { version } from './version.ts';
@@ -83,6 +87,10 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
   registerIdentityRoutes(app, platform);
   registerAuditRoutes(app, platform);
   registerCaseRoutes(app, platform);
+  registerAppointmentRoutes(app, platform);
+  registerTeamRoutes(app, platform);
+  registerCaseDocumentRoutes(app, platform);
+  registerVerificationPage(app, platform);
   await registerWeb(app);
   return app;
 }

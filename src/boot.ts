@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { loadDemoData } from './cli/demo.ts';
+import { loadDemoCases } from './cli/demo-cases.ts';
 import type { Config } from './config.ts';
 import { sealAuditTrail } from './kernel/audit.ts';
 import { type Clock, systemClock } from './kernel/clock.ts';
@@ -37,6 +38,7 @@ export async function openPlatform(
   try {
     const migrationsApplied = await migrateToLatest(database.db);
     const demoLoaded = config.demoData ? await loadDemoData({ database, clock }) : false;
+    if (demoLoaded) await loadDemoCases({ database, clock, config });
     const jobs = config.jobs
       ? await startJobs(database, jobDefinitions(database, clock), { work: true, logger })
       : undefined;

@@ -1,11 +1,14 @@
 import { Command } from 'commander';
-import { ConfigError, loadConfig } from '../config.ts';
+import { type Config, ConfigError, loadConfig } from '../config.ts';
+import { SYSTEM_CALLER } from '../kernel/auth.ts';
 import { systemClock } from '../kernel/clock.ts';
 import { DatabaseUnavailable, openDatabase } from '../kernel/db.ts';
 import { AppError } from '../kernel/errors.ts';
 import { MigrationFailed, migrateToLatest } from '../kernel/migrate.ts';
+import { createApiClient } from '../modules/identity/service.ts';
 import { sealAuditCommand, verifyAuditCommand } from './audit.ts';
 import { DEMO_PASSWORD, loadDemoData } from './demo.ts';
+import { loadDemoCases } from './demo-cases.ts';
 import { createUserCommand } from './users.ts';
 
 const EXPLAINED = [ConfigError, DatabaseUnavailable, MigrationFailed];
@@ -20,12 +23,14 @@ function explain(error: unknown): string {
 }
 
 /** Runs a command against the configured database, closing it afterwards; known failures are one line. */
-async function withDatabase(work: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<string>) {
+async function withDatabase(
+  work: (db: Awaited<ReturnType<typeof openDatabase>>, config: Config) => Promise<string>,
+) {
   try {
     const config = loadConfig(process.env);
     const database = await openDatabase(config);
     try {
-      process.stdout.write(`${await work(database)}\n`);
+      process.stdout.write(`${await work(database, config)}\n`);
     } finally {
       await database.close();
     }
@@ -66,16 +71,34 @@ program
   .action((options) => withDatabase((database) => createUserCommand(database, options, process.stdin)));
 
 program
+  .command('api-client:create')
+  .description(
+    'register a system that submits case files (e.g. the national portal) and print its bearer token, once',
+  )
+  .requiredOption('--organisation <code>', 'code of the office the system submits to, e.g. PREF-LO')
+  .requiredOption('--name <name>', 'name of the system')
+  .action((options: { organisation: string; name: string }) =>
+    withDatabase(async (database) => {
+      const client = await createApiClient({ database, clock: systemClock }, SYSTEM_CALLER, {
+        organisationCode: options.organisation,
+        name: options.name,
+      });
+      return `API client ${client.id} created. Bearer token (shown only now): ${client.token}`;
+    }),
+  );
+
+program
   .command('seed')
   .description(
     'load the demo data (organisations of the province, one demo user per role) into an empty database',
   )
   .action(() =>
-    withDatabase(async (database) => {
+    withDatabase(async (database, config) => {
       await migrateToLatest(database.db);
-      return (await loadDemoData({ database, clock: systemClock }))
-        ? `Demo data loaded (password of every demo account: ${DEMO_PASSWORD}).`
-        : 'The database already holds data: nothing loaded.';
+      if (!(await loadDemoData({ database, clock: systemClock })))
+        return 'The database already holds data: nothing loaded.';
+      await loadDemoCases({ database, clock: systemClock, config });
+      return `Demo data loaded (password of every demo account: ${DEMO_PASSWORD}).`;
     }),
   );
 

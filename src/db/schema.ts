@@ -266,6 +266,104 @@ export type SavedViewTable = {
   createdAt: Instant;
 };
 
+/** A file of a case; the content is in the file store under its SHA-256. */
+export type CaseDocumentTable = {
+  id: string;
+  caseId: string;
+  /** The checklist item it answers; null for a document outside the checklist. */
+  checklistCode: string | null;
+  /** 1, 2, 3… per checklist item of the case. */
+  version: number;
+  sha256: string;
+  size: number;
+  /** Read from the content, never from the name: PDF, JPEG or PNG. */
+  mediaType: string;
+  fileName: string;
+  uploadedAt: Instant;
+  uploadedBy: string;
+  /** The later version that replaced this one; null for the current one. */
+  supersededBy: string | null;
+};
+
+/** An outcome document of a case (nulla osta, decree of rejection): the PDF is printed from these data. */
+export type CaseOutcomeTable = {
+  id: string;
+  caseId: string;
+  /** The outcome of the case type's definition: `CLEARANCE`, `REJECTION_DECREE`. */
+  code: string;
+  label: string;
+  /** The action that produced it (`ISSUE`, `ISSUE_BY_SILENCE`, `REJECT`). */
+  action: string;
+  /** The case number with the document's suffix: `LO-2026-000123/NO`. */
+  number: string;
+  verificationCode: string;
+  issuedOn: LegalDay;
+  validUntil: LegalDay | null;
+  reason: string | null;
+  issuedBy: string | null;
+  createdAt: Instant;
+};
+
+export type DeskTable = {
+  id: string;
+  organisationId: string;
+  name: string;
+  /** Where applicants go: the address and the room, as the convocation letter prints it. */
+  place: string;
+  createdAt: Instant;
+};
+
+/** One opening window of a desk on an ISO weekday (1 Monday … 7 Sunday), cut into slots of equal length. */
+export type DeskOpeningTable = {
+  deskId: string;
+  weekday: number;
+  /** `HH:MM:SS` (PostgreSQL `time`). */
+  opens: string;
+  closes: string;
+  slotMinutes: number;
+};
+
+export type AppointmentStatus = 'SCHEDULED' | 'ATTENDED' | 'NO_SHOW' | 'RESCHEDULED' | 'CANCELLED';
+
+export type AppointmentTable = {
+  id: string;
+  organisationId: string;
+  deskId: string;
+  caseId: string | null;
+  startsAt: Instant;
+  endsAt: Instant;
+  purpose: string;
+  status: AppointmentStatus;
+  documentsToBring: ColumnType<string[], string[] | undefined, string[]>;
+  /** Where the convocation letter goes: the applicant's e-mail, or the employer's PEC (`viaPec`). */
+  recipientEmail: string | null;
+  viaPec: Generated<boolean>;
+  mediatorId: string | null;
+  /** ISO 639-1 language of the mediation. */
+  language: string | null;
+  /** The appointment this one replaces. */
+  rescheduledFrom: string | null;
+  letterSentAt: NullableInstant;
+  outcomeNotes: string | null;
+  createdAt: Instant;
+  createdBy: string;
+};
+
+export type MediatorLanguageTable = { userId: string; language: string };
+
+export type LegalQuestionTable = {
+  id: string;
+  organisationId: string;
+  caseId: string;
+  askedBy: string;
+  askedAt: Instant;
+  question: string;
+  dueOn: LegalDay;
+  answeredBy: string | null;
+  answeredAt: NullableInstant;
+  answer: string | null;
+};
+
 /** Every table, as Kysely sees it (camelCase here, snake_case in the database). */
 export type Database = {
   organisation: OrganisationTable;
@@ -289,4 +387,11 @@ export type Database = {
   intakeRequest: IntakeRequestTable;
   apiClient: ApiClientTable;
   savedView: SavedViewTable;
+  caseDocument: CaseDocumentTable;
+  caseOutcome: CaseOutcomeTable;
+  desk: DeskTable;
+  deskOpening: DeskOpeningTable;
+  appointment: AppointmentTable;
+  mediatorLanguage: MediatorLanguageTable;
+  legalQuestion: LegalQuestionTable;
 };

@@ -58,6 +58,21 @@ export const PERMISSIONS = {
     module: 'cases',
     roles: ['admin', 'sui_manager', 'sui_operator', 'legal_expert'],
   },
+  'cases.desks.manage': {
+    label: 'Gestire gli sportelli SUI: orari di apertura e durata degli appuntamenti',
+    module: 'cases',
+    roles: ['sui_manager'],
+  },
+  'cases.mediators.manage': {
+    label: 'Indicare le lingue coperte dai mediatori linguistico-culturali',
+    module: 'cases',
+    roles: ['sui_manager'],
+  },
+  'cases.legal.answer': {
+    label: 'Rispondere ai quesiti giuridici posti sulle pratiche',
+    module: 'cases',
+    roles: ['legal_expert'],
+  },
   'exchange.access': {
     label: 'Accedere ai pareri tra uffici',
     module: 'exchange',

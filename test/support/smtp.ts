@@ -1,7 +1,13 @@
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
-export type ReceivedMail = { from: string; to: string[]; subject: string; text: string };
+export type ReceivedMail = {
+  from: string;
+  to: string[];
+  subject: string;
+  text: string;
+  attachments: { filename: string; contentType: string; content: string }[];
+};
 
 /** A real SMTP server on 127.0.0.1 that keeps what it receives, for tests that send e-mail. */
 export async function startSmtpServer(): Promise<{
@@ -22,6 +28,11 @@ export async function startSmtpServer(): Promise<{
             to: session.envelope.rcptTo.map((r) => r.address),
             subject: mail.subject ?? '',
             text: mail.text ?? '',
+            attachments: mail.attachments.map((attachment) => ({
+              filename: attachment.filename ?? '',
+              contentType: attachment.contentType,
+              content: attachment.content.toString('utf8'),
+            })),
           });
           callback();
         })

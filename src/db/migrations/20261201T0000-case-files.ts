@@ -142,6 +142,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .columns(['organisation_id', 'type_code', 'closed', 'due_on', 'id'])
     .execute();
   await db.schema
+    .createIndex('case_file_arrival')
+    .on('case_file')
+    .columns(['organisation_id', 'closed', 'received_at', 'id'])
+    .execute();
+  await db.schema
     .createIndex('case_file_quota_rank')
     .on('case_file')
     .columns(['organisation_id', 'quota_year', 'quota_sector', 'quota_rank'])

@@ -115,12 +115,21 @@ function reviewTransitions(options: {
   ];
 }
 
-const rejectionDecree = (legalReference: string) => ({
+// art. 29 D.Lgs. 104/2010 (c.p.a.): annulment before the TAR within 60 days
+const APPEAL_TO_TAR =
+  'Avverso il presente provvedimento è ammesso ricorso al TAR entro 60 giorni (art. 29 D.Lgs. 104/2010).';
+// art. 30 c.6 TUI: the refusal of a family reunification is challenged before the ordinary courts
+const APPEAL_TO_ORDINARY_COURT =
+  'Avverso il presente provvedimento è ammessa opposizione all’autorità giudiziaria ordinaria ' +
+  '(art. 30 c.6 D.Lgs. 286/1998).';
+
+const rejectionDecree = (legalReference: string, appeal = APPEAL_TO_TAR) => ({
   code: 'REJECTION_DECREE',
   label: 'Decreto di rigetto',
   favourable: false,
   validityDays: null,
   legalReference,
+  appeal,
 });
 
 // art. 22 c.5 TUI: the nulla osta is valid at most 6 months from issue [V]
@@ -254,7 +263,7 @@ const PARTS: Record<CaseType, Part> = {
         validityDays: 180,
         legalReference: 'art. 29 c.8 D.Lgs. 286/1998',
       },
-      rejectionDecree('art. 29 D.Lgs. 286/1998; art. 10-bis L. 241/1990'),
+      rejectionDecree('art. 29 D.Lgs. 286/1998; art. 10-bis L. 241/1990', APPEAL_TO_ORDINARY_COURT),
     ],
   },
   PERMIT_CONVERSION: {

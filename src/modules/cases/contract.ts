@@ -177,6 +177,32 @@ export const opinionView = z.object({
   notes: z.string().nullable(),
 });
 
+export const MEDIA_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
+
+export const documentView = z.object({
+  id: z.uuid(),
+  checklistCode: z.string().nullable(),
+  version: z.number().int(),
+  fileName: z.string(),
+  size: z.number().int(),
+  mediaType: z.enum(MEDIA_TYPES),
+  uploadedAt: z.string(),
+  /** False once a later version of the same checklist item replaced it. */
+  current: z.boolean(),
+});
+export type DocumentView = z.infer<typeof documentView>;
+
+export const outcomeView = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  label: z.string(),
+  number: z.string(),
+  issuedOn: legalDay,
+  validUntil: legalDay.nullable(),
+  pdfUrl: z.string(),
+});
+export type OutcomeView = z.infer<typeof outcomeView>;
+
 export const caseDetail = caseSummary.extend({
   typeValidFrom: legalDay,
   legalReference: z.string(),
@@ -217,6 +243,8 @@ export const caseDetail = caseSummary.extend({
     z.object({ code: z.string(), label: z.string(), required: z.boolean(), present: z.boolean() }),
   ),
   opinions: z.array(opinionView),
+  documents: z.array(documentView),
+  outcomes: z.array(outcomeView),
   timeline: z.array(caseEventView),
   actions: z.array(actionOption),
   details: z.record(z.string(), z.unknown()),
@@ -269,6 +297,7 @@ export const verificationView = z.union([
     issuer: z.string(),
     subject: z.string(),
     state: z.string(),
+    validUntil: legalDay.nullable().optional(),
   }),
   z.object({ valid: z.literal(false) }),
 ]);

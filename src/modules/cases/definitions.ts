@@ -122,6 +122,8 @@ export const caseTypeVersion = z
         /** Days the document stays valid from issue, when the law limits it. */
         validityDays: z.number().int().min(1).nullable(),
         legalReference: label,
+        /** Where and when the document may be challenged, printed on it (art. 3 c.4 L. 241/1990). */
+        appeal: z.string().trim().min(1).max(400).nullable().default(null),
       }),
     ),
   })

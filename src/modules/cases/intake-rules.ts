@@ -137,8 +137,3 @@ export function checkSubmission(
     ordered.find((party) => party.person?.preferredLanguage)?.person?.preferredLanguage ?? null;
   return { ok: true, value: { parties: ordered, title, language } };
 }
-
-/** The key that makes two registrations the same person: passport of a country, else fiscal code. */
-export function personKey(person: Pick<PersonInput, 'citizenship' | 'passport' | 'fiscalCode'>): string {
-  return person.passport ? `P:${person.citizenship}:${person.passport.number}` : `F:${person.fiscalCode}`;
-}

@@ -4,38 +4,18 @@
  * are taken for the whole batch with one locked update each, so the order of admission is the order of
  * arrival and the quota is never exceeded. While a batch commits, the next one gathers (group commit).
  * A batch that fails is retried one submission at a time, so one bad submission never sinks the others.
+ *
+ * On PostgreSQL the batches are written from a worker thread with its own connection: the statements of a
+ * batch then never wait behind the HTTP work of the main thread (decision 009).
  */
 import { createHash } from 'node:crypto';
-import type { Insertable } from 'kysely';
-import type { CaseEventTable, CaseFileTable, CasePartyTable, IntakeRequestTable } from '../../db/schema.ts';
-import type { AuditContext } from '../../kernel/audit.ts';
-import { writeAuditBatch } from '../../kernel/audit.ts';
+import { Worker } from 'node:worker_threads';
 import type { DatabaseHandle } from '../../kernel/db.ts';
-import { AppError, Conflict, Invalid } from '../../kernel/errors.ts';
-import { newId } from '../../kernel/ids.ts';
-import { newVerificationCode } from '../../kernel/pdf.ts';
+import { Conflict, Invalid } from '../../kernel/errors.ts';
 import type { IntakeInput, IntakeResult } from './contract.ts';
-import type { CaseTypeVersion } from './definitions.ts';
-import { type CheckedSubmission, personKey } from './intake-rules.ts';
-import * as store from './intake-store.ts';
+import { type BatchOutcome, type QueuedSubmission, writeBatch } from './intake-batch.ts';
 
-/** A checked submission waiting for its batch. */
-export type QueuedSubmission = {
-  organisationId: string;
-  provinceCode: string;
-  definition: CaseTypeVersion;
-  input: IntakeInput;
-  checked: CheckedSubmission;
-  channel: 'DESK' | 'API' | 'IMPORT';
-  idempotencyKey: string | null;
-  bodyHash: string;
-  receivedAt: Date;
-  submittedOn: string;
-  /** The legal due date if admitted, from the term alone (no event has happened yet). */
-  dueOn: string;
-  highRiskCountry: boolean;
-  audit: AuditContext;
-};
+export type { QueuedSubmission } from './intake-batch.ts';
 
 export type IntakeOutcome = { result: IntakeResult; replayed: boolean };
 
@@ -49,277 +29,6 @@ const MAX_BATCH = 400;
 
 export function bodyHashOf(input: IntakeInput): string {
   return createHash('sha256').update(JSON.stringify(input)).digest('base64url');
-}
-
-/** The year of a legal day in Europe/Rome: protocol numbers and quotas restart on 1 January there. */
-const yearOf = (legalDay: string) => Number(legalDay.slice(0, 4));
-
-const protocolNumber = (province: string, year: number, sequence: number) =>
-  `${province}-${year}-${String(sequence).padStart(6, '0')}`;
-
-function replayOf(
-  first: Pending['submission'],
-  stored: { bodyHash: string; response: unknown },
-): IntakeOutcome {
-  if (stored.bodyHash !== first.bodyHash)
-    throw new Conflict(
-      'Questa chiave di idempotenza è già stata usata per una domanda diversa.',
-      { idempotencyKey: first.idempotencyKey },
-      [{ path: 'headers.idempotency-key', message: 'chiave già usata con un contenuto diverso' }],
-    );
-  return { result: stored.response as IntakeResult, replayed: true };
-}
-
-type Written = Map<Pending, IntakeOutcome | AppError>;
-
-/** Writes one batch of one office in one transaction; answers each submission's outcome. */
-async function writeBatch(database: DatabaseHandle, batch: Pending[]): Promise<Written> {
-  const outcomes: Written = new Map();
-  const followers: [Pending, Pending][] = [];
-  await database.db.transaction().execute(async (trx) => {
-    const organisationId = batch[0]?.submission.organisationId ?? '';
-    // Idempotency: a key seen before answers the first answer; a key twice in the batch follows the first.
-    const keys = batch.flatMap((p) => (p.submission.idempotencyKey ? [p.submission.idempotencyKey] : []));
-    const stored = new Map(
-      (await store.findIntakeRequests(trx, organisationId, keys)).map((row) => [row.idempotencyKey, row]),
-    );
-    const firstByKey = new Map<string, Pending>();
-    const fresh: Pending[] = [];
-    for (const pending of batch) {
-      const key = pending.submission.idempotencyKey;
-      const previous = key ? stored.get(key) : undefined;
-      if (key && previous) {
-        try {
-          outcomes.set(pending, replayOf(pending.submission, previous));
-        } catch (error) {
-          outcomes.set(pending, error as AppError);
-        }
-      } else if (key && firstByKey.has(key)) {
-        followers.push([pending, firstByKey.get(key) as Pending]);
-      } else {
-        if (key) firstByKey.set(key, pending);
-        fresh.push(pending);
-      }
-    }
-
-    // Quota: one locked update per year and sector, places given in arrival order.
-    const admitted = new Set<Pending>();
-    const ranks = new Map<Pending, number>();
-    const groups = new Map<string, Pending[]>();
-    for (const pending of fresh) {
-      const { definition, input, submittedOn } = pending.submission;
-      if (!definition.quota) continue;
-      const group = `${yearOf(submittedOn)}|${input.quotaSector}`;
-      groups.set(group, [...(groups.get(group) ?? []), pending]);
-    }
-    const accepted: Pending[] = fresh.filter((pending) => !pending.submission.definition.quota);
-    for (const [group, members] of groups) {
-      const [year, sector] = group.split('|') as [string, string];
-      const taken = await store.takeQuota(
-        trx,
-        { organisationId, year: Number(year), sector },
-        members.length,
-      );
-      if (!taken) {
-        for (const pending of members)
-          outcomes.set(
-            pending,
-            new Invalid([
-              {
-                path: 'quotaSector',
-                message: `nessuna quota assegnata alla provincia per ${sector} nel ${year}`,
-              },
-            ]),
-          );
-        continue;
-      }
-      members.forEach((pending, index) => {
-        if (index < taken.after - taken.before) {
-          admitted.add(pending);
-          ranks.set(pending, taken.before + index + 1);
-        }
-        accepted.push(pending);
-      });
-    }
-    accepted.sort((a, b) => batch.indexOf(a) - batch.indexOf(b));
-    if (accepted.length === 0) return;
-
-    // Protocol numbers, gap-free: allocated in this transaction, for every accepted submission.
-    const byYear = new Map<number, Pending[]>();
-    for (const pending of accepted) {
-      const year = yearOf(pending.submission.submittedOn);
-      byYear.set(year, [...(byYear.get(year) ?? []), pending]);
-    }
-    const sequences = new Map<Pending, { year: number; sequence: number }>();
-    for (const [year, members] of byYear) {
-      const first = await store.allocateProtocolNumbers(trx, organisationId, year, members.length);
-      members.forEach((pending, index) => {
-        sequences.set(pending, { year, sequence: first + index });
-      });
-    }
-
-    const partyIds = await registerParties(trx, organisationId, accepted);
-    const rows = {
-      cases: [] as Insertable<CaseFileTable>[],
-      parties: [] as Insertable<CasePartyTable>[],
-      events: [] as Insertable<CaseEventTable>[],
-      requests: [] as Insertable<IntakeRequestTable>[],
-    };
-    const auditEntries: Parameters<typeof writeAuditBatch>[1][number][] = [];
-    for (const pending of accepted) {
-      const s = pending.submission;
-      const { year, sequence } = sequences.get(pending) as { year: number; sequence: number };
-      const inQuota = s.definition.quota !== null;
-      const isAdmitted = !inQuota || admitted.has(pending);
-      const state = isAdmitted ? s.definition.initialState : (s.definition.quotaExhaustedState as string);
-      const id = newId();
-      const number = protocolNumber(s.provinceCode, year, sequence);
-      const result: IntakeResult = {
-        id,
-        number,
-        state,
-        admitted: isAdmitted,
-        quotaRank: ranks.get(pending) ?? null,
-        receivedAt: s.receivedAt.toISOString(),
-        dueOn: isAdmitted ? s.dueOn : null,
-        receiptUrl: `/api/cases/${id}/receipt`,
-      };
-      rows.cases.push({
-        id,
-        organisationId,
-        number,
-        year,
-        sequence,
-        typeCode: s.definition.code,
-        typeValidFrom: s.definition.validFrom,
-        state,
-        closed: !isAdmitted,
-        channel: s.channel,
-        externalReference: s.input.externalReference ?? null,
-        quotaYear: inQuota ? year : null,
-        quotaSector: inQuota ? (s.input.quotaSector ?? null) : null,
-        quotaRank: result.quotaRank,
-        receivedAt: s.receivedAt,
-        submittedOn: s.submittedOn,
-        dueOn: result.dueOn,
-        highRiskCountry: s.highRiskCountry,
-        title: s.checked.title,
-        language: s.checked.language,
-        receiptCode: newVerificationCode(),
-        updatedAt: s.receivedAt,
-      });
-      for (const party of s.checked.parties) {
-        const partyId = partyIds.get(party) as string;
-        rows.parties.push({
-          caseId: id,
-          role: party.role,
-          personId: party.person ? partyId : null,
-          employerId: party.employer ? partyId : null,
-        });
-      }
-      rows.events.push({
-        id: newId(),
-        caseId: id,
-        at: s.receivedAt,
-        onDay: s.submittedOn,
-        kind: isAdmitted ? 'SUBMITTED' : 'QUOTA_EXHAUSTED',
-        toState: state,
-        actorUserId: s.audit.actorUserId,
-        actorLabel: s.audit.actorLabel ?? 'sistema',
-        data: JSON.stringify({ channel: s.channel, details: s.input.details, quotaRank: result.quotaRank }),
-      });
-      if (s.idempotencyKey)
-        rows.requests.push({
-          organisationId,
-          idempotencyKey: s.idempotencyKey,
-          bodyHash: s.bodyHash,
-          caseId: id,
-          createdAt: s.receivedAt,
-          response: JSON.stringify(result),
-        });
-      auditEntries.push({
-        context: s.audit,
-        record: {
-          kind: 'change',
-          action: 'cases.case.submit',
-          entityType: 'case',
-          entityId: id,
-          before: null,
-          after: { number, type: s.definition.code, state, channel: s.channel, quotaRank: result.quotaRank },
-        },
-      });
-      outcomes.set(pending, { result, replayed: false });
-    }
-    await store.insertCaseRows(trx, rows);
-    await writeAuditBatch(trx, auditEntries);
-  });
-  for (const [follower, first] of followers) {
-    const outcome = outcomes.get(first);
-    if (outcome === undefined || outcome instanceof AppError)
-      outcomes.set(follower, outcome ?? new Conflict('Domanda non registrata.'));
-    else
-      try {
-        outcomes.set(
-          follower,
-          replayOf(follower.submission, { bodyHash: first.submission.bodyHash, response: outcome.result }),
-        );
-      } catch (error) {
-        outcomes.set(follower, error as AppError);
-      }
-  }
-  return outcomes;
-}
-
-/** Finds or registers the parties of a batch: one person per passport or fiscal code, one employer per code. */
-async function registerParties(
-  trx: Parameters<typeof store.findPersons>[0],
-  organisationId: string,
-  accepted: Pending[],
-): Promise<Map<object, string>> {
-  const ids = new Map<object, string>();
-  const parties = accepted.flatMap((pending) => pending.submission.checked.parties);
-  const persons = parties.flatMap((party) => (party.person ? [{ party, person: party.person }] : []));
-  const now = accepted[0]?.submission.receivedAt ?? new Date();
-  const lookUp = async () => {
-    const found = await store.findPersons(
-      trx,
-      organisationId,
-      persons.flatMap(({ person }) => (person.passport ? [person.passport.number] : [])),
-      persons.flatMap(({ person }) => (person.fiscalCode ? [person.fiscalCode] : [])),
-    );
-    const byKey = new Map<string, string>();
-    for (const row of found) {
-      if (row.passportNumber) byKey.set(`P:${row.citizenship}:${row.passportNumber}`, row.id);
-      if (row.fiscalCode) byKey.set(`F:${row.fiscalCode}`, row.id);
-    }
-    return byKey;
-  };
-  const known = persons.length ? await lookUp() : new Map<string, string>();
-  const match = (person: (typeof persons)[number]['person']) =>
-    known.get(personKey(person)) ?? (person.fiscalCode ? known.get(`F:${person.fiscalCode}`) : undefined);
-  const toInsert = new Map<string, { id: string; person: (typeof persons)[number]['person'] }>();
-  for (const { person } of persons)
-    if (!match(person) && !toInsert.has(personKey(person)))
-      toInsert.set(personKey(person), { id: newId(), person });
-  const inserted = new Set(
-    (await store.insertPersons(trx, organisationId, [...toInsert.values()], now)).map((r) => r.id),
-  );
-  const raced = [...toInsert.values()].some(({ id }) => !inserted.has(id));
-  const again = raced ? await lookUp() : known;
-  for (const { party, person } of persons) {
-    const id =
-      again.get(personKey(person)) ??
-      (person.fiscalCode ? again.get(`F:${person.fiscalCode}`) : undefined) ??
-      toInsert.get(personKey(person))?.id;
-    ids.set(party, id as string);
-  }
-
-  const employers = parties.flatMap((party) => (party.employer ? [{ party, employer: party.employer }] : []));
-  const unique = new Map(employers.map(({ employer }) => [employer.fiscalCode, employer]));
-  const rows = await store.upsertEmployers(trx, organisationId, [...unique.values()], now);
-  const byCode = new Map(rows.map((row) => [row.fiscalCode, row.id]));
-  for (const { party, employer } of employers) ids.set(party, byCode.get(employer.fiscalCode) as string);
-  return ids;
 }
 
 /**
@@ -341,7 +50,11 @@ class IntakeWriter {
   #running = false;
   #timer: NodeJS.Timeout | null = null;
 
-  constructor(readonly database: DatabaseHandle) {}
+  readonly #write: (batch: QueuedSubmission[]) => Promise<BatchOutcome[]>;
+
+  constructor(write: (batch: QueuedSubmission[]) => Promise<BatchOutcome[]>) {
+    this.#write = write;
+  }
 
   ticket(): number {
     const ticket = this.#nextTicket++;
@@ -410,8 +123,10 @@ class IntakeWriter {
 
   async #commit(batch: Pending[]): Promise<void> {
     try {
-      const outcomes = await writeBatch(this.database, batch);
-      for (const pending of batch) settle(pending, outcomes.get(pending));
+      const outcomes = await this.#write(batch.map((pending) => pending.submission));
+      batch.forEach((pending, index) => {
+        settle(pending, outcomes[index]);
+      });
     } catch (error) {
       if (batch.length === 1) {
         batch[0]?.reject(error);
@@ -423,21 +138,79 @@ class IntakeWriter {
   }
 }
 
-function settle(pending: Pending, outcome: IntakeOutcome | AppError | undefined): void {
+function settle(pending: Pending, outcome: BatchOutcome | undefined): void {
   if (outcome === undefined) pending.reject(new Error('submission left without an outcome'));
-  else if (outcome instanceof AppError) pending.reject(outcome);
-  else pending.resolve(outcome);
+  else if (outcome.kind === 'written')
+    pending.resolve({ result: outcome.result, replayed: outcome.replayed });
+  else if (outcome.kind === 'invalid') pending.reject(new Invalid(outcome.errors));
+  else pending.reject(new Conflict(outcome.detail, {}, outcome.errors));
 }
 
-const writers = new WeakMap<DatabaseHandle, IntakeWriter>();
+type WorkerReply = { id: number; outcomes?: BatchOutcome[]; error?: { message: string; code?: string } };
+
+/** Writes batches on a worker thread with its own PostgreSQL connection. */
+function workerWriter(url: string): {
+  write(batch: QueuedSubmission[]): Promise<BatchOutcome[]>;
+  stop(): Promise<void>;
+} {
+  const worker = new Worker(new URL('./intake-worker.ts', import.meta.url), { workerData: { url } });
+  worker.unref();
+  const waiting = new Map<number, { resolve(o: BatchOutcome[]): void; reject(e: unknown): void }>();
+  let next = 0;
+  worker.on('message', (reply: WorkerReply) => {
+    const call = waiting.get(reply.id);
+    waiting.delete(reply.id);
+    if (!call) return;
+    if (reply.outcomes) call.resolve(reply.outcomes);
+    // Database errors keep their SQLSTATE code, so a unique violation still answers 409.
+    else
+      call.reject(
+        Object.assign(new Error(reply.error?.message ?? 'intake writer failed'), { code: reply.error?.code }),
+      );
+  });
+  worker.on('error', (error) => {
+    for (const call of waiting.values()) call.reject(error);
+    waiting.clear();
+  });
+  return {
+    write(batch) {
+      const id = next++;
+      return new Promise((resolve, reject) => {
+        waiting.set(id, { resolve, reject });
+        worker.postMessage({ id, batch });
+      });
+    },
+    async stop() {
+      await worker.terminate();
+    },
+  };
+}
+
+type Writer = { writer: IntakeWriter; stop(): Promise<void> };
+const writers = new WeakMap<DatabaseHandle, Writer>();
 
 function writerOf(database: DatabaseHandle): IntakeWriter {
-  let writer = writers.get(database);
-  if (!writer) {
-    writer = new IntakeWriter(database);
-    writers.set(database, writer);
+  let entry = writers.get(database);
+  if (!entry) {
+    if (database.url) {
+      const thread = workerWriter(database.url);
+      entry = { writer: new IntakeWriter(thread.write), stop: thread.stop };
+    } else {
+      entry = {
+        writer: new IntakeWriter((batch) => writeBatch(database.db, batch)),
+        stop: async () => undefined,
+      };
+    }
+    writers.set(database, entry);
   }
-  return writer;
+  return entry.writer;
+}
+
+/** Stops the writer's thread, if any: when the application closes. */
+export async function stopIntakeWriter(database: DatabaseHandle): Promise<void> {
+  const entry = writers.get(database);
+  writers.delete(database);
+  await entry?.stop();
 }
 
 /** Takes the arrival ticket of a submission request: call it as the request arrives, before any wait. */

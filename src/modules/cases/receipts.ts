@@ -8,7 +8,9 @@ import { NotFound } from '../../kernel/errors.ts';
 import { normaliseVerificationCode, renderOfficialDocument } from '../../kernel/pdf.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import { auditRead } from '../../kernel/transaction.ts';
-import { caseTypes } from './registry.ts';
+import { findOutcomeByCode } from './documents-store.ts';
+import { caseTypes, plainDate } from './registry.ts';
+import { outcomeStateOn } from './rules.ts';
 import * as store from './store.ts';
 
 const ROME = { timeZone: 'Europe/Rome', dateStyle: 'long', timeStyle: 'medium' } as const;
@@ -92,6 +94,7 @@ export type Verification =
       issuer: string;
       subject: string;
       state: string;
+      validUntil?: string | null;
     }
   | { valid: false };
 
@@ -101,7 +104,29 @@ export async function verify(platform: Platform, caller: Caller, input: string):
   if (!code) return { valid: false };
   const { db } = platform.database;
   const row = await store.findReceiptCase(db, code);
-  await auditRead(db, platform.clock, caller, 'verification', row?.id ?? code, { found: row !== undefined });
+  const outcome = row ? undefined : await findOutcomeByCode(db, code);
+  await auditRead(db, platform.clock, caller, 'verification', row?.id ?? outcome?.id ?? code, {
+    found: row !== undefined || outcome !== undefined,
+  });
+  if (outcome) {
+    const definition = (await caseTypes(platform.database, platform.clock)).version(
+      outcome.typeCode,
+      outcome.typeValidFrom,
+    );
+    return {
+      valid: true,
+      document: outcome.label,
+      number: outcome.number,
+      issuedOn: outcome.issuedOn,
+      issuer: outcome.issuer,
+      subject: definition.name,
+      state: outcomeStateOn(
+        outcome.validUntil ? plainDate(outcome.validUntil) : null,
+        platform.clock.today(),
+      ),
+      ...(outcome.validUntil ? { validUntil: outcome.validUntil } : {}),
+    };
+  }
   if (!row) return { valid: false };
   const definition = (await caseTypes(platform.database, platform.clock)).version(
     row.typeCode,

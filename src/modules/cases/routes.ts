@@ -20,7 +20,7 @@ import {
   worklistPage,
   worklistQuery,
 } from './contract.ts';
-import { releaseArrivalTicket, takeArrivalTicket } from './intake.ts';
+import { releaseArrivalTicket, stopIntakeWriter, takeArrivalTicket } from './intake.ts';
 import { receiptPdf, verify } from './receipts.ts';
 import * as service from './service.ts';
 
@@ -47,6 +47,7 @@ export function registerIntakeArrivals(app: LovitApp, platform: Platform): void 
   };
   app.addHook('onResponse', release);
   app.addHook('onRequestAbort', release);
+  app.addHook('onClose', async () => stopIntakeWriter(platform.database));
 }
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,128}$/;
 

@@ -211,3 +211,20 @@ export function deadlineStatusOn(
   if (daysLeft < 0) return 'OVERDUE';
   return daysLeft <= dueSoonDays ? 'DUE_SOON' : 'ON_TIME';
 }
+
+/** The required checklist items of a case type that no current document answers, in checklist order. */
+export function missingDocumentsOf(definition: CaseTypeVersion, presentCodes: Iterable<string>): string[] {
+  const present = new Set(presentCodes);
+  return definition.documents
+    .filter((document) => document.required && !present.has(document.code))
+    .map((document) => document.code);
+}
+
+/** How the public check describes an outcome document today: valid, expired, or issued with no time limit. */
+export function outcomeStateOn(
+  validUntil: PlainDate | null,
+  today: PlainDate,
+): 'valido' | 'scaduto' | 'emesso' {
+  if (validUntil === null) return 'emesso';
+  return Temporal.PlainDate.compare(today, validUntil) <= 0 ? 'valido' : 'scaduto';
+}

@@ -7,6 +7,7 @@ import { Conflict, Invalid, NotFound } from '../../kernel/errors.ts';
 import { newId } from '../../kernel/ids.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import { auditRead, writeTransaction } from '../../kernel/transaction.ts';
+import { TEAM_EVENT_LABELS } from './appointments-contract.ts';
 import type { HolidayCalendar } from './calendar.ts';
 import type {
   actionInput,
@@ -27,11 +28,21 @@ import {
   OPINION_BODIES,
   type OpinionBody,
 } from './definitions.ts';
+import { checklistOf, documentViewOf } from './documents.ts';
+import * as documents from './documents-store.ts';
 import { bodyHashOf, enqueueSubmission, type IntakeOutcome } from './intake.ts';
 import { checkSubmission } from './intake-rules.ts';
 import { isHighRiskCountry, officeCalendar } from './law.ts';
+import { outcomeViewOf, recordOutcome } from './outcomes.ts';
 import { caseTypes } from './registry.ts';
-import { actionsFor, type CaseFacts, deadlineOf, deadlineStatusOn, decide } from './rules.ts';
+import {
+  actionsFor,
+  type CaseFacts,
+  deadlineOf,
+  deadlineStatusOn,
+  decide,
+  missingDocumentsOf,
+} from './rules.ts';
 import * as store from './store.ts';
 
 const DUE_SOON_DAYS = 7;
@@ -68,6 +79,27 @@ const withBodyPaths = (errors: { path: string; message: string }[]) =>
 
 // ---- intake
 
+const initialDueDates = new Map<string, string>();
+/**
+ * The due date of a case submitted today, before any event: the same for every case of a type submitted on
+ * one day, so computed once (a click day submits thousands a second).
+ */
+function initialDueDate(config: Config, definition: CaseTypeVersion, today: Temporal.PlainDate): string {
+  const key = `${definition.code}|${definition.validFrom}|${today}`;
+  let due = initialDueDates.get(key);
+  if (due === undefined) {
+    if (initialDueDates.size > 1000) initialDueDates.clear();
+    const facts = factsOf(definition, {
+      state: definition.initialState,
+      submittedOn: today.toString(),
+      highRiskCountry: false,
+    });
+    due = deadlineOf(definition, facts, calendarOf(config), today).legalDueDate.toString();
+    initialDueDates.set(key, due);
+  }
+  return due;
+}
+
 export async function submit(
   platform: Platform,
   caller: Caller,
@@ -89,12 +121,7 @@ export async function submit(
   const highRiskCountry = checked.value.parties.some(
     (party) => party.person && party.role !== applicant && isHighRiskCountry(party.person.citizenship, today),
   );
-  const facts = factsOf(definition, {
-    state: definition.initialState,
-    submittedOn: today.toString(),
-    highRiskCountry,
-  });
-  const deadline = deadlineOf(definition, facts, calendarOf(platform.config), today);
+  const dueOn = initialDueDate(platform.config, definition, today);
   return enqueueSubmission(
     platform.database,
     {
@@ -108,7 +135,7 @@ export async function submit(
       bodyHash: bodyHashOf(input),
       receivedAt: now,
       submittedOn: today.toString(),
-      dueOn: deadline.legalDueDate.toString(),
+      dueOn,
       highRiskCountry,
       audit: {
         at: now,
@@ -133,6 +160,8 @@ function factsOf(
   row: { state: string; submittedOn: string; highRiskCountry: boolean; quotaRank?: number | null },
   events: readonly EventRow[] = [],
   opinions: readonly OpinionRow[] = [],
+  /** Checklist codes a current document answers. */
+  presentDocuments: readonly string[] = [],
 ): CaseFacts {
   return {
     state: row.state,
@@ -143,8 +172,7 @@ function factsOf(
         : [],
     ),
     opinions: opinions.map((opinion) => ({ body: opinion.body, outcome: opinion.outcome })),
-    // Documents are linked to the checklist by the documents use cases; until one is, every required item is missing.
-    missingDocuments: [],
+    missingDocuments: missingDocumentsOf(definition, presentDocuments),
     quotaAvailable: definition.quota === null || (row.quotaRank ?? null) !== null,
     highRiskCountry: row.highRiskCountry,
   };
@@ -156,6 +184,8 @@ const EVENT_LABELS: Record<string, string> = {
   QUOTA_EXHAUSTED: 'Chiusa per quota esaurita',
   ASSIGNED: 'Assegnazione',
   OPINION_RECORDED: 'Parere registrato',
+  DOCUMENT_ADDED: 'Documento acquisito',
+  ...TEAM_EVENT_LABELS,
 };
 
 const stateLabel = (definition: CaseTypeVersion, code: string) =>
@@ -168,13 +198,17 @@ export async function getCase(platform: Platform, caller: Caller, id: string): P
   if (!row) throw new NotFound('La pratica non esiste o non è accessibile.');
   const registry = await caseTypes(platform.database, platform.clock);
   const definition = registry.version(row.typeCode, row.typeValidFrom);
-  const [parties, events, opinions] = await Promise.all([
+  const [parties, events, opinions, documentRows, outcomeRows] = await Promise.all([
     store.caseParties(db, id),
     store.caseEvents(db, id),
     store.caseOpinions(db, id),
+    documents.caseDocuments(db, id),
+    documents.caseOutcomes(db, id),
   ]);
   const today = platform.clock.today();
-  const facts = factsOf(definition, row, events, opinions);
+  const checklist = checklistOf(definition, documentRows);
+  const present = checklist.filter((item) => item.present).map((item) => item.code);
+  const facts = factsOf(definition, row, events, opinions, present);
   const deadline = row.closed ? null : deadlineOf(definition, facts, calendarOf(platform.config), today);
   await auditRead(db, platform.clock, caller, 'case', id, { number: row.number });
   const details = (events.find((event) => event.kind === 'SUBMITTED' || event.kind === 'QUOTA_EXHAUSTED')
@@ -263,7 +297,9 @@ export async function getCase(platform: Platform, caller: Caller, id: string): P
           }
         : null,
     })),
-    checklist: definition.documents.map((document) => ({ ...document, present: false })),
+    checklist,
+    documents: documentRows.map(documentViewOf),
+    outcomes: outcomeRows.map(outcomeViewOf),
     opinions: opinions.map((opinion) => ({
       id: opinion.id,
       body: opinion.body,
@@ -408,8 +444,12 @@ export async function act(
         { path: 'body.onDay', message: 'la data dell’evento precede la presentazione della domanda' },
       ]);
     const definition = registry.version(row.typeCode, row.typeValidFrom);
-    const [events, opinions] = await Promise.all([store.caseEvents(db, id), store.caseOpinions(db, id)]);
-    const facts = factsOf(definition, row, events, opinions);
+    const [events, opinions, present] = await Promise.all([
+      store.caseEvents(db, id),
+      store.caseOpinions(db, id),
+      documents.currentChecklistCodes(db, id),
+    ]);
+    const facts = factsOf(definition, row, events, opinions, present);
     const calendar = calendarOf(platform.config);
     const decision = decide(
       definition,
@@ -463,6 +503,18 @@ export async function act(
       clockSuspended: !decision.closed && next.status === 'SUSPENDED',
       updatedAt: now,
     });
+    const outcome = decision.outcome
+      ? await recordOutcome(db, {
+          caseFile: row,
+          definition,
+          code: decision.outcome,
+          action: decision.action,
+          reason: input.reason ?? null,
+          issuedOn: onDay,
+          now,
+          issuedBy: actor.userId,
+        })
+      : null;
     await audit({
       kind: 'change',
       action: `cases.case.${decision.action.toLowerCase()}`,
@@ -470,7 +522,10 @@ export async function act(
       entityId: id,
       before: { state: decision.from, dueOn: row.dueOn },
       after: { state: decision.to, dueOn: decision.closed ? null : next.legalDueDate.toString() },
-      details: { event: eventId },
+      details: {
+        event: eventId,
+        ...(outcome ? { outcome: { id: outcome.id, code: outcome.code, number: outcome.number } } : {}),
+      },
     });
   });
   return getCase(platform, caller, id);

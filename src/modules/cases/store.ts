@@ -288,7 +288,7 @@ export async function worklist(
           );
   }
   return query
-    .orderBy(sql.ref(sortColumn), sql.raw(`${direction} nulls last`))
+    .orderBy(sortColumn, (ob) => (order.descending ? ob.desc() : ob.asc()).nullsLast())
     .orderBy('c.id', direction)
     .limit(limit)
     .execute();

@@ -417,7 +417,7 @@ const apiClientCache = new Map<string, { actor: Actor | null; at: number }>();
 
 /** Registers a system of an office and returns its bearer token, shown once. */
 export async function createApiClient(
-  platform: Platform,
+  platform: Pick<Platform, 'database' | 'clock'>,
   caller: Caller,
   input: { organisationCode: string; name: string },
 ): Promise<{ id: string; token: string }> {

@@ -1,0 +1,168 @@
+/**
+ * Demo case files for the SUI worklist: the province's quotas of the current year (demo figures) and a
+ * dozen applications at different steps, submitted and moved through the real use cases.
+ */
+import type { Actor, Caller } from '../kernel/auth.ts';
+import type { Platform } from '../kernel/platform.ts';
+import type { Action, IntakeInput } from '../modules/cases/contract.ts';
+import { takeArrivalTicket } from '../modules/cases/intake.ts';
+import * as cases from '../modules/cases/service.ts';
+
+type DemoPlatform = Pick<Platform, 'database' | 'clock' | 'config'>;
+
+const QUOTAS = [
+  { sector: 'NON_SEASONAL', total: 1200 },
+  { sector: 'HOME_CARE', total: 150 },
+  { sector: 'AGRICULTURE', total: 900 },
+  { sector: 'TOURISM', total: 300 },
+];
+
+const EMPLOYERS = [
+  {
+    name: 'Cascina San Bassiano Società Agricola',
+    fiscalCode: '00012345674',
+    address: 'Strada Provinciale 235, 26900 Lodi (LO)',
+  },
+  {
+    name: 'Logistica Lodigiana S.p.A.',
+    fiscalCode: '07643520567',
+    address: 'Via dell’Industria 12, 26845 Codogno (LO)',
+  },
+  {
+    name: 'Albergo del Borgo S.r.l.',
+    fiscalCode: '12345678903',
+    address: 'Piazza della Vittoria 3, 26900 Lodi (LO)',
+  },
+];
+
+const WORKERS = [
+  {
+    surname: 'Hossain',
+    givenName: 'Rahim',
+    sex: 'M',
+    citizenship: 'BD',
+    language: 'bn',
+    birthPlace: 'Dhaka',
+  },
+  {
+    surname: 'Singh',
+    givenName: 'Gurpreet',
+    sex: 'M',
+    citizenship: 'IN',
+    language: 'hi',
+    birthPlace: 'Amritsar',
+  },
+  {
+    surname: 'El Amrani',
+    givenName: 'Youssef',
+    sex: 'M',
+    citizenship: 'MA',
+    language: 'ar',
+    birthPlace: 'Casablanca',
+  },
+  { surname: 'Boyko', givenName: 'Olena', sex: 'F', citizenship: 'UA', language: 'uk', birthPlace: 'Lviv' },
+  {
+    surname: 'Okafor',
+    givenName: 'Chinedu',
+    sex: 'M',
+    citizenship: 'NG',
+    language: 'en',
+    birthPlace: 'Lagos',
+  },
+  { surname: 'Hoxha', givenName: 'Elira', sex: 'F', citizenship: 'AL', language: 'sq', birthPlace: 'Tirana' },
+] as const;
+
+/** The steps each demo case goes through after submission, so the worklist shows every kind of case. */
+const PATHS: Action[][] = [
+  [],
+  ['START_REVIEW'],
+  ['START_REVIEW', 'REQUEST_DOCUMENTS'],
+  ['START_REVIEW', 'REQUEST_OPINIONS'],
+  ['START_REVIEW', 'REQUEST_DOCUMENTS', 'RECORD_DOCUMENTS', 'REQUEST_OPINIONS'],
+  ['START_REVIEW', 'SEND_REJECTION_NOTICE'],
+];
+
+function application(index: number): IntakeInput {
+  const worker = WORKERS[index % WORKERS.length] as (typeof WORKERS)[number];
+  const employer = EMPLOYERS[index % EMPLOYERS.length] as (typeof EMPLOYERS)[number];
+  return {
+    type: index % 4 === 3 ? 'SEASONAL_WORK' : 'WORK_CLEARANCE',
+    quotaSector: index % 4 === 3 ? 'AGRICULTURE' : 'NON_SEASONAL',
+    externalReference: `ALI-DEMO-${String(index + 1).padStart(4, '0')}`,
+    parties: [
+      {
+        role: 'EMPLOYER',
+        employer: { kind: 'COMPANY', ...employer, pec: `pratiche${index % 3}@pec.lovit.example` },
+      },
+      {
+        role: 'WORKER',
+        person: {
+          surname: worker.surname,
+          givenName: worker.givenName,
+          sex: worker.sex,
+          birthDate: `19${85 + (index % 12)}-0${1 + (index % 9)}-15`,
+          birthPlace: worker.birthPlace,
+          citizenship: worker.citizenship,
+          passport: { number: `DEMO${String(index + 1).padStart(5, '0')}`, expiry: '2032-12-31' },
+          email: `lavoratore${index + 1}@lovit.example`,
+          preferredLanguage: worker.language,
+        },
+      },
+    ],
+    details: { formCode: 'B2020', jobTitle: 'Operaio', contractType: 'FIXED_TERM', weeklyHours: 40 },
+  };
+}
+
+/** Loads quotas and demo cases for the Prefettura's SUI, acting as its demo operator. */
+export async function loadDemoCases(platform: DemoPlatform): Promise<void> {
+  const { db } = platform.database;
+  const operator = await db
+    .selectFrom('appUser as u')
+    .innerJoin('membership as m', 'm.userId', 'u.id')
+    .innerJoin('organisation as o', 'o.id', 'm.organisationId')
+    .select(['u.id', 'u.email', 'u.givenName', 'u.familyName', 'o.id as organisationId', 'o.name', 'o.type'])
+    .where('u.email', '=', 'responsabile.sui@lovit.example')
+    .executeTakeFirst();
+  if (!operator) return;
+  const actor: Actor = {
+    userId: operator.id,
+    email: operator.email,
+    givenName: operator.givenName,
+    familyName: operator.familyName,
+    organisationId: operator.organisationId,
+    organisationName: operator.name,
+    organisationType: operator.type,
+    roles: ['sui_manager'],
+    sessionId: 'demo',
+    csrfToken: '',
+    sessionExpiresAt: new Date(platform.clock.now().getTime() + 60_000),
+  };
+  const caller: Caller = { actor, requestId: null, clientAddress: null };
+  const full = { ...platform, mailer: { send: async () => undefined, close: () => undefined } };
+  const year = platform.clock.today().year;
+  for (const quota of QUOTAS)
+    await cases.setQuota(full, caller, {
+      year,
+      ...quota,
+      legalBasis: 'Dati dimostrativi: ripartizione provinciale non ufficiale',
+    });
+  for (let index = 0; index < 12; index++) {
+    const { result } = await cases.submit(full, caller, application(index), {
+      channel: 'DESK',
+      idempotencyKey: null,
+      ticket: takeArrivalTicket(platform.database),
+    });
+    let version = 1;
+    for (const action of PATHS[index % PATHS.length] ?? []) {
+      const detail = await cases.act(full, caller, result.id, {
+        action,
+        version,
+        reason:
+          action === 'START_REVIEW' || action === 'RECORD_DOCUMENTS' || action === 'REQUEST_OPINIONS'
+            ? null
+            : 'Motivazione dimostrativa',
+      });
+      version = detail.version;
+    }
+  }
+}

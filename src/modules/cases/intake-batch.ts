@@ -1,0 +1,312 @@
+/**
+ * The write of one intake batch, in one transaction: idempotency keys, quota places, protocol numbers,
+ * parties, cases, first events and audit entries, a statement per kind of row. It runs on the intake writer's
+ * thread (see `intake.ts`), so it imports nothing that a worker thread cannot load as plain TypeScript.
+ */
+import type { Insertable, Kysely } from 'kysely';
+import type {
+  CaseEventTable,
+  CaseFileTable,
+  CasePartyTable,
+  Database,
+  IntakeRequestTable,
+} from '../../db/schema.ts';
+import { type AuditContext, writeAuditBatch } from '../../kernel/audit.ts';
+import { newVerificationCode } from '../../kernel/codes.ts';
+import { newId } from '../../kernel/ids.ts';
+import type { IntakeInput, IntakeResult, PersonInput } from './contract.ts';
+import type { CaseTypeVersion } from './definitions.ts';
+import type { CheckedSubmission } from './intake-rules.ts';
+import * as store from './intake-store.ts';
+
+/** A checked submission waiting for its batch. */
+export type QueuedSubmission = {
+  organisationId: string;
+  provinceCode: string;
+  definition: CaseTypeVersion;
+  input: IntakeInput;
+  checked: CheckedSubmission;
+  channel: 'DESK' | 'API' | 'IMPORT';
+  idempotencyKey: string | null;
+  bodyHash: string;
+  receivedAt: Date;
+  submittedOn: string;
+  /** The legal due date if admitted, from the term alone (no event has happened yet). */
+  dueOn: string;
+  highRiskCountry: boolean;
+  audit: AuditContext;
+};
+
+/** What became of one submission: plain data, so that it crosses from the writer's thread. */
+export type BatchOutcome =
+  | { kind: 'written'; result: IntakeResult; replayed: boolean }
+  | { kind: 'conflict'; detail: string; errors: { path: string; message: string }[] }
+  | { kind: 'invalid'; errors: { path: string; message: string }[] };
+
+/** The key that makes two registrations the same person: passport of a country, else fiscal code. */
+export function personKey(person: Pick<PersonInput, 'citizenship' | 'passport' | 'fiscalCode'>): string {
+  return person.passport ? `P:${person.citizenship}:${person.passport.number}` : `F:${person.fiscalCode}`;
+}
+
+/** The year of a legal day in Europe/Rome: protocol numbers and quotas restart on 1 January there. */
+const yearOf = (legalDay: string) => Number(legalDay.slice(0, 4));
+
+const protocolNumber = (province: string, year: number, sequence: number) =>
+  `${province}-${year}-${String(sequence).padStart(6, '0')}`;
+
+function replayOf(
+  submission: QueuedSubmission,
+  stored: { bodyHash: string; response: unknown },
+): BatchOutcome {
+  if (stored.bodyHash !== submission.bodyHash)
+    return {
+      kind: 'conflict',
+      detail: 'Questa chiave di idempotenza è già stata usata per una domanda diversa.',
+      errors: [{ path: 'headers.idempotency-key', message: 'chiave già usata con un contenuto diverso' }],
+    };
+  return { kind: 'written', result: stored.response as IntakeResult, replayed: true };
+}
+
+/** Writes one batch of one office in one transaction; answers each submission's outcome. */
+export async function writeBatch(db: Kysely<Database>, batch: QueuedSubmission[]): Promise<BatchOutcome[]> {
+  const outcomes = new Map<QueuedSubmission, BatchOutcome>();
+  const followers: [QueuedSubmission, QueuedSubmission][] = [];
+  await db.transaction().execute(async (trx) => {
+    const organisationId = batch[0]?.organisationId ?? '';
+    // Idempotency: a key seen before answers the first answer; a key twice in the batch follows the first.
+    const keys = batch.flatMap((s) => (s.idempotencyKey ? [s.idempotencyKey] : []));
+    const stored = new Map(
+      (await store.findIntakeRequests(trx, organisationId, keys)).map((row) => [row.idempotencyKey, row]),
+    );
+    const firstByKey = new Map<string, QueuedSubmission>();
+    const fresh: QueuedSubmission[] = [];
+    for (const pending of batch) {
+      const key = pending.idempotencyKey;
+      const previous = key ? stored.get(key) : undefined;
+      if (key && previous) {
+        outcomes.set(pending, replayOf(pending, previous));
+      } else if (key && firstByKey.has(key)) {
+        followers.push([pending, firstByKey.get(key) as QueuedSubmission]);
+      } else {
+        if (key) firstByKey.set(key, pending);
+        fresh.push(pending);
+      }
+    }
+
+    // Quota: one locked update per year and sector, places given in arrival order.
+    const admitted = new Set<QueuedSubmission>();
+    const ranks = new Map<QueuedSubmission, number>();
+    const groups = new Map<string, QueuedSubmission[]>();
+    for (const pending of fresh) {
+      const { definition, input, submittedOn } = pending;
+      if (!definition.quota) continue;
+      const group = `${yearOf(submittedOn)}|${input.quotaSector}`;
+      groups.set(group, [...(groups.get(group) ?? []), pending]);
+    }
+    const accepted = fresh.filter((pending) => !pending.definition.quota);
+    for (const [group, members] of groups) {
+      const [year, sector] = group.split('|') as [string, string];
+      const taken = await store.takeQuota(
+        trx,
+        { organisationId, year: Number(year), sector },
+        members.length,
+      );
+      if (!taken) {
+        for (const pending of members)
+          outcomes.set(pending, {
+            kind: 'invalid',
+            errors: [
+              {
+                path: 'body.quotaSector',
+                message: `nessuna quota assegnata alla provincia per ${sector} nel ${year}`,
+              },
+            ],
+          });
+        continue;
+      }
+      members.forEach((pending, index) => {
+        if (index < taken.after - taken.before) {
+          admitted.add(pending);
+          ranks.set(pending, taken.before + index + 1);
+        }
+        accepted.push(pending);
+      });
+    }
+    accepted.sort((a, b) => batch.indexOf(a) - batch.indexOf(b));
+    if (accepted.length === 0) return;
+
+    // Protocol numbers, gap-free: allocated in this transaction, for every accepted submission.
+    const byYear = new Map<number, QueuedSubmission[]>();
+    for (const pending of accepted) {
+      const year = yearOf(pending.submittedOn);
+      byYear.set(year, [...(byYear.get(year) ?? []), pending]);
+    }
+    const sequences = new Map<QueuedSubmission, { year: number; sequence: number }>();
+    for (const [year, members] of byYear) {
+      const first = await store.allocateProtocolNumbers(trx, organisationId, year, members.length);
+      members.forEach((pending, index) => {
+        sequences.set(pending, { year, sequence: first + index });
+      });
+    }
+
+    const partyIds = await registerParties(trx, organisationId, accepted);
+    const rows = {
+      cases: [] as Insertable<CaseFileTable>[],
+      parties: [] as Insertable<CasePartyTable>[],
+      events: [] as Insertable<CaseEventTable>[],
+      requests: [] as Insertable<IntakeRequestTable>[],
+    };
+    const auditEntries: Parameters<typeof writeAuditBatch>[1][number][] = [];
+    for (const pending of accepted) {
+      const s = pending;
+      const { year, sequence } = sequences.get(pending) as { year: number; sequence: number };
+      const inQuota = s.definition.quota !== null;
+      const isAdmitted = !inQuota || admitted.has(pending);
+      const state = isAdmitted ? s.definition.initialState : (s.definition.quotaExhaustedState as string);
+      const id = newId();
+      const number = protocolNumber(s.provinceCode, year, sequence);
+      const result: IntakeResult = {
+        id,
+        number,
+        state,
+        admitted: isAdmitted,
+        quotaRank: ranks.get(pending) ?? null,
+        receivedAt: s.receivedAt.toISOString(),
+        dueOn: isAdmitted ? s.dueOn : null,
+        receiptUrl: `/api/cases/${id}/receipt`,
+      };
+      rows.cases.push({
+        id,
+        organisationId,
+        number,
+        year,
+        sequence,
+        typeCode: s.definition.code,
+        typeValidFrom: s.definition.validFrom,
+        state,
+        closed: !isAdmitted,
+        channel: s.channel,
+        externalReference: s.input.externalReference ?? null,
+        quotaYear: inQuota ? year : null,
+        quotaSector: inQuota ? (s.input.quotaSector ?? null) : null,
+        quotaRank: result.quotaRank,
+        receivedAt: s.receivedAt,
+        submittedOn: s.submittedOn,
+        dueOn: result.dueOn,
+        highRiskCountry: s.highRiskCountry,
+        title: s.checked.title,
+        language: s.checked.language,
+        receiptCode: newVerificationCode(),
+        updatedAt: s.receivedAt,
+      });
+      for (const party of s.checked.parties) {
+        const partyId = partyIds.get(party) as string;
+        rows.parties.push({
+          caseId: id,
+          role: party.role,
+          personId: party.person ? partyId : null,
+          employerId: party.employer ? partyId : null,
+        });
+      }
+      rows.events.push({
+        id: newId(),
+        caseId: id,
+        at: s.receivedAt,
+        onDay: s.submittedOn,
+        kind: isAdmitted ? 'SUBMITTED' : 'QUOTA_EXHAUSTED',
+        toState: state,
+        actorUserId: s.audit.actorUserId,
+        actorLabel: s.audit.actorLabel ?? 'sistema',
+        data: JSON.stringify({ channel: s.channel, details: s.input.details, quotaRank: result.quotaRank }),
+      });
+      if (s.idempotencyKey)
+        rows.requests.push({
+          organisationId,
+          idempotencyKey: s.idempotencyKey,
+          bodyHash: s.bodyHash,
+          caseId: id,
+          createdAt: s.receivedAt,
+          response: JSON.stringify(result),
+        });
+      auditEntries.push({
+        context: s.audit,
+        record: {
+          kind: 'change',
+          action: 'cases.case.submit',
+          entityType: 'case',
+          entityId: id,
+          before: null,
+          after: { number, type: s.definition.code, state, channel: s.channel, quotaRank: result.quotaRank },
+        },
+      });
+      outcomes.set(pending, { kind: 'written', result, replayed: false });
+    }
+    await store.insertCaseRows(trx, rows);
+    await writeAuditBatch(trx, auditEntries);
+  });
+  for (const [follower, first] of followers) {
+    const outcome = outcomes.get(first);
+    outcomes.set(
+      follower,
+      outcome?.kind === 'written'
+        ? replayOf(follower, { bodyHash: first.bodyHash, response: outcome.result })
+        : (outcome ?? { kind: 'conflict', detail: 'Domanda non registrata.', errors: [] }),
+    );
+  }
+  return batch.map(
+    (submission) =>
+      outcomes.get(submission) ?? { kind: 'conflict', detail: 'Domanda non registrata.', errors: [] },
+  );
+}
+
+/** Finds or registers the parties of a batch: one person per passport or fiscal code, one employer per code. */
+async function registerParties(
+  trx: Parameters<typeof store.findPersons>[0],
+  organisationId: string,
+  accepted: QueuedSubmission[],
+): Promise<Map<object, string>> {
+  const ids = new Map<object, string>();
+  const parties = accepted.flatMap((pending) => pending.checked.parties);
+  const persons = parties.flatMap((party) => (party.person ? [{ party, person: party.person }] : []));
+  const now = accepted[0]?.receivedAt ?? new Date();
+  const lookUp = async () => {
+    const found = await store.findPersons(
+      trx,
+      organisationId,
+      persons.flatMap(({ person }) => (person.passport ? [person.passport.number] : [])),
+      persons.flatMap(({ person }) => (person.fiscalCode ? [person.fiscalCode] : [])),
+    );
+    const byKey = new Map<string, string>();
+    for (const row of found) {
+      if (row.passportNumber) byKey.set(`P:${row.citizenship}:${row.passportNumber}`, row.id);
+      if (row.fiscalCode) byKey.set(`F:${row.fiscalCode}`, row.id);
+    }
+    return byKey;
+  };
+  const known = persons.length ? await lookUp() : new Map<string, string>();
+  const match = (person: (typeof persons)[number]['person']) =>
+    known.get(personKey(person)) ?? (person.fiscalCode ? known.get(`F:${person.fiscalCode}`) : undefined);
+  const toInsert = new Map<string, { id: string; person: (typeof persons)[number]['person'] }>();
+  for (const { person } of persons)
+    if (!match(person) && !toInsert.has(personKey(person)))
+      toInsert.set(personKey(person), { id: newId(), person });
+  const inserted = new Set(
+    (await store.insertPersons(trx, organisationId, [...toInsert.values()], now)).map((r) => r.id),
+  );
+  const raced = [...toInsert.values()].some(({ id }) => !inserted.has(id));
+  const again = raced ? await lookUp() : known;
+  for (const { party, person } of persons) {
+    const id =
+      again.get(personKey(person)) ??
+      (person.fiscalCode ? again.get(`F:${person.fiscalCode}`) : undefined) ??
+      toInsert.get(personKey(person))?.id;
+    ids.set(party, id as string);
+  }
+
+  const employers = parties.flatMap((party) => (party.employer ? [{ party, employer: party.employer }] : []));
+  const unique = new Map(employers.map(({ employer }) => [employer.fiscalCode, employer]));
+  const rows = await store.upsertEmployers(trx, organisationId, [...unique.values()], now);
+  const byCode = new Map(rows.map((row) => [row.fiscalCode, row.id]));
+  for (const { party, employer } of employers) ids.set(party, byCode.get(employer.fiscalCode) as string);
+  return ids;
+}

@@ -1,0 +1,262 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Temporal } from 'temporal-polyfill';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { newId } from '../src/kernel/ids.ts';
+import { startTestApp, stopTestApp, TEST_NOW, type TestApp } from './support/app.ts';
+import { workPermitApplication } from './support/cases.ts';
+import { BACKENDS, openTestDatabase, type TestDatabase } from './support/database.ts';
+import { pdfText } from './support/documents.ts';
+import { makeOrganisation, makeUser, type Session, signIn } from './support/identity.ts';
+
+/** Eleven days after TEST_NOW: the ten days for observations after a notice of intended refusal are over. */
+const AFTER_OBSERVATION_WINDOW = '2026-03-13T09:00:00+01:00';
+const REASON =
+  'Il datore di lavoro non ha dimostrato la capacità economica richiesta per l’assunzione del lavoratore.';
+
+for (const backend of BACKENDS) {
+  describe(`outcomes of a case on ${backend}`, () => {
+    let database: TestDatabase;
+    let t: TestApp;
+    let manager: Session;
+    let managerEmail: string;
+    let dataDir: string;
+
+    /** Moves the clock on; the session would have expired meanwhile, so the manager signs in again. */
+    const moveClockTo = async (instant: string) => {
+      t.clock.set(instant);
+      manager = await signIn(t.app, managerEmail);
+    };
+
+    const submit = async (n: number): Promise<{ id: string; number: string }> => {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/cases',
+        headers: manager.headers,
+        payload: workPermitApplication(n),
+      });
+      expect(res.statusCode).toBe(201);
+      return res.json();
+    };
+    const open = async (id: string) => {
+      const res = await t.app.inject({ url: `/api/cases/${id}`, headers: manager.headers });
+      expect(res.statusCode).toBe(200);
+      return res.json();
+    };
+    const act = async (id: string, action: string, reason?: string) => {
+      const { version } = await open(id);
+      return t.app.inject({
+        method: 'POST',
+        url: `/api/cases/${id}/actions`,
+        headers: manager.headers,
+        payload: { action, version, ...(reason ? { reason } : {}) },
+      });
+    };
+    /** A case whose notice of intended refusal was sent eleven days ago: ready to be rejected. */
+    const caseReadyForRejection = async (n: number) => {
+      const created = await submit(n);
+      expect((await act(created.id, 'START_REVIEW')).statusCode).toBe(200);
+      expect((await act(created.id, 'SEND_REJECTION_NOTICE', REASON)).statusCode).toBe(200);
+      return created;
+    };
+
+    beforeAll(async () => {
+      dataDir = await mkdtemp(path.join(tmpdir(), 'lovit-outcomes-'));
+      database = await openTestDatabase(backend);
+      t = await startTestApp(database, { config: { DATA_DIR: dataDir } });
+      const prefecture = await makeOrganisation(t.platform, { type: 'PREFECTURE', code: 'PREF-LO' });
+      const user = await makeUser(t.platform, [{ organisationId: prefecture.id, role: 'sui_manager' }]);
+      managerEmail = user.email;
+      manager = await signIn(t.app, user.email);
+      const quota = await t.app.inject({
+        method: 'PUT',
+        url: '/api/quotas',
+        headers: manager.headers,
+        payload: {
+          year: 2026,
+          sector: 'NON_SEASONAL',
+          total: 50,
+          legalBasis: 'DPCM 2.10.2025, ripartizione provinciale',
+        },
+      });
+      expect(quota.statusCode).toBe(200);
+    });
+
+    afterEach(async () => {
+      await moveClockTo(TEST_NOW);
+    });
+
+    afterAll(async () => {
+      await stopTestApp(t);
+      await database.dispose();
+      await rm(dataDir, { recursive: true, force: true });
+    });
+
+    it('rejects after the notice and its ten days, with a decree giving the reasons and the appeal', async () => {
+      const created = await caseReadyForRejection(1);
+      const early = await act(created.id, 'REJECT', REASON);
+      expect(early.statusCode).toBe(409);
+      expect(early.json().blockedBy[0].guard).toBe('REJECTION_NOTICE_GIVEN');
+
+      await moveClockTo(AFTER_OBSERVATION_WINDOW);
+      const rejected = await act(created.id, 'REJECT', REASON);
+      expect(rejected.statusCode).toBe(200);
+      expect(rejected.json().state).toBe('REJECTED');
+      expect(rejected.json().outcomes).toEqual([
+        {
+          id: expect.any(String),
+          code: 'REJECTION_DECREE',
+          label: 'Decreto di rigetto',
+          number: `${created.number}/RD`,
+          issuedOn: '2026-03-13',
+          validUntil: null,
+          pdfUrl: expect.stringMatching(new RegExp(`^/api/cases/${created.id}/outcomes/[0-9a-f-]+/pdf$`)),
+        },
+      ]);
+      const [decree] = rejected.json().outcomes;
+
+      const pdf = await t.app.inject({ url: decree.pdfUrl, headers: manager.headers });
+      expect(pdf.statusCode).toBe(200);
+      expect(pdf.headers['content-type']).toBe('application/pdf');
+      expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+      const text = pdfText(pdf.rawPayload);
+      expect(text).toContain('Decreto di rigetto');
+      expect(text).toContain('Il datore di lavoro non ha dimostrato la capacit');
+      expect(text).toContain('Avverso il presente provvedimento è ammesso ricorso al TAR entro 60 giorni');
+      expect(text).not.toContain('valido fino al');
+      const reads = await database.db
+        .selectFrom('auditEntry')
+        .select('action')
+        .where('entityType', '=', 'case_outcome')
+        .where('entityId', '=', decree.id)
+        .execute();
+      expect(reads.map((r) => r.action)).toEqual(['case_outcome.read']);
+
+      const { verificationCode } = await database.db
+        .selectFrom('caseOutcome')
+        .select('verificationCode')
+        .where('id', '=', decree.id)
+        .executeTakeFirstOrThrow();
+      const verified = await t.app.inject({ url: `/api/verify/${verificationCode.replaceAll('-', ' ')}` });
+      expect(verified.json()).toMatchObject({
+        valid: true,
+        document: 'Decreto di rigetto',
+        number: `${created.number}/RD`,
+        issuedOn: '2026-03-13',
+        state: 'emesso',
+      });
+      expect(verified.json()).not.toHaveProperty('validUntil');
+      expect(JSON.stringify(verified.json())).not.toContain('capacità');
+    });
+
+    it('issues by silence once the term has passed, citing art. 22 c.5.01 TUI on the nulla osta', async () => {
+      // n = 0: a worker from India, not on the list of countries at particular risk
+      const created = await submit(0);
+      const { dueOn } = await open(created.id);
+      await moveClockTo(`${Temporal.PlainDate.from(dueOn).add({ days: 1 })}T09:00:00+02:00`);
+      const issued = await act(created.id, 'ISSUE_BY_SILENCE');
+      expect(issued.statusCode).toBe(200);
+      const [clearance] = issued.json().outcomes;
+      expect(clearance).toMatchObject({ code: 'CLEARANCE', number: `${created.number}/NO` });
+      const pdf = await t.app.inject({ url: clearance.pdfUrl, headers: manager.headers });
+      const text = pdfText(pdf.rawPayload);
+      expect(text).toContain(
+        'Rilasciato per decorso del termine del procedimento in assenza di elementi ostativi',
+      );
+      expect(text).toContain('art. 22 c.5.01 D.Lgs. 286/1998');
+      expect(clearance.validUntil).toBe(
+        Temporal.PlainDate.from(clearance.issuedOn).add({ days: 180 }).toString(),
+      );
+      expect(text).toContain('valido fino al');
+    });
+
+    it('says a nulla osta is expired once its validity is over', async () => {
+      const created = await submit(2);
+      const caseRow = await database.db
+        .selectFrom('caseFile')
+        .select('number')
+        .where('id', '=', created.id)
+        .executeTakeFirstOrThrow();
+      await database.db
+        .insertInto('caseOutcome')
+        .values({
+          id: newId(),
+          caseId: created.id,
+          code: 'CLEARANCE',
+          label: 'Nulla osta al lavoro',
+          action: 'ISSUE',
+          number: `${caseRow.number}/NO`,
+          verificationCode: 'ABCD-EFGH-JKMN-PQRS',
+          issuedOn: '2025-06-01',
+          validUntil: '2025-11-28',
+          reason: null,
+          issuedBy: null,
+          createdAt: new Date('2025-06-01T10:00:00Z'),
+        })
+        .execute();
+      const verified = await t.app.inject({ url: '/api/verify/abcd-efgh-jkmn-pqrs' });
+      expect(verified.json()).toMatchObject({ valid: true, state: 'scaduto', validUntil: '2025-11-28' });
+    });
+
+    it('leaves nothing half-saved when the outcome cannot be written: case, timeline and outcomes stay as they were', async () => {
+      const created = await caseReadyForRejection(3);
+      await moveClockTo(AFTER_OBSERVATION_WINDOW);
+      // Someone else's document already holds the number this decree would take.
+      await database.db
+        .insertInto('caseOutcome')
+        .values({
+          id: newId(),
+          caseId: created.id,
+          code: 'REJECTION_DECREE',
+          label: 'Decreto di rigetto',
+          action: 'REJECT',
+          number: `${created.number}/RD`,
+          verificationCode: 'ZZZZ-ZZZZ-ZZZZ-ZZZ1',
+          issuedOn: '2026-03-13',
+          validUntil: null,
+          reason: 'inserito dal test',
+          issuedBy: null,
+          createdAt: new Date(),
+        })
+        .execute();
+      const snapshot = async () => ({
+        caseFile: await database.db
+          .selectFrom('caseFile')
+          .select(['state', 'closed', 'version', 'dueOn', 'updatedAt'])
+          .where('id', '=', created.id)
+          .executeTakeFirstOrThrow(),
+        events: await database.db
+          .selectFrom('caseEvent')
+          .select(['id', 'kind'])
+          .where('caseId', '=', created.id)
+          .orderBy('at')
+          .execute(),
+        outcomes: await database.db
+          .selectFrom('caseOutcome')
+          .select('id')
+          .where('caseId', '=', created.id)
+          .execute(),
+        changes: await database.db
+          .selectFrom('auditEntry')
+          .select('id')
+          .where('kind', '=', 'change')
+          .where('entityId', '=', created.id)
+          .execute(),
+      });
+      const before = await snapshot();
+      expect(before.caseFile.state).toBe('REJECTION_NOTICE_SENT');
+
+      const res = await act(created.id, 'REJECT', REASON);
+      expect(res.statusCode).toBe(409);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      // the unique number of the outcome, written last in the action's transaction, is what failed
+      expect(res.json()).toMatchObject({
+        status: 409,
+        type: 'urn:lovit:problem:conflict',
+        detail: 'Esiste già un elemento con questi dati.',
+      });
+      expect(await snapshot()).toEqual(before);
+    });
+  });
+}

@@ -9,6 +9,7 @@ import { createApiClient } from '../modules/identity/service.ts';
 import { sealAuditCommand, verifyAuditCommand } from './audit.ts';
 import { DEMO_PASSWORD, loadDemoData } from './demo.ts';
 import { loadDemoCases } from './demo-cases.ts';
+import { importCommand } from './import.ts';
 import { createUserCommand } from './users.ts';
 
 const EXPLAINED = [ConfigError, DatabaseUnavailable, MigrationFailed];
@@ -84,6 +85,22 @@ program
         name: options.name,
       });
       return `API client ${client.id} created. Bearer token (shown only now): ${client.token}`;
+    }),
+  );
+
+program
+  .command('cases:import')
+  .description('import a click-day export (CSV, one application per row, in arrival order) as submissions')
+  .requiredOption('--file <path>', 'the CSV file (columns: see README, "Importing a click-day export")')
+  .requiredOption('--as <email>', 'the SUI user who performs the import (their office receives the cases)')
+  .action((options: { file: string; as: string }) =>
+    withDatabase(async (database, config) => {
+      const report = await importCommand({ database, clock: systemClock, config }, options);
+      const refused = report.refused.map((r) => `  riga ${r.row} (${r.reference}): ${r.errors.join('; ')}`);
+      return [
+        `Righe: ${report.rows}; registrate: ${report.registered} (ammesse nella quota ${report.admitted}, quota esaurita ${report.quotaExhausted}); già registrate: ${report.alreadyRegistered}; rifiutate: ${report.refused.length}`,
+        ...refused,
+      ].join('\n');
     }),
   );
 

@@ -1,0 +1,142 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Caller } from '../src/kernel/auth.ts';
+import { IMPORT_COLUMNS, importClickDayExport, parseCsv } from '../src/modules/cases/import.ts';
+import { startTestApp, stopTestApp, type TestApp } from './support/app.ts';
+import { companyFiscalCode } from './support/cases.ts';
+import { BACKENDS, openTestDatabase, type TestDatabase } from './support/database.ts';
+import { makeOrganisation, makeUser, type Session, signIn } from './support/identity.ts';
+
+function exportRow(n: number, overrides: Partial<Record<(typeof IMPORT_COLUMNS)[number], string>> = {}) {
+  const values: Record<string, string> = {
+    riferimento: `ALI-${n}`,
+    tipo: 'WORK_CLEARANCE',
+    settore: 'NON_SEASONAL',
+    datore_tipo: 'COMPANY',
+    datore_denominazione: `Impresa "Lodigiana", n. ${n}`,
+    datore_codice_fiscale: companyFiscalCode(500 + n),
+    datore_partita_iva: '',
+    datore_indirizzo: 'Via Roma 1, Lodi',
+    datore_pec: `impresa${n}@pec.lovit.example`,
+    lavoratore_cognome: 'Rahman',
+    lavoratore_nome: 'Abdul',
+    lavoratore_sesso: 'M',
+    lavoratore_data_nascita: '1991-04-12',
+    lavoratore_luogo_nascita: 'Sylhet',
+    lavoratore_cittadinanza: 'BD',
+    lavoratore_passaporto: `BD${String(n).padStart(7, '0')}`,
+    lavoratore_scadenza_passaporto: '2030-01-31',
+    lavoratore_email: '',
+    lavoratore_lingua: 'bn',
+    ...overrides,
+  };
+  return IMPORT_COLUMNS.map((column) => `"${(values[column] ?? '').replace(/"/g, '""')}"`).join(';');
+}
+
+describe('CSV of a click-day export', () => {
+  it('reads quoted fields, doubled quotes, separators inside quotes and CRLF', () => {
+    expect(parseCsv('a;b;c\r\n"x;1";"say ""hi""";\r\n\r\n')).toEqual([
+      ['a', 'b', 'c'],
+      ['x;1', 'say "hi"', ''],
+    ]);
+    expect(parseCsv('a,b\n1,"2\n3"')).toEqual([
+      ['a', 'b'],
+      ['1', '2\n3'],
+    ]);
+  });
+});
+
+for (const backend of BACKENDS) {
+  describe(`importing a click-day export on ${backend}`, () => {
+    let database: TestDatabase;
+    let t: TestApp;
+    let manager: Session;
+    let caller: Caller;
+
+    beforeAll(async () => {
+      database = await openTestDatabase(backend);
+      t = await startTestApp(database);
+      const prefecture = await makeOrganisation(t.platform, { type: 'PREFECTURE' });
+      const user = await makeUser(t.platform, [{ organisationId: prefecture.id, role: 'sui_manager' }]);
+      manager = await signIn(t.app, user.email);
+      await t.app.inject({
+        method: 'PUT',
+        url: '/api/quotas',
+        headers: manager.headers,
+        payload: { year: 2026, sector: 'NON_SEASONAL', total: 3, legalBasis: 'DPCM 2.10.2025' },
+      });
+      const session = await t.platform.database.db
+        .selectFrom('session')
+        .select('id')
+        .executeTakeFirstOrThrow();
+      caller = {
+        actor: {
+          userId: user.id,
+          email: user.email,
+          givenName: 'Mario',
+          familyName: 'Rossi',
+          organisationId: prefecture.id,
+          organisationName: prefecture.name,
+          organisationType: 'PREFECTURE',
+          roles: ['sui_manager'],
+          sessionId: session.id,
+          csrfToken: '',
+          sessionExpiresAt: new Date('2030-01-01'),
+        },
+        requestId: null,
+        clientAddress: null,
+      };
+    });
+
+    afterAll(async () => {
+      await stopTestApp(t);
+      await database.dispose();
+    });
+
+    it('ranks the rows in file order, refuses bad rows by row and field, and registers nothing twice', async () => {
+      const rows = [
+        exportRow(1),
+        exportRow(2, { datore_codice_fiscale: '12345678901' }),
+        exportRow(3),
+        exportRow(4, { lavoratore_scadenza_passaporto: '2025-12-31' }),
+        exportRow(5),
+        exportRow(6),
+        exportRow(7),
+      ];
+      const csv = `\uFEFF${IMPORT_COLUMNS.join(';')}\r\n${rows.join('\r\n')}\r\n`;
+      const report = await importClickDayExport(t.platform, caller, csv);
+      expect(report).toMatchObject({
+        rows: 7,
+        registered: 5,
+        alreadyRegistered: 0,
+        admitted: 3,
+        quotaExhausted: 2,
+      });
+      expect(report.refused.map((r) => [r.row, r.reference])).toEqual([
+        [3, 'ALI-2'],
+        [5, 'ALI-4'],
+      ]);
+      expect(report.refused[0]?.errors[0]).toContain('body.parties.0.employer.fiscalCode');
+      expect(report.refused[1]?.errors[0]).toContain('body.parties.1.person.passport.expiry');
+      const cases = await t.platform.database.db
+        .selectFrom('caseFile')
+        .select(['externalReference', 'quotaRank', 'state', 'channel'])
+        .orderBy('sequence')
+        .execute();
+      expect(cases.map((c) => [c.externalReference, c.quotaRank, c.state, c.channel])).toEqual([
+        ['ALI-1', 1, 'QUOTA_ASSIGNED', 'IMPORT'],
+        ['ALI-3', 2, 'QUOTA_ASSIGNED', 'IMPORT'],
+        ['ALI-5', 3, 'QUOTA_ASSIGNED', 'IMPORT'],
+        ['ALI-6', null, 'QUOTA_EXHAUSTED', 'IMPORT'],
+        ['ALI-7', null, 'QUOTA_EXHAUSTED', 'IMPORT'],
+      ]);
+      const again = await importClickDayExport(t.platform, caller, csv);
+      expect(again).toMatchObject({ registered: 0, alreadyRegistered: 5 });
+    });
+
+    it('refuses a file without the expected columns', async () => {
+      await expect(importClickDayExport(t.platform, caller, 'nome;cognome\nMario;Rossi\n')).rejects.toThrow(
+        /Colonne mancanti: riferimento/,
+      );
+    });
+  });
+}

@@ -1,5 +1,6 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Route, Routes } from 'react-router';
+import { casesRoutes } from '../modules/cases/casesRoutes.tsx';
 import { HomePage } from '../modules/home/HomePage.tsx';
 import { administrationRoutes } from '../modules/identity/administrationRoutes.tsx';
 import { LoginPage } from '../modules/identity/LoginPage.tsx';
@@ -37,6 +38,7 @@ export function App() {
                   }
                 />
               ))}
+              {casesRoutes()}
               {administrationRoutes()}
               <Route path="*" element={<NotFoundPage />} />
             </Route>

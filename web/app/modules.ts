@@ -1,6 +1,6 @@
 import type { ComponentType } from 'react';
 import type { Permission, SessionView } from '../../src/modules/identity/contract.ts';
-import { CasesPage } from '../modules/cases/CasesPage.tsx';
+import { WorklistPage } from '../modules/cases/casesRoutes.tsx';
 import { CouncilPage } from '../modules/council/CouncilPage.tsx';
 import { OpinionsPage } from '../modules/exchange/OpinionsPage.tsx';
 import { AdministrationPage } from '../modules/identity/AdministrationPage.tsx';
@@ -20,7 +20,7 @@ export type ModuleEntry = {
 
 /** The back-office modules, in menu order: each is one entry of the main navigation and one route. */
 export const modules: readonly ModuleEntry[] = [
-  { path: '/pratiche', key: 'cases', permissions: ['cases.access'], Page: CasesPage },
+  { path: '/pratiche', key: 'cases', permissions: ['cases.access'], Page: WorklistPage },
   { path: '/pareri', key: 'opinions', permissions: ['exchange.access'], Page: OpinionsPage },
   { path: '/cti', key: 'council', permissions: ['council.access'], Page: CouncilPage },
   { path: '/formazione', key: 'training', permissions: ['training.access'], Page: TrainingPage },

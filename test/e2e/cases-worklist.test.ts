@@ -1,0 +1,364 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, stopTestApp, type TestApp } from '../support/app.ts';
+import {
+  assertWebBuilt,
+  browserAvailable,
+  closePage,
+  expectAccessible,
+  launchBrowser,
+  openPage,
+} from '../support/browser.ts';
+import { companyFiscalCode, workPermitApplication } from '../support/cases.ts';
+import { openTestDatabase, type TestDatabase } from '../support/database.ts';
+import { makeOrganisation, makeUser, PASSWORD, type Session, signIn } from '../support/identity.ts';
+
+/**
+ * The browser logs every request the server refuses. Two are refused here on purpose: a submission with a wrong
+ * fiscal code and an expired passport (422), and a step taken on a case someone else has just changed (409).
+ */
+const REFUSED_ON_PURPOSE = /Failed to load resource: the server responded with a status of (401|409|422)/;
+
+describe.skipIf(!browserAvailable())('SUI case files in Chromium: intake, worklist, case page', () => {
+  let database: TestDatabase;
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+  let managerEmail: string;
+  let operatorId: string;
+  /** The case registered through the form, followed through the tests below. */
+  const filed = { id: '', number: '' };
+
+  beforeAll(async () => {
+    assertWebBuilt();
+    database = await openTestDatabase('pglite');
+    t = await startTestApp(database);
+    const prefecture = await makeOrganisation(t.platform, { type: 'PREFECTURE', code: 'PREF-LO' });
+    const manager = await makeUser(t.platform, [{ organisationId: prefecture.id, role: 'sui_manager' }]);
+    const operator = await makeUser(t.platform, [{ organisationId: prefecture.id, role: 'sui_operator' }]);
+    managerEmail = manager.email;
+    operatorId = operator.id;
+    const quota = await t.app.inject({
+      method: 'PUT',
+      url: '/api/quotas',
+      headers: (await managerApi()).headers,
+      payload: {
+        year: 2026,
+        sector: 'NON_SEASONAL',
+        total: 50,
+        legalBasis: 'DPCM 2.10.2025, quota provinciale',
+      },
+    });
+    expect(quota.statusCode).toBe(200);
+    base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stopTestApp(t);
+    await database.dispose();
+  });
+
+  /** The manager's session for calls made behind the user's back (signed in again after the clock moves). */
+  const managerApi = (): Promise<Session> => signIn(t.app, managerEmail);
+
+  async function openSignedIn(path: string, width = 1280): Promise<Page> {
+    const page = await openPage(browser, `${base}${path}`, width);
+    await page.getByRole('heading', { level: 1, name: 'Accesso' }).waitFor();
+    await page.getByLabel('E-mail').fill(managerEmail);
+    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Accedi' }).click();
+    await page.waitForURL(`${base}${path}`);
+    return page;
+  }
+
+  /** Script errors and console errors other than the refusals made on purpose, for `closeAfterRefusals`. */
+  function watchErrors(page: Page): string[] {
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !REFUSED_ON_PURPOSE.test(message.text())) errors.push(message.text());
+    });
+    return errors;
+  }
+
+  async function closeAfterRefusals(page: Page, errors: string[]): Promise<void> {
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }
+
+  it('registers a work permit from the form, showing the server’s objections on the fields at fault', async () => {
+    const page = await openSignedIn('/pratiche/nuova');
+    const errors = watchErrors(page);
+    await page.getByRole('heading', { level: 1, name: 'Nuova pratica' }).waitFor();
+    await page.getByLabel('Tipo di pratica').selectOption({ label: 'Nulla osta al lavoro subordinato' });
+    await page.getByLabel('Settore della quota').selectOption({ label: 'Lavoro subordinato non stagionale' });
+    await expectAccessible(page);
+
+    await page.getByRole('button', { name: 'Registra la pratica' }).click();
+    const employer = page.getByRole('group', { name: 'Datore di lavoro' });
+    const worker = page.getByRole('group', { name: 'Lavoratore' });
+    await expect.poll(() => employer.getByLabel('Denominazione').getAttribute('aria-invalid')).toBe('true');
+    expect(await worker.getByLabel('Cognome').getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(page);
+
+    const fiscalCode = companyFiscalCode(4242);
+    const wrongFiscalCode = `${fiscalCode.slice(0, 10)}${(Number(fiscalCode.slice(10)) + 1) % 10}`;
+    await employer.getByLabel('Denominazione').fill('Cascina San Marco S.r.l.');
+    await employer.getByLabel('Codice fiscale').fill(wrongFiscalCode);
+    await employer.getByLabel('Partita IVA').fill(fiscalCode);
+    await employer.getByLabel('Indirizzo della sede').fill('Via Emilia 12, 26900 Lodi (LO)');
+    await employer.getByLabel('PEC').fill('cascina.sanmarco@pec.lovit.example');
+    await worker.getByLabel('Cognome').fill('HOSSAIN');
+    await worker.getByLabel('Nome', { exact: true }).fill('Rahim');
+    await worker.getByLabel('Sesso').selectOption({ label: 'Maschile' });
+    await worker.getByLabel('Data di nascita').fill('1990-04-12');
+    await worker.getByLabel('Luogo di nascita').fill('Dhaka');
+    await worker.getByLabel('Cittadinanza').selectOption('BD');
+    await worker.getByLabel('Numero del passaporto').fill('BX1234567');
+    await worker.getByLabel('Scadenza del passaporto').fill('2025-06-30');
+    // A real fiscal code, of someone else: accepted, and flagged on the case page
+    await worker.getByLabel('Codice fiscale').fill('RSSMRA80A01F205X');
+    await worker.getByLabel('Lingua preferita').selectOption('bn');
+    await page.getByLabel('Mansione').fill('Operaio agricolo specializzato');
+    await page.getByLabel('Tipo di contratto').selectOption({ label: 'Tempo determinato' });
+    await page.getByLabel('Ore settimanali').fill('40');
+    await page.getByRole('button', { name: 'Registra la pratica' }).click();
+
+    const fiscalCodeField = employer.getByLabel('Codice fiscale');
+    await expect.poll(() => fiscalCodeField.getAttribute('aria-invalid')).toBe('true');
+    await employer.getByText('Codice fiscale dell’impresa non valido').waitFor();
+    await worker.getByText('Il passaporto è scaduto').waitFor();
+    expect(await worker.getByLabel('Scadenza del passaporto').getAttribute('aria-invalid')).toBe('true');
+    await page.getByRole('alert').first().waitFor();
+    await expectAccessible(page);
+
+    await fiscalCodeField.fill(fiscalCode);
+    await worker.getByLabel('Scadenza del passaporto').fill('2031-06-30');
+    await page.getByRole('button', { name: 'Registra la pratica' }).click();
+    await page.waitForURL(/\/pratiche\/[0-9a-f-]{36}$/);
+    const notice = page.getByRole('status').getByText(/^Pratica LO-2026-\d{6} registrata\.$/);
+    await notice.waitFor();
+    filed.number = ((await notice.textContent()) ?? '').match(/LO-2026-\d{6}/)?.[0] ?? '';
+    filed.id = new URL(page.url()).pathname.split('/').at(-1) ?? '';
+    await page.getByRole('heading', { level: 1, name: `Pratica ${filed.number}` }).waitFor();
+    await closeAfterRefusals(page, errors);
+  });
+
+  it('lists the case in the worklist, a page at a time, filtered by deadline and type, with saved views', async () => {
+    const api = await managerApi();
+    for (let n = 1; n <= 25; n++) {
+      const answer = await t.app.inject({
+        method: 'POST',
+        url: '/api/cases',
+        headers: api.headers,
+        payload: workPermitApplication(n),
+      });
+      expect(answer.statusCode).toBe(201);
+    }
+    let page = await openSignedIn('/pratiche');
+    await page.getByRole('heading', { level: 1, name: 'Pratiche SUI' }).waitFor();
+    await page.getByRole('status').getByText('25 pratiche mostrate, altre da caricare').waitFor();
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Carica altre pratiche' }).click();
+    await page.getByRole('status').getByText('26 pratiche', { exact: true }).waitFor();
+    // the keyboard goes on from the first case loaded
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent))
+      .toMatch(/^LO-2026-\d{6}$/);
+    expect(await page.getByRole('button', { name: 'Carica altre pratiche' }).count()).toBe(0);
+    const ours = page.getByRole('row', { name: new RegExp(filed.number) });
+    await ours.getByText('nei termini').waitFor();
+    await ours.getByText('HOSSAIN Rahim').waitFor();
+
+    await page.getByLabel('Scadenza', { exact: true }).selectOption({ label: 'In scadenza entro 7 giorni' });
+    await page.getByRole('button', { name: 'Cerca', exact: true }).click();
+    await page.getByText('Nessuna pratica corrisponde ai filtri.').waitFor();
+    expect(new URL(page.url()).searchParams.get('deadline')).toBe('DUE_SOON');
+    await expectAccessible(page);
+    await closePage(page);
+
+    // Three days before the legal due date the case is due soon
+    const detail = await t.app.inject({ url: `/api/cases/${filed.id}`, headers: api.headers });
+    const dueOn: string = detail.json().dueOn;
+    t.clock.set(new Date(Date.parse(`${dueOn}T09:00:00+02:00`) - 3 * 86_400_000));
+
+    page = await openSignedIn('/pratiche?deadline=DUE_SOON');
+    await page.getByRole('status').getByText('25 pratiche mostrate, altre da caricare').waitFor();
+    await page.getByLabel('Tipo di pratica').selectOption({ label: 'Nulla osta al lavoro subordinato' });
+    await page.getByLabel('Cerca per numero di protocollo o nome').fill(filed.number);
+    await page.getByRole('button', { name: 'Cerca', exact: true }).click();
+    await page.getByRole('status').getByText('1 pratica', { exact: true }).waitFor();
+    const params = new URL(page.url()).searchParams;
+    expect([params.get('deadline'), params.get('type'), params.get('q')]).toEqual([
+      'DUE_SOON',
+      'WORK_CLEARANCE',
+      filed.number,
+    ]);
+    await page
+      .getByRole('row', { name: new RegExp(filed.number) })
+      .getByText('in scadenza')
+      .waitFor();
+
+    await page.getByLabel('Nome della vista').fill('Lavoro in scadenza');
+    await page.getByRole('button', { name: 'Salva i filtri correnti' }).click();
+    await page.getByRole('status').getByText('Vista «Lavoro in scadenza» salvata.').waitFor();
+    await page.getByRole('button', { name: 'Azzera i filtri' }).click();
+    await page.waitForURL(`${base}/pratiche`);
+    await page.getByRole('link', { name: 'Lavoro in scadenza' }).click();
+    await page.getByRole('status').getByText('1 pratica', { exact: true }).waitFor();
+    expect(new URL(page.url()).searchParams.get('q')).toBe(filed.number);
+    expect(await page.getByLabel('Tipo di pratica').inputValue()).toBe('WORK_CLEARANCE');
+    await expectAccessible(page);
+
+    await page.getByRole('checkbox', { name: `Seleziona la pratica ${filed.number}` }).check();
+    await page.getByText('1 pratica selezionata.').waitFor();
+    await page.getByLabel('Assegna a…').selectOption(operatorId);
+    await page.getByRole('button', { name: 'Assegna le pratiche selezionate' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Assegnare 1 pratica a Mario Rossi?' });
+    await confirm.waitFor();
+    await expectAccessible(page);
+    await confirm.getByRole('button', { name: 'Assegna', exact: true }).click();
+    await page.getByRole('status').getByText('1 pratica assegnata a Mario Rossi.').waitFor();
+    await page
+      .getByRole('row', { name: new RegExp(filed.number) })
+      .getByText('Mario Rossi')
+      .waitFor();
+
+    await page.getByRole('button', { name: 'Elimina Lavoro in scadenza' }).click();
+    await page.getByRole('dialog', { name: 'Eliminare la vista «Lavoro in scadenza»?' }).waitFor();
+    await page.getByRole('dialog').getByRole('button', { name: 'Elimina' }).click();
+    await page.getByRole('status').getByText('Vista «Lavoro in scadenza» eliminata.').waitFor();
+    await page.getByText('Nessuna vista salvata', { exact: false }).waitFor();
+    await closePage(page);
+  });
+
+  it('takes the case through review, documents and opinions, telling what blocks a step and why', async () => {
+    const page = await openSignedIn(`/pratiche/${filed.id}`);
+    const errors = watchErrors(page);
+    await page.getByRole('heading', { level: 1, name: `Pratica ${filed.number}` }).waitFor();
+    await page.getByText('Posizione n. 1 nella quota 2026 – Lavoro subordinato non stagionale').waitFor();
+    await page.getByText('Il codice fiscale non corrisponde a questi dati della persona:').waitFor();
+    await page.getByRole('listitem').getByText('il cognome', { exact: true }).waitFor();
+    await page.getByText('Mancano 3 giorni').waitFor();
+    expect(await page.getByRole('link', { name: 'Scarica ricevuta' }).getAttribute('href')).toBe(
+      `/api/cases/${filed.id}/receipt`,
+    );
+    const bySilence = page.getByRole('button', { name: 'Rilascia per decorso del termine' });
+    expect(await bySilence.isDisabled()).toBe(true);
+    await page
+      .getByRole('region', { name: 'Azioni' })
+      .getByText('Il termine è decorso e la legge prevede il rilascio per silenzio')
+      .waitFor();
+    await expectAccessible(page);
+
+    // Someone else changes the case while the page is open: the step is refused, and the page catches up
+    const assigned = await t.app.inject({
+      method: 'POST',
+      url: '/api/cases/assignments',
+      headers: (await managerApi()).headers,
+      payload: { caseIds: [filed.id], assigneeId: null },
+    });
+    expect(assigned.statusCode).toBe(200);
+    await takeStep(page, 'Avvia l’istruttoria');
+    await page.getByRole('alert').getByText('La pratica è stata modificata da un altro utente').waitFor();
+    await page.getByText('Non assegnata').first().waitFor();
+    await takeStep(page, 'Avvia l’istruttoria');
+    await stateIs(page, 'Avvia l’istruttoria', 'In istruttoria');
+
+    await page.getByRole('button', { name: 'Richiedi integrazione documentale' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Richiedi integrazione documentale' });
+    await dialog.getByRole('button', { name: 'Conferma' }).click();
+    await dialog.getByText('Indicare la motivazione').waitFor();
+    expect(await dialog.getByLabel('Motivazione').getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(page);
+    await dialog.getByLabel('Motivazione').fill('Manca la proposta di contratto di soggiorno firmata.');
+    await dialog.getByRole('button', { name: 'Conferma' }).click();
+    await stateIs(page, 'Richiedi integrazione documentale', 'Integrazione documentale richiesta');
+    await page.getByText('termine sospeso').first().waitFor();
+
+    await takeStep(page, 'Registra i documenti ricevuti');
+    await stateIs(page, 'Registra i documenti ricevuti', 'In istruttoria');
+    await takeStep(page, 'Richiedi i pareri');
+    await stateIs(page, 'Richiedi i pareri', 'In attesa dei pareri');
+    const resume = page.getByRole('button', { name: 'Riprendi l’istruttoria' });
+    expect(await resume.isDisabled()).toBe(true);
+    await page
+      .getByRole('region', { name: 'Azioni' })
+      .getByText('Tutti i pareri richiesti sono pervenuti')
+      .waitFor();
+
+    for (const body of ['Questura', 'Ispettorato Territoriale del Lavoro']) {
+      const form = page.getByRole('group', { name: `Registra parere: ${body}` });
+      // bootstrap-italia draws the radio on its label, which takes the click
+      await form.getByText('Favorevole', { exact: true }).click();
+      expect(await form.getByLabel('Favorevole').isChecked()).toBe(true);
+      await form.getByLabel('Note').fill('Nessun elemento ostativo.');
+      await form.getByRole('button', { name: 'Registra il parere' }).click();
+      await page.getByRole('status').getByText(`Parere di ${body} registrato: Favorevole.`).waitFor();
+    }
+    expect(await page.getByRole('group', { name: /^Registra parere/ }).count()).toBe(0);
+    await expect.poll(() => resume.isDisabled()).toBe(false);
+    await takeStep(page, 'Riprendi l’istruttoria');
+    await stateIs(page, 'Riprendi l’istruttoria', 'In istruttoria');
+
+    const timeline = page.getByRole('table', { name: 'Cronologia della pratica, dal primo evento' });
+    await timeline.getByText('Manca la proposta di contratto di soggiorno firmata.').waitFor();
+    expect(await timeline.getByRole('row', { name: /Parere registrato/ }).count()).toBe(2);
+    await expectAccessible(page);
+    await closeAfterRefusals(page, errors);
+  });
+
+  it('shows the case types as data and lets the manager set the year’s quota', async () => {
+    const page = await openSignedIn('/pratiche/tipi');
+    await page.getByRole('heading', { level: 1, name: 'Tipi di pratica' }).waitFor();
+    await page.getByRole('link', { name: 'Nulla osta al lavoro subordinato' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Nulla osta al lavoro subordinato' }).waitFor();
+    const transitions = page.getByRole('table', { name: 'Passaggi di stato' });
+    const convoke = transitions.getByRole('row', { name: /Convoca per la firma/ });
+    await convoke.getByText('Tutti i pareri richiesti sono pervenuti').waitFor();
+    await expectAccessible(page);
+
+    await page.goto(`${base}/pratiche/quote?anno=2026`);
+    const quotas = page.getByRole('table', { name: 'Quote per settore' });
+    await quotas.getByRole('row', { name: /Lavoro subordinato non stagionale/ }).waitFor();
+    await page
+      .getByLabel('Settore', { exact: true })
+      .selectOption({ label: 'Lavoro subordinato non stagionale' });
+    await page.getByLabel('Posti').fill('60');
+    await page.getByRole('button', { name: 'Salva la quota' }).click();
+    await page
+      .getByRole('status')
+      .getByText('Quota «Lavoro subordinato non stagionale» impostata a 60 posti.')
+      .waitFor();
+    await quotas.getByRole('cell', { name: '60', exact: true }).waitFor();
+    await expectAccessible(page);
+    await closePage(page);
+  });
+
+  it('fits the worklist and the case page in 360 px without widening the page', async () => {
+    for (const path of ['/pratiche', `/pratiche/${filed.id}`]) {
+      const page = await openSignedIn(path, 360);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await page.getByRole('table').first().waitFor();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await closePage(page);
+    }
+  });
+});
+
+/** Opens a step's dialog from the Azioni panel and confirms it without a note. */
+async function takeStep(page: Page, action: string): Promise<void> {
+  await page.getByRole('region', { name: 'Azioni' }).getByRole('button', { name: action }).click();
+  const dialog = page.getByRole('dialog', { name: action });
+  await dialog.waitFor();
+  await dialog.getByRole('button', { name: 'Conferma' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+}
+
+/** The notice that a step was taken, with the state it led to. */
+async function stateIs(page: Page, action: string, state: string): Promise<void> {
+  await page.getByRole('status').getByText(`${action}: fatto. Stato attuale: ${state}.`).waitFor();
+}

@@ -1,0 +1,237 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, fieldPath } from '../../app/api.ts';
+import { usePermission, useSignedInSession } from '../../app/session.ts';
+import { formatDateTime } from '../../ui/dates.ts';
+import { sentence } from '../../ui/fields.tsx';
+import { FormProblem } from '../../ui/forms.tsx';
+import { TableScroll } from '../../ui/TableScroll.tsx';
+import { type CaseDetail, type CaseDocument, cases, documentsOf, keys } from './requests.ts';
+
+const ACCEPTED = ['application/pdf', 'image/jpeg', 'image/png'];
+/** The choice of a document that belongs to no item of the checklist. */
+const OUTSIDE_CHECKLIST = '-';
+
+type CaseDocumentsProps = { detail: CaseDetail; onDone: (notice: string) => void };
+
+/** The checklist of the case type, what is there and what is missing, and the documents uploaded for it. */
+export function CaseDocuments({ detail, onDone }: CaseDocumentsProps) {
+  const { t } = useTranslation();
+  const canAct = usePermission('cases.act');
+  const documents = documentsOf(detail);
+  const missing = detail.checklist.filter((item) => item.required && !item.present).length;
+  return (
+    <section aria-labelledby="pratica-documenti" className="mb-5">
+      <h2 id="pratica-documenti" className="h4">
+        {t('cases.checklist.heading')}
+      </h2>
+      <p>
+        {missing === 0
+          ? t('cases.checklist.complete')
+          : t('cases.checklist.missingCount', { count: missing })}
+      </p>
+      <TableScroll label={t('cases.checklist.caption')}>
+        <table className="table">
+          <caption className="visually-hidden">{t('cases.checklist.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('cases.checklist.document')}</th>
+              <th scope="col">{t('cases.checklist.required')}</th>
+              <th scope="col">{t('cases.checklist.state')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {detail.checklist.map((item) => (
+              <tr key={item.code}>
+                <th scope="row" className="fw-normal">
+                  {item.label}
+                </th>
+                <td>{item.required ? t('cases.checklist.mandatory') : t('cases.checklist.optional')}</td>
+                <td className={item.present ? undefined : 'fw-semibold'}>
+                  {item.present ? t('cases.checklist.present') : t('cases.checklist.missing')}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+      {documents && (
+        <>
+          <h3 className="h5 mt-4">{t('cases.documents.heading')}</h3>
+          <DocumentList caseDetail={detail} documents={documents} />
+          {canAct && detail.deadlineStatus !== 'CLOSED' && <UploadForm detail={detail} onDone={onDone} />}
+        </>
+      )}
+    </section>
+  );
+}
+
+function DocumentList({ caseDetail, documents }: { caseDetail: CaseDetail; documents: CaseDocument[] }) {
+  const { t } = useTranslation();
+  if (documents.length === 0) return <p>{t('cases.documents.none')}</p>;
+  const itemLabel = (code: string | null | undefined) =>
+    caseDetail.checklist.find((item) => item.code === code)?.label ?? t('cases.documents.outsideChecklist');
+  return (
+    <TableScroll label={t('cases.documents.caption')}>
+      <table className="table">
+        <caption className="visually-hidden">{t('cases.documents.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('cases.documents.file')}</th>
+            <th scope="col">{t('cases.documents.item')}</th>
+            <th scope="col">{t('cases.documents.version')}</th>
+            <th scope="col">{t('cases.documents.uploadedAt')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {documents.map((document) => {
+            const isOld = document.current === false;
+            return (
+              <tr key={document.id}>
+                <th scope="row" className="fw-normal text-break">
+                  <a href={cases.documentUrl(caseDetail.id, document.id)} download>
+                    {document.fileName}
+                  </a>
+                  {document.size != null && (
+                    <span className="d-block small">{formatSize(document.size, document.mediaType)}</span>
+                  )}
+                </th>
+                <td>{itemLabel(document.checklistCode)}</td>
+                <td>
+                  {document.version ?? ''}
+                  {isOld && <span className="d-block small">{t('cases.documents.superseded')}</span>}
+                </td>
+                <td className="text-nowrap">{formatDateTime(document.uploadedAt)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </TableScroll>
+  );
+}
+
+const sizes = new Intl.NumberFormat('it-IT', { maximumFractionDigits: 1 });
+
+function formatSize(bytes: number, mediaType: string | null | undefined): string {
+  const kind = mediaType === 'application/pdf' ? 'PDF' : mediaType?.replace('image/', '').toUpperCase();
+  const size =
+    bytes >= 1_048_576 ? `${sizes.format(bytes / 1_048_576)} MB` : `${sizes.format(bytes / 1024)} kB`;
+  return kind ? `${kind}, ${size}` : size;
+}
+
+function UploadForm({ detail, onDone }: CaseDocumentsProps) {
+  const { t } = useTranslation();
+  const { csrfToken } = useSignedInSession();
+  const queryClient = useQueryClient();
+  const id = useId();
+  const fileRef = useRef<HTMLInputElement>(null);
+  const [item, setItem] = useState('');
+  const [errors, setErrors] = useState<{ item?: string; file?: string }>({});
+  const [problem, setProblem] = useState<string | null>(null);
+  const upload = useMutation({
+    mutationFn: ({ code, file }: { code: string; file: File }) =>
+      cases.uploadDocument(detail.id, code === OUTSIDE_CHECKLIST ? null : code, file, csrfToken),
+    onSuccess: (_, { file }) => {
+      setItem('');
+      if (fileRef.current) fileRef.current.value = '';
+      void queryClient.invalidateQueries({ queryKey: keys.case(detail.id) });
+      onDone(t('cases.documents.uploaded', { name: file.name }));
+    },
+    onError: (error) => {
+      if (!(error instanceof ApiError)) {
+        setProblem(t('errors.generic'));
+        return;
+      }
+      const placed: { item?: string; file?: string } = {};
+      const unplaced: string[] = [];
+      for (const { path, message } of error.problem.errors ?? []) {
+        const field = fieldPath(path);
+        if (field === 'checklistCode') placed.item = sentence(message);
+        else if (field === 'file') placed.file = sentence(message);
+        else unplaced.push(sentence(message) ?? message);
+      }
+      setErrors(placed);
+      setProblem([error.userMessage, ...unplaced].join(' '));
+    },
+  });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setProblem(null);
+    const file = fileRef.current?.files?.[0];
+    const found: { item?: string; file?: string } = {};
+    if (!item) found.item = t('validation.choose');
+    if (!file) found.file = t('cases.documents.fileMissing');
+    else if (!ACCEPTED.includes(file.type)) found.file = t('cases.documents.fileType');
+    setErrors(found);
+    if (found.item) document.getElementById(`${id}-voce`)?.focus();
+    else if (found.file) fileRef.current?.focus();
+    if (found.item || found.file || !file) return;
+    upload.mutate({ code: item, file });
+  };
+
+  return (
+    <form onSubmit={submit} noValidate className="lovit-form">
+      <fieldset>
+        <legend className="h6 mb-5">{t('cases.documents.uploadTitle')}</legend>
+        <div className="row">
+          <div className="col-12 col-md-6">
+            <div className="select-wrapper lovit-field">
+              <label htmlFor={`${id}-voce`}>{t('cases.documents.item')}</label>
+              <select
+                id={`${id}-voce`}
+                value={item}
+                aria-invalid={errors.item ? true : undefined}
+                aria-describedby={errors.item ? `${id}-voce-errore` : undefined}
+                onChange={(event) => setItem(event.target.value)}
+              >
+                <option value="">{t('filters.choose')}</option>
+                {detail.checklist.map((entry) => (
+                  <option key={entry.code} value={entry.code}>
+                    {entry.label}
+                  </option>
+                ))}
+                <option value={OUTSIDE_CHECKLIST}>{t('cases.documents.outsideChecklist')}</option>
+              </select>
+              {errors.item && (
+                <div id={`${id}-voce-errore`} className="invalid-feedback d-block">
+                  {errors.item}
+                </div>
+              )}
+            </div>
+          </div>
+          <div className="col-12 col-md-6">
+            <div className="lovit-field">
+              <label htmlFor={`${id}-file`} className="lovit-read-only-label d-block mb-2">
+                {t('cases.documents.file')}
+              </label>
+              <input
+                id={`${id}-file`}
+                ref={fileRef}
+                type="file"
+                className="form-control"
+                accept={ACCEPTED.join(',')}
+                aria-invalid={errors.file ? true : undefined}
+                aria-describedby={`${id}-file-aiuto${errors.file ? ` ${id}-file-errore` : ''}`}
+              />
+              <small id={`${id}-file-aiuto`} className="form-text">
+                {t('cases.documents.fileHint')}
+              </small>
+              {errors.file && (
+                <div id={`${id}-file-errore`} className="invalid-feedback d-block">
+                  {errors.file}
+                </div>
+              )}
+            </div>
+          </div>
+        </div>
+        <FormProblem message={problem} />
+        <button type="submit" className="btn btn-primary" disabled={upload.isPending}>
+          {t('cases.documents.upload')}
+        </button>
+      </fieldset>
+    </form>
+  );
+}

@@ -1,0 +1,164 @@
+import { useQuery } from '@tanstack/react-query';
+import i18next from 'i18next';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useParams } from 'react-router';
+import { usePermission } from '../../app/session.ts';
+import { formatDate, formatDateTime } from '../../ui/dates.ts';
+import { LoadError, Loading } from '../../ui/Loading.tsx';
+import { Notice } from '../../ui/Notice.tsx';
+import { Page } from '../../ui/Page.tsx';
+import { CaseActions } from './CaseActions.tsx';
+import { CaseDocuments } from './CaseDocuments.tsx';
+import { CaseOpinions } from './CaseOpinions.tsx';
+import { CaseOutcomes } from './CaseOutcomes.tsx';
+import { CaseParties } from './CaseParties.tsx';
+import { CaseTimeline } from './CaseTimeline.tsx';
+import { DeadlineBadge } from './DeadlineBadge.tsx';
+import { Item } from './DetailItem.tsx';
+import { type CaseDetail, cases, caseTypes, keys } from './requests.ts';
+import { languageName, sectorLabel, statesOf } from './vocabulary.ts';
+
+/** One case file: where it stands against its term, who it concerns, what it needs, and the next steps. */
+export function CasePage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const canAct = usePermission('cases.act');
+  const canReadTypes = usePermission('cases.types.read');
+  const [notice, setNotice] = useState<string | null>(
+    (useLocation().state as { notice?: string } | null)?.notice ?? null,
+  );
+  const detail = useQuery({ queryKey: keys.case(id), queryFn: () => cases.get(id) });
+  const types = useQuery({
+    queryKey: keys.types,
+    queryFn: caseTypes.list,
+    enabled: canReadTypes,
+    staleTime: 300_000,
+  });
+  const trail = [{ label: t('modules.cases.title'), to: '/pratiche' }];
+
+  if (detail.isPending || detail.error) {
+    return (
+      <Page title={t('cases.case.loadingTitle')} trail={trail}>
+        {detail.isPending ? <Loading /> : <LoadError error={detail.error} />}
+      </Page>
+    );
+  }
+
+  const data = detail.data;
+  const states = types.data ? statesOf(types.data, data.type) : [];
+  const stateName = (code: string) => states.find((state) => state.code === code)?.label ?? code;
+  return (
+    <Page title={t('cases.case.title', { number: data.number })} trail={trail}>
+      <Notice message={notice} />
+      <CaseSummary detail={data} />
+      {canAct && <CaseActions detail={data} onDone={setNotice} />}
+      <CaseOpinions detail={data} onDone={setNotice} />
+      <CaseParties detail={data} />
+      <CaseDocuments detail={data} onDone={setNotice} />
+      <CaseOutcomes detail={data} />
+      <CaseTimeline detail={data} stateName={stateName} />
+    </Page>
+  );
+}
+
+function CaseSummary({ detail }: { detail: CaseDetail }) {
+  const { t } = useTranslation();
+  const { deadline, quota } = detail;
+  const none = t('common.none');
+  return (
+    <section aria-labelledby="pratica-sintesi" className="mb-5">
+      <h2 id="pratica-sintesi" className="visually-hidden">
+        {t('cases.case.summary')}
+      </h2>
+      <p className="lead mb-4">{detail.title}</p>
+      <dl className="row">
+        <Item label={t('cases.case.type')}>
+          {detail.typeName}
+          <span className="d-block small">{detail.legalReference}</span>
+        </Item>
+        <Item label={t('cases.case.state')}>{detail.stateLabel}</Item>
+        <Item label={t('cases.case.dueOn')}>
+          <span className="d-block">
+            {deadline ? formatDate(deadline.legalDueDate) : t('cases.case.noDeadline')}
+          </span>
+          {deadline && (
+            <span className="d-block">
+              {deadline.daysLeft >= 0
+                ? t('cases.case.daysLeft', { count: deadline.daysLeft })
+                : t('cases.case.daysLate', { count: -deadline.daysLeft })}
+            </span>
+          )}
+          <DeadlineBadge status={detail.deadlineStatus} />
+        </Item>
+        {deadline && deadline.suspensions.length > 0 && (
+          <Item label={t('cases.case.suspensions')}>
+            <ul className="list-unstyled mb-0">
+              {deadline.suspensions.map((suspension) => (
+                <li key={`${suspension.kind}-${suspension.from}`}>
+                  {suspension.ongoing
+                    ? t('cases.case.suspensionOngoing', {
+                        from: formatDate(suspension.from),
+                        count: suspension.days,
+                      })
+                    : t('cases.case.suspension', {
+                        from: formatDate(suspension.from),
+                        to: formatDate(suspension.to),
+                        count: suspension.days,
+                      })}
+                </li>
+              ))}
+            </ul>
+          </Item>
+        )}
+        {deadline && <Item label={t('cases.case.silence')}>{silenceText(deadline.silenceReason)}</Item>}
+        <Item label={t('cases.case.quota')}>
+          {quota
+            ? t('cases.case.quotaRank', {
+                rank: quota.rank,
+                year: quota.year,
+                sector: sectorLabel(quota.sector),
+              })
+            : t('cases.case.outsideQuota')}
+        </Item>
+        <Item label={t('cases.case.submittedOn')}>
+          {formatDate(detail.submittedOn)}
+          <span className="d-block small">
+            {t('cases.case.receivedAt', { at: formatDateTime(detail.receivedAt) })}
+          </span>
+        </Item>
+        <Item label={t('cases.case.channel')}>
+          {detail.channel === 'DESK' || detail.channel === 'API' || detail.channel === 'IMPORT'
+            ? t(`cases.case.channels.${detail.channel}`)
+            : detail.channel}
+          {detail.externalReference && <span className="d-block small">{detail.externalReference}</span>}
+        </Item>
+        <Item label={t('cases.case.assignee')}>
+          {detail.assignee?.name ?? t('cases.worklist.unassigned')}
+        </Item>
+        <Item label={t('cases.case.language')}>{languageName(detail.language) || none}</Item>
+      </dl>
+      {deadline && <p className="small">{t('cases.case.termBasis', { basis: deadline.legalBasis })}</p>}
+      <p>
+        <a className="btn btn-outline-primary" href={cases.receiptUrl(detail.id)} download>
+          {t('cases.case.receipt')}
+        </a>
+      </p>
+    </section>
+  );
+}
+
+const SILENCE_REASONS = [
+  'NOT_PROVIDED_BY_LAW',
+  'TERM_RUNNING',
+  'IMPEDIMENT_FOUND',
+  'HIGH_RISK_COUNTRY',
+  'NO_QUOTA_AVAILABLE',
+  'TERM_EXPIRED_WITHOUT_IMPEDIMENT',
+] as const;
+
+function silenceText(reason: string): string {
+  return (SILENCE_REASONS as readonly string[]).includes(reason)
+    ? i18next.t(`cases.silence.${reason as (typeof SILENCE_REASONS)[number]}`)
+    : reason;
+}

@@ -1,0 +1,243 @@
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useSearchParams } from 'react-router';
+import { usePermission, useSignedInSession } from '../../app/session.ts';
+import { formatDate } from '../../ui/dates.ts';
+import { LoadError, Loading } from '../../ui/Loading.tsx';
+import { Notice } from '../../ui/Notice.tsx';
+import { Page } from '../../ui/Page.tsx';
+import { ResultCount } from '../../ui/ResultCount.tsx';
+import { TableScroll } from '../../ui/TableScroll.tsx';
+import { BulkAssignment } from './BulkAssignment.tsx';
+import { CasesNavigation } from './CasesNavigation.tsx';
+import { DeadlineBadge } from './DeadlineBadge.tsx';
+import { type CaseSummary, cases, caseTypes, keys, officeStaff, WORKLIST_PAGE_SIZE } from './requests.ts';
+import { SavedViews } from './SavedViews.tsx';
+import { languageName } from './vocabulary.ts';
+import { filtersFrom, WorklistFiltersForm } from './WorklistFilters.tsx';
+import './cases.css';
+
+const NOTHING_SELECTED: ReadonlySet<string> = new Set();
+
+/** The worklist of the SUI: open cases by legal due date, filtered, a page after another, assigned in bulk. */
+export function WorklistPage() {
+  const { t } = useTranslation();
+  const session = useSignedInSession();
+  const [params] = useSearchParams();
+  const canAssign = usePermission('cases.assign');
+  const canReadTypes = usePermission('cases.types.read');
+  const canReadStaff = usePermission('identity.users.read');
+  const [notice, setNotice] = useState<string | null>(
+    (useLocation().state as { notice?: string } | null)?.notice ?? null,
+  );
+  const filters = filtersFrom(params);
+  const types = useQuery({
+    queryKey: keys.types,
+    queryFn: caseTypes.list,
+    enabled: canReadTypes,
+    staleTime: 300_000,
+  });
+  const staff = useQuery({
+    queryKey: keys.officeStaff(session.organisation.id),
+    queryFn: () => officeStaff(session.organisation.id),
+    enabled: canReadStaff,
+    staleTime: 300_000,
+  });
+  const list = useInfiniteQuery({
+    queryKey: keys.worklist(filters),
+    queryFn: ({ pageParam, signal }) =>
+      cases.worklist({ ...filters, after: pageParam, pageSize: WORKLIST_PAGE_SIZE }, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.next ?? undefined,
+  });
+  // other filters show other cases: a selection made under the previous ones would act unseen
+  const search = params.toString();
+  const [selection, setSelection] = useState({ search, ids: NOTHING_SELECTED });
+  const selected = selection.search === search ? selection.ids : NOTHING_SELECTED;
+  const setSelected = (ids: ReadonlySet<string>) => setSelection({ search, ids });
+
+  const items = list.data?.pages.flatMap((page) => page.items) ?? [];
+  const isReady = (!canReadTypes || !types.isPending) && (!canReadStaff || !staff.isPending);
+
+  return (
+    <Page title={t('modules.cases.title')}>
+      <Notice message={notice} />
+      <CasesNavigation />
+      {isReady ? <WorklistFiltersForm types={types.data} staff={staff.data} /> : <Loading />}
+      <SavedViews onChange={setNotice} />
+      {canAssign && staff.data && (
+        <BulkAssignment
+          selected={[...selected]}
+          staff={staff.data}
+          onAssigned={(message) => {
+            setSelected(new Set());
+            setNotice(message);
+          }}
+        />
+      )}
+      {list.isPending ? (
+        <Loading />
+      ) : list.error && items.length === 0 ? (
+        <LoadError error={list.error} labels={filterLabels(t)} />
+      ) : (
+        <>
+          <ResultCount
+            text={
+              list.hasNextPage
+                ? t('cases.worklist.countMore', { count: items.length })
+                : t('cases.worklist.count', { count: items.length })
+            }
+          />
+          {items.length === 0 ? (
+            <p className="alert alert-info">{t('cases.worklist.empty')}</p>
+          ) : (
+            <WorklistTable
+              items={items}
+              selected={canAssign ? selected : null}
+              onSelect={setSelected}
+              onMore={list.hasNextPage ? () => list.fetchNextPage() : null}
+              isLoadingMore={list.isFetchingNextPage}
+            />
+          )}
+          {list.error && <LoadError error={list.error} />}
+        </>
+      )}
+    </Page>
+  );
+}
+
+function filterLabels(t: ReturnType<typeof useTranslation>['t']): Record<string, string> {
+  return {
+    q: t('cases.filters.q'),
+    type: t('cases.filters.type'),
+    state: t('cases.filters.state'),
+    assignee: t('cases.filters.assignee'),
+    deadline: t('cases.filters.deadline'),
+    awaitingOpinions: t('cases.filters.opinions'),
+    language: t('cases.filters.language'),
+    closed: t('cases.filters.closed'),
+    sort: t('cases.filters.sort'),
+    after: t('cases.worklist.more'),
+  };
+}
+
+type WorklistTableProps = {
+  items: CaseSummary[];
+  /** The cases chosen for assignment; null when the user does not assign. */
+  selected: ReadonlySet<string> | null;
+  onSelect: (selected: ReadonlySet<string>) => void;
+  onMore: (() => Promise<unknown>) | null;
+  isLoadingMore: boolean;
+};
+
+function WorklistTable({ items, selected, onSelect, onMore, isLoadingMore }: WorklistTableProps) {
+  const { t } = useTranslation();
+  const bodyRef = useRef<HTMLTableSectionElement>(null);
+  const isAllSelected = selected !== null && items.every((item) => selected.has(item.id));
+
+  const toggle = (id: string) => {
+    if (!selected) return;
+    const next = new Set(selected);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    onSelect(next);
+  };
+
+  // After loading more, the first new case takes focus: the keyboard goes on where the list grew.
+  const [focusFrom, setFocusFrom] = useState<number | null>(null);
+  useEffect(() => {
+    if (focusFrom === null || items.length <= focusFrom) return;
+    setFocusFrom(null);
+    bodyRef.current?.querySelectorAll<HTMLAnchorElement>('tr > th a').item(focusFrom)?.focus();
+  }, [focusFrom, items.length]);
+
+  const loadMore = () => {
+    if (!onMore || isLoadingMore) return;
+    setFocusFrom(items.length);
+    void onMore();
+  };
+
+  return (
+    <>
+      <TableScroll label={t('cases.worklist.caption')} className="lovit-worklist">
+        <table className="table">
+          <caption className="visually-hidden">{t('cases.worklist.caption')}</caption>
+          <thead>
+            <tr>
+              {selected && (
+                <th scope="col">
+                  <Checkbox
+                    label={t('cases.worklist.selectAll')}
+                    checked={isAllSelected}
+                    onChange={() =>
+                      onSelect(isAllSelected ? new Set() : new Set(items.map((item) => item.id)))
+                    }
+                  />
+                </th>
+              )}
+              <th scope="col">{t('cases.worklist.number')}</th>
+              <th scope="col">{t('cases.worklist.title')}</th>
+              <th scope="col">{t('cases.worklist.type')}</th>
+              <th scope="col">{t('cases.worklist.state')}</th>
+              <th scope="col">{t('cases.worklist.dueOn')}</th>
+              <th scope="col">{t('cases.worklist.assignee')}</th>
+              <th scope="col">{t('cases.worklist.language')}</th>
+            </tr>
+          </thead>
+          <tbody ref={bodyRef}>
+            {items.map((item) => (
+              <tr key={item.id}>
+                {selected && (
+                  <td>
+                    <Checkbox
+                      label={t('cases.worklist.select', { number: item.number })}
+                      checked={selected.has(item.id)}
+                      onChange={() => toggle(item.id)}
+                    />
+                  </td>
+                )}
+                <th scope="row" className="fw-normal text-nowrap">
+                  <Link to={`/pratiche/${item.id}`}>{item.number}</Link>
+                </th>
+                <td>{item.title}</td>
+                <td>{item.typeName}</td>
+                <td>{item.stateLabel}</td>
+                <td>
+                  {item.dueOn && <span className="d-block text-nowrap">{formatDate(item.dueOn)}</span>}
+                  <DeadlineBadge status={item.deadlineStatus} />
+                </td>
+                <td>{item.assignee?.name ?? t('cases.worklist.unassigned')}</td>
+                <td>{languageName(item.language) || t('common.none')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+      {onMore && (
+        <p className="mt-3">
+          <button
+            type="button"
+            className="btn btn-outline-primary"
+            onClick={loadMore}
+            disabled={isLoadingMore}
+          >
+            {isLoadingMore ? t('common.loading') : t('cases.worklist.more')}
+          </button>
+        </p>
+      )}
+    </>
+  );
+}
+
+function Checkbox({ label, checked, onChange }: { label: string; checked: boolean; onChange: () => void }) {
+  const id = useId();
+  return (
+    <div className="form-check lovit-check-cell m-0">
+      <input id={id} type="checkbox" checked={checked} onChange={onChange} />
+      <label htmlFor={id}>
+        <span className="visually-hidden">{label}</span>
+      </label>
+    </div>
+  );
+}

@@ -1,0 +1,115 @@
+import {
+  type ComponentType,
+  type LazyExoticComponent,
+  lazy,
+  type RefObject,
+  Suspense,
+  useEffect,
+  useRef,
+} from 'react';
+import { Route, useLocation } from 'react-router';
+import { RequirePermission } from '../../app/access.tsx';
+import { Loading } from '../../ui/Loading.tsx';
+
+/**
+ * The pages of Pratiche SUI load on first use: the legal-time rules they share with the server (and the
+ * Temporal polyfill under them) would otherwise weigh on every page of the back-office.
+ */
+function LazyPage({ page: Page }: { page: LazyExoticComponent<ComponentType> }) {
+  const wasWaiting = useRef(false);
+  return (
+    <Suspense fallback={<Waiting flag={wasWaiting} />}>
+      <Page />
+      <HeadingFocus wasWaiting={wasWaiting} />
+    </Suspense>
+  );
+}
+
+function Waiting({ flag }: { flag: RefObject<boolean> }) {
+  useEffect(() => {
+    flag.current = true;
+  }, [flag]);
+  return (
+    <div className="container lovit-container py-5">
+      <Loading />
+    </div>
+  );
+}
+
+/**
+ * The layout moves focus to a new page's heading when the address changes; a page still loading has none
+ * then, so it takes focus once it is there, unless this is the first page of the visit or the user has moved on.
+ */
+function HeadingFocus({ wasWaiting }: { wasWaiting: RefObject<boolean> }) {
+  const { key } = useLocation();
+  useEffect(() => {
+    if (!wasWaiting.current || key === 'default') return;
+    wasWaiting.current = false;
+    const active = document.activeElement;
+    if (active && active !== document.body && active.tagName !== 'MAIN') return;
+    document.querySelector<HTMLElement>('main [data-page-heading]')?.focus({ preventScroll: true });
+  }, [wasWaiting, key]);
+  return null;
+}
+
+const pages = {
+  worklist: lazy(async () => ({ default: (await import('./WorklistPage.tsx')).WorklistPage })),
+  case: lazy(async () => ({ default: (await import('./CasePage.tsx')).CasePage })),
+  newCase: lazy(async () => ({ default: (await import('./NewCasePage.tsx')).NewCasePage })),
+  types: lazy(async () => ({ default: (await import('./CaseTypesPage.tsx')).CaseTypesPage })),
+  type: lazy(async () => ({ default: (await import('./CaseTypePage.tsx')).CaseTypePage })),
+  quotas: lazy(async () => ({ default: (await import('./QuotasPage.tsx')).QuotasPage })),
+};
+
+/** The module's own page, the worklist (see `modules.ts`). */
+export function WorklistPage() {
+  return <LazyPage page={pages.worklist} />;
+}
+
+/** The pages of Pratiche SUI under `/pratiche/…` (the worklist itself is the module's page), each behind its permission. */
+export function casesRoutes() {
+  return (
+    <>
+      <Route
+        path="/pratiche/nuova"
+        element={
+          <RequirePermission anyOf={['cases.submit']}>
+            <LazyPage page={pages.newCase} />
+          </RequirePermission>
+        }
+      />
+      <Route
+        path="/pratiche/tipi"
+        element={
+          <RequirePermission anyOf={['cases.types.read']}>
+            <LazyPage page={pages.types} />
+          </RequirePermission>
+        }
+      />
+      <Route
+        path="/pratiche/tipi/:code"
+        element={
+          <RequirePermission anyOf={['cases.types.read']}>
+            <LazyPage page={pages.type} />
+          </RequirePermission>
+        }
+      />
+      <Route
+        path="/pratiche/quote"
+        element={
+          <RequirePermission anyOf={['cases.access']}>
+            <LazyPage page={pages.quotas} />
+          </RequirePermission>
+        }
+      />
+      <Route
+        path="/pratiche/:id"
+        element={
+          <RequirePermission anyOf={['cases.access']}>
+            <LazyPage page={pages.case} />
+          </RequirePermission>
+        }
+      />
+    </>
+  );
+}

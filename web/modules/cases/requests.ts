@@ -1,0 +1,183 @@
+import i18next from 'i18next';
+import { z } from 'zod';
+import type {
+  CaseDetail,
+  CaseSummary,
+  caseTypeView,
+  IntakeInput,
+  IntakeResult,
+  opinionInput,
+  quotaInput,
+  quotaView,
+  savedView,
+  savedViewInput,
+  worklistPage,
+} from '../../../src/modules/cases/contract.ts';
+import type { User } from '../../../src/modules/identity/contract.ts';
+import { ApiError, api, type Problem, type Query } from '../../app/api.ts';
+
+export type { CaseDetail, CaseSummary };
+export type WorklistPage = z.infer<typeof worklistPage>;
+export type CaseTypeView = z.infer<typeof caseTypeView>;
+export type CaseTypeDefinition = CaseTypeView['definition'];
+export type QuotaView = z.infer<typeof quotaView>;
+export type QuotaInput = z.infer<typeof quotaInput>;
+export type SavedView = z.infer<typeof savedView>;
+export type SavedViewInput = z.input<typeof savedViewInput>;
+export type OpinionInput = z.input<typeof opinionInput>;
+export type ActionRequest = { action: string; reason: string | null; version: number };
+export type Party = CaseDetail['parties'][number];
+export type Person = NonNullable<Party['person']>;
+export type Employer = NonNullable<Party['employer']>;
+export type Opinion = CaseDetail['opinions'][number];
+export type ActionOption = CaseDetail['actions'][number];
+
+export const WORKLIST_PAGE_SIZE = 25;
+
+export const keys = {
+  worklist: (query: Query) => ['cases', 'worklist', query] as const,
+  case: (id: string) => ['cases', 'case', id] as const,
+  types: ['cases', 'types'] as const,
+  views: ['cases', 'views'] as const,
+  quotas: (year: number) => ['cases', 'quotas', year] as const,
+  officeStaff: (organisationId: string) => ['cases', 'staff', organisationId] as const,
+};
+
+const caseUrl = (id: string) => `/api/cases/${encodeURIComponent(id)}`;
+
+export const cases = {
+  worklist: (query: Query, signal?: AbortSignal) => api.get<WorklistPage>('/api/cases', query, signal),
+  get: (id: string) => api.get<CaseDetail>(caseUrl(id)),
+  submit: (body: IntakeInput) => api.post<IntakeResult>('/api/cases', body),
+  act: (id: string, body: ActionRequest) => api.post<CaseDetail>(`${caseUrl(id)}/actions`, body),
+  recordOpinion: (id: string, opinionId: string, body: OpinionInput) =>
+    api.post<CaseDetail>(`${caseUrl(id)}/opinions/${encodeURIComponent(opinionId)}`, body),
+  assign: (caseIds: string[], assigneeId: string | null) =>
+    api.post<{ assigned: number }>('/api/cases/assignments', { caseIds, assigneeId }),
+  receiptUrl: (id: string) => `${caseUrl(id)}/receipt`,
+  documentUrl: (id: string, documentId: string) =>
+    `${caseUrl(id)}/documents/${encodeURIComponent(documentId)}`,
+  outcomePdfUrl: (id: string, outcomeId: string) =>
+    `${caseUrl(id)}/outcomes/${encodeURIComponent(outcomeId)}/pdf`,
+  /** A file for a checklist item (or outside the checklist), as multipart: the JSON client sends no files. */
+  uploadDocument: (id: string, checklistCode: string | null, file: File, csrfToken: string) =>
+    postMultipart(`${caseUrl(id)}/documents`, checklistCode ? { checklistCode, file } : { file }, csrfToken),
+};
+
+export const caseTypes = {
+  list: () => api.get<CaseTypeView[]>('/api/case-types'),
+};
+
+export const quotas = {
+  list: (year: number) => api.get<QuotaView[]>('/api/quotas', { year }),
+  set: (body: QuotaInput) => api.put<QuotaView>('/api/quotas', body),
+};
+
+export const savedViews = {
+  list: () => api.get<SavedView[]>('/api/case-views'),
+  create: (body: SavedViewInput) => api.post<SavedView>('/api/case-views', body),
+  remove: (id: string) => api.delete(`/api/case-views/${encodeURIComponent(id)}`),
+};
+
+type Paged<T> = { items: T[]; total: number; page: number; pageSize: number };
+const SUI_ROLES = ['sui_operator', 'sui_manager'];
+
+/** The SUI staff of the office a case can be assigned to: operators and managers of the organisation. */
+export async function officeStaff(organisationId: string): Promise<User[]> {
+  const staff: User[] = [];
+  for (let page = 1; ; page++) {
+    const result = await api.get<Paged<User>>('/api/users', { organisationId, page, pageSize: 100 });
+    staff.push(
+      ...result.items.filter(
+        (user) =>
+          user.isActive &&
+          user.memberships.some(
+            (membership) =>
+              membership.organisationId === organisationId && SUI_ROLES.includes(membership.role),
+          ),
+      ),
+    );
+    if (result.items.length === 0 || page * result.pageSize >= result.total) return staff;
+  }
+}
+
+async function postMultipart<T>(path: string, fields: Record<string, string | File>, csrfToken: string) {
+  const body = new FormData();
+  for (const [name, value] of Object.entries(fields)) body.append(name, value);
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: 'POST',
+      headers: { accept: 'application/json, application/problem+json', 'x-csrf-token': csrfToken },
+      credentials: 'same-origin',
+      body,
+    });
+  } catch {
+    throw new ApiError({ type: 'urn:lovit:problem:network', title: i18next.t('errors.network'), status: 0 });
+  }
+  const text = await response.text();
+  if (response.ok) return (text ? JSON.parse(text) : undefined) as T;
+  const fallback: Problem = {
+    type: 'about:blank',
+    title: i18next.t('errors.unexpected', { status: response.status }),
+    status: response.status,
+  };
+  throw new ApiError({ ...fallback, ...problemIn(text) });
+}
+
+function problemIn(text: string): Partial<Problem> {
+  try {
+    const body: unknown = JSON.parse(text);
+    return typeof body === 'object' && body !== null && 'title' in body ? (body as Partial<Problem>) : {};
+  } catch {
+    return {};
+  }
+}
+
+// ---- documents and outcomes of the case page: read leniently, so that a page from before they existed, or
+// one item the page cannot read, never breaks the rest
+
+const caseDocument = z.object({
+  id: z.string(),
+  checklistCode: z.string().nullish(),
+  version: z.number().nullish(),
+  fileName: z.string(),
+  mediaType: z.string().nullish(),
+  size: z.number().nullish(),
+  uploadedAt: z.string().nullish(),
+  /** False once a later version of the same checklist item replaced it. */
+  current: z.boolean().nullish(),
+});
+export type CaseDocument = z.infer<typeof caseDocument>;
+
+const caseOutcome = z.object({
+  id: z.string(),
+  code: z.string().nullish(),
+  label: z.string().nullish(),
+  number: z.string().nullish(),
+  verificationCode: z.string().nullish(),
+  issuedOn: z.string().nullish(),
+  validUntil: z.string().nullish(),
+  pdfUrl: z.string().nullish(),
+});
+export type CaseOutcome = z.infer<typeof caseOutcome>;
+
+function listOf<T>(value: unknown, schema: z.ZodType<T>): T[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((item) => {
+    const parsed = schema.safeParse(item);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
+/** The case's uploaded documents, or null while the server does not send them. */
+export function documentsOf(detail: CaseDetail): CaseDocument[] | null {
+  const value = (detail as Record<string, unknown>).documents;
+  return Array.isArray(value) ? listOf(value, caseDocument) : null;
+}
+
+/** The case's outcome documents (nulla osta, decree), or null while the server does not send them. */
+export function outcomesOf(detail: CaseDetail): CaseOutcome[] | null {
+  const value = (detail as Record<string, unknown>).outcomes;
+  return Array.isArray(value) ? listOf(value, caseOutcome) : null;
+}

@@ -4,6 +4,7 @@
  * database holds exactly one case per 201 answer, and compares the rate with pgbench TPC-B on the same server.
  */
 import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { loadDemoData } from '../src/cli/demo.ts';
@@ -87,10 +88,37 @@ try {
 }
 
 const server = await startServer({ DATABASE_URL: urlOf(DATABASE), DEMO_DATA: '0', JOBS: '1' });
+/** CPU seconds used so far by a process (user + system), from /proc. */
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+const postgresCpu = () =>
+  readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres';
+      } catch {
+        return false;
+      }
+    })
+    .reduce((sum, pid) => sum + cpuSeconds(Number(pid)), 0);
+const cpuBefore = {
+  lovit: cpuSeconds(server.child.pid ?? 0),
+  postgres: postgresCpu(),
+  client: process.cpuUsage(),
+};
+
 let sent = 0;
 /** The case ids of the 201 answers: each must be in the database, once. */
 const acknowledged: string[] = [];
 let result: autocannon.Result;
+let cpuAfter: { lovit: number; postgres: number; client: NodeJS.CpuUsage } | undefined;
 try {
   result = await autocannon({
     url: `${server.url}/api/cases`,
@@ -115,6 +143,11 @@ try {
     ],
   });
 } finally {
+  cpuAfter = {
+    lovit: cpuSeconds(server.child.pid ?? 0),
+    postgres: postgresCpu(),
+    client: process.cpuUsage(cpuBefore.client),
+  };
   await server.stop();
 }
 
@@ -166,6 +199,15 @@ const file = await writeResult('intake', {
   // submissions committed while the client was stopping: written, their answers never read
   committed_after_client_stop: casesInDb - acks201,
   protocol_numbers_gap_free: maxSequence === casesInDb,
+  // where the machine's two cores went, in CPU milliseconds per accepted submission
+  cpu_ms_per_case: cpuAfter && {
+    lovit: Math.round(((cpuAfter.lovit - cpuBefore.lovit) * 1000 * 100) / Math.max(1, casesInDb)) / 100,
+    postgres:
+      Math.round(((cpuAfter.postgres - cpuBefore.postgres) * 1000 * 100) / Math.max(1, casesInDb)) / 100,
+    load_generator:
+      Math.round(((cpuAfter.client.user + cpuAfter.client.system) / 1000 / Math.max(1, casesInDb)) * 100) /
+      100,
+  },
   pgbench_tps: Math.round(tps),
   ratio: Math.round((acceptedPerS / tps) * 100) / 100,
 });

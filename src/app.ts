@@ -69,6 +69,7 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
   const parseJson = app.getDefaultJsonParser('error', 'error');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     const text = body.toString();
+    request.rawBody = text;
     if (text === '') return done(null, undefined);
     parseJson(request, text, done);
   });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sealAuditTrail, verifyAuditTrail } from '../src/kernel/audit.ts';
 import { SYSTEM_CALLER } from '../src/kernel/auth.ts';
 import { createApiClient } from '../src/modules/identity/service.ts';
 import { startTestApp, stopTestApp, type TestApp } from './support/app.ts';
@@ -66,6 +67,16 @@ for (const backend of BACKENDS) {
       expect(byNumber.map((r) => r.id)).toEqual(results.map((r) => r.id));
       const quota = await t.app.inject({ url: '/api/quotas?year=2026', headers: manager.headers });
       expect(quota.json()).toEqual([expect.objectContaining({ sector: 'NON_SEASONAL', total: 5, used: 5 })]);
+      // Every submission is on the audit trail, and the batched entries seal into a chain that verifies.
+      const audited = await database.db
+        .selectFrom('auditEntry')
+        .select(['entityId', 'data'])
+        .where('action', '=', 'cases.case.submit')
+        .execute();
+      expect(new Set(audited.map((entry) => entry.entityId))).toEqual(new Set(results.map((r) => r.id)));
+      expect(audited[0]?.data).toMatchObject({ after: { channel: 'API' } });
+      await sealAuditTrail(database.db, { all: true });
+      expect((await verifyAuditTrail(database.db)).broken).toBeNull();
     });
 
     it('answers the first answer again for the same key and body, and 409 for the same key with another body', async () => {

@@ -149,7 +149,8 @@ export function chainHash(prevHash: string, entry: SealableEntry): string {
  * hash-chained later by `sealAuditTrail`, off the request path, so concurrent writers never queue on
  * the head of the chain.
  */
-function auditRow(context: AuditContext, record: AuditRecord) {
+/** The row of an audit entry, its data as an object (for writers that send rows as JSON). */
+export function auditRow(context: AuditContext, record: AuditRecord) {
   const data = record.kind === 'change' ? diffFields(record.before, record.after) : (record.details ?? null);
   return {
     id: newId(),
@@ -163,16 +164,25 @@ function auditRow(context: AuditContext, record: AuditRecord) {
     organisationId: context.organisationId,
     requestId: context.requestId,
     clientAddress: context.clientAddress,
-    data: data === null ? null : canonicalJson(data),
+    data,
   };
 }
+
+// The data as stored text: the query builder's camel-casing would otherwise rename the keys inside it.
+const storedRow = (row: ReturnType<typeof auditRow>) => ({
+  ...row,
+  data: row.data === null ? null : canonicalJson(row.data),
+});
 
 export async function writeAudit(
   db: Kysely<Database>,
   context: AuditContext,
   record: AuditRecord,
 ): Promise<void> {
-  await db.insertInto('auditEntry').values(auditRow(context, record)).execute();
+  await db
+    .insertInto('auditEntry')
+    .values(storedRow(auditRow(context, record)))
+    .execute();
 }
 
 /** Writes many entries in one statement: for use cases that commit many records at once (click-day intake). */
@@ -183,7 +193,7 @@ export async function writeAuditBatch(
   if (entries.length === 0) return;
   await db
     .insertInto('auditEntry')
-    .values(entries.map(({ context, record }) => auditRow(context, record)))
+    .values(entries.map(({ context, record }) => storedRow(auditRow(context, record))))
     .execute();
 }
 

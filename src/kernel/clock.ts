@@ -15,9 +15,21 @@ function todayInRome(instant: Date): Temporal.PlainDate {
     .toPlainDate();
 }
 
+// The day changes at most once a minute: computing it through time-zone rules on every request is wasteful.
+let cachedMinute = Number.NaN;
+let cachedToday: Temporal.PlainDate | undefined;
+
 export const systemClock: Clock = {
   now: () => new Date(),
-  today: () => todayInRome(new Date()),
+  today: () => {
+    const now = Date.now();
+    const minute = Math.floor(now / 60_000);
+    if (minute !== cachedMinute || !cachedToday) {
+      cachedToday = todayInRome(new Date(now));
+      cachedMinute = minute;
+    }
+    return cachedToday;
+  },
 };
 
 /** A clock that stands still until moved: for tests and for replaying events. */

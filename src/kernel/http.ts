@@ -47,3 +47,10 @@ export async function registerPublicPlugin(
     await register(scope);
   });
 }
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The JSON body as received, for fingerprints (idempotency keys). */
+    rawBody?: string;
+  }
+}

@@ -37,7 +37,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createIndex('person_passport_unique')
     .on('person')
     .unique()
-    .columns(['organisation_id', 'citizenship', 'passport_number'])
+    // passport first: the intake looks persons up by passport numbers
+    .columns(['organisation_id', 'passport_number', 'citizenship'])
     .where(sql.ref('passport_number'), 'is not', null)
     .execute();
   await db.schema

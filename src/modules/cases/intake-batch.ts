@@ -4,18 +4,20 @@
  * thread (see `intake.ts`), so it imports nothing that a worker thread cannot load as plain TypeScript.
  */
 import type { Insertable, Kysely } from 'kysely';
-import type {
-  CaseEventTable,
-  CaseFileTable,
-  CasePartyTable,
-  Database,
-  IntakeRequestTable,
-} from '../../db/schema.ts';
-import { type AuditContext, writeAuditBatch } from '../../kernel/audit.ts';
+import type { CaseFileTable, CasePartyTable, Database } from '../../db/schema.ts';
+import { type AuditContext, auditRow } from '../../kernel/audit.ts';
 import { newVerificationCode } from '../../kernel/codes.ts';
 import { newId } from '../../kernel/ids.ts';
 import type { IntakeInput, IntakeResult, PersonInput } from './contract.ts';
 import type { CaseTypeVersion } from './definitions.ts';
+
+export type IntakeTypeFacts = Pick<
+  CaseTypeVersion,
+  'code' | 'validFrom' | 'initialState' | 'quotaExhaustedState'
+> & {
+  quota: { sectors: string[] } | null;
+};
+
 import type { CheckedSubmission } from './intake-rules.ts';
 import * as store from './intake-store.ts';
 
@@ -23,7 +25,8 @@ import * as store from './intake-store.ts';
 export type QueuedSubmission = {
   organisationId: string;
   provinceCode: string;
-  definition: CaseTypeVersion;
+  /** What the writer needs of the case type (the whole definition would be copied to its thread each time). */
+  definition: IntakeTypeFacts;
   input: IntakeInput;
   checked: CheckedSubmission;
   channel: 'DESK' | 'API' | 'IMPORT';
@@ -153,10 +156,10 @@ export async function writeBatch(db: Kysely<Database>, batch: QueuedSubmission[]
     const rows = {
       cases: [] as Insertable<CaseFileTable>[],
       parties: [] as Insertable<CasePartyTable>[],
-      events: [] as Insertable<CaseEventTable>[],
-      requests: [] as Insertable<IntakeRequestTable>[],
+      events: [] as Record<string, unknown>[],
+      requests: [] as Record<string, unknown>[],
     };
-    const auditEntries: Parameters<typeof writeAuditBatch>[1][number][] = [];
+    const audit: Record<string, unknown>[] = [];
     for (const pending of accepted) {
       const s = pending;
       const { year, sequence } = sequences.get(pending) as { year: number; sequence: number };
@@ -217,7 +220,7 @@ export async function writeBatch(db: Kysely<Database>, batch: QueuedSubmission[]
         toState: state,
         actorUserId: s.audit.actorUserId,
         actorLabel: s.audit.actorLabel ?? 'sistema',
-        data: JSON.stringify({ channel: s.channel, details: s.input.details, quotaRank: result.quotaRank }),
+        data: { channel: s.channel, details: s.input.details, quotaRank: result.quotaRank },
       });
       if (s.idempotencyKey)
         rows.requests.push({
@@ -226,23 +229,21 @@ export async function writeBatch(db: Kysely<Database>, batch: QueuedSubmission[]
           bodyHash: s.bodyHash,
           caseId: id,
           createdAt: s.receivedAt,
-          response: JSON.stringify(result),
+          response: result,
         });
-      auditEntries.push({
-        context: s.audit,
-        record: {
+      audit.push(
+        auditRow(s.audit, {
           kind: 'change',
           action: 'cases.case.submit',
           entityType: 'case',
           entityId: id,
           before: null,
           after: { number, type: s.definition.code, state, channel: s.channel, quotaRank: result.quotaRank },
-        },
-      });
+        }),
+      );
       outcomes.set(pending, { kind: 'written', result, replayed: false });
     }
-    await store.insertCaseRows(trx, rows);
-    await writeAuditBatch(trx, auditEntries);
+    await store.insertCaseRows(trx, { ...rows, audit });
   });
   for (const [follower, first] of followers) {
     const outcome = outcomes.get(first);

@@ -31,11 +31,13 @@ function checkPerson(
   errors: FieldError[],
 ): CheckedPerson {
   const warnings: string[] = [];
-  if (Temporal.PlainDate.compare(day(person.birthDate), today) > 0)
+  // ISO dates compare as text: no date objects on the click-day path
+  const todayText = today.toString();
+  if (person.birthDate > todayText)
     errors.push({ path: `${path}.birthDate`, message: 'la data di nascita è nel futuro' });
   if (!person.passport && !person.fiscalCode)
     errors.push({ path: `${path}.passport`, message: 'indicare il passaporto o il codice fiscale' });
-  if (person.passport && Temporal.PlainDate.compare(day(person.passport.expiry), today) < 0)
+  if (person.passport && person.passport.expiry < todayText)
     errors.push({
       path: `${path}.passport.expiry`,
       message: `il passaporto è scaduto il ${day(person.passport.expiry).toLocaleString('it-IT')}`,

@@ -3,7 +3,7 @@
  * function takes the transaction of the batch and writes many rows in one statement.
  */
 import { type Insertable, type Kysely, sql, type Transaction } from 'kysely';
-import type { CaseEventTable, CaseFileTable, CasePartyTable, IntakeRequestTable } from '../../db/schema.ts';
+import type { CaseFileTable, CasePartyTable } from '../../db/schema.ts';
 import type { Database } from '../../kernel/db.ts';
 import { newId } from '../../kernel/ids.ts';
 import type { EmployerInput } from './contract.ts';
@@ -156,19 +156,55 @@ export function upsertEmployers(
     .execute();
 }
 
-/** The cases of a batch with their parties, first events and idempotency keys. */
+const snakeNames = new Map<string, string>();
+const snakeCase = (key: string) => {
+  let name = snakeNames.get(key);
+  if (name === undefined) {
+    name = key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+    snakeNames.set(key, name);
+  }
+  return name;
+};
+
+/** Rows as one JSON array with the table's column names: the database unpacks it with `json_populate_recordset`. */
+function asJson(rows: readonly Record<string, unknown>[]) {
+  return JSON.stringify(
+    rows.map((row) => Object.fromEntries(Object.entries(row).map(([key, value]) => [snakeCase(key), value]))),
+  );
+}
+
+/** `insert into <table> (<columns>) select <columns> from json_populate_recordset(…)`, as one CTE. */
+function insertFromJson(table: string, rows: readonly Record<string, unknown>[]) {
+  const columns = sql.join(Object.keys(rows[0] ?? {}).map((key) => sql.ref(snakeCase(key))));
+  return sql`insert into ${sql.table(table)} (${columns})
+    select ${columns} from json_populate_recordset(null::${sql.table(table)}, ${asJson(rows)}::json)`;
+}
+
+/**
+ * The cases of a batch with their parties, first events, idempotency keys and audit entries, in one
+ * statement: each table's rows travel as one JSON parameter, so the statement costs the same to build and
+ * to parse whatever the batch size. Foreign keys are checked at the end of the statement, when all are in.
+ */
 export async function insertCaseRows(
   trx: Trx,
   rows: {
     cases: Insertable<CaseFileTable>[];
     parties: Insertable<CasePartyTable>[];
-    events: Insertable<CaseEventTable>[];
-    requests: Insertable<IntakeRequestTable>[];
+    events: Record<string, unknown>[];
+    requests: Record<string, unknown>[];
+    audit: Record<string, unknown>[];
   },
 ) {
   if (rows.cases.length === 0) return;
-  await trx.insertInto('caseFile').values(rows.cases).execute();
-  await trx.insertInto('caseParty').values(rows.parties).execute();
-  await trx.insertInto('caseEvent').values(rows.events).execute();
-  if (rows.requests.length) await trx.insertInto('intakeRequest').values(rows.requests).execute();
+  const parts: [string, readonly Record<string, unknown>[]][] = [
+    ['case_file', rows.cases],
+    ['case_party', rows.parties],
+    ['case_event', rows.events],
+    ['intake_request', rows.requests],
+    ['audit_entry', rows.audit],
+  ];
+  const ctes = parts
+    .filter(([, list]) => list.length > 0)
+    .map(([table, list], index) => sql`${sql.raw(`w${index}`)} as (${insertFromJson(table, list)})`);
+  await sql`with ${sql.join(ctes)} select 1`.execute(trx);
 }

@@ -27,8 +27,14 @@ type Pending = {
 
 const MAX_BATCH = 400;
 
+/** The fingerprint of a request body, to tell a retry from another submission under the same key. */
+export function fingerprint(text: string): string {
+  return createHash('sha256').update(text).digest('base64url');
+}
+
+/** The fingerprint of a submission that came without a body of its own (an import row). */
 export function bodyHashOf(input: IntakeInput): string {
-  return createHash('sha256').update(JSON.stringify(input)).digest('base64url');
+  return fingerprint(JSON.stringify(input));
 }
 
 /**

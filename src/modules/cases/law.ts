@@ -264,7 +264,16 @@ export const HIGH_RISK_COUNTRY_LISTS: readonly HighRiskCountryList[] = [
   },
 ];
 
+const listsByDay = new Map<string, readonly string[]>();
+
 /** Whether a citizenship is on the high-risk list in force on a date. */
 export function isHighRiskCountry(citizenship: string, on: Temporal.PlainDate): boolean {
-  return versionInForce(HIGH_RISK_COUNTRY_LISTS, on)?.countries.includes(citizenship) ?? false;
+  const key = on.toString();
+  let countries = listsByDay.get(key);
+  if (!countries) {
+    if (listsByDay.size > 400) listsByDay.clear();
+    countries = versionInForce(HIGH_RISK_COUNTRY_LISTS, on)?.countries ?? [];
+    listsByDay.set(key, countries);
+  }
+  return countries.includes(citizenship);
 }

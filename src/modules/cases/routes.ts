@@ -20,7 +20,7 @@ import {
   worklistPage,
   worklistQuery,
 } from './contract.ts';
-import { releaseArrivalTicket, stopIntakeWriter, takeArrivalTicket } from './intake.ts';
+import { fingerprint, releaseArrivalTicket, stopIntakeWriter, takeArrivalTicket } from './intake.ts';
 import { receiptPdf, verify } from './receipts.ts';
 import * as service from './service.ts';
 
@@ -58,6 +58,8 @@ export function registerCaseRoutes(app: LovitApp, platform: Platform): void {
     '/api/cases',
     {
       config: { access: 'cases.submit' },
+      // The answer is built by the writer from typed values: on the click-day path it is not re-validated.
+      serializerCompiler: () => (data) => JSON.stringify(data),
       schema: {
         tags,
         summary: 'Presenta una domanda (sportello o sistema esterno, con Idempotency-Key)',
@@ -82,6 +84,7 @@ export function registerCaseRoutes(app: LovitApp, platform: Platform): void {
         channel: system ? 'API' : 'DESK',
         idempotencyKey: key ?? null,
         ticket: request.intakeTicket ?? takeArrivalTicket(platform.database),
+        ...(request.rawBody ? { bodyHash: fingerprint(request.rawBody) } : {}),
       });
       if (outcome.replayed) reply.header('idempotent-replayed', 'true');
       return reply.code(201).header('location', `/api/cases/${outcome.result.id}`).send(outcome.result);

@@ -31,6 +31,7 @@ import {
 import { checklistOf, documentViewOf } from './documents.ts';
 import * as documents from './documents-store.ts';
 import { bodyHashOf, enqueueSubmission, type IntakeOutcome } from './intake.ts';
+import type { IntakeTypeFacts } from './intake-batch.ts';
 import { checkSubmission } from './intake-rules.ts';
 import { isHighRiskCountry, officeCalendar } from './law.ts';
 import { outcomeViewOf, recordOutcome } from './outcomes.ts';
@@ -79,6 +80,17 @@ const withBodyPaths = (errors: { path: string; message: string }[]) =>
 
 // ---- intake
 
+const intakeFacts = new WeakMap<CaseTypeVersion, IntakeTypeFacts>();
+function intakeFactsOf(definition: CaseTypeVersion): IntakeTypeFacts {
+  let facts = intakeFacts.get(definition);
+  if (!facts) {
+    const { code, validFrom, initialState, quotaExhaustedState, quota } = definition;
+    facts = { code, validFrom, initialState, quotaExhaustedState, quota };
+    intakeFacts.set(definition, facts);
+  }
+  return facts;
+}
+
 const initialDueDates = new Map<string, string>();
 /**
  * The due date of a case submitted today, before any event: the same for every case of a type submitted on
@@ -104,7 +116,13 @@ export async function submit(
   platform: Platform,
   caller: Caller,
   input: IntakeInput,
-  options: { channel: 'DESK' | 'API' | 'IMPORT'; idempotencyKey: string | null; ticket: number },
+  options: {
+    channel: 'DESK' | 'API' | 'IMPORT';
+    idempotencyKey: string | null;
+    ticket: number;
+    /** The fingerprint of the request body, when there is one; otherwise of the parsed input. */
+    bodyHash?: string;
+  },
 ): Promise<IntakeOutcome> {
   const actor = actorOf(caller);
   const registry = await caseTypes(platform.database, platform.clock);
@@ -127,12 +145,12 @@ export async function submit(
     {
       organisationId: actor.organisationId,
       provinceCode: platform.config.office.provinceCode,
-      definition,
+      definition: intakeFactsOf(definition),
       input,
       checked: checked.value,
       channel: options.channel,
       idempotencyKey: options.idempotencyKey,
-      bodyHash: bodyHashOf(input),
+      bodyHash: options.bodyHash ?? bodyHashOf(input),
       receivedAt: now,
       submittedOn: today.toString(),
       dueOn,

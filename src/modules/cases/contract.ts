@@ -199,6 +199,8 @@ export const outcomeView = z.object({
   number: z.string(),
   issuedOn: legalDay,
   validUntil: legalDay.nullable(),
+  /** The code printed on the document, for the public check at /verifica/<code>. */
+  verificationCode: z.string(),
   pdfUrl: z.string(),
 });
 export type OutcomeView = z.infer<typeof outcomeView>;

@@ -69,6 +69,7 @@ export function outcomeViewOf(row: OutcomeRow): OutcomeView {
     number: row.number,
     issuedOn: row.issuedOn,
     validUntil: row.validUntil,
+    verificationCode: row.verificationCode,
     pdfUrl: `/api/cases/${row.caseId}/outcomes/${row.id}/pdf`,
   };
 }

@@ -22,10 +22,15 @@ input{font:inherit;padding:.5rem;width:100%;max-width:20rem;box-sizing:border-bo
 button{font:inherit;margin-top:.75rem;padding:.5rem 1.25rem;background:#0066cc;color:#fff;border:0;border-radius:4px}
 a{color:#0059b3}:focus{outline:3px solid #f90;outline-offset:2px}`;
 
+// Inline, so that the page needs no other request (and no favicon.ico that is not there).
+const ICON =
+  "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Crect width='16' height='16' rx='3' fill='%230066cc'/%3E%3C/svg%3E";
+
 function page(title: string, body: string): string {
   return `<!doctype html>
 <html lang="it"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${escapeHtml(title)} – Prefettura di Lodi</title><meta name="robots" content="noindex"><style>${STYLE}</style></head>
+<title>${escapeHtml(title)} – Prefettura di Lodi</title><meta name="robots" content="noindex">
+<link rel="icon" href="${ICON}"><style>${STYLE}</style></head>
 <body><header><p>Prefettura di Lodi – Sportello Unico per l’Immigrazione</p></header>
 <main><h1>${escapeHtml(title)}</h1>${body}</main></body></html>`;
 }

@@ -111,6 +111,7 @@ for (const backend of BACKENDS) {
           number: `${created.number}/RD`,
           issuedOn: '2026-03-13',
           validUntil: null,
+          verificationCode: expect.stringMatching(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/),
           pdfUrl: expect.stringMatching(new RegExp(`^/api/cases/${created.id}/outcomes/[0-9a-f-]+/pdf$`)),
         },
       ]);

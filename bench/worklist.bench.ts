@@ -17,48 +17,55 @@ const QUERY_S = Number(process.env.BENCH_QUERY_S ?? 10);
 const SERVER = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DATABASE = 'lovit_bench_worklist';
 
+/** BENCH_REUSE=1 measures again on the cases seeded by the previous run. */
+const REUSE = process.env.BENCH_REUSE === '1';
+
 const url = new URL(SERVER);
 url.pathname = `/${DATABASE}`;
-const admin = new pg.Client({ connectionString: SERVER });
-await admin.connect();
-await admin.query(`drop database if exists ${DATABASE} with (force)`);
-await admin.query(`create database ${DATABASE}`);
-await admin.end();
+if (!REUSE) {
+  const admin = new pg.Client({ connectionString: SERVER });
+  await admin.connect();
+  await admin.query(`drop database if exists ${DATABASE} with (force)`);
+  await admin.query(`create database ${DATABASE}`);
+  await admin.end();
+}
 
 const seedStarted = performance.now();
 const database = await openServerDatabase(url.toString());
 await migrateToLatest(database.db);
-await loadDemoData({ database, clock: systemClock });
 const { db } = database;
-const prefecture = await db
-  .selectFrom('organisation')
-  .select('id')
-  .where('code', '=', 'PREF-LO')
-  .executeTakeFirstOrThrow();
-const operators = await db
-  .selectFrom('appUser')
-  .select('id')
-  .where('email', 'in', ['operatore.sui@lovit.example', 'responsabile.sui@lovit.example'])
-  .execute();
-const workClearance = BUILT_IN_CASE_TYPES.find((type) => type.code === 'WORK_CLEARANCE');
-const states = [
-  'QUOTA_ASSIGNED',
-  'UNDER_REVIEW',
-  'INTEGRATION_REQUESTED',
-  'AWAITING_OPINIONS',
-  'CONVOKED',
-  'ISSUED',
-  'REJECTED',
-];
-// One case in ten is closed; the open ones are due over the next 120 days and the last 30; assignees, languages
-// and states spread evenly.
-await sql`
+if (!REUSE) await seed();
+async function seed() {
+  await loadDemoData({ database, clock: systemClock });
+  const prefecture = await db
+    .selectFrom('organisation')
+    .select('id')
+    .where('code', '=', 'PREF-LO')
+    .executeTakeFirstOrThrow();
+  const operators = await db
+    .selectFrom('appUser')
+    .select('id')
+    .where('email', 'in', ['operatore.sui@lovit.example', 'responsabile.sui@lovit.example'])
+    .execute();
+  const workClearance = BUILT_IN_CASE_TYPES.find((type) => type.code === 'WORK_CLEARANCE');
+  const states = [
+    'QUOTA_ASSIGNED',
+    'UNDER_REVIEW',
+    'INTEGRATION_REQUESTED',
+    'AWAITING_OPINIONS',
+    'CONVOKED',
+    'ISSUED',
+    'REJECTED',
+  ];
+  // One case in ten is closed; the open ones are due over the next 120 days and the last 30; assignees, languages
+  // and states spread evenly.
+  await sql`
   insert into person (id, organisation_id, surname, given_name, sex, birth_date, birth_place, citizenship,
     passport_number, passport_expiry, created_at, updated_at)
   select gen_random_uuid(), ${prefecture.id}, 'COGNOME' || n, 'Nome', 'M', date '1990-01-01' + (n % 5000),
     'Dhaka', 'BD', 'P' || lpad(n::text, 9, '0'), date '2031-01-01', now(), now()
   from generate_series(1, ${CASES / 10}) as n`.execute(db);
-await sql`
+  await sql`
   insert into case_file (id, organisation_id, number, year, sequence, type_code, type_valid_from, state, closed,
     awaiting_opinions, channel, received_at, submitted_on, due_on, clock_suspended, title, language,
     assignee_id, receipt_code, updated_at)
@@ -70,18 +77,19 @@ await sql`
     case when n % 3 = 0 then null else (${sql.val(operators.map((o) => o.id))}::uuid[])[1 + n % 2] end,
     'R' || lpad(n::text, 15, '0'), now()
   from generate_series(1, ${CASES}) as n`.execute(db);
-await sql`
+  await sql`
   insert into case_party (case_id, role, person_id)
   select c.id, 'WORKER', p.id from case_file c
   join lateral (select id from person where passport_number = 'P' || lpad((1 + c.sequence % ${CASES / 10})::text, 9, '0')) p on true`.execute(
-  db,
-);
-await sql`
+    db,
+  );
+  await sql`
   insert into case_event (id, case_id, at, on_day, kind, to_state, actor_label)
   select gen_random_uuid(), id, received_at, submitted_on, 'SUBMITTED', state, 'sistema:bench' from case_file`.execute(
-  db,
-);
-await sql`analyze`.execute(db);
+    db,
+  );
+  await sql`analyze`.execute(db);
+}
 const caseIds = (
   await sql<{ id: string }>`select id from case_file tablesample system (1) limit 2000`.execute(db)
 ).rows.map((row) => row.id);

@@ -147,11 +147,25 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('case_file')
     .columns(['organisation_id', 'closed', 'received_at', 'id'])
     .execute();
+  // Filters the planner cannot serve in due-date order from the indexes above ("is null", booleans).
   await db.schema
-    .createIndex('case_file_quota_rank')
+    .createIndex('case_file_unassigned')
     .on('case_file')
-    .columns(['organisation_id', 'quota_year', 'quota_sector', 'quota_rank'])
-    .where(sql.ref('quota_rank'), 'is not', null)
+    .columns(['organisation_id', 'due_on', 'id'])
+    .where(sql.ref('assignee_id'), 'is', null)
+    .where(sql.ref('closed'), '=', false)
+    .execute();
+  await db.schema
+    .createIndex('case_file_awaiting_opinions')
+    .on('case_file')
+    .columns(['organisation_id', 'due_on', 'id'])
+    .where(sql.ref('awaiting_opinions'), '=', true)
+    .where(sql.ref('closed'), '=', false)
+    .execute();
+  await db.schema
+    .createIndex('case_file_language')
+    .on('case_file')
+    .columns(['organisation_id', 'language', 'closed', 'due_on', 'id'])
     .execute();
 
   await db.schema

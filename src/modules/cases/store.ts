@@ -287,11 +287,18 @@ export async function worklist(
             ]),
           );
   }
-  return query
-    .orderBy(sortColumn, (ob) => (order.descending ? ob.desc() : ob.asc()).nullsLast())
-    .orderBy('c.id', direction)
-    .limit(limit)
-    .execute();
+  return (
+    query
+      // Open cases always have a due date and every case an arrival time: without NULLs to place, the sort
+      // follows the indexes in either direction.
+      .orderBy(sortColumn, (ob) => {
+        const directed = order.descending ? ob.desc() : ob.asc();
+        return order.column === 'dueOn' && filter.closed !== false ? directed.nullsLast() : directed;
+      })
+      .orderBy('c.id', direction)
+      .limit(limit)
+      .execute()
+  );
 }
 
 // ---- saved views

@@ -269,14 +269,17 @@ async function registerParties(
   const ids = new Map<object, string>();
   const parties = accepted.flatMap((pending) => pending.checked.parties);
   const persons = parties.flatMap((party) => (party.person ? [{ party, person: party.person }] : []));
+  const employers = parties.flatMap((party) => (party.employer ? [{ party, employer: party.employer }] : []));
   const now = accepted[0]?.receivedAt ?? new Date();
-  const lookUp = async () => {
-    const found = await store.findPersons(
-      trx,
-      organisationId,
-      persons.flatMap(({ person }) => (person.passport ? [person.passport.number] : [])),
-      persons.flatMap(({ person }) => (person.fiscalCode ? [person.fiscalCode] : [])),
-    );
+  const lookUp = async (wanted: typeof persons) => {
+    const found = wanted.length
+      ? await store.findPersons(
+          trx,
+          organisationId,
+          wanted.flatMap(({ person }) => (person.passport ? [person.passport.number] : [])),
+          wanted.flatMap(({ person }) => (person.fiscalCode ? [person.fiscalCode] : [])),
+        )
+      : [];
     const byKey = new Map<string, string>();
     for (const row of found) {
       if (row.passportNumber) byKey.set(`P:${row.citizenship}:${row.passportNumber}`, row.id);
@@ -284,30 +287,37 @@ async function registerParties(
     }
     return byKey;
   };
-  const known = persons.length ? await lookUp() : new Map<string, string>();
-  const match = (person: (typeof persons)[number]['person']) =>
+  const match = (known: Map<string, string>, person: (typeof persons)[number]['person']) =>
     known.get(personKey(person)) ?? (person.fiscalCode ? known.get(`F:${person.fiscalCode}`) : undefined);
-  const toInsert = new Map<string, { id: string; person: (typeof persons)[number]['person'] }>();
+  const known = await lookUp(persons);
+  const proposed = new Map<string, { id: string; person: (typeof persons)[number]['person'] }>();
   for (const { person } of persons)
-    if (!match(person) && !toInsert.has(personKey(person)))
-      toInsert.set(personKey(person), { id: newId(), person });
-  const inserted = new Set(
-    (await store.insertPersons(trx, organisationId, [...toInsert.values()], now)).map((r) => r.id),
-  );
-  const raced = [...toInsert.values()].some(({ id }) => !inserted.has(id));
-  const again = raced ? await lookUp() : known;
-  for (const { party, person } of persons) {
-    const id =
-      again.get(personKey(person)) ??
-      (person.fiscalCode ? again.get(`F:${person.fiscalCode}`) : undefined) ??
-      toInsert.get(personKey(person))?.id;
-    ids.set(party, id as string);
-  }
-
-  const employers = parties.flatMap((party) => (party.employer ? [{ party, employer: party.employer }] : []));
+    if (!match(known, person) && !proposed.has(personKey(person)))
+      proposed.set(personKey(person), { id: newId(), person });
   const unique = new Map(employers.map(({ employer }) => [employer.fiscalCode, employer]));
-  const rows = await store.upsertEmployers(trx, organisationId, [...unique.values()], now);
-  const byCode = new Map(rows.map((row) => [row.fiscalCode, row.id]));
-  for (const { party, employer } of employers) ids.set(party, byCode.get(employer.fiscalCode) as string);
+  const rows = await store.registerParties(
+    trx,
+    organisationId,
+    [...proposed.values()],
+    [...unique.values()],
+    now,
+  );
+  const inserted = new Set(rows.filter((row) => row.kind === 'person').map((row) => row.id));
+  const employerIds = new Map(
+    rows.filter((row) => row.kind === 'employer').map((row) => [row.fiscalCode, row.id]),
+  );
+  // A person another process registered between our look-up and our insert: find them now.
+  const raced = persons.filter(({ person }) => {
+    const mine = proposed.get(personKey(person));
+    return mine !== undefined && !inserted.has(mine.id);
+  });
+  const late = raced.length ? await lookUp(raced) : new Map<string, string>();
+  for (const { party, person } of persons) {
+    const mine = proposed.get(personKey(person));
+    const id = match(known, person) ?? (mine && inserted.has(mine.id) ? mine.id : match(late, person));
+    if (!id) throw new Error('a party of the batch could not be registered');
+    ids.set(party, id);
+  }
+  for (const { party, employer } of employers) ids.set(party, employerIds.get(employer.fiscalCode) as string);
   return ids;
 }

@@ -83,77 +83,85 @@ export function findPersons(
     .execute();
 }
 
-/** Registers new persons; a row another process registered meanwhile is skipped (the caller finds it). */
-export function insertPersons(
+function personRow(organisationId: string, id: string, person: CheckedPerson, now: Date) {
+  return {
+    id,
+    organisationId,
+    surname: person.surname,
+    givenName: person.givenName,
+    sex: person.sex,
+    birthDate: person.birthDate,
+    birthPlace: person.birthPlace,
+    citizenship: person.citizenship,
+    citizenshipCadastralCode: person.citizenshipCadastralCode ?? null,
+    passportNumber: person.passport?.number ?? null,
+    passportExpiry: person.passport?.expiry ?? null,
+    fiscalCode: person.fiscalCode ?? null,
+    fiscalCodeWarnings: person.fiscalCodeWarnings,
+    address: person.address ?? null,
+    email: person.email ?? null,
+    phone: person.phone ?? null,
+    preferredLanguage: person.preferredLanguage ?? null,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+function employerRow(organisationId: string, employer: EmployerInput, now: Date) {
+  return {
+    id: newId(),
+    organisationId,
+    kind: employer.kind,
+    name: employer.name,
+    fiscalCode: employer.fiscalCode,
+    vatNumber: employer.vatNumber ?? null,
+    address: employer.address,
+    pec: employer.pec ?? null,
+    email: employer.email ?? null,
+    phone: employer.phone ?? null,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+// The columns the rows above fill, for statements that must name them even when no row is sent.
+const PERSON_COLUMNS = Object.keys(
+  personRow('', '', { passport: null } as unknown as CheckedPerson, new Date(0)),
+);
+const EMPLOYER_COLUMNS = Object.keys(employerRow('', {} as EmployerInput, new Date(0)));
+
+/**
+ * Registers the new persons of a batch and registers or finds its employers (by fiscal code), in one
+ * statement. Answers the ids of the persons inserted (one registered meanwhile by another process is skipped:
+ * the caller finds it) and each employer's id with its fiscal code.
+ */
+export async function registerParties(
   trx: Trx,
   organisationId: string,
   persons: readonly { id: string; person: CheckedPerson }[],
-  now: Date,
-) {
-  if (persons.length === 0) return Promise.resolve([]);
-  return trx
-    .insertInto('person')
-    .values(
-      persons.map(({ id, person }) => ({
-        id,
-        organisationId,
-        surname: person.surname,
-        givenName: person.givenName,
-        sex: person.sex,
-        birthDate: person.birthDate,
-        birthPlace: person.birthPlace,
-        citizenship: person.citizenship,
-        citizenshipCadastralCode: person.citizenshipCadastralCode ?? null,
-        passportNumber: person.passport?.number ?? null,
-        passportExpiry: person.passport?.expiry ?? null,
-        fiscalCode: person.fiscalCode ?? null,
-        fiscalCodeWarnings: person.fiscalCodeWarnings,
-        address: person.address ?? null,
-        email: person.email ?? null,
-        phone: person.phone ?? null,
-        preferredLanguage: person.preferredLanguage ?? null,
-        createdAt: now,
-        updatedAt: now,
-      })),
-    )
-    .onConflict((oc) => oc.doNothing())
-    .returning('id')
-    .execute();
-}
-
-/** Registers employers, or finds them by fiscal code: one statement either way. */
-export function upsertEmployers(
-  trx: Trx,
-  organisationId: string,
   employers: readonly EmployerInput[],
   now: Date,
 ) {
-  if (employers.length === 0) return Promise.resolve([]);
-  return trx
-    .insertInto('employer')
-    .values(
-      employers.map((employer) => ({
-        id: newId(),
-        organisationId,
-        kind: employer.kind,
-        name: employer.name,
-        fiscalCode: employer.fiscalCode,
-        vatNumber: employer.vatNumber ?? null,
-        address: employer.address,
-        pec: employer.pec ?? null,
-        email: employer.email ?? null,
-        phone: employer.phone ?? null,
-        createdAt: now,
-        updatedAt: now,
-      })),
+  const personRows = persons.map(({ id, person }) => personRow(organisationId, id, person, now));
+  const employerRows = employers.map((employer) => employerRow(organisationId, employer, now));
+  const personColumns = sql.join(PERSON_COLUMNS.map((key) => sql.ref(snakeCase(key))));
+  const employerColumns = sql.join(EMPLOYER_COLUMNS.map((key) => sql.ref(snakeCase(key))));
+  const result = await sql<{ kind: 'person' | 'employer'; id: string; fiscalCode: string | null }>`
+    with inserted as (
+      insert into person (${personColumns})
+      select ${personColumns} from json_populate_recordset(null::person, ${asJson(personRows)}::json)
+      on conflict do nothing
+      returning id
+    ),
+    employers as (
+      insert into employer (${employerColumns})
+      select ${employerColumns} from json_populate_recordset(null::employer, ${asJson(employerRows)}::json)
+      on conflict (organisation_id, fiscal_code) do update set updated_at = excluded.updated_at
+      returning id, fiscal_code
     )
-    .onConflict((oc) =>
-      oc
-        .columns(['organisationId', 'fiscalCode'])
-        .doUpdateSet({ updatedAt: (eb) => eb.ref('excluded.updatedAt') }),
-    )
-    .returning(['id', 'fiscalCode'])
-    .execute();
+    select 'person' as kind, id, null as fiscal_code from inserted
+    union all select 'employer', id, fiscal_code from employers`.execute(trx);
+  return result.rows;
 }
 
 const snakeNames = new Map<string, string>();

@@ -9,10 +9,12 @@ import { LoadError, Loading } from '../../ui/Loading.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { Page } from '../../ui/Page.tsx';
 import { CaseActions } from './CaseActions.tsx';
+import { CaseAppointments } from './CaseAppointments.tsx';
 import { CaseDocuments } from './CaseDocuments.tsx';
 import { CaseOpinions } from './CaseOpinions.tsx';
 import { CaseOutcomes } from './CaseOutcomes.tsx';
 import { CaseParties } from './CaseParties.tsx';
+import { CaseQuestions } from './CaseQuestions.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
 import { DeadlineBadge } from './DeadlineBadge.tsx';
 import { Item } from './DetailItem.tsx';
@@ -56,6 +58,8 @@ export function CasePage() {
       <CaseOpinions detail={data} onDone={setNotice} />
       <CaseParties detail={data} />
       <CaseDocuments detail={data} onDone={setNotice} />
+      <CaseAppointments detail={data} onDone={setNotice} />
+      <CaseQuestions detail={data} onDone={setNotice} />
       <CaseOutcomes detail={data} />
       <CaseTimeline detail={data} stateName={stateName} />
     </Page>

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -226,7 +227,7 @@ function TypeTables({ definition }: { definition: CaseTypeDefinition }) {
   );
 }
 
-function clockEffect(event: string | null, t: ReturnType<typeof useTranslation>['t']): string {
+function clockEffect(event: string | null, t: TFunction): string {
   if (!event) return '';
   return (CLOCK_EVENTS as readonly string[]).includes(event)
     ? t(`cases.types.clockEvents.${event as (typeof CLOCK_EVENTS)[number]}`)

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDate } from '../../ui/dates.ts';
@@ -60,10 +61,7 @@ export function CaseTypesPage() {
   );
 }
 
-export function versionSummary(
-  definition: CaseTypeDefinition,
-  t: ReturnType<typeof useTranslation>['t'],
-): string {
+export function versionSummary(definition: CaseTypeDefinition, t: TFunction): string {
   return t('cases.types.versionSummary', {
     from: formatDate(definition.validFrom),
     count: definition.term.termDays,

@@ -1,4 +1,5 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router';
@@ -107,7 +108,7 @@ export function WorklistPage() {
   );
 }
 
-function filterLabels(t: ReturnType<typeof useTranslation>['t']): Record<string, string> {
+function filterLabels(t: TFunction): Record<string, string> {
   return {
     q: t('cases.filters.q'),
     type: t('cases.filters.type'),

@@ -59,6 +59,10 @@ const pages = {
   types: lazy(async () => ({ default: (await import('./CaseTypesPage.tsx')).CaseTypesPage })),
   type: lazy(async () => ({ default: (await import('./CaseTypePage.tsx')).CaseTypePage })),
   quotas: lazy(async () => ({ default: (await import('./QuotasPage.tsx')).QuotasPage })),
+  legalQuestions: lazy(async () => ({
+    default: (await import('./LegalQuestionsPage.tsx')).LegalQuestionsPage,
+  })),
+  desks: lazy(async () => ({ default: (await import('./DesksPage.tsx')).DesksPage })),
 };
 
 /** The module's own page, the worklist (see `modules.ts`). */
@@ -99,6 +103,22 @@ export function casesRoutes() {
         element={
           <RequirePermission anyOf={['cases.access']}>
             <LazyPage page={pages.quotas} />
+          </RequirePermission>
+        }
+      />
+      <Route
+        path="/pratiche/quesiti"
+        element={
+          <RequirePermission anyOf={['cases.access']}>
+            <LazyPage page={pages.legalQuestions} />
+          </RequirePermission>
+        }
+      />
+      <Route
+        path="/pratiche/sportelli"
+        element={
+          <RequirePermission anyOf={['cases.desks.manage']}>
+            <LazyPage page={pages.desks} />
           </RequirePermission>
         }
       />

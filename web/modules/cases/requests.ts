@@ -1,6 +1,16 @@
 import i18next from 'i18next';
 import { z } from 'zod';
 import type {
+  AppointmentView,
+  BookingInput,
+  cancelInput,
+  DeskInput,
+  DeskView,
+  outcomeInput,
+  rescheduleInput,
+  slotsView,
+} from '../../../src/modules/cases/appointments-contract.ts';
+import type {
   CaseDetail,
   CaseSummary,
   caseTypeView,
@@ -13,10 +23,16 @@ import type {
   savedViewInput,
   worklistPage,
 } from '../../../src/modules/cases/contract.ts';
+import type {
+  answerInput,
+  mediatorView,
+  QuestionView,
+  questionInput,
+} from '../../../src/modules/cases/team-contract.ts';
 import type { User } from '../../../src/modules/identity/contract.ts';
 import { ApiError, api, type Problem, type Query } from '../../app/api.ts';
 
-export type { CaseDetail, CaseSummary };
+export type { AppointmentView, CaseDetail, CaseSummary, DeskInput, DeskView, QuestionView };
 export type WorklistPage = z.infer<typeof worklistPage>;
 export type CaseTypeView = z.infer<typeof caseTypeView>;
 export type CaseTypeDefinition = CaseTypeView['definition'];
@@ -31,6 +47,9 @@ export type Person = NonNullable<Party['person']>;
 export type Employer = NonNullable<Party['employer']>;
 export type Opinion = CaseDetail['opinions'][number];
 export type ActionOption = CaseDetail['actions'][number];
+export type SlotsView = z.infer<typeof slotsView>;
+export type Slot = SlotsView['slots'][number];
+export type MediatorView = z.infer<typeof mediatorView>;
 
 export const WORKLIST_PAGE_SIZE = 25;
 
@@ -41,6 +60,13 @@ export const keys = {
   views: ['cases', 'views'] as const,
   quotas: (year: number) => ['cases', 'quotas', year] as const,
   officeStaff: (organisationId: string) => ['cases', 'staff', organisationId] as const,
+  // under the case's key, so that what refreshes the case refreshes them too
+  appointments: (caseId: string) => ['cases', 'case', caseId, 'appointments'] as const,
+  questions: (caseId: string) => ['cases', 'case', caseId, 'questions'] as const,
+  desks: ['cases', 'desks'] as const,
+  slots: (deskId: string) => ['cases', 'desks', deskId, 'slots'] as const,
+  mediators: ['cases', 'mediators'] as const,
+  legalQueue: ['cases', 'legal-questions', 'open'] as const,
 };
 
 const caseUrl = (id: string) => `/api/cases/${encodeURIComponent(id)}`;
@@ -77,6 +103,60 @@ export const savedViews = {
   list: () => api.get<SavedView[]>('/api/case-views'),
   create: (body: SavedViewInput) => api.post<SavedView>('/api/case-views', body),
   remove: (id: string) => api.delete(`/api/case-views/${encodeURIComponent(id)}`),
+};
+
+const appointmentUrl = (id: string) => `/api/appointments/${encodeURIComponent(id)}`;
+
+export const appointments = {
+  ofCase: (caseId: string) => api.get<AppointmentView[]>(`${caseUrl(caseId)}/appointments`),
+  book: (caseId: string, body: BookingInput) =>
+    api.post<AppointmentView>(`${caseUrl(caseId)}/appointments`, body),
+  recordOutcome: (id: string, body: z.input<typeof outcomeInput>) =>
+    api.post<AppointmentView>(`${appointmentUrl(id)}/outcome`, body),
+  reschedule: (id: string, body: z.input<typeof rescheduleInput>) =>
+    api.post<AppointmentView>(`${appointmentUrl(id)}/reschedule`, body),
+  cancel: (id: string, body: z.input<typeof cancelInput>) =>
+    api.post<AppointmentView>(`${appointmentUrl(id)}/cancel`, body),
+  icsUrl: (id: string) => `${appointmentUrl(id)}/ics`,
+};
+
+/** Days after the server's first week of slots that make up the two weeks a booking chooses from. */
+const SECOND_WEEK = { skip: 1, days: 6 };
+
+export const desks = {
+  list: () => api.get<DeskView[]>('/api/desks'),
+  create: (body: DeskInput) => api.post<DeskView>('/api/desks', body),
+  /**
+   * The free slots of the next two weeks. The server's week starts on its own today, which the browser's
+   * clock may not share: the second week is asked from where the first one ended.
+   */
+  async freeSlotsOfTwoWeeks(deskId: string): Promise<Slot[]> {
+    const url = `/api/desks/${encodeURIComponent(deskId)}/slots`;
+    const first = await api.get<SlotsView>(url);
+    const from = addDays(first.to, SECOND_WEEK.skip);
+    const second = await api.get<SlotsView>(url, { from, to: addDays(from, SECOND_WEEK.days) });
+    return [...first.slots, ...second.slots];
+  },
+};
+
+/** `2026-03-08` plus some days, as a legal day. */
+function addDays(day: string, days: number): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+export const mediators = {
+  list: () => api.get<MediatorView[]>('/api/mediators'),
+};
+
+export const legalQuestions = {
+  ofCase: (caseId: string) => api.get<QuestionView[]>(`${caseUrl(caseId)}/questions`),
+  ask: (caseId: string, body: z.input<typeof questionInput>) =>
+    api.post<QuestionView>(`${caseUrl(caseId)}/questions`, body),
+  open: () => api.get<QuestionView[]>('/api/legal-questions', { open: 'true' }),
+  answer: (id: string, body: z.input<typeof answerInput>) =>
+    api.post<QuestionView>(`/api/legal-questions/${encodeURIComponent(id)}/answer`, body),
 };
 
 type Paged<T> = { items: T[]; total: number; page: number; pageSize: number };

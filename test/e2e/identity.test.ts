@@ -340,6 +340,14 @@ describe.skipIf(!browserAvailable())('signing in and administration in Chromium'
       '/api/audit/export.csv?kind=security',
     );
     await expectAccessible(page);
+
+    // The definitions of the SUI procedures, readable by the administrator without access to the case files
+    await page.goto(`${base}/amministrazione`);
+    await page.getByRole('link', { name: 'Tipi di pratica SUI' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Tipi di pratica' }).waitFor();
+    await page.getByRole('link', { name: 'Nulla osta al lavoro subordinato' }).click();
+    await page.getByRole('table', { name: 'Passaggi di stato' }).waitFor();
+    await expectAccessible(page);
     await close(page);
   });
 

@@ -4,6 +4,7 @@ import { closePlatform, openPlatform } from './boot.ts';
 import { DEMO_USERS } from './cli/demo.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { DatabaseUnavailable } from './kernel/db.ts';
+import { AppError } from './kernel/errors.ts';
 import { MigrationFailed } from './kernel/migrate.ts';
 
 /** Errors whose message is the whole story: one line, no stack trace. */
@@ -68,4 +69,10 @@ async function start(): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT'));
 }
 
-start().catch((error: unknown) => fail(`start-up failed: ${(error as Error).message}`));
+/** The reason in one line, with the fields at fault when the error names them. */
+function reason(error: unknown): string {
+  const fields = error instanceof AppError ? (error.errors ?? []).map((e) => `${e.path}: ${e.message}`) : [];
+  return [(error as Error).message, ...fields].join('; ');
+}
+
+start().catch((error: unknown) => fail(`start-up failed: ${reason(error)}`));

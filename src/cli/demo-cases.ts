@@ -2,11 +2,11 @@
  * Demo case files for the SUI worklist: the province's quotas of the current year (demo figures) and a
  * dozen applications at different steps, submitted and moved through the real use cases.
  */
-import type { Actor, Caller } from '../kernel/auth.ts';
 import type { Platform } from '../kernel/platform.ts';
 import type { Action, IntakeInput } from '../modules/cases/contract.ts';
 import { takeArrivalTicket } from '../modules/cases/intake.ts';
 import * as cases from '../modules/cases/service.ts';
+import { suiCaller, withoutMail } from './sui-caller.ts';
 
 type DemoPlatform = Pick<Platform, 'database' | 'clock' | 'config'>;
 
@@ -115,30 +115,9 @@ function application(index: number): IntakeInput {
 
 /** Loads quotas and demo cases for the Prefettura's SUI, acting as its demo operator. */
 export async function loadDemoCases(platform: DemoPlatform): Promise<void> {
-  const { db } = platform.database;
-  const operator = await db
-    .selectFrom('appUser as u')
-    .innerJoin('membership as m', 'm.userId', 'u.id')
-    .innerJoin('organisation as o', 'o.id', 'm.organisationId')
-    .select(['u.id', 'u.email', 'u.givenName', 'u.familyName', 'o.id as organisationId', 'o.name', 'o.type'])
-    .where('u.email', '=', 'responsabile.sui@lovit.example')
-    .executeTakeFirst();
-  if (!operator) return;
-  const actor: Actor = {
-    userId: operator.id,
-    email: operator.email,
-    givenName: operator.givenName,
-    familyName: operator.familyName,
-    organisationId: operator.organisationId,
-    organisationName: operator.name,
-    organisationType: operator.type,
-    roles: ['sui_manager'],
-    sessionId: 'demo',
-    csrfToken: '',
-    sessionExpiresAt: new Date(platform.clock.now().getTime() + 60_000),
-  };
-  const caller: Caller = { actor, requestId: null, clientAddress: null };
-  const full = { ...platform, mailer: { send: async () => undefined, close: () => undefined } };
+  const caller = await suiCaller(platform, 'responsabile.sui@lovit.example');
+  if (!caller) return;
+  const full = withoutMail(platform);
   const year = platform.clock.today().year;
   for (const quota of QUOTAS)
     await cases.setQuota(full, caller, {

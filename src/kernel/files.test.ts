@@ -4,17 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
-import { crc32 } from 'node:zlib';
-import { PDFDocument } from 'pdf-lib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makePdf, makeZip, PNG } from '../../test/support/documents.ts';
 import { type AppError, NotFound } from './errors.ts';
 import { createFileStore, type FileStore, FileTooLarge, UnsupportedFileType } from './files.ts';
-
-/** A 1×1 PNG. */
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
-  'base64',
-);
 
 /** A 1×1 grey JPEG, written by libjpeg-turbo's cjpeg. */
 const JPEG = Buffer.from(
@@ -22,40 +15,6 @@ const JPEG = Buffer.from(
     'GBIUFRT/wAALCAABAAEBAREA/8QAFAABAAAAAAAAAAAAAAAAAAAACP/EABQQAQAAAAAAAAAAAAAAAAAAAAD/2gAIAQEAAD8ALj//2Q==',
   'base64',
 );
-
-async function makePdf(): Promise<Buffer> {
-  const document = await PDFDocument.create();
-  document.addPage().drawText('Ricevuta di presentazione');
-  return Buffer.from(await document.save());
-}
-
-/** A ZIP archive with one stored (uncompressed) entry. */
-function makeZip(name: string, content: Buffer): Buffer {
-  const fileName = Buffer.from(name);
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt32LE(crc32(content), 14);
-  local.writeUInt32LE(content.length, 18);
-  local.writeUInt32LE(content.length, 22);
-  local.writeUInt16LE(fileName.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(20, 4);
-  central.writeUInt16LE(20, 6);
-  central.writeUInt32LE(crc32(content), 16);
-  central.writeUInt32LE(content.length, 20);
-  central.writeUInt32LE(content.length, 24);
-  central.writeUInt16LE(fileName.length, 28);
-  const centralOffset = local.length + fileName.length + content.length;
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 8);
-  end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(central.length + fileName.length, 12);
-  end.writeUInt32LE(centralOffset, 16);
-  return Buffer.concat([local, fileName, content, central, fileName, end]);
-}
 
 const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
@@ -73,7 +32,7 @@ describe('file store', () => {
   });
 
   it('stores a PDF under its SHA-256 and reads it back', async () => {
-    const pdf = await makePdf();
+    const pdf = await makePdf('Ricevuta di presentazione');
     const stored = await store.put(pdf, 'ricevuta.pdf');
     expect(stored).toEqual({
       sha256: sha256Of(pdf),
@@ -96,7 +55,7 @@ describe('file store', () => {
   });
 
   it('reads a stream chunk by chunk', async () => {
-    const pdf = await makePdf();
+    const pdf = await makePdf('Ricevuta di presentazione');
     const chunks = Array.from({ length: Math.ceil(pdf.length / 100) }, (_, i) =>
       pdf.subarray(i * 100, (i + 1) * 100),
     );
@@ -106,7 +65,7 @@ describe('file store', () => {
   });
 
   it('refuses a ZIP named .pdf, saying what it really is', async () => {
-    const zip = makeZip('documento.pdf', await makePdf());
+    const zip = makeZip('documento.pdf', await makePdf('Ricevuta di presentazione'));
     const error = await store.put(zip, 'documento.pdf').catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(UnsupportedFileType);
     const problem = (error as AppError).toProblem();

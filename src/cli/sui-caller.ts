@@ -1,0 +1,48 @@
+/** The caller for command-line work on case files (demo data, imports): a named SUI user of their office. */
+import type { Actor, Caller } from '../kernel/auth.ts';
+import type { Role } from '../kernel/permissions.ts';
+import type { Platform } from '../kernel/platform.ts';
+
+type CliPlatform = Pick<Platform, 'database' | 'clock' | 'config'>;
+
+/** The active SUI operator or manager with this e-mail, acting in their office; undefined when there is none. */
+export async function suiCaller(platform: CliPlatform, email: string): Promise<Caller | undefined> {
+  const member = await platform.database.db
+    .selectFrom('appUser as u')
+    .innerJoin('membership as m', 'm.userId', 'u.id')
+    .innerJoin('organisation as o', 'o.id', 'm.organisationId')
+    .select([
+      'u.id',
+      'u.email',
+      'u.givenName',
+      'u.familyName',
+      'o.id as organisationId',
+      'o.name',
+      'o.type',
+      'm.role',
+    ])
+    .where((eb) => eb(eb.fn('lower', ['u.email']), '=', email.toLowerCase()))
+    .where('m.role', 'in', ['sui_operator', 'sui_manager'])
+    .where('u.isActive', '=', true)
+    .executeTakeFirst();
+  if (!member) return undefined;
+  const actor: Actor = {
+    userId: member.id,
+    email: member.email,
+    givenName: member.givenName,
+    familyName: member.familyName,
+    organisationId: member.organisationId,
+    organisationName: member.name,
+    organisationType: member.type,
+    roles: [member.role as Role],
+    sessionId: 'cli',
+    csrfToken: '',
+    sessionExpiresAt: new Date(platform.clock.now().getTime() + 3_600_000),
+  };
+  return { actor, requestId: null, clientAddress: null };
+}
+
+/** The platform of a command that sends no e-mail. */
+export function withoutMail(platform: CliPlatform): Platform {
+  return { ...platform, mailer: { send: async () => undefined, close: () => undefined } };
+}

@@ -5,22 +5,17 @@ import { startTestApp, stopTestApp, type TestApp } from '../support/app.ts';
 import {
   assertWebBuilt,
   browserAvailable,
+  closeAfterRefusals,
   closePage,
   expectAccessible,
   launchBrowser,
-  openPage,
+  openSignedIn as openSignedInAs,
+  watchErrors,
 } from '../support/browser.ts';
 import { workPermitApplication } from '../support/cases.ts';
 import { openTestDatabase, type TestDatabase } from '../support/database.ts';
-import { makeOrganisation, makeUser, PASSWORD, type Session, signIn } from '../support/identity.ts';
+import { makeOrganisation, makeUser, type Session, signIn } from '../support/identity.ts';
 import { startSmtpServer, waitForMail } from '../support/smtp.ts';
-
-/**
- * The browser logs every request the server refuses. Three are refused here on purpose: a desk whose hours
- * close before they open (422), a slot booked by someone else a moment before (409), and the outcome of an
- * appointment that has not begun yet (409).
- */
-const REFUSED_ON_PURPOSE = /Failed to load resource: the server responded with a status of (401|409|422)/;
 
 /** The application's number: its employer's PEC is `azienda<N mod 5000>@pec.lovit.example`. */
 const APPLICATION = 11;
@@ -89,30 +84,8 @@ describe.skipIf(!browserAvailable())('appointments and questions to the legal ex
   /** The manager's session for calls made behind the user's back. */
   const managerApi = (): Promise<Session> => signIn(t.app, managerEmail);
 
-  async function openSignedIn(path: string, email = managerEmail, width = 1280): Promise<Page> {
-    const page = await openPage(browser, `${base}${path}`, width);
-    await page.getByRole('heading', { level: 1, name: 'Accesso' }).waitFor();
-    await page.getByLabel('E-mail').fill(email);
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Accedi' }).click();
-    await page.waitForURL(`${base}${path}`);
-    return page;
-  }
-
-  /** Script errors and console errors other than the refusals made on purpose. */
-  function watchErrors(page: Page): string[] {
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !REFUSED_ON_PURPOSE.test(message.text())) errors.push(message.text());
-    });
-    return errors;
-  }
-
-  async function closeAfterRefusals(page: Page, errors: string[]): Promise<void> {
-    expect(errors).toEqual([]);
-    await page.context().close();
-  }
+  const openSignedIn = (path: string, email = managerEmail, width = 1280): Promise<Page> =>
+    openSignedInAs(browser, base, path, email, { width });
 
   async function openCase(email = managerEmail): Promise<Page> {
     const page = await openSignedIn(`/pratiche/${filed.id}`, email);

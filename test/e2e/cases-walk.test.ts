@@ -11,11 +11,12 @@ import {
   expectAccessible,
   launchBrowser,
   openPage,
+  openSignedIn as openSignedInAs,
 } from '../support/browser.ts';
 import { workPermitApplication } from '../support/cases.ts';
 import { openTestDatabase, type TestDatabase } from '../support/database.ts';
 import { makePdf } from '../support/documents.ts';
-import { makeOrganisation, makeUser, PASSWORD, signIn } from '../support/identity.ts';
+import { makeOrganisation, makeUser, signIn } from '../support/identity.ts';
 import { startSmtpServer, waitForMail } from '../support/smtp.ts';
 
 /**
@@ -70,15 +71,7 @@ describe.skipIf(!browserAvailable())('a work permit from submission to nulla ost
     await smtp?.stop();
   });
 
-  async function openSignedIn(path: string): Promise<Page> {
-    const page = await openPage(browser, `${base}${path}`);
-    await page.getByRole('heading', { level: 1, name: 'Accesso' }).waitFor();
-    await page.getByLabel('E-mail').fill(managerEmail);
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Accedi' }).click();
-    await page.waitForURL(`${base}${path}`);
-    return page;
-  }
+  const openSignedIn = (path: string): Promise<Page> => openSignedInAs(browser, base, path, managerEmail);
 
   it('reviews, collects documents and opinions, convokes, issues, and the nulla osta verifies', async () => {
     const page = await openSignedIn(`/pratiche/${filed.id}`);

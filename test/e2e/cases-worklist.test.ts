@@ -4,20 +4,16 @@ import { startTestApp, stopTestApp, type TestApp } from '../support/app.ts';
 import {
   assertWebBuilt,
   browserAvailable,
+  closeAfterRefusals,
   closePage,
   expectAccessible,
   launchBrowser,
-  openPage,
+  openSignedIn as openSignedInAs,
+  watchErrors,
 } from '../support/browser.ts';
 import { companyFiscalCode, workPermitApplication } from '../support/cases.ts';
 import { openTestDatabase, type TestDatabase } from '../support/database.ts';
-import { makeOrganisation, makeUser, PASSWORD, type Session, signIn } from '../support/identity.ts';
-
-/**
- * The browser logs every request the server refuses. Two are refused here on purpose: a submission with a wrong
- * fiscal code and an expired passport (422), and a step taken on a case someone else has just changed (409).
- */
-const REFUSED_ON_PURPOSE = /Failed to load resource: the server responded with a status of (401|409|422)/;
+import { makeOrganisation, makeUser, type Session, signIn } from '../support/identity.ts';
 
 describe.skipIf(!browserAvailable())('SUI case files in Chromium: intake, worklist, case page', () => {
   let database: TestDatabase;
@@ -63,30 +59,8 @@ describe.skipIf(!browserAvailable())('SUI case files in Chromium: intake, workli
   /** The manager's session for calls made behind the user's back (signed in again after the clock moves). */
   const managerApi = (): Promise<Session> => signIn(t.app, managerEmail);
 
-  async function openSignedIn(path: string, width = 1280): Promise<Page> {
-    const page = await openPage(browser, `${base}${path}`, width);
-    await page.getByRole('heading', { level: 1, name: 'Accesso' }).waitFor();
-    await page.getByLabel('E-mail').fill(managerEmail);
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Accedi' }).click();
-    await page.waitForURL(`${base}${path}`);
-    return page;
-  }
-
-  /** Script errors and console errors other than the refusals made on purpose, for `closeAfterRefusals`. */
-  function watchErrors(page: Page): string[] {
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !REFUSED_ON_PURPOSE.test(message.text())) errors.push(message.text());
-    });
-    return errors;
-  }
-
-  async function closeAfterRefusals(page: Page, errors: string[]): Promise<void> {
-    expect(errors).toEqual([]);
-    await page.context().close();
-  }
+  const openSignedIn = (path: string, width = 1280): Promise<Page> =>
+    openSignedInAs(browser, base, path, managerEmail, { width });
 
   it('registers a work permit from the form, showing the server’s objections on the fields at fault', async () => {
     const page = await openSignedIn('/pratiche/nuova');

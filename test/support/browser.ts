@@ -4,6 +4,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { WEB_ROOT } from '../../src/kernel/web.ts';
+import { PASSWORD } from './identity.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
@@ -70,5 +71,42 @@ export async function openPage(browser: Browser, url: string, width = 1280): Pro
 /** Closes a page after checking that it logged no script error and no CSP violation. */
 export async function closePage(page: Page): Promise<void> {
   expect(pageErrors.get(page)).toEqual([]);
+  await page.context().close();
+}
+
+/** Opens a page behind the sign-in, signs in through the form and waits to be back on the page. */
+export async function openSignedIn(
+  browser: Browser,
+  base: string,
+  route: string,
+  email: string,
+  options: { password?: string; width?: number } = {},
+): Promise<Page> {
+  const page = await openPage(browser, `${base}${route}`, options.width);
+  await page.getByRole('heading', { level: 1, name: 'Accesso' }).waitFor();
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(options.password ?? PASSWORD);
+  await page.getByRole('button', { name: 'Accedi' }).click();
+  await page.waitForURL(`${base}${route}`);
+  return page;
+}
+
+/** The refusals the browser logs when a test makes the server refuse on purpose (401, 409, 422). */
+export const REFUSED_ON_PURPOSE =
+  /Failed to load resource: the server responded with a status of (401|409|422)/;
+
+/** Script errors and console errors other than the refusals made on purpose, for `closeAfterRefusals`. */
+export function watchErrors(page: Page, allowed = REFUSED_ON_PURPOSE): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !allowed.test(message.text())) errors.push(message.text());
+  });
+  return errors;
+}
+
+/** Closes a page on which the server refused on purpose, after checking nothing else went wrong. */
+export async function closeAfterRefusals(page: Page, errors: string[]): Promise<void> {
+  expect(errors).toEqual([]);
   await page.context().close();
 }

@@ -1,4 +1,17 @@
 import type { ColumnType, Generated } from 'kysely';
+import type {
+  CouncilActionItemTable,
+  CouncilActionNoteTable,
+  CouncilAgendaItemTable,
+  CouncilAttendanceTable,
+  CouncilDecisionTable,
+  CouncilInitiativeTable,
+  CouncilMeetingTable,
+  CouncilMembershipTable,
+  CouncilMinutesCommentTable,
+  CouncilMinutesVersionTable,
+  CouncilTableTable,
+} from './council-schema.ts';
 
 /** An instant stored as timestamptz: read as Date, written as Date or ISO string. */
 export type Instant = ColumnType<Date, Date | string, Date | string>;
@@ -394,4 +407,15 @@ export type Database = {
   appointment: AppointmentTable;
   mediatorLanguage: MediatorLanguageTable;
   legalQuestion: LegalQuestionTable;
+  councilTable: CouncilTableTable;
+  councilMembership: CouncilMembershipTable;
+  councilMeeting: CouncilMeetingTable;
+  councilAgendaItem: CouncilAgendaItemTable;
+  councilAttendance: CouncilAttendanceTable;
+  councilMinutesVersion: CouncilMinutesVersionTable;
+  councilMinutesComment: CouncilMinutesCommentTable;
+  councilDecision: CouncilDecisionTable;
+  councilActionItem: CouncilActionItemTable;
+  councilActionNote: CouncilActionNoteTable;
+  councilInitiative: CouncilInitiativeTable;
 };

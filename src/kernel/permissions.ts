@@ -83,6 +83,11 @@ export const PERMISSIONS = {
     module: 'council',
     roles: ['council_secretariat', 'council_member', 'sui_manager', 'project_supervisor'],
   },
+  'council.manage': {
+    label: 'Gestire il Consiglio territoriale: tavoli, componenti, convocazioni, verbali, azioni, iniziative',
+    module: 'council',
+    roles: ['council_secretariat'],
+  },
   'training.access': {
     label: 'Accedere alla formazione',
     module: 'training',

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { loadDemoData } from './cli/demo.ts';
 import { loadDemoCases } from './cli/demo-cases.ts';
+import { loadDemoCouncil } from './cli/demo-council.ts';
 import type { Config } from './config.ts';
 import { sealAuditTrail } from './kernel/audit.ts';
 import { type Clock, systemClock } from './kernel/clock.ts';
@@ -49,6 +50,7 @@ export async function openPlatform(
     const migrationsApplied = await migrateToLatest(database.db);
     const demoLoaded = config.demoData ? await loadDemoData({ database, clock }) : false;
     if (demoLoaded) await loadDemoCases({ database, clock, config });
+    if (demoLoaded) await loadDemoCouncil({ database, clock, config });
     const mailer = createMailer(config.smtpUrl, logger);
     const jobs = config.jobs
       ? await startJobs(database, jobDefinitions(database, clock, { config, mailer }), { work: true, logger })

@@ -6,7 +6,16 @@ import type { Platform } from '../kernel/platform.ts';
 type CliPlatform = Pick<Platform, 'database' | 'clock' | 'config'>;
 
 /** The active SUI operator or manager with this e-mail, acting in their office; undefined when there is none. */
-export async function suiCaller(platform: CliPlatform, email: string): Promise<Caller | undefined> {
+export function suiCaller(platform: CliPlatform, email: string): Promise<Caller | undefined> {
+  return memberCaller(platform, email, ['sui_operator', 'sui_manager']);
+}
+
+/** The active user with this e-mail holding one of `roles`, acting in that organisation; undefined if none. */
+export async function memberCaller(
+  platform: CliPlatform,
+  email: string,
+  roles: readonly Role[],
+): Promise<Caller | undefined> {
   const member = await platform.database.db
     .selectFrom('appUser as u')
     .innerJoin('membership as m', 'm.userId', 'u.id')
@@ -22,7 +31,7 @@ export async function suiCaller(platform: CliPlatform, email: string): Promise<C
       'm.role',
     ])
     .where((eb) => eb(eb.fn('lower', ['u.email']), '=', email.toLowerCase()))
-    .where('m.role', 'in', ['sui_operator', 'sui_manager'])
+    .where('m.role', 'in', roles)
     .where('u.isActive', '=', true)
     .executeTakeFirst();
   if (!member) return undefined;

@@ -1,6 +1,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { casesRoutes } from '../modules/cases/casesRoutes.tsx';
+import { councilRoutes } from '../modules/council/councilRoutes.tsx';
 import { HomePage } from '../modules/home/HomePage.tsx';
 import { administrationRoutes } from '../modules/identity/administrationRoutes.tsx';
 import { LoginPage } from '../modules/identity/LoginPage.tsx';
@@ -40,6 +41,7 @@ export function App() {
               ))}
               {casesRoutes()}
               {administrationRoutes()}
+              {councilRoutes()}
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Route>

@@ -212,6 +212,7 @@ export const actionUpdateInput = z.object({ status: actionStatus, note: optional
 
 export const actionsQuery = z.object({
   tableId: z.uuid().optional(),
+  meetingId: z.uuid().optional(),
   overdue: z.enum(['true', 'false']).optional(),
 });
 

@@ -240,6 +240,7 @@ function registerFollowUpRoutes(app: LovitApp, platform: Platform): void {
     async (request) =>
       listActions(platform, request.caller, {
         ...(request.query.tableId ? { tableId: request.query.tableId } : {}),
+        ...(request.query.meetingId ? { meetingId: request.query.meetingId } : {}),
         overdue: request.query.overdue === 'true',
       }),
   );

@@ -1,0 +1,250 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { remindActions } from '../../src/modules/council/actions.ts';
+import { startTestApp, stopTestApp, type TestApp } from '../support/app.ts';
+import {
+  assertWebBuilt,
+  browserAvailable,
+  closeAfterRefusals,
+  expectAccessible,
+  launchBrowser,
+  openSignedIn,
+  watchErrors,
+} from '../support/browser.ts';
+import { openTestDatabase, type TestDatabase } from '../support/database.ts';
+import { makeOrganisation, makeUser, signIn } from '../support/identity.ts';
+import { startSmtpServer, waitForMail } from '../support/smtp.ts';
+
+/**
+ * A thematic table's cycle in the browser: the secretariat convenes a meeting with its agenda, a member answers,
+ * attendance is taken, the minutes are drafted, commented, revised and approved, an action is assigned,
+ * reminded and done, and an initiative's progress is shown.
+ */
+describe.skipIf(!browserAvailable())('a thematic table’s cycle, in Chromium', () => {
+  let database: TestDatabase;
+  let t: TestApp;
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+  let browser: Browser;
+  let base: string;
+  let secretariatEmail: string;
+  let memberEmail: string;
+  let tableId: string;
+  let meetingUrl: string;
+
+  beforeAll(async () => {
+    assertWebBuilt();
+    smtp = await startSmtpServer();
+    database = await openTestDatabase('pglite');
+    t = await startTestApp(database, { config: { SMTP_URL: smtp.url } });
+    const prefecture = await makeOrganisation(t.platform, { type: 'PREFECTURE', name: 'Prefettura di Lodi' });
+    const lodi = await makeOrganisation(t.platform, { type: 'MUNICIPALITY', name: 'Comune di Lodi' });
+    const caritas = await makeOrganisation(t.platform, { type: 'THIRD_SECTOR', name: 'Caritas Lodigiana' });
+    secretariatEmail = (
+      await makeUser(t.platform, [{ organisationId: prefecture.id, role: 'council_secretariat' }])
+    ).email;
+    memberEmail = (await makeUser(t.platform, [{ organisationId: lodi.id, role: 'council_member' }])).email;
+    const secretariat = await signIn(t.app, secretariatEmail);
+    const post = (url: string, payload: object) =>
+      t.app.inject({ method: 'POST', url, headers: secretariat.headers, payload });
+    const table = await post('/api/council/tables', {
+      kind: 'THEMATIC',
+      name: 'Tavolo lavoro e formazione',
+      theme: 'WORK',
+      mandate: 'Inserimento lavorativo dei cittadini stranieri.',
+      startsOn: '2026-01-01',
+      coordinatorOrganisationId: lodi.id,
+    });
+    tableId = table.json().id;
+    for (const [organisationId, name, email] of [
+      [lodi.id, 'Roberto Conti', memberEmail],
+      [caritas.id, 'Marco Verdi', 'marco.verdi@enti.example'],
+    ] as const)
+      await post(`/api/council/tables/${tableId}/members`, {
+        organisationId,
+        representativeName: name,
+        representativeEmail: email,
+        fromOn: '2026-01-01',
+      });
+    base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stopTestApp(t);
+    await database.dispose();
+    await smtp?.stop();
+  });
+
+  const asSecretariat = (path: string): Promise<Page> => openSignedIn(browser, base, path, secretariatEmail);
+  const asMember = (path: string): Promise<Page> => openSignedIn(browser, base, path, memberEmail);
+
+  it('convenes a meeting with its agenda, and the members are invited by e-mail', async () => {
+    const page = await asSecretariat(`/cti/tavoli/${tableId}`);
+    const errors = watchErrors(page);
+    await page.getByRole('heading', { level: 1, name: 'Tavolo lavoro e formazione' }).waitFor();
+    await expect(page.getByRole('row', { name: /Caritas Lodigiana/ }).textContent()).resolves.toContain(
+      'Marco Verdi',
+    );
+    await page.getByLabel('Oggetto della seduta').fill('Prima seduta');
+    await page.getByLabel('Giorno').fill('2026-03-02');
+    await page.getByLabel('Ora di inizio').fill('15:00');
+    await page.getByLabel('Luogo').fill('Prefettura di Lodi, sala riunioni');
+    await page.getByLabel('Punto 1', { exact: true }).fill('Fabbisogni formativi');
+    await page.getByLabel('Relatore del punto 1').fill('Roberto Conti');
+    await page.getByLabel('Durata del punto 1 (minuti)').fill('40');
+    await page.getByRole('button', { name: 'Aggiungi un punto' }).click();
+    await page.getByLabel('Punto 2', { exact: true }).fill('Calendario dei lavori');
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Convoca e invia le convocazioni' }).click();
+    await page
+      .getByRole('heading', { level: 1, name: 'Tavolo lavoro e formazione – Prima seduta' })
+      .waitFor();
+    meetingUrl = new URL(page.url()).pathname;
+    const invitation = await waitForMail(smtp.inbox, memberEmail);
+    expect(invitation.text).toContain('1. Fabbisogni formativi (relatore: Roberto Conti), 40 minuti');
+    expect(invitation.attachments[0]?.content).toContain('DTSTART:20260302T140000Z');
+    expect(invitation.text).toContain(meetingUrl);
+    await expectAccessible(page);
+    await closeAfterRefusals(page, errors);
+  });
+
+  it('takes the member’s answer, then the register on the day', async () => {
+    const member = await asMember(meetingUrl);
+    const memberErrors = watchErrors(member);
+    await member.getByLabel('Risposta').selectOption({ label: 'Delega' });
+    await member.getByRole('button', { name: 'Invia la risposta' }).click();
+    await member.getByText('Il nome del delegato va indicato').waitFor();
+    await member.getByLabel('Nome del delegato').fill('Giulia Neri');
+    await member.getByRole('button', { name: 'Invia la risposta' }).click();
+    await member.getByText('Risposta registrata.').waitFor();
+    await expect(member.getByRole('row', { name: /Comune di Lodi/ }).textContent()).resolves.toContain(
+      'Giulia Neri',
+    );
+    await expectAccessible(member);
+    await closeAfterRefusals(member, memberErrors);
+
+    const page = await asSecretariat(meetingUrl);
+    await expect(page.getByLabel('Chi era presente per Comune di Lodi').inputValue()).resolves.toBe(
+      'Giulia Neri',
+    );
+    await page.getByLabel('Caritas Lodigiana presente').uncheck();
+    await page.getByRole('button', { name: 'Salva il registro' }).click();
+    await page.getByText('Presente: Giulia Neri').waitFor();
+    await expect(page.getByRole('row', { name: /Caritas Lodigiana/ }).textContent()).resolves.toContain(
+      'Assente',
+    );
+    await page.context().close();
+  });
+
+  it('drafts the minutes, circulates them for comments, revises and approves them', async () => {
+    const page = await asSecretariat(meetingUrl);
+    await page.getByLabel("Punto all'ordine del giorno").selectOption({ label: '1. Fabbisogni formativi' });
+    await page.getByLabel('Testo della decisione').fill('Si avvia una rilevazione dei fabbisogni formativi.');
+    await page.getByRole('button', { name: 'Registra la decisione' }).click();
+    await page.getByText('Si avvia una rilevazione dei fabbisogni formativi.').first().waitFor();
+    await page
+      .getByLabel('Testo del verbale')
+      .fill('Presenti il Comune di Lodi (delega). Si discute dei fabbisogni.');
+    await page.getByRole('button', { name: 'Salva una nuova versione' }).click();
+    await page.getByText(/Versione 1, salvata da/).waitFor();
+    await page.getByRole('button', { name: 'Metti in visione dei partecipanti' }).click();
+    await page.getByText('In visione', { exact: true }).waitFor();
+    await waitForMail(
+      smtp.inbox.filter((mail) => mail.subject.startsWith('Verbale in visione')),
+      memberEmail,
+    );
+    await page.context().close();
+
+    const member = await asMember(meetingUrl);
+    await member.getByText('Si discute dei fabbisogni.').waitFor();
+    await member
+      .getByLabel('La tua osservazione al verbale')
+      .fill('Aggiungere i dati del Centro per l’impiego.');
+    await member.getByRole('button', { name: "Invia l'osservazione" }).click();
+    await member.getByText('Aggiungere i dati del Centro per l’impiego.').waitFor();
+    await expectAccessible(member);
+    await member.context().close();
+
+    const revising = await asSecretariat(meetingUrl);
+    await revising.getByText('Aggiungere i dati del Centro per l’impiego.').waitFor();
+    await revising
+      .getByLabel('Testo del verbale')
+      .fill('Presenti il Comune di Lodi (delega). Dati del CPI: 120 iscritti.');
+    await revising.getByRole('button', { name: 'Salva una nuova versione' }).click();
+    await revising.getByText(/Versione 2, salvata da/).waitFor();
+    await revising.getByRole('button', { name: 'Approva il verbale' }).click();
+    await revising.getByText('Approvato', { exact: true }).waitFor();
+    await revising.getByText('Versione 1', { exact: true }).waitFor();
+    await expectAccessible(revising);
+    await revising.context().close();
+  });
+
+  it('assigns an action, reminds its owner before the due day, and the owner marks it done', async () => {
+    const page = await asSecretariat(meetingUrl);
+    await page.getByLabel('Azione da svolgere').fill('Rilevazione presso gli sportelli comunali');
+    await page.getByLabel('Decisione da cui nasce').selectOption({ index: 1 });
+    await page.getByLabel('Ente assegnatario').selectOption({ label: 'Comune di Lodi' });
+    await page.getByLabel('Referente', { exact: true }).fill('Roberto Conti');
+    await page.getByLabel('E-mail del referente').fill(memberEmail);
+    await page.getByLabel('Scadenza').fill('2026-03-04');
+    await page.getByRole('button', { name: "Assegna l'azione" }).click();
+    await page
+      .getByRole('heading', { level: 3, name: 'Rilevazione presso gli sportelli comunali' })
+      .waitFor();
+    await page.context().close();
+
+    const before = smtp.inbox.length;
+    expect(await remindActions(t.platform)).toBe(1);
+    const reminder = await waitForMail(smtp.inbox.slice(before), memberEmail);
+    expect(reminder.subject).toBe('Promemoria: azione in scadenza il 4 marzo 2026');
+
+    const member = await asMember('/cti/azioni');
+    await member.getByText(/promemoria inviato il/).waitFor();
+    await member
+      .getByLabel('Stato di «Rilevazione presso gli sportelli comunali»')
+      .selectOption({ label: 'Completata' });
+    await member
+      .getByLabel("Nota sull'avanzamento di «Rilevazione presso gli sportelli comunali»")
+      .fill('Rilevazione conclusa: 5 sportelli.');
+    await member.getByRole('button', { name: 'Aggiorna' }).click();
+    await member.getByText('Completata', { exact: true }).waitFor();
+    await member.getByText(/Rilevazione conclusa: 5 sportelli\./).waitFor();
+    await expectAccessible(member);
+    await member.context().close();
+  });
+
+  it('plans an initiative and shows its progress to the members', async () => {
+    const page = await asSecretariat('/cti/iniziative');
+    await page.getByText('Nessuna iniziativa programmata.').waitFor();
+    await page.getByLabel("Titolo dell'iniziativa").fill('Corsi di italiano per il lavoro');
+    await page.getByLabel('Tavolo che la promuove').selectOption({ label: 'Tavolo lavoro e formazione' });
+    await page.getByLabel('Obiettivo').fill('Italiano di livello A2 per lavoratori stranieri.');
+    await page.getByLabel('Bisogni a cui risponde').fill('Barriere linguistiche nell’accesso al lavoro.');
+    await page.getByLabel('Azioni previste').fill('Tre corsi serali con il CPIA.');
+    await page.getByLabel('Partner').fill('Comune di Lodi, CPIA di Lodi');
+    await page.getByLabel('Budget (euro)').fill('4500');
+    await page.getByLabel('Inizio', { exact: true }).fill('2026-04-01');
+    await page.getByLabel('Fine', { exact: true }).fill('2026-09-30');
+    await page.getByRole('button', { name: "Programma l'iniziativa" }).click();
+    await page.getByRole('heading', { level: 2, name: 'Corsi di italiano per il lavoro' }).waitFor();
+    await page.getByLabel('Stato di «Corsi di italiano per il lavoro»').selectOption({ label: 'In corso' });
+    await page.getByLabel('Avanzamento % di «Corsi di italiano per il lavoro»').fill('60');
+    await page
+      .getByLabel('Risultati di «Corsi di italiano per il lavoro»')
+      .fill('2 corsi avviati, 31 iscritti.');
+    await page.getByRole('button', { name: 'Aggiorna' }).click();
+    await page.getByText('Avanzamento: 60%').waitFor();
+    await page.context().close();
+
+    const member = await asMember('/cti/iniziative');
+    const progress = member.getByRole('progressbar', {
+      name: 'Avanzamento di «Corsi di italiano per il lavoro»',
+    });
+    await expect(progress.getAttribute('aria-valuenow')).resolves.toBe('60');
+    await member.getByText('2 corsi avviati, 31 iscritti.').waitFor();
+    await expect(member.getByRole('button', { name: 'Aggiorna' }).count()).resolves.toBe(0);
+    await expectAccessible(member);
+    await member.context().close();
+  });
+});

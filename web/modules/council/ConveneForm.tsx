@@ -1,0 +1,166 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useFieldArray, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { ApiError } from '../../app/api.ts';
+import { TextField } from '../../ui/fields.tsx';
+import { FormProblem, reportProblem } from '../../ui/forms.tsx';
+import { council, keys } from './requests.ts';
+import { romeInstant } from './romeTime.ts';
+
+type Values = {
+  title: string;
+  day: string;
+  time: string;
+  place: string;
+  onlineUrl: string;
+  agenda: { title: string; presenter: string; durationMinutes: number }[];
+};
+
+const EMPTY: Values = {
+  title: '',
+  day: '',
+  time: '',
+  place: '',
+  onlineUrl: '',
+  agenda: [{ title: '', presenter: '', durationMinutes: 30 }],
+};
+
+const blankAsNull = (value: string) => (value.trim() === '' ? null : value);
+
+/** Convenes a meeting of the table: when, where, and the agenda; the invitations leave at once. */
+export function ConveneForm({ tableId }: { tableId: string }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [problem, setProblem] = useState<string | null>(null);
+  const form = useForm<Values>({ defaultValues: EMPTY });
+  const agenda = useFieldArray({ control: form.control, name: 'agenda' });
+  const { errors } = form.formState;
+  const convene = useMutation({
+    mutationFn: (values: Values) =>
+      council.convene(tableId, {
+        title: values.title,
+        startsAt: romeInstant(values.day, values.time),
+        place: blankAsNull(values.place),
+        onlineUrl: blankAsNull(values.onlineUrl),
+        agenda: values.agenda.map((item) => ({
+          title: item.title,
+          presenter: blankAsNull(item.presenter),
+          durationMinutes: Number(item.durationMinutes),
+        })),
+      }),
+    onSuccess: (meeting) => {
+      void queryClient.invalidateQueries({ queryKey: keys.table(tableId) });
+      void navigate(`/cti/sedute/${meeting.id}`);
+    },
+    onError: (error) =>
+      setProblem(
+        reportProblem(startsAtAsDay(error), form.setError, ['title', 'day', 'place', 'onlineUrl', 'agenda']),
+      ),
+  });
+  return (
+    <section aria-labelledby="convoca" className="mt-4">
+      <h3 id="convoca" className="h5">
+        {t('council.meetings.formTitle')}
+      </h3>
+      <form
+        onSubmit={form.handleSubmit((values) => convene.mutate(values))}
+        noValidate
+        className="lovit-form"
+      >
+        <TextField
+          label={t('council.meetings.subject')}
+          registration={form.register('title')}
+          error={errors.title}
+        />
+        <div className="row">
+          <div className="col-6 col-md-3">
+            <TextField
+              type="date"
+              label={t('council.meetings.day')}
+              registration={form.register('day')}
+              error={errors.day}
+            />
+          </div>
+          <div className="col-6 col-md-3">
+            <TextField
+              type="time"
+              label={t('council.meetings.time')}
+              registration={form.register('time')}
+              error={errors.time}
+            />
+          </div>
+          <div className="col-12 col-md-6">
+            <TextField
+              label={t('council.meetings.place')}
+              registration={form.register('place')}
+              error={errors.place}
+            />
+          </div>
+        </div>
+        <TextField
+          type="url"
+          label={t('council.meetings.onlineUrl')}
+          hint={t('council.meetings.whereHint')}
+          registration={form.register('onlineUrl')}
+          error={errors.onlineUrl}
+        />
+        <fieldset>
+          <legend className="h6">{t('council.meetings.agenda')}</legend>
+          {agenda.fields.map((field, index) => (
+            <div key={field.id} className="row align-items-end">
+              <div className="col-12 col-md-6">
+                <TextField
+                  label={t('council.meetings.itemTitle', { number: index + 1 })}
+                  registration={form.register(`agenda.${index}.title`)}
+                  error={errors.agenda?.[index]?.title}
+                />
+              </div>
+              <div className="col-12 col-md-3">
+                <TextField
+                  label={t('council.meetings.presenter', { number: index + 1 })}
+                  registration={form.register(`agenda.${index}.presenter`)}
+                  error={errors.agenda?.[index]?.presenter}
+                />
+              </div>
+              <div className="col-12 col-md-3">
+                <TextField
+                  type="number"
+                  label={t('council.meetings.duration', { number: index + 1 })}
+                  registration={form.register(`agenda.${index}.durationMinutes`, {
+                    valueAsNumber: true,
+                    min: 1,
+                    max: 480,
+                  })}
+                  error={errors.agenda?.[index]?.durationMinutes}
+                />
+              </div>
+            </div>
+          ))}
+          <button
+            type="button"
+            className="btn btn-outline-primary btn-sm mb-3"
+            onClick={() => agenda.append({ title: '', presenter: '', durationMinutes: 15 })}
+          >
+            {t('council.meetings.addItem')}
+          </button>
+        </fieldset>
+        <FormProblem message={problem} />
+        <button type="submit" className="btn btn-primary" disabled={convene.isPending}>
+          {t('council.meetings.convene')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+/** The server names `startsAt`; the form asks for it as a day and a time, and shows the message at the day. */
+function startsAtAsDay(error: unknown): unknown {
+  if (!(error instanceof ApiError)) return error;
+  const errors = error.problem.errors?.map((item) =>
+    item.path === 'body.startsAt' ? { ...item, path: 'body.day' } : item,
+  );
+  return new ApiError({ ...error.problem, ...(errors ? { errors } : {}) });
+}

@@ -131,3 +131,41 @@ export type CouncilInitiativeTable = {
   results: string | null;
   updatedAt: Instant;
 };
+
+export type CouncilServiceTable = {
+  id: string;
+  organisationId: string;
+  name: string;
+  description: string;
+  municipalityIstatCode: string;
+  address: string | null;
+  themes: string[];
+  targetGroups: ColumnType<string[], string[] | undefined, string[]>;
+  languages: ColumnType<string[], string[] | undefined, string[]>;
+  eligibility: string | null;
+  hours: string | null;
+  phone: string | null;
+  email: string | null;
+  url: string | null;
+  updatedAt: Instant;
+};
+
+export type CouncilQuestionnaireTable = {
+  id: string;
+  title: string;
+  intro: string;
+  status: 'DRAFT' | 'OPEN' | 'CLOSED';
+  /** The questions, validated by `questionnaireInput` in `modules/council/needs-contract.ts`. */
+  questions: ColumnType<unknown, string, string>;
+  createdAt: Instant;
+};
+
+export type CouncilResponseTable = {
+  id: string;
+  questionnaireId: string;
+  organisationId: string;
+  municipalityIstatCode: string;
+  answers: ColumnType<unknown, string, string>;
+  submittedAt: Instant;
+  submittedBy: string;
+};

@@ -10,6 +10,9 @@ import type {
   CouncilMembershipTable,
   CouncilMinutesCommentTable,
   CouncilMinutesVersionTable,
+  CouncilQuestionnaireTable,
+  CouncilResponseTable,
+  CouncilServiceTable,
   CouncilTableTable,
 } from './council-schema.ts';
 
@@ -418,4 +421,7 @@ export type Database = {
   councilActionItem: CouncilActionItemTable;
   councilActionNote: CouncilActionNoteTable;
   councilInitiative: CouncilInitiativeTable;
+  councilService: CouncilServiceTable;
+  councilQuestionnaire: CouncilQuestionnaireTable;
+  councilResponse: CouncilResponseTable;
 };

@@ -199,10 +199,74 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull())
     .addCheckConstraint('council_initiative_period', sql`starts_on <= ends_on`)
     .execute();
+
+  await createNeedsAndResources(db);
+}
+
+/** The directory of territorial services (after Open Referral HSDS) and the questionnaires on needs. */
+async function createNeedsAndResources(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .createTable('council_service')
+    .addColumn('id', 'uuid', (c) => c.primaryKey())
+    .addColumn('organisation_id', 'uuid', (c) => c.notNull().references('organisation.id'))
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('description', 'text', (c) => c.notNull())
+    .addColumn('municipality_istat_code', 'text', (c) =>
+      c.notNull().check(sql`municipality_istat_code ~ '^098[0-9]{3}$'`),
+    )
+    .addColumn('address', 'text')
+    .addColumn('themes', sql`text[]`, (c) => c.notNull())
+    .addColumn('target_groups', sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'`))
+    .addColumn('languages', sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'`))
+    .addColumn('eligibility', 'text')
+    .addColumn('hours', 'text')
+    .addColumn('phone', 'text')
+    .addColumn('email', 'text')
+    .addColumn('url', 'text')
+    .addColumn('updated_at', 'timestamptz', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createIndex('council_service_municipality')
+    .on('council_service')
+    .columns(['municipality_istat_code', 'name'])
+    .execute();
+
+  // A questionnaire's questions are data (kinds, options, conditions), validated by the module's contract.
+  await db.schema
+    .createTable('council_questionnaire')
+    .addColumn('id', 'uuid', (c) => c.primaryKey())
+    .addColumn('title', 'text', (c) => c.notNull())
+    .addColumn('intro', 'text', (c) => c.notNull())
+    .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('DRAFT', 'OPEN', 'CLOSED')`))
+    .addColumn('questions', 'jsonb', (c) => c.notNull())
+    .addColumn('created_at', 'timestamptz', (c) => c.notNull())
+    .execute();
+
+  // One answer per organisation and municipality: a member organisation edits only its own.
+  await db.schema
+    .createTable('council_response')
+    .addColumn('id', 'uuid', (c) => c.primaryKey())
+    .addColumn('questionnaire_id', 'uuid', (c) => c.notNull().references('council_questionnaire.id'))
+    .addColumn('organisation_id', 'uuid', (c) => c.notNull().references('organisation.id'))
+    .addColumn('municipality_istat_code', 'text', (c) =>
+      c.notNull().check(sql`municipality_istat_code ~ '^098[0-9]{3}$'`),
+    )
+    .addColumn('answers', 'jsonb', (c) => c.notNull())
+    .addColumn('submitted_at', 'timestamptz', (c) => c.notNull())
+    .addColumn('submitted_by', 'uuid', (c) => c.notNull().references('app_user.id'))
+    .addUniqueConstraint('council_response_once', [
+      'questionnaire_id',
+      'organisation_id',
+      'municipality_istat_code',
+    ])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   for (const table of [
+    'council_response',
+    'council_questionnaire',
+    'council_service',
     'council_initiative',
     'council_action_note',
     'council_action_item',

@@ -116,9 +116,9 @@ export const attendanceAnswer = z.enum(['PRESENT', 'DELEGATE', 'ABSENT']);
 
 export const answerInput = z
   .object({ answer: attendanceAnswer, delegateName: optionalText(200) })
-  .refine((input) => (input.answer === 'DELEGATE') === Boolean(input.delegateName), {
+  .refine((input) => input.answer !== 'DELEGATE' || Boolean(input.delegateName), {
     path: ['delegateName'],
-    message: 'il nome del delegato va indicato solo, e sempre, con la delega',
+    message: 'indicare il nome del delegato',
   });
 
 export const registerInput = z.object({

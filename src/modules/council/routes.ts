@@ -32,6 +32,7 @@ import {
   recordDecision,
   saveMinutes,
 } from './minutes.ts';
+import { registerNeedsRoutes } from './needs-routes.ts';
 import {
   addMember,
   answerInvitation,
@@ -134,6 +135,7 @@ export function registerCouncilRoutes(app: LovitApp, platform: Platform): void {
 
   registerMeetingRoutes(app, platform);
   registerFollowUpRoutes(app, platform);
+  registerNeedsRoutes(app, platform);
 }
 
 function registerMeetingRoutes(app: LovitApp, platform: Platform): void {

@@ -272,7 +272,7 @@ export async function answerInvitation(
     if (meeting.status !== 'CONVENED') throw new Conflict('La seduta non attende più risposte.');
     const changes = {
       answer: input.answer,
-      delegateName: input.delegateName ?? null,
+      delegateName: input.answer === 'DELEGATE' ? (input.delegateName ?? null) : null,
       answeredAt: platform.clock.now(),
     };
     await store.updateAttendance(db, meetingId, actor.organisationId, changes);

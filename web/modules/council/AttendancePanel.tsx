@@ -2,11 +2,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { answerInput } from '../../../src/modules/council/contract.ts';
 import { SelectField, TextField } from '../../ui/fields.tsx';
-import { FormProblem, reportProblem } from '../../ui/forms.tsx';
+import { FormProblem, reportProblem, resolverWithBlanksAsNull } from '../../ui/forms.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { TableScroll } from '../../ui/TableScroll.tsx';
-import { council, keys, type MeetingView } from './requests.ts';
+import { type AnswerInput, council, keys, type MeetingView } from './requests.ts';
 
 /** Who was invited and what they answered; the member's own answer; the register on the day. */
 export function AttendancePanel({ meeting }: { meeting: MeetingView }) {
@@ -63,10 +64,11 @@ function AnswerForm({ meeting, current }: { meeting: MeetingView; current: Own }
   const [problem, setProblem] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const form = useForm({
-    defaultValues: { answer: current.answer ?? 'PRESENT', delegateName: current.delegateName ?? '' },
+    resolver: resolverWithBlanksAsNull(answerInput, ['delegateName']),
+    defaultValues: { answer: current.answer ?? 'PRESENT', delegateName: current.delegateName ?? null },
   });
   const answer = useMutation({
-    mutationFn: (values: { answer: 'PRESENT' | 'DELEGATE' | 'ABSENT'; delegateName: string }) =>
+    mutationFn: (values: AnswerInput) =>
       council.answer(meeting.id, {
         answer: values.answer,
         delegateName: values.answer === 'DELEGATE' ? values.delegateName : null,

@@ -1,3 +1,8 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { remindActions } from '../src/modules/council/actions.ts';
 import { startTestApp, stopTestApp, type TestApp } from './support/app.ts';
@@ -6,6 +11,16 @@ import { makeOrganisation, makeUser, type Session, signIn } from './support/iden
 import { startSmtpServer, waitForMail } from './support/smtp.ts';
 
 const MEETING_AT = '2026-03-16T10:00:00+01:00';
+
+/** The text of a PDF as `pdftotext` (poppler) reads it, in layout order. */
+async function pdfText(pdf: Buffer): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'lovit-report-'));
+  const file = path.join(dir, 'report.pdf');
+  await writeFile(file, pdf);
+  const { stdout } = await promisify(execFile)('pdftotext', ['-layout', file, '-']);
+  await rm(dir, { recursive: true });
+  return stdout;
+}
 
 for (const backend of BACKENDS) {
   describe(`the territorial council on ${backend}`, () => {
@@ -395,6 +410,23 @@ for (const backend of BACKENDS) {
         (await get(caritas, '/api/council/initiatives')).json().map((i: { progress: number }) => i.progress),
       ).toEqual([40]);
       expect((await get(outsider, '/api/council/initiatives')).json()).toEqual([]);
+    });
+
+    it('reports the year in a PDF generated from the data', async () => {
+      expect((await get(lodi, '/api/council/report/2026')).statusCode).toBe(403);
+      const report = await get(secretariat, '/api/council/report/2026');
+      expect(report.statusCode).toBe(200);
+      expect(report.headers['content-type']).toBe('application/pdf');
+      const text = await pdfText(report.rawPayload);
+      expect(text).toContain('Relazione annuale 2026');
+      expect(text).toMatch(/Sedute tenute\s+1\b/);
+      expect(text).toMatch(/Decisioni\s+1\b/);
+      expect(text).toMatch(/Azioni completate\s+1, di cui nei tempi 1/);
+      expect(text).toMatch(/Caritas Lodigiana\s+100% \(presente a 1 su 1\)/);
+      expect(text).toContain('Il tavolo avvia un censimento degli alloggi sfitti.');
+      expect(text).toMatch(/Mappatura degli sportelli casa – scadenza 20 marzo 2026, scaduta/);
+      expect(text).toMatch(/Agenzia per la casa\s+In corso, avanzamento 40%/);
+      expect((await get(secretariat, '/api/council/report/1999')).statusCode).toBe(400);
     });
 
     it('writes nothing when a convocation is refused', async () => {

@@ -33,6 +33,7 @@ import {
   saveMinutes,
 } from './minutes.ts';
 import { registerNeedsRoutes } from './needs-routes.ts';
+import { yearlyReport } from './report.ts';
 import {
   addMember,
   answerInvitation,
@@ -136,6 +137,23 @@ export function registerCouncilRoutes(app: LovitApp, platform: Platform): void {
   registerMeetingRoutes(app, platform);
   registerFollowUpRoutes(app, platform);
   registerNeedsRoutes(app, platform);
+
+  app.get(
+    '/api/council/report/:year',
+    {
+      config: { access: 'council.manage' },
+      schema: {
+        tags,
+        summary: 'Relazione annuale del Consiglio in PDF',
+        params: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
+      },
+    },
+    async (request, reply) =>
+      reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="relazione-cti-${request.params.year}.pdf"`)
+        .send(Buffer.from(await yearlyReport(platform, request.caller, request.params.year))),
+  );
 }
 
 function registerMeetingRoutes(app: LovitApp, platform: Platform): void {

@@ -73,3 +73,30 @@ export function withoutPersonalData(text: string, names: readonly string[]): str
 
 /** Days before the due date on which the owner of an action is reminded (secretariat practice). */
 export const REMINDER_DAYS_BEFORE = 3;
+
+/** Attendance per organisation over the meetings held: present / invited, as a whole percentage. */
+export function attendanceRates(
+  rows: readonly { organisationName: string; attended: boolean | null }[],
+): { organisationName: string; invited: number; present: number; rate: number }[] {
+  const byOrganisation = new Map<string, { invited: number; present: number }>();
+  for (const row of rows) {
+    const tally = byOrganisation.get(row.organisationName) ?? { invited: 0, present: 0 };
+    byOrganisation.set(row.organisationName, {
+      invited: tally.invited + 1,
+      present: tally.present + (row.attended ? 1 : 0),
+    });
+  }
+  return [...byOrganisation]
+    .map(([organisationName, { invited, present }]) => ({
+      organisationName,
+      invited,
+      present,
+      rate: Math.round((present / invited) * 100),
+    }))
+    .sort((a, b) => b.rate - a.rate || a.organisationName.localeCompare(b.organisationName, 'it'));
+}
+
+/** Of the actions done, those done on or before their due day. */
+export function isDoneOnTime(action: { status: string; dueOn: string; doneOn: string | null }): boolean {
+  return action.status === 'DONE' && action.doneOn !== null && action.doneOn <= action.dueOn;
+}

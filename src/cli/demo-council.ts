@@ -10,6 +10,7 @@ import type { Theme } from '../modules/council/contract.ts';
 import { planInitiative, recordProgress } from '../modules/council/initiatives.ts';
 import { approveMinutes, circulateMinutes, recordDecision, saveMinutes } from '../modules/council/minutes.ts';
 import { addMember, conveneMeeting, createTable, recordAttendance } from '../modules/council/service.ts';
+import { loadDemoNeeds } from './demo-needs.ts';
 import { memberCaller, withoutMail } from './sui-caller.ts';
 
 type DemoPlatform = Pick<Platform, 'database' | 'clock' | 'config'>;
@@ -123,6 +124,8 @@ export async function loadDemoCouncil(platform: DemoPlatform): Promise<void> {
       status: 'IN_PROGRESS',
       note: 'Raccolti i dati degli sportelli comunali.',
     });
+  const lule = await memberCaller(platform, 'esperto.legale@lovit.example', ['legal_expert']);
+  if (lule) await loadDemoNeeds(withoutMail(platform), { secretariat: caller, lodi: member, lule });
 }
 
 type Past = Platform & { clock: SettableClock };

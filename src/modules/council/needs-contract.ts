@@ -136,3 +136,6 @@ export const mapView = z.object({
   ),
 });
 export type MapView = z.infer<typeof mapView>;
+
+/** The municipalities of the province, for pickers and the map. */
+export { MUNICIPALITIES } from './municipalities.ts';

@@ -18,6 +18,7 @@ export function CouncilPage() {
   const manages = usePermission('council.manage');
   const [notice, setNotice] = useState<string | null>(null);
   const tables = useQuery({ queryKey: keys.tables, queryFn: council.tables });
+  const year = new Date().getFullYear();
   return (
     <Page title={t('modules.council.title')}>
       <Notice message={notice} />
@@ -29,6 +30,20 @@ export function CouncilPage() {
         <li className="list-inline-item">
           <Link to="/cti/iniziative">{t('council.initiatives.title')}</Link>
         </li>
+        <li className="list-inline-item">
+          <Link to="/cti/mappa">{t('council.links.map')}</Link>
+        </li>
+        <li className="list-inline-item">
+          <Link to="/cti/servizi">{t('council.links.services')}</Link>
+        </li>
+        <li className="list-inline-item">
+          <Link to="/cti/questionari">{t('council.links.questionnaires')}</Link>
+        </li>
+        {manages && (
+          <li className="list-inline-item">
+            <a href={`/api/council/report/${year}`}>{t('council.links.report', { year })}</a>
+          </li>
+        )}
       </ul>
       <h2 className="h4 mt-4">{t('council.tables.title')}</h2>
       {tables.isPending ? (

@@ -15,10 +15,31 @@ import type {
   tableInput,
   tableSummary,
 } from '../../../src/modules/council/contract.ts';
+import type {
+  MapView,
+  QuestionnaireInput,
+  QuestionnaireView,
+  ResponseView,
+  responseInput,
+  ServiceInput,
+  ServiceView,
+} from '../../../src/modules/council/needs-contract.ts';
 import type { Organisation } from '../../../src/modules/identity/contract.ts';
 import { api } from '../../app/api.ts';
 
-export type { ActionView, InitiativeView, MeetingView, TableView };
+export type {
+  ActionView,
+  InitiativeView,
+  MapView,
+  MeetingView,
+  QuestionnaireInput,
+  QuestionnaireView,
+  ResponseView,
+  ServiceInput,
+  ServiceView,
+  TableView,
+};
+export type ResponseInput = z.input<typeof responseInput>;
 export type TableSummary = z.infer<typeof tableSummary>;
 export type TableInput = z.input<typeof tableInput>;
 export type MemberInput = z.input<typeof memberInput>;
@@ -71,4 +92,27 @@ export const council = {
   progress: (id: string, input: ProgressInput) =>
     api.post<InitiativeView>(`/api/council/initiatives/${id}/progress`, input),
   organisations: () => api.get<{ items: Organisation[] }>('/api/organisations', { pageSize: 100 }),
+};
+
+export const needs = {
+  map: (theme: string) => api.get<MapView>('/api/council/map', { theme }),
+  services: (theme?: string) => api.get<ServiceView[]>('/api/council/services', theme ? { theme } : {}),
+  createService: (input: ServiceInput) => api.post<ServiceView>('/api/council/services', input),
+  updateService: (id: string, input: ServiceInput) =>
+    api.put<ServiceView>(`/api/council/services/${id}`, input),
+  questionnaires: () => api.get<QuestionnaireView[]>('/api/council/questionnaires'),
+  createQuestionnaire: (input: QuestionnaireInput) =>
+    api.post<QuestionnaireView>('/api/council/questionnaires', input),
+  move: (id: string, verb: 'open' | 'close') =>
+    api.post<QuestionnaireView>(`/api/council/questionnaires/${id}/${verb}`),
+  responses: (id: string) => api.get<ResponseView[]>(`/api/council/questionnaires/${id}/responses`),
+  respond: (id: string, input: ResponseInput) =>
+    api.post<ResponseView[]>(`/api/council/questionnaires/${id}/responses`, input),
+};
+
+export const needsKeys = {
+  map: (theme: string) => ['council', 'map', theme] as const,
+  services: (theme: string) => ['council', 'services', theme] as const,
+  questionnaires: ['council', 'questionnaires'] as const,
+  responses: (id: string) => ['council', 'responses', id] as const,
 };

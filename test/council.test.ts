@@ -412,6 +412,28 @@ for (const backend of BACKENDS) {
       expect((await get(outsider, '/api/council/initiatives')).json()).toEqual([]);
     });
 
+    it('publishes the tables, the approved minutes without personal data, and the initiatives', async () => {
+      const page = await t.app.inject({ url: '/consiglio-territoriale' });
+      expect(page.statusCode).toBe(200);
+      expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+      const html = page.body;
+      expect(html).toContain('Tavolo casa e abitare');
+      expect(html).toContain('Enti componenti: Caritas Lodigiana, Comune di Lodi');
+      expect(html).toContain('Presenti [omissis] e [omissis]. Sfratti: 40.');
+      expect(html).toContain('Il tavolo avvia un censimento degli alloggi sfitti.');
+      expect(html).toContain('Agenzia per la casa');
+      expect(html).toContain('<progress max="100" value="40">');
+      for (const personal of [
+        'Paola Gialli',
+        'Sara Rosa',
+        'Marco Verdi',
+        'Anna Bianchi',
+        '@enti.example',
+        'Seconda seduta',
+      ])
+        expect(html).not.toContain(personal);
+    });
+
     it('reports the year in a PDF generated from the data', async () => {
       expect((await get(lodi, '/api/council/report/2026')).statusCode).toBe(403);
       const report = await get(secretariat, '/api/council/report/2026');

@@ -33,6 +33,7 @@ import {
   saveMinutes,
 } from './minutes.ts';
 import { registerNeedsRoutes } from './needs-routes.ts';
+import { registerPublicCouncilPage } from './public-page.ts';
 import { yearlyReport } from './report.ts';
 import {
   addMember,
@@ -137,6 +138,7 @@ export function registerCouncilRoutes(app: LovitApp, platform: Platform): void {
   registerMeetingRoutes(app, platform);
   registerFollowUpRoutes(app, platform);
   registerNeedsRoutes(app, platform);
+  registerPublicCouncilPage(app, platform);
 
   app.get(
     '/api/council/report/:year',

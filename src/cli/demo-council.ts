@@ -3,7 +3,7 @@
  * organisations, a plenary held a month ago with approved minutes, a decision, actions and an initiative, and the
  * next plenary convened. Loaded through the real use cases, by the demo secretariat, on a clock set back in time.
  */
-import { SettableClock } from '../kernel/clock.ts';
+import { SettableClock, startOfDayInRome } from '../kernel/clock.ts';
 import type { Platform } from '../kernel/platform.ts';
 import { assignAction, updateAction } from '../modules/council/actions.ts';
 import type { Theme } from '../modules/council/contract.ts';
@@ -63,7 +63,8 @@ const TABLES: {
   },
 ];
 
-const DAY = 24 * 3600 * 1000;
+const HOUR = 3600 * 1000;
+const DAY = 24 * HOUR;
 
 /** Loads the council's demo data, as the demo secretariat; nothing when that account is missing. */
 export async function loadDemoCouncil(platform: DemoPlatform): Promise<void> {
@@ -107,7 +108,9 @@ export async function loadDemoCouncil(platform: DemoPlatform): Promise<void> {
   clock.set(now);
   await conveneMeeting({ ...past, clock: platform.clock }, caller, workId, {
     title: 'Avvio dei lavori del tavolo',
-    startsAt: new Date(now.getTime() + 14 * DAY).toISOString(),
+    startsAt: new Date(
+      startOfDayInRome(platform.clock.today().add({ days: 14 }).toString()).getTime() + 15 * HOUR,
+    ).toISOString(),
     onlineUrl: 'https://videoconferenza.example/cti-lavoro',
     agenda: [
       {
@@ -136,7 +139,9 @@ async function holdPlenary(
   tableId: string,
   idOf: (code: string) => string,
 ) {
-  const startsAt = new Date(platform.clock.now().getTime() + 10 * DAY);
+  const startsAt = new Date(
+    startOfDayInRome(platform.clock.today().add({ days: 10 }).toString()).getTime() + 10 * HOUR,
+  );
   const meetingId = await conveneMeeting(platform, caller, tableId, {
     title: 'Seduta plenaria di avvio',
     startsAt: startsAt.toISOString(),

@@ -203,13 +203,12 @@ describe.skipIf(!browserAvailable())('a thematic table’s cycle, in Chromium', 
 
     const member = await asMember('/cti/azioni');
     await member.getByText(/promemoria inviato il/).waitFor();
-    await member
-      .getByLabel('Stato di «Rilevazione presso gli sportelli comunali»')
-      .selectOption({ label: 'Completata' });
-    await member
-      .getByLabel("Nota sull'avanzamento di «Rilevazione presso gli sportelli comunali»")
-      .fill('Rilevazione conclusa: 5 sportelli.');
-    await member.getByRole('button', { name: 'Aggiorna' }).click();
+    const update = member.getByRole('group', {
+      name: 'Aggiorna «Rilevazione presso gli sportelli comunali»',
+    });
+    await update.getByLabel('Nuovo stato').selectOption({ label: 'Completata' });
+    await update.getByLabel("Nota sull'avanzamento").fill('Rilevazione conclusa: 5 sportelli.');
+    await update.getByRole('button', { name: 'Aggiorna' }).click();
     await member.getByText('Completata', { exact: true }).waitFor();
     await member.getByText(/Rilevazione conclusa: 5 sportelli\./).waitFor();
     await expectAccessible(member);
@@ -230,20 +229,21 @@ describe.skipIf(!browserAvailable())('a thematic table’s cycle, in Chromium', 
     await page.getByLabel('Fine', { exact: true }).fill('2026-09-30');
     await page.getByRole('button', { name: "Programma l'iniziativa" }).click();
     await page.getByRole('heading', { level: 2, name: 'Corsi di italiano per il lavoro' }).waitFor();
-    await page.getByLabel('Stato di «Corsi di italiano per il lavoro»').selectOption({ label: 'In corso' });
-    await page.getByLabel('Avanzamento % di «Corsi di italiano per il lavoro»').fill('60');
-    await page
-      .getByLabel('Risultati di «Corsi di italiano per il lavoro»')
-      .fill('2 corsi avviati, 31 iscritti.');
-    await page.getByRole('button', { name: 'Aggiorna' }).click();
+    const progress = page.getByRole('group', {
+      name: "Aggiorna l'avanzamento di «Corsi di italiano per il lavoro»",
+    });
+    await progress.getByLabel('Stato', { exact: true }).selectOption({ label: 'In corso' });
+    await progress.getByLabel('Avanzamento (%)').fill('60');
+    await progress.getByLabel('Risultati').fill('2 corsi avviati, 31 iscritti.');
+    await progress.getByRole('button', { name: 'Aggiorna' }).click();
     await page.getByText('Avanzamento: 60%').waitFor();
     await page.context().close();
 
     const member = await asMember('/cti/iniziative');
-    const progress = member.getByRole('progressbar', {
+    const bar = member.getByRole('progressbar', {
       name: 'Avanzamento di «Corsi di italiano per il lavoro»',
     });
-    await expect(progress.getAttribute('aria-valuenow')).resolves.toBe('60');
+    await expect(bar.getAttribute('aria-valuenow')).resolves.toBe('60');
     await member.getByText('2 corsi avviati, 31 iscritti.').waitFor();
     await expect(member.getByRole('button', { name: 'Aggiorna' }).count()).resolves.toBe(0);
     await expectAccessible(member);

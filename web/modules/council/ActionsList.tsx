@@ -102,38 +102,34 @@ function UpdateForm({ action, canCancel }: { action: ActionView; canCancel: bool
     ? ['OPEN', 'IN_PROGRESS', 'DONE', 'CANCELLED']
     : ['OPEN', 'IN_PROGRESS', 'DONE'];
   return (
-    <form
-      onSubmit={form.handleSubmit((values) => update.mutate(values))}
-      noValidate
-      className="row align-items-end"
-    >
-      <div className="col-12 col-md-3">
-        <SelectField
-          label={t('council.actions.newStatus', { title: action.title })}
-          registration={form.register('status')}
-        >
-          {statuses.map((code) => (
-            <option key={code} value={code}>
-              {t(`council.actions.status.${code}`)}
-            </option>
-          ))}
-        </SelectField>
-      </div>
-      <div className="col-12 col-md-6">
-        <TextField
-          label={t('council.actions.note', { title: action.title })}
-          registration={form.register('note')}
-          error={form.formState.errors.note}
-        />
-      </div>
-      <div className="col-12 col-md-3 mb-3">
-        <button type="submit" className="btn btn-primary" disabled={update.isPending}>
-          {t('council.actions.update')}
-        </button>
-      </div>
-      <div className="col-12">
-        <FormProblem message={problem} />
-      </div>
+    <form onSubmit={form.handleSubmit((values) => update.mutate(values))} noValidate>
+      <fieldset className="row align-items-end mt-3">
+        <legend className="h6 mb-5">{t('council.actions.updateOf', { title: action.title })}</legend>
+        <div className="col-12 col-md-4">
+          <SelectField label={t('council.actions.newStatus')} registration={form.register('status')}>
+            {statuses.map((code) => (
+              <option key={code} value={code}>
+                {t(`council.actions.status.${code}`)}
+              </option>
+            ))}
+          </SelectField>
+        </div>
+        <div className="col-12 col-md-5">
+          <TextField
+            label={t('council.actions.note')}
+            registration={form.register('note')}
+            error={form.formState.errors.note}
+          />
+        </div>
+        <div className="col-12 col-md-3 mb-3">
+          <button type="submit" className="btn btn-primary" disabled={update.isPending}>
+            {t('council.actions.update')}
+          </button>
+        </div>
+        <div className="col-12">
+          <FormProblem message={problem} />
+        </div>
+      </fieldset>
     </form>
   );
 }

@@ -87,7 +87,7 @@ function AnswerForm({ meeting, current }: { meeting: MeetingView; current: Own }
       noValidate
       className="lovit-form mb-4"
     >
-      <h3 className="h6">{t('council.attendance.yourAnswer')}</h3>
+      <h3 className="h6 mb-5">{t('council.attendance.yourAnswer')}</h3>
       <Notice message={notice} />
       <div className="row">
         <div className="col-12 col-md-4">
@@ -149,7 +149,7 @@ function RegisterForm({ meeting }: { meeting: MeetingView }) {
   });
   return (
     <form onSubmit={form.handleSubmit((values) => register.mutate(values))} noValidate className="lovit-form">
-      <h3 className="h6">{t('council.attendance.registerTitle')}</h3>
+      <h3 className="h6 mb-5">{t('council.attendance.registerTitle')}</h3>
       {meeting.attendance.map((row, index) => (
         <div key={row.organisationId} className="row align-items-end">
           <div className="col-12 col-md-5">

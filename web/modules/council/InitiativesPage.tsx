@@ -110,46 +110,42 @@ function ProgressForm({ initiative }: { initiative: InitiativeView }) {
     onError: (error) => setProblem(reportProblem(error, form.setError, ['status', 'progress', 'results'])),
   });
   return (
-    <form
-      onSubmit={form.handleSubmit((values) => save.mutate(values))}
-      noValidate
-      className="row align-items-end"
-    >
-      <div className="col-12 col-md-3">
-        <SelectField
-          label={t('council.initiatives.status', { title: initiative.title })}
-          registration={form.register('status')}
-        >
-          {Object.entries(INITIATIVE_STATUSES).map(([code, label]) => (
-            <option key={code} value={code}>
-              {label}
-            </option>
-          ))}
-        </SelectField>
-      </div>
-      <div className="col-12 col-md-2">
-        <TextField
-          type="number"
-          label={t('council.initiatives.percent', { title: initiative.title })}
-          registration={form.register('progress', { valueAsNumber: true, min: 0, max: 100 })}
-          error={form.formState.errors.progress}
-        />
-      </div>
-      <div className="col-12 col-md-5">
-        <TextField
-          label={t('council.initiatives.results', { title: initiative.title })}
-          registration={form.register('results')}
-          error={form.formState.errors.results}
-        />
-      </div>
-      <div className="col-12 col-md-2 mb-3">
-        <button type="submit" className="btn btn-primary" disabled={save.isPending}>
-          {t('council.initiatives.update')}
-        </button>
-      </div>
-      <div className="col-12">
-        <FormProblem message={problem} />
-      </div>
+    <form onSubmit={form.handleSubmit((values) => save.mutate(values))} noValidate>
+      <fieldset className="row align-items-end mt-3">
+        <legend className="h6 mb-5">{t('council.initiatives.updateOf', { title: initiative.title })}</legend>
+        <div className="col-12 col-md-3">
+          <SelectField label={t('council.initiatives.status')} registration={form.register('status')}>
+            {Object.entries(INITIATIVE_STATUSES).map(([code, label]) => (
+              <option key={code} value={code}>
+                {label}
+              </option>
+            ))}
+          </SelectField>
+        </div>
+        <div className="col-12 col-md-2">
+          <TextField
+            type="number"
+            label={t('council.initiatives.percent')}
+            registration={form.register('progress', { valueAsNumber: true, min: 0, max: 100 })}
+            error={form.formState.errors.progress}
+          />
+        </div>
+        <div className="col-12 col-md-5">
+          <TextField
+            label={t('council.initiatives.results')}
+            registration={form.register('results')}
+            error={form.formState.errors.results}
+          />
+        </div>
+        <div className="col-12 col-md-2 mb-3">
+          <button type="submit" className="btn btn-primary" disabled={save.isPending}>
+            {t('council.initiatives.update')}
+          </button>
+        </div>
+        <div className="col-12">
+          <FormProblem message={problem} />
+        </div>
+      </fieldset>
     </form>
   );
 }

@@ -67,7 +67,7 @@ function AssignForm({ meeting }: { meeting: MeetingView }) {
       noValidate
       className="lovit-form mt-3"
     >
-      <h3 className="h6">{t('council.actions.formTitle')}</h3>
+      <h3 className="h6 mb-5">{t('council.actions.formTitle')}</h3>
       <TextField
         label={t('council.actions.what')}
         registration={form.register('title')}

@@ -104,7 +104,7 @@ function DecisionForm({ meeting }: { meeting: MeetingView }) {
   });
   return (
     <form onSubmit={form.handleSubmit((values) => decide.mutate(values))} noValidate className="lovit-form">
-      <h3 className="h6">{t('council.decisions.formTitle')}</h3>
+      <h3 className="h6 mb-5">{t('council.decisions.formTitle')}</h3>
       <SelectField label={t('council.decisions.item')} registration={form.register('agendaItemId')}>
         {meeting.agenda.map((item) => (
           <option key={item.id} value={item.id}>

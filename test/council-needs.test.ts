@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, stopTestApp, type TestApp } from './support/app.ts';
 import { BACKENDS, openTestDatabase, type TestDatabase } from './support/database.ts';
@@ -215,6 +216,21 @@ for (const backend of BACKENDS) {
       );
       expect(lines).toHaveLength(3);
       expect(lines.find((line) => line.startsWith('Comune di Lodi'))).toMatch(/;Sì;Lunedì 9–12;Arabo;4;12$/);
+    });
+
+    it('exports the answers as XLSX, numbers as numbers', async () => {
+      const xlsx = await get(secretariat, `/api/council/questionnaires/${questionnaireId}/responses.xlsx`);
+      expect(xlsx.statusCode).toBe(200);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+      const sheet = workbook.getWorksheet('Risposte');
+      expect(sheet?.rowCount).toBe(3);
+      expect(sheet?.getRow(1).getCell(8).value).toBe('Bisogno abitativo');
+      const lodiRow = [2, 3]
+        .map((n) => sheet?.getRow(n))
+        .find((row) => row?.getCell(1).value === 'Comune di Lodi');
+      expect(lodiRow?.getCell(8).value).toBe(4);
+      expect(lodiRow?.getCell(7).value).toBe('Arabo');
     });
 
     it('maps the needs reported against the services available, and shows the gaps', async () => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { LovitApp } from '../../kernel/http.ts';
 import type { Platform } from '../../kernel/platform.ts';
-import { responsesCsv } from './exports.ts';
+import { responsesCsv, responsesXlsx } from './exports.ts';
 import {
   createQuestionnaire,
   createService,
@@ -146,20 +146,25 @@ export function registerNeedsRoutes(app: LovitApp, platform: Platform): void {
     },
     async (request) => submitResponse(platform, request.caller, request.params.id, request.body),
   );
-  app.get(
-    '/api/council/questionnaires/:id/responses.csv',
-    {
-      config: { access: 'council.manage' },
-      schema: { tags, summary: 'Risposte in CSV', params: idParams },
-    },
-    async (request, reply) => {
-      const { filename, body } = await responsesCsv(platform, request.caller, request.params.id);
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${filename}"`)
-        .send(body);
-    },
-  );
+  const exports = [
+    ['csv', 'CSV', responsesCsv, 'text/csv; charset=utf-8'],
+    ['xlsx', 'XLSX', responsesXlsx, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+  ] as const;
+  for (const [extension, format, render, mediaType] of exports)
+    app.get(
+      `/api/council/questionnaires/:id/responses.${extension}`,
+      {
+        config: { access: 'council.manage' },
+        schema: { tags, summary: `Risposte in ${format}`, params: idParams },
+      },
+      async (request, reply) => {
+        const { filename, body } = await render(platform, request.caller, request.params.id);
+        return reply
+          .type(mediaType)
+          .header('content-disposition', `attachment; filename="${filename}"`)
+          .send(body);
+      },
+    );
 
   app.get(
     '/api/council/map',

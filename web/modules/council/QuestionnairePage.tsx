@@ -82,6 +82,12 @@ function SecretariatActions({ questionnaire }: { questionnaire: QuestionnaireVie
       >
         {t('council.questionnaires.export')}
       </a>
+      <a
+        className="btn btn-outline-secondary"
+        href={`/api/council/questionnaires/${questionnaire.id}/responses.xlsx`}
+      >
+        {t('council.questionnaires.exportXlsx')}
+      </a>
       {problem && (
         <p className="alert alert-danger" role="alert">
           {problem}

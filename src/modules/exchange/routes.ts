@@ -1,0 +1,152 @@
+import { z } from 'zod';
+import { Invalid } from '../../kernel/errors.ts';
+import type { LovitApp } from '../../kernel/http.ts';
+import type { Platform } from '../../kernel/platform.ts';
+import {
+  answerInput,
+  bulkAnswerInput,
+  bulkAnswerResult,
+  inboxPage,
+  inboxQuery,
+  opinionDetail,
+  questionInput,
+  replyInput,
+} from './contract.ts';
+import { deliveryResult, INBOX_PATH, OutboxSender, receive } from './delivery.ts';
+import * as service from './service.ts';
+import { DIGEST_HEADER, publishedKeys, SIGNATURE_HEADER, signingKey } from './signing.ts';
+
+const idParams = z.object({ id: z.uuid() });
+
+export function registerExchangeRoutes(app: LovitApp, platform: Platform): void {
+  const tags = ['Pareri tra uffici'];
+
+  app.get(
+    '/.well-known/jwks.json',
+    {
+      config: { access: 'public' },
+      schema: { tags, summary: 'Chiavi pubbliche di firma di questo nodo (JWKS)' },
+    },
+    async (_request, reply) => {
+      await signingKey(platform.database.db, platform.clock.now());
+      return reply
+        .header('cache-control', 'public, max-age=300')
+        .send(await publishedKeys(platform.database.db));
+    },
+  );
+
+  // Peers are authenticated by the signature of each delivery, not by a session.
+  app.post(
+    INBOX_PATH,
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'Ricevi una consegna firmata da un nodo (ModI, Agid-JWT-Signature + Digest)',
+        response: { 200: deliveryResult },
+      },
+    },
+    async (request) => {
+      if (request.rawBody === undefined)
+        throw new Invalid([{ path: 'body', message: 'atteso un corpo JSON' }]);
+      const header = (name: string) => {
+        const value = request.headers[name];
+        return Array.isArray(value) ? value[0] : value;
+      };
+      return receive(platform, {
+        signature: header(SIGNATURE_HEADER),
+        digest: header(DIGEST_HEADER),
+        rawBody: request.rawBody,
+        clientAddress: request.ip,
+        requestId: request.id,
+      });
+    },
+  );
+
+  app.get(
+    '/api/opinions',
+    {
+      config: { access: 'exchange.access' },
+      schema: {
+        tags,
+        summary: 'Pareri: in arrivo (enti) o richiesti (SUI)',
+        querystring: inboxQuery,
+        response: { 200: inboxPage },
+      },
+    },
+    async (request) => service.inbox(platform, request.caller, request.query),
+  );
+
+  app.get(
+    '/api/opinions/:id',
+    {
+      config: { access: 'exchange.access' },
+      schema: { tags, summary: 'Scheda del parere', params: idParams, response: { 200: opinionDetail } },
+    },
+    async (request) => service.getOpinion(platform, request.caller, request.params.id),
+  );
+
+  app.post(
+    '/api/opinions/:id/answers',
+    {
+      config: { access: 'exchange.answer' },
+      schema: {
+        tags,
+        summary: 'Rendi il parere (o rettifica l’ultima risposta)',
+        params: idParams,
+        body: answerInput,
+        response: { 200: opinionDetail },
+      },
+    },
+    async (request) => service.answer(platform, request.caller, request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/opinions/favourable',
+    {
+      config: { access: 'exchange.answer' },
+      schema: {
+        tags,
+        summary: 'Rendi parere favorevole su più pratiche, con conferma del numero',
+        body: bulkAnswerInput,
+        response: { 200: bulkAnswerResult },
+      },
+    },
+    async (request) => service.answerFavourably(platform, request.caller, request.body),
+  );
+
+  app.post(
+    '/api/opinions/:id/questions',
+    {
+      config: { access: 'exchange.answer' },
+      schema: {
+        tags,
+        summary: 'Chiedi informazioni al SUI (sospende il termine del parere)',
+        params: idParams,
+        body: questionInput,
+        response: { 200: opinionDetail },
+      },
+    },
+    async (request) => service.ask(platform, request.caller, request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/opinions/:id/questions/:questionId/reply',
+    {
+      config: { access: 'cases.act' },
+      schema: {
+        tags,
+        summary: 'Rispondi alla domanda dell’ente (il termine riprende)',
+        params: z.object({ id: z.uuid(), questionId: z.uuid() }),
+        body: replyInput,
+        response: { 200: opinionDetail },
+      },
+    },
+    async (request) =>
+      service.reply(platform, request.caller, request.params.id, request.params.questionId, request.body),
+  );
+
+  const sender = new OutboxSender(platform);
+  app.addHook('onReady', async () => sender.start());
+  app.addHook('onClose', async () => sender.stop());
+}

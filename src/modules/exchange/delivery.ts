@@ -138,12 +138,20 @@ export async function receive(
     clientAddress: request.clientAddress,
     system: `nodo ${verified.sender}`,
   };
+  // A delivery id is remembered on its own: the sender signs every attempt anew, so a second sight is a replay.
+  if (!(await store.firstDelivery(platform.database.db, verified.jti, verified.sender, now)))
+    return refuse(
+      platform,
+      'REPLAYED',
+      'Questa consegna firmata è già stata ricevuta.',
+      verified.sender,
+      request.clientAddress,
+    );
   const results = await writeTransaction(
     platform.database.db,
     platform.clock,
     caller,
     async ({ db, audit }) => {
-      if (!(await store.firstDelivery(db, verified.jti, verified.sender, now))) return null;
       const fresh = await store.admit(
         db,
         checked.map((message) => ({
@@ -189,14 +197,6 @@ export async function receive(
       return out;
     },
   );
-  if (results === null)
-    return refuse(
-      platform,
-      'REPLAYED',
-      'Questa consegna firmata è già stata ricevuta.',
-      verified.sender,
-      request.clientAddress,
-    );
   return { results };
 }
 

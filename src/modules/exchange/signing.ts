@@ -152,7 +152,8 @@ export async function verifyDelivery(
       clockTolerance: options.maxSkewSeconds,
     }));
   } catch (error) {
-    if (error instanceof errors.JWKSNoMatchingKey || error instanceof errors.JWKSTimeout) throw error;
+    // The peer's published keys could not be read: not the sender's fault, and worth another try.
+    if (error instanceof errors.JWKSTimeout || !(error instanceof errors.JOSEError)) throw error;
     if (
       error instanceof errors.JWTExpired ||
       (error instanceof errors.JWTClaimValidationFailed && error.claim === 'nbf')

@@ -228,5 +228,13 @@ export const dashboardView = z.object({
       .extend(durations.shape),
   ),
   weekly: z.array(z.object({ week: legalDay, body: z.string(), answered: z.number().int() })),
+  problems: z.array(
+    z.object({
+      category: z.string(),
+      categoryName: z.string(),
+      open: z.number().int(),
+      resolved: z.number().int(),
+    }),
+  ),
 });
 export type DashboardView = z.infer<typeof dashboardView>;

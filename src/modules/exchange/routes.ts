@@ -6,13 +6,21 @@ import {
   answerInput,
   bulkAnswerInput,
   bulkAnswerResult,
+  dashboardQuery,
+  dashboardView,
   inboxPage,
   inboxQuery,
   opinionDetail,
+  problemInput,
+  problemQuery,
+  problemUpdate,
+  problemView,
   questionInput,
   replyInput,
 } from './contract.ts';
+import { dashboard, dashboardCsv, dashboardXlsx } from './dashboard.ts';
 import { deliveryResult, INBOX_PATH, OutboxSender, receive } from './delivery.ts';
+import * as problems from './problems.ts';
 import * as service from './service.ts';
 import { DIGEST_HEADER, publishedKeys, SIGNATURE_HEADER, signingKey } from './signing.ts';
 
@@ -144,6 +152,76 @@ export function registerExchangeRoutes(app: LovitApp, platform: Platform): void 
     },
     async (request) =>
       service.reply(platform, request.caller, request.params.id, request.params.questionId, request.body),
+  );
+
+  app.get(
+    '/api/opinions/problems',
+    {
+      config: { access: 'exchange.problems' },
+      schema: {
+        tags,
+        summary: 'Registro condiviso dei problemi',
+        querystring: problemQuery,
+        response: { 200: z.array(problemView) },
+      },
+    },
+    async (request) => problems.listProblems(platform, request.query),
+  );
+
+  app.post(
+    '/api/opinions/problems',
+    {
+      config: { access: 'exchange.problems' },
+      schema: {
+        tags,
+        summary: 'Segnala un problema (su una pratica o sulla procedura)',
+        body: problemInput,
+        response: { 201: problemView },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await problems.raiseProblem(platform, request.caller, request.body)),
+  );
+
+  app.patch(
+    '/api/opinions/problems/:id',
+    {
+      config: { access: 'exchange.problems' },
+      schema: {
+        tags,
+        summary: 'Aggiorna lo stato di un problema',
+        params: idParams,
+        body: problemUpdate,
+        response: { 200: problemView },
+      },
+    },
+    async (request) => problems.updateProblem(platform, request.caller, request.params.id, request.body),
+  );
+
+  app.get(
+    '/api/opinions/dashboard',
+    {
+      config: { access: 'exchange.dashboard' },
+      schema: {
+        tags,
+        summary: 'Tempi dei pareri e delle fasi delle pratiche (JSON, CSV o XLSX)',
+        querystring: dashboardQuery,
+      },
+    },
+    async (request, reply) => {
+      const view = await dashboard(platform, request.caller, request.query.since);
+      if (request.query.format === 'csv')
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="tempi-pareri-${view.today}.csv"`)
+          .send(dashboardCsv(view));
+      if (request.query.format === 'xlsx')
+        return reply
+          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('content-disposition', `attachment; filename="tempi-pareri-${view.today}.xlsx"`)
+          .send(await dashboardXlsx(view));
+      return reply.send(dashboardView.parse(view));
+    },
   );
 
   const sender = new OutboxSender(platform);

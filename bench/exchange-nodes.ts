@@ -16,7 +16,7 @@ import { type DatabaseHandle, openServerDatabase } from '../src/kernel/db.ts';
 import { newId } from '../src/kernel/ids.ts';
 import { migrateToLatest } from '../src/kernel/migrate.ts';
 import { writeTransaction } from '../src/kernel/transaction.ts';
-import { change, type Node, type Payload } from '../src/modules/exchange/messages.ts';
+import { change, type Node, type Payload, requestAll } from '../src/modules/exchange/messages.ts';
 import { freePort } from '../test/support/ports.ts';
 
 export const SUI = 'prefettura-lodi';
@@ -246,7 +246,8 @@ export async function requestOpinions(
   options: { withCases: boolean } = { withCases: true },
 ): Promise<void> {
   for (let i = 0; i < ids.length; i += perTransaction) {
-    await writeTransaction(sui.handle.db, systemClock, SYSTEM_CALLER, async ({ db, audit }) => {
+    await writeTransaction(sui.handle.db, systemClock, SYSTEM_CALLER, async ({ db, auditAll }) => {
+      const payloads: Payload<'opinion.requested'>[] = [];
       for (const id of ids.slice(i, i + perTransaction)) {
         const now = new Date();
         // the benchmark measures the messages alone: no case behind them, and no answer will come back
@@ -290,8 +291,9 @@ export async function requestOpinions(
           dueOn: '2026-03-22',
           silenceRule: null,
         };
-        await audit((await change(db, sui.node, QUESTURA, 'opinion.requested', payload, now, newId())).audit);
+        payloads.push(payload);
       }
+      await auditAll(await requestAll(db, sui.node, QUESTURA, payloads, new Date()));
     });
   }
 }
@@ -320,9 +322,7 @@ export async function answerArrived(questura: NodeProcess, limit = 50): Promise<
         correctsId: null,
         attachments: [],
       };
-      await audit(
-        (await change(db, questura.node, row.originNode, 'opinion.answered', payload, now, newId())).audit,
-      );
+      await audit((await change(db, questura.node, row.originNode, 'opinion.answered', payload, now)).audit);
     }
   });
   return pending.length;

@@ -464,7 +464,7 @@ export async function act(
   const today = platform.clock.today();
   const onDay = dayNotAfter(input.onDay, today, 'body.onDay');
   const registry = await caseTypes(platform.database, platform.clock);
-  await writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
+  await writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit, auditAll }) => {
     const row = await store.lockCase(db, actor.organisationId, id);
     if (!row) throw new NotFound('La pratica non esiste o non è accessibile.');
     if (row.version !== input.version)
@@ -516,7 +516,7 @@ export async function act(
             today,
           })
         : [];
-    for (const record of requested) await audit(record);
+    await auditAll(requested);
     const nextFacts: CaseFacts = {
       ...facts,
       state: decision.to,

@@ -11,7 +11,15 @@ import { AppError, Invalid } from '../../kernel/errors.ts';
 import { newId } from '../../kernel/ids.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import { writeTransaction } from '../../kernel/transaction.ts';
-import { applyMessage, MESSAGE_KINDS, type MessageKind, NotApplicable, PAYLOADS } from './messages.ts';
+import {
+  applyMessage,
+  applyRequests,
+  MESSAGE_KINDS,
+  type MessageKind,
+  NotApplicable,
+  PAYLOADS,
+  type Payload,
+} from './messages.ts';
 import { nodeOf } from './service.ts';
 import {
   DeliveryRefused,
@@ -126,12 +134,10 @@ export async function receive(
   } catch {
     throw new Invalid([{ path: 'body.messages', message: 'consegna non leggibile' }]);
   }
-  const checked = parsed.messages.map((message) => ({
-    ...message,
-    invalid: PAYLOADS[message.kind].safeParse(message.payload).success
-      ? null
-      : 'contenuto non valido per il tipo',
-  }));
+  const checked = parsed.messages.map((message) => {
+    const result = PAYLOADS[message.kind].safeParse(message.payload);
+    return { ...message, invalid: result.success ? null : 'contenuto non valido per il tipo' };
+  });
   const caller: Caller = {
     actor: null,
     requestId: request.requestId,
@@ -151,7 +157,7 @@ export async function receive(
     platform.database.db,
     platform.clock,
     caller,
-    async ({ db, audit }) => {
+    async ({ db, audit, auditAll }) => {
       const fresh = await store.admit(
         db,
         checked.map((message) => ({
@@ -165,7 +171,21 @@ export async function receive(
       );
       const out: DeliveryResult[] = [];
       const records: AuditRecord[] = [];
+      // consecutive requests are applied together; every other message in its turn
+      let requests: { id: string; payload: Payload<'opinion.requested'> }[] = [];
+      const applyRequestsSoFar = async () => {
+        if (requests.length === 0) return;
+        const payloads = requests.map((request) => request.payload);
+        records.push(...(await applyRequests(db, node, verified.sender, payloads, now)));
+        for (const request of requests) out.push({ id: request.id, status: 'APPLIED' });
+        requests = [];
+      };
       for (const message of checked) {
+        if (fresh.has(message.id) && !message.invalid && message.kind === 'opinion.requested') {
+          requests.push({ id: message.id, payload: PAYLOADS[message.kind].parse(message.payload) });
+          continue;
+        }
+        await applyRequestsSoFar();
         if (!fresh.has(message.id)) {
           out.push({ id: message.id, status: 'DUPLICATE' });
           continue;
@@ -185,6 +205,7 @@ export async function receive(
           out.push({ id: message.id, status: 'REJECTED', detail: error.message });
         }
       }
+      await applyRequestsSoFar();
       await audit({
         kind: 'change',
         action: 'exchange.delivery.receive',
@@ -193,7 +214,7 @@ export async function receive(
         before: null,
         after: { sender: verified.sender, messages: checked.length, applied: records.length },
       });
-      for (const record of records) await audit(record);
+      await auditAll(records);
       return out;
     },
   );

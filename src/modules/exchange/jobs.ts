@@ -6,7 +6,6 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { OpinionSubject } from '../../db/schema-exchange.ts';
 import { SYSTEM_CALLER } from '../../kernel/auth.ts';
-import { newId } from '../../kernel/ids.ts';
 import type { JobDefinition } from '../../kernel/jobs.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import { writeTransaction } from '../../kernel/transaction.ts';
@@ -74,9 +73,7 @@ export async function sweepOpinions(platform: Platform): Promise<SweepResult> {
             lapsedOn: lapse.lapsedOn,
             at: now.toISOString(),
           };
-          await audit(
-            (await change(trx, node, row.answererNode, 'opinion.lapsed', payload, now, newId())).audit,
-          );
+          await audit((await change(trx, node, row.answererNode, 'opinion.lapsed', payload, now)).audit);
           result.silentConsents += 1;
           return null;
         }

@@ -10,6 +10,7 @@ import type { Peer } from '../../config.ts';
 import type { Database } from '../../db/schema.ts';
 import type { OpinionSubject } from '../../db/schema-exchange.ts';
 import type { AuditRecord } from '../../kernel/audit.ts';
+import { newId } from '../../kernel/ids.ts';
 import { opinionChanged } from '../cases/service.ts';
 import * as store from './store.ts';
 
@@ -151,23 +152,30 @@ async function bodyOrganisation(db: Db, body: string): Promise<string | null> {
 
 type Applied = { audit: AuditRecord };
 
-async function applyRequested(
+/**
+ * Opinion requests from one sender, applied together (a delivery carries many): one statement for the rows,
+ * the answering office looked up once per body.
+ */
+export async function applyRequests(
   db: Db,
   node: Node,
   origin: string,
-  p: Payload<'opinion.requested'>,
+  payloads: readonly Payload<'opinion.requested'>[],
   now: Date,
-) {
-  const answerer = origin === node.id ? answererOf(node, p.body) : node.id;
-  await store.insertRequests(db, [
-    {
+): Promise<AuditRecord[]> {
+  const offices = new Map<string, string | null>();
+  const rows = [];
+  for (const p of payloads) {
+    const answerer = origin === node.id ? answererOf(node, p.body) : node.id;
+    if (answerer === node.id && !offices.has(p.body)) offices.set(p.body, await bodyOrganisation(db, p.body));
+    rows.push({
       id: p.id,
       originNode: origin,
       requesterOrganisationId: origin === node.id ? p.requesterOrganisationId : null,
       requesterName: p.requesterName,
       body: p.body,
       answererNode: answerer,
-      organisationId: answerer === node.id ? await bodyOrganisation(db, p.body) : null,
+      organisationId: answerer === node.id ? (offices.get(p.body) ?? null) : null,
       caseNumber: p.caseNumber,
       caseTypeCode: p.caseTypeCode,
       caseTypeName: p.caseTypeName,
@@ -179,20 +187,25 @@ async function applyRequested(
       responseDays: p.responseDays,
       dueOn: p.dueOn,
       silenceRule: p.silenceRule,
-      state: 'PENDING',
+      state: 'PENDING' as const,
       updatedAt: now,
+    });
+  }
+  await store.insertRequests(db, rows);
+  return rows.map((row) => ({
+    kind: 'change',
+    action: 'exchange.opinion.request',
+    entityType: 'opinion_request',
+    entityId: row.id,
+    before: null,
+    after: {
+      body: row.body,
+      caseNumber: row.caseNumber,
+      dueOn: row.dueOn,
+      origin,
+      answerer: row.answererNode,
     },
-  ]);
-  return {
-    audit: {
-      kind: 'change',
-      action: 'exchange.opinion.request',
-      entityType: 'opinion_request',
-      entityId: p.id,
-      before: null,
-      after: { body: p.body, caseNumber: p.caseNumber, dueOn: p.dueOn, origin, answerer },
-    },
-  } satisfies Applied;
+  }));
 }
 
 async function requestOrFail(db: Db, id: string) {
@@ -356,8 +369,10 @@ export async function applyMessage(
   now: Date,
 ): Promise<Applied> {
   switch (kind) {
-    case 'opinion.requested':
-      return applyRequested(db, node, sender, PAYLOADS[kind].parse(payload), now);
+    case 'opinion.requested': {
+      const [audit] = await applyRequests(db, node, sender, [PAYLOADS[kind].parse(payload)], now);
+      return { audit: audit as AuditRecord };
+    }
     case 'opinion.question':
       return applyQuestion(db, node, PAYLOADS[kind].parse(payload), now);
     case 'opinion.reply':
@@ -367,6 +382,18 @@ export async function applyMessage(
     case 'opinion.lapsed':
       return applyLapsed(db, node, PAYLOADS[kind].parse(payload), now);
   }
+}
+
+function toOutbox(node: Node, otherEnd: string, kind: MessageKind, payloads: readonly object[], now: Date) {
+  if (otherEnd === node.id) return [];
+  return payloads.map((payload) => ({
+    id: newId(),
+    peer: otherEnd,
+    kind,
+    payload: JSON.stringify(payload),
+    createdAt: now,
+    nextAttemptAt: now,
+  }));
 }
 
 /**
@@ -380,19 +407,21 @@ export async function change<K extends MessageKind>(
   kind: K,
   payload: Payload<K>,
   now: Date,
-  messageId: string,
 ): Promise<Applied> {
   const applied = await applyMessage(db, node, node.id, kind, payload, now);
-  if (otherEnd !== node.id)
-    await store.enqueue(db, [
-      {
-        id: messageId,
-        peer: otherEnd,
-        kind,
-        payload: JSON.stringify(payload),
-        createdAt: now,
-        nextAttemptAt: now,
-      },
-    ]);
+  await store.enqueue(db, toOutbox(node, otherEnd, kind, [payload], now));
   return applied;
+}
+
+/** Many opinion requests answered at the same end, with their messages, in the caller's transaction. */
+export async function requestAll(
+  db: Db,
+  node: Node,
+  otherEnd: string,
+  payloads: readonly Payload<'opinion.requested'>[],
+  now: Date,
+): Promise<AuditRecord[]> {
+  const records = await applyRequests(db, node, node.id, payloads, now);
+  await store.enqueue(db, toOutbox(node, otherEnd, 'opinion.requested', payloads, now));
+  return records;
 }

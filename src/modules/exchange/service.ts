@@ -23,7 +23,7 @@ import type {
   questionInput,
   replyInput,
 } from './contract.ts';
-import { answererOf, change, type Node, type Payload } from './messages.ts';
+import { answererOf, change, type Node, type Payload, requestAll } from './messages.ts';
 import {
   type CaseFactsForOpinion,
   checkAnswer,
@@ -85,35 +85,32 @@ export async function requestOpinions(
   },
 ): Promise<AuditRecord[]> {
   const node = nodeOf(config);
-  const records: AuditRecord[] = [];
+  const byAnswerer = new Map<string, Payload<'opinion.requested'>[]>();
   for (const opinion of input.opinions) {
-    const payload: Payload<'opinion.requested'> = {
-      id: opinion.id,
-      requesterOrganisationId: input.requester.organisationId,
-      requesterName: input.requester.name,
-      body: opinion.body as Payload<'opinion.requested'>['body'],
-      caseNumber: input.caseNumber,
-      caseTypeCode: input.caseType.code,
-      caseTypeName: input.caseType.name,
-      label: opinion.label,
-      subject: subjectFor(opinion.body, input.facts),
-      requestedAt: input.now.toISOString(),
-      requestedOn: input.today.toString(),
-      responseDays: opinion.responseDays,
-      dueOn: firstDueOn(input.today.toString(), opinion.responseDays),
-      silenceRule: opinion.silenceConsentRule,
-    };
-    const applied = await change(
-      db,
-      node,
-      answererOf(node, opinion.body),
-      'opinion.requested',
-      payload,
-      input.now,
-      newId(),
-    );
-    records.push(applied.audit);
+    const answerer = answererOf(node, opinion.body);
+    byAnswerer.set(answerer, [
+      ...(byAnswerer.get(answerer) ?? []),
+      {
+        id: opinion.id,
+        requesterOrganisationId: input.requester.organisationId,
+        requesterName: input.requester.name,
+        body: opinion.body as Payload<'opinion.requested'>['body'],
+        caseNumber: input.caseNumber,
+        caseTypeCode: input.caseType.code,
+        caseTypeName: input.caseType.name,
+        label: opinion.label,
+        subject: subjectFor(opinion.body, input.facts),
+        requestedAt: input.now.toISOString(),
+        requestedOn: input.today.toString(),
+        responseDays: opinion.responseDays,
+        dueOn: firstDueOn(input.today.toString(), opinion.responseDays),
+        silenceRule: opinion.silenceConsentRule,
+      },
+    ]);
   }
+  const records: AuditRecord[] = [];
+  for (const [answerer, payloads] of byAnswerer)
+    records.push(...(await requestAll(db, node, answerer, payloads, input.now)));
   return records;
 }
 
@@ -332,7 +329,7 @@ export async function answer(
       now,
       platform.clock.today(),
     );
-    await audit((await change(db, node, row.originNode, 'opinion.answered', payload, now, newId())).audit);
+    await audit((await change(db, node, row.originNode, 'opinion.answered', payload, now)).audit);
   });
   return getOpinion(platform, caller, id);
 }
@@ -374,7 +371,7 @@ export async function answerFavourably(
         now,
         today,
       );
-      await audit((await change(db, node, row.originNode, 'opinion.answered', payload, now, newId())).audit);
+      await audit((await change(db, node, row.originNode, 'opinion.answered', payload, now)).audit);
     }
     return { answered: rows.length };
   });
@@ -405,7 +402,7 @@ export async function ask(
       askedAt: now.toISOString(),
       askedOn: platform.clock.today().toString(),
     };
-    await audit((await change(db, node, row.originNode, 'opinion.question', payload, now, newId())).audit);
+    await audit((await change(db, node, row.originNode, 'opinion.question', payload, now)).audit);
   });
   return getOpinion(platform, caller, id);
 }
@@ -440,7 +437,7 @@ export async function reply(
           ? resumedDueOn(row.dueOn, row.pausedSince ?? question.askedOn, today)
           : row.dueOn,
     };
-    await audit((await change(db, node, row.answererNode, 'opinion.reply', payload, now, newId())).audit);
+    await audit((await change(db, node, row.answererNode, 'opinion.reply', payload, now)).audit);
   });
   return getOpinion(platform, caller, id);
 }
@@ -468,5 +465,5 @@ export async function recordOnBehalf(
     now,
     input.answeredOn,
   );
-  return (await change(db, node, row.answererNode, 'opinion.answered', payload, now, newId())).audit;
+  return (await change(db, node, row.answererNode, 'opinion.answered', payload, now)).audit;
 }

@@ -1,6 +1,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { casesRoutes } from '../modules/cases/casesRoutes.tsx';
+import { figuresRoutes } from '../modules/exchange/figuresRoutes.tsx';
 import { HomePage } from '../modules/home/HomePage.tsx';
 import { administrationRoutes } from '../modules/identity/administrationRoutes.tsx';
 import { LoginPage } from '../modules/identity/LoginPage.tsx';
@@ -39,6 +40,7 @@ export function App() {
                 />
               ))}
               {casesRoutes()}
+              {figuresRoutes()}
               {administrationRoutes()}
               <Route path="*" element={<NotFoundPage />} />
             </Route>

@@ -183,6 +183,7 @@ export const problemView = z.object({
   title: z.string(),
   description: z.string(),
   raisedBy: z.string(),
+  raisedByOrganisationId: z.uuid(),
   raisedByOrganisation: z.string(),
   ownerOrganisationId: z.uuid(),
   ownerOrganisation: z.string(),

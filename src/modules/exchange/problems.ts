@@ -25,6 +25,7 @@ function listQuery(platform: Platform) {
       'p.title',
       'p.description',
       'p.raisedBy',
+      'p.raisedByOrganisationId',
       'raiser.name as raisedByOrganisation',
       'p.ownerOrganisationId',
       'owner.name as ownerOrganisation',

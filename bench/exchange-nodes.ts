@@ -13,6 +13,7 @@ import type { Database } from '../src/db/schema.ts';
 import { SYSTEM_CALLER } from '../src/kernel/auth.ts';
 import { systemClock } from '../src/kernel/clock.ts';
 import { type DatabaseHandle, openServerDatabase } from '../src/kernel/db.ts';
+import { createFileStore } from '../src/kernel/files.ts';
 import { newId } from '../src/kernel/ids.ts';
 import { migrateToLatest } from '../src/kernel/migrate.ts';
 import { writeTransaction } from '../src/kernel/transaction.ts';
@@ -149,7 +150,11 @@ export async function prepareNodes(): Promise<{
       organisationId,
       port: ports[side],
       handle,
-      node: { id, peers },
+      node: {
+        id,
+        peers,
+        files: createFileStore({ directory: path.join(dataDir, side, 'files'), maxBytes: 20 * 2 ** 20 }),
+      },
       child: null,
       async start() {
         const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {

@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../src/kernel/ids.ts';
@@ -11,6 +14,7 @@ import {
 import { startTestApp, stopTestApp, type TestApp } from './support/app.ts';
 import { workPermitApplication } from './support/cases.ts';
 import { BACKENDS, openTestDatabase, type TestDatabase } from './support/database.ts';
+import { makePdf, multipartBody } from './support/documents.ts';
 import { makeOrganisation, makeUser, type Session, signIn } from './support/identity.ts';
 import { freePort } from './support/ports.ts';
 
@@ -37,11 +41,16 @@ for (const backend of BACKENDS) {
     const nodes = {} as Record<'sui' | 'questura', { t: TestApp; database: TestDatabase; url: string }>;
     let manager: Session;
     let officer: Session;
+    const folders: string[] = [];
 
     const node = async (id: string, port: number, peer: object) => {
       const database = await openTestDatabase(backend);
+      // each node keeps its files in its own folder: attachments must travel to reach the other
+      const dataDir = await mkdtemp(path.join(tmpdir(), `lovit-${id}-`));
+      folders.push(dataDir);
       const t = await startTestApp(database, {
         config: {
+          DATA_DIR: dataDir,
           EXCHANGE_NODE: id,
           EXCHANGE_PEERS: JSON.stringify([peer]),
           EXCHANGE_MAX_SKEW_SECONDS: '60',
@@ -165,6 +174,7 @@ for (const backend of BACKENDS) {
         await stopTestApp(t);
         await database.dispose();
       }
+      for (const folder of folders) await rm(folder, { recursive: true, force: true });
     });
 
     it('carries the request, the question, the reply and the answer between the nodes, and both ends agree', async () => {
@@ -226,11 +236,26 @@ for (const backend of BACKENDS) {
         ).json();
         return detail.state === 'PENDING' && detail.questions[0].reply === 'Una sola sede, a Lodi.';
       });
+      const pdf = await makePdf('Esito dei controlli SDI: nessun elemento ostativo');
+      const form = await multipartBody(
+        {},
+        { content: pdf, name: 'esito controlli.pdf', type: 'application/pdf' },
+      );
+      const uploaded = await questura.inject({
+        method: 'POST',
+        url: `/api/opinions/${police}/attachments`,
+        headers: { ...officer.headers, ...form.headers },
+        payload: form.payload,
+      });
+      expect(uploaded.statusCode).toBe(201);
       const answered = await questura.inject({
         method: 'POST',
         url: `/api/opinions/${police}/answers`,
         headers: officer.headers,
-        payload: { outcome: 'FAVOURABLE' },
+        payload: {
+          outcome: 'FAVOURABLE',
+          attachments: [{ sha256: uploaded.json().sha256, filename: 'esito controlli.pdf' }],
+        },
       });
       expect(answered.statusCode).toBe(200);
       const onCase = await until('the answer on the case', async () => {
@@ -238,6 +263,23 @@ for (const backend of BACKENDS) {
         const opinion = detail.opinions.find((o: { id: string }) => o.id === police);
         return opinion.outcome === 'FAVOURABLE' && detail;
       });
+      // the file travelled with the answer: the SUI's node serves it from its own store
+      const attached = await until('the attachment at the SUI', async () => {
+        const detail = (
+          await sui.inject({ url: `/api/opinions/${police}`, headers: manager.headers })
+        ).json();
+        return detail.answers[0]?.attachments[0];
+      });
+      expect(attached).toMatchObject({
+        filename: 'esito controlli.pdf',
+        mediaType: 'application/pdf',
+        size: pdf.length,
+      });
+      const download = await sui.inject({
+        url: `/api/opinions/${police}/attachments/${attached.sha256}`,
+        headers: manager.headers,
+      });
+      expect(Buffer.compare(download.rawPayload, pdf)).toBe(0);
       expect(onCase.timeline.map((e: { kind: string }) => e.kind)).toEqual(
         expect.arrayContaining(['OPINION_QUESTION', 'OPINION_QUESTION_ANSWERED', 'OPINION_RECEIVED']),
       );

@@ -4,6 +4,7 @@ import { sweepOpinions } from '../src/modules/exchange/jobs.ts';
 import { startTestApp, stopTestApp, TEST_NOW, type TestApp } from './support/app.ts';
 import { workPermitApplication } from './support/cases.ts';
 import { BACKENDS, openTestDatabase, type TestDatabase } from './support/database.ts';
+import { makeZip, multipartBody, PNG } from './support/documents.ts';
 import { makeOrganisation, makeUser, type Session, signIn } from './support/identity.ts';
 import { startSmtpServer, waitForMail } from './support/smtp.ts';
 
@@ -35,7 +36,7 @@ for (const backend of BACKENDS) {
     /** A work-permit case under review with its opinions requested; `n` picks the worker's country. */
     const caseWithOpinions = async (n: number) => {
       submitted += 1;
-      const res = await call('manager', 'POST', '/api/cases', workPermitApplication(n * 100 + submitted));
+      const res = await call('manager', 'POST', '/api/cases', workPermitApplication(submitted * 8 + n));
       expect(res.statusCode).toBe(201);
       const { id, number } = res.json();
       expect((await act(id, 'START_REVIEW')).statusCode).toBe(200);
@@ -204,6 +205,53 @@ for (const backend of BACKENDS) {
       );
     });
 
+    it('attaches files to an answer: checked by content, served to both ends, every download on record', async () => {
+      const created = await caseWithOpinions(0);
+      const upload = async (who: 'police' | 'manager', content: Uint8Array, name: string) => {
+        const form = await multipartBody({}, { content, name });
+        return t.app.inject({
+          method: 'POST',
+          url: `/api/opinions/${created.police}/attachments`,
+          headers: { ...sessions[who].headers, ...form.headers },
+          payload: form.payload,
+        });
+      };
+      const disguised = await upload('police', makeZip('esito.txt', Buffer.from('testo')), 'esito.pdf');
+      expect(disguised.statusCode).toBe(415);
+      expect((await upload('manager', PNG, 'foto.png')).statusCode).toBe(403);
+      const scan = await upload('police', PNG, 'segnalazione.png');
+      expect(scan.statusCode).toBe(201);
+      expect(scan.json()).toMatchObject({
+        filename: 'segnalazione.png',
+        mediaType: 'image/png',
+        size: PNG.length,
+      });
+
+      const unknown = await call('police', 'POST', `/api/opinions/${created.police}/answers`, {
+        outcome: 'FAVOURABLE',
+        attachments: [{ sha256: 'f'.repeat(64), filename: 'x.pdf' }],
+      });
+      expect(unknown.statusCode).toBe(422);
+      expect(unknown.json().errors[0].path).toBe('body.attachments.0');
+      const answered = await call('police', 'POST', `/api/opinions/${created.police}/answers`, {
+        outcome: 'FAVOURABLE',
+        attachments: [{ sha256: scan.json().sha256, filename: 'segnalazione.png' }],
+      });
+      expect(answered.json().answers[0].attachments).toEqual([scan.json()]);
+      const url = `/api/opinions/${created.police}/attachments/${scan.json().sha256}`;
+      const download = await call('manager', 'GET', url);
+      expect(download.headers['content-type']).toBe('image/png');
+      expect(Buffer.compare(download.rawPayload, PNG)).toBe(0);
+      expect((await call('labour', 'GET', url)).statusCode).toBe(404);
+      const reads = await database.db
+        .selectFrom('auditEntry')
+        .select('actorLabel')
+        .where('action', '=', 'opinion_attachment.read')
+        .where('entityId', '=', created.police)
+        .execute();
+      expect(reads).toEqual([{ actorLabel: emails.manager }]);
+    });
+
     it('answers many favourable opinions at once only with the confirmed count, and all or none', async () => {
       const cases = [await caseWithOpinions(0), await caseWithOpinions(0), await caseWithOpinions(0)];
       const ids = cases.map((c) => c.police);
@@ -258,8 +306,8 @@ for (const backend of BACKENDS) {
 
     it('records silence as consent where the type allows it, reminds before and escalates after otherwise', async () => {
       const ordinary = await caseWithOpinions(0);
-      // n = 6 picks a worker from Egypt; the case is flagged high-risk below, as the yearly list would do
-      const risky = await caseWithOpinions(6);
+      // country 5 is Egypt; the case is flagged high-risk below, as the yearly list would do
+      const risky = await caseWithOpinions(5);
       await database.db
         .updateTable('opinionRequest')
         .set({

@@ -23,6 +23,18 @@ export function fileStoreOf(config: Config): FileStore {
   return files;
 }
 
+const FILE_NAME_MAX = 200;
+
+/** The name as shown and offered on download: no folders, no control characters, never empty. */
+export function cleanFileName(declared: string | undefined, extension: string): string {
+  const base = (declared ?? '').split(/[\\/]/).pop() ?? '';
+  const cleaned = base
+    .normalize('NFC')
+    .replace(/[\p{Cc}\p{Cf}]/gu, '')
+    .trim();
+  return cleaned ? cleaned.slice(-FILE_NAME_MAX) : `documento.${extension}`;
+}
+
 class NotMultipart extends AppError {
   constructor() {
     super(

@@ -9,24 +9,12 @@ import type { StoredFile } from '../../kernel/files.ts';
 import { newId } from '../../kernel/ids.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import { auditRead, writeTransaction } from '../../kernel/transaction.ts';
-import { fileStoreOf } from '../../kernel/uploads.ts';
+import { cleanFileName, fileStoreOf } from '../../kernel/uploads.ts';
 import type { DocumentView } from './contract.ts';
 import type { CaseTypeVersion } from './definitions.ts';
 import * as documents from './documents-store.ts';
 import { caseTypes } from './registry.ts';
 import * as store from './store.ts';
-
-const FILE_NAME_MAX = 200;
-
-/** The name as shown and offered on download: no folders, no control characters, never empty. */
-export function cleanFileName(declared: string | undefined, extension: string): string {
-  const base = (declared ?? '').split(/[\\/]/).pop() ?? '';
-  const cleaned = base
-    .normalize('NFC')
-    .replace(/[\p{Cc}\p{Cf}]/gu, '')
-    .trim();
-  return cleaned ? cleaned.slice(-FILE_NAME_MAX) : `documento.${extension}`;
-}
 
 type DocumentRow = Awaited<ReturnType<typeof documents.caseDocuments>>[number];
 

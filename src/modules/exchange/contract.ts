@@ -80,6 +80,15 @@ const answerView = z.object({
   answeredAt: z.string(),
   answeredOn: legalDay,
   correctsId: z.uuid().nullable(),
+  attachments: z.array(
+    z.object({ sha256: z.string(), filename: z.string(), mediaType: z.string(), size: z.number().int() }),
+  ),
+});
+export const attachmentView = z.object({
+  sha256: z.string(),
+  filename: z.string(),
+  mediaType: z.string(),
+  size: z.number().int(),
 });
 const questionView = z.object({
   id: z.uuid(),
@@ -115,6 +124,13 @@ export const answerInput = z
     reasons: text(4000).nullish(),
     /** The answer this one corrects: answers are final, a correction is a new, linked answer. */
     corrects: z.uuid().nullish(),
+    /** Files uploaded beforehand (`POST /api/opinions/:id/attachments`), by their SHA-256. */
+    attachments: z
+      .array(
+        z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/, 'allegato non valido'), filename: text(200) }),
+      )
+      .max(5, 'al massimo 5 allegati')
+      .default([]),
   })
   .refine((input) => input.outcome === 'FAVOURABLE' || Boolean(input.reasons), {
     path: ['reasons'],

@@ -36,6 +36,10 @@ import * as store from './store.ts';
 
 export const INBOX_PATH = '/api/exchange/messages';
 const BATCH = 200;
+/** A batch stops growing past this size; one message alone may be larger (an answer with its files). */
+const BATCH_BYTES = 4 * 2 ** 20;
+/** The largest delivery a node accepts: one answer with five files of the largest size, in base64. */
+export const deliveryMaxBytes = (uploadMaxBytes: number) => Math.ceil(uploadMaxBytes * 5 * 1.37) + 2 ** 20;
 
 export const deliveryBody = z.object({
   messages: z
@@ -233,8 +237,13 @@ async function sendBatch(
   peer: { id: string; url: string },
 ): Promise<number> {
   const db = platform.database.db;
-  const pending = await store.pendingFor(db, peer.id, platform.clock.now(), BATCH);
-  if (pending.length === 0) return 0;
+  const waiting = await store.pendingFor(db, peer.id, platform.clock.now(), BATCH);
+  if (waiting.length === 0) return 0;
+  let bytes = 0;
+  const pending = waiting.filter((message, index) => {
+    bytes += JSON.stringify(message.payload).length;
+    return index === 0 || bytes <= BATCH_BYTES;
+  });
   const ids = pending.map((message) => message.id);
   const body = JSON.stringify({
     messages: pending.map((message) => ({

@@ -10,6 +10,7 @@ import type { Peer } from '../../config.ts';
 import type { Database } from '../../db/schema.ts';
 import type { OpinionSubject } from '../../db/schema-exchange.ts';
 import type { AuditRecord } from '../../kernel/audit.ts';
+import type { FileStore } from '../../kernel/files.ts';
 import { newId } from '../../kernel/ids.ts';
 import { opinionChanged } from '../cases/service.ts';
 import * as store from './store.ts';
@@ -58,6 +59,8 @@ const attachment = z.object({
   filename: text(200),
   mediaType: text(100),
   size: z.number().int().min(0),
+  /** The file itself, base64, when the message travels to another node. */
+  content: z.base64().optional(),
 });
 
 export const PAYLOADS = {
@@ -117,8 +120,8 @@ export type MessageKind = keyof typeof PAYLOADS;
 export const MESSAGE_KINDS = Object.keys(PAYLOADS) as [MessageKind, ...MessageKind[]];
 export type Payload<K extends MessageKind> = z.infer<(typeof PAYLOADS)[K]>;
 
-/** This node and the nodes it talks to. */
-export type Node = { id: string; peers: readonly Peer[] };
+/** This node, the nodes it talks to, and where it keeps files (attachments that arrive with answers). */
+export type Node = { id: string; peers: readonly Peer[]; files: FileStore };
 
 /** The node that answers for a body: the peer configured for it, or this node. */
 export function answererOf(node: Node, body: string): string {
@@ -279,12 +282,28 @@ async function applyReply(db: Db, node: Node, p: Payload<'opinion.reply'>, now: 
   } satisfies Applied;
 }
 
+/** Stores the files an answer carries, checking each against the SHA-256 it claims; keeps the references. */
+async function receiveAttachments(node: Node, attachments: Payload<'opinion.answered'>['attachments']) {
+  const kept = [];
+  for (const { content, ...reference } of attachments) {
+    if (content !== undefined) {
+      const stored = await node.files.put(Buffer.from(content, 'base64'), reference.filename);
+      if (stored.sha256 !== reference.sha256)
+        throw new NotApplicable(`l’allegato «${reference.filename}» non corrisponde alla sua impronta`);
+    } else if (!(await node.files.exists(reference.sha256)))
+      throw new NotApplicable(`l’allegato «${reference.filename}» manca`);
+    kept.push(reference);
+  }
+  return kept;
+}
+
 async function applyAnswered(db: Db, node: Node, p: Payload<'opinion.answered'>, now: Date) {
   const row = await requestOrFail(db, p.opinionId);
   const latest = await store.latestAnswerId(db, p.opinionId);
   if (p.correctsId === null ? latest !== null : p.correctsId !== latest)
     throw new NotApplicable('la risposta non segue l’ultima risposta registrata');
-  await store.insertAnswer(db, { ...p, attachments: JSON.stringify(p.attachments) });
+  const attachments = await receiveAttachments(node, p.attachments);
+  await store.insertAnswer(db, { ...p, attachments: JSON.stringify(attachments) });
   await store.updateRequest(db, p.opinionId, {
     state: 'ANSWERED',
     outcome: p.outcome,

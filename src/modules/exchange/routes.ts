@@ -1,9 +1,12 @@
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Invalid } from '../../kernel/errors.ts';
 import type { LovitApp } from '../../kernel/http.ts';
 import type { Platform } from '../../kernel/platform.ts';
+import { acceptUploads, readUpload, sendFile } from '../../kernel/uploads.ts';
 import {
   answerInput,
+  attachmentView,
   bulkAnswerInput,
   bulkAnswerResult,
   dashboardQuery,
@@ -19,7 +22,7 @@ import {
   replyInput,
 } from './contract.ts';
 import { dashboard, dashboardCsv, dashboardXlsx } from './dashboard.ts';
-import { deliveryResult, INBOX_PATH, OutboxSender, receive } from './delivery.ts';
+import { deliveryMaxBytes, deliveryResult, INBOX_PATH, OutboxSender, receive } from './delivery.ts';
 import * as problems from './problems.ts';
 import * as service from './service.ts';
 import { DIGEST_HEADER, publishedKeys, SIGNATURE_HEADER, signingKey } from './signing.ts';
@@ -48,6 +51,8 @@ export function registerExchangeRoutes(app: LovitApp, platform: Platform): void 
     INBOX_PATH,
     {
       config: { access: 'public' },
+      // a delivery may carry the files attached to answers
+      bodyLimit: deliveryMaxBytes(platform.config.uploadMaxBytes),
       schema: {
         tags,
         summary: 'Ricevi una consegna firmata da un nodo (ModI, Agid-JWT-Signature + Digest)',
@@ -222,6 +227,46 @@ export function registerExchangeRoutes(app: LovitApp, platform: Platform): void 
           .send(await dashboardXlsx(view));
       return reply.send(dashboardView.parse(view));
     },
+  );
+
+  app.register(async (plugin) => {
+    await acceptUploads(plugin, platform.config);
+    plugin.withTypeProvider<ZodTypeProvider>().post(
+      '/api/opinions/:id/attachments',
+      {
+        config: { access: 'exchange.answer' },
+        schema: {
+          tags,
+          summary: 'Carica un allegato per la risposta (PDF, JPEG o PNG); si collega rendendo il parere',
+          consumes: ['multipart/form-data'],
+          params: idParams,
+          response: { 201: attachmentView },
+        },
+      },
+      async (request, reply) => {
+        const upload = await readUpload(request, platform.config, 'allegare il file');
+        return reply
+          .code(201)
+          .send(await service.uploadAttachment(platform, request.caller, request.params.id, upload));
+      },
+    );
+  });
+
+  app.get(
+    '/api/opinions/:id/attachments/:sha256',
+    {
+      config: { access: 'exchange.access' },
+      schema: {
+        tags,
+        summary: 'Scarica un allegato di una risposta',
+        params: z.object({ id: z.uuid(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+      },
+    },
+    async (request, reply) =>
+      sendFile(
+        reply,
+        await service.openAttachment(platform, request.caller, request.params.id, request.params.sha256),
+      ),
   );
 
   const sender = new OutboxSender(platform);

@@ -2,6 +2,8 @@
  * Use cases of opinions between bodies: the SUI requests them (from the case workflow), the Questura and the
  * labour inspectorate answer or ask back, the SUI replies. Each change is a message applied at both ends.
  */
+
+import { readFile } from 'node:fs/promises';
 import type { Kysely } from 'kysely';
 import type { Temporal } from 'temporal-polyfill';
 import type { z } from 'zod';
@@ -14,6 +16,7 @@ import { Conflict, Invalid, NotFound } from '../../kernel/errors.ts';
 import { newId } from '../../kernel/ids.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import { auditRead, writeTransaction } from '../../kernel/transaction.ts';
+import { cleanFileName, fileStoreOf, type ReadUpload } from '../../kernel/uploads.ts';
 import { OPINION_BODIES } from '../cases/definitions.ts';
 import type {
   answerInput,
@@ -38,7 +41,7 @@ type Db = Kysely<Database>;
 type RequestRow = NonNullable<Awaited<ReturnType<typeof store.request>>>;
 
 export function nodeOf(config: Config): Node {
-  return { id: config.exchange.node, peers: config.exchange.peers };
+  return { id: config.exchange.node, peers: config.exchange.peers, files: fileStoreOf(config) };
 }
 
 const BODY_TYPES = new Set(Object.keys(OPINION_BODIES));
@@ -256,6 +259,7 @@ export async function getOpinion(platform: Platform, caller: Caller, id: string)
       answeredAt: a.answeredAt.toISOString(),
       answeredOn: a.answeredOn,
       correctsId: a.correctsId,
+      attachments: a.attachments,
     })),
     questions: questions.map((q) => ({
       id: q.id,
@@ -284,13 +288,45 @@ const ANSWER_REFUSALS = {
   NOT_LATEST: 'Si può rettificare solo l’ultima risposta data.',
 } as const;
 
+type AnswerAttachments = Payload<'opinion.answered'>['attachments'];
+type AnswerFields = Pick<z.infer<typeof answerInput>, 'outcome' | 'reasons' | 'corrects'>;
+
+/**
+ * The files an answer refers to, uploaded beforehand: their type and size as stored, and their content when
+ * the answer travels to another node.
+ */
+async function attachmentsOf(
+  node: Node,
+  references: z.infer<typeof answerInput>['attachments'],
+  withContent: boolean,
+): Promise<AnswerAttachments> {
+  const out: AnswerAttachments = [];
+  for (const [index, reference] of references.entries()) {
+    if (!(await node.files.exists(reference.sha256)))
+      throw new Invalid([
+        { path: `body.attachments.${index}`, message: 'allegato non trovato: caricarlo di nuovo' },
+      ]);
+    const content = await readFile(node.files.path(reference.sha256));
+    const stored = await node.files.put(content, reference.filename);
+    out.push({
+      sha256: stored.sha256,
+      filename: cleanFileName(reference.filename, stored.extension),
+      mediaType: stored.mediaType,
+      size: stored.size,
+      ...(withContent ? { content: content.toString('base64') } : {}),
+    });
+  }
+  return out;
+}
+
 function answerPayload(
   row: RequestRow,
   latest: string | null,
-  input: z.infer<typeof answerInput>,
+  input: AnswerFields,
   answeredBy: string,
   now: Date,
   today: Temporal.PlainDate,
+  attachments: AnswerAttachments = [],
 ): Payload<'opinion.answered'> {
   const check = checkAnswer(row.state, latest, input.corrects ?? null);
   if (!check.ok) throw new Conflict(ANSWER_REFUSALS[check.code], { state: row.state });
@@ -303,7 +339,7 @@ function answerPayload(
     answeredAt: now.toISOString(),
     answeredOn: today.toString(),
     correctsId: input.corrects ?? null,
-    attachments: [],
+    attachments,
   };
 }
 
@@ -321,6 +357,7 @@ export async function answer(
     const row = await scopedRequest(db, actor, id, true);
     const latest = await store.latestAnswerId(db, id);
     const now = platform.clock.now();
+    const attachments = await attachmentsOf(node, input.attachments, row.originNode !== node.id);
     const payload = answerPayload(
       row,
       latest,
@@ -328,6 +365,7 @@ export async function answer(
       `${actor.email} (${actor.organisationName})`,
       now,
       platform.clock.today(),
+      attachments,
     );
     await audit((await change(db, node, row.originNode, 'opinion.answered', payload, now)).audit);
   });
@@ -466,4 +504,36 @@ export async function recordOnBehalf(
     input.answeredOn,
   );
   return (await change(db, node, row.answererNode, 'opinion.answered', payload, now)).audit;
+}
+
+// ---- attachments of answers
+
+/** Stores a file the body will attach to its answer; nothing refers to it until the answer does. */
+export async function uploadAttachment(platform: Platform, caller: Caller, id: string, upload: ReadUpload) {
+  const actor = actorOf(caller);
+  if (sideOf(actor) !== 'BODY') throw new NotFound('Il parere non esiste o non è accessibile.');
+  await scopedRequest(platform.database.db, actor, id, false);
+  return {
+    sha256: upload.file.sha256,
+    filename: cleanFileName(upload.declaredName, upload.file.extension),
+    mediaType: upload.file.mediaType,
+    size: upload.file.size,
+  };
+}
+
+/** A file attached to one of the opinion's answers, for either end; every download is in the audit trail. */
+export async function openAttachment(platform: Platform, caller: Caller, id: string, sha256: string) {
+  const actor = actorOf(caller);
+  const db = platform.database.db;
+  await scopedRequest(db, actor, id, false);
+  const attached = (await store.answers(db, id))
+    .flatMap((a) => a.attachments)
+    .find((a) => a.sha256 === sha256);
+  if (!attached) throw new NotFound('L’allegato non esiste su questo parere.');
+  const stream = await nodeOf(platform.config).files.open(sha256);
+  await auditRead(db, platform.clock, caller, 'opinion_attachment', id, {
+    sha256,
+    filename: attached.filename,
+  });
+  return { stream, mediaType: attached.mediaType, size: attached.size, fileName: attached.filename };
 }

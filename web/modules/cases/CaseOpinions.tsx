@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -27,9 +27,15 @@ export function CaseOpinions({ detail, onDone }: CaseOpinionsProps) {
   const { t } = useTranslation();
   const canAct = usePermission('cases.act');
   const canOpen = usePermission('exchange.access');
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  // The form just used goes away with the answer or the reply: the reader goes on from the section's heading.
+  const done = (notice: string) => {
+    onDone(notice);
+    headingRef.current?.focus();
+  };
   return (
     <section aria-labelledby="pratica-pareri" className="mb-5">
-      <h2 id="pratica-pareri" className="h4">
+      <h2 id="pratica-pareri" className="h4" ref={headingRef} tabIndex={-1}>
         {t('cases.opinions.heading')}
       </h2>
       {detail.opinions.length === 0 ? (
@@ -86,7 +92,7 @@ export function CaseOpinions({ detail, onDone }: CaseOpinionsProps) {
             opinion={opinion}
             question={question}
             canReply={canAct}
-            onDone={onDone}
+            onDone={done}
           />
         )),
       )}
@@ -94,7 +100,7 @@ export function CaseOpinions({ detail, onDone }: CaseOpinionsProps) {
         detail.opinions
           .filter((opinion) => opinion.state === 'PENDING')
           .map((opinion) => (
-            <OpinionForm key={opinion.id} caseId={detail.id} opinion={opinion} onDone={onDone} />
+            <OpinionForm key={opinion.id} caseId={detail.id} opinion={opinion} onDone={done} />
           ))}
     </section>
   );

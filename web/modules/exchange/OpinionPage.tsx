@@ -20,6 +20,12 @@ export function OpinionPage() {
   const [notice, setNotice] = useState<string | null>(null);
   const detail = useQuery({ queryKey: keys.opinion(id), queryFn: () => opinions.get(id) });
   const trail = [{ label: t('modules.opinions.title'), to: '/pareri' }];
+  // The form just used may be gone with the new state: the reader goes on from the heading, under which the
+  // outcome is announced.
+  const done = (message: string) => {
+    setNotice(message);
+    document.querySelector<HTMLElement>('main [data-page-heading]')?.focus();
+  };
 
   if (detail.isPending || detail.error) {
     return (
@@ -36,20 +42,15 @@ export function OpinionPage() {
     <Page title={t('exchange.opinion.title', { number: opinion.caseNumber })} trail={trail}>
       <Notice message={notice} />
       <OpinionSummary opinion={opinion} />
-      {opinion.can.answer && <AnswerForm opinion={opinion} corrects={null} onDone={setNotice} />}
-      {opinion.can.ask && <QuestionForm opinion={opinion} onDone={setNotice} />}
+      {opinion.can.answer && <AnswerForm opinion={opinion} corrects={null} onDone={done} />}
+      {opinion.can.ask && <QuestionForm opinion={opinion} onDone={done} />}
       {opinion.can.reply && openQuestion && (
-        <ReplyForm
-          opinionId={opinion.id}
-          question={openQuestion}
-          body={opinion.bodyName}
-          onDone={setNotice}
-        />
+        <ReplyForm opinionId={opinion.id} question={openQuestion} body={opinion.bodyName} onDone={done} />
       )}
       <OpinionSubject subject={opinion.subject} />
       <OpinionHistory opinion={opinion} />
       {opinion.can.correct && latest && (
-        <AnswerForm key={latest.id} opinion={opinion} corrects={latest} onDone={setNotice} />
+        <AnswerForm key={latest.id} opinion={opinion} corrects={latest} onDone={done} />
       )}
     </Page>
   );

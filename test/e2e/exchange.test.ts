@@ -4,11 +4,13 @@ import { startTestApp, stopTestApp, type TestApp } from '../support/app.ts';
 import {
   assertWebBuilt,
   browserAvailable,
+  closeAfterRefusals,
   closePage,
   expectAccessible,
   launchBrowser,
   openSignedIn,
   takeStep,
+  watchErrors,
 } from '../support/browser.ts';
 import { workPermitApplication } from '../support/cases.ts';
 import { openTestDatabase, type TestDatabase } from '../support/database.ts';
@@ -181,6 +183,55 @@ describe.skipIf(!browserAvailable())(
       }
       expect(await sui.getByRole('group', { name: /^Registra parere/ }).count()).toBe(0);
       await takeStep(sui, 'Riprendi l’istruttoria', 'In istruttoria');
+      await expectAccessible(sui);
+      await closePage(sui);
+    });
+
+    it('corrects an answer with its reason, and refuses a bulk answer when one of them was answered meanwhile', async () => {
+      const police = await openSignedIn(browser, base, '/pareri?state=all', emails.police);
+      const errors = watchErrors(police);
+      await police.getByRole('link', { name: filed.number }).click();
+      const correction = police.getByRole('group', { name: /^Rettifica la risposta/ });
+      await correction.getByText('Contrario', { exact: true }).click();
+      await correction.getByRole('button', { name: 'Registra la rettifica' }).click();
+      await correction.getByText('Un parere contrario va motivato').waitFor();
+      await correction
+        .getByLabel('Motivo della rettifica')
+        .fill('Segnalazione SIS emersa dopo la prima risposta.');
+      await correction.getByRole('button', { name: 'Registra la rettifica' }).click();
+      await police.getByRole('status').getByText('Rettifica registrata: Contrario.').waitFor();
+      const history = police.getByRole('region', { name: 'Storico' });
+      await history.getByRole('link', { name: /^Rettifica la risposta del/ }).waitFor();
+      await history.getByRole('link', { name: /^Rettificata dalla risposta del/ }).waitFor();
+      await expectAccessible(police);
+
+      // The other case's opinion is chosen, then answered from elsewhere: the bulk answer records nothing.
+      await police.getByRole('link', { name: 'Pareri' }).first().click();
+      await police.getByLabel('Stato').selectOption({ label: 'Da rendere (in attesa o sospesi)' });
+      await police.getByRole('button', { name: 'Cerca' }).click();
+      await police.getByLabel(`Seleziona il parere sulla pratica ${other.number}`).check();
+      const session = await signIn(t.app, emails.police);
+      const inbox = (await t.app.inject({ url: '/api/opinions', headers: session.headers })).json();
+      const meanwhile = await t.app.inject({
+        method: 'POST',
+        url: `/api/opinions/${inbox.items[0].id}/answers`,
+        headers: session.headers,
+        payload: { outcome: 'FAVOURABLE' },
+      });
+      expect(meanwhile.statusCode).toBe(200);
+      await police.getByRole('button', { name: 'Parere favorevole sui selezionati' }).click();
+      await police
+        .getByRole('dialog', { name: 'Rendere parere favorevole su 1 pratica?' })
+        .getByRole('button', { name: 'Conferma il parere favorevole' })
+        .click();
+      await police.getByRole('alert').getByText('Nessun parere è stato registrato.').waitFor();
+      await closeAfterRefusals(police, errors);
+
+      // The SUI's list shows the requests of its office, with the body each one went to.
+      const sui = await openSignedIn(browser, base, '/pareri?state=all', emails.manager);
+      await sui.getByText('4 pareri', { exact: true }).waitFor();
+      await sui.getByRole('columnheader', { name: 'Ente' }).waitFor();
+      expect(await sui.getByRole('button', { name: 'Parere favorevole sui selezionati' }).count()).toBe(0);
       await expectAccessible(sui);
       await closePage(sui);
     });

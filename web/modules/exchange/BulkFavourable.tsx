@@ -27,6 +27,8 @@ export function BulkFavourable({ selected, onDone }: BulkFavourableProps) {
     },
     onError: (failure) => {
       setConfirming(false);
+      // some were answered or withdrawn meanwhile: the list shows them as they are now
+      void queryClient.invalidateQueries({ queryKey: keys.all });
       setProblem(failure instanceof ApiError ? failure.userMessage : t('errors.generic'));
     },
   });

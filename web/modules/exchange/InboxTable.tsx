@@ -17,7 +17,7 @@ type InboxTableProps = {
 };
 
 /** Only an opinion waiting for its answer can be answered favourably with others. */
-const isSelectable = (item: OpinionSummary) => item.state === 'PENDING';
+export const isSelectable = (item: OpinionSummary) => item.state === 'PENDING';
 
 export function InboxTable({ items, selected, onSelect, more }: InboxTableProps) {
   const { t } = useTranslation();

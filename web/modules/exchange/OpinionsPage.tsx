@@ -10,7 +10,7 @@ import { Notice } from '../../ui/Notice.tsx';
 import { Page } from '../../ui/Page.tsx';
 import { useSelection } from '../../ui/selection.ts';
 import { BulkFavourable } from './BulkFavourable.tsx';
-import { InboxTable } from './InboxTable.tsx';
+import { InboxTable, isSelectable } from './InboxTable.tsx';
 import { INBOX_PAGE_SIZE, type InboxPage, keys, opinions } from './requests.ts';
 
 const FILTERS = ['state', 'clock', 'caseType', 'q'] as const;
@@ -72,7 +72,9 @@ export function OpinionsPage() {
       </FilterForm>
       {canAnswer && (
         <BulkFavourable
-          selected={[...selected]}
+          selected={items
+            .filter((item) => isSelectable(item) && selected.has(item.id))
+            .map((item) => item.id)}
           onDone={(message) => {
             setSelected(new Set());
             setNotice(message);

@@ -231,6 +231,8 @@ describe.skipIf(!browserAvailable())(
       const sui = await openSignedIn(browser, base, '/pareri?state=all', emails.manager);
       await sui.getByText('4 pareri', { exact: true }).waitFor();
       await sui.getByRole('columnheader', { name: 'Ente' }).waitFor();
+      await sui.getByRole('link', { name: 'Tempi dei pareri e delle pratiche' }).waitFor();
+      await sui.getByRole('link', { name: 'Registro dei problemi' }).waitFor();
       expect(await sui.getByRole('button', { name: 'Parere favorevole sui selezionati' }).count()).toBe(0);
       await expectAccessible(sui);
       await closePage(sui);

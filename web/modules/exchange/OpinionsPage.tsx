@@ -2,7 +2,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { usePermission } from '../../app/session.ts';
 import { FilterForm, FilterSelect, FilterText } from '../../ui/FilterForm.tsx';
 import { KeysetResults } from '../../ui/KeysetList.tsx';
@@ -49,6 +49,7 @@ export function OpinionsPage() {
     <Page title={t('modules.opinions.title')}>
       <Notice message={notice} />
       <p>{canAnswer ? t('exchange.inbox.introBody') : t('exchange.inbox.introSui')}</p>
+      <ExchangeNavigation />
       <FilterForm label={t('exchange.filters.label')}>
         <FilterText name="q" type="search" label={t('exchange.filters.q')} />
         <FilterSelect name="state" label={t('exchange.filters.state')}>
@@ -101,6 +102,28 @@ export function OpinionsPage() {
         )}
       </KeysetResults>
     </Page>
+  );
+}
+
+/** The other pages of the module, from the inbox: the figures of the exchange and the shared problem log. */
+function ExchangeNavigation() {
+  const { t } = useTranslation();
+  const canReadFigures = usePermission('exchange.dashboard');
+  const canReadProblems = usePermission('exchange.problems');
+  if (!canReadFigures && !canReadProblems) return null;
+  return (
+    <div className="d-flex flex-wrap gap-3 mb-4">
+      {canReadFigures && (
+        <Link className="btn btn-outline-primary" to="/pareri/tempi">
+          {t('exchangeFigures.title')}
+        </Link>
+      )}
+      {canReadProblems && (
+        <Link className="btn btn-outline-primary" to="/pareri/problemi">
+          {t('exchangeProblems.title')}
+        </Link>
+      )}
+    </div>
   );
 }
 

@@ -204,6 +204,11 @@ const EVENT_LABELS: Record<string, string> = {
   QUOTA_EXHAUSTED: 'Chiusa per quota esaurita',
   ASSIGNED: 'Assegnazione',
   OPINION_RECORDED: 'Parere registrato',
+  OPINION_RECEIVED: 'Parere registrato',
+  OPINION_CORRECTED: 'Parere rettificato',
+  OPINION_QUESTION: 'Richiesta di informazioni dell’ente al SUI',
+  OPINION_QUESTION_ANSWERED: 'Risposta del SUI all’ente',
+  OPINION_SILENT_CONSENT: 'Parere per silenzio-assenso',
   DOCUMENT_ADDED: 'Documento acquisito',
   ...TEAM_EVENT_LABELS,
 };

@@ -60,6 +60,7 @@ export const opinionSummary = z.object({
   body: z.string(),
   bodyName: z.string(),
   caseNumber: z.string(),
+  caseTypeCode: z.string(),
   caseTypeName: z.string(),
   label: z.string(),
   requesterName: z.string(),

@@ -163,6 +163,7 @@ function summaryOf(row: RequestRow, today: Temporal.PlainDate, node: Node) {
     body: row.body,
     bodyName: bodyName(row.body),
     caseNumber: row.caseNumber,
+    caseTypeCode: row.caseTypeCode,
     caseTypeName: row.caseTypeName,
     label: row.label,
     requesterName: row.requesterName,

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -10,6 +10,7 @@ import {
   questionInput,
   replyInput,
 } from '../../../src/modules/exchange/contract.ts';
+import { ApiError } from '../../app/api.ts';
 import { formatDate } from '../../ui/dates.ts';
 import { FormProblem, reportProblem, resolverWithBlanksAsNull } from '../../ui/forms.tsx';
 import { TextAreaField } from '../cases/TextAreaField.tsx';
@@ -17,6 +18,19 @@ import { OutcomeChoice } from './OutcomeChoice.tsx';
 import { type Answer, keys, type OpinionDetail, opinions, type Question } from './requests.ts';
 
 const answerResolver = resolverWithBlanksAsNull(answerInput, ['reasons']);
+const MAX_FILES = 5;
+
+/** A file the server would not keep (type, size): the answer is not sent. */
+class AttachmentRefused extends Error {
+  readonly reason: string;
+  constructor(
+    readonly fileName: string,
+    cause: unknown,
+  ) {
+    super(fileName);
+    this.reason = cause instanceof ApiError ? (cause.problem.detail ?? cause.problem.title) : String(cause);
+  }
+}
 
 /** Keeps the page's opinion as the server returned it, and the lists that show it up to date. */
 function useOpinionUpdate() {
@@ -38,6 +52,7 @@ type AnswerFormProps = {
 /** The body's answer, final once given; a correction is a new answer linked to the last one. */
 export function AnswerForm({ opinion, corrects, onDone }: AnswerFormProps) {
   const { t } = useTranslation();
+  const fileId = useId();
   const update = useOpinionUpdate();
   const [problem, setProblem] = useState<string | null>(null);
   const form = useForm({
@@ -45,8 +60,22 @@ export function AnswerForm({ opinion, corrects, onDone }: AnswerFormProps) {
     defaultValues: { outcome: undefined, reasons: '', corrects: corrects?.id ?? null },
   });
   const { errors } = form.formState;
+  const [files, setFiles] = useState<File[]>([]);
+  const [fileError, setFileError] = useState<string | null>(null);
   const answer = useMutation({
-    mutationFn: (values: z.output<typeof answerInput>) => opinions.answer(opinion.id, values),
+    // the files go first, each checked by the server; the answer then names them
+    mutationFn: async (values: z.output<typeof answerInput>) => {
+      const attachments = [];
+      for (const file of files) {
+        try {
+          const stored = await opinions.attach(opinion.id, file);
+          attachments.push({ sha256: stored.sha256, filename: stored.filename });
+        } catch (error) {
+          throw new AttachmentRefused(file.name, error);
+        }
+      }
+      return opinions.answer(opinion.id, { ...values, attachments });
+    },
     onSuccess: (updated, values) => {
       update(updated);
       onDone(
@@ -55,10 +84,21 @@ export function AnswerForm({ opinion, corrects, onDone }: AnswerFormProps) {
         }),
       );
     },
-    onError: (error) => setProblem(reportProblem(error, form.setError, ['outcome', 'reasons'])),
+    onError: (error) => {
+      if (error instanceof AttachmentRefused) {
+        setFileError(t('exchange.answer.fileRefused', { name: error.fileName, reason: error.reason }));
+        return;
+      }
+      setProblem(reportProblem(error, form.setError, ['outcome', 'reasons']));
+    },
   });
   const submit = form.handleSubmit((values) => {
     setProblem(null);
+    setFileError(null);
+    if (files.length > MAX_FILES) {
+      setFileError(t('exchange.answer.tooManyFiles', { max: MAX_FILES }));
+      return;
+    }
     answer.mutate(values);
   });
 
@@ -82,6 +122,29 @@ export function AnswerForm({ opinion, corrects, onDone }: AnswerFormProps) {
           rows={4}
           {...form.register('reasons')}
         />
+        <div className="form-group">
+          <label htmlFor={`${fileId}-file`} className="active">
+            {t('exchange.answer.files')}
+          </label>
+          <input
+            id={`${fileId}-file`}
+            type="file"
+            multiple
+            accept="application/pdf,image/jpeg,image/png"
+            className={`form-control${fileError ? ' is-invalid' : ''}`}
+            aria-describedby={`${fileId}-file-aiuto${fileError ? ` ${fileId}-file-errore` : ''}`}
+            aria-invalid={fileError ? true : undefined}
+            onChange={(event) => setFiles([...(event.target.files ?? [])])}
+          />
+          <small id={`${fileId}-file-aiuto`} className="form-text">
+            {t('exchange.answer.filesHint', { max: MAX_FILES })}
+          </small>
+          {fileError && (
+            <div id={`${fileId}-file-errore`} className="invalid-feedback d-block">
+              {fileError}
+            </div>
+          )}
+        </div>
         <FormProblem message={problem} />
         <button type="submit" className="btn btn-primary" disabled={answer.isPending}>
           {corrects ? t('exchange.answer.correct') : t('exchange.answer.submit')}

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { OPINION_OUTCOMES } from '../../../src/modules/exchange/contract.ts';
 import { formatDate, formatDateTime } from '../../ui/dates.ts';
-import type { Answer, OpinionDetail, Question } from './requests.ts';
+import { type Answer, type OpinionDetail, opinions, type Question } from './requests.ts';
 
 const answerAnchor = (id: string) => `risposta-${id}`;
 
@@ -29,7 +29,7 @@ export function OpinionHistory({ opinion }: { opinion: OpinionDetail }) {
       ) : (
         <ol className="list-unstyled">
           {opinion.answers.map((answer) => (
-            <AnswerItem key={answer.id} answer={answer} answers={opinion.answers} />
+            <AnswerItem key={answer.id} opinionId={opinion.id} answer={answer} answers={opinion.answers} />
           ))}
         </ol>
       )}
@@ -62,7 +62,15 @@ function QuestionItem({ question }: { question: Question }) {
   );
 }
 
-function AnswerItem({ answer, answers }: { answer: Answer; answers: Answer[] }) {
+function AnswerItem({
+  opinionId,
+  answer,
+  answers,
+}: {
+  opinionId: string;
+  answer: Answer;
+  answers: Answer[];
+}) {
   const { t } = useTranslation();
   const corrected = answers.find((other) => other.id === answer.correctsId);
   const correction = answers.find((other) => other.correctsId === answer.id);
@@ -90,6 +98,20 @@ function AnswerItem({ answer, answers }: { answer: Answer; answers: Answer[] }) 
         </p>
       )}
       {answer.reasons && <p className="lovit-prose">{answer.reasons}</p>}
+      {answer.attachments.length > 0 && (
+        <ul className="mb-1">
+          {answer.attachments.map((file) => (
+            <li key={file.sha256}>
+              <a href={opinions.attachmentUrl(opinionId, file.sha256)} download={file.filename}>
+                {t('exchange.history.attachment', {
+                  name: file.filename,
+                  size: Math.max(1, Math.round(file.size / 1024)),
+                })}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
     </li>
   );
 }

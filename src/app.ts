@@ -19,6 +19,7 @@ import { registerCaseRoutes, registerIntakeArrivals } from './modules/cases/rout
 import { registerTeamRoutes } from './modules/cases/team-routes.ts';
 import { registerVerificationPage } from './modules/cases/verification-page.ts';
 import { registerCouncilRoutes } from './modules/council/routes.ts';
+import { registerExchangeRoutes } from './modules/exchange/routes.ts';
 import { registerIdentityRoutes } from './modules/identity/routes.ts';
 import { resolveApiClient, resolveSession } from './modules/identity/service.ts';
 import { version } from './version.ts';
@@ -94,6 +95,7 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
   registerCaseDocumentRoutes(app, platform);
   registerVerificationPage(app, platform);
   registerCouncilRoutes(app, platform);
+  registerExchangeRoutes(app, platform);
   await registerWeb(app);
   return app;
 }

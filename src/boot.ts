@@ -11,6 +11,7 @@ import { createMailer } from './kernel/mail.ts';
 import { migrateToLatest } from './kernel/migrate.ts';
 import type { Platform } from './kernel/platform.ts';
 import { actionReminderJob } from './modules/council/jobs.ts';
+import { opinionClockJob } from './modules/exchange/jobs.ts';
 
 /** Seals new audit entries into the hash chain, off the request path, every minute. */
 function auditSealJob(database: DatabaseHandle): JobDefinition {
@@ -23,17 +24,13 @@ function auditSealJob(database: DatabaseHandle): JobDefinition {
   };
 }
 
-/** Every background job of every module; those that send e-mail need the mailer and the configuration. */
-export function jobDefinitions(
-  database: DatabaseHandle,
-  clock: Clock,
-  services?: Pick<Platform, 'config' | 'mailer'>,
-): JobDefinition[] {
-  const platform = services ? { ...services, database, clock } : undefined;
+/** Every background job of every module. */
+export function jobDefinitions(platform: Platform): JobDefinition[] {
   return [
-    heartbeatJob(database, clock),
-    auditSealJob(database),
-    ...(platform ? [actionReminderJob(platform)] : []),
+    heartbeatJob(platform.database, platform.clock),
+    auditSealJob(platform.database),
+    opinionClockJob(platform),
+    actionReminderJob(platform),
   ];
 }
 
@@ -53,7 +50,7 @@ export async function openPlatform(
     if (demoLoaded) await loadDemoCouncil({ database, clock, config });
     const mailer = createMailer(config.smtpUrl, logger);
     const jobs = config.jobs
-      ? await startJobs(database, jobDefinitions(database, clock, { config, mailer }), { work: true, logger })
+      ? await startJobs(database, jobDefinitions({ config, database, clock, mailer }), { work: true, logger })
       : undefined;
     return { config, database, clock, jobs, mailer, migrationsApplied, demoLoaded };
   } catch (error) {

@@ -15,6 +15,7 @@ import type {
   CouncilServiceTable,
   CouncilTableTable,
 } from './council-schema.ts';
+import type { ExchangeTables } from './schema-exchange.ts';
 
 /** An instant stored as timestamptz: read as Date, written as Date or ISO string. */
 export type Instant = ColumnType<Date, Date | string, Date | string>;
@@ -249,7 +250,7 @@ export type CaseOpinionTable = {
   requestedAt: Instant;
   dueOn: LegalDay;
   answeredAt: NullableInstant;
-  outcome: 'FAVOURABLE' | 'UNFAVOURABLE' | null;
+  outcome: 'FAVOURABLE' | 'UNFAVOURABLE' | 'SILENT_CONSENT' | null;
   notes: string | null;
   recordedBy: string | null;
 };
@@ -381,7 +382,7 @@ export type LegalQuestionTable = {
 };
 
 /** Every table, as Kysely sees it (camelCase here, snake_case in the database). */
-export type Database = {
+export type Database = ExchangeTables & {
   organisation: OrganisationTable;
   appUser: UserTable;
   membership: MembershipTable;

@@ -32,7 +32,7 @@ export async function startTestApp(
   const config = testConfig(options.config);
   const mailer = createMailer(config.smtpUrl, pino({ level: 'silent' }));
   const jobs = options.jobs
-    ? await startJobs(database, jobDefinitions(database, clock, { config, mailer }), {
+    ? await startJobs(database, jobDefinitions({ config, database, clock, mailer }), {
         work: true,
         logger: pino({ level: 'silent' }),
         pollingIntervalSeconds: 0.5,

@@ -20,6 +20,8 @@ import { registerTeamRoutes } from './modules/cases/team-routes.ts';
 import { registerVerificationPage } from './modules/cases/verification-page.ts';
 import { registerIdentityRoutes } from './modules/identity/routes.ts';
 import { resolveApiClient, resolveSession } from './modules/identity/service.ts';
+import { registerPortal } from './modules/portal/routes.tsx';
+import { registerSheetRoutes } from './modules/portal/sheets-routes.ts';
 import { version } from './version.ts';
 
 // Validation messages reach users of the Italian back-office.
@@ -92,6 +94,8 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
   registerTeamRoutes(app, platform);
   registerCaseDocumentRoutes(app, platform);
   registerVerificationPage(app, platform);
+  await registerPortal(app, platform);
+  registerSheetRoutes(app, platform);
   await registerWeb(app);
   return app;
 }

@@ -9,6 +9,7 @@ import { heartbeatJob, type JobDefinition, startJobs } from './kernel/jobs.ts';
 import { createMailer } from './kernel/mail.ts';
 import { migrateToLatest } from './kernel/migrate.ts';
 import type { Platform } from './kernel/platform.ts';
+import { loadPortalContent } from './modules/portal/content.ts';
 
 /** Seals new audit entries into the hash chain, off the request path, every minute. */
 function auditSealJob(database: DatabaseHandle): JobDefinition {
@@ -37,6 +38,7 @@ export async function openPlatform(
   const database = await openDatabase(config);
   try {
     const migrationsApplied = await migrateToLatest(database.db);
+    await loadPortalContent({ database, clock });
     const demoLoaded = config.demoData ? await loadDemoData({ database, clock }) : false;
     if (demoLoaded) await loadDemoCases({ database, clock, config });
     const jobs = config.jobs

@@ -53,14 +53,13 @@ export async function openAppointmentLink(platform: Platform, token: string) {
   const { db } = platform.database;
   const desk = await requireDesk(db, found.row.organisationId, found.row.deskId, null);
   const today = platform.clock.today();
-  const earliest = now.getTime() + APPLICANT_MOVE_RULES.noticeHours * 3_600_000;
   const slots = (
     await deskFreeSlots(platform, db, desk, {
       from: today,
       to: today.add({ days: APPLICANT_MOVE_RULES.horizonDays }),
     })
   )
-    .filter((slot) => slot.startsAt.epochMilliseconds >= earliest)
+    .filter((slot) => movableNow(new Date(slot.startsAt.epochMilliseconds), now))
     .slice(0, APPLICANT_MOVE_RULES.choices)
     .map((slot) => new Date(slot.startsAt.epochMilliseconds));
   return { ...found, movable: true, slots };

@@ -107,7 +107,7 @@ describe.skipIf(!browserAvailable())('the public portal in Chromium', () => {
       await page.getByLabel(t_('status.birthDate')).fill(kase.birthDate);
       await page.getByRole('button', { name: t_('status.submit') }).click();
       await page.getByRole('heading', { name: t_('status.state') }).waitFor();
-      expect(await page.locator('main').innerText()).toContain(t_('state.QUOTA_ASSIGNED'));
+      expect(await page.locator('main').textContent()).toContain(t_('state.QUOTA_ASSIGNED'));
       await expectAccessible(page);
 
       await page.goto(`${base}${kase.link.replace('/it/', `/${lang}/`)}`);
@@ -160,7 +160,7 @@ describe.skipIf(!browserAvailable())('the public portal in Chromium', () => {
       }
     await closePage(page);
     const missing = await openPage(browser, `${base}/portale/ar/non-esiste`, PHONE);
-    expect(await missing.locator('h1').innerText()).toBe(translator('ar')('error.notFound'));
+    expect(await missing.locator('h1').textContent()).toBe(translator('ar')('error.notFound'));
     await expectAccessible(missing);
     await missing.context().close();
   });

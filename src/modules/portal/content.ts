@@ -8,6 +8,7 @@ import { SYSTEM_CALLER } from '../../kernel/auth.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import { writeTransaction } from '../../kernel/transaction.ts';
 import { isLanguage, SOURCE_LANGUAGE } from './languages.ts';
+import { forgetPages } from './page-cache.ts';
 import { type SheetContent, sheetContent } from './sheets-contract.ts';
 import * as store from './sheets-store.ts';
 
@@ -80,5 +81,6 @@ export async function loadPortalContent(platform: Pick<Platform, 'database' | 'c
       after: { texts: missing.map(({ code, language }) => `${code}/${language}`) },
     });
   });
+  forgetPages(platform.database);
   return missing.length;
 }

@@ -15,6 +15,7 @@ import { StatusForm, StatusResult, VerifyForm, VerifyResult } from './forms.tsx'
 import { isLanguage, LANGUAGE_COOKIE, preferredLanguage, type Translate, translator } from './languages.ts';
 import { longDate, portalPath, renderPage, STYLESHEET, STYLESHEET_PATH } from './layout.tsx';
 import { listOffices } from './offices.ts';
+import { remembered } from './page-cache.ts';
 import {
   ACCESSIBILITY_KEYS,
   ErrorBody,
@@ -33,20 +34,24 @@ export const STATUS_RATE = { max: 10, timeWindow: 60_000 };
 
 export type PortalPage = { lang: string; title: string; place: string; body: ReactNode; status?: number };
 
-/** Sends a page in its language and remembers the language for the next visit. */
-export function sendPage(request: FastifyRequest, reply: FastifyReply, page: PortalPage): FastifyReply {
-  if (request.cookies[LANGUAGE_COOKIE] !== page.lang)
-    reply.setCookie(LANGUAGE_COOKIE, page.lang, {
+/** Sends a rendered page and remembers its language for the next visit. */
+function sendHtml(request: FastifyRequest, reply: FastifyReply, lang: string, html: string, status = 200) {
+  if (request.cookies[LANGUAGE_COOKIE] !== lang)
+    reply.setCookie(LANGUAGE_COOKIE, lang, {
       path: '/portale',
       maxAge: ONE_YEAR,
       sameSite: 'lax',
       httpOnly: true,
     });
-  return reply
-    .code(page.status ?? 200)
-    .header('cache-control', 'no-store')
-    .type('text/html; charset=utf-8')
-    .send(renderPage({ lang: page.lang, title: page.title, place: page.place, children: page.body }));
+  return reply.code(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(html);
+}
+
+const render = (page: PortalPage) =>
+  renderPage({ lang: page.lang, title: page.title, place: page.place, children: page.body });
+
+/** Sends a page in its language and remembers the language for the next visit. */
+export function sendPage(request: FastifyRequest, reply: FastifyReply, page: PortalPage): FastifyReply {
+  return sendHtml(request, reply, page.lang, render(page), page.status);
 }
 
 /** The language of the address; an unknown one is a 404 page in the visitor's own language. */
@@ -99,25 +104,29 @@ function registerReadingPages(scope: LovitApp, platform: Platform) {
   );
   scope.get('/portale/:lang', { config: page, schema: hidden }, async (request, reply) => {
     const { lang, t } = languageParam(request);
-    const sheets = await listPublicSheets(platform, lang);
-    return sendPage(request, reply, {
-      lang,
-      title: t('home.title'),
-      place: '',
-      body: <HomePage lang={lang} t={t} sheets={sheets} />,
+    const html = await remembered(platform.database, `home/${lang}`, async () => {
+      const sheets = await listPublicSheets(platform, lang);
+      return render({
+        lang,
+        title: t('home.title'),
+        place: '',
+        body: <HomePage lang={lang} t={t} sheets={sheets} />,
+      });
     });
+    return sendHtml(request, reply, lang, html);
   });
   scope.get('/portale/:lang/schede/:code', { config: page, schema: hidden }, async (request, reply) => {
     const { lang, t } = languageParam(request);
     const { code } = request.params as { code: string };
-    const sheet = /^[a-z0-9-]{2,60}$/.test(code) ? await publicSheet(platform, code, lang) : null;
-    if (!sheet) throw new NotFound();
-    return sendPage(request, reply, {
-      lang,
-      title: sheet.content.title,
-      place: `/schede/${code}`,
-      body: <SheetPage lang={lang} t={t} sheet={sheet} />,
+    if (!/^[a-z0-9-]{2,60}$/.test(code)) throw new NotFound();
+    const html = await remembered(platform.database, `sheet/${lang}/${code}`, async () => {
+      const sheet = await publicSheet(platform, code, lang);
+      if (!sheet) return null;
+      const body = <SheetPage lang={lang} t={t} sheet={sheet} />;
+      return render({ lang, title: sheet.content.title, place: `/schede/${code}`, body });
     });
+    if (!html) throw new NotFound();
+    return sendHtml(request, reply, lang, html);
   });
   scope.get('/portale/:lang/uffici', { config: page, schema: hidden }, async (request, reply) => {
     const { lang, t } = languageParam(request);

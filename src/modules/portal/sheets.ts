@@ -10,6 +10,7 @@ import type { Platform } from '../../kernel/platform.ts';
 import { writeTransaction } from '../../kernel/transaction.ts';
 import { languagesOf } from '../cases/team-store.ts';
 import { isLanguage, SOURCE_LANGUAGE } from './languages.ts';
+import { forgetPages } from './page-cache.ts';
 import { SHEET_SECTIONS, type SheetContent, type SheetTextView, sheetContent } from './sheets-contract.ts';
 import * as store from './sheets-store.ts';
 
@@ -225,7 +226,7 @@ export async function publishSheetText(
       publishedReviewedAt: row.reviewedAt,
     }),
     'portal.sheet.publish',
-  );
+  ).finally(() => forgetPages(platform.database));
 }
 
 export async function saveGlossaryTerm(
@@ -246,5 +247,6 @@ export async function saveGlossaryTerm(
       after: input,
     });
   });
+  forgetPages(platform.database);
   return { ...key, ...input };
 }

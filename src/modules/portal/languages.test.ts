@@ -11,7 +11,9 @@ describe('portal languages', () => {
   it('offers the languages the province needs, Arabic and Urdu right to left', () => {
     const codes = LANGUAGES.map((language) => language.code);
     expect(codes[0]).toBe('it');
-    for (const code of ['en', 'fr', 'ar', 'sq', 'es', 'uk', 'zh']) expect(codes).toContain(code);
+    // the list, then the province's communities (shared/domain/territory.md §4)
+    for (const code of ['en', 'fr', 'ar', 'sq', 'es', 'uk', 'zh', 'ro', 'ru', 'pa', 'hi', 'ur', 'bn'])
+      expect(codes).toContain(code);
     for (const language of LANGUAGES)
       expect(language.dir, language.code).toBe(['ar', 'ur'].includes(language.code) ? 'rtl' : 'ltr');
   });

@@ -88,7 +88,7 @@ export async function convocationOf(
         ? await appointmentLinkUrl(
             platform,
             row,
-            isLanguage(row.language ?? undefined) ? (row.language as string) : 'it',
+            row.language && isLanguage(row.language) ? row.language : 'it',
           )
         : null,
   };

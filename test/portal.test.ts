@@ -168,6 +168,24 @@ for (const backend of BACKENDS) {
       expect(empty.statusCode).toBe(400);
     });
 
+    it('takes a form from a browser where a staff member is signed in, acting for nobody', async () => {
+      const kase = await office.newCase(4);
+      const response = await t.app.inject({
+        method: 'POST',
+        url: '/portale/it/stato',
+        remoteAddress: '203.0.113.5',
+        headers: { cookie: office.manager.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams({
+          number: kase.number,
+          passport: kase.passport,
+          birthDate: kase.birthDate,
+        }).toString(),
+      });
+      expect(response.statusCode).toBe(200);
+      const read = (await audit('portal.case_status.read')).find((entry) => entry.entityId === kase.id);
+      expect(read).toMatchObject({ actorUserId: null, actorLabel: 'anonimo' });
+    });
+
     it('closes a case number to look-ups after too many wrong attempts, from any address', async () => {
       const kase = await office.newCase(3);
       for (let i = 0; i < CASE_LOOKUP_LIMIT.failures; i++)

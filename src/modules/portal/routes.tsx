@@ -261,6 +261,10 @@ function registerVerificationPages(scope: LovitApp, platform: Platform) {
 /** Registers the portal in its own scope: form bodies, localized error pages, and a 404 page for the rest. */
 export async function registerPortal(app: LovitApp, platform: Platform): Promise<void> {
   await app.register(async (scope) => {
+    // The portal serves applicants: a staff member's session in the same browser plays no part in it.
+    scope.addHook('onRoute', (route) => {
+      route.config = { ...route.config, actsForNobody: true };
+    });
     scope.addContentTypeParser(
       'application/x-www-form-urlencoded',
       { parseAs: 'string', bodyLimit: 4096 },

@@ -18,6 +18,7 @@ import { registerCaseDocumentRoutes } from './modules/cases/documents-routes.ts'
 import { registerCaseRoutes, registerIntakeArrivals } from './modules/cases/routes.ts';
 import { registerTeamRoutes } from './modules/cases/team-routes.ts';
 import { registerVerificationPage } from './modules/cases/verification-page.ts';
+import { registerExchangeRoutes } from './modules/exchange/routes.ts';
 import { registerIdentityRoutes } from './modules/identity/routes.ts';
 import { resolveApiClient, resolveSession } from './modules/identity/service.ts';
 import { registerPortal } from './modules/portal/routes.tsx';
@@ -94,6 +95,7 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
   registerTeamRoutes(app, platform);
   registerCaseDocumentRoutes(app, platform);
   registerVerificationPage(app, platform);
+  registerExchangeRoutes(app, platform);
   await registerPortal(app, platform);
   registerSheetRoutes(app, platform);
   await registerWeb(app);

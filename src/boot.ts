@@ -9,6 +9,7 @@ import { heartbeatJob, type JobDefinition, startJobs } from './kernel/jobs.ts';
 import { createMailer } from './kernel/mail.ts';
 import { migrateToLatest } from './kernel/migrate.ts';
 import type { Platform } from './kernel/platform.ts';
+import { opinionClockJob } from './modules/exchange/jobs.ts';
 import { loadPortalContent } from './modules/portal/content.ts';
 
 /** Seals new audit entries into the hash chain, off the request path, every minute. */
@@ -23,8 +24,12 @@ function auditSealJob(database: DatabaseHandle): JobDefinition {
 }
 
 /** Every background job of every module. */
-export function jobDefinitions(database: DatabaseHandle, clock: Clock): JobDefinition[] {
-  return [heartbeatJob(database, clock), auditSealJob(database)];
+export function jobDefinitions(platform: Platform): JobDefinition[] {
+  return [
+    heartbeatJob(platform.database, platform.clock),
+    auditSealJob(platform.database),
+    opinionClockJob(platform),
+  ];
 }
 
 export type Started = Platform & { migrationsApplied: string[]; demoLoaded: boolean };
@@ -41,10 +46,10 @@ export async function openPlatform(
     await loadPortalContent({ database, clock });
     const demoLoaded = config.demoData ? await loadDemoData({ database, clock }) : false;
     if (demoLoaded) await loadDemoCases({ database, clock, config });
-    const jobs = config.jobs
-      ? await startJobs(database, jobDefinitions(database, clock), { work: true, logger })
-      : undefined;
     const mailer = createMailer(config.smtpUrl, logger);
+    const jobs = config.jobs
+      ? await startJobs(database, jobDefinitions({ config, database, clock, mailer }), { work: true, logger })
+      : undefined;
     return { config, database, clock, jobs, mailer, migrationsApplied, demoLoaded };
   } catch (error) {
     await database.close();

@@ -11,6 +11,15 @@ const postgresUrl = z
   .url({ protocol: /^postgres(ql)?$/, error: 'expected a postgres:// or postgresql:// URL' })
   .optional();
 
+/** Another LOVIT node: where it listens, which bodies it answers for, and (optionally) its pinned key. */
+const peerSchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,62}$/, 'expected a node name'),
+  url: z.url({ protocol: /^https?$/, error: 'expected the http(s) URL of the peer' }),
+  bodies: z.array(z.enum(['POLICE_HQ', 'LABOUR_INSPECTORATE'])).default([]),
+  jwk: z.record(z.string(), z.unknown()).optional(),
+});
+export type Peer = z.output<typeof peerSchema>;
+
 const environmentSchema = z.object({
   PORT: z.coerce
     .number({ error: 'expected a port number' })
@@ -61,6 +70,28 @@ const environmentSchema = z.object({
     .min(1)
     .max(200)
     .default(20),
+  EXCHANGE_NODE: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,62}$/, 'expected a node name: lower-case letters, digits, dots and dashes')
+    .default('prefettura-lodi'),
+  EXCHANGE_PEERS: z
+    .string()
+    .transform((text, context) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        context.addIssue({ code: 'custom', message: 'expected a JSON array of peers' });
+        return z.NEVER;
+      }
+    })
+    .pipe(z.array(peerSchema, { error: 'expected a JSON array of peers' }))
+    .optional(),
+  EXCHANGE_MAX_SKEW_SECONDS: z.coerce
+    .number({ error: 'expected a number of seconds' })
+    .int()
+    .min(5)
+    .max(3600)
+    .default(120),
 });
 
 export type Config = {
@@ -82,6 +113,8 @@ export type Config = {
   office: { provinceCode: string; patronDay: { month: number; day: number; name: string } };
   /** Largest document a user may upload. */
   uploadMaxBytes: number;
+  /** This node in the exchange between bodies, its peers, and the clock skew a signed delivery may have. */
+  exchange: { node: string; peers: Peer[]; maxSkewSeconds: number };
   /** OpenID Connect sign-in (SPID/CIE through a proxy), when an issuer is configured. */
   oidc: {
     issuer: string;
@@ -138,6 +171,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       },
     },
     uploadMaxBytes: e.UPLOAD_MAX_MB * 1024 * 1024,
+    exchange: {
+      node: e.EXCHANGE_NODE,
+      peers: e.EXCHANGE_PEERS ?? [],
+      maxSkewSeconds: e.EXCHANGE_MAX_SKEW_SECONDS,
+    },
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID
         ? {

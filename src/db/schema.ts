@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { ExchangeTables } from './schema-exchange.ts';
 
 /** An instant stored as timestamptz: read as Date, written as Date or ISO string. */
 export type Instant = ColumnType<Date, Date | string, Date | string>;
@@ -233,7 +234,7 @@ export type CaseOpinionTable = {
   requestedAt: Instant;
   dueOn: LegalDay;
   answeredAt: NullableInstant;
-  outcome: 'FAVOURABLE' | 'UNFAVOURABLE' | null;
+  outcome: 'FAVOURABLE' | 'UNFAVOURABLE' | 'SILENT_CONSENT' | null;
   notes: string | null;
   recordedBy: string | null;
 };
@@ -398,7 +399,7 @@ export type GlossaryTermTable = { language: string; termKey: string; term: strin
 export type LinkSigningKeyTable = { id: number; secret: string; createdAt: Instant };
 
 /** Every table, as Kysely sees it (camelCase here, snake_case in the database). */
-export type Database = {
+export type Database = ExchangeTables & {
   organisation: OrganisationTable;
   appUser: UserTable;
   membership: MembershipTable;

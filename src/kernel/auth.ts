@@ -34,6 +34,8 @@ export type Caller = {
   clientAddress: string | null;
   /** The user being signed in, before there is a session: their sign-in is on their own record. */
   signingIn?: { userId: string; email: string };
+  /** A system acting on its own (a peer node delivering messages): how the audit trail names it. */
+  system?: string;
 };
 
 export const SYSTEM_CALLER: Caller = { actor: null, requestId: null, clientAddress: null };
@@ -42,7 +44,11 @@ export function auditContextOf(caller: Caller, clock: Clock): AuditContext {
   return {
     at: clock.now(),
     actorUserId: caller.actor?.userId ?? caller.signingIn?.userId ?? null,
-    actorLabel: caller.actor?.email ?? caller.signingIn?.email ?? (caller.requestId ? 'anonimo' : 'sistema'),
+    actorLabel:
+      caller.actor?.email ??
+      caller.signingIn?.email ??
+      caller.system ??
+      (caller.requestId ? 'anonimo' : 'sistema'),
     organisationId: caller.actor?.organisationId ?? null,
     requestId: caller.requestId,
     clientAddress: caller.clientAddress,

@@ -78,6 +78,35 @@ export const PERMISSIONS = {
     module: 'exchange',
     roles: ['sui_operator', 'sui_manager', 'questura_officer', 'inspectorate_officer', 'legal_expert'],
   },
+  'exchange.answer': {
+    label: 'Rendere i pareri della Questura e dell’Ispettorato del Lavoro, chiedere informazioni al SUI',
+    module: 'exchange',
+    roles: ['questura_officer', 'inspectorate_officer'],
+  },
+  'exchange.problems': {
+    label: 'Segnalare e seguire i problemi nel registro condiviso tra gli uffici',
+    module: 'exchange',
+    roles: [
+      'sui_operator',
+      'sui_manager',
+      'questura_officer',
+      'inspectorate_officer',
+      'legal_expert',
+      'council_secretariat',
+      'project_supervisor',
+    ],
+  },
+  'exchange.dashboard': {
+    label: 'Consultare i tempi dei pareri e delle pratiche (colli di bottiglia)',
+    module: 'exchange',
+    roles: [
+      'sui_manager',
+      'questura_officer',
+      'inspectorate_officer',
+      'council_secretariat',
+      'project_supervisor',
+    ],
+  },
   'council.access': {
     label: 'Accedere ai lavori del Consiglio territoriale',
     module: 'council',

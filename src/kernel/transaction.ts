@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import { type AuditRecord, writeAudit } from './audit.ts';
+import { type AuditRecord, writeAudit, writeAuditBatch } from './audit.ts';
 import { auditContextOf, type Caller } from './auth.ts';
 import type { Clock } from './clock.ts';
 import type { Database } from './db.ts';
@@ -8,6 +8,8 @@ export type UnitOfWork = {
   db: Transaction<Database>;
   /** Adds a fact to the audit trail, in this transaction. */
   audit(record: AuditRecord): Promise<void>;
+  /** Adds many facts in one statement (for use cases that write many records at once). */
+  auditAll(records: readonly AuditRecord[]): Promise<void>;
 };
 
 export class UnauditedWrite extends Error {
@@ -32,6 +34,13 @@ export async function writeTransaction<T>(
       audit: async (record) => {
         recorded += 1;
         await writeAudit(trx, context, record);
+      },
+      auditAll: async (records) => {
+        recorded += records.length;
+        await writeAuditBatch(
+          trx,
+          records.map((record) => ({ context, record })),
+        );
       },
     });
     if (recorded === 0) throw new UnauditedWrite('a write use case finished without an audit entry');

@@ -12,6 +12,8 @@ import {
   launchBrowser,
   openPage,
   openSignedIn as openSignedInAs,
+  stateIs,
+  takeStep,
 } from '../support/browser.ts';
 import { workPermitApplication } from '../support/cases.ts';
 import { openTestDatabase, type TestDatabase } from '../support/database.ts';
@@ -182,16 +184,3 @@ describe.skipIf(!browserAvailable())('a work permit from submission to nulla ost
     await closePage(check);
   });
 });
-
-/** Opens a step's dialog from the Azioni panel, confirms it and waits for the state it leads to. */
-async function takeStep(page: Page, action: string, state: string): Promise<void> {
-  await page.getByRole('region', { name: 'Azioni' }).getByRole('button', { name: action }).click();
-  const dialog = page.getByRole('dialog', { name: action });
-  await dialog.getByRole('button', { name: 'Conferma' }).click();
-  await dialog.waitFor({ state: 'hidden' });
-  await stateIs(page, action, state);
-}
-
-async function stateIs(page: Page, action: string, state: string): Promise<void> {
-  await page.getByRole('status').getByText(`${action}: fatto. Stato attuale: ${state}.`).waitFor();
-}

@@ -30,14 +30,14 @@ export async function startTestApp(
 ): Promise<TestApp> {
   const clock = options.clock instanceof SettableClock ? options.clock : new SettableClock(TEST_NOW);
   const config = testConfig(options.config);
+  const mailer = createMailer(config.smtpUrl, pino({ level: 'silent' }));
   const jobs = options.jobs
-    ? await startJobs(database, jobDefinitions(database, clock), {
+    ? await startJobs(database, jobDefinitions({ config, database, clock, mailer }), {
         work: true,
         logger: pino({ level: 'silent' }),
         pollingIntervalSeconds: 0.5,
       })
     : undefined;
-  const mailer = createMailer(config.smtpUrl, pino({ level: 'silent' }));
   const platform: Platform = { config, database, clock, jobs, mailer };
   const app = await buildApp(platform, { logger: false });
   return { app, platform, clock };

@@ -110,3 +110,16 @@ export async function closeAfterRefusals(page: Page, errors: string[]): Promise<
   expect(errors).toEqual([]);
   await page.context().close();
 }
+
+/** Opens a step's dialog from the Azioni panel, confirms it and waits for the state it leads to. */
+export async function takeStep(page: Page, action: string, state: string): Promise<void> {
+  await page.getByRole('region', { name: 'Azioni' }).getByRole('button', { name: action }).click();
+  const dialog = page.getByRole('dialog', { name: action });
+  await dialog.getByRole('button', { name: 'Conferma' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await stateIs(page, action, state);
+}
+
+export async function stateIs(page: Page, action: string, state: string): Promise<void> {
+  await page.getByRole('status').getByText(`${action}: fatto. Stato attuale: ${state}.`).waitFor();
+}

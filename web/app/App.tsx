@@ -1,6 +1,8 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { casesRoutes } from '../modules/cases/casesRoutes.tsx';
+import { exchangeRoutes } from '../modules/exchange/exchangeRoutes.tsx';
+import { figuresRoutes } from '../modules/exchange/figuresRoutes.tsx';
 import { HomePage } from '../modules/home/HomePage.tsx';
 import { administrationRoutes } from '../modules/identity/administrationRoutes.tsx';
 import { LoginPage } from '../modules/identity/LoginPage.tsx';
@@ -48,6 +50,8 @@ export function App() {
                 }
               />
               {casesRoutes()}
+              {figuresRoutes()}
+              {exchangeRoutes()}
               {administrationRoutes()}
               <Route path="*" element={<NotFoundPage />} />
             </Route>

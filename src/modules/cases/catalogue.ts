@@ -148,6 +148,12 @@ const POLICE_OPINION = {
   responseDays: 20,
   impedimentOnUnfavourable: true,
 } as const;
+/** Work permits inside the quota: no ostative finding in time and quota available means issue. */
+const WORK_POLICE_OPINION = {
+  ...POLICE_OPINION,
+  silenceConsentRule:
+    'art. 22 c.5.01 D.Lgs. 286/1998: elementi ostativi non comunicati nel termine (escluso per i Paesi a rischio)',
+} as const;
 const LABOUR_OPINION = {
   body: 'LABOUR_INSPECTORATE',
   label: 'Parere dell’Ispettorato Territoriale del Lavoro sulle condizioni di lavoro',
@@ -191,7 +197,7 @@ const PARTS: Record<CaseType, Part> = {
     rejectionNoticeApplies: true,
     parties: [...EMPLOYER_AND_WORKER],
     documents: WORK_DOCUMENTS,
-    opinions: [POLICE_OPINION, LABOUR_OPINION],
+    opinions: [WORK_POLICE_OPINION, LABOUR_OPINION],
     states: WORK_STATES,
     initialState: 'QUOTA_ASSIGNED',
     quotaExhaustedState: 'QUOTA_EXHAUSTED',
@@ -206,7 +212,7 @@ const PARTS: Record<CaseType, Part> = {
     rejectionNoticeApplies: true,
     parties: [...EMPLOYER_AND_WORKER],
     documents: WORK_DOCUMENTS.filter((document) => document.code !== 'CPI_UNAVAILABILITY'),
-    opinions: [POLICE_OPINION, LABOUR_OPINION],
+    opinions: [WORK_POLICE_OPINION, LABOUR_OPINION],
     states: WORK_STATES,
     initialState: 'QUOTA_ASSIGNED',
     quotaExhaustedState: 'QUOTA_EXHAUSTED',

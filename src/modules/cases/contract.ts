@@ -173,8 +173,19 @@ export const opinionView = z.object({
   requestedAt: z.string(),
   dueOn: legalDay,
   answeredAt: z.string().nullable(),
-  outcome: z.enum(['FAVOURABLE', 'UNFAVOURABLE']).nullable(),
+  outcome: z.enum(['FAVOURABLE', 'UNFAVOURABLE', 'SILENT_CONSENT']).nullable(),
   notes: z.string().nullable(),
+  /** Where the opinion stands at the body, and its clock (paused while a question waits for the SUI). */
+  state: z.enum(['PENDING', 'QUESTION', 'ANSWERED', 'SILENT_CONSENT']),
+  clock: z.object({
+    status: z.enum(['ON_TIME', 'DUE_SOON', 'OVERDUE', 'PAUSED', 'CLOSED']),
+    dueOn: legalDay,
+    daysLeft: z.number().int().nullable(),
+  }),
+  silenceRule: z.string().nullable(),
+  openQuestions: z.array(
+    z.object({ id: z.uuid(), question: z.string(), askedBy: z.string(), askedOn: legalDay }),
+  ),
 });
 
 export const MEDIA_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;

@@ -84,6 +84,11 @@ export const caseTypeVersion = z
         responseDays: z.number().int().min(1).max(365),
         /** An unfavourable answer of this body is an impediment (motivi ostativi). */
         impedimentOnUnfavourable: z.boolean(),
+        /**
+         * The rule under which the body's silence past its deadline counts as consent (never for applicants
+         * from the yearly high-risk list); null when silence only escalates to the SUI manager.
+         */
+        silenceConsentRule: z.string().min(1).nullable().default(null),
       }),
     ),
     states: z

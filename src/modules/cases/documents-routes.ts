@@ -1,35 +1,13 @@
-import multipart from '@fastify/multipart';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError, Invalid } from '../../kernel/errors.ts';
-import { FileTooLarge } from '../../kernel/files.ts';
 import type { LovitApp } from '../../kernel/http.ts';
 import type { Platform } from '../../kernel/platform.ts';
+import { acceptUploads, attachmentHeader, readUpload, sendFile } from '../../kernel/uploads.ts';
 import { documentView } from './contract.ts';
-import { addDocument, type NewDocument, openDocument, storeUpload } from './documents.ts';
+import { addDocument, openDocument } from './documents.ts';
 import { outcomePdf } from './outcomes.ts';
 
 const tags = ['Pratiche SUI'];
-
-/** `attachment` with a plain-ASCII name for old clients and the real one (RFC 6266, RFC 5987) for the rest. */
-function attachment(fileName: string): string {
-  const ascii = fileName
-    .normalize('NFD')
-    .replace(/[^\x20-\x7e]|["\\]/g, (char) => (/\p{M}/u.test(char) ? '' : '_'));
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
-
-class NotMultipart extends AppError {
-  constructor() {
-    super(
-      415,
-      'unsupported-media-type',
-      'Formato non supportato',
-      'Il documento va inviato come modulo multipart/form-data con il campo «file».',
-      [{ path: 'file', message: 'inviare il file come multipart/form-data' }],
-    );
-  }
-}
 
 /**
  * Documents of a case: upload (multipart, in this plugin's scope only), download, and the outcome PDFs.
@@ -37,13 +15,9 @@ class NotMultipart extends AppError {
  * memory; the record linking it to the case is written afterwards in one transaction.
  */
 export function registerCaseDocumentRoutes(app: LovitApp, platform: Platform): void {
-  const maxBytes = platform.config.uploadMaxBytes;
   app.register(async (plugin) => {
+    await acceptUploads(plugin, platform.config);
     const scope = plugin.withTypeProvider<ZodTypeProvider>();
-    await scope.register(multipart, {
-      // One byte over the limit: busboy cuts a file silently at its limit, the store refuses what passes it.
-      limits: { fileSize: maxBytes + 1, files: 1, fields: 5, parts: 6, fieldSize: 1024 },
-    });
 
     scope.post(
       '/api/cases/:id/documents',
@@ -59,32 +33,15 @@ export function registerCaseDocumentRoutes(app: LovitApp, platform: Platform): v
         },
       },
       async (request, reply) => {
-        if (!request.isMultipart()) throw new NotMultipart();
-        let checklistCode: string | null = null;
-        let upload: Omit<NewDocument, 'checklistCode'> | null = null;
-        try {
-          for await (const part of request.parts()) {
-            if (part.type === 'file') {
-              if (part.fieldname !== 'file') {
-                part.file.resume();
-                throw new Invalid([{ path: 'file', message: 'il file va inviato nel campo «file»' }]);
-              }
-              const file = await storeUpload(platform, part.file, part.filename);
-              // busboy marks a file it cut at its limit: never link a truncated copy
-              if (part.file.truncated) throw new FileTooLarge(part.filename, maxBytes);
-              upload = { declaredName: part.filename, file };
-            } else if (part.fieldname === 'checklistCode') {
-              checklistCode = String(part.value).trim() || null;
-            }
-          }
-        } catch (error) {
-          if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
-            throw new FileTooLarge(upload?.declaredName ?? 'file', maxBytes);
-          throw error;
-        }
-        if (!upload) throw new Invalid([{ path: 'file', message: 'allegare il file del documento' }]);
+        const { declaredName, file, fields } = await readUpload(
+          request,
+          platform.config,
+          'allegare il file del documento',
+        );
+        const checklistCode = fields.checklistCode?.trim() || null;
         const document = await addDocument(platform, request.caller, request.params.id, {
-          ...upload,
+          declaredName,
+          file,
           checklistCode,
         });
         return reply
@@ -112,12 +69,7 @@ export function registerCaseDocumentRoutes(app: LovitApp, platform: Platform): v
         request.params.id,
         request.params.documentId,
       );
-      return reply
-        .type(mediaType)
-        .header('content-length', size)
-        .header('content-disposition', attachment(fileName))
-        .header('cache-control', 'private, no-store')
-        .send(stream);
+      return sendFile(reply, { stream, mediaType, fileName, size });
     },
   );
 
@@ -140,7 +92,7 @@ export function registerCaseDocumentRoutes(app: LovitApp, platform: Platform): v
       );
       return reply
         .type('application/pdf')
-        .header('content-disposition', attachment(`${number.replaceAll('/', '-')}.pdf`))
+        .header('content-disposition', attachmentHeader(`${number.replaceAll('/', '-')}.pdf`))
         .header('cache-control', 'private, no-store')
         .send(Buffer.from(pdf));
     },

@@ -3,53 +3,18 @@
  * checklist of the case type, versioned per checklist item; their download; what the case page shows of them.
  */
 import type { ReadStream } from 'node:fs';
-import path from 'node:path';
-import type { Config } from '../../config.ts';
 import type { Caller } from '../../kernel/auth.ts';
 import { Conflict, Invalid, NotFound } from '../../kernel/errors.ts';
-import { createFileStore, type FileStore, type StoredFile, type Upload } from '../../kernel/files.ts';
+import type { StoredFile } from '../../kernel/files.ts';
 import { newId } from '../../kernel/ids.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import { auditRead, writeTransaction } from '../../kernel/transaction.ts';
+import { cleanFileName, fileStoreOf } from '../../kernel/uploads.ts';
 import type { DocumentView } from './contract.ts';
 import type { CaseTypeVersion } from './definitions.ts';
 import * as documents from './documents-store.ts';
 import { caseTypes } from './registry.ts';
 import * as store from './store.ts';
-
-const stores = new WeakMap<Config, FileStore>();
-/** The file store of the configuration: `<dataDir>/files`, with the upload limit. */
-export function fileStoreOf(config: Config): FileStore {
-  let files = stores.get(config);
-  if (!files) {
-    files = createFileStore({
-      directory: path.join(config.dataDir, 'files'),
-      maxBytes: config.uploadMaxBytes,
-    });
-    stores.set(config, files);
-  }
-  return files;
-}
-
-/**
- * Stores an upload's content before its case is even looked at: the store is content-addressed, so a file
- * whose record is then refused leaves no record behind, only bytes that a later upload may share.
- */
-export function storeUpload(platform: Platform, content: Upload, declaredName: string): Promise<StoredFile> {
-  return fileStoreOf(platform.config).put(content, declaredName || 'documento');
-}
-
-const FILE_NAME_MAX = 200;
-
-/** The name as shown and offered on download: no folders, no control characters, never empty. */
-export function cleanFileName(declared: string | undefined, extension: string): string {
-  const base = (declared ?? '').split(/[\\/]/).pop() ?? '';
-  const cleaned = base
-    .normalize('NFC')
-    .replace(/[\p{Cc}\p{Cf}]/gu, '')
-    .trim();
-  return cleaned ? cleaned.slice(-FILE_NAME_MAX) : `documento.${extension}`;
-}
 
 type DocumentRow = Awaited<ReturnType<typeof documents.caseDocuments>>[number];
 

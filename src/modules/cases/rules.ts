@@ -11,7 +11,7 @@ import { type CaseRules, clockRulesOn, type IsoDate } from './law.ts';
 
 type PlainDate = Temporal.PlainDate;
 
-export type OpinionFact = { body: string; outcome: 'FAVOURABLE' | 'UNFAVOURABLE' | null };
+export type OpinionFact = { body: string; outcome: 'FAVOURABLE' | 'UNFAVOURABLE' | 'SILENT_CONSENT' | null };
 
 /** The case as the engine needs to see it. */
 export type CaseFacts = {

@@ -7,6 +7,7 @@ import { Conflict, Invalid, NotFound } from '../../kernel/errors.ts';
 import { newId } from '../../kernel/ids.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import { auditRead, writeTransaction } from '../../kernel/transaction.ts';
+import { opinionStates } from '../exchange/service.ts';
 import { TEAM_EVENT_LABELS } from './appointments-contract.ts';
 import type { HolidayCalendar } from './calendar.ts';
 import type {
@@ -34,6 +35,7 @@ import { bodyHashOf, enqueueSubmission, type IntakeOutcome } from './intake.ts';
 import type { IntakeTypeFacts } from './intake-batch.ts';
 import { checkSubmission } from './intake-rules.ts';
 import { isHighRiskCountry, officeCalendar } from './law.ts';
+import * as opinions from './opinions.ts';
 import { outcomeViewOf, recordOutcome } from './outcomes.ts';
 import { caseTypes } from './registry.ts';
 import {
@@ -202,6 +204,11 @@ const EVENT_LABELS: Record<string, string> = {
   QUOTA_EXHAUSTED: 'Chiusa per quota esaurita',
   ASSIGNED: 'Assegnazione',
   OPINION_RECORDED: 'Parere registrato',
+  OPINION_RECEIVED: 'Parere registrato',
+  OPINION_CORRECTED: 'Parere rettificato',
+  OPINION_QUESTION: 'Richiesta di informazioni dell’ente al SUI',
+  OPINION_QUESTION_ANSWERED: 'Risposta del SUI all’ente',
+  OPINION_SILENT_CONSENT: 'Parere per silenzio-assenso',
   DOCUMENT_ADDED: 'Documento acquisito',
   ...TEAM_EVENT_LABELS,
 };
@@ -224,6 +231,11 @@ export async function getCase(platform: Platform, caller: Caller, id: string): P
     documents.caseOutcomes(db, id),
   ]);
   const today = platform.clock.today();
+  const opinionState = await opinionStates(
+    db,
+    opinions.map((opinion) => opinion.id),
+    today,
+  );
   const checklist = checklistOf(definition, documentRows);
   const present = checklist.filter((item) => item.present).map((item) => item.code);
   const facts = factsOf(definition, row, events, opinions, present);
@@ -318,16 +330,23 @@ export async function getCase(platform: Platform, caller: Caller, id: string): P
     checklist,
     documents: documentRows.map(documentViewOf),
     outcomes: outcomeRows.map(outcomeViewOf),
-    opinions: opinions.map((opinion) => ({
-      id: opinion.id,
-      body: opinion.body,
-      bodyName: OPINION_BODIES[opinion.body as OpinionBody] ?? opinion.body,
-      requestedAt: opinion.requestedAt.toISOString(),
-      dueOn: opinion.dueOn,
-      answeredAt: opinion.answeredAt?.toISOString() ?? null,
-      outcome: opinion.outcome,
-      notes: opinion.notes,
-    })),
+    opinions: opinions.map((opinion) => {
+      const exchange = opinionState.get(opinion.id);
+      return {
+        id: opinion.id,
+        body: opinion.body,
+        bodyName: OPINION_BODIES[opinion.body as OpinionBody] ?? opinion.body,
+        requestedAt: opinion.requestedAt.toISOString(),
+        dueOn: exchange?.clock.dueOn ?? opinion.dueOn,
+        answeredAt: opinion.answeredAt?.toISOString() ?? null,
+        outcome: opinion.outcome,
+        notes: opinion.notes,
+        state: exchange?.state ?? (opinion.outcome ? 'ANSWERED' : 'PENDING'),
+        clock: exchange?.clock ?? { status: 'CLOSED', dueOn: opinion.dueOn, daysLeft: null },
+        silenceRule: exchange?.silenceRule ?? null,
+        openQuestions: exchange?.openQuestions ?? [],
+      };
+    }),
     timeline: events.map((event) => ({
       id: event.id,
       at: event.at.toISOString(),
@@ -450,7 +469,7 @@ export async function act(
   const today = platform.clock.today();
   const onDay = dayNotAfter(input.onDay, today, 'body.onDay');
   const registry = await caseTypes(platform.database, platform.clock);
-  await writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
+  await writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit, auditAll }) => {
     const row = await store.lockCase(db, actor.organisationId, id);
     if (!row) throw new NotFound('La pratica non esiste o non è accessibile.');
     if (row.version !== input.version)
@@ -462,12 +481,12 @@ export async function act(
         { path: 'body.onDay', message: 'la data dell’evento precede la presentazione della domanda' },
       ]);
     const definition = registry.version(row.typeCode, row.typeValidFrom);
-    const [events, opinions, present] = await Promise.all([
+    const [events, existingOpinions, present] = await Promise.all([
       store.caseEvents(db, id),
       store.caseOpinions(db, id),
       documents.currentChecklistCodes(db, id),
     ]);
-    const facts = factsOf(definition, row, events, opinions, present);
+    const facts = factsOf(definition, row, events, existingOpinions, present);
     const calendar = calendarOf(platform.config);
     const decision = decide(
       definition,
@@ -492,19 +511,17 @@ export async function act(
       actorLabel: actor.email,
       reason: input.reason ?? null,
     });
-    if (decision.action === 'REQUEST_OPINIONS')
-      await store.insertOpinions(
-        db,
-        definition.opinions
-          .filter((required) => !opinions.some((existing) => existing.body === required.body))
-          .map((required) => ({
-            id: newId(),
-            caseId: id,
-            body: required.body,
-            requestedAt: now,
-            dueOn: today.add({ days: required.responseDays }).toString(),
-          })),
-      );
+    const requested =
+      decision.action === 'REQUEST_OPINIONS'
+        ? await opinions.requestCaseOpinions(db, platform.config, actor, {
+            caseFile: row,
+            definition,
+            alreadyRequested: existingOpinions.map((opinion) => opinion.body),
+            now,
+            today,
+          })
+        : [];
+    await auditAll(requested);
     const nextFacts: CaseFacts = {
       ...facts,
       state: decision.to,
@@ -571,7 +588,9 @@ function refusal(decision: Exclude<ReturnType<typeof decide>, { ok: true }>, def
   }
 }
 
-// ---- opinions recorded by the SUI (the exchange with the bodies delivers them later)
+// ---- opinions recorded by the SUI when a body answered outside LOVIT
+
+export { opinionChanged } from './opinions.ts';
 
 export async function recordOpinion(
   platform: Platform,
@@ -580,43 +599,15 @@ export async function recordOpinion(
   opinionId: string,
   input: z.infer<typeof opinionInput>,
 ): Promise<CaseDetail> {
-  const actor = actorOf(caller);
   const today = platform.clock.today();
-  const answeredOn = dayNotAfter(input.answeredOn, today, 'body.answeredOn');
-  await writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
-    const row = await store.lockCase(db, actor.organisationId, caseId);
-    if (!row) throw new NotFound('La pratica non esiste o non è accessibile.');
-    if (row.closed) throw new Conflict('La pratica è chiusa: non si registrano altri pareri.');
-    const now = platform.clock.now();
-    const answered = await store.answerOpinion(db, opinionId, {
-      outcome: input.outcome,
-      notes: input.notes ?? null,
-      answeredAt: answeredOn.equals(today) ? now : answeredOn.toString(),
-      recordedBy: actor.userId,
-    });
-    if (!answered || answered.caseId !== caseId)
-      throw new Conflict('Il parere non è in attesa di risposta su questa pratica.');
-    await store.insertEvent(db, {
-      id: newId(),
-      caseId,
-      at: now,
-      onDay: answeredOn.toString(),
-      kind: 'OPINION_RECORDED',
-      actorUserId: actor.userId,
-      actorLabel: actor.email,
-      reason: input.notes ?? null,
-      data: JSON.stringify({ body: answered.body, outcome: input.outcome }),
-    });
-    await store.updateCase(db, caseId, { updatedAt: now });
-    await audit({
-      kind: 'change',
-      action: 'cases.opinion.record',
-      entityType: 'case_opinion',
-      entityId: opinionId,
-      before: { outcome: null },
-      after: { outcome: input.outcome, body: answered.body },
-    });
-  });
+  await opinions.recordOpinion(
+    platform,
+    caller,
+    caseId,
+    opinionId,
+    input,
+    dayNotAfter(input.answeredOn, today, 'body.answeredOn'),
+  );
   return getCase(platform, caller, caseId);
 }
 

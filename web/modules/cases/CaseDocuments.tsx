@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, fieldPath } from '../../app/api.ts';
-import { usePermission, useSignedInSession } from '../../app/session.ts';
+import { usePermission } from '../../app/session.ts';
 import { formatDateTime } from '../../ui/dates.ts';
 import { sentence } from '../../ui/fields.tsx';
 import { FormProblem } from '../../ui/forms.tsx';
@@ -123,7 +123,6 @@ function formatSize(bytes: number, mediaType: string | null | undefined): string
 
 function UploadForm({ detail, onDone }: CaseDocumentsProps) {
   const { t } = useTranslation();
-  const { csrfToken } = useSignedInSession();
   const queryClient = useQueryClient();
   const id = useId();
   const fileRef = useRef<HTMLInputElement>(null);
@@ -132,7 +131,7 @@ function UploadForm({ detail, onDone }: CaseDocumentsProps) {
   const [problem, setProblem] = useState<string | null>(null);
   const upload = useMutation({
     mutationFn: ({ code, file }: { code: string; file: File }) =>
-      cases.uploadDocument(detail.id, code === OUTSIDE_CHECKLIST ? null : code, file, csrfToken),
+      cases.uploadDocument(detail.id, code === OUTSIDE_CHECKLIST ? null : code, file),
     onSuccess: (_, { file }) => {
       setItem('');
       if (fileRef.current) fileRef.current.value = '';

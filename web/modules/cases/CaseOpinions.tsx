@@ -1,28 +1,41 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { opinionInput } from '../../../src/modules/cases/contract.ts';
+import { OPINION_OUTCOMES } from '../../../src/modules/exchange/contract.ts';
 import { usePermission } from '../../app/session.ts';
 import { formatDate, formatDateTime } from '../../ui/dates.ts';
-import { sentence } from '../../ui/fields.tsx';
 import { FormProblem, reportProblem, resolverWithBlanksAsNull } from '../../ui/forms.tsx';
 import { TableScroll } from '../../ui/TableScroll.tsx';
+import { ReplyForm } from '../exchange/OpinionForms.tsx';
+import { OpinionClock, OpinionState } from '../exchange/OpinionStatus.tsx';
+import { OutcomeChoice } from '../exchange/OutcomeChoice.tsx';
 import { type CaseDetail, cases, keys, type Opinion } from './requests.ts';
+import { TextAreaField } from './TextAreaField.tsx';
 
 const resolver = resolverWithBlanksAsNull(opinionInput, ['notes']);
-const OUTCOMES = ['FAVOURABLE', 'UNFAVOURABLE'] as const;
 
 type CaseOpinionsProps = { detail: CaseDetail; onDone: (notice: string) => void };
 
-/** The opinions asked of the Questura and the Ispettorato: their state, and the answers the office records. */
+/**
+ * The opinions asked of the Questura and the Ispettorato: their state and clock, the bodies' questions waiting
+ * for the office's reply, and the answers the office records when they arrive outside LOVIT.
+ */
 export function CaseOpinions({ detail, onDone }: CaseOpinionsProps) {
   const { t } = useTranslation();
   const canAct = usePermission('cases.act');
-  const pending = detail.opinions.filter((opinion) => opinion.outcome === null);
+  const canOpen = usePermission('exchange.access');
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  // The form just used goes away with the answer or the reply: the reader goes on from the section's heading.
+  const done = (notice: string) => {
+    onDone(notice);
+    headingRef.current?.focus();
+  };
   return (
     <section aria-labelledby="pratica-pareri" className="mb-5">
-      <h2 id="pratica-pareri" className="h4">
+      <h2 id="pratica-pareri" className="h4" ref={headingRef} tabIndex={-1}>
         {t('cases.opinions.heading')}
       </h2>
       {detail.opinions.length === 0 ? (
@@ -44,17 +57,26 @@ export function CaseOpinions({ detail, onDone }: CaseOpinionsProps) {
               {detail.opinions.map((opinion) => (
                 <tr key={opinion.id}>
                   <th scope="row" className="fw-normal">
-                    {opinion.bodyName}
+                    {canOpen ? (
+                      <Link to={`/pareri/${opinion.id}`}>{opinion.bodyName}</Link>
+                    ) : (
+                      opinion.bodyName
+                    )}
                   </th>
                   <td className="text-nowrap">{formatDateTime(opinion.requestedAt)}</td>
-                  <td className="text-nowrap">{formatDate(opinion.dueOn)}</td>
                   <td>
-                    {opinion.outcome
-                      ? t('cases.opinions.answered', {
-                          outcome: t(`cases.opinions.outcomes.${opinion.outcome}`),
-                          at: formatDateTime(opinion.answeredAt),
-                        })
-                      : t('cases.opinions.pending')}
+                    <OpinionClock clock={opinion.clock} />
+                  </td>
+                  <td>
+                    <OpinionState state={opinion.state} outcome={opinion.outcome} />
+                    {opinion.answeredAt && (
+                      <span className="d-block small">
+                        {t('cases.opinions.answeredAt', { at: formatDateTime(opinion.answeredAt) })}
+                      </span>
+                    )}
+                    {opinion.state === 'SILENT_CONSENT' && opinion.silenceRule && (
+                      <span className="d-block small">{opinion.silenceRule}</span>
+                    )}
                   </td>
                   <td>{opinion.notes ?? ''}</td>
                 </tr>
@@ -63,11 +85,53 @@ export function CaseOpinions({ detail, onDone }: CaseOpinionsProps) {
           </table>
         </TableScroll>
       )}
+      {detail.opinions.map((opinion) =>
+        opinion.openQuestions.map((question) => (
+          <OpenQuestion
+            key={question.id}
+            opinion={opinion}
+            question={question}
+            canReply={canAct}
+            onDone={done}
+          />
+        )),
+      )}
       {canAct &&
-        pending.map((opinion) => (
-          <OpinionForm key={opinion.id} caseId={detail.id} opinion={opinion} onDone={onDone} />
-        ))}
+        detail.opinions
+          .filter((opinion) => opinion.state === 'PENDING')
+          .map((opinion) => (
+            <OpinionForm key={opinion.id} caseId={detail.id} opinion={opinion} onDone={done} />
+          ))}
     </section>
+  );
+}
+
+type OpenQuestionProps = {
+  opinion: Opinion;
+  question: Opinion['openQuestions'][number];
+  canReply: boolean;
+  onDone: (notice: string) => void;
+};
+
+/** A body's question on its opinion: the opinion's clock waits for the office's reply. */
+function OpenQuestion({ opinion, question, canReply, onDone }: OpenQuestionProps) {
+  const { t } = useTranslation();
+  return (
+    <article className="mb-4" aria-label={t('cases.opinions.questionOf', { body: opinion.bodyName })}>
+      <div className="alert alert-warning">
+        <p className="fw-semibold mb-1">
+          {t('cases.opinions.question', {
+            body: opinion.bodyName,
+            by: question.askedBy,
+            date: formatDate(question.askedOn),
+          })}
+        </p>
+        <p className="lovit-prose mb-0">{question.question}</p>
+      </div>
+      {canReply && (
+        <ReplyForm opinionId={opinion.id} question={question} body={opinion.bodyName} onDone={onDone} />
+      )}
+    </article>
   );
 }
 
@@ -76,7 +140,6 @@ type OpinionFormProps = { caseId: string; opinion: Opinion; onDone: (notice: str
 function OpinionForm({ caseId, opinion, onDone }: OpinionFormProps) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const id = useId();
   const [problem, setProblem] = useState<string | null>(null);
   const form = useForm({ resolver, defaultValues: { outcome: undefined, notes: '' } });
   const { errors } = form.formState;
@@ -89,7 +152,7 @@ function OpinionForm({ caseId, opinion, onDone }: OpinionFormProps) {
       onDone(
         t('cases.opinions.recorded', {
           body: opinion.bodyName,
-          outcome: t(`cases.opinions.outcomes.${values.outcome}`),
+          outcome: OPINION_OUTCOMES[values.outcome],
         }),
       );
     },
@@ -99,50 +162,17 @@ function OpinionForm({ caseId, opinion, onDone }: OpinionFormProps) {
     setProblem(null);
     record.mutate(values);
   });
-  const outcomeError = errors.outcome ? `${id}-esito-errore` : undefined;
 
   return (
     <form onSubmit={submit} noValidate className="lovit-form mb-4">
       <fieldset>
         <legend className="h5 mb-3">{t('cases.opinions.formTitle', { body: opinion.bodyName })}</legend>
-        <fieldset className="mb-3" aria-describedby={outcomeError}>
-          <legend className="fs-6 fw-semibold">{t('cases.opinions.outcome')}</legend>
-          {OUTCOMES.map((outcome) => (
-            <div className="form-check form-check-inline" key={outcome}>
-              <input
-                id={`${id}-${outcome}`}
-                type="radio"
-                value={outcome}
-                aria-invalid={errors.outcome ? true : undefined}
-                {...form.register('outcome')}
-              />
-              <label htmlFor={`${id}-${outcome}`}>{t(`cases.opinions.outcomes.${outcome}`)}</label>
-            </div>
-          ))}
-          {errors.outcome && (
-            <div id={outcomeError} className="invalid-feedback d-block">
-              {sentence(errors.outcome.message)}
-            </div>
-          )}
-        </fieldset>
-        <div className="form-group">
-          <label htmlFor={`${id}-note`} className="active">
-            {t('cases.opinions.notes')}
-          </label>
-          <textarea
-            id={`${id}-note`}
-            className={`form-control${errors.notes ? ' is-invalid' : ''}`}
-            rows={3}
-            aria-invalid={errors.notes ? true : undefined}
-            aria-describedby={errors.notes ? `${id}-note-errore` : undefined}
-            {...form.register('notes')}
-          />
-          {errors.notes && (
-            <div id={`${id}-note-errore`} className="invalid-feedback d-block">
-              {sentence(errors.notes.message)}
-            </div>
-          )}
-        </div>
+        <OutcomeChoice
+          legend={t('cases.opinions.outcome')}
+          registration={form.register('outcome')}
+          error={errors.outcome}
+        />
+        <TextAreaField label={t('cases.opinions.notes')} error={errors.notes} {...form.register('notes')} />
         <FormProblem message={problem} />
         <button type="submit" className="btn btn-primary" disabled={record.isPending}>
           {t('cases.opinions.submit')}

@@ -1,14 +1,16 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { usePermission, useSignedInSession } from '../../app/session.ts';
+import { Checkbox } from '../../ui/Checkbox.tsx';
 import { formatDate } from '../../ui/dates.ts';
-import { LoadError, Loading } from '../../ui/Loading.tsx';
+import { KeysetResults, type More, useLoadMore } from '../../ui/KeysetList.tsx';
+import { Loading } from '../../ui/Loading.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { Page } from '../../ui/Page.tsx';
-import { ResultCount } from '../../ui/ResultCount.tsx';
+import { toggled, useSelection } from '../../ui/selection.ts';
 import { TableScroll } from '../../ui/TableScroll.tsx';
 import { BulkAssignment } from './BulkAssignment.tsx';
 import { CasesNavigation } from './CasesNavigation.tsx';
@@ -17,9 +19,6 @@ import { type CaseSummary, cases, caseTypes, keys, officeStaff, WORKLIST_PAGE_SI
 import { SavedViews } from './SavedViews.tsx';
 import { languageName } from './vocabulary.ts';
 import { filtersFrom, WorklistFiltersForm } from './WorklistFilters.tsx';
-import './cases.css';
-
-const NOTHING_SELECTED: ReadonlySet<string> = new Set();
 
 /** The worklist of the SUI: open cases by legal due date, filtered, a page after another, assigned in bulk. */
 export function WorklistPage() {
@@ -52,11 +51,7 @@ export function WorklistPage() {
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.next ?? undefined,
   });
-  // other filters show other cases: a selection made under the previous ones would act unseen
-  const search = params.toString();
-  const [selection, setSelection] = useState({ search, ids: NOTHING_SELECTED });
-  const selected = selection.search === search ? selection.ids : NOTHING_SELECTED;
-  const setSelected = (ids: ReadonlySet<string>) => setSelection({ search, ids });
+  const [selected, setSelected] = useSelection(params.toString());
 
   const items = list.data?.pages.flatMap((page) => page.items) ?? [];
   const isReady = (!canReadTypes || !types.isPending) && (!canReadStaff || !staff.isPending);
@@ -77,33 +72,25 @@ export function WorklistPage() {
           }}
         />
       )}
-      {list.isPending ? (
-        <Loading />
-      ) : list.error && items.length === 0 ? (
-        <LoadError error={list.error} labels={filterLabels(t)} />
-      ) : (
-        <>
-          <ResultCount
-            text={
-              list.hasNextPage
-                ? t('cases.worklist.countMore', { count: items.length })
-                : t('cases.worklist.count', { count: items.length })
-            }
+      <KeysetResults
+        list={list}
+        count={items.length}
+        texts={{
+          count: t('cases.worklist.count', { count: items.length }),
+          countMore: t('cases.worklist.countMore', { count: items.length }),
+          empty: t('cases.worklist.empty'),
+        }}
+        labels={filterLabels(t)}
+      >
+        {(more) => (
+          <WorklistTable
+            items={items}
+            selected={canAssign ? selected : null}
+            onSelect={setSelected}
+            more={more}
           />
-          {items.length === 0 ? (
-            <p className="alert alert-info">{t('cases.worklist.empty')}</p>
-          ) : (
-            <WorklistTable
-              items={items}
-              selected={canAssign ? selected : null}
-              onSelect={setSelected}
-              onMore={list.hasNextPage ? () => list.fetchNextPage() : null}
-              isLoadingMore={list.isFetchingNextPage}
-            />
-          )}
-          {list.error && <LoadError error={list.error} />}
-        </>
-      )}
+        )}
+      </KeysetResults>
     </Page>
   );
 }
@@ -128,36 +115,18 @@ type WorklistTableProps = {
   /** The cases chosen for assignment; null when the user does not assign. */
   selected: ReadonlySet<string> | null;
   onSelect: (selected: ReadonlySet<string>) => void;
-  onMore: (() => Promise<unknown>) | null;
-  isLoadingMore: boolean;
+  more: More;
 };
 
-function WorklistTable({ items, selected, onSelect, onMore, isLoadingMore }: WorklistTableProps) {
+function WorklistTable({ items, selected, onSelect, more }: WorklistTableProps) {
   const { t } = useTranslation();
-  const bodyRef = useRef<HTMLTableSectionElement>(null);
   const isAllSelected = selected !== null && items.every((item) => selected.has(item.id));
 
   const toggle = (id: string) => {
-    if (!selected) return;
-    const next = new Set(selected);
-    if (next.has(id)) next.delete(id);
-    else next.add(id);
-    onSelect(next);
+    if (selected) onSelect(toggled(selected, id));
   };
 
-  // After loading more, the first new case takes focus: the keyboard goes on where the list grew.
-  const [focusFrom, setFocusFrom] = useState<number | null>(null);
-  useEffect(() => {
-    if (focusFrom === null || items.length <= focusFrom) return;
-    setFocusFrom(null);
-    bodyRef.current?.querySelectorAll<HTMLAnchorElement>('tr > th a').item(focusFrom)?.focus();
-  }, [focusFrom, items.length]);
-
-  const loadMore = () => {
-    if (!onMore || isLoadingMore) return;
-    setFocusFrom(items.length);
-    void onMore();
-  };
+  const { bodyRef, button } = useLoadMore(items.length, more, t('cases.worklist.more'));
 
   return (
     <>
@@ -215,30 +184,7 @@ function WorklistTable({ items, selected, onSelect, onMore, isLoadingMore }: Wor
           </tbody>
         </table>
       </TableScroll>
-      {onMore && (
-        <p className="mt-3">
-          <button
-            type="button"
-            className="btn btn-outline-primary"
-            onClick={loadMore}
-            disabled={isLoadingMore}
-          >
-            {isLoadingMore ? t('common.loading') : t('cases.worklist.more')}
-          </button>
-        </p>
-      )}
+      {button}
     </>
-  );
-}
-
-function Checkbox({ label, checked, onChange }: { label: string; checked: boolean; onChange: () => void }) {
-  const id = useId();
-  return (
-    <div className="form-check lovit-check-cell m-0">
-      <input id={id} type="checkbox" checked={checked} onChange={onChange} />
-      <label htmlFor={id}>
-        <span className="visually-hidden">{label}</span>
-      </label>
-    </div>
   );
 }

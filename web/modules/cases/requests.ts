@@ -1,4 +1,3 @@
-import i18next from 'i18next';
 import { z } from 'zod';
 import type {
   AppointmentView,
@@ -30,7 +29,7 @@ import type {
   questionInput,
 } from '../../../src/modules/cases/team-contract.ts';
 import type { User } from '../../../src/modules/identity/contract.ts';
-import { ApiError, api, type Problem, type Query } from '../../app/api.ts';
+import { api, type Query } from '../../app/api.ts';
 
 export type { AppointmentView, CaseDetail, CaseSummary, DeskInput, DeskView, QuestionView };
 export type WorklistPage = z.infer<typeof worklistPage>;
@@ -86,8 +85,8 @@ export const cases = {
   outcomePdfUrl: (id: string, outcomeId: string) =>
     `${caseUrl(id)}/outcomes/${encodeURIComponent(outcomeId)}/pdf`,
   /** A file for a checklist item (or outside the checklist), as multipart: the JSON client sends no files. */
-  uploadDocument: (id: string, checklistCode: string | null, file: File, csrfToken: string) =>
-    postMultipart(`${caseUrl(id)}/documents`, checklistCode ? { checklistCode, file } : { file }, csrfToken),
+  uploadDocument: (id: string, checklistCode: string | null, file: File) =>
+    api.upload(`${caseUrl(id)}/documents`, checklistCode ? { checklistCode, file } : { file }),
 };
 
 export const caseTypes = {
@@ -178,39 +177,6 @@ export async function officeStaff(organisationId: string): Promise<User[]> {
       ),
     );
     if (result.items.length === 0 || page * result.pageSize >= result.total) return staff;
-  }
-}
-
-async function postMultipart<T>(path: string, fields: Record<string, string | File>, csrfToken: string) {
-  const body = new FormData();
-  for (const [name, value] of Object.entries(fields)) body.append(name, value);
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method: 'POST',
-      headers: { accept: 'application/json, application/problem+json', 'x-csrf-token': csrfToken },
-      credentials: 'same-origin',
-      body,
-    });
-  } catch {
-    throw new ApiError({ type: 'urn:lovit:problem:network', title: i18next.t('errors.network'), status: 0 });
-  }
-  const text = await response.text();
-  if (response.ok) return (text ? JSON.parse(text) : undefined) as T;
-  const fallback: Problem = {
-    type: 'about:blank',
-    title: i18next.t('errors.unexpected', { status: response.status }),
-    status: response.status,
-  };
-  throw new ApiError({ ...fallback, ...problemIn(text) });
-}
-
-function problemIn(text: string): Partial<Problem> {
-  try {
-    const body: unknown = JSON.parse(text);
-    return typeof body === 'object' && body !== null && 'title' in body ? (body as Partial<Problem>) : {};
-  } catch {
-    return {};
   }
 }
 

@@ -1,0 +1,163 @@
+/**
+ * The opinions' clock, run in the background: reminders to the body before the deadline; after it, silent
+ * consent recorded explicitly where the case type allows it, otherwise an escalation to the SUI manager.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import type { OpinionSubject } from '../../db/schema-exchange.ts';
+import { SYSTEM_CALLER } from '../../kernel/auth.ts';
+import type { JobDefinition } from '../../kernel/jobs.ts';
+import type { Platform } from '../../kernel/platform.ts';
+import { writeTransaction } from '../../kernel/transaction.ts';
+import { change } from './messages.ts';
+import { lapseOf, REMINDER_DAYS, reminderDue } from './rules.ts';
+import { nodeOf } from './service.ts';
+import * as store from './store.ts';
+
+type Db = Kysely<Database>;
+const SWEEP_LIMIT = 500;
+
+async function recipients(
+  db: Db,
+  organisationId: string | null,
+  roles: readonly string[],
+): Promise<string[]> {
+  if (!organisationId) return [];
+  const rows = await db
+    .selectFrom('membership as m')
+    .innerJoin('appUser as u', 'u.id', 'm.userId')
+    .select('u.email')
+    .distinct()
+    .where('m.organisationId', '=', organisationId)
+    .where('m.role', 'in', roles)
+    .where('u.isActive', '=', true)
+    .execute();
+  return rows.map((row) => row.email);
+}
+
+export type SweepResult = { silentConsents: number; escalated: number; reminded: number };
+
+export async function sweepOpinions(platform: Platform): Promise<SweepResult> {
+  const { db } = platform.database;
+  const node = nodeOf(platform.config);
+  const today = platform.clock.today();
+  const result: SweepResult = { silentConsents: 0, escalated: 0, reminded: 0 };
+
+  const lapsed = await db
+    .selectFrom('opinionRequest')
+    .select('id')
+    .where('originNode', '=', node.id)
+    .where('state', '=', 'PENDING')
+    .where('dueOn', '<', today.toString())
+    .where('escalatedOn', 'is', null)
+    .orderBy('dueOn')
+    .limit(SWEEP_LIMIT)
+    .execute();
+  for (const { id } of lapsed) {
+    const escalation = await writeTransaction(
+      db,
+      platform.clock,
+      SYSTEM_CALLER,
+      async ({ db: trx, audit }) => {
+        const row = await store.lockRequest(trx, id);
+        if (!row) return null;
+        const lapse = lapseOf(
+          { ...row, highRiskCountry: (row.subject as OpinionSubject).highRiskCountry },
+          today,
+        );
+        const now = platform.clock.now();
+        if (lapse.kind === 'SILENT_CONSENT') {
+          const payload = {
+            opinionId: id,
+            rule: lapse.rule,
+            lapsedOn: lapse.lapsedOn,
+            at: now.toISOString(),
+          };
+          await audit((await change(trx, node, row.answererNode, 'opinion.lapsed', payload, now)).audit);
+          result.silentConsents += 1;
+          return null;
+        }
+        if (lapse.kind === 'NONE') {
+          // answered since the list was read: nothing to do, and the check is on record
+          await audit({
+            kind: 'access',
+            action: 'exchange.opinion.lapse-checked',
+            entityType: 'opinion_request',
+            entityId: id,
+          });
+          return null;
+        }
+        await store.updateRequest(trx, id, { escalatedOn: today.toString(), updatedAt: now });
+        await audit({
+          kind: 'change',
+          action: 'exchange.opinion.escalate',
+          entityType: 'opinion_request',
+          entityId: id,
+          before: { escalatedOn: row.escalatedOn },
+          after: { escalatedOn: today.toString() },
+        });
+        return row;
+      },
+    );
+    if (!escalation) continue;
+    result.escalated += 1;
+    for (const to of await recipients(db, escalation.requesterOrganisationId, ['sui_manager']))
+      await platform.mailer.send({
+        to,
+        subject: `Parere scaduto: pratica ${escalation.caseNumber} (${escalation.label})`,
+        text:
+          `Il termine per il parere «${escalation.label}» sulla pratica ${escalation.caseNumber} è scaduto il ` +
+          `${escalation.dueOn} senza risposta e il silenzio non vale assenso per questa pratica.\n\n` +
+          'Sollecitare l’ente o segnalare il problema nel registro condiviso.\n',
+      });
+  }
+
+  const soon = today.add({ days: REMINDER_DAYS }).toString();
+  const dueSoon = await db
+    .selectFrom('opinionRequest')
+    .selectAll()
+    .where('answererNode', '=', node.id)
+    .where('state', '=', 'PENDING')
+    .where('remindedOn', 'is', null)
+    .where('dueOn', '>=', today.toString())
+    .where('dueOn', '<=', soon)
+    .orderBy('dueOn')
+    .limit(SWEEP_LIMIT)
+    .execute();
+  for (const row of dueSoon.filter((candidate) => reminderDue(candidate, today))) {
+    await writeTransaction(db, platform.clock, SYSTEM_CALLER, async ({ db: trx, audit }) => {
+      await store.updateRequest(trx, row.id, {
+        remindedOn: today.toString(),
+        updatedAt: platform.clock.now(),
+      });
+      await audit({
+        kind: 'change',
+        action: 'exchange.opinion.remind',
+        entityType: 'opinion_request',
+        entityId: row.id,
+        before: { remindedOn: null },
+        after: { remindedOn: today.toString() },
+      });
+    });
+    result.reminded += 1;
+    for (const to of await recipients(db, row.organisationId, ['questura_officer', 'inspectorate_officer']))
+      await platform.mailer.send({
+        to,
+        subject: `Promemoria: parere in scadenza il ${row.dueOn} – pratica ${row.caseNumber}`,
+        text:
+          `Il parere «${row.label}» richiesto da ${row.requesterName} sulla pratica ${row.caseNumber} ` +
+          `scade il ${row.dueOn}.\n\nAprire LOVIT, sezione Pareri, per renderlo o per chiedere informazioni al SUI.\n`,
+      });
+  }
+  return result;
+}
+
+export function opinionClockJob(platform: Platform): JobDefinition {
+  return {
+    queue: 'exchange.opinion-clock',
+    cron: '*/15 * * * *',
+    async handle() {
+      await sweepOpinions(platform);
+    },
+  };
+}

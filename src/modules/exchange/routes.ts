@@ -1,0 +1,275 @@
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { Invalid } from '../../kernel/errors.ts';
+import type { LovitApp } from '../../kernel/http.ts';
+import type { Platform } from '../../kernel/platform.ts';
+import { acceptUploads, readUpload, sendFile } from '../../kernel/uploads.ts';
+import {
+  answerInput,
+  attachmentView,
+  bulkAnswerInput,
+  bulkAnswerResult,
+  dashboardQuery,
+  dashboardView,
+  inboxPage,
+  inboxQuery,
+  opinionDetail,
+  problemInput,
+  problemQuery,
+  problemUpdate,
+  problemView,
+  questionInput,
+  replyInput,
+} from './contract.ts';
+import { dashboard, dashboardCsv, dashboardXlsx } from './dashboard.ts';
+import { deliveryMaxBytes, deliveryResult, INBOX_PATH, OutboxSender, receive } from './delivery.ts';
+import * as problems from './problems.ts';
+import * as service from './service.ts';
+import { DIGEST_HEADER, publishedKeys, SIGNATURE_HEADER, signingKey } from './signing.ts';
+
+const idParams = z.object({ id: z.uuid() });
+
+export function registerExchangeRoutes(app: LovitApp, platform: Platform): void {
+  const tags = ['Pareri tra uffici'];
+
+  app.get(
+    '/.well-known/jwks.json',
+    {
+      config: { access: 'public' },
+      schema: { tags, summary: 'Chiavi pubbliche di firma di questo nodo (JWKS)' },
+    },
+    async (_request, reply) => {
+      await signingKey(platform.database.db, platform.clock.now());
+      return reply
+        .header('cache-control', 'public, max-age=300')
+        .send(await publishedKeys(platform.database.db));
+    },
+  );
+
+  // Peers are authenticated by the signature of each delivery, not by a session.
+  app.post(
+    INBOX_PATH,
+    {
+      config: { access: 'public' },
+      // a delivery may carry the files attached to answers
+      bodyLimit: deliveryMaxBytes(platform.config.uploadMaxBytes),
+      schema: {
+        tags,
+        summary: 'Ricevi una consegna firmata da un nodo (ModI, Agid-JWT-Signature + Digest)',
+        response: { 200: deliveryResult },
+      },
+    },
+    async (request) => {
+      if (request.rawBody === undefined)
+        throw new Invalid([{ path: 'body', message: 'atteso un corpo JSON' }]);
+      const header = (name: string) => {
+        const value = request.headers[name];
+        return Array.isArray(value) ? value[0] : value;
+      };
+      return receive(platform, {
+        signature: header(SIGNATURE_HEADER),
+        digest: header(DIGEST_HEADER),
+        rawBody: request.rawBody,
+        clientAddress: request.ip,
+        requestId: request.id,
+      });
+    },
+  );
+
+  app.get(
+    '/api/opinions',
+    {
+      config: { access: 'exchange.access' },
+      schema: {
+        tags,
+        summary: 'Pareri: in arrivo (enti) o richiesti (SUI)',
+        querystring: inboxQuery,
+        response: { 200: inboxPage },
+      },
+    },
+    async (request) => service.inbox(platform, request.caller, request.query),
+  );
+
+  app.get(
+    '/api/opinions/:id',
+    {
+      config: { access: 'exchange.access' },
+      schema: { tags, summary: 'Scheda del parere', params: idParams, response: { 200: opinionDetail } },
+    },
+    async (request) => service.getOpinion(platform, request.caller, request.params.id),
+  );
+
+  app.post(
+    '/api/opinions/:id/answers',
+    {
+      config: { access: 'exchange.answer' },
+      schema: {
+        tags,
+        summary: 'Rendi il parere (o rettifica l’ultima risposta)',
+        params: idParams,
+        body: answerInput,
+        response: { 200: opinionDetail },
+      },
+    },
+    async (request) => service.answer(platform, request.caller, request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/opinions/favourable',
+    {
+      config: { access: 'exchange.answer' },
+      schema: {
+        tags,
+        summary: 'Rendi parere favorevole su più pratiche, con conferma del numero',
+        body: bulkAnswerInput,
+        response: { 200: bulkAnswerResult },
+      },
+    },
+    async (request) => service.answerFavourably(platform, request.caller, request.body),
+  );
+
+  app.post(
+    '/api/opinions/:id/questions',
+    {
+      config: { access: 'exchange.answer' },
+      schema: {
+        tags,
+        summary: 'Chiedi informazioni al SUI (sospende il termine del parere)',
+        params: idParams,
+        body: questionInput,
+        response: { 200: opinionDetail },
+      },
+    },
+    async (request) => service.ask(platform, request.caller, request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/opinions/:id/questions/:questionId/reply',
+    {
+      config: { access: 'cases.act' },
+      schema: {
+        tags,
+        summary: 'Rispondi alla domanda dell’ente (il termine riprende)',
+        params: z.object({ id: z.uuid(), questionId: z.uuid() }),
+        body: replyInput,
+        response: { 200: opinionDetail },
+      },
+    },
+    async (request) =>
+      service.reply(platform, request.caller, request.params.id, request.params.questionId, request.body),
+  );
+
+  app.get(
+    '/api/opinions/problems',
+    {
+      config: { access: 'exchange.problems' },
+      schema: {
+        tags,
+        summary: 'Registro condiviso dei problemi',
+        querystring: problemQuery,
+        response: { 200: z.array(problemView) },
+      },
+    },
+    async (request) => problems.listProblems(platform, request.query),
+  );
+
+  app.post(
+    '/api/opinions/problems',
+    {
+      config: { access: 'exchange.problems' },
+      schema: {
+        tags,
+        summary: 'Segnala un problema (su una pratica o sulla procedura)',
+        body: problemInput,
+        response: { 201: problemView },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await problems.raiseProblem(platform, request.caller, request.body)),
+  );
+
+  app.patch(
+    '/api/opinions/problems/:id',
+    {
+      config: { access: 'exchange.problems' },
+      schema: {
+        tags,
+        summary: 'Aggiorna lo stato di un problema',
+        params: idParams,
+        body: problemUpdate,
+        response: { 200: problemView },
+      },
+    },
+    async (request) => problems.updateProblem(platform, request.caller, request.params.id, request.body),
+  );
+
+  app.get(
+    '/api/opinions/dashboard',
+    {
+      config: { access: 'exchange.dashboard' },
+      schema: {
+        tags,
+        summary: 'Tempi dei pareri e delle fasi delle pratiche (JSON, CSV o XLSX)',
+        querystring: dashboardQuery,
+      },
+    },
+    async (request, reply) => {
+      const view = await dashboard(platform, request.caller, request.query.since);
+      if (request.query.format === 'csv')
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="tempi-pareri-${view.today}.csv"`)
+          .send(dashboardCsv(view));
+      if (request.query.format === 'xlsx')
+        return reply
+          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('content-disposition', `attachment; filename="tempi-pareri-${view.today}.xlsx"`)
+          .send(await dashboardXlsx(view));
+      return reply.send(dashboardView.parse(view));
+    },
+  );
+
+  app.register(async (plugin) => {
+    await acceptUploads(plugin, platform.config);
+    plugin.withTypeProvider<ZodTypeProvider>().post(
+      '/api/opinions/:id/attachments',
+      {
+        config: { access: 'exchange.answer' },
+        schema: {
+          tags,
+          summary: 'Carica un allegato per la risposta (PDF, JPEG o PNG); si collega rendendo il parere',
+          consumes: ['multipart/form-data'],
+          params: idParams,
+          response: { 201: attachmentView },
+        },
+      },
+      async (request, reply) => {
+        const upload = await readUpload(request, platform.config, 'allegare il file');
+        return reply
+          .code(201)
+          .send(await service.uploadAttachment(platform, request.caller, request.params.id, upload));
+      },
+    );
+  });
+
+  app.get(
+    '/api/opinions/:id/attachments/:sha256',
+    {
+      config: { access: 'exchange.access' },
+      schema: {
+        tags,
+        summary: 'Scarica un allegato di una risposta',
+        params: z.object({ id: z.uuid(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+      },
+    },
+    async (request, reply) =>
+      sendFile(
+        reply,
+        await service.openAttachment(platform, request.caller, request.params.id, request.params.sha256),
+      ),
+  );
+
+  const sender = new OutboxSender(platform);
+  app.addHook('onReady', async () => sender.start());
+  app.addHook('onClose', async () => sender.stop());
+}

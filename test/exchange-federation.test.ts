@@ -1,0 +1,385 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newId } from '../src/kernel/ids.ts';
+import {
+  DIGEST_HEADER,
+  digestOf,
+  SIGNATURE_HEADER,
+  type SigningKey,
+  signDelivery,
+} from '../src/modules/exchange/signing.ts';
+import { startTestApp, stopTestApp, type TestApp } from './support/app.ts';
+import { workPermitApplication } from './support/cases.ts';
+import { BACKENDS, openTestDatabase, type TestDatabase } from './support/database.ts';
+import { makePdf, multipartBody } from './support/documents.ts';
+import { makeOrganisation, makeUser, type Session, signIn } from './support/identity.ts';
+import { freePort } from './support/ports.ts';
+
+const PREFECTURE = 'prefettura-lodi';
+const QUESTURA = 'questura-lodi';
+
+async function until<T>(
+  what: string,
+  probe: () => Promise<T | undefined | null | false>,
+  timeoutMs = 15_000,
+) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Two LOVIT nodes, each with its own database, exchanging signed messages over HTTP. */
+for (const backend of BACKENDS) {
+  describe(`opinions between two nodes (${backend})`, () => {
+    const nodes = {} as Record<'sui' | 'questura', { t: TestApp; database: TestDatabase; url: string }>;
+    let manager: Session;
+    let officer: Session;
+    const folders: string[] = [];
+
+    const node = async (id: string, port: number, peer: object) => {
+      const database = await openTestDatabase(backend);
+      // each node keeps its files in its own folder: attachments must travel to reach the other
+      const dataDir = await mkdtemp(path.join(tmpdir(), `lovit-${id}-`));
+      folders.push(dataDir);
+      const t = await startTestApp(database, {
+        config: {
+          DATA_DIR: dataDir,
+          EXCHANGE_NODE: id,
+          EXCHANGE_PEERS: JSON.stringify([peer]),
+          EXCHANGE_MAX_SKEW_SECONDS: '60',
+        },
+      });
+      await t.app.listen({ port, host: '127.0.0.1' });
+      return { t, database, url: `http://127.0.0.1:${port}` };
+    };
+    /** A delivery to the Questura's node, signed with `key` as `sender` (by default: as the SUI's node). */
+    const deliver = async (
+      messages: object[],
+      options: { key?: SigningKey; sender?: string; at?: Date; tamper?: boolean; jti?: string } = {},
+    ) => {
+      const body = JSON.stringify({ messages });
+      const digest = digestOf(body);
+      const key = options.key ?? (await suiKey());
+      const token = await signDelivery(
+        key,
+        { sender: options.sender ?? PREFECTURE, receiver: QUESTURA, jti: options.jti ?? newId(), digest },
+        options.at ?? nodes.questura.t.clock.now(),
+        60,
+      );
+      return fetch(`${nodes.questura.url}/api/exchange/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [DIGEST_HEADER]: digest, [SIGNATURE_HEADER]: token },
+        body: options.tamper ? body.replace('Rahim', 'Rahym') : body,
+      });
+    };
+    const suiKey = async (): Promise<SigningKey> => {
+      const row = await nodes.sui.database.db.selectFrom('exchangeKey').selectAll().executeTakeFirstOrThrow();
+      return {
+        kid: row.kid,
+        privateKey: (await importJWK(row.privateJwk as JWK, 'ES256')) as CryptoKey,
+        publicJwk: row.publicJwk as JWK,
+      };
+    };
+    const requestedMessage = (id: string) => ({
+      id: newId(),
+      kind: 'opinion.requested',
+      payload: {
+        id,
+        requesterOrganisationId: null,
+        requesterName: 'Prefettura di Lodi – SUI',
+        body: 'POLICE_HQ',
+        caseNumber: 'LO-2026-999999',
+        caseTypeCode: 'WORK_CLEARANCE',
+        caseTypeName: 'Nulla osta al lavoro subordinato',
+        label: 'Parere della Questura sui motivi ostativi',
+        subject: {
+          persons: [{ role: 'WORKER', surname: 'HOSSAIN', givenName: 'Rahim', citizenship: 'BD' }],
+          employers: [],
+          quota: null,
+          submittedOn: '2026-03-02',
+          highRiskCountry: true,
+        },
+        requestedAt: '2026-03-02T08:00:00.000Z',
+        requestedOn: '2026-03-02',
+        responseDays: 20,
+        dueOn: '2026-03-22',
+        silenceRule: null,
+      },
+    });
+    const counts = async () => ({
+      requests: Number(
+        (
+          await nodes.questura.database.db
+            .selectFrom('opinionRequest')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+      inbox: Number(
+        (
+          await nodes.questura.database.db
+            .selectFrom('exchangeInbox')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+    });
+
+    beforeAll(async () => {
+      const [suiPort, questuraPort] = [await freePort(), await freePort()];
+      nodes.sui = await node(PREFECTURE, suiPort, {
+        id: QUESTURA,
+        url: `http://127.0.0.1:${questuraPort}`,
+        bodies: ['POLICE_HQ', 'LABOUR_INSPECTORATE'],
+      });
+      nodes.questura = await node(QUESTURA, questuraPort, {
+        id: PREFECTURE,
+        url: `http://127.0.0.1:${suiPort}`,
+      });
+      const prefecture = await makeOrganisation(nodes.sui.t.platform, {
+        type: 'PREFECTURE',
+        code: 'PREF-LO',
+      });
+      const questura = await makeOrganisation(nodes.questura.t.platform, {
+        type: 'POLICE_HQ',
+        code: 'QUESTURA-LO',
+      });
+      await makeOrganisation(nodes.questura.t.platform, { type: 'LABOUR_INSPECTORATE', code: 'ITL-LO' });
+      const sui = await makeUser(nodes.sui.t.platform, [
+        { organisationId: prefecture.id, role: 'sui_manager' },
+      ]);
+      const police = await makeUser(nodes.questura.t.platform, [
+        { organisationId: questura.id, role: 'questura_officer' },
+      ]);
+      manager = await signIn(nodes.sui.t.app, sui.email);
+      officer = await signIn(nodes.questura.t.app, police.email);
+      const quota = await nodes.sui.t.app.inject({
+        method: 'PUT',
+        url: '/api/quotas',
+        headers: manager.headers,
+        payload: { year: 2026, sector: 'NON_SEASONAL', total: 10, legalBasis: 'DPCM 2.10.2025' },
+      });
+      expect(quota.statusCode).toBe(200);
+    });
+
+    afterAll(async () => {
+      for (const { t, database } of Object.values(nodes)) {
+        await stopTestApp(t);
+        await database.dispose();
+      }
+      for (const folder of folders) await rm(folder, { recursive: true, force: true });
+    });
+
+    it('carries the request, the question, the reply and the answer between the nodes, and both ends agree', async () => {
+      const sui = nodes.sui.t.app;
+      const questura = nodes.questura.t.app;
+      const submitted = await sui.inject({
+        method: 'POST',
+        url: '/api/cases',
+        headers: manager.headers,
+        payload: workPermitApplication(1),
+      });
+      const caseId = submitted.json().id as string;
+      for (const action of ['START_REVIEW', 'REQUEST_OPINIONS']) {
+        const { version } = (
+          await sui.inject({ url: `/api/cases/${caseId}`, headers: manager.headers })
+        ).json();
+        const res = await sui.inject({
+          method: 'POST',
+          url: `/api/cases/${caseId}/actions`,
+          headers: manager.headers,
+          payload: { action, version },
+        });
+        expect(res.statusCode).toBe(200);
+      }
+      const opinions = (await sui.inject({ url: `/api/cases/${caseId}`, headers: manager.headers })).json()
+        .opinions;
+      const police = opinions.find((o: { body: string }) => o.body === 'POLICE_HQ').id as string;
+
+      const inbox = await until('the request at the Questura', async () => {
+        const page = (await questura.inject({ url: '/api/opinions', headers: officer.headers })).json();
+        return page.items.some((o: { id: string }) => o.id === police) && page;
+      });
+      expect(inbox.items.find((o: { id: string }) => o.id === police)).toMatchObject({
+        remote: true,
+        state: 'PENDING',
+      });
+      const asked = await questura.inject({
+        method: 'POST',
+        url: `/api/opinions/${police}/questions`,
+        headers: officer.headers,
+        payload: { question: 'Il datore di lavoro ha altre sedi operative?' },
+      });
+      expect(asked.statusCode).toBe(200);
+
+      const question = await until('the question at the SUI', async () => {
+        const detail = (await sui.inject({ url: `/api/cases/${caseId}`, headers: manager.headers })).json();
+        return detail.opinions.find((o: { id: string }) => o.id === police).openQuestions[0];
+      });
+      const replied = await sui.inject({
+        method: 'POST',
+        url: `/api/opinions/${police}/questions/${question.id}/reply`,
+        headers: manager.headers,
+        payload: { reply: 'Una sola sede, a Lodi.' },
+      });
+      expect(replied.statusCode).toBe(200);
+      await until('the reply at the Questura', async () => {
+        const detail = (
+          await questura.inject({ url: `/api/opinions/${police}`, headers: officer.headers })
+        ).json();
+        return detail.state === 'PENDING' && detail.questions[0].reply === 'Una sola sede, a Lodi.';
+      });
+      const pdf = await makePdf('Esito dei controlli SDI: nessun elemento ostativo');
+      const form = await multipartBody(
+        {},
+        { content: pdf, name: 'esito controlli.pdf', type: 'application/pdf' },
+      );
+      const uploaded = await questura.inject({
+        method: 'POST',
+        url: `/api/opinions/${police}/attachments`,
+        headers: { ...officer.headers, ...form.headers },
+        payload: form.payload,
+      });
+      expect(uploaded.statusCode).toBe(201);
+      const answered = await questura.inject({
+        method: 'POST',
+        url: `/api/opinions/${police}/answers`,
+        headers: officer.headers,
+        payload: {
+          outcome: 'FAVOURABLE',
+          attachments: [{ sha256: uploaded.json().sha256, filename: 'esito controlli.pdf' }],
+        },
+      });
+      expect(answered.statusCode).toBe(200);
+      const onCase = await until('the answer on the case', async () => {
+        const detail = (await sui.inject({ url: `/api/cases/${caseId}`, headers: manager.headers })).json();
+        const opinion = detail.opinions.find((o: { id: string }) => o.id === police);
+        return opinion.outcome === 'FAVOURABLE' && detail;
+      });
+      // the file travelled with the answer: the SUI's node serves it from its own store
+      const attached = await until('the attachment at the SUI', async () => {
+        const detail = (
+          await sui.inject({ url: `/api/opinions/${police}`, headers: manager.headers })
+        ).json();
+        return detail.answers[0]?.attachments[0];
+      });
+      expect(attached).toMatchObject({
+        filename: 'esito controlli.pdf',
+        mediaType: 'application/pdf',
+        size: pdf.length,
+      });
+      const download = await sui.inject({
+        url: `/api/opinions/${police}/attachments/${attached.sha256}`,
+        headers: manager.headers,
+      });
+      expect(Buffer.compare(download.rawPayload, pdf)).toBe(0);
+      expect(onCase.timeline.map((e: { kind: string }) => e.kind)).toEqual(
+        expect.arrayContaining(['OPINION_QUESTION', 'OPINION_QUESTION_ANSWERED', 'OPINION_RECEIVED']),
+      );
+
+      const snapshot = async (database: TestDatabase) => ({
+        request: await database.db
+          .selectFrom('opinionRequest')
+          .select(['state', 'outcome', 'dueOn', 'caseNumber', 'originNode', 'answererNode'])
+          .where('id', '=', police)
+          .executeTakeFirstOrThrow(),
+        answers: await database.db
+          .selectFrom('opinionAnswer')
+          .select(['id', 'outcome'])
+          .where('opinionId', '=', police)
+          .execute(),
+        questions: await database.db
+          .selectFrom('opinionQuestion')
+          .select(['id', 'reply'])
+          .where('opinionId', '=', police)
+          .execute(),
+      });
+      expect(await snapshot(nodes.questura.database)).toEqual(await snapshot(nodes.sui.database));
+      // the SUI's node keeps its case; the Questura's node never had it
+      const casesAtQuestura = await nodes.questura.database.db.selectFrom('caseFile').select('id').execute();
+      expect(casesAtQuestura).toEqual([]);
+    });
+
+    it('publishes its public keys as JWKS', async () => {
+      const res = await fetch(`${nodes.sui.url}/.well-known/jwks.json`);
+      const jwks = await res.json();
+      expect(jwks.keys[0]).toMatchObject({ kty: 'EC', crv: 'P-256', alg: 'ES256', use: 'sig' });
+      expect(jwks.keys[0]).not.toHaveProperty('d');
+    });
+
+    it('refuses, logs and ignores deliveries with a bad signature, an unknown sender, a wrong digest or a stale time', async () => {
+      const before = await counts();
+      const stranger = await generateKeyPair('ES256', { extractable: true });
+      const strangerKey: SigningKey = {
+        kid: 'estraneo',
+        privateKey: stranger.privateKey,
+        publicJwk: await exportJWK(stranger.publicKey),
+      };
+      const cases = [
+        { options: { key: strangerKey }, status: 401, reason: 'BAD_SIGNATURE' },
+        { options: { key: strangerKey, sender: 'nodo-sconosciuto' }, status: 401, reason: 'UNKNOWN_SENDER' },
+        { options: { tamper: true }, status: 400, reason: 'DIGEST_MISMATCH' },
+        {
+          options: { at: new Date(nodes.questura.t.clock.now().getTime() - 10 * 60_000) },
+          status: 401,
+          reason: 'CLOCK_SKEW',
+        },
+      ];
+      for (const { options, status, reason } of cases) {
+        const res = await deliver([requestedMessage(newId())], options);
+        expect(res.status, reason).toBe(status);
+        expect(res.headers.get('content-type')).toContain('application/problem+json');
+        expect((await res.json()).type).toContain(reason.toLowerCase().replaceAll('_', '-'));
+      }
+      const unsigned = await fetch(`${nodes.questura.url}/api/exchange/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ messages: [requestedMessage(newId())] }),
+      });
+      expect(unsigned.status).toBe(401);
+      expect(await counts()).toEqual(before);
+      const logged = await nodes.questura.database.db
+        .selectFrom('exchangeRefusal')
+        .select('reason')
+        .execute();
+      expect(logged.map((r) => r.reason)).toEqual(
+        expect.arrayContaining([
+          'BAD_SIGNATURE',
+          'UNKNOWN_SENDER',
+          'DIGEST_MISMATCH',
+          'CLOCK_SKEW',
+          'MISSING_SIGNATURE',
+        ]),
+      );
+    });
+
+    it('applies a message once: a replayed delivery is refused, a message sent again is acknowledged as seen', async () => {
+      const opinionId = newId();
+      const message = requestedMessage(opinionId);
+      const jti = newId();
+      const first = await deliver([message], { jti });
+      expect(first.status).toBe(200);
+      expect((await first.json()).results).toEqual([{ id: message.id, status: 'APPLIED' }]);
+      const before = await counts();
+
+      const replayed = await deliver([message], { jti });
+      expect(replayed.status).toBe(409);
+      const again = await deliver([message]);
+      expect((await again.json()).results).toEqual([{ id: message.id, status: 'DUPLICATE' }]);
+      expect(await counts()).toEqual(before);
+
+      const unknown = { id: newId(), kind: 'opinion.answered', payload: { ...message.payload } };
+      const rejected = await deliver([unknown]);
+      expect((await rejected.json()).results).toEqual([
+        { id: unknown.id, status: 'REJECTED', detail: 'contenuto non valido per il tipo' },
+      ]);
+    });
+  });
+}

@@ -22,6 +22,8 @@ import { registerCouncilRoutes } from './modules/council/routes.ts';
 import { registerExchangeRoutes } from './modules/exchange/routes.ts';
 import { registerIdentityRoutes } from './modules/identity/routes.ts';
 import { resolveApiClient, resolveSession } from './modules/identity/service.ts';
+import { registerPortal } from './modules/portal/routes.tsx';
+import { registerSheetRoutes } from './modules/portal/sheets-routes.ts';
 import { version } from './version.ts';
 
 // Validation messages reach users of the Italian back-office.
@@ -96,6 +98,8 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
   registerVerificationPage(app, platform);
   registerCouncilRoutes(app, platform);
   registerExchangeRoutes(app, platform);
+  await registerPortal(app, platform);
+  registerSheetRoutes(app, platform);
   await registerWeb(app);
   return app;
 }

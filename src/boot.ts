@@ -12,6 +12,7 @@ import { migrateToLatest } from './kernel/migrate.ts';
 import type { Platform } from './kernel/platform.ts';
 import { actionReminderJob } from './modules/council/jobs.ts';
 import { opinionClockJob } from './modules/exchange/jobs.ts';
+import { loadPortalContent } from './modules/portal/content.ts';
 
 /** Seals new audit entries into the hash chain, off the request path, every minute. */
 function auditSealJob(database: DatabaseHandle): JobDefinition {
@@ -45,6 +46,7 @@ export async function openPlatform(
   const database = await openDatabase(config);
   try {
     const migrationsApplied = await migrateToLatest(database.db);
+    await loadPortalContent({ database, clock });
     const demoLoaded = config.demoData ? await loadDemoData({ database, clock }) : false;
     if (demoLoaded) await loadDemoCases({ database, clock, config });
     if (demoLoaded) await loadDemoCouncil({ database, clock, config });

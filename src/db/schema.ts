@@ -364,6 +364,8 @@ export type AppointmentTable = {
   outcomeNotes: string | null;
   createdAt: Instant;
   createdBy: string;
+  /** When the applicant confirmed it through the signed link of the convocation. */
+  confirmedAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 };
 
 export type MediatorLanguageTable = { userId: string; language: string };
@@ -380,6 +382,37 @@ export type LegalQuestionTable = {
   answeredAt: NullableInstant;
   answer: string | null;
 };
+
+export type SheetStatus = 'DRAFT' | 'REVIEWED' | 'PUBLISHED';
+type Json = ColumnType<unknown, string, string>;
+type NullableJson = ColumnType<unknown | null, string | null, string | null>;
+
+/** A procedure sheet of the public portal. */
+export type ProcedureSheetTable = { code: string; caseType: string | null; position: number };
+
+/** A sheet in one language: the working copy and the copy the public reads (see the portal migration). */
+export type ProcedureSheetTextTable = {
+  sheetCode: string;
+  language: string;
+  status: SheetStatus;
+  revision: number;
+  /** For a translation, the revision of the Italian text it was made from. */
+  sourceRevision: number | null;
+  content: Json;
+  editedAt: Instant;
+  editedBy: string | null;
+  reviewedAt: NullableInstant;
+  reviewedBy: string | null;
+  publishedContent: NullableJson;
+  publishedAt: NullableInstant;
+  publishedRevision: number | null;
+  publishedSourceRevision: number | null;
+  publishedReviewedAt: NullableInstant;
+};
+
+export type GlossaryTermTable = { language: string; termKey: string; term: string; definition: string };
+
+export type LinkSigningKeyTable = { id: number; secret: string; createdAt: Instant };
 
 /** Every table, as Kysely sees it (camelCase here, snake_case in the database). */
 export type Database = ExchangeTables & {
@@ -425,4 +458,8 @@ export type Database = ExchangeTables & {
   councilService: CouncilServiceTable;
   councilQuestionnaire: CouncilQuestionnaireTable;
   councilResponse: CouncilResponseTable;
+  procedureSheet: ProcedureSheetTable;
+  procedureSheetText: ProcedureSheetTextTable;
+  glossaryTerm: GlossaryTermTable;
+  linkSigningKey: LinkSigningKeyTable;
 };

@@ -68,6 +68,11 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Who may call this route. Every route declares it; the app refuses to start otherwise. */
     access?: RouteAccess;
+    /**
+     * A public route that acts for nobody (the public portal): a visitor's session, if any, is not looked up,
+     * so a signed-in user's form post there needs no CSRF token and carries no authority.
+     */
+    actsForNobody?: boolean;
   }
   interface FastifyRequest {
     caller: Caller;
@@ -151,6 +156,11 @@ export function registerAccessControl(app: LovitApp, options: AccessControlOptio
 
   app.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {
     // A system sends a bearer token and no cookie: no ambient authority, so no CSRF token either.
+    const config = request.routeOptions.config;
+    if (config?.access === 'public' && config.actsForNobody) {
+      request.caller = { actor: null, requestId: request.id, clientAddress: request.ip };
+      return;
+    }
     const bearer = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(request.headers.authorization ?? '')?.[1];
     const token = request.cookies[SESSION_COOKIE];
     const actor = bearer
@@ -159,7 +169,7 @@ export function registerAccessControl(app: LovitApp, options: AccessControlOptio
         ? await options.resolveSession(token)
         : null;
     request.caller = { actor, requestId: request.id, clientAddress: request.ip };
-    const access = request.routeOptions.config?.access ?? 'public';
+    const access = config?.access ?? 'public';
     if (access !== 'public') {
       if (!actor) throw new Unauthenticated();
       if (access !== 'authenticated' && !hasPermission(actor, access)) throw new Forbidden();

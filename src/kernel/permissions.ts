@@ -127,6 +127,22 @@ export const PERMISSIONS = {
     module: 'outreach',
     roles: ['communications', 'legal_expert', 'mediator', 'project_manager'],
   },
+  'portal.sheets.edit': {
+    label: 'Scrivere e tradurre le schede delle procedure e il glossario del portale pubblico',
+    module: 'portal',
+    roles: ['communications', 'legal_expert', 'mediator'],
+  },
+  'portal.sheets.review': {
+    label:
+      'Revisionare le schede del portale (testo italiano: esperto legale; traduzioni: mediatore della lingua)',
+    module: 'portal',
+    roles: ['legal_expert', 'mediator'],
+  },
+  'portal.sheets.publish': {
+    label: 'Pubblicare sul portale le schede revisionate',
+    module: 'portal',
+    roles: ['communications', 'legal_expert'],
+  },
   'project.access': {
     label: 'Accedere alla gestione del progetto FAMI',
     module: 'project',

@@ -10,6 +10,7 @@ import { LoginPage } from '../modules/identity/LoginPage.tsx';
 import { PasswordResetRequestPage } from '../modules/identity/PasswordResetRequestPage.tsx';
 import { ProfilePage } from '../modules/identity/ProfilePage.tsx';
 import { SetPasswordPage } from '../modules/identity/SetPasswordPage.tsx';
+import { SheetsPage } from '../modules/portal/SheetsPage.tsx';
 import { RequirePermission, RequireSession } from './access.tsx';
 import { Layout } from './Layout.tsx';
 import { modules } from './modules.ts';
@@ -41,6 +42,14 @@ export function App() {
                   }
                 />
               ))}
+              <Route
+                path="/comunicazione/schede"
+                element={
+                  <RequirePermission anyOf={['portal.sheets.edit']}>
+                    <SheetsPage />
+                  </RequirePermission>
+                }
+              />
               {casesRoutes()}
               {figuresRoutes()}
               {exchangeRoutes()}

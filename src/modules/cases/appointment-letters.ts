@@ -9,6 +9,8 @@ import { AppError, Conflict, NotFound } from '../../kernel/errors.ts';
 import type { Mail } from '../../kernel/mail.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import { writeTransaction } from '../../kernel/transaction.ts';
+import { isLanguage } from '../portal/languages.ts';
+import { appointmentLinkUrl } from './appointment-links.ts';
 import type { AppointmentPurpose } from './appointments-contract.ts';
 import * as appointmentStore from './appointments-store.ts';
 import { type Convocation, convocationIcs, convocationLetter } from './convocations.ts';
@@ -81,6 +83,14 @@ export async function convocationOf(
     replaces: replaced
       ? { appointmentId: replaced.id, startsAt: replaced.startsAt, endsAt: replaced.endsAt }
       : null,
+    manageUrl:
+      row.status === 'SCHEDULED' && row.caseId
+        ? await appointmentLinkUrl(
+            platform,
+            row,
+            row.language && isLanguage(row.language) ? row.language : 'it',
+          )
+        : null,
   };
   return { convocation, row };
 }

@@ -35,6 +35,7 @@ export function appointmentView(row: appointmentStore.AppointmentRow): Appointme
     language: row.language,
     rescheduledFrom: row.rescheduledFrom,
     letterSentAt: row.letterSentAt?.toISOString() ?? null,
+    confirmedAt: row.confirmedAt?.toISOString() ?? null,
     outcomeNotes: row.outcomeNotes,
     createdAt: row.createdAt.toISOString(),
   };

@@ -116,6 +116,8 @@ export const appointmentView = z.object({
   language: z.string().nullable(),
   rescheduledFrom: z.uuid().nullable(),
   letterSentAt: z.string().nullable(),
+  /** When the applicant confirmed it through the link of the convocation. */
+  confirmedAt: z.string().nullable(),
   outcomeNotes: z.string().nullable(),
   createdAt: z.string(),
 });

@@ -25,6 +25,8 @@ export type Convocation = {
   language: string | null;
   /** The appointment this one replaces, when it was rescheduled. */
   replaces: { appointmentId: string; startsAt: Date; endsAt: Date } | null;
+  /** The signed link where the applicant confirms or moves it, while it is scheduled. */
+  manageUrl?: string | null;
 };
 
 const OFFICE = 'Sportello Unico per l’Immigrazione';
@@ -155,6 +157,14 @@ export function convocationLetter(convocation: Convocation, now: Date): Mail & {
     'Si prega di presentarsi con un documento di riconoscimento in corso di validità. In caso di impedimento, ' +
       'si prega di avvisare l’ufficio rispondendo a questo messaggio, indicando il numero di pratica.',
     'In allegato l’appuntamento in formato calendario (.ics).',
+    ...(convocation.manageUrl
+      ? [
+          '',
+          'Per confermare l’appuntamento o spostarlo a un altro orario libero apra questo link personale ' +
+            '(in più lingue):',
+          convocation.manageUrl,
+        ]
+      : []),
     '',
     OFFICE,
     convocation.organisationName,

@@ -1,0 +1,269 @@
+/** The pages with a form: case status, appointment, document verification. Forms work without scripts. */
+import { Fragment } from 'react';
+import type { PublicCaseStatus } from '../cases/public-status.ts';
+import type { Translate } from './languages.ts';
+import { longDate, portalPath } from './layout.tsx';
+
+export type StatusFormValues = { number?: string; birthDate?: string };
+
+export function StatusForm({ lang, t, values }: { lang: string; t: Translate; values: StatusFormValues }) {
+  return (
+    <form method="post" action={portalPath(lang, '/stato')}>
+      <label htmlFor="number">
+        {t('status.caseNumber')}
+        <span className="hint" id="number-hint">
+          {t('status.caseNumberHint')}
+        </span>
+      </label>
+      <input
+        id="number"
+        name="number"
+        required
+        maxLength={20}
+        autoComplete="off"
+        spellCheck={false}
+        dir="ltr"
+        aria-describedby="number-hint"
+        defaultValue={values.number}
+      />
+      <label htmlFor="passport">{t('status.passport')}</label>
+      <input
+        id="passport"
+        name="passport"
+        required
+        maxLength={20}
+        autoComplete="off"
+        spellCheck={false}
+        dir="ltr"
+      />
+      <label htmlFor="birthDate">{t('status.birthDate')}</label>
+      <input
+        id="birthDate"
+        name="birthDate"
+        type="date"
+        required
+        autoComplete="bday"
+        defaultValue={values.birthDate}
+      />
+      <div>
+        <button type="submit">{t('status.submit')}</button>
+      </div>
+    </form>
+  );
+}
+
+export function StatusResult({ lang, t, status }: { lang: string; t: Translate; status: PublicCaseStatus }) {
+  const known = (group: string, code: string) => {
+    const text = t(`${group}.${code}`);
+    return text === `${group}.${code}` ? null : text;
+  };
+  return (
+    <>
+      <section className="card ok" aria-labelledby="esito">
+        <h2 id="esito">
+          {t('status.caseLabel')} <bdi>{status.number}</bdi>
+        </h2>
+        <h3>{t('status.state')}</h3>
+        <p>{known('state', status.state) ?? t('state.OTHER')}</p>
+        <h3>{t('status.next')}</h3>
+        <p>{known('next', status.state) ?? t('next.OTHER')}</p>
+        {!status.closed && (
+          <>
+            <h3>{t('status.missing')}</h3>
+            {status.missingDocuments.length ? (
+              <ul>
+                {status.missingDocuments.map((document) => (
+                  <li key={document.code}>{known('document', document.code) ?? document.label}</li>
+                ))}
+              </ul>
+            ) : (
+              <p>{t('status.nothingMissing')}</p>
+            )}
+          </>
+        )}
+        {status.closed ? (
+          <p>{t('status.closed')}</p>
+        ) : (
+          status.dueOn && (
+            <>
+              <h3>{t('status.due')}</h3>
+              <p>{longDate(lang, status.dueOn)}</p>
+              {status.clockSuspended && <p>{t('status.suspended')}</p>}
+            </>
+          )
+        )}
+      </section>
+      <p>
+        <a href={portalPath(lang, '/stato')}>{t('status.another')}</a>
+      </p>
+    </>
+  );
+}
+
+export type AppointmentShown = {
+  token: string;
+  startsAt: Date;
+  endsAt: Date;
+  deskName: string;
+  place: string;
+  purpose: string;
+  caseNumber: string | null;
+  documentsToBring: readonly string[];
+  confirmed: boolean;
+  movable: boolean;
+  slots: Date[];
+  notice: string | null;
+};
+
+export const momentIn = (lang: string, instant: Date) =>
+  new Intl.DateTimeFormat(lang, {
+    timeZone: 'Europe/Rome',
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(instant);
+
+export function AppointmentView({
+  lang,
+  t,
+  a,
+  hours,
+}: {
+  lang: string;
+  t: Translate;
+  a: AppointmentShown;
+  hours: number;
+}) {
+  const query = `?t=${encodeURIComponent(a.token)}`;
+  const base = portalPath(lang, '/appuntamento');
+  return (
+    <>
+      {a.notice && (
+        <p className="card note" role="status">
+          {a.notice}
+        </p>
+      )}
+      <section className="card" aria-labelledby="dettagli">
+        <h2 id="dettagli">{t(`purpose.${a.purpose}`)}</h2>
+        <dl className="facts">
+          <dt>{t('appointment.when')}</dt>
+          <dd>{momentIn(lang, a.startsAt)}</dd>
+          <dt>{t('appointment.where')}</dt>
+          <dd lang="it">
+            {a.deskName}, {a.place}
+          </dd>
+          {a.caseNumber && (
+            <>
+              <dt>{t('appointment.case')}</dt>
+              <dd dir="ltr">{a.caseNumber}</dd>
+            </>
+          )}
+        </dl>
+        {a.documentsToBring.length > 0 && (
+          <>
+            <h3>{t('appointment.bring')}</h3>
+            <ul lang="it">
+              {a.documentsToBring.map((document) => (
+                <li key={document}>{document}</li>
+              ))}
+            </ul>
+          </>
+        )}
+        {a.confirmed ? (
+          <p>
+            <strong>{t('appointment.confirmed')}</strong>
+          </p>
+        ) : (
+          <form method="post" action={`${base}/conferma${query}`}>
+            <button type="submit">{t('appointment.confirm')}</button>
+          </form>
+        )}
+        <p>
+          <a className="button secondary" href={`${base}/calendario.ics${query}`} download="appuntamento.ics">
+            {t('appointment.calendar')}
+          </a>
+        </p>
+      </section>
+      <section aria-labelledby="sposta">
+        <h2 id="sposta">{t('appointment.move')}</h2>
+        {!a.movable ? (
+          <p>{t('appointment.tooLate', { hours })}</p>
+        ) : a.slots.length === 0 ? (
+          <p>{t('appointment.noSlots')}</p>
+        ) : (
+          <form method="post" action={`${base}/sposta${query}`}>
+            <fieldset>
+              <legend>{t('appointment.moveIntro')}</legend>
+              {a.slots.map((slot, index) => (
+                <div className="slot" key={slot.toISOString()}>
+                  <input
+                    type="radio"
+                    id={`slot-${index}`}
+                    name="startsAt"
+                    value={slot.toISOString()}
+                    required
+                  />
+                  <label htmlFor={`slot-${index}`}>{momentIn(lang, slot)}</label>
+                </div>
+              ))}
+            </fieldset>
+            <button type="submit">{t('appointment.moveSubmit')}</button>
+          </form>
+        )}
+      </section>
+    </>
+  );
+}
+
+export type VerificationShown = { valid: false; code: string } | { valid: true; rows: [string, string][] };
+
+export function VerifyForm({ lang, t }: { lang: string; t: Translate }) {
+  return (
+    <form method="get" action={portalPath(lang, '/verifica')}>
+      <label htmlFor="codice">{t('verify.code')}</label>
+      <input
+        id="codice"
+        name="codice"
+        required
+        maxLength={40}
+        autoComplete="off"
+        spellCheck={false}
+        dir="ltr"
+        placeholder="XXXX-XXXX-XXXX-XXXX"
+      />
+      <div>
+        <button type="submit">{t('verify.submit')}</button>
+      </div>
+    </form>
+  );
+}
+
+export function VerifyResult({ lang, t, result }: { lang: string; t: Translate; result: VerificationShown }) {
+  if (!result.valid)
+    return (
+      <>
+        <section className="card ko" role="alert" aria-labelledby="esito">
+          <h2 id="esito">{t('verify.notFound')}</h2>
+          <p>{t('verify.notFoundText')}</p>
+        </section>
+        <VerifyForm lang={lang} t={t} />
+      </>
+    );
+  return (
+    <section className="card ok" role="status" aria-labelledby="esito">
+      <h2 id="esito">{t('verify.authentic')}</h2>
+      <p>{t('verify.authenticText')}</p>
+      <dl className="facts">
+        {result.rows.map(([label, value]) => (
+          <Fragment key={label}>
+            <dt>{label}</dt>
+            <dd lang="it">{value}</dd>
+          </Fragment>
+        ))}
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,66 @@
+/**
+ * The offices page: the SUI desks with the opening hours the back-office sets (so the page never disagrees
+ * with the booking grid), and the contacts of the Prefettura and the Questura that public sources confirm.
+ */
+import type { Platform } from '../../kernel/platform.ts';
+
+export type Office = {
+  key: string;
+  name: string;
+  address: string | null;
+  contacts: { label: string; href: string }[];
+  hours: { weekday: number; times: string }[];
+  byAppointment: boolean;
+};
+
+const PREFECTURE: Office = {
+  key: 'prefettura',
+  name: 'Prefettura – Ufficio Territoriale del Governo di Lodi',
+  address: 'Palazzo del Governo, Lodi',
+  contacts: [{ label: 'prefettura.lodi@interno.it', href: 'mailto:prefettura.lodi@interno.it' }],
+  hours: [],
+  byAppointment: false,
+};
+
+const POLICE: Office = {
+  key: 'questura',
+  name: 'Questura di Lodi – Ufficio Immigrazione',
+  address: null,
+  contacts: [{ label: '0371 4441', href: 'tel:+3903714441' }],
+  hours: [],
+  byAppointment: true,
+};
+
+const hhmm = (time: string) => time.slice(0, 5);
+
+/** The SUI desks with their weekly hours, then the other offices. */
+export async function listOffices(platform: Platform): Promise<Office[]> {
+  const rows = await platform.database.db
+    .selectFrom('desk as d')
+    .innerJoin('organisation as o', 'o.id', 'd.organisationId')
+    .leftJoin('deskOpening as w', 'w.deskId', 'd.id')
+    .select(['d.id', 'd.name', 'd.place', 'o.name as organisation', 'w.weekday', 'w.opens', 'w.closes'])
+    .where('o.isActive', '=', true)
+    .orderBy('d.name')
+    .orderBy('w.weekday')
+    .orderBy('w.opens')
+    .execute();
+  const desks = new Map<string, Office>();
+  for (const row of rows) {
+    const desk = desks.get(row.id) ?? {
+      key: `sportello-${desks.size + 1}`,
+      name: `Sportello Unico per l’Immigrazione – ${row.name}`,
+      address: row.place,
+      contacts: [],
+      hours: [],
+      byAppointment: true,
+    };
+    desks.set(row.id, desk);
+    if (row.weekday === null || !row.opens || !row.closes) continue;
+    const times = `${hhmm(row.opens)}–${hhmm(row.closes)}`;
+    const last = desk.hours.at(-1);
+    if (last?.weekday === row.weekday) last.times += `, ${times}`;
+    else desk.hours.push({ weekday: row.weekday, times });
+  }
+  return [...desks.values(), PREFECTURE, POLICE];
+}

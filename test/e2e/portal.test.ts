@@ -1,0 +1,170 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LANGUAGES, translator } from '../../src/modules/portal/languages.ts';
+import { startTestApp, stopTestApp, type TestApp } from '../support/app.ts';
+import {
+  browserAvailable,
+  closePage,
+  expectAccessible,
+  launchBrowser,
+  openPage,
+} from '../support/browser.ts';
+import { openTestDatabase, type TestDatabase } from '../support/database.ts';
+import { openPortalOffice, type PortalOffice } from '../support/portal.ts';
+import { startSmtpServer } from '../support/smtp.ts';
+
+const PLACES = [
+  '',
+  '/schede/ricongiungimento-familiare',
+  '/stato',
+  '/uffici',
+  '/verifica',
+  '/privacy',
+  '/accessibilita',
+];
+const PHONE = 360;
+
+/**
+ * The public portal as an applicant uses it on a small phone, in Italian, Arabic and Ukrainian: read a
+ * procedure sheet, check the state of a case, move an appointment from the convocation's link.
+ */
+describe.skipIf(!browserAvailable())('the public portal in Chromium', () => {
+  let database: TestDatabase;
+  let t: TestApp;
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+  let office: PortalOffice;
+  let browser: Browser;
+  let base: string;
+  let n = 500;
+
+  beforeAll(async () => {
+    smtp = await startSmtpServer();
+    database = await openTestDatabase('pglite');
+    t = await startTestApp(database, { config: { SMTP_URL: smtp.url } });
+    office = await openPortalOffice(t);
+    base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stopTestApp(t);
+    await database.dispose();
+    await smtp?.stop();
+  });
+
+  /** A case with an appointment on Thursday 5 March; the path of the link its convocation carries. */
+  async function convokedCase(startsAt: string) {
+    const kase = await office.newCase(n++);
+    const booked = await t.app.inject({
+      method: 'POST',
+      url: `/api/cases/${kase.id}/appointments`,
+      headers: office.manager.headers,
+      payload: { deskId: office.deskId, startsAt, purpose: 'DOCUMENTS', documentsToBring: ['Passaporto'] },
+    });
+    expect(booked.statusCode).toBe(201);
+    await expect.poll(() => smtp.inbox.some((mail) => mail.subject.includes(kase.number))).toBe(true);
+    const letter = smtp.inbox.find((mail) => mail.subject.includes(kase.number));
+    const link = /\/portale\/it\/appuntamento\?t=[A-Za-z0-9._-]+/.exec(letter?.text ?? '')?.[0] as string;
+    return { ...kase, link };
+  }
+
+  const fitsThePhone = (page: Page) =>
+    page.evaluate((width) => document.documentElement.scrollWidth <= width, PHONE);
+
+  for (const [lang, slot] of [
+    ['it', '09:00'],
+    ['ar', '09:30'],
+    ['uk', '10:00'],
+  ] as const)
+    it(`reads a sheet, checks a case and moves an appointment in ${lang}, at ${PHONE} px`, async () => {
+      const t_ = translator(lang);
+      const kase = await convokedCase(`2026-03-05T${slot}:00+01:00`);
+      const page = await openPage(browser, `${base}/portale/${lang}`, PHONE);
+      expect(await page.getAttribute('html', 'lang')).toBe(lang);
+      expect(await page.getAttribute('html', 'dir')).toBe(lang === 'ar' ? 'rtl' : 'ltr');
+      await expectAccessible(page);
+      expect(await fitsThePhone(page)).toBe(true);
+
+      // the keyboard reaches the skip link first, and it leads to the content
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe('#contenuto');
+
+      await page
+        .getByRole('link', { name: /ricongiungimento|reunification|لمّ الشمل|возз’єднання/ })
+        .first()
+        .click();
+      await page.getByRole('heading', { level: 2, name: t_('section.requirements') }).waitFor();
+      await expectAccessible(page);
+      expect(await fitsThePhone(page)).toBe(true);
+
+      await page
+        .getByRole('navigation', { name: t_('site.menu') })
+        .getByRole('link', { name: t_('nav.status') })
+        .click();
+      await page.getByLabel(t_('status.caseNumber')).fill(kase.number);
+      await page.getByLabel(t_('status.passport')).fill(kase.passport);
+      await page.getByLabel(t_('status.birthDate')).fill(kase.birthDate);
+      await page.getByRole('button', { name: t_('status.submit') }).click();
+      await page.getByRole('heading', { name: t_('status.state') }).waitFor();
+      expect(await page.locator('main').textContent()).toContain(t_('state.QUOTA_ASSIGNED'));
+      await expectAccessible(page);
+
+      await page.goto(`${base}${kase.link.replace('/it/', `/${lang}/`)}`);
+      await page.getByRole('heading', { name: t_('appointment.move') }).waitFor();
+      await expectAccessible(page);
+      await page.getByRole('radio').nth(2).check();
+      await page.getByRole('button', { name: t_('appointment.moveSubmit') }).click();
+      await page.getByText(t_('appointment.moved')).waitFor();
+      expect(await fitsThePhone(page)).toBe(true);
+      await expectAccessible(page);
+      await closePage(page);
+
+      const appointments = (
+        await t.app.inject({ url: `/api/cases/${kase.id}/appointments`, headers: office.manager.headers })
+      ).json() as { status: string }[];
+      expect(appointments.map((a) => a.status).sort()).toEqual(['RESCHEDULED', 'SCHEDULED']);
+    });
+
+  it('mirrors the layout in Arabic', async () => {
+    const positions = async (lang: string) => {
+      const page = await openPage(browser, `${base}/portale/${lang}/schede/ricongiungimento-familiare`, 1024);
+      const brand = await page.locator('.brand').boundingBox();
+      const switcher = await page.locator('.langs summary').boundingBox();
+      const heading = await page.locator('main h2').first().boundingBox();
+      const main = await page.locator('main').boundingBox();
+      const shot = await page.screenshot({ fullPage: false });
+      await closePage(page);
+      return { brand, switcher, heading, main, shot };
+    };
+    const italian = await positions('it');
+    const arabic = await positions('ar');
+    expect(arabic.shot.byteLength).toBeGreaterThan(1000);
+    if (!italian.brand || !italian.switcher || !arabic.brand || !arabic.switcher)
+      throw new Error('no header');
+    expect(italian.brand.x).toBeLessThan(italian.switcher.x);
+    expect(arabic.brand.x).toBeGreaterThan(arabic.switcher.x);
+    // headings start at the left edge of the content in Italian, at the right edge in Arabic
+    const rightEdge = (box: { x: number; width: number } | null) => (box ? box.x + box.width : 0);
+    expect(Math.abs((italian.heading?.x ?? 0) - (italian.main?.x ?? 0))).toBeLessThan(40);
+    expect(Math.abs(rightEdge(arabic.main) - rightEdge(arabic.heading))).toBeLessThan(40);
+  });
+
+  for (const { code } of LANGUAGES)
+    it(`has no serious accessibility violation on any public page in ${code}`, async () => {
+      const page = await openPage(browser, `${base}/portale/${code}`, PHONE);
+      for (const place of PLACES) {
+        const response = await page.goto(`${base}/portale/${code}${place}`);
+        expect(response?.status(), `${code}${place}`).toBe(200);
+        await expectAccessible(page);
+      }
+      await closePage(page);
+    });
+
+  it('answers an unknown page with an accessible page in the language', async () => {
+    const missing = await openPage(browser, `${base}/portale/ar/non-esiste`, PHONE);
+    expect(await missing.locator('h1').textContent()).toBe(translator('ar')('error.notFound'));
+    await expectAccessible(missing);
+    await missing.context().close();
+  });
+});

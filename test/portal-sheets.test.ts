@@ -1,0 +1,193 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadPortalContent } from '../src/modules/portal/content.ts';
+import { startTestApp, stopTestApp, type TestApp } from './support/app.ts';
+import { BACKENDS, openTestDatabase, type TestDatabase } from './support/database.ts';
+import type { Session } from './support/identity.ts';
+import { mainText, openPortalOffice, type PortalOffice } from './support/portal.ts';
+
+const CODE = 'ricongiungimento-familiare';
+
+for (const backend of BACKENDS) {
+  describe(`procedure sheets and their translation workflow on ${backend}`, () => {
+    let database: TestDatabase;
+    let t: TestApp;
+    let office: PortalOffice;
+    let communications: Session;
+    let lawyer: Session;
+    let englishMediator: Session;
+    let arabicMediator: Session;
+
+    const call = (session: Session, method: 'GET' | 'PUT' | 'POST', url: string, payload?: object) =>
+      t.app.inject({ method, url, headers: session.headers, ...(payload ? { payload } : {}) });
+    const texts = async (session: Session) =>
+      (await call(session, 'GET', '/api/portal/sheets')).json() as {
+        code: string;
+        language: string;
+        status: string;
+        revision: number;
+        sourceRevision: number | null;
+        outOfDate: boolean;
+        content: Record<string, string>;
+      }[];
+    const textOf = async (language: string) =>
+      (await texts(communications)).find((text) => text.code === CODE && text.language === language);
+    const publicPage = async (lang: string) =>
+      mainText((await t.app.inject({ url: `/portale/${lang}/schede/${CODE}` })).body);
+
+    beforeAll(async () => {
+      database = await openTestDatabase(backend);
+      t = await startTestApp(database);
+      office = await openPortalOffice(t);
+      communications = (await office.member('communications')).session;
+      lawyer = (await office.member('legal_expert')).session;
+      const mediator = async (languages: string[]) => {
+        const { id, session } = await office.member('mediator');
+        const set = await call(office.manager, 'PUT', `/api/mediators/${id}/languages`, { languages });
+        expect(set.statusCode).toBe(200);
+        return session;
+      };
+      englishMediator = await mediator(['en']);
+      arabicMediator = await mediator(['ar']);
+    });
+
+    afterAll(async () => {
+      await stopTestApp(t);
+      await database.dispose();
+    });
+
+    it('loads the shipped sheets once, Italian and translations published, and never overwrites them', async () => {
+      const all = await texts(communications);
+      expect(
+        all
+          .filter((text) => text.language === 'it')
+          .map((text) => text.code)
+          .sort(),
+      ).toEqual([
+        'conversione-permesso',
+        'lavoro-stagionale',
+        'lavoro-subordinato',
+        'ricongiungimento-familiare',
+      ]);
+      for (const language of ['en', 'ar', 'uk'])
+        expect(all.find((text) => text.code === CODE && text.language === language)).toMatchObject({
+          status: 'PUBLISHED',
+          sourceRevision: 1,
+          outOfDate: false,
+        });
+      expect(await loadPortalContent(t.platform)).toBe(0);
+    });
+
+    it('publishes a new Italian text only after the legal expert’s review, and marks translations out of date', async () => {
+      const italian = await textOf('it');
+      const content = {
+        ...italian?.content,
+        timeLimits: 'Lo Sportello decide entro 150 giorni: testo aggiornato.',
+      };
+      const draft = await call(communications, 'PUT', `/api/portal/sheets/${CODE}/it`, content);
+      expect(draft.statusCode).toBe(200);
+      expect(draft.json()).toMatchObject({ status: 'DRAFT', revision: 2, publishedRevision: 1 });
+      expect(await publicPage('it')).not.toContain('testo aggiornato');
+
+      expect((await call(communications, 'POST', `/api/portal/sheets/${CODE}/it/publish`)).statusCode).toBe(
+        409,
+      );
+      expect((await call(communications, 'POST', `/api/portal/sheets/${CODE}/it/review`)).statusCode).toBe(
+        403,
+      );
+      expect((await call(englishMediator, 'POST', `/api/portal/sheets/${CODE}/it/review`)).statusCode).toBe(
+        403,
+      );
+      const reviewed = await call(lawyer, 'POST', `/api/portal/sheets/${CODE}/it/review`);
+      expect(reviewed.json()).toMatchObject({ status: 'REVIEWED' });
+      const published = await call(communications, 'POST', `/api/portal/sheets/${CODE}/it/publish`);
+      expect(published.json()).toMatchObject({ status: 'PUBLISHED', publishedRevision: 2 });
+
+      expect(await publicPage('it')).toContain('testo aggiornato');
+      expect(await textOf('en')).toMatchObject({ outOfDate: true });
+      expect(await publicPage('en')).toContain('The Italian text of this sheet has changed');
+      expect(await publicPage('ar')).toContain('تغيّر النص الإيطالي');
+    });
+
+    it('has a translation reviewed by a mediator of its language, and then it is up to date again', async () => {
+      const english = await textOf('en');
+      const content = { ...english?.content, timeLimits: 'The Desk decides within 150 days: updated text.' };
+      const draft = await call(englishMediator, 'PUT', `/api/portal/sheets/${CODE}/en`, content);
+      expect(draft.json()).toMatchObject({ status: 'DRAFT', revision: 2, sourceRevision: 2 });
+      expect((await call(arabicMediator, 'POST', `/api/portal/sheets/${CODE}/en/review`)).statusCode).toBe(
+        403,
+      );
+      expect((await call(lawyer, 'POST', `/api/portal/sheets/${CODE}/en/review`)).statusCode).toBe(403);
+      expect((await call(englishMediator, 'POST', `/api/portal/sheets/${CODE}/en/review`)).statusCode).toBe(
+        200,
+      );
+      expect((await call(englishMediator, 'POST', `/api/portal/sheets/${CODE}/en/publish`)).statusCode).toBe(
+        403,
+      );
+      expect((await call(lawyer, 'POST', `/api/portal/sheets/${CODE}/en/publish`)).json()).toMatchObject({
+        status: 'PUBLISHED',
+        outOfDate: false,
+      });
+      const page = await publicPage('en');
+      expect(page).toContain('updated text');
+      expect(page).not.toContain('has changed since');
+      expect(page).toContain('Last reviewed: March 2, 2026');
+      const trail = await t.platform.database.db
+        .selectFrom('auditEntry')
+        .select('action')
+        .where('entityId', '=', `${CODE}/en`)
+        .orderBy('seq')
+        .execute();
+      expect(trail.map((entry) => entry.action)).toEqual([
+        'portal.sheet.edit',
+        'portal.sheet.review',
+        'portal.sheet.publish',
+      ]);
+    });
+
+    it('starts a new translation as a draft the public does not see', async () => {
+      const italian = await textOf('it');
+      const draft = await call(communications, 'PUT', '/api/portal/sheets/lavoro-stagionale/fr', {
+        ...italian?.content,
+        title: 'Autorisation de travail saisonnier',
+      });
+      expect(draft.json()).toMatchObject({ status: 'DRAFT', revision: 1, sourceRevision: 1 });
+      expect(await publicPage('fr')).not.toContain('Autorisation de travail saisonnier');
+    });
+
+    it('refuses bad input, unknown sheets and languages, and users without the permission', async () => {
+      const italian = await textOf('it');
+      const missing = await call(communications, 'PUT', `/api/portal/sheets/${CODE}/it`, {
+        title: 'Solo il titolo',
+      });
+      expect(missing.statusCode).toBe(400);
+      expect(missing.headers['content-type']).toContain('application/problem+json');
+      expect(
+        (await call(communications, 'PUT', `/api/portal/sheets/non-esiste/it`, italian?.content)).statusCode,
+      ).toBe(404);
+      expect(
+        (await call(communications, 'PUT', `/api/portal/sheets/${CODE}/xx`, italian?.content)).statusCode,
+      ).toBe(404);
+      expect(
+        (await call(communications, 'PUT', `/api/portal/sheets/${CODE}/EN`, italian?.content)).statusCode,
+      ).toBe(400);
+      expect((await call(office.manager, 'GET', '/api/portal/sheets')).statusCode).toBe(403);
+      expect((await t.app.inject({ url: '/api/portal/sheets' })).statusCode).toBe(401);
+      expect((await textOf('it'))?.revision).toBe(2);
+    });
+
+    it('lets the glossary be written per language and shows the terms where they appear', async () => {
+      const saved = await call(lawyer, 'PUT', '/api/portal/glossary/it/ricorso', {
+        term: 'ricorso',
+        definition: 'La domanda al giudice di annullare un provvedimento.',
+      });
+      expect(saved.statusCode).toBe(200);
+      const page = await publicPage('it');
+      expect(page).toContain('idoneità alloggiativa');
+      expect(page).toContain('Parole della legge spiegate');
+      expect(page).not.toContain('La domanda al giudice di annullare');
+      expect(await (await t.app.inject({ url: '/portale/it/schede/lavoro-subordinato' })).body).toContain(
+        'click day',
+      );
+    });
+  });
+}

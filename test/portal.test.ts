@@ -1,0 +1,257 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LANGUAGES } from '../src/modules/portal/languages.ts';
+import { STYLESHEET_PATH } from '../src/modules/portal/layout.tsx';
+import { CASE_LOOKUP_LIMIT } from '../src/modules/portal/status.ts';
+import { startTestApp, stopTestApp, type TestApp } from './support/app.ts';
+import { BACKENDS, openTestDatabase, type TestDatabase } from './support/database.ts';
+import { form, mainText, openPortalOffice, type PortalOffice } from './support/portal.ts';
+
+for (const backend of BACKENDS) {
+  describe(`public portal on ${backend}`, () => {
+    let database: TestDatabase;
+    let t: TestApp;
+    let office: PortalOffice;
+
+    const page = (url: string, headers: Record<string, string> = {}) => t.app.inject({ url, headers });
+    const postStatus = (lang: string, values: Record<string, string>, address = '203.0.113.1') =>
+      t.app.inject({
+        method: 'POST',
+        url: `/portale/${lang}/stato`,
+        remoteAddress: address,
+        ...form(values),
+      });
+    const audit = (action: string) =>
+      t.platform.database.db.selectFrom('auditEntry').selectAll().where('action', '=', action).execute();
+
+    beforeAll(async () => {
+      database = await openTestDatabase(backend);
+      t = await startTestApp(database);
+      office = await openPortalOffice(t);
+    });
+
+    afterAll(async () => {
+      await stopTestApp(t);
+      await database.dispose();
+    });
+
+    it('serves every page in every language with its lang and dir, and remembers the language', async () => {
+      for (const { code, dir } of LANGUAGES)
+        for (const place of [
+          '',
+          '/schede/ricongiungimento-familiare',
+          '/stato',
+          '/uffici',
+          '/verifica',
+          '/privacy',
+          '/accessibilita',
+        ]) {
+          const response = await page(`/portale/${code}${place}`);
+          expect(response.statusCode, `${code}${place}`).toBe(200);
+          expect(response.body).toContain(`<html lang="${code}" dir="${dir}">`);
+          expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
+          expect(response.body).not.toMatch(/<script/);
+          expect(response.cookies.find((c) => c.name === 'lovit_lingua')?.value).toBe(code);
+          // the switcher leads to the same page in every other language
+          for (const other of LANGUAGES)
+            expect(response.body).toContain(`href="/portale/${other.code}${place}"`);
+        }
+    });
+
+    it('sends a first visit to the language the browser or the cookie asks for', async () => {
+      const arabic = await page('/portale', { 'accept-language': 'ar-EG,ar;q=0.9,en;q=0.5' });
+      expect(arabic.statusCode).toBe(302);
+      expect(arabic.headers.location).toBe('/portale/ar');
+      const unknown = await page('/portale', { 'accept-language': 'xx, uk;q=0.4' });
+      expect(unknown.headers.location).toBe('/portale/uk');
+      const chosen = await page('/portale', { 'accept-language': 'ar', cookie: 'lovit_lingua=en' });
+      expect(chosen.headers.location).toBe('/portale/en');
+      expect((await page('/portale')).headers.location).toBe('/portale/it');
+    });
+
+    it('answers unknown languages and pages with a 404 page in the visitor’s language', async () => {
+      const unknownLanguage = await page('/portale/xx/stato', { 'accept-language': 'uk' });
+      expect(unknownLanguage.statusCode).toBe(404);
+      expect(unknownLanguage.body).toContain('<html lang="uk" dir="ltr">');
+      const unknownSheet = await page('/portale/ar/schede/non-esiste');
+      expect(unknownSheet.statusCode).toBe(404);
+      expect(unknownSheet.body).toContain('<html lang="ar" dir="rtl">');
+      const unknownPage = await page('/portale/en/nothing/here', { accept: 'text/html' });
+      expect(unknownPage.statusCode).toBe(404);
+      expect(unknownPage.body).toContain('<html lang="en"');
+      const badSheet = await page('/portale/it/schede/%3Cscript%3E');
+      expect(badSheet.statusCode).toBe(404);
+    });
+
+    it('serves one small stylesheet, cached for a year', async () => {
+      const home = await page('/portale/it');
+      expect(home.body).toContain(`<link rel="stylesheet" href="${STYLESHEET_PATH}"/>`);
+      const css = await page(STYLESHEET_PATH);
+      expect(css.statusCode).toBe(200);
+      expect(css.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(Buffer.byteLength(css.body)).toBeLessThan(8_000);
+    });
+
+    it('shows a translated sheet with its review date and its glossary, and the Italian one where untranslated', async () => {
+      const arabic = await page('/portale/ar/schede/ricongiungimento-familiare');
+      expect(arabic.body).toContain('<div lang="ar" dir="rtl">');
+      expect(arabic.body).toContain('<dfn>');
+      const home = await page('/portale/it');
+      for (const title of [
+        'Nulla osta al lavoro subordinato',
+        'Nulla osta al lavoro stagionale',
+        'Nulla osta al ricongiungimento familiare',
+        'Conversione del permesso di soggiorno',
+      ])
+        expect(home.body).toContain(title);
+      const italian = await page('/portale/it/schede/lavoro-subordinato');
+      for (const section of [
+        'Che cos’è',
+        'Chi può fare domanda',
+        'Requisiti',
+        'Documenti',
+        'Come funziona',
+        'Tempi',
+        'Costi',
+        'Dove e come',
+        'Motivi frequenti di rifiuto',
+      ])
+        expect(italian.body).toContain(section);
+      expect(italian.body).toContain('Ultima revisione: 2 marzo 2026');
+      const untranslated = await page('/portale/es/schede/lavoro-stagionale');
+      expect(untranslated.statusCode).toBe(200);
+      expect(untranslated.body).toContain('<html lang="es" dir="ltr">');
+      expect(untranslated.body).toContain('<div lang="it" dir="ltr">');
+    });
+
+    it('tells the state of a case in plain words, and nothing else about it', async () => {
+      const kase = await office.newCase(1);
+      const response = await postStatus('en', {
+        number: kase.number.toLowerCase(),
+        passport: ` ${kase.passport.toLowerCase()} `,
+        birthDate: kase.birthDate,
+      });
+      expect(response.statusCode).toBe(200);
+      const text = mainText(response.body);
+      expect(text).toContain(kase.number);
+      expect(text).toContain('The application has been admitted within this year’s entry quota.');
+      expect(text).toContain('Copy of the passport');
+      expect(text).toContain('The office must decide by');
+      expect(response.body).not.toContain('Azienda Agricola');
+      expect(response.body).not.toContain('HOSSAIN');
+      expect(response.headers['cache-control']).toBe('no-store');
+      const read = await audit('portal.case_status.read');
+      expect(read.map((entry) => entry.entityId)).toContain(kase.id);
+      expect(read[0]?.clientAddress).toBe('203.0.113.1');
+    });
+
+    it('gives one answer whatever field is wrong, audits it, and refuses malformed input with 400', async () => {
+      const kase = await office.newCase(2);
+      const right = { number: kase.number, passport: kase.passport, birthDate: kase.birthDate };
+      const answers = await Promise.all(
+        [
+          { ...right, passport: 'X1234567' },
+          { ...right, birthDate: '1970-01-01' },
+          { ...right, number: 'LO-2026-999999' },
+        ].map((values, index) => postStatus('uk', values, `198.51.100.${index + 1}`)),
+      );
+      expect(answers.map((answer) => answer.statusCode)).toEqual([404, 404, 404]);
+      expect(new Set(answers.map((answer) => mainText(answer.body))).size).toBe(1);
+      expect(answers[0]?.body).toContain('<html lang="uk" dir="ltr">');
+      expect((await audit('portal.case_status.no_match')).map((e) => e.entityId)).toEqual(
+        expect.arrayContaining([kase.number, 'LO-2026-999999']),
+      );
+      const malformed = await postStatus('uk', { ...right, number: 'LO 2026 12' });
+      expect(malformed.statusCode).toBe(400);
+      const badDate = await postStatus('uk', { ...right, birthDate: '1990-02-31' });
+      expect(badDate.statusCode).toBe(400);
+      const empty = await t.app.inject({ method: 'POST', url: '/portale/uk/stato', ...form({}) });
+      expect(empty.statusCode).toBe(400);
+    });
+
+    it('takes a form from a browser where a staff member is signed in, acting for nobody', async () => {
+      const kase = await office.newCase(4);
+      const response = await t.app.inject({
+        method: 'POST',
+        url: '/portale/it/stato',
+        remoteAddress: '203.0.113.5',
+        headers: { cookie: office.manager.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams({
+          number: kase.number,
+          passport: kase.passport,
+          birthDate: kase.birthDate,
+        }).toString(),
+      });
+      expect(response.statusCode).toBe(200);
+      const read = (await audit('portal.case_status.read')).find((entry) => entry.entityId === kase.id);
+      expect(read).toMatchObject({ actorUserId: null, actorLabel: 'anonimo' });
+    });
+
+    it('closes a case number to look-ups after too many wrong attempts, from any address', async () => {
+      const kase = await office.newCase(3);
+      for (let i = 0; i < CASE_LOOKUP_LIMIT.failures; i++)
+        expect(
+          (
+            await postStatus(
+              'it',
+              { number: kase.number, passport: `WRONG${i}00`, birthDate: kase.birthDate },
+              `192.0.2.${i + 1}`,
+            )
+          ).statusCode,
+        ).toBe(404);
+      const refused = await postStatus(
+        'it',
+        { number: kase.number, passport: kase.passport, birthDate: kase.birthDate },
+        '192.0.2.99',
+      );
+      expect(refused.statusCode).toBe(429);
+      expect(mainText(refused.body)).toContain('Troppi tentativi per questa pratica');
+      expect((await audit('portal.case_status.refused')).map((e) => e.entityId)).toContain(kase.number);
+      t.clock.set(
+        new Date(t.clock.now().getTime() + (CASE_LOOKUP_LIMIT.windowMinutes + 1) * 60_000).toISOString(),
+      );
+      const later = await postStatus(
+        'it',
+        { number: kase.number, passport: kase.passport, birthDate: kase.birthDate },
+        '192.0.2.99',
+      );
+      expect(later.statusCode).toBe(200);
+    });
+
+    it('limits look-ups per address with a page in the language', async () => {
+      const statuses: number[] = [];
+      const attempt = (i: number) =>
+        postStatus(
+          'ar',
+          {
+            number: `LO-2026-1000${String(i).padStart(2, '0')}`,
+            passport: 'AB12345',
+            birthDate: '1990-01-01',
+          },
+          '203.0.113.77',
+        );
+      for (let i = 0; i < 10; i++) statuses.push((await attempt(i)).statusCode);
+      expect(statuses).toEqual(Array(10).fill(404));
+      const last = await attempt(10);
+      expect(last.statusCode).toBe(429);
+      expect(last.body).toContain('<html lang="ar" dir="rtl">');
+    });
+
+    it('lists the desks with their opening hours in the language, and the other offices', async () => {
+      const offices = await page('/portale/fr/uffici');
+      expect(offices.body).toContain('Sportello 1');
+      expect(offices.body).toContain('lundi');
+      expect(offices.body).toContain('09:00–12:00');
+      expect(offices.body).toContain('prefettura.lodi@interno.it');
+      expect(offices.body).toContain('0371 4441');
+    });
+
+    it('checks a document code in the language, 404 for an unknown one', async () => {
+      const form = await page('/portale/es/verifica?codice=ABCD-EFGH');
+      expect(form.statusCode).toBe(303);
+      expect(form.headers.location).toBe('/portale/es/verifica/ABCD-EFGH');
+      const unknown = await page('/portale/es/verifica/ABCD-EFGH');
+      expect(unknown.statusCode).toBe(404);
+      expect(unknown.body).toContain('<html lang="es" dir="ltr">');
+    });
+  });
+}

@@ -20,7 +20,7 @@ import {
   PAYLOADS,
   type Payload,
 } from './messages.ts';
-import { nodeOf } from './service.ts';
+import { nodeOf } from './scope.ts';
 import {
   DeliveryRefused,
   DIGEST_HEADER,

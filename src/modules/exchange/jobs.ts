@@ -11,7 +11,7 @@ import type { Platform } from '../../kernel/platform.ts';
 import { writeTransaction } from '../../kernel/transaction.ts';
 import { change } from './messages.ts';
 import { lapseOf, REMINDER_DAYS, reminderDue } from './rules.ts';
-import { nodeOf } from './service.ts';
+import { nodeOf } from './scope.ts';
 import * as store from './store.ts';
 
 type Db = Kysely<Database>;

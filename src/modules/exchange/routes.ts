@@ -4,6 +4,7 @@ import { Invalid } from '../../kernel/errors.ts';
 import type { LovitApp } from '../../kernel/http.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import { acceptUploads, readUpload, sendFile } from '../../kernel/uploads.ts';
+import * as answers from './answers.ts';
 import {
   answerInput,
   attachmentView,
@@ -111,7 +112,7 @@ export function registerExchangeRoutes(app: LovitApp, platform: Platform): void 
         response: { 200: opinionDetail },
       },
     },
-    async (request) => service.answer(platform, request.caller, request.params.id, request.body),
+    async (request) => answers.answer(platform, request.caller, request.params.id, request.body),
   );
 
   app.post(
@@ -125,7 +126,7 @@ export function registerExchangeRoutes(app: LovitApp, platform: Platform): void 
         response: { 200: bulkAnswerResult },
       },
     },
-    async (request) => service.answerFavourably(platform, request.caller, request.body),
+    async (request) => answers.answerFavourably(platform, request.caller, request.body),
   );
 
   app.post(
@@ -140,7 +141,7 @@ export function registerExchangeRoutes(app: LovitApp, platform: Platform): void 
         response: { 200: opinionDetail },
       },
     },
-    async (request) => service.ask(platform, request.caller, request.params.id, request.body),
+    async (request) => answers.ask(platform, request.caller, request.params.id, request.body),
   );
 
   app.post(
@@ -156,7 +157,7 @@ export function registerExchangeRoutes(app: LovitApp, platform: Platform): void 
       },
     },
     async (request) =>
-      service.reply(platform, request.caller, request.params.id, request.params.questionId, request.body),
+      answers.reply(platform, request.caller, request.params.id, request.params.questionId, request.body),
   );
 
   app.get(
@@ -247,7 +248,7 @@ export function registerExchangeRoutes(app: LovitApp, platform: Platform): void 
         const upload = await readUpload(request, platform.config, 'allegare il file');
         return reply
           .code(201)
-          .send(await service.uploadAttachment(platform, request.caller, request.params.id, upload));
+          .send(await answers.uploadAttachment(platform, request.caller, request.params.id, upload));
       },
     );
   });
@@ -265,7 +266,7 @@ export function registerExchangeRoutes(app: LovitApp, platform: Platform): void 
     async (request, reply) =>
       sendFile(
         reply,
-        await service.openAttachment(platform, request.caller, request.params.id, request.params.sha256),
+        await answers.openAttachment(platform, request.caller, request.params.id, request.params.sha256),
       ),
   );
 

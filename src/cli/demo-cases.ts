@@ -6,7 +6,10 @@ import type { Platform } from '../kernel/platform.ts';
 import type { Action, IntakeInput } from '../modules/cases/contract.ts';
 import { takeArrivalTicket } from '../modules/cases/intake.ts';
 import * as cases from '../modules/cases/service.ts';
-import { suiCaller, withoutMail } from './sui-caller.ts';
+import * as answers from '../modules/exchange/answers.ts';
+import { raiseProblem } from '../modules/exchange/problems.ts';
+import * as exchange from '../modules/exchange/service.ts';
+import { memberCaller, suiCaller, withoutMail } from './sui-caller.ts';
 
 type DemoPlatform = Pick<Platform, 'database' | 'clock' | 'config'>;
 
@@ -144,4 +147,30 @@ export async function loadDemoCases(platform: DemoPlatform): Promise<void> {
       version = detail.version;
     }
   }
+  await loadDemoOpinions(platform);
+}
+
+/**
+ * The Questura's side of the demo: one opinion answered, one question waiting for the SUI, and a problem in the
+ * shared log, so that the inbox, the case pages and the figures have something to show.
+ */
+async function loadDemoOpinions(platform: DemoPlatform): Promise<void> {
+  const police = await memberCaller(platform, 'funzionario.questura@lovit.example', ['questura_officer']);
+  const sui = await suiCaller(platform, 'responsabile.sui@lovit.example');
+  if (!police?.actor || !sui) return;
+  const full = withoutMail(platform);
+  const { items } = await exchange.inbox(full, police, { state: 'open', pageSize: 10 });
+  const [first, second] = items;
+  if (first) await answers.answer(full, police, first.id, { outcome: 'FAVOURABLE', attachments: [] });
+  if (second)
+    await answers.ask(full, police, second.id, {
+      question: 'Il lavoratore risulta aver usato altri nomi? Inviare copia integrale del passaporto.',
+    });
+  await raiseProblem(full, sui, {
+    category: 'MISSING_DATA',
+    title: 'Pareri chiesti senza copia integrale del passaporto',
+    description:
+      'La Questura chiede spesso la copia integrale del passaporto: allegarla già alla richiesta di parere.',
+    ownerOrganisationId: police.actor.organisationId,
+  });
 }

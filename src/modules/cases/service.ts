@@ -1,4 +1,4 @@
-/** Use cases of SUI case files: intake, the case page, the worklist, actions, assignment, opinions, quotas. */
+/** Use cases of SUI case files: intake, the case page, actions, opinions recorded by the office. */
 import { Temporal } from 'temporal-polyfill';
 import type { z } from 'zod';
 import type { Config } from '../../config.ts';
@@ -10,17 +10,7 @@ import { auditRead, writeTransaction } from '../../kernel/transaction.ts';
 import { opinionStates } from '../exchange/service.ts';
 import { TEAM_EVENT_LABELS } from './appointments-contract.ts';
 import type { HolidayCalendar } from './calendar.ts';
-import type {
-  actionInput,
-  assignInput,
-  CaseDetail,
-  CaseSummary,
-  IntakeInput,
-  opinionInput,
-  quotaInput,
-  savedViewInput,
-  WorklistQuery,
-} from './contract.ts';
+import type { actionInput, CaseDetail, CaseSummary, IntakeInput, opinionInput } from './contract.ts';
 import type { CaseEvent, CaseEventKind } from './deadlines.ts';
 import {
   ACTIONS,
@@ -48,7 +38,7 @@ import {
 } from './rules.ts';
 import * as store from './store.ts';
 
-const DUE_SOON_DAYS = 7;
+export const DUE_SOON_DAYS = 7;
 const day = (value: string) => Temporal.PlainDate.from(value);
 
 const calendars = new WeakMap<Config, HolidayCalendar>();
@@ -72,7 +62,7 @@ export function calendarOf(config: Config): HolidayCalendar {
   return calendar;
 }
 
-function actorOf(caller: Caller): Actor {
+export function actorOf(caller: Caller): Actor {
   if (!caller.actor) throw new NotFound();
   return caller.actor;
 }
@@ -216,6 +206,49 @@ const EVENT_LABELS: Record<string, string> = {
 const stateLabel = (definition: CaseTypeVersion, code: string) =>
   definition.states.find((state) => state.code === code)?.label ?? code;
 
+type SummaryRow = {
+  id: string;
+  number: string;
+  typeCode: string;
+  state: string;
+  title: string;
+  language: string | null;
+  assigneeId: string | null;
+  assigneeName: string | null;
+  receivedAt: Date;
+  dueOn: string | null;
+  clockSuspended: boolean;
+  awaitingOpinions: boolean;
+};
+
+/** What the worklist shows of a case, and the case page too. */
+export function summaryOf(
+  definition: CaseTypeVersion,
+  row: SummaryRow,
+  today: Temporal.PlainDate,
+): CaseSummary {
+  return {
+    id: row.id,
+    number: row.number,
+    type: row.typeCode,
+    typeName: definition.name,
+    state: row.state,
+    stateLabel: stateLabel(definition, row.state),
+    title: row.title,
+    language: row.language,
+    assignee: row.assigneeId ? { id: row.assigneeId, name: row.assigneeName ?? '' } : null,
+    receivedAt: row.receivedAt.toISOString(),
+    dueOn: row.dueOn,
+    deadlineStatus: deadlineStatusOn(
+      row.dueOn ? day(row.dueOn) : null,
+      row.clockSuspended,
+      today,
+      DUE_SOON_DAYS,
+    ),
+    awaitingOpinions: row.awaitingOpinions,
+  };
+}
+
 export async function getCase(platform: Platform, caller: Caller, id: string): Promise<CaseDetail> {
   const actor = actorOf(caller);
   const { db } = platform.database;
@@ -244,27 +277,10 @@ export async function getCase(platform: Platform, caller: Caller, id: string): P
   const details = (events.find((event) => event.kind === 'SUBMITTED' || event.kind === 'QUOTA_EXHAUSTED')
     ?.data?.details ?? {}) as Record<string, unknown>;
   return {
-    id: row.id,
-    number: row.number,
-    type: row.typeCode,
-    typeName: definition.name,
+    ...summaryOf(definition, row, today),
     typeValidFrom: row.typeValidFrom,
     legalReference: definition.legalReference,
-    state: row.state,
-    stateLabel: stateLabel(definition, row.state),
-    title: row.title,
-    language: row.language,
-    assignee: row.assigneeId ? { id: row.assigneeId, name: row.assigneeName ?? '' } : null,
-    receivedAt: row.receivedAt.toISOString(),
     submittedOn: row.submittedOn,
-    dueOn: row.dueOn,
-    deadlineStatus: deadlineStatusOn(
-      row.dueOn ? day(row.dueOn) : null,
-      row.clockSuspended,
-      today,
-      DUE_SOON_DAYS,
-    ),
-    awaitingOpinions: row.awaitingOpinions,
     channel: row.channel,
     externalReference: row.externalReference,
     quota:
@@ -360,92 +376,6 @@ export async function getCase(platform: Platform, caller: Caller, id: string): P
     })),
     actions: deadline ? actionsFor(definition, facts, deadline, today) : [],
     details,
-  };
-}
-
-// ---- worklist
-
-type Cursor = store.WorklistCursor;
-const encodeCursor = (cursor: Cursor) => Buffer.from(JSON.stringify(cursor)).toString('base64url');
-function decodeCursor(value: string): Cursor {
-  try {
-    const parsed = JSON.parse(Buffer.from(value, 'base64url').toString()) as Cursor;
-    if (typeof parsed.id === 'string' && (parsed.value === null || typeof parsed.value === 'string'))
-      return parsed;
-  } catch {
-    // falls through to the error below
-  }
-  throw new Invalid([{ path: 'querystring.after', message: 'posizione non valida: ricaricare l’elenco' }]);
-}
-
-export async function worklist(
-  platform: Platform,
-  caller: Caller,
-  query: WorklistQuery,
-): Promise<{ items: CaseSummary[]; next: string | null }> {
-  const actor = actorOf(caller);
-  const today = platform.clock.today();
-  const registry = await caseTypes(platform.database, platform.clock);
-  const q = query.q?.trim();
-  const looksLikeNumber = q ? /^[A-Z]{2}-\d{4}-\d{6}$/i.test(q) : false;
-  const filter: store.WorklistFilter = {
-    organisationId: actor.organisationId,
-    type: query.type,
-    state: query.state,
-    assignee: query.assignee === 'me' ? actor.userId : query.assignee === 'none' ? null : query.assignee,
-    dueBetween:
-      query.deadline === 'OVERDUE'
-        ? { to: today.subtract({ days: 1 }).toString() }
-        : query.deadline === 'DUE_SOON'
-          ? { from: today.toString(), to: today.add({ days: DUE_SOON_DAYS }).toString() }
-          : undefined,
-    awaitingOpinions: query.awaitingOpinions === undefined ? undefined : query.awaitingOpinions === 'true',
-    language: query.language,
-    closed: query.closed === 'all' ? undefined : query.closed === 'true',
-    number: looksLikeNumber ? q?.toUpperCase() : undefined,
-    titlePrefix: q && !looksLikeNumber ? q : undefined,
-  };
-  const order: store.WorklistOrder = {
-    column: query.sort.endsWith('receivedAt') ? 'receivedAt' : 'dueOn',
-    descending: query.sort.startsWith('-'),
-  };
-  const rows = await store.worklist(
-    platform.database.db,
-    filter,
-    order,
-    query.after ? decodeCursor(query.after) : null,
-    query.pageSize + 1,
-  );
-  const page = rows.slice(0, query.pageSize);
-  const last = page.at(-1);
-  await auditRead(platform.database.db, platform.clock, caller, 'case_worklist', actor.organisationId, {
-    shown: page.map((row) => row.number),
-  });
-  return {
-    items: page.map((row) => {
-      const definition = registry.version(row.typeCode, row.typeValidFrom);
-      return {
-        id: row.id,
-        number: row.number,
-        type: row.typeCode,
-        typeName: definition.name,
-        state: row.state,
-        stateLabel: stateLabel(definition, row.state),
-        title: row.title,
-        language: row.language,
-        assignee: row.assigneeId ? { id: row.assigneeId, name: row.assigneeName ?? '' } : null,
-        receivedAt: row.receivedAt.toISOString(),
-        dueOn: row.dueOn,
-        deadlineStatus: deadlineStatusOn(
-          row.dueOn ? day(row.dueOn) : null,
-          row.clockSuspended,
-          today,
-          DUE_SOON_DAYS,
-        ),
-        awaitingOpinions: row.awaitingOpinions,
-      };
-    }),
-    next: rows.length > query.pageSize && last ? encodeCursor({ value: last.sortValue, id: last.id }) : null,
   };
 }
 
@@ -611,148 +541,5 @@ export async function recordOpinion(
   return getCase(platform, caller, caseId);
 }
 
-// ---- assignment
-
-export async function assign(
-  platform: Platform,
-  caller: Caller,
-  input: z.infer<typeof assignInput>,
-): Promise<{ assigned: number }> {
-  const actor = actorOf(caller);
-  const ids = [...new Set(input.caseIds)];
-  return writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
-    if (input.assigneeId) {
-      const members = await db
-        .selectFrom('membership')
-        .select('role')
-        .where('userId', '=', input.assigneeId)
-        .where('organisationId', '=', actor.organisationId)
-        .where('role', 'in', ['sui_operator', 'sui_manager'])
-        .execute();
-      if (members.length === 0)
-        throw new Invalid([
-          { path: 'body.assigneeId', message: 'l’utente non è un operatore SUI di questo ufficio' },
-        ]);
-    }
-    const now = platform.clock.now();
-    const updated = await store.assignCases(db, actor.organisationId, ids, input.assigneeId, now);
-    if (updated.length !== ids.length)
-      throw new NotFound(
-        'Una o più pratiche non esistono o non sono accessibili: nessuna è stata assegnata.',
-      );
-    for (const caseRow of updated) {
-      await store.insertEvent(db, {
-        id: newId(),
-        caseId: caseRow.id,
-        at: now,
-        onDay: platform.clock.today().toString(),
-        kind: 'ASSIGNED',
-        actorUserId: actor.userId,
-        actorLabel: actor.email,
-        data: JSON.stringify({ assigneeId: input.assigneeId }),
-      });
-      await audit({
-        kind: 'change',
-        action: 'cases.case.assign',
-        entityType: 'case',
-        entityId: caseRow.id,
-        before: null,
-        after: { assigneeId: input.assigneeId },
-      });
-    }
-    return { assigned: updated.length };
-  });
-}
-
-// ---- case types, quotas, saved views
-
-export async function listCaseTypes(platform: Platform) {
-  const registry = await caseTypes(platform.database, platform.clock);
-  return registry
-    .all()
-    .map((definition) => ({ code: definition.code, validFrom: definition.validFrom, definition }));
-}
-
-export async function listQuotas(platform: Platform, caller: Caller, year: number) {
-  const actor = actorOf(caller);
-  const rows = await store.listQuotas(platform.database.db, actor.organisationId, year);
-  return rows.map(({ year, sector, total, used, legalBasis }) => ({ year, sector, total, used, legalBasis }));
-}
-
-export async function setQuota(platform: Platform, caller: Caller, input: z.infer<typeof quotaInput>) {
-  const actor = actorOf(caller);
-  const registry = await caseTypes(platform.database, platform.clock);
-  const sectors = new Set(registry.all().flatMap((definition) => definition.quota?.sectors ?? []));
-  if (!sectors.has(input.sector))
-    throw new Invalid([
-      { path: 'body.sector', message: `settore sconosciuto: ammessi ${[...sectors].sort().join(', ')}` },
-    ]);
-  return writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
-    const key = { organisationId: actor.organisationId, year: input.year, sector: input.sector };
-    const before = await store.findQuota(db, key);
-    if (before && input.total < before.used)
-      throw new Conflict(`La quota non può scendere sotto i ${before.used} posti già assegnati.`, {}, [
-        { path: 'body.total', message: `almeno ${before.used}` },
-      ]);
-    const row = await store.setQuota(db, { ...key, total: input.total, legalBasis: input.legalBasis });
-    await audit({
-      kind: 'change',
-      action: 'cases.quota.set',
-      entityType: 'quota',
-      entityId: `${input.year}/${input.sector}`,
-      before: before ? { total: before.total } : null,
-      after: { total: row.total, legalBasis: row.legalBasis },
-    });
-    return {
-      year: row.year,
-      sector: row.sector,
-      total: row.total,
-      used: row.used,
-      legalBasis: row.legalBasis,
-    };
-  });
-}
-
-export async function listViews(platform: Platform, caller: Caller) {
-  const actor = actorOf(caller);
-  const rows = await store.savedViews(platform.database.db, actor.userId);
-  return rows.map((row) => ({ id: row.id, name: row.name, filters: row.filters }));
-}
-
-export async function saveView(platform: Platform, caller: Caller, input: z.infer<typeof savedViewInput>) {
-  const actor = actorOf(caller);
-  return writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
-    const row = await store.insertSavedView(db, {
-      id: newId(),
-      userId: actor.userId,
-      name: input.name,
-      filters: JSON.stringify(input.filters),
-      createdAt: platform.clock.now(),
-    });
-    await audit({
-      kind: 'change',
-      action: 'cases.view.create',
-      entityType: 'saved_view',
-      entityId: row.id,
-      before: null,
-      after: { name: row.name },
-    });
-    return { id: row.id, name: row.name, filters: row.filters };
-  });
-}
-
-export async function deleteView(platform: Platform, caller: Caller, id: string) {
-  const actor = actorOf(caller);
-  await writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
-    const deleted = await store.deleteSavedView(db, actor.userId, id);
-    if (!deleted) throw new NotFound('La vista non esiste.');
-    await audit({
-      kind: 'change',
-      action: 'cases.view.delete',
-      entityType: 'saved_view',
-      entityId: id,
-      before: { id },
-      after: null,
-    });
-  });
-}
+export { listCaseTypes, listQuotas, setQuota } from './quotas.ts';
+export { assign, deleteView, listViews, saveView, worklist } from './worklist.ts';

@@ -108,18 +108,6 @@ export function checkAnswer(
   return { ok: true, late: state === 'SILENT_CONSENT' };
 }
 
-/** The q-quantile (0…1) of values, by linear interpolation, as PostgreSQL's percentile_cont. */
-export function quantile(values: readonly number[], q: number): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const position = (sorted.length - 1) * q;
-  const lower = Math.floor(position);
-  const upper = Math.ceil(position);
-  const low = sorted[lower] as number;
-  const high = sorted[upper] as number;
-  return low + (high - low) * (position - lower);
-}
-
 export type PartyFacts = {
   role: string;
   kind: 'PERSON' | 'EMPLOYER';

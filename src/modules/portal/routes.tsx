@@ -10,6 +10,7 @@ import { AppError, NotFound } from '../../kernel/errors.ts';
 import type { LovitApp } from '../../kernel/http.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import { verify } from '../cases/receipts.ts';
+import { publicServices } from '../council/directory.ts';
 import { registerAppointmentPages } from './appointment-routes.tsx';
 import { StatusForm, StatusResult, VerifyForm, VerifyResult } from './forms.tsx';
 import { isLanguage, LANGUAGE_COOKIE, preferredLanguage, type Translate, translator } from './languages.ts';
@@ -27,6 +28,7 @@ import {
 } from './pages.tsx';
 import { listPublicSheets, publicSheet } from './sheets.ts';
 import { lookUpCaseStatus, statusQuery } from './status.ts';
+import { TerritorySection, territoryFilter } from './territory.tsx';
 
 const ONE_YEAR = 365 * 24 * 3600;
 /** Look-ups of case status allowed per client address per minute. */
@@ -130,12 +132,17 @@ function registerReadingPages(scope: LovitApp, platform: Platform) {
   });
   scope.get('/portale/:lang/uffici', { config: page, schema: hidden }, async (request, reply) => {
     const { lang, t } = languageParam(request);
-    const offices = await listOffices(platform);
+    const filter = territoryFilter(request.query);
+    const [offices, services] = await Promise.all([listOffices(platform), publicServices(platform)]);
+    const territory = (
+      <TerritorySection lang={lang} t={t} services={services} filter={filter ?? {}} invalid={!filter} />
+    );
     return sendPage(request, reply, {
       lang,
       title: t('offices.title'),
       place: '/uffici',
-      body: <OfficesPage lang={lang} t={t} offices={offices} />,
+      status: filter ? 200 : 400,
+      body: <OfficesPage lang={lang} t={t} offices={offices} territory={territory} />,
     });
   });
   for (const [place, prefix, keys] of [

@@ -17,7 +17,6 @@ import { registerAppointmentRoutes } from './modules/cases/appointments-routes.t
 import { registerCaseDocumentRoutes } from './modules/cases/documents-routes.ts';
 import { registerCaseRoutes, registerIntakeArrivals } from './modules/cases/routes.ts';
 import { registerTeamRoutes } from './modules/cases/team-routes.ts';
-import { registerVerificationPage } from './modules/cases/verification-page.ts';
 import { registerCouncilRoutes } from './modules/council/routes.ts';
 import { registerExchangeRoutes } from './modules/exchange/routes.ts';
 import { registerIdentityRoutes } from './modules/identity/routes.ts';
@@ -95,7 +94,6 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
   registerAppointmentRoutes(app, platform);
   registerTeamRoutes(app, platform);
   registerCaseDocumentRoutes(app, platform);
-  registerVerificationPage(app, platform);
   registerCouncilRoutes(app, platform);
   registerExchangeRoutes(app, platform);
   await registerPortal(app, platform);

@@ -181,6 +181,15 @@ for (const backend of BACKENDS) {
         definition: 'La domanda al giudice di annullare un provvedimento.',
       });
       expect(saved.statusCode).toBe(200);
+      const terms = await call(lawyer, 'GET', '/api/portal/glossary');
+      expect(terms.statusCode).toBe(200);
+      expect(terms.json()).toContainEqual({
+        language: 'it',
+        termKey: 'ricorso',
+        term: 'ricorso',
+        definition: 'La domanda al giudice di annullare un provvedimento.',
+      });
+      expect((await call(office.manager, 'GET', '/api/portal/glossary')).statusCode).toBe(403);
       const page = await publicPage('it');
       expect(page).toContain('idoneità alloggiativa');
       expect(page).toContain('Parole della legge spiegate');

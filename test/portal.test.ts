@@ -253,5 +253,34 @@ for (const backend of BACKENDS) {
       expect(unknown.statusCode).toBe(404);
       expect(unknown.body).toContain('<html lang="es" dir="ltr">');
     });
+
+    it('leads the address printed on documents to the check in the visitor’s language', async () => {
+      const arabic = await page('/verifica/ABCD-EFGH', { 'accept-language': 'ar-MA,fr;q=0.8' });
+      expect(arabic.statusCode).toBe(303);
+      expect(arabic.headers.location).toBe('/portale/ar/verifica/ABCD-EFGH');
+      expect(arabic.headers.vary).toBe('accept-language, cookie');
+      const chosen = await page('/verifica/ABCD%20EFGH', {
+        'accept-language': 'ar',
+        cookie: 'lovit_lingua=uk',
+      });
+      expect(chosen.headers.location).toBe('/portale/uk/verifica/ABCD%20EFGH');
+      expect((await page('/verifica/ABCD-EFGH')).headers.location).toBe('/portale/it/verifica/ABCD-EFGH');
+      const typed = await page('/verifica?codice=%20ABCD-EFGH%20', { 'accept-language': 'en' });
+      expect(typed.headers.location).toBe('/portale/en/verifica/ABCD-EFGH');
+      expect((await page('/verifica', { 'accept-language': 'ro' })).headers.location).toBe(
+        '/portale/ro/verifica',
+      );
+      const tooLong = await page(`/verifica/${'A'.repeat(41)}`, { 'accept-language': 'ru' });
+      expect(tooLong.headers.location).toBe('/portale/ru/verifica');
+    });
+
+    it('keeps the language for the whole site, replacing the cookie kept under /portale', async () => {
+      const response = await page('/portale/zh/privacy', { cookie: 'lovit_lingua=it' });
+      const cookies = response.cookies.filter((cookie) => cookie.name === 'lovit_lingua');
+      expect(cookies.map((cookie) => [cookie.path, cookie.value])).toEqual([
+        ['/', 'zh'],
+        ['/portale', ''],
+      ]);
+    });
   });
 }

@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_CALLER } from '../../src/kernel/auth.ts';
 import { createApiClient } from '../../src/modules/identity/service.ts';
+import { translator } from '../../src/modules/portal/languages.ts';
 import { startTestApp, stopTestApp, type TestApp } from '../support/app.ts';
 import {
   assertWebBuilt,
@@ -176,7 +177,9 @@ describe.skipIf(!browserAvailable())('a work permit from submission to nulla ost
 
     // A consulate checks the code on the public page: authentic, the key fields, no personal data.
     const check = await openPage(browser, `${base}/verifica/${code}`);
-    await check.getByRole('heading', { level: 2, name: 'Documento autentico' }).waitFor();
+    const lang = /\/portale\/([a-z]{2,3})\/verifica\//.exec(check.url())?.[1] ?? '';
+    expect(check.url()).toBe(`${base}/portale/${lang}/verifica/${code}`);
+    await check.getByRole('heading', { level: 2, name: translator(lang)('verify.authentic') }).waitFor();
     await check.getByText(`${filed.number}/NO`).waitFor();
     await check.getByText('valido', { exact: true }).waitFor();
     expect(await check.content()).not.toContain('HOSSAIN');

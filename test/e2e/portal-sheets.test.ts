@@ -61,4 +61,32 @@ describe.skipIf(!browserAvailable())('procedure sheets in the back-office, in Ch
     expect(await reader.locator('main').textContent()).toContain('entro 150 giorni dalla domanda completa');
     await closePage(reader);
   });
+
+  it('writes a glossary term in the back-office, and the sheet that uses it explains it', async () => {
+    const page = await openSignedIn(browser, base, '/comunicazione', lawyerEmail);
+    await page.getByRole('link', { name: 'Glossario del portale' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Glossario del portale' }).waitFor();
+    await expectAccessible(page);
+    await page.getByLabel('Chiave del termine').fill('consolato');
+    await page.getByLabel('Codice della lingua').fill('en');
+    await page.getByLabel('Termine', { exact: true }).fill('consulate');
+    await page.getByLabel('Spiegazione').fill('The office of Italy abroad that issues visas.');
+    await page.getByRole('button', { name: 'Salva il termine' }).click();
+    await page.getByText('Termine salvato: consulate (inglese).').waitFor();
+    const row = page.getByRole('row', { name: /^consolato inglese/ });
+    await row.getByRole('button', { name: 'Modifica consolato (en)' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Modifica di «consulate»' }).waitFor();
+    expect(await page.getByLabel('Chiave del termine').getAttribute('readonly')).not.toBeNull();
+    await page.getByLabel('Spiegazione').fill('The office of Italy in your country that issues the visa.');
+    await page.getByRole('button', { name: 'Salva il termine' }).click();
+    await row.getByText('The office of Italy in your country that issues the visa.').waitFor();
+    await expectAccessible(page);
+    await closePage(page);
+
+    const reader = await openPage(browser, `${base}/portale/en/schede/ricongiungimento-familiare`);
+    expect(await reader.locator('main').textContent()).toContain(
+      'The office of Italy in your country that issues the visa.',
+    );
+    await closePage(reader);
+  });
 });

@@ -10,7 +10,13 @@ import {
   openPage,
 } from '../support/browser.ts';
 import { openTestDatabase, type TestDatabase } from '../support/database.ts';
-import { openPortalOffice, type PortalOffice } from '../support/portal.ts';
+import {
+  HOUSING,
+  listTerritorialServices,
+  openPortalOffice,
+  type PortalOffice,
+  SCHOOL,
+} from '../support/portal.ts';
 import { startSmtpServer } from '../support/smtp.ts';
 
 const PLACES = [
@@ -42,6 +48,10 @@ describe.skipIf(!browserAvailable())('the public portal in Chromium', () => {
     database = await openTestDatabase('pglite');
     t = await startTestApp(database, { config: { SMTP_URL: smtp.url } });
     office = await openPortalOffice(t);
+    await listTerritorialServices(t, [
+      HOUSING,
+      { ...SCHOOL, url: 'https://caritas.example/corsi-di-italiano-per-adulti-stranieri-della-provincia' },
+    ]);
     base = await t.app.listen({ port: 0, host: '127.0.0.1' });
     browser = await launchBrowser();
   });
@@ -124,6 +134,34 @@ describe.skipIf(!browserAvailable())('the public portal in Chromium', () => {
         await t.app.inject({ url: `/api/cases/${kase.id}/appointments`, headers: office.manager.headers })
       ).json() as { status: string }[];
       expect(appointments.map((a) => a.status).sort()).toEqual(['RESCHEDULED', 'SCHEDULED']);
+    });
+
+  for (const lang of ['it', 'ar', 'uk'])
+    it(`finds the services of the territory by theme in ${lang}, at ${PHONE} px`, async () => {
+      const t_ = translator(lang);
+      const page = await openPage(browser, `${base}/portale/${lang}/uffici`, PHONE);
+      await page.getByRole('heading', { level: 2, name: t_('territory.title') }).waitFor();
+      await page.getByRole('heading', { level: 4, name: HOUSING.name }).waitFor();
+      await page.getByRole('heading', { level: 4, name: SCHOOL.name }).waitFor();
+      expect(await fitsThePhone(page)).toBe(true);
+      await expectAccessible(page);
+
+      await page.getByLabel(t_('territory.theme')).selectOption({ label: t_('theme.SCHOOL') });
+      await page.getByRole('button', { name: t_('territory.show') }).click();
+      await page.waitForURL(/tema=SCHOOL/);
+      await page.getByRole('heading', { level: 4, name: SCHOOL.name }).waitFor();
+      expect(await page.getByRole('heading', { level: 4, name: HOUSING.name }).count()).toBe(0);
+      expect(await page.getByLabel(t_('territory.theme')).inputValue()).toBe('SCHOOL');
+      expect(await fitsThePhone(page)).toBe(true);
+      await expectAccessible(page);
+
+      await closePage(page);
+
+      // an unknown theme answers 400, which the browser logs: the page is closed without that check
+      const refused = await openPage(browser, `${base}/portale/${lang}/uffici?tema=NESSUNO`, PHONE);
+      await refused.getByText(t_('territory.badFilter')).waitFor();
+      await expectAccessible(refused);
+      await refused.context().close();
     });
 
   it('mirrors the layout in Arabic', async () => {

@@ -85,3 +85,43 @@ export const form = (values: Record<string, string>) => ({
   headers: { 'content-type': 'application/x-www-form-urlencoded' },
   payload: new URLSearchParams(values).toString(),
 });
+
+/** Two services of the council's directory, in Codogno and in Lodi. */
+export const HOUSING = {
+  name: 'Sportello casa',
+  description: 'Orientamento alla ricerca di un alloggio – testo interno della scheda.',
+  municipalityIstatCode: '098019',
+  address: 'Via Roma 1, Codogno',
+  themes: ['HOUSING'],
+  targetGroups: ['Famiglie in ricongiungimento'],
+  languages: ['ar', 'en'],
+  eligibility: 'Residenti nel Basso Lodigiano',
+  hours: 'Martedì 9–12',
+  phone: '0377 123456',
+  email: 'casa@caritas.example',
+};
+export const SCHOOL = {
+  name: 'Corso di italiano serale',
+  description: 'Corso A1–A2.',
+  municipalityIstatCode: '098031',
+  themes: ['SCHOOL', 'WORK'],
+  targetGroups: [],
+  languages: ['uk'],
+  url: 'https://caritas.example/corsi',
+};
+
+/** Services of the council's directory, listed by a third-sector organisation through the API. */
+export async function listTerritorialServices(t: TestApp, services: object[]): Promise<void> {
+  const caritas = await makeOrganisation(t.platform, { type: 'THIRD_SECTOR', name: 'Caritas Lodigiana' });
+  const user = await makeUser(t.platform, [{ organisationId: caritas.id, role: 'council_member' }]);
+  const member = await signIn(t.app, user.email);
+  for (const payload of services) {
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/council/services',
+      headers: member.headers,
+      payload,
+    });
+    expect(created.statusCode).toBe(201);
+  }
+}

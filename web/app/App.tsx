@@ -10,6 +10,7 @@ import { LoginPage } from '../modules/identity/LoginPage.tsx';
 import { PasswordResetRequestPage } from '../modules/identity/PasswordResetRequestPage.tsx';
 import { ProfilePage } from '../modules/identity/ProfilePage.tsx';
 import { SetPasswordPage } from '../modules/identity/SetPasswordPage.tsx';
+import { GlossaryPage } from '../modules/portal/GlossaryPage.tsx';
 import { SheetsPage } from '../modules/portal/SheetsPage.tsx';
 import { RequirePermission, RequireSession } from './access.tsx';
 import { Layout } from './Layout.tsx';
@@ -47,6 +48,14 @@ export function App() {
                 element={
                   <RequirePermission anyOf={['portal.sheets.edit']}>
                     <SheetsPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="/comunicazione/glossario"
+                element={
+                  <RequirePermission anyOf={['portal.sheets.edit']}>
+                    <GlossaryPage />
                   </RequirePermission>
                 }
               />

@@ -133,7 +133,17 @@ function Definition({ term, definition }: { term: string; definition: string }) 
   );
 }
 
-export function OfficesPage({ lang, t, offices }: { lang: string; t: Translate; offices: Office[] }) {
+export function OfficesPage({
+  lang,
+  t,
+  offices,
+  territory,
+}: {
+  lang: string;
+  t: Translate;
+  offices: Office[];
+  territory: ReactNode;
+}) {
   return (
     <>
       <p>{t('offices.intro')}</p>
@@ -168,15 +178,17 @@ export function OfficesPage({ lang, t, offices }: { lang: string; t: Translate; 
           {office.byAppointment && <p>{t('offices.byAppointment')}</p>}
         </section>
       ))}
+      {territory}
     </>
   );
 }
 
-function Fact({ label, children }: { label: string; children: ReactNode }) {
+/** A line of a list of facts; `lang` marks a value left in the language it was written in. */
+export function Fact({ label, lang, children }: { label: string; lang?: string; children: ReactNode }) {
   return (
     <>
       <dt>{label}</dt>
-      <dd>{children}</dd>
+      <dd lang={lang}>{children}</dd>
     </>
   );
 }

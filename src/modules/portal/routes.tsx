@@ -1,7 +1,8 @@
 /**
  * The public portal: `/portale/<language>/…`, server-rendered pages that read and submit without scripts.
  * Its routes live in one scope with their own form parser and error page, so that every failure answers a
- * page in the visitor's language with the right status, never a problem document.
+ * page in the visitor's language with the right status, never a problem document. `/verifica/<code>`, the
+ * address printed on documents, leads to the portal's check in the visitor's language.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ReactNode } from 'react';
@@ -10,6 +11,7 @@ import { AppError, NotFound } from '../../kernel/errors.ts';
 import type { LovitApp } from '../../kernel/http.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import { verify } from '../cases/receipts.ts';
+import { publicServices } from '../council/directory.ts';
 import { registerAppointmentPages } from './appointment-routes.tsx';
 import { StatusForm, StatusResult, VerifyForm, VerifyResult } from './forms.tsx';
 import { isLanguage, LANGUAGE_COOKIE, preferredLanguage, type Translate, translator } from './languages.ts';
@@ -27,6 +29,7 @@ import {
 } from './pages.tsx';
 import { listPublicSheets, publicSheet } from './sheets.ts';
 import { lookUpCaseStatus, statusQuery } from './status.ts';
+import { TerritorySection, territoryFilter } from './territory.tsx';
 
 const ONE_YEAR = 365 * 24 * 3600;
 /** Look-ups of case status allowed per client address per minute. */
@@ -36,13 +39,12 @@ export type PortalPage = { lang: string; title: string; place: string; body: Rea
 
 /** Sends a rendered page and remembers its language for the next visit. */
 function sendHtml(request: FastifyRequest, reply: FastifyReply, lang: string, html: string, status = 200) {
-  if (request.cookies[LANGUAGE_COOKIE] !== lang)
-    reply.setCookie(LANGUAGE_COOKIE, lang, {
-      path: '/portale',
-      maxAge: ONE_YEAR,
-      sameSite: 'lax',
-      httpOnly: true,
-    });
+  if (request.cookies[LANGUAGE_COOKIE] !== lang) {
+    // on the whole site, so that `/verifica/<code>` of the QR codes reads it too
+    reply.setCookie(LANGUAGE_COOKIE, lang, { path: '/', maxAge: ONE_YEAR, sameSite: 'lax', httpOnly: true });
+    // the cookie of the portal's first release, kept under `/portale`, would hide this one there
+    reply.clearCookie(LANGUAGE_COOKIE, { path: '/portale' });
+  }
   return reply.code(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(html);
 }
 
@@ -61,11 +63,13 @@ export function languageParam(request: FastifyRequest): { lang: string; t: Trans
   return { lang, t: translator(lang) };
 }
 
+/** The language a visitor chose before, else the first of the browser's list the portal speaks. */
+const visitorChoice = (request: FastifyRequest) =>
+  preferredLanguage(request.cookies[LANGUAGE_COOKIE], request.headers['accept-language']);
+
 function visitorLanguage(request: FastifyRequest): string {
   const lang = /^\/portale\/([a-z]{2,3})(?:[/?]|$)/.exec(request.url)?.[1];
-  return isLanguage(lang)
-    ? lang
-    : preferredLanguage(request.cookies[LANGUAGE_COOKIE], request.headers['accept-language']);
+  return isLanguage(lang) ? lang : visitorChoice(request);
 }
 
 function errorPage(request: FastifyRequest, reply: FastifyReply, status: number) {
@@ -89,12 +93,13 @@ function errorPage(request: FastifyRequest, reply: FastifyReply, status: number)
 }
 
 const page = { access: 'public' as const };
+/** A code printed on a document, as the visitor types it. */
+const verificationCode = z.string().trim().min(1).max(40);
 const hidden = { hide: true };
 
 function registerReadingPages(scope: LovitApp, platform: Platform) {
   scope.get('/portale', { config: page, schema: hidden }, async (request, reply) => {
-    const lang = preferredLanguage(request.cookies[LANGUAGE_COOKIE], request.headers['accept-language']);
-    return reply.header('vary', 'accept-language, cookie').redirect(portalPath(lang), 302);
+    return reply.header('vary', 'accept-language, cookie').redirect(portalPath(visitorChoice(request)), 302);
   });
   scope.get(STYLESHEET_PATH, { config: page, schema: hidden }, async (_request, reply) =>
     reply
@@ -130,12 +135,17 @@ function registerReadingPages(scope: LovitApp, platform: Platform) {
   });
   scope.get('/portale/:lang/uffici', { config: page, schema: hidden }, async (request, reply) => {
     const { lang, t } = languageParam(request);
-    const offices = await listOffices(platform);
+    const filter = territoryFilter(request.query);
+    const [offices, services] = await Promise.all([listOffices(platform), publicServices(platform)]);
+    const territory = (
+      <TerritorySection lang={lang} t={t} services={services} filter={filter ?? {}} invalid={!filter} />
+    );
     return sendPage(request, reply, {
       lang,
       title: t('offices.title'),
       place: '/uffici',
-      body: <OfficesPage lang={lang} t={t} offices={offices} />,
+      status: filter ? 200 : 400,
+      body: <OfficesPage lang={lang} t={t} offices={offices} territory={territory} />,
     });
   });
   for (const [place, prefix, keys] of [
@@ -207,14 +217,23 @@ function registerStatusPages(scope: LovitApp, platform: Platform) {
 
 function registerVerificationPages(scope: LovitApp, platform: Platform) {
   const limit = { ...page, rateLimit: { max: 30, timeWindow: 60_000 } };
+  // The addresses printed on documents and in their QR codes: the check in the visitor's language.
+  const toPortal = (request: FastifyRequest, reply: FastifyReply, code: unknown) => {
+    const parsed = verificationCode.safeParse(code);
+    const place = parsed.success ? `/verifica/${encodeURIComponent(parsed.data)}` : '/verifica';
+    return reply
+      .header('vary', 'accept-language, cookie')
+      .redirect(portalPath(visitorChoice(request), place), 303);
+  };
+  scope.get('/verifica', { config: limit, schema: hidden }, async (request, reply) =>
+    toPortal(request, reply, (request.query as { codice?: unknown }).codice),
+  );
+  scope.get('/verifica/:code', { config: limit, schema: hidden }, async (request, reply) =>
+    toPortal(request, reply, (request.params as { code: string }).code),
+  );
   scope.get('/portale/:lang/verifica', { config: limit, schema: hidden }, async (request, reply) => {
     const { lang, t } = languageParam(request);
-    const code = z
-      .string()
-      .trim()
-      .min(1)
-      .max(40)
-      .safeParse((request.query as { codice?: unknown }).codice);
+    const code = verificationCode.safeParse((request.query as { codice?: unknown }).codice);
     if (code.success)
       return reply.redirect(portalPath(lang, `/verifica/${encodeURIComponent(code.data)}`), 303);
     return sendPage(request, reply, {

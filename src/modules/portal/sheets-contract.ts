@@ -55,3 +55,5 @@ export const sheetTextView = z.object({
 export type SheetTextView = z.infer<typeof sheetTextView>;
 
 export const glossaryInput = z.object({ term: text(120), definition: text(1000) });
+export const glossaryView = glossaryInput.extend({ language: z.string(), termKey: z.string() });
+export type GlossaryView = z.infer<typeof glossaryView>;

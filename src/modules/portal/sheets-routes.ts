@@ -2,13 +2,14 @@ import { z } from 'zod';
 import type { LovitApp } from '../../kernel/http.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import {
+  listGlossaryTerms,
   listSheetTexts,
   publishSheetText,
   reviewSheetText,
   saveGlossaryTerm,
   saveSheetDraft,
 } from './sheets.ts';
-import { glossaryInput, sheetContent, sheetKey, sheetTextView } from './sheets-contract.ts';
+import { glossaryInput, glossaryView, sheetContent, sheetKey, sheetTextView } from './sheets-contract.ts';
 
 /** The back-office API of the portal's procedure sheets: drafts, review, publication, glossary. */
 export function registerSheetRoutes(app: LovitApp, platform: Platform): void {
@@ -66,6 +67,18 @@ export function registerSheetRoutes(app: LovitApp, platform: Platform): void {
     },
     async (request) => publishSheetText(platform, request.caller, request.params),
   );
+  app.get(
+    '/api/portal/glossary',
+    {
+      config: { access: 'portal.sheets.edit' },
+      schema: {
+        tags,
+        summary: 'Termini giuridici del glossario del portale, in ogni lingua',
+        response: { 200: z.array(glossaryView) },
+      },
+    },
+    async () => listGlossaryTerms(platform),
+  );
   app.put(
     '/api/portal/glossary/:language/:termKey',
     {
@@ -78,7 +91,7 @@ export function registerSheetRoutes(app: LovitApp, platform: Platform): void {
           termKey: z.string().regex(/^[a-z0-9-]{2,60}$/),
         }),
         body: glossaryInput,
-        response: { 200: glossaryInput.extend({ language: z.string(), termKey: z.string() }) },
+        response: { 200: glossaryView },
       },
     },
     async (request) => saveGlossaryTerm(platform, request.caller, request.params, request.body),

@@ -45,6 +45,16 @@ export function glossary(db: Db, language: string) {
     .execute();
 }
 
+/** Every term of the glossary in every language, for the back-office. */
+export function glossaryTerms(db: Db) {
+  return db
+    .selectFrom('glossaryTerm')
+    .select(['language', 'termKey', 'term', 'definition'])
+    .orderBy('termKey')
+    .orderBy('language')
+    .execute();
+}
+
 export function findSheet(db: Db, code: string) {
   return db.selectFrom('procedureSheet').selectAll().where('code', '=', code).executeTakeFirst();
 }

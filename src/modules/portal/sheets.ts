@@ -229,6 +229,9 @@ export async function publishSheetText(
   ).finally(() => forgetPages(platform.database));
 }
 
+/** Every term of the glossary in every language, for the back-office. */
+export const listGlossaryTerms = (platform: Platform) => store.glossaryTerms(platform.database.db);
+
 export async function saveGlossaryTerm(
   platform: Platform,
   caller: Caller,

@@ -9,9 +9,14 @@ export function OutreachPage() {
   return (
     <>
       {editsSheets && (
-        <p className="container lovit-container pt-4 mb-0">
-          <Link to="/comunicazione/schede">{t('portal.sheets.title')}</Link>
-        </p>
+        <ul className="container lovit-container pt-4 mb-0 list-unstyled">
+          <li>
+            <Link to="/comunicazione/schede">{t('portal.sheets.title')}</Link>
+          </li>
+          <li>
+            <Link to="/comunicazione/glossario">{t('portal.glossary.title')}</Link>
+          </li>
+        </ul>
       )}
       <ModulePlaceholder
         title={t('modules.outreach.title')}

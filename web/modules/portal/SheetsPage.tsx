@@ -12,7 +12,7 @@ import { usePermission } from '../../app/session.ts';
 import { LoadError, Loading } from '../../ui/Loading.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { Page } from '../../ui/Page.tsx';
-import { TableScroll } from '../../ui/TableScroll.tsx';
+import { type Column, EditTable } from './EditTable.tsx';
 
 const KEY = ['portal', 'sheets'] as const;
 const FIELDS = ['title', 'summary', ...SHEET_SECTIONS] as const;
@@ -61,42 +61,34 @@ export function SheetsPage() {
 
 function SheetTable({ texts, onEdit }: { texts: SheetTextView[]; onEdit: (text: SheetTextView) => void }) {
   const { t } = useTranslation();
+  const columns: Column<SheetTextView>[] = [
+    { header: t('portal.sheets.sheet'), cell: (text) => text.content.title },
+    { header: t('portal.sheets.language'), cell: (text) => languageNames.of(text.language) },
+    {
+      header: t('portal.sheets.status'),
+      cell: (text) => (
+        <>
+          {SHEET_STATUSES[text.status]} ({t('portal.sheets.revision', { revision: text.revision })})
+          {text.outOfDate && (
+            <span className="badge bg-warning text-dark ms-2">{t('portal.sheets.outOfDate')}</span>
+          )}
+        </>
+      ),
+    },
+    {
+      header: t('portal.sheets.published'),
+      cell: (text) => (text.publishedAt ? dateTime.format(new Date(text.publishedAt)) : '—'),
+    },
+  ];
   return (
-    <TableScroll label={t('portal.sheets.title')}>
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">{t('portal.sheets.sheet')}</th>
-            <th scope="col">{t('portal.sheets.language')}</th>
-            <th scope="col">{t('portal.sheets.status')}</th>
-            <th scope="col">{t('portal.sheets.published')}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t('portal.sheets.actions')}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {texts.map((text) => (
-            <tr key={`${text.code}/${text.language}`}>
-              <td>{text.content.title}</td>
-              <td>{languageNames.of(text.language)}</td>
-              <td>
-                {SHEET_STATUSES[text.status]} ({t('portal.sheets.revision', { revision: text.revision })})
-                {text.outOfDate && (
-                  <span className="badge bg-warning text-dark ms-2">{t('portal.sheets.outOfDate')}</span>
-                )}
-              </td>
-              <td>{text.publishedAt ? dateTime.format(new Date(text.publishedAt)) : '—'}</td>
-              <td>
-                <button type="button" className="btn btn-sm btn-outline-primary" onClick={() => onEdit(text)}>
-                  {t('portal.sheets.edit', { sheet: text.code, language: text.language })}
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    <EditTable
+      label={t('portal.sheets.title')}
+      columns={columns}
+      rows={texts}
+      rowKey={(text) => `${text.code}/${text.language}`}
+      editLabel={(text) => t('portal.sheets.edit', { sheet: text.code, language: text.language })}
+      onEdit={onEdit}
+    />
   );
 }
 

@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { translator } from '../src/modules/portal/languages.ts';
+import { startTestApp, stopTestApp, type TestApp } from './support/app.ts';
+import { BACKENDS, openTestDatabase, type TestDatabase } from './support/database.ts';
+import { HOUSING, listTerritorialServices, mainText, openPortalOffice, SCHOOL } from './support/portal.ts';
+
+for (const backend of BACKENDS) {
+  describe(`services of the territory on the portal on ${backend}`, () => {
+    let database: TestDatabase;
+    let t: TestApp;
+    const page = (url: string, headers: Record<string, string> = {}) => t.app.inject({ url, headers });
+
+    beforeAll(async () => {
+      database = await openTestDatabase(backend);
+      t = await startTestApp(database);
+      await openPortalOffice(t);
+      await listTerritorialServices(t, [HOUSING, SCHOOL]);
+    });
+
+    afterAll(async () => {
+      await stopTestApp(t);
+      await database.dispose();
+    });
+
+    it('lists the directory’s services by municipality below the offices, labels in the language', async () => {
+      const response = await page('/portale/fr/uffici');
+      expect(response.statusCode).toBe(200);
+      const text = mainText(response.body);
+      const fr = translator('fr');
+      expect(text).toContain(fr('territory.title'));
+      expect(text.indexOf('Questura di Lodi')).toBeLessThan(text.indexOf(fr('territory.title')));
+      for (const shown of [
+        'Codogno',
+        'Lodi',
+        'Caritas Lodigiana',
+        'Sportello casa',
+        'Famiglie in ricongiungimento',
+        'Residenti nel Basso Lodigiano',
+        'Martedì 9–12',
+        '0377 123456',
+        'casa@caritas.example',
+        'https://caritas.example/corsi',
+        fr('theme.HOUSING'),
+        fr('theme.SCHOOL'),
+        'arabe, anglais',
+        'ukrainien',
+      ])
+        expect(text, shown).toContain(shown);
+      expect(response.body).toContain('href="tel:0377123456"');
+      expect(response.body).toContain('<h4 id="servizio-');
+      // what only the council reads stays off the portal
+      expect(text).not.toContain('testo interno');
+      expect(text).not.toContain('Via Roma 1');
+      expect(response.body).not.toMatch(/<script/);
+      // grouped: Codogno comes before Lodi
+      expect(text.indexOf('Sportello casa')).toBeLessThan(text.indexOf('Corso di italiano serale'));
+    });
+
+    it('narrows the list by municipality and by theme with a plain form', async () => {
+      const form = await page('/portale/it/uffici');
+      expect(form.body).toContain('action="/portale/it/uffici#territorio" method="get"');
+      expect(form.body).toContain('<option value="098019" lang="it">Codogno</option>');
+      const codogno = mainText((await page('/portale/it/uffici?comune=098019&tema=')).body);
+      expect(codogno).toContain('Sportello casa');
+      expect(codogno).not.toContain('Corso di italiano serale');
+      const work = await page('/portale/uk/uffici?tema=WORK');
+      expect(work.statusCode).toBe(200);
+      expect(mainText(work.body)).toContain('Corso di italiano serale');
+      expect(mainText(work.body)).not.toContain('Sportello casa');
+      expect(work.body).toContain('<option value="WORK" selected="">');
+      const none = await page('/portale/en/uffici?comune=098031&tema=HOUSING');
+      expect(mainText(none.body)).toContain(translator('en')('territory.none'));
+    });
+
+    it('answers an unknown municipality or theme with a 400 page in the visitor’s language', async () => {
+      for (const [lang, query] of [
+        ['ar', 'comune=099999'],
+        ['uk', 'tema=COOKING'],
+        ['en', 'comune=098019&comune=098031'],
+      ] as const) {
+        const response = await page(`/portale/${lang}/uffici?${query}`);
+        expect(response.statusCode, query).toBe(400);
+        expect(response.body).toContain(`<html lang="${lang}"`);
+        expect(mainText(response.body)).toContain(translator(lang)('territory.badFilter'));
+        // the offices and the whole list stay readable
+        expect(mainText(response.body)).toContain('Sportello casa');
+        expect(mainText(response.body)).toContain('Corso di italiano serale');
+      }
+    });
+  });
+}

@@ -169,3 +169,15 @@ export type CouncilResponseTable = {
   submittedAt: Instant;
   submittedBy: string;
 };
+
+export type CouncilDocumentTable = {
+  id: string;
+  meetingId: string;
+  agendaItemId: string;
+  sha256: string;
+  size: number;
+  mediaType: string;
+  fileName: string;
+  uploadedAt: Instant;
+  uploadedBy: string;
+};

@@ -147,6 +147,16 @@ export const decisionView = z.object({
   recordedAt: z.string(),
 });
 
+export const councilDocumentView = z.object({
+  id: z.uuid(),
+  agendaItemId: z.uuid(),
+  fileName: z.string(),
+  size: z.number().int(),
+  mediaType: z.enum(['application/pdf', 'image/jpeg', 'image/png']),
+  uploadedAt: z.string(),
+});
+export type CouncilDocumentView = z.infer<typeof councilDocumentView>;
+
 export const agendaItemView = z.object({
   id: z.uuid(),
   position: z.number().int(),
@@ -154,6 +164,8 @@ export const agendaItemView = z.object({
   presenter: z.string().nullable(),
   durationMinutes: z.number().int(),
   actionItemId: z.uuid().nullable(),
+  /** The documents attached to the point, oldest first. */
+  documents: z.array(councilDocumentView),
 });
 
 export const minutesInput = z.object({ text: text(100_000) });

@@ -9,6 +9,7 @@ import { newId } from '../../kernel/ids.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import { auditRead, writeTransaction } from '../../kernel/transaction.ts';
 import type { commentInput, decisionInput, MeetingView, minutesInput } from './contract.ts';
+import { meetingDocuments } from './documents.ts';
 import { sendMinutesNotice } from './invitations.ts';
 import * as minutesStore from './minutes-store.ts';
 import { type MinutesStep, nextMinutesStatus, visibleVersionCount } from './rules.ts';
@@ -25,12 +26,16 @@ export async function getMeeting(platform: Platform, caller: Caller, id: string)
   const visible = visibleVersionCount(versions.length, meeting.minutesCirculatedVersion, manages);
   const comments = visible ? await minutesStore.comments(db, id) : [];
   const attendance = await store.attendance(db, id);
+  const documents = await meetingDocuments(db, id);
   await auditRead(db, platform.clock, caller, 'council_meeting', id, { attendance: attendance.length });
   return {
     ...meetingSummary(meeting),
     place: meeting.place,
     onlineUrl: meeting.onlineUrl,
-    agenda: (await store.agenda(db, id)).map(({ meetingId: _, ...item }) => item),
+    agenda: (await store.agenda(db, id)).map(({ meetingId: _, ...item }) => ({
+      ...item,
+      documents: documents.filter((document) => document.agendaItemId === item.id),
+    })),
     attendance: attendance.map((a) => ({
       organisationId: a.organisationId,
       organisationName: a.organisationName,

@@ -23,6 +23,7 @@ import {
   tableSummary,
   tableView,
 } from './contract.ts';
+import { registerCouncilDocumentRoutes } from './documents-routes.ts';
 import { listInitiatives, planInitiative, recordProgress } from './initiatives.ts';
 import {
   approveMinutes,
@@ -136,6 +137,7 @@ export function registerCouncilRoutes(app: LovitApp, platform: Platform): void {
   );
 
   registerMeetingRoutes(app, platform);
+  registerCouncilDocumentRoutes(app, platform);
   registerFollowUpRoutes(app, platform);
   registerNeedsRoutes(app, platform);
   registerPublicCouncilPage(app, platform);

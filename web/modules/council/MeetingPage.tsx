@@ -9,6 +9,7 @@ import { FormProblem, reportProblem } from '../../ui/forms.tsx';
 import { LoadError, Loading } from '../../ui/Loading.tsx';
 import { Page } from '../../ui/Page.tsx';
 import { TextAreaField } from '../cases/TextAreaField.tsx';
+import { AgendaItemDocuments, AttachDocumentForm } from './AgendaDocuments.tsx';
 import { AttendancePanel } from './AttendancePanel.tsx';
 import { MeetingActions } from './MeetingActions.tsx';
 import { MinutesPanel } from './MinutesPanel.tsx';
@@ -71,6 +72,7 @@ function Agenda({ meeting }: { meeting: MeetingView }) {
               {item.presenter ? t('council.meetings.presentedBy', { name: item.presenter }) : ''}{' '}
               {t('council.meetings.minutes', { count: item.durationMinutes })}
             </span>
+            <AgendaItemDocuments meetingId={meeting.id} item={item} />
             {meeting.decisions
               .filter((decision) => decision.agendaItemId === item.id)
               .map((decision) => (
@@ -82,6 +84,7 @@ function Agenda({ meeting }: { meeting: MeetingView }) {
           </li>
         ))}
       </ol>
+      {meeting.canManage && meeting.status !== 'CANCELLED' && <AttachDocumentForm meeting={meeting} />}
       {canDecide && <DecisionForm meeting={meeting} />}
     </section>
   );

@@ -81,6 +81,9 @@ export const council = {
   comment: (id: string, text: string) => api.post<MeetingView>(`${meeting(id)}/minutes/comments`, { text }),
   decide: (id: string, input: { agendaItemId: string; text: string }) =>
     api.post<MeetingView>(`${meeting(id)}/decisions`, input),
+  attach: (id: string, itemId: string, file: File) =>
+    api.upload<unknown>(`${meeting(id)}/agenda/${itemId}/documents`, { file }),
+  documentUrl: (id: string, documentId: string) => `${meeting(id)}/documents/${documentId}`,
   assign: (id: string, input: ActionInput) => api.post<ActionView>(`${meeting(id)}/actions`, input),
   actions: (overdue: boolean) =>
     api.get<ActionView[]>('/api/council/actions', overdue ? { overdue: 'true' } : {}),

@@ -39,6 +39,10 @@ export type CouncilMeetingTable = {
   minutesApprovedAt: NullableInstant;
   convenedAt: Instant;
   convenedBy: string;
+  /** The calendar entry's SEQUENCE: 0 at the convocation, raised by each reschedule and by the cancellation. */
+  sequence: ColumnType<number, number | undefined, number>;
+  /** Why the meeting was cancelled, when it was. */
+  cancelReason: ColumnType<string | null, string | null | undefined, string | null>;
 };
 
 export type CouncilAgendaItemTable = {

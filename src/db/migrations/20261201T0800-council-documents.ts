@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   // A document attached to a point of a meeting's agenda: the file lives in the content-addressed store.
@@ -19,8 +19,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('council_document')
     .columns(['meeting_id', 'agenda_item_id'])
     .execute();
+
+  // A meeting moved or cancelled: its calendar entry keeps its UID, each change raises the sequence (RFC 5545).
+  await db.schema
+    .alterTable('council_meeting')
+    .addColumn('sequence', 'integer', (c) => c.notNull().defaultTo(0).check(sql`sequence >= 0`))
+    .execute();
+  await db.schema.alterTable('council_meeting').addColumn('cancel_reason', 'text').execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.alterTable('council_meeting').dropColumn('cancel_reason').execute();
+  await db.schema.alterTable('council_meeting').dropColumn('sequence').execute();
   await db.schema.dropTable('council_document').execute();
 }

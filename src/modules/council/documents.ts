@@ -6,14 +6,14 @@ import type { ReadStream } from 'node:fs';
 import type { Kysely } from 'kysely';
 import type { Caller } from '../../kernel/auth.ts';
 import type { Database } from '../../kernel/db.ts';
-import { Conflict, NotFound } from '../../kernel/errors.ts';
+import { NotFound } from '../../kernel/errors.ts';
 import type { StoredFile } from '../../kernel/files.ts';
 import { newId } from '../../kernel/ids.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import { auditRead, writeTransaction } from '../../kernel/transaction.ts';
 import { cleanFileName, fileStoreOf } from '../../kernel/uploads.ts';
 import type { CouncilDocumentView } from './contract.ts';
-import { actorOf, MEETING_NOT_FOUND, scopeOf } from './service.ts';
+import { actorOf, MEETING_NOT_FOUND, refuseIfCancelled, scopeOf } from './service.ts';
 import * as store from './store.ts';
 
 type Db = Kysely<Database>;
@@ -56,8 +56,7 @@ export async function attachDocument(
     if (!meeting) throw new NotFound(MEETING_NOT_FOUND);
     if (!(await store.agenda(db, meetingId)).some((item) => item.id === agendaItemId))
       throw new NotFound('Il punto non è all’ordine del giorno di questa seduta.');
-    if (meeting.status === 'CANCELLED')
-      throw new Conflict('La seduta è stata annullata: non si allegano documenti.');
+    refuseIfCancelled(meeting, 'non si allegano documenti');
     const { file } = input;
     const row = {
       id: newId(),

@@ -13,7 +13,14 @@ import { meetingDocuments } from './documents.ts';
 import { sendMinutesNotice } from './invitations.ts';
 import * as minutesStore from './minutes-store.ts';
 import { type MinutesStep, nextMinutesStatus, visibleVersionCount } from './rules.ts';
-import { actorOf, canManage, MEETING_NOT_FOUND, meetingSummary, scopeOf } from './service.ts';
+import {
+  actorOf,
+  canManage,
+  MEETING_NOT_FOUND,
+  meetingSummary,
+  refuseIfCancelled,
+  scopeOf,
+} from './service.ts';
 import * as store from './store.ts';
 
 export async function getMeeting(platform: Platform, caller: Caller, id: string): Promise<MeetingView> {
@@ -69,6 +76,7 @@ export async function getMeeting(platform: Platform, caller: Caller, id: string)
       })),
     ownOrganisationId: actor.organisationId,
     canManage: manages,
+    cancelReason: meeting.cancelReason,
   };
 }
 
@@ -82,6 +90,7 @@ const STEP_REFUSALS: Record<MinutesStep, string> = {
 async function lockForStep(db: Parameters<typeof store.lockMeeting>[0], id: string, step: MinutesStep) {
   const meeting = await store.lockMeeting(db, id);
   if (!meeting) throw new NotFound(MEETING_NOT_FOUND);
+  refuseIfCancelled(meeting, 'non ha verbale');
   if (meeting.status !== 'HELD') throw new Conflict('Il verbale si redige dopo che la seduta si è tenuta.');
   const next = nextMinutesStatus(meeting.minutesStatus, step);
   if (!next) throw new Conflict(STEP_REFUSALS[step]);
@@ -197,6 +206,7 @@ export async function recordDecision(
   await writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
     const meeting = await store.lockMeeting(db, id);
     if (!meeting) throw new NotFound(MEETING_NOT_FOUND);
+    refuseIfCancelled(meeting, 'non si registrano decisioni');
     if (meeting.status !== 'HELD') throw new Conflict('Le decisioni si registrano sulla seduta tenuta.');
     if (meeting.minutesStatus === 'APPROVED') throw new Conflict('Il verbale è già approvato.');
     if (!(await store.agenda(db, id)).some((item) => item.id === input.agendaItemId))

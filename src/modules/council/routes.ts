@@ -8,6 +8,7 @@ import {
   actionUpdateInput,
   actionView,
   answerInput,
+  cancelInput,
   commentInput,
   decisionInput,
   initiativeInput,
@@ -19,12 +20,14 @@ import {
   minutesInput,
   progressInput,
   registerInput,
+  rescheduleInput,
   tableInput,
   tableSummary,
   tableView,
 } from './contract.ts';
 import { registerCouncilDocumentRoutes } from './documents-routes.ts';
 import { listInitiatives, planInitiative, recordProgress } from './initiatives.ts';
+import { cancelMeeting, rescheduleMeeting } from './meeting-changes.ts';
 import {
   approveMinutes,
   circulateMinutes,
@@ -193,6 +196,20 @@ function registerMeetingRoutes(app: LovitApp, platform: Platform): void {
       },
     },
     async (request) => getMeeting(platform, request.caller, request.params.id),
+  );
+  meetingRoute(
+    '/reschedule',
+    'council.manage',
+    'Sposta la seduta (data, luogo) con il motivo e invia di nuovo le convocazioni',
+    rescheduleInput,
+    (c, id, b) => rescheduleMeeting(platform, c, id, b),
+  );
+  meetingRoute(
+    '/cancel',
+    'council.manage',
+    'Annulla la seduta con il motivo e ne avvisa i partecipanti',
+    cancelInput,
+    (c, id, b) => cancelMeeting(platform, c, id, b),
   );
   meetingRoute('/answer', 'council.access', 'Risposta dell’ente alla convocazione', answerInput, (c, id, b) =>
     answerInvitation(platform, c, id, b),

@@ -12,6 +12,7 @@ import { TextAreaField } from '../cases/TextAreaField.tsx';
 import { AgendaItemDocuments, AttachDocumentForm } from './AgendaDocuments.tsx';
 import { AttendancePanel } from './AttendancePanel.tsx';
 import { MeetingActions } from './MeetingActions.tsx';
+import { MeetingChanges } from './MeetingChanges.tsx';
 import { MinutesPanel } from './MinutesPanel.tsx';
 import { council, keys, type MeetingView } from './requests.ts';
 
@@ -47,11 +48,18 @@ export function MeetingPage() {
         </dd>
         <dt className="col-sm-3">{t('council.meetings.state')}</dt>
         <dd className="col-sm-9">{t(`council.meetings.status.${data.status}`)}</dd>
+        {data.cancelReason && (
+          <>
+            <dt className="col-sm-3">{t('council.meetings.cancelReason')}</dt>
+            <dd className="col-sm-9">{data.cancelReason}</dd>
+          </>
+        )}
       </dl>
       <Agenda meeting={data} />
       <AttendancePanel meeting={data} />
       <MinutesPanel meeting={data} />
       <MeetingActions meeting={data} />
+      <MeetingChanges meeting={data} />
     </Page>
   );
 }

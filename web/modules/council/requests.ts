@@ -11,6 +11,7 @@ import type {
   memberInput,
   progressInput,
   registerInput,
+  rescheduleInput,
   TableView,
   tableInput,
   tableSummary,
@@ -46,6 +47,7 @@ export type MemberInput = z.input<typeof memberInput>;
 export type MeetingInput = z.input<typeof meetingInput>;
 export type AnswerInput = z.input<typeof answerInput>;
 export type RegisterInput = z.input<typeof registerInput>;
+export type RescheduleInput = z.input<typeof rescheduleInput>;
 export type ActionInput = z.input<typeof actionInput>;
 export type ActionUpdateInput = z.input<typeof actionUpdateInput>;
 export type InitiativeInput = z.input<typeof initiativeInput>;
@@ -73,6 +75,9 @@ export const council = {
   convene: (tableId: string, input: MeetingInput) =>
     api.post<MeetingView>(`/api/council/tables/${tableId}/meetings`, input),
   meeting: (id: string) => api.get<MeetingView>(meeting(id)),
+  reschedule: (id: string, input: RescheduleInput) =>
+    api.post<MeetingView>(`${meeting(id)}/reschedule`, input),
+  cancel: (id: string, input: { reason: string }) => api.post<MeetingView>(`${meeting(id)}/cancel`, input),
   answer: (id: string, input: AnswerInput) => api.post<MeetingView>(`${meeting(id)}/answer`, input),
   register: (id: string, input: RegisterInput) => api.post<MeetingView>(`${meeting(id)}/register`, input),
   saveMinutes: (id: string, text: string) => api.post<MeetingView>(`${meeting(id)}/minutes`, { text }),

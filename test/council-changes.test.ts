@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, stopTestApp, type TestApp } from './support/app.ts';
+import { setUpCouncilTable, signInCouncilMember } from './support/council.ts';
 import { BACKENDS, openTestDatabase, type TestDatabase } from './support/database.ts';
-import { makeOrganisation, makeUser, type Session, signIn } from './support/identity.ts';
+import type { Session } from './support/identity.ts';
 import { type ReceivedMail, startSmtpServer } from './support/smtp.ts';
 
 const MEMBER_EMAIL = 'anna@enti.example';
@@ -55,30 +56,16 @@ for (const backend of BACKENDS) {
       smtp = await startSmtpServer();
       database = await openTestDatabase(backend);
       t = await startTestApp(database, { config: { SMTP_URL: smtp.url } });
-      const prefecture = await makeOrganisation(t.platform, {
-        name: 'Prefettura di Lodi',
-        type: 'PREFECTURE',
-      });
-      const lodi = await makeOrganisation(t.platform, { name: 'Comune di Lodi', type: 'MUNICIPALITY' });
-      const user = async (organisationId: string, role: 'council_secretariat' | 'council_member') =>
-        signIn(t.app, (await makeUser(t.platform, [{ organisationId, role }])).email);
-      secretariat = await user(prefecture.id, 'council_secretariat');
-      member = await user(lodi.id, 'council_member');
-      const table = await post(secretariat, '/api/council/tables', {
-        kind: 'THEMATIC',
-        name: 'Tavolo salute',
-        theme: 'HEALTH',
-        mandate: 'Accesso ai servizi sanitari dei cittadini stranieri.',
-        startsOn: '2026-01-01',
-        coordinatorOrganisationId: lodi.id,
-      });
-      tableId = table.json().id;
-      await post(secretariat, `/api/council/tables/${tableId}/members`, {
-        organisationId: lodi.id,
-        representativeName: 'Anna Bianchi',
-        representativeEmail: MEMBER_EMAIL,
-        fromOn: '2026-01-01',
-      });
+      const council = await setUpCouncilTable(t, { name: 'Tavolo salute', theme: 'HEALTH' }, [
+        {
+          organisation: 'Comune di Lodi',
+          type: 'MUNICIPALITY',
+          representativeName: 'Anna Bianchi',
+          representativeEmail: MEMBER_EMAIL,
+        },
+      ]);
+      ({ secretariat, tableId } = council);
+      member = (await signInCouncilMember(t, council.organisationIds[0] ?? '')).session;
     });
 
     afterAll(async () => {

@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, stopTestApp, type TestApp } from './support/app.ts';
+import { setUpCouncilTable, signInCouncilMember } from './support/council.ts';
 import { BACKENDS, openTestDatabase, type TestDatabase } from './support/database.ts';
 import { type FilePart, makePdf, makeZip, multipartBody, PNG } from './support/documents.ts';
-import { makeOrganisation, makeUser, type Session, signIn } from './support/identity.ts';
+import { makeOrganisation, type Session } from './support/identity.ts';
 import { startSmtpServer } from './support/smtp.ts';
 
 for (const backend of BACKENDS) {
@@ -36,34 +37,19 @@ for (const backend of BACKENDS) {
       dataDir = await mkdtemp(path.join(tmpdir(), 'lovit-council-documents-'));
       database = await openTestDatabase(backend);
       t = await startTestApp(database, { config: { SMTP_URL: smtp.url, DATA_DIR: dataDir } });
-      const prefecture = await makeOrganisation(t.platform, {
-        name: 'Prefettura di Lodi',
-        type: 'PREFECTURE',
-      });
-      const lodi = await makeOrganisation(t.platform, { name: 'Comune di Lodi', type: 'MUNICIPALITY' });
+      const council = await setUpCouncilTable(t, { name: 'Tavolo lavoro', theme: 'WORK' }, [
+        {
+          organisation: 'Comune di Lodi',
+          type: 'MUNICIPALITY',
+          representativeName: 'Anna Bianchi',
+          representativeEmail: 'anna@enti.example',
+        },
+      ]);
+      const { post, tableId } = council;
+      secretariat = council.secretariat;
+      member = (await signInCouncilMember(t, council.organisationIds[0] ?? '')).session;
       const codogno = await makeOrganisation(t.platform, { name: 'Comune di Codogno', type: 'MUNICIPALITY' });
-      const user = async (organisationId: string, role: 'council_secretariat' | 'council_member') =>
-        signIn(t.app, (await makeUser(t.platform, [{ organisationId, role }])).email);
-      secretariat = await user(prefecture.id, 'council_secretariat');
-      member = await user(lodi.id, 'council_member');
-      outsider = await user(codogno.id, 'council_member');
-      const post = (url: string, payload: object) =>
-        t.app.inject({ method: 'POST', url, headers: secretariat.headers, payload });
-      const table = await post('/api/council/tables', {
-        kind: 'THEMATIC',
-        name: 'Tavolo lavoro',
-        theme: 'WORK',
-        mandate: 'Inserimento lavorativo dei cittadini stranieri.',
-        startsOn: '2026-01-01',
-        coordinatorOrganisationId: lodi.id,
-      });
-      const tableId = table.json().id;
-      await post(`/api/council/tables/${tableId}/members`, {
-        organisationId: lodi.id,
-        representativeName: 'Anna Bianchi',
-        representativeEmail: 'anna@enti.example',
-        fromOn: '2026-01-01',
-      });
+      outsider = (await signInCouncilMember(t, codogno.id)).session;
       const meeting = await post(`/api/council/tables/${tableId}/meetings`, {
         title: 'Seduta di marzo',
         startsAt: '2026-03-20T10:00:00+01:00',

@@ -10,8 +10,8 @@ import {
   openSignedIn,
   watchErrors,
 } from '../support/browser.ts';
+import { setUpCouncilTable } from '../support/council.ts';
 import { openTestDatabase, type TestDatabase } from '../support/database.ts';
-import { makeOrganisation, makeUser, signIn } from '../support/identity.ts';
 import { startSmtpServer } from '../support/smtp.ts';
 
 /** The secretariat moves a convened meeting and then cancels it; the participants get both calendar entries. */
@@ -29,29 +29,16 @@ describe.skipIf(!browserAvailable())('moving and cancelling a meeting, in Chromi
     smtp = await startSmtpServer();
     database = await openTestDatabase('pglite');
     t = await startTestApp(database, { config: { SMTP_URL: smtp.url } });
-    const prefecture = await makeOrganisation(t.platform, { type: 'PREFECTURE', name: 'Prefettura di Lodi' });
-    const lodi = await makeOrganisation(t.platform, { type: 'MUNICIPALITY', name: 'Comune di Lodi' });
-    secretariatEmail = (
-      await makeUser(t.platform, [{ organisationId: prefecture.id, role: 'council_secretariat' }])
-    ).email;
-    const secretariat = await signIn(t.app, secretariatEmail);
-    const post = (url: string, payload: object) =>
-      t.app.inject({ method: 'POST', url, headers: secretariat.headers, payload });
-    const table = await post('/api/council/tables', {
-      kind: 'THEMATIC',
-      name: 'Tavolo scuola',
-      theme: 'SCHOOL',
-      mandate: 'Inserimento scolastico e corsi di lingua italiana.',
-      startsOn: '2026-01-01',
-      coordinatorOrganisationId: lodi.id,
-    });
-    const tableId = table.json().id;
-    await post(`/api/council/tables/${tableId}/members`, {
-      organisationId: lodi.id,
-      representativeName: 'Roberto Conti',
-      representativeEmail: 'roberto.conti@enti.example',
-      fromOn: '2026-01-01',
-    });
+    const council = await setUpCouncilTable(t, { name: 'Tavolo scuola', theme: 'SCHOOL' }, [
+      {
+        organisation: 'Comune di Lodi',
+        type: 'MUNICIPALITY',
+        representativeName: 'Roberto Conti',
+        representativeEmail: 'roberto.conti@enti.example',
+      },
+    ]);
+    const { post, tableId } = council;
+    secretariatEmail = council.secretariatEmail;
     const meeting = await post(`/api/council/tables/${tableId}/meetings`, {
       title: 'Seduta di aprile',
       startsAt: '2026-04-14T10:00:00+02:00',

@@ -104,7 +104,11 @@ export const council = {
 
 export const needs = {
   map: (theme: string) => api.get<MapView>('/api/council/map', { theme }),
-  services: (theme?: string) => api.get<ServiceView[]>('/api/council/services', theme ? { theme } : {}),
+  services: (query: { theme?: string; page: number; pageSize: number }) =>
+    api.get<{ items: ServiceView[]; total: number; page: number; pageSize: number }>(
+      '/api/council/services',
+      query,
+    ),
   createService: (input: ServiceInput) => api.post<ServiceView>('/api/council/services', input),
   updateService: (id: string, input: ServiceInput) =>
     api.put<ServiceView>(`/api/council/services/${id}`, input),
@@ -120,7 +124,7 @@ export const needs = {
 
 export const needsKeys = {
   map: (theme: string) => ['council', 'map', theme] as const,
-  services: (theme: string) => ['council', 'services', theme] as const,
+  services: (theme: string, page: number) => ['council', 'services', theme, page] as const,
   questionnaires: ['council', 'questionnaires'] as const,
   responses: (id: string) => ['council', 'responses', id] as const,
 };

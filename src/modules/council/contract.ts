@@ -238,6 +238,8 @@ export const actionsQuery = z.object({
   tableId: z.uuid().optional(),
   meetingId: z.uuid().optional(),
   overdue: z.enum(['true', 'false']).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(25),
 });
 
 export const actionNoteView = z.object({ author: z.string(), text: z.string(), at: z.string() });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { LovitApp } from '../../kernel/http.ts';
 import type { Platform } from '../../kernel/platform.ts';
+import { paged } from '../identity/contract.ts';
 import { assignAction, listActions, updateAction } from './actions.ts';
 import {
   actionInput,
@@ -273,9 +274,9 @@ function registerFollowUpRoutes(app: LovitApp, platform: Platform): void {
       config: { access: 'council.access' },
       schema: {
         tags,
-        summary: 'Azioni dei tavoli visibili (overdue=true: solo quelle scadute)',
+        summary: 'Azioni dei tavoli visibili, una pagina alla volta (overdue=true: solo quelle scadute)',
         querystring: actionsQuery,
-        response: { 200: z.array(actionView) },
+        response: { 200: paged(actionView) },
       },
     },
     async (request) =>
@@ -283,6 +284,8 @@ function registerFollowUpRoutes(app: LovitApp, platform: Platform): void {
         ...(request.query.tableId ? { tableId: request.query.tableId } : {}),
         ...(request.query.meetingId ? { meetingId: request.query.meetingId } : {}),
         overdue: request.query.overdue === 'true',
+        page: request.query.page,
+        pageSize: request.query.pageSize,
       }),
   );
 

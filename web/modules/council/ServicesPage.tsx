@@ -7,10 +7,8 @@ import { Notice } from '../../ui/Notice.tsx';
 import { Page } from '../../ui/Page.tsx';
 import { PagedList } from '../../ui/PagedList.tsx';
 import { pageFrom } from '../../ui/Pagination.tsx';
-import { needs, needsKeys, type ServiceView } from './requests.ts';
+import { needs, needsKeys, PAGE_SIZE, type ServiceView } from './requests.ts';
 import { ServiceForm } from './ServiceForm.tsx';
-
-const PAGE_SIZE = 20;
 
 /** The directory of the territory's services, a page at a time; each organisation adds and edits its own. */
 export function ServicesPage() {

@@ -53,13 +53,19 @@ export type ActionUpdateInput = z.input<typeof actionUpdateInput>;
 export type InitiativeInput = z.input<typeof initiativeInput>;
 export type ProgressInput = z.input<typeof progressInput>;
 
+/** A page of a council list, as the server sends it. */
+export type Paged<T> = { items: T[]; total: number; page: number; pageSize: number };
+/** How many items a page of the council's lists shows. */
+export const PAGE_SIZE = 20;
+
 export const keys = {
   all: ['council'] as const,
   tables: ['council', 'tables'] as const,
   table: (id: string) => ['council', 'table', id] as const,
   meeting: (id: string) => ['council', 'meeting', id] as const,
-  actions: (overdue: boolean) => ['council', 'actions', overdue] as const,
-  meetingActions: (meetingId: string) => ['council', 'actions', 'meeting', meetingId] as const,
+  actions: (overdue: boolean, page: number) => ['council', 'actions', overdue, page] as const,
+  meetingActions: (meetingId: string, page: number) =>
+    ['council', 'actions', 'meeting', meetingId, page] as const,
   initiatives: ['council', 'initiatives'] as const,
   organisations: ['council', 'organisations'] as const,
 };
@@ -90,9 +96,14 @@ export const council = {
     api.upload<unknown>(`${meeting(id)}/agenda/${itemId}/documents`, { file }),
   documentUrl: (id: string, documentId: string) => `${meeting(id)}/documents/${documentId}`,
   assign: (id: string, input: ActionInput) => api.post<ActionView>(`${meeting(id)}/actions`, input),
-  actions: (overdue: boolean) =>
-    api.get<ActionView[]>('/api/council/actions', overdue ? { overdue: 'true' } : {}),
-  meetingActions: (meetingId: string) => api.get<ActionView[]>('/api/council/actions', { meetingId }),
+  actions: (overdue: boolean, page: number) =>
+    api.get<Paged<ActionView>>('/api/council/actions', {
+      ...(overdue ? { overdue: 'true' } : {}),
+      page,
+      pageSize: PAGE_SIZE,
+    }),
+  meetingActions: (meetingId: string, page: number) =>
+    api.get<Paged<ActionView>>('/api/council/actions', { meetingId, page, pageSize: PAGE_SIZE }),
   updateAction: (id: string, input: ActionUpdateInput) =>
     api.post<ActionView>(`/api/council/actions/${id}`, input),
   initiatives: () => api.get<InitiativeView[]>('/api/council/initiatives'),
@@ -105,10 +116,7 @@ export const council = {
 export const needs = {
   map: (theme: string) => api.get<MapView>('/api/council/map', { theme }),
   services: (query: { theme?: string; page: number; pageSize: number }) =>
-    api.get<{ items: ServiceView[]; total: number; page: number; pageSize: number }>(
-      '/api/council/services',
-      query,
-    ),
+    api.get<Paged<ServiceView>>('/api/council/services', query),
   createService: (input: ServiceInput) => api.post<ServiceView>('/api/council/services', input),
   updateService: (id: string, input: ServiceInput) =>
     api.put<ServiceView>(`/api/council/services/${id}`, input),

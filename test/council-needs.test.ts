@@ -97,7 +97,7 @@ for (const backend of BACKENDS) {
       });
       const id = created.json().id;
       expect((await send(lodi, 'PUT', `/api/council/services/${id}`, SERVICE)).statusCode).toBe(404);
-      const seen = (await get(lodi, '/api/council/services?theme=HOUSING')).json();
+      const seen = (await get(lodi, '/api/council/services?theme=HOUSING')).json().items;
       expect(seen.map((s: { name: string; canEdit: boolean }) => [s.name, s.canEdit])).toEqual([
         ['Sportello casa', false],
       ]);
@@ -107,7 +107,20 @@ for (const backend of BACKENDS) {
       });
       expect(renamed.json().hours).toBe('Martedì e giovedì 9–12');
       expect((await send(secretariat, 'PUT', `/api/council/services/${id}`, SERVICE)).statusCode).toBe(200);
-      expect((await get(lodi, '/api/council/services?theme=WORK')).json()).toEqual([]);
+      expect((await get(lodi, '/api/council/services?theme=WORK')).json()).toEqual({
+        items: [],
+        total: 0,
+        page: 1,
+        pageSize: 25,
+      });
+      const first = (await get(lodi, '/api/council/services?theme=HOUSING&pageSize=1')).json();
+      expect(first).toMatchObject({ total: 1, page: 1, pageSize: 1 });
+      expect(first.items).toHaveLength(1);
+      const beyond = (await get(lodi, '/api/council/services?theme=HOUSING&page=2&pageSize=1')).json();
+      expect(beyond).toEqual({ items: [], total: 1, page: 2, pageSize: 1 });
+      const tooLarge = await get(lodi, '/api/council/services?pageSize=500');
+      expect(tooLarge.statusCode).toBe(400);
+      expect(tooLarge.json().errors).toEqual([expect.objectContaining({ path: 'querystring.pageSize' })]);
     });
 
     it('builds a questionnaire with conditional questions and opens it to the members', async () => {

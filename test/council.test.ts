@@ -345,9 +345,20 @@ for (const backend of BACKENDS) {
 
       const overdue = await get(secretariat, '/api/council/actions?overdue=true');
       expect(
-        overdue.json().map((a: { title: string; isOverdue: boolean }) => [a.title, a.isOverdue]),
+        overdue.json().items.map((a: { title: string; isOverdue: boolean }) => [a.title, a.isOverdue]),
       ).toEqual([['Mappatura degli sportelli casa', true]]);
-      expect((await get(outsider, '/api/council/actions')).json()).toEqual([]);
+      expect(overdue.json()).toMatchObject({ total: 1, page: 1, pageSize: 25 });
+      const second = (await get(secretariat, '/api/council/actions?page=2&pageSize=1')).json();
+      expect(second).toMatchObject({ total: 2, page: 2, pageSize: 1 });
+      expect(second.items.map((a: { title: string }) => a.title)).toEqual([
+        'Censimento degli alloggi sfitti comunali',
+      ]);
+      expect((await get(outsider, '/api/council/actions')).json()).toEqual({
+        items: [],
+        total: 0,
+        page: 1,
+        pageSize: 25,
+      });
 
       const next = await post(secretariat, `/api/council/tables/${tableId}/meetings`, {
         title: 'Seconda seduta',

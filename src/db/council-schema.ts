@@ -39,6 +39,10 @@ export type CouncilMeetingTable = {
   minutesApprovedAt: NullableInstant;
   convenedAt: Instant;
   convenedBy: string;
+  /** The calendar entry's SEQUENCE: 0 at the convocation, raised by each reschedule and by the cancellation. */
+  sequence: ColumnType<number, number | undefined, number>;
+  /** Why the meeting was cancelled, when it was. */
+  cancelReason: ColumnType<string | null, string | null | undefined, string | null>;
 };
 
 export type CouncilAgendaItemTable = {
@@ -168,4 +172,16 @@ export type CouncilResponseTable = {
   answers: ColumnType<unknown, string, string>;
   submittedAt: Instant;
   submittedBy: string;
+};
+
+export type CouncilDocumentTable = {
+  id: string;
+  meetingId: string;
+  agendaItemId: string;
+  sha256: string;
+  size: number;
+  mediaType: string;
+  fileName: string;
+  uploadedAt: Instant;
+  uploadedBy: string;
 };

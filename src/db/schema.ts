@@ -5,6 +5,7 @@ import type {
   CouncilAgendaItemTable,
   CouncilAttendanceTable,
   CouncilDecisionTable,
+  CouncilDocumentTable,
   CouncilInitiativeTable,
   CouncilMeetingTable,
   CouncilMembershipTable,
@@ -452,6 +453,7 @@ export type Database = ExchangeTables & {
   councilMinutesVersion: CouncilMinutesVersionTable;
   councilMinutesComment: CouncilMinutesCommentTable;
   councilDecision: CouncilDecisionTable;
+  councilDocument: CouncilDocumentTable;
   councilActionItem: CouncilActionItemTable;
   councilActionNote: CouncilActionNoteTable;
   councilInitiative: CouncilInitiativeTable;

@@ -12,13 +12,15 @@ import {
   watchErrors,
 } from '../support/browser.ts';
 import { openTestDatabase, type TestDatabase } from '../support/database.ts';
+import { makePdf } from '../support/documents.ts';
 import { makeOrganisation, makeUser, signIn } from '../support/identity.ts';
 import { startSmtpServer, waitForMail } from '../support/smtp.ts';
 
 /**
- * A thematic table's cycle in the browser: the secretariat convenes a meeting with its agenda, a member answers,
- * attendance is taken, the minutes are drafted, commented, revised and approved, an action is assigned,
- * reminded and done, and an initiative's progress is shown.
+ * A thematic table's cycle in the browser: the secretariat convenes a meeting with its agenda and attaches a
+ * document to a point, a member downloads it and answers, attendance is taken, the minutes are drafted,
+ * commented, revised and approved, an action is assigned, reminded and done, and an initiative's progress is
+ * shown.
  */
 describe.skipIf(!browserAvailable())('a thematic table’s cycle, in Chromium', () => {
   let database: TestDatabase;
@@ -107,6 +109,34 @@ describe.skipIf(!browserAvailable())('a thematic table’s cycle, in Chromium', 
     expect(invitation.text).toContain(meetingUrl);
     await expectAccessible(page);
     await closeAfterRefusals(page, errors);
+  });
+
+  it('attaches a document to a point of the agenda, and the member downloads it', async () => {
+    const page = await asSecretariat(meetingUrl);
+    const errors = watchErrors(page);
+    await page
+      .getByLabel('Punto a cui allegare il documento')
+      .selectOption({ label: '1. Fabbisogni formativi' });
+    await page.getByRole('button', { name: 'Allega il documento' }).click();
+    await page.getByText('Scegliere il file da allegare').waitFor();
+    await page.getByLabel('File').setInputFiles({
+      name: 'fabbisogni.pdf',
+      mimeType: 'application/pdf',
+      buffer: await makePdf('Rilevazione dei fabbisogni formativi'),
+    });
+    await page.getByRole('button', { name: 'Allega il documento' }).click();
+    await page.getByText('Documento «fabbisogni.pdf» allegato.').waitFor();
+    await page.getByRole('link', { name: 'fabbisogni.pdf' }).waitFor();
+    await expectAccessible(page);
+    await closeAfterRefusals(page, errors);
+
+    const member = await asMember(meetingUrl);
+    const link = member
+      .getByRole('list', { name: 'Documenti del punto: Fabbisogni formativi' })
+      .getByRole('link');
+    const [download] = await Promise.all([member.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toBe('fabbisogni.pdf');
+    await member.context().close();
   });
 
   it('takes the member’s answer, then the register on the day', async () => {

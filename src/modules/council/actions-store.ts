@@ -34,24 +34,50 @@ export function sitsAtTable(scope: Scope, tableColumn: string) {
 }
 
 /** Actions the scope sees (the tables it sits at), the earliest due first. */
-export function actions(
-  db: Db,
-  scope: Scope,
-  filter: { id?: string; tableId?: string; meetingId?: string; open?: boolean; dueBefore?: string } = {},
-) {
+type ActionFilter = { id?: string; tableId?: string; meetingId?: string; open?: boolean; dueBefore?: string };
+
+function filteredActions(db: Db, scope: Scope, filter: ActionFilter) {
   let query = db
     .selectFrom('councilActionItem as a')
     .innerJoin('councilTable as t', 't.id', 'a.tableId')
     .innerJoin('organisation as o', 'o.id', 'a.ownerOrganisationId')
-    .selectAll('a')
-    .select(['t.name as tableName', 'o.name as ownerOrganisationName'])
     .where(sitsAtTable(scope, 'a.tableId'));
   if (filter.id) query = query.where('a.id', '=', filter.id);
   if (filter.tableId) query = query.where('a.tableId', '=', filter.tableId);
   if (filter.meetingId) query = query.where('a.meetingId', '=', filter.meetingId);
   if (filter.open) query = query.where('a.status', 'in', ['OPEN', 'IN_PROGRESS']);
   if (filter.dueBefore) query = query.where('a.dueOn', '<', filter.dueBefore);
-  return query.orderBy('a.dueOn').orderBy('a.createdAt').orderBy('a.id').limit(1000).execute();
+  return query;
+}
+
+/** The actions in the scope, the earliest due first. */
+const ordered = (db: Db, scope: Scope, filter: ActionFilter) =>
+  filteredActions(db, scope, filter)
+    .selectAll('a')
+    .select(['t.name as tableName', 'o.name as ownerOrganisationName'])
+    .orderBy('a.dueOn')
+    .orderBy('a.createdAt')
+    .orderBy('a.id');
+
+export function actions(db: Db, scope: Scope, filter: ActionFilter = {}) {
+  return ordered(db, scope, filter).limit(1000).execute();
+}
+
+/** One page of the actions, and how many match in all. */
+export async function actionsPage(
+  db: Db,
+  scope: Scope,
+  filter: ActionFilter,
+  page: { page: number; pageSize: number },
+) {
+  const rows = await ordered(db, scope, filter)
+    .limit(page.pageSize)
+    .offset((page.page - 1) * page.pageSize)
+    .execute();
+  const { total } = await filteredActions(db, scope, filter)
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .executeTakeFirstOrThrow();
+  return { rows, total: Number(total) };
 }
 export type ActionRow = Awaited<ReturnType<typeof actions>>[number];
 

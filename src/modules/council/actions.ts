@@ -49,15 +49,21 @@ async function views(platform: Platform, rows: actionsStore.ActionRow[]): Promis
 export async function listActions(
   platform: Platform,
   caller: Caller,
-  filter: { tableId?: string; meetingId?: string; overdue?: boolean },
+  filter: { tableId?: string; meetingId?: string; overdue?: boolean; page: number; pageSize: number },
 ) {
   const scope = scopeOf(actorOf(caller));
-  const rows = await actionsStore.actions(platform.database.db, scope, {
-    ...(filter.tableId ? { tableId: filter.tableId } : {}),
-    ...(filter.meetingId ? { meetingId: filter.meetingId } : {}),
-    ...(filter.overdue ? { open: true, dueBefore: platform.clock.today().toString() } : {}),
-  });
-  return views(platform, rows);
+  const { page, pageSize } = filter;
+  const { rows, total } = await actionsStore.actionsPage(
+    platform.database.db,
+    scope,
+    {
+      ...(filter.tableId ? { tableId: filter.tableId } : {}),
+      ...(filter.meetingId ? { meetingId: filter.meetingId } : {}),
+      ...(filter.overdue ? { open: true, dueBefore: platform.clock.today().toString() } : {}),
+    },
+    { page, pageSize },
+  );
+  return { items: await views(platform, rows), total, page, pageSize };
 }
 
 async function findAction(platform: Platform, caller: Caller, id: string) {

@@ -94,22 +94,32 @@ export const agendaItemInput = z.object({
   durationMinutes: z.number().int().min(1).max(480),
 });
 
+const meetingWhen = {
+  startsAt: instant,
+  place: optionalText(300),
+  onlineUrl: z
+    .url({ protocol: /^https?$/, message: 'indirizzo web non valido' })
+    .max(500)
+    .nullable()
+    .optional(),
+};
+const hasPlace = (meeting: { place?: string | null; onlineUrl?: string | null }) =>
+  Boolean(meeting.place || meeting.onlineUrl);
+const placeMissing = { path: ['place'], message: 'indicare il luogo o il collegamento online' };
+
 export const meetingInput = z
   .object({
     title: text(200),
-    startsAt: instant,
-    place: optionalText(300),
-    onlineUrl: z
-      .url({ protocol: /^https?$/, message: 'indirizzo web non valido' })
-      .max(500)
-      .nullable()
-      .optional(),
+    ...meetingWhen,
     agenda: z.array(agendaItemInput).min(1, 'almeno un punto all’ordine del giorno').max(30),
   })
-  .refine((meeting) => meeting.place || meeting.onlineUrl, {
-    path: ['place'],
-    message: 'indicare il luogo o il collegamento online',
-  });
+  .refine(hasPlace, placeMissing);
+
+/** A new date or place for a convened meeting, and why: the invitations go out again. */
+export const rescheduleInput = z
+  .object({ ...meetingWhen, reason: text(2000) })
+  .refine(hasPlace, placeMissing);
+export const cancelInput = z.object({ reason: text(2000) });
 
 export const ATTENDANCE_ANSWERS = { PRESENT: 'Presente', DELEGATE: 'Delega', ABSENT: 'Assente' } as const;
 export const attendanceAnswer = z.enum(['PRESENT', 'DELEGATE', 'ABSENT']);
@@ -147,6 +157,16 @@ export const decisionView = z.object({
   recordedAt: z.string(),
 });
 
+export const councilDocumentView = z.object({
+  id: z.uuid(),
+  agendaItemId: z.uuid(),
+  fileName: z.string(),
+  size: z.number().int(),
+  mediaType: z.enum(['application/pdf', 'image/jpeg', 'image/png']),
+  uploadedAt: z.string(),
+});
+export type CouncilDocumentView = z.infer<typeof councilDocumentView>;
+
 export const agendaItemView = z.object({
   id: z.uuid(),
   position: z.number().int(),
@@ -154,6 +174,8 @@ export const agendaItemView = z.object({
   presenter: z.string().nullable(),
   durationMinutes: z.number().int(),
   actionItemId: z.uuid().nullable(),
+  /** The documents attached to the point, oldest first. */
+  documents: z.array(councilDocumentView),
 });
 
 export const minutesInput = z.object({ text: text(100_000) });
@@ -187,6 +209,8 @@ export const meetingView = meetingSummary.extend({
   /** The reader's organisation's invitation, when it was invited. */
   ownOrganisationId: z.uuid(),
   canManage: z.boolean(),
+  /** Why the meeting was cancelled, when it was. */
+  cancelReason: z.string().nullable(),
 });
 export type MeetingView = z.infer<typeof meetingView>;
 
@@ -214,6 +238,8 @@ export const actionsQuery = z.object({
   tableId: z.uuid().optional(),
   meetingId: z.uuid().optional(),
   overdue: z.enum(['true', 'false']).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(25),
 });
 
 export const actionNoteView = z.object({ author: z.string(), text: z.string(), at: z.string() });

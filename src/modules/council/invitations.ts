@@ -6,7 +6,7 @@ import type { Caller } from '../../kernel/auth.ts';
 import type { Mail } from '../../kernel/mail.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import { writeTransaction } from '../../kernel/transaction.ts';
-import { invitationLetter, minutesCirculatedLetter } from './letters.ts';
+import { cancellationLetter, invitationLetter, minutesCirculatedLetter } from './letters.ts';
 import * as store from './store.ts';
 
 export const meetingLink = (platform: Platform, meetingId: string) =>
@@ -58,33 +58,47 @@ async function deliver(
   return sent.length;
 }
 
-export async function sendInvitations(platform: Platform, caller: Caller, meetingId: string) {
+/** What the mail of a meeting announces: the convocation, a new date or place, or the cancellation. */
+export type MeetingNews = { kind: 'convened' } | { kind: 'moved' | 'cancelled'; reason: string };
+
+const NEWS_ACTIONS = {
+  convened: 'council.meeting.invitations_sent',
+  moved: 'council.meeting.reschedule_sent',
+  cancelled: 'council.meeting.cancellation_sent',
+} as const;
+
+export async function sendInvitations(
+  platform: Platform,
+  caller: Caller,
+  meetingId: string,
+  news: MeetingNews = { kind: 'convened' },
+) {
   const { db } = platform.database;
   const [meeting] = await store.meetings(db, { all: true }, { id: meetingId });
   if (!meeting) return 0;
   const agenda = await store.agenda(db, meetingId);
   const minutes = agenda.reduce((total, item) => total + item.durationMinutes, 0);
   const now = platform.clock.now();
-  const mails = (await recipientsOf(platform, meetingId, meeting.tableId)).map((person) =>
-    invitationLetter(
-      {
-        meetingId,
-        tableName: meeting.tableName,
-        title: meeting.title,
-        startsAt: meeting.startsAt,
-        endsAt: new Date(meeting.startsAt.getTime() + minutes * 60_000),
-        place: meeting.place,
-        onlineUrl: meeting.onlineUrl,
-        agenda,
-        organisationName: person.organisationName,
-        recipientName: person.name,
-        recipientEmail: person.email,
-        link: meetingLink(platform, meetingId),
-      },
-      now,
-    ),
-  );
-  return deliver(platform, caller, meetingId, 'council.meeting.invitations_sent', mails);
+  const mails = (await recipientsOf(platform, meetingId, meeting.tableId)).map((person) => {
+    const invitation = {
+      meetingId,
+      sequence: meeting.sequence,
+      tableName: meeting.tableName,
+      title: meeting.title,
+      startsAt: meeting.startsAt,
+      endsAt: new Date(meeting.startsAt.getTime() + minutes * 60_000),
+      place: meeting.place,
+      onlineUrl: meeting.onlineUrl,
+      agenda,
+      organisationName: person.organisationName,
+      recipientName: person.name,
+      recipientEmail: person.email,
+      link: meetingLink(platform, meetingId),
+    };
+    if (news.kind === 'cancelled') return cancellationLetter(invitation, now, news.reason);
+    return invitationLetter(invitation, now, news.kind === 'moved' ? news.reason : undefined);
+  });
+  return deliver(platform, caller, meetingId, NEWS_ACTIONS[news.kind], mails);
 }
 
 export async function sendMinutesNotice(

@@ -33,6 +33,8 @@ export type Invitation = {
   recipientName: string;
   recipientEmail: string;
   link: string;
+  /** The calendar entry's SEQUENCE: raised by each change after the convocation. */
+  sequence: number;
 };
 
 const whereOf = (invitation: Pick<Invitation, 'place' | 'onlineUrl'>) =>
@@ -40,16 +42,19 @@ const whereOf = (invitation: Pick<Invitation, 'place' | 'onlineUrl'>) =>
     .filter(Boolean)
     .join(' – ');
 
-/** The calendar entry of a meeting, in UTC so that no time-zone table is needed. */
-export function meetingIcs(invitation: Invitation, stamp: Date): string {
+/**
+ * The calendar entry of a meeting, in UTC so that no time-zone table is needed; the meeting's id is its UID, so
+ * a later entry (moved, or cancelled) replaces the earlier one in the recipient's calendar.
+ */
+export function meetingIcs(invitation: Invitation, stamp: Date, cancelled = false): string {
   const calendar = ical({
-    method: ICalCalendarMethod.REQUEST,
+    method: cancelled ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
     prodId: { company: 'Prefettura di Lodi', product: 'LOVIT', language: 'IT' },
   });
   calendar.createEvent({
     id: invitation.meetingId,
-    sequence: 0,
-    status: ICalEventStatus.CONFIRMED,
+    sequence: invitation.sequence,
+    status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     stamp,
     start: invitation.startsAt,
     end: invitation.endsAt,
@@ -63,12 +68,19 @@ export function meetingIcs(invitation: Invitation, stamp: Date): string {
   return calendar.toString();
 }
 
-export function invitationLetter(invitation: Invitation, now: Date): Mail {
+/** The invitation; after a reschedule (`movedBecause`) it says the meeting moved, and why. */
+export function invitationLetter(invitation: Invitation, now: Date, movedBecause?: string): Mail {
   const text = [
     `Gentile ${invitation.recipientName},`,
     '',
     `in qualità di rappresentante di ${invitation.organisationName}, è convocato/a alla seduta ` +
       `«${invitation.title}» del ${invitation.tableName}.`,
+    ...(movedBecause
+      ? [
+          `La seduta è stata spostata: valgono la data e il luogo indicati qui sotto. Motivo: ${movedBecause}`,
+          'Le risposte date alla convocazione precedente non valgono più: si prega di rispondere di nuovo.',
+        ]
+      : []),
     '',
     `Data e ora: ${momentFormat.format(invitation.startsAt)}`,
     `Luogo: ${whereOf(invitation)}`,
@@ -86,13 +98,39 @@ export function invitationLetter(invitation: Invitation, now: Date): Mail {
   ].join('\n');
   return {
     to: invitation.recipientEmail,
-    subject: `Convocazione – ${invitation.tableName} – ${momentFormat.format(invitation.startsAt)}`,
+    subject: `${movedBecause ? 'Nuova data della seduta' : 'Convocazione'} – ${invitation.tableName} – ${momentFormat.format(invitation.startsAt)}`,
     text,
     attachments: [
       {
         filename: 'convocazione.ics',
         content: meetingIcs(invitation, now),
         contentType: 'text/calendar; charset=utf-8; method=REQUEST',
+      },
+    ],
+  };
+}
+
+/** The notice that a convened meeting will not take place, with the calendar entry that removes it. */
+export function cancellationLetter(invitation: Invitation, now: Date, reason: string): Mail {
+  return {
+    to: invitation.recipientEmail,
+    subject: `Seduta annullata – ${invitation.tableName} – ${momentFormat.format(invitation.startsAt)}`,
+    text: [
+      `Gentile ${invitation.recipientName},`,
+      '',
+      `la seduta «${invitation.title}» del ${invitation.tableName}, convocata per ` +
+        `${momentFormat.format(invitation.startsAt)}, è annullata.`,
+      `Motivo: ${reason}`,
+      `Dettagli su LOVIT: ${invitation.link}`,
+      'In allegato l’annullamento in formato calendario (.ics).',
+      '',
+      SECRETARIAT,
+    ].join('\n'),
+    attachments: [
+      {
+        filename: 'annullamento.ics',
+        content: meetingIcs(invitation, now, true),
+        contentType: 'text/calendar; charset=utf-8; method=CANCEL',
       },
     ],
   };

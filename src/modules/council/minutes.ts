@@ -9,10 +9,18 @@ import { newId } from '../../kernel/ids.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import { auditRead, writeTransaction } from '../../kernel/transaction.ts';
 import type { commentInput, decisionInput, MeetingView, minutesInput } from './contract.ts';
+import { meetingDocuments } from './documents.ts';
 import { sendMinutesNotice } from './invitations.ts';
 import * as minutesStore from './minutes-store.ts';
 import { type MinutesStep, nextMinutesStatus, visibleVersionCount } from './rules.ts';
-import { actorOf, canManage, MEETING_NOT_FOUND, meetingSummary, scopeOf } from './service.ts';
+import {
+  actorOf,
+  canManage,
+  MEETING_NOT_FOUND,
+  meetingSummary,
+  refuseIfCancelled,
+  scopeOf,
+} from './service.ts';
 import * as store from './store.ts';
 
 export async function getMeeting(platform: Platform, caller: Caller, id: string): Promise<MeetingView> {
@@ -25,12 +33,16 @@ export async function getMeeting(platform: Platform, caller: Caller, id: string)
   const visible = visibleVersionCount(versions.length, meeting.minutesCirculatedVersion, manages);
   const comments = visible ? await minutesStore.comments(db, id) : [];
   const attendance = await store.attendance(db, id);
+  const documents = await meetingDocuments(db, id);
   await auditRead(db, platform.clock, caller, 'council_meeting', id, { attendance: attendance.length });
   return {
     ...meetingSummary(meeting),
     place: meeting.place,
     onlineUrl: meeting.onlineUrl,
-    agenda: (await store.agenda(db, id)).map(({ meetingId: _, ...item }) => item),
+    agenda: (await store.agenda(db, id)).map(({ meetingId: _, ...item }) => ({
+      ...item,
+      documents: documents.filter((document) => document.agendaItemId === item.id),
+    })),
     attendance: attendance.map((a) => ({
       organisationId: a.organisationId,
       organisationName: a.organisationName,
@@ -64,6 +76,7 @@ export async function getMeeting(platform: Platform, caller: Caller, id: string)
       })),
     ownOrganisationId: actor.organisationId,
     canManage: manages,
+    cancelReason: meeting.cancelReason,
   };
 }
 
@@ -77,6 +90,7 @@ const STEP_REFUSALS: Record<MinutesStep, string> = {
 async function lockForStep(db: Parameters<typeof store.lockMeeting>[0], id: string, step: MinutesStep) {
   const meeting = await store.lockMeeting(db, id);
   if (!meeting) throw new NotFound(MEETING_NOT_FOUND);
+  refuseIfCancelled(meeting, 'non ha verbale');
   if (meeting.status !== 'HELD') throw new Conflict('Il verbale si redige dopo che la seduta si è tenuta.');
   const next = nextMinutesStatus(meeting.minutesStatus, step);
   if (!next) throw new Conflict(STEP_REFUSALS[step]);
@@ -192,6 +206,7 @@ export async function recordDecision(
   await writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
     const meeting = await store.lockMeeting(db, id);
     if (!meeting) throw new NotFound(MEETING_NOT_FOUND);
+    refuseIfCancelled(meeting, 'non si registrano decisioni');
     if (meeting.status !== 'HELD') throw new Conflict('Le decisioni si registrano sulla seduta tenuta.');
     if (meeting.minutesStatus === 'APPROVED') throw new Conflict('Il verbale è già approvato.');
     if (!(await store.agenda(db, id)).some((item) => item.id === input.agendaItemId))

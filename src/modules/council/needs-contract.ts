@@ -45,6 +45,8 @@ export type ServiceView = z.infer<typeof serviceView>;
 export const servicesQuery = z.object({
   theme: themeCode.optional(),
   municipality: istatCode.optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(25),
 });
 
 const questionKey = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'chiave in minuscolo, senza spazi');

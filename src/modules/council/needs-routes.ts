@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { LovitApp } from '../../kernel/http.ts';
 import type { Platform } from '../../kernel/platform.ts';
+import { paged } from '../identity/contract.ts';
 import { responsesCsv, responsesXlsx } from './exports.ts';
 import {
   createQuestionnaire,
@@ -36,9 +37,9 @@ export function registerNeedsRoutes(app: LovitApp, platform: Platform): void {
       config: { access: 'council.access' },
       schema: {
         tags,
-        summary: 'Servizi del territorio',
+        summary: 'Servizi del territorio, una pagina alla volta in ordine di nome',
         querystring: servicesQuery,
-        response: { 200: z.array(serviceView) },
+        response: { 200: paged(serviceView) },
       },
     },
     async (request) => listServices(platform, request.caller, request.query),

@@ -56,9 +56,11 @@ function serviceView(row: needsStore.ServiceRow, caller: Caller): ServiceView {
 export async function listServices(
   platform: Platform,
   caller: Caller,
-  filter: { theme?: string; municipality?: string },
+  query: { theme?: string; municipality?: string; page: number; pageSize: number },
 ) {
-  return (await needsStore.services(platform.database.db, filter)).map((row) => serviceView(row, caller));
+  const { page, pageSize, ...filter } = query;
+  const { rows, total } = await needsStore.servicesPage(platform.database.db, filter, { page, pageSize });
+  return { items: rows.map((row) => serviceView(row, caller)), total, page, pageSize };
 }
 
 const serviceColumns = (input: ServiceInput) => ({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { LovitApp } from '../../kernel/http.ts';
 import type { Platform } from '../../kernel/platform.ts';
+import { paged } from '../identity/contract.ts';
 import { assignAction, listActions, updateAction } from './actions.ts';
 import {
   actionInput,
@@ -8,6 +9,7 @@ import {
   actionUpdateInput,
   actionView,
   answerInput,
+  cancelInput,
   commentInput,
   decisionInput,
   initiativeInput,
@@ -19,11 +21,14 @@ import {
   minutesInput,
   progressInput,
   registerInput,
+  rescheduleInput,
   tableInput,
   tableSummary,
   tableView,
 } from './contract.ts';
+import { registerCouncilDocumentRoutes } from './documents-routes.ts';
 import { listInitiatives, planInitiative, recordProgress } from './initiatives.ts';
+import { cancelMeeting, rescheduleMeeting } from './meeting-changes.ts';
 import {
   approveMinutes,
   circulateMinutes,
@@ -136,6 +141,7 @@ export function registerCouncilRoutes(app: LovitApp, platform: Platform): void {
   );
 
   registerMeetingRoutes(app, platform);
+  registerCouncilDocumentRoutes(app, platform);
   registerFollowUpRoutes(app, platform);
   registerNeedsRoutes(app, platform);
   registerPublicCouncilPage(app, platform);
@@ -191,6 +197,20 @@ function registerMeetingRoutes(app: LovitApp, platform: Platform): void {
       },
     },
     async (request) => getMeeting(platform, request.caller, request.params.id),
+  );
+  meetingRoute(
+    '/reschedule',
+    'council.manage',
+    'Sposta la seduta (data, luogo) con il motivo e invia di nuovo le convocazioni',
+    rescheduleInput,
+    (c, id, b) => rescheduleMeeting(platform, c, id, b),
+  );
+  meetingRoute(
+    '/cancel',
+    'council.manage',
+    'Annulla la seduta con il motivo e ne avvisa i partecipanti',
+    cancelInput,
+    (c, id, b) => cancelMeeting(platform, c, id, b),
   );
   meetingRoute('/answer', 'council.access', 'Risposta dell’ente alla convocazione', answerInput, (c, id, b) =>
     answerInvitation(platform, c, id, b),
@@ -254,9 +274,9 @@ function registerFollowUpRoutes(app: LovitApp, platform: Platform): void {
       config: { access: 'council.access' },
       schema: {
         tags,
-        summary: 'Azioni dei tavoli visibili (overdue=true: solo quelle scadute)',
+        summary: 'Azioni dei tavoli visibili, una pagina alla volta (overdue=true: solo quelle scadute)',
         querystring: actionsQuery,
-        response: { 200: z.array(actionView) },
+        response: { 200: paged(actionView) },
       },
     },
     async (request) =>
@@ -264,6 +284,8 @@ function registerFollowUpRoutes(app: LovitApp, platform: Platform): void {
         ...(request.query.tableId ? { tableId: request.query.tableId } : {}),
         ...(request.query.meetingId ? { meetingId: request.query.meetingId } : {}),
         overdue: request.query.overdue === 'true',
+        page: request.query.page,
+        pageSize: request.query.pageSize,
       }),
   );
 

@@ -37,6 +37,11 @@ export function scopeOf(actor: Actor): store.Scope {
 const TABLE_NOT_FOUND = 'Il tavolo non esiste o non è accessibile.';
 export const MEETING_NOT_FOUND = 'La seduta non esiste o non è accessibile.';
 
+/** Refuses a step on a cancelled meeting, saying what it no longer takes. */
+export function refuseIfCancelled(meeting: { status: string }, refused: string) {
+  if (meeting.status === 'CANCELLED') throw new Conflict(`La seduta è stata annullata: ${refused}.`);
+}
+
 function tableSummary(row: store.TableRow) {
   return {
     id: row.id,
@@ -269,6 +274,7 @@ export async function answerInvitation(
       ? (await store.attendance(db, meetingId)).find((a) => a.organisationId === actor.organisationId)
       : undefined;
     if (!meeting || !invited) throw new NotFound(MEETING_NOT_FOUND);
+    refuseIfCancelled(meeting, 'non si accettano risposte alla convocazione');
     if (meeting.status !== 'CONVENED') throw new Conflict('La seduta non attende più risposte.');
     const changes = {
       answer: input.answer,
@@ -297,7 +303,7 @@ export async function recordAttendance(
   await writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
     const meeting = await store.lockMeeting(db, meetingId);
     if (!meeting) throw new NotFound(MEETING_NOT_FOUND);
-    if (meeting.status === 'CANCELLED') throw new Conflict('La seduta è stata annullata.');
+    refuseIfCancelled(meeting, 'non ha registro delle presenze');
     if (dayInRome(meeting.startsAt) > platform.clock.today().toString())
       throw new Conflict('Il registro delle presenze si compila dal giorno della seduta.');
     const invited = new Set((await store.attendance(db, meetingId)).map((a) => a.organisationId));

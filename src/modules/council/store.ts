@@ -180,3 +180,12 @@ export function updateAttendance(
     .where('organisationId', '=', organisationId)
     .executeTakeFirst();
 }
+
+/** The answers to the invitation, cleared when the meeting moves: they were given for another date. */
+export function clearAnswers(db: Db, meetingId: string) {
+  return db
+    .updateTable('councilAttendance')
+    .set({ answer: null, delegateName: null, answeredAt: null })
+    .where('meetingId', '=', meetingId)
+    .execute();
+}

@@ -4,12 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, fieldPath } from '../../app/api.ts';
 import { usePermission } from '../../app/session.ts';
 import { formatDateTime } from '../../ui/dates.ts';
+import { ACCEPTED_FILES, FileField } from '../../ui/FileField.tsx';
 import { sentence } from '../../ui/fields.tsx';
 import { FormProblem } from '../../ui/forms.tsx';
 import { TableScroll } from '../../ui/TableScroll.tsx';
 import { type CaseDetail, type CaseDocument, cases, documentsOf, keys } from './requests.ts';
 
-const ACCEPTED = ['application/pdf', 'image/jpeg', 'image/png'];
 /** The choice of a document that belongs to no item of the checklist. */
 const OUTSIDE_CHECKLIST = '-';
 
@@ -163,7 +163,7 @@ function UploadForm({ detail, onDone }: CaseDocumentsProps) {
     const found: { item?: string; file?: string } = {};
     if (!item) found.item = t('validation.choose');
     if (!file) found.file = t('cases.documents.fileMissing');
-    else if (!ACCEPTED.includes(file.type)) found.file = t('cases.documents.fileType');
+    else if (!ACCEPTED_FILES.includes(file.type)) found.file = t('cases.documents.fileType');
     setErrors(found);
     if (found.item) document.getElementById(`${id}-voce`)?.focus();
     else if (found.file) fileRef.current?.focus();
@@ -202,28 +202,13 @@ function UploadForm({ detail, onDone }: CaseDocumentsProps) {
             </div>
           </div>
           <div className="col-12 col-md-6">
-            <div className="lovit-field">
-              <label htmlFor={`${id}-file`} className="lovit-read-only-label d-block mb-2">
-                {t('cases.documents.file')}
-              </label>
-              <input
-                id={`${id}-file`}
-                ref={fileRef}
-                type="file"
-                className="form-control"
-                accept={ACCEPTED.join(',')}
-                aria-invalid={errors.file ? true : undefined}
-                aria-describedby={`${id}-file-aiuto${errors.file ? ` ${id}-file-errore` : ''}`}
-              />
-              <small id={`${id}-file-aiuto`} className="form-text">
-                {t('cases.documents.fileHint')}
-              </small>
-              {errors.file && (
-                <div id={`${id}-file-errore`} className="invalid-feedback d-block">
-                  {errors.file}
-                </div>
-              )}
-            </div>
+            <FileField
+              id={`${id}-file`}
+              label={t('cases.documents.file')}
+              hint={t('cases.documents.fileHint')}
+              error={errors.file}
+              inputRef={fileRef}
+            />
           </div>
         </div>
         <FormProblem message={problem} />

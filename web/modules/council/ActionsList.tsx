@@ -11,10 +11,9 @@ import { type ActionView, council, keys } from './requests.ts';
 type Status = ActionView['status'];
 
 /** Action items, each with its owner, due day and notes; the owner organisation and the secretariat update them. */
-export function ActionsList({ items, empty }: { items: ActionView[]; empty: string }) {
+export function ActionsList({ items }: { items: ActionView[] }) {
   const session = useSignedInSession();
   const manages = usePermission('council.manage');
-  if (items.length === 0) return <p className="alert alert-info">{empty}</p>;
   return (
     <ul className="list-unstyled">
       {items.map((action) => (

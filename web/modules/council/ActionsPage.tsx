@@ -1,8 +1,10 @@
-import { useQuery } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LoadError, Loading } from '../../ui/Loading.tsx';
+import { useSearchParams } from 'react-router';
 import { Page } from '../../ui/Page.tsx';
+import { PagedList } from '../../ui/PagedList.tsx';
+import { pageFrom } from '../../ui/Pagination.tsx';
 import { ActionsList } from './ActionsList.tsx';
 import { council, keys } from './requests.ts';
 
@@ -10,8 +12,14 @@ import { council, keys } from './requests.ts';
 export function ActionsPage() {
   const { t } = useTranslation();
   const id = useId();
-  const [overdue, setOverdue] = useState(false);
-  const actions = useQuery({ queryKey: keys.actions(overdue), queryFn: () => council.actions(overdue) });
+  const [params, setParams] = useSearchParams();
+  const overdue = params.get('scadute') === 'si';
+  const page = pageFrom(params);
+  const actions = useQuery({
+    queryKey: keys.actions(overdue, page),
+    queryFn: () => council.actions(overdue, page),
+    placeholderData: keepPreviousData,
+  });
   return (
     <Page title={t('council.actions.title')} trail={[{ label: t('modules.council.title'), to: '/cti' }]}>
       <p>{t('council.actions.intro')}</p>
@@ -20,20 +28,17 @@ export function ActionsPage() {
           id={id}
           type="checkbox"
           checked={overdue}
-          onChange={(event) => setOverdue(event.target.checked)}
+          onChange={(event) => setParams(event.target.checked ? { scadute: 'si' } : {})}
         />
         <label htmlFor={id}>{t('council.actions.onlyOverdue')}</label>
       </div>
-      {actions.isPending ? (
-        <Loading />
-      ) : actions.error ? (
-        <LoadError error={actions.error} />
-      ) : (
-        <ActionsList
-          items={actions.data}
-          empty={t(overdue ? 'council.actions.noneOverdue' : 'council.actions.none')}
-        />
-      )}
+      <PagedList
+        list={actions}
+        count={(count) => t('council.actions.count', { count })}
+        empty={t(overdue ? 'council.actions.noneOverdue' : 'council.actions.none')}
+      >
+        {(items) => <ActionsList items={items} />}
+      </PagedList>
     </Page>
   );
 }

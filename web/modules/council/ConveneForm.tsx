@@ -3,11 +3,11 @@ import { useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { ApiError } from '../../app/api.ts';
 import { TextField } from '../../ui/fields.tsx';
 import { FormProblem, reportProblem } from '../../ui/forms.tsx';
 import { council, keys } from './requests.ts';
 import { romeInstant } from './romeTime.ts';
+import { blankAsNull, startsAtAsDay, WhenWhereFields } from './WhenWhereFields.tsx';
 
 type Values = {
   title: string;
@@ -26,8 +26,6 @@ const EMPTY: Values = {
   onlineUrl: '',
   agenda: [{ title: '', presenter: '', durationMinutes: 30 }],
 };
-
-const blankAsNull = (value: string) => (value.trim() === '' ? null : value);
 
 /** Convenes a meeting of the table: when, where, and the agenda; the invitations leave at once. */
 export function ConveneForm({ tableId }: { tableId: string }) {
@@ -75,37 +73,13 @@ export function ConveneForm({ tableId }: { tableId: string }) {
           registration={form.register('title')}
           error={errors.title}
         />
-        <div className="row">
-          <div className="col-6 col-md-3">
-            <TextField
-              type="date"
-              label={t('council.meetings.day')}
-              registration={form.register('day')}
-              error={errors.day}
-            />
-          </div>
-          <div className="col-6 col-md-3">
-            <TextField
-              type="time"
-              label={t('council.meetings.time')}
-              registration={form.register('time')}
-              error={errors.time}
-            />
-          </div>
-          <div className="col-12 col-md-6">
-            <TextField
-              label={t('council.meetings.place')}
-              registration={form.register('place')}
-              error={errors.place}
-            />
-          </div>
-        </div>
-        <TextField
-          type="url"
-          label={t('council.meetings.onlineUrl')}
-          hint={t('council.meetings.whereHint')}
-          registration={form.register('onlineUrl')}
-          error={errors.onlineUrl}
+        <WhenWhereFields
+          fields={{
+            day: { registration: form.register('day'), error: errors.day },
+            time: { registration: form.register('time'), error: errors.time },
+            place: { registration: form.register('place'), error: errors.place },
+            onlineUrl: { registration: form.register('onlineUrl'), error: errors.onlineUrl },
+          }}
         />
         <fieldset>
           <legend className="h6">{t('council.meetings.agenda')}</legend>
@@ -154,13 +128,4 @@ export function ConveneForm({ tableId }: { tableId: string }) {
       </form>
     </section>
   );
-}
-
-/** The server names `startsAt`; the form asks for it as a day and a time, and shows the message at the day. */
-function startsAtAsDay(error: unknown): unknown {
-  if (!(error instanceof ApiError)) return error;
-  const errors = error.problem.errors?.map((item) =>
-    item.path === 'body.startsAt' ? { ...item, path: 'body.day' } : item,
-  );
-  return new ApiError({ ...error.problem, ...(errors ? { errors } : {}) });
 }

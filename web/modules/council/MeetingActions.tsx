@@ -1,11 +1,13 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { actionInput } from '../../../src/modules/council/contract.ts';
 import { SelectField, TextField } from '../../ui/fields.tsx';
 import { FormProblem, reportProblem, resolverWithBlanksAsNull } from '../../ui/forms.tsx';
-import { LoadError, Loading } from '../../ui/Loading.tsx';
+import { PagedList } from '../../ui/PagedList.tsx';
+import { pageFrom } from '../../ui/Pagination.tsx';
 import { ActionsList } from './ActionsList.tsx';
 import { OrganisationOptions } from './OrganisationOptions.tsx';
 import { type ActionInput, council, keys, type MeetingView } from './requests.ts';
@@ -13,22 +15,24 @@ import { type ActionInput, council, keys, type MeetingView } from './requests.ts
 /** The actions a meeting assigned, and the secretariat's form to assign one more. */
 export function MeetingActions({ meeting }: { meeting: MeetingView }) {
   const { t } = useTranslation();
+  const page = pageFrom(useSearchParams()[0]);
   const actions = useQuery({
-    queryKey: keys.meetingActions(meeting.id),
-    queryFn: () => council.meetingActions(meeting.id),
+    queryKey: keys.meetingActions(meeting.id, page),
+    queryFn: () => council.meetingActions(meeting.id, page),
+    placeholderData: keepPreviousData,
   });
   return (
     <section aria-labelledby="azioni" className="mt-5">
       <h2 id="azioni" className="h4">
         {t('council.actions.ofMeeting')}
       </h2>
-      {actions.isPending ? (
-        <Loading />
-      ) : actions.error ? (
-        <LoadError error={actions.error} />
-      ) : (
-        <ActionsList items={actions.data} empty={t('council.actions.noneAssigned')} />
-      )}
+      <PagedList
+        list={actions}
+        count={(count) => t('council.actions.count', { count })}
+        empty={t('council.actions.noneAssigned')}
+      >
+        {(items) => <ActionsList items={items} />}
+      </PagedList>
       {meeting.canManage && meeting.status === 'HELD' && <AssignForm meeting={meeting} />}
     </section>
   );

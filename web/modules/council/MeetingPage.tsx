@@ -9,8 +9,10 @@ import { FormProblem, reportProblem } from '../../ui/forms.tsx';
 import { LoadError, Loading } from '../../ui/Loading.tsx';
 import { Page } from '../../ui/Page.tsx';
 import { TextAreaField } from '../cases/TextAreaField.tsx';
+import { AgendaItemDocuments, AttachDocumentForm } from './AgendaDocuments.tsx';
 import { AttendancePanel } from './AttendancePanel.tsx';
 import { MeetingActions } from './MeetingActions.tsx';
+import { MeetingChanges } from './MeetingChanges.tsx';
 import { MinutesPanel } from './MinutesPanel.tsx';
 import { council, keys, type MeetingView } from './requests.ts';
 
@@ -46,11 +48,18 @@ export function MeetingPage() {
         </dd>
         <dt className="col-sm-3">{t('council.meetings.state')}</dt>
         <dd className="col-sm-9">{t(`council.meetings.status.${data.status}`)}</dd>
+        {data.cancelReason && (
+          <>
+            <dt className="col-sm-3">{t('council.meetings.cancelReason')}</dt>
+            <dd className="col-sm-9">{data.cancelReason}</dd>
+          </>
+        )}
       </dl>
       <Agenda meeting={data} />
       <AttendancePanel meeting={data} />
       <MinutesPanel meeting={data} />
       <MeetingActions meeting={data} />
+      <MeetingChanges meeting={data} />
     </Page>
   );
 }
@@ -71,6 +80,7 @@ function Agenda({ meeting }: { meeting: MeetingView }) {
               {item.presenter ? t('council.meetings.presentedBy', { name: item.presenter }) : ''}{' '}
               {t('council.meetings.minutes', { count: item.durationMinutes })}
             </span>
+            <AgendaItemDocuments meetingId={meeting.id} item={item} />
             {meeting.decisions
               .filter((decision) => decision.agendaItemId === item.id)
               .map((decision) => (
@@ -82,6 +92,7 @@ function Agenda({ meeting }: { meeting: MeetingView }) {
           </li>
         ))}
       </ol>
+      {meeting.canManage && meeting.status !== 'CANCELLED' && <AttachDocumentForm meeting={meeting} />}
       {canDecide && <DecisionForm meeting={meeting} />}
     </section>
   );

@@ -11,6 +11,7 @@ import type {
   memberInput,
   progressInput,
   registerInput,
+  rescheduleInput,
   TableView,
   tableInput,
   tableSummary,
@@ -46,18 +47,25 @@ export type MemberInput = z.input<typeof memberInput>;
 export type MeetingInput = z.input<typeof meetingInput>;
 export type AnswerInput = z.input<typeof answerInput>;
 export type RegisterInput = z.input<typeof registerInput>;
+export type RescheduleInput = z.input<typeof rescheduleInput>;
 export type ActionInput = z.input<typeof actionInput>;
 export type ActionUpdateInput = z.input<typeof actionUpdateInput>;
 export type InitiativeInput = z.input<typeof initiativeInput>;
 export type ProgressInput = z.input<typeof progressInput>;
+
+/** A page of a council list, as the server sends it. */
+export type Paged<T> = { items: T[]; total: number; page: number; pageSize: number };
+/** How many items a page of the council's lists shows. */
+export const PAGE_SIZE = 20;
 
 export const keys = {
   all: ['council'] as const,
   tables: ['council', 'tables'] as const,
   table: (id: string) => ['council', 'table', id] as const,
   meeting: (id: string) => ['council', 'meeting', id] as const,
-  actions: (overdue: boolean) => ['council', 'actions', overdue] as const,
-  meetingActions: (meetingId: string) => ['council', 'actions', 'meeting', meetingId] as const,
+  actions: (overdue: boolean, page: number) => ['council', 'actions', overdue, page] as const,
+  meetingActions: (meetingId: string, page: number) =>
+    ['council', 'actions', 'meeting', meetingId, page] as const,
   initiatives: ['council', 'initiatives'] as const,
   organisations: ['council', 'organisations'] as const,
 };
@@ -73,6 +81,9 @@ export const council = {
   convene: (tableId: string, input: MeetingInput) =>
     api.post<MeetingView>(`/api/council/tables/${tableId}/meetings`, input),
   meeting: (id: string) => api.get<MeetingView>(meeting(id)),
+  reschedule: (id: string, input: RescheduleInput) =>
+    api.post<MeetingView>(`${meeting(id)}/reschedule`, input),
+  cancel: (id: string, input: { reason: string }) => api.post<MeetingView>(`${meeting(id)}/cancel`, input),
   answer: (id: string, input: AnswerInput) => api.post<MeetingView>(`${meeting(id)}/answer`, input),
   register: (id: string, input: RegisterInput) => api.post<MeetingView>(`${meeting(id)}/register`, input),
   saveMinutes: (id: string, text: string) => api.post<MeetingView>(`${meeting(id)}/minutes`, { text }),
@@ -81,10 +92,18 @@ export const council = {
   comment: (id: string, text: string) => api.post<MeetingView>(`${meeting(id)}/minutes/comments`, { text }),
   decide: (id: string, input: { agendaItemId: string; text: string }) =>
     api.post<MeetingView>(`${meeting(id)}/decisions`, input),
+  attach: (id: string, itemId: string, file: File) =>
+    api.upload<unknown>(`${meeting(id)}/agenda/${itemId}/documents`, { file }),
+  documentUrl: (id: string, documentId: string) => `${meeting(id)}/documents/${documentId}`,
   assign: (id: string, input: ActionInput) => api.post<ActionView>(`${meeting(id)}/actions`, input),
-  actions: (overdue: boolean) =>
-    api.get<ActionView[]>('/api/council/actions', overdue ? { overdue: 'true' } : {}),
-  meetingActions: (meetingId: string) => api.get<ActionView[]>('/api/council/actions', { meetingId }),
+  actions: (overdue: boolean, page: number) =>
+    api.get<Paged<ActionView>>('/api/council/actions', {
+      ...(overdue ? { overdue: 'true' } : {}),
+      page,
+      pageSize: PAGE_SIZE,
+    }),
+  meetingActions: (meetingId: string, page: number) =>
+    api.get<Paged<ActionView>>('/api/council/actions', { meetingId, page, pageSize: PAGE_SIZE }),
   updateAction: (id: string, input: ActionUpdateInput) =>
     api.post<ActionView>(`/api/council/actions/${id}`, input),
   initiatives: () => api.get<InitiativeView[]>('/api/council/initiatives'),
@@ -96,7 +115,8 @@ export const council = {
 
 export const needs = {
   map: (theme: string) => api.get<MapView>('/api/council/map', { theme }),
-  services: (theme?: string) => api.get<ServiceView[]>('/api/council/services', theme ? { theme } : {}),
+  services: (query: { theme?: string; page: number; pageSize: number }) =>
+    api.get<Paged<ServiceView>>('/api/council/services', query),
   createService: (input: ServiceInput) => api.post<ServiceView>('/api/council/services', input),
   updateService: (id: string, input: ServiceInput) =>
     api.put<ServiceView>(`/api/council/services/${id}`, input),
@@ -112,7 +132,7 @@ export const needs = {
 
 export const needsKeys = {
   map: (theme: string) => ['council', 'map', theme] as const,
-  services: (theme: string) => ['council', 'services', theme] as const,
+  services: (theme: string, page: number) => ['council', 'services', theme, page] as const,
   questionnaires: ['council', 'questionnaires'] as const,
   responses: (id: string) => ['council', 'responses', id] as const,
 };

@@ -1,0 +1,41 @@
+import type { RefObject } from 'react';
+
+/** The file types the platform's uploads accept (the server checks the bytes, not the name). */
+export const ACCEPTED_FILES = ['application/pdf', 'image/jpeg', 'image/png'];
+
+type FileFieldProps = {
+  /** The input's id; the hint and the error take it as prefix. */
+  id: string;
+  label: string;
+  hint: string;
+  error: string | undefined;
+  inputRef: RefObject<HTMLInputElement | null>;
+};
+
+/** A file chooser with its hint and its error, announced together with the field. */
+export function FileField({ id, label, hint, error, inputRef }: FileFieldProps) {
+  return (
+    <div className="lovit-field">
+      <label htmlFor={id} className="lovit-read-only-label d-block mb-2">
+        {label}
+      </label>
+      <input
+        id={id}
+        ref={inputRef}
+        type="file"
+        className="form-control"
+        accept={ACCEPTED_FILES.join(',')}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={`${id}-aiuto${error ? ` ${id}-errore` : ''}`}
+      />
+      <small id={`${id}-aiuto`} className="form-text">
+        {hint}
+      </small>
+      {error && (
+        <div id={`${id}-errore`} className="invalid-feedback d-block">
+          {error}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -108,6 +108,11 @@ function Frame({ lang, title, place, children }: PageFrame) {
             <li>
               <a href={portalPath(lang, '/accessibilita')}>{t('nav.accessibility')}</a>
             </li>
+            <li>
+              <a href="/consiglio-territoriale" hrefLang="it">
+                {t('nav.council')}
+              </a>
+            </li>
           </ul>
         </footer>
       </body>

@@ -48,7 +48,8 @@ async function waitForOutput(output: Run, text: string, timeoutMs: number): Prom
 
 const lines = (text: string) => text.trim().split('\n');
 
-describe('starting the lovit process', () => {
+// Each test starts the real process: on a busy machine its start alone (loading every module) can take long.
+describe('starting the lovit process', { timeout: 90_000 }, () => {
   let dataDir: string;
 
   beforeAll(async () => {

@@ -9,9 +9,9 @@ import type { Database } from '../../db/schema.ts';
 import type { Actor, Caller } from '../../kernel/auth.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import { csvField } from '../audit/service.ts';
-import { OPINION_BODIES } from '../cases/definitions.ts';
 import { listCaseTypes } from '../cases/service.ts';
 import { type DashboardView, PROBLEM_CATEGORIES } from './contract.ts';
+import { bodyName, sideOf } from './scope.ts';
 
 type Db = Kysely<Database>;
 const DAY_SECONDS = 86_400;
@@ -19,7 +19,7 @@ const WEEKS = 12;
 
 /** Which opinions and cases an actor's figures cover: a body its own, an office its own, the supervision all. */
 function scopeOf(actor: Actor): { kind: 'BODY' | 'OFFICE' | 'ALL'; organisationId: string } {
-  if (actor.organisationType in OPINION_BODIES) return { kind: 'BODY', organisationId: actor.organisationId };
+  if (sideOf(actor) === 'BODY') return { kind: 'BODY', organisationId: actor.organisationId };
   if (actor.roles.some((role) => role === 'project_supervisor' || role === 'council_secretariat'))
     return { kind: 'ALL', organisationId: actor.organisationId };
   return { kind: 'OFFICE', organisationId: actor.organisationId };
@@ -132,7 +132,7 @@ export async function dashboard(
     since: split,
     bodies: bodyRows.map((row) => ({
       body: row.body,
-      bodyName: OPINION_BODIES[row.body as keyof typeof OPINION_BODIES] ?? row.body,
+      bodyName: bodyName(row.body),
       caseType: row.caseTypeCode,
       caseTypeName: row.caseTypeName,
       answer: durations(row),

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sealAuditTrail, verifyAuditTrail } from '../src/kernel/audit.ts';
-import { SYSTEM_CALLER } from '../src/kernel/auth.ts';
-import { createApiClient } from '../src/modules/identity/service.ts';
-import { startTestApp, stopTestApp, type TestApp } from './support/app.ts';
+import { stopTestApp, type TestApp } from './support/app.ts';
 import { workPermitApplication } from './support/cases.ts';
-import { BACKENDS, openTestDatabase, type TestDatabase } from './support/database.ts';
-import { makeOrganisation, makeUser, type Session, signIn } from './support/identity.ts';
+import { BACKENDS, type TestDatabase } from './support/database.ts';
+import type { Session } from './support/identity.ts';
+import { openIntakeDesk } from './support/intake.ts';
 
 for (const backend of BACKENDS) {
   describe(`intake of case files on ${backend}`, () => {
@@ -18,28 +17,7 @@ for (const backend of BACKENDS) {
       t.app.inject({ method: 'POST', url: '/api/cases', headers, payload: payload as object });
 
     beforeAll(async () => {
-      database = await openTestDatabase(backend);
-      t = await startTestApp(database);
-      const prefecture = await makeOrganisation(t.platform, { type: 'PREFECTURE', code: 'PREF-LO' });
-      const user = await makeUser(t.platform, [{ organisationId: prefecture.id, role: 'sui_manager' }]);
-      manager = await signIn(t.app, user.email);
-      const client = await createApiClient(t.platform, SYSTEM_CALLER, {
-        organisationCode: 'PREF-LO',
-        name: 'Portale ALI',
-      });
-      bearer = { authorization: `Bearer ${client.token}` };
-      const quota = await t.app.inject({
-        method: 'PUT',
-        url: '/api/quotas',
-        headers: manager.headers,
-        payload: {
-          year: 2026,
-          sector: 'NON_SEASONAL',
-          total: 5,
-          legalBasis: 'DPCM 2.10.2025, ripartizione provinciale',
-        },
-      });
-      expect(quota.statusCode).toBe(200);
+      ({ database, t, manager, bearer } = await openIntakeDesk(backend, 5));
     });
 
     afterAll(async () => {

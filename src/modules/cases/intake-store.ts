@@ -25,42 +25,75 @@ export async function findIntakeRequests(
     .execute();
 }
 
-/**
- * Takes up to `wanted` places of a quota in one locked update; answers how many were free before, or null
- * when the office has no quota for that year and sector.
- */
-export async function takeQuota(
+/** The quotas the office has for these years and sectors (none is locked: quotas are never deleted). */
+export function findQuotas(
   trx: Trx,
-  key: { organisationId: string; year: number; sector: string },
-  wanted: number,
+  organisationId: string,
+  wanted: readonly { year: number; sector: string }[],
 ) {
-  const { organisationId, year, sector } = key;
-  const row = await sql<{ before: number; after: number }>`
-    with old as (
-      select used from quota
-      where organisation_id = ${organisationId} and year = ${year} and sector = ${sector}
-      for update
+  if (wanted.length === 0) return Promise.resolve([]);
+  return trx
+    .selectFrom('quota')
+    .select(['year', 'sector'])
+    .where('organisationId', '=', organisationId)
+    .where((eb) =>
+      eb.or(wanted.map(({ year, sector }) => eb.and([eb('year', '=', year), eb('sector', '=', sector)]))),
     )
-    update quota set used = least(quota.total, quota.used + ${wanted}) from old
-    where organisation_id = ${organisationId} and year = ${year} and sector = ${sector}
-    returning old.used as before, quota.used as after`.execute(trx);
-  const first = row.rows[0];
-  return first ? { before: Number(first.before), after: Number(first.after) } : null;
+    .execute();
 }
 
-/** Allocates `count` consecutive protocol numbers of an office's year; gap-free because it commits with them. */
-export async function allocateProtocolNumbers(trx: Trx, organisationId: string, year: number, count: number) {
-  const row = await trx
-    .insertInto('protocolCounter')
-    .values({ organisationId, year, lastNumber: count })
-    .onConflict((oc) =>
-      oc
-        .columns(['organisationId', 'year'])
-        .doUpdateSet({ lastNumber: sql`protocol_counter.last_number + ${count}` }),
+/**
+ * Takes up to `wanted` places of each quota and allocates `count` consecutive protocol numbers of each year,
+ * in one statement: the quota rows and the counters stay locked until the batch commits, so the places and
+ * numbers of the next batch follow this one's. Answers each quota's places used before and after (keyed
+ * `year|sector`) and each year's last number; numbers are gap-free because they commit with their cases.
+ */
+export async function takePlacesAndNumbers(
+  trx: Trx,
+  organisationId: string,
+  quotas: readonly { year: number; sector: string; wanted: number }[],
+  numbers: readonly { year: number; count: number }[],
+) {
+  const { rows } = await sql<{
+    year: number;
+    sector: string | null;
+    before: number | null;
+    after: number | null;
+    lastNumber: number | null;
+  }>`
+    with wanted as (
+      select * from json_to_recordset(${JSON.stringify(quotas)}::json) as w(year int, sector text, wanted int)
+    ),
+    old as (
+      select q.year, q.sector, q.used from quota q join wanted w using (year, sector)
+      where q.organisation_id = ${organisationId}
+      for update of q
+    ),
+    taken as (
+      update quota q set used = least(q.total, q.used + w.wanted)
+      from wanted w join old o using (year, sector)
+      where q.organisation_id = ${organisationId} and q.year = w.year and q.sector = w.sector
+      returning q.year, q.sector, o.used as before, q.used as after
+    ),
+    counters as (
+      insert into protocol_counter (organisation_id, year, last_number)
+      select ${organisationId}, c.year, c.count
+      from json_to_recordset(${JSON.stringify(numbers)}::json) as c(year int, count int)
+      on conflict (organisation_id, year)
+      do update set last_number = protocol_counter.last_number + excluded.last_number
+      returning year, last_number
     )
-    .returning('lastNumber')
-    .executeTakeFirstOrThrow();
-  return row.lastNumber - count + 1;
+    select year, sector, before, after, null::int as last_number from taken
+    union all
+    select year, null, null, null, last_number from counters`.execute(trx);
+  const quotaPlaces = new Map<string, { before: number; after: number }>();
+  const lastNumbers = new Map<number, number>();
+  for (const row of rows) {
+    if (row.lastNumber !== null) lastNumbers.set(Number(row.year), Number(row.lastNumber));
+    else
+      quotaPlaces.set(`${row.year}|${row.sector}`, { before: Number(row.before), after: Number(row.after) });
+  }
+  return { quotas: quotaPlaces, lastNumbers };
 }
 
 /** Ids of the persons already registered with one of these passports or fiscal codes. */

@@ -1,19 +1,20 @@
 /**
- * Intake of case files at click-day scale. A submission is checked alone (`intake-rules.ts`), then queued;
- * one writer per process commits the queue in batches, in arrival order: quota places and protocol numbers
- * are taken for the whole batch with one locked update each, so the order of admission is the order of
- * arrival and the quota is never exceeded. While a batch commits, the next one gathers (group commit).
- * A batch that fails is retried one submission at a time, so one bad submission never sinks the others.
+ * Intake of case files at click-day scale. A submission is checked alone (`intake-rules.ts`), then handed in
+ * arrival order to the process's one pipeline (`intake-pipeline.ts`), which writes batches in that order:
+ * quota places and protocol numbers are taken for the whole batch with one locked statement, so the order of
+ * admission is the order of arrival and the quota is never exceeded. While a batch commits, the next one
+ * gathers and prepares (group commit).
  *
- * On PostgreSQL the batches are written from a worker thread with its own connection: the statements of a
- * batch then never wait behind the HTTP work of the main thread (decision 009).
+ * On PostgreSQL the pipeline runs on a worker thread with its own connections: the statements of a batch then
+ * never wait behind the HTTP work of the main thread (decision 009).
  */
 import { createHash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import type { DatabaseHandle } from '../../kernel/db.ts';
 import { Conflict, Invalid } from '../../kernel/errors.ts';
 import type { IntakeInput, IntakeResult } from './contract.ts';
-import { type BatchOutcome, type QueuedSubmission, writeBatch } from './intake-batch.ts';
+import type { BatchOutcome, QueuedSubmission } from './intake-batch.ts';
+import { type Deliver, IntakePipeline, type PipelineEntry } from './intake-pipeline.ts';
 
 export type { QueuedSubmission } from './intake-batch.ts';
 
@@ -24,8 +25,6 @@ type Pending = {
   resolve(outcome: IntakeOutcome): void;
   reject(error: unknown): void;
 };
-
-const MAX_BATCH = 400;
 
 /** The fingerprint of a request body, to tell a retry from another submission under the same key. */
 export function fingerprint(text: string): string {
@@ -38,39 +37,69 @@ export function bodyHashOf(input: IntakeInput): string {
 }
 
 /**
- * How long a submission that arrived earlier may hold back later ones while it is still being read and
- * checked. A request stalled longer (a client that sends its body slowly) loses its place, not the others.
+ * How long a submission that arrived earlier may hold back later ones while its body is still arriving. A
+ * client that sends its body more slowly loses its place, not the others. Time the request spends waiting
+ * for this server (the access check, a busy process) never costs it its place.
  */
 const ARRIVAL_WAIT_MS = 250;
 
+/** Where the writer sends submissions in arrival order: the pipeline, here or on the writer's thread. */
+type Sink = { push(entries: PipelineEntry[]): void; stop(): Promise<void> };
+
 /**
- * The single writer of a process: batches submissions while the previous batch commits, in the order the
- * requests arrived. Each request takes a ticket the moment it arrives, before authentication and checks; a
- * submission waits in the queue until every earlier ticket has been queued or has ended without a submission.
+ * The single writer of a process: hands submissions to the pipeline in the order the requests arrived. Each
+ * request takes a ticket the moment it arrives, before authentication and checks; a submission waits until
+ * every earlier ticket has been queued or has ended without a submission.
  */
 class IntakeWriter {
   readonly #queue: (Pending & { ticket: number })[] = [];
-  /** Tickets of requests still being authenticated or checked, with their arrival time. */
+  /**
+   * Tickets of requests still being authenticated, read or checked, with the time their body started to
+   * arrive while it is arriving (otherwise +Infinity: they hold their place).
+   */
   readonly #outstanding = new Map<number, number>();
+  /** Submissions handed to the pipeline, by entry id, until their outcome comes back. */
+  readonly #written = new Map<number, Pending>();
   #nextTicket = 0;
-  #running = false;
+  #nextEntry = 0;
   #timer: NodeJS.Timeout | null = null;
+  readonly sink: Sink;
 
-  readonly #write: (batch: QueuedSubmission[]) => Promise<BatchOutcome[]>;
-
-  constructor(write: (batch: QueuedSubmission[]) => Promise<BatchOutcome[]>) {
-    this.#write = write;
+  constructor(open: (deliver: Deliver, fail: (error: unknown) => void) => Sink) {
+    this.sink = open(
+      (ids, outcomes) => {
+        ids.forEach((id, index) => {
+          const pending = this.#written.get(id);
+          this.#written.delete(id);
+          if (pending) settle(pending, outcomes[index]);
+        });
+      },
+      (error) => {
+        for (const pending of this.#written.values()) pending.reject(error);
+        this.#written.clear();
+      },
+    );
   }
 
   ticket(): number {
     const ticket = this.#nextTicket++;
-    this.#outstanding.set(ticket, Date.now());
+    this.#outstanding.set(ticket, Number.POSITIVE_INFINITY);
     return ticket;
+  }
+
+  /** The body of the ticket's request starts to arrive: from now on a slow client can lose its place. */
+  reading(ticket: number): void {
+    if (this.#outstanding.has(ticket)) this.#outstanding.set(ticket, Date.now());
+  }
+
+  /** The body has arrived whole: the request keeps its place while this server checks it. */
+  read(ticket: number): void {
+    if (this.#outstanding.has(ticket)) this.#outstanding.set(ticket, Number.POSITIVE_INFINITY);
   }
 
   /** The request of a ticket ended without a submission (refused input, an error): it holds nobody back. */
   release(ticket: number): void {
-    if (this.#outstanding.delete(ticket)) this.#kick();
+    if (this.#outstanding.delete(ticket)) this.#drain();
   }
 
   submit(submission: QueuedSubmission, ticket: number): Promise<IntakeOutcome> {
@@ -79,68 +108,39 @@ class IntakeWriter {
       let at = this.#queue.length;
       while (at > 0 && (this.#queue[at - 1]?.ticket ?? -1) > ticket) at--;
       this.#queue.splice(at, 0, { submission, resolve, reject, ticket });
-      this.#kick();
+      this.#drain();
     });
-  }
-
-  #kick(): void {
-    if (!this.#running) void this.#drain();
   }
 
   /** The first ticket that still holds the queue back, forgetting those that waited too long. */
   #barrier(): number {
     const now = Date.now();
     let lowest = Number.POSITIVE_INFINITY;
-    for (const [ticket, arrivedAt] of this.#outstanding) {
-      if (now - arrivedAt > ARRIVAL_WAIT_MS) this.#outstanding.delete(ticket);
+    for (const [ticket, readingSince] of this.#outstanding) {
+      if (now - readingSince > ARRIVAL_WAIT_MS) this.#outstanding.delete(ticket);
       else if (ticket < lowest) lowest = ticket;
     }
     return lowest;
   }
 
-  async #drain(): Promise<void> {
-    this.#running = true;
-    try {
-      for (;;) {
-        const barrier = this.#barrier();
-        const ready = this.#queue.findIndex((pending) => pending.ticket > barrier);
-        const count = Math.min(ready === -1 ? this.#queue.length : ready, MAX_BATCH);
-        if (count === 0) break;
-        const organisationId = this.#queue[0]?.submission.organisationId;
-        const batch: Pending[] = [];
-        for (let i = 0; i < count && batch.length < MAX_BATCH; ) {
-          const pending = this.#queue[i] as Pending;
-          if (pending.submission.organisationId !== organisationId) break;
-          batch.push(pending);
-          i++;
-        }
-        this.#queue.splice(0, batch.length);
-        await this.#commit(batch);
-      }
-    } finally {
-      this.#running = false;
+  /** Hands over every queued submission that no earlier request holds back. */
+  #drain(): void {
+    const barrier = this.#barrier();
+    const ready = this.#queue.findIndex((pending) => pending.ticket > barrier);
+    const count = ready === -1 ? this.#queue.length : ready;
+    if (count > 0) {
+      const entries = this.#queue.splice(0, count).map((pending) => {
+        const id = this.#nextEntry++;
+        this.#written.set(id, pending);
+        return { id, submission: pending.submission };
+      });
+      this.sink.push(entries);
     }
     if (this.#queue.length && !this.#timer)
       this.#timer = setTimeout(() => {
         this.#timer = null;
-        this.#kick();
+        this.#drain();
       }, ARRIVAL_WAIT_MS / 5);
-  }
-
-  async #commit(batch: Pending[]): Promise<void> {
-    try {
-      const outcomes = await this.#write(batch.map((pending) => pending.submission));
-      batch.forEach((pending, index) => {
-        settle(pending, outcomes[index]);
-      });
-    } catch (error) {
-      if (batch.length === 1) {
-        batch[0]?.reject(error);
-        return;
-      }
-      // One submission broke the batch (a race on a unique key, a value the database refused): retry alone.
-      for (const pending of batch) await this.#commit([pending]);
-    }
   }
 }
 
@@ -149,42 +149,32 @@ function settle(pending: Pending, outcome: BatchOutcome | undefined): void {
   else if (outcome.kind === 'written')
     pending.resolve({ result: outcome.result, replayed: outcome.replayed });
   else if (outcome.kind === 'invalid') pending.reject(new Invalid(outcome.errors));
-  else pending.reject(new Conflict(outcome.detail, {}, outcome.errors));
+  else if (outcome.kind === 'conflict') pending.reject(new Conflict(outcome.detail, {}, outcome.errors));
+  // Database errors keep their SQLSTATE code, so a unique violation still answers 409.
+  else pending.reject(Object.assign(new Error(outcome.message), { code: outcome.code }));
 }
 
-type WorkerReply = { id: number; outcomes?: BatchOutcome[]; error?: { message: string; code?: string } };
-
-/** Writes batches on a worker thread with its own PostgreSQL connection. */
-function workerWriter(url: string): {
-  write(batch: QueuedSubmission[]): Promise<BatchOutcome[]>;
-  stop(): Promise<void>;
-} {
+/**
+ * The pipeline on a worker thread with its own PostgreSQL connections. Submissions that arrive in the same
+ * turn of the event loop cross to the thread in one message.
+ */
+function workerSink(url: string, deliver: Deliver, fail: (error: unknown) => void): Sink {
   const worker = new Worker(new URL('./intake-worker.ts', import.meta.url), { workerData: { url } });
   worker.unref();
-  const waiting = new Map<number, { resolve(o: BatchOutcome[]): void; reject(e: unknown): void }>();
-  let next = 0;
-  worker.on('message', (reply: WorkerReply) => {
-    const call = waiting.get(reply.id);
-    waiting.delete(reply.id);
-    if (!call) return;
-    if (reply.outcomes) call.resolve(reply.outcomes);
-    // Database errors keep their SQLSTATE code, so a unique violation still answers 409.
-    else
-      call.reject(
-        Object.assign(new Error(reply.error?.message ?? 'intake writer failed'), { code: reply.error?.code }),
-      );
+  worker.on('message', ({ ids, outcomes }: { ids: number[]; outcomes: BatchOutcome[] }) => {
+    deliver(ids, outcomes);
   });
-  worker.on('error', (error) => {
-    for (const call of waiting.values()) call.reject(error);
-    waiting.clear();
-  });
+  worker.on('error', fail);
+  let waiting: PipelineEntry[] = [];
   return {
-    write(batch) {
-      const id = next++;
-      return new Promise((resolve, reject) => {
-        waiting.set(id, { resolve, reject });
-        worker.postMessage({ id, batch });
-      });
+    push(entries) {
+      if (waiting.length === 0)
+        setImmediate(() => {
+          const message = waiting;
+          waiting = [];
+          worker.postMessage(message);
+        });
+      waiting.push(...entries);
     },
     async stop() {
       await worker.terminate();
@@ -192,36 +182,40 @@ function workerWriter(url: string): {
   };
 }
 
-type Writer = { writer: IntakeWriter; stop(): Promise<void> };
-const writers = new WeakMap<DatabaseHandle, Writer>();
+const writers = new WeakMap<DatabaseHandle, IntakeWriter>();
 
 function writerOf(database: DatabaseHandle): IntakeWriter {
-  let entry = writers.get(database);
-  if (!entry) {
-    if (database.url) {
-      const thread = workerWriter(database.url);
-      entry = { writer: new IntakeWriter(thread.write), stop: thread.stop };
-    } else {
-      entry = {
-        writer: new IntakeWriter((batch) => writeBatch(database.db, batch)),
-        stop: async () => undefined,
-      };
-    }
-    writers.set(database, entry);
+  let writer = writers.get(database);
+  if (!writer) {
+    const url = database.url;
+    writer = new IntakeWriter((deliver, fail) => {
+      if (url) return workerSink(url, deliver, fail);
+      // On the embedded database the pipeline runs here, on its one connection.
+      const pipeline = new IntakePipeline(database.db, 1, deliver);
+      return { push: (entries) => pipeline.push(entries), stop: async () => undefined };
+    });
+    writers.set(database, writer);
   }
-  return entry.writer;
+  return writer;
 }
 
 /** Stops the writer's thread, if any: when the application closes. */
 export async function stopIntakeWriter(database: DatabaseHandle): Promise<void> {
-  const entry = writers.get(database);
+  const writer = writers.get(database);
   writers.delete(database);
-  await entry?.stop();
+  await writer?.sink.stop();
 }
 
 /** Takes the arrival ticket of a submission request: call it as the request arrives, before any wait. */
 export function takeArrivalTicket(database: DatabaseHandle): number {
   return writerOf(database).ticket();
+}
+
+/** Marks when the body of a ticket's request starts to arrive (`reading`) and when it has arrived (`read`). */
+export function markArrivalBody(database: DatabaseHandle, ticket: number, stage: 'reading' | 'read'): void {
+  const writer = writerOf(database);
+  if (stage === 'reading') writer.reading(ticket);
+  else writer.read(ticket);
 }
 
 /** Gives back the ticket of a request that ended without queuing a submission. */

@@ -20,7 +20,13 @@ import {
   worklistPage,
   worklistQuery,
 } from './contract.ts';
-import { fingerprint, releaseArrivalTicket, stopIntakeWriter, takeArrivalTicket } from './intake.ts';
+import {
+  fingerprint,
+  markArrivalBody,
+  releaseArrivalTicket,
+  stopIntakeWriter,
+  takeArrivalTicket,
+} from './intake.ts';
 import { receiptPdf, verify } from './receipts.ts';
 import * as service from './service.ts';
 
@@ -41,6 +47,14 @@ export function registerIntakeArrivals(app: LovitApp, platform: Platform): void 
   app.addHook('onRequest', async (request) => {
     if (request.method === 'POST' && request.routeOptions.url === '/api/cases')
       request.intakeTicket = takeArrivalTicket(platform.database);
+  });
+  // Only the time the body takes to arrive can cost a request its place (see `intake.ts`).
+  app.addHook('preParsing', async (request) => {
+    if (request.intakeTicket !== undefined)
+      markArrivalBody(platform.database, request.intakeTicket, 'reading');
+  });
+  app.addHook('preValidation', async (request) => {
+    if (request.intakeTicket !== undefined) markArrivalBody(platform.database, request.intakeTicket, 'read');
   });
   const release = async (request: FastifyRequest) => {
     if (request.intakeTicket !== undefined) releaseArrivalTicket(platform.database, request.intakeTicket);

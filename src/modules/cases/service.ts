@@ -138,7 +138,11 @@ export async function submit(
       organisationId: actor.organisationId,
       provinceCode: platform.config.office.provinceCode,
       definition: intakeFactsOf(definition),
-      input,
+      input: {
+        quotaSector: input.quotaSector,
+        externalReference: input.externalReference,
+        details: input.details,
+      },
       checked: checked.value,
       channel: options.channel,
       idempotencyKey: options.idempotencyKey,

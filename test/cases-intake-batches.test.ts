@@ -1,0 +1,134 @@
+import { connect } from 'node:net';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stopTestApp, type TestApp } from './support/app.ts';
+import { workPermitApplication } from './support/cases.ts';
+import { BACKENDS, type TestDatabase } from './support/database.ts';
+import type { Session } from './support/identity.ts';
+import { openIntakeDesk } from './support/intake.ts';
+
+/** Many submissions at once: they are written in several batches, the next prepared while one commits. */
+for (const backend of BACKENDS) {
+  describe(`intake in batches on ${backend}`, () => {
+    let database: TestDatabase;
+    let t: TestApp;
+    let manager: Session;
+    let bearer: Record<string, string>;
+
+    const submit = (n: number, externalReference?: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/cases',
+        headers: { ...bearer, 'idempotency-key': `click-day-batch-${n}` },
+        payload: workPermitApplication(n, externalReference ? { externalReference } : {}) as object,
+      });
+
+    const count = async (table: 'caseFile' | 'person' | 'intakeRequest') =>
+      Number(
+        (
+          await database.db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+
+    beforeAll(async () => {
+      ({ database, t, manager, bearer } = await openIntakeDesk(backend, 150));
+      // A fault the database raises for one submission only, in the middle of its batch's multi-table write,
+      // as a race on a unique key would.
+      await sql`
+        create function refuse_broken_case() returns trigger language plpgsql as $$
+        begin
+          if new.external_reference = 'ALI-BROKEN' then
+            raise exception 'refused for the test' using errcode = '23505';
+          end if;
+          return new;
+        end $$`.execute(database.db);
+      await sql`create trigger refuse_broken_case before insert on case_file
+        for each row execute function refuse_broken_case()`.execute(database.db);
+    });
+
+    afterAll(async () => {
+      await stopTestApp(t);
+      await database.dispose();
+    });
+
+    it('keeps arrival order, the quota and gap-free numbers across batches; a refused submission sinks no other and leaves nothing', async () => {
+      const total = 300;
+      const broken = 137;
+      const answers = await Promise.all(
+        Array.from({ length: total }, (_, n) => submit(n, n === broken ? 'ALI-BROKEN' : undefined)),
+      );
+      const refused = answers[broken];
+      expect(refused?.statusCode).toBe(409);
+      expect(refused?.headers['content-type']).toContain('application/problem+json');
+
+      const written = answers.filter((_, n) => n !== broken);
+      expect(written.map((a) => a.statusCode)).toEqual(Array(total - 1).fill(201));
+      const results = written.map((a) => a.json());
+      // Protocol numbers follow the arrival order without a gap, the refused one taking none.
+      expect(results.map((r) => r.number)).toEqual(
+        Array.from({ length: total - 1 }, (_, i) => `LO-2026-${String(i + 1).padStart(6, '0')}`),
+      );
+      // The first 150 arrivals have the quota places, in order; the rest are closed as quota esaurita.
+      expect(results.map((r) => r.quotaRank)).toEqual([
+        ...Array.from({ length: 150 }, (_, i) => i + 1),
+        ...Array(total - 1 - 150).fill(null),
+      ]);
+      expect(results.slice(150).every((r) => r.state === 'QUOTA_EXHAUSTED')).toBe(true);
+
+      // Nothing of the refused submission is in the archive: no case, no person, no key, no audit entry.
+      expect(await count('caseFile')).toBe(total - 1);
+      expect(await count('person')).toBe(total - 1);
+      expect(await count('intakeRequest')).toBe(total - 1);
+      const audited = await database.db
+        .selectFrom('auditEntry')
+        .select('entityId')
+        .where('action', '=', 'cases.case.submit')
+        .execute();
+      expect(audited).toHaveLength(total - 1);
+      const quota = await t.app.inject({ url: '/api/quotas?year=2026', headers: manager.headers });
+      expect(quota.json()).toEqual([expect.objectContaining({ total: 150, used: 150 })]);
+
+      // The refused submission, sent again once the fault is gone, is written with the next number.
+      await sql`drop trigger refuse_broken_case on case_file`.execute(database.db);
+      const again = await submit(broken, 'ALI-BROKEN');
+      expect(again.statusCode).toBe(201);
+      expect(again.json().number).toBe(`LO-2026-${String(total).padStart(6, '0')}`);
+    });
+
+    it('lets a client that sends its body slowly lose its place, not the others', async () => {
+      const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+      const { port } = new URL(address);
+      const body = JSON.stringify(workPermitApplication(900));
+      const slow = connect(Number(port), '127.0.0.1');
+      const answered = new Promise<string>((resolve) => {
+        let text = '';
+        slow.on('data', (chunk) => {
+          text += chunk;
+          if (text.includes('"number"')) resolve(text);
+        });
+      });
+      slow.write(
+        `POST /api/cases HTTP/1.1\r\nHost: lovit\r\nAuthorization: ${bearer.authorization}\r\n` +
+          `Idempotency-Key: click-day-slow-900\r\nContent-Type: application/json\r\n` +
+          `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body.slice(0, 100)}`,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      // Sent after the slow one had started, complete at once: it does not wait for the slow client.
+      const quick = await fetch(`${address}/api/cases`, {
+        method: 'POST',
+        headers: { ...bearer, 'content-type': 'application/json', 'idempotency-key': 'click-day-quick-901' },
+        body: JSON.stringify(workPermitApplication(901)),
+      });
+      expect(quick.status).toBe(201);
+      // The rest of the body, without closing the sending side: a half-closed socket gets no answer.
+      slow.write(body.slice(100));
+      const slowNumber = /"number":"([^"]+)"/.exec(await answered)?.[1] ?? '';
+      slow.destroy();
+      const quickNumber = ((await quick.json()) as { number: string }).number;
+      expect(slowNumber > quickNumber).toBe(true);
+    });
+  });
+}

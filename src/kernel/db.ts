@@ -1,6 +1,15 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { CamelCasePlugin, Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import {
+  CamelCasePlugin,
+  Kysely,
+  PGliteDialect,
+  type PostgresCursor,
+  PostgresDialect,
+  type PostgresPool,
+  type PostgresPoolClient,
+  type PostgresQueryResult,
+} from 'kysely';
 import pg from 'pg';
 import type { Database } from '../db/schema.ts';
 
@@ -86,9 +95,64 @@ function explainConnectionError(error: unknown): string {
 }
 
 /** Connects to a PostgreSQL server and checks that it answers before anything else runs. */
+/**
+ * A pooled connection that prepares each statement with parameters once, by name, for its first `limit`
+ * distinct statements: the server then parses and plans it once per connection rather than at every run.
+ */
+class PreparingClient implements PostgresPoolClient {
+  readonly #client: pg.PoolClient;
+  readonly #names: Map<string, string>;
+  readonly #limit: number;
+
+  constructor(client: pg.PoolClient, names: Map<string, string>, limit: number) {
+    this.#client = client;
+    this.#names = names;
+    this.#limit = limit;
+  }
+
+  query<R>(sql: string, parameters: ReadonlyArray<unknown>): Promise<PostgresQueryResult<R>>;
+  query<R>(cursor: PostgresCursor<R>): PostgresCursor<R>;
+  query<R>(text: string | PostgresCursor<R>, values: ReadonlyArray<unknown> = []) {
+    if (typeof text !== 'string') return this.#client.query(text as never) as PostgresCursor<R>;
+    let name = this.#names.get(text);
+    if (name === undefined && values.length > 0 && this.#names.size < this.#limit) {
+      name = `lovit_${this.#names.size}`;
+      this.#names.set(text, name);
+    }
+    return this.#client.query<R & pg.QueryResultRow>({
+      text,
+      values: [...values],
+      ...(name ? { name } : {}),
+    }) as Promise<PostgresQueryResult<R>>;
+  }
+
+  release(destroy?: boolean): void {
+    this.#client.release(destroy);
+  }
+}
+
+/** The pool for Kysely, its connections preparing their statements (see `PreparingClient`). */
+function preparingPool(pool: pg.Pool, limit: number): PostgresPool {
+  const namesOf = new WeakMap<pg.PoolClient, Map<string, string>>();
+  return {
+    options: pool.options,
+    async connect() {
+      const client = await pool.connect();
+      const names = namesOf.get(client) ?? new Map<string, string>();
+      namesOf.set(client, names);
+      return new PreparingClient(client, names, limit);
+    },
+    end: () => pool.end(),
+  };
+}
+
 export async function openServerDatabase(
   url: string,
-  options: { max?: number } = {},
+  options: {
+    max?: number;
+    /** How many distinct statements each connection prepares (see `preparingPool`); none by default. */
+    preparedStatements?: number;
+  } = {},
 ): Promise<DatabaseHandle> {
   const pool = new pg.Pool({
     connectionString: url,
@@ -109,7 +173,11 @@ export async function openServerDatabase(
       `Cannot reach the database at ${describeServer(url)}: ${explainConnectionError(error)}`,
     );
   }
-  const db = createKysely(new PostgresDialect({ pool }));
+  const db = createKysely(
+    new PostgresDialect({
+      pool: options.preparedStatements ? preparingPool(pool, options.preparedStatements) : pool,
+    }),
+  );
   return { db, backend: 'postgres', url, close: () => db.destroy() };
 }
 

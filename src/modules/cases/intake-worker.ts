@@ -7,7 +7,11 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openServerDatabase } from '../../kernel/db.ts';
 import { IntakePipeline, type PipelineEntry } from './intake-pipeline.ts';
 
-const database = await openServerDatabase((workerData as { url: string }).url, { max: 2 });
+// A few statements run for every batch: each connection prepares them once.
+const database = await openServerDatabase((workerData as { url: string }).url, {
+  max: 2,
+  preparedStatements: 32,
+});
 const pipeline = new IntakePipeline(database.db, 2, (ids, outcomes) => {
   parentPort?.postMessage({ ids, outcomes });
 });

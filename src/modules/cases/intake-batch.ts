@@ -102,11 +102,26 @@ export async function prepareBatch(
   const outcomes = new Map<QueuedSubmission, BatchOutcome>();
   const followers: [QueuedSubmission, QueuedSubmission][] = [];
   const organisationId = batch[0]?.organisationId ?? '';
-  // Idempotency: a key seen before answers the first answer; a key twice in the batch follows the first.
-  const keys = batch.flatMap((s) => (s.idempotencyKey ? [s.idempotencyKey] : []));
-  const stored = new Map(
-    (await store.findIntakeRequests(trx, organisationId, keys)).map((row) => [row.idempotencyKey, row]),
+  const quotaGroups = new Map<string, QueuedSubmission[]>();
+  for (const pending of batch) {
+    if (!pending.definition.quota) continue;
+    const group = quotaGroupOf(pending);
+    quotaGroups.set(group, [...(quotaGroups.get(group) ?? []), pending]);
+  }
+  const persons = batch.flatMap((s) =>
+    s.checked.parties.flatMap((party) => (party.person ? [party.person] : [])),
   );
+  const found = await store.lookUpBatch(trx, organisationId, {
+    keys: batch.flatMap((s) => (s.idempotencyKey ? [s.idempotencyKey] : [])),
+    quotas: [...quotaGroups.keys()].map((group) => {
+      const [year, sector] = group.split('|') as [string, string];
+      return { year: Number(year), sector };
+    }),
+    passports: persons.flatMap((person) => (person.passport ? [person.passport.number] : [])),
+    fiscalCodes: persons.flatMap((person) => (person.fiscalCode ? [person.fiscalCode] : [])),
+  });
+  // Idempotency: a key seen before answers the first answer; a key twice in the batch follows the first.
+  const stored = new Map(found.requests.map((row) => [row.idempotencyKey, row]));
   const firstByKey = new Map<string, QueuedSubmission>();
   const fresh: QueuedSubmission[] = [];
   for (const pending of batch) {
@@ -122,24 +137,14 @@ export async function prepareBatch(
     }
   }
 
-  const quotaGroups = new Map<string, QueuedSubmission[]>();
-  for (const pending of fresh) {
-    if (!pending.definition.quota) continue;
-    const group = quotaGroupOf(pending);
-    quotaGroups.set(group, [...(quotaGroups.get(group) ?? []), pending]);
+  // Only first submissions of new keys take places; those without a quota for their sector are refused.
+  const firstOfKey = new Set(fresh);
+  for (const [group, members] of quotaGroups) {
+    const firsts = members.filter((pending) => firstOfKey.has(pending));
+    if (firsts.length) quotaGroups.set(group, firsts);
+    else quotaGroups.delete(group);
   }
-  const existing = new Set(
-    (
-      await store.findQuotas(
-        trx,
-        organisationId,
-        [...quotaGroups.keys()].map((group) => {
-          const [year, sector] = group.split('|') as [string, string];
-          return { year: Number(year), sector };
-        }),
-      )
-    ).map((row) => `${row.year}|${row.sector}`),
-  );
+  const existing = new Set(found.quotas.map((row) => `${row.year}|${row.sector}`));
   for (const [group, members] of quotaGroups) {
     if (existing.has(group)) continue;
     const [year, sector] = group.split('|') as [string, string];
@@ -156,7 +161,9 @@ export async function prepareBatch(
     quotaGroups.delete(group);
   }
   const writable = fresh.filter((pending) => !outcomes.has(pending));
-  const partyIds = writable.length ? await registerParties(trx, organisationId, writable) : new Map();
+  const partyIds = writable.length
+    ? await registerParties(trx, organisationId, writable, found.persons)
+    : new Map();
   return { batch, organisationId, outcomes, followers, writable, quotaGroups, partyIds };
 }
 
@@ -328,31 +335,24 @@ async function registerParties(
   trx: Parameters<typeof store.findPersons>[0],
   organisationId: string,
   accepted: QueuedSubmission[],
+  registered: store.KnownPerson[],
 ): Promise<Map<object, string>> {
   const ids = new Map<object, string>();
   const parties = accepted.flatMap((pending) => pending.checked.parties);
   const persons = parties.flatMap((party) => (party.person ? [{ party, person: party.person }] : []));
   const employers = parties.flatMap((party) => (party.employer ? [{ party, employer: party.employer }] : []));
   const now = accepted[0]?.receivedAt ?? new Date();
-  const lookUp = async (wanted: typeof persons) => {
-    const found = wanted.length
-      ? await store.findPersons(
-          trx,
-          organisationId,
-          wanted.flatMap(({ person }) => (person.passport ? [person.passport.number] : [])),
-          wanted.flatMap(({ person }) => (person.fiscalCode ? [person.fiscalCode] : [])),
-        )
-      : [];
-    const byKey = new Map<string, string>();
+  const byKey = (found: store.KnownPerson[]) => {
+    const keyed = new Map<string, string>();
     for (const row of found) {
-      if (row.passportNumber) byKey.set(`P:${row.citizenship}:${row.passportNumber}`, row.id);
-      if (row.fiscalCode) byKey.set(`F:${row.fiscalCode}`, row.id);
+      if (row.passportNumber) keyed.set(`P:${row.citizenship}:${row.passportNumber}`, row.id);
+      if (row.fiscalCode) keyed.set(`F:${row.fiscalCode}`, row.id);
     }
-    return byKey;
+    return keyed;
   };
   const match = (known: Map<string, string>, person: (typeof persons)[number]['person']) =>
     known.get(personKey(person)) ?? (person.fiscalCode ? known.get(`F:${person.fiscalCode}`) : undefined);
-  const known = await lookUp(persons);
+  const known = byKey(registered);
   const proposed = new Map<string, { id: string; person: (typeof persons)[number]['person'] }>();
   for (const { person } of persons)
     if (!match(known, person) && !proposed.has(personKey(person)))
@@ -374,7 +374,16 @@ async function registerParties(
     const mine = proposed.get(personKey(person));
     return mine !== undefined && !inserted.has(mine.id);
   });
-  const late = raced.length ? await lookUp(raced) : new Map<string, string>();
+  const late = raced.length
+    ? byKey(
+        await store.findPersons(
+          trx,
+          organisationId,
+          raced.flatMap(({ person }) => (person.passport ? [person.passport.number] : [])),
+          raced.flatMap(({ person }) => (person.fiscalCode ? [person.fiscalCode] : [])),
+        ),
+      )
+    : new Map<string, string>();
   for (const { party, person } of persons) {
     const mine = proposed.get(personKey(person));
     const id = match(known, person) ?? (mine && inserted.has(mine.id) ? mine.id : match(late, person));

@@ -2,7 +2,7 @@
  * The writes of intake, a batch at a time: idempotency keys, parties, quota, protocol numbers, cases. Each
  * function takes the transaction of the batch and writes many rows in one statement.
  */
-import { type Insertable, type Kysely, sql, type Transaction } from 'kysely';
+import { type Insertable, sql, type Transaction } from 'kysely';
 import type { CaseFileTable, CasePartyTable } from '../../db/schema.ts';
 import type { Database } from '../../kernel/db.ts';
 import { newId } from '../../kernel/ids.ts';
@@ -11,35 +11,52 @@ import type { CheckedPerson } from './intake-rules.ts';
 
 type Trx = Transaction<Database>;
 
-export async function findIntakeRequests(
-  db: Kysely<Database>,
-  organisationId: string,
-  keys: readonly string[],
-) {
-  if (keys.length === 0) return [];
-  return db
-    .selectFrom('intakeRequest')
-    .select(['idempotencyKey', 'bodyHash', 'caseId', sql<unknown>`response`.as('response')])
-    .where('organisationId', '=', organisationId)
-    .where('idempotencyKey', 'in', keys)
-    .execute();
-}
+/** A person already registered, as the first phase of a batch matches them. */
+export type KnownPerson = {
+  id: string;
+  citizenship: string;
+  passportNumber: string | null;
+  fiscalCode: string | null;
+};
 
-/** The quotas the office has for these years and sectors (none is locked: quotas are never deleted). */
-export function findQuotas(
+/**
+ * What the first phase of a batch needs to know, in one statement (one round trip to the server): the answers
+ * already given to these idempotency keys, which of these quotas the office has (none is locked: quotas are
+ * never deleted), and the persons already registered with these passports or fiscal codes.
+ */
+export async function lookUpBatch(
   trx: Trx,
   organisationId: string,
-  wanted: readonly { year: number; sector: string }[],
+  wanted: {
+    keys: readonly string[];
+    quotas: readonly { year: number; sector: string }[];
+    passports: readonly string[];
+    fiscalCodes: readonly string[];
+  },
 ) {
-  if (wanted.length === 0) return Promise.resolve([]);
-  return trx
-    .selectFrom('quota')
-    .select(['year', 'sector'])
-    .where('organisationId', '=', organisationId)
-    .where((eb) =>
-      eb.or(wanted.map(({ year, sector }) => eb.and([eb('year', '=', year), eb('sector', '=', sector)]))),
-    )
-    .execute();
+  const { rows } = await sql<{
+    requests: { idempotencyKey: string; bodyHash: string; response: unknown }[];
+    quotas: { year: number; sector: string }[];
+    persons: KnownPerson[];
+  }>`
+    select
+      (select coalesce(json_agg(r), '[]')
+         from (select idempotency_key as "idempotencyKey", body_hash as "bodyHash", response
+               from intake_request
+               where organisation_id = ${organisationId}
+                 and idempotency_key = any(${wanted.keys}::text[])) r) as requests,
+      (select coalesce(json_agg(q), '[]')
+         from (select q.year, q.sector
+               from quota q join json_to_recordset(${JSON.stringify(wanted.quotas)}::json)
+                 as w(year int, sector text) using (year, sector)
+               where q.organisation_id = ${organisationId}) q) as quotas,
+      (select coalesce(json_agg(p), '[]')
+         from (select id, citizenship, passport_number as "passportNumber", fiscal_code as "fiscalCode"
+               from person
+               where organisation_id = ${organisationId}
+                 and (passport_number = any(${wanted.passports}::text[])
+                      or fiscal_code = any(${wanted.fiscalCodes}::text[]))) p) as persons`.execute(trx);
+  return rows[0] as NonNullable<(typeof rows)[0]>;
 }
 
 /**
@@ -96,24 +113,20 @@ export async function takePlacesAndNumbers(
   return { quotas: quotaPlaces, lastNumbers };
 }
 
-/** Ids of the persons already registered with one of these passports or fiscal codes. */
-export function findPersons(
+/** The persons already registered with one of these passports or fiscal codes. */
+export async function findPersons(
   trx: Trx,
   organisationId: string,
   passports: readonly string[],
   fiscalCodes: readonly string[],
-) {
-  return trx
-    .selectFrom('person')
-    .select(['id', 'citizenship', 'passportNumber', 'fiscalCode'])
-    .where('organisationId', '=', organisationId)
-    .where((eb) =>
-      eb.or([
-        ...(passports.length ? [eb('passportNumber', 'in', passports)] : []),
-        ...(fiscalCodes.length ? [eb('fiscalCode', 'in', fiscalCodes)] : []),
-      ]),
-    )
-    .execute();
+): Promise<KnownPerson[]> {
+  const { rows } = await sql<KnownPerson>`
+    select id, citizenship, passport_number, fiscal_code from person
+    where organisation_id = ${organisationId}
+      and (passport_number = any(${passports}::text[]) or fiscal_code = any(${fiscalCodes}::text[]))`.execute(
+    trx,
+  );
+  return rows;
 }
 
 function personRow(organisationId: string, id: string, person: CheckedPerson, now: Date) {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, openServerDatabase } from '../src/kernel/db.ts';
 import { createServerDatabase } from './support/database.ts';
 
-/** A pool whose connections prepare their statements: only on a PostgreSQL server. */
+/** A pool whose connections prepare their writing statements: only on a PostgreSQL server. */
 describe.runIf(process.env.TEST_DATABASE_URL)('prepared statements on postgres', () => {
   let server: Awaited<ReturnType<typeof createServerDatabase>>;
   let database: DatabaseHandle;
@@ -11,6 +11,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('prepared statements on postgres',
   beforeAll(async () => {
     server = await createServerDatabase();
     database = await openServerDatabase(server.url, { max: 1, preparedStatements: 2 });
+    await sql`create table tally (n int not null check (n > 0))`.execute(database.db);
   });
 
   afterAll(async () => {
@@ -18,46 +19,50 @@ describe.runIf(process.env.TEST_DATABASE_URL)('prepared statements on postgres',
     await server.drop();
   });
 
-  const prepared = async () =>
+  const prepared = async (db = database.db) =>
     (
-      await sql<{ statement: string }>`select statement from pg_prepared_statements order by name`.execute(
-        database.db,
-      )
+      await sql<{ statement: string }>`select statement from pg_prepared_statements order by name`.execute(db)
     ).rows.map((row) => row.statement);
+  const add = (n: number, db = database.db) =>
+    sql<{ square: number }>`insert into tally (n) values (${n}) returning n * n as square`.execute(db);
 
-  it('prepares each statement with parameters once per connection, up to the limit, with the same results', async () => {
-    const square = (n: number) => sql<{ n: number }>`select ${n}::int * ${n}::int as n`.execute(database.db);
-    expect((await square(3)).rows).toEqual([{ n: 9 }]);
-    expect((await square(4)).rows).toEqual([{ n: 16 }]);
-    expect(await prepared()).toEqual(['select $1::int * $2::int as n']);
+  it('prepares each writing statement once per connection, up to the limit, with the same results', async () => {
+    expect((await add(3)).rows).toEqual([{ square: 9 }]);
+    expect((await add(4)).rows).toEqual([{ square: 16 }]);
+    expect(await prepared()).toEqual(['insert into tally (n) values ($1) returning n * n as square']);
 
-    // A statement without parameters is not prepared; past the limit, statements run unprepared.
-    await sql`select 1`.execute(database.db);
-    const plus = (n: number) => sql<{ n: number }>`select ${n}::int + 1 as n`.execute(database.db);
-    const minus = (n: number) => sql<{ n: number }>`select ${n}::int - 1 as n`.execute(database.db);
-    expect((await plus(1)).rows).toEqual([{ n: 2 }]);
-    expect((await minus(1)).rows).toEqual([{ n: 0 }]);
-    expect((await minus(5)).rows).toEqual([{ n: 4 }]);
-    expect(await prepared()).toEqual(['select $1::int * $2::int as n', 'select $1::int + 1 as n']);
+    // Reads and statements without parameters are planned at every run.
+    const above = (n: number) =>
+      sql<{ n: number }>`select n from tally where n > ${n} order by n`.execute(database.db);
+    expect((await above(3)).rows).toEqual([{ n: 4 }]);
+    await sql`delete from tally where n > 100`.execute(database.db);
+    // Past the limit, statements run unprepared.
+    const twice = (n: number) => sql`insert into tally (n) values (${n}), (${n})`.execute(database.db);
+    const remove = (n: number) => sql`delete from tally where n = ${n}`.execute(database.db);
+    await twice(5);
+    await remove(5);
+    await twice(6);
+    expect((await above(0)).rows).toEqual([{ n: 3 }, { n: 4 }, { n: 6 }, { n: 6 }]);
+    expect(await prepared()).toEqual([
+      'insert into tally (n) values ($1) returning n * n as square',
+      'insert into tally (n) values ($1), ($2)',
+    ]);
   });
 
   it('keeps a connection usable after a prepared statement fails, in a transaction or not', async () => {
     const other = await openServerDatabase(server.url, { max: 1, preparedStatements: 8 });
     try {
-      const divide = (db: typeof other.db, n: number) =>
-        sql<{ n: number }>`select 10 / ${n}::int as n`.execute(db);
-      await expect(divide(other.db, 0)).rejects.toThrow(/division by zero/);
+      await expect(add(-1, other.db)).rejects.toThrow(/check constraint/);
       await expect(
         other.db.transaction().execute(async (trx) => {
-          expect((await divide(trx, 5)).rows).toEqual([{ n: 2 }]);
-          await divide(trx, 0);
+          expect((await add(7, trx)).rows).toEqual([{ square: 49 }]);
+          await add(-2, trx);
         }),
-      ).rejects.toThrow(/division by zero/);
-      expect((await divide(other.db, 2)).rows).toEqual([{ n: 5 }]);
-      const names = await sql<{ statement: string }>`select statement from pg_prepared_statements`.execute(
-        other.db,
-      );
-      expect(names.rows).toEqual([{ statement: 'select 10 / $1::int as n' }]);
+      ).rejects.toThrow(/check constraint/);
+      expect((await add(8, other.db)).rows).toEqual([{ square: 64 }]);
+      expect(await prepared(other.db)).toEqual([
+        'insert into tally (n) values ($1) returning n * n as square',
+      ]);
     } finally {
       await other.close();
     }

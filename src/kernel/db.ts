@@ -96,8 +96,11 @@ function explainConnectionError(error: unknown): string {
 
 /** Connects to a PostgreSQL server and checks that it answers before anything else runs. */
 /**
- * A pooled connection that prepares each statement with parameters once, by name, for its first `limit`
- * distinct statements: the server then parses and plans it once per connection rather than at every run.
+ * A pooled connection that prepares each writing statement with parameters once, by name, for its first
+ * `limit` distinct statements: the server then parses and plans it once per connection rather than at every
+ * run. A statement that only reads (`select …`) is planned at every run: its best plan depends on the values
+ * looked up and on how far the tables have grown since the connection opened, and a plan kept from when they
+ * were nearly empty would scan them whole.
  */
 class PreparingClient implements PostgresPoolClient {
   readonly #client: pg.PoolClient;
@@ -115,7 +118,7 @@ class PreparingClient implements PostgresPoolClient {
   query<R>(text: string | PostgresCursor<R>, values: ReadonlyArray<unknown> = []) {
     if (typeof text !== 'string') return this.#client.query(text as never) as PostgresCursor<R>;
     let name = this.#names.get(text);
-    if (name === undefined && values.length > 0 && this.#names.size < this.#limit) {
+    if (name === undefined && values.length > 0 && this.#names.size < this.#limit && writes(text)) {
       name = `lovit_${this.#names.size}`;
       this.#names.set(text, name);
     }
@@ -130,6 +133,8 @@ class PreparingClient implements PostgresPoolClient {
     this.#client.release(destroy);
   }
 }
+
+const writes = (text: string) => !/^\s*select\b/i.test(text);
 
 /** The pool for Kysely, its connections preparing their statements (see `PreparingClient`). */
 function preparingPool(pool: pg.Pool, limit: number): PostgresPool {

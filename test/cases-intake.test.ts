@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sealAuditTrail, verifyAuditTrail } from '../src/kernel/audit.ts';
+import type { IntakeInput } from '../src/modules/cases/contract.ts';
+import { computeCheckCharacter } from '../src/modules/cases/fiscal-codes.ts';
 import { stopTestApp, type TestApp } from './support/app.ts';
 import { workPermitApplication } from './support/cases.ts';
 import { BACKENDS, type TestDatabase } from './support/database.ts';
@@ -86,6 +88,42 @@ for (const backend of BACKENDS) {
         c.json().parties.find((p: { role: string }) => p.role === 'EMPLOYER').employer.id;
       expect(worker(ca)).toBe(worker(cb));
       expect(employer(ca)).toBe(employer(cb));
+    });
+
+    it('links to one person a worker sent twice at once, and one who comes back with a new passport and the same fiscal code', async () => {
+      const fiscalCode = (body: string) => `${body}${computeCheckCharacter(body)}`;
+      const worker = (n: number, code: string): IntakeInput => {
+        const application = workPermitApplication(600, { externalReference: `ALI-LINK-${n}` });
+        const passport = { number: `PL${n}`, expiry: '2031-06-30' };
+        return {
+          ...application,
+          parties: application.parties.map((party) =>
+            'person' in party && party.person
+              ? { ...party, person: { ...party.person, passport, fiscalCode: code } }
+              : party,
+          ),
+        };
+      };
+      const code = fiscalCode('HSSRHM80A01Z222');
+      const send = (n: number, passport: number) =>
+        submit(worker(passport, code), { ...bearer, 'idempotency-key': `link-worker-${n}` });
+      const answers = [...(await Promise.all([send(1, 700), send(2, 700), send(3, 701)]))];
+      expect(answers.map((a) => a.statusCode)).toEqual([201, 201, 201]);
+      answers.push(await send(4, 702));
+      expect(answers[3]?.statusCode).toBe(201);
+      const workers = await Promise.all(
+        answers.map(async (a) => {
+          const page = await t.app.inject({ url: `/api/cases/${a.json().id}`, headers: manager.headers });
+          return page.json().parties.find((p: { role: string }) => p.role === 'WORKER').person.id;
+        }),
+      );
+      expect(new Set(workers).size).toBe(1);
+      const registered = await database.db
+        .selectFrom('person')
+        .select('passportNumber')
+        .where('fiscalCode', '=', code)
+        .execute();
+      expect(registered).toEqual([{ passportNumber: 'PL700' }]);
     });
 
     it('names the field at fault and writes nothing for bad input', async () => {

@@ -108,17 +108,12 @@ export async function prepareBatch(
     const group = quotaGroupOf(pending);
     quotaGroups.set(group, [...(quotaGroups.get(group) ?? []), pending]);
   }
-  const persons = batch.flatMap((s) =>
-    s.checked.parties.flatMap((party) => (party.person ? [party.person] : [])),
-  );
   const found = await store.lookUpBatch(trx, organisationId, {
     keys: batch.flatMap((s) => (s.idempotencyKey ? [s.idempotencyKey] : [])),
     quotas: [...quotaGroups.keys()].map((group) => {
       const [year, sector] = group.split('|') as [string, string];
       return { year: Number(year), sector };
     }),
-    passports: persons.flatMap((person) => (person.passport ? [person.passport.number] : [])),
-    fiscalCodes: persons.flatMap((person) => (person.fiscalCode ? [person.fiscalCode] : [])),
   });
   // Idempotency: a key seen before answers the first answer; a key twice in the batch follows the first.
   const stored = new Map(found.requests.map((row) => [row.idempotencyKey, row]));
@@ -161,9 +156,7 @@ export async function prepareBatch(
     quotaGroups.delete(group);
   }
   const writable = fresh.filter((pending) => !outcomes.has(pending));
-  const partyIds = writable.length
-    ? await registerParties(trx, organisationId, writable, found.persons)
-    : new Map();
+  const partyIds = writable.length ? await registerParties(trx, organisationId, writable) : new Map();
   return { batch, organisationId, outcomes, followers, writable, quotaGroups, partyIds };
 }
 
@@ -335,28 +328,16 @@ async function registerParties(
   trx: Parameters<typeof store.findPersons>[0],
   organisationId: string,
   accepted: QueuedSubmission[],
-  registered: store.KnownPerson[],
 ): Promise<Map<object, string>> {
   const ids = new Map<object, string>();
   const parties = accepted.flatMap((pending) => pending.checked.parties);
   const persons = parties.flatMap((party) => (party.person ? [{ party, person: party.person }] : []));
   const employers = parties.flatMap((party) => (party.employer ? [{ party, employer: party.employer }] : []));
   const now = accepted[0]?.receivedAt ?? new Date();
-  const byKey = (found: store.KnownPerson[]) => {
-    const keyed = new Map<string, string>();
-    for (const row of found) {
-      if (row.passportNumber) keyed.set(`P:${row.citizenship}:${row.passportNumber}`, row.id);
-      if (row.fiscalCode) keyed.set(`F:${row.fiscalCode}`, row.id);
-    }
-    return keyed;
-  };
-  const match = (known: Map<string, string>, person: (typeof persons)[number]['person']) =>
-    known.get(personKey(person)) ?? (person.fiscalCode ? known.get(`F:${person.fiscalCode}`) : undefined);
-  const known = byKey(registered);
+  // Every person is proposed as new: the registry's unique passport and fiscal code refuse those it knows.
   const proposed = new Map<string, { id: string; person: (typeof persons)[number]['person'] }>();
   for (const { person } of persons)
-    if (!match(known, person) && !proposed.has(personKey(person)))
-      proposed.set(personKey(person), { id: newId(), person });
+    if (!proposed.has(personKey(person))) proposed.set(personKey(person), { id: newId(), person });
   const unique = new Map(employers.map(({ employer }) => [employer.fiscalCode, employer]));
   const rows = await store.registerParties(
     trx,
@@ -369,24 +350,26 @@ async function registerParties(
   const employerIds = new Map(
     rows.filter((row) => row.kind === 'employer').map((row) => [row.fiscalCode, row.id]),
   );
-  // A person another process registered between our look-up and our insert: find them now.
-  const raced = persons.filter(({ person }) => {
-    const mine = proposed.get(personKey(person));
-    return mine !== undefined && !inserted.has(mine.id);
-  });
-  const late = raced.length
-    ? byKey(
-        await store.findPersons(
-          trx,
-          organisationId,
-          raced.flatMap(({ person }) => (person.passport ? [person.passport.number] : [])),
-          raced.flatMap(({ person }) => (person.fiscalCode ? [person.fiscalCode] : [])),
-        ),
-      )
-    : new Map<string, string>();
+  // The persons registered before (or by another process meanwhile): found by passport or fiscal code.
+  const known = persons.filter(({ person }) => !inserted.has(proposed.get(personKey(person))?.id ?? ''));
+  const found = new Map<string, string>();
+  if (known.length)
+    for (const row of await store.findPersons(
+      trx,
+      organisationId,
+      known.flatMap(({ person }) => (person.passport ? [person.passport.number] : [])),
+      known.flatMap(({ person }) => (person.fiscalCode ? [person.fiscalCode] : [])),
+    )) {
+      if (row.passportNumber) found.set(`P:${row.citizenship}:${row.passportNumber}`, row.id);
+      if (row.fiscalCode) found.set(`F:${row.fiscalCode}`, row.id);
+    }
   for (const { party, person } of persons) {
     const mine = proposed.get(personKey(person));
-    const id = match(known, person) ?? (mine && inserted.has(mine.id) ? mine.id : match(late, person));
+    const id =
+      mine && inserted.has(mine.id)
+        ? mine.id
+        : (found.get(personKey(person)) ??
+          (person.fiscalCode ? found.get(`F:${person.fiscalCode}`) : undefined));
     if (!id) throw new Error('a party of the batch could not be registered');
     ids.set(party, id);
   }

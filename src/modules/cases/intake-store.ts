@@ -11,8 +11,8 @@ import type { CheckedPerson } from './intake-rules.ts';
 
 type Trx = Transaction<Database>;
 
-/** A person already registered, as the first phase of a batch matches them. */
-export type KnownPerson = {
+/** A person already registered, with the keys that make them the same person. */
+type KnownPerson = {
   id: string;
   citizenship: string;
   passportNumber: string | null;
@@ -21,23 +21,17 @@ export type KnownPerson = {
 
 /**
  * What the first phase of a batch needs to know, in one statement (one round trip to the server): the answers
- * already given to these idempotency keys, which of these quotas the office has (none is locked: quotas are
- * never deleted), and the persons already registered with these passports or fiscal codes.
+ * already given to these idempotency keys, and which of these quotas the office has (none is locked: quotas
+ * are never deleted).
  */
 export async function lookUpBatch(
   trx: Trx,
   organisationId: string,
-  wanted: {
-    keys: readonly string[];
-    quotas: readonly { year: number; sector: string }[];
-    passports: readonly string[];
-    fiscalCodes: readonly string[];
-  },
+  wanted: { keys: readonly string[]; quotas: readonly { year: number; sector: string }[] },
 ) {
   const { rows } = await sql<{
     requests: { idempotencyKey: string; bodyHash: string; response: unknown }[];
     quotas: { year: number; sector: string }[];
-    persons: KnownPerson[];
   }>`
     select
       (select coalesce(json_agg(r), '[]')
@@ -49,13 +43,7 @@ export async function lookUpBatch(
          from (select q.year, q.sector
                from quota q join json_to_recordset(${JSON.stringify(wanted.quotas)}::json)
                  as w(year int, sector text) using (year, sector)
-               where q.organisation_id = ${organisationId}) q) as quotas,
-      (select coalesce(json_agg(p), '[]')
-         from (select id, citizenship, passport_number as "passportNumber", fiscal_code as "fiscalCode"
-               from person
-               where organisation_id = ${organisationId}
-                 and (passport_number = any(${wanted.passports}::text[])
-                      or fiscal_code = any(${wanted.fiscalCodes}::text[]))) p) as persons`.execute(trx);
+               where q.organisation_id = ${organisationId}) q) as quotas`.execute(trx);
   return rows[0] as NonNullable<(typeof rows)[0]>;
 }
 
@@ -177,9 +165,10 @@ const PERSON_COLUMNS = Object.keys(
 const EMPLOYER_COLUMNS = Object.keys(employerRow('', {} as EmployerInput, new Date(0)));
 
 /**
- * Registers the new persons of a batch and registers or finds its employers (by fiscal code), in one
- * statement. Answers the ids of the persons inserted (one registered meanwhile by another process is skipped:
- * the caller finds it) and each employer's id with its fiscal code.
+ * Registers the persons of a batch and registers or finds its employers (by fiscal code), in one statement.
+ * A person whose passport or fiscal code is already registered is skipped (the caller finds them), so the
+ * unique indexes do the look-up. Answers the ids of the persons inserted and each employer's id with its
+ * fiscal code.
  */
 export async function registerParties(
   trx: Trx,

@@ -1,17 +1,34 @@
 /** Verification codes printed on the documents LOVIT issues (receipts, clearances, decrees, certificates). */
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 
 /** Crockford's base32: no I, L, O or U, so a code read aloud or retyped from paper survives. */
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 const grouped = (code: string) => [0, 4, 8, 12].map((start) => code.slice(start, start + 4)).join('-');
 
+/** Random bytes drawn in blocks: a click day issues a receipt code for every case. */
+const pool = Buffer.allocUnsafe(4096);
+let offset = pool.length;
+
 /** A new verification code: 80 random bits as `XXXX-XXXX-XXXX-XXXX`. */
 export function newVerificationCode(): string {
-  let bits = 0n;
-  for (const byte of randomBytes(10)) bits = (bits << 8n) | BigInt(byte);
+  if (offset + 10 > pool.length) {
+    randomFillSync(pool);
+    offset = 0;
+  }
   let code = '';
-  for (let shift = 75n; shift >= 0n; shift -= 5n) code += CROCKFORD.charAt(Number((bits >> shift) & 31n));
+  let pending = 0;
+  let bits = 0;
+  for (let i = offset; i < offset + 10; i++) {
+    pending = (pending << 8) | (pool[i] as number);
+    bits += 8;
+    while (bits >= 5) {
+      bits -= 5;
+      code += CROCKFORD.charAt((pending >> bits) & 31);
+    }
+    pending &= (1 << bits) - 1;
+  }
+  offset += 10;
   return grouped(code);
 }
 

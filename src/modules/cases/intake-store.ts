@@ -212,7 +212,11 @@ const snakeCase = (key: string) => {
 /** Rows as one JSON array with the table's column names: the database unpacks it with `json_populate_recordset`. */
 function asJson(rows: readonly Record<string, unknown>[]) {
   return JSON.stringify(
-    rows.map((row) => Object.fromEntries(Object.entries(row).map(([key, value]) => [snakeCase(key), value]))),
+    rows.map((row) => {
+      const named: Record<string, unknown> = {};
+      for (const key in row) named[snakeCase(key)] = row[key];
+      return named;
+    }),
   );
 }
 

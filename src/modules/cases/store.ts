@@ -273,19 +273,22 @@ export async function worklist(
       `${filter.titlePrefix.toUpperCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`,
     );
   const direction = order.descending ? 'desc' : 'asc';
+  // Closed cases have no due date: they sort after every dated one, by id, in either direction.
+  const nullsLast = order.column === 'dueOn' && filter.closed !== false;
   if (after) {
     const comparison = order.descending ? '<' : '>';
-    // Closed cases have no due date: they sort after every dated one, by id.
     query =
       after.value === null
         ? query.where(sql.ref(sortColumn), 'is', null).where('c.id', comparison, after.id)
-        : query.where((eb) =>
-            eb.or([
-              eb(sql.ref(sortColumn), comparison, after.value),
-              eb.and([eb(sql.ref(sortColumn), '=', after.value), eb('c.id', comparison, after.id)]),
-              ...(order.descending ? [] : [eb(sql.ref(sortColumn), 'is', null)]),
-            ]),
-          );
+        : query.where((eb) => {
+            // A row comparison is a range on the index (office, …, sort column, id).
+            const beyond = eb(
+              sql`(${sql.ref(sortColumn)}, c.id)`,
+              comparison,
+              sql`(${after.value}, ${after.id}::uuid)`,
+            );
+            return nullsLast ? eb.or([beyond, eb(sql.ref(sortColumn), 'is', null)]) : beyond;
+          });
   }
   return (
     query
@@ -293,7 +296,7 @@ export async function worklist(
       // follows the indexes in either direction.
       .orderBy(sortColumn, (ob) => {
         const directed = order.descending ? ob.desc() : ob.asc();
-        return order.column === 'dueOn' && filter.closed !== false ? directed.nullsLast() : directed;
+        return nullsLast ? directed.nullsLast() : directed;
       })
       .orderBy('c.id', direction)
       .limit(limit)

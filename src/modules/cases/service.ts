@@ -252,17 +252,11 @@ export function summaryOf(definition: CaseTypeVersion, row: SummaryRow, bounds: 
 export async function getCase(platform: Platform, caller: Caller, id: string): Promise<CaseDetail> {
   const actor = actorOf(caller);
   const { db } = platform.database;
-  const row = await store.findCase(db, actor.organisationId, id);
-  if (!row) throw new NotFound('La pratica non esiste o non è accessibile.');
+  const page = await store.casePage(db, actor.organisationId, id);
+  if (!page) throw new NotFound('La pratica non esiste o non è accessibile.');
+  const { parties, events, opinions, documents: documentRows, outcomes: outcomeRows, ...row } = page;
   const registry = await caseTypes(platform.database, platform.clock);
   const definition = registry.version(row.typeCode, row.typeValidFrom);
-  const [parties, events, opinions, documentRows, outcomeRows] = await Promise.all([
-    store.caseParties(db, id),
-    store.caseEvents(db, id),
-    store.caseOpinions(db, id),
-    documents.caseDocuments(db, id),
-    documents.caseOutcomes(db, id),
-  ]);
   const today = platform.clock.today();
   const opinionState = await opinionStates(
     db,

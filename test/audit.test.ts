@@ -9,8 +9,10 @@ import {
   verifyAuditTrail,
   writeAudit,
 } from '../src/kernel/audit.ts';
+import { SettableClock } from '../src/kernel/clock.ts';
 import type { Database } from '../src/kernel/db.ts';
 import { newId } from '../src/kernel/ids.ts';
+import { auditRead } from '../src/kernel/transaction.ts';
 import { BACKENDS, openTestDatabase, type TestDatabase } from './support/database.ts';
 
 const CONTEXT: AuditContext = {
@@ -201,6 +203,59 @@ for (const backend of BACKENDS) {
         ['security', { reason: 'wrong_password', attempt: 3 }],
         ['access', null],
       ]);
+    });
+
+    it('stores the entry of every one of many reads made at once, each once and before the read answers', async () => {
+      const clock = new SettableClock(CONTEXT.at);
+      const readers = Array.from({ length: 120 }, (_, n) => ({ n, entityId: newId() }));
+      const caller = (n: number) => ({ actor: null, requestId: `req-read-${n}`, clientAddress: null });
+      const stored = await Promise.all(
+        readers.map(async ({ n, entityId }) => {
+          await auditRead(db, clock, caller(n), 'case', entityId, { n });
+          const row = await db
+            .selectFrom('auditEntry')
+            .select(['requestId', 'action'])
+            .where('entityId', '=', entityId)
+            .executeTakeFirst();
+          return row;
+        }),
+      );
+      expect(stored).toEqual(readers.map(({ n }) => ({ requestId: `req-read-${n}`, action: 'case.read' })));
+      const { entries, transactions } = await db
+        .selectFrom('auditEntry')
+        .select([
+          sql<number>`count(*)::int`.as('entries'),
+          sql<number>`count(distinct xmin::text)::int`.as('transactions'),
+        ])
+        .where(
+          'entityId',
+          'in',
+          readers.map((r) => r.entityId),
+        )
+        .executeTakeFirstOrThrow();
+      expect(entries).toBe(readers.length);
+      // Reads made together share a statement: far fewer commits than reads.
+      expect(transactions).toBeLessThan(readers.length / 10);
+    });
+
+    it('stores the other reads of a group when one entry cannot be stored, and fails only that read', async () => {
+      const clock = new SettableClock(CONTEXT.at);
+      const caller = { actor: null, requestId: 'req-read-group', clientAddress: null };
+      const good = [newId(), newId(), newId()];
+      const results = await Promise.allSettled([
+        auditRead(db, clock, caller, 'case', good[0] as string),
+        // entity_type is required: the database refuses this entry.
+        auditRead(db, clock, caller, null as unknown as string, newId()),
+        auditRead(db, clock, caller, 'case', good[1] as string),
+        auditRead(db, clock, caller, 'case', good[2] as string),
+      ]);
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+      const rows = await db
+        .selectFrom('auditEntry')
+        .select('entityId')
+        .where('entityId', 'in', good)
+        .execute();
+      expect(rows).toHaveLength(3);
     });
 
     it('leaves nothing behind when the transaction rolls back', async () => {

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SESSION_REUSE_MS } from '../src/modules/identity/sessions.ts';
 import { startTestApp, stopTestApp, type TestApp } from './support/app.ts';
 import { BACKENDS, openTestDatabase, type TestDatabase } from './support/database.ts';
-import { makeOrganisation, makeUser, PASSWORD, signIn } from './support/identity.ts';
+import { makeOrganisation, makeUser, PASSWORD, type Session, signIn } from './support/identity.ts';
 
 for (const backend of BACKENDS) {
   describe(`sign-in and sessions on ${backend}`, () => {
@@ -417,6 +418,53 @@ for (const backend of BACKENDS) {
         401,
       );
       await expect(signIn(t.app, user.email, 'una nuova password abbastanza lunga')).resolves.toBeDefined();
+    });
+
+    it('lets a read reuse a session look-up for at most a second, never a write', async () => {
+      const user = await makeUser(t.platform, [{ organisationId: prefecture.id, role: 'sui_operator' }]);
+      const session = await signIn(t.app, user.email);
+      const read = () => t.app.inject({ url: '/api/auth/session', headers: session.headers });
+      expect((await read()).statusCode).toBe(200);
+      // Revoked behind the module's back, as another server process would.
+      await database.db
+        .updateTable('session')
+        .set({ revokedAt: t.clock.now() })
+        .where('userId', '=', user.id)
+        .execute();
+      expect((await read()).statusCode).toBe(200);
+      const write = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: session.headers });
+      expect(write.statusCode).toBe(401);
+      await new Promise((resolve) => setTimeout(resolve, SESSION_REUSE_MS));
+      expect((await read()).statusCode).toBe(401);
+    });
+
+    it('forgets every reused session look-up at logout, at a role change and at a deactivation', async () => {
+      const admin = await makeUser(t.platform, [{ organisationId: prefecture.id, role: 'admin' }]);
+      const user = await makeUser(t.platform, [{ organisationId: prefecture.id, role: 'sui_operator' }]);
+      const adminSession = await signIn(t.app, admin.email);
+      const [first, second] = [await signIn(t.app, user.email), await signIn(t.app, user.email)];
+      const read = (session: Session) => t.app.inject({ url: '/api/auth/session', headers: session.headers });
+      expect((await read(first)).json().roles).toEqual(['sui_operator']);
+      expect((await read(second)).statusCode).toBe(200);
+
+      await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: first.headers });
+      expect((await read(first)).statusCode).toBe(401);
+
+      const changed = await t.app.inject({
+        method: 'PUT',
+        url: `/api/users/${user.id}/memberships`,
+        headers: adminSession.headers,
+        payload: { memberships: [{ organisationId: prefecture.id, role: 'mediator' }] },
+      });
+      expect(changed.statusCode).toBe(200);
+      expect((await read(second)).json().roles).toEqual(['mediator']);
+
+      await t.app.inject({
+        method: 'POST',
+        url: `/api/users/${user.id}/deactivate`,
+        headers: adminSession.headers,
+      });
+      expect((await read(second)).statusCode).toBe(401);
     });
 
     it('refuses sign-in to a deactivated user and ends their sessions at once', async () => {

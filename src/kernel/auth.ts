@@ -118,8 +118,11 @@ class CsrfRejected extends AppError {
 }
 
 export type AccessControlOptions = {
-  /** Finds the live session behind a cookie token (and refreshes it); null when there is none. */
-  resolveSession(token: string): Promise<Actor | null>;
+  /**
+   * Finds the live session behind a cookie token (and refreshes it); null when there is none. `readOnly`:
+   * the request changes nothing (GET, HEAD, OPTIONS), so a look-up made a moment ago may answer.
+   */
+  resolveSession(token: string, readOnly: boolean): Promise<Actor | null>;
   /** Finds the system behind a bearer token (an API client of an office); null when there is none. */
   resolveApiClient(token: string): Promise<Actor | null>;
 };
@@ -166,7 +169,7 @@ export function registerAccessControl(app: LovitApp, options: AccessControlOptio
     const actor = bearer
       ? await options.resolveApiClient(bearer)
       : token
-        ? await options.resolveSession(token)
+        ? await options.resolveSession(token, SAFE_METHODS.has(request.method))
         : null;
     request.caller = { actor, requestId: request.id, clientAddress: request.ip };
     const access = config?.access ?? 'public';

@@ -159,9 +159,13 @@ export async function openServerDatabase(
     preparedStatements?: number;
   } = {},
 ): Promise<DatabaseHandle> {
+  const max = options.max ?? 10;
   const pool = new pg.Pool({
     connectionString: url,
-    max: options.max ?? 10,
+    max,
+    // A connection once opened stays: a new one costs the server a process and cold caches, which a burst of
+    // requests after a quiet moment would pay on every query.
+    min: max,
     connectionTimeoutMillis: 5000,
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { type AuditRecord, writeAudit, writeAuditBatch } from './audit.ts';
+import { writeReadAudit } from './audit-reads.ts';
 import { auditContextOf, type Caller } from './auth.ts';
 import type { Clock } from './clock.ts';
 import type { Database } from './db.ts';
@@ -48,7 +49,10 @@ export async function writeTransaction<T>(
   });
 }
 
-/** Records a read of personal data (who looked at whom) outside any write: one statement, one round trip. */
+/**
+ * Records a read of personal data (who looked at whom) outside any write, in one statement with the reads
+ * made at the same moment (inside a transaction, in that transaction). Returns once the entry is stored.
+ */
 export async function auditRead(
   db: Kysely<Database>,
   clock: Clock,
@@ -57,11 +61,13 @@ export async function auditRead(
   entityId: string,
   details?: Record<string, unknown>,
 ): Promise<void> {
-  await writeAudit(db, auditContextOf(caller, clock), {
+  const record: AuditRecord = {
     kind: 'access',
     action: `${entityType}.read`,
     entityType,
     entityId,
     ...(details ? { details } : {}),
-  });
+  };
+  const context = auditContextOf(caller, clock);
+  await (db.isTransaction ? writeAudit(db, context, record) : writeReadAudit(db, context, record));
 }

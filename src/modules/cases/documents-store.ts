@@ -8,14 +8,17 @@ type Db = Kysely<Database>;
 // ---- documents
 
 /** Every document of a case, every version, in upload order. */
-export function caseDocuments(db: Db, caseId: string) {
+export function caseDocumentsQuery(db: Db, caseId: string) {
   return db
     .selectFrom('caseDocument')
     .selectAll()
     .where('caseId', '=', caseId)
     .orderBy('uploadedAt')
-    .orderBy('id')
-    .execute();
+    .orderBy('id');
+}
+
+export function caseDocuments(db: Db, caseId: string) {
+  return caseDocumentsQuery(db, caseId).execute();
 }
 
 /** The checklist codes a current (not superseded) document answers. */
@@ -69,14 +72,17 @@ export function findDocument(db: Db, organisationId: string, caseId: string, doc
 
 // ---- outcomes
 
-export function caseOutcomes(db: Db, caseId: string) {
+export function caseOutcomesQuery(db: Db, caseId: string) {
   return db
     .selectFrom('caseOutcome')
     .selectAll()
     .where('caseId', '=', caseId)
     .orderBy('createdAt')
-    .orderBy('id')
-    .execute();
+    .orderBy('id');
+}
+
+export function caseOutcomes(db: Db, caseId: string) {
+  return caseOutcomesQuery(db, caseId).execute();
 }
 
 export function insertOutcome(db: Db, row: Insertable<CaseOutcomeTable>) {

@@ -13,6 +13,7 @@ import {
   deadlineOf,
   deadlineStatusOn,
   decide,
+  dueDateBoundsOn,
   impedimentFound,
   type OpinionFact,
 } from './rules.ts';
@@ -475,13 +476,13 @@ describe('withdrawal', () => {
 });
 
 describe('the worklist status of a due date', () => {
-  const due = day('2026-04-03');
+  const bounds = (today: string) => dueDateBoundsOn(day(today), DEADLINE_POLICY.dueSoonDays);
   const status = (today: string, suspended = false) =>
-    deadlineStatusOn(due, suspended, day(today), DEADLINE_POLICY.dueSoonDays);
+    deadlineStatusOn('2026-04-03', suspended, bounds(today));
 
   it('reads a case with no due date as closed, suspended or not', () => {
-    expect(deadlineStatusOn(null, false, day('2026-04-03'), 7)).toBe('CLOSED');
-    expect(deadlineStatusOn(null, true, day('2026-04-03'), 7)).toBe('CLOSED');
+    expect(deadlineStatusOn(null, false, bounds('2026-04-03'))).toBe('CLOSED');
+    expect(deadlineStatusOn(null, true, bounds('2026-04-03'))).toBe('CLOSED');
   });
 
   it('reads a suspended case as suspended, even past its due date', () => {
@@ -499,10 +500,24 @@ describe('the worklist status of a due date', () => {
     expect(status('2026-03-26')).toBe('ON_TIME');
   });
 
-  it('counts days, not months, across the end of February', () => {
-    const march3 = day('2026-03-03');
-    expect(deadlineStatusOn(march3, false, day('2026-02-24'), 7)).toBe('DUE_SOON');
-    expect(deadlineStatusOn(march3, false, day('2026-02-23'), 7)).toBe('ON_TIME');
+  it('counts days, not months, across the end of February and of the year', () => {
+    expect(deadlineStatusOn('2026-03-03', false, bounds('2026-02-24'))).toBe('DUE_SOON');
+    expect(deadlineStatusOn('2026-03-03', false, bounds('2026-02-23'))).toBe('ON_TIME');
+    expect(deadlineStatusOn('2027-01-02', false, bounds('2026-12-26'))).toBe('DUE_SOON');
+    expect(deadlineStatusOn('2026-12-31', false, bounds('2027-01-01'))).toBe('OVERDUE');
+  });
+
+  it('agrees with counting the days left, for every due date and day', () => {
+    const aDay = fc
+      .integer({ min: 0, max: 365 * 60 })
+      .map((n) => Temporal.PlainDate.from('1990-01-01').add({ days: n }));
+    fc.assert(
+      fc.property(aDay, aDay, fc.integer({ min: 0, max: 60 }), (dueOn, today, dueSoonDays) => {
+        const daysLeft = today.until(dueOn, { largestUnit: 'days' }).days;
+        const expected = daysLeft < 0 ? 'OVERDUE' : daysLeft <= dueSoonDays ? 'DUE_SOON' : 'ON_TIME';
+        expect(deadlineStatusOn(dueOn.toString(), false, dueDateBoundsOn(today, dueSoonDays))).toBe(expected);
+      }),
+    );
   });
 });
 

@@ -198,18 +198,26 @@ export function decide(
   };
 }
 
-/** How the worklist reads a legal due date today. */
+/** The days that divide due dates on one day: before `today` overdue, from it to `dueSoonUntil` due soon. */
+export type DueDateBounds = { today: string; dueSoonUntil: string };
+
+export function dueDateBoundsOn(today: PlainDate, dueSoonDays: number): DueDateBounds {
+  return { today: today.toString(), dueSoonUntil: today.add({ days: dueSoonDays }).toString() };
+}
+
+/**
+ * How the worklist reads a legal due date on the day of `bounds`. ISO dates compare as text in calendar
+ * order, so a page of cases costs no date arithmetic.
+ */
 export function deadlineStatusOn(
-  dueOn: PlainDate | null,
+  dueOn: string | null,
   suspended: boolean,
-  today: PlainDate,
-  dueSoonDays: number,
+  bounds: DueDateBounds,
 ): 'ON_TIME' | 'DUE_SOON' | 'OVERDUE' | 'SUSPENDED' | 'CLOSED' {
   if (dueOn === null) return 'CLOSED';
   if (suspended) return 'SUSPENDED';
-  const daysLeft = today.until(dueOn, { largestUnit: 'days' }).days;
-  if (daysLeft < 0) return 'OVERDUE';
-  return daysLeft <= dueSoonDays ? 'DUE_SOON' : 'ON_TIME';
+  if (dueOn < bounds.today) return 'OVERDUE';
+  return dueOn <= bounds.dueSoonUntil ? 'DUE_SOON' : 'ON_TIME';
 }
 
 /** The required checklist items of a case type that no current document answers, in checklist order. */

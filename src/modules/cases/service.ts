@@ -31,9 +31,11 @@ import { caseTypes } from './registry.ts';
 import {
   actionsFor,
   type CaseFacts,
+  type DueDateBounds,
   deadlineOf,
   deadlineStatusOn,
   decide,
+  dueDateBoundsOn,
   missingDocumentsOf,
 } from './rules.ts';
 import * as store from './store.ts';
@@ -225,12 +227,11 @@ type SummaryRow = {
   awaitingOpinions: boolean;
 };
 
+/** The bounds of the due-date statuses on a day: due soon means within `DUE_SOON_DAYS`. */
+export const dueDateBounds = (today: Temporal.PlainDate) => dueDateBoundsOn(today, DUE_SOON_DAYS);
+
 /** What the worklist shows of a case, and the case page too. */
-export function summaryOf(
-  definition: CaseTypeVersion,
-  row: SummaryRow,
-  today: Temporal.PlainDate,
-): CaseSummary {
+export function summaryOf(definition: CaseTypeVersion, row: SummaryRow, bounds: DueDateBounds): CaseSummary {
   return {
     id: row.id,
     number: row.number,
@@ -243,12 +244,7 @@ export function summaryOf(
     assignee: row.assigneeId ? { id: row.assigneeId, name: row.assigneeName ?? '' } : null,
     receivedAt: row.receivedAt.toISOString(),
     dueOn: row.dueOn,
-    deadlineStatus: deadlineStatusOn(
-      row.dueOn ? day(row.dueOn) : null,
-      row.clockSuspended,
-      today,
-      DUE_SOON_DAYS,
-    ),
+    deadlineStatus: deadlineStatusOn(row.dueOn, row.clockSuspended, bounds),
     awaitingOpinions: row.awaitingOpinions,
   };
 }
@@ -256,17 +252,11 @@ export function summaryOf(
 export async function getCase(platform: Platform, caller: Caller, id: string): Promise<CaseDetail> {
   const actor = actorOf(caller);
   const { db } = platform.database;
-  const row = await store.findCase(db, actor.organisationId, id);
-  if (!row) throw new NotFound('La pratica non esiste o non è accessibile.');
+  const page = await store.casePage(db, actor.organisationId, id);
+  if (!page) throw new NotFound('La pratica non esiste o non è accessibile.');
+  const { parties, events, opinions, documents: documentRows, outcomes: outcomeRows, ...row } = page;
   const registry = await caseTypes(platform.database, platform.clock);
   const definition = registry.version(row.typeCode, row.typeValidFrom);
-  const [parties, events, opinions, documentRows, outcomeRows] = await Promise.all([
-    store.caseParties(db, id),
-    store.caseEvents(db, id),
-    store.caseOpinions(db, id),
-    documents.caseDocuments(db, id),
-    documents.caseOutcomes(db, id),
-  ]);
   const today = platform.clock.today();
   const opinionState = await opinionStates(
     db,
@@ -281,7 +271,7 @@ export async function getCase(platform: Platform, caller: Caller, id: string): P
   const details = (events.find((event) => event.kind === 'SUBMITTED' || event.kind === 'QUOTA_EXHAUSTED')
     ?.data?.details ?? {}) as Record<string, unknown>;
   return {
-    ...summaryOf(definition, row, today),
+    ...summaryOf(definition, row, dueDateBounds(today)),
     typeValidFrom: row.typeValidFrom,
     legalReference: definition.legalReference,
     submittedOn: row.submittedOn,

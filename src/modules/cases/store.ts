@@ -1,8 +1,10 @@
 /** The queries of case files (intake's batch writes are in `intake-store.ts`). */
 import { type Insertable, type Kysely, sql, type Updateable } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { CaseEventTable, CaseFileTable, CaseOpinionTable } from '../../db/schema.ts';
 import type { Database } from '../../kernel/db.ts';
 import type { CaseTypeVersion } from './definitions.ts';
+import * as documents from './documents-store.ts';
 
 type Db = Kysely<Database>;
 
@@ -105,7 +107,7 @@ export function updateCase(db: Db, id: string, patch: Updateable<CaseFileTable>)
     .executeTakeFirstOrThrow();
 }
 
-export function caseParties(db: Db, caseId: string) {
+function casePartiesQuery(db: Db, caseId: string) {
   return db
     .selectFrom('caseParty as cp')
     .leftJoin('person as p', 'p.id', 'cp.personId')
@@ -138,31 +140,80 @@ export function caseParties(db: Db, caseId: string) {
       'e.email as employerEmail',
       'e.phone as employerPhone',
     ])
-    .where('cp.caseId', '=', caseId)
-    .execute();
+    .where('cp.caseId', '=', caseId);
+}
+
+export function caseParties(db: Db, caseId: string) {
+  return casePartiesQuery(db, caseId).execute();
+}
+
+function caseEventsQuery(db: Db, caseId: string) {
+  return db.selectFrom('caseEvent').selectAll().where('caseId', '=', caseId).orderBy('at').orderBy('id');
 }
 
 export function caseEvents(db: Db, caseId: string) {
-  return db
-    .selectFrom('caseEvent')
-    .selectAll()
-    .where('caseId', '=', caseId)
-    .orderBy('at')
-    .orderBy('id')
-    .execute();
+  return caseEventsQuery(db, caseId).execute();
 }
 
 export function insertEvent(db: Db, row: Insertable<CaseEventTable>) {
   return db.insertInto('caseEvent').values(row).execute();
 }
 
+function caseOpinionsQuery(db: Db, caseId: string) {
+  return db.selectFrom('caseOpinion').selectAll().where('caseId', '=', caseId).orderBy('requestedAt');
+}
+
 export function caseOpinions(db: Db, caseId: string) {
-  return db
-    .selectFrom('caseOpinion')
-    .selectAll()
-    .where('caseId', '=', caseId)
-    .orderBy('requestedAt')
-    .execute();
+  return caseOpinionsQuery(db, caseId).execute();
+}
+
+type RowOf<Query extends (db: Db, id: string) => { execute(): Promise<unknown[]> }> = Awaited<
+  ReturnType<ReturnType<Query>['execute']>
+>[number];
+
+/**
+ * Rows nested as JSON come back as the database names them, instants as text: named and typed here as
+ * the query builder gives top-level rows (nested JSON values inside them, such as event data, stay as stored).
+ */
+function fromJson<T>(rows: readonly object[], instants: readonly (keyof T & string)[]): T[] {
+  return rows.map((row) => {
+    const named: Record<string, unknown> = {};
+    for (const [column, value] of Object.entries(row)) {
+      const key = column.replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
+      named[key] =
+        value !== null && instants.includes(key as keyof T & string) ? new Date(value as string) : value;
+    }
+    return named as T;
+  });
+}
+
+/** The case page in one statement: the case with its parties, events, opinions, documents and outcomes. */
+export async function casePage(db: Db, organisationId: string, id: string) {
+  const row = await db
+    .selectFrom('caseFile as c')
+    .leftJoin('appUser as u', 'u.id', 'c.assigneeId')
+    .selectAll('c')
+    .select([
+      sql<string | null>`u.given_name || ' ' || u.family_name`.as('assigneeName'),
+      jsonArrayFrom(casePartiesQuery(db, id)).as('parties'),
+      jsonArrayFrom(caseEventsQuery(db, id)).as('events'),
+      jsonArrayFrom(caseOpinionsQuery(db, id)).as('opinions'),
+      jsonArrayFrom(documents.caseDocumentsQuery(db, id)).as('documents'),
+      jsonArrayFrom(documents.caseOutcomesQuery(db, id)).as('outcomes'),
+    ])
+    .where('c.organisationId', '=', organisationId)
+    .where('c.id', '=', id)
+    .executeTakeFirst();
+  return (
+    row && {
+      ...row,
+      parties: fromJson<RowOf<typeof casePartiesQuery>>(row.parties, []),
+      events: fromJson<RowOf<typeof caseEventsQuery>>(row.events, ['at']),
+      opinions: fromJson<RowOf<typeof caseOpinionsQuery>>(row.opinions, ['requestedAt', 'answeredAt']),
+      documents: fromJson<RowOf<typeof documents.caseDocumentsQuery>>(row.documents, ['uploadedAt']),
+      outcomes: fromJson<RowOf<typeof documents.caseOutcomesQuery>>(row.outcomes, ['createdAt']),
+    }
+  );
 }
 
 export function insertOpinions(db: Db, rows: Insertable<CaseOpinionTable>[]) {
@@ -273,19 +324,22 @@ export async function worklist(
       `${filter.titlePrefix.toUpperCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`,
     );
   const direction = order.descending ? 'desc' : 'asc';
+  // Closed cases have no due date: they sort after every dated one, by id, in either direction.
+  const nullsLast = order.column === 'dueOn' && filter.closed !== false;
   if (after) {
     const comparison = order.descending ? '<' : '>';
-    // Closed cases have no due date: they sort after every dated one, by id.
     query =
       after.value === null
         ? query.where(sql.ref(sortColumn), 'is', null).where('c.id', comparison, after.id)
-        : query.where((eb) =>
-            eb.or([
-              eb(sql.ref(sortColumn), comparison, after.value),
-              eb.and([eb(sql.ref(sortColumn), '=', after.value), eb('c.id', comparison, after.id)]),
-              ...(order.descending ? [] : [eb(sql.ref(sortColumn), 'is', null)]),
-            ]),
-          );
+        : query.where((eb) => {
+            // A row comparison is a range on the index (office, …, sort column, id).
+            const beyond = eb(
+              sql`(${sql.ref(sortColumn)}, c.id)`,
+              comparison,
+              sql`(${after.value}, ${after.id}::uuid)`,
+            );
+            return nullsLast ? eb.or([beyond, eb(sql.ref(sortColumn), 'is', null)]) : beyond;
+          });
   }
   return (
     query
@@ -293,7 +347,7 @@ export async function worklist(
       // follows the indexes in either direction.
       .orderBy(sortColumn, (ob) => {
         const directed = order.descending ? ob.desc() : ob.asc();
-        return order.column === 'dueOn' && filter.closed !== false ? directed.nullsLast() : directed;
+        return nullsLast ? directed.nullsLast() : directed;
       })
       .orderBy('c.id', direction)
       .limit(limit)

@@ -6,7 +6,7 @@ import type { Platform } from '../../kernel/platform.ts';
 import { auditRead, writeTransaction } from '../../kernel/transaction.ts';
 import type { assignInput, CaseSummary, savedViewInput, WorklistQuery } from './contract.ts';
 import { caseTypes } from './registry.ts';
-import { actorOf, DUE_SOON_DAYS, summaryOf } from './service.ts';
+import { actorOf, dueDateBounds, summaryOf } from './service.ts';
 import * as store from './store.ts';
 
 // ---- worklist
@@ -31,6 +31,7 @@ export async function worklist(
 ): Promise<{ items: CaseSummary[]; next: string | null }> {
   const actor = actorOf(caller);
   const today = platform.clock.today();
+  const bounds = dueDateBounds(today);
   const registry = await caseTypes(platform.database, platform.clock);
   const q = query.q?.trim();
   const looksLikeNumber = q ? /^[A-Z]{2}-\d{4}-\d{6}$/i.test(q) : false;
@@ -43,7 +44,7 @@ export async function worklist(
       query.deadline === 'OVERDUE'
         ? { to: today.subtract({ days: 1 }).toString() }
         : query.deadline === 'DUE_SOON'
-          ? { from: today.toString(), to: today.add({ days: DUE_SOON_DAYS }).toString() }
+          ? { from: bounds.today, to: bounds.dueSoonUntil }
           : undefined,
     awaitingOpinions: query.awaitingOpinions === undefined ? undefined : query.awaitingOpinions === 'true',
     language: query.language,
@@ -68,7 +69,7 @@ export async function worklist(
     shown: page.map((row) => row.number),
   });
   return {
-    items: page.map((row) => summaryOf(registry.version(row.typeCode, row.typeValidFrom), row, today)),
+    items: page.map((row) => summaryOf(registry.version(row.typeCode, row.typeValidFrom), row, bounds)),
     next: rows.length > query.pageSize && last ? encodeCursor({ value: last.sortValue, id: last.id }) : null,
   };
 }

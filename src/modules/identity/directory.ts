@@ -5,7 +5,7 @@ import { Conflict, Invalid, NotFound, parseInput } from '../../kernel/errors.ts'
 import { newId } from '../../kernel/ids.ts';
 import { PERMISSION_NAMES, PERMISSIONS, ROLE_NAMES, ROLES, type Role } from '../../kernel/permissions.ts';
 import type { Platform } from '../../kernel/platform.ts';
-import { auditRead, writeTransaction } from '../../kernel/transaction.ts';
+import { auditRead } from '../../kernel/transaction.ts';
 import {
   inviteUserInput,
   type NewOrganisation,
@@ -19,6 +19,7 @@ import {
 } from './contract.ts';
 import { hashPassword } from './passwords.ts';
 import { issueUserToken } from './service.ts';
+import { writeIdentity } from './sessions.ts';
 import * as store from './store.ts';
 
 /** The directory of the territorial network: organisations, users and their roles. */
@@ -52,7 +53,7 @@ export async function createOrganisation(
   input: NewOrganisation,
 ) {
   const data = parseInput(newOrganisation, input);
-  return writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
+  return writeIdentity(platform, caller, async ({ db, audit }) => {
     if (await store.findOrganisationByCode(db, data.code)) {
       throw new Conflict(`Esiste già un ente con codice ${data.code}.`, undefined, [
         { path: 'code', message: 'codice già usato da un altro ente' },
@@ -73,7 +74,7 @@ export async function createOrganisation(
 
 export async function updateOrganisation(platform: Platform, caller: Caller, id: string, input: unknown) {
   const patch = parseInput(organisationPatch, input);
-  return writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
+  return writeIdentity(platform, caller, async ({ db, audit }) => {
     const before = await store.findOrganisationById(db, id);
     if (!before) throw new NotFound();
     const after = await store.updateOrganisation(db, id, patch);
@@ -95,7 +96,7 @@ export async function setOrganisationActive(
   id: string,
   isActive: boolean,
 ) {
-  return writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
+  return writeIdentity(platform, caller, async ({ db, audit }) => {
     const before = await store.findOrganisationById(db, id);
     if (!before) throw new NotFound();
     const after = await store.updateOrganisation(db, id, { isActive });
@@ -196,29 +197,24 @@ async function checkMemberships(platform: Platform, memberships: { organisationI
 export async function inviteUser(platform: Platform, caller: Caller, input: unknown) {
   const data = parseInput(inviteUserInput, input);
   await checkMemberships(platform, data.memberships);
-  const { user, token } = await writeTransaction(
-    platform.database.db,
-    platform.clock,
-    caller,
-    async ({ db, audit }) => {
-      if (await store.findUserByEmail(db, data.email))
-        throw new Conflict(`Esiste già un utente con e-mail ${data.email}.`, undefined, [
-          { path: 'email', message: 'e-mail già usata da un altro utente' },
-        ]);
-      const { memberships, ...fields } = data;
-      const user = await store.insertUser(db, { id: newId(), ...fields });
-      await store.replaceMemberships(db, user.id, memberships);
-      await audit({
-        kind: 'change',
-        action: 'identity.user.invite',
-        entityType: 'identity.user',
-        entityId: user.id,
-        before: null,
-        after: data,
-      });
-      return { user, token: await issueUserToken(platform, db, user.id, 'invite') };
-    },
-  );
+  const { user, token } = await writeIdentity(platform, caller, async ({ db, audit }) => {
+    if (await store.findUserByEmail(db, data.email))
+      throw new Conflict(`Esiste già un utente con e-mail ${data.email}.`, undefined, [
+        { path: 'email', message: 'e-mail già usata da un altro utente' },
+      ]);
+    const { memberships, ...fields } = data;
+    const user = await store.insertUser(db, { id: newId(), ...fields });
+    await store.replaceMemberships(db, user.id, memberships);
+    await audit({
+      kind: 'change',
+      action: 'identity.user.invite',
+      entityType: 'identity.user',
+      entityId: user.id,
+      before: null,
+      after: data,
+    });
+    return { user, token: await issueUserToken(platform, db, user.id, 'invite') };
+  });
   const link = `${platform.config.publicUrl}/attiva-account?token=${token}`;
   await platform.mailer.send({
     to: user.email,
@@ -235,7 +231,7 @@ export async function inviteUser(platform: Platform, caller: Caller, input: unkn
 
 export async function updateUser(platform: Platform, caller: Caller, id: string, input: unknown) {
   const patch = parseInput(userPatch, input);
-  const user = await writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
+  const user = await writeIdentity(platform, caller, async ({ db, audit }) => {
     const before = await store.findUserById(db, id);
     if (!before) throw new NotFound();
     const after = await store.updateUser(db, id, patch);
@@ -267,7 +263,7 @@ export async function setMemberships(
       { path: 'memberships', message: 'non puoi togliere a te stesso il ruolo di amministratore' },
     ]);
   }
-  await writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
+  await writeIdentity(platform, caller, async ({ db, audit }) => {
     const user = await store.findUserById(db, id);
     if (!user) throw new NotFound();
     const before = await store.membershipsOf(db, [id]);
@@ -292,7 +288,7 @@ export async function setUserActive(
   isActive: boolean,
 ) {
   if (id === actor.userId && !isActive) throw new Conflict('Non puoi disattivare il tuo stesso account.');
-  await writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
+  await writeIdentity(platform, caller, async ({ db, audit }) => {
     const before = await store.findUserById(db, id);
     if (!before) throw new NotFound();
     await store.updateUser(db, id, { isActive });
@@ -313,7 +309,7 @@ export async function setUserActive(
 }
 
 export async function unlockUser(platform: Platform, caller: Caller, actor: Actor, id: string) {
-  await writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
+  await writeIdentity(platform, caller, async ({ db, audit }) => {
     if (!(await store.findUserById(db, id))) throw new NotFound();
     await store.updateUser(db, id, { failedLogins: 0, lockedUntil: null });
     await audit({
@@ -336,7 +332,7 @@ export async function createUser(
   const { password, ...rest } = input;
   const data = parseInput(newUser, rest);
   const passwordHash = password === undefined ? null : await hashPassword(password);
-  return writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
+  return writeIdentity(platform, caller, async ({ db, audit }) => {
     if (await store.findUserByEmail(db, data.email))
       throw new Conflict(`Esiste già un utente con e-mail ${data.email}.`, undefined, [
         { path: 'email', message: 'e-mail già usata da un altro utente' },

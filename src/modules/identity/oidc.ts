@@ -3,9 +3,9 @@ import { z } from 'zod';
 import { setSessionCookie } from '../../kernel/auth.ts';
 import type { LovitApp } from '../../kernel/http.ts';
 import type { Platform } from '../../kernel/platform.ts';
-import { writeTransaction } from '../../kernel/transaction.ts';
 import { fiscalCodeFromClaim, safeReturnPath } from './rules.ts';
 import * as service from './service.ts';
+import { writeIdentity } from './sessions.ts';
 import * as store from './store.ts';
 
 /** A login that has not come back from the provider within ten minutes is forgotten. */
@@ -145,7 +145,7 @@ export function registerOidcRoutes(app: LovitApp, platform: Platform): void {
       const email = typeof claims.email === 'string' && claims.email_verified === true ? claims.email : null;
       const user = await service.findUserForIdentity(platform, { fiscalCode, email });
       if (!user?.isActive) {
-        await writeTransaction(platform.database.db, platform.clock, request.caller, ({ audit }) =>
+        await writeIdentity(platform, request.caller, ({ audit }) =>
           audit({
             kind: 'security',
             action: 'identity.session.login_failed',

@@ -106,7 +106,10 @@ export function registerIdentityRoutes(app: LovitApp, platform: Platform): void 
     async (request) => {
       const actor = actorOf(request);
       await service.switchOrganisation(platform, request.caller, actor, request.body.organisationId);
-      const refreshed = await service.resolveSession(platform)(request.cookies[SESSION_COOKIE] as string);
+      const refreshed = await service.resolveSession(platform)(
+        request.cookies[SESSION_COOKIE] as string,
+        false,
+      );
       return service.sessionView(platform, refreshed ?? actor);
     },
   );

@@ -6,10 +6,10 @@ import { AppError, Forbidden, Invalid, NotFound } from '../../kernel/errors.ts';
 import { newId } from '../../kernel/ids.ts';
 import { permissionsOf, type Role } from '../../kernel/permissions.ts';
 import type { Platform } from '../../kernel/platform.ts';
-import { writeTransaction } from '../../kernel/transaction.ts';
 import type { SessionView } from './contract.ts';
 import { decoyHash, hashPassword, verifyPassword } from './passwords.ts';
 import { isLocked, isSessionLive, LOGIN_POLICY, lockUntil, needsTouch, sessionExpiry } from './rules.ts';
+import { keepSession, keptSession, lookUpStarted, writeIdentity } from './sessions.ts';
 import * as store from './store.ts';
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
@@ -54,7 +54,7 @@ async function openSession(
   const id = sha256(token);
   // Signing in while another session is open: the sign-in is the new user's act, and the old session ends.
   const signingIn = { ...caller, actor: null, signingIn: { userId: user.id, email: user.email } };
-  await writeTransaction(platform.database.db, platform.clock, signingIn, async ({ db, audit }) => {
+  await writeIdentity(platform, signingIn, async ({ db, audit }) => {
     if (caller.actor) await store.revokeSession(db, caller.actor.sessionId, caller.actor.userId, now);
     await store.insertSession(db, {
       id,
@@ -77,7 +77,7 @@ async function openSession(
       details: { method: authMethod, email: user.email },
     });
   });
-  const actor = await resolveSession(platform)(token);
+  const actor = await resolveSession(platform)(token, false);
   if (!actor) throw new Error('a session just opened is not live');
   return { token, view: await sessionView(platform, actor) };
 }
@@ -98,7 +98,7 @@ export async function login(
   );
   if (user && usable && matches) return openSession(platform, caller, user, 'password', client);
 
-  await writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
+  await writeIdentity(platform, caller, async ({ db, audit }) => {
     if (user?.isActive) {
       // One atomic statement: parallel attempts each count, whatever their interleaving.
       const lockedUntil = await store.recordFailedLogin(
@@ -139,17 +139,27 @@ export function loginIdentified(
   return openSession(platform, caller, user, 'oidc', client);
 }
 
-/** The live session behind a cookie token, as an actor; refreshes its last-seen time now and then. */
+/**
+ * The live session behind a cookie token, as an actor; refreshes its last-seen time now and then. A request
+ * that only reads may get a look-up made less than a second ago (see `sessions.ts`).
+ */
 export function resolveSession(platform: Platform) {
-  return async (token: string): Promise<Actor | null> => {
+  return async (token: string, readOnly: boolean): Promise<Actor | null> => {
     const id = sha256(token);
-    const row = await store.findSessionWithActor(platform.database.db, id);
-    const now = platform.clock.now();
-    if (!row?.userActive || !row.organisationActive || !isSessionLive(row, now, platform.config.session)) {
+    const { database, clock, config } = platform;
+    const now = clock.now();
+    if (readOnly) {
+      const kept = keptSession(database, id, now, config.session);
+      if (kept) return kept;
+    }
+    const startedAt = lookUpStarted(database);
+    const row = await store.findSessionWithActor(database.db, id);
+    if (!row?.userActive || !row.organisationActive || !isSessionLive(row, now, config.session)) {
       return null;
     }
-    if (needsTouch(row.lastSeenAt, now)) await store.touchSession(platform.database.db, id, now);
-    return {
+    const touched = needsTouch(row.lastSeenAt, now);
+    if (touched) await store.touchSession(database.db, id, now);
+    const actor: Actor = {
       userId: row.userId,
       email: row.email,
       givenName: row.givenName,
@@ -162,6 +172,8 @@ export function resolveSession(platform: Platform) {
       csrfToken: row.csrfToken,
       sessionExpiresAt: row.expiresAt,
     };
+    keepSession(database, startedAt, id, actor, { ...row, lastSeenAt: touched ? now : row.lastSeenAt });
+    return actor;
   };
 }
 
@@ -197,7 +209,7 @@ export async function sessionView(platform: Platform, actor: Actor): Promise<Ses
 }
 
 export async function logout(platform: Platform, caller: Caller, actor: Actor): Promise<void> {
-  await writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
+  await writeIdentity(platform, caller, async ({ db, audit }) => {
     await store.revokeSession(db, actor.sessionId, actor.userId, platform.clock.now());
     await audit({
       kind: 'security',
@@ -209,7 +221,7 @@ export async function logout(platform: Platform, caller: Caller, actor: Actor): 
 }
 
 export async function logoutEverywhere(platform: Platform, caller: Caller, actor: Actor): Promise<void> {
-  await writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
+  await writeIdentity(platform, caller, async ({ db, audit }) => {
     const count = await store.revokeSessionsOf(db, actor.userId, platform.clock.now());
     await audit({
       kind: 'security',
@@ -228,7 +240,7 @@ export async function switchOrganisation(
   organisationId: string,
 ) {
   if (!(await store.isMember(platform.database.db, actor.userId, organisationId))) throw new NotFound();
-  await writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
+  await writeIdentity(platform, caller, async ({ db, audit }) => {
     await store.setSessionOrganisation(db, actor.sessionId, organisationId);
     await audit({
       kind: 'security',
@@ -257,7 +269,7 @@ export async function listOwnSessions(platform: Platform, actor: Actor) {
 }
 
 export async function revokeOwnSession(platform: Platform, caller: Caller, actor: Actor, sessionId: string) {
-  await writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
+  await writeIdentity(platform, caller, async ({ db, audit }) => {
     if (!(await store.revokeSession(db, sessionId, actor.userId, platform.clock.now()))) throw new NotFound();
     await audit({
       kind: 'security',
@@ -280,7 +292,7 @@ export async function changePassword(
   if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
     // A wrong current password counts towards the lock like a failed sign-in: a session left open
     // must not become a way to guess the password.
-    await writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
+    await writeIdentity(platform, caller, async ({ db, audit }) => {
       const now = platform.clock.now();
       const lockedUntil = await store.recordFailedLogin(
         db,
@@ -300,7 +312,7 @@ export async function changePassword(
     throw new Invalid([{ path: 'currentPassword', message: 'la password attuale non è corretta' }]);
   }
   const passwordHash = await hashPassword(input.newPassword);
-  await writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
+  await writeIdentity(platform, caller, async ({ db, audit }) => {
     const now = platform.clock.now();
     await store.updateUser(db, actor.userId, { passwordHash, passwordChangedAt: now });
     await store.revokeSessionsOf(db, actor.userId, now, actor.sessionId);
@@ -337,21 +349,16 @@ export async function issueUserToken(
 /** Sends a reset link when the account exists; says nothing either way (no account enumeration). */
 export async function requestPasswordReset(platform: Platform, caller: Caller, email: string): Promise<void> {
   const user = await store.findUserByEmail(platform.database.db, email);
-  const token = await writeTransaction(
-    platform.database.db,
-    platform.clock,
-    caller,
-    async ({ db, audit }) => {
-      await audit({
-        kind: 'security',
-        action: 'identity.user.password_reset_request',
-        entityType: 'identity.user',
-        entityId: user?.id ?? null,
-        details: { email: email.slice(0, 254) },
-      });
-      return user?.isActive ? issueUserToken(platform, db, user.id, 'password_reset') : null;
-    },
-  );
+  const token = await writeIdentity(platform, caller, async ({ db, audit }) => {
+    await audit({
+      kind: 'security',
+      action: 'identity.user.password_reset_request',
+      entityType: 'identity.user',
+      entityId: user?.id ?? null,
+      details: { email: email.slice(0, 254) },
+    });
+    return user?.isActive ? issueUserToken(platform, db, user.id, 'password_reset') : null;
+  });
   if (!user || !token) return;
   const link = `${platform.config.publicUrl}/reimposta-password?token=${token}`;
   await platform.mailer.send({
@@ -372,7 +379,7 @@ export async function confirmPasswordReset(
   input: { token: string; newPassword: string },
 ): Promise<void> {
   const passwordHash = await hashPassword(input.newPassword);
-  await writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
+  await writeIdentity(platform, caller, async ({ db, audit }) => {
     const now = platform.clock.now();
     const token = await store.findUserToken(db, sha256(input.token));
     if (!token || token.usedAt || token.expiresAt.getTime() <= now.getTime()) {
@@ -425,7 +432,7 @@ export async function createApiClient(
   const organisation = await store.findOrganisationByCode(db, input.organisationCode);
   if (!organisation) throw new NotFound(`Nessun ente con codice ${input.organisationCode}.`);
   const token = randomBytes(32).toString('base64url');
-  return writeTransaction(db, platform.clock, caller, async ({ db: trx, audit }) => {
+  return writeIdentity(platform, caller, async ({ db: trx, audit }) => {
     const row = await store.insertApiClient(trx, {
       id: newId(),
       organisationId: organisation.id,

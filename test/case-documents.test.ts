@@ -4,9 +4,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, stopTestApp, type TestApp } from './support/app.ts';
 import { workPermitApplication } from './support/cases.ts';
-import { BACKENDS, openTestDatabase, type TestDatabase } from './support/database.ts';
+import { BACKENDS, type TestDatabase } from './support/database.ts';
 import { type FilePart, makePdf, makeZip, multipartBody, PNG, pdfText } from './support/documents.ts';
-import { makeOrganisation, makeUser, type Session, signIn } from './support/identity.ts';
+import type { Session } from './support/identity.ts';
+import { openIntakeDesk } from './support/intake.ts';
 
 type Checklist = { code: string; required: boolean; present: boolean }[];
 
@@ -68,23 +69,7 @@ for (const backend of BACKENDS) {
 
     beforeAll(async () => {
       dataDir = await mkdtemp(path.join(tmpdir(), 'lovit-documents-'));
-      database = await openTestDatabase(backend);
-      t = await startTestApp(database, { config: { DATA_DIR: dataDir } });
-      const prefecture = await makeOrganisation(t.platform, { type: 'PREFECTURE', code: 'PREF-LO' });
-      const user = await makeUser(t.platform, [{ organisationId: prefecture.id, role: 'sui_manager' }]);
-      manager = await signIn(t.app, user.email);
-      const quota = await t.app.inject({
-        method: 'PUT',
-        url: '/api/quotas',
-        headers: manager.headers,
-        payload: {
-          year: 2026,
-          sector: 'NON_SEASONAL',
-          total: 50,
-          legalBasis: 'DPCM 2.10.2025, ripartizione provinciale',
-        },
-      });
-      expect(quota.statusCode).toBe(200);
+      ({ database, t, manager } = await openIntakeDesk(backend, 50, { config: { DATA_DIR: dataDir } }));
     });
 
     afterAll(async () => {

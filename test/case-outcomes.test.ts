@@ -4,11 +4,12 @@ import path from 'node:path';
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../src/kernel/ids.ts';
-import { startTestApp, stopTestApp, TEST_NOW, type TestApp } from './support/app.ts';
+import { stopTestApp, TEST_NOW, type TestApp } from './support/app.ts';
 import { workPermitApplication } from './support/cases.ts';
-import { BACKENDS, openTestDatabase, type TestDatabase } from './support/database.ts';
+import { BACKENDS, type TestDatabase } from './support/database.ts';
 import { pdfText } from './support/documents.ts';
-import { makeOrganisation, makeUser, type Session, signIn } from './support/identity.ts';
+import { type Session, signIn } from './support/identity.ts';
+import { openIntakeDesk } from './support/intake.ts';
 
 /** Eleven days after TEST_NOW: the ten days for observations after a notice of intended refusal are over. */
 const AFTER_OBSERVATION_WINDOW = '2026-03-13T09:00:00+01:00';
@@ -63,24 +64,8 @@ for (const backend of BACKENDS) {
 
     beforeAll(async () => {
       dataDir = await mkdtemp(path.join(tmpdir(), 'lovit-outcomes-'));
-      database = await openTestDatabase(backend);
-      t = await startTestApp(database, { config: { DATA_DIR: dataDir } });
-      const prefecture = await makeOrganisation(t.platform, { type: 'PREFECTURE', code: 'PREF-LO' });
-      const user = await makeUser(t.platform, [{ organisationId: prefecture.id, role: 'sui_manager' }]);
-      managerEmail = user.email;
-      manager = await signIn(t.app, user.email);
-      const quota = await t.app.inject({
-        method: 'PUT',
-        url: '/api/quotas',
-        headers: manager.headers,
-        payload: {
-          year: 2026,
-          sector: 'NON_SEASONAL',
-          total: 50,
-          legalBasis: 'DPCM 2.10.2025, ripartizione provinciale',
-        },
-      });
-      expect(quota.statusCode).toBe(200);
+      ({ database, t, manager } = await openIntakeDesk(backend, 50, { config: { DATA_DIR: dataDir } }));
+      managerEmail = manager.view.user.email;
     });
 
     afterEach(async () => {

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WORKLIST_SORTS } from '../src/modules/cases/contract.ts';
-import { startTestApp, stopTestApp, type TestApp } from './support/app.ts';
+import { stopTestApp, type TestApp } from './support/app.ts';
 import { workPermitApplication } from './support/cases.ts';
-import { BACKENDS, openTestDatabase, type TestDatabase } from './support/database.ts';
-import { makeOrganisation, makeUser, type Session, signIn } from './support/identity.ts';
+import { BACKENDS, type TestDatabase } from './support/database.ts';
+import type { Session } from './support/identity.ts';
+import { openIntakeDesk } from './support/intake.ts';
 
 type Item = { id: string; number: string; dueOn: string | null; deadlineStatus: string };
 
@@ -35,17 +36,7 @@ for (const backend of BACKENDS) {
     };
 
     beforeAll(async () => {
-      database = await openTestDatabase(backend);
-      t = await startTestApp(database);
-      const prefecture = await makeOrganisation(t.platform, { type: 'PREFECTURE', code: 'PREF-LO' });
-      const user = await makeUser(t.platform, [{ organisationId: prefecture.id, role: 'sui_manager' }]);
-      operator = await signIn(t.app, user.email);
-      await t.app.inject({
-        method: 'PUT',
-        url: '/api/quotas',
-        headers: operator.headers,
-        payload: { year: 2026, sector: 'NON_SEASONAL', total: 50, legalBasis: 'DPCM 2.10.2025' },
-      });
+      ({ database, t, manager: operator } = await openIntakeDesk(backend, 50));
       for (let n = 0; n < DUE_DATES.length + CLOSED; n++) {
         const res = await t.app.inject({
           method: 'POST',

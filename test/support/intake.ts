@@ -16,10 +16,14 @@ export interface IntakeDesk {
   bearer: Record<string, string>;
 }
 
-/** Starts the application with the 2026 non-seasonal quota of `quota` places. */
-export async function openIntakeDesk(backend: Backend, quota: number): Promise<IntakeDesk> {
+/** Starts the application (with `options`) and gives it the 2026 non-seasonal quota of `quota` places. */
+export async function openIntakeDesk(
+  backend: Backend,
+  quota: number,
+  options: Parameters<typeof startTestApp>[1] = {},
+): Promise<IntakeDesk> {
   const database = await openTestDatabase(backend);
-  const t = await startTestApp(database);
+  const t = await startTestApp(database, options);
   const prefecture = await makeOrganisation(t.platform, { type: 'PREFECTURE', code: 'PREF-LO' });
   const user = await makeUser(t.platform, [{ organisationId: prefecture.id, role: 'sui_manager' }]);
   const manager = await signIn(t.app, user.email);

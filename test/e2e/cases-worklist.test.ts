@@ -272,7 +272,7 @@ describe.skipIf(!browserAvailable())('SUI case files in Chromium: intake, workli
       await form.getByRole('button', { name: 'Registra il parere' }).click();
       await page.getByRole('status').getByText(`Parere di ${body} registrato: Favorevole.`).waitFor();
     }
-    expect(await page.getByRole('group', { name: /^Registra parere/ }).count()).toBe(0);
+    await expect.poll(() => page.getByRole('group', { name: /^Registra parere/ }).count()).toBe(0);
     await expect.poll(() => resume.isDisabled()).toBe(false);
     await takeStep(page, 'Riprendi l’istruttoria');
     await stateIs(page, 'Riprendi l’istruttoria', 'In istruttoria');

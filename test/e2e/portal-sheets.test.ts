@@ -53,7 +53,9 @@ describe.skipIf(!browserAvailable())('procedure sheets in the back-office, in Ch
     await page.getByText('Testo salvato: Revisionata, revisione 2.').waitFor();
     await page.getByRole('button', { name: 'Pubblica' }).click();
     await page.getByText('Testo salvato: Pubblicata, revisione 2.').waitFor();
-    expect(await page.getByText('Da aggiornare: il testo italiano è cambiato').count()).toBe(3);
+    // The notice shows when the server answers; the list is fetched again after it.
+    const outOfDate = page.getByText('Da aggiornare: il testo italiano è cambiato');
+    await expect.poll(() => outOfDate.count()).toBe(3);
     await expectAccessible(page);
     await closePage(page);
 

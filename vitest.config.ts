@@ -28,6 +28,8 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 90_000,
           fileParallelism: false,
+          // After the other projects: Chromium beside two integration workers slowed the whole run twofold.
+          sequence: { groupOrder: 1 },
         },
       },
     ],

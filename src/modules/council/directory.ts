@@ -27,24 +27,31 @@ export type PublicService = {
 /** The theme codes a service can carry, in the order the council lists them. */
 export const SERVICE_THEMES = Object.keys(THEMES) as Theme[];
 
+/** What both readings of the directory, public and back-office, show of a service as it is stored. */
+export function publishedFields(row: needsStore.ServiceRow) {
+  return {
+    id: row.id,
+    name: row.name,
+    themes: row.themes as Theme[],
+    targetGroups: row.targetGroups,
+    languages: row.languages,
+    eligibility: row.eligibility,
+    hours: row.hours,
+    phone: row.phone,
+    email: row.email,
+    url: row.url,
+  };
+}
+
 /** Every service of the directory, by municipality then by name. */
 export async function publicServices(platform: Platform): Promise<PublicService[]> {
   const rows = await needsStore.services(platform.database.db);
   return rows
     .map((row) => ({
-      id: row.id,
+      ...publishedFields(row),
       organisation: row.organisationName,
-      name: row.name,
       municipalityCode: row.municipalityIstatCode,
       municipality: municipalityName(row.municipalityIstatCode),
-      themes: row.themes as Theme[],
-      targetGroups: row.targetGroups,
-      languages: row.languages,
-      eligibility: row.eligibility,
-      hours: row.hours,
-      phone: row.phone,
-      email: row.email,
-      url: row.url,
     }))
     .sort((a, b) => a.municipality.localeCompare(b.municipality, 'it') || a.name.localeCompare(b.name, 'it'));
 }

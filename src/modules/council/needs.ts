@@ -9,6 +9,7 @@ import { newId } from '../../kernel/ids.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import { writeTransaction } from '../../kernel/transaction.ts';
 import type { Theme } from './contract.ts';
+import { publishedFields } from './directory.ts';
 import { provinceShapes } from './map.ts';
 import { isMunicipalityOfLodi, municipalityName } from './municipalities.ts';
 import {
@@ -33,22 +34,13 @@ const SHAPES = provinceShapes();
 function serviceView(row: needsStore.ServiceRow, caller: Caller): ServiceView {
   const actor = actorOf(caller);
   return {
-    id: row.id,
+    ...publishedFields(row),
     organisationId: row.organisationId,
     organisationName: row.organisationName,
-    name: row.name,
     description: row.description,
     municipalityIstatCode: row.municipalityIstatCode,
     municipalityName: municipalityName(row.municipalityIstatCode),
     address: row.address,
-    themes: row.themes as Theme[],
-    targetGroups: row.targetGroups,
-    languages: row.languages,
-    eligibility: row.eligibility,
-    hours: row.hours,
-    phone: row.phone,
-    email: row.email,
-    url: row.url,
     canEdit: canManage(actor) || row.organisationId === actor.organisationId,
   };
 }

@@ -1,21 +1,20 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, stopTestApp, type TestApp } from '../support/app.ts';
 import {
-  assertWebBuilt,
+  type BrowserTestWithMail,
   browserAvailable,
   closeAfterRefusals,
   closePage,
   expectAccessible,
-  launchBrowser,
   openSignedIn as openSignedInAs,
+  startBrowserTest,
+  stopBrowserTest,
   watchErrors,
 } from '../support/browser.ts';
 import { workPermitApplication } from '../support/cases.ts';
-import { openTestDatabase, type TestDatabase } from '../support/database.ts';
 import { makeOrganisation, makeUser, type Session, signIn } from '../support/identity.ts';
-import { startSmtpServer, waitForMail } from '../support/smtp.ts';
+import { waitForMail } from '../support/smtp.ts';
 
 /** The application's number: its employer's PEC is `azienda<N mod 5000>@pec.lovit.example`. */
 const APPLICATION = 11;
@@ -28,11 +27,7 @@ const PLACE = 'Prefettura di Lodi, Corso Umberto I 40, 26900 Lodi – piano terr
  * expert, who finds the question in her queue and answers it on the case page.
  */
 describe.skipIf(!browserAvailable())('appointments and questions to the legal expert, in Chromium', () => {
-  let database: TestDatabase;
-  let t: TestApp;
-  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
-  let browser: Browser;
-  let base: string;
+  let t: BrowserTestWithMail;
   let managerEmail: string;
   let expertEmail: string;
   const filed = { id: '', number: '' };
@@ -40,10 +35,7 @@ describe.skipIf(!browserAvailable())('appointments and questions to the legal ex
   const other = { id: '' };
 
   beforeAll(async () => {
-    assertWebBuilt();
-    smtp = await startSmtpServer();
-    database = await openTestDatabase('pglite');
-    t = await startTestApp(database, { config: { SMTP_URL: smtp.url } });
+    t = await startBrowserTest({ smtp: true });
     const prefecture = await makeOrganisation(t.platform, { type: 'PREFECTURE', code: 'PREF-LO' });
     managerEmail = (await makeUser(t.platform, [{ organisationId: prefecture.id, role: 'sui_manager' }]))
       .email;
@@ -70,22 +62,15 @@ describe.skipIf(!browserAvailable())('appointments and questions to the legal ex
       expect(submitted.statusCode).toBe(201);
       Object.assign(into, submitted.json());
     }
-    base = await t.app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await launchBrowser();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await stopTestApp(t);
-    await database.dispose();
-    await smtp?.stop();
-  });
+  afterAll(() => stopBrowserTest(t));
 
   /** The manager's session for calls made behind the user's back. */
   const managerApi = (): Promise<Session> => signIn(t.app, managerEmail);
 
   const openSignedIn = (path: string, email = managerEmail, width = 1280): Promise<Page> =>
-    openSignedInAs(browser, base, path, email, { width });
+    openSignedInAs(t.browser, t.base, path, email, { width });
 
   async function openCase(email = managerEmail): Promise<Page> {
     const page = await openSignedIn(`/pratiche/${filed.id}`, email);
@@ -181,7 +166,7 @@ describe.skipIf(!browserAvailable())('appointments and questions to the legal ex
     await item.getByText('Marca da bollo da 16 €').waitFor();
     await item.getByText(/^Inviata il /).waitFor();
     await item.getByText(`${EMPLOYER_PEC} (PEC)`).waitFor();
-    const letter = await waitForMail(smtp.inbox, EMPLOYER_PEC);
+    const letter = await waitForMail(t.smtp.inbox, EMPLOYER_PEC);
     expect(letter.text).toContain(filed.number);
     expect(letter.attachments.some((file) => file.content.includes('BEGIN:VEVENT'))).toBe(true);
 
@@ -224,7 +209,7 @@ describe.skipIf(!browserAvailable())('appointments and questions to the legal ex
     await moved.getByText('Programmato').waitFor();
     await before.getByText('Rinviato').waitFor();
     expect(await before.getByRole('button').count()).toBe(0);
-    await expect.poll(() => smtp.inbox.filter((mail) => mail.to.includes(EMPLOYER_PEC)).length).toBe(2);
+    await expect.poll(() => t.smtp.inbox.filter((mail) => mail.to.includes(EMPLOYER_PEC)).length).toBe(2);
 
     // Whether the applicant came is recorded from the appointment's start on
     await moved.getByRole('button', { name: /^Presente/ }).click();

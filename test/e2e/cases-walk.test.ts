@@ -1,26 +1,25 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_CALLER } from '../../src/kernel/auth.ts';
 import { createApiClient } from '../../src/modules/identity/service.ts';
 import { translator } from '../../src/modules/portal/languages.ts';
-import { startTestApp, stopTestApp, type TestApp } from '../support/app.ts';
 import {
-  assertWebBuilt,
+  type BrowserTestWithMail,
   browserAvailable,
   closePage,
   expectAccessible,
-  launchBrowser,
   openPage,
   openSignedIn as openSignedInAs,
+  startBrowserTest,
   stateIs,
+  stopBrowserTest,
   takeStep,
 } from '../support/browser.ts';
 import { workPermitApplication } from '../support/cases.ts';
-import { openTestDatabase, type TestDatabase } from '../support/database.ts';
 import { makePdf } from '../support/documents.ts';
 import { makeOrganisation, makeUser, signIn } from '../support/identity.ts';
-import { startSmtpServer, waitForMail } from '../support/smtp.ts';
+import { waitForMail } from '../support/smtp.ts';
 
 /**
  * A work permit from the national portal to the nulla osta, as the SUI works it in the browser: review,
@@ -28,19 +27,12 @@ import { startSmtpServer, waitForMail } from '../support/smtp.ts';
  * downloaded and its code checked on the public verification page.
  */
 describe.skipIf(!browserAvailable())('a work permit from submission to nulla osta, in Chromium', () => {
-  let database: TestDatabase;
-  let t: TestApp;
-  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
-  let browser: Browser;
-  let base: string;
+  let t: BrowserTestWithMail;
   let managerEmail: string;
   const filed = { id: '', number: '' };
 
   beforeAll(async () => {
-    assertWebBuilt();
-    smtp = await startSmtpServer();
-    database = await openTestDatabase('pglite');
-    t = await startTestApp(database, { config: { SMTP_URL: smtp.url } });
+    t = await startBrowserTest({ smtp: true });
     const prefecture = await makeOrganisation(t.platform, { type: 'PREFECTURE', code: 'PREF-LO' });
     managerEmail = (await makeUser(t.platform, [{ organisationId: prefecture.id, role: 'sui_manager' }]))
       .email;
@@ -63,18 +55,11 @@ describe.skipIf(!browserAvailable())('a work permit from submission to nulla ost
     });
     expect(submitted.statusCode).toBe(201);
     Object.assign(filed, submitted.json());
-    base = await t.app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await launchBrowser();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await stopTestApp(t);
-    await database.dispose();
-    await smtp?.stop();
-  });
+  afterAll(() => stopBrowserTest(t));
 
-  const openSignedIn = (path: string): Promise<Page> => openSignedInAs(browser, base, path, managerEmail);
+  const openSignedIn = (path: string): Promise<Page> => openSignedInAs(t.browser, t.base, path, managerEmail);
 
   it('reviews, collects documents and opinions, convokes, issues, and the nulla osta verifies', async () => {
     const page = await openSignedIn(`/pratiche/${filed.id}`);
@@ -155,7 +140,7 @@ describe.skipIf(!browserAvailable())('a work permit from submission to nulla ost
       },
     });
     expect(booked.statusCode).toBe(201);
-    const letter = await waitForMail(smtp.inbox, 'azienda7@pec.lovit.example');
+    const letter = await waitForMail(t.smtp.inbox, 'azienda7@pec.lovit.example');
     expect(letter.text).toContain(filed.number);
     expect(letter.attachments.some((file) => file.content.includes('BEGIN:VEVENT'))).toBe(true);
 
@@ -176,9 +161,9 @@ describe.skipIf(!browserAvailable())('a work permit from submission to nulla ost
     await closePage(page);
 
     // A consulate checks the code on the public page: authentic, the key fields, no personal data.
-    const check = await openPage(browser, `${base}/verifica/${code}`);
+    const check = await openPage(t.browser, `${t.base}/verifica/${code}`);
     const lang = /\/portale\/([a-z]{2,3})\/verifica\//.exec(check.url())?.[1] ?? '';
-    expect(check.url()).toBe(`${base}/portale/${lang}/verifica/${code}`);
+    expect(check.url()).toBe(`${t.base}/portale/${lang}/verifica/${code}`);
     await check.getByRole('heading', { level: 2, name: translator(lang)('verify.authentic') }).waitFor();
     await check.getByText(`${filed.number}/NO`).waitFor();
     await check.getByText('valido', { exact: true }).waitFor();

@@ -1,34 +1,28 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, stopTestApp, type TestApp } from '../support/app.ts';
 import {
-  assertWebBuilt,
+  type BrowserTest,
   browserAvailable,
   closeAfterRefusals,
   closePage,
   expectAccessible,
-  launchBrowser,
   openSignedIn as openSignedInAs,
+  startBrowserTest,
+  stopBrowserTest,
   watchErrors,
 } from '../support/browser.ts';
 import { companyFiscalCode, workPermitApplication } from '../support/cases.ts';
-import { openTestDatabase, type TestDatabase } from '../support/database.ts';
 import { makeOrganisation, makeUser, type Session, signIn } from '../support/identity.ts';
 
 describe.skipIf(!browserAvailable())('SUI case files in Chromium: intake, worklist, case page', () => {
-  let database: TestDatabase;
-  let t: TestApp;
-  let browser: Browser;
-  let base: string;
+  let t: BrowserTest;
   let managerEmail: string;
   let operatorId: string;
   /** The case registered through the form, followed through the tests below. */
   const filed = { id: '', number: '' };
 
   beforeAll(async () => {
-    assertWebBuilt();
-    database = await openTestDatabase('pglite');
-    t = await startTestApp(database);
+    t = await startBrowserTest();
     const prefecture = await makeOrganisation(t.platform, { type: 'PREFECTURE', code: 'PREF-LO' });
     const manager = await makeUser(t.platform, [{ organisationId: prefecture.id, role: 'sui_manager' }]);
     const operator = await makeUser(t.platform, [{ organisationId: prefecture.id, role: 'sui_operator' }]);
@@ -46,21 +40,15 @@ describe.skipIf(!browserAvailable())('SUI case files in Chromium: intake, workli
       },
     });
     expect(quota.statusCode).toBe(200);
-    base = await t.app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await launchBrowser();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await stopTestApp(t);
-    await database.dispose();
-  });
+  afterAll(() => stopBrowserTest(t));
 
   /** The manager's session for calls made behind the user's back (signed in again after the clock moves). */
   const managerApi = (): Promise<Session> => signIn(t.app, managerEmail);
 
   const openSignedIn = (path: string, width = 1280): Promise<Page> =>
-    openSignedInAs(browser, base, path, managerEmail, { width });
+    openSignedInAs(t.browser, t.base, path, managerEmail, { width });
 
   it('registers a work permit from the form, showing the server’s objections on the fields at fault', async () => {
     const page = await openSignedIn('/pratiche/nuova');
@@ -179,7 +167,7 @@ describe.skipIf(!browserAvailable())('SUI case files in Chromium: intake, workli
     await page.getByRole('button', { name: 'Salva i filtri correnti' }).click();
     await page.getByRole('status').getByText('Vista «Lavoro in scadenza» salvata.').waitFor();
     await page.getByRole('button', { name: 'Azzera i filtri' }).click();
-    await page.waitForURL(`${base}/pratiche`);
+    await page.waitForURL(`${t.base}/pratiche`);
     await page.getByRole('link', { name: 'Lavoro in scadenza' }).click();
     await page.getByRole('status').getByText('1 pratica', { exact: true }).waitFor();
     expect(new URL(page.url()).searchParams.get('q')).toBe(filed.number);
@@ -294,7 +282,7 @@ describe.skipIf(!browserAvailable())('SUI case files in Chromium: intake, workli
     await convoke.getByText('Tutti i pareri richiesti sono pervenuti').waitFor();
     await expectAccessible(page);
 
-    await page.goto(`${base}/pratiche/quote?anno=2026`);
+    await page.goto(`${t.base}/pratiche/quote?anno=2026`);
     const quotas = page.getByRole('table', { name: 'Quote per settore' });
     await quotas.getByRole('row', { name: /Lavoro subordinato non stagionale/ }).waitFor();
     await page

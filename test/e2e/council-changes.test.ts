@@ -1,34 +1,24 @@
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, stopTestApp, type TestApp } from '../support/app.ts';
 import {
-  assertWebBuilt,
+  type BrowserTestWithMail,
   browserAvailable,
   closeAfterRefusals,
   expectAccessible,
-  launchBrowser,
   openSignedIn,
+  startBrowserTest,
+  stopBrowserTest,
   watchErrors,
 } from '../support/browser.ts';
 import { setUpCouncilTable } from '../support/council.ts';
-import { openTestDatabase, type TestDatabase } from '../support/database.ts';
-import { startSmtpServer } from '../support/smtp.ts';
 
 /** The secretariat moves a convened meeting and then cancels it; the participants get both calendar entries. */
 describe.skipIf(!browserAvailable())('moving and cancelling a meeting, in Chromium', () => {
-  let database: TestDatabase;
-  let t: TestApp;
-  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
-  let browser: Browser;
-  let base: string;
+  let t: BrowserTestWithMail;
   let secretariatEmail: string;
   let meetingId: string;
 
   beforeAll(async () => {
-    assertWebBuilt();
-    smtp = await startSmtpServer();
-    database = await openTestDatabase('pglite');
-    t = await startTestApp(database, { config: { SMTP_URL: smtp.url } });
+    t = await startBrowserTest({ smtp: true });
     const council = await setUpCouncilTable(t, { name: 'Tavolo scuola', theme: 'SCHOOL' }, [
       {
         organisation: 'Comune di Lodi',
@@ -46,19 +36,12 @@ describe.skipIf(!browserAvailable())('moving and cancelling a meeting, in Chromi
       agenda: [{ title: 'Corsi di lingua', durationMinutes: 45 }],
     });
     meetingId = meeting.json().id;
-    base = await t.app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await launchBrowser();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await stopTestApp(t);
-    await database.dispose();
-    await smtp?.stop();
-  });
+  afterAll(() => stopBrowserTest(t));
 
   it('moves the meeting with a reason, then cancels it', async () => {
-    const page = await openSignedIn(browser, base, `/cti/sedute/${meetingId}`, secretariatEmail);
+    const page = await openSignedIn(t.browser, t.base, `/cti/sedute/${meetingId}`, secretariatEmail);
     // the move without a reason is refused by the server's validation (400), on purpose
     const errors = watchErrors(page, /Failed to load resource: the server responded with a status of 400/);
     await page.getByRole('heading', { level: 2, name: 'Spostamento o annullamento' }).waitFor();
@@ -78,7 +61,7 @@ describe.skipIf(!browserAvailable())('moving and cancelling a meeting, in Chromi
     await expectAccessible(page);
     await closeAfterRefusals(page, errors);
 
-    const calendars = smtp.inbox.map((mail) => mail.attachments[0]?.content ?? '');
+    const calendars = t.smtp.inbox.map((mail) => mail.attachments[0]?.content ?? '');
     expect(calendars).toHaveLength(3);
     expect(calendars[1]).toContain('SEQUENCE:1');
     expect(calendars[1]).toContain('DTSTART:20260421T133000Z');

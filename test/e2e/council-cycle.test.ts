@@ -1,20 +1,19 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { remindActions } from '../../src/modules/council/actions.ts';
-import { startTestApp, stopTestApp, type TestApp } from '../support/app.ts';
 import {
-  assertWebBuilt,
+  type BrowserTestWithMail,
   browserAvailable,
   closeAfterRefusals,
   expectAccessible,
-  launchBrowser,
   openSignedIn,
+  startBrowserTest,
+  stopBrowserTest,
   watchErrors,
 } from '../support/browser.ts';
-import { openTestDatabase, type TestDatabase } from '../support/database.ts';
 import { makePdf } from '../support/documents.ts';
 import { makeOrganisation, makeUser, signIn } from '../support/identity.ts';
-import { startSmtpServer, waitForMail } from '../support/smtp.ts';
+import { waitForMail } from '../support/smtp.ts';
 
 /**
  * A thematic table's cycle in the browser: the secretariat convenes a meeting with its agenda and attaches a
@@ -23,21 +22,14 @@ import { startSmtpServer, waitForMail } from '../support/smtp.ts';
  * shown.
  */
 describe.skipIf(!browserAvailable())('a thematic table’s cycle, in Chromium', () => {
-  let database: TestDatabase;
-  let t: TestApp;
-  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
-  let browser: Browser;
-  let base: string;
+  let t: BrowserTestWithMail;
   let secretariatEmail: string;
   let memberEmail: string;
   let tableId: string;
   let meetingUrl: string;
 
   beforeAll(async () => {
-    assertWebBuilt();
-    smtp = await startSmtpServer();
-    database = await openTestDatabase('pglite');
-    t = await startTestApp(database, { config: { SMTP_URL: smtp.url } });
+    t = await startBrowserTest({ smtp: true });
     const prefecture = await makeOrganisation(t.platform, { type: 'PREFECTURE', name: 'Prefettura di Lodi' });
     const lodi = await makeOrganisation(t.platform, { type: 'MUNICIPALITY', name: 'Comune di Lodi' });
     const caritas = await makeOrganisation(t.platform, { type: 'THIRD_SECTOR', name: 'Caritas Lodigiana' });
@@ -67,19 +59,13 @@ describe.skipIf(!browserAvailable())('a thematic table’s cycle, in Chromium', 
         representativeEmail: email,
         fromOn: '2026-01-01',
       });
-    base = await t.app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await launchBrowser();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await stopTestApp(t);
-    await database.dispose();
-    await smtp?.stop();
-  });
+  afterAll(() => stopBrowserTest(t));
 
-  const asSecretariat = (path: string): Promise<Page> => openSignedIn(browser, base, path, secretariatEmail);
-  const asMember = (path: string): Promise<Page> => openSignedIn(browser, base, path, memberEmail);
+  const asSecretariat = (path: string): Promise<Page> =>
+    openSignedIn(t.browser, t.base, path, secretariatEmail);
+  const asMember = (path: string): Promise<Page> => openSignedIn(t.browser, t.base, path, memberEmail);
 
   it('convenes a meeting with its agenda, and the members are invited by e-mail', async () => {
     const page = await asSecretariat(`/cti/tavoli/${tableId}`);
@@ -103,7 +89,7 @@ describe.skipIf(!browserAvailable())('a thematic table’s cycle, in Chromium', 
       .getByRole('heading', { level: 1, name: 'Tavolo lavoro e formazione – Prima seduta' })
       .waitFor();
     meetingUrl = new URL(page.url()).pathname;
-    const invitation = await waitForMail(smtp.inbox, memberEmail);
+    const invitation = await waitForMail(t.smtp.inbox, memberEmail);
     expect(invitation.text).toContain('1. Fabbisogni formativi (relatore: Roberto Conti), 40 minuti');
     expect(invitation.attachments[0]?.content).toContain('DTSTART:20260302T140000Z');
     expect(invitation.text).toContain(meetingUrl);
@@ -183,7 +169,7 @@ describe.skipIf(!browserAvailable())('a thematic table’s cycle, in Chromium', 
     await page.getByRole('button', { name: 'Metti in visione dei partecipanti' }).click();
     await page.getByText('In visione', { exact: true }).waitFor();
     await waitForMail(
-      smtp.inbox.filter((mail) => mail.subject.startsWith('Verbale in visione')),
+      t.smtp.inbox.filter((mail) => mail.subject.startsWith('Verbale in visione')),
       memberEmail,
     );
     await page.context().close();
@@ -226,9 +212,9 @@ describe.skipIf(!browserAvailable())('a thematic table’s cycle, in Chromium', 
       .waitFor();
     await page.context().close();
 
-    const before = smtp.inbox.length;
+    const before = t.smtp.inbox.length;
     expect(await remindActions(t.platform)).toBe(1);
-    const reminder = await waitForMail(smtp.inbox.slice(before), memberEmail);
+    const reminder = await waitForMail(t.smtp.inbox.slice(before), memberEmail);
     expect(reminder.subject).toBe('Promemoria: azione in scadenza il 4 marzo 2026');
 
     const member = await asMember('/cti/azioni');

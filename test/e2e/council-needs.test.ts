@@ -1,17 +1,15 @@
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, stopTestApp, type TestApp } from '../support/app.ts';
 import {
-  assertWebBuilt,
+  type BrowserTest,
   browserAvailable,
   closeAfterRefusals,
   closePage,
   expectAccessible,
-  launchBrowser,
   openSignedIn,
+  startBrowserTest,
+  stopBrowserTest,
   watchErrors,
 } from '../support/browser.ts';
-import { openTestDatabase, type TestDatabase } from '../support/database.ts';
 import { makeOrganisation, makeUser, signIn } from '../support/identity.ts';
 
 /**
@@ -19,17 +17,12 @@ import { makeOrganisation, makeUser, signIn } from '../support/identity.ts';
  * service of its own, and the map of the province's municipalities shows the needs, the services and the gaps.
  */
 describe.skipIf(!browserAvailable())('the map of needs and resources, in Chromium', () => {
-  let database: TestDatabase;
-  let t: TestApp;
-  let browser: Browser;
-  let base: string;
+  let t: BrowserTest;
   let memberEmail: string;
   let questionnaireId: string;
 
   beforeAll(async () => {
-    assertWebBuilt();
-    database = await openTestDatabase('pglite');
-    t = await startTestApp(database);
+    t = await startBrowserTest();
     const prefecture = await makeOrganisation(t.platform, { type: 'PREFECTURE', name: 'Prefettura di Lodi' });
     const codogno = await makeOrganisation(t.platform, {
       type: 'MUNICIPALITY',
@@ -83,18 +76,12 @@ describe.skipIf(!browserAvailable())('the map of needs and resources, in Chromiu
       targetGroups: [],
       languages: [],
     });
-    base = await t.app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await launchBrowser();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await stopTestApp(t);
-    await database.dispose();
-  });
+  afterAll(() => stopBrowserTest(t));
 
   it('lets a municipality answer the questionnaire, showing the conditional question when it applies', async () => {
-    const page = await openSignedIn(browser, base, `/cti/questionari/${questionnaireId}`, memberEmail);
+    const page = await openSignedIn(t.browser, t.base, `/cti/questionari/${questionnaireId}`, memberEmail);
     const errors = watchErrors(page);
     await page.getByRole('heading', { level: 1, name: 'Rilevazione 2026' }).waitFor();
     await expect(page.getByLabel('Con quali orari?').count()).resolves.toBe(0);
@@ -111,7 +98,7 @@ describe.skipIf(!browserAvailable())('the map of needs and resources, in Chromiu
   });
 
   it('lets the member list a service of its own', async () => {
-    const page = await openSignedIn(browser, base, '/cti/servizi', memberEmail);
+    const page = await openSignedIn(t.browser, t.base, '/cti/servizi', memberEmail);
     await page.getByLabel('Nome del servizio').fill('Sportello casa comunale');
     await page.getByLabel('Comune', { exact: true }).selectOption({ label: 'Codogno' });
     await page.getByLabel('Descrizione').fill('Orientamento alla ricerca di un alloggio.');
@@ -128,7 +115,7 @@ describe.skipIf(!browserAvailable())('the map of needs and resources, in Chromiu
   });
 
   it('draws the 60 municipalities with the needs reported, the services and the gaps', async () => {
-    const page = await openSignedIn(browser, base, '/cti/mappa', memberEmail);
+    const page = await openSignedIn(t.browser, t.base, '/cti/mappa', memberEmail);
     const map = page.getByRole('img', { name: /Mappa dei comuni della provincia di Lodi.*Casa e abitare/ });
     await map.waitFor();
     await expect(map.locator('path').count()).resolves.toBe(60);

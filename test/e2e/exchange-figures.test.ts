@@ -1,17 +1,15 @@
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, stopTestApp, type TestApp } from '../support/app.ts';
 import {
-  assertWebBuilt,
+  type BrowserTest,
   browserAvailable,
   closeAfterRefusals,
   expectAccessible,
-  launchBrowser,
   openSignedIn,
+  startBrowserTest,
+  stopBrowserTest,
   watchErrors,
 } from '../support/browser.ts';
 import { workPermitApplication } from '../support/cases.ts';
-import { openTestDatabase, type TestDatabase } from '../support/database.ts';
 import { makeOrganisation, makeUser, type Session, signIn } from '../support/identity.ts';
 
 /**
@@ -19,16 +17,11 @@ import { makeOrganisation, makeUser, type Session, signIn } from '../support/ide
  * wait (charts with their figures as text), raises a problem for the Questura, whose officer resolves it.
  */
 describe.skipIf(!browserAvailable())('bottleneck figures and the problem log, in Chromium', () => {
-  let database: TestDatabase;
-  let t: TestApp;
-  let browser: Browser;
-  let base: string;
+  let t: BrowserTest;
   const emails = { manager: '', police: '' };
 
   beforeAll(async () => {
-    assertWebBuilt();
-    database = await openTestDatabase('pglite');
-    t = await startTestApp(database);
+    t = await startBrowserTest();
     const prefecture = await makeOrganisation(t.platform, {
       type: 'PREFECTURE',
       code: 'PREF-LO',
@@ -69,18 +62,12 @@ describe.skipIf(!browserAvailable())('bottleneck figures and the problem log, in
       if (n === 1)
         await call(police, 'POST', `/api/opinions/${opinion.id}/answers`, { outcome: 'FAVOURABLE' });
     }
-    base = await t.app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await launchBrowser();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await stopTestApp(t);
-    await database.dispose();
-  });
+  afterAll(() => stopBrowserTest(t));
 
   it('shows the time opinions take, what is open now, and offers the figures as CSV and XLSX', async () => {
-    const page = await openSignedIn(browser, base, '/pareri/tempi', emails.manager);
+    const page = await openSignedIn(t.browser, t.base, '/pareri/tempi', emails.manager);
     const errors = watchErrors(page);
     await page.getByRole('heading', { level: 1, name: 'Tempi dei pareri e delle pratiche' }).waitFor();
     const chart = page.getByRole('figure', {
@@ -103,7 +90,7 @@ describe.skipIf(!browserAvailable())('bottleneck figures and the problem log, in
   });
 
   it('lets an office raise a problem for another, which takes it up and records how it solved it', async () => {
-    const manager = await openSignedIn(browser, base, '/pareri/problemi', emails.manager);
+    const manager = await openSignedIn(t.browser, t.base, '/pareri/problemi', emails.manager);
     const errors = watchErrors(manager);
     await manager.getByRole('heading', { level: 1, name: 'Registro dei problemi' }).waitFor();
     await manager.getByText('Nessun problema in questo elenco.').waitFor();
@@ -122,7 +109,7 @@ describe.skipIf(!browserAvailable())('bottleneck figures and the problem log, in
     await expectAccessible(manager);
     await closeAfterRefusals(manager, errors);
 
-    const officer = await openSignedIn(browser, base, '/pareri/problemi', emails.police);
+    const officer = await openSignedIn(t.browser, t.base, '/pareri/problemi', emails.police);
     // resolving without saying how is refused by the server (400), on purpose
     const officerErrors = watchErrors(officer, /status of (400|401)/);
     const item = officer.getByRole('article', { name: 'Pareri senza riscontro da due giorni' });

@@ -1,19 +1,18 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, stopTestApp, type TestApp } from '../support/app.ts';
 import {
-  assertWebBuilt,
+  type BrowserTest,
   browserAvailable,
   closeAfterRefusals,
   closePage,
   expectAccessible,
-  launchBrowser,
   openSignedIn,
+  startBrowserTest,
+  stopBrowserTest,
   takeStep,
   watchErrors,
 } from '../support/browser.ts';
 import { workPermitApplication } from '../support/cases.ts';
-import { openTestDatabase, type TestDatabase } from '../support/database.ts';
 import { makeOrganisation, makeUser, type Session, signIn } from '../support/identity.ts';
 
 /** The applications' numbers: the worker's passport is `P` and the number on nine digits. */
@@ -28,18 +27,13 @@ const PASSPORT = `P${String(APPLICATION).padStart(9, '0')}`;
 describe.skipIf(!browserAvailable())(
   'opinions between the SUI, the Questura and the inspectorate, in Chromium',
   () => {
-    let database: TestDatabase;
-    let t: TestApp;
-    let browser: Browser;
-    let base: string;
+    let t: BrowserTest;
     const emails = { manager: '', police: '', labour: '' };
     const filed = { id: '', number: '' };
     const other = { id: '', number: '' };
 
     beforeAll(async () => {
-      assertWebBuilt();
-      database = await openTestDatabase('pglite');
-      t = await startTestApp(database);
+      t = await startBrowserTest();
       const prefecture = await makeOrganisation(t.platform, { type: 'PREFECTURE', code: 'PREF-LO' });
       const questura = await makeOrganisation(t.platform, { type: 'POLICE_HQ', code: 'QUEST-LO' });
       const itl = await makeOrganisation(t.platform, { type: 'LABOUR_INSPECTORATE', code: 'ITL-LO' });
@@ -72,15 +66,9 @@ describe.skipIf(!browserAvailable())(
         });
         expect(acted.statusCode).toBe(200);
       }
-      base = await t.app.listen({ port: 0, host: '127.0.0.1' });
-      browser = await launchBrowser();
     });
 
-    afterAll(async () => {
-      await browser?.close();
-      await stopTestApp(t);
-      await database.dispose();
-    });
+    afterAll(() => stopBrowserTest(t));
 
     async function submit(session: Session, n: number): Promise<{ id: string; number: string }> {
       const submitted = await t.app.inject({
@@ -100,7 +88,7 @@ describe.skipIf(!browserAvailable())(
         .filter({ has: page.getByRole('rowheader', { name: body }) });
 
     it('requests, asks and replies, answers one by one and in bulk, and the review goes on', async () => {
-      const sui = await openSignedIn(browser, base, `/pratiche/${filed.id}`, emails.manager);
+      const sui = await openSignedIn(t.browser, t.base, `/pratiche/${filed.id}`, emails.manager);
       await sui.getByRole('heading', { level: 1, name: `Pratica ${filed.number}` }).waitFor();
       await takeStep(sui, 'Avvia l’istruttoria', 'In istruttoria');
       await takeStep(sui, 'Richiedi i pareri', 'In attesa dei pareri');
@@ -110,7 +98,7 @@ describe.skipIf(!browserAvailable())(
       }
 
       // The Questura finds the case by the worker's passport, and asks the SUI before answering.
-      const police = await openSignedIn(browser, base, '/pareri', emails.police);
+      const police = await openSignedIn(t.browser, t.base, '/pareri', emails.police);
       await police.getByRole('heading', { level: 1, name: 'Pareri' }).waitFor();
       await police.getByRole('link', { name: filed.number }).waitFor();
       await police.getByLabel('Cerca per nome, passaporto o numero di pratica').fill(PASSPORT);
@@ -160,7 +148,7 @@ describe.skipIf(!browserAvailable())(
       await closePage(police);
 
       // The inspectorate answers both of its opinions favourably at once, confirming how many.
-      const labour = await openSignedIn(browser, base, '/pareri', emails.labour);
+      const labour = await openSignedIn(t.browser, t.base, '/pareri', emails.labour);
       for (const number of [filed.number, other.number])
         await labour.getByLabel(`Seleziona il parere sulla pratica ${number}`).check();
       await labour.getByText('2 pareri selezionati.').waitFor();
@@ -188,7 +176,7 @@ describe.skipIf(!browserAvailable())(
     });
 
     it('corrects an answer with its reason, and refuses a bulk answer when one of them was answered meanwhile', async () => {
-      const police = await openSignedIn(browser, base, '/pareri?state=all', emails.police);
+      const police = await openSignedIn(t.browser, t.base, '/pareri?state=all', emails.police);
       const errors = watchErrors(police);
       await police.getByRole('link', { name: filed.number }).click();
       const correction = police.getByRole('group', { name: /^Rettifica la risposta/ });
@@ -228,7 +216,7 @@ describe.skipIf(!browserAvailable())(
       await closeAfterRefusals(police, errors);
 
       // The SUI's list shows the requests of its office, with the body each one went to.
-      const sui = await openSignedIn(browser, base, '/pareri?state=all', emails.manager);
+      const sui = await openSignedIn(t.browser, t.base, '/pareri?state=all', emails.manager);
       await sui.getByText('4 pareri', { exact: true }).waitFor();
       await sui.getByRole('columnheader', { name: 'Ente' }).waitFor();
       await sui.getByRole('link', { name: 'Tempi dei pareri e delle pratiche' }).waitFor();

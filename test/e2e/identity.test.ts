@@ -1,67 +1,48 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, loadDemoData } from '../../src/cli/demo.ts';
-import { startTestApp, stopTestApp, type TestApp } from '../support/app.ts';
 import {
-  assertWebBuilt,
+  type BrowserTestWithMail,
   browserAvailable,
   closePage,
   expectAccessible,
-  launchBrowser,
   openPage,
+  signInWithForm,
+  startBrowserTest,
+  stopBrowserTest,
 } from '../support/browser.ts';
-import { openTestDatabase, type TestDatabase } from '../support/database.ts';
 import { makeUser, PASSWORD } from '../support/identity.ts';
 import { freePort } from '../support/ports.ts';
-import { startSmtpServer, waitForMail } from '../support/smtp.ts';
+import { waitForMail } from '../support/smtp.ts';
 
 /** The browser logs every refused request; signing in wrongly and a lapsed session are refused on purpose. */
 
 describe.skipIf(!browserAvailable())('signing in and administration in Chromium', () => {
-  let database: TestDatabase;
-  let t: TestApp;
-  let browser: Browser;
-  let base: string;
-  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+  let t: BrowserTestWithMail;
 
   beforeAll(async () => {
-    assertWebBuilt();
-    smtp = await startSmtpServer();
     const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    database = await openTestDatabase('pglite');
-    t = await startTestApp(database, { config: { PUBLIC_URL: base, SMTP_URL: smtp.url } });
+    t = await startBrowserTest({ smtp: true, port, config: { PUBLIC_URL: `http://127.0.0.1:${port}` } });
     await loadDemoData(t.platform, { password: DEMO_PASSWORD });
-    await t.app.listen({ port, host: '127.0.0.1' });
-    browser = await launchBrowser();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await stopTestApp(t);
-    await database.dispose();
-    await smtp?.stop();
-  });
+  afterAll(() => stopBrowserTest(t));
 
   /** The link in the last e-mail sent to an address, as a path of this site. */
   async function linkMailedTo(address: string): Promise<string> {
-    const mail = await waitForMail(smtp.inbox, address);
+    const mail = await waitForMail(t.smtp.inbox, address);
     const link = mail.text.match(/https?:\/\/\S+/)?.[0];
     if (!link) throw new Error(`no link in the e-mail to ${address}`);
     const url = new URL(link);
     return `${url.pathname}${url.search}`;
   }
 
-  const open = (path: string, width = 1280): Promise<Page> => openPage(browser, `${base}${path}`, width);
+  const open = (path: string, width = 1280): Promise<Page> => openPage(t.browser, `${t.base}${path}`, width);
 
   const close = closePage;
 
-  async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
-    await page.getByRole('heading', { level: 1, name: 'Accesso' }).waitFor();
-    await page.getByLabel('E-mail').fill(email);
-    await page.getByLabel('Password', { exact: true }).fill(password);
-    await page.getByRole('button', { name: 'Accedi' }).click();
-  }
+  const signIn = (page: Page, email: string, password = DEMO_PASSWORD): Promise<void> =>
+    signInWithForm(page, email, password);
 
   async function menuEntries(page: Page): Promise<string[]> {
     const menu = page.getByRole('navigation', { name: 'Navigazione principale' });
@@ -76,7 +57,7 @@ describe.skipIf(!browserAvailable())('signing in and administration in Chromium'
     ];
     for (const { email, name, modules } of expected) {
       const page = await open('/');
-      await page.waitForURL(`${base}/accesso?next=%2F`);
+      await page.waitForURL(`${t.base}/accesso?next=%2F`);
       await signIn(page, email);
       await page.getByRole('heading', { level: 1, name: 'Scrivania' }).waitFor();
       expect(await menuEntries(page)).toEqual(modules);
@@ -89,7 +70,7 @@ describe.skipIf(!browserAvailable())('signing in and administration in Chromium'
   });
 
   it('lets a user with roles in two organisations switch from one to the other', async () => {
-    const organisations = await database.db
+    const organisations = await t.database.db
       .selectFrom('organisation')
       .select(['id', 'code'])
       .where('code', 'in', ['PREF-LO', 'COM-098031'])
@@ -125,7 +106,7 @@ describe.skipIf(!browserAvailable())('signing in and administration in Chromium'
   it('refuses a page the role may not open, with a page that says so', async () => {
     const page = await open('/amministrazione/utenti');
     await signIn(page, 'operatore.sui@lovit.example');
-    await page.waitForURL(`${base}/amministrazione/utenti`);
+    await page.waitForURL(`${t.base}/amministrazione/utenti`);
     await page.getByRole('heading', { level: 1, name: 'Accesso non consentito' }).waitFor();
     await expectAccessible(page);
     await close(page);
@@ -166,15 +147,15 @@ describe.skipIf(!browserAvailable())('signing in and administration in Chromium'
     await page.getByLabel('Codice ISTAT del comune').fill('098035');
     await page.getByLabel('E-mail o PEC').fill('protocollo@comune.maleo.lo.it');
 
-    const admin = await database.db
+    const admin = await t.database.db
       .selectFrom('appUser')
       .select('id')
       .where('email', '=', 'admin@lovit.example')
       .executeTakeFirstOrThrow();
-    await database.db.deleteFrom('session').where('userId', '=', admin.id).execute();
+    await t.database.db.deleteFrom('session').where('userId', '=', admin.id).execute();
     await page.getByRole('button', { name: "Crea l'ente" }).click();
 
-    await page.waitForURL(`${base}/accesso?scaduta=1&next=%2Famministrazione%2Fenti%2Fnuovo`);
+    await page.waitForURL(`${t.base}/accesso?scaduta=1&next=%2Famministrazione%2Fenti%2Fnuovo`);
     await page
       .getByText(
         'La sessione è scaduta: accedi di nuovo. I dati del modulo che stavi compilando sono stati conservati.',
@@ -183,7 +164,7 @@ describe.skipIf(!browserAvailable())('signing in and administration in Chromium'
     await expectAccessible(page);
 
     await signIn(page, 'admin@lovit.example');
-    await page.waitForURL(`${base}/amministrazione/enti/nuovo`);
+    await page.waitForURL(`${t.base}/amministrazione/enti/nuovo`);
     await page.getByText('Abbiamo ripristinato i dati che stavi inserendo').waitFor();
     expect(await page.getByLabel('Codice', { exact: true }).inputValue()).toBe('COM-098035');
     expect(await page.getByLabel('Denominazione').inputValue()).toBe('Comune di Maleo');
@@ -195,7 +176,7 @@ describe.skipIf(!browserAvailable())('signing in and administration in Chromium'
     await page.getByRole('button', { name: "Crea l'ente" }).click();
     await page.getByRole('heading', { level: 1, name: 'Comune di Maleo' }).waitFor();
     await page.getByRole('status').getByText('Ente «Comune di Maleo» creato.').waitFor();
-    const stored = await database.db
+    const stored = await t.database.db
       .selectFrom('organisation')
       .select(['code', 'type', 'municipalityIstatCode', 'fiscalCode'])
       .where('code', '=', 'COM-098035')
@@ -245,7 +226,7 @@ describe.skipIf(!browserAvailable())('signing in and administration in Chromium'
     await page.getByLabel('Ruolo', { exact: true }).selectOption({ label: 'Operatore SUI' });
     await page.getByRole('button', { name: "Invia l'invito" }).click();
 
-    await page.waitForURL(`${base}/amministrazione/utenti`);
+    await page.waitForURL(`${t.base}/amministrazione/utenti`);
     await page.getByRole('status').getByText('Invito inviato a chiara.vitali@lovit.example.').waitFor();
     const row = page.getByRole('row', { name: /Chiara Vitali/ });
     await row.getByText('Invito in attesa').waitFor();
@@ -293,7 +274,7 @@ describe.skipIf(!browserAvailable())('signing in and administration in Chromium'
       .waitFor();
     await expectAccessible(page);
 
-    await page.goto(`${base}${await linkMailedTo('formatore@lovit.example')}`);
+    await page.goto(`${t.base}${await linkMailedTo('formatore@lovit.example')}`);
     await page.getByRole('heading', { level: 1, name: 'Nuova password' }).waitFor();
     await page.getByLabel('Nuova password', { exact: true }).fill('la nuova password di Elena');
     await page.getByLabel('Ripeti la nuova password').fill('la nuova password di Elena!');
@@ -332,7 +313,7 @@ describe.skipIf(!browserAvailable())('signing in and administration in Chromium'
     expect(await auditRow.getByText('Consentito', { exact: true }).count()).toBe(2);
     await expectAccessible(page);
 
-    await page.goto(`${base}/amministrazione/registro?kind=security`);
+    await page.goto(`${t.base}/amministrazione/registro?kind=security`);
     await page.getByRole('heading', { level: 1, name: 'Registro attività' }).waitFor();
     await page.getByRole('cell', { name: 'identity.session.login' }).first().waitFor();
     expect(await page.getByLabel('Tipo', { exact: true }).inputValue()).toBe('security');
@@ -342,7 +323,7 @@ describe.skipIf(!browserAvailable())('signing in and administration in Chromium'
     await expectAccessible(page);
 
     // The definitions of the SUI procedures, readable by the administrator without access to the case files
-    await page.goto(`${base}/amministrazione`);
+    await page.goto(`${t.base}/amministrazione`);
     await page.getByRole('link', { name: 'Tipi di pratica SUI' }).click();
     await page.getByRole('heading', { level: 1, name: 'Tipi di pratica' }).waitFor();
     await page.getByRole('link', { name: 'Nulla osta al lavoro subordinato' }).click();
@@ -369,9 +350,9 @@ describe.skipIf(!browserAvailable())('signing in and administration in Chromium'
     await expectAccessible(page);
 
     await page.getByRole('button', { name: 'Esci', exact: true }).click();
-    await page.waitForURL(`${base}/accesso?uscita=1`);
-    await page.goto(`${base}/profilo`);
-    await page.waitForURL(`${base}/accesso?next=%2Fprofilo`);
+    await page.waitForURL(`${t.base}/accesso?uscita=1`);
+    await page.goto(`${t.base}/profilo`);
+    await page.waitForURL(`${t.base}/accesso?next=%2Fprofilo`);
     await close(page);
   });
 });

@@ -1,22 +1,17 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, stopTestApp, type TestApp } from '../support/app.ts';
-import { browserAvailable, launchBrowser } from '../support/browser.ts';
-import { openTestDatabase, type TestDatabase } from '../support/database.ts';
+import { type BrowserTest, browserAvailable, startBrowserTest, stopBrowserTest } from '../support/browser.ts';
 import { makeOrganisation, makeUser } from '../support/identity.ts';
 import { startOidcProvider } from '../support/oidc.ts';
 import { freePort } from '../support/ports.ts';
 
 describe.skipIf(!browserAvailable())('sign-in through OpenID Connect (SPID/CIE proxy)', () => {
-  let database: TestDatabase;
-  let t: TestApp;
+  let t: BrowserTest;
   let provider: Awaited<ReturnType<typeof startOidcProvider>>;
-  let browser: Browser;
-  let base: string;
 
   beforeAll(async () => {
     const appPort = await freePort();
-    base = `http://127.0.0.1:${appPort}`;
+    const base = `http://127.0.0.1:${appPort}`;
     provider = await startOidcProvider({
       port: await freePort(),
       redirectUri: `${base}/api/auth/oidc/callback`,
@@ -26,8 +21,8 @@ describe.skipIf(!browserAvailable())('sign-in through OpenID Connect (SPID/CIE p
         { sub: 'spid-ignoto', fiscalNumber: 'TINIT-BNCLCU75C12H501Z', email: 'ignoto@lovit.example' },
       ],
     });
-    database = await openTestDatabase('pglite');
-    t = await startTestApp(database, {
+    t = await startBrowserTest({
+      port: appPort,
       config: {
         PUBLIC_URL: base,
         OIDC_ISSUER: provider.issuer,
@@ -35,7 +30,6 @@ describe.skipIf(!browserAvailable())('sign-in through OpenID Connect (SPID/CIE p
         OIDC_CLIENT_SECRET: provider.clientSecret,
       },
     });
-    await t.app.listen({ port: appPort, host: '127.0.0.1' });
     const prefecture = await makeOrganisation(t.platform, { type: 'PREFECTURE' });
     await makeUser(t.platform, [{ organisationId: prefecture.id, role: 'sui_operator' }], {
       email: 'mario.rossi@lovit.example',
@@ -45,18 +39,15 @@ describe.skipIf(!browserAvailable())('sign-in through OpenID Connect (SPID/CIE p
     await makeUser(t.platform, [{ organisationId: prefecture.id, role: 'sui_manager' }], {
       email: 'giulia.ferrari@lovit.example',
     });
-    browser = await launchBrowser();
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await stopTestApp(t);
-    await database.dispose();
+    await stopBrowserTest(t);
     await provider?.stop();
   });
 
   async function signInAt(page: Page, login: string): Promise<void> {
-    await page.goto(`${base}/accesso?next=/pratiche`);
+    await page.goto(`${t.base}/accesso?next=/pratiche`);
     await page.getByRole('link', { name: 'Entra con SPID o CIE' }).click();
     await page.locator('input[name="login"]').fill(login);
     await page.locator('input[name="password"]').fill('qualsiasi');
@@ -65,27 +56,27 @@ describe.skipIf(!browserAvailable())('sign-in through OpenID Connect (SPID/CIE p
   }
 
   it('matches the account by the fiscal code in the SPID claim and opens a session', async () => {
-    const context = await browser.newContext();
+    const context = await t.browser.newContext();
     const page = await context.newPage();
     await signInAt(page, 'spid-mario');
-    await page.waitForURL(`${base}/pratiche`);
-    const session = await page.request.get(`${base}/api/auth/session`);
+    await page.waitForURL(`${t.base}/pratiche`);
+    const session = await page.request.get(`${t.base}/api/auth/session`);
     expect(session.status()).toBe(200);
     expect(await session.json()).toMatchObject({
       user: { email: 'mario.rossi@lovit.example' },
       roles: ['sui_operator'],
     });
-    const stored = await database.db.selectFrom('session').select('authMethod').execute();
+    const stored = await t.database.db.selectFrom('session').select('authMethod').execute();
     expect(stored.map((s) => s.authMethod)).toContain('oidc');
     await context.close();
   });
 
   it('falls back to the verified e-mail when the provider gives no fiscal code', async () => {
-    const context = await browser.newContext();
+    const context = await t.browser.newContext();
     const page = await context.newPage();
     await signInAt(page, 'cie-giulia');
-    await page.waitForURL(`${base}/pratiche`);
-    const session = await page.request.get(`${base}/api/auth/session`);
+    await page.waitForURL(`${t.base}/pratiche`);
+    const session = await page.request.get(`${t.base}/api/auth/session`);
     expect(await session.json()).toMatchObject({
       user: { email: 'giulia.ferrari@lovit.example' },
       roles: ['sui_manager'],
@@ -94,15 +85,15 @@ describe.skipIf(!browserAvailable())('sign-in through OpenID Connect (SPID/CIE p
   });
 
   it('never creates an account: an unknown identity goes back to the login page', async () => {
-    const context = await browser.newContext();
+    const context = await t.browser.newContext();
     const page = await context.newPage();
     await signInAt(page, 'spid-ignoto');
-    await page.waitForURL(`${base}/accesso?errore=sconosciuto`);
+    await page.waitForURL(`${t.base}/accesso?errore=sconosciuto`);
     await page
       .getByText("L'identità digitale usata non corrisponde a nessun account di LOVIT.", { exact: false })
       .waitFor();
-    expect((await page.request.get(`${base}/api/auth/session`)).status()).toBe(401);
-    const users = await database.db.selectFrom('appUser').select('email').execute();
+    expect((await page.request.get(`${t.base}/api/auth/session`)).status()).toBe(401);
+    const users = await t.database.db.selectFrom('appUser').select('email').execute();
     expect(users.map((u) => u.email)).not.toContain('ignoto@lovit.example');
     await context.close();
   });
@@ -115,7 +106,7 @@ describe.skipIf(!browserAvailable())('sign-in through OpenID Connect (SPID/CIE p
     expect(cookie).toMatchObject({ value: state, httpOnly: true, path: '/api/auth/oidc' });
     const elsewhere = await t.app.inject({ url: `/api/auth/oidc/callback?code=abc&state=${state}` });
     expect(elsewhere.headers.location).toBe('/accesso?errore=oidc');
-    const pending = await database.db
+    const pending = await t.database.db
       .selectFrom('oidcLogin')
       .select('state')
       .where('state', '=', String(state))
@@ -134,12 +125,12 @@ describe.skipIf(!browserAvailable())('sign-in through OpenID Connect (SPID/CIE p
         url: `/api/auth/oidc/start?returnTo=${encodeURIComponent(returnTo)}`,
       });
       const state = new URL(String(start.headers.location)).searchParams.get('state');
-      const row = await database.db
+      const row = await t.database.db
         .selectFrom('oidcLogin')
         .select('returnTo')
         .where('state', '=', String(state))
         .executeTakeFirstOrThrow();
-      expect(new URL(row.returnTo, base).origin, returnTo).toBe(base);
+      expect(new URL(row.returnTo, t.base).origin, returnTo).toBe(t.base);
     }
   });
 

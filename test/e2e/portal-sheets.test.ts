@@ -1,47 +1,34 @@
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, stopTestApp, type TestApp } from '../support/app.ts';
 import {
-  assertWebBuilt,
+  type BrowserTest,
   browserAvailable,
   closePage,
   expectAccessible,
-  launchBrowser,
   openPage,
   openSignedIn,
+  startBrowserTest,
+  stopBrowserTest,
 } from '../support/browser.ts';
-import { openTestDatabase, type TestDatabase } from '../support/database.ts';
 import { makeUser } from '../support/identity.ts';
 import { openPortalOffice } from '../support/portal.ts';
 
 /** The legal expert rewrites a procedure sheet in the back-office, reviews and publishes it; the public reads it. */
 describe.skipIf(!browserAvailable())('procedure sheets in the back-office, in Chromium', () => {
-  let database: TestDatabase;
-  let t: TestApp;
-  let browser: Browser;
-  let base: string;
+  let t: BrowserTest;
   let lawyerEmail: string;
 
   beforeAll(async () => {
-    assertWebBuilt();
-    database = await openTestDatabase('pglite');
-    t = await startTestApp(database);
+    t = await startBrowserTest();
     const office = await openPortalOffice(t);
     lawyerEmail = (
       await makeUser(t.platform, [{ organisationId: office.organisationId, role: 'legal_expert' }])
     ).email;
-    base = await t.app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await launchBrowser();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await stopTestApp(t);
-    await database.dispose();
-  });
+  afterAll(() => stopBrowserTest(t));
 
   it('edits, reviews and publishes the Italian text, and the translations show as out of date', async () => {
-    const page = await openSignedIn(browser, base, '/comunicazione/schede', lawyerEmail);
+    const page = await openSignedIn(t.browser, t.base, '/comunicazione/schede', lawyerEmail);
     await page.getByRole('heading', { level: 1, name: 'Schede delle procedure del portale' }).waitFor();
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Modifica ricongiungimento-familiare (it)' }).click();
@@ -59,13 +46,13 @@ describe.skipIf(!browserAvailable())('procedure sheets in the back-office, in Ch
     await expectAccessible(page);
     await closePage(page);
 
-    const reader = await openPage(browser, `${base}/portale/it/schede/ricongiungimento-familiare`);
+    const reader = await openPage(t.browser, `${t.base}/portale/it/schede/ricongiungimento-familiare`);
     expect(await reader.locator('main').textContent()).toContain('entro 150 giorni dalla domanda completa');
     await closePage(reader);
   });
 
   it('writes a glossary term in the back-office, and the sheet that uses it explains it', async () => {
-    const page = await openSignedIn(browser, base, '/comunicazione', lawyerEmail);
+    const page = await openSignedIn(t.browser, t.base, '/comunicazione', lawyerEmail);
     await page.getByRole('link', { name: 'Glossario del portale' }).click();
     await page.getByRole('heading', { level: 1, name: 'Glossario del portale' }).waitFor();
     await expectAccessible(page);
@@ -85,7 +72,7 @@ describe.skipIf(!browserAvailable())('procedure sheets in the back-office, in Ch
     await expectAccessible(page);
     await closePage(page);
 
-    const reader = await openPage(browser, `${base}/portale/en/schede/ricongiungimento-familiare`);
+    const reader = await openPage(t.browser, `${t.base}/portale/en/schede/ricongiungimento-familiare`);
     expect(await reader.locator('main').textContent()).toContain(
       'The office of Italy in your country that issues the visa.',
     );

@@ -1,15 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LANGUAGES, translator } from '../../src/modules/portal/languages.ts';
-import { startTestApp, stopTestApp, type TestApp } from '../support/app.ts';
 import {
+  type BrowserTestWithMail,
   browserAvailable,
   closePage,
   expectAccessible,
-  launchBrowser,
   openPage,
+  startBrowserTest,
+  stopBrowserTest,
 } from '../support/browser.ts';
-import { openTestDatabase, type TestDatabase } from '../support/database.ts';
 import {
   HOUSING,
   listTerritorialServices,
@@ -17,7 +17,6 @@ import {
   type PortalOffice,
   SCHOOL,
 } from '../support/portal.ts';
-import { startSmtpServer } from '../support/smtp.ts';
 
 const PLACES = [
   '',
@@ -41,33 +40,20 @@ const TEXT_PAGES = ['', '/schede/ricongiungimento-familiare'];
  * procedure sheet, check the state of a case, move an appointment from the convocation's link.
  */
 describe.skipIf(!browserAvailable())('the public portal in Chromium', () => {
-  let database: TestDatabase;
-  let t: TestApp;
-  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+  let t: BrowserTestWithMail;
   let office: PortalOffice;
-  let browser: Browser;
-  let base: string;
   let n = 500;
 
   beforeAll(async () => {
-    smtp = await startSmtpServer();
-    database = await openTestDatabase('pglite');
-    t = await startTestApp(database, { config: { SMTP_URL: smtp.url } });
+    t = await startBrowserTest({ smtp: true, backOffice: false });
     office = await openPortalOffice(t);
     await listTerritorialServices(t, [
       HOUSING,
       { ...SCHOOL, url: 'https://caritas.example/corsi-di-italiano-per-adulti-stranieri-della-provincia' },
     ]);
-    base = await t.app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await launchBrowser();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await stopTestApp(t);
-    await database.dispose();
-    await smtp?.stop();
-  });
+  afterAll(() => stopBrowserTest(t));
 
   /** A case with an appointment on Thursday 5 March; the path of the link its convocation carries. */
   async function convokedCase(startsAt: string) {
@@ -79,8 +65,8 @@ describe.skipIf(!browserAvailable())('the public portal in Chromium', () => {
       payload: { deskId: office.deskId, startsAt, purpose: 'DOCUMENTS', documentsToBring: ['Passaporto'] },
     });
     expect(booked.statusCode).toBe(201);
-    await expect.poll(() => smtp.inbox.some((mail) => mail.subject.includes(kase.number))).toBe(true);
-    const letter = smtp.inbox.find((mail) => mail.subject.includes(kase.number));
+    await expect.poll(() => t.smtp.inbox.some((mail) => mail.subject.includes(kase.number))).toBe(true);
+    const letter = t.smtp.inbox.find((mail) => mail.subject.includes(kase.number));
     const link = /\/portale\/it\/appuntamento\?t=[A-Za-z0-9._-]+/.exec(letter?.text ?? '')?.[0] as string;
     return { ...kase, link };
   }
@@ -96,7 +82,7 @@ describe.skipIf(!browserAvailable())('the public portal in Chromium', () => {
     it(`reads a sheet, checks a case and moves an appointment in ${lang}, at ${PHONE} px`, async () => {
       const t_ = translator(lang);
       const kase = await convokedCase(`2026-03-05T${slot}:00+01:00`);
-      const page = await openPage(browser, `${base}/portale/${lang}`, PHONE);
+      const page = await openPage(t.browser, `${t.base}/portale/${lang}`, PHONE);
       expect(await page.getAttribute('html', 'lang')).toBe(lang);
       expect(await page.getAttribute('html', 'dir')).toBe(lang === 'ar' ? 'rtl' : 'ltr');
       await expectAccessible(page);
@@ -126,7 +112,7 @@ describe.skipIf(!browserAvailable())('the public portal in Chromium', () => {
       expect(await page.locator('main').textContent()).toContain(t_('state.QUOTA_ASSIGNED'));
       await expectAccessible(page);
 
-      await page.goto(`${base}${kase.link.replace('/it/', `/${lang}/`)}`);
+      await page.goto(`${t.base}${kase.link.replace('/it/', `/${lang}/`)}`);
       await page.getByRole('heading', { name: t_('appointment.move') }).waitFor();
       await expectAccessible(page);
       await page.getByRole('radio').nth(2).check();
@@ -145,7 +131,7 @@ describe.skipIf(!browserAvailable())('the public portal in Chromium', () => {
   for (const lang of ['it', 'ar', 'uk'])
     it(`finds the services of the territory by theme in ${lang}, at ${PHONE} px`, async () => {
       const t_ = translator(lang);
-      const page = await openPage(browser, `${base}/portale/${lang}/uffici`, PHONE);
+      const page = await openPage(t.browser, `${t.base}/portale/${lang}/uffici`, PHONE);
       await page.getByRole('heading', { level: 2, name: t_('territory.title') }).waitFor();
       await page.getByRole('heading', { level: 4, name: HOUSING.name }).waitFor();
       await page.getByRole('heading', { level: 4, name: SCHOOL.name }).waitFor();
@@ -164,7 +150,7 @@ describe.skipIf(!browserAvailable())('the public portal in Chromium', () => {
       await closePage(page);
 
       // an unknown theme answers 400, which the browser logs: the page is closed without that check
-      const refused = await openPage(browser, `${base}/portale/${lang}/uffici?tema=NESSUNO`, PHONE);
+      const refused = await openPage(t.browser, `${t.base}/portale/${lang}/uffici?tema=NESSUNO`, PHONE);
       await refused.getByText(t_('territory.badFilter')).waitFor();
       await expectAccessible(refused);
       await refused.context().close();
@@ -172,7 +158,11 @@ describe.skipIf(!browserAvailable())('the public portal in Chromium', () => {
 
   it('mirrors the layout in Arabic', async () => {
     const positions = async (lang: string) => {
-      const page = await openPage(browser, `${base}/portale/${lang}/schede/ricongiungimento-familiare`, 1024);
+      const page = await openPage(
+        t.browser,
+        `${t.base}/portale/${lang}/schede/ricongiungimento-familiare`,
+        1024,
+      );
       const brand = await page.locator('.brand').boundingBox();
       const switcher = await page.locator('.langs summary').boundingBox();
       const heading = await page.locator('main h2').first().boundingBox();
@@ -196,9 +186,9 @@ describe.skipIf(!browserAvailable())('the public portal in Chromium', () => {
 
   for (const { code } of LANGUAGES)
     it(`has no serious accessibility violation on the public pages in ${code}`, async () => {
-      const page = await openPage(browser, `${base}/portale/${code}`, PHONE);
+      const page = await openPage(t.browser, `${t.base}/portale/${code}`, PHONE);
       for (const place of EVERY_PAGE_IN.has(code) ? PLACES : TEXT_PAGES) {
-        const response = await page.goto(`${base}/portale/${code}${place}`);
+        const response = await page.goto(`${t.base}/portale/${code}${place}`);
         expect(response?.status(), `${code}${place}`).toBe(200);
         await expectAccessible(page);
       }
@@ -206,7 +196,7 @@ describe.skipIf(!browserAvailable())('the public portal in Chromium', () => {
     });
 
   it('answers an unknown page with an accessible page in the language', async () => {
-    const missing = await openPage(browser, `${base}/portale/ar/non-esiste`, PHONE);
+    const missing = await openPage(t.browser, `${t.base}/portale/ar/non-esiste`, PHONE);
     expect(await missing.locator('h1').textContent()).toBe(translator('ar')('error.notFound'));
     await expectAccessible(missing);
     await missing.context().close();

@@ -1,31 +1,26 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, stopTestApp, type TestApp } from '../support/app.ts';
 import {
-  assertWebBuilt,
+  type BrowserTest,
   browserAvailable,
   closePage,
   expectAccessible,
-  launchBrowser,
   openPage,
+  openSignedIn as openSignedInAs,
+  startBrowserTest,
+  stopBrowserTest,
 } from '../support/browser.ts';
-import { openTestDatabase, type TestDatabase } from '../support/database.ts';
-import { makeOrganisation, makeUser, PASSWORD } from '../support/identity.ts';
+import { makeOrganisation, makeUser } from '../support/identity.ts';
 
 /** The browser logs the refused check for a session made before signing in. */
 
 describe.skipIf(!browserAvailable())('back-office shell in Chromium', () => {
-  let database: TestDatabase;
-  let t: TestApp;
-  let browser: Browser;
-  let base: string;
+  let t: BrowserTest;
   /** A user whose roles together open every module. */
   let email: string;
 
   beforeAll(async () => {
-    assertWebBuilt();
-    database = await openTestDatabase('pglite');
-    t = await startTestApp(database);
+    t = await startBrowserTest();
     const prefecture = await makeOrganisation(t.platform, { type: 'PREFECTURE' });
     const user = await makeUser(t.platform, [
       { organisationId: prefecture.id, role: 'admin' },
@@ -33,28 +28,14 @@ describe.skipIf(!browserAvailable())('back-office shell in Chromium', () => {
       { organisationId: prefecture.id, role: 'project_manager' },
     ]);
     email = user.email;
-    base = await t.app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await launchBrowser();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await stopTestApp(t);
-    await database.dispose();
-  });
+  afterAll(() => stopBrowserTest(t));
 
-  const open = (path: string, width = 1280): Promise<Page> => openPage(browser, `${base}${path}`, width);
+  const open = (path: string, width = 1280): Promise<Page> => openPage(t.browser, `${t.base}${path}`, width);
 
-  /** Opens a page behind sign-in: the login page comes first, then the page asked for. */
-  async function openSignedIn(path: string, width = 1280): Promise<Page> {
-    const page = await open(path, width);
-    await page.getByRole('heading', { level: 1, name: 'Accesso' }).waitFor();
-    await page.getByLabel('E-mail').fill(email);
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Accedi' }).click();
-    await page.waitForURL(`${base}${path}`);
-    return page;
-  }
+  const openSignedIn = (path: string, width = 1280): Promise<Page> =>
+    openSignedInAs(t.browser, t.base, path, email, { width });
 
   const close = closePage;
 
@@ -95,7 +76,7 @@ describe.skipIf(!browserAvailable())('back-office shell in Chromium', () => {
   it('serves a deep link straight from the server (history fallback) and a 404 page for unknown ones', async () => {
     const page = await openSignedIn('/pratiche');
     await page.getByRole('heading', { level: 1, name: 'Pratiche SUI' }).waitFor();
-    await page.goto(`${base}/non-esiste`);
+    await page.goto(`${t.base}/non-esiste`);
     await page.getByRole('heading', { level: 1, name: 'Pagina non trovata' }).waitFor();
     await expectAccessible(page);
     await page.getByRole('link', { name: 'Torna alla Scrivania' }).click();
@@ -123,7 +104,7 @@ describe.skipIf(!browserAvailable())('back-office shell in Chromium', () => {
 
   it('sends a visitor without a session to the login page, reachable from the header', async () => {
     const page = await open('/pratiche');
-    await page.waitForURL(`${base}/accesso?next=%2Fpratiche`);
+    await page.waitForURL(`${t.base}/accesso?next=%2Fpratiche`);
     await page.getByRole('heading', { level: 1, name: 'Accesso' }).waitFor();
     expect(await page.title()).toBe('Accesso – LOVIT');
     expect(await page.getByRole('navigation', { name: 'Navigazione principale' }).count()).toBe(0);

@@ -4,7 +4,10 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { WEB_ROOT } from '../../src/kernel/web.ts';
+import { startTestApp, stopTestApp, type TestApp } from './app.ts';
+import { openTestDatabase, type TestDatabase } from './database.ts';
 import { PASSWORD } from './identity.ts';
+import { startSmtpServer } from './smtp.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
@@ -39,6 +42,50 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-component-update',
     ],
   });
+}
+
+type SmtpServer = Awaited<ReturnType<typeof startSmtpServer>>;
+
+/** The real app on a PGlite database of its own, served at `base`, and the Chromium that opens it. */
+export type BrowserTest = TestApp & {
+  database: TestDatabase;
+  base: string;
+  browser: Browser;
+  smtp?: SmtpServer;
+};
+export type BrowserTestWithMail = BrowserTest & { smtp: SmtpServer };
+
+type BrowserTestOptions = {
+  /** Starts an SMTP server that keeps the e-mail the app sends. */
+  smtp?: boolean;
+  /** The port to serve on, when the configuration must name it; any free one otherwise. */
+  port?: number;
+  config?: Record<string, string>;
+  /** Whether the test opens the back-office, which must then be built (the public portal needs no build). */
+  backOffice?: boolean;
+};
+
+/** Starts the app and the browser of a test file; the test makes its data through `t.app` and `t.platform`. */
+export function startBrowserTest(options: BrowserTestOptions & { smtp: true }): Promise<BrowserTestWithMail>;
+export function startBrowserTest(options?: BrowserTestOptions): Promise<BrowserTest>;
+export async function startBrowserTest(options: BrowserTestOptions = {}): Promise<BrowserTest> {
+  if (options.backOffice ?? true) assertWebBuilt();
+  const smtp = options.smtp ? await startSmtpServer() : undefined;
+  const database = await openTestDatabase('pglite');
+  const t = await startTestApp(database, {
+    config: { ...(smtp && { SMTP_URL: smtp.url }), ...options.config },
+  });
+  const base = await t.app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
+  return { ...t, database, base, browser: await launchBrowser(), smtp };
+}
+
+/** Stops what `startBrowserTest` started; nothing when it failed before returning. */
+export async function stopBrowserTest(t: BrowserTest | undefined): Promise<void> {
+  if (!t) return;
+  await t.browser.close();
+  await stopTestApp(t);
+  await t.database.dispose();
+  await t.smtp?.stop();
 }
 
 /** Fails on any serious or critical accessibility violation of the page as it is now. */
@@ -83,12 +130,17 @@ export async function openSignedIn(
   options: { password?: string; width?: number } = {},
 ): Promise<Page> {
   const page = await openPage(browser, `${base}${route}`, options.width);
-  await page.getByRole('heading', { level: 1, name: 'Accesso' }).waitFor();
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(options.password ?? PASSWORD);
-  await page.getByRole('button', { name: 'Accedi' }).click();
+  await signInWithForm(page, email, options.password);
   await page.waitForURL(`${base}${route}`);
   return page;
+}
+
+/** Fills and sends the sign-in form, once the page shows it. */
+export async function signInWithForm(page: Page, email: string, password = PASSWORD): Promise<void> {
+  await page.getByRole('heading', { level: 1, name: 'Accesso' }).waitFor();
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Accedi' }).click();
 }
 
 /** The refusals the browser logs when a test makes the server refuse on purpose (401, 409, 422). */

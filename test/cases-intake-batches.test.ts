@@ -98,6 +98,36 @@ for (const backend of BACKENDS) {
       expect(again.json().number).toBe(`LO-2026-${String(total).padStart(6, '0')}`);
     });
 
+    it('keeps arrival order when a batch is refused at its commit: the batches behind it wait and follow', async () => {
+      // A fault raised only when the batch commits, while the next batches are already under way.
+      await sql`
+        create function refuse_at_commit() returns trigger language plpgsql as $$
+        begin
+          if new.external_reference = 'ALI-COMMIT' then
+            raise exception 'refused at commit for the test' using errcode = '23505';
+          end if;
+          return null;
+        end $$`.execute(database.db);
+      await sql`create constraint trigger refuse_at_commit after insert on case_file
+        deferrable initially deferred for each row execute function refuse_at_commit()`.execute(database.db);
+      const before = await count('caseFile');
+      const total = 200;
+      const broken = 71;
+      const answers = await Promise.all(
+        Array.from({ length: total }, (_, n) => submit(1000 + n, n === broken ? 'ALI-COMMIT' : undefined)),
+      );
+      await sql`drop trigger refuse_at_commit on case_file`.execute(database.db);
+
+      expect(answers[broken]?.statusCode).toBe(409);
+      const written = answers.filter((_, n) => n !== broken);
+      expect(written.map((a) => a.statusCode)).toEqual(Array(total - 1).fill(201));
+      expect(written.map((a) => a.json().number)).toEqual(
+        Array.from({ length: total - 1 }, (_, i) => `LO-2026-${String(before + i + 1).padStart(6, '0')}`),
+      );
+      expect(await count('caseFile')).toBe(before + total - 1);
+      expect(await count('intakeRequest')).toBe(before + total - 1);
+    });
+
     it('lets a client that sends its body slowly lose its place, not the others', async () => {
       const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
       const { port } = new URL(address);

@@ -1,11 +1,12 @@
 /**
  * The intake writer's pipeline: submissions come in arrival order and are written in batches, in that order.
- * With two connections, the next batch runs its first phase (idempotency keys, parties) while the previous one
- * takes its quota places and protocol numbers and commits; the second phases still run one at a time, in order,
- * so places and numbers follow the arrival order exactly (decision 009). A batch that fails is retried one
- * submission at a time, after the batch prepared behind it has been rolled back and put back in the queue, so
- * one bad submission never sinks the others and nothing is half-written. It runs on the writer's thread, so
- * only erasable syntax here.
+ * With three connections, three batches are under way at once: one commits while the next takes its quota
+ * places and protocol numbers and the one after runs its first phase (idempotency keys, parties). The places
+ * and numbers of a batch wait, in the database, on the row locks of the batch committing before it, so they
+ * follow the arrival order exactly (decision 009), and the writer does not wait for a commit's answer before
+ * sending the next batch's statements. A batch that fails is retried one submission at a time, after the
+ * batches behind it have been rolled back and put back in the queue, so one bad submission never sinks the
+ * others and nothing is half-written. It runs on the writer's thread, so only erasable syntax here.
  */
 import type { ControlledTransaction, Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
@@ -26,9 +27,19 @@ export type Deliver = (ids: number[], outcomes: BatchOutcome[]) => void;
 
 const MAX_BATCH = 400;
 
-type Attempt =
-  | { ok: true; entries: PipelineEntry[]; trx: ControlledTransaction<Database>; prepared: PreparedBatch }
-  | { ok: false; entries: PipelineEntry[] };
+type Prepared = {
+  ok: true;
+  entries: PipelineEntry[];
+  trx: ControlledTransaction<Database>;
+  prepared: PreparedBatch;
+};
+type Attempt = Prepared | { ok: false; entries: PipelineEntry[] };
+
+const rollBack = (attempt: Prepared) =>
+  attempt.trx
+    .rollback()
+    .execute()
+    .catch(() => undefined);
 
 function failure(error: unknown): BatchOutcome {
   const { message, code } = error as { message?: string; code?: string };
@@ -37,13 +48,13 @@ function failure(error: unknown): BatchOutcome {
 
 export class IntakePipeline {
   readonly #db: Kysely<Database>;
-  readonly #connections: number;
+  readonly #connections: 1 | 3;
   readonly #deliver: Deliver;
   #queue: PipelineEntry[] = [];
   #running = false;
 
-  /** `connections`: 2 lets a batch prepare while the previous one commits; 1 writes one batch at a time. */
-  constructor(db: Kysely<Database>, connections: 1 | 2, deliver: Deliver) {
+  /** `connections`: 3 overlaps three batches (see above); 1 writes one batch at a time. */
+  constructor(db: Kysely<Database>, connections: 1 | 3, deliver: Deliver) {
     this.#db = db;
     this.#connections = connections;
     this.#deliver = deliver;
@@ -86,16 +97,23 @@ export class IntakePipeline {
     }
   }
 
-  /** Second phase and commit; false if the batch failed (its transaction is then rolled back). */
-  async #finish(attempt: Extract<Attempt, { ok: true }>): Promise<boolean> {
+  /** Second phase; false if it failed (the batch's transaction is then rolled back). */
+  async #finish(attempt: Prepared): Promise<boolean> {
     try {
       await finishBatch(attempt.trx, attempt.prepared);
+      return true;
+    } catch {
+      await rollBack(attempt);
+      return false;
+    }
+  }
+
+  /** Commits a finished batch and answers its submissions; false if the commit failed. */
+  async #commit(attempt: Prepared): Promise<boolean> {
+    try {
       await attempt.trx.commit().execute();
     } catch {
-      await attempt.trx
-        .rollback()
-        .execute()
-        .catch(() => undefined);
+      await rollBack(attempt);
       return false;
     }
     this.#deliver(
@@ -116,29 +134,61 @@ export class IntakePipeline {
     }
   }
 
+  /**
+   * Rolls back the batches behind a failed one and puts their entries back at the head of the queue, in order.
+   * Each is rolled back before the next is awaited: a later batch may be waiting on an earlier one's rows.
+   */
+  async #putBack(behind: (Promise<Attempt> | null)[]): Promise<void> {
+    const entries: PipelineEntry[] = [];
+    for (const pending of behind) {
+      if (!pending) continue;
+      const attempt = await pending;
+      if (attempt.ok) await rollBack(attempt);
+      entries.push(...attempt.entries);
+    }
+    this.#queue.unshift(...entries);
+  }
+
   async #run(): Promise<void> {
     this.#running = true;
     try {
       let ahead: Promise<Attempt> | null = null;
+      /** The batch before, committing while this one takes its places (which wait for that commit). */
+      let committing: { attempt: Prepared; committed: Promise<boolean> } | null = null;
       for (;;) {
         const current: Promise<Attempt> | null =
           ahead ?? (this.#queue.length ? this.#prepare(this.#take()) : null);
         ahead = null;
-        if (!current) break;
+        if (!current) {
+          if (!committing) break;
+          const before = committing;
+          committing = null;
+          if (!(await before.committed)) await this.#retryAlone(before.attempt.entries);
+          continue;
+        }
         const attempt = await current;
         if (attempt.ok && this.#connections > 1 && this.#queue.length) ahead = this.#prepare(this.#take());
-        if (attempt.ok && (await this.#finish(attempt))) continue;
-        // The batch failed: roll back the one prepared behind it (it may wait on this one's rows), retry alone.
-        if (ahead) {
-          const behind: Attempt = await ahead;
-          ahead = null;
-          if (behind.ok)
-            await behind.trx
-              .rollback()
-              .execute()
-              .catch(() => undefined);
-          this.#queue.unshift(...behind.entries);
+        const finished = attempt.ok ? this.#finish(attempt) : Promise.resolve(false);
+        if (committing) {
+          const before = committing;
+          committing = null;
+          if (!(await before.committed)) {
+            // The batch before failed at its commit: this one and the one behind wait for its retry.
+            await this.#putBack([finished.then(() => attempt), ahead]);
+            ahead = null;
+            await this.#retryAlone(before.attempt.entries);
+            continue;
+          }
         }
+        if (attempt.ok && (await finished)) {
+          const committed = this.#commit(attempt);
+          if (this.#connections > 1) committing = { attempt, committed };
+          else if (!(await committed)) await this.#retryAlone(attempt.entries);
+          continue;
+        }
+        // The batch failed: roll back the one prepared behind it, then retry this one's entries alone.
+        await this.#putBack([ahead]);
+        ahead = null;
         await this.#retryAlone(attempt.entries);
       }
     } finally {

@@ -1,6 +1,6 @@
 /**
  * The intake writer's thread: receives checked submissions in arrival order and writes them in batches on its
- * own two connections (see `intake-pipeline.ts`). Loaded by Node as plain TypeScript, so only erasable syntax
+ * own three connections (see `intake-pipeline.ts`). Loaded by Node as plain TypeScript, so only erasable syntax
  * here and in what it imports.
  */
 import { parentPort, workerData } from 'node:worker_threads';
@@ -9,10 +9,10 @@ import { IntakePipeline, type PipelineEntry } from './intake-pipeline.ts';
 
 // A few statements run for every batch: each connection prepares them once.
 const database = await openServerDatabase((workerData as { url: string }).url, {
-  max: 2,
+  max: 3,
   preparedStatements: 32,
 });
-const pipeline = new IntakePipeline(database.db, 2, (ids, outcomes) => {
+const pipeline = new IntakePipeline(database.db, 3, (ids, outcomes) => {
   parentPort?.postMessage({ ids, outcomes });
 });
 

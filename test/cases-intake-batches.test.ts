@@ -160,5 +160,36 @@ for (const backend of BACKENDS) {
       const quickNumber = ((await quick.json()) as { number: string }).number;
       expect(slowNumber > quickNumber).toBe(true);
     });
+
+    it('follows places and numbers moved under the writer: a quota raised by its manager, numbers taken elsewhere', async () => {
+      const counter = sql<{
+        last: number;
+      }>`select last_number as last from protocol_counter where year = 2026`;
+      const last = Number((await counter.execute(database.db)).rows[0]?.last);
+      const raised = await t.app.inject({
+        method: 'PUT',
+        url: '/api/quotas',
+        headers: manager.headers,
+        payload: { year: 2026, sector: 'NON_SEASONAL', total: 160, legalBasis: 'DPCM integrativo' },
+      });
+      expect(raised.statusCode).toBe(200);
+      // Another process (an import) takes two numbers.
+      await sql`update protocol_counter set last_number = last_number + 2 where year = 2026`.execute(
+        database.db,
+      );
+
+      const answers = await Promise.all(Array.from({ length: 20 }, (_, n) => submit(2000 + n)));
+      expect(answers.map((a) => a.statusCode)).toEqual(Array(20).fill(201));
+      const results = answers.map((a) => a.json());
+      expect(results.map((r) => r.number)).toEqual(
+        Array.from({ length: 20 }, (_, i) => `LO-2026-${String(last + 3 + i).padStart(6, '0')}`),
+      );
+      expect(results.map((r) => r.quotaRank)).toEqual([
+        ...Array.from({ length: 10 }, (_, i) => 151 + i),
+        ...Array(10).fill(null),
+      ]);
+      const quota = await t.app.inject({ url: '/api/quotas?year=2026', headers: manager.headers });
+      expect(quota.json()).toEqual([expect.objectContaining({ total: 160, used: 160 })]);
+    });
   });
 }

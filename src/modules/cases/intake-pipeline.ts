@@ -35,8 +35,8 @@ type Prepared = {
 };
 type Attempt = Prepared | { ok: false; entries: PipelineEntry[] };
 
-const rollBack = (attempt: Prepared) =>
-  attempt.trx
+const rollBack = (trx: ControlledTransaction<Database>) =>
+  trx
     .rollback()
     .execute()
     .catch(() => undefined);
@@ -89,10 +89,7 @@ export class IntakePipeline {
       );
       return { ok: true, entries, trx, prepared };
     } catch {
-      await trx
-        ?.rollback()
-        .execute()
-        .catch(() => undefined);
+      if (trx) await rollBack(trx);
       return { ok: false, entries };
     }
   }
@@ -103,7 +100,7 @@ export class IntakePipeline {
       await finishBatch(attempt.trx, attempt.prepared);
       return true;
     } catch {
-      await rollBack(attempt);
+      await rollBack(attempt.trx);
       return false;
     }
   }
@@ -113,7 +110,7 @@ export class IntakePipeline {
     try {
       await attempt.trx.commit().execute();
     } catch {
-      await rollBack(attempt);
+      await rollBack(attempt.trx);
       return false;
     }
     this.#deliver(
@@ -143,7 +140,7 @@ export class IntakePipeline {
     for (const pending of behind) {
       if (!pending) continue;
       const attempt = await pending;
-      if (attempt.ok) await rollBack(attempt);
+      if (attempt.ok) await rollBack(attempt.trx);
       entries.push(...attempt.entries);
     }
     this.#queue.unshift(...entries);

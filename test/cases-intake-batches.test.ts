@@ -5,7 +5,7 @@ import { stopTestApp, type TestApp } from './support/app.ts';
 import { workPermitApplication } from './support/cases.ts';
 import { BACKENDS, type TestDatabase } from './support/database.ts';
 import type { Session } from './support/identity.ts';
-import { openIntakeDesk } from './support/intake.ts';
+import { openIntakeDesk, setQuota } from './support/intake.ts';
 
 /** Many submissions at once: they are written in several batches, the next prepared while one commits. */
 for (const backend of BACKENDS) {
@@ -14,6 +14,7 @@ for (const backend of BACKENDS) {
     let t: TestApp;
     let manager: Session;
     let bearer: Record<string, string>;
+    let allowBroken: () => Promise<unknown>;
 
     const submit = (n: number, externalReference?: string) =>
       t.app.inject({
@@ -22,6 +23,28 @@ for (const backend of BACKENDS) {
         headers: { ...bearer, 'idempotency-key': `click-day-batch-${n}` },
         payload: workPermitApplication(n, externalReference ? { externalReference } : {}) as object,
       });
+
+    /**
+     * Makes the database refuse the case with this external reference, as it is inserted or only when its
+     * transaction commits. Answers how to take the fault away.
+     */
+    const refuseCase = async (reference: string, when: 'insert' | 'commit') => {
+      const name = sql.raw(`refuse_at_${when}`);
+      await sql`
+        create function ${name}() returns trigger language plpgsql as $$
+        begin
+          if new.external_reference = ${sql.lit(reference)} then
+            raise exception 'refused for the test' using errcode = '23505';
+          end if;
+          return new;
+        end $$`.execute(database.db);
+      await (when === 'insert'
+        ? sql`create trigger ${name} before insert on case_file for each row execute function ${name}()`
+        : sql`create constraint trigger ${name} after insert on case_file
+              deferrable initially deferred for each row execute function ${name}()`
+      ).execute(database.db);
+      return () => sql`drop trigger ${name} on case_file`.execute(database.db);
+    };
 
     const count = async (table: 'caseFile' | 'person' | 'intakeRequest') =>
       Number(
@@ -37,16 +60,7 @@ for (const backend of BACKENDS) {
       ({ database, t, manager, bearer } = await openIntakeDesk(backend, 150));
       // A fault the database raises for one submission only, in the middle of its batch's multi-table write,
       // as a race on a unique key would.
-      await sql`
-        create function refuse_broken_case() returns trigger language plpgsql as $$
-        begin
-          if new.external_reference = 'ALI-BROKEN' then
-            raise exception 'refused for the test' using errcode = '23505';
-          end if;
-          return new;
-        end $$`.execute(database.db);
-      await sql`create trigger refuse_broken_case before insert on case_file
-        for each row execute function refuse_broken_case()`.execute(database.db);
+      allowBroken = await refuseCase('ALI-BROKEN', 'insert');
     });
 
     afterAll(async () => {
@@ -92,7 +106,7 @@ for (const backend of BACKENDS) {
       expect(quota.json()).toEqual([expect.objectContaining({ total: 150, used: 150 })]);
 
       // The refused submission, sent again once the fault is gone, is written with the next number.
-      await sql`drop trigger refuse_broken_case on case_file`.execute(database.db);
+      await allowBroken();
       const again = await submit(broken, 'ALI-BROKEN');
       expect(again.statusCode).toBe(201);
       expect(again.json().number).toBe(`LO-2026-${String(total).padStart(6, '0')}`);
@@ -100,23 +114,14 @@ for (const backend of BACKENDS) {
 
     it('keeps arrival order when a batch is refused at its commit: the batches behind it wait and follow', async () => {
       // A fault raised only when the batch commits, while the next batches are already under way.
-      await sql`
-        create function refuse_at_commit() returns trigger language plpgsql as $$
-        begin
-          if new.external_reference = 'ALI-COMMIT' then
-            raise exception 'refused at commit for the test' using errcode = '23505';
-          end if;
-          return null;
-        end $$`.execute(database.db);
-      await sql`create constraint trigger refuse_at_commit after insert on case_file
-        deferrable initially deferred for each row execute function refuse_at_commit()`.execute(database.db);
+      const allowAtCommit = await refuseCase('ALI-COMMIT', 'commit');
       const before = await count('caseFile');
       const total = 200;
       const broken = 71;
       const answers = await Promise.all(
         Array.from({ length: total }, (_, n) => submit(1000 + n, n === broken ? 'ALI-COMMIT' : undefined)),
       );
-      await sql`drop trigger refuse_at_commit on case_file`.execute(database.db);
+      await allowAtCommit();
 
       expect(answers[broken]?.statusCode).toBe(409);
       const written = answers.filter((_, n) => n !== broken);
@@ -166,13 +171,7 @@ for (const backend of BACKENDS) {
         last: number;
       }>`select last_number as last from protocol_counter where year = 2026`;
       const last = Number((await counter.execute(database.db)).rows[0]?.last);
-      const raised = await t.app.inject({
-        method: 'PUT',
-        url: '/api/quotas',
-        headers: manager.headers,
-        payload: { year: 2026, sector: 'NON_SEASONAL', total: 160, legalBasis: 'DPCM integrativo' },
-      });
-      expect(raised.statusCode).toBe(200);
+      await setQuota(t.app, manager, 160, 'DPCM integrativo');
       // Another process (an import) takes two numbers.
       await sql`update protocol_counter set last_number = last_number + 2 where year = 2026`.execute(
         database.db,

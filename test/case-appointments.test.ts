@@ -3,6 +3,7 @@ import { startTestApp, stopTestApp, TEST_NOW, type TestApp } from './support/app
 import { workPermitApplication } from './support/cases.ts';
 import { BACKENDS, openTestDatabase, type TestDatabase } from './support/database.ts';
 import { makeOrganisation, makeUser, type Session, signIn } from './support/identity.ts';
+import { setQuota } from './support/intake.ts';
 import { type ReceivedMail, startSmtpServer, waitForMail } from './support/smtp.ts';
 
 const PLACE = 'Prefettura di Lodi, Corso Umberto I 40, 26900 Lodi (LO), piano terra';
@@ -100,13 +101,7 @@ for (const backend of BACKENDS) {
       lawyer = (await member('legal_expert')).session;
       arabic = await member('mediator');
       urdu = await member('mediator');
-      const quota = await t.app.inject({
-        method: 'PUT',
-        url: '/api/quotas',
-        headers: manager.headers,
-        payload: { year: 2026, sector: 'NON_SEASONAL', total: 100, legalBasis: 'DPCM 2.10.2025' },
-      });
-      expect(quota.statusCode).toBe(200);
+      await setQuota(t.app, manager, 100);
       const desk = await post(manager, '/api/desks', {
         name: 'Sportello 1',
         place: PLACE,

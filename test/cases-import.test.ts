@@ -5,6 +5,7 @@ import { startTestApp, stopTestApp, type TestApp } from './support/app.ts';
 import { companyFiscalCode } from './support/cases.ts';
 import { BACKENDS, openTestDatabase, type TestDatabase } from './support/database.ts';
 import { makeOrganisation, makeUser, type Session, signIn } from './support/identity.ts';
+import { setQuota } from './support/intake.ts';
 
 function exportRow(n: number, overrides: Partial<Record<(typeof IMPORT_COLUMNS)[number], string>> = {}) {
   const values: Record<string, string> = {
@@ -58,12 +59,7 @@ for (const backend of BACKENDS) {
       const prefecture = await makeOrganisation(t.platform, { type: 'PREFECTURE' });
       const user = await makeUser(t.platform, [{ organisationId: prefecture.id, role: 'sui_manager' }]);
       manager = await signIn(t.app, user.email);
-      await t.app.inject({
-        method: 'PUT',
-        url: '/api/quotas',
-        headers: manager.headers,
-        payload: { year: 2026, sector: 'NON_SEASONAL', total: 3, legalBasis: 'DPCM 2.10.2025' },
-      });
+      await setQuota(t.app, manager, 3);
       const session = await t.platform.database.db
         .selectFrom('session')
         .select('id')

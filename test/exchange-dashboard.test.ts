@@ -4,6 +4,7 @@ import { startTestApp, stopTestApp, type TestApp } from './support/app.ts';
 import { workPermitApplication } from './support/cases.ts';
 import { BACKENDS, openTestDatabase, type TestDatabase } from './support/database.ts';
 import { makeOrganisation, makeUser, type Session, signIn } from './support/identity.ts';
+import { setQuota } from './support/intake.ts';
 
 /** The bottleneck dashboard and the problem log shared by the offices. */
 for (const backend of BACKENDS) {
@@ -62,13 +63,7 @@ for (const backend of BACKENDS) {
         await makeUser(t.platform, [{ organisationId: prefecture.id, role: 'project_supervisor' }])
       ).email;
       await at('2026-02-02');
-      const quota = await t.app.inject({
-        method: 'PUT',
-        url: '/api/quotas',
-        headers: sessions.manager.headers,
-        payload: { year: 2026, sector: 'NON_SEASONAL', total: 100, legalBasis: 'DPCM 2.10.2025' },
-      });
-      expect(quota.statusCode).toBe(200);
+      await setQuota(t.app, sessions.manager, 100);
 
       // before 1 March the Questura answers in 10 days; after, in 2 and 4 days; one stays unanswered
       const slow = [await policeOpinionOf(1), await policeOpinionOf(2)];

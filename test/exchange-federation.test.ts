@@ -16,6 +16,7 @@ import { workPermitApplication } from './support/cases.ts';
 import { BACKENDS, openTestDatabase, type TestDatabase } from './support/database.ts';
 import { makePdf, multipartBody } from './support/documents.ts';
 import { makeOrganisation, makeUser, type Session, signIn } from './support/identity.ts';
+import { setQuota } from './support/intake.ts';
 import { freePort } from './support/ports.ts';
 
 const PREFECTURE = 'prefettura-lodi';
@@ -160,13 +161,7 @@ for (const backend of BACKENDS) {
       ]);
       manager = await signIn(nodes.sui.t.app, sui.email);
       officer = await signIn(nodes.questura.t.app, police.email);
-      const quota = await nodes.sui.t.app.inject({
-        method: 'PUT',
-        url: '/api/quotas',
-        headers: manager.headers,
-        payload: { year: 2026, sector: 'NON_SEASONAL', total: 10, legalBasis: 'DPCM 2.10.2025' },
-      });
-      expect(quota.statusCode).toBe(200);
+      await setQuota(nodes.sui.t.app, manager, 10);
     });
 
     afterAll(async () => {

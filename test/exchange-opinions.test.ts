@@ -6,6 +6,7 @@ import { workPermitApplication } from './support/cases.ts';
 import { BACKENDS, openTestDatabase, type TestDatabase } from './support/database.ts';
 import { makeZip, multipartBody, PNG } from './support/documents.ts';
 import { makeOrganisation, makeUser, type Session, signIn } from './support/identity.ts';
+import { setQuota } from './support/intake.ts';
 import { startSmtpServer, waitForMail } from './support/smtp.ts';
 
 /** Opinions between the SUI and the bodies with one node for every body: the same rows at both ends. */
@@ -69,13 +70,7 @@ for (const backend of BACKENDS) {
         await makeUser(t.platform, [{ organisationId: itl.id, role: 'inspectorate_officer' }])
       ).email;
       await signInAll();
-      const put = await t.app.inject({
-        method: 'PUT',
-        url: '/api/quotas',
-        headers: sessions.manager.headers,
-        payload: { year: 2026, sector: 'NON_SEASONAL', total: 100, legalBasis: 'DPCM 2.10.2025' },
-      });
-      expect(put.statusCode).toBe(200);
+      await setQuota(t.app, sessions.manager, 100);
     });
 
     afterAll(async () => {

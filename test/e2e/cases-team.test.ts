@@ -14,6 +14,7 @@ import {
 } from '../support/browser.ts';
 import { workPermitApplication } from '../support/cases.ts';
 import { makeOrganisation, makeUser, type Session, signIn } from '../support/identity.ts';
+import { setQuota } from '../support/intake.ts';
 import { waitForMail } from '../support/smtp.ts';
 
 /** The application's number: its employer's PEC is `azienda<N mod 5000>@pec.lovit.example`. */
@@ -42,13 +43,7 @@ describe.skipIf(!browserAvailable())('appointments and questions to the legal ex
     expertEmail = (await makeUser(t.platform, [{ organisationId: prefecture.id, role: 'legal_expert' }]))
       .email;
     const api = await managerApi();
-    const quota = await t.app.inject({
-      method: 'PUT',
-      url: '/api/quotas',
-      headers: api.headers,
-      payload: { year: 2026, sector: 'NON_SEASONAL', total: 10, legalBasis: 'DPCM 2.10.2025' },
-    });
-    expect(quota.statusCode).toBe(200);
+    await setQuota(t.app, api, 10);
     for (const [n, into] of [
       [APPLICATION, filed],
       [APPLICATION + 1, other],

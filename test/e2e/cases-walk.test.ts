@@ -19,6 +19,7 @@ import {
 import { workPermitApplication } from '../support/cases.ts';
 import { makePdf } from '../support/documents.ts';
 import { makeOrganisation, makeUser, signIn } from '../support/identity.ts';
+import { setQuota } from '../support/intake.ts';
 import { waitForMail } from '../support/smtp.ts';
 
 /**
@@ -37,12 +38,7 @@ describe.skipIf(!browserAvailable())('a work permit from submission to nulla ost
     managerEmail = (await makeUser(t.platform, [{ organisationId: prefecture.id, role: 'sui_manager' }]))
       .email;
     const manager = await signIn(t.app, managerEmail);
-    await t.app.inject({
-      method: 'PUT',
-      url: '/api/quotas',
-      headers: manager.headers,
-      payload: { year: 2026, sector: 'NON_SEASONAL', total: 10, legalBasis: 'DPCM 2.10.2025' },
-    });
+    await setQuota(t.app, manager, 10);
     const portal = await createApiClient(t.platform, SYSTEM_CALLER, {
       organisationCode: 'PREF-LO',
       name: 'Portale ALI',

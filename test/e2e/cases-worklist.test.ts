@@ -13,6 +13,7 @@ import {
 } from '../support/browser.ts';
 import { companyFiscalCode, workPermitApplication } from '../support/cases.ts';
 import { makeOrganisation, makeUser, type Session, signIn } from '../support/identity.ts';
+import { setQuota } from '../support/intake.ts';
 
 describe.skipIf(!browserAvailable())('SUI case files in Chromium: intake, worklist, case page', () => {
   let t: BrowserTest;
@@ -28,18 +29,7 @@ describe.skipIf(!browserAvailable())('SUI case files in Chromium: intake, workli
     const operator = await makeUser(t.platform, [{ organisationId: prefecture.id, role: 'sui_operator' }]);
     managerEmail = manager.email;
     operatorId = operator.id;
-    const quota = await t.app.inject({
-      method: 'PUT',
-      url: '/api/quotas',
-      headers: (await managerApi()).headers,
-      payload: {
-        year: 2026,
-        sector: 'NON_SEASONAL',
-        total: 50,
-        legalBasis: 'DPCM 2.10.2025, quota provinciale',
-      },
-    });
-    expect(quota.statusCode).toBe(200);
+    await setQuota(t.app, await managerApi(), 50, 'DPCM 2.10.2025, quota provinciale');
   });
 
   afterAll(() => stopBrowserTest(t));

@@ -17,6 +17,7 @@ import { workPermitApplication } from '../support/cases.ts';
 import { openTestDatabase, type TestDatabase } from '../support/database.ts';
 import { makePdf } from '../support/documents.ts';
 import { makeOrganisation, makeUser, signIn } from '../support/identity.ts';
+import { setQuota } from '../support/intake.ts';
 import { freePort } from '../support/ports.ts';
 
 /**
@@ -77,12 +78,7 @@ describe.skipIf(!browserAvailable())('an opinion answered on the Questura’s ow
       await makeUser(nodes.questura.t.platform, [{ organisationId: itl.id, role: 'inspectorate_officer' }])
     ).email;
     const manager = await signIn(nodes.sui.t.app, emails.manager);
-    await nodes.sui.t.app.inject({
-      method: 'PUT',
-      url: '/api/quotas',
-      headers: manager.headers,
-      payload: { year: 2026, sector: 'NON_SEASONAL', total: 10, legalBasis: 'DPCM 2.10.2025' },
-    });
+    await setQuota(nodes.sui.t.app, manager, 10);
     const submitted = await nodes.sui.t.app.inject({
       method: 'POST',
       url: '/api/cases',

@@ -14,6 +14,7 @@ import {
 } from '../support/browser.ts';
 import { workPermitApplication } from '../support/cases.ts';
 import { makeOrganisation, makeUser, type Session, signIn } from '../support/identity.ts';
+import { setQuota } from '../support/intake.ts';
 
 /** The applications' numbers: the worker's passport is `P` and the number on nine digits. */
 const APPLICATION = 21;
@@ -44,13 +45,7 @@ describe.skipIf(!browserAvailable())(
       ] as const)
         emails[key] = (await makeUser(t.platform, [{ organisationId, role }])).email;
       const manager = await signIn(t.app, emails.manager);
-      const quota = await t.app.inject({
-        method: 'PUT',
-        url: '/api/quotas',
-        headers: manager.headers,
-        payload: { year: 2026, sector: 'NON_SEASONAL', total: 10, legalBasis: 'DPCM 2.10.2025' },
-      });
-      expect(quota.statusCode).toBe(200);
+      await setQuota(t.app, manager, 10);
       Object.assign(filed, await submit(manager, APPLICATION));
       // the other case's opinions are requested behind the scenes: the inspectorate answers both at once
       Object.assign(other, await submit(manager, APPLICATION + 1));

@@ -31,17 +31,22 @@ export async function openIntakeDesk(
     organisationCode: 'PREF-LO',
     name: 'Portale ALI',
   });
-  const answer = await t.app.inject({
+  await setQuota(t.app, manager, quota, 'DPCM 2.10.2025, ripartizione provinciale');
+  return { database, t, manager, bearer: { authorization: `Bearer ${client.token}` } };
+}
+
+/** Sets the office's 2026 quota for non-seasonal work, the sector of the tests' applications, as its manager. */
+export async function setQuota(
+  app: TestApp['app'],
+  manager: Pick<Session, 'headers'>,
+  total: number,
+  legalBasis = 'DPCM 2.10.2025',
+): Promise<void> {
+  const answer = await app.inject({
     method: 'PUT',
     url: '/api/quotas',
     headers: manager.headers,
-    payload: {
-      year: 2026,
-      sector: 'NON_SEASONAL',
-      total: quota,
-      legalBasis: 'DPCM 2.10.2025, ripartizione provinciale',
-    },
+    payload: { year: 2026, sector: 'NON_SEASONAL', total, legalBasis },
   });
   expect(answer.statusCode).toBe(200);
-  return { database, t, manager, bearer: { authorization: `Bearer ${client.token}` } };
 }

@@ -5,6 +5,7 @@ import { loadPortalContent } from '../../src/modules/portal/content.ts';
 import type { TestApp } from './app.ts';
 import { workPermitApplication } from './cases.ts';
 import { makeOrganisation, makeUser, type Session, signIn } from './identity.ts';
+import { setQuota } from './intake.ts';
 
 export const DESK_PLACE = 'Prefettura di Lodi, Corso Umberto I 40, 26900 Lodi (LO), piano terra';
 
@@ -25,13 +26,7 @@ export async function openPortalOffice(t: TestApp): Promise<PortalOffice> {
     return { id: user.id, session: await signIn(t.app, user.email) };
   };
   const manager = (await member('sui_manager')).session;
-  const quota = await t.app.inject({
-    method: 'PUT',
-    url: '/api/quotas',
-    headers: manager.headers,
-    payload: { year: 2026, sector: 'NON_SEASONAL', total: 100, legalBasis: 'DPCM 2.10.2025' },
-  });
-  expect(quota.statusCode).toBe(200);
+  await setQuota(t.app, manager, 100);
   const desk = await t.app.inject({
     method: 'POST',
     url: '/api/desks',

@@ -12,7 +12,7 @@ import { DEMO_PASSWORD, loadDemoData } from '../src/cli/demo.ts';
 import { systemClock } from '../src/kernel/clock.ts';
 import { openServerDatabase } from '../src/kernel/db.ts';
 import { migrateToLatest } from '../src/kernel/migrate.ts';
-import { BUILT_IN_CASE_TYPES } from '../src/modules/cases/catalogue.ts';
+import { BUILT_IN_CASE_TYPES } from '../src/modules/cases/law/catalogue.ts';
 import { startServer, writeResult } from './support.ts';
 
 const CASES = Number(process.env.BENCH_CASES ?? 1_000_000);

@@ -13,16 +13,16 @@ import type { Platform } from './kernel/platform.ts';
 import { registerSecurityHeaders } from './kernel/security.ts';
 import { registerWeb } from './kernel/web.ts';
 import { registerAuditRoutes } from './modules/audit/routes.ts';
-import { registerAppointmentRoutes } from './modules/cases/appointments-routes.ts';
-import { registerCaseDocumentRoutes } from './modules/cases/documents-routes.ts';
+import { registerAppointmentRoutes } from './modules/cases/appointments/routes.ts';
+import { registerCaseDocumentRoutes } from './modules/cases/documents/routes.ts';
 import { registerCaseRoutes, registerIntakeArrivals } from './modules/cases/routes.ts';
-import { registerTeamRoutes } from './modules/cases/team-routes.ts';
+import { registerTeamRoutes } from './modules/cases/team/routes.ts';
 import { registerCouncilRoutes } from './modules/council/routes.ts';
 import { registerExchangeRoutes } from './modules/exchange/routes.ts';
 import { registerIdentityRoutes } from './modules/identity/routes.ts';
 import { resolveApiClient, resolveSession } from './modules/identity/service.ts';
 import { registerPortal } from './modules/portal/routes.tsx';
-import { registerSheetRoutes } from './modules/portal/sheets-routes.ts';
+import { registerSheetRoutes } from './modules/portal/sheets/routes.ts';
 import { version } from './version.ts';
 
 // Validation messages reach users of the Italian back-office.

@@ -10,9 +10,9 @@ import { heartbeatJob, type JobDefinition, startJobs } from './kernel/jobs.ts';
 import { createMailer } from './kernel/mail.ts';
 import { migrateToLatest } from './kernel/migrate.ts';
 import type { Platform } from './kernel/platform.ts';
-import { actionReminderJob } from './modules/council/jobs.ts';
+import { actionReminderJob } from './modules/council/actions/jobs.ts';
 import { opinionClockJob } from './modules/exchange/jobs.ts';
-import { loadPortalContent } from './modules/portal/content.ts';
+import { loadPortalContent } from './modules/portal/sheets/content.ts';
 
 /** Seals new audit entries into the hash chain, off the request path, every minute. */
 function auditSealJob(database: DatabaseHandle): JobDefinition {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Caller } from '../src/kernel/auth.ts';
-import { IMPORT_COLUMNS, importClickDayExport, parseCsv } from '../src/modules/cases/import.ts';
+import { IMPORT_COLUMNS, importClickDayExport, parseCsv } from '../src/modules/cases/intake/import.ts';
 import { startTestApp, stopTestApp, type TestApp } from './support/app.ts';
 import { companyFiscalCode } from './support/cases.ts';
 import { BACKENDS, openTestDatabase, type TestDatabase } from './support/database.ts';

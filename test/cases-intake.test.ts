@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sealAuditTrail, verifyAuditTrail } from '../src/kernel/audit.ts';
 import type { IntakeInput } from '../src/modules/cases/contract.ts';
-import { computeCheckCharacter } from '../src/modules/cases/fiscal-codes.ts';
+import { computeCheckCharacter } from '../src/modules/cases/intake/fiscal-codes.ts';
 import { stopTestApp, type TestApp } from './support/app.ts';
 import { workPermitApplication } from './support/cases.ts';
 import { BACKENDS, type TestDatabase } from './support/database.ts';

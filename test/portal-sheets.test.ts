@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadPortalContent } from '../src/modules/portal/content.ts';
+import { loadPortalContent } from '../src/modules/portal/sheets/content.ts';
 import { startTestApp, stopTestApp, type TestApp } from './support/app.ts';
 import { BACKENDS, openTestDatabase, type TestDatabase } from './support/database.ts';
 import type { Session } from './support/identity.ts';

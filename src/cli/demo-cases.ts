@@ -4,7 +4,7 @@
  */
 import type { Platform } from '../kernel/platform.ts';
 import type { Action, IntakeInput } from '../modules/cases/contract.ts';
-import { takeArrivalTicket } from '../modules/cases/intake.ts';
+import { takeArrivalTicket } from '../modules/cases/intake/service.ts';
 import * as cases from '../modules/cases/service.ts';
 import * as answers from '../modules/exchange/answers.ts';
 import { raiseProblem } from '../modules/exchange/problems.ts';

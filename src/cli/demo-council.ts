@@ -5,10 +5,15 @@
  */
 import { SettableClock, startOfDayInRome } from '../kernel/clock.ts';
 import type { Platform } from '../kernel/platform.ts';
-import { assignAction, updateAction } from '../modules/council/actions.ts';
+import { assignAction, updateAction } from '../modules/council/actions/service.ts';
 import type { Theme } from '../modules/council/contract.ts';
-import { planInitiative, recordProgress } from '../modules/council/initiatives.ts';
-import { approveMinutes, circulateMinutes, recordDecision, saveMinutes } from '../modules/council/minutes.ts';
+import { planInitiative, recordProgress } from '../modules/council/initiatives/service.ts';
+import {
+  approveMinutes,
+  circulateMinutes,
+  recordDecision,
+  saveMinutes,
+} from '../modules/council/minutes/service.ts';
 import { addMember, conveneMeeting, createTable, recordAttendance } from '../modules/council/service.ts';
 import { loadDemoNeeds } from './demo-needs.ts';
 import { memberCaller, withoutMail } from './sui-caller.ts';

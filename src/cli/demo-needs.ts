@@ -5,13 +5,13 @@
 import type { Caller } from '../kernel/auth.ts';
 import type { Platform } from '../kernel/platform.ts';
 import type { Theme } from '../modules/council/contract.ts';
+import type { ServiceInput } from '../modules/council/needs/contract.ts';
 import {
   createQuestionnaire,
   createService,
   moveQuestionnaire,
   submitResponse,
-} from '../modules/council/needs.ts';
-import type { ServiceInput } from '../modules/council/needs-contract.ts';
+} from '../modules/council/needs/service.ts';
 
 type Callers = { secretariat: Caller; lodi: Caller; lule: Caller };
 

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { AppError } from '../kernel/errors.ts';
 import type { Platform } from '../kernel/platform.ts';
-import { type ImportReport, importClickDayExport } from '../modules/cases/import.ts';
+import { type ImportReport, importClickDayExport } from '../modules/cases/intake/import.ts';
 import { suiCaller, withoutMail } from './sui-caller.ts';
 
 /** `lovit cases:import`: the import runs as a named SUI user, so that the trail says who loaded the file. */

@@ -159,7 +159,7 @@ export type CouncilQuestionnaireTable = {
   title: string;
   intro: string;
   status: 'DRAFT' | 'OPEN' | 'CLOSED';
-  /** The questions, validated by `questionnaireInput` in `modules/council/needs-contract.ts`. */
+  /** The questions, validated by `questionnaireInput` in `modules/council/needs/contract.ts`. */
   questions: ColumnType<unknown, string, string>;
   createdAt: Instant;
 };

@@ -130,7 +130,7 @@ export type LegalDay = string;
 export type CaseTypeVersionTable = {
   code: string;
   validFrom: LegalDay;
-  /** The definition, validated by `caseTypeVersion` in `modules/cases/definitions.ts`. */
+  /** The definition, validated by `caseTypeVersion` in `modules/cases/law/definitions.ts`. */
   definition: ColumnType<unknown, string, string>;
   loadedAt: Instant;
 };

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { remindActions } from '../../src/modules/council/actions.ts';
+import { remindActions } from '../../src/modules/council/actions/service.ts';
 import {
   type BrowserTestWithMail,
   browserAvailable,

@@ -1,7 +1,7 @@
 /** An office ready for the portal tests: a prefecture with a SUI manager and operator, a quota and a desk. */
 import { expect } from 'vitest';
 import type { Role } from '../../src/kernel/permissions.ts';
-import { loadPortalContent } from '../../src/modules/portal/content.ts';
+import { loadPortalContent } from '../../src/modules/portal/sheets/content.ts';
 import type { TestApp } from './app.ts';
 import { workPermitApplication } from './cases.ts';
 import { makeOrganisation, makeUser, type Session, signIn } from './identity.ts';

@@ -15,7 +15,7 @@ import type { Platform } from '../../kernel/platform.ts';
 import { writeTransaction } from '../../kernel/transaction.ts';
 import { recordOnBehalf, requestOpinions } from '../exchange/service.ts';
 import type { opinionInput } from './contract.ts';
-import type { CaseTypeVersion } from './definitions.ts';
+import type { CaseTypeVersion } from './law/definitions.ts';
 import * as store from './store.ts';
 
 type Db = Kysely<Database>;

@@ -5,8 +5,8 @@
  */
 import { sql } from 'kysely';
 import type { Platform } from '../../kernel/platform.ts';
-import { currentChecklistCodes } from './documents-store.ts';
-import { caseTypes } from './registry.ts';
+import { currentChecklistCodes } from './documents/store.ts';
+import { caseTypes } from './law/registry.ts';
 import { missingDocumentsOf } from './rules.ts';
 
 export type PublicCaseStatus = {

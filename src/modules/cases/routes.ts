@@ -26,8 +26,8 @@ import {
   releaseArrivalTicket,
   stopIntakeWriter,
   takeArrivalTicket,
-} from './intake.ts';
-import { receiptPdf, verify } from './receipts.ts';
+} from './intake/service.ts';
+import { receiptPdf, verify } from './outcomes/receipts.ts';
 import * as service from './service.ts';
 
 const idParams = z.object({ id: z.uuid() });
@@ -48,7 +48,7 @@ export function registerIntakeArrivals(app: LovitApp, platform: Platform): void 
     if (request.method === 'POST' && request.routeOptions.url === '/api/cases')
       request.intakeTicket = takeArrivalTicket(platform.database);
   });
-  // Only the time the body takes to arrive can cost a request its place (see `intake.ts`).
+  // Only the time the body takes to arrive can cost a request its place (see `intake/service.ts`).
   app.addHook('preParsing', async (request) => {
     if (request.intakeTicket !== undefined)
       markArrivalBody(platform.database, request.intakeTicket, 'reading');

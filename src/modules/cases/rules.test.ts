@@ -1,10 +1,16 @@
 import fc from 'fast-check';
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
-import { BUILT_IN_CASE_TYPES } from './catalogue.ts';
-import { DEADLINE_POLICY } from './deadlines.ts';
-import { ACTION_NAMES, type Action, type CaseTypeVersion, caseTypeVersion, GUARDS } from './definitions.ts';
-import { CLOCK_RULE_VERSIONS, LODI_CALENDAR, TERM_VERSIONS } from './law.ts';
+import { BUILT_IN_CASE_TYPES } from './law/catalogue.ts';
+import { DEADLINE_POLICY } from './law/deadlines.ts';
+import {
+  ACTION_NAMES,
+  type Action,
+  type CaseTypeVersion,
+  caseTypeVersion,
+  GUARDS,
+} from './law/definitions.ts';
+import { CLOCK_RULE_VERSIONS, LODI_CALENDAR, TERM_VERSIONS } from './law/law.ts';
 import {
   actionsFor,
   type CaseFacts,

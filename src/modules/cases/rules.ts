@@ -1,13 +1,13 @@
 /**
  * The workflow engine of case files: which actions a case allows now, and what one does. It reads the case
- * type's definition (`definitions.ts`) and the case as it is; the legal clock comes from `deadlines.ts`. Pure:
+ * type's definition (`law/definitions.ts`) and the case as it is; the legal clock comes from `law/deadlines.ts`. Pure:
  * no I/O, today is an argument.
  */
 import { Temporal } from 'temporal-polyfill';
-import type { HolidayCalendar } from './calendar.ts';
-import { type CaseEvent, computeDeadline, type Deadline } from './deadlines.ts';
-import { ACTIONS, type Action, type CaseTypeVersion, GUARDS, type Guard } from './definitions.ts';
-import { type CaseRules, clockRulesOn, type IsoDate } from './law.ts';
+import type { HolidayCalendar } from './law/calendar.ts';
+import { type CaseEvent, computeDeadline, type Deadline } from './law/deadlines.ts';
+import { ACTIONS, type Action, type CaseTypeVersion, GUARDS, type Guard } from './law/definitions.ts';
+import { type CaseRules, clockRulesOn, type IsoDate } from './law/law.ts';
 
 type PlainDate = Temporal.PlainDate;
 

@@ -8,26 +8,26 @@ import { newId } from '../../kernel/ids.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import { auditRead, writeTransaction } from '../../kernel/transaction.ts';
 import { opinionStates } from '../exchange/service.ts';
-import { TEAM_EVENT_LABELS } from './appointments-contract.ts';
-import type { HolidayCalendar } from './calendar.ts';
+import { TEAM_EVENT_LABELS } from './appointments/contract.ts';
 import type { actionInput, CaseDetail, CaseSummary, IntakeInput, opinionInput } from './contract.ts';
-import type { CaseEvent, CaseEventKind } from './deadlines.ts';
+import { checklistOf, documentViewOf } from './documents/service.ts';
+import * as documents from './documents/store.ts';
+import type { IntakeTypeFacts } from './intake/batch.ts';
+import { checkSubmission } from './intake/rules.ts';
+import { bodyHashOf, enqueueSubmission, type IntakeOutcome } from './intake/service.ts';
+import type { HolidayCalendar } from './law/calendar.ts';
+import type { CaseEvent, CaseEventKind } from './law/deadlines.ts';
 import {
   ACTIONS,
   type Action,
   type CaseTypeVersion,
   OPINION_BODIES,
   type OpinionBody,
-} from './definitions.ts';
-import { checklistOf, documentViewOf } from './documents.ts';
-import * as documents from './documents-store.ts';
-import { bodyHashOf, enqueueSubmission, type IntakeOutcome } from './intake.ts';
-import type { IntakeTypeFacts } from './intake-batch.ts';
-import { checkSubmission } from './intake-rules.ts';
-import { isHighRiskCountry, officeCalendar } from './law.ts';
+} from './law/definitions.ts';
+import { isHighRiskCountry, officeCalendar } from './law/law.ts';
+import { caseTypes } from './law/registry.ts';
 import * as opinions from './opinions.ts';
-import { outcomeViewOf, recordOutcome } from './outcomes.ts';
-import { caseTypes } from './registry.ts';
+import { outcomeViewOf, recordOutcome } from './outcomes/service.ts';
 import {
   actionsFor,
   type CaseFacts,
@@ -535,5 +535,5 @@ export async function recordOpinion(
   return getCase(platform, caller, caseId);
 }
 
-export { listCaseTypes, listQuotas, setQuota } from './quotas.ts';
+export { listCaseTypes, listQuotas, setQuota } from './intake/quotas.ts';
 export { assign, deleteView, listViews, saveView, worklist } from './worklist.ts';

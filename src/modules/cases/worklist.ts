@@ -5,7 +5,7 @@ import { newId } from '../../kernel/ids.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import { auditRead, writeTransaction } from '../../kernel/transaction.ts';
 import type { assignInput, CaseSummary, savedViewInput, WorklistQuery } from './contract.ts';
-import { caseTypes } from './registry.ts';
+import { caseTypes } from './law/registry.ts';
 import { actorOf, dueDateBounds, summaryOf } from './service.ts';
 import * as store from './store.ts';
 

@@ -5,10 +5,10 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../kernel/db.ts';
 import type { Platform } from '../../kernel/platform.ts';
-import * as actionsStore from './actions-store.ts';
+import * as actionsStore from './actions/store.ts';
 import { THEMES, type Theme } from './contract.ts';
-import { initiativeView } from './initiatives.ts';
-import * as minutesStore from './minutes-store.ts';
+import { initiativeView } from './initiatives/service.ts';
+import * as minutesStore from './minutes/store.ts';
 import { withoutPersonalData } from './rules.ts';
 import * as store from './store.ts';
 

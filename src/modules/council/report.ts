@@ -7,7 +7,7 @@ import { endOfDayInRome, startOfDayInRome } from '../../kernel/clock.ts';
 import { type DocumentSection, renderOfficialDocument } from '../../kernel/pdf.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import { auditRead } from '../../kernel/transaction.ts';
-import * as actionsStore from './actions-store.ts';
+import * as actionsStore from './actions/store.ts';
 import { INITIATIVE_STATUSES } from './contract.ts';
 import { attendanceRates, isDoneOnTime, isOverdue } from './rules.ts';
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { LovitApp } from '../../kernel/http.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import { paged } from '../identity/contract.ts';
-import { assignAction, listActions, updateAction } from './actions.ts';
+import { assignAction, listActions, updateAction } from './actions/service.ts';
 import {
   actionInput,
   actionsQuery,
@@ -26,9 +26,9 @@ import {
   tableSummary,
   tableView,
 } from './contract.ts';
-import { registerCouncilDocumentRoutes } from './documents-routes.ts';
-import { listInitiatives, planInitiative, recordProgress } from './initiatives.ts';
-import { cancelMeeting, rescheduleMeeting } from './meeting-changes.ts';
+import { registerCouncilDocumentRoutes } from './documents/routes.ts';
+import { listInitiatives, planInitiative, recordProgress } from './initiatives/service.ts';
+import { cancelMeeting, rescheduleMeeting } from './meetings/changes.ts';
 import {
   approveMinutes,
   circulateMinutes,
@@ -36,8 +36,8 @@ import {
   getMeeting,
   recordDecision,
   saveMinutes,
-} from './minutes.ts';
-import { registerNeedsRoutes } from './needs-routes.ts';
+} from './minutes/service.ts';
+import { registerNeedsRoutes } from './needs/routes.ts';
 import { registerPublicCouncilPage } from './public-page.ts';
 import { yearlyReport } from './report.ts';
 import {

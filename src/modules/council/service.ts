@@ -10,7 +10,7 @@ import { Conflict, Invalid, NotFound, Unauthenticated } from '../../kernel/error
 import { newId } from '../../kernel/ids.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import { auditRead, writeTransaction } from '../../kernel/transaction.ts';
-import * as actionsStore from './actions-store.ts';
+import * as actionsStore from './actions/store.ts';
 import type {
   answerInput,
   meetingInput,
@@ -20,7 +20,7 @@ import type {
   TableView,
   tableInput,
 } from './contract.ts';
-import { sendInvitations } from './invitations.ts';
+import { sendInvitations } from './meetings/invitations.ts';
 import * as store from './store.ts';
 
 export function actorOf(caller: Caller): Actor {

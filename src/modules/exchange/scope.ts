@@ -5,7 +5,7 @@ import type { Database } from '../../db/schema.ts';
 import type { Actor, Caller } from '../../kernel/auth.ts';
 import { NotFound } from '../../kernel/errors.ts';
 import { fileStoreOf } from '../../kernel/uploads.ts';
-import { OPINION_BODIES } from '../cases/definitions.ts';
+import { OPINION_BODIES } from '../cases/law/definitions.ts';
 import type { Node } from './messages.ts';
 import type * as store from './store.ts';
 

@@ -3,8 +3,8 @@ import type { ReactNode } from 'react';
 import { languageOf, type Translate } from './languages.ts';
 import { longDate, portalPath } from './layout.tsx';
 import type { Office } from './offices.ts';
-import type { PublicSheet } from './sheets.ts';
-import { SHEET_SECTIONS, type SheetContent } from './sheets-contract.ts';
+import { SHEET_SECTIONS, type SheetContent } from './sheets/contract.ts';
+import type { PublicSheet } from './sheets/service.ts';
 
 type Listed = { code: string; language: string; content: SheetContent };
 

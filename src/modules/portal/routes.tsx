@@ -10,9 +10,9 @@ import { z } from 'zod';
 import { AppError, NotFound } from '../../kernel/errors.ts';
 import type { LovitApp } from '../../kernel/http.ts';
 import type { Platform } from '../../kernel/platform.ts';
-import { verify } from '../cases/receipts.ts';
-import { publicServices } from '../council/directory.ts';
-import { registerAppointmentPages } from './appointment-routes.tsx';
+import { verify } from '../cases/outcomes/receipts.ts';
+import { publicServices } from '../council/needs/directory.ts';
+import { registerAppointmentPages } from './appointments.tsx';
 import { StatusForm, StatusResult, VerifyForm, VerifyResult } from './forms.tsx';
 import { isLanguage, LANGUAGE_COOKIE, preferredLanguage, type Translate, translator } from './languages.ts';
 import { longDate, portalPath, renderPage, STYLESHEET, STYLESHEET_PATH } from './layout.tsx';
@@ -27,7 +27,7 @@ import {
   SheetPage,
   TextPage,
 } from './pages.tsx';
-import { listPublicSheets, publicSheet } from './sheets.ts';
+import { listPublicSheets, publicSheet } from './sheets/service.ts';
 import { lookUpCaseStatus, statusQuery } from './status.ts';
 import { TerritorySection, territoryFilter } from './territory.tsx';
 

@@ -4,8 +4,8 @@
  * of the services stay as the organisations wrote them, in Italian.
  */
 import { z } from 'zod';
-import { type PublicService, SERVICE_THEMES } from '../council/directory.ts';
-import { isMunicipalityOfLodi } from '../council/municipalities.ts';
+import { type PublicService, SERVICE_THEMES } from '../council/needs/directory.ts';
+import { isMunicipalityOfLodi } from '../council/needs/municipalities.ts';
 import type { Translate } from './languages.ts';
 import { portalPath } from './layout.tsx';
 import { Fact } from './pages.tsx';

@@ -10,7 +10,7 @@ import {
   type AppointmentPurpose,
   bookingInput,
   text,
-} from '../../../src/modules/cases/appointments-contract.ts';
+} from '../../../src/modules/cases/appointments/contract.ts';
 import { SelectField } from '../../ui/fields.tsx';
 import { LoadError, Loading } from '../../ui/Loading.tsx';
 import { appointmentWhen } from './appointmentTimes.ts';

@@ -9,7 +9,7 @@ import {
   cancelInput,
   outcomeInput,
   rescheduleInput,
-} from '../../../src/modules/cases/appointments-contract.ts';
+} from '../../../src/modules/cases/appointments/contract.ts';
 import { ApiError } from '../../app/api.ts';
 import { appointmentWhen } from './appointmentTimes.ts';
 import { type AppointmentView, appointments, desks, keys } from './requests.ts';

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { answerInput, questionInput } from '../../../src/modules/cases/team-contract.ts';
+import { answerInput, questionInput } from '../../../src/modules/cases/team/contract.ts';
 import { ApiError } from '../../app/api.ts';
 import { usePermission } from '../../app/session.ts';
 import { formatDate, formatDateTime } from '../../ui/dates.ts';

@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { type UseFormReturn, useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { type DeskInput, deskInput } from '../../../src/modules/cases/appointments-contract.ts';
+import { type DeskInput, deskInput } from '../../../src/modules/cases/appointments/contract.ts';
 import { SelectField, sentence, TextField } from '../../ui/fields.tsx';
 import { FormProblem, reportProblem } from '../../ui/forms.tsx';
 import { LoadError, Loading } from '../../ui/Loading.tsx';

@@ -3,7 +3,7 @@ import i18next from 'i18next';
 import type { FieldError, UseFormRegisterReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { slotView } from '../../../src/modules/cases/appointments-contract.ts';
+import { slotView } from '../../../src/modules/cases/appointments/contract.ts';
 import { ApiError, fieldPath } from '../../app/api.ts';
 import { SelectField, sentence } from '../../ui/fields.tsx';
 import { LoadError } from '../../ui/Loading.tsx';

@@ -8,7 +8,7 @@ import type {
   outcomeInput,
   rescheduleInput,
   slotsView,
-} from '../../../src/modules/cases/appointments-contract.ts';
+} from '../../../src/modules/cases/appointments/contract.ts';
 import type {
   CaseDetail,
   CaseSummary,
@@ -27,7 +27,7 @@ import type {
   mediatorView,
   QuestionView,
   questionInput,
-} from '../../../src/modules/cases/team-contract.ts';
+} from '../../../src/modules/cases/team/contract.ts';
 import type { User } from '../../../src/modules/identity/contract.ts';
 import { api, type Query } from '../../app/api.ts';
 

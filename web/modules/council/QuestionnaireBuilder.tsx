@@ -4,7 +4,7 @@ import { useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { THEMES } from '../../../src/modules/council/contract.ts';
-import { QUESTION_KINDS, type Question } from '../../../src/modules/council/needs-contract.ts';
+import { QUESTION_KINDS, type Question } from '../../../src/modules/council/needs/contract.ts';
 import { ApiError } from '../../app/api.ts';
 import { SelectField, TextField } from '../../ui/fields.tsx';
 import { FormProblem, reportProblem } from '../../ui/forms.tsx';

@@ -6,7 +6,7 @@ import {
   type AnswerValue,
   MUNICIPALITIES,
   type Question,
-} from '../../../src/modules/council/needs-contract.ts';
+} from '../../../src/modules/council/needs/contract.ts';
 import { SelectField, TextField } from '../../ui/fields.tsx';
 import { FormProblem, reportProblem } from '../../ui/forms.tsx';
 import { Notice } from '../../ui/Notice.tsx';
@@ -14,7 +14,7 @@ import { needs, type QuestionnaireView } from './requests.ts';
 
 type Values = { municipalityIstatCode: string; answers: Record<string, string | string[]> };
 
-/** Whether a question is shown, as the server decides it (`needs-rules.ts`): on the answer it depends on. */
+/** Whether a question is shown, as the server decides it (`needs/rules.ts` on the server): on the answer it depends on. */
 function isShown(q: Question, answers: Values['answers']): boolean {
   if (!q.showIf) return true;
   const given = answers[q.showIf.key];

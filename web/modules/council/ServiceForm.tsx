@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { THEMES, type Theme } from '../../../src/modules/council/contract.ts';
-import { MUNICIPALITIES } from '../../../src/modules/council/needs-contract.ts';
+import { MUNICIPALITIES } from '../../../src/modules/council/needs/contract.ts';
 import { SelectField, TextField } from '../../ui/fields.tsx';
 import { FormProblem, reportProblem } from '../../ui/forms.tsx';
 import { TextAreaField } from '../cases/TextAreaField.tsx';

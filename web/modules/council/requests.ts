@@ -24,7 +24,7 @@ import type {
   responseInput,
   ServiceInput,
   ServiceView,
-} from '../../../src/modules/council/needs-contract.ts';
+} from '../../../src/modules/council/needs/contract.ts';
 import type { Organisation } from '../../../src/modules/identity/contract.ts';
 import { api } from '../../app/api.ts';
 

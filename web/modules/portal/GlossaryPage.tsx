@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { GlossaryView } from '../../../src/modules/portal/sheets-contract.ts';
+import type { GlossaryView } from '../../../src/modules/portal/sheets/contract.ts';
 import { ApiError, api } from '../../app/api.ts';
 import { LoadError, Loading } from '../../ui/Loading.tsx';
 import { Notice } from '../../ui/Notice.tsx';

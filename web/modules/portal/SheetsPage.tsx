@@ -6,7 +6,7 @@ import {
   SHEET_STATUSES,
   type SheetContent,
   type SheetTextView,
-} from '../../../src/modules/portal/sheets-contract.ts';
+} from '../../../src/modules/portal/sheets/contract.ts';
 import { ApiError, api } from '../../app/api.ts';
 import { usePermission } from '../../app/session.ts';
 import { LoadError, Loading } from '../../ui/Loading.tsx';

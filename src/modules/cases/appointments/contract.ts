@@ -1,0 +1,135 @@
+/** The API of desks and appointments: opening hours, free slots, bookings and their outcome. */
+import { z } from 'zod';
+import { hasControlCharacter } from '../../identity/rules.ts';
+
+export const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, 'campo obbligatorio')
+    .max(max, `al massimo ${max} caratteri`)
+    .refine((value) => !hasControlCharacter(value), 'caratteri di controllo non ammessi');
+export const legalDay = z.iso.date('data nel formato AAAA-MM-GG');
+/** ISO 639-1 language codes the office offers mediation in. */
+export const language = z.string().regex(/^[a-z]{2}$/, 'codice lingua ISO 639-1 (due lettere minuscole)');
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'orario nel formato HH:MM');
+const instant = z.iso.datetime({
+  offset: true,
+  message: 'data e ora ISO 8601 con fuso (es. 2026-03-03T09:00:00+01:00)',
+});
+
+/** Why an applicant is convoked; the letter prints the label. */
+export const APPOINTMENT_PURPOSES = {
+  CONTRACT_SIGNATURE: 'Firma del contratto di soggiorno',
+  DOCUMENTS: 'Consegna o integrazione di documenti',
+  INTERVIEW: 'Colloquio',
+  OUTCOME_DELIVERY: 'Consegna del provvedimento',
+} as const;
+export type AppointmentPurpose = keyof typeof APPOINTMENT_PURPOSES;
+const purposeCodes = Object.keys(APPOINTMENT_PURPOSES) as [AppointmentPurpose, ...AppointmentPurpose[]];
+
+export const APPOINTMENT_STATUSES = {
+  SCHEDULED: 'Programmato',
+  ATTENDED: 'Presentato',
+  NO_SHOW: 'Non presentato',
+  RESCHEDULED: 'Rinviato',
+  CANCELLED: 'Annullato',
+} as const;
+export type AppointmentStatus = keyof typeof APPOINTMENT_STATUSES;
+const statusCodes = Object.keys(APPOINTMENT_STATUSES) as [AppointmentStatus, ...AppointmentStatus[]];
+
+export const openingInput = z.object({
+  /** ISO weekday: 1 Monday … 7 Sunday. */
+  weekday: z.number().int().min(1, 'da 1 (lunedì) a 7 (domenica)').max(7, 'da 1 (lunedì) a 7 (domenica)'),
+  opens: clockTime,
+  closes: clockTime,
+  slotMinutes: z.number().int().min(5, 'almeno 5 minuti').max(240, 'al massimo 240 minuti'),
+});
+
+export const deskInput = z.object({
+  name: text(100),
+  /** The address and room, as the convocation letter and the calendar entry print it. */
+  place: text(300),
+  openings: z.array(openingInput).min(1, 'indicare almeno una fascia oraria').max(50),
+});
+export type DeskInput = z.infer<typeof deskInput>;
+export const deskView = deskInput.extend({ id: z.uuid() });
+export type DeskView = z.infer<typeof deskView>;
+
+export const slotsQuery = z.object({ from: legalDay.optional(), to: legalDay.optional() });
+export const slotView = z.object({ startsAt: z.string(), endsAt: z.string() });
+export const slotsView = z.object({
+  deskId: z.uuid(),
+  from: legalDay,
+  to: legalDay,
+  slots: z.array(slotView),
+});
+
+export const bookingInput = z.object({
+  deskId: z.uuid(),
+  /** The start of a free slot of the desk's grid. */
+  startsAt: instant,
+  purpose: z.enum(purposeCodes),
+  documentsToBring: z.array(text(200)).max(20).default([]),
+  /** A mediator who covers this language is booked too. */
+  language: language.optional(),
+  /** This mediator, instead of the first free one. */
+  mediatorId: z.uuid().optional(),
+});
+export type BookingInput = z.infer<typeof bookingInput>;
+
+export const rescheduleInput = z.object({
+  startsAt: instant,
+  /** Another desk; the same one when absent. */
+  deskId: z.uuid().optional(),
+  reason: text(1000).optional(),
+});
+
+export const outcomeInput = z.object({
+  outcome: z.enum(['ATTENDED', 'NO_SHOW']),
+  notes: text(2000).optional(),
+});
+
+export const cancelInput = z.object({ reason: text(1000) });
+
+export const agendaQuery = z.object({
+  from: legalDay.optional(),
+  to: legalDay.optional(),
+  deskId: z.uuid().optional(),
+});
+
+export const appointmentView = z.object({
+  id: z.uuid(),
+  caseId: z.uuid().nullable(),
+  caseNumber: z.string().nullable(),
+  desk: z.object({ id: z.uuid(), name: z.string(), place: z.string() }),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  purpose: z.enum(purposeCodes),
+  purposeLabel: z.string(),
+  status: z.enum(statusCodes),
+  statusLabel: z.string(),
+  documentsToBring: z.array(z.string()),
+  recipientEmail: z.string().nullable(),
+  viaPec: z.boolean(),
+  mediator: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  language: z.string().nullable(),
+  rescheduledFrom: z.uuid().nullable(),
+  letterSentAt: z.string().nullable(),
+  /** When the applicant confirmed it through the link of the convocation. */
+  confirmedAt: z.string().nullable(),
+  outcomeNotes: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type AppointmentView = z.infer<typeof appointmentView>;
+
+/** How the case timeline names the events of appointments and of the legal expert's questions. */
+export const TEAM_EVENT_LABELS = {
+  APPOINTMENT_BOOKED: 'Appuntamento fissato e convocazione inviata',
+  APPOINTMENT_ATTENDED: 'Richiedente presentato all’appuntamento',
+  APPOINTMENT_NO_SHOW: 'Mancata presentazione all’appuntamento',
+  APPOINTMENT_RESCHEDULED: 'Appuntamento spostato',
+  APPOINTMENT_CANCELLED: 'Appuntamento annullato',
+  LEGAL_QUESTION_ASKED: 'Quesito all’esperto legale',
+  LEGAL_QUESTION_ANSWERED: 'Risposta dell’esperto legale',
+} as const;

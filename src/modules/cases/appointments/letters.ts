@@ -1,0 +1,156 @@
+/**
+ * Convocation letters: to whom they go (the applicant party; an employer through its PEC), what they say,
+ * and their delivery after the booking has committed, recorded on the appointment when it succeeds.
+ */
+import type { Kysely } from 'kysely';
+import type { Caller } from '../../../kernel/auth.ts';
+import type { Database } from '../../../kernel/db.ts';
+import { AppError, Conflict, NotFound } from '../../../kernel/errors.ts';
+import type { Mail } from '../../../kernel/mail.ts';
+import type { Platform } from '../../../kernel/platform.ts';
+import { writeTransaction } from '../../../kernel/transaction.ts';
+import { isLanguage } from '../../portal/languages.ts';
+import type { CaseTypeVersion } from '../law/definitions.ts';
+import { caseTypes } from '../law/registry.ts';
+import * as store from '../store.ts';
+import type { AppointmentPurpose } from './contract.ts';
+import { type Convocation, convocationIcs, convocationLetter } from './convocations.ts';
+import { actorOf } from './desks.ts';
+import { appointmentLinkUrl } from './links.ts';
+import * as appointmentStore from './store.ts';
+
+type Party = Awaited<ReturnType<typeof store.caseParties>>[number];
+export type Recipient = { name: string | null; email: string | null; viaPec: boolean };
+
+/** The applicant of a case as the letter addresses them: an employer by PEC when it has one. */
+export function recipientOf(definition: CaseTypeVersion, parties: readonly Party[]): Recipient {
+  const role = definition.parties.find((party) => party.applicant)?.role;
+  const party = parties.find((candidate) => candidate.role === role) ?? parties[0];
+  if (!party) return { name: null, email: null, viaPec: false };
+  if (party.employerId)
+    return party.pec
+      ? { name: party.employerName, email: party.pec, viaPec: true }
+      : { name: party.employerName, email: party.employerEmail, viaPec: false };
+  const name = [party.givenName, party.surname].filter(Boolean).join(' ') || null;
+  return { name, email: party.personEmail, viaPec: false };
+}
+
+/** The case facts a letter prints and the applicant it goes to. */
+export async function caseForLetter(
+  platform: Platform,
+  db: Kysely<Database>,
+  organisationId: string,
+  caseId: string,
+) {
+  const row = await store.findCase(db, organisationId, caseId);
+  if (!row) return null;
+  const definition = (await caseTypes(platform.database, platform.clock)).version(
+    row.typeCode,
+    row.typeValidFrom,
+  );
+  const parties = await store.caseParties(db, caseId);
+  return { row, definition, recipient: recipientOf(definition, parties) };
+}
+
+/** Everything a letter about an appointment needs, read back from the database. */
+export async function convocationOf(
+  platform: Platform,
+  db: Kysely<Database>,
+  organisationId: string,
+  appointmentId: string,
+): Promise<{ convocation: Convocation; row: appointmentStore.AppointmentRow } | null> {
+  const [row] = await appointmentStore.appointments(db, { organisationId, id: appointmentId });
+  if (!row) return null;
+  const kase = row.caseId ? await caseForLetter(platform, db, organisationId, row.caseId) : null;
+  const replaced = row.rescheduledFrom
+    ? (await appointmentStore.appointments(db, { organisationId, id: row.rescheduledFrom }))[0]
+    : undefined;
+  const convocation: Convocation = {
+    appointmentId: row.id,
+    startsAt: row.startsAt,
+    endsAt: row.endsAt,
+    deskName: row.deskName,
+    place: row.deskPlace,
+    purpose: row.purpose as AppointmentPurpose,
+    documentsToBring: row.documentsToBring,
+    caseNumber: row.caseNumber,
+    caseTypeName: kase?.definition.name ?? null,
+    recipientName: kase?.recipient.name ?? null,
+    recipientEmail: row.recipientEmail,
+    viaPec: row.viaPec,
+    organisationName: await appointmentStore.organisationName(db, organisationId),
+    language: row.language,
+    replaces: replaced
+      ? { appointmentId: replaced.id, startsAt: replaced.startsAt, endsAt: replaced.endsAt }
+      : null,
+    manageUrl:
+      row.status === 'SCHEDULED' && row.caseId
+        ? await appointmentLinkUrl(
+            platform,
+            row,
+            row.language && isLanguage(row.language) ? row.language : 'it',
+          )
+        : null,
+  };
+  return { convocation, row };
+}
+
+/**
+ * Sends a letter once its appointment has committed. A convocation that is delivered is stamped on the
+ * appointment; one that fails leaves `letterSentAt` empty, for the desk to see and send again.
+ */
+export async function deliver(
+  platform: Platform,
+  caller: Caller,
+  appointmentId: string,
+  mail: Mail,
+  kind: 'convocation' | 'cancellation',
+): Promise<boolean> {
+  try {
+    await platform.mailer.send(mail);
+  } catch {
+    return false;
+  }
+  await writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
+    const sentAt = platform.clock.now();
+    if (kind === 'convocation')
+      await appointmentStore.updateAppointment(db, appointmentId, { letterSentAt: sentAt });
+    await audit({
+      kind: 'change',
+      action: `cases.appointment.${kind}_sent`,
+      entityType: 'appointment',
+      entityId: appointmentId,
+      before: null,
+      after: { to: mail.to, subject: mail.subject, sentAt: sentAt.toISOString() },
+    });
+  });
+  return true;
+}
+
+/** Sends the convocation of a scheduled appointment again (after an SMTP failure, or on request). */
+export async function resendConvocation(platform: Platform, caller: Caller, id: string): Promise<void> {
+  const actor = actorOf(caller);
+  const found = await convocationOf(platform, platform.database.db, actor.organisationId, id);
+  if (!found) throw new NotFound('L’appuntamento non esiste o non è accessibile.');
+  if (found.row.status !== 'SCHEDULED')
+    throw new Conflict('Si invia la convocazione solo di un appuntamento programmato.');
+  if (!found.convocation.recipientEmail)
+    throw new Conflict('Il richiedente non ha un indirizzo e-mail o PEC: consegnare la convocazione a mano.');
+  const letter = convocationLetter(found.convocation, platform.clock.now());
+  if (!(await deliver(platform, caller, id, letter, 'convocation')))
+    throw new AppError(
+      502,
+      'mail-failed',
+      'Invio non riuscito',
+      'Il server di posta non ha accettato il messaggio: riprovare più tardi.',
+    );
+}
+
+/** The calendar file of an appointment: a request while it stands, a cancellation once it no longer does. */
+export async function appointmentIcs(platform: Platform, caller: Caller, id: string): Promise<string> {
+  const actor = actorOf(caller);
+  const found = await convocationOf(platform, platform.database.db, actor.organisationId, id);
+  if (!found) throw new NotFound('L’appuntamento non esiste o non è accessibile.');
+  const cancelled = found.row.status === 'CANCELLED' || found.row.status === 'RESCHEDULED';
+  return convocationIcs(found.convocation, cancelled ? 'CANCEL' : 'REQUEST', found.row.createdAt);
+}

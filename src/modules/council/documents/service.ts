@@ -1,0 +1,108 @@
+/**
+ * Documents attached to the points of a meeting's agenda: uploaded by the secretariat, stored by content (type
+ * read from the bytes), read by the organisations invited to the meeting; every download is audited.
+ */
+import type { ReadStream } from 'node:fs';
+import type { Kysely } from 'kysely';
+import type { Caller } from '../../../kernel/auth.ts';
+import type { Database } from '../../../kernel/db.ts';
+import { NotFound } from '../../../kernel/errors.ts';
+import type { StoredFile } from '../../../kernel/files.ts';
+import { newId } from '../../../kernel/ids.ts';
+import type { Platform } from '../../../kernel/platform.ts';
+import { auditRead, writeTransaction } from '../../../kernel/transaction.ts';
+import { cleanFileName, fileStoreOf } from '../../../kernel/uploads.ts';
+import type { CouncilDocumentView } from '../contract.ts';
+import { actorOf, MEETING_NOT_FOUND, refuseIfCancelled, scopeOf } from '../service.ts';
+import * as store from '../store.ts';
+
+type Db = Kysely<Database>;
+
+const DOCUMENT_NOT_FOUND = 'Il documento non esiste o non è accessibile.';
+
+function documentsQuery(db: Db, meetingId: string) {
+  return db.selectFrom('councilDocument').selectAll().where('meetingId', '=', meetingId);
+}
+type DocumentRow = Awaited<ReturnType<ReturnType<typeof documentsQuery>['executeTakeFirstOrThrow']>>;
+
+function viewOf(row: DocumentRow): CouncilDocumentView {
+  return {
+    id: row.id,
+    agendaItemId: row.agendaItemId,
+    fileName: row.fileName,
+    size: row.size,
+    mediaType: row.mediaType as CouncilDocumentView['mediaType'],
+    uploadedAt: row.uploadedAt.toISOString(),
+  };
+}
+
+/** The documents of a meeting, oldest first, for the meeting page (its reader's access already checked). */
+export async function meetingDocuments(db: Db, meetingId: string): Promise<CouncilDocumentView[]> {
+  const rows = await documentsQuery(db, meetingId).orderBy('uploadedAt').orderBy('id').execute();
+  return rows.map(viewOf);
+}
+
+/** Attaches a stored file to a point of the agenda; not to a cancelled meeting. */
+export async function attachDocument(
+  platform: Platform,
+  caller: Caller,
+  meetingId: string,
+  agendaItemId: string,
+  input: { declaredName: string; file: StoredFile },
+): Promise<CouncilDocumentView> {
+  const actor = actorOf(caller);
+  return writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
+    const meeting = await store.lockMeeting(db, meetingId);
+    if (!meeting) throw new NotFound(MEETING_NOT_FOUND);
+    if (!(await store.agenda(db, meetingId)).some((item) => item.id === agendaItemId))
+      throw new NotFound('Il punto non è all’ordine del giorno di questa seduta.');
+    refuseIfCancelled(meeting, 'non si allegano documenti');
+    const { file } = input;
+    const row = {
+      id: newId(),
+      meetingId,
+      agendaItemId,
+      sha256: file.sha256,
+      size: file.size,
+      mediaType: file.mediaType,
+      fileName: cleanFileName(input.declaredName, file.extension),
+      uploadedAt: platform.clock.now(),
+      uploadedBy: actor.userId,
+    };
+    await db.insertInto('councilDocument').values(row).execute();
+    await audit({
+      kind: 'change',
+      action: 'council.document.attach',
+      entityType: 'council_document',
+      entityId: row.id,
+      before: null,
+      after: { meetingId, agendaItemId, fileName: row.fileName, sha256: file.sha256, size: file.size },
+    });
+    return viewOf(row);
+  });
+}
+
+/** A document's content for download, to the secretariat and the organisations invited; the read is audited. */
+export async function openCouncilDocument(
+  platform: Platform,
+  caller: Caller,
+  meetingId: string,
+  documentId: string,
+): Promise<{ stream: ReadStream; mediaType: string; fileName: string; size: number }> {
+  const { db } = platform.database;
+  const [meeting] = await store.meetings(db, scopeOf(actorOf(caller)), { id: meetingId });
+  const row = meeting
+    ? await documentsQuery(db, meetingId).where('id', '=', documentId).executeTakeFirst()
+    : undefined;
+  if (!row) throw new NotFound(DOCUMENT_NOT_FOUND);
+  const stream = await fileStoreOf(platform.config).open(row.sha256);
+  await auditRead(db, platform.clock, caller, 'council_document', documentId, {
+    meetingId,
+    agendaItemId: row.agendaItemId,
+    fileName: row.fileName,
+  }).catch((error: unknown) => {
+    stream.destroy();
+    throw error;
+  });
+  return { stream, mediaType: row.mediaType, fileName: row.fileName, size: row.size };
+}

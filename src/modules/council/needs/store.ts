@@ -1,0 +1,104 @@
+/** The queries of needs and resources: territorial services, questionnaires and their responses. */
+import type { Insertable, Kysely, Updateable } from 'kysely';
+import type {
+  CouncilQuestionnaireTable,
+  CouncilResponseTable,
+  CouncilServiceTable,
+} from '../../../db/council-schema.ts';
+import type { Database } from '../../../kernel/db.ts';
+
+type Db = Kysely<Database>;
+
+export function insertService(db: Db, row: Insertable<CouncilServiceTable>) {
+  return db.insertInto('councilService').values(row).execute();
+}
+
+export function updateService(db: Db, id: string, changes: Updateable<CouncilServiceTable>) {
+  return db.updateTable('councilService').set(changes).where('id', '=', id).execute();
+}
+
+export function lockService(db: Db, id: string) {
+  return db.selectFrom('councilService').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+function filteredServices(db: Db, filter: ServiceFilter) {
+  let query = db.selectFrom('councilService as s').innerJoin('organisation as o', 'o.id', 's.organisationId');
+  if (filter.id) query = query.where('s.id', '=', filter.id);
+  if (filter.theme) query = query.where((eb) => eb(eb.val(filter.theme), '=', eb.fn.any('s.themes')));
+  if (filter.municipality) query = query.where('s.municipalityIstatCode', '=', filter.municipality);
+  return query;
+}
+type ServiceFilter = { id?: string; theme?: string; municipality?: string };
+
+const withOrganisation = (db: Db, filter: ServiceFilter) =>
+  filteredServices(db, filter)
+    .selectAll('s')
+    .select('o.name as organisationName')
+    .orderBy('s.name')
+    .orderBy('s.id');
+
+export function services(db: Db, filter: ServiceFilter = {}) {
+  return withOrganisation(db, filter).limit(2000).execute();
+}
+
+/** One page of the directory, by name, and how many services match in all. */
+export async function servicesPage(db: Db, filter: ServiceFilter, page: { page: number; pageSize: number }) {
+  const rows = await withOrganisation(db, filter)
+    .limit(page.pageSize)
+    .offset((page.page - 1) * page.pageSize)
+    .execute();
+  const { total } = await filteredServices(db, filter)
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .executeTakeFirstOrThrow();
+  return { rows, total: Number(total) };
+}
+export type ServiceRow = Awaited<ReturnType<typeof services>>[number];
+
+export function insertQuestionnaire(db: Db, row: Insertable<CouncilQuestionnaireTable>) {
+  return db.insertInto('councilQuestionnaire').values(row).execute();
+}
+
+export function updateQuestionnaire(db: Db, id: string, changes: Updateable<CouncilQuestionnaireTable>) {
+  return db.updateTable('councilQuestionnaire').set(changes).where('id', '=', id).execute();
+}
+
+export function questionnaires(db: Db, filter: { id?: string; published?: boolean } = {}) {
+  let query = db
+    .selectFrom('councilQuestionnaire as q')
+    .selectAll('q')
+    .select((eb) =>
+      eb
+        .selectFrom('councilResponse as r')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('r.questionnaireId', '=', 'q.id')
+        .as('responses'),
+    );
+  if (filter.id) query = query.where('q.id', '=', filter.id);
+  if (filter.published) query = query.where('q.status', '!=', 'DRAFT');
+  return query.orderBy('q.createdAt', 'desc').limit(200).execute();
+}
+
+export function upsertResponse(db: Db, row: Insertable<CouncilResponseTable>) {
+  return db
+    .insertInto('councilResponse')
+    .values(row)
+    .onConflict((oc) =>
+      oc.columns(['questionnaireId', 'organisationId', 'municipalityIstatCode']).doUpdateSet({
+        answers: row.answers,
+        submittedAt: row.submittedAt,
+        submittedBy: row.submittedBy,
+      }),
+    )
+    .execute();
+}
+
+export function responses(db: Db, filter: { questionnaireId?: string; organisationId?: string }) {
+  let query = db
+    .selectFrom('councilResponse as r')
+    .innerJoin('organisation as o', 'o.id', 'r.organisationId')
+    .selectAll('r')
+    .select('o.name as organisationName');
+  if (filter.questionnaireId) query = query.where('r.questionnaireId', '=', filter.questionnaireId);
+  if (filter.organisationId) query = query.where('r.organisationId', '=', filter.organisationId);
+  return query.orderBy('o.name').orderBy('r.municipalityIstatCode').limit(5000).execute();
+}

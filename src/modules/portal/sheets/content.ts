@@ -1,0 +1,86 @@
+/**
+ * The portal's initial content, shipped as `content/<language>.json`: the procedure sheets and the glossary.
+ * Written at start-up where missing, published as reviewed text; what the back-office has edited since is
+ * never overwritten.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { SYSTEM_CALLER } from '../../../kernel/auth.ts';
+import type { Platform } from '../../../kernel/platform.ts';
+import { writeTransaction } from '../../../kernel/transaction.ts';
+import { isLanguage, SOURCE_LANGUAGE } from '../languages.ts';
+import { forgetPages } from '../page-cache.ts';
+import { type SheetContent, sheetContent } from './contract.ts';
+import * as store from './store.ts';
+
+type ContentFile = {
+  sheets: Record<string, SheetContent & { caseType?: string }>;
+  glossary: Record<string, { term: string; definition: string }>;
+};
+
+const CONTENT = new URL('./content/', import.meta.url);
+
+function readContent(): Map<string, ContentFile> {
+  const files = new Map<string, ContentFile>();
+  for (const file of readdirSync(CONTENT).filter((name) => /^[a-z]{2,3}\.json$/.test(name))) {
+    const language = file.slice(0, -5);
+    if (!isLanguage(language)) throw new Error(`content/${file} is for a language without a catalogue`);
+    files.set(language, JSON.parse(readFileSync(new URL(file, CONTENT), 'utf8')) as ContentFile);
+  }
+  return files;
+}
+
+/** Writes the shipped sheets and glossary terms that the database does not have yet. */
+export async function loadPortalContent(platform: Pick<Platform, 'database' | 'clock'>): Promise<number> {
+  const files = readContent();
+  const source = files.get(SOURCE_LANGUAGE);
+  if (!source) throw new Error(`content/${SOURCE_LANGUAGE}.json is missing`);
+  const { db } = platform.database;
+  const present = new Set((await store.sheetTexts(db)).map((row) => `${row.sheetCode}/${row.language}`));
+  const missing = [...files].flatMap(([language, file]) =>
+    Object.keys(file.sheets)
+      .filter((code) => !present.has(`${code}/${language}`))
+      .map((code) => ({ language, code })),
+  );
+  const glossaryCount = (
+    await db.selectFrom('glossaryTerm').select(db.fn.countAll<string>().as('n')).executeTakeFirst()
+  )?.n;
+  if (missing.length === 0 && Number(glossaryCount) > 0) return 0;
+  const codes = Object.keys(source.sheets);
+  await writeTransaction(db, platform.clock, SYSTEM_CALLER, async ({ db: trx, audit }) => {
+    const now = platform.clock.now();
+    for (const [position, code] of codes.entries())
+      await store.insertSheet(trx, { code, caseType: source.sheets[code]?.caseType ?? null, position });
+    for (const { language, code } of missing) {
+      const { caseType: _caseType, ...raw } = files.get(language)?.sheets[code] ?? {};
+      const content = JSON.stringify(sheetContent.parse(raw));
+      const sourceRevision = language === SOURCE_LANGUAGE ? null : 1;
+      await store.insertText(trx, {
+        sheetCode: code,
+        language,
+        status: 'PUBLISHED',
+        revision: 1,
+        sourceRevision,
+        content,
+        editedAt: now,
+        reviewedAt: now,
+        publishedContent: content,
+        publishedAt: now,
+        publishedRevision: 1,
+        publishedSourceRevision: sourceRevision,
+        publishedReviewedAt: now,
+      });
+    }
+    for (const [language, file] of files)
+      for (const [termKey, entry] of Object.entries(file.glossary))
+        await store.upsertGlossaryTerm(trx, { language, termKey, ...entry }, false);
+    await audit({
+      kind: 'change',
+      action: 'portal.content.load',
+      entityType: 'procedure_sheet',
+      entityId: null,
+      after: { texts: missing.map(({ code, language }) => `${code}/${language}`) },
+    });
+  });
+  forgetPages(platform.database);
+  return missing.length;
+}

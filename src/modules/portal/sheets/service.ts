@@ -1,0 +1,255 @@
+/**
+ * Procedure sheets: what the public reads, and the translation workflow of the back-office. A text is
+ * edited as a draft, reviewed (Italian source by the legal expert, a translation by a mediator who covers
+ * its language) and published; the public keeps reading the last published copy meanwhile. A translation
+ * remembers the Italian revision it was made from, so that it shows as out of date when the source changes.
+ */
+import type { Actor, Caller } from '../../../kernel/auth.ts';
+import { Conflict, Forbidden, NotFound } from '../../../kernel/errors.ts';
+import type { Platform } from '../../../kernel/platform.ts';
+import { writeTransaction } from '../../../kernel/transaction.ts';
+import { languagesOf } from '../../cases/team/store.ts';
+import { isLanguage, SOURCE_LANGUAGE } from '../languages.ts';
+import { forgetPages } from '../page-cache.ts';
+import { SHEET_SECTIONS, type SheetContent, type SheetTextView, sheetContent } from './contract.ts';
+import * as store from './store.ts';
+
+export type GlossaryEntry = { termKey: string; term: string; definition: string };
+
+export type PublicSheet = {
+  code: string;
+  /** The language of the text shown: the visitor's, or Italian when the sheet is not translated. */
+  language: string;
+  content: SheetContent;
+  reviewedAt: Date | null;
+  outOfDate: boolean;
+  glossary: GlossaryEntry[];
+};
+
+const asContent = (value: unknown) => sheetContent.parse(value);
+
+function toPublic(row: store.PublishedSheetRow, language: string): Omit<PublicSheet, 'glossary'> {
+  if (row.ownContent && language !== SOURCE_LANGUAGE)
+    return {
+      code: row.code,
+      language,
+      content: asContent(row.ownContent),
+      reviewedAt: row.ownReviewedAt,
+      outOfDate: (row.ownSourceRevision ?? 0) < (row.sourceRevision ?? 0),
+    };
+  return {
+    code: row.code,
+    language: SOURCE_LANGUAGE,
+    content: asContent(row.sourceContent),
+    reviewedAt: row.sourceReviewedAt,
+    outOfDate: false,
+  };
+}
+
+/** The published sheets as the home page lists them, in the visitor's language where translated. */
+export async function listPublicSheets(platform: Platform, language: string) {
+  const rows = await store.publishedSheets(platform.database.db, language);
+  return rows.map((row) => toPublic(row, language));
+}
+
+const textOf = (content: SheetContent) =>
+  [content.title, content.summary, ...SHEET_SECTIONS.map((s) => content[s])].join('\n').toLocaleLowerCase();
+
+/** One published sheet with the glossary terms that appear in it; null when there is no such sheet. */
+export async function publicSheet(
+  platform: Platform,
+  code: string,
+  language: string,
+): Promise<PublicSheet | null> {
+  const { db } = platform.database;
+  const row = await store.publishedSheet(db, code, language);
+  if (!row) return null;
+  const sheet = toPublic(row, language);
+  const text = textOf(sheet.content);
+  const terms = await store.glossary(db, sheet.language);
+  return { ...sheet, glossary: terms.filter((entry) => text.includes(entry.term.toLocaleLowerCase())) };
+}
+
+function view(row: store.SheetTextRow, source: store.SheetTextRow | undefined): SheetTextView {
+  return {
+    code: row.sheetCode,
+    language: row.language,
+    status: row.status,
+    revision: row.revision,
+    sourceRevision: row.sourceRevision,
+    content: asContent(row.content),
+    editedAt: row.editedAt.toISOString(),
+    reviewedAt: row.reviewedAt?.toISOString() ?? null,
+    publishedAt: row.publishedAt?.toISOString() ?? null,
+    publishedRevision: row.publishedRevision,
+    outOfDate:
+      row.language !== SOURCE_LANGUAGE &&
+      (row.publishedSourceRevision ?? row.sourceRevision ?? 0) < (source?.publishedRevision ?? 0),
+  };
+}
+
+/** Every text of every sheet (or of one), with its workflow state, for the back-office. */
+export async function listSheetTexts(platform: Platform, code?: string): Promise<SheetTextView[]> {
+  const rows = await store.sheetTexts(platform.database.db, code);
+  const sources = new Map(
+    rows.filter((row) => row.language === SOURCE_LANGUAGE).map((row) => [row.sheetCode, row]),
+  );
+  return rows.map((row) => view(row, sources.get(row.sheetCode)));
+}
+
+async function textView(platform: Platform, code: string, language: string): Promise<SheetTextView> {
+  const found = (await listSheetTexts(platform, code)).find((text) => text.language === language);
+  if (!found) throw new NotFound('Il testo della scheda non esiste.');
+  return found;
+}
+
+const actorOf = (caller: Caller): Actor => {
+  if (!caller.actor) throw new NotFound();
+  return caller.actor;
+};
+
+/** Saves a new draft of a sheet in a language: a new revision, to be reviewed again. */
+export async function saveSheetDraft(
+  platform: Platform,
+  caller: Caller,
+  key: { code: string; language: string },
+  content: SheetContent,
+): Promise<SheetTextView> {
+  const actor = actorOf(caller);
+  if (!isLanguage(key.language)) throw new NotFound('Lingua non prevista dal portale.');
+  await writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
+    if (!(await store.findSheet(db, key.code))) throw new NotFound('La scheda non esiste.');
+    const source = await store.lockText(db, key.code, SOURCE_LANGUAGE);
+    if (key.language !== SOURCE_LANGUAGE && !source)
+      throw new Conflict('Prima si scrive il testo italiano, poi le traduzioni.');
+    const old = key.language === SOURCE_LANGUAGE ? source : await store.lockText(db, key.code, key.language);
+    const now = platform.clock.now();
+    const draft = {
+      status: 'DRAFT' as const,
+      revision: (old?.revision ?? 0) + 1,
+      sourceRevision: key.language === SOURCE_LANGUAGE ? null : (source?.revision ?? null),
+      content: JSON.stringify(content),
+      editedAt: now,
+      editedBy: actor.userId,
+      reviewedAt: null,
+      reviewedBy: null,
+    };
+    if (old) await store.updateText(db, key.code, key.language, draft);
+    else await store.insertText(db, { sheetCode: key.code, language: key.language, ...draft });
+    await audit({
+      kind: 'change',
+      action: 'portal.sheet.edit',
+      entityType: 'procedure_sheet',
+      entityId: `${key.code}/${key.language}`,
+      before: old ? { revision: old.revision, status: old.status } : null,
+      after: { revision: draft.revision, status: 'DRAFT', sourceRevision: draft.sourceRevision },
+    });
+  });
+  return textView(platform, key.code, key.language);
+}
+
+/** The Italian source is reviewed by the legal expert, a translation by a mediator who covers its language. */
+async function assertMayReview(platform: Platform, actor: Actor, language: string) {
+  if (language === SOURCE_LANGUAGE) {
+    if (!actor.roles.includes('legal_expert'))
+      throw new Forbidden('Il testo italiano è revisionato dall’esperto legale.');
+    return;
+  }
+  const covered = actor.roles.includes('mediator')
+    ? await languagesOf(platform.database.db, actor.userId)
+    : [];
+  if (!covered.includes(language))
+    throw new Forbidden('Una traduzione è revisionata da un mediatore che copre la sua lingua.');
+}
+
+async function move(
+  platform: Platform,
+  caller: Caller,
+  key: { code: string; language: string },
+  from: 'DRAFT' | 'REVIEWED',
+  apply: (row: store.SheetTextRow, now: Date) => Parameters<typeof store.updateText>[3],
+  action: string,
+) {
+  await writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
+    const row = await store.lockText(db, key.code, key.language);
+    if (!row) throw new NotFound('Il testo della scheda non esiste.');
+    if (row.status !== from)
+      throw new Conflict(`Il testo è «${row.status}»: questo passaggio vale per un testo «${from}».`);
+    const patch = apply(row, platform.clock.now());
+    await store.updateText(db, key.code, key.language, patch);
+    await audit({
+      kind: 'change',
+      action,
+      entityType: 'procedure_sheet',
+      entityId: `${key.code}/${key.language}`,
+      before: { status: row.status, revision: row.revision },
+      after: { status: patch.status, revision: row.revision },
+    });
+  });
+  return textView(platform, key.code, key.language);
+}
+
+export async function reviewSheetText(
+  platform: Platform,
+  caller: Caller,
+  key: { code: string; language: string },
+) {
+  const actor = actorOf(caller);
+  await assertMayReview(platform, actor, key.language);
+  return move(
+    platform,
+    caller,
+    key,
+    'DRAFT',
+    (_row, now) => ({ status: 'REVIEWED', reviewedAt: now, reviewedBy: actor.userId }),
+    'portal.sheet.review',
+  );
+}
+
+export async function publishSheetText(
+  platform: Platform,
+  caller: Caller,
+  key: { code: string; language: string },
+) {
+  actorOf(caller);
+  return move(
+    platform,
+    caller,
+    key,
+    'REVIEWED',
+    (row, now) => ({
+      status: 'PUBLISHED',
+      publishedContent: JSON.stringify(row.content),
+      publishedAt: now,
+      publishedRevision: row.revision,
+      publishedSourceRevision: row.sourceRevision,
+      publishedReviewedAt: row.reviewedAt,
+    }),
+    'portal.sheet.publish',
+  ).finally(() => forgetPages(platform.database));
+}
+
+/** Every term of the glossary in every language, for the back-office. */
+export const listGlossaryTerms = (platform: Platform) => store.glossaryTerms(platform.database.db);
+
+export async function saveGlossaryTerm(
+  platform: Platform,
+  caller: Caller,
+  key: { language: string; termKey: string },
+  input: { term: string; definition: string },
+) {
+  actorOf(caller);
+  if (!isLanguage(key.language)) throw new NotFound('Lingua non prevista dal portale.');
+  await writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
+    await store.upsertGlossaryTerm(db, { ...key, ...input }, true);
+    await audit({
+      kind: 'change',
+      action: 'portal.glossary.save',
+      entityType: 'glossary_term',
+      entityId: `${key.language}/${key.termKey}`,
+      after: input,
+    });
+  });
+  forgetPages(platform.database);
+  return { ...key, ...input };
+}

@@ -9,7 +9,7 @@ import { connect, createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Kysely, sql } from 'kysely';
-import type { Database } from '../src/db/schema.ts';
+import type { Database } from '../src/db/database.ts';
 import { SYSTEM_CALLER } from '../src/kernel/auth.ts';
 import { systemClock } from '../src/kernel/clock.ts';
 import { type DatabaseHandle, openServerDatabase } from '../src/kernel/db.ts';

@@ -11,7 +11,7 @@ import {
   type PostgresQueryResult,
 } from 'kysely';
 import pg from 'pg';
-import type { Database } from '../db/schema.ts';
+import type { Database } from '../db/database.ts';
 
 export type { Database };
 export type Backend = 'pglite' | 'postgres';

@@ -1,7 +1,7 @@
 /** The queries of case files (intake's batch writes are in `intake/store.ts`). */
 import { type Insertable, type Kysely, sql, type Updateable } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
-import type { CaseEventTable, CaseFileTable, CaseOpinionTable } from '../../db/schema.ts';
+import type { CaseEventTable, CaseFileTable, CaseOpinionTable } from '../../db/tables/cases.ts';
 import type { Database } from '../../kernel/db.ts';
 import * as documents from './documents/store.ts';
 import type { CaseTypeVersion } from './law/definitions.ts';

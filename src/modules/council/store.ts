@@ -6,7 +6,7 @@ import type {
   CouncilMeetingTable,
   CouncilMembershipTable,
   CouncilTableTable,
-} from '../../db/council-schema.ts';
+} from '../../db/tables/council.ts';
 import type { Database } from '../../kernel/db.ts';
 
 type Db = Kysely<Database>;

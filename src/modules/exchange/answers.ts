@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import type { Temporal } from 'temporal-polyfill';
 import type { z } from 'zod';
 import type { Config } from '../../config.ts';
-import type { Database } from '../../db/schema.ts';
+import type { Database } from '../../db/database.ts';
 import type { AuditRecord } from '../../kernel/audit.ts';
 import type { Actor, Caller } from '../../kernel/auth.ts';
 import { Conflict, Invalid, NotFound } from '../../kernel/errors.ts';

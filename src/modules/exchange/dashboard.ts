@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { type Kysely, sql } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import type { Database } from '../../db/database.ts';
 import type { Actor, Caller } from '../../kernel/auth.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import { csvField } from '../audit/service.ts';

@@ -3,8 +3,8 @@
  * consent recorded explicitly where the case type allows it, otherwise an escalation to the SUI manager.
  */
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
-import type { OpinionSubject } from '../../db/schema-exchange.ts';
+import type { Database } from '../../db/database.ts';
+import type { OpinionSubject } from '../../db/tables/exchange.ts';
 import { SYSTEM_CALLER } from '../../kernel/auth.ts';
 import type { JobDefinition } from '../../kernel/jobs.ts';
 import type { Platform } from '../../kernel/platform.ts';

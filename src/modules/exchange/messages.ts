@@ -7,8 +7,8 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Peer } from '../../config.ts';
-import type { Database } from '../../db/schema.ts';
-import type { OpinionSubject } from '../../db/schema-exchange.ts';
+import type { Database } from '../../db/database.ts';
+import type { OpinionSubject } from '../../db/tables/exchange.ts';
 import type { AuditRecord } from '../../kernel/audit.ts';
 import type { FileStore } from '../../kernel/files.ts';
 import { newId } from '../../kernel/ids.ts';

@@ -1,7 +1,7 @@
 /** Who sees which opinions: the body's officers those addressed to their office, the SUI its own requests. */
 import type { Kysely } from 'kysely';
 import type { Config } from '../../config.ts';
-import type { Database } from '../../db/schema.ts';
+import type { Database } from '../../db/database.ts';
 import type { Actor, Caller } from '../../kernel/auth.ts';
 import { NotFound } from '../../kernel/errors.ts';
 import { fileStoreOf } from '../../kernel/uploads.ts';

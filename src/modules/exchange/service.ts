@@ -5,8 +5,8 @@
 import type { Kysely } from 'kysely';
 import type { Temporal } from 'temporal-polyfill';
 import type { Config } from '../../config.ts';
-import type { Database } from '../../db/schema.ts';
-import type { OpinionSubject } from '../../db/schema-exchange.ts';
+import type { Database } from '../../db/database.ts';
+import type { OpinionSubject } from '../../db/tables/exchange.ts';
 import type { AuditRecord } from '../../kernel/audit.ts';
 import { type Caller, hasPermission } from '../../kernel/auth.ts';
 import { Invalid } from '../../kernel/errors.ts';

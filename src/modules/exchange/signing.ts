@@ -20,7 +20,7 @@ import {
 } from 'jose';
 import type { Kysely } from 'kysely';
 import type { Peer } from '../../config.ts';
-import type { Database } from '../../db/schema.ts';
+import type { Database } from '../../db/database.ts';
 import { newId } from '../../kernel/ids.ts';
 
 type Db = Kysely<Database>;

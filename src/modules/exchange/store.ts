@@ -1,13 +1,13 @@
 /** Queries on the opinion requests, their answers and questions, and the exchange's outbox and inbox. */
 import { type Insertable, type Kysely, sql } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import type { Database } from '../../db/database.ts';
 import type {
   ExchangeInboxTable,
   ExchangeOutboxTable,
   OpinionAnswerTable,
   OpinionQuestionTable,
   OpinionRequestTable,
-} from '../../db/schema-exchange.ts';
+} from '../../db/tables/exchange.ts';
 
 type Db = Kysely<Database>;
 

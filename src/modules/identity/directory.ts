@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { UserTable } from '../../db/schema.ts';
+import type { UserTable } from '../../db/tables/identity.ts';
 import type { Actor, Caller } from '../../kernel/auth.ts';
 import { Conflict, Invalid, NotFound, parseInput } from '../../kernel/errors.ts';
 import { newId } from '../../kernel/ids.ts';

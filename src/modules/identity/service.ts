@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Selectable } from 'kysely';
-import type { UserTable } from '../../db/schema.ts';
+import type { UserTable } from '../../db/tables/identity.ts';
 import type { Actor, Caller } from '../../kernel/auth.ts';
 import { AppError, Forbidden, Invalid, NotFound } from '../../kernel/errors.ts';
 import { newId } from '../../kernel/ids.ts';

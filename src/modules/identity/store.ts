@@ -5,7 +5,7 @@ import type {
   SessionTable,
   UserTable,
   UserTokenTable,
-} from '../../db/schema.ts';
+} from '../../db/tables/identity.ts';
 import type { Database } from '../../kernel/db.ts';
 import type { Role } from '../../kernel/permissions.ts';
 import type { PageQuery } from './contract.ts';

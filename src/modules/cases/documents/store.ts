@@ -1,6 +1,6 @@
 /** The queries of a case's documents and outcome documents. */
 import type { Insertable, Kysely } from 'kysely';
-import type { CaseDocumentTable, CaseOutcomeTable } from '../../../db/schema.ts';
+import type { CaseDocumentTable, CaseOutcomeTable } from '../../../db/tables/cases.ts';
 import type { Database } from '../../../kernel/db.ts';
 
 type Db = Kysely<Database>;

@@ -4,7 +4,8 @@
  * thread (see `service.ts`), so it imports nothing that a worker thread cannot load as plain TypeScript.
  */
 import type { Insertable, Kysely, Transaction } from 'kysely';
-import type { CaseFileTable, CasePartyTable, Database } from '../../../db/schema.ts';
+import type { Database } from '../../../db/database.ts';
+import type { CaseFileTable, CasePartyTable } from '../../../db/tables/cases.ts';
 import { type AuditContext, auditRow } from '../../../kernel/audit.ts';
 import { newVerificationCode } from '../../../kernel/codes.ts';
 import { newId } from '../../../kernel/ids.ts';

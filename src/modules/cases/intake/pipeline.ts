@@ -9,7 +9,7 @@
  * others and nothing is half-written. It runs on the writer's thread, so only erasable syntax here.
  */
 import type { ControlledTransaction, Kysely } from 'kysely';
-import type { Database } from '../../../db/schema.ts';
+import type { Database } from '../../../db/database.ts';
 import {
   type BatchOutcome,
   finishBatch,

@@ -3,7 +3,7 @@
  * function takes the transaction of the batch and writes many rows in one statement.
  */
 import { type Insertable, sql, type Transaction } from 'kysely';
-import type { CaseFileTable, CasePartyTable } from '../../../db/schema.ts';
+import type { CaseFileTable, CasePartyTable } from '../../../db/tables/cases.ts';
 import type { Database } from '../../../kernel/db.ts';
 import { newId } from '../../../kernel/ids.ts';
 import type { EmployerInput } from '../contract.ts';

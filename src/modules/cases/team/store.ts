@@ -1,6 +1,6 @@
 /** The queries of the multidisciplinary team: mediators and their languages, questions to the legal expert. */
 import { type Insertable, type Kysely, sql } from 'kysely';
-import type { LegalQuestionTable } from '../../../db/schema.ts';
+import type { LegalQuestionTable } from '../../../db/tables/cases.ts';
 import type { Database } from '../../../kernel/db.ts';
 
 type Db = Kysely<Database>;

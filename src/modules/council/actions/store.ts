@@ -4,7 +4,7 @@ import type {
   CouncilActionItemTable,
   CouncilActionNoteTable,
   CouncilInitiativeTable,
-} from '../../../db/council-schema.ts';
+} from '../../../db/tables/council.ts';
 import type { Database } from '../../../kernel/db.ts';
 import type { Scope } from '../store.ts';
 

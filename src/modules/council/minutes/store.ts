@@ -4,7 +4,7 @@ import type {
   CouncilDecisionTable,
   CouncilMinutesCommentTable,
   CouncilMinutesVersionTable,
-} from '../../../db/council-schema.ts';
+} from '../../../db/tables/council.ts';
 import type { Database } from '../../../kernel/db.ts';
 
 type Db = Kysely<Database>;

@@ -1,5 +1,5 @@
 import type { Insertable, Kysely, Updateable } from 'kysely';
-import type { ProcedureSheetTextTable } from '../../../db/schema.ts';
+import type { ProcedureSheetTextTable } from '../../../db/tables/portal.ts';
 import type { Database } from '../../../kernel/db.ts';
 import { SOURCE_LANGUAGE } from '../languages.ts';
 

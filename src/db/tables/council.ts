@@ -1,6 +1,6 @@
 /** The tables of the territorial council (CTI): tables, members, meetings, minutes, actions, initiatives. */
 import type { ColumnType } from 'kysely';
-import type { Instant, LegalDay, NullableInstant } from './schema.ts';
+import type { Instant, LegalDay, NullableInstant } from '../columns.ts';
 
 export type CouncilTableTable = {
   id: string;
@@ -184,4 +184,23 @@ export type CouncilDocumentTable = {
   fileName: string;
   uploadedAt: Instant;
   uploadedBy: string;
+};
+
+/** The tables of the territorial council, as Kysely sees them. */
+export type CouncilTables = {
+  councilTable: CouncilTableTable;
+  councilMembership: CouncilMembershipTable;
+  councilMeeting: CouncilMeetingTable;
+  councilAgendaItem: CouncilAgendaItemTable;
+  councilAttendance: CouncilAttendanceTable;
+  councilMinutesVersion: CouncilMinutesVersionTable;
+  councilMinutesComment: CouncilMinutesCommentTable;
+  councilDecision: CouncilDecisionTable;
+  councilDocument: CouncilDocumentTable;
+  councilActionItem: CouncilActionItemTable;
+  councilActionNote: CouncilActionNoteTable;
+  councilInitiative: CouncilInitiativeTable;
+  councilService: CouncilServiceTable;
+  councilQuestionnaire: CouncilQuestionnaireTable;
+  councilResponse: CouncilResponseTable;
 };

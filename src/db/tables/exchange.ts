@@ -1,5 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { Instant, LegalDay, NullableInstant } from './schema.ts';
+import type { Instant, LegalDay, NullableInstant } from '../columns.ts';
 
 type Json<T> = ColumnType<T, T | string, T | string>;
 

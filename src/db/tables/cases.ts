@@ -1,131 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
-import type {
-  CouncilActionItemTable,
-  CouncilActionNoteTable,
-  CouncilAgendaItemTable,
-  CouncilAttendanceTable,
-  CouncilDecisionTable,
-  CouncilDocumentTable,
-  CouncilInitiativeTable,
-  CouncilMeetingTable,
-  CouncilMembershipTable,
-  CouncilMinutesCommentTable,
-  CouncilMinutesVersionTable,
-  CouncilQuestionnaireTable,
-  CouncilResponseTable,
-  CouncilServiceTable,
-  CouncilTableTable,
-} from './council-schema.ts';
-import type { ExchangeTables } from './schema-exchange.ts';
-
-/** An instant stored as timestamptz: read as Date, written as Date or ISO string. */
-export type Instant = ColumnType<Date, Date | string, Date | string>;
-/** An instant the database fills in by default (`now()`). */
-export type GeneratedInstant = ColumnType<Date, Date | string | undefined, Date | string>;
-export type NullableInstant = ColumnType<Date | null, Date | string | null, Date | string | null>;
-
-export type OrganisationTable = {
-  id: string;
-  code: string;
-  name: string;
-  type: string;
-  fiscalCode: string | null;
-  municipalityIstatCode: string | null;
-  email: string | null;
-  isActive: Generated<boolean>;
-  createdAt: GeneratedInstant;
-};
-
-export type UserTable = {
-  id: string;
-  email: string;
-  givenName: string;
-  familyName: string;
-  fiscalCode: string | null;
-  isActive: Generated<boolean>;
-  createdAt: GeneratedInstant;
-  passwordHash: string | null;
-  passwordChangedAt: NullableInstant;
-  failedLogins: Generated<number>;
-  lockedUntil: NullableInstant;
-  lastLoginAt: NullableInstant;
-};
-
-export type SessionTable = {
-  /** SHA-256 of the cookie token: a stolen table does not yield usable sessions. */
-  id: string;
-  userId: string;
-  organisationId: string;
-  csrfToken: string;
-  createdAt: Instant;
-  lastSeenAt: Instant;
-  expiresAt: Instant;
-  clientAddress: string | null;
-  userAgent: string | null;
-  authMethod: string;
-  revokedAt: NullableInstant;
-};
-
-export type UserTokenTable = {
-  /** SHA-256 of the token sent by e-mail. */
-  tokenHash: string;
-  userId: string;
-  purpose: 'password_reset' | 'invite';
-  createdAt: Instant;
-  expiresAt: Instant;
-  usedAt: NullableInstant;
-};
-
-export type OidcLoginTable = {
-  state: string;
-  codeVerifier: string;
-  nonce: string;
-  returnTo: string;
-  createdAt: Instant;
-};
-
-export type AuditEntryTable = {
-  /** Order of insertion; may have gaps (rolled-back transactions). */
-  seq: Generated<number>;
-  id: string;
-  at: Instant;
-  kind: 'change' | 'access' | 'security';
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  actorUserId: string | null;
-  actorLabel: string | null;
-  organisationId: string | null;
-  requestId: string | null;
-  clientAddress: string | null;
-  /** For changes `{ before, after }` of the fields that changed; for other kinds, details. */
-  data: unknown | null;
-};
-
-export type AuditSealTable = {
-  /** 1, 2, 3… without gaps: the order of the hash chain. */
-  position: number;
-  entrySeq: number;
-  prevHash: string;
-  hash: string;
-  sealedAt: Instant;
-};
-
-export type MembershipTable = {
-  userId: string;
-  organisationId: string;
-  role: string;
-  createdAt: GeneratedInstant;
-};
-
-export type SystemHeartbeatTable = {
-  instance: string;
-  beatAt: Instant;
-  beats: number;
-};
-
-/** A legal day, `YYYY-MM-DD` (PostgreSQL `date`, read as text). */
-export type LegalDay = string;
+import type { Instant, LegalDay, NullableInstant } from '../columns.ts';
 
 export type CaseTypeVersionTable = {
   code: string;
@@ -266,16 +140,6 @@ export type IntakeRequestTable = {
   createdAt: Instant;
 };
 
-export type ApiClientTable = {
-  id: string;
-  organisationId: string;
-  name: string;
-  /** SHA-256 of the bearer token. */
-  tokenHash: string;
-  createdAt: Instant;
-  revokedAt: NullableInstant;
-};
-
 export type SavedViewTable = {
   id: string;
   userId: string;
@@ -384,48 +248,10 @@ export type LegalQuestionTable = {
   answer: string | null;
 };
 
-export type SheetStatus = 'DRAFT' | 'REVIEWED' | 'PUBLISHED';
-type Json = ColumnType<unknown, string, string>;
-type NullableJson = ColumnType<unknown | null, string | null, string | null>;
-
-/** A procedure sheet of the public portal. */
-export type ProcedureSheetTable = { code: string; caseType: string | null; position: number };
-
-/** A sheet in one language: the working copy and the copy the public reads (see the portal migration). */
-export type ProcedureSheetTextTable = {
-  sheetCode: string;
-  language: string;
-  status: SheetStatus;
-  revision: number;
-  /** For a translation, the revision of the Italian text it was made from. */
-  sourceRevision: number | null;
-  content: Json;
-  editedAt: Instant;
-  editedBy: string | null;
-  reviewedAt: NullableInstant;
-  reviewedBy: string | null;
-  publishedContent: NullableJson;
-  publishedAt: NullableInstant;
-  publishedRevision: number | null;
-  publishedSourceRevision: number | null;
-  publishedReviewedAt: NullableInstant;
-};
-
-export type GlossaryTermTable = { language: string; termKey: string; term: string; definition: string };
-
 export type LinkSigningKeyTable = { id: number; secret: string; createdAt: Instant };
 
-/** Every table, as Kysely sees it (camelCase here, snake_case in the database). */
-export type Database = ExchangeTables & {
-  organisation: OrganisationTable;
-  appUser: UserTable;
-  membership: MembershipTable;
-  session: SessionTable;
-  userToken: UserTokenTable;
-  oidcLogin: OidcLoginTable;
-  auditEntry: AuditEntryTable;
-  auditSeal: AuditSealTable;
-  systemHeartbeat: SystemHeartbeatTable;
+/** The tables of the SUI case files, as Kysely sees them. */
+export type CasesTables = {
   caseTypeVersion: CaseTypeVersionTable;
   person: PersonTable;
   employer: EmployerTable;
@@ -436,7 +262,6 @@ export type Database = ExchangeTables & {
   caseEvent: CaseEventTable;
   caseOpinion: CaseOpinionTable;
   intakeRequest: IntakeRequestTable;
-  apiClient: ApiClientTable;
   savedView: SavedViewTable;
   caseDocument: CaseDocumentTable;
   caseOutcome: CaseOutcomeTable;
@@ -445,23 +270,5 @@ export type Database = ExchangeTables & {
   appointment: AppointmentTable;
   mediatorLanguage: MediatorLanguageTable;
   legalQuestion: LegalQuestionTable;
-  councilTable: CouncilTableTable;
-  councilMembership: CouncilMembershipTable;
-  councilMeeting: CouncilMeetingTable;
-  councilAgendaItem: CouncilAgendaItemTable;
-  councilAttendance: CouncilAttendanceTable;
-  councilMinutesVersion: CouncilMinutesVersionTable;
-  councilMinutesComment: CouncilMinutesCommentTable;
-  councilDecision: CouncilDecisionTable;
-  councilDocument: CouncilDocumentTable;
-  councilActionItem: CouncilActionItemTable;
-  councilActionNote: CouncilActionNoteTable;
-  councilInitiative: CouncilInitiativeTable;
-  councilService: CouncilServiceTable;
-  councilQuestionnaire: CouncilQuestionnaireTable;
-  councilResponse: CouncilResponseTable;
-  procedureSheet: ProcedureSheetTable;
-  procedureSheetText: ProcedureSheetTextTable;
-  glossaryTerm: GlossaryTermTable;
   linkSigningKey: LinkSigningKeyTable;
 };

@@ -1,0 +1,17 @@
+import type { CasesTables } from './tables/cases.ts';
+import type { CouncilTables } from './tables/council.ts';
+import type { ExchangeTables } from './tables/exchange.ts';
+import type { IdentityTables } from './tables/identity.ts';
+import type { KernelTables } from './tables/kernel.ts';
+import type { PortalTables } from './tables/portal.ts';
+
+/**
+ * Every table, as Kysely sees it (camelCase here, snake_case in the database): each module declares its
+ * own in its `tables.ts`, and they meet here.
+ */
+export type Database = KernelTables &
+  IdentityTables &
+  CasesTables &
+  ExchangeTables &
+  CouncilTables &
+  PortalTables;

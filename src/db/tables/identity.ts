@@ -1,0 +1,90 @@
+import type { Generated } from 'kysely';
+import type { GeneratedInstant, Instant, NullableInstant } from '../columns.ts';
+
+export type OrganisationTable = {
+  id: string;
+  code: string;
+  name: string;
+  type: string;
+  fiscalCode: string | null;
+  municipalityIstatCode: string | null;
+  email: string | null;
+  isActive: Generated<boolean>;
+  createdAt: GeneratedInstant;
+};
+
+export type UserTable = {
+  id: string;
+  email: string;
+  givenName: string;
+  familyName: string;
+  fiscalCode: string | null;
+  isActive: Generated<boolean>;
+  createdAt: GeneratedInstant;
+  passwordHash: string | null;
+  passwordChangedAt: NullableInstant;
+  failedLogins: Generated<number>;
+  lockedUntil: NullableInstant;
+  lastLoginAt: NullableInstant;
+};
+
+export type SessionTable = {
+  /** SHA-256 of the cookie token: a stolen table does not yield usable sessions. */
+  id: string;
+  userId: string;
+  organisationId: string;
+  csrfToken: string;
+  createdAt: Instant;
+  lastSeenAt: Instant;
+  expiresAt: Instant;
+  clientAddress: string | null;
+  userAgent: string | null;
+  authMethod: string;
+  revokedAt: NullableInstant;
+};
+
+export type UserTokenTable = {
+  /** SHA-256 of the token sent by e-mail. */
+  tokenHash: string;
+  userId: string;
+  purpose: 'password_reset' | 'invite';
+  createdAt: Instant;
+  expiresAt: Instant;
+  usedAt: NullableInstant;
+};
+
+export type OidcLoginTable = {
+  state: string;
+  codeVerifier: string;
+  nonce: string;
+  returnTo: string;
+  createdAt: Instant;
+};
+
+export type MembershipTable = {
+  userId: string;
+  organisationId: string;
+  role: string;
+  createdAt: GeneratedInstant;
+};
+
+export type ApiClientTable = {
+  id: string;
+  organisationId: string;
+  name: string;
+  /** SHA-256 of the bearer token. */
+  tokenHash: string;
+  createdAt: Instant;
+  revokedAt: NullableInstant;
+};
+
+/** The tables of organisations, users and their sign-in, as Kysely sees them. */
+export type IdentityTables = {
+  organisation: OrganisationTable;
+  appUser: UserTable;
+  membership: MembershipTable;
+  session: SessionTable;
+  userToken: UserTokenTable;
+  oidcLogin: OidcLoginTable;
+  apiClient: ApiClientTable;
+};

@@ -1,0 +1,42 @@
+import type { Generated } from 'kysely';
+import type { Instant } from '../columns.ts';
+
+export type AuditEntryTable = {
+  /** Order of insertion; may have gaps (rolled-back transactions). */
+  seq: Generated<number>;
+  id: string;
+  at: Instant;
+  kind: 'change' | 'access' | 'security';
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  actorUserId: string | null;
+  actorLabel: string | null;
+  organisationId: string | null;
+  requestId: string | null;
+  clientAddress: string | null;
+  /** For changes `{ before, after }` of the fields that changed; for other kinds, details. */
+  data: unknown | null;
+};
+
+export type AuditSealTable = {
+  /** 1, 2, 3… without gaps: the order of the hash chain. */
+  position: number;
+  entrySeq: number;
+  prevHash: string;
+  hash: string;
+  sealedAt: Instant;
+};
+
+export type SystemHeartbeatTable = {
+  instance: string;
+  beatAt: Instant;
+  beats: number;
+};
+
+/** The platform's own tables: the audit trail and the workers' heartbeat. */
+export type KernelTables = {
+  auditEntry: AuditEntryTable;
+  auditSeal: AuditSealTable;
+  systemHeartbeat: SystemHeartbeatTable;
+};

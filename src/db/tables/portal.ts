@@ -1,0 +1,35 @@
+import type { Instant, Json, NullableInstant, NullableJson } from '../columns.ts';
+
+export type SheetStatus = 'DRAFT' | 'REVIEWED' | 'PUBLISHED';
+
+/** A procedure sheet of the public portal. */
+export type ProcedureSheetTable = { code: string; caseType: string | null; position: number };
+
+/** A sheet in one language: the working copy and the copy the public reads (see the portal migration). */
+export type ProcedureSheetTextTable = {
+  sheetCode: string;
+  language: string;
+  status: SheetStatus;
+  revision: number;
+  /** For a translation, the revision of the Italian text it was made from. */
+  sourceRevision: number | null;
+  content: Json;
+  editedAt: Instant;
+  editedBy: string | null;
+  reviewedAt: NullableInstant;
+  reviewedBy: string | null;
+  publishedContent: NullableJson;
+  publishedAt: NullableInstant;
+  publishedRevision: number | null;
+  publishedSourceRevision: number | null;
+  publishedReviewedAt: NullableInstant;
+};
+
+export type GlossaryTermTable = { language: string; termKey: string; term: string; definition: string };
+
+/** The tables of the public portal's texts, as Kysely sees them. */
+export type PortalTables = {
+  procedureSheet: ProcedureSheetTable;
+  procedureSheetText: ProcedureSheetTextTable;
+  glossaryTerm: GlossaryTermTable;
+};

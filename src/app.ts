@@ -12,17 +12,8 @@ import { registerOpenApi } from './kernel/openapi.ts';
 import type { Platform } from './kernel/platform.ts';
 import { registerSecurityHeaders } from './kernel/security.ts';
 import { registerWeb } from './kernel/web.ts';
-import { registerAuditRoutes } from './modules/audit/routes.ts';
-import { registerAppointmentRoutes } from './modules/cases/appointments/routes.ts';
-import { registerCaseDocumentRoutes } from './modules/cases/documents/routes.ts';
-import { registerCaseRoutes, registerIntakeArrivals } from './modules/cases/routes.ts';
-import { registerTeamRoutes } from './modules/cases/team/routes.ts';
-import { registerCouncilRoutes } from './modules/council/routes.ts';
-import { registerExchangeRoutes } from './modules/exchange/routes.ts';
-import { registerIdentityRoutes } from './modules/identity/routes.ts';
 import { resolveApiClient, resolveSession } from './modules/identity/service.ts';
-import { registerPortal } from './modules/portal/routes.tsx';
-import { registerSheetRoutes } from './modules/portal/sheets/routes.ts';
+import { MODULES } from './modules/index.ts';
 import { version } from './version.ts';
 
 // Validation messages reach users of the Italian back-office.
@@ -81,23 +72,14 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
   await app.register(cookie);
   await app.register(rateLimit, { global: false, errorResponseBuilder: rateLimited });
   // Case submissions are ranked by arrival: stamped before access control makes them wait.
-  registerIntakeArrivals(app, platform);
+  for (const module of MODULES) module.beforeAccessControl?.(app, platform);
   registerAccessControl(app, {
     resolveSession: resolveSession(platform),
     resolveApiClient: resolveApiClient(platform),
   });
   await registerOpenApi(app, { version, publicUrl: platform.config.publicUrl });
   registerObservability(app, platform);
-  registerIdentityRoutes(app, platform);
-  registerAuditRoutes(app, platform);
-  registerCaseRoutes(app, platform);
-  registerAppointmentRoutes(app, platform);
-  registerTeamRoutes(app, platform);
-  registerCaseDocumentRoutes(app, platform);
-  registerCouncilRoutes(app, platform);
-  registerExchangeRoutes(app, platform);
-  await registerPortal(app, platform);
-  registerSheetRoutes(app, platform);
+  for (const module of MODULES) await app.register(async (scope) => module.routes(scope, platform));
   await registerWeb(app);
   return app;
 }

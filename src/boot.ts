@@ -10,9 +10,7 @@ import { heartbeatJob, type JobDefinition, startJobs } from './kernel/jobs.ts';
 import { createMailer } from './kernel/mail.ts';
 import { migrateToLatest } from './kernel/migrate.ts';
 import type { Platform } from './kernel/platform.ts';
-import { actionReminderJob } from './modules/council/actions/jobs.ts';
-import { opinionClockJob } from './modules/exchange/jobs.ts';
-import { loadPortalContent } from './modules/portal/sheets/content.ts';
+import { MODULES } from './modules/index.ts';
 
 /** Seals new audit entries into the hash chain, off the request path, every minute. */
 function auditSealJob(database: DatabaseHandle): JobDefinition {
@@ -30,8 +28,7 @@ export function jobDefinitions(platform: Platform): JobDefinition[] {
   return [
     heartbeatJob(platform.database, platform.clock),
     auditSealJob(platform.database),
-    opinionClockJob(platform),
-    actionReminderJob(platform),
+    ...MODULES.flatMap((module) => module.jobs?.(platform) ?? []),
   ];
 }
 
@@ -46,7 +43,7 @@ export async function openPlatform(
   const database = await openDatabase(config);
   try {
     const migrationsApplied = await migrateToLatest(database.db);
-    await loadPortalContent({ database, clock });
+    for (const module of MODULES) await module.start?.({ database, clock });
     const demoLoaded = config.demoData ? await loadDemoData({ database, clock }) : false;
     if (demoLoaded) await loadDemoCases({ database, clock, config });
     if (demoLoaded) await loadDemoCouncil({ database, clock, config });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CASE_LOOKUP_LIMIT } from '../src/modules/cases/public/status.ts';
 import { LANGUAGES } from '../src/modules/portal/languages.ts';
 import { STYLESHEET_PATH } from '../src/modules/portal/layout.tsx';
-import { CASE_LOOKUP_LIMIT } from '../src/modules/portal/status.ts';
 import { startTestApp, stopTestApp, type TestApp } from './support/app.ts';
 import { BACKENDS, openTestDatabase, type TestDatabase } from './support/database.ts';
 import { form, mainText, openPortalOffice, type PortalOffice } from './support/portal.ts';

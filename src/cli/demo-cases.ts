@@ -4,6 +4,7 @@
  */
 import type { Platform } from '../kernel/platform.ts';
 import type { Action, IntakeInput } from '../modules/cases/contract.ts';
+import * as quotas from '../modules/cases/intake/quotas.ts';
 import { takeArrivalTicket } from '../modules/cases/intake/service.ts';
 import * as cases from '../modules/cases/service.ts';
 import * as answers from '../modules/exchange/answers.ts';
@@ -123,7 +124,7 @@ export async function loadDemoCases(platform: DemoPlatform): Promise<void> {
   const full = withoutMail(platform);
   const year = platform.clock.today().year;
   for (const quota of QUOTAS)
-    await cases.setQuota(full, caller, {
+    await quotas.setQuota(full, caller, {
       year,
       ...quota,
       legalBasis: 'Dati dimostrativi: ripartizione provinciale non ufficiale',

@@ -6,8 +6,8 @@ import type { KernelTables } from './tables/kernel.ts';
 import type { PortalTables } from './tables/portal.ts';
 
 /**
- * Every table, as Kysely sees it (camelCase here, snake_case in the database): each module declares its
- * own in its `tables.ts`, and they meet here.
+ * Every table, as Kysely sees it (camelCase here, snake_case in the database): each module declares its own
+ * in `db/tables/<module>.ts`, and they meet here.
  */
 export type Database = KernelTables &
   IdentityTables &

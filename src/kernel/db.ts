@@ -14,6 +14,8 @@ import pg from 'pg';
 import type { Database } from '../db/database.ts';
 
 export type { Database };
+/** The query builder or a transaction of it: what services pass to stores. */
+export type Db = Kysely<Database>;
 export type Backend = 'pglite' | 'postgres';
 
 /** An open database: the typed query builder plus what the job queue needs to share it. */

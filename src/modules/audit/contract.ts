@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { hasControlCharacter } from '../../kernel/contract.ts';
 import { pageQuery } from '../identity/contract.ts';
-import { hasControlCharacter } from '../identity/rules.ts';
 
 const filterText = z
   .string()

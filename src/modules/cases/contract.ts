@@ -1,9 +1,10 @@
 /** The API of SUI case files: intake, parties, worklist, case page, actions. Shared by routes and web client. */
 import { z } from 'zod';
-import { hasControlCharacter } from '../identity/rules.ts';
+import { hasControlCharacter } from '../../kernel/contract.ts';
 import { ACTION_NAMES, caseTypeVersion } from './law/definitions.ts';
 
-export { ACTIONS, type Action, GUARDS, OPINION_BODIES } from './law/definitions.ts';
+export { OPINION_BODIES } from '../exchange/contract.ts';
+export { ACTIONS, type Action, GUARDS } from './law/definitions.ts';
 
 const text = (max: number) =>
   z

@@ -13,6 +13,7 @@ import { Conflict, NotFound } from '../../kernel/errors.ts';
 import { newId } from '../../kernel/ids.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import { writeTransaction } from '../../kernel/transaction.ts';
+import type { OpinionChange } from '../exchange/events.ts';
 import { recordOnBehalf, requestOpinions } from '../exchange/service.ts';
 import type { opinionInput } from './contract.ts';
 import type { CaseTypeVersion } from './law/definitions.ts';
@@ -91,21 +92,6 @@ export async function requestCaseOpinions(
   });
 }
 
-export type OpinionChange = {
-  opinionId: string;
-  outcome?: 'FAVOURABLE' | 'UNFAVOURABLE' | 'SILENT_CONSENT';
-  answeredAt?: string;
-  notes?: string | null;
-  dueOn?: string;
-  event: {
-    kind: string;
-    onDay: string;
-    actorLabel: string;
-    reason: string | null;
-    data?: Record<string, unknown>;
-  };
-};
-
 /** A body answered, asked back, or stayed silent: the case records it on its timeline. */
 export async function opinionChanged(db: Db, now: Date, change: OpinionChange): Promise<void> {
   const patch = {
@@ -114,19 +100,7 @@ export async function opinionChanged(db: Db, now: Date, change: OpinionChange): 
     ...(change.notes !== undefined ? { notes: change.notes } : {}),
     ...(change.dueOn ? { dueOn: change.dueOn } : {}),
   };
-  const opinion =
-    Object.keys(patch).length > 0
-      ? await db
-          .updateTable('caseOpinion')
-          .set(patch)
-          .where('id', '=', change.opinionId)
-          .returning(['caseId', 'body'])
-          .executeTakeFirst()
-      : await db
-          .selectFrom('caseOpinion')
-          .select(['caseId', 'body'])
-          .where('id', '=', change.opinionId)
-          .executeTakeFirst();
+  const opinion = await store.patchCaseOpinion(db, change.opinionId, patch);
   if (!opinion) throw new Error(`the case opinion ${change.opinionId} is missing at the requesting end`);
   await store.insertEvent(db, {
     id: newId(),

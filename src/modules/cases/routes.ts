@@ -20,6 +20,7 @@ import {
   worklistPage,
   worklistQuery,
 } from './contract.ts';
+import * as quotas from './intake/quotas.ts';
 import {
   fingerprint,
   markArrivalBody,
@@ -29,6 +30,7 @@ import {
 } from './intake/service.ts';
 import { receiptPdf, verify } from './outcomes/receipts.ts';
 import * as service from './service.ts';
+import * as worklist from './worklist.ts';
 
 const idParams = z.object({ id: z.uuid() });
 
@@ -116,7 +118,7 @@ export function registerCaseRoutes(app: LovitApp, platform: Platform): void {
         response: { 200: worklistPage },
       },
     },
-    async (request) => service.worklist(platform, request.caller, request.query),
+    async (request) => worklist.worklist(platform, request.caller, request.query),
   );
 
   app.get(
@@ -176,7 +178,7 @@ export function registerCaseRoutes(app: LovitApp, platform: Platform): void {
         response: { 200: z.object({ assigned: z.number().int() }) },
       },
     },
-    async (request) => service.assign(platform, request.caller, request.body),
+    async (request) => worklist.assign(platform, request.caller, request.body),
   );
 
   app.get(
@@ -200,7 +202,7 @@ export function registerCaseRoutes(app: LovitApp, platform: Platform): void {
       config: { access: 'cases.types.read' },
       schema: { tags, summary: 'Definizioni dei tipi di pratica', response: { 200: z.array(caseTypeView) } },
     },
-    async () => service.listCaseTypes(platform),
+    async () => quotas.listCaseTypes(platform),
   );
 
   app.get(
@@ -214,7 +216,7 @@ export function registerCaseRoutes(app: LovitApp, platform: Platform): void {
         response: { 200: z.array(quotaView) },
       },
     },
-    async (request) => service.listQuotas(platform, request.caller, request.query.year),
+    async (request) => quotas.listQuotas(platform, request.caller, request.query.year),
   );
 
   app.put(
@@ -223,7 +225,7 @@ export function registerCaseRoutes(app: LovitApp, platform: Platform): void {
       config: { access: 'cases.quota.manage' },
       schema: { tags, summary: 'Imposta una quota', body: quotaInput, response: { 200: quotaView } },
     },
-    async (request) => service.setQuota(platform, request.caller, request.body),
+    async (request) => quotas.setQuota(platform, request.caller, request.body),
   );
 
   app.get(
@@ -232,7 +234,7 @@ export function registerCaseRoutes(app: LovitApp, platform: Platform): void {
       config: { access: 'cases.access' },
       schema: { tags, summary: 'Viste salvate dell’elenco', response: { 200: z.array(savedView) } },
     },
-    async (request) => service.listViews(platform, request.caller),
+    async (request) => worklist.listViews(platform, request.caller),
   );
 
   app.post(
@@ -242,14 +244,14 @@ export function registerCaseRoutes(app: LovitApp, platform: Platform): void {
       schema: { tags, summary: 'Salva una vista', body: savedViewInput, response: { 201: savedView } },
     },
     async (request, reply) =>
-      reply.code(201).send(await service.saveView(platform, request.caller, request.body)),
+      reply.code(201).send(await worklist.saveView(platform, request.caller, request.body)),
   );
 
   app.delete(
     '/api/case-views/:id',
     { config: { access: 'cases.access' }, schema: { tags, summary: 'Elimina una vista', params: idParams } },
     async (request, reply) => {
-      await service.deleteView(platform, request.caller, request.params.id);
+      await worklist.deleteView(platform, request.caller, request.params.id);
       return reply.code(204).send();
     },
   );

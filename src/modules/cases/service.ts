@@ -7,6 +7,7 @@ import { Conflict, Invalid, NotFound } from '../../kernel/errors.ts';
 import { newId } from '../../kernel/ids.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import { auditRead, writeTransaction } from '../../kernel/transaction.ts';
+import { OPINION_BODIES, type OpinionBody } from '../exchange/contract.ts';
 import { opinionStates } from '../exchange/service.ts';
 import { TEAM_EVENT_LABELS } from './appointments/contract.ts';
 import type { actionInput, CaseDetail, CaseSummary, IntakeInput, opinionInput } from './contract.ts';
@@ -17,13 +18,7 @@ import { checkSubmission } from './intake/rules.ts';
 import { bodyHashOf, enqueueSubmission, type IntakeOutcome } from './intake/service.ts';
 import type { HolidayCalendar } from './law/calendar.ts';
 import type { CaseEvent, CaseEventKind } from './law/deadlines.ts';
-import {
-  ACTIONS,
-  type Action,
-  type CaseTypeVersion,
-  OPINION_BODIES,
-  type OpinionBody,
-} from './law/definitions.ts';
+import { ACTIONS, type Action, type CaseTypeVersion } from './law/definitions.ts';
 import { isHighRiskCountry, officeCalendar } from './law/law.ts';
 import { caseTypes } from './law/registry.ts';
 import * as opinions from './opinions.ts';
@@ -514,8 +509,6 @@ function refusal(decision: Exclude<ReturnType<typeof decide>, { ok: true }>, def
 
 // ---- opinions recorded by the SUI when a body answered outside LOVIT
 
-export { opinionChanged } from './opinions.ts';
-
 export async function recordOpinion(
   platform: Platform,
   caller: Caller,
@@ -534,6 +527,3 @@ export async function recordOpinion(
   );
   return getCase(platform, caller, caseId);
 }
-
-export { listCaseTypes, listQuotas, setQuota } from './intake/quotas.ts';
-export { assign, deleteView, listViews, saveView, worklist } from './worklist.ts';

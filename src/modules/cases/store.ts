@@ -376,3 +376,19 @@ export function deleteSavedView(db: Db, userId: string, id: string) {
     .returning('id')
     .executeTakeFirst();
 }
+
+/** Records what a body's answer changed on the case's copy of an opinion; the case and body it belongs to. */
+export function patchCaseOpinion(
+  db: Db,
+  id: string,
+  patch: Updateable<CaseOpinionTable>,
+): Promise<{ caseId: string; body: string } | undefined> {
+  return Object.keys(patch).length > 0
+    ? db
+        .updateTable('caseOpinion')
+        .set(patch)
+        .where('id', '=', id)
+        .returning(['caseId', 'body'])
+        .executeTakeFirst()
+    : db.selectFrom('caseOpinion').select(['caseId', 'body']).where('id', '=', id).executeTakeFirst();
+}

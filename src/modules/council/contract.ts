@@ -1,6 +1,6 @@
 /** The API of the territorial council: tables and members, meetings, minutes, decisions, actions, initiatives. */
 import { z } from 'zod';
-import { legalDay, text } from '../cases/appointments/contract.ts';
+import { legalDay, text } from '../../kernel/contract.ts';
 
 export { legalDay, text };
 

@@ -17,9 +17,9 @@ import { auditRead, writeTransaction } from '../../kernel/transaction.ts';
 import { cleanFileName, type ReadUpload } from '../../kernel/uploads.ts';
 import type { answerInput, bulkAnswerInput, questionInput, replyInput } from './contract.ts';
 import { change, type Node, type Payload } from './messages.ts';
+import { getOpinion } from './reading.ts';
 import { checkAnswer, resumedDueOn } from './rules.ts';
 import { actorOf, bodyName, nodeOf, type RequestRow, scoped, scopedRequest, sideOf } from './scope.ts';
-import { getOpinion } from './service.ts';
 import * as store from './store.ts';
 
 type Db = Kysely<Database>;

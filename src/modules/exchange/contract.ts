@@ -1,6 +1,13 @@
-/** The API of opinions between bodies: inbox, answers, questions, problem log, dashboard. */
+/** The API of opinions between bodies: inbox, answers, questions, problem log. */
 import { z } from 'zod';
-import { hasControlCharacter } from '../identity/rules.ts';
+import { hasControlCharacter } from '../../kernel/contract.ts';
+
+/** The bodies whose opinion a case may need, by the type of their organisation. */
+export const OPINION_BODIES = {
+  POLICE_HQ: 'Questura',
+  LABOUR_INSPECTORATE: 'Ispettorato Territoriale del Lavoro',
+};
+export type OpinionBody = keyof typeof OPINION_BODIES;
 
 const text = (max: number) =>
   z
@@ -210,49 +217,3 @@ export const problemView = z.object({
   resolvedOn: legalDay.nullable(),
   version: z.number().int(),
 });
-
-// ---- dashboard
-
-export const dashboardQuery = z.object({
-  /** The day that splits the trend: before and after it. */
-  since: legalDay.optional(),
-  format: z.enum(['json', 'csv', 'xlsx']).default('json'),
-});
-const durations = z.object({
-  count: z.number().int(),
-  medianDays: z.number().nullable(),
-  p90Days: z.number().nullable(),
-});
-export const dashboardView = z.object({
-  today: legalDay,
-  since: legalDay,
-  bodies: z.array(
-    z.object({
-      body: z.string(),
-      bodyName: z.string(),
-      caseType: z.string(),
-      caseTypeName: z.string(),
-      answer: durations,
-      before: durations,
-      after: durations,
-      overdueNow: z.number().int(),
-      openNow: z.number().int(),
-      silentConsents: z.number().int(),
-    }),
-  ),
-  stages: z.array(
-    z
-      .object({ caseType: z.string(), caseTypeName: z.string(), stage: z.string(), stageName: z.string() })
-      .extend(durations.shape),
-  ),
-  weekly: z.array(z.object({ week: legalDay, body: z.string(), answered: z.number().int() })),
-  problems: z.array(
-    z.object({
-      category: z.string(),
-      categoryName: z.string(),
-      open: z.number().int(),
-      resolved: z.number().int(),
-    }),
-  ),
-});
-export type DashboardView = z.infer<typeof dashboardView>;

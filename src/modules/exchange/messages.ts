@@ -12,7 +12,7 @@ import type { OpinionSubject } from '../../db/tables/exchange.ts';
 import type { AuditRecord } from '../../kernel/audit.ts';
 import type { FileStore } from '../../kernel/files.ts';
 import { newId } from '../../kernel/ids.ts';
-import { opinionChanged } from '../cases/service.ts';
+import { opinionChanges } from './events.ts';
 import * as store from './store.ts';
 
 type Db = Kysely<Database>;
@@ -226,7 +226,7 @@ async function applyQuestion(db: Db, node: Node, p: Payload<'opinion.question'>,
   if (row.state === 'PENDING')
     await store.updateRequest(db, p.opinionId, { state: 'QUESTION', pausedSince: p.askedOn, updatedAt: now });
   if (row.originNode === node.id)
-    await opinionChanged(db, now, {
+    await opinionChanges.publish(db, now, {
       opinionId: p.opinionId,
       event: { kind: 'OPINION_QUESTION', onDay: p.askedOn, actorLabel: p.askedBy, reason: p.question },
     });
@@ -260,7 +260,7 @@ async function applyReply(db: Db, node: Node, p: Payload<'opinion.reply'>, now: 
       updatedAt: now,
     });
   if (row.originNode === node.id)
-    await opinionChanged(db, now, {
+    await opinionChanges.publish(db, now, {
       opinionId: p.opinionId,
       dueOn: p.dueOn,
       event: {
@@ -312,7 +312,7 @@ async function applyAnswered(db: Db, node: Node, p: Payload<'opinion.answered'>,
     updatedAt: now,
   });
   if (row.originNode === node.id)
-    await opinionChanged(db, now, {
+    await opinionChanges.publish(db, now, {
       opinionId: p.opinionId,
       outcome: p.outcome,
       answeredAt: p.answeredAt,
@@ -359,7 +359,7 @@ async function applyLapsed(db: Db, node: Node, p: Payload<'opinion.lapsed'>, now
     updatedAt: now,
   });
   if (row.originNode === node.id)
-    await opinionChanged(db, now, {
+    await opinionChanges.publish(db, now, {
       opinionId: p.opinionId,
       outcome: 'SILENT_CONSENT',
       answeredAt: p.at,

@@ -10,8 +10,6 @@ import {
   attachmentView,
   bulkAnswerInput,
   bulkAnswerResult,
-  dashboardQuery,
-  dashboardView,
   inboxPage,
   inboxQuery,
   opinionDetail,
@@ -22,7 +20,6 @@ import {
   questionInput,
   replyInput,
 } from './contract.ts';
-import { dashboard, dashboardCsv, dashboardXlsx } from './dashboard.ts';
 import { deliveryMaxBytes, deliveryResult, INBOX_PATH, OutboxSender, receive } from './delivery.ts';
 import * as problems from './problems.ts';
 import * as service from './service.ts';
@@ -202,32 +199,6 @@ export function registerExchangeRoutes(app: LovitApp, platform: Platform): void 
       },
     },
     async (request) => problems.updateProblem(platform, request.caller, request.params.id, request.body),
-  );
-
-  app.get(
-    '/api/opinions/dashboard',
-    {
-      config: { access: 'exchange.dashboard' },
-      schema: {
-        tags,
-        summary: 'Tempi dei pareri e delle fasi delle pratiche (JSON, CSV o XLSX)',
-        querystring: dashboardQuery,
-      },
-    },
-    async (request, reply) => {
-      const view = await dashboard(platform, request.caller, request.query.since);
-      if (request.query.format === 'csv')
-        return reply
-          .type('text/csv; charset=utf-8')
-          .header('content-disposition', `attachment; filename="tempi-pareri-${view.today}.csv"`)
-          .send(dashboardCsv(view));
-      if (request.query.format === 'xlsx')
-        return reply
-          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-          .header('content-disposition', `attachment; filename="tempi-pareri-${view.today}.xlsx"`)
-          .send(await dashboardXlsx(view));
-      return reply.send(dashboardView.parse(view));
-    },
   );
 
   app.register(async (plugin) => {

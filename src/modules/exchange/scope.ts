@@ -5,7 +5,7 @@ import type { Database } from '../../db/database.ts';
 import type { Actor, Caller } from '../../kernel/auth.ts';
 import { NotFound } from '../../kernel/errors.ts';
 import { fileStoreOf } from '../../kernel/uploads.ts';
-import { OPINION_BODIES } from '../cases/law/definitions.ts';
+import { OPINION_BODIES } from './contract.ts';
 import type { Node } from './messages.ts';
 import type * as store from './store.ts';
 

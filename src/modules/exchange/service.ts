@@ -6,27 +6,19 @@ import type { Kysely } from 'kysely';
 import type { Temporal } from 'temporal-polyfill';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/database.ts';
-import type { OpinionSubject } from '../../db/tables/exchange.ts';
 import type { AuditRecord } from '../../kernel/audit.ts';
-import { type Caller, hasPermission } from '../../kernel/auth.ts';
-import { Invalid } from '../../kernel/errors.ts';
+import type { Actor } from '../../kernel/auth.ts';
 import type { Platform } from '../../kernel/platform.ts';
-import { auditRead } from '../../kernel/transaction.ts';
-import type { InboxQuery, OpinionDetail } from './contract.ts';
-import { answererOf, type Node, type Payload, requestAll } from './messages.ts';
-import { type CaseFactsForOpinion, checkAnswer, clockOf, firstDueOn, subjectFor } from './rules.ts';
-import { actorOf, bodyName, nodeOf, type RequestRow, scoped, scopedRequest, sideOf } from './scope.ts';
+import { PROBLEM_CATEGORIES } from './contract.ts';
+import { answererOf, type Payload, requestAll } from './messages.ts';
+import { type CaseFactsForOpinion, clockOf, firstDueOn, subjectFor } from './rules.ts';
+import { bodyName, nodeOf, type RequestRow, sideOf } from './scope.ts';
 import * as store from './store.ts';
 
 export { recordOnBehalf } from './answers.ts';
+export { getOpinion, inbox, titleOf } from './reading.ts';
 
 type Db = Kysely<Database>;
-
-export function titleOf(subject: OpinionSubject): string {
-  const people = subject.persons.map((p) => `${p.surname} ${p.givenName}`);
-  const employers = subject.employers.map((e) => e.name);
-  return [...people, ...employers].join(' – ');
-}
 
 // ---- requested by the case workflow, in its transaction
 
@@ -111,120 +103,59 @@ function stateOf(
   return { state: row.state, clock: clockOf(row, today), silenceRule: row.silenceRule, openQuestions };
 }
 
-// ---- reading
+// ---- figures
 
-function summaryOf(row: RequestRow, today: Temporal.PlainDate, node: Node) {
-  const subject = row.subject as OpinionSubject;
-  return {
-    id: row.id,
-    body: row.body,
-    bodyName: bodyName(row.body),
-    caseNumber: row.caseNumber,
-    caseTypeCode: row.caseTypeCode,
-    caseTypeName: row.caseTypeName,
-    label: row.label,
-    requesterName: row.requesterName,
-    title: titleOf(subject),
-    requestedOn: row.requestedOn,
-    state: row.state,
-    outcome: row.outcome,
-    clock: clockOf(row, today),
-    remote: row.originNode !== node.id || row.answererNode !== node.id,
-  };
+const WEEKS = 12;
+
+/** Which opinions an actor's figures cover: a body its own, an office its own, the supervision all. */
+export function figureScopeOf(actor: Actor): store.FigureScope {
+  if (sideOf(actor) === 'BODY') return { kind: 'BODY', organisationId: actor.organisationId };
+  if (actor.roles.some((role) => role === 'project_supervisor' || role === 'council_secretariat'))
+    return { kind: 'ALL', organisationId: actor.organisationId };
+  return { kind: 'OFFICE', organisationId: actor.organisationId };
 }
 
-const cursorOf = (row: { dueOn: string; id: string }) =>
-  Buffer.from(`${row.dueOn}|${row.id}`).toString('base64url');
+const round = (value: unknown) =>
+  value === null || value === undefined ? null : Math.round(Number(value) * 10) / 10;
 
-function parseCursor(after: string): { dueOn: string; id: string } {
-  const [dueOn, id] = Buffer.from(after, 'base64url').toString().split('|');
-  if (!dueOn || !id || !/^\d{4}-\d{2}-\d{2}$/.test(dueOn) || !/^[0-9a-f-]{36}$/.test(id))
-    throw new Invalid([{ path: 'querystring.after', message: 'posizione di pagina non valida' }]);
-  return { dueOn, id };
-}
+/** A count with its median and 90th percentile in days, rounded to a tenth. */
+export const durations = (row: { n: unknown; median: unknown; p90: unknown }) => ({
+  count: Number(row.n),
+  medianDays: round(row.median),
+  p90Days: round(row.p90),
+});
 
-/** The inbox of a body (or the requests of a SUI), soonest deadline first. */
-export async function inbox(platform: Platform, caller: Caller, query: InboxQuery) {
-  const actor = actorOf(caller);
-  const today = platform.clock.today();
-  const soon = today.add({ days: 3 }).toString();
-  let select = scoped(platform.database.db, actor);
-  if (query.state === 'open') select = select.where('state', 'in', ['PENDING', 'QUESTION']);
-  else if (query.state === 'closed') select = select.where('state', 'in', ['ANSWERED', 'SILENT_CONSENT']);
-  else if (query.state !== 'all') select = select.where('state', '=', query.state);
-  if (query.clock === 'OVERDUE')
-    select = select.where('state', '=', 'PENDING').where('dueOn', '<', today.toString());
-  if (query.clock === 'DUE_SOON')
-    select = select
-      .where('state', '=', 'PENDING')
-      .where('dueOn', '>=', today.toString())
-      .where('dueOn', '<=', soon);
-  if (query.caseType) select = select.where('caseTypeCode', '=', query.caseType);
-  if (query.q)
-    select = select.where('searchText', 'like', `%${query.q.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`);
-  if (query.after) {
-    const after = parseCursor(query.after);
-    select = select.where((eb) =>
-      eb.or([
-        eb('dueOn', '>', after.dueOn),
-        eb.and([eb('dueOn', '=', after.dueOn), eb('id', '>', after.id)]),
-      ]),
-    );
-  }
-  const rows = await select
-    .orderBy('dueOn')
-    .orderBy('id')
-    .limit(query.pageSize + 1)
-    .execute();
-  const page = rows.slice(0, query.pageSize);
-  const last = page.at(-1);
-  const node = nodeOf(platform.config);
-  return {
-    items: page.map((row) => summaryOf(row, today, node)),
-    next: rows.length > query.pageSize && last ? cursorOf(last) : null,
-  };
-}
-
-export async function getOpinion(platform: Platform, caller: Caller, id: string): Promise<OpinionDetail> {
-  const actor = actorOf(caller);
+/**
+ * Where opinions wait: for each body and case type, how long they take (median, p90; before and after
+ * `split`), how many are overdue now, answered per week; and the problems raised, by category. Figures only.
+ */
+export async function opinionFigures(platform: Platform, scope: store.FigureScope, split: string) {
   const db = platform.database.db;
-  const row = await scopedRequest(db, actor, id, false);
-  const [answers, questions] = await Promise.all([store.answers(db, id), store.questions(db, id)]);
-  await auditRead(db, platform.clock, caller, 'opinion_request', id, { caseNumber: row.caseNumber });
   const today = platform.clock.today();
-  const side = sideOf(actor);
-  const latest = answers.filter((a) => !answers.some((b) => b.correctsId === a.id)).at(-1)?.id ?? null;
-  const mayAnswer = side === 'BODY' && hasPermission(actor, 'exchange.answer');
+  const [bodyRows, weekly, problems] = await Promise.all([
+    store.answerTimes(db, scope, today.toString(), split),
+    store.answeredPerWeek(db, scope, today.subtract({ weeks: WEEKS }).toString()),
+    store.problemCounts(db),
+  ]);
   return {
-    ...summaryOf(row, today, nodeOf(platform.config)),
-    responseDays: row.responseDays,
-    silenceRule: row.silenceRule,
-    closedAt: row.closedAt?.toISOString() ?? null,
-    subject: row.subject as OpinionDetail['subject'],
-    answers: answers.map((a) => ({
-      id: a.id,
-      outcome: a.outcome,
-      reasons: a.reasons,
-      answeredBy: a.answeredBy,
-      answeredAt: a.answeredAt.toISOString(),
-      answeredOn: a.answeredOn,
-      correctsId: a.correctsId,
-      attachments: a.attachments,
+    bodies: bodyRows.map((row) => ({
+      body: row.body,
+      bodyName: bodyName(row.body),
+      caseType: row.caseTypeCode,
+      caseTypeName: row.caseTypeName,
+      answer: durations(row),
+      before: durations({ n: row.beforeN, median: row.beforeMedian, p90: row.beforeP90 }),
+      after: durations({ n: row.afterN, median: row.afterMedian, p90: row.afterP90 }),
+      overdueNow: Number(row.overdue),
+      openNow: Number(row.open),
+      silentConsents: Number(row.silent),
     })),
-    questions: questions.map((q) => ({
-      id: q.id,
-      question: q.question,
-      askedBy: q.askedBy,
-      askedOn: q.askedOn,
-      reply: q.reply,
-      repliedBy: q.repliedBy,
-      repliedOn: q.repliedOn,
+    weekly: weekly.map((row) => ({ week: row.week, body: row.body, answered: Number(row.answered) })),
+    problems: problems.map((row) => ({
+      category: row.category,
+      categoryName: PROBLEM_CATEGORIES[row.category as keyof typeof PROBLEM_CATEGORIES] ?? row.category,
+      open: Number(row.open),
+      resolved: Number(row.resolved),
     })),
-    can: {
-      answer: mayAnswer && checkAnswer(row.state, latest, null).ok,
-      correct: mayAnswer && latest !== null,
-      ask: mayAnswer && row.state === 'PENDING',
-      reply: side === 'SUI' && hasPermission(actor, 'cases.act') && questions.some((q) => q.reply === null),
-    },
   };
 }

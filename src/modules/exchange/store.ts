@@ -166,3 +166,88 @@ export function logRefusal(
 ) {
   return db.insertInto('exchangeRefusal').values(row).execute();
 }
+
+// ---- figures
+
+/** Whose opinions a figure counts: a body's own, an office's own requests, or all of them. */
+export type FigureScope = { kind: 'BODY' | 'OFFICE' | 'ALL'; organisationId: string };
+
+const DAY_SECONDS = 86_400;
+
+function scopedOpinions(db: Db, scope: FigureScope) {
+  return db
+    .selectFrom('opinionRequest as o')
+    .$call((q) =>
+      scope.kind === 'BODY'
+        ? q.where('o.organisationId', '=', scope.organisationId)
+        : scope.kind === 'OFFICE'
+          ? q.where('o.requesterOrganisationId', '=', scope.organisationId)
+          : q,
+    );
+}
+
+/** Answer times per body and case type (all, before and after `split`), overdue, open and silent now. */
+export function answerTimes(db: Db, scope: FigureScope, today: string, split: string) {
+  const answerDays = sql<number>`extract(epoch from (o.closed_at - o.requested_at)) / ${DAY_SECONDS}`;
+  const stats = (where: ReturnType<typeof sql<boolean>>) => ({
+    n: sql<number>`count(*) filter (where o.state = 'ANSWERED' and ${where})`,
+    median: sql<number>`percentile_cont(0.5) within group (order by ${answerDays}) filter (where o.state = 'ANSWERED' and ${where})`,
+    p90: sql<number>`percentile_cont(0.9) within group (order by ${answerDays}) filter (where o.state = 'ANSWERED' and ${where})`,
+  });
+  const all = stats(sql<boolean>`true`);
+  const before = stats(sql<boolean>`o.requested_on < ${split}`);
+  const after = stats(sql<boolean>`o.requested_on >= ${split}`);
+  return scopedOpinions(db, scope)
+    .select([
+      'o.body',
+      'o.caseTypeCode',
+      sql<string>`min(o.case_type_name)`.as('caseTypeName'),
+      all.n.as('n'),
+      all.median.as('median'),
+      all.p90.as('p90'),
+      before.n.as('beforeN'),
+      before.median.as('beforeMedian'),
+      before.p90.as('beforeP90'),
+      after.n.as('afterN'),
+      after.median.as('afterMedian'),
+      after.p90.as('afterP90'),
+      sql<number>`count(*) filter (where o.state = 'PENDING' and o.due_on < ${today})`.as('overdue'),
+      sql<number>`count(*) filter (where o.state in ('PENDING', 'QUESTION'))`.as('open'),
+      sql<number>`count(*) filter (where o.state = 'SILENT_CONSENT')`.as('silent'),
+    ])
+    .groupBy(['o.body', 'o.caseTypeCode'])
+    .orderBy('o.body')
+    .orderBy('o.caseTypeCode')
+    .execute();
+}
+
+/** Opinions closed per week and body since `from`. */
+export function answeredPerWeek(db: Db, scope: FigureScope, from: string) {
+  return scopedOpinions(db, scope)
+    .select([
+      sql<string>`to_char(date_trunc('week', o.closed_at at time zone 'Europe/Rome'), 'YYYY-MM-DD')`.as(
+        'week',
+      ),
+      'o.body',
+      sql<number>`count(*)`.as('answered'),
+    ])
+    .where('o.closedAt', 'is not', null)
+    .where(sql<boolean>`o.closed_at >= ${from}::date`)
+    .groupBy([sql`1`, 'o.body'])
+    .orderBy(sql`1`)
+    .execute();
+}
+
+/** Problems open and resolved, by category. */
+export function problemCounts(db: Db) {
+  return db
+    .selectFrom('exchangeProblem')
+    .select([
+      'category',
+      sql<number>`count(*) filter (where status != 'RESOLVED')`.as('open'),
+      sql<number>`count(*) filter (where status = 'RESOLVED')`.as('resolved'),
+    ])
+    .groupBy('category')
+    .orderBy('category')
+    .execute();
+}

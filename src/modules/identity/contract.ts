@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { hasControlCharacter } from '../../kernel/contract.ts';
 import { PERMISSION_NAMES, ROLE_NAMES } from '../../kernel/permissions.ts';
-import { hasControlCharacter } from './rules.ts';
 
 export type { Permission, Role } from '../../kernel/permissions.ts';
 export { PERMISSIONS, ROLES } from '../../kernel/permissions.ts';

@@ -1,4 +1,5 @@
 /** Pure rules of sign-in and sessions: no I/O, time comes in as an argument. */
+import { hasControlCharacter } from '../../kernel/contract.ts';
 
 export const LOGIN_POLICY = {
   /** Failed attempts in a row that lock an account… */
@@ -53,15 +54,6 @@ export function fiscalCodeFromClaim(value: unknown): string | null {
     .toUpperCase()
     .replace(/^TINIT-/, '');
   return /^[A-Z0-9]{16}$/.test(code) ? code : null;
-}
-
-/** Whether text holds a control character (NUL, tab, newline…), which typed names and paths never need. */
-export function hasControlCharacter(value: string): boolean {
-  for (const char of value) {
-    const code = char.codePointAt(0) ?? 0;
-    if (code < 0x20 || code === 0x7f) return true;
-  }
-  return false;
 }
 
 /** Only a path inside LOVIT may be a destination after sign-in: never another site. */

@@ -130,3 +130,25 @@ export function longDate(lang: string, day: string): string {
     new Date(`${day}T12:00:00Z`),
   );
 }
+
+/** A line of a list of facts; `lang` marks a value left in the language it was written in. */
+export function Fact({ label, lang, children }: { label: string; lang?: string; children: ReactNode }) {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd lang={lang}>{children}</dd>
+    </>
+  );
+}
+
+/** The body of an error page: what happened, and the way back home. */
+export function ErrorBody({ lang, t, text }: { lang: string; t: Translate; text: string }) {
+  return (
+    <div className="card ko" role="alert">
+      <p>{text}</p>
+      <p>
+        <a href={portalPath(lang)}>{t('error.home')}</a>
+      </p>
+    </div>
+  );
+}

@@ -1,7 +1,7 @@
 /** The reading pages of the portal: home, procedure sheets, offices, privacy notice, accessibility statement. */
 import type { ReactNode } from 'react';
 import { languageOf, type Translate } from './languages.ts';
-import { longDate, portalPath } from './layout.tsx';
+import { Fact, longDate, portalPath } from './layout.tsx';
 import type { Office } from './offices.ts';
 import { SHEET_SECTIONS, type SheetContent } from './sheets/contract.ts';
 import type { PublicSheet } from './sheets/service.ts';
@@ -183,16 +183,6 @@ export function OfficesPage({
   );
 }
 
-/** A line of a list of facts; `lang` marks a value left in the language it was written in. */
-export function Fact({ label, lang, children }: { label: string; lang?: string; children: ReactNode }) {
-  return (
-    <>
-      <dt>{label}</dt>
-      <dd lang={lang}>{children}</dd>
-    </>
-  );
-}
-
 /** ISO weekday (1 Monday) in the language: 2026-01-05 was a Monday. */
 export const weekdayName = (lang: string, weekday: number) =>
   new Intl.DateTimeFormat(lang, { weekday: 'long', timeZone: 'UTC' }).format(
@@ -223,14 +213,3 @@ export const PRIVACY_KEYS = [
   'cookies',
 ];
 export const ACCESSIBILITY_KEYS = ['intro', 'status', 'method', 'feedback', 'enforcement'];
-
-export function ErrorBody({ lang, t, text }: { lang: string; t: Translate; text: string }) {
-  return (
-    <div className="card ko" role="alert">
-      <p>{text}</p>
-      <p>
-        <a href={portalPath(lang)}>{t('error.home')}</a>
-      </p>
-    </div>
-  );
-}

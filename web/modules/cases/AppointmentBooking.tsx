@@ -5,11 +5,11 @@ import { useState } from 'react';
 import { type Path, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
+import { text } from '../../../src/kernel/contract.ts';
 import {
   APPOINTMENT_PURPOSES,
   type AppointmentPurpose,
   bookingInput,
-  text,
 } from '../../../src/modules/cases/appointments/contract.ts';
 import { SelectField } from '../../ui/fields.tsx';
 import { LoadError, Loading } from '../../ui/Loading.tsx';

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
+import type { DashboardView } from '../../../src/modules/cases/figures/contract.ts';
 import type {
-  DashboardView,
   problemInput,
   problemQuery,
   problemUpdate,

@@ -1,17 +1,7 @@
 /** The API of desks and appointments: opening hours, free slots, bookings and their outcome. */
 import { z } from 'zod';
-import { hasControlCharacter } from '../../identity/rules.ts';
+import { language, legalDay, text } from '../../../kernel/contract.ts';
 
-export const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, 'campo obbligatorio')
-    .max(max, `al massimo ${max} caratteri`)
-    .refine((value) => !hasControlCharacter(value), 'caratteri di controllo non ammessi');
-export const legalDay = z.iso.date('data nel formato AAAA-MM-GG');
-/** ISO 639-1 language codes the office offers mediation in. */
-export const language = z.string().regex(/^[a-z]{2}$/, 'codice lingua ISO 639-1 (due lettere minuscole)');
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'orario nel formato HH:MM');
 const instant = z.iso.datetime({
   offset: true,

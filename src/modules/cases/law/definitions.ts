@@ -7,6 +7,7 @@
  * the legal clock, to opinions and to outcomes; a definition decides between which of its states it applies.
  */
 import { z } from 'zod';
+import { OPINION_BODIES, type OpinionBody } from '../../exchange/contract.ts';
 import { CASE_EVENT_KINDS } from './deadlines.ts';
 
 const code = z.string().regex(/^[A-Z][A-Z0-9_]{1,63}$/, 'codice in maiuscolo: lettere, cifre e _');
@@ -43,11 +44,6 @@ export const GUARDS = {
 export type Guard = keyof typeof GUARDS;
 
 export const PARTY_KINDS = ['PERSON', 'EMPLOYER'] as const;
-export const OPINION_BODIES = {
-  POLICE_HQ: 'Questura',
-  LABOUR_INSPECTORATE: 'Ispettorato Territoriale del Lavoro',
-};
-export type OpinionBody = keyof typeof OPINION_BODIES;
 
 export const caseTypeVersion = z
   .object({

@@ -1,6 +1,6 @@
 /** The API of the multidisciplinary team: mediators' languages and questions to the legal expert. */
 import { z } from 'zod';
-import { language, legalDay, text } from '../appointments/contract.ts';
+import { language, legalDay, text } from '../../../kernel/contract.ts';
 
 export const mediatorLanguagesInput = z.object({
   languages: z.array(language).max(30),

@@ -5,6 +5,7 @@
 import { Temporal } from 'temporal-polyfill';
 import type { z } from 'zod';
 import type { Caller } from '../../../kernel/auth.ts';
+import type { Db } from '../../../kernel/db.ts';
 import { Conflict, Invalid, NotFound } from '../../../kernel/errors.ts';
 import { newId } from '../../../kernel/ids.ts';
 import type { Platform } from '../../../kernel/platform.ts';
@@ -20,6 +21,10 @@ import * as teamStore from './store.ts';
 const ANSWER_WORKING_DAYS = 5;
 
 // ---- mediators
+
+/** The languages a mediator works in, which are those they may review the portal's translations in. */
+export const mediatorLanguages = (db: Db, userId: string): Promise<string[]> =>
+  teamStore.languagesOf(db, userId);
 
 export async function listMediators(platform: Platform, caller: Caller, language?: string) {
   const actor = actorOf(caller);

@@ -8,9 +8,9 @@ import type { Actor, Caller } from '../../../kernel/auth.ts';
 import { Conflict, Forbidden, NotFound } from '../../../kernel/errors.ts';
 import type { Platform } from '../../../kernel/platform.ts';
 import { writeTransaction } from '../../../kernel/transaction.ts';
-import { languagesOf } from '../../cases/team/store.ts';
 import { isLanguage, SOURCE_LANGUAGE } from '../languages.ts';
 import { forgetPages } from '../page-cache.ts';
+import { reviewerLanguages } from '../ports.ts';
 import { SHEET_SECTIONS, type SheetContent, type SheetTextView, sheetContent } from './contract.ts';
 import * as store from './store.ts';
 
@@ -156,7 +156,7 @@ async function assertMayReview(platform: Platform, actor: Actor, language: strin
     return;
   }
   const covered = actor.roles.includes('mediator')
-    ? await languagesOf(platform.database.db, actor.userId)
+    ? await reviewerLanguages.call(platform.database.db, actor.userId)
     : [];
   if (!covered.includes(language))
     throw new Forbidden('Una traduzione è revisionata da un mediatore che copre la sua lingua.');

@@ -4,11 +4,11 @@
  * of the services stay as the organisations wrote them, in Italian.
  */
 import { z } from 'zod';
-import { type PublicService, SERVICE_THEMES } from '../council/needs/directory.ts';
-import { isMunicipalityOfLodi } from '../council/needs/municipalities.ts';
-import type { Translate } from './languages.ts';
-import { portalPath } from './layout.tsx';
-import { Fact } from './pages.tsx';
+import type { Platform } from '../../../kernel/platform.ts';
+import type { Translate } from '../../portal/languages.ts';
+import { Fact, portalPath } from '../../portal/layout.tsx';
+import { type PublicService, publicServices, SERVICE_THEMES } from './directory.ts';
+import { isMunicipalityOfLodi } from './municipalities.ts';
 
 export type TerritoryFilter = { comune?: string; tema?: string };
 
@@ -29,6 +29,22 @@ const filterQuery = z.object({
 export function territoryFilter(query: unknown): TerritoryFilter | null {
   const parsed = filterQuery.safeParse(query ?? {});
   return parsed.success ? parsed.data : null;
+}
+
+/** The section the portal shows below its offices (see the portal's `officesSection` port). */
+export async function territorySection(
+  platform: Platform,
+  query: unknown,
+  { lang, t }: { lang: string; t: Translate },
+) {
+  const filter = territoryFilter(query);
+  const services = await publicServices(platform);
+  return {
+    valid: filter !== null,
+    section: (
+      <TerritorySection lang={lang} t={t} services={services} filter={filter ?? {}} invalid={!filter} />
+    ),
+  };
 }
 
 const matches = (service: PublicService, filter: TerritoryFilter) =>

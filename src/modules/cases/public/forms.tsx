@@ -1,8 +1,8 @@
 /** The pages with a form: case status, appointment, document verification. Forms work without scripts. */
 import { Fragment } from 'react';
-import type { PublicCaseStatus } from '../cases/public-status.ts';
-import type { Translate } from './languages.ts';
-import { longDate, portalPath } from './layout.tsx';
+import type { Translate } from '../../portal/languages.ts';
+import { longDate, portalPath } from '../../portal/layout.tsx';
+import type { PublicCaseStatus } from './store.ts';
 
 export type StatusFormValues = { number?: string; birthDate?: string };
 

@@ -4,21 +4,20 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { LovitApp } from '../../kernel/http.ts';
-import type { Platform } from '../../kernel/platform.ts';
-import { signAppointmentToken } from '../cases/appointments/links.ts';
+import type { LovitApp } from '../../../kernel/http.ts';
+import type { Platform } from '../../../kernel/platform.ts';
+import type { Translate } from '../../portal/languages.ts';
+import { ErrorBody, portalPath } from '../../portal/layout.tsx';
+import { languageParam, PUBLIC_PAGE, sendPage } from '../../portal/site.tsx';
+import { signAppointmentToken } from '../appointments/links.ts';
 import {
   APPLICANT_MOVE_RULES,
   confirmByLink,
   icsByLink,
   moveByLink,
   openAppointmentLink,
-} from '../cases/appointments/public.ts';
+} from '../appointments/public.ts';
 import { AppointmentView } from './forms.tsx';
-import type { Translate } from './languages.ts';
-import { portalPath } from './layout.tsx';
-import { ErrorBody } from './pages.tsx';
-import { languageParam, sendPage } from './routes.tsx';
 
 const tokenOf = (request: FastifyRequest) => {
   const parsed = z
@@ -28,8 +27,6 @@ const tokenOf = (request: FastifyRequest) => {
   return parsed.success ? parsed.data : '';
 };
 
-const page = { access: 'public' as const };
-const hidden = { hide: true };
 /** Link attempts per client address per minute: enough for a person, too few to guess. */
 const LINK_RATE = { max: 30, timeWindow: 60_000 };
 
@@ -96,8 +93,8 @@ async function showAppointment(
 }
 
 export function registerAppointmentPages(scope: LovitApp, platform: Platform) {
-  const config = { ...page, rateLimit: LINK_RATE };
-  scope.get('/portale/:lang/appuntamento', { config, schema: hidden }, async (request, reply) => {
+  const options = { ...PUBLIC_PAGE, config: { ...PUBLIC_PAGE.config, rateLimit: LINK_RATE } };
+  scope.get('/portale/:lang/appuntamento', options, async (request, reply) => {
     const { t } = languageParam(request);
     const outcome = (request.query as { esito?: string }).esito;
     const text =
@@ -108,7 +105,7 @@ export function registerAppointmentPages(scope: LovitApp, platform: Platform) {
           : null;
     return showAppointment(platform, request, reply, tokenOf(request), { status: 200, text });
   });
-  scope.post('/portale/:lang/appuntamento/conferma', { config, schema: hidden }, async (request, reply) => {
+  scope.post('/portale/:lang/appuntamento/conferma', options, async (request, reply) => {
     const { lang, t } = languageParam(request);
     const token = tokenOf(request);
     const confirmed = await confirmByLink(platform, request.caller, token);
@@ -118,7 +115,7 @@ export function registerAppointmentPages(scope: LovitApp, platform: Platform) {
       303,
     );
   });
-  scope.post('/portale/:lang/appuntamento/sposta', { config, schema: hidden }, async (request, reply) => {
+  scope.post('/portale/:lang/appuntamento/sposta', options, async (request, reply) => {
     const { lang, t } = languageParam(request);
     const token = tokenOf(request);
     const chosen = z.iso.datetime().safeParse((request.body as { startsAt?: unknown } | undefined)?.startsAt);
@@ -143,18 +140,14 @@ export function registerAppointmentPages(scope: LovitApp, platform: Platform) {
       303,
     );
   });
-  scope.get(
-    '/portale/:lang/appuntamento/calendario.ics',
-    { config, schema: hidden },
-    async (request, reply) => {
-      const { lang, t } = languageParam(request);
-      const found = await icsByLink(platform, tokenOf(request));
-      if (!found.ok) return refusal(request, reply, lang, t, found.reason);
-      return reply
-        .header('cache-control', 'no-store')
-        .header('content-disposition', 'attachment; filename="appuntamento.ics"')
-        .type('text/calendar; charset=utf-8')
-        .send(found.ics);
-    },
-  );
+  scope.get('/portale/:lang/appuntamento/calendario.ics', options, async (request, reply) => {
+    const { lang, t } = languageParam(request);
+    const found = await icsByLink(platform, tokenOf(request));
+    if (!found.ok) return refusal(request, reply, lang, t, found.reason);
+    return reply
+      .header('cache-control', 'no-store')
+      .header('content-disposition', 'attachment; filename="appuntamento.ics"')
+      .type('text/calendar; charset=utf-8')
+      .send(found.ics);
+  });
 }

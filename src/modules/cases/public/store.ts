@@ -4,10 +4,10 @@
  * else about the file leaves this function.
  */
 import { sql } from 'kysely';
-import type { Platform } from '../../kernel/platform.ts';
-import { currentChecklistCodes } from './documents/store.ts';
-import { caseTypes } from './law/registry.ts';
-import { missingDocumentsOf } from './rules.ts';
+import type { Platform } from '../../../kernel/platform.ts';
+import { currentChecklistCodes } from '../documents/store.ts';
+import { caseTypes } from '../law/registry.ts';
+import { missingDocumentsOf } from '../rules.ts';
 
 export type PublicCaseStatus = {
   caseId: string;

@@ -4,11 +4,11 @@
  * while, whoever asks (the per-address limit is the route's).
  */
 import { z } from 'zod';
-import { writeAudit } from '../../kernel/audit.ts';
-import type { Caller } from '../../kernel/auth.ts';
-import { auditContextOf } from '../../kernel/auth.ts';
-import type { Platform } from '../../kernel/platform.ts';
-import { findPublicCaseStatus, type PublicCaseStatus } from '../cases/public-status.ts';
+import { writeAudit } from '../../../kernel/audit.ts';
+import type { Caller } from '../../../kernel/auth.ts';
+import { auditContextOf } from '../../../kernel/auth.ts';
+import type { Platform } from '../../../kernel/platform.ts';
+import { findPublicCaseStatus, type PublicCaseStatus } from './store.ts';
 
 /** Wrong attempts on one case number allowed within the window, from any address. */
 export const CASE_LOOKUP_LIMIT = { failures: 5, windowMinutes: 60 };

@@ -1,0 +1,27 @@
+/**
+ * The SUI's case files: intake, the legal clock, documents, appointments, the team, outcomes, the public
+ * pages of a case, and the process figures.
+ */
+import type { LovitModule } from '../../kernel/module.ts';
+import { registerAppointmentRoutes } from './appointments/routes.ts';
+import { registerCaseDocumentRoutes } from './documents/routes.ts';
+import { registerFigureRoutes } from './figures/routes.ts';
+import { registerCasePages } from './public/pages.tsx';
+import { registerCaseRoutes, registerIntakeArrivals } from './routes.ts';
+import { registerTeamRoutes } from './team/routes.ts';
+
+export { opinionChanged } from './opinions.ts';
+export { mediatorLanguages } from './team/service.ts';
+
+export const casesModule: LovitModule = {
+  name: 'cases',
+  beforeAccessControl: registerIntakeArrivals,
+  async routes(app, platform) {
+    registerCaseRoutes(app, platform);
+    registerAppointmentRoutes(app, platform);
+    registerTeamRoutes(app, platform);
+    registerCaseDocumentRoutes(app, platform);
+    registerFigureRoutes(app, platform);
+    await registerCasePages(app, platform);
+  },
+};

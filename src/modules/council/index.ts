@@ -1,0 +1,12 @@
+/** The territorial council: tables, meetings, minutes, actions, initiatives, and the needs and resources map. */
+import type { LovitModule } from '../../kernel/module.ts';
+import { actionReminderJob } from './actions/jobs.ts';
+import { registerCouncilRoutes } from './routes.ts';
+
+export { territorySection } from './needs/territory.tsx';
+
+export const councilModule: LovitModule = {
+  name: 'council',
+  routes: registerCouncilRoutes,
+  jobs: (platform) => [actionReminderJob(platform)],
+};

@@ -1,0 +1,29 @@
+/**
+ * Where the modules meet: the list the app and the job queue start from, in the direction of their imports
+ * (each uses only those before it, checked by `npm run check:imports`), and the ways back from a module to
+ * one that uses it, plugged in once for the whole process.
+ */
+import type { LovitModule } from '../kernel/module.ts';
+import { auditModule } from './audit/index.ts';
+import { casesModule, mediatorLanguages, opinionChanged } from './cases/index.ts';
+import { councilModule, territorySection } from './council/index.ts';
+import { opinionChanges } from './exchange/events.ts';
+import { exchangeModule } from './exchange/index.ts';
+import { identityModule } from './identity/index.ts';
+import { portalModule } from './portal/index.ts';
+import { officesSection, reviewerLanguages } from './portal/ports.ts';
+
+export const MODULES: readonly LovitModule[] = [
+  identityModule,
+  auditModule,
+  portalModule,
+  exchangeModule,
+  casesModule,
+  councilModule,
+];
+
+// The exchange tells the cases what became of the opinions they requested.
+opinionChanges.subscribe(opinionChanged);
+// The portal asks the team which languages a mediator reviews, and the council for the services on the offices page.
+reviewerLanguages.provide(mediatorLanguages);
+officesSection.provide(territorySection);

@@ -1,0 +1,14 @@
+/** The public portal (procedure sheets, glossary, offices) and the back-office's editing of its texts. */
+import type { LovitModule } from '../../kernel/module.ts';
+import { registerPortal } from './routes.tsx';
+import { loadPortalContent } from './sheets/content.ts';
+import { registerSheetRoutes } from './sheets/routes.ts';
+
+export const portalModule: LovitModule = {
+  name: 'portal',
+  async routes(app, platform) {
+    await registerPortal(app, platform);
+    registerSheetRoutes(app, platform);
+  },
+  start: loadPortalContent,
+};

@@ -1,0 +1,108 @@
+/**
+ * The public site's way of answering: a page in the visitor's language, the language remembered for the next
+ * visit, and error pages in that language. Every module with public pages registers them through
+ * `registerPublicPages`, so they behave alike.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ReactNode } from 'react';
+import { AppError, NotFound } from '../../kernel/errors.ts';
+import type { LovitApp } from '../../kernel/http.ts';
+import { isLanguage, LANGUAGE_COOKIE, preferredLanguage, type Translate, translator } from './languages.ts';
+import { ErrorBody, renderPage } from './layout.tsx';
+
+const ONE_YEAR = 365 * 24 * 3600;
+
+export type PortalPage = { lang: string; title: string; place: string; body: ReactNode; status?: number };
+
+/** Sends a rendered page and remembers its language for the next visit. */
+export function sendHtml(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  lang: string,
+  html: string,
+  status = 200,
+) {
+  if (request.cookies[LANGUAGE_COOKIE] !== lang) {
+    // on the whole site, so that `/verifica/<code>` of the QR codes reads it too
+    reply.setCookie(LANGUAGE_COOKIE, lang, { path: '/', maxAge: ONE_YEAR, sameSite: 'lax', httpOnly: true });
+    // the cookie of the portal's first release, kept under `/portale`, would hide this one there
+    reply.clearCookie(LANGUAGE_COOKIE, { path: '/portale' });
+  }
+  return reply.code(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(html);
+}
+
+export const render = (page: PortalPage) =>
+  renderPage({ lang: page.lang, title: page.title, place: page.place, children: page.body });
+
+/** Sends a page in its language and remembers the language for the next visit. */
+export function sendPage(request: FastifyRequest, reply: FastifyReply, page: PortalPage): FastifyReply {
+  return sendHtml(request, reply, page.lang, render(page), page.status);
+}
+
+/** The language of the address; an unknown one is a 404 page in the visitor's own language. */
+export function languageParam(request: FastifyRequest): { lang: string; t: Translate } {
+  const lang = (request.params as { lang?: string }).lang;
+  if (!isLanguage(lang)) throw new NotFound();
+  return { lang, t: translator(lang) };
+}
+
+/** The language a visitor chose before, else the first of the browser's list the portal speaks. */
+export const visitorChoice = (request: FastifyRequest) =>
+  preferredLanguage(request.cookies[LANGUAGE_COOKIE], request.headers['accept-language']);
+
+function visitorLanguage(request: FastifyRequest): string {
+  const lang = /^\/portale\/([a-z]{2,3})(?:[/?]|$)/.exec(request.url)?.[1];
+  return isLanguage(lang) ? lang : visitorChoice(request);
+}
+
+export function errorPage(request: FastifyRequest, reply: FastifyReply, status: number) {
+  const lang = visitorLanguage(request);
+  const t = translator(lang);
+  const [title, text] =
+    status === 404
+      ? [t('error.notFound'), t('error.notFoundText')]
+      : status === 429
+        ? [t('error.tooMany'), t('error.tooManyText')]
+        : status < 500
+          ? [t('error.badRequest'), t('error.notFoundText')]
+          : [t('error.server'), t('error.serverText')];
+  return sendPage(request, reply, {
+    lang,
+    title,
+    place: '',
+    status,
+    body: <ErrorBody lang={lang} t={t} text={text} />,
+  });
+}
+
+/** The route options of a public page: open to everyone, left out of the API's documentation. */
+export const PUBLIC_PAGE = { config: { access: 'public' as const }, schema: { hide: true } };
+
+/**
+ * Registers public pages in a scope of their own, the same for every module that has some: form bodies,
+ * and every failure answered with a page in the visitor's language and the right status, never a problem
+ * document.
+ */
+export async function registerPublicPages(
+  app: LovitApp,
+  register: (scope: LovitApp) => void | Promise<void>,
+): Promise<void> {
+  await app.register(async (scope) => {
+    // Public pages serve applicants: a staff member's session in the same browser plays no part in them.
+    scope.addHook('onRoute', (route) => {
+      route.config = { ...route.config, actsForNobody: true };
+    });
+    scope.addContentTypeParser(
+      'application/x-www-form-urlencoded',
+      { parseAs: 'string', bodyLimit: 4096 },
+      (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))),
+    );
+    scope.setErrorHandler((error, request, reply) => {
+      const status =
+        error instanceof AppError ? error.status : ((error as { statusCode?: number }).statusCode ?? 500);
+      if (status >= 500) request.log.error({ err: error }, 'portal page failed');
+      return errorPage(request, reply, status >= 400 && status < 600 ? status : 500);
+    });
+    await register(scope);
+  });
+}

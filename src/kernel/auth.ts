@@ -4,13 +4,7 @@ import type { AuditContext } from './audit.ts';
 import type { Clock } from './clock.ts';
 import { AppError, Forbidden, Unauthenticated } from './errors.ts';
 import type { LovitApp } from './http.ts';
-import {
-  CROSS_ORGANISATION_ROLES,
-  isGranted,
-  type Permission,
-  type Role,
-  type RouteAccess,
-} from './permissions.ts';
+import { isGranted, type Permission, type Role, type RouteAccess } from './permissions.ts';
 
 /** The signed-in user acting in one of their organisations, with the roles held there. */
 export type Actor = {
@@ -53,11 +47,6 @@ export function auditContextOf(caller: Caller, clock: Clock): AuditContext {
     requestId: caller.requestId,
     clientAddress: caller.clientAddress,
   };
-}
-
-/** Whether the actor sees records of every organisation, or only those of their own. */
-export function seesAllOrganisations(actor: Actor): boolean {
-  return actor.roles.some((role) => CROSS_ORGANISATION_ROLES.includes(role));
 }
 
 export function hasPermission(actor: Actor, permission: Permission): boolean {

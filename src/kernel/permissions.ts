@@ -186,9 +186,6 @@ export const PERMISSION_NAMES = Object.keys(PERMISSIONS) as [Permission, ...Perm
 /** Who may call a route: anyone, any signed-in user, or the holders of a permission. */
 export type RouteAccess = 'public' | 'authenticated' | Permission;
 
-/** Roles that see every organisation's records; everyone else sees their own organisation's. */
-export const CROSS_ORGANISATION_ROLES: readonly Role[] = ['admin', 'auditor'];
-
 export function isGranted(roles: readonly Role[], permission: Permission): boolean {
   const allowed: readonly Role[] = PERMISSIONS[permission].roles;
   return roles.some((role) => allowed.includes(role));

@@ -221,16 +221,6 @@ export function insertOpinions(db: Db, rows: Insertable<CaseOpinionTable>[]) {
   return db.insertInto('caseOpinion').values(rows).execute();
 }
 
-export function answerOpinion(db: Db, id: string, patch: Updateable<CaseOpinionTable>) {
-  return db
-    .updateTable('caseOpinion')
-    .set(patch)
-    .where('id', '=', id)
-    .where('answeredAt', 'is', null)
-    .returningAll()
-    .executeTakeFirst();
-}
-
 export function assignCases(
   db: Db,
   organisationId: string,

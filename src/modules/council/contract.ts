@@ -121,7 +121,6 @@ export const rescheduleInput = z
   .refine(hasPlace, placeMissing);
 export const cancelInput = z.object({ reason: text(2000) });
 
-export const ATTENDANCE_ANSWERS = { PRESENT: 'Presente', DELEGATE: 'Delega', ABSENT: 'Assente' } as const;
 export const attendanceAnswer = z.enum(['PRESENT', 'DELEGATE', 'ABSENT']);
 
 export const answerInput = z
@@ -214,12 +213,6 @@ export const meetingView = meetingSummary.extend({
 });
 export type MeetingView = z.infer<typeof meetingView>;
 
-export const ACTION_STATUSES = {
-  OPEN: 'Da avviare',
-  IN_PROGRESS: 'In corso',
-  DONE: 'Completata',
-  CANCELLED: 'Annullata',
-} as const;
 export const actionStatus = z.enum(['OPEN', 'IN_PROGRESS', 'DONE', 'CANCELLED']);
 
 export const actionInput = z.object({

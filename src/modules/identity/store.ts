@@ -120,19 +120,6 @@ export async function recordFailedLogin(
   return row?.lockedUntil && row.failedLogins === 0 ? row.lockedUntil : null;
 }
 
-export async function insertMembership(
-  db: Db,
-  userId: string,
-  organisationId: string,
-  role: Role,
-): Promise<void> {
-  await db
-    .insertInto('membership')
-    .values({ userId, organisationId, role })
-    .onConflict((oc) => oc.columns(['userId', 'organisationId', 'role']).doNothing())
-    .execute();
-}
-
 export async function replaceMemberships(
   db: Db,
   userId: string,

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { Command } from 'commander';
 import { type Config, ConfigError, loadConfig } from '../config.ts';
 import { SYSTEM_CALLER } from '../kernel/auth.ts';
@@ -5,6 +6,7 @@ import { systemClock } from '../kernel/clock.ts';
 import { DatabaseUnavailable, openDatabase } from '../kernel/db.ts';
 import { AppError } from '../kernel/errors.ts';
 import { MigrationFailed, migrateToLatest } from '../kernel/migrate.ts';
+import { importCaseTypes } from '../modules/cases/law/service.ts';
 import { createApiClient } from '../modules/identity/service.ts';
 import { sealAuditCommand, verifyAuditCommand } from './audit.ts';
 import { DEMO_PASSWORD, loadDemoData } from './demo.ts';
@@ -101,6 +103,33 @@ program
         `Righe: ${report.rows}; registrate: ${report.registered} (ammesse nella quota ${report.admitted}, quota esaurita ${report.quotaExhausted}); già registrate: ${report.alreadyRegistered}; rifiutate: ${report.refused.length}`,
         ...refused,
       ].join('\n');
+    }),
+  );
+
+program
+  .command('case-types:import')
+  .description(
+    'import case types, or new versions of them valid from a date, from a JSON array of definitions',
+  )
+  .requiredOption(
+    '--file <path>',
+    'the JSON file (the definitions of GET /api/case-types have the same shape)',
+  )
+  .action((options: { file: string }) =>
+    withDatabase(async (database) => {
+      let definitions: unknown;
+      try {
+        definitions = JSON.parse(await readFile(options.file, 'utf8'));
+      } catch (error) {
+        throw new AppError(
+          400,
+          'case-types-file',
+          'File non leggibile',
+          `${options.file}: ${(error as Error).message}`,
+        );
+      }
+      const imported = await importCaseTypes({ database, clock: systemClock }, SYSTEM_CALLER, definitions);
+      return `Imported ${imported.length} case-type version(s): ${imported.map((v) => `${v.code} from ${v.validFrom}`).join(', ')}.`;
     }),
   );
 

@@ -32,6 +32,17 @@ export async function saveCaseTypes(db: Db, versions: readonly CaseTypeVersion[]
     .execute();
 }
 
+/** The versions of the list that are already loaded. */
+export function caseTypeVersionsAmong(db: Db, versions: readonly { code: string; validFrom: string }[]) {
+  return db
+    .selectFrom('caseTypeVersion')
+    .select(['code', 'validFrom'])
+    .where((eb) =>
+      eb.or(versions.map((v) => eb.and([eb('code', '=', v.code), eb('validFrom', '=', v.validFrom)]))),
+    )
+    .execute();
+}
+
 export function loadCaseTypes(db: Db) {
   return db.selectFrom('caseTypeVersion').selectAll().orderBy('code').orderBy('validFrom').execute();
 }

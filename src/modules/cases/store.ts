@@ -1,12 +1,10 @@
 /** The queries of case files (intake's batch writes are in `intake/store.ts`). */
-import { type Insertable, type Kysely, sql, type Updateable } from 'kysely';
+import { type Insertable, sql, type Updateable } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { CaseEventTable, CaseFileTable, CaseOpinionTable } from '../../db/tables/cases.ts';
-import type { Database } from '../../kernel/db.ts';
+import type { Db } from '../../kernel/db.ts';
 import * as documents from './documents/store.ts';
 import type { CaseTypeVersion } from './law/definitions.ts';
-
-type Db = Kysely<Database>;
 
 // ---- case types
 
@@ -229,6 +227,18 @@ export function answerOpinion(db: Db, id: string, patch: Updateable<CaseOpinionT
     .where('answeredAt', 'is', null)
     .returningAll()
     .executeTakeFirst();
+}
+
+/** Whether a user is an operator or a manager of an office's SUI: the people its cases are assigned to. */
+export async function isSuiOperator(db: Db, organisationId: string, userId: string) {
+  const members = await db
+    .selectFrom('membership')
+    .select('role')
+    .where('userId', '=', userId)
+    .where('organisationId', '=', organisationId)
+    .where('role', 'in', ['sui_operator', 'sui_manager'])
+    .execute();
+  return members.length > 0;
 }
 
 export function assignCases(

@@ -2,13 +2,12 @@
  * The SUI's end of the opinions a case needs: requesting them when the workflow says so, and moving the case
  * when a body answers, asks back, or stays silent. The exchange module carries the opinion itself.
  */
-import type { Kysely } from 'kysely';
 import type { Temporal } from 'temporal-polyfill';
 import type { z } from 'zod';
 import type { Config } from '../../config.ts';
-import type { Database } from '../../db/database.ts';
 import type { AuditRecord } from '../../kernel/audit.ts';
 import type { Actor, Caller } from '../../kernel/auth.ts';
+import type { Db } from '../../kernel/db.ts';
 import { Conflict, NotFound } from '../../kernel/errors.ts';
 import { newId } from '../../kernel/ids.ts';
 import type { Platform } from '../../kernel/platform.ts';
@@ -19,7 +18,6 @@ import type { opinionInput } from './contract.ts';
 import type { CaseTypeVersion } from './law/definitions.ts';
 import * as store from './store.ts';
 
-type Db = Kysely<Database>;
 type CaseRow = NonNullable<Awaited<ReturnType<typeof store.lockCase>>>;
 
 /** Opens one opinion request per body the case type requires and has not been asked yet. */

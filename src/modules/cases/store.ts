@@ -1,12 +1,10 @@
 /** The queries of case files (intake's batch writes are in `intake/store.ts`). */
-import { type Insertable, type Kysely, sql, type Updateable } from 'kysely';
+import { type Insertable, sql, type Updateable } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { CaseEventTable, CaseFileTable, CaseOpinionTable } from '../../db/tables/cases.ts';
-import type { Database } from '../../kernel/db.ts';
+import type { Db } from '../../kernel/db.ts';
 import * as documents from './documents/store.ts';
 import type { CaseTypeVersion } from './law/definitions.ts';
-
-type Db = Kysely<Database>;
 
 // ---- case types
 
@@ -230,6 +228,18 @@ export async function casePage(db: Db, organisationId: string, id: string) {
 export function insertOpinions(db: Db, rows: Insertable<CaseOpinionTable>[]) {
   if (rows.length === 0) return Promise.resolve();
   return db.insertInto('caseOpinion').values(rows).execute();
+}
+
+/** Whether a user is an operator or a manager of an office's SUI: the people its cases are assigned to. */
+export async function isSuiOperator(db: Db, organisationId: string, userId: string) {
+  const members = await db
+    .selectFrom('membership')
+    .select('role')
+    .where('userId', '=', userId)
+    .where('organisationId', '=', organisationId)
+    .where('role', 'in', ['sui_operator', 'sui_manager'])
+    .execute();
+  return members.length > 0;
 }
 
 export function assignCases(

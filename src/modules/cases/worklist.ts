@@ -84,19 +84,10 @@ export async function assign(
   const actor = actorOf(caller);
   const ids = [...new Set(input.caseIds)];
   return writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
-    if (input.assigneeId) {
-      const members = await db
-        .selectFrom('membership')
-        .select('role')
-        .where('userId', '=', input.assigneeId)
-        .where('organisationId', '=', actor.organisationId)
-        .where('role', 'in', ['sui_operator', 'sui_manager'])
-        .execute();
-      if (members.length === 0)
-        throw new Invalid([
-          { path: 'body.assigneeId', message: 'l’utente non è un operatore SUI di questo ufficio' },
-        ]);
-    }
+    if (input.assigneeId && !(await store.isSuiOperator(db, actor.organisationId, input.assigneeId)))
+      throw new Invalid([
+        { path: 'body.assigneeId', message: 'l’utente non è un operatore SUI di questo ufficio' },
+      ]);
     const now = platform.clock.now();
     const updated = await store.assignCases(db, actor.organisationId, ids, input.assigneeId, now);
     if (updated.length !== ids.length)

@@ -2,8 +2,7 @@
  * The public part of the council, for the portal: the tables with their member organisations (no people),
  * the approved minutes with the names of the people and e-mail addresses left out, and the initiatives.
  */
-import type { Kysely } from 'kysely';
-import type { Database } from '../../kernel/db.ts';
+import type { Db } from '../../kernel/db.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import * as actionsStore from './actions/store.ts';
 import { THEMES, type Theme } from './contract.ts';
@@ -13,7 +12,7 @@ import { withoutPersonalData } from './rules.ts';
 import * as store from './store.ts';
 
 /** Every name of a person the council's records hold for a table and a meeting: what the public must not read. */
-async function peopleOf(db: Kysely<Database>, tableId: string, meetingId: string): Promise<string[]> {
+async function peopleOf(db: Db, tableId: string, meetingId: string): Promise<string[]> {
   const members = await store.members(db, tableId);
   const attendance = await store.attendance(db, meetingId);
   const actions = await actionsStore.actions(db, { all: true }, { meetingId });

@@ -10,6 +10,7 @@ import { auditRead } from '../../kernel/transaction.ts';
 import * as actionsStore from './actions/store.ts';
 import { INITIATIVE_STATUSES } from './contract.ts';
 import { attendanceRates, isDoneOnTime, isOverdue } from './rules.ts';
+import * as store from './store.ts';
 
 const dayFormat = new Intl.DateTimeFormat('it-IT', {
   day: 'numeric',
@@ -22,34 +23,10 @@ async function yearFacts(platform: Platform, year: number) {
   const { db } = platform.database;
   const from = startOfDayInRome(`${year}-01-01`);
   const to = endOfDayInRome(`${year}-12-31`);
-  const meetings = await db
-    .selectFrom('councilMeeting as m')
-    .innerJoin('councilTable as t', 't.id', 'm.tableId')
-    .select(['m.id', 'm.title', 'm.startsAt', 't.name as tableName'])
-    .where('m.status', '=', 'HELD')
-    .where('m.startsAt', '>=', from)
-    .where('m.startsAt', '<', to)
-    .orderBy('m.startsAt')
-    .execute();
+  const meetings = await store.heldMeetings(db, from, to);
   const ids = meetings.map((m) => m.id);
-  const attendance = ids.length
-    ? await db
-        .selectFrom('councilAttendance as a')
-        .innerJoin('organisation as o', 'o.id', 'a.organisationId')
-        .select(['o.name as organisationName', 'a.attended'])
-        .where('a.meetingId', 'in', ids)
-        .execute()
-    : [];
-  const decisions = ids.length
-    ? await db
-        .selectFrom('councilDecision as d')
-        .innerJoin('councilMeeting as m', 'm.id', 'd.meetingId')
-        .select(['d.text', 'm.startsAt'])
-        .where('d.meetingId', 'in', ids)
-        .orderBy('m.startsAt')
-        .orderBy('d.recordedAt')
-        .execute()
-    : [];
+  const attendance = await store.attendanceOfMeetings(db, ids);
+  const decisions = await store.decisionsOfMeetings(db, ids);
   const actions = (await actionsStore.actions(db, { all: true })).filter(
     (a) => a.dueOn >= `${year}-01-01` && a.dueOn <= `${year}-12-31`,
   );

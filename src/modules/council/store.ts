@@ -189,3 +189,42 @@ export function clearAnswers(db: Db, meetingId: string) {
     .where('meetingId', '=', meetingId)
     .execute();
 }
+
+// ---- the yearly report
+
+/** The meetings held between two instants, with their table's name, in time order. */
+export function heldMeetings(db: Db, from: Date, to: Date) {
+  return db
+    .selectFrom('councilMeeting as m')
+    .innerJoin('councilTable as t', 't.id', 'm.tableId')
+    .select(['m.id', 'm.title', 'm.startsAt', 't.name as tableName'])
+    .where('m.status', '=', 'HELD')
+    .where('m.startsAt', '>=', from)
+    .where('m.startsAt', '<', to)
+    .orderBy('m.startsAt')
+    .execute();
+}
+
+/** Who was invited to these meetings and whether they came, by organisation name. */
+export async function attendanceOfMeetings(db: Db, meetingIds: readonly string[]) {
+  if (meetingIds.length === 0) return [];
+  return db
+    .selectFrom('councilAttendance as a')
+    .innerJoin('organisation as o', 'o.id', 'a.organisationId')
+    .select(['o.name as organisationName', 'a.attended'])
+    .where('a.meetingId', 'in', meetingIds)
+    .execute();
+}
+
+/** The decisions taken at these meetings, in the order they were taken. */
+export async function decisionsOfMeetings(db: Db, meetingIds: readonly string[]) {
+  if (meetingIds.length === 0) return [];
+  return db
+    .selectFrom('councilDecision as d')
+    .innerJoin('councilMeeting as m', 'm.id', 'd.meetingId')
+    .select(['d.text', 'm.startsAt'])
+    .where('d.meetingId', 'in', meetingIds)
+    .orderBy('m.startsAt')
+    .orderBy('d.recordedAt')
+    .execute();
+}

@@ -3,6 +3,7 @@
  * with the booking grid), and the contacts of the Prefettura and the Questura that public sources confirm.
  */
 import type { Platform } from '../../kernel/platform.ts';
+import { desksWithOpenings } from './store.ts';
 
 export type Office = {
   key: string;
@@ -35,16 +36,7 @@ const hhmm = (time: string) => time.slice(0, 5);
 
 /** The SUI desks with their weekly hours, then the other offices. */
 export async function listOffices(platform: Platform): Promise<Office[]> {
-  const rows = await platform.database.db
-    .selectFrom('desk as d')
-    .innerJoin('organisation as o', 'o.id', 'd.organisationId')
-    .leftJoin('deskOpening as w', 'w.deskId', 'd.id')
-    .select(['d.id', 'd.name', 'd.place', 'o.name as organisation', 'w.weekday', 'w.opens', 'w.closes'])
-    .where('o.isActive', '=', true)
-    .orderBy('d.name')
-    .orderBy('w.weekday')
-    .orderBy('w.opens')
-    .execute();
+  const rows = await desksWithOpenings(platform.database.db);
   const desks = new Map<string, Office>();
   for (const row of rows) {
     const desk = desks.get(row.id) ?? {

@@ -1,9 +1,8 @@
 /** Use cases of the SUI's desks: opening hours and the free slots they offer. */
-import type { Kysely } from 'kysely';
 import { Temporal } from 'temporal-polyfill';
 import type { Actor, Caller } from '../../../kernel/auth.ts';
 import { endOfDayInRome, LEGAL_TIME_ZONE, startOfDayInRome } from '../../../kernel/clock.ts';
-import type { Database } from '../../../kernel/db.ts';
+import type { Db } from '../../../kernel/db.ts';
 import { Conflict, Invalid, NotFound } from '../../../kernel/errors.ts';
 import { newId } from '../../../kernel/ids.ts';
 import type { Platform } from '../../../kernel/platform.ts';
@@ -53,7 +52,7 @@ function checkOpenings(openings: DeskInput['openings']) {
     throw new Invalid(problems.map(({ index, message }) => ({ path: `body.openings.${index}`, message })));
 }
 
-async function deskViews(db: Kysely<Database>, desks: { id: string; name: string; place: string }[]) {
+async function deskViews(db: Db, desks: { id: string; name: string; place: string }[]) {
   const openings = await store.openingsOf(
     db,
     desks.map((desk) => desk.id),
@@ -135,7 +134,7 @@ export async function listDesks(platform: Platform, caller: Caller): Promise<Des
 
 /** A desk of the actor's office with its opening windows; `path` names the field that referred to it. */
 export async function requireDesk(
-  db: Kysely<Database>,
+  db: Db,
   organisationId: string,
   id: string,
   path: string | null,
@@ -152,7 +151,7 @@ export async function requireDesk(
 /** The free slots of a desk between two days, computed from its hours, the office calendar and its bookings. */
 export async function deskFreeSlots(
   platform: Platform,
-  db: Kysely<Database>,
+  db: Db,
   desk: { id: string; openings: readonly OpeningWindow[] },
   range: { from: Temporal.PlainDate; to: Temporal.PlainDate },
   limit?: number,
@@ -194,7 +193,7 @@ export async function slotsOfDesk(
 /** The refusal of a slot that is taken or off the grid, with the next free slots of the desk from then on. */
 export async function slotRefused(
   platform: Platform,
-  db: Kysely<Database>,
+  db: Db,
   desk: DeskView,
   startsAt: Date,
   detail: string,

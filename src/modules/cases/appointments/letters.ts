@@ -2,9 +2,8 @@
  * Convocation letters: to whom they go (the applicant party; an employer through its PEC), what they say,
  * and their delivery after the booking has committed, recorded on the appointment when it succeeds.
  */
-import type { Kysely } from 'kysely';
 import type { Caller } from '../../../kernel/auth.ts';
-import type { Database } from '../../../kernel/db.ts';
+import type { Db } from '../../../kernel/db.ts';
 import { AppError, Conflict, NotFound } from '../../../kernel/errors.ts';
 import type { Mail } from '../../../kernel/mail.ts';
 import type { Platform } from '../../../kernel/platform.ts';
@@ -36,12 +35,7 @@ export function recipientOf(definition: CaseTypeVersion, parties: readonly Party
 }
 
 /** The case facts a letter prints and the applicant it goes to. */
-export async function caseForLetter(
-  platform: Platform,
-  db: Kysely<Database>,
-  organisationId: string,
-  caseId: string,
-) {
+export async function caseForLetter(platform: Platform, db: Db, organisationId: string, caseId: string) {
   const row = await store.findCase(db, organisationId, caseId);
   if (!row) return null;
   const definition = (await caseTypes(platform.database, platform.clock)).version(
@@ -55,7 +49,7 @@ export async function caseForLetter(
 /** Everything a letter about an appointment needs, read back from the database. */
 export async function convocationOf(
   platform: Platform,
-  db: Kysely<Database>,
+  db: Db,
   organisationId: string,
   appointmentId: string,
 ): Promise<{ convocation: Convocation; row: appointmentStore.AppointmentRow } | null> {

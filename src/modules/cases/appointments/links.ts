@@ -4,24 +4,15 @@
  * links and a restart does not break the ones already sent.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Kysely } from 'kysely';
-import type { Database } from '../../../kernel/db.ts';
+import type { Db } from '../../../kernel/db.ts';
 import type { Platform } from '../../../kernel/platform.ts';
+import { keepLinkSigningKey } from './store.ts';
 
 const keys = new WeakMap<object, Promise<Buffer>>();
 
-async function readOrMakeKey(db: Kysely<Database>, now: Date): Promise<Buffer> {
-  await db
-    .insertInto('linkSigningKey')
-    .values({ id: 1, secret: randomBytes(32).toString('base64url'), createdAt: now })
-    .onConflict((c) => c.doNothing())
-    .execute();
-  const row = await db
-    .selectFrom('linkSigningKey')
-    .select('secret')
-    .where('id', '=', 1)
-    .executeTakeFirstOrThrow();
-  return Buffer.from(row.secret, 'base64url');
+async function readOrMakeKey(db: Db, now: Date): Promise<Buffer> {
+  const secret = await keepLinkSigningKey(db, randomBytes(32).toString('base64url'), now);
+  return Buffer.from(secret, 'base64url');
 }
 
 function signingKey(platform: Pick<Platform, 'database' | 'clock'>): Promise<Buffer> {

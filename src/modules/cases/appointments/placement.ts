@@ -2,9 +2,8 @@
  * Where a booking goes: a free slot of a desk's grid and, when a language or a mediator is asked, a mediator
  * free at that time. Checked inside the booking's transaction; the unique indexes settle what races past it.
  */
-import type { Kysely } from 'kysely';
 import type { Caller } from '../../../kernel/auth.ts';
-import type { Database } from '../../../kernel/db.ts';
+import type { Db } from '../../../kernel/db.ts';
 import { Conflict, type FieldError, Invalid } from '../../../kernel/errors.ts';
 import type { Platform } from '../../../kernel/platform.ts';
 import { type UnitOfWork, writeTransaction } from '../../../kernel/transaction.ts';
@@ -14,8 +13,6 @@ import { languageName } from './convocations.ts';
 import { actorOf, requireDesk, slotRefused } from './desks.ts';
 import { slotStartingAt } from './slots.ts';
 import * as appointmentStore from './store.ts';
-
-type Db = Kysely<Database>;
 
 const DESK_SLOT_INDEX = 'appointment_desk_slot_unique';
 const MEDIATOR_SLOT_INDEX = 'appointment_mediator_slot_unique';

@@ -27,11 +27,7 @@ export type LinkRefusal = { ok: false; reason: 'invalid' | 'expired' };
 async function linkedAppointment(platform: Platform, token: string) {
   const check = await checkAppointmentToken(platform, token);
   if (!check.ok) return check;
-  const owner = await platform.database.db
-    .selectFrom('appointment')
-    .select('organisationId')
-    .where('id', '=', check.appointmentId)
-    .executeTakeFirst();
+  const owner = await appointmentStore.findAppointmentOwner(platform.database.db, check.appointmentId);
   const found =
     owner && (await convocationOf(platform, platform.database.db, owner.organisationId, check.appointmentId));
   if (!found) return { ok: false as const, reason: 'invalid' as const };

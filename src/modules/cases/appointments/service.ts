@@ -3,12 +3,11 @@
  * asked), recording whether the applicant came, rescheduling and cancelling. The appointment, the event on
  * the case timeline and the audit entry are written in one transaction; the letter goes after it commits.
  */
-import type { Kysely } from 'kysely';
 import { Temporal } from 'temporal-polyfill';
 import type { z } from 'zod';
 import type { Caller } from '../../../kernel/auth.ts';
 import { LEGAL_TIME_ZONE } from '../../../kernel/clock.ts';
-import type { Database } from '../../../kernel/db.ts';
+import type { Db } from '../../../kernel/db.ts';
 import { Conflict, Invalid, NotFound } from '../../../kernel/errors.ts';
 import { newId } from '../../../kernel/ids.ts';
 import type { Platform } from '../../../kernel/platform.ts';
@@ -29,8 +28,6 @@ import { caseForLetter, convocationOf, deliver } from './letters.ts';
 import { inBookingTransaction, place } from './placement.ts';
 import * as appointmentStore from './store.ts';
 import { getAppointment } from './views.ts';
-
-type Db = Kysely<Database>;
 
 const legalDayOf = (instant: Date) =>
   Temporal.Instant.fromEpochMilliseconds(instant.getTime()).toZonedDateTimeISO(LEGAL_TIME_ZONE).toPlainDate();

@@ -3,11 +3,9 @@
  * parties, cases, first events and audit entries, a statement per kind of row. It runs on the intake writer's
  * thread (see `service.ts`), so it imports nothing that a worker thread cannot load as plain TypeScript.
  */
-import type { Insertable, Kysely, Transaction } from 'kysely';
-import type { Database } from '../../../db/database.ts';
-import type { CaseFileTable, CasePartyTable } from '../../../db/tables/cases.ts';
 import { type AuditContext, auditRow } from '../../../kernel/audit.ts';
 import { newVerificationCode } from '../../../kernel/codes.ts';
+import type { Db } from '../../../kernel/db.ts';
 import { newId } from '../../../kernel/ids.ts';
 import type { IntakeInput, IntakeResult, PersonInput } from '../contract.ts';
 import type { CaseTypeVersion } from '../law/definitions.ts';
@@ -97,7 +95,7 @@ const quotaGroupOf = (pending: QueuedSubmission) =>
  * while the previous batch is still committing.
  */
 export async function prepareBatch(
-  trx: Transaction<Database>,
+  trx: store.BatchTransaction,
   batch: QueuedSubmission[],
 ): Promise<PreparedBatch> {
   const outcomes = new Map<QueuedSubmission, BatchOutcome>();
@@ -166,7 +164,7 @@ export async function prepareBatch(
  * statement, then the cases with their parties, first events, keys and audit entries. The locks it takes are
  * held until the transaction commits, so batches pass this phase one at a time, in order.
  */
-export async function finishBatch(trx: Transaction<Database>, prepared: PreparedBatch): Promise<void> {
+export async function finishBatch(trx: store.BatchTransaction, prepared: PreparedBatch): Promise<void> {
   const { organisationId, outcomes, writable, quotaGroups, partyIds } = prepared;
   if (writable.length === 0) return;
   const byYear = new Map<number, number>();
@@ -203,8 +201,8 @@ export async function finishBatch(trx: Transaction<Database>, prepared: Prepared
   );
 
   const rows = {
-    cases: [] as Insertable<CaseFileTable>[],
-    parties: [] as Insertable<CasePartyTable>[],
+    cases: [] as store.NewCaseFile[],
+    parties: [] as store.NewCaseParty[],
     events: [] as Record<string, unknown>[],
     requests: [] as Record<string, unknown>[],
   };
@@ -315,7 +313,7 @@ export function outcomesOf(prepared: PreparedBatch): BatchOutcome[] {
 }
 
 /** Writes one batch of one office in one transaction, both phases; answers each submission's outcome. */
-export async function writeBatch(db: Kysely<Database>, batch: QueuedSubmission[]): Promise<BatchOutcome[]> {
+export async function writeBatch(db: Db, batch: QueuedSubmission[]): Promise<BatchOutcome[]> {
   const prepared = await db.transaction().execute(async (trx) => {
     const first = await prepareBatch(trx, batch);
     await finishBatch(trx, first);

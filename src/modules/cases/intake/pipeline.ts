@@ -8,8 +8,7 @@
  * batches behind it have been rolled back and put back in the queue, so one bad submission never sinks the
  * others and nothing is half-written. It runs on the writer's thread, so only erasable syntax here.
  */
-import type { ControlledTransaction, Kysely } from 'kysely';
-import type { Database } from '../../../db/database.ts';
+import type { Db } from '../../../kernel/db.ts';
 import {
   type BatchOutcome,
   finishBatch,
@@ -19,6 +18,7 @@ import {
   type QueuedSubmission,
   writeBatch,
 } from './batch.ts';
+import type { OpenBatchTransaction } from './store.ts';
 
 export type PipelineEntry = { id: number; submission: QueuedSubmission };
 
@@ -30,12 +30,12 @@ const MAX_BATCH = 400;
 type Prepared = {
   ok: true;
   entries: PipelineEntry[];
-  trx: ControlledTransaction<Database>;
+  trx: OpenBatchTransaction;
   prepared: PreparedBatch;
 };
 type Attempt = Prepared | { ok: false; entries: PipelineEntry[] };
 
-const rollBack = (trx: ControlledTransaction<Database>) =>
+const rollBack = (trx: OpenBatchTransaction) =>
   trx
     .rollback()
     .execute()
@@ -47,14 +47,14 @@ function failure(error: unknown): BatchOutcome {
 }
 
 export class IntakePipeline {
-  readonly #db: Kysely<Database>;
+  readonly #db: Db;
   readonly #connections: 1 | 3;
   readonly #deliver: Deliver;
   #queue: PipelineEntry[] = [];
   #running = false;
 
   /** `connections`: 3 overlaps three batches (see above); 1 writes one batch at a time. */
-  constructor(db: Kysely<Database>, connections: 1 | 3, deliver: Deliver) {
+  constructor(db: Db, connections: 1 | 3, deliver: Deliver) {
     this.#db = db;
     this.#connections = connections;
     this.#deliver = deliver;
@@ -80,7 +80,7 @@ export class IntakePipeline {
   }
 
   async #prepare(entries: PipelineEntry[]): Promise<Attempt> {
-    let trx: ControlledTransaction<Database> | undefined;
+    let trx: OpenBatchTransaction | undefined;
     try {
       trx = await this.#db.startTransaction().execute();
       const prepared = await prepareBatch(

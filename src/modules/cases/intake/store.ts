@@ -2,14 +2,20 @@
  * The writes of intake, a batch at a time: idempotency keys, parties, quota, protocol numbers, cases. Each
  * function takes the transaction of the batch and writes many rows in one statement.
  */
-import { type Insertable, sql, type Transaction } from 'kysely';
+import { type ControlledTransaction, type Insertable, sql, type Transaction } from 'kysely';
 import type { CaseFileTable, CasePartyTable } from '../../../db/tables/cases.ts';
 import type { Database } from '../../../kernel/db.ts';
 import { newId } from '../../../kernel/ids.ts';
 import type { EmployerInput } from '../contract.ts';
 import type { CheckedPerson } from './rules.ts';
 
-type Trx = Transaction<Database>;
+/** The transaction a batch is written in. */
+export type BatchTransaction = Transaction<Database>;
+/** A batch's transaction that the intake writer commits or rolls back itself (see `pipeline.ts`). */
+export type OpenBatchTransaction = ControlledTransaction<Database>;
+/** A case, and one of its parties, as a batch writes them. */
+export type NewCaseFile = Insertable<CaseFileTable>;
+export type NewCaseParty = Insertable<CasePartyTable>;
 
 /** A person already registered, with the keys that make them the same person. */
 type KnownPerson = {
@@ -25,7 +31,7 @@ type KnownPerson = {
  * are never deleted).
  */
 export async function lookUpBatch(
-  trx: Trx,
+  trx: BatchTransaction,
   organisationId: string,
   wanted: { keys: readonly string[]; quotas: readonly { year: number; sector: string }[] },
 ) {
@@ -54,7 +60,7 @@ export async function lookUpBatch(
  * `year|sector`) and each year's last number; numbers are gap-free because they commit with their cases.
  */
 export async function takePlacesAndNumbers(
-  trx: Trx,
+  trx: BatchTransaction,
   organisationId: string,
   quotas: readonly { year: number; sector: string; wanted: number }[],
   numbers: readonly { year: number; count: number }[],
@@ -103,7 +109,7 @@ export async function takePlacesAndNumbers(
 
 /** The persons already registered with one of these passports or fiscal codes. */
 export async function findPersons(
-  trx: Trx,
+  trx: BatchTransaction,
   organisationId: string,
   passports: readonly string[],
   fiscalCodes: readonly string[],
@@ -171,7 +177,7 @@ const EMPLOYER_COLUMNS = Object.keys(employerRow('', {} as EmployerInput, new Da
  * fiscal code.
  */
 export async function registerParties(
-  trx: Trx,
+  trx: BatchTransaction,
   organisationId: string,
   persons: readonly { id: string; person: CheckedPerson }[],
   employers: readonly EmployerInput[],
@@ -233,10 +239,10 @@ function insertFromJson(table: string, rows: readonly Record<string, unknown>[])
  * to parse whatever the batch size. Foreign keys are checked at the end of the statement, when all are in.
  */
 export async function insertCaseRows(
-  trx: Trx,
+  trx: BatchTransaction,
   rows: {
-    cases: Insertable<CaseFileTable>[];
-    parties: Insertable<CasePartyTable>[];
+    cases: NewCaseFile[];
+    parties: NewCaseParty[];
     events: Record<string, unknown>[];
     requests: Record<string, unknown>[];
     audit: Record<string, unknown>[];

@@ -12,6 +12,7 @@ import { findOutcomeByCode } from '../documents/store.ts';
 import { caseTypes, plainDate } from '../law/registry.ts';
 import { outcomeStateOn } from '../rules.ts';
 import * as store from '../store.ts';
+import { findOrganisationName } from './store.ts';
 
 const ROME = { timeZone: 'Europe/Rome', dateStyle: 'long', timeStyle: 'medium' } as const;
 
@@ -35,13 +36,9 @@ export async function receiptPdf(
   );
   const parties = await store.caseParties(db, caseId);
   await auditRead(db, platform.clock, caller, 'case', caseId, { document: 'receipt' });
-  const organisation = await db
-    .selectFrom('organisation')
-    .select('name')
-    .where('id', '=', row.organisationId)
-    .executeTakeFirst();
+  const organisationName = await findOrganisationName(db, row.organisationId);
   const pdf = await renderOfficialDocument({
-    issuer: [organisation?.name ?? 'Prefettura', 'Sportello Unico per l’Immigrazione'],
+    issuer: [organisationName ?? 'Prefettura', 'Sportello Unico per l’Immigrazione'],
     title: 'Ricevuta di presentazione della domanda',
     subtitle: definition.name,
     sections: [
@@ -78,7 +75,7 @@ export async function receiptPdf(
     metadata: {
       title: `Ricevuta ${row.number}`,
       subject: definition.name,
-      author: organisation?.name ?? 'LOVIT',
+      author: organisationName ?? 'LOVIT',
       createdAt: row.receivedAt,
     },
   });
@@ -132,17 +129,13 @@ export async function verify(platform: Platform, caller: Caller, input: string):
     row.typeCode,
     row.typeValidFrom,
   );
-  const organisation = await db
-    .selectFrom('organisation')
-    .select('name')
-    .where('id', '=', row.organisationId)
-    .executeTakeFirst();
+  const organisationName = await findOrganisationName(db, row.organisationId);
   return {
     valid: true,
     document: 'Ricevuta di presentazione della domanda',
     number: row.number,
     issuedOn: row.submittedOn,
-    issuer: organisation?.name ?? '',
+    issuer: organisationName ?? '',
     subject: definition.name,
     state: row.closed ? 'chiusa' : 'in corso',
   };

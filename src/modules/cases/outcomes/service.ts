@@ -16,6 +16,7 @@ import type { Action, CaseTypeVersion } from '../law/definitions.ts';
 import { caseTypes } from '../law/registry.ts';
 import * as store from '../store.ts';
 import { verificationUrl } from './receipts.ts';
+import { findOrganisationName } from './store.ts';
 
 type Db = Parameters<typeof documents.insertOutcome>[0];
 type OutcomeRow = Awaited<ReturnType<typeof documents.caseOutcomes>>[number];
@@ -162,15 +163,15 @@ export async function outcomePdf(
     caseFile.typeCode,
     caseFile.typeValidFrom,
   );
-  const [parties, organisation] = await Promise.all([
+  const [parties, organisationName] = await Promise.all([
     store.caseParties(db, caseId),
-    db.selectFrom('organisation').select('name').where('id', '=', caseFile.organisationId).executeTakeFirst(),
+    findOrganisationName(db, caseFile.organisationId),
   ]);
   await auditRead(db, platform.clock, caller, 'case_outcome', outcomeId, {
     case: caseFile.number,
     document: outcome.number,
   });
-  const issuer = organisation?.name ?? 'Prefettura';
+  const issuer = organisationName ?? 'Prefettura';
   const roleLabel = (role: string) => definition.parties.find((p) => p.role === role)?.label ?? role;
   const roleOrder = (role: string) => definition.parties.findIndex((p) => p.role === role);
   const pdf = await renderOfficialDocument({

@@ -8,7 +8,7 @@ import { writeAudit } from '../../../kernel/audit.ts';
 import type { Caller } from '../../../kernel/auth.ts';
 import { auditContextOf } from '../../../kernel/auth.ts';
 import type { Platform } from '../../../kernel/platform.ts';
-import { findPublicCaseStatus, type PublicCaseStatus } from './store.ts';
+import { countCaseNumberLookups, findPublicCaseStatus, type PublicCaseStatus } from './store.ts';
 
 /** Wrong attempts on one case number allowed within the window, from any address. */
 export const CASE_LOOKUP_LIMIT = { failures: 5, windowMinutes: 60 };
@@ -38,15 +38,7 @@ const NO_MATCH = 'portal.case_status.no_match';
 
 async function recentFailures(platform: Platform, number: string): Promise<number> {
   const since = new Date(platform.clock.now().getTime() - CASE_LOOKUP_LIMIT.windowMinutes * 60_000);
-  const row = await platform.database.db
-    .selectFrom('auditEntry')
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .where('entityType', '=', 'case_number')
-    .where('entityId', '=', number)
-    .where('action', '=', NO_MATCH)
-    .where('at', '>', since)
-    .executeTakeFirst();
-  return Number(row?.n ?? 0);
+  return countCaseNumberLookups(platform.database.db, number, NO_MATCH, since);
 }
 
 export async function lookUpCaseStatus(

@@ -2,10 +2,9 @@
  * Use cases of action items: assigned at a meeting (from a decision or an agenda item) to an organisation and a
  * person, followed with status and progress notes, reminded before the due day, listed when overdue.
  */
-import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { type Caller, SYSTEM_CALLER } from '../../../kernel/auth.ts';
-import type { Database } from '../../../kernel/db.ts';
+import type { Db } from '../../../kernel/db.ts';
 import { Conflict, Invalid, NotFound } from '../../../kernel/errors.ts';
 import { newId } from '../../../kernel/ids.ts';
 import type { Platform } from '../../../kernel/platform.ts';
@@ -73,7 +72,7 @@ async function findAction(platform: Platform, caller: Caller, id: string) {
   return view;
 }
 
-async function checkOrigin(db: Kysely<Database>, meetingId: string, input: z.infer<typeof actionInput>) {
+async function checkOrigin(db: Db, meetingId: string, input: z.infer<typeof actionInput>) {
   if (input.agendaItemId && !(await store.agenda(db, meetingId)).some((i) => i.id === input.agendaItemId))
     throw new Invalid([{ path: 'body.agendaItemId', message: 'punto non presente all’ordine del giorno' }]);
   if (input.decisionId) {

@@ -3,9 +3,8 @@
  * read from the bytes), read by the organisations invited to the meeting; every download is audited.
  */
 import type { ReadStream } from 'node:fs';
-import type { Kysely } from 'kysely';
 import type { Caller } from '../../../kernel/auth.ts';
-import type { Database } from '../../../kernel/db.ts';
+import type { Db } from '../../../kernel/db.ts';
 import { NotFound } from '../../../kernel/errors.ts';
 import type { StoredFile } from '../../../kernel/files.ts';
 import { newId } from '../../../kernel/ids.ts';
@@ -15,17 +14,11 @@ import { cleanFileName, fileStoreOf } from '../../../kernel/uploads.ts';
 import type { CouncilDocumentView } from '../contract.ts';
 import { actorOf, MEETING_NOT_FOUND, refuseIfCancelled, scopeOf } from '../service.ts';
 import * as store from '../store.ts';
-
-type Db = Kysely<Database>;
+import * as documentsStore from './store.ts';
 
 const DOCUMENT_NOT_FOUND = 'Il documento non esiste o non è accessibile.';
 
-function documentsQuery(db: Db, meetingId: string) {
-  return db.selectFrom('councilDocument').selectAll().where('meetingId', '=', meetingId);
-}
-type DocumentRow = Awaited<ReturnType<ReturnType<typeof documentsQuery>['executeTakeFirstOrThrow']>>;
-
-function viewOf(row: DocumentRow): CouncilDocumentView {
+function viewOf(row: documentsStore.DocumentRow): CouncilDocumentView {
   return {
     id: row.id,
     agendaItemId: row.agendaItemId,
@@ -38,7 +31,7 @@ function viewOf(row: DocumentRow): CouncilDocumentView {
 
 /** The documents of a meeting, oldest first, for the meeting page (its reader's access already checked). */
 export async function meetingDocuments(db: Db, meetingId: string): Promise<CouncilDocumentView[]> {
-  const rows = await documentsQuery(db, meetingId).orderBy('uploadedAt').orderBy('id').execute();
+  const rows = await documentsStore.documentsOfMeeting(db, meetingId);
   return rows.map(viewOf);
 }
 
@@ -69,7 +62,7 @@ export async function attachDocument(
       uploadedAt: platform.clock.now(),
       uploadedBy: actor.userId,
     };
-    await db.insertInto('councilDocument').values(row).execute();
+    await documentsStore.insertDocument(db, row);
     await audit({
       kind: 'change',
       action: 'council.document.attach',
@@ -91,9 +84,7 @@ export async function openCouncilDocument(
 ): Promise<{ stream: ReadStream; mediaType: string; fileName: string; size: number }> {
   const { db } = platform.database;
   const [meeting] = await store.meetings(db, scopeOf(actorOf(caller)), { id: meetingId });
-  const row = meeting
-    ? await documentsQuery(db, meetingId).where('id', '=', documentId).executeTakeFirst()
-    : undefined;
+  const row = meeting ? await documentsStore.findDocument(db, meetingId, documentId) : undefined;
   if (!row) throw new NotFound(DOCUMENT_NOT_FOUND);
   const stream = await fileStoreOf(platform.config).open(row.sha256);
   await auditRead(db, platform.clock, caller, 'council_document', documentId, {

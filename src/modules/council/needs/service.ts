@@ -221,11 +221,7 @@ export async function submitResponse(
     const [row] = await needsStore.questionnaires(db, { id: questionnaireId, published: true });
     if (!row) throw new NotFound(QUESTIONNAIRE_NOT_FOUND);
     if (row.status !== 'OPEN') throw new Conflict('Il questionario non accetta risposte.');
-    const own = await db
-      .selectFrom('organisation')
-      .select(['type', 'municipalityIstatCode'])
-      .where('id', '=', actor.organisationId)
-      .executeTakeFirst();
+    const own = await needsStore.findOrganisationKind(db, actor.organisationId);
     const code = input.municipalityIstatCode;
     if (
       !isMunicipalityOfLodi(code) ||

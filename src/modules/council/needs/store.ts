@@ -92,6 +92,15 @@ export function upsertResponse(db: Db, row: Insertable<CouncilResponseTable>) {
     .execute();
 }
 
+/** An organisation's type and, for a municipality, its ISTAT code: what it may answer for. */
+export function findOrganisationKind(db: Db, id: string) {
+  return db
+    .selectFrom('organisation')
+    .select(['type', 'municipalityIstatCode'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
 export function responses(db: Db, filter: { questionnaireId?: string; organisationId?: string }) {
   let query = db
     .selectFrom('councilResponse as r')

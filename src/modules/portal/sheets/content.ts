@@ -41,10 +41,8 @@ export async function loadPortalContent(platform: Pick<Platform, 'database' | 'c
       .filter((code) => !present.has(`${code}/${language}`))
       .map((code) => ({ language, code })),
   );
-  const glossaryCount = (
-    await db.selectFrom('glossaryTerm').select(db.fn.countAll<string>().as('n')).executeTakeFirst()
-  )?.n;
-  if (missing.length === 0 && Number(glossaryCount) > 0) return 0;
+  const glossaryCount = await store.countGlossaryTerms(db);
+  if (missing.length === 0 && glossaryCount > 0) return 0;
   const codes = Object.keys(source.sheets);
   await writeTransaction(db, platform.clock, SYSTEM_CALLER, async ({ db: trx, audit }) => {
     const now = platform.clock.now();

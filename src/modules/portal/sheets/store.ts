@@ -45,6 +45,13 @@ export function glossary(db: Db, language: string) {
     .execute();
 }
 
+/** How many terms the glossary has, in all languages. */
+export async function countGlossaryTerms(db: Db): Promise<number> {
+  return Number(
+    (await db.selectFrom('glossaryTerm').select(db.fn.countAll<string>().as('n')).executeTakeFirst())?.n,
+  );
+}
+
 /** Every term of the glossary in every language, for the back-office. */
 export function glossaryTerms(db: Db) {
   return db

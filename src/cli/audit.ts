@@ -1,6 +1,5 @@
-import type { Kysely } from 'kysely';
 import { sealAuditTrail, verifyAuditTrail } from '../kernel/audit.ts';
-import type { Database } from '../kernel/db.ts';
+import type { Db } from '../kernel/db.ts';
 
 export type VerifyOutcome = { message: string; isIntact: boolean };
 
@@ -8,10 +7,7 @@ const count = (n: number) => n.toLocaleString('en-US');
 const entries = (n: number) => `${count(n)} ${n === 1 ? 'entry' : 'entries'}`;
 
 /** `lovit audit:verify`: recomputes the whole hash chain, showing progress on `progress` (a terminal). */
-export async function verifyAuditCommand(
-  db: Kysely<Database>,
-  progress?: NodeJS.WriteStream,
-): Promise<VerifyOutcome> {
+export async function verifyAuditCommand(db: Db, progress?: NodeJS.WriteStream): Promise<VerifyOutcome> {
   const started = performance.now();
   const result = await verifyAuditTrail(db, {
     onProgress: progress
@@ -37,7 +33,7 @@ export async function verifyAuditCommand(
 }
 
 /** `lovit audit:seal`: seals every entry still outside the hash chain. */
-export async function sealAuditCommand(db: Kysely<Database>): Promise<string> {
+export async function sealAuditCommand(db: Db): Promise<string> {
   const sealed = await sealAuditTrail(db, { all: true });
   return sealed
     ? `Sealed ${entries(sealed)} into the audit trail's hash chain.`

@@ -8,7 +8,7 @@ import * as quotas from '../modules/cases/intake/quotas.ts';
 import { takeArrivalTicket } from '../modules/cases/intake/service.ts';
 import * as cases from '../modules/cases/service.ts';
 import * as answers from '../modules/exchange/answers.ts';
-import { raiseProblem } from '../modules/exchange/problems.ts';
+import { raiseProblem } from '../modules/exchange/problems/service.ts';
 import * as exchange from '../modules/exchange/service.ts';
 import { memberCaller, suiCaller, withoutMail } from './sui-caller.ts';
 

@@ -15,6 +15,7 @@ import {
   saveMinutes,
 } from '../modules/council/minutes/service.ts';
 import { addMember, conveneMeeting, createTable, recordAttendance } from '../modules/council/service.ts';
+import { findOrganisationByCode } from '../modules/identity/directory.ts';
 import { loadDemoNeeds } from './demo-needs.ts';
 import { memberCaller, withoutMail } from './sui-caller.ts';
 
@@ -79,12 +80,11 @@ export async function loadDemoCouncil(platform: DemoPlatform): Promise<void> {
   const now = platform.clock.now();
   const clock = new SettableClock(new Date(now.getTime() - 40 * DAY));
   const past = { ...withoutMail(platform), clock };
-  const organisations = new Map(
-    (await platform.database.db.selectFrom('organisation').select(['id', 'code']).execute()).map((o) => [
-      o.code,
-      o.id,
-    ]),
-  );
+  const organisations = new Map<string, string>();
+  for (const code of Object.keys(REPRESENTATIVES)) {
+    const organisation = await findOrganisationByCode(platform, code);
+    if (organisation) organisations.set(code, organisation.id);
+  }
   const idOf = (code: string) => organisations.get(code) ?? '';
   const since = clock.today().subtract({ days: 30 }).toString();
   const tableIds: string[] = [];
@@ -109,7 +109,7 @@ export async function loadDemoCouncil(platform: DemoPlatform): Promise<void> {
     tableIds.push(created.id);
   }
   const [plenaryId = '', workId = ''] = tableIds;
-  await holdPlenary(past, caller, plenaryId, idOf);
+  const actionId = await holdPlenary(past, caller, plenaryId, idOf);
   clock.set(now);
   await conveneMeeting({ ...past, clock: platform.clock }, caller, workId, {
     title: 'Avvio dei lavori del tavolo',
@@ -126,24 +126,23 @@ export async function loadDemoCouncil(platform: DemoPlatform): Promise<void> {
       { title: 'Calendario dei lavori', durationMinutes: 15 },
     ],
   });
-  const [action] = await platform.database.db.selectFrom('councilActionItem').select('id').execute();
-  if (action)
-    await updateAction(withoutMail(platform), member, action.id, {
-      status: 'IN_PROGRESS',
-      note: 'Raccolti i dati degli sportelli comunali.',
-    });
+  await updateAction(withoutMail(platform), member, actionId, {
+    status: 'IN_PROGRESS',
+    note: 'Raccolti i dati degli sportelli comunali.',
+  });
   const lule = await memberCaller(platform, 'esperto.legale@lovit.example', ['legal_expert']);
   if (lule) await loadDemoNeeds(withoutMail(platform), { secretariat: caller, lodi: member, lule });
 }
 
 type Past = Platform & { clock: SettableClock };
 
+/** Holds the plenary with its minutes, decision, actions and initiative; returns the Comune di Lodi's action. */
 async function holdPlenary(
   platform: Past,
   caller: NonNullable<Awaited<ReturnType<typeof memberCaller>>>,
   tableId: string,
   idOf: (code: string) => string,
-) {
+): Promise<string> {
   const startsAt = new Date(
     startOfDayInRome(platform.clock.today().add({ days: 10 }).toString()).getTime() + 10 * HOUR,
   );
@@ -183,7 +182,7 @@ async function holdPlenary(
   platform.clock.advance(7 * DAY);
   const approved = await approveMinutes(platform, caller, meetingId);
   const decisionId = approved.decisions[0]?.id ?? null;
-  await assignAction(platform, caller, meetingId, {
+  const mapping = await assignAction(platform, caller, meetingId, {
     title: 'Mappatura degli sportelli comunali per stranieri',
     decisionId,
     ownerOrganisationId: idOf('COM-098031'),
@@ -217,4 +216,5 @@ async function holdPlenary(
     progress: 25,
     results: 'Sportello aperto a Lodi; 18 persone orientate.',
   });
+  return mapping.id;
 }

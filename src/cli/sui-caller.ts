@@ -2,6 +2,7 @@
 import type { Actor, Caller } from '../kernel/auth.ts';
 import type { Role } from '../kernel/permissions.ts';
 import type { Platform } from '../kernel/platform.ts';
+import { findActiveMember } from '../modules/identity/directory.ts';
 
 type CliPlatform = Pick<Platform, 'database' | 'clock' | 'config'>;
 
@@ -16,24 +17,7 @@ export async function memberCaller(
   email: string,
   roles: readonly Role[],
 ): Promise<Caller | undefined> {
-  const member = await platform.database.db
-    .selectFrom('appUser as u')
-    .innerJoin('membership as m', 'm.userId', 'u.id')
-    .innerJoin('organisation as o', 'o.id', 'm.organisationId')
-    .select([
-      'u.id',
-      'u.email',
-      'u.givenName',
-      'u.familyName',
-      'o.id as organisationId',
-      'o.name',
-      'o.type',
-      'm.role',
-    ])
-    .where((eb) => eb(eb.fn('lower', ['u.email']), '=', email.toLowerCase()))
-    .where('m.role', 'in', roles)
-    .where('u.isActive', '=', true)
-    .executeTakeFirst();
+  const member = await findActiveMember(platform, email, roles);
   if (!member) return undefined;
   const actor: Actor = {
     userId: member.id,

@@ -3,13 +3,12 @@
  * attached, or asks the SUI, which replies; the SUI may also record an answer received outside LOVIT.
  */
 import { readFile } from 'node:fs/promises';
-import type { Kysely } from 'kysely';
 import type { Temporal } from 'temporal-polyfill';
 import type { z } from 'zod';
 import type { Config } from '../../config.ts';
-import type { Database } from '../../db/database.ts';
 import type { AuditRecord } from '../../kernel/audit.ts';
 import type { Actor, Caller } from '../../kernel/auth.ts';
+import type { Db } from '../../kernel/db.ts';
 import { Conflict, Invalid, NotFound } from '../../kernel/errors.ts';
 import { newId } from '../../kernel/ids.ts';
 import type { Platform } from '../../kernel/platform.ts';
@@ -19,10 +18,8 @@ import type { answerInput, bulkAnswerInput, questionInput, replyInput } from './
 import { change, type Node, type Payload } from './messages.ts';
 import { getOpinion } from './reading.ts';
 import { checkAnswer, resumedDueOn } from './rules.ts';
-import { actorOf, bodyName, nodeOf, type RequestRow, scoped, scopedRequest, sideOf } from './scope.ts';
+import { actorOf, bodyName, nodeOf, type RequestRow, scopedRequest, scopeOf, sideOf } from './scope.ts';
 import * as store from './store.ts';
-
-type Db = Kysely<Database>;
 
 const ANSWER_REFUSALS = {
   ALREADY_ANSWERED: 'Il parere è già stato reso: per modificarlo, registrare una rettifica.',
@@ -132,7 +129,7 @@ export async function answerFavourably(
   return writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
     const now = platform.clock.now();
     const today = platform.clock.today();
-    const rows = await scoped(db, actor).where('id', 'in', ids).orderBy('id').forUpdate().execute();
+    const rows = await store.lockVisibleRequests(db, scopeOf(actor), ids);
     if (rows.length !== ids.length)
       throw new NotFound(
         'Alcuni pareri selezionati non esistono o non sono accessibili: ricaricare l’elenco.',

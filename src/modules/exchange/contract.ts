@@ -200,6 +200,7 @@ export const problemQuery = z.object({
   status: z.enum(['OPEN', 'IN_PROGRESS', 'RESOLVED', 'unresolved', 'all']).default('unresolved'),
   category: z.enum(Object.keys(PROBLEM_CATEGORIES) as [keyof typeof PROBLEM_CATEGORIES]).optional(),
 });
+export type ProblemQuery = z.infer<typeof problemQuery>;
 export const problemView = z.object({
   id: z.uuid(),
   caseNumber: z.string().nullable(),

@@ -2,10 +2,9 @@
  * The opinions' clock, run in the background: reminders to the body before the deadline; after it, silent
  * consent recorded explicitly where the case type allows it, otherwise an escalation to the SUI manager.
  */
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/database.ts';
 import type { OpinionSubject } from '../../db/tables/exchange.ts';
 import { SYSTEM_CALLER } from '../../kernel/auth.ts';
+import type { Db } from '../../kernel/db.ts';
 import type { JobDefinition } from '../../kernel/jobs.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import { writeTransaction } from '../../kernel/transaction.ts';
@@ -14,7 +13,6 @@ import { lapseOf, REMINDER_DAYS, reminderDue } from './rules.ts';
 import { nodeOf } from './scope.ts';
 import * as store from './store.ts';
 
-type Db = Kysely<Database>;
 const SWEEP_LIMIT = 500;
 
 async function recipients(
@@ -23,16 +21,7 @@ async function recipients(
   roles: readonly string[],
 ): Promise<string[]> {
   if (!organisationId) return [];
-  const rows = await db
-    .selectFrom('membership as m')
-    .innerJoin('appUser as u', 'u.id', 'm.userId')
-    .select('u.email')
-    .distinct()
-    .where('m.organisationId', '=', organisationId)
-    .where('m.role', 'in', roles)
-    .where('u.isActive', '=', true)
-    .execute();
-  return rows.map((row) => row.email);
+  return store.emailsOfMembers(db, organisationId, roles);
 }
 
 export type SweepResult = { silentConsents: number; escalated: number; reminded: number };
@@ -43,16 +32,7 @@ export async function sweepOpinions(platform: Platform): Promise<SweepResult> {
   const today = platform.clock.today();
   const result: SweepResult = { silentConsents: 0, escalated: 0, reminded: 0 };
 
-  const lapsed = await db
-    .selectFrom('opinionRequest')
-    .select('id')
-    .where('originNode', '=', node.id)
-    .where('state', '=', 'PENDING')
-    .where('dueOn', '<', today.toString())
-    .where('escalatedOn', 'is', null)
-    .orderBy('dueOn')
-    .limit(SWEEP_LIMIT)
-    .execute();
+  const lapsed = await store.lapsedRequests(db, node.id, today.toString(), SWEEP_LIMIT);
   for (const { id } of lapsed) {
     const escalation = await writeTransaction(
       db,
@@ -113,17 +93,7 @@ export async function sweepOpinions(platform: Platform): Promise<SweepResult> {
   }
 
   const soon = today.add({ days: REMINDER_DAYS }).toString();
-  const dueSoon = await db
-    .selectFrom('opinionRequest')
-    .selectAll()
-    .where('answererNode', '=', node.id)
-    .where('state', '=', 'PENDING')
-    .where('remindedOn', 'is', null)
-    .where('dueOn', '>=', today.toString())
-    .where('dueOn', '<=', soon)
-    .orderBy('dueOn')
-    .limit(SWEEP_LIMIT)
-    .execute();
+  const dueSoon = await store.requestsDueSoon(db, node.id, today.toString(), soon, SWEEP_LIMIT);
   for (const row of dueSoon.filter((candidate) => reminderDue(candidate, today))) {
     await writeTransaction(db, platform.clock, SYSTEM_CALLER, async ({ db: trx, audit }) => {
       await store.updateRequest(trx, row.id, {

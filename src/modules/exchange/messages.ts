@@ -4,18 +4,15 @@
  * at the other end, when the signed delivery arrives (or, with one node for every body, not at all, because
  * both ends share the row). The requesting SUI's end also moves the case.
  */
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Peer } from '../../config.ts';
-import type { Database } from '../../db/database.ts';
 import type { OpinionSubject } from '../../db/tables/exchange.ts';
 import type { AuditRecord } from '../../kernel/audit.ts';
+import type { Db } from '../../kernel/db.ts';
 import type { FileStore } from '../../kernel/files.ts';
 import { newId } from '../../kernel/ids.ts';
 import { opinionChanges } from './events.ts';
 import * as store from './store.ts';
-
-type Db = Kysely<Database>;
 
 const isoDay = z.iso.date();
 const instant = z.iso.datetime({ offset: true });
@@ -142,17 +139,6 @@ function searchTextOf(caseNumber: string, subjectOf: OpinionSubject): string {
   return words.join(' ').toLowerCase();
 }
 
-async function bodyOrganisation(db: Db, body: string): Promise<string | null> {
-  const row = await db
-    .selectFrom('organisation')
-    .select('id')
-    .where('type', '=', body)
-    .where('isActive', '=', true)
-    .orderBy('name')
-    .executeTakeFirst();
-  return row?.id ?? null;
-}
-
 type Applied = { audit: AuditRecord };
 
 /**
@@ -170,7 +156,8 @@ export async function applyRequests(
   const rows = [];
   for (const p of payloads) {
     const answerer = origin === node.id ? answererOf(node, p.body) : node.id;
-    if (answerer === node.id && !offices.has(p.body)) offices.set(p.body, await bodyOrganisation(db, p.body));
+    if (answerer === node.id && !offices.has(p.body))
+      offices.set(p.body, await store.answeringOrganisation(db, p.body));
     rows.push({
       id: p.id,
       originNode: origin,

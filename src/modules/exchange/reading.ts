@@ -8,7 +8,7 @@ import { auditRead } from '../../kernel/transaction.ts';
 import type { InboxQuery, OpinionDetail } from './contract.ts';
 import type { Node } from './messages.ts';
 import { checkAnswer, clockOf } from './rules.ts';
-import { actorOf, bodyName, nodeOf, type RequestRow, scoped, scopedRequest, sideOf } from './scope.ts';
+import { actorOf, bodyName, nodeOf, type RequestRow, scopedRequest, scopeOf, sideOf } from './scope.ts';
 import * as store from './store.ts';
 
 export function titleOf(subject: OpinionSubject): string {
@@ -52,34 +52,17 @@ export async function inbox(platform: Platform, caller: Caller, query: InboxQuer
   const actor = actorOf(caller);
   const today = platform.clock.today();
   const soon = today.add({ days: 3 }).toString();
-  let select = scoped(platform.database.db, actor);
-  if (query.state === 'open') select = select.where('state', 'in', ['PENDING', 'QUESTION']);
-  else if (query.state === 'closed') select = select.where('state', 'in', ['ANSWERED', 'SILENT_CONSENT']);
-  else if (query.state !== 'all') select = select.where('state', '=', query.state);
-  if (query.clock === 'OVERDUE')
-    select = select.where('state', '=', 'PENDING').where('dueOn', '<', today.toString());
-  if (query.clock === 'DUE_SOON')
-    select = select
-      .where('state', '=', 'PENDING')
-      .where('dueOn', '>=', today.toString())
-      .where('dueOn', '<=', soon);
-  if (query.caseType) select = select.where('caseTypeCode', '=', query.caseType);
-  if (query.q)
-    select = select.where('searchText', 'like', `%${query.q.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`);
-  if (query.after) {
-    const after = parseCursor(query.after);
-    select = select.where((eb) =>
-      eb.or([
-        eb('dueOn', '>', after.dueOn),
-        eb.and([eb('dueOn', '=', after.dueOn), eb('id', '>', after.id)]),
-      ]),
-    );
-  }
-  const rows = await select
-    .orderBy('dueOn')
-    .orderBy('id')
-    .limit(query.pageSize + 1)
-    .execute();
+  const rows = await store.inboxRows(
+    platform.database.db,
+    scopeOf(actor),
+    {
+      ...query,
+      after: query.after ? parseCursor(query.after) : null,
+      today: today.toString(),
+      soon,
+    },
+    query.pageSize + 1,
+  );
   const page = rows.slice(0, query.pageSize);
   const last = page.at(-1);
   const node = nodeOf(platform.config);

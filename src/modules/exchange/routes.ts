@@ -21,7 +21,7 @@ import {
   replyInput,
 } from './contract.ts';
 import { deliveryMaxBytes, deliveryResult, INBOX_PATH, OutboxSender, receive } from './delivery.ts';
-import * as problems from './problems.ts';
+import * as problems from './problems/service.ts';
 import * as service from './service.ts';
 import { DIGEST_HEADER, publishedKeys, SIGNATURE_HEADER, signingKey } from './signing.ts';
 

@@ -1,15 +1,13 @@
 /** Who sees which opinions: the body's officers those addressed to their office, the SUI its own requests. */
-import type { Kysely } from 'kysely';
 import type { Config } from '../../config.ts';
-import type { Database } from '../../db/database.ts';
 import type { Actor, Caller } from '../../kernel/auth.ts';
+import type { Db } from '../../kernel/db.ts';
 import { NotFound } from '../../kernel/errors.ts';
 import { fileStoreOf } from '../../kernel/uploads.ts';
 import { OPINION_BODIES } from './contract.ts';
 import type { Node } from './messages.ts';
-import type * as store from './store.ts';
+import * as store from './store.ts';
 
-type Db = Kysely<Database>;
 export type RequestRow = NonNullable<Awaited<ReturnType<typeof store.request>>>;
 
 export function nodeOf(config: Config): Node {
@@ -30,17 +28,15 @@ export function actorOf(caller: Caller): Actor {
 
 export const bodyName = (body: string) => OPINION_BODIES[body as keyof typeof OPINION_BODIES] ?? body;
 
-export function scoped(db: Db, actor: Actor) {
-  const query = db.selectFrom('opinionRequest').selectAll();
-  return sideOf(actor) === 'BODY'
-    ? query.where('organisationId', '=', actor.organisationId)
-    : query.where('requesterOrganisationId', '=', actor.organisationId);
+/** The requests an actor sees: by the side they are on, in their office. */
+export function scopeOf(actor: Actor): store.RequestScope {
+  return { side: sideOf(actor), organisationId: actor.organisationId };
 }
 
 export async function scopedRequest(db: Db, actor: Actor, id: string, lock: boolean) {
   const row = lock
-    ? await scoped(db, actor).where('id', '=', id).forUpdate().executeTakeFirst()
-    : await scoped(db, actor).where('id', '=', id).executeTakeFirst();
+    ? await store.lockVisibleRequest(db, scopeOf(actor), id)
+    : await store.visibleRequest(db, scopeOf(actor), id);
   if (!row) throw new NotFound('Il parere non esiste o non è accessibile.');
   return row;
 }

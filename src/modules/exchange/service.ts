@@ -2,23 +2,21 @@
  * Use cases of opinions between bodies: the SUI requests them (from the case workflow) and reads where they
  * stand; the bodies read their inbox. Answers, questions and replies are in `answers.ts`.
  */
-import type { Kysely } from 'kysely';
 import type { Temporal } from 'temporal-polyfill';
 import type { Config } from '../../config.ts';
-import type { Database } from '../../db/database.ts';
 import type { AuditRecord } from '../../kernel/audit.ts';
 import type { Actor } from '../../kernel/auth.ts';
+import type { Db } from '../../kernel/db.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import { PROBLEM_CATEGORIES } from './contract.ts';
 import { answererOf, type Payload, requestAll } from './messages.ts';
+import * as problemsStore from './problems/store.ts';
 import { type CaseFactsForOpinion, clockOf, firstDueOn, subjectFor } from './rules.ts';
 import { bodyName, nodeOf, type RequestRow, sideOf } from './scope.ts';
 import * as store from './store.ts';
 
 export { recordOnBehalf } from './answers.ts';
 export { getOpinion, inbox, titleOf } from './reading.ts';
-
-type Db = Kysely<Database>;
 
 // ---- requested by the case workflow, in its transaction
 
@@ -76,13 +74,8 @@ export async function requestOpinions(
 /** The state and clock of a case's opinions, for the case page. */
 export async function opinionStates(db: Db, ids: readonly string[], today: Temporal.PlainDate) {
   if (ids.length === 0) return new Map<string, ReturnType<typeof stateOf>>();
-  const rows = await db.selectFrom('opinionRequest').selectAll().where('id', 'in', ids).execute();
-  const open = await db
-    .selectFrom('opinionQuestion')
-    .select(['id', 'opinionId', 'question', 'askedBy', 'askedOn'])
-    .where('opinionId', 'in', ids)
-    .where('reply', 'is', null)
-    .execute();
+  const rows = await store.requestsByIds(db, ids);
+  const open = await store.openQuestions(db, ids);
   return new Map(
     rows.map((row) => [
       row.id,
@@ -135,7 +128,7 @@ export async function opinionFigures(platform: Platform, scope: store.FigureScop
   const [bodyRows, weekly, problems] = await Promise.all([
     store.answerTimes(db, scope, today.toString(), split),
     store.answeredPerWeek(db, scope, today.subtract({ weeks: WEEKS }).toString()),
-    store.problemCounts(db),
+    problemsStore.problemCounts(db),
   ]);
   return {
     bodies: bodyRows.map((row) => ({

@@ -18,12 +18,10 @@ import {
   jwtVerify,
   SignJWT,
 } from 'jose';
-import type { Kysely } from 'kysely';
 import type { Peer } from '../../config.ts';
-import type { Database } from '../../db/database.ts';
+import type { Db } from '../../kernel/db.ts';
 import { newId } from '../../kernel/ids.ts';
-
-type Db = Kysely<Database>;
+import * as store from './store.ts';
 
 export const SIGNATURE_HEADER = 'agid-jwt-signature';
 export const DIGEST_HEADER = 'digest';
@@ -38,11 +36,7 @@ export function digestOf(body: Uint8Array | string): string {
 
 /** This node's signing key: created on first use and kept in the database. */
 export async function signingKey(db: Db, now: Date): Promise<SigningKey> {
-  const stored = await db
-    .selectFrom('exchangeKey')
-    .selectAll()
-    .orderBy('createdAt', 'desc')
-    .executeTakeFirst();
+  const stored = await store.newestKey(db);
   if (stored) {
     const privateKey = (await importJWK(stored.privateJwk as JWK, ALGORITHM)) as CryptoKey;
     return { kid: stored.kid, privateKey, publicJwk: stored.publicJwk as JWK };
@@ -51,22 +45,19 @@ export async function signingKey(db: Db, now: Date): Promise<SigningKey> {
   const kid = newId();
   const publicJwk = { ...(await exportJWK(pair.publicKey)), kid, alg: ALGORITHM, use: 'sig' };
   const privateJwk = { ...(await exportJWK(pair.privateKey)), kid, alg: ALGORITHM };
-  await db
-    .insertInto('exchangeKey')
-    .values({
-      kid,
-      privateJwk: JSON.stringify(privateJwk),
-      publicJwk: JSON.stringify(publicJwk),
-      createdAt: now,
-    })
-    .execute();
+  await store.insertKey(db, {
+    kid,
+    privateJwk: JSON.stringify(privateJwk),
+    publicJwk: JSON.stringify(publicJwk),
+    createdAt: now,
+  });
   // Two processes starting together may both have written a key: every node uses the newest.
   return signingKey(db, now);
 }
 
 /** The JWKS this node publishes: every key it has signed with. */
 export async function publishedKeys(db: Db): Promise<JSONWebKeySet> {
-  const rows = await db.selectFrom('exchangeKey').select('publicJwk').orderBy('createdAt', 'desc').execute();
+  const rows = await store.publicKeys(db);
   return { keys: rows.map((row) => row.publicJwk as JWK) };
 }
 

@@ -1,15 +1,80 @@
-/** Queries on the opinion requests, their answers and questions, and the exchange's outbox and inbox. */
+/**
+ * Queries on the opinion requests (as each side sees them), their answers and questions, the opinions' clock,
+ * this node's signing keys, the exchange's outbox and inbox, and the figures.
+ */
 import { type Insertable, type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import type {
   ExchangeInboxTable,
+  ExchangeKeyTable,
   ExchangeOutboxTable,
   OpinionAnswerTable,
   OpinionQuestionTable,
   OpinionRequestTable,
 } from '../../db/tables/exchange.ts';
+import type { InboxQuery } from './contract.ts';
 
 type Db = Kysely<Database>;
+
+// ---- the requests a side sees
+
+/** Whose requests a reader sees: a body those addressed to its office, the SUI its office's own. */
+export type RequestScope = { side: 'BODY' | 'SUI'; organisationId: string };
+
+function visibleRequests(db: Db, scope: RequestScope) {
+  const query = db.selectFrom('opinionRequest').selectAll();
+  return scope.side === 'BODY'
+    ? query.where('organisationId', '=', scope.organisationId)
+    : query.where('requesterOrganisationId', '=', scope.organisationId);
+}
+
+export function visibleRequest(db: Db, scope: RequestScope, id: string) {
+  return visibleRequests(db, scope).where('id', '=', id).executeTakeFirst();
+}
+
+export function lockVisibleRequest(db: Db, scope: RequestScope, id: string) {
+  return visibleRequests(db, scope).where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export function lockVisibleRequests(db: Db, scope: RequestScope, ids: readonly string[]) {
+  return visibleRequests(db, scope).where('id', 'in', ids).orderBy('id').forUpdate().execute();
+}
+
+/** What an inbox page asks for: a state, a clock (overdue, or due by `soon`), a case type, words; from `after`. */
+export type InboxFilter = Pick<InboxQuery, 'state' | 'clock' | 'caseType' | 'q'> & {
+  after: { dueOn: string; id: string } | null;
+  today: string;
+  soon: string;
+};
+
+/** A side's requests matching `filter`, soonest deadline first, at most `limit`. */
+export function inboxRows(db: Db, scope: RequestScope, filter: InboxFilter, limit: number) {
+  let select = visibleRequests(db, scope);
+  if (filter.state === 'open') select = select.where('state', 'in', ['PENDING', 'QUESTION']);
+  else if (filter.state === 'closed') select = select.where('state', 'in', ['ANSWERED', 'SILENT_CONSENT']);
+  else if (filter.state !== 'all') select = select.where('state', '=', filter.state);
+  if (filter.clock === 'OVERDUE')
+    select = select.where('state', '=', 'PENDING').where('dueOn', '<', filter.today);
+  if (filter.clock === 'DUE_SOON')
+    select = select
+      .where('state', '=', 'PENDING')
+      .where('dueOn', '>=', filter.today)
+      .where('dueOn', '<=', filter.soon);
+  if (filter.caseType) select = select.where('caseTypeCode', '=', filter.caseType);
+  if (filter.q)
+    select = select.where('searchText', 'like', `%${filter.q.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`);
+  const after = filter.after;
+  if (after)
+    select = select.where((eb) =>
+      eb.or([
+        eb('dueOn', '>', after.dueOn),
+        eb.and([eb('dueOn', '=', after.dueOn), eb('id', '>', after.id)]),
+      ]),
+    );
+  return select.orderBy('dueOn').orderBy('id').limit(limit).execute();
+}
+
+// ---- requests, answers and questions
 
 export function insertRequests(db: Db, rows: Insertable<OpinionRequestTable>[]) {
   if (rows.length === 0) return Promise.resolve([]);
@@ -27,6 +92,10 @@ export function lockRequest(db: Db, id: string) {
 
 export function request(db: Db, id: string) {
   return db.selectFrom('opinionRequest').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function requestsByIds(db: Db, ids: readonly string[]) {
+  return db.selectFrom('opinionRequest').selectAll().where('id', 'in', ids).execute();
 }
 
 export function updateRequest(db: Db, id: string, patch: Partial<Insertable<OpinionRequestTable>>) {
@@ -72,6 +141,16 @@ export function questions(db: Db, opinionId: string) {
     .execute();
 }
 
+/** The questions still waiting for the SUI's reply on these opinions. */
+export function openQuestions(db: Db, opinionIds: readonly string[]) {
+  return db
+    .selectFrom('opinionQuestion')
+    .select(['id', 'opinionId', 'question', 'askedBy', 'askedOn'])
+    .where('opinionId', 'in', opinionIds)
+    .where('reply', 'is', null)
+    .execute();
+}
+
 export function replyQuestion(
   db: Db,
   id: string,
@@ -84,6 +163,79 @@ export function replyQuestion(
     .where('reply', 'is', null)
     .returning(['id', 'opinionId', 'askedOn'])
     .executeTakeFirst();
+}
+
+/** The active office that answers for a body (the first by name); null when there is none. */
+export async function answeringOrganisation(db: Db, body: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('organisation')
+    .select('id')
+    .where('type', '=', body)
+    .where('isActive', '=', true)
+    .orderBy('name')
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+// ---- the opinions' clock
+
+/** Requests sent from `originNode` still pending past their due day and not yet escalated, oldest first. */
+export function lapsedRequests(db: Db, originNode: string, today: string, limit: number) {
+  return db
+    .selectFrom('opinionRequest')
+    .select('id')
+    .where('originNode', '=', originNode)
+    .where('state', '=', 'PENDING')
+    .where('dueOn', '<', today)
+    .where('escalatedOn', 'is', null)
+    .orderBy('dueOn')
+    .limit(limit)
+    .execute();
+}
+
+/** Requests answered at `answererNode`, pending and not yet reminded, due between `today` and `soon`. */
+export function requestsDueSoon(db: Db, answererNode: string, today: string, soon: string, limit: number) {
+  return db
+    .selectFrom('opinionRequest')
+    .selectAll()
+    .where('answererNode', '=', answererNode)
+    .where('state', '=', 'PENDING')
+    .where('remindedOn', 'is', null)
+    .where('dueOn', '>=', today)
+    .where('dueOn', '<=', soon)
+    .orderBy('dueOn')
+    .limit(limit)
+    .execute();
+}
+
+/** The e-mail addresses of an organisation's active users holding one of `roles`. */
+export async function emailsOfMembers(db: Db, organisationId: string, roles: readonly string[]) {
+  const rows = await db
+    .selectFrom('membership as m')
+    .innerJoin('appUser as u', 'u.id', 'm.userId')
+    .select('u.email')
+    .distinct()
+    .where('m.organisationId', '=', organisationId)
+    .where('m.role', 'in', roles)
+    .where('u.isActive', '=', true)
+    .execute();
+  return rows.map((row) => row.email);
+}
+
+// ---- signing keys
+
+/** This node's newest signing key. */
+export function newestKey(db: Db) {
+  return db.selectFrom('exchangeKey').selectAll().orderBy('createdAt', 'desc').executeTakeFirst();
+}
+
+export function insertKey(db: Db, row: Insertable<ExchangeKeyTable>) {
+  return db.insertInto('exchangeKey').values(row).execute();
+}
+
+/** The public half of every key this node has signed with, newest first. */
+export function publicKeys(db: Db) {
+  return db.selectFrom('exchangeKey').select('publicJwk').orderBy('createdAt', 'desc').execute();
 }
 
 // ---- outbox and inbox
@@ -235,19 +387,5 @@ export function answeredPerWeek(db: Db, scope: FigureScope, from: string) {
     .where(sql<boolean>`o.closed_at >= ${from}::date`)
     .groupBy([sql`1`, 'o.body'])
     .orderBy(sql`1`)
-    .execute();
-}
-
-/** Problems open and resolved, by category. */
-export function problemCounts(db: Db) {
-  return db
-    .selectFrom('exchangeProblem')
-    .select([
-      'category',
-      sql<number>`count(*) filter (where status != 'RESOLVED')`.as('open'),
-      sql<number>`count(*) filter (where status = 'RESOLVED')`.as('resolved'),
-    ])
-    .groupBy('category')
-    .orderBy('category')
     .execute();
 }

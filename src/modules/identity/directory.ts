@@ -1,5 +1,3 @@
-import type { Selectable } from 'kysely';
-import type { UserTable } from '../../db/tables/identity.ts';
 import type { Actor, Caller } from '../../kernel/auth.ts';
 import { Conflict, Invalid, NotFound, parseInput } from '../../kernel/errors.ts';
 import { newId } from '../../kernel/ids.ts';
@@ -114,10 +112,8 @@ export async function setOrganisationActive(
 
 // ---- users
 
-type UserRow = Selectable<UserTable>;
-
 /** Users as the API shows them; a reader bound to one organisation sees only the roles held there. */
-async function usersOut(platform: Platform, rows: UserRow[], scope: string | null) {
+async function usersOut(platform: Platform, rows: store.UserRow[], scope: string | null) {
   const memberships = await store.membershipsOf(
     platform.database.db,
     rows.map((r) => r.id),
@@ -150,7 +146,7 @@ function userScope(actor: Actor): string | null {
 }
 
 /** A user the actor may see, or 404: a record outside the actor's scope does not exist for them. */
-async function visibleUser(platform: Platform, actor: Actor, id: string): Promise<UserRow> {
+async function visibleUser(platform: Platform, actor: Actor, id: string): Promise<store.UserRow> {
   const scope = userScope(actor);
   const row = await store.findUserById(platform.database.db, id);
   if (!row || (scope && !(await store.isMember(platform.database.db, id, scope)))) throw new NotFound();
@@ -358,6 +354,15 @@ export async function createUser(
 
 export function findOrganisationByCode(platform: Pick<Platform, 'database'>, code: string) {
   return store.findOrganisationByCode(platform.database.db, code);
+}
+
+/** The active user with this e-mail holding one of `roles`, with that role and its organisation. */
+export function findActiveMember(
+  platform: Pick<Platform, 'database'>,
+  email: string,
+  roles: readonly Role[],
+) {
+  return store.activeMemberByEmail(platform.database.db, email, roles);
 }
 
 export async function isDirectoryEmpty(platform: Pick<Platform, 'database'>): Promise<boolean> {

@@ -3,13 +3,10 @@ import { z } from 'zod';
 import { setSessionCookie } from '../../kernel/auth.ts';
 import type { LovitApp } from '../../kernel/http.ts';
 import type { Platform } from '../../kernel/platform.ts';
+import { beginOidcLogin, LOGIN_WINDOW_MS, refuseOidcLogin, takeOidcLogin } from './oidc-logins.ts';
 import { fiscalCodeFromClaim, safeReturnPath } from './rules.ts';
 import * as service from './service.ts';
-import { writeIdentity } from './sessions.ts';
-import * as store from './store.ts';
 
-/** A login that has not come back from the provider within ten minutes is forgotten. */
-const LOGIN_WINDOW_MS = 10 * 60_000;
 const STATE_COOKIE = 'lovit_oidc_state';
 
 type OidcSettings = NonNullable<Platform['config']['oidc']>;
@@ -61,14 +58,11 @@ export function registerOidcRoutes(app: LovitApp, platform: Platform): void {
       const codeVerifier = client.randomPKCECodeVerifier();
       const state = client.randomState();
       const nonce = client.randomNonce();
-      const now = platform.clock.now();
-      await store.purgeOidcLogins(platform.database.db, new Date(now.getTime() - LOGIN_WINDOW_MS));
-      await store.insertOidcLogin(platform.database.db, {
+      await beginOidcLogin(platform, {
         state,
         codeVerifier,
         nonce,
         returnTo: safeReturnPath(request.query.returnTo),
-        createdAt: now,
       });
       const url = client.buildAuthorizationUrl(configuration, {
         redirect_uri: redirectUri,
@@ -111,7 +105,7 @@ export function registerOidcRoutes(app: LovitApp, platform: Platform): void {
       const state = request.query.state;
       const boundToBrowser = state !== undefined && request.cookies[STATE_COOKIE] === state;
       reply.clearCookie(STATE_COOKIE, { path: '/api/auth/oidc' });
-      const pending = boundToBrowser ? await store.takeOidcLogin(platform.database.db, state) : undefined;
+      const pending = boundToBrowser ? await takeOidcLogin(platform, state) : undefined;
       const configuration = provider ? await provider().catch(() => null) : null;
       const now = platform.clock.now();
       if (
@@ -145,15 +139,11 @@ export function registerOidcRoutes(app: LovitApp, platform: Platform): void {
       const email = typeof claims.email === 'string' && claims.email_verified === true ? claims.email : null;
       const user = await service.findUserForIdentity(platform, { fiscalCode, email });
       if (!user?.isActive) {
-        await writeIdentity(platform, request.caller, ({ audit }) =>
-          audit({
-            kind: 'security',
-            action: 'identity.session.login_failed',
-            entityType: 'identity.user',
-            entityId: user?.id ?? null,
-            details: { method: 'oidc', issuer: settings.issuer, subject: claims.sub },
-          }),
-        );
+        await refuseOidcLogin(platform, request.caller, {
+          userId: user?.id ?? null,
+          issuer: settings.issuer,
+          subject: claims.sub,
+        });
         return reply.redirect('/accesso?errore=sconosciuto');
       }
       const session = await service.loginIdentified(platform, request.caller, user, {

@@ -1,6 +1,4 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Selectable } from 'kysely';
-import type { UserTable } from '../../db/tables/identity.ts';
 import type { Actor, Caller } from '../../kernel/auth.ts';
 import { AppError, Forbidden, Invalid, NotFound } from '../../kernel/errors.ts';
 import { newId } from '../../kernel/ids.ts';
@@ -34,7 +32,7 @@ type Client = { userAgent: string | null };
 async function openSession(
   platform: Platform,
   caller: Caller,
-  user: Selectable<UserTable>,
+  user: store.UserRow,
   authMethod: 'password' | 'oidc',
   client: Client,
 ): Promise<NewSession> {
@@ -130,12 +128,7 @@ export async function login(
 }
 
 /** Signs in a user whom an OpenID provider has identified; the caller has matched the account. */
-export function loginIdentified(
-  platform: Platform,
-  caller: Caller,
-  user: Selectable<UserTable>,
-  client: Client,
-) {
+export function loginIdentified(platform: Platform, caller: Caller, user: store.UserRow, client: Client) {
   return openSession(platform, caller, user, 'oidc', client);
 }
 

@@ -1,4 +1,4 @@
-import { type Insertable, type Kysely, sql, type Updateable } from 'kysely';
+import { type Insertable, type Kysely, type Selectable, sql, type Updateable } from 'kysely';
 import type {
   ApiClientTable,
   OrganisationTable,
@@ -71,6 +71,8 @@ export async function listOrganisations(
 }
 
 // ---- users and memberships
+
+export type UserRow = Selectable<UserTable>;
 
 export function findUserById(db: Db, id: string) {
   return db.selectFrom('appUser').selectAll().where('id', '=', id).executeTakeFirst();
@@ -211,6 +213,28 @@ export async function isMember(db: Db, userId: string, organisationId: string): 
     .where('o.isActive', '=', true)
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/** The active user with this e-mail holding one of `roles`, with that role and its organisation. */
+export function activeMemberByEmail(db: Db, email: string, roles: readonly Role[]) {
+  return db
+    .selectFrom('appUser as u')
+    .innerJoin('membership as m', 'm.userId', 'u.id')
+    .innerJoin('organisation as o', 'o.id', 'm.organisationId')
+    .select([
+      'u.id',
+      'u.email',
+      'u.givenName',
+      'u.familyName',
+      'o.id as organisationId',
+      'o.name',
+      'o.type',
+      'm.role',
+    ])
+    .where((eb) => eb(eb.fn('lower', ['u.email']), '=', email.toLowerCase()))
+    .where('m.role', 'in', roles)
+    .where('u.isActive', '=', true)
+    .executeTakeFirst();
 }
 
 /** The organisation of the user's most recent session, to sign them in where they last worked. */

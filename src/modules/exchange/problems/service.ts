@@ -4,64 +4,28 @@
  * project supervisor.
  */
 import type { z } from 'zod';
-import type { Caller } from '../../kernel/auth.ts';
-import { Conflict, Invalid, NotFound } from '../../kernel/errors.ts';
-import { newId } from '../../kernel/ids.ts';
-import type { Platform } from '../../kernel/platform.ts';
-import { writeTransaction } from '../../kernel/transaction.ts';
-import type { problemInput, problemQuery, problemUpdate, problemView } from './contract.ts';
+import type { Caller } from '../../../kernel/auth.ts';
+import { Conflict, Invalid, NotFound } from '../../../kernel/errors.ts';
+import { newId } from '../../../kernel/ids.ts';
+import type { Platform } from '../../../kernel/platform.ts';
+import { writeTransaction } from '../../../kernel/transaction.ts';
+import type { ProblemQuery, problemInput, problemUpdate, problemView } from '../contract.ts';
+import * as store from './store.ts';
 
 type ProblemView = z.infer<typeof problemView>;
 
-function listQuery(platform: Platform) {
-  return platform.database.db
-    .selectFrom('exchangeProblem as p')
-    .innerJoin('organisation as raiser', 'raiser.id', 'p.raisedByOrganisationId')
-    .innerJoin('organisation as owner', 'owner.id', 'p.ownerOrganisationId')
-    .select([
-      'p.id',
-      'p.caseNumber',
-      'p.category',
-      'p.title',
-      'p.description',
-      'p.raisedBy',
-      'p.raisedByOrganisationId',
-      'raiser.name as raisedByOrganisation',
-      'p.ownerOrganisationId',
-      'owner.name as ownerOrganisation',
-      'p.status',
-      'p.resolution',
-      'p.raisedOn',
-      'p.resolvedOn',
-      'p.version',
-    ]);
-}
-
-export async function listProblems(
-  platform: Platform,
-  query: z.infer<typeof problemQuery>,
-): Promise<ProblemView[]> {
-  let select = listQuery(platform);
-  if (query.status === 'unresolved') select = select.where('p.status', '!=', 'RESOLVED');
-  else if (query.status !== 'all') select = select.where('p.status', '=', query.status);
-  if (query.category) select = select.where('p.category', '=', query.category);
-  return select.orderBy('p.raisedOn', 'desc').orderBy('p.id', 'desc').limit(500).execute();
+export function listProblems(platform: Platform, query: ProblemQuery): Promise<ProblemView[]> {
+  return store.problems(platform.database.db, query);
 }
 
 async function getProblem(platform: Platform, id: string): Promise<ProblemView> {
-  const row = await listQuery(platform).where('p.id', '=', id).executeTakeFirst();
+  const row = await store.problem(platform.database.db, id);
   if (!row) throw new NotFound('Il problema non esiste.');
   return row;
 }
 
 async function activeOrganisation(platform: Platform, id: string): Promise<void> {
-  const found = await platform.database.db
-    .selectFrom('organisation')
-    .select('id')
-    .where('id', '=', id)
-    .where('isActive', '=', true)
-    .executeTakeFirst();
-  if (!found)
+  if (!(await store.isActiveOrganisation(platform.database.db, id)))
     throw new Invalid([{ path: 'body.ownerOrganisationId', message: 'ente non trovato o non attivo' }]);
 }
 
@@ -86,7 +50,7 @@ export async function raiseProblem(platform: Platform, caller: Caller, input: z.
       resolvedOn: null,
       updatedAt: platform.clock.now(),
     };
-    await db.insertInto('exchangeProblem').values(row).execute();
+    await store.insertProblem(db, row);
     await audit({
       kind: 'change',
       action: 'exchange.problem.raise',
@@ -114,12 +78,7 @@ export async function updateProblem(
   const actor = caller.actor;
   if (!actor) throw new Error('updating a problem needs a signed-in actor');
   await writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
-    const row = await db
-      .selectFrom('exchangeProblem')
-      .selectAll()
-      .where('id', '=', id)
-      .forUpdate()
-      .executeTakeFirst();
+    const row = await store.lockProblem(db, id);
     if (!row) throw new NotFound('Il problema non esiste.');
     if (![row.raisedByOrganisationId, row.ownerOrganisationId].includes(actor.organisationId))
       throw new Conflict('Solo l’ente che ha segnalato il problema o quello incaricato possono aggiornarlo.');
@@ -134,7 +93,7 @@ export async function updateProblem(
       updatedAt: platform.clock.now(),
       version: row.version + 1,
     };
-    await db.updateTable('exchangeProblem').set(patch).where('id', '=', id).execute();
+    await store.updateProblem(db, id, patch);
     await audit({
       kind: 'change',
       action: 'exchange.problem.update',

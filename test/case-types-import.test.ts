@@ -61,7 +61,9 @@ for (const backend of BACKENDS) {
         validFrom: '2027-06-01',
         definition: { term: { termDays: 120 } },
       });
-      expect(family.slice(0, -1)).toEqual(before.filter((type) => type.code === 'FAMILY_REUNIFICATION_CLEARANCE'));
+      expect(family.slice(0, -1)).toEqual(
+        before.filter((type) => type.code === 'FAMILY_REUNIFICATION_CLEARANCE'),
+      );
       const trail = await t.platform.database.db
         .selectFrom('auditEntry')
         .select(['entityId'])

@@ -10,7 +10,7 @@ import {
   SIGNATURE_HEADER,
   type SigningKey,
   signDelivery,
-} from '../src/modules/exchange/signing.ts';
+} from '../src/modules/exchange/federation/signing.ts';
 import { startTestApp, stopTestApp, type TestApp } from './support/app.ts';
 import { workPermitApplication } from './support/cases.ts';
 import { BACKENDS, openTestDatabase, type TestDatabase } from './support/database.ts';

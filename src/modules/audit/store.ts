@@ -1,6 +1,5 @@
-import type { Kysely } from 'kysely';
 import { endOfDayInRome, startOfDayInRome } from '../../kernel/clock.ts';
-import type { Database } from '../../kernel/db.ts';
+import type { Db } from '../../kernel/db.ts';
 
 export type AuditFilter = {
   entityType?: string | undefined;
@@ -12,7 +11,7 @@ export type AuditFilter = {
   to?: string | undefined;
 };
 
-function filtered(db: Kysely<Database>, filter: AuditFilter) {
+function filtered(db: Db, filter: AuditFilter) {
   let query = db.selectFrom('auditEntry');
   if (filter.entityType) query = query.where('entityType', '=', filter.entityType);
   if (filter.entityId) query = query.where('entityId', '=', filter.entityId);
@@ -23,12 +22,7 @@ function filtered(db: Kysely<Database>, filter: AuditFilter) {
   return query;
 }
 
-export async function searchAuditEntries(
-  db: Kysely<Database>,
-  filter: AuditFilter,
-  page: number,
-  pageSize: number,
-) {
+export async function searchAuditEntries(db: Db, filter: AuditFilter, page: number, pageSize: number) {
   const base = filtered(db, filter);
   const [items, total] = await Promise.all([
     base
@@ -43,7 +37,7 @@ export async function searchAuditEntries(
 }
 
 /** Matching entries in pages of `batch`, newest first, for an export of any size in bounded memory. */
-export async function* auditEntriesForExport(db: Kysely<Database>, filter: AuditFilter, batch = 5000) {
+export async function* auditEntriesForExport(db: Db, filter: AuditFilter, batch = 5000) {
   let before = Number.MAX_SAFE_INTEGER;
   for (;;) {
     const rows = await filtered(db, filter)

@@ -1,5 +1,5 @@
 /** The council's queries on tables, members and meetings (minutes, actions and initiatives have their own). */
-import { type Insertable, type Kysely, sql, type Updateable } from 'kysely';
+import { type Insertable, sql, type Updateable } from 'kysely';
 import type {
   CouncilAgendaItemTable,
   CouncilAttendanceTable,
@@ -7,9 +7,7 @@ import type {
   CouncilMembershipTable,
   CouncilTableTable,
 } from '../../db/tables/council.ts';
-import type { Database } from '../../kernel/db.ts';
-
-type Db = Kysely<Database>;
+import type { Db } from '../../kernel/db.ts';
 
 /** Whose view: the secretariat sees every table; anyone else the tables their organisation sits at. */
 export type Scope = { all: true } | { all: false; organisationId: string };

@@ -12,6 +12,7 @@ import type { Db } from '../../kernel/db.ts';
 import type { FileStore } from '../../kernel/files.ts';
 import { newId } from '../../kernel/ids.ts';
 import { opinionChanges } from './events.ts';
+import * as federation from './federation/store.ts';
 import * as store from './store.ts';
 
 const isoDay = z.iso.date();
@@ -415,7 +416,7 @@ export async function change<K extends MessageKind>(
   now: Date,
 ): Promise<Applied> {
   const applied = await applyMessage(db, node, node.id, kind, payload, now);
-  await store.enqueue(db, toOutbox(node, otherEnd, kind, [payload], now));
+  await federation.enqueue(db, toOutbox(node, otherEnd, kind, [payload], now));
   return applied;
 }
 
@@ -428,6 +429,6 @@ export async function requestAll(
   now: Date,
 ): Promise<AuditRecord[]> {
   const records = await applyRequests(db, node, node.id, payloads, now);
-  await store.enqueue(db, toOutbox(node, otherEnd, 'opinion.requested', payloads, now));
+  await federation.enqueue(db, toOutbox(node, otherEnd, 'opinion.requested', payloads, now));
   return records;
 }

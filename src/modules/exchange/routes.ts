@@ -20,10 +20,16 @@ import {
   questionInput,
   replyInput,
 } from './contract.ts';
-import { deliveryMaxBytes, deliveryResult, INBOX_PATH, OutboxSender, receive } from './delivery.ts';
+import {
+  deliveryMaxBytes,
+  deliveryResult,
+  INBOX_PATH,
+  OutboxSender,
+  receive,
+} from './federation/delivery.ts';
+import { DIGEST_HEADER, publishedKeys, SIGNATURE_HEADER, signingKey } from './federation/signing.ts';
 import * as problems from './problems/service.ts';
 import * as service from './service.ts';
-import { DIGEST_HEADER, publishedKeys, SIGNATURE_HEADER, signingKey } from './signing.ts';
 
 const idParams = z.object({ id: z.uuid() });
 

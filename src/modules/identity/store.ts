@@ -1,4 +1,4 @@
-import { type Insertable, type Kysely, type Selectable, sql, type Updateable } from 'kysely';
+import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
 import type {
   ApiClientTable,
   OrganisationTable,
@@ -6,11 +6,9 @@ import type {
   UserTable,
   UserTokenTable,
 } from '../../db/tables/identity.ts';
-import type { Database } from '../../kernel/db.ts';
+import type { Db } from '../../kernel/db.ts';
 import type { Role } from '../../kernel/permissions.ts';
 import type { PageQuery } from './contract.ts';
-
-type Db = Kysely<Database>;
 
 function like(q: string): string {
   return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

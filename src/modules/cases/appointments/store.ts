@@ -1,10 +1,8 @@
 /** The queries of desks, their opening hours and appointments. */
-import { type Insertable, type Kysely, sql, type Updateable } from 'kysely';
+import { type Insertable, sql, type Updateable } from 'kysely';
 import type { AppointmentTable } from '../../../db/tables/cases.ts';
-import type { Database } from '../../../kernel/db.ts';
+import type { Db } from '../../../kernel/db.ts';
 import type { OpeningWindow } from './slots.ts';
-
-type Db = Kysely<Database>;
 
 // ---- desks
 

@@ -1,9 +1,7 @@
 /** The queries of a case's documents and outcome documents. */
-import type { Insertable, Kysely } from 'kysely';
+import type { Insertable } from 'kysely';
 import type { CaseDocumentTable, CaseOutcomeTable } from '../../../db/tables/cases.ts';
-import type { Database } from '../../../kernel/db.ts';
-
-type Db = Kysely<Database>;
+import type { Db } from '../../../kernel/db.ts';
 
 // ---- documents
 

@@ -1,9 +1,7 @@
 /** The queries of the multidisciplinary team: mediators and their languages, questions to the legal expert. */
-import { type Insertable, type Kysely, sql } from 'kysely';
+import { type Insertable, sql } from 'kysely';
 import type { LegalQuestionTable } from '../../../db/tables/cases.ts';
-import type { Database } from '../../../kernel/db.ts';
-
-type Db = Kysely<Database>;
+import type { Db } from '../../../kernel/db.ts';
 
 // ---- mediators
 

@@ -1,14 +1,12 @@
 /** The council's queries on action items, their progress notes, and initiatives. */
-import { type Insertable, type Kysely, sql, type Updateable } from 'kysely';
+import { type Insertable, sql, type Updateable } from 'kysely';
 import type {
   CouncilActionItemTable,
   CouncilActionNoteTable,
   CouncilInitiativeTable,
 } from '../../../db/tables/council.ts';
-import type { Database } from '../../../kernel/db.ts';
+import type { Db } from '../../../kernel/db.ts';
 import type { Scope } from '../store.ts';
-
-type Db = Kysely<Database>;
 
 export function insertAction(db: Db, row: Insertable<CouncilActionItemTable>) {
   return db.insertInto('councilActionItem').values(row).execute();

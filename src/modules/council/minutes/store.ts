@@ -1,13 +1,11 @@
 /** The council's queries on minutes (every version kept), comments on them, and decisions. */
-import { type Insertable, type Kysely, sql } from 'kysely';
+import { type Insertable, sql } from 'kysely';
 import type {
   CouncilDecisionTable,
   CouncilMinutesCommentTable,
   CouncilMinutesVersionTable,
 } from '../../../db/tables/council.ts';
-import type { Database } from '../../../kernel/db.ts';
-
-type Db = Kysely<Database>;
+import type { Db } from '../../../kernel/db.ts';
 
 export function insertVersion(db: Db, row: Insertable<CouncilMinutesVersionTable>) {
   return db.insertInto('councilMinutesVersion').values(row).execute();

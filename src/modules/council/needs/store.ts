@@ -1,13 +1,11 @@
 /** The queries of needs and resources: territorial services, questionnaires and their responses. */
-import type { Insertable, Kysely, Updateable } from 'kysely';
+import type { Insertable, Updateable } from 'kysely';
 import type {
   CouncilQuestionnaireTable,
   CouncilResponseTable,
   CouncilServiceTable,
 } from '../../../db/tables/council.ts';
-import type { Database } from '../../../kernel/db.ts';
-
-type Db = Kysely<Database>;
+import type { Db } from '../../../kernel/db.ts';
 
 export function insertService(db: Db, row: Insertable<CouncilServiceTable>) {
   return db.insertInto('councilService').values(row).execute();

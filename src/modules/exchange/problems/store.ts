@@ -1,10 +1,8 @@
 /** Queries on the problem log shared by the offices. */
-import { type Insertable, type Kysely, sql, type Updateable } from 'kysely';
-import type { Database } from '../../../db/database.ts';
+import { type Insertable, sql, type Updateable } from 'kysely';
 import type { ExchangeProblemTable } from '../../../db/tables/exchange.ts';
+import type { Db } from '../../../kernel/db.ts';
 import type { ProblemQuery } from '../contract.ts';
-
-type Db = Kysely<Database>;
 
 function withOrganisations(db: Db) {
   return db

@@ -1,9 +1,7 @@
-import type { Insertable, Kysely, Updateable } from 'kysely';
+import type { Insertable, Updateable } from 'kysely';
 import type { ProcedureSheetTextTable } from '../../../db/tables/portal.ts';
-import type { Database } from '../../../kernel/db.ts';
+import type { Db } from '../../../kernel/db.ts';
 import { SOURCE_LANGUAGE } from '../languages.ts';
-
-type Db = Kysely<Database>;
 
 /** The published sheets in a language, each with its Italian original for the ones not translated. */
 export function publishedSheets(db: Db, language: string) {

@@ -5,12 +5,12 @@
  * records each message id in its inbox and applies the new ones, all in one transaction.
  */
 import { z } from 'zod';
-import type { AuditRecord } from '../../kernel/audit.ts';
-import type { Caller } from '../../kernel/auth.ts';
-import { AppError, Invalid } from '../../kernel/errors.ts';
-import { newId } from '../../kernel/ids.ts';
-import type { Platform } from '../../kernel/platform.ts';
-import { writeTransaction } from '../../kernel/transaction.ts';
+import type { AuditRecord } from '../../../kernel/audit.ts';
+import type { Caller } from '../../../kernel/auth.ts';
+import { AppError, Invalid } from '../../../kernel/errors.ts';
+import { newId } from '../../../kernel/ids.ts';
+import type { Platform } from '../../../kernel/platform.ts';
+import { writeTransaction } from '../../../kernel/transaction.ts';
 import {
   applyMessage,
   applyRequests,
@@ -19,8 +19,8 @@ import {
   NotApplicable,
   PAYLOADS,
   type Payload,
-} from './messages.ts';
-import { nodeOf } from './scope.ts';
+} from '../messages.ts';
+import { nodeOf } from '../scope.ts';
 import {
   DeliveryRefused,
   DIGEST_HEADER,

@@ -18,9 +18,9 @@ import {
   jwtVerify,
   SignJWT,
 } from 'jose';
-import type { Peer } from '../../config.ts';
-import type { Db } from '../../kernel/db.ts';
-import { newId } from '../../kernel/ids.ts';
+import type { Peer } from '../../../config.ts';
+import type { Db } from '../../../kernel/db.ts';
+import { newId } from '../../../kernel/ids.ts';
 import * as store from './store.ts';
 
 export const SIGNATURE_HEADER = 'agid-jwt-signature';

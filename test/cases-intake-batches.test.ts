@@ -1,6 +1,8 @@
+import type { IncomingMessage } from 'node:http';
 import { connect } from 'node:net';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARRIVAL_WAIT_MS } from '../src/modules/cases/intake/service.ts';
 import { stopTestApp, type TestApp } from './support/app.ts';
 import { workPermitApplication } from './support/cases.ts';
 import { BACKENDS, type TestDatabase } from './support/database.ts';
@@ -137,6 +139,10 @@ for (const backend of BACKENDS) {
       const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
       const { port } = new URL(address);
       const body = JSON.stringify(workPermitApplication(900));
+      // The server starts to read the slow client's body: from then on its place is timed.
+      const reading = new Promise<void>((resolve) => {
+        t.app.server.once('request', (request: IncomingMessage) => request.once('resume', resolve));
+      });
       const slow = connect(Number(port), '127.0.0.1');
       const answered = new Promise<string>((resolve) => {
         let text = '';
@@ -150,7 +156,8 @@ for (const backend of BACKENDS) {
           `Idempotency-Key: click-day-slow-900\r\nContent-Type: application/json\r\n` +
           `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body.slice(0, 100)}`,
       );
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await reading;
+      t.clock.advance(ARRIVAL_WAIT_MS + 1);
       // Sent after the slow one had started, complete at once: it does not wait for the slow client.
       const quick = await fetch(`${address}/api/cases`, {
         method: 'POST',

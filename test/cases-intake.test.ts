@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sealAuditTrail, verifyAuditTrail } from '../src/kernel/audit.ts';
 import type { IntakeInput } from '../src/modules/cases/contract.ts';
 import { computeCheckCharacter } from '../src/modules/cases/intake/fiscal-codes.ts';
+import { RELOAD_MS as CASE_TYPES_RELOAD_MS } from '../src/modules/cases/law/registry.ts';
 import { stopTestApp, type TestApp } from './support/app.ts';
 import { workPermitApplication } from './support/cases.ts';
 import { BACKENDS, type TestDatabase } from './support/database.ts';
@@ -218,6 +219,35 @@ for (const backend of BACKENDS) {
       expect((await t.app.inject({ url: '/api/verify/AAAA-BBBB-CCCC-DDDD' })).json()).toEqual({
         valid: false,
       });
+    });
+
+    it('sees a case type written by another process once the registry is a minute old', async () => {
+      const known = async () => {
+        const refused = await submit({ ...workPermitApplication(600), type: 'PASSPORT_RENEWAL' });
+        expect(refused.statusCode).toBe(422);
+        return refused.json().errors[0].message as string;
+      };
+      t.clock.advance(CASE_TYPES_RELOAD_MS);
+      expect(await known()).not.toContain('SEASONAL_TEST');
+      // Written straight into the table, as `lovit case-types:import` run elsewhere would.
+      const source = await database.db
+        .selectFrom('caseTypeVersion')
+        .selectAll()
+        .where('code', '=', 'WORK_CLEARANCE')
+        .executeTakeFirstOrThrow();
+      const definition = source.definition as Record<string, unknown>;
+      await database.db
+        .insertInto('caseTypeVersion')
+        .values({
+          ...source,
+          code: 'SEASONAL_TEST',
+          definition: JSON.stringify({ ...definition, code: 'SEASONAL_TEST' }),
+        })
+        .execute();
+      t.clock.advance(CASE_TYPES_RELOAD_MS - 1);
+      expect(await known()).not.toContain('SEASONAL_TEST');
+      t.clock.advance(1);
+      expect(await known()).toContain('SEASONAL_TEST');
     });
   });
 }

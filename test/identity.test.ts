@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_CALLER } from '../src/kernel/auth.ts';
+import { API_CLIENT_CACHE_MS, createApiClient } from '../src/modules/identity/service.ts';
 import { SESSION_REUSE_MS } from '../src/modules/identity/sessions.ts';
 import { startTestApp, stopTestApp, type TestApp } from './support/app.ts';
 import { BACKENDS, openTestDatabase, type TestDatabase } from './support/database.ts';
@@ -434,8 +436,35 @@ for (const backend of BACKENDS) {
       expect((await read()).statusCode).toBe(200);
       const write = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: session.headers });
       expect(write.statusCode).toBe(401);
-      await new Promise((resolve) => setTimeout(resolve, SESSION_REUSE_MS));
+      t.clock.advance(SESSION_REUSE_MS - 1);
+      expect((await read()).statusCode).toBe(200);
+      t.clock.advance(1);
       expect((await read()).statusCode).toBe(401);
+    });
+
+    it('lets a revoked API client in for at most a minute after its last look-up', async () => {
+      const client = await createApiClient(t.platform, SYSTEM_CALLER, {
+        organisationCode: prefecture.code,
+        name: 'Portale di prova',
+      });
+      // Authenticated, the empty application is refused by the schema; unauthenticated, by access control.
+      const send = () =>
+        t.app.inject({
+          method: 'POST',
+          url: '/api/cases',
+          headers: { authorization: `Bearer ${client.token}`, 'idempotency-key': `revoked-${client.id}` },
+          payload: {},
+        });
+      expect((await send()).statusCode).toBe(400);
+      await database.db
+        .updateTable('apiClient')
+        .set({ revokedAt: t.clock.now() })
+        .where('id', '=', client.id)
+        .execute();
+      t.clock.advance(API_CLIENT_CACHE_MS - 1);
+      expect((await send()).statusCode).toBe(400);
+      t.clock.advance(1);
+      expect((await send()).statusCode).toBe(401);
     });
 
     it('forgets every reused session look-up at logout, at a role change and at a deactivation', async () => {

@@ -88,14 +88,17 @@ for (const backend of BACKENDS) {
     });
 
     it('answers the same for an unknown address and sends nothing', async () => {
-      const res = await t.app.inject({
-        method: 'POST',
-        url: '/api/auth/password-reset',
-        payload: { email: 'ignoto@lovit.example' },
-      });
-      expect(res.statusCode).toBe(202);
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      expect(smtp.inbox.some((m) => m.to.includes('ignoto@lovit.example'))).toBe(false);
+      const user = await makeUser(t.platform, [{ organisationId, role: 'mediator' }], { password: null });
+      const ask = (email: string) =>
+        t.app.inject({ method: 'POST', url: '/api/auth/password-reset', payload: { email } });
+      smtp.inbox.splice(0);
+      const unknown = await ask('ignoto@lovit.example');
+      // A known address asked afterwards: its link arrives after anything the first request sent.
+      const known = await ask(user.email);
+      await waitForMail(smtp.inbox, user.email);
+      expect([unknown.statusCode, unknown.body]).toEqual([202, '']);
+      expect([known.statusCode, known.body]).toEqual([202, '']);
+      expect(smtp.inbox.map((mail) => mail.to)).toEqual([[user.email]]);
     });
 
     it('lets a reset link expire after an hour', async () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PAGE_CACHE_MS } from '../src/modules/portal/page-cache.ts';
 import { loadPortalContent } from '../src/modules/portal/sheets/content.ts';
 import { startTestApp, stopTestApp, type TestApp } from './support/app.ts';
 import { BACKENDS, openTestDatabase, type TestDatabase } from './support/database.ts';
@@ -197,6 +198,28 @@ for (const backend of BACKENDS) {
       expect(await (await t.app.inject({ url: '/portale/it/schede/lavoro-subordinato' })).body).toContain(
         'click day',
       );
+    });
+
+    it('shows a publication made by another process once the page is half a minute old', async () => {
+      t.clock.advance(PAGE_CACHE_MS);
+      expect(await publicPage('it')).not.toContain('pubblicato altrove');
+      const text = await database.db
+        .selectFrom('procedureSheetText')
+        .select('publishedContent')
+        .where('sheetCode', '=', CODE)
+        .where('language', '=', 'it')
+        .executeTakeFirstOrThrow();
+      const content = text.publishedContent as Record<string, string>;
+      await database.db
+        .updateTable('procedureSheetText')
+        .set({ publishedContent: JSON.stringify({ ...content, timeLimits: 'Testo pubblicato altrove.' }) })
+        .where('sheetCode', '=', CODE)
+        .where('language', '=', 'it')
+        .execute();
+      t.clock.advance(PAGE_CACHE_MS - 1);
+      expect(await publicPage('it')).not.toContain('pubblicato altrove');
+      t.clock.advance(1);
+      expect(await publicPage('it')).toContain('pubblicato altrove');
     });
   });
 }

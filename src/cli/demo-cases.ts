@@ -133,7 +133,7 @@ export async function loadDemoCases(platform: DemoPlatform): Promise<void> {
     const { result } = await cases.submit(full, caller, application(index), {
       channel: 'DESK',
       idempotencyKey: null,
-      ticket: takeArrivalTicket(platform.database),
+      ticket: takeArrivalTicket(platform),
     });
     let version = 1;
     for (const action of PATHS[index % PATHS.length] ?? []) {

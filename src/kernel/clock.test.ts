@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SettableClock } from './clock.ts';
+import { SettableClock, systemClock } from './clock.ts';
 
 describe('clock', () => {
   it('gives the legal day in Europe/Rome, not in UTC', () => {
@@ -21,5 +21,34 @@ describe('clock', () => {
     expect(clock.now().toISOString()).toBe('2026-03-02T09:30:00.000Z');
     clock.set('2026-04-01T00:00:00Z');
     expect(clock.now().toISOString()).toBe('2026-04-01T00:00:00.000Z');
+  });
+
+  it('reads a system monotonic time that never goes backwards and moves on', () => {
+    const readings = Array.from({ length: 20_000 }, () => systemClock.monotonic());
+    const backwards = readings.filter(
+      (reading, index) => index > 0 && reading < (readings[index - 1] as number),
+    );
+    expect(backwards).toEqual([]);
+    const first = readings[0] as number;
+    let last = first;
+    while (last === first) last = systemClock.monotonic();
+    expect(last).toBeGreaterThan(first);
+  });
+
+  it('moves the settable monotonic time only as far as the clock is moved forward', () => {
+    const clock = new SettableClock('2026-03-02T08:00:00Z');
+    const start = clock.monotonic();
+    expect(clock.monotonic()).toBe(start);
+    clock.advance(1500);
+    expect(clock.monotonic()).toBe(start + 1500);
+    clock.set('2026-03-02T09:00:00Z');
+    expect(clock.monotonic()).toBe(start + 60 * 60 * 1000);
+    // The wall clock set back (a replay, a correction): the monotonic time stays, then goes on from there.
+    clock.set('2026-03-01T00:00:00Z');
+    clock.advance(-5000);
+    expect(clock.monotonic()).toBe(start + 60 * 60 * 1000);
+    clock.advance(250);
+    expect(clock.now().toISOString()).toBe('2026-02-28T23:59:55.250Z');
+    expect(clock.monotonic()).toBe(start + 60 * 60 * 1000 + 250);
   });
 });

@@ -7,6 +7,11 @@ export interface Clock {
   now(): Date;
   /** Today's date in Europe/Rome: the day that counts for legal time limits. */
   today(): Temporal.PlainDate;
+  /**
+   * Milliseconds on a clock that never goes backwards, from an arbitrary origin: for the age of caches, time
+   * limits and waits, which a change of the wall clock must not stretch or cut short.
+   */
+  monotonic(): number;
 }
 
 function todayInRome(instant: Date): Temporal.PlainDate {
@@ -30,11 +35,16 @@ export const systemClock: Clock = {
     }
     return cachedToday;
   },
+  monotonic: () => performance.now(),
 };
 
-/** A clock that stands still until moved: for tests and for replaying events. */
+/**
+ * A clock that stands still until moved: for tests and for replaying events. Its monotonic reading starts at
+ * zero and goes forward by as much as the clock is moved forward; moving it back leaves that reading where it is.
+ */
 export class SettableClock implements Clock {
   #instant: Date;
+  #elapsed = 0;
 
   constructor(start: Date | string) {
     this.#instant = new Date(start);
@@ -48,12 +58,19 @@ export class SettableClock implements Clock {
     return todayInRome(this.#instant);
   }
 
+  monotonic(): number {
+    return this.#elapsed;
+  }
+
   set(instant: Date | string): void {
-    this.#instant = new Date(instant);
+    const next = new Date(instant);
+    const forward = next.getTime() - this.#instant.getTime();
+    if (forward > 0) this.#elapsed += forward;
+    this.#instant = next;
   }
 
   advance(milliseconds: number): void {
-    this.#instant = new Date(this.#instant.getTime() + milliseconds);
+    this.set(new Date(this.#instant.getTime() + milliseconds));
   }
 }
 

@@ -48,18 +48,17 @@ declare module 'fastify' {
 export function registerIntakeArrivals(app: LovitApp, platform: Platform): void {
   app.addHook('onRequest', async (request) => {
     if (request.method === 'POST' && request.routeOptions.url === '/api/cases')
-      request.intakeTicket = takeArrivalTicket(platform.database);
+      request.intakeTicket = takeArrivalTicket(platform);
   });
   // Only the time the body takes to arrive can cost a request its place (see `intake/service.ts`).
   app.addHook('preParsing', async (request) => {
-    if (request.intakeTicket !== undefined)
-      markArrivalBody(platform.database, request.intakeTicket, 'reading');
+    if (request.intakeTicket !== undefined) markArrivalBody(platform, request.intakeTicket, 'reading');
   });
   app.addHook('preValidation', async (request) => {
-    if (request.intakeTicket !== undefined) markArrivalBody(platform.database, request.intakeTicket, 'read');
+    if (request.intakeTicket !== undefined) markArrivalBody(platform, request.intakeTicket, 'read');
   });
   const release = async (request: FastifyRequest) => {
-    if (request.intakeTicket !== undefined) releaseArrivalTicket(platform.database, request.intakeTicket);
+    if (request.intakeTicket !== undefined) releaseArrivalTicket(platform, request.intakeTicket);
   };
   app.addHook('onResponse', release);
   app.addHook('onRequestAbort', release);
@@ -99,7 +98,7 @@ export function registerCaseRoutes(app: LovitApp, platform: Platform): void {
       const outcome = await service.submit(platform, request.caller, request.body, {
         channel: system ? 'API' : 'DESK',
         idempotencyKey: key ?? null,
-        ticket: request.intakeTicket ?? takeArrivalTicket(platform.database),
+        ticket: request.intakeTicket ?? takeArrivalTicket(platform),
         ...(request.rawBody ? { bodyHash: fingerprint(request.rawBody) } : {}),
       });
       if (outcome.replayed) reply.header('idempotent-replayed', 'true');

@@ -130,7 +130,7 @@ export async function submit(
   );
   const dueOn = initialDueDate(platform.config, definition, today);
   return enqueueSubmission(
-    platform.database,
+    platform,
     {
       organisationId: actor.organisationId,
       provinceCode: platform.config.office.provinceCode,

@@ -142,7 +142,7 @@ export function resolveSession(platform: Platform) {
     const { database, clock, config } = platform;
     const now = clock.now();
     if (readOnly) {
-      const kept = keptSession(database, id, now, config.session);
+      const kept = keptSession(platform, id, now, config.session);
       if (kept) return kept;
     }
     const startedAt = lookUpStarted(database);
@@ -165,7 +165,7 @@ export function resolveSession(platform: Platform) {
       csrfToken: row.csrfToken,
       sessionExpiresAt: row.expiresAt,
     };
-    keepSession(database, startedAt, id, actor, { ...row, lastSeenAt: touched ? now : row.lastSeenAt });
+    keepSession(platform, startedAt, id, actor, { ...row, lastSeenAt: touched ? now : row.lastSeenAt });
     return actor;
   };
 }
@@ -412,7 +412,7 @@ export function findUserForIdentity(
 
 // ---- API clients: systems that submit case files (the national portal, an import)
 
-const API_CLIENT_CACHE_MS = 60_000;
+export const API_CLIENT_CACHE_MS = 60_000;
 const apiClientCache = new Map<string, { actor: Actor | null; at: number }>();
 
 /** Registers a system of an office and returns its bearer token, shown once. */
@@ -452,7 +452,7 @@ export function resolveApiClient(platform: Platform) {
   return async (token: string): Promise<Actor | null> => {
     const hash = sha256(token);
     const cached = apiClientCache.get(hash);
-    if (cached && Date.now() - cached.at < API_CLIENT_CACHE_MS) return cached.actor;
+    if (cached && platform.clock.monotonic() - cached.at < API_CLIENT_CACHE_MS) return cached.actor;
     const row = await store.findApiClientWithOrganisation(platform.database.db, hash);
     const actor: Actor | null =
       row && row.revokedAt === null && row.organisationActive
@@ -470,7 +470,7 @@ export function resolveApiClient(platform: Platform) {
             sessionExpiresAt: new Date(8.64e15),
           }
         : null;
-    apiClientCache.set(hash, { actor, at: Date.now() });
+    apiClientCache.set(hash, { actor, at: platform.clock.monotonic() });
     return actor;
   };
 }

@@ -29,20 +29,20 @@ function memoryOf(database: DatabaseHandle): SessionMemory {
 }
 
 /**
- * The actor of a session looked up less than a second ago, if it is still live by the platform's clock and
+ * The actor of a session looked up less than a second ago by the platform's clock, if it is still live and
  * its last-seen time is not due for a refresh (which only a look-up in the database writes).
  */
 export function keptSession(
-  database: DatabaseHandle,
+  platform: Pick<Platform, 'database' | 'clock'>,
   id: string,
   now: Date,
   lifetime: SessionLifetime,
 ): Actor | undefined {
-  const memory = memoryOf(database);
+  const memory = memoryOf(platform.database);
   const kept = memory.kept.get(id);
   if (!kept) return undefined;
   if (
-    performance.now() - kept.keptAt >= SESSION_REUSE_MS ||
+    platform.clock.monotonic() - kept.keptAt >= SESSION_REUSE_MS ||
     !isSessionLive(kept.liveness, now, lifetime) ||
     needsTouch(kept.liveness.lastSeenAt, now)
   ) {
@@ -58,16 +58,16 @@ export function lookUpStarted(database: DatabaseHandle): number {
 }
 
 export function keepSession(
-  database: DatabaseHandle,
+  platform: Pick<Platform, 'database' | 'clock'>,
   startedAt: number,
   id: string,
   actor: Actor,
   liveness: Liveness,
 ): void {
-  const memory = memoryOf(database);
+  const memory = memoryOf(platform.database);
   if (memory.generation !== startedAt) return;
   if (memory.kept.size >= MAX_KEPT) memory.kept.clear();
-  memory.kept.set(id, { actor, liveness, keptAt: performance.now() });
+  memory.kept.set(id, { actor, liveness, keptAt: platform.clock.monotonic() });
 }
 
 /** Forgets every kept look-up, and any look-up still on its way. */

@@ -3,19 +3,26 @@
  * a text is published, not per reader. A publication in this process forgets them at once; one made by
  * another process is seen within `PAGE_CACHE_MS`.
  */
+import type { Clock } from '../../kernel/clock.ts';
+
 export const PAGE_CACHE_MS = 30_000;
 
 type Entry = { until: number; value: Promise<unknown> };
 const caches = new WeakMap<object, Map<string, Entry>>();
 
-/** The value under `key` for this database, computed once per period. */
-export function remembered<T>(owner: object, key: string, compute: () => Promise<T>): Promise<T> {
+/** The value under `key` for this database, computed once per period of the clock's time. */
+export function remembered<T>(
+  owner: object,
+  clock: Clock,
+  key: string,
+  compute: () => Promise<T>,
+): Promise<T> {
   let cache = caches.get(owner);
   if (!cache) {
     cache = new Map();
     caches.set(owner, cache);
   }
-  const now = performance.now();
+  const now = clock.monotonic();
   const hit = cache.get(key);
   if (hit && hit.until > now) return hit.value as Promise<T>;
   const value = compute();

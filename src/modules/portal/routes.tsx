@@ -37,7 +37,7 @@ function registerReadingPages(scope: LovitApp, platform: Platform) {
   );
   scope.get('/portale/:lang', PUBLIC_PAGE, async (request, reply) => {
     const { lang, t } = languageParam(request);
-    const html = await remembered(platform.database, `home/${lang}`, async () => {
+    const html = await remembered(platform.database, platform.clock, `home/${lang}`, async () => {
       const sheets = await listPublicSheets(platform, lang);
       return render({
         lang,
@@ -52,7 +52,7 @@ function registerReadingPages(scope: LovitApp, platform: Platform) {
     const { lang, t } = languageParam(request);
     const { code } = request.params as { code: string };
     if (!/^[a-z0-9-]{2,60}$/.test(code)) throw new NotFound();
-    const html = await remembered(platform.database, `sheet/${lang}/${code}`, async () => {
+    const html = await remembered(platform.database, platform.clock, `sheet/${lang}/${code}`, async () => {
       const sheet = await publicSheet(platform, code, lang);
       if (!sheet) return null;
       const body = <SheetPage lang={lang} t={t} sheet={sheet} />;

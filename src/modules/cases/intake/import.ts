@@ -136,7 +136,7 @@ export async function importClickDayExport(
     refused: [],
   };
   // Tickets in file order first: the writer then ranks the rows in that order whatever their checks cost.
-  const tickets = lines.map(() => takeArrivalTicket(platform.database));
+  const tickets = lines.map(() => takeArrivalTicket(platform));
   const outcomes = await Promise.allSettled(
     lines.map(async (line, index) => {
       const record = Object.fromEntries(header.map((column, i) => [column, line[i] ?? ''])) as Record<
@@ -151,7 +151,7 @@ export async function importClickDayExport(
           ticket,
         });
       } finally {
-        releaseArrivalTicket(platform.database, ticket);
+        releaseArrivalTicket(platform, ticket);
       }
     }),
   );

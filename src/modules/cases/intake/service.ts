@@ -10,8 +10,10 @@
  */
 import { createHash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
+import type { Clock } from '../../../kernel/clock.ts';
 import type { DatabaseHandle } from '../../../kernel/db.ts';
 import { Conflict, Invalid } from '../../../kernel/errors.ts';
+import type { Platform } from '../../../kernel/platform.ts';
 import type { IntakeInput, IntakeResult } from '../contract.ts';
 import type { BatchOutcome, QueuedSubmission } from './batch.ts';
 import { type Deliver, IntakePipeline, type PipelineEntry } from './pipeline.ts';
@@ -37,11 +39,11 @@ export function bodyHashOf(input: IntakeInput): string {
 }
 
 /**
- * How long a submission that arrived earlier may hold back later ones while its body is still arriving. A
- * client that sends its body more slowly loses its place, not the others. Time the request spends waiting
- * for this server (the access check, a busy process) never costs it its place.
+ * How long a submission that arrived earlier may hold back later ones while its body is still arriving, on
+ * the platform's clock. A client that sends its body more slowly loses its place, not the others. Time the
+ * request spends waiting for this server (the access check, a busy process) never costs it its place.
  */
-const ARRIVAL_WAIT_MS = 250;
+export const ARRIVAL_WAIT_MS = 250;
 
 /** Where the writer sends submissions in arrival order: the pipeline, here or on the writer's thread. */
 type Sink = { push(entries: PipelineEntry[]): void; stop(): Promise<void> };
@@ -49,7 +51,8 @@ type Sink = { push(entries: PipelineEntry[]): void; stop(): Promise<void> };
 /**
  * The single writer of a process: hands submissions to the pipeline in the order the requests arrived. Each
  * request takes a ticket the moment it arrives, before authentication and checks; a submission waits until
- * every earlier ticket has been queued or has ended without a submission.
+ * every earlier ticket has been queued or has ended without a submission. Body arrival times are read on the
+ * clock of the platform that opened the writer.
  */
 class IntakeWriter {
   readonly #queue: (Pending & { ticket: number })[] = [];
@@ -63,9 +66,11 @@ class IntakeWriter {
   #nextTicket = 0;
   #nextEntry = 0;
   #timer: NodeJS.Timeout | null = null;
+  readonly #clock: Clock;
   readonly sink: Sink;
 
-  constructor(open: (deliver: Deliver, fail: (error: unknown) => void) => Sink) {
+  constructor(clock: Clock, open: (deliver: Deliver, fail: (error: unknown) => void) => Sink) {
+    this.#clock = clock;
     this.sink = open(
       (ids, outcomes) => {
         ids.forEach((id, index) => {
@@ -89,7 +94,7 @@ class IntakeWriter {
 
   /** The body of the ticket's request starts to arrive: from now on a slow client can lose its place. */
   reading(ticket: number): void {
-    if (this.#outstanding.has(ticket)) this.#outstanding.set(ticket, Date.now());
+    if (this.#outstanding.has(ticket)) this.#outstanding.set(ticket, this.#clock.monotonic());
   }
 
   /** The body has arrived whole: the request keeps its place while this server checks it. */
@@ -114,7 +119,7 @@ class IntakeWriter {
 
   /** The first ticket that still holds the queue back, forgetting those that waited too long. */
   #barrier(): number {
-    const now = Date.now();
+    const now = this.#clock.monotonic();
     let lowest = Number.POSITIVE_INFINITY;
     for (const [ticket, readingSince] of this.#outstanding) {
       if (now - readingSince > ARRIVAL_WAIT_MS) this.#outstanding.delete(ticket);
@@ -184,11 +189,14 @@ function workerSink(url: string, deliver: Deliver, fail: (error: unknown) => voi
 
 const writers = new WeakMap<DatabaseHandle, IntakeWriter>();
 
-function writerOf(database: DatabaseHandle): IntakeWriter {
+/** What the writer of a database needs: the database, and the clock that times the arrival of bodies. */
+type WriterPlatform = Pick<Platform, 'database' | 'clock'>;
+
+function writerOf({ database, clock }: WriterPlatform): IntakeWriter {
   let writer = writers.get(database);
   if (!writer) {
     const url = database.url;
-    writer = new IntakeWriter((deliver, fail) => {
+    writer = new IntakeWriter(clock, (deliver, fail) => {
       if (url) return workerSink(url, deliver, fail);
       // On the embedded database the pipeline runs here, on its one connection.
       const pipeline = new IntakePipeline(database.db, 1, deliver);
@@ -207,27 +215,27 @@ export async function stopIntakeWriter(database: DatabaseHandle): Promise<void> 
 }
 
 /** Takes the arrival ticket of a submission request: call it as the request arrives, before any wait. */
-export function takeArrivalTicket(database: DatabaseHandle): number {
-  return writerOf(database).ticket();
+export function takeArrivalTicket(platform: WriterPlatform): number {
+  return writerOf(platform).ticket();
 }
 
 /** Marks when the body of a ticket's request starts to arrive (`reading`) and when it has arrived (`read`). */
-export function markArrivalBody(database: DatabaseHandle, ticket: number, stage: 'reading' | 'read'): void {
-  const writer = writerOf(database);
+export function markArrivalBody(platform: WriterPlatform, ticket: number, stage: 'reading' | 'read'): void {
+  const writer = writerOf(platform);
   if (stage === 'reading') writer.reading(ticket);
   else writer.read(ticket);
 }
 
 /** Gives back the ticket of a request that ended without queuing a submission. */
-export function releaseArrivalTicket(database: DatabaseHandle, ticket: number): void {
-  writerOf(database).release(ticket);
+export function releaseArrivalTicket(platform: WriterPlatform, ticket: number): void {
+  writerOf(platform).release(ticket);
 }
 
 /** Queues a checked submission for the process's writer, in its arrival place, and waits for its outcome. */
 export function enqueueSubmission(
-  database: DatabaseHandle,
+  platform: WriterPlatform,
   submission: QueuedSubmission,
   ticket: number,
 ): Promise<IntakeOutcome> {
-  return writerOf(database).submit(submission, ticket);
+  return writerOf(platform).submit(submission, ticket);
 }

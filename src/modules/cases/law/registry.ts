@@ -10,7 +10,7 @@ import * as store from '../store.ts';
 import { BUILT_IN_CASE_TYPES } from './catalogue.ts';
 import { type CaseTypeVersion, caseTypeVersion } from './definitions.ts';
 
-const RELOAD_MS = 60_000;
+export const RELOAD_MS = 60_000;
 
 export class CaseTypeRegistry {
   readonly #byCode = new Map<string, CaseTypeVersion[]>();
@@ -57,12 +57,12 @@ async function load(database: DatabaseHandle, clock: Clock): Promise<CaseTypeReg
   return new CaseTypeRegistry(rows.map((row) => caseTypeVersion.parse(row.definition)));
 }
 
-/** The registry of a database, loaded at first use and refreshed every minute. */
+/** The registry of a database, loaded at first use and refreshed every minute of the clock's time. */
 export function caseTypes(database: DatabaseHandle, clock: Clock): Promise<CaseTypeRegistry> {
   const cached = cache.get(database);
-  if (cached && Date.now() - cached.loadedAt < RELOAD_MS) return cached.registry;
+  if (cached && clock.monotonic() - cached.loadedAt < RELOAD_MS) return cached.registry;
   const registry = load(database, clock);
-  cache.set(database, { registry, loadedAt: Date.now() });
+  cache.set(database, { registry, loadedAt: clock.monotonic() });
   registry.catch(() => cache.delete(database));
   return registry;
 }

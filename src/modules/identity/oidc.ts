@@ -41,7 +41,6 @@ function providerOf(settings: OidcSettings) {
 export function registerOidcRoutes(app: LovitApp, platform: Platform): void {
   const settings = platform.config.oidc;
   const tags = ['Accesso'];
-  const redirectUri = `${platform.config.publicUrl}/api/auth/oidc/callback`;
   const provider = settings ? providerOf(settings) : null;
 
   app.get(
@@ -71,7 +70,7 @@ export function registerOidcRoutes(app: LovitApp, platform: Platform): void {
         createdAt: now,
       });
       const url = client.buildAuthorizationUrl(configuration, {
-        redirect_uri: redirectUri,
+        redirect_uri: `${platform.config.publicUrl}/api/auth/oidc/callback`,
         scope: 'openid email profile',
         code_challenge: await client.calculatePKCECodeChallenge(codeVerifier),
         code_challenge_method: 'S256',

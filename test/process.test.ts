@@ -3,17 +3,23 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 type Run = { code: number | null; stdout: string; stderr: string };
 
 const BASE_ENV = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'warn' };
 
+/** The processes started and not yet exited: a test that fails midway leaves its LOVIT to `afterEach`. */
+const running = new Set<ChildProcess>();
+
 function startLovit(env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     env: { ...BASE_ENV, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  running.add(child);
+  child.on('exit', () => running.delete(child));
+  return child;
 }
 
 function collect(child: ChildProcess): { output: Run; done: Promise<Run> } {
@@ -82,6 +88,18 @@ describe('starting the lovit process', { timeout: 90_000 }, () => {
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'lovit-process-'));
   });
+
+  afterEach(() =>
+    Promise.all(
+      [...running].map(
+        (child) =>
+          new Promise((resolve) => {
+            child.once('exit', resolve);
+            child.kill('SIGKILL');
+          }),
+      ),
+    ),
+  );
 
   afterAll(() => rm(dataDir, { recursive: true, force: true }));
 

@@ -5,7 +5,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
-import { connect, createServer, type Server, type Socket } from 'node:net';
+import { type AddressInfo, connect, createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Kysely, sql } from 'kysely';
@@ -18,7 +18,7 @@ import { newId } from '../src/kernel/ids.ts';
 import { migrateToLatest } from '../src/kernel/migrate.ts';
 import { writeTransaction } from '../src/kernel/transaction.ts';
 import { change, type Node, type Payload, requestAll } from '../src/modules/exchange/messages.ts';
-import { freePort } from '../test/support/ports.ts';
+import { readyAddress, waitReady } from './support.ts';
 
 export const SUI = 'prefettura-lodi';
 export const QUESTURA = 'questura-lodi';
@@ -41,27 +41,35 @@ async function admin(text: string): Promise<void> {
   }
 }
 
-/** A TCP relay in front of a node: `cut()` drops every connection and refuses new ones until `mend()`. */
+/**
+ * A TCP relay in front of a node, on a port the system chose: it passes connections to the node's port once `to`
+ * names it, and `cut()` drops every connection and refuses new ones until `mend()`.
+ */
 export class Link {
   #cut = false;
+  #target: number | null = null;
   readonly #sockets = new Set<Socket>();
   private constructor(
     readonly port: number,
     private readonly server: Server,
   ) {}
 
-  static async open(targetPort: number): Promise<Link> {
-    const port = await freePort();
+  static async open(): Promise<Link> {
     const server = createServer();
-    const link = new Link(port, server);
-    server.on('connection', (incoming) => link.#relay(incoming, targetPort));
-    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const link = new Link((server.address() as AddressInfo).port, server);
+    server.on('connection', (incoming) => link.#relay(incoming));
     return link;
   }
 
-  #relay(incoming: Socket, targetPort: number) {
-    if (this.#cut) return incoming.destroy();
-    const outgoing = connect(targetPort, '127.0.0.1');
+  /** The port the node behind listens on now; null while it is down, when connections are refused. */
+  to(port: number | null): void {
+    this.#target = port;
+  }
+
+  #relay(incoming: Socket) {
+    if (this.#cut || this.#target === null) return incoming.destroy();
+    const outgoing = connect(this.#target, '127.0.0.1');
     for (const socket of [incoming, outgoing]) {
       this.#sockets.add(socket);
       socket.on('close', () => this.#sockets.delete(socket));
@@ -91,25 +99,12 @@ export class Link {
 export type NodeProcess = {
   id: string;
   organisationId: string;
-  port: number;
   handle: DatabaseHandle;
   node: Node;
   child: ChildProcess | null;
   start(): Promise<void>;
   kill(): void;
 };
-
-async function waitReady(port: number, child: ChildProcess): Promise<void> {
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`node on port ${port} exited with code ${child.exitCode}`);
-    const ready = await fetch(`http://127.0.0.1:${port}/readyz`).then(
-      (r) => r.status === 200,
-      () => false,
-    );
-    if (ready) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 /** Creates both nodes' databases, migrated, with the offices on each side; processes are started later. */
 export async function prepareNodes(): Promise<{
@@ -120,9 +115,8 @@ export async function prepareNodes(): Promise<{
 }> {
   const suffix = newId().slice(-12);
   const names = { sui: `lovit_chaos_sui_${suffix}`, questura: `lovit_chaos_questura_${suffix}` };
-  const ports = { sui: await freePort(), questura: await freePort() };
-  const toQuestura = await Link.open(ports.questura);
-  const toSui = await Link.open(ports.sui);
+  const toQuestura = await Link.open();
+  const toSui = await Link.open();
   const dataDir = await mkdtemp(path.join(tmpdir(), 'lovit-exchange-'));
   const make = async (side: 'sui' | 'questura'): Promise<NodeProcess> => {
     await admin(`create database ${names[side]}`);
@@ -145,10 +139,10 @@ export async function prepareNodes(): Promise<{
       side === 'sui'
         ? [{ id: QUESTURA, url: `http://127.0.0.1:${toQuestura.port}`, bodies: ['POLICE_HQ' as const] }]
         : [{ id: SUI, url: `http://127.0.0.1:${toSui.port}`, bodies: [] }];
+    const link = side === 'sui' ? toSui : toQuestura;
     const node: NodeProcess = {
       id,
       organisationId,
-      port: ports[side],
       handle,
       node: {
         id,
@@ -160,7 +154,7 @@ export async function prepareNodes(): Promise<{
         const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
           env: {
             ...process.env,
-            PORT: String(ports[side]),
+            PORT: '0',
             HOST: '127.0.0.1',
             DATA_DIR: path.join(dataDir, side),
             DATABASE_URL: url,
@@ -170,14 +164,17 @@ export async function prepareNodes(): Promise<{
             EXCHANGE_NODE: id,
             EXCHANGE_PEERS: JSON.stringify(peers),
           },
-          stdio: ['ignore', 'ignore', 'inherit'],
+          stdio: ['ignore', 'pipe', 'inherit'],
         });
         node.child = child;
-        await waitReady(ports[side], child);
+        const address = await readyAddress(child);
+        link.to(Number(new URL(address).port));
+        await waitReady(address, child);
       },
       kill() {
         node.child?.kill('SIGKILL');
         node.child = null;
+        link.to(null);
       },
     };
     return node;

@@ -2,7 +2,6 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
-import { freePort } from '../test/support/ports.ts';
 
 export const RESULTS_DIR = path.resolve('bench/results');
 
@@ -26,9 +25,44 @@ export async function writeResult(name: string, result: Record<string, unknown>)
 
 export type RunningServer = { url: string; child: ChildProcess; readyAfterMs: number; stop(): Promise<void> };
 
-/** Starts LOVIT as its own process (as `npm start` does) and waits until /readyz answers 200. */
+/**
+ * The address a LOVIT process says it is ready at in its start-up line: with PORT=0, the port the system chose.
+ * Its standard output must be a pipe, which is drained from then on. Fails if the process exits first.
+ */
+export function readyAddress(child: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const exited = (code: number | null) =>
+      reject(new Error(`LOVIT exited with code ${code} before it was ready`));
+    const read = (chunk: Buffer) => {
+      output += chunk;
+      const address = /LOVIT is ready at (\S+) /.exec(output)?.[1];
+      if (!address) return;
+      child.off('exit', exited);
+      child.stdout?.off('data', read);
+      child.stdout?.resume();
+      resolve(address);
+    };
+    child.once('exit', exited);
+    child.stdout?.on('data', read);
+  });
+}
+
+/** Waits until /readyz at `url` answers 200; fails if the process exits first. */
+export async function waitReady(url: string, child: ChildProcess): Promise<void> {
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`LOVIT at ${url} exited with code ${child.exitCode}`);
+    const ready = await fetch(`${url}/readyz`).then(
+      (r) => r.status === 200,
+      () => false,
+    );
+    if (ready) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Starts LOVIT as its own process (as `npm start` does) on a port it chooses, and waits until /readyz answers 200. */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
-  const port = await freePort();
   const dataDir = await mkdtemp(path.join(tmpdir(), 'lovit-bench-'));
   const started = performance.now();
   // BENCH_NODE_ARGS: extra options for the server's Node, e.g. `--cpu-prof --cpu-prof-dir=/tmp/profile`
@@ -36,24 +70,16 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/main.ts'], {
     env: {
       ...process.env,
-      PORT: String(port),
+      PORT: '0',
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
       ...env,
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const url = `http://127.0.0.1:${port}`;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`LOVIT exited with code ${child.exitCode}`);
-    const ready = await fetch(`${url}/readyz`).then(
-      (r) => r.status === 200,
-      () => false,
-    );
-    if (ready) break;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  const url = await readyAddress(child);
+  await waitReady(url, child);
   const readyAfterMs = Math.round(performance.now() - started);
   return {
     url,

@@ -39,8 +39,9 @@ async function start(): Promise<void> {
     throw error;
   });
   const app = await buildApp(platform);
+  let address: string;
   try {
-    await app.listen({ port: config.port, host: config.host });
+    address = await app.listen({ port: config.port, host: config.host });
   } catch (error) {
     await closePlatform(platform);
     fail(explainListenError(error, config.host, config.port));
@@ -49,7 +50,9 @@ async function start(): Promise<void> {
   const where =
     platform.database.backend === 'pglite' ? `embedded database in ${config.dataDir}/pglite` : 'PostgreSQL';
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
-  const lines = [`LOVIT is ready at ${config.publicUrl} (${where}, started in ${seconds} s)`];
+  // PORT=0 lets the system choose the port: the address to show is the one it chose.
+  const url = config.port === 0 ? address : config.publicUrl;
+  const lines = [`LOVIT is ready at ${url} (${where}, started in ${seconds} s)`];
   if (platform.demoLoaded) {
     lines.push('Demo data loaded. Demo accounts, one per role:');
     for (const user of DEMO_USERS) lines.push(`  ${user.role.padEnd(22)} ${user.email}`);

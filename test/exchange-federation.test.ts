@@ -17,7 +17,7 @@ import { BACKENDS, openTestDatabase, type TestDatabase } from './support/databas
 import { makePdf, multipartBody } from './support/documents.ts';
 import { makeOrganisation, makeUser, type Session, signIn } from './support/identity.ts';
 import { setQuota } from './support/intake.ts';
-import { freePort } from './support/ports.ts';
+import { startPeerNodes } from './support/peers.ts';
 
 const PREFECTURE = 'prefettura-lodi';
 const QUESTURA = 'questura-lodi';
@@ -39,12 +39,13 @@ async function until<T>(
 /** Two LOVIT nodes, each with its own database, exchanging signed messages over HTTP. */
 for (const backend of BACKENDS) {
   describe(`opinions between two nodes (${backend})`, () => {
-    const nodes = {} as Record<'sui' | 'questura', { t: TestApp; database: TestDatabase; url: string }>;
+    type ServedNode = TestApp & { database: TestDatabase; base: string };
+    const nodes = {} as Record<'sui' | 'questura', ServedNode>;
     let manager: Session;
     let officer: Session;
     const folders: string[] = [];
 
-    const node = async (id: string, port: number, peer: object) => {
+    const node = async (id: string, peers: string): Promise<ServedNode> => {
       const database = await openTestDatabase(backend);
       // each node keeps its files in its own folder: attachments must travel to reach the other
       const dataDir = await mkdtemp(path.join(tmpdir(), `lovit-${id}-`));
@@ -53,12 +54,12 @@ for (const backend of BACKENDS) {
         config: {
           DATA_DIR: dataDir,
           EXCHANGE_NODE: id,
-          EXCHANGE_PEERS: JSON.stringify([peer]),
+          EXCHANGE_PEERS: peers,
           EXCHANGE_MAX_SKEW_SECONDS: '60',
         },
       });
-      await t.app.listen({ port, host: '127.0.0.1' });
-      return { t, database, url: `http://127.0.0.1:${port}` };
+      const base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+      return { ...t, database, base };
     };
     /** A delivery to the Questura's node, signed with `key` as `sender` (by default: as the SUI's node). */
     const deliver = async (
@@ -71,10 +72,10 @@ for (const backend of BACKENDS) {
       const token = await signDelivery(
         key,
         { sender: options.sender ?? PREFECTURE, receiver: QUESTURA, jti: options.jti ?? newId(), digest },
-        options.at ?? nodes.questura.t.clock.now(),
+        options.at ?? nodes.questura.clock.now(),
         60,
       );
-      return fetch(`${nodes.questura.url}/api/exchange/messages`, {
+      return fetch(`${nodes.questura.base}/api/exchange/messages`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', [DIGEST_HEADER]: digest, [SIGNATURE_HEADER]: token },
         body: options.tamper ? body.replace('Rahim', 'Rahym') : body,
@@ -134,47 +135,42 @@ for (const backend of BACKENDS) {
     });
 
     beforeAll(async () => {
-      const [suiPort, questuraPort] = [await freePort(), await freePort()];
-      nodes.sui = await node(PREFECTURE, suiPort, {
-        id: QUESTURA,
-        url: `http://127.0.0.1:${questuraPort}`,
-        bodies: ['POLICE_HQ', 'LABOUR_INSPECTORATE'],
-      });
-      nodes.questura = await node(QUESTURA, questuraPort, {
-        id: PREFECTURE,
-        url: `http://127.0.0.1:${suiPort}`,
-      });
-      const prefecture = await makeOrganisation(nodes.sui.t.platform, {
+      [nodes.questura, nodes.sui] = await startPeerNodes(
+        node,
+        { id: QUESTURA, bodies: ['POLICE_HQ', 'LABOUR_INSPECTORATE'] },
+        { id: PREFECTURE },
+      );
+      const prefecture = await makeOrganisation(nodes.sui.platform, {
         type: 'PREFECTURE',
         code: 'PREF-LO',
       });
-      const questura = await makeOrganisation(nodes.questura.t.platform, {
+      const questura = await makeOrganisation(nodes.questura.platform, {
         type: 'POLICE_HQ',
         code: 'QUESTURA-LO',
       });
-      await makeOrganisation(nodes.questura.t.platform, { type: 'LABOUR_INSPECTORATE', code: 'ITL-LO' });
-      const sui = await makeUser(nodes.sui.t.platform, [
+      await makeOrganisation(nodes.questura.platform, { type: 'LABOUR_INSPECTORATE', code: 'ITL-LO' });
+      const sui = await makeUser(nodes.sui.platform, [
         { organisationId: prefecture.id, role: 'sui_manager' },
       ]);
-      const police = await makeUser(nodes.questura.t.platform, [
+      const police = await makeUser(nodes.questura.platform, [
         { organisationId: questura.id, role: 'questura_officer' },
       ]);
-      manager = await signIn(nodes.sui.t.app, sui.email);
-      officer = await signIn(nodes.questura.t.app, police.email);
-      await setQuota(nodes.sui.t.app, manager, 10);
+      manager = await signIn(nodes.sui.app, sui.email);
+      officer = await signIn(nodes.questura.app, police.email);
+      await setQuota(nodes.sui.app, manager, 10);
     });
 
     afterAll(async () => {
-      for (const { t, database } of Object.values(nodes)) {
-        await stopTestApp(t);
-        await database.dispose();
+      for (const served of Object.values(nodes)) {
+        await stopTestApp(served);
+        await served.database.dispose();
       }
       for (const folder of folders) await rm(folder, { recursive: true, force: true });
     });
 
     it('carries the request, the question, the reply and the answer between the nodes, and both ends agree', async () => {
-      const sui = nodes.sui.t.app;
-      const questura = nodes.questura.t.app;
+      const sui = nodes.sui.app;
+      const questura = nodes.questura.app;
       const submitted = await sui.inject({
         method: 'POST',
         url: '/api/cases',
@@ -303,7 +299,7 @@ for (const backend of BACKENDS) {
     });
 
     it('publishes its public keys as JWKS', async () => {
-      const res = await fetch(`${nodes.sui.url}/.well-known/jwks.json`);
+      const res = await fetch(`${nodes.sui.base}/.well-known/jwks.json`);
       const jwks = await res.json();
       expect(jwks.keys[0]).toMatchObject({ kty: 'EC', crv: 'P-256', alg: 'ES256', use: 'sig' });
       expect(jwks.keys[0]).not.toHaveProperty('d');
@@ -322,7 +318,7 @@ for (const backend of BACKENDS) {
         { options: { key: strangerKey, sender: 'nodo-sconosciuto' }, status: 401, reason: 'UNKNOWN_SENDER' },
         { options: { tamper: true }, status: 400, reason: 'DIGEST_MISMATCH' },
         {
-          options: { at: new Date(nodes.questura.t.clock.now().getTime() - 10 * 60_000) },
+          options: { at: new Date(nodes.questura.clock.now().getTime() - 10 * 60_000) },
           status: 401,
           reason: 'CLOCK_SKEW',
         },
@@ -333,7 +329,7 @@ for (const backend of BACKENDS) {
         expect(res.headers.get('content-type')).toContain('application/problem+json');
         expect((await res.json()).type).toContain(reason.toLowerCase().replaceAll('_', '-'));
       }
-      const unsigned = await fetch(`${nodes.questura.url}/api/exchange/messages`, {
+      const unsigned = await fetch(`${nodes.questura.base}/api/exchange/messages`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ messages: [requestedMessage(newId())] }),

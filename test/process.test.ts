@@ -1,19 +1,25 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from './support/ports.ts';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 type Run = { code: number | null; stdout: string; stderr: string };
 
 const BASE_ENV = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'warn' };
 
+/** The processes started and not yet exited: a test that fails midway leaves its LOVIT to `afterEach`. */
+const running = new Set<ChildProcess>();
+
 function startLovit(env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     env: { ...BASE_ENV, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  running.add(child);
+  child.on('exit', () => running.delete(child));
+  return child;
 }
 
 function collect(child: ChildProcess): { output: Run; done: Promise<Run> } {
@@ -48,6 +54,33 @@ async function waitForOutput(output: Run, text: string, timeoutMs: number): Prom
 
 const lines = (text: string) => text.trim().split('\n');
 
+/** The address in the start-up line of a LOVIT started with PORT=0, once it is ready. */
+async function readyAddress(output: Run): Promise<string> {
+  await waitForOutput(output, 'LOVIT is ready at', 60_000);
+  const address = output.stdout.match(/LOVIT is ready at (http:\/\/127\.0\.0\.1:\d+) /)?.[1];
+  if (!address) throw new Error(`no address in the start-up line: ${output.stdout}`);
+  return address;
+}
+
+/**
+ * A port of 127.0.0.1 where connections are refused until `release`: it is the local end of a connection of
+ * ours, so nothing listens there and nothing else can start to.
+ */
+async function refusingPort(): Promise<{ port: number; release(): void }> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port: target } = server.address() as { port: number };
+  const socket = connect(target, '127.0.0.1');
+  await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+  return {
+    port: socket.localPort as number,
+    release: () => {
+      socket.destroy();
+      server.close();
+    },
+  };
+}
+
 // Each test starts the real process: on a busy machine its start alone (loading every module) can take long.
 describe('starting the lovit process', { timeout: 90_000 }, () => {
   let dataDir: string;
@@ -55,6 +88,18 @@ describe('starting the lovit process', { timeout: 90_000 }, () => {
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'lovit-process-'));
   });
+
+  afterEach(() =>
+    Promise.all(
+      [...running].map(
+        (child) =>
+          new Promise((resolve) => {
+            child.once('exit', resolve);
+            child.kill('SIGKILL');
+          }),
+      ),
+    ),
+  );
 
   afterAll(() => rm(dataDir, { recursive: true, force: true }));
 
@@ -76,8 +121,10 @@ describe('starting the lovit process', { timeout: 90_000 }, () => {
   });
 
   it('stops with one line when the database cannot be reached', async () => {
-    const port = await freePort();
-    const run = await runLovit({ DATABASE_URL: `postgres://lovit:s3cret@127.0.0.1:${port}/lovit` });
+    const { port, release } = await refusingPort();
+    const run = await runLovit({ DATABASE_URL: `postgres://lovit:s3cret@127.0.0.1:${port}/lovit` }).finally(
+      release,
+    );
     expect(run.code).toBe(1);
     expect(lines(run.stderr)).toEqual([
       `lovit: Cannot reach the database at 127.0.0.1:${port}/lovit: connection refused (is PostgreSQL running?)`,
@@ -85,26 +132,20 @@ describe('starting the lovit process', { timeout: 90_000 }, () => {
   });
 
   describe('on the embedded database', () => {
-    let port: number;
-
-    beforeAll(async () => {
-      port = await freePort();
-    });
-
     it('starts with demo data, answers ready, and stops cleanly on SIGTERM', async () => {
-      const child = startLovit({ DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' });
+      const child = startLovit({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' });
       const { output, done } = collect(child);
-      await waitForOutput(output, 'LOVIT is ready at', 60_000);
-      expect(output.stdout).toContain(`http://localhost:${port}`);
+      const address = await readyAddress(output);
+      const port = new URL(address).port;
       expect(output.stdout).toContain('Demo data loaded');
       expect(output.stdout).toMatch(/sui_operator\s+operatore\.sui@lovit\.example/);
-      const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
+      const ready = await fetch(`${address}/readyz`);
       expect(ready.status).toBe(200);
       expect(await ready.json()).toEqual({ status: 'ok', checks: { database: 'ok', jobs: 'ok' } });
 
       const busy = await runLovit({
         DATA_DIR: path.join(dataDir, 'other'),
-        PORT: String(port),
+        PORT: port,
         HOST: '127.0.0.1',
         JOBS: '0',
       });
@@ -119,11 +160,11 @@ describe('starting the lovit process', { timeout: 90_000 }, () => {
     }, 120_000);
 
     it('keeps its data across restarts and loads the demo data only once', async () => {
-      const child = startLovit({ DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', JOBS: '0' });
+      const child = startLovit({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', JOBS: '0' });
       const { output, done } = collect(child);
-      await waitForOutput(output, 'LOVIT is ready at', 60_000);
+      const address = await readyAddress(output);
       expect(output.stdout).not.toContain('Demo data loaded');
-      const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
+      const ready = await fetch(`${address}/readyz`);
       expect(await ready.json()).toMatchObject({ status: 'ok', checks: { jobs: 'off' } });
       child.kill('SIGINT');
       expect((await done).code).toBe(0);

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, stopTestApp, type TestApp } from '../support/app.ts';
 import {
   assertWebBuilt,
   browserAvailable,
@@ -11,14 +10,16 @@ import {
   expectAccessible,
   launchBrowser,
   openSignedIn,
+  type ServedApp,
+  serveTestApp,
+  stopServedApp,
   takeStep,
 } from '../support/browser.ts';
 import { workPermitApplication } from '../support/cases.ts';
-import { openTestDatabase, type TestDatabase } from '../support/database.ts';
 import { makePdf } from '../support/documents.ts';
 import { makeOrganisation, makeUser, signIn } from '../support/identity.ts';
 import { setQuota } from '../support/intake.ts';
-import { freePort } from '../support/ports.ts';
+import { startPeerNodes } from '../support/peers.ts';
 
 /**
  * The Questura on its own LOVIT node: the SUI requests the opinion on the Prefettura's node, the officer signs in
@@ -26,60 +27,48 @@ import { freePort } from '../support/ports.ts';
  * answer and file back to the case, whose review goes on, and the figures show how long the opinion took.
  */
 describe.skipIf(!browserAvailable())('an opinion answered on the Questura’s own node, in Chromium', () => {
-  const nodes = {} as Record<
-    'sui' | 'questura',
-    { t: TestApp; database: TestDatabase; base: string; dataDir: string }
-  >;
+  type Node = ServedApp & { dataDir: string };
+  const nodes = {} as Record<'sui' | 'questura', Node>;
   let browser: Browser;
   const emails = { manager: '', police: '', labour: '' };
   const filed = { id: '', number: '' };
   let report = '';
 
+  /** A node with its files in a folder of its own: the report must travel to reach the other. */
+  async function node(id: string, peers: string): Promise<Node> {
+    const dataDir = await mkdtemp(path.join(tmpdir(), `lovit-node-${id}-`));
+    const served = await serveTestApp({ DATA_DIR: dataDir, EXCHANGE_NODE: id, EXCHANGE_PEERS: peers });
+    return { ...served, dataDir };
+  }
+
   beforeAll(async () => {
     assertWebBuilt();
-    const ports = { sui: await freePort(), questura: await freePort() };
-    const peers = {
-      sui: {
-        id: 'questura-lodi',
-        url: `http://127.0.0.1:${ports.questura}`,
-        bodies: ['POLICE_HQ', 'LABOUR_INSPECTORATE'],
-      },
-      questura: { id: 'prefettura-lodi', url: `http://127.0.0.1:${ports.sui}` },
-    };
-    for (const side of ['sui', 'questura'] as const) {
-      const database = await openTestDatabase('pglite');
-      const dataDir = await mkdtemp(path.join(tmpdir(), `lovit-node-${side}-`));
-      const t = await startTestApp(database, {
-        config: {
-          DATA_DIR: dataDir,
-          EXCHANGE_NODE: side === 'sui' ? 'prefettura-lodi' : 'questura-lodi',
-          EXCHANGE_PEERS: JSON.stringify([peers[side]]),
-        },
-      });
-      const base = await t.app.listen({ port: ports[side], host: '127.0.0.1' });
-      nodes[side] = { t, database, base, dataDir };
-    }
-    const prefecture = await makeOrganisation(nodes.sui.t.platform, { type: 'PREFECTURE', code: 'PREF-LO' });
-    const questura = await makeOrganisation(nodes.questura.t.platform, {
+    [nodes.questura, nodes.sui] = await startPeerNodes(
+      node,
+      { id: 'questura-lodi', bodies: ['POLICE_HQ', 'LABOUR_INSPECTORATE'] },
+      { id: 'prefettura-lodi' },
+    );
+    const prefecture = await makeOrganisation(nodes.sui.platform, { type: 'PREFECTURE', code: 'PREF-LO' });
+    const questura = await makeOrganisation(nodes.questura.platform, {
       type: 'POLICE_HQ',
       code: 'QUEST-LO',
     });
-    const itl = await makeOrganisation(nodes.questura.t.platform, {
+    const itl = await makeOrganisation(nodes.questura.platform, {
       type: 'LABOUR_INSPECTORATE',
       code: 'ITL-LO',
     });
     emails.manager = (
-      await makeUser(nodes.sui.t.platform, [{ organisationId: prefecture.id, role: 'sui_manager' }])
+      await makeUser(nodes.sui.platform, [{ organisationId: prefecture.id, role: 'sui_manager' }])
     ).email;
     emails.police = (
-      await makeUser(nodes.questura.t.platform, [{ organisationId: questura.id, role: 'questura_officer' }])
+      await makeUser(nodes.questura.platform, [{ organisationId: questura.id, role: 'questura_officer' }])
     ).email;
     emails.labour = (
-      await makeUser(nodes.questura.t.platform, [{ organisationId: itl.id, role: 'inspectorate_officer' }])
+      await makeUser(nodes.questura.platform, [{ organisationId: itl.id, role: 'inspectorate_officer' }])
     ).email;
-    const manager = await signIn(nodes.sui.t.app, emails.manager);
-    await setQuota(nodes.sui.t.app, manager, 10);
-    const submitted = await nodes.sui.t.app.inject({
+    const manager = await signIn(nodes.sui.app, emails.manager);
+    await setQuota(nodes.sui.app, manager, 10);
+    const submitted = await nodes.sui.app.inject({
       method: 'POST',
       url: '/api/cases',
       headers: manager.headers,
@@ -93,10 +82,9 @@ describe.skipIf(!browserAvailable())('an opinion answered on the Questura’s ow
 
   afterAll(async () => {
     await browser?.close();
-    for (const { t, database, dataDir } of Object.values(nodes)) {
-      await stopTestApp(t);
-      await database.dispose();
-      await rm(dataDir, { recursive: true, force: true });
+    for (const served of Object.values(nodes)) {
+      await stopServedApp(served);
+      await rm(served.dataDir, { recursive: true, force: true });
     }
   });
 

@@ -12,7 +12,6 @@ import {
   stopBrowserTest,
 } from '../support/browser.ts';
 import { makeUser, PASSWORD } from '../support/identity.ts';
-import { freePort } from '../support/ports.ts';
 import { waitForMail } from '../support/smtp.ts';
 
 /** The browser logs every refused request; signing in wrongly and a lapsed session are refused on purpose. */
@@ -21,8 +20,7 @@ describe.skipIf(!browserAvailable())('signing in and administration in Chromium'
   let t: BrowserTestWithMail;
 
   beforeAll(async () => {
-    const port = await freePort();
-    t = await startBrowserTest({ smtp: true, port, config: { PUBLIC_URL: `http://127.0.0.1:${port}` } });
+    t = await startBrowserTest({ smtp: true });
     await loadDemoData(t.platform, { password: DEMO_PASSWORD });
   });
 

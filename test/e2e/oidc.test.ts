@@ -2,19 +2,14 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserTest, browserAvailable, startBrowserTest, stopBrowserTest } from '../support/browser.ts';
 import { makeOrganisation, makeUser } from '../support/identity.ts';
-import { startOidcProvider } from '../support/oidc.ts';
-import { freePort } from '../support/ports.ts';
+import { startOidcProvider, type TestOidcProvider } from '../support/oidc.ts';
 
 describe.skipIf(!browserAvailable())('sign-in through OpenID Connect (SPID/CIE proxy)', () => {
   let t: BrowserTest;
-  let provider: Awaited<ReturnType<typeof startOidcProvider>>;
+  let provider: TestOidcProvider;
 
   beforeAll(async () => {
-    const appPort = await freePort();
-    const base = `http://127.0.0.1:${appPort}`;
     provider = await startOidcProvider({
-      port: await freePort(),
-      redirectUri: `${base}/api/auth/oidc/callback`,
       identities: [
         { sub: 'spid-mario', fiscalNumber: 'TINIT-RSSMRA80A01F205X' },
         { sub: 'cie-giulia', email: 'giulia.ferrari@lovit.example' },
@@ -22,14 +17,13 @@ describe.skipIf(!browserAvailable())('sign-in through OpenID Connect (SPID/CIE p
       ],
     });
     t = await startBrowserTest({
-      port: appPort,
       config: {
-        PUBLIC_URL: base,
         OIDC_ISSUER: provider.issuer,
         OIDC_CLIENT_ID: provider.clientId,
         OIDC_CLIENT_SECRET: provider.clientSecret,
       },
     });
+    provider.admit(`${t.base}/api/auth/oidc/callback`);
     const prefecture = await makeOrganisation(t.platform, { type: 'PREFECTURE' });
     await makeUser(t.platform, [{ organisationId: prefecture.id, role: 'sui_operator' }], {
       email: 'mario.rossi@lovit.example',

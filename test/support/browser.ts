@@ -46,20 +46,33 @@ export function launchBrowser(): Promise<Browser> {
 
 type SmtpServer = Awaited<ReturnType<typeof startSmtpServer>>;
 
-/** The real app on a PGlite database of its own, served at `base`, and the Chromium that opens it. */
-export type BrowserTest = TestApp & {
-  database: TestDatabase;
-  base: string;
-  browser: Browser;
-  smtp?: SmtpServer;
-};
+/** The real app on a PGlite database of its own, listening at `base` on a port the system chose. */
+export type ServedApp = TestApp & { database: TestDatabase; base: string };
+
+/**
+ * Starts the app on a PGlite database of its own and serves it on a port the system chooses. The address it
+ * got becomes its public URL, which the app reads when it writes a link (e-mails, the OpenID Connect return).
+ */
+export async function serveTestApp(config: Record<string, string> = {}): Promise<ServedApp> {
+  const database = await openTestDatabase('pglite');
+  const t = await startTestApp(database, { config });
+  const base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+  t.platform.config.publicUrl = base;
+  return { ...t, database, base };
+}
+
+export async function stopServedApp(t: ServedApp): Promise<void> {
+  await stopTestApp(t);
+  await t.database.dispose();
+}
+
+/** A served app and the Chromium that opens it. */
+export type BrowserTest = ServedApp & { browser: Browser; smtp?: SmtpServer };
 export type BrowserTestWithMail = BrowserTest & { smtp: SmtpServer };
 
 type BrowserTestOptions = {
   /** Starts an SMTP server that keeps the e-mail the app sends. */
   smtp?: boolean;
-  /** The port to serve on, when the configuration must name it; any free one otherwise. */
-  port?: number;
   config?: Record<string, string>;
   /** Whether the test opens the back-office, which must then be built (the public portal needs no build). */
   backOffice?: boolean;
@@ -71,20 +84,15 @@ export function startBrowserTest(options?: BrowserTestOptions): Promise<BrowserT
 export async function startBrowserTest(options: BrowserTestOptions = {}): Promise<BrowserTest> {
   if (options.backOffice ?? true) assertWebBuilt();
   const smtp = options.smtp ? await startSmtpServer() : undefined;
-  const database = await openTestDatabase('pglite');
-  const t = await startTestApp(database, {
-    config: { ...(smtp && { SMTP_URL: smtp.url }), ...options.config },
-  });
-  const base = await t.app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
-  return { ...t, database, base, browser: await launchBrowser(), smtp };
+  const served = await serveTestApp({ ...(smtp && { SMTP_URL: smtp.url }), ...options.config });
+  return { ...served, browser: await launchBrowser(), smtp };
 }
 
 /** Stops what `startBrowserTest` started; nothing when it failed before returning. */
 export async function stopBrowserTest(t: BrowserTest | undefined): Promise<void> {
   if (!t) return;
   await t.browser.close();
-  await stopTestApp(t);
-  await t.database.dispose();
+  await stopServedApp(t);
   await t.smtp?.stop();
 }
 

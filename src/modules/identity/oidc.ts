@@ -38,7 +38,6 @@ function providerOf(settings: OidcSettings) {
 export function registerOidcRoutes(app: LovitApp, platform: Platform): void {
   const settings = platform.config.oidc;
   const tags = ['Accesso'];
-  const redirectUri = `${platform.config.publicUrl}/api/auth/oidc/callback`;
   const provider = settings ? providerOf(settings) : null;
 
   app.get(
@@ -65,7 +64,7 @@ export function registerOidcRoutes(app: LovitApp, platform: Platform): void {
         returnTo: safeReturnPath(request.query.returnTo),
       });
       const url = client.buildAuthorizationUrl(configuration, {
-        redirect_uri: redirectUri,
+        redirect_uri: `${platform.config.publicUrl}/api/auth/oidc/callback`,
         scope: 'openid email profile',
         code_challenge: await client.calculatePKCECodeChallenge(codeVerifier),
         code_challenge_method: 'S256',

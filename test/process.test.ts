@@ -56,7 +56,7 @@ const lines = (text: string) => text.trim().split('\n');
 
 /** The address in the start-up line of a LOVIT started with PORT=0, once it is ready. */
 async function readyAddress(output: Run): Promise<string> {
-  await waitForOutput(output, 'LOVIT is ready at', 60_000);
+  await waitForOutput(output, 'LOVIT is ready at', 100_000);
   const address = output.stdout.match(/LOVIT is ready at (http:\/\/127\.0\.0\.1:\d+) /)?.[1];
   if (!address) throw new Error(`no address in the start-up line: ${output.stdout}`);
   return address;

@@ -150,5 +150,5 @@ describe.skipIf(!browserAvailable())('an opinion answered on the Questura’s ow
     await table.getByRole('row', { name: /^Questura – Nulla osta/ }).waitFor();
     await expectAccessible(sui);
     await closePage(sui);
-  });
+  }, 120_000);
 });

@@ -168,7 +168,7 @@ describe.skipIf(!browserAvailable())(
       await takeStep(sui, 'Riprendi l’istruttoria', 'In istruttoria');
       await expectAccessible(sui);
       await closePage(sui);
-    });
+    }, 120_000);
 
     it('corrects an answer with its reason, and refuses a bulk answer when one of them was answered meanwhile', async () => {
       const police = await openSignedIn(t.browser, t.base, '/pareri?state=all', emails.police);

@@ -7,6 +7,7 @@ import type { LovitApp } from '../../src/kernel/http.ts';
 import { startJobs } from '../../src/kernel/jobs.ts';
 import { createMailer } from '../../src/kernel/mail.ts';
 import type { Platform } from '../../src/kernel/platform.ts';
+import { casesModule } from '../../src/modules/cases/index.ts';
 import type { TestDatabase } from './database.ts';
 
 export const TEST_NOW = '2026-03-02T09:00:00+01:00';
@@ -23,13 +24,17 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
   });
 }
 
-/** Builds the real app on a test database, with a settable clock; jobs run only when asked. */
+/**
+ * Builds the real app on a test database, with a settable clock; jobs run only when asked. The case types
+ * are loaded as `lovit` loads them at start; the portal's shipped content only by the tests that need it.
+ */
 export async function startTestApp(
   database: TestDatabase,
   options: { jobs?: boolean; clock?: Clock; config?: Record<string, string> } = {},
 ): Promise<TestApp> {
   const clock = options.clock instanceof SettableClock ? options.clock : new SettableClock(TEST_NOW);
   const config = testConfig(options.config);
+  await casesModule.start?.({ database, clock });
   const mailer = createMailer(config.smtpUrl, pino({ level: 'silent' }));
   const jobs = options.jobs
     ? await startJobs(database, jobDefinitions({ config, database, clock, mailer }), {

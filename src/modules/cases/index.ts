@@ -6,6 +6,7 @@ import type { LovitModule } from '../../kernel/module.ts';
 import { registerAppointmentRoutes } from './appointments/routes.ts';
 import { registerCaseDocumentRoutes } from './documents/routes.ts';
 import { registerFigureRoutes } from './figures/routes.ts';
+import { caseTypes } from './law/registry.ts';
 import { registerCasePages } from './public/pages.tsx';
 import { registerCaseRoutes, registerIntakeArrivals } from './routes.ts';
 import { registerTeamRoutes } from './team/routes.ts';
@@ -16,6 +17,7 @@ export { mediatorLanguages } from './team/service.ts';
 export const casesModule: LovitModule = {
   name: 'cases',
   beforeAccessControl: registerIntakeArrivals,
+  start: ({ database, clock }) => caseTypes(database, clock),
   async routes(app, platform) {
     registerCaseRoutes(app, platform);
     registerAppointmentRoutes(app, platform);

@@ -1,7 +1,8 @@
 /**
  * The case types in force, read from the database and kept in memory: every intake and every action reads
  * them, and they change once a year or two. Built-in types are written at first use; imported ones come
- * from `lovit case-types:import`. Another process's import is seen within `RELOAD_MS`.
+ * from `lovit case-types:import`. Another process's import is seen once `RELOAD_MS` have passed and the
+ * registry has been read again behind the one in use.
  */
 import { Temporal } from 'temporal-polyfill';
 import type { Clock } from '../../../kernel/clock.ts';
@@ -47,22 +48,52 @@ export class CaseTypeRegistry {
   }
 }
 
-type Cached = { registry: Promise<CaseTypeRegistry>; loadedAt: number };
+type Cached = { registry: Promise<CaseTypeRegistry>; loadedAt: number; refreshing: boolean };
 const cache = new WeakMap<DatabaseHandle, Cached>();
+
+const registryOf = (rows: { definition: unknown }[]) =>
+  new CaseTypeRegistry(rows.map((row) => caseTypeVersion.parse(row.definition)));
 
 async function load(database: DatabaseHandle, clock: Clock): Promise<CaseTypeRegistry> {
   const builtIn = BUILT_IN_CASE_TYPES.map((input) => caseTypeVersion.parse(input));
   await store.saveCaseTypes(database.db, builtIn, clock.now());
-  const rows = await store.loadCaseTypes(database.db);
-  return new CaseTypeRegistry(rows.map((row) => caseTypeVersion.parse(row.definition)));
+  return registryOf(await store.loadCaseTypes(database.db));
 }
 
-/** The registry of a database, loaded at first use and refreshed every minute of the clock's time. */
+/**
+ * Reads the versions again behind the registry in use. Callers never wait for it: a caller inside a
+ * transaction would otherwise wait for a connection its own transaction holds (the embedded database has one).
+ */
+function refresh(database: DatabaseHandle, clock: Clock, cached: Cached): void {
+  cached.refreshing = true;
+  store.loadCaseTypes(database.db).then(
+    (rows) => {
+      if (cache.get(database) === cached)
+        cache.set(database, {
+          registry: Promise.resolve(registryOf(rows)),
+          loadedAt: clock.monotonic(),
+          refreshing: false,
+        });
+    },
+    () => {
+      cached.refreshing = false;
+    },
+  );
+}
+
+/**
+ * The registry of a database, loaded at first use (the cases module loads it at start) and read again in
+ * the background once a minute of the clock's time has passed.
+ */
 export function caseTypes(database: DatabaseHandle, clock: Clock): Promise<CaseTypeRegistry> {
   const cached = cache.get(database);
-  if (cached && clock.monotonic() - cached.loadedAt < RELOAD_MS) return cached.registry;
+  if (cached) {
+    if (!cached.refreshing && clock.monotonic() - cached.loadedAt >= RELOAD_MS)
+      refresh(database, clock, cached);
+    return cached.registry;
+  }
   const registry = load(database, clock);
-  cache.set(database, { registry, loadedAt: clock.monotonic() });
+  cache.set(database, { registry, loadedAt: clock.monotonic(), refreshing: false });
   registry.catch(() => cache.delete(database));
   return registry;
 }

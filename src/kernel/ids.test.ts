@@ -16,9 +16,9 @@ describe('record ids', () => {
   });
 
   it('are unique and strictly increasing, also many in the same millisecond', () => {
-    const ids = Array.from({ length: 50_000 }, () => newId());
+    const ids = Array.from({ length: 10_000 }, () => newId());
     expect(new Set(ids).size).toBe(ids.length);
-    for (let i = 1; i < ids.length; i++) expect((ids[i] as string) > (ids[i - 1] as string)).toBe(true);
+    expect(ids.findIndex((id, i) => i > 0 && id <= (ids[i - 1] as string))).toBe(-1);
     expect(ids.every((id) => UUID_V7.test(id))).toBe(true);
   });
 

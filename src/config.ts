@@ -86,6 +86,12 @@ const environmentSchema = z.object({
     })
     .pipe(z.array(peerSchema, { error: 'expected a JSON array of peers' }))
     .optional(),
+  INTAKE_TIMEOUT_SECONDS: z.coerce
+    .number({ error: 'expected a number of seconds' })
+    .int()
+    .min(1)
+    .max(600)
+    .default(30),
   EXCHANGE_MAX_SKEW_SECONDS: z.coerce
     .number({ error: 'expected a number of seconds' })
     .int()
@@ -113,6 +119,8 @@ export type Config = {
   office: { provinceCode: string; patronDay: { month: number; day: number; name: string } };
   /** Largest document a user may upload. */
   uploadMaxBytes: number;
+  /** How long a case submission may wait for the writer before it is answered 503. */
+  intakeTimeoutSeconds: number;
   /** This node in the exchange between bodies, its peers, and the clock skew a signed delivery may have. */
   exchange: { node: string; peers: Peer[]; maxSkewSeconds: number };
   /** OpenID Connect sign-in (SPID/CIE through a proxy), when an issuer is configured. */
@@ -171,6 +179,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       },
     },
     uploadMaxBytes: e.UPLOAD_MAX_MB * 1024 * 1024,
+    intakeTimeoutSeconds: e.INTAKE_TIMEOUT_SECONDS,
     exchange: {
       node: e.EXCHANGE_NODE,
       peers: e.EXCHANGE_PEERS ?? [],

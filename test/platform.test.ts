@@ -58,7 +58,7 @@ for (const backend of BACKENDS) {
     it('answers readiness after checking the database', async () => {
       const res = await t.app.inject({ method: 'GET', url: '/readyz' });
       expect(res.statusCode).toBe(200);
-      expect(res.json()).toEqual({ status: 'ok', checks: { database: 'ok', jobs: 'off' } });
+      expect(res.json()).toEqual({ status: 'ok', checks: { database: 'ok', jobs: 'off', intake: 'ok' } });
     });
 
     it('gives each request its own id, ignoring one sent by a client that is not a trusted proxy', async () => {

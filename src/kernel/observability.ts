@@ -6,14 +6,24 @@ import type { Platform } from './platform.ts';
 
 const readiness = z.object({
   status: z.enum(['ok', 'error']),
-  checks: z.object({
-    database: z.enum(['ok', 'error']),
-    jobs: z.enum(['ok', 'off']),
-  }),
+  checks: z
+    .object({
+      database: z.enum(['ok', 'error']),
+      jobs: z.enum(['ok', 'off']),
+    })
+    // The modules' own checks, such as the case intake's writer.
+    .catchall(z.enum(['ok', 'error', 'off'])),
 });
 
+/** What `/readyz` asks of the modules, each check ready (true) or not. */
+export type ReadinessCheck = () => Record<string, boolean>;
+
 /** Liveness, readiness and Prometheus metrics: what an orchestrator and a monitoring system need. */
-export function registerObservability(app: LovitApp, platform: Platform): void {
+export function registerObservability(
+  app: LovitApp,
+  platform: Platform,
+  checks: ReadinessCheck[] = [],
+): void {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'lovit_' });
   const duration = new Histogram({
@@ -64,8 +74,17 @@ export function registerObservability(app: LovitApp, platform: Platform): void {
         .then(() => 'ok' as const)
         .catch(() => 'error' as const);
       const jobs = platform.jobs ? ('ok' as const) : ('off' as const);
-      const status = database === 'ok' ? ('ok' as const) : ('error' as const);
-      return reply.code(status === 'ok' ? 200 : 503).send({ status, checks: { database, jobs } });
+      const modules = Object.entries(
+        Object.assign({}, ...checks.map((check) => check())) as Record<string, boolean>,
+      );
+      const status =
+        database === 'ok' && modules.every(([, ready]) => ready) ? ('ok' as const) : ('error' as const);
+      const moduleChecks = Object.fromEntries(
+        modules.map(([name, ready]) => [name, ready ? ('ok' as const) : ('error' as const)]),
+      );
+      return reply
+        .code(status === 'ok' ? 200 : 503)
+        .send({ status, checks: { ...moduleChecks, database, jobs } });
     },
   );
 

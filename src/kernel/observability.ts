@@ -1,6 +1,11 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { BlockList, isIP } from 'node:net';
+import type { FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 import { z } from 'zod';
+import type { Config } from '../config.ts';
+import { Forbidden } from './errors.ts';
 import type { LovitApp } from './http.ts';
 import type { Platform } from './platform.ts';
 
@@ -14,6 +19,31 @@ const readiness = z.object({
     // The modules' own checks, such as the case intake's writer.
     .catchall(z.enum(['ok', 'error', 'off'])),
 });
+
+const digest = (text: string) => createHash('sha256').update(text).digest();
+
+/**
+ * Who may read the metrics, from the configuration: the holder of the bearer token, or a client from an
+ * allowed address or network (the address as `TRUST_PROXY` decides it). Nobody when neither is configured:
+ * the figures tell an outsider the routes, the load and when the offices work.
+ */
+export function metricsReader(metrics: Config['metrics']): (request: FastifyRequest) => boolean {
+  const allowed = new BlockList();
+  for (const item of metrics.allow) {
+    const [address = '', bits] = item.split('/');
+    const family = isIP(address) === 6 ? 'ipv6' : 'ipv4';
+    if (bits === undefined) allowed.addAddress(address, family);
+    else allowed.addSubnet(address, Number(bits), family);
+  }
+  const token = metrics.token ? digest(metrics.token) : null;
+  return (request) => {
+    const bearer = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1];
+    if (token && bearer && timingSafeEqual(digest(bearer), token)) return true;
+    // A server listening on both families sees an IPv4 client as ::ffff:a.b.c.d.
+    const ip = request.ip.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '');
+    return metrics.allow.length > 0 && allowed.check(ip, isIP(ip) === 6 ? 'ipv6' : 'ipv4');
+  };
+}
 
 /** What `/readyz` asks of the modules, each check ready (true) or not. */
 export type ReadinessCheck = () => Record<string, boolean>;
@@ -88,10 +118,14 @@ export function registerObservability(
     },
   );
 
+  const mayRead = metricsReader(platform.config.metrics);
   app.get(
     '/metrics',
-    { schema: { hide: true }, logLevel: 'warn', config: { access: 'public' } },
-    async (_request, reply) => {
+    // Its own token, not a user's or an API client's: no session or client is looked up.
+    { schema: { hide: true }, logLevel: 'warn', config: { access: 'public', actsForNobody: true } },
+    async (request, reply) => {
+      if (!mayRead(request))
+        throw new Forbidden('Le metriche sono riservate ai sistemi di monitoraggio autorizzati.');
       reply.type(registry.contentType);
       return registry.metrics();
     },

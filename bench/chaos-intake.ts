@@ -76,6 +76,8 @@ await sleep(AFTER_S * 1000);
 stop = true;
 await Promise.all(clients);
 
+// Read before LOVIT is stopped below, which ends the process on purpose.
+const stayedUp = exitCode === null;
 const ready = await fetch(`${server.url}/readyz`).then(
   (answer) => answer.status,
   () => 0,
@@ -92,7 +94,7 @@ await server.stop();
 
 const result = {
   clients: CLIENTS,
-  lovit_stayed_up: exitCode === null,
+  lovit_stayed_up: stayedUp,
   restart_seconds: Number(((restartEnded - restartStarted) / 1000).toFixed(2)),
   acknowledged_before_restart: beforeRestart,
   acknowledged: acknowledged.length,

@@ -8,14 +8,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
-import { loadDemoData } from '../src/cli/demo.ts';
-import { SYSTEM_CALLER } from '../src/kernel/auth.ts';
-import { systemClock } from '../src/kernel/clock.ts';
 import { openServerDatabase } from '../src/kernel/db.ts';
-import { migrateToLatest } from '../src/kernel/migrate.ts';
-import { createApiClient } from '../src/modules/identity/service.ts';
 import { workPermitApplication } from '../test/support/cases.ts';
+import { prepareIntakeDatabase, recreate, urlOf } from './intake-database.ts';
 import { startServer, writeResult } from './support.ts';
 
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 30);
@@ -23,26 +18,8 @@ const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 30);
 // answer); 128 keep it busy with p99 under 100 ms. A click day brings far more clients than either.
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 128);
 const WARM_UP_S = 3;
-const SERVER = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DATABASE = 'lovit_bench_intake';
 const PGBENCH_DATABASE = 'lovit_bench_pgbench';
-
-function urlOf(database: string): string {
-  const url = new URL(SERVER);
-  url.pathname = `/${database}`;
-  return url.toString();
-}
-
-async function recreate(database: string): Promise<void> {
-  const client = new pg.Client({ connectionString: SERVER });
-  await client.connect();
-  try {
-    await client.query(`drop database if exists ${database} with (force)`);
-    await client.query(`create database ${database}`);
-  } finally {
-    await client.end();
-  }
-}
 
 /** TPC-B like pgbench, scale 10, 8 clients: what this server does with a classic small-transaction load. */
 function pgbenchTps(): number {
@@ -68,36 +45,7 @@ function pgbenchTps(): number {
   return Number(match[1]);
 }
 
-await recreate(DATABASE);
-const database = await openServerDatabase(urlOf(DATABASE));
-let token: string;
-try {
-  await migrateToLatest(database.db);
-  await loadDemoData({ database, clock: systemClock });
-  ({ token } = await createApiClient({ database, clock: systemClock }, SYSTEM_CALLER, {
-    organisationCode: 'PREF-LO',
-    name: 'Portale ALI (benchmark)',
-  }));
-  const prefecture = await database.db
-    .selectFrom('organisation')
-    .select('id')
-    .where('code', '=', 'PREF-LO')
-    .executeTakeFirstOrThrow();
-  const year = Number(new Date().toLocaleString('en-CA', { timeZone: 'Europe/Rome', year: 'numeric' }));
-  await database.db
-    .insertInto('quota')
-    .values({
-      organisationId: prefecture.id,
-      year,
-      sector: 'NON_SEASONAL',
-      total: 400_000,
-      legalBasis: 'benchmark',
-    })
-    .onConflict((oc) => oc.columns(['organisationId', 'year', 'sector']).doUpdateSet({ total: 400_000 }))
-    .execute();
-} finally {
-  await database.close();
-}
+const token = await prepareIntakeDatabase(DATABASE);
 
 // The clients' bodies, written before the clock starts: wrk only reads them (bench/intake.lua).
 const WRK_THREADS = 2;

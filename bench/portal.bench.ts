@@ -19,7 +19,8 @@ const PAGES = {
   status: '/portale/uk/stato',
 };
 
-const server = await startServer({ JOBS: '0', DEMO_DATA: '0' });
+const METRICS_TOKEN = 'portal-benchmark-reads-the-metrics-0123';
+const server = await startServer({ JOBS: '0', DEMO_DATA: '0', METRICS_TOKEN });
 
 async function weightOf(path: string) {
   const html = await (await fetch(`${server.url}${path}`)).text();
@@ -37,7 +38,9 @@ async function weightOf(path: string) {
 
 /** The share of answers of a route within each bucket of the server's own duration histogram. */
 async function serverTimes(route: string) {
-  const metrics = await (await fetch(`${server.url}/metrics`)).text();
+  const metrics = await (
+    await fetch(`${server.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })
+  ).text();
   const buckets = [
     ...metrics.matchAll(
       /lovit_http_request_duration_seconds_bucket\{le="([^"]+)",method="GET",route="([^"]+)",status="200"\} (\d+)/g,

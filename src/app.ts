@@ -78,7 +78,11 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
     resolveApiClient: resolveApiClient(platform),
   });
   await registerOpenApi(app, { version, publicUrl: platform.config.publicUrl });
-  registerObservability(app, platform);
+  registerObservability(
+    app,
+    platform,
+    MODULES.flatMap((module) => (module.readiness ? [() => module.readiness?.(platform) ?? {}] : [])),
+  );
   for (const module of MODULES) await app.register(async (scope) => module.routes(scope, platform));
   await registerWeb(app);
   return app;

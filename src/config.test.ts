@@ -28,6 +28,18 @@ describe('loadConfig', () => {
     expect(loadConfig({ DEMO_DATA: '0' }).demoData).toBe(false);
   });
 
+  it('serves metrics to nobody by default, and reads a token and a list of addresses and networks', () => {
+    expect(loadConfig({}).metrics).toEqual({ token: undefined, allow: [] });
+    const token = 'm'.repeat(40);
+    expect(
+      loadConfig({ METRICS_TOKEN: token, METRICS_ALLOW: '10.0.0.0/8, 192.168.1.7,fd00::/8' }).metrics,
+    ).toEqual({ token, allow: ['10.0.0.0/8', '192.168.1.7', 'fd00::/8'] });
+    expect(() => loadConfig({ METRICS_ALLOW: '10.0.0.0/33' })).toThrow(/METRICS_ALLOW/);
+    expect(() => loadConfig({ METRICS_ALLOW: 'prometheus.local' })).toThrow(/METRICS_ALLOW/);
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN must be at least 32/);
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).not.toThrow(/short/);
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ PORT: '', DATABASE_URL: '' })).toMatchObject({ port: 3000, databaseUrl: undefined });
   });

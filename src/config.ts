@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -19,6 +20,15 @@ const peerSchema = z.object({
   jwk: z.record(z.string(), z.unknown()).optional(),
 });
 export type Peer = z.output<typeof peerSchema>;
+
+/** An address or a network in CIDR notation: `10.0.0.5`, `10.0.0.0/8`, `fd00::/8`. */
+function isAddressOrNetwork(text: string): boolean {
+  const [address = '', bits, ...rest] = text.split('/');
+  const family = isIP(address);
+  if (!family || rest.length) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+}
 
 const environmentSchema = z.object({
   PORT: z.coerce
@@ -86,6 +96,27 @@ const environmentSchema = z.object({
     })
     .pipe(z.array(peerSchema, { error: 'expected a JSON array of peers' }))
     .optional(),
+  METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
+  METRICS_ALLOW: z
+    .string()
+    .transform((text) =>
+      text
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z.string().refine(isAddressOrNetwork, 'expected addresses or networks such as 10.0.0.5, 10.0.0.0/8'),
+      ),
+    )
+    .optional(),
+  INTAKE_TIMEOUT_SECONDS: z.coerce
+    .number({ error: 'expected a number of seconds' })
+    .int()
+    .min(1)
+    .max(600)
+    .default(30),
   EXCHANGE_MAX_SKEW_SECONDS: z.coerce
     .number({ error: 'expected a number of seconds' })
     .int()
@@ -113,6 +144,10 @@ export type Config = {
   office: { provinceCode: string; patronDay: { month: number; day: number; name: string } };
   /** Largest document a user may upload. */
   uploadMaxBytes: number;
+  /** Who may read `/metrics`: a bearer token, client addresses or networks; nobody when both are unset. */
+  metrics: { token: string | undefined; allow: string[] };
+  /** How long a case submission may wait for the writer before it is answered 503. */
+  intakeTimeoutSeconds: number;
   /** This node in the exchange between bodies, its peers, and the clock skew a signed delivery may have. */
   exchange: { node: string; peers: Peer[]; maxSkewSeconds: number };
   /** OpenID Connect sign-in (SPID/CIE through a proxy), when an issuer is configured. */
@@ -126,7 +161,7 @@ export type Config = {
 };
 
 // URLs that may carry a password are never echoed back.
-const SECRET_VARIABLES = new Set(['DATABASE_URL', 'SMTP_URL', 'OIDC_CLIENT_SECRET']);
+const SECRET_VARIABLES = new Set(['DATABASE_URL', 'SMTP_URL', 'OIDC_CLIENT_SECRET', 'METRICS_TOKEN']);
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -171,6 +206,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       },
     },
     uploadMaxBytes: e.UPLOAD_MAX_MB * 1024 * 1024,
+    intakeTimeoutSeconds: e.INTAKE_TIMEOUT_SECONDS,
+    metrics: { token: e.METRICS_TOKEN, allow: e.METRICS_ALLOW ?? [] },
     exchange: {
       node: e.EXCHANGE_NODE,
       peers: e.EXCHANGE_PEERS ?? [],

@@ -2,10 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { SYSTEM_CALLER } from '../src/kernel/auth.ts';
 import { createOrganisation } from '../src/modules/identity/directory.ts';
+import { STYLESHEET_PATH } from '../src/modules/portal/layout.tsx';
 import { startTestApp, stopTestApp, type TestApp } from './support/app.ts';
 import { BACKENDS, openTestDatabase, type TestDatabase } from './support/database.ts';
+import { makeOrganisation, makeUser, signIn } from './support/identity.ts';
 
 const PROBLEM = 'application/problem+json; charset=utf-8';
+const METRICS_TOKEN = 'prometheus-of-the-prefecture-0123456789';
 
 for (const backend of BACKENDS) {
   describe(`platform on ${backend}`, () => {
@@ -14,7 +17,9 @@ for (const backend of BACKENDS) {
 
     beforeAll(async () => {
       database = await openTestDatabase(backend);
-      t = await startTestApp(database);
+      t = await startTestApp(database, {
+        config: { METRICS_TOKEN, METRICS_ALLOW: '10.20.0.0/16' },
+      });
       // Routes that exercise the kernel's validation and error mapping with real schemas and a real table.
       t.app.post(
         '/api/test/echo',
@@ -58,7 +63,7 @@ for (const backend of BACKENDS) {
     it('answers readiness after checking the database', async () => {
       const res = await t.app.inject({ method: 'GET', url: '/readyz' });
       expect(res.statusCode).toBe(200);
-      expect(res.json()).toEqual({ status: 'ok', checks: { database: 'ok', jobs: 'off' } });
+      expect(res.json()).toEqual({ status: 'ok', checks: { database: 'ok', jobs: 'off', intake: 'ok' } });
     });
 
     it('gives each request its own id, ignoring one sent by a client that is not a trusted proxy', async () => {
@@ -91,13 +96,46 @@ for (const backend of BACKENDS) {
 
     it('exposes Prometheus metrics including request durations by route', async () => {
       await t.app.inject({ method: 'GET', url: '/healthz' });
-      const res = await t.app.inject({ method: 'GET', url: '/metrics' });
+      const res = await t.app.inject({
+        method: 'GET',
+        url: '/metrics',
+        headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+      });
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-type']).toContain('text/plain');
       expect(res.body).toMatch(
         /lovit_http_request_duration_seconds_count\{method="GET",route="\/healthz",status="200"\} \d+/,
       );
       expect(res.body).toContain('lovit_process_cpu_user_seconds_total');
+    });
+
+    it('serves metrics only with the configured token or from the allowed network', async () => {
+      const anonymous = await t.app.inject({ method: 'GET', url: '/metrics' });
+      expect(anonymous.statusCode).toBe(403);
+      expect(anonymous.headers['content-type']).toBe(PROBLEM);
+      expect(anonymous.body).not.toContain('lovit_');
+      const wrong = await t.app.inject({
+        method: 'GET',
+        url: '/metrics',
+        headers: { authorization: `Bearer ${'x'.repeat(40)}` },
+      });
+      expect(wrong.statusCode).toBe(403);
+      const allowed = await t.app.inject({ method: 'GET', url: '/metrics', remoteAddress: '10.20.7.8' });
+      expect(allowed.statusCode).toBe(200);
+      expect(allowed.body).toContain('lovit_http_request_duration_seconds');
+    });
+
+    it('tells browsers and proxies to keep no copy of answers to a signed-in user, and lets public assets be cached', async () => {
+      const office = await makeOrganisation(t.platform, { type: 'PREFECTURE', code: 'PREF-CACHE' });
+      const user = await makeUser(t.platform, [{ organisationId: office.id, role: 'sui_operator' }]);
+      const session = await signIn(t.app, user.email);
+      const own = await t.app.inject({ method: 'GET', url: '/api/auth/session', headers: session.headers });
+      expect(own.statusCode).toBe(200);
+      expect(own.headers['cache-control']).toBe('no-store');
+      const refused = await t.app.inject({ method: 'GET', url: '/api/users', headers: session.headers });
+      expect(refused.headers['cache-control']).toBe('no-store');
+      const stylesheet = await t.app.inject({ method: 'GET', url: STYLESHEET_PATH });
+      expect(stylesheet.headers['cache-control']).toContain('public');
     });
 
     it('answers an unknown API route with a 404 problem', async () => {

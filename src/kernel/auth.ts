@@ -175,4 +175,10 @@ export function registerAccessControl(app: LovitApp, options: AccessControlOptio
       throw new CsrfRejected();
     }
   });
+
+  // An answer to a signed-in user or a system may hold personal data: no browser or proxy keeps a copy.
+  app.addHook('onSend', async (request, reply) => {
+    if (request.caller?.actor && request.url.startsWith('/api/') && !reply.hasHeader('cache-control'))
+      reply.header('cache-control', 'no-store');
+  });
 }

@@ -33,6 +33,27 @@ export class DatabaseUnavailable extends Error {
   override name = 'DatabaseUnavailable';
 }
 
+/** Errors that say the server went away or cannot take connections now, not that the statement was wrong. */
+const CONNECTION_CODES = new Set([
+  '57P01',
+  '57P02',
+  '57P03',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+]);
+const CONNECTION_MESSAGES =
+  /Connection terminated|connection error|not queryable|timeout exceeded when trying to connect|Client was closed/i;
+
+/** Whether an error is the loss of the database connection: worth a later retry, never the caller's fault. */
+export function isConnectionLoss(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  if (typeof code === 'string' && (CONNECTION_CODES.has(code) || code.startsWith('08'))) return true;
+  return typeof message === 'string' && CONNECTION_MESSAGES.test(message);
+}
+
 const OID = { int8: 20, date: 1082 } as const;
 
 // A legal date stays a 'YYYY-MM-DD' string (never a Date at local midnight); counts and sequences
@@ -174,8 +195,11 @@ export async function openServerDatabase(
         parsers[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
-  // An idle client that loses its server must not crash the process; the next query reports it.
+  // A client that loses its server emits 'error', idle or checked out: unheard, that event ends the process
+  // (or the intake writer's thread). The query in flight is rejected with the same error, which its caller
+  // handles, and the pool drops a client that can no longer be queried when it comes back.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   try {
     await pool.query('select 1');
   } catch (error) {

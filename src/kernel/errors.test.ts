@@ -29,6 +29,17 @@ describe('problem details', () => {
     expect(toAppError({ code: '23502' })?.status).toBe(422);
   });
 
+  it('answers 503, never 500, when the database connection is lost or refused', () => {
+    expect(toAppError(new Error('Connection terminated unexpectedly'))?.status).toBe(503);
+    expect(
+      toAppError({ code: '57P01', message: 'terminating connection due to administrator command' })?.status,
+    ).toBe(503);
+    expect(toAppError({ code: 'ECONNREFUSED', message: 'connect ECONNREFUSED 127.0.0.1:5432' })?.status).toBe(
+      503,
+    );
+    expect(toAppError({ code: '08006', message: 'connection failure' })?.status).toBe(503);
+  });
+
   it('maps body parsing errors to their HTTP status', () => {
     expect(toAppError({ code: 'FST_ERR_CTP_BODY_TOO_LARGE', statusCode: 413 })?.status).toBe(413);
     expect(toAppError({ code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE', statusCode: 415 })?.status).toBe(415);

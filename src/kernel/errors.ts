@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
+import { isConnectionLoss } from './db.ts';
 import { pathOf } from './http.ts';
 
 /** One field at fault: `path` in dot notation from the request part (`body.passport.number`). */
@@ -77,6 +78,19 @@ export class Invalid extends AppError {
   }
 }
 
+/**
+ * The database cannot take the request now (restarting, connections lost): nothing was written for it, or a
+ * retry with the same idempotency key answers what was. `Retry-After` tells clients when to try again.
+ */
+export class Unavailable extends AppError {
+  constructor(
+    readonly retryAfterSeconds = 5,
+    detail = 'Il servizio non può registrare la richiesta in questo momento: riprova tra qualche secondo.',
+  ) {
+    super(503, 'unavailable', 'Servizio momentaneamente non disponibile', detail);
+  }
+}
+
 const POSTGRES_PROBLEMS: Record<string, () => AppError> = {
   // unique_violation
   '23505': () => new Conflict('Esiste già un elemento con questi dati.'),
@@ -141,6 +155,7 @@ export function toAppError(error: unknown): AppError | undefined {
     );
   }
   if (typeof error !== 'object' || error === null) return undefined;
+  if (isConnectionLoss(error)) return new Unavailable();
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string') {
     const known = POSTGRES_PROBLEMS[code] ?? FASTIFY_PROBLEMS[code];
@@ -169,6 +184,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
     const known = toAppError(error);
     if (known) {
+      if (known instanceof Unavailable) reply.header('retry-after', String(known.retryAfterSeconds));
       request.log.info({ problem: known.slug, status: known.status }, known.message);
       return sendProblem(reply, known.toProblem(pathOf(request.url)));
     }

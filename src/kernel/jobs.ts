@@ -40,6 +40,26 @@ export function heartbeatJob(handle: DatabaseHandle, clock: Clock): JobDefinitio
   };
 }
 
+/**
+ * What the log keeps of a job queue error: its kind, message, code and stack. Errors raised by the database
+ * driver may carry the connection they came from, whose log line would then hold the whole client.
+ */
+export function errorForLog(error: unknown): {
+  type: string;
+  message: string;
+  code?: string;
+  stack?: string;
+} {
+  if (!(error instanceof Error)) return { type: typeof error, message: String(error) };
+  const code = (error as { code?: unknown }).code;
+  return {
+    type: error.name,
+    message: error.message,
+    ...(typeof code === 'string' ? { code } : {}),
+    ...(error.stack ? { stack: error.stack } : {}),
+  };
+}
+
 function createBoss(handle: DatabaseHandle): PgBoss {
   if (handle.pglite) {
     return new PgBoss({ db: fromPglite(handle.pglite), backend: 'pglite', schema: 'pgboss' });
@@ -54,7 +74,7 @@ export async function startJobs(
   options: { work: boolean; logger: Logger; pollingIntervalSeconds?: number },
 ): Promise<Jobs> {
   const boss = createBoss(handle);
-  boss.on('error', (error) => options.logger.error({ err: error }, 'job queue error'));
+  boss.on('error', (error) => options.logger.error({ err: errorForLog(error) }, 'job queue error'));
   await boss.start();
   for (const definition of definitions) {
     await boss.createQueue(definition.queue);

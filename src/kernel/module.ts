@@ -16,6 +16,8 @@ export type LovitModule = {
   beforeAccessControl?(app: LovitApp, platform: Platform): void;
   /** The module's background jobs. */
   jobs?(platform: Platform): JobDefinition[];
+  /** What `/readyz` checks of the module besides the database: each name is ready or not. */
+  readiness?(platform: Platform): Record<string, boolean>;
   /** Work at every start, after the migrations: content shipped with LOVIT. */
   start?(platform: Pick<Platform, 'database' | 'clock'>): Promise<unknown>;
 };

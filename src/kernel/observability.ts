@@ -1,19 +1,59 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { BlockList, isIP } from 'node:net';
+import type { FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 import { z } from 'zod';
+import type { Config } from '../config.ts';
+import { Forbidden } from './errors.ts';
 import type { LovitApp } from './http.ts';
 import type { Platform } from './platform.ts';
 
 const readiness = z.object({
   status: z.enum(['ok', 'error']),
-  checks: z.object({
-    database: z.enum(['ok', 'error']),
-    jobs: z.enum(['ok', 'off']),
-  }),
+  checks: z
+    .object({
+      database: z.enum(['ok', 'error']),
+      jobs: z.enum(['ok', 'off']),
+    })
+    // The modules' own checks, such as the case intake's writer.
+    .catchall(z.enum(['ok', 'error', 'off'])),
 });
 
+const digest = (text: string) => createHash('sha256').update(text).digest();
+
+/**
+ * Who may read the metrics, from the configuration: the holder of the bearer token, or a client from an
+ * allowed address or network (the address as `TRUST_PROXY` decides it). Nobody when neither is configured:
+ * the figures tell an outsider the routes, the load and when the offices work.
+ */
+export function metricsReader(metrics: Config['metrics']): (request: FastifyRequest) => boolean {
+  const allowed = new BlockList();
+  for (const item of metrics.allow) {
+    const [address = '', bits] = item.split('/');
+    const family = isIP(address) === 6 ? 'ipv6' : 'ipv4';
+    if (bits === undefined) allowed.addAddress(address, family);
+    else allowed.addSubnet(address, Number(bits), family);
+  }
+  const token = metrics.token ? digest(metrics.token) : null;
+  return (request) => {
+    const bearer = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1];
+    if (token && bearer && timingSafeEqual(digest(bearer), token)) return true;
+    // A server listening on both families sees an IPv4 client as ::ffff:a.b.c.d.
+    const ip = request.ip.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '');
+    return metrics.allow.length > 0 && allowed.check(ip, isIP(ip) === 6 ? 'ipv6' : 'ipv4');
+  };
+}
+
+/** What `/readyz` asks of the modules, each check ready (true) or not. */
+export type ReadinessCheck = () => Record<string, boolean>;
+
 /** Liveness, readiness and Prometheus metrics: what an orchestrator and a monitoring system need. */
-export function registerObservability(app: LovitApp, platform: Platform): void {
+export function registerObservability(
+  app: LovitApp,
+  platform: Platform,
+  checks: ReadinessCheck[] = [],
+): void {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'lovit_' });
   const duration = new Histogram({
@@ -64,15 +104,28 @@ export function registerObservability(app: LovitApp, platform: Platform): void {
         .then(() => 'ok' as const)
         .catch(() => 'error' as const);
       const jobs = platform.jobs ? ('ok' as const) : ('off' as const);
-      const status = database === 'ok' ? ('ok' as const) : ('error' as const);
-      return reply.code(status === 'ok' ? 200 : 503).send({ status, checks: { database, jobs } });
+      const modules = Object.entries(
+        Object.assign({}, ...checks.map((check) => check())) as Record<string, boolean>,
+      );
+      const status =
+        database === 'ok' && modules.every(([, ready]) => ready) ? ('ok' as const) : ('error' as const);
+      const moduleChecks = Object.fromEntries(
+        modules.map(([name, ready]) => [name, ready ? ('ok' as const) : ('error' as const)]),
+      );
+      return reply
+        .code(status === 'ok' ? 200 : 503)
+        .send({ status, checks: { ...moduleChecks, database, jobs } });
     },
   );
 
+  const mayRead = metricsReader(platform.config.metrics);
   app.get(
     '/metrics',
-    { schema: { hide: true }, logLevel: 'warn', config: { access: 'public' } },
-    async (_request, reply) => {
+    // Its own token, not a user's or an API client's: no session or client is looked up.
+    { schema: { hide: true }, logLevel: 'warn', config: { access: 'public', actsForNobody: true } },
+    async (request, reply) => {
+      if (!mayRead(request))
+        throw new Forbidden('Le metriche sono riservate ai sistemi di monitoraggio autorizzati.');
       reply.type(registry.contentType);
       return registry.metrics();
     },

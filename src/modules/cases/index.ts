@@ -6,6 +6,7 @@ import type { LovitModule } from '../../kernel/module.ts';
 import { registerAppointmentRoutes } from './appointments/routes.ts';
 import { registerCaseDocumentRoutes } from './documents/routes.ts';
 import { registerFigureRoutes } from './figures/routes.ts';
+import { intakeWriterAlive } from './intake/service.ts';
 import { caseTypes } from './law/registry.ts';
 import { registerCasePages } from './public/pages.tsx';
 import { registerCaseRoutes, registerIntakeArrivals } from './routes.ts';
@@ -18,6 +19,7 @@ export const casesModule: LovitModule = {
   name: 'cases',
   beforeAccessControl: registerIntakeArrivals,
   start: ({ database, clock }) => caseTypes(database, clock),
+  readiness: (platform) => ({ intake: intakeWriterAlive(platform) }),
   async routes(app, platform) {
     registerCaseRoutes(app, platform);
     registerAppointmentRoutes(app, platform);

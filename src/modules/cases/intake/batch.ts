@@ -46,7 +46,9 @@ export type BatchOutcome =
   | { kind: 'conflict'; detail: string; errors: { path: string; message: string }[] }
   | { kind: 'invalid'; errors: { path: string; message: string }[] }
   /** The database refused the submission even alone: its SQLSTATE code, so a unique violation answers 409. */
-  | { kind: 'failed'; message: string; code?: string };
+  | { kind: 'failed'; message: string; code?: string }
+  /** The database went out of reach: the submission may be sent again. */
+  | { kind: 'unavailable' };
 
 /** The key that makes two registrations the same person: passport of a country, else fiscal code. */
 export function personKey(person: Pick<PersonInput, 'citizenship' | 'passport' | 'fiscalCode'>): string {

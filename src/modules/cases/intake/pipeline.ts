@@ -8,7 +8,7 @@
  * batches behind it have been rolled back and put back in the queue, so one bad submission never sinks the
  * others and nothing is half-written. It runs on the writer's thread, so only erasable syntax here.
  */
-import type { Db } from '../../../kernel/db.ts';
+import { type Db, isConnectionLoss } from '../../../kernel/db.ts';
 import {
   type BatchOutcome,
   finishBatch,
@@ -105,13 +105,19 @@ export class IntakePipeline {
     }
   }
 
-  /** Commits a finished batch and answers its submissions; false if the commit failed. */
+  /**
+   * Commits a finished batch and answers its submissions; false if the commit failed. A commit whose
+   * connection is lost may have been applied or not: writing the batch again could write it twice, so its
+   * submissions are answered unavailable and a retry with the same idempotency key finds out which it was.
+   */
   async #commit(attempt: Prepared): Promise<boolean> {
     try {
       await attempt.trx.commit().execute();
-    } catch {
+    } catch (error) {
       await rollBack(attempt.trx);
-      return false;
+      if (!isConnectionLoss(error)) return false;
+      this.#unavailable(attempt.entries);
+      return true;
     }
     this.#deliver(
       attempt.entries.map((entry) => entry.id),
@@ -120,13 +126,27 @@ export class IntakePipeline {
     return true;
   }
 
-  /** Writes each entry of a failed batch alone, in order, answering each with its outcome or its error. */
+  #unavailable(entries: PipelineEntry[]): void {
+    this.#deliver(
+      entries.map((entry) => entry.id),
+      entries.map(() => ({ kind: 'unavailable' })),
+    );
+  }
+
+  /**
+   * Writes each entry of a failed batch alone, in order, answering each with its outcome or its error. Once
+   * the database is out of reach, the rest are answered unavailable at once rather than each waiting for it.
+   */
   async #retryAlone(entries: PipelineEntry[]): Promise<void> {
-    for (const entry of entries) {
+    for (const [index, entry] of entries.entries()) {
       const outcome = await writeBatch(this.#db, [entry.submission]).then(
         (outcomes) => outcomes[0] ?? failure(new Error('no outcome')),
-        failure,
+        (error: unknown) => (isConnectionLoss(error) ? null : failure(error)),
       );
+      if (outcome === null) {
+        this.#unavailable(entries.slice(index));
+        return;
+      }
       this.#deliver([entry.id], [outcome]);
     }
   }

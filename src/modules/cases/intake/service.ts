@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import type { Clock } from '../../../kernel/clock.ts';
 import type { DatabaseHandle } from '../../../kernel/db.ts';
-import { Conflict, Invalid } from '../../../kernel/errors.ts';
+import { Conflict, Invalid, Unavailable } from '../../../kernel/errors.ts';
 import type { Platform } from '../../../kernel/platform.ts';
 import type { IntakeInput, IntakeResult } from '../contract.ts';
 import type { BatchOutcome, QueuedSubmission } from './batch.ts';
@@ -46,13 +46,18 @@ export function bodyHashOf(input: IntakeInput): string {
 export const ARRIVAL_WAIT_MS = 250;
 
 /** Where the writer sends submissions in arrival order: the pipeline, here or on the writer's thread. */
-type Sink = { push(entries: PipelineEntry[]): void; stop(): Promise<void> };
+type Sink = {
+  push(entries: PipelineEntry[]): void;
+  /** False while the writer's thread is down (between its end and its restart). */
+  alive(): boolean;
+  stop(): Promise<void>;
+};
 
 /**
  * The single writer of a process: hands submissions to the pipeline in the order the requests arrived. Each
  * request takes a ticket the moment it arrives, before authentication and checks; a submission waits until
  * every earlier ticket has been queued or has ended without a submission. Body arrival times are read on the
- * clock of the platform that opened the writer.
+ * clock of the platform that opened the writer. Every submission is answered within `timeoutMs`.
  */
 class IntakeWriter {
   readonly #queue: (Pending & { ticket: number })[] = [];
@@ -67,10 +72,16 @@ class IntakeWriter {
   #nextEntry = 0;
   #timer: NodeJS.Timeout | null = null;
   readonly #clock: Clock;
+  readonly #timeoutMs: number;
   readonly sink: Sink;
 
-  constructor(clock: Clock, open: (deliver: Deliver, fail: (error: unknown) => void) => Sink) {
+  constructor(
+    clock: Clock,
+    timeoutMs: number,
+    open: (deliver: Deliver, fail: (error: unknown) => void) => Sink,
+  ) {
     this.#clock = clock;
+    this.#timeoutMs = timeoutMs;
     this.sink = open(
       (ids, outcomes) => {
         ids.forEach((id, index) => {
@@ -110,9 +121,29 @@ class IntakeWriter {
   submit(submission: QueuedSubmission, ticket: number): Promise<IntakeOutcome> {
     return new Promise((resolve, reject) => {
       this.#outstanding.delete(ticket);
+      // A submission still queued when its time is up is dropped unwritten; one already handed to the
+      // pipeline is answered all the same, and its late outcome is ignored (a retry with its key finds it).
+      const timeout = setTimeout(() => {
+        const queued = this.#queue.indexOf(pending);
+        if (queued !== -1) this.#queue.splice(queued, 1);
+        for (const [id, written] of this.#written) if (written === pending) this.#written.delete(id);
+        pending.reject(new Unavailable());
+      }, this.#timeoutMs);
+      const pending = {
+        submission,
+        ticket,
+        resolve(outcome: IntakeOutcome) {
+          clearTimeout(timeout);
+          resolve(outcome);
+        },
+        reject(error: unknown) {
+          clearTimeout(timeout);
+          reject(error);
+        },
+      };
       let at = this.#queue.length;
       while (at > 0 && (this.#queue[at - 1]?.ticket ?? -1) > ticket) at--;
-      this.#queue.splice(at, 0, { submission, resolve, reject, ticket });
+      this.#queue.splice(at, 0, pending);
       this.#drain();
     });
   }
@@ -155,56 +186,99 @@ function settle(pending: Pending, outcome: BatchOutcome | undefined): void {
     pending.resolve({ result: outcome.result, replayed: outcome.replayed });
   else if (outcome.kind === 'invalid') pending.reject(new Invalid(outcome.errors));
   else if (outcome.kind === 'conflict') pending.reject(new Conflict(outcome.detail, {}, outcome.errors));
+  else if (outcome.kind === 'unavailable') pending.reject(new Unavailable());
   // Database errors keep their SQLSTATE code, so a unique violation still answers 409.
   else pending.reject(Object.assign(new Error(outcome.message), { code: outcome.code }));
 }
 
+/** The longest wait before the writer's thread is started again after it ended. */
+const MAX_RESTART_DELAY_MS = 5000;
+
 /**
  * The pipeline on a worker thread with its own PostgreSQL connections. Submissions that arrive in the same
- * turn of the event loop cross to the thread in one message.
+ * turn of the event loop cross to the thread in one message. If the thread ends, the submissions it held
+ * are answered unavailable (the batch in its transaction is rolled back by the server) and a new thread is
+ * started, sooner the first time, later while it keeps ending; meanwhile new submissions are refused at once
+ * rather than sent where nobody reads them.
  */
 function workerSink(url: string, deliver: Deliver, fail: (error: unknown) => void): Sink {
-  const worker = new Worker(new URL('./worker.ts', import.meta.url), { workerData: { url } });
-  worker.unref();
-  worker.on('message', ({ ids, outcomes }: { ids: number[]; outcomes: BatchOutcome[] }) => {
-    deliver(ids, outcomes);
-  });
-  worker.on('error', fail);
+  let worker: Worker | null = null;
+  /** Whether the running thread has its connections open; the first start is trusted until it ends. */
+  let ready = true;
+  let stopping = false;
+  let delay = 100;
   let waiting: PipelineEntry[] = [];
+  const start = () => {
+    const thread = new Worker(new URL('./worker.ts', import.meta.url), { workerData: { url } });
+    worker = thread;
+    thread.unref();
+    thread.on('message', (message: { ready: true } | { ids: number[]; outcomes: BatchOutcome[] }) => {
+      if ('ready' in message) {
+        ready = true;
+        delay = 100;
+      } else deliver(message.ids, message.outcomes);
+    });
+    // The thread's end, not this event, is what answers its submissions: 'exit' always follows.
+    thread.on('error', () => undefined);
+    thread.on('exit', () => {
+      worker = null;
+      ready = false;
+      fail(new Unavailable());
+      if (stopping) return;
+      setTimeout(start, delay).unref();
+      delay = Math.min(delay * 2, MAX_RESTART_DELAY_MS);
+    });
+  };
+  start();
   return {
     push(entries) {
+      if (!worker) {
+        fail(new Unavailable());
+        return;
+      }
       if (waiting.length === 0)
         setImmediate(() => {
           const message = waiting;
           waiting = [];
-          worker.postMessage(message);
+          if (worker) worker.postMessage(message);
+          else fail(new Unavailable());
         });
       waiting.push(...entries);
     },
+    alive: () => worker !== null && ready,
     async stop() {
-      await worker.terminate();
+      stopping = true;
+      await worker?.terminate();
     },
   };
 }
 
 const writers = new WeakMap<DatabaseHandle, IntakeWriter>();
 
-/** What the writer of a database needs: the database, and the clock that times the arrival of bodies. */
-type WriterPlatform = Pick<Platform, 'database' | 'clock'>;
+/**
+ * What the writer of a database needs: the database, the clock that times the arrival of bodies, and the
+ * configuration's time limit for an answer.
+ */
+type WriterPlatform = Pick<Platform, 'database' | 'clock' | 'config'>;
 
-function writerOf({ database, clock }: WriterPlatform): IntakeWriter {
+function writerOf({ database, clock, config }: WriterPlatform): IntakeWriter {
   let writer = writers.get(database);
   if (!writer) {
     const url = database.url;
-    writer = new IntakeWriter(clock, (deliver, fail) => {
+    writer = new IntakeWriter(clock, config.intakeTimeoutSeconds * 1000, (deliver, fail) => {
       if (url) return workerSink(url, deliver, fail);
       // On the embedded database the pipeline runs here, on its one connection.
       const pipeline = new IntakePipeline(database.db, 1, deliver);
-      return { push: (entries) => pipeline.push(entries), stop: async () => undefined };
+      return { push: (entries) => pipeline.push(entries), alive: () => true, stop: async () => undefined };
     });
     writers.set(database, writer);
   }
   return writer;
+}
+
+/** Whether the process's writer can take submissions: false while its thread is down. */
+export function intakeWriterAlive(platform: WriterPlatform): boolean {
+  return writerOf(platform).sink.alive();
 }
 
 /** Stops the writer's thread, if any: when the application closes. */

@@ -19,3 +19,5 @@ const pipeline = new IntakePipeline(database.db, 3, (ids, outcomes) => {
 parentPort?.on('message', (entries: PipelineEntry[]) => {
   pipeline.push(entries);
 });
+// The writer counts the thread as started again once its connections are open.
+parentPort?.postMessage({ ready: true });

@@ -1,6 +1,13 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_CALLER } from '../src/kernel/auth.ts';
-import { API_CLIENT_CACHE_MS, createApiClient } from '../src/modules/identity/service.ts';
+import {
+  API_CLIENT_CACHE_MS,
+  API_CLIENTS_KEPT_MAX,
+  apiClientsKept,
+  createApiClient,
+  resolveApiClient,
+} from '../src/modules/identity/service.ts';
 import { SESSION_REUSE_MS } from '../src/modules/identity/sessions.ts';
 import { startTestApp, stopTestApp, type TestApp } from './support/app.ts';
 import { BACKENDS, openTestDatabase, type TestDatabase } from './support/database.ts';
@@ -466,6 +473,33 @@ for (const backend of BACKENDS) {
       t.clock.advance(1);
       expect((await send()).statusCode).toBe(401);
     });
+
+    // The cache does not depend on the backend: the server, which answers the 10 000 queries faster, suffices.
+    it.runIf(backend === 'postgres')(
+      'keeps no memory of unknown bearer tokens and a bounded number of clients',
+      async () => {
+        const client = await createApiClient(t.platform, SYSTEM_CALLER, {
+          organisationCode: prefecture.code,
+          name: 'Portale sotto attacco',
+        });
+        const resolve = resolveApiClient(t.platform);
+        for (let batch = 0; batch < 100; batch++) {
+          const answers = await Promise.all(
+            Array.from({ length: 100 }, () => resolve(randomBytes(32).toString('base64url'))),
+          );
+          expect(answers.every((actor) => actor === null)).toBe(true);
+        }
+        expect(apiClientsKept()).toBeLessThanOrEqual(API_CLIENTS_KEPT_MAX);
+        expect(apiClientsKept()).toBeLessThan(100);
+        const res = await t.app.inject({
+          method: 'POST',
+          url: '/api/cases',
+          headers: { authorization: `Bearer ${client.token}`, 'idempotency-key': `valid-${client.id}` },
+          payload: {},
+        });
+        expect(res.statusCode).toBe(400);
+      },
+    );
 
     it('forgets every reused session look-up at logout, at a role change and at a deactivation', async () => {
       const admin = await makeUser(t.platform, [{ organisationId: prefecture.id, role: 'admin' }]);

@@ -413,7 +413,24 @@ export function findUserForIdentity(
 // ---- API clients: systems that submit case files (the national portal, an import)
 
 export const API_CLIENT_CACHE_MS = 60_000;
-const apiClientCache = new Map<string, { actor: Actor | null; at: number }>();
+/** Offices run a handful of systems: room for far more, so that a click day never evicts a live one. */
+export const API_CLIENTS_KEPT_MAX = 1000;
+// Only clients that exist are kept: a token that matches nothing is asked again, so random headers cost a
+// query each but no memory.
+const apiClientCache = new Map<string, { actor: Actor; at: number }>();
+
+/** How many API clients are kept in memory now. */
+export function apiClientsKept(): number {
+  return apiClientCache.size;
+}
+
+function keepApiClient(hash: string, actor: Actor, at: number): void {
+  apiClientCache.delete(hash);
+  // A Map iterates in insertion order: the first key is the one kept longest ago.
+  const oldest = apiClientCache.keys().next();
+  if (apiClientCache.size >= API_CLIENTS_KEPT_MAX && !oldest.done) apiClientCache.delete(oldest.value);
+  apiClientCache.set(hash, { actor, at });
+}
 
 /** Registers a system of an office and returns its bearer token, shown once. */
 export async function createApiClient(
@@ -454,23 +471,24 @@ export function resolveApiClient(platform: Platform) {
     const cached = apiClientCache.get(hash);
     if (cached && platform.clock.monotonic() - cached.at < API_CLIENT_CACHE_MS) return cached.actor;
     const row = await store.findApiClientWithOrganisation(platform.database.db, hash);
-    const actor: Actor | null =
-      row && row.revokedAt === null && row.organisationActive
-        ? {
-            userId: row.id,
-            email: `sistema:${row.name}`,
-            givenName: row.name,
-            familyName: '',
-            organisationId: row.organisationId,
-            organisationName: row.organisationName,
-            organisationType: row.organisationType,
-            roles: ['intake_system'],
-            sessionId: `api:${row.id}`,
-            csrfToken: '',
-            sessionExpiresAt: new Date(8.64e15),
-          }
-        : null;
-    apiClientCache.set(hash, { actor, at: platform.clock.monotonic() });
+    if (!row || row.revokedAt !== null || !row.organisationActive) {
+      apiClientCache.delete(hash);
+      return null;
+    }
+    const actor: Actor = {
+      userId: row.id,
+      email: `sistema:${row.name}`,
+      givenName: row.name,
+      familyName: '',
+      organisationId: row.organisationId,
+      organisationName: row.organisationName,
+      organisationType: row.organisationType,
+      roles: ['intake_system'],
+      sessionId: `api:${row.id}`,
+      csrfToken: '',
+      sessionExpiresAt: new Date(8.64e15),
+    };
+    keepApiClient(hash, actor, platform.clock.monotonic());
     return actor;
   };
 }

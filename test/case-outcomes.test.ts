@@ -170,7 +170,7 @@ for (const backend of BACKENDS) {
         expect(answer.json().type, url).toBe('urn:lovit:problem:not-found');
         expect(answer.body, url).not.toContain(created.number);
       }
-      const search = `/api/cases?q=${encodeURIComponent(created.number)}`;
+      const search = `/api/cases?closed=all&q=${encodeURIComponent(created.number)}`;
       expect((await t.app.inject({ url: search, headers: manager.headers })).body).toContain(created.id);
       const worklist = await asStranger(search);
       expect(worklist.statusCode).toBe(200);

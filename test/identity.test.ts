@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_CALLER } from '../src/kernel/auth.ts';
+import { identityModule } from '../src/modules/identity/index.ts';
 import { SIGN_IN_ATTEMPTS } from '../src/modules/identity/rules.ts';
 import {
   API_CLIENT_CACHE_MS,
@@ -169,6 +170,38 @@ for (const backend of BACKENDS) {
       });
       expect(unlocked.json().slowedUntil).toBeNull();
       expect((await login(user.email, PASSWORD)).statusCode).toBe(200);
+    });
+
+    it('deletes counts of failures once no rule remembers them, every night', async () => {
+      const days = (n: number) => new Date(t.clock.now().getTime() - n * 86_400_000);
+      await database.db
+        .insertInto('failedAttempt')
+        .values([
+          {
+            door: 'sign-in',
+            subject: 'vecchio@lovit.example',
+            address: '*',
+            failures: 3,
+            lastFailureAt: days(3),
+          },
+          {
+            door: 'sign-in',
+            subject: 'recente@lovit.example',
+            address: '*',
+            failures: 3,
+            lastFailureAt: days(1),
+          },
+        ])
+        .execute();
+      const [job] = identityModule.jobs?.(t.platform) ?? [];
+      expect(job?.cron).toBeDefined();
+      await job?.handle({});
+      const left = await database.db
+        .selectFrom('failedAttempt')
+        .select('subject')
+        .where('subject', 'in', ['vecchio@lovit.example', 'recente@lovit.example'])
+        .execute();
+      expect(left).toEqual([{ subject: 'recente@lovit.example' }]);
     });
 
     it('records a sign-in made over another session as the new user, and ends the old session', async () => {

@@ -25,9 +25,12 @@ export type AttemptPolicy = {
   freeFailuresEverywhere: number;
   /** …at most this long, however many addresses join in. */
   ceilingSeconds: number;
-  /** A failure older than this is forgotten. */
+  /** A failure older than this is forgotten: at most `FAILURES_KEPT_DAYS`. */
   forgetAfterMinutes: number;
 };
+
+/** How long a count of failures is stored at all: longer than any policy remembers it. */
+export const FAILURES_KEPT_DAYS = 2;
 
 /** Where failed sign-ins are counted, per e-mail address. */
 export const SIGN_IN_DOOR = 'sign-in';

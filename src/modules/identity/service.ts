@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Actor, Caller } from '../../kernel/auth.ts';
+import { type Actor, type Caller, SYSTEM_CALLER } from '../../kernel/auth.ts';
 import type { Db } from '../../kernel/db.ts';
 import { AppError, Forbidden, Invalid, NotFound, TooSoon } from '../../kernel/errors.ts';
 import { newId } from '../../kernel/ids.ts';
@@ -11,6 +11,7 @@ import { decoyHash, hashPassword, verifyPassword } from './passwords.ts';
 import {
   type AttemptPolicy,
   countFailure,
+  FAILURES_KEPT_DAYS,
   isSessionLive,
   LOGIN_POLICY,
   needsTouch,
@@ -73,6 +74,22 @@ export async function passAttempt(
     );
   }
   return 0;
+}
+
+/** Deletes the counts of failures no policy remembers any more, so that guessed e-mail addresses leave no trace. */
+export async function sweepFailedAttempts(platform: Pick<Platform, 'database' | 'clock'>): Promise<number> {
+  const before = new Date(platform.clock.now().getTime() - FAILURES_KEPT_DAYS * 86_400_000);
+  return writeIdentity(platform, SYSTEM_CALLER, async ({ db, audit }) => {
+    const deleted = await store.deleteFailuresBefore(db, before);
+    await audit({
+      kind: 'security',
+      action: 'identity.failed_attempts.sweep',
+      entityType: 'failed_attempt',
+      entityId: null,
+      details: { deleted },
+    });
+    return deleted;
+  });
 }
 
 /** Audits an attempt refused because it came too soon. */

@@ -148,6 +148,12 @@ export async function forgetFailures(db: Db, door: string, subject: string, addr
   await query.execute();
 }
 
+/** Deletes the counts whose last failure came before `before`; returns how many. */
+export async function deleteFailuresBefore(db: Db, before: Date): Promise<number> {
+  const result = await db.deleteFrom('failedAttempt').where('lastFailureAt', '<', before).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 export async function replaceMemberships(
   db: Db,
   userId: string,

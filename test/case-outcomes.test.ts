@@ -7,8 +7,8 @@ import { newId } from '../src/kernel/ids.ts';
 import { stopTestApp, TEST_NOW, type TestApp } from './support/app.ts';
 import { workPermitApplication } from './support/cases.ts';
 import { BACKENDS, type TestDatabase } from './support/database.ts';
-import { pdfText } from './support/documents.ts';
-import { type Session, signIn } from './support/identity.ts';
+import { multipartBody, PNG, pdfText } from './support/documents.ts';
+import { makeOrganisation, makeUser, type Session, signIn } from './support/identity.ts';
 import { openIntakeDesk } from './support/intake.ts';
 
 /** Eleven days after TEST_NOW: the ten days for observations after a notice of intended refusal are over. */
@@ -134,6 +134,62 @@ for (const backend of BACKENDS) {
       });
       expect(verified.json()).not.toHaveProperty('validUntil');
       expect(JSON.stringify(verified.json())).not.toContain('capacità');
+    });
+
+    it('hides a case from another prefecture: case, worklist, document, outcome, receipt and actions', async () => {
+      const created = await caseReadyForRejection(7);
+      const upload = await multipartBody(
+        { checklistCode: 'PASSPORT_COPY' },
+        { content: PNG, name: 'passaporto.png', type: 'image/png' },
+      );
+      const uploaded = await t.app.inject({
+        method: 'POST',
+        url: `/api/cases/${created.id}/documents`,
+        headers: { ...manager.headers, ...upload.headers },
+        payload: upload.payload,
+      });
+      expect(uploaded.statusCode).toBe(201);
+      await moveClockTo(AFTER_OBSERVATION_WINDOW);
+      const [decree] = (await act(created.id, 'REJECT', REASON)).json().outcomes;
+      const before = await open(created.id);
+
+      const milan = await makeOrganisation(t.platform, { type: 'PREFECTURE', name: 'Prefettura di Milano' });
+      const stranger = await makeUser(t.platform, [{ organisationId: milan.id, role: 'sui_manager' }]);
+      const session = await signIn(t.app, stranger.email);
+      const asStranger = (url: string, payload?: object) =>
+        t.app.inject({ method: payload ? 'POST' : 'GET', url, headers: session.headers, payload });
+      const hidden = [
+        `/api/cases/${created.id}`,
+        `/api/cases/${created.id}/receipt`,
+        uploaded.headers.location as string,
+        decree.pdfUrl,
+      ];
+      for (const url of hidden) {
+        const answer = await asStranger(url);
+        expect(answer.statusCode, url).toBe(404);
+        expect(answer.json().type, url).toBe('urn:lovit:problem:not-found');
+        expect(answer.body, url).not.toContain(created.number);
+      }
+      const search = `/api/cases?closed=all&q=${encodeURIComponent(created.number)}`;
+      expect((await t.app.inject({ url: search, headers: manager.headers })).body).toContain(created.id);
+      const worklist = await asStranger(search);
+      expect(worklist.statusCode).toBe(200);
+      expect(worklist.body).not.toContain(created.id);
+      expect(worklist.body).not.toContain(created.number);
+      const action = await asStranger(`/api/cases/${created.id}/actions`, {
+        action: 'START_REVIEW',
+        version: before.version,
+      });
+      expect(action.statusCode).toBe(404);
+
+      expect(await open(created.id)).toEqual(before);
+      const touched = await database.db
+        .selectFrom('auditEntry')
+        .select('action')
+        .where('actorUserId', '=', stranger.id)
+        .where('entityId', 'in', [created.id, decree.id])
+        .execute();
+      expect(touched).toEqual([]);
     });
 
     it('issues by silence once the term has passed, citing art. 22 c.5.01 TUI on the nulla osta', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CASE_LOOKUP_LIMIT } from '../src/modules/cases/public/status.ts';
+import { CASE_STATUS_ATTEMPTS, CASE_STATUS_DOOR } from '../src/modules/cases/public/status.ts';
 import { LANGUAGES } from '../src/modules/portal/languages.ts';
 import { STYLESHEET_PATH } from '../src/modules/portal/layout.tsx';
 import { startTestApp, stopTestApp, type TestApp } from './support/app.ts';
@@ -186,35 +186,53 @@ for (const backend of BACKENDS) {
       expect(read).toMatchObject({ actorUserId: null, actorLabel: 'anonimo' });
     });
 
-    it('closes a case number to look-ups after too many wrong attempts, from any address', async () => {
+    it('slows an address that keeps guessing a case number, never its applicant elsewhere', async () => {
       const kase = await office.newCase(3);
-      for (let i = 0; i < CASE_LOOKUP_LIMIT.failures; i++)
-        expect(
-          (
-            await postStatus(
-              'it',
-              { number: kase.number, passport: `WRONG${i}00`, birthDate: kase.birthDate },
-              `192.0.2.${i + 1}`,
-            )
-          ).statusCode,
-        ).toBe(404);
-      const refused = await postStatus(
-        'it',
-        { number: kase.number, passport: kase.passport, birthDate: kase.birthDate },
-        '192.0.2.99',
-      );
+      const right = { number: kase.number, passport: kase.passport, birthDate: kase.birthDate };
+      for (let i = 0; i <= CASE_STATUS_ATTEMPTS.freeFailures; i++)
+        expect((await postStatus('it', { ...right, passport: `WRONG${i}00` }, '192.0.2.7')).statusCode).toBe(
+          404,
+        );
+      const refused = await postStatus('it', right, '192.0.2.7');
       expect(refused.statusCode).toBe(429);
+      expect(refused.headers['retry-after']).toBe(String(CASE_STATUS_ATTEMPTS.firstDelaySeconds));
       expect(mainText(refused.body)).toContain('Troppi tentativi per questa pratica');
       expect((await audit('portal.case_status.refused')).map((e) => e.entityId)).toContain(kase.number);
-      t.clock.set(
-        new Date(t.clock.now().getTime() + (CASE_LOOKUP_LIMIT.windowMinutes + 1) * 60_000).toISOString(),
+      expect((await postStatus('it', right, '192.0.2.99')).statusCode).toBe(200);
+      t.clock.advance(CASE_STATUS_ATTEMPTS.firstDelaySeconds * 1000);
+      expect((await postStatus('it', right, '192.0.2.7')).statusCode).toBe(200);
+    });
+
+    it('counts every one of many parallel wrong look-ups, and lets none past a wait', async () => {
+      const kase = await office.newCase(2);
+      const wrong = { number: kase.number, passport: 'WRONG000', birthDate: kase.birthDate };
+      const fromOne = await Promise.all(
+        Array.from({ length: 10 }, () => postStatus('it', wrong, '198.18.1.1')),
       );
-      const later = await postStatus(
-        'it',
-        { number: kase.number, passport: kase.passport, birthDate: kase.birthDate },
-        '192.0.2.99',
+      const checked = CASE_STATUS_ATTEMPTS.freeFailures + 1;
+      expect(fromOne.map((answer) => answer.statusCode).sort()).toEqual([
+        ...Array(checked).fill(404),
+        ...Array(10 - checked).fill(429),
+      ]);
+      const fromMany = await Promise.all(
+        Array.from({ length: 40 }, (_, i) => postStatus('it', wrong, `198.18.0.${i + 1}`)),
       );
-      expect(later.statusCode).toBe(200);
+      expect(fromMany.map((answer) => answer.statusCode)).toEqual(Array(40).fill(404));
+      const counts = await t.platform.database.db
+        .selectFrom('failedAttempt')
+        .select(['address', 'failures'])
+        .where('door', '=', CASE_STATUS_DOOR)
+        .where('subject', '=', kase.number)
+        .where('address', 'in', ['*', '198.18.1.1'])
+        .orderBy('address')
+        .execute();
+      expect(counts).toEqual([
+        { address: '*', failures: 40 + checked },
+        { address: '198.18.1.1', failures: checked },
+      ]);
+      const noMatch = (await audit('portal.case_status.no_match')).filter((e) => e.entityId === kase.number);
+      const refused = (await audit('portal.case_status.refused')).filter((e) => e.entityId === kase.number);
+      expect([noMatch.length, refused.length]).toEqual([40 + checked, 10 - checked]);
     });
 
     it('limits look-ups per address with a page in the language', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError, Conflict, Invalid, NotFound, toAppError } from './errors.ts';
+import { AppError, Conflict, Invalid, NotFound, TooSoon, toAppError, waitInWords } from './errors.ts';
 
 describe('problem details', () => {
   it('renders an application error as RFC 9457 problem details', () => {
@@ -57,5 +57,25 @@ describe('problem details', () => {
     expect(toAppError(error)).toBe(error);
     expect(error).toBeInstanceOf(AppError);
     expect(error.name).toBe('NotFound');
+  });
+});
+
+describe('waits told to people', () => {
+  it.each([
+    [1, '1 secondo'],
+    [30, '30 secondi'],
+    [60, '1 minuto'],
+    [61, '2 minuti'],
+    [900, '15 minuti'],
+  ])('says %i seconds as “%s”', (seconds, words) => {
+    expect(waitInWords(seconds)).toBe(words);
+  });
+
+  it('answers an early attempt with 429 and the wait in words', () => {
+    expect(new TooSoon(120).toProblem()).toMatchObject({
+      status: 429,
+      type: 'urn:lovit:problem:too-soon',
+      detail: 'Troppi tentativi non riusciti: riprova tra 2 minuti.',
+    });
   });
 });

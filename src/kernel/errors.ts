@@ -91,6 +91,23 @@ export class Unavailable extends AppError {
   }
 }
 
+/** A wait as a clerk says it: "30 secondi", "1 minuto", "15 minuti". */
+export function waitInWords(seconds: number): string {
+  if (seconds < 60) return seconds === 1 ? '1 secondo' : `${seconds} secondi`;
+  const minutes = Math.ceil(seconds / 60);
+  return minutes === 1 ? '1 minuto' : `${minutes} minuti`;
+}
+
+/** An attempt that came before the wait its earlier failures imposed: answered 429 with `Retry-After`. */
+export class TooSoon extends AppError {
+  constructor(
+    readonly retryAfterSeconds: number,
+    detail = `Troppi tentativi non riusciti: riprova tra ${waitInWords(retryAfterSeconds)}.`,
+  ) {
+    super(429, 'too-soon', 'Riprova più tardi', detail);
+  }
+}
+
 const POSTGRES_PROBLEMS: Record<string, () => AppError> = {
   // unique_violation
   '23505': () => new Conflict('Esiste già un elemento con questi dati.'),
@@ -184,7 +201,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
     const known = toAppError(error);
     if (known) {
-      if (known instanceof Unavailable) reply.header('retry-after', String(known.retryAfterSeconds));
+      if (known instanceof Unavailable || known instanceof TooSoon)
+        reply.header('retry-after', String(known.retryAfterSeconds));
       request.log.info({ problem: known.slug, status: known.status }, known.message);
       return sendProblem(reply, known.toProblem(pathOf(request.url)));
     }

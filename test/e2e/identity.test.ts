@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, loadDemoData } from '../../src/cli/demo.ts';
+import { SIGN_IN_ATTEMPTS } from '../../src/modules/identity/rules.ts';
 import {
   type BrowserTestWithMail,
   browserAvailable,
@@ -127,6 +128,24 @@ describe.skipIf(!browserAvailable())('signing in and administration in Chromium'
     await page.getByText('Indirizzo e-mail non valido').waitFor();
     await expectAccessible(page);
     await close(page);
+  });
+
+  it('tells how long to wait after repeated wrong passwords', async () => {
+    const page = await open('/accesso');
+    const attempt = (password: string) =>
+      Promise.all([
+        page.waitForResponse((response) => response.url().endsWith('/api/auth/login')),
+        signIn(page, 'chi.sbaglia@lovit.example', password),
+      ]);
+    for (let i = 0; i <= SIGN_IN_ATTEMPTS.freeFailures; i++) await attempt(`sbagliata ${i}`);
+    await attempt('sbagliata ancora');
+    await page
+      .getByRole('alert')
+      .getByText('Troppi tentativi non riusciti: riprova tra 30 secondi.')
+      .waitFor();
+    await expectAccessible(page);
+    // The browser logs the refusals made on purpose (401, 429) as console errors.
+    await page.context().close();
   });
 
   it('brings the user back to a half-filled form with its values after the session expired', async () => {

@@ -23,8 +23,6 @@ export type UserTable = {
   createdAt: GeneratedInstant;
   passwordHash: string | null;
   passwordChangedAt: NullableInstant;
-  failedLogins: Generated<number>;
-  lockedUntil: NullableInstant;
   lastLoginAt: NullableInstant;
 };
 
@@ -78,6 +76,15 @@ export type ApiClientTable = {
   revokedAt: NullableInstant;
 };
 
+/** Failed attempts at a secret, per door, subject and address (`*`: from every address together). */
+export type FailedAttemptTable = {
+  door: string;
+  subject: string;
+  address: string;
+  failures: number;
+  lastFailureAt: Instant;
+};
+
 /** The tables of organisations, users and their sign-in, as Kysely sees them. */
 export type IdentityTables = {
   organisation: OrganisationTable;
@@ -87,4 +94,5 @@ export type IdentityTables = {
   userToken: UserTokenTable;
   oidcLogin: OidcLoginTable;
   apiClient: ApiClientTable;
+  failedAttempt: FailedAttemptTable;
 };

@@ -173,7 +173,8 @@ export const user = z.object({
   isActive: z.boolean(),
   createdAt: z.iso.datetime(),
   lastLoginAt: z.iso.datetime().nullable(),
-  lockedUntil: z.iso.datetime().nullable(),
+  /** Until when failed sign-ins make some address wait before the next attempt; never a lock. */
+  slowedUntil: z.iso.datetime().nullable(),
   hasPassword: z.boolean(),
   memberships: z.array(userMembership.extend({ organisationName: z.string() })),
 });

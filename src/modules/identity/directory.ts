@@ -16,6 +16,7 @@ import {
   userPatch,
 } from './contract.ts';
 import { hashPassword } from './passwords.ts';
+import { SIGN_IN_ATTEMPTS, SIGN_IN_DOOR, slowedUntil } from './rules.ts';
 import { issueUserToken } from './service.ts';
 import { writeIdentity } from './sessions.ts';
 import * as store from './store.ts';
@@ -118,6 +119,21 @@ async function usersOut(platform: Platform, rows: store.UserRow[], scope: string
     platform.database.db,
     rows.map((r) => r.id),
   );
+  const failures = await store.failureCountsOf(
+    platform.database.db,
+    SIGN_IN_DOOR,
+    rows.map((r) => r.email.toLowerCase()),
+  );
+  const now = platform.clock.now();
+  const slowedUntilOf = (email: string) => {
+    const counts = failures.filter((count) => count.subject === email.toLowerCase());
+    return slowedUntil(
+      SIGN_IN_ATTEMPTS,
+      now,
+      counts.filter((count) => count.address !== store.EVERYWHERE),
+      counts.find((count) => count.address === store.EVERYWHERE) ?? null,
+    );
+  };
   return rows.map((row) => ({
     id: row.id,
     email: row.email,
@@ -127,8 +143,7 @@ async function usersOut(platform: Platform, rows: store.UserRow[], scope: string
     isActive: row.isActive,
     createdAt: row.createdAt.toISOString(),
     lastLoginAt: row.lastLoginAt?.toISOString() ?? null,
-    lockedUntil:
-      row.lockedUntil && row.lockedUntil > platform.clock.now() ? row.lockedUntil.toISOString() : null,
+    slowedUntil: slowedUntilOf(row.email)?.toISOString() ?? null,
     hasPassword: row.passwordHash !== null,
     memberships: memberships
       .filter((m) => m.userId === row.id && (scope === null || m.organisationId === scope))
@@ -304,10 +319,12 @@ export async function setUserActive(
   return getUser(platform, caller, actor, id);
 }
 
+/** Forgets a user's failed sign-ins from every address: whoever was made to wait may try again at once. */
 export async function unlockUser(platform: Platform, caller: Caller, actor: Actor, id: string) {
   await writeIdentity(platform, caller, async ({ db, audit }) => {
-    if (!(await store.findUserById(db, id))) throw new NotFound();
-    await store.updateUser(db, id, { failedLogins: 0, lockedUntil: null });
+    const user = await store.findUserById(db, id);
+    if (!user) throw new NotFound();
+    await store.forgetFailures(db, SIGN_IN_DOOR, user.email.toLowerCase());
     await audit({
       kind: 'security',
       action: 'identity.user.unlock',

@@ -343,7 +343,7 @@ function registerDirectoryRoutes(app: LovitApp, platform: Platform): void {
       config: { access: 'identity.users.manage' },
       schema: {
         tags,
-        summary: 'Sblocca un utente dopo troppi tentativi',
+        summary: 'Annulla le attese imposte dai tentativi di accesso falliti',
         params: idParams,
         response: { 200: user },
       },

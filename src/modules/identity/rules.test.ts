@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { fiscalCodeFromClaim, isSessionLive, lockUntil, safeReturnPath } from './rules.ts';
+import {
+  type AttemptPolicy,
+  countFailure,
+  delayAfterFailures,
+  fiscalCodeFromClaim,
+  isSessionLive,
+  safeReturnPath,
+  secondsToWait,
+  slowedUntil,
+} from './rules.ts';
 
 describe('sign-in rules', () => {
   it('keeps a return path inside LOVIT and refuses anything that could leave it', () => {
@@ -40,8 +49,57 @@ describe('sign-in rules', () => {
     expect(isSessionLive({ ...live, expiresAt: now }, now, lifetime)).toBe(false);
     expect(isSessionLive({ ...live, revokedAt: now }, now, lifetime)).toBe(false);
   });
+});
 
-  it('locks for fifteen minutes', () => {
-    expect(lockUntil(new Date('2026-03-02T12:00:00Z')).toISOString()).toBe('2026-03-02T12:15:00.000Z');
+describe('delays between failed attempts', () => {
+  const policy: AttemptPolicy = {
+    freeFailures: 4,
+    firstDelaySeconds: 30,
+    maxDelaySeconds: 900,
+    freeFailuresEverywhere: 20,
+    ceilingSeconds: 60,
+    forgetAfterMinutes: 1440,
+  };
+  const now = new Date('2026-03-02T12:00:00Z');
+  const ago = (seconds: number) => new Date(now.getTime() - seconds * 1000);
+  const count = (failures: number, secondsAgo = 0) => ({ failures, lastFailureAt: ago(secondsAgo) });
+
+  it.each([
+    [0, 0],
+    [4, 0],
+    [5, 30],
+    [6, 60],
+    [7, 120],
+    [9, 480],
+    [10, 900],
+    [40, 900],
+  ])('after %i failures from one address waits %i seconds', (failures, seconds) => {
+    expect(delayAfterFailures(failures, 4, 30, 900)).toBe(seconds);
+    expect(secondsToWait(policy, now, count(failures), null)).toBe(seconds);
+  });
+
+  it.each([
+    ['a new address, whatever fails elsewhere', null, count(10_000), 0],
+    ['an address with one failure, below the free failures everywhere', count(1), count(20), 0],
+    ['an address with one failure, past them', count(1), count(21), 30],
+    ['an address with one failure, however many elsewhere: the ceiling', count(1), count(10_000), 60],
+    ['an address past its own free failures, above the ceiling', count(8), count(10_000), 240],
+    ['an address whose wait is half over', count(5, 12), null, 18],
+    ['an address whose wait is over', count(5, 31), null, 0],
+    ['an address whose failures are forgotten', count(40, 1441 * 60), null, 0],
+  ])('%s waits as long as it must', (_, fromAddress, everywhere, seconds) => {
+    expect(secondsToWait(policy, now, fromAddress, everywhere)).toBe(seconds);
+  });
+
+  it('counts a failure on top of the live ones, from one after a forgotten run', () => {
+    expect(countFailure(null, now, policy)).toEqual({ failures: 1, lastFailureAt: now });
+    expect(countFailure(count(3, 60), now, policy)).toEqual({ failures: 4, lastFailureAt: now });
+    expect(countFailure(count(9, 1441 * 60), now, policy)).toEqual({ failures: 1, lastFailureAt: now });
+  });
+
+  it('tells until when the slowest of the addresses that failed must wait', () => {
+    expect(slowedUntil(policy, now, [count(5, 10), count(6, 10), count(1)], null)).toEqual(ago(-50));
+    expect(slowedUntil(policy, now, [count(5, 40)], null)).toBeNull();
+    expect(slowedUntil(policy, now, [], count(10_000))).toBeNull();
   });
 });

@@ -2,10 +2,6 @@
 import { hasControlCharacter } from '../../kernel/contract.ts';
 
 export const LOGIN_POLICY = {
-  /** Failed attempts in a row that lock an account… */
-  maxFailures: 5,
-  /** …for this long. */
-  lockMinutes: 15,
   /** Reset links by e-mail are valid for an hour, invitations for three days. */
   resetTokenMinutes: 60,
   inviteTokenMinutes: 3 * 24 * 60,
@@ -13,16 +9,108 @@ export const LOGIN_POLICY = {
   touchEverySeconds: 60,
 } as const;
 
+/**
+ * How fast failed attempts at a secret may follow each other. No count ever closes a door: an address that
+ * keeps failing waits longer and longer, and many addresses together only slow the others down to the
+ * ceiling, so that whoever holds the right secret gets in from a new address at once.
+ */
+export type AttemptPolicy = {
+  /** Failures from one address that cost nothing… */
+  freeFailures: number;
+  /** …then each further one doubles that address's wait, from this… */
+  firstDelaySeconds: number;
+  /** …up to this. */
+  maxDelaySeconds: number;
+  /** Failures from every address together that cost nothing; beyond them, every address that failed waits… */
+  freeFailuresEverywhere: number;
+  /** …at most this long, however many addresses join in. */
+  ceilingSeconds: number;
+  /** A failure older than this is forgotten: at most `FAILURES_KEPT_DAYS`. */
+  forgetAfterMinutes: number;
+};
+
+/** How long a count of failures is stored at all: longer than any policy remembers it. */
+export const FAILURES_KEPT_DAYS = 2;
+
+/** Where failed sign-ins are counted, per e-mail address. */
+export const SIGN_IN_DOOR = 'sign-in';
+
+/** Wrong passwords: the sign-in form and the current password when changing it, per e-mail address. */
+export const SIGN_IN_ATTEMPTS: AttemptPolicy = {
+  freeFailures: 4,
+  firstDelaySeconds: 30,
+  maxDelaySeconds: 15 * 60,
+  freeFailuresEverywhere: 20,
+  ceilingSeconds: 60,
+  forgetAfterMinutes: 24 * 60,
+};
+
+/** The failures counted at a door for one subject, from one address or from all of them. */
+export type FailureCount = { failures: number; lastFailureAt: Date };
+
+/** The wait a run of failures imposes: nothing up to `free`, then doubling from `first` up to `max`. */
+export function delayAfterFailures(failures: number, free: number, first: number, max: number): number {
+  if (failures <= free) return 0;
+  return Math.min(first * 2 ** (failures - free - 1), max);
+}
+
+function liveCount(count: FailureCount | null, now: Date, policy: AttemptPolicy): number {
+  if (!count) return 0;
+  const forgottenAt = count.lastFailureAt.getTime() + policy.forgetAfterMinutes * 60_000;
+  return forgottenAt > now.getTime() ? count.failures : 0;
+}
+
+/** When an address that has failed may try again; null for an address with no failure to remember. */
+function nextAttemptAt(
+  policy: AttemptPolicy,
+  now: Date,
+  fromAddress: FailureCount | null,
+  everywhere: FailureCount | null,
+): Date | null {
+  const own = liveCount(fromAddress, now, policy);
+  if (!fromAddress || own === 0) return null;
+  const delay = Math.max(
+    delayAfterFailures(own, policy.freeFailures, policy.firstDelaySeconds, policy.maxDelaySeconds),
+    delayAfterFailures(
+      liveCount(everywhere, now, policy),
+      policy.freeFailuresEverywhere,
+      policy.firstDelaySeconds,
+      policy.ceilingSeconds,
+    ),
+  );
+  return new Date(fromAddress.lastFailureAt.getTime() + delay * 1000);
+}
+
+/** Whole seconds an attempt from an address must still wait; 0 when it may go ahead. */
+export function secondsToWait(
+  policy: AttemptPolicy,
+  now: Date,
+  fromAddress: FailureCount | null,
+  everywhere: FailureCount | null,
+): number {
+  const next = nextAttemptAt(policy, now, fromAddress, everywhere);
+  return next ? Math.max(0, Math.ceil((next.getTime() - now.getTime()) / 1000)) : 0;
+}
+
+/** The latest moment until which any of the addresses that failed must wait, if it is still to come. */
+export function slowedUntil(
+  policy: AttemptPolicy,
+  now: Date,
+  fromAddresses: readonly FailureCount[],
+  everywhere: FailureCount | null,
+): Date | null {
+  const ends = fromAddresses
+    .map((count) => nextAttemptAt(policy, now, count, everywhere)?.getTime() ?? 0)
+    .filter((end) => end > now.getTime());
+  return ends.length > 0 ? new Date(Math.max(...ends)) : null;
+}
+
+/** A count after one more failure now: a forgotten run starts again from one. */
+export function countFailure(count: FailureCount | null, now: Date, policy: AttemptPolicy): FailureCount {
+  return { failures: liveCount(count, now, policy) + 1, lastFailureAt: now };
+}
+
 export type SessionLifetime = { idleMinutes: number; maxHours: number };
-
-export function isLocked(lockedUntil: Date | null, now: Date): boolean {
-  return lockedUntil !== null && lockedUntil.getTime() > now.getTime();
-}
-
-/** When a lock imposed now ends. */
-export function lockUntil(now: Date): Date {
-  return new Date(now.getTime() + LOGIN_POLICY.lockMinutes * 60_000);
-}
 
 export function sessionExpiry(now: Date, lifetime: SessionLifetime): Date {
   return new Date(now.getTime() + lifetime.maxHours * 3_600_000);

@@ -1,12 +1,25 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Actor, Caller } from '../../kernel/auth.ts';
-import { AppError, Forbidden, Invalid, NotFound } from '../../kernel/errors.ts';
+import { type Actor, type Caller, SYSTEM_CALLER } from '../../kernel/auth.ts';
+import type { Db } from '../../kernel/db.ts';
+import { AppError, Forbidden, Invalid, NotFound, TooSoon } from '../../kernel/errors.ts';
 import { newId } from '../../kernel/ids.ts';
 import { permissionsOf, type Role } from '../../kernel/permissions.ts';
 import type { Platform } from '../../kernel/platform.ts';
+import type { UnitOfWork } from '../../kernel/transaction.ts';
 import type { SessionView } from './contract.ts';
 import { decoyHash, hashPassword, verifyPassword } from './passwords.ts';
-import { isLocked, isSessionLive, LOGIN_POLICY, lockUntil, needsTouch, sessionExpiry } from './rules.ts';
+import {
+  type AttemptPolicy,
+  countFailure,
+  FAILURES_KEPT_DAYS,
+  isSessionLive,
+  LOGIN_POLICY,
+  needsTouch,
+  SIGN_IN_ATTEMPTS,
+  SIGN_IN_DOOR,
+  secondsToWait,
+  sessionExpiry,
+} from './rules.ts';
 import { keepSession, keptSession, lookUpStarted, writeIdentity } from './sessions.ts';
 import * as store from './store.ts';
 
@@ -15,13 +28,85 @@ const newToken = () => randomBytes(32).toString('base64url');
 
 export class LoginRefused extends AppError {
   constructor() {
-    super(
-      401,
-      'unauthenticated',
-      'Accesso non riuscito',
-      'E-mail o password non corretti, oppure account temporaneamente bloccato dopo troppi tentativi.',
+    super(401, 'unauthenticated', 'Accesso non riuscito', 'E-mail o password non corretti.');
+  }
+}
+
+// ---- attempts at a secret
+
+export type { AttemptPolicy } from './rules.ts';
+export type AttemptDoor = { door: string; subject: string };
+
+const signInDoor = (email: string): AttemptDoor => ({
+  door: SIGN_IN_DOOR,
+  subject: email.trim().toLowerCase(),
+});
+
+/**
+ * Within the caller's transaction: lets an attempt at a secret go ahead and counts its outcome, or answers
+ * how many seconds too soon it came, counting nothing. Parallel attempts at one subject take turns, so that
+ * each one is counted and none slips past a wait another has just imposed.
+ */
+export async function passAttempt(
+  db: Db,
+  now: Date,
+  caller: Caller,
+  at: AttemptDoor,
+  policy: AttemptPolicy,
+  succeeded: boolean,
+): Promise<number> {
+  // Requests always carry an address; only the command line has none, and it never guesses.
+  const key = { ...at, address: caller.clientAddress ?? 'locale' };
+  await store.takeTurnAt(db, key.door, key.subject);
+  const counts = await store.failureCounts(db, key.door, key.subject, [key.address, store.EVERYWHERE]);
+  const fromAddress = counts.find((count) => count.address === key.address) ?? null;
+  const everywhere = counts.find((count) => count.address === store.EVERYWHERE) ?? null;
+  const wait = secondsToWait(policy, now, fromAddress, everywhere);
+  if (wait > 0) return wait;
+  if (succeeded) {
+    await store.forgetFailures(db, key.door, key.subject, key.address);
+  } else {
+    await store.saveFailureCount(db, key, countFailure(fromAddress, now, policy));
+    await store.saveFailureCount(
+      db,
+      { ...key, address: store.EVERYWHERE },
+      countFailure(everywhere, now, policy),
     );
   }
+  return 0;
+}
+
+/** Deletes the counts of failures no policy remembers any more, so that guessed e-mail addresses leave no trace. */
+export async function sweepFailedAttempts(platform: Pick<Platform, 'database' | 'clock'>): Promise<number> {
+  const before = new Date(platform.clock.now().getTime() - FAILURES_KEPT_DAYS * 86_400_000);
+  return writeIdentity(platform, SYSTEM_CALLER, async ({ db, audit }) => {
+    const deleted = await store.deleteFailuresBefore(db, before);
+    await audit({
+      kind: 'security',
+      action: 'identity.failed_attempts.sweep',
+      entityType: 'failed_attempt',
+      entityId: null,
+      details: { deleted },
+    });
+    return deleted;
+  });
+}
+
+/** Audits an attempt refused because it came too soon. */
+function delayedAttempt(
+  audit: UnitOfWork['audit'],
+  action: string,
+  userId: string | null,
+  email: string,
+  wait: number,
+) {
+  return audit({
+    kind: 'security',
+    action,
+    entityType: 'identity.user',
+    entityId: userId,
+    details: { email: email.slice(0, 254), retryAfterSeconds: wait },
+  });
 }
 
 // ---- sessions
@@ -52,7 +137,17 @@ async function openSession(
   const id = sha256(token);
   // Signing in while another session is open: the sign-in is the new user's act, and the old session ends.
   const signingIn = { ...caller, actor: null, signingIn: { userId: user.id, email: user.email } };
-  await writeIdentity(platform, signingIn, async ({ db, audit }) => {
+  const wait = await writeIdentity(platform, signingIn, async ({ db, audit }) => {
+    // The right password is refused too while a wait lasts: otherwise the answer would tell a guesser
+    // which guess was right, and the wait would slow nothing.
+    const wait =
+      authMethod === 'password'
+        ? await passAttempt(db, now, caller, signInDoor(user.email), SIGN_IN_ATTEMPTS, true)
+        : 0;
+    if (wait > 0) {
+      await delayedAttempt(audit, 'identity.session.login_delayed', user.id, user.email, wait);
+      return wait;
+    }
     if (caller.actor) await store.revokeSession(db, caller.actor.sessionId, caller.actor.userId, now);
     await store.insertSession(db, {
       id,
@@ -66,7 +161,7 @@ async function openSession(
       userAgent: client.userAgent?.slice(0, 300) ?? null,
       authMethod,
     });
-    await store.updateUser(db, user.id, { failedLogins: 0, lockedUntil: null, lastLoginAt: now });
+    await store.updateUser(db, user.id, { lastLoginAt: now });
     await audit({
       kind: 'security',
       action: 'identity.session.login',
@@ -74,47 +169,39 @@ async function openSession(
       entityId: user.id,
       details: { method: authMethod, email: user.email },
     });
+    return 0;
   });
+  if (wait > 0) throw new TooSoon(wait);
   const actor = await resolveSession(platform)(token, false);
   if (!actor) throw new Error('a session just opened is not live');
   return { token, view: await sessionView(platform, actor) };
 }
 
-/** Signs in with e-mail and password. Unknown account, wrong password and lock give the same answer. */
+/**
+ * Signs in with e-mail and password. Unknown account and wrong password give the same answer; so does a
+ * wait, which counts per e-mail address whether an account has it or not.
+ */
 export async function login(
   platform: Platform,
   caller: Caller,
   input: { email: string; password: string },
   client: Client,
 ) {
-  const now = platform.clock.now();
   const user = await store.findUserByEmail(platform.database.db, input.email);
-  const usable = user?.isActive && user.passwordHash && !isLocked(user.lockedUntil, now);
+  const usable = user?.isActive && user.passwordHash;
   const matches = await verifyPassword(
     usable ? (user.passwordHash as string) : await decoyHash(),
     input.password,
   );
   if (user && usable && matches) return openSession(platform, caller, user, 'password', client);
 
-  await writeIdentity(platform, caller, async ({ db, audit }) => {
-    if (user?.isActive) {
-      // One atomic statement: parallel attempts each count, whatever their interleaving.
-      const lockedUntil = await store.recordFailedLogin(
-        db,
-        user.id,
-        now,
-        lockUntil(now),
-        LOGIN_POLICY.maxFailures,
-      );
-      if (lockedUntil) {
-        await audit({
-          kind: 'security',
-          action: 'identity.user.locked',
-          entityType: 'identity.user',
-          entityId: user.id,
-          details: { until: lockedUntil.toISOString() },
-        });
-      }
+  const wait = await writeIdentity(platform, caller, async ({ db, audit }) => {
+    const now = platform.clock.now();
+    const door = signInDoor(input.email);
+    const wait = await passAttempt(db, now, caller, door, SIGN_IN_ATTEMPTS, false);
+    if (wait > 0) {
+      await delayedAttempt(audit, 'identity.session.login_delayed', user?.id ?? null, input.email, wait);
+      return wait;
     }
     await audit({
       kind: 'security',
@@ -123,7 +210,9 @@ export async function login(
       entityId: user?.id ?? null,
       details: { email: input.email.slice(0, 254) },
     });
+    return 0;
   });
+  if (wait > 0) throw new TooSoon(wait);
   throw new LoginRefused();
 }
 
@@ -282,31 +371,28 @@ export async function changePassword(
   input: { currentPassword: string; newPassword: string },
 ): Promise<void> {
   const user = await store.findUserById(platform.database.db, actor.userId);
-  if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    // A wrong current password counts towards the lock like a failed sign-in: a session left open
-    // must not become a way to guess the password.
-    await writeIdentity(platform, caller, async ({ db, audit }) => {
-      const now = platform.clock.now();
-      const lockedUntil = await store.recordFailedLogin(
-        db,
-        actor.userId,
-        now,
-        lockUntil(now),
-        LOGIN_POLICY.maxFailures,
-      );
+  if (!user) throw new NotFound();
+  const matches =
+    user.passwordHash !== null && (await verifyPassword(user.passwordHash, input.currentPassword));
+  const passwordHash = matches ? await hashPassword(input.newPassword) : null;
+  // A wrong current password counts like a failed sign-in: a session left open must not become a way to
+  // guess the password.
+  const wait = await writeIdentity(platform, caller, async ({ db, audit }) => {
+    const now = platform.clock.now();
+    const wait = await passAttempt(db, now, caller, signInDoor(user.email), SIGN_IN_ATTEMPTS, matches);
+    if (wait > 0) {
+      await delayedAttempt(audit, 'identity.user.password_change_delayed', user.id, user.email, wait);
+      return wait;
+    }
+    if (!passwordHash) {
       await audit({
         kind: 'security',
-        action: lockedUntil ? 'identity.user.locked' : 'identity.user.password_change_failed',
+        action: 'identity.user.password_change_failed',
         entityType: 'identity.user',
         entityId: actor.userId,
       });
-      if (lockedUntil) await store.revokeSessionsOf(db, actor.userId, now);
-    });
-    throw new Invalid([{ path: 'currentPassword', message: 'la password attuale non è corretta' }]);
-  }
-  const passwordHash = await hashPassword(input.newPassword);
-  await writeIdentity(platform, caller, async ({ db, audit }) => {
-    const now = platform.clock.now();
+      return 0;
+    }
     await store.updateUser(db, actor.userId, { passwordHash, passwordChangedAt: now });
     await store.revokeSessionsOf(db, actor.userId, now, actor.sessionId);
     await store.retireUserTokens(db, actor.userId, now);
@@ -316,7 +402,12 @@ export async function changePassword(
       entityType: 'identity.user',
       entityId: actor.userId,
     });
+    return 0;
   });
+  if (wait > 0) throw new TooSoon(wait);
+  if (!passwordHash) {
+    throw new Invalid([{ path: 'currentPassword', message: 'la password attuale non è corretta' }]);
+  }
 }
 
 export async function issueUserToken(
@@ -384,12 +475,9 @@ export async function confirmPasswordReset(
     const user = await store.findUserById(db, token.userId);
     if (!user?.isActive) throw new Invalid([{ path: 'token', message: 'l’account non è attivo' }]);
     await store.retireUserTokens(db, token.userId, now);
-    await store.updateUser(db, token.userId, {
-      passwordHash,
-      passwordChangedAt: now,
-      failedLogins: 0,
-      lockedUntil: null,
-    });
+    await store.updateUser(db, token.userId, { passwordHash, passwordChangedAt: now });
+    // Whoever reads the mailbox is the account's owner: earlier failures no longer slow them down.
+    await store.forgetFailures(db, SIGN_IN_DOOR, user.email.toLowerCase());
     await store.revokeSessionsOf(db, token.userId, now);
     await audit({
       kind: 'security',
@@ -413,7 +501,24 @@ export function findUserForIdentity(
 // ---- API clients: systems that submit case files (the national portal, an import)
 
 export const API_CLIENT_CACHE_MS = 60_000;
-const apiClientCache = new Map<string, { actor: Actor | null; at: number }>();
+/** Offices run a handful of systems: room for far more, so that a click day never evicts a live one. */
+export const API_CLIENTS_KEPT_MAX = 1000;
+// Only clients that exist are kept: a token that matches nothing is asked again, so random headers cost a
+// query each but no memory.
+const apiClientCache = new Map<string, { actor: Actor; at: number }>();
+
+/** How many API clients are kept in memory now. */
+export function apiClientsKept(): number {
+  return apiClientCache.size;
+}
+
+function keepApiClient(hash: string, actor: Actor, at: number): void {
+  apiClientCache.delete(hash);
+  // A Map iterates in insertion order: the first key is the one kept longest ago.
+  const oldest = apiClientCache.keys().next();
+  if (apiClientCache.size >= API_CLIENTS_KEPT_MAX && !oldest.done) apiClientCache.delete(oldest.value);
+  apiClientCache.set(hash, { actor, at });
+}
 
 /** Registers a system of an office and returns its bearer token, shown once. */
 export async function createApiClient(
@@ -454,23 +559,24 @@ export function resolveApiClient(platform: Platform) {
     const cached = apiClientCache.get(hash);
     if (cached && platform.clock.monotonic() - cached.at < API_CLIENT_CACHE_MS) return cached.actor;
     const row = await store.findApiClientWithOrganisation(platform.database.db, hash);
-    const actor: Actor | null =
-      row && row.revokedAt === null && row.organisationActive
-        ? {
-            userId: row.id,
-            email: `sistema:${row.name}`,
-            givenName: row.name,
-            familyName: '',
-            organisationId: row.organisationId,
-            organisationName: row.organisationName,
-            organisationType: row.organisationType,
-            roles: ['intake_system'],
-            sessionId: `api:${row.id}`,
-            csrfToken: '',
-            sessionExpiresAt: new Date(8.64e15),
-          }
-        : null;
-    apiClientCache.set(hash, { actor, at: platform.clock.monotonic() });
+    if (!row || row.revokedAt !== null || !row.organisationActive) {
+      apiClientCache.delete(hash);
+      return null;
+    }
+    const actor: Actor = {
+      userId: row.id,
+      email: `sistema:${row.name}`,
+      givenName: row.name,
+      familyName: '',
+      organisationId: row.organisationId,
+      organisationName: row.organisationName,
+      organisationType: row.organisationType,
+      roles: ['intake_system'],
+      sessionId: `api:${row.id}`,
+      csrfToken: '',
+      sessionExpiresAt: new Date(8.64e15),
+    };
+    keepApiClient(hash, actor, platform.clock.monotonic());
     return actor;
   };
 }

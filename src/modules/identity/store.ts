@@ -96,28 +96,62 @@ export function updateUser(db: Db, id: string, patch: Updateable<UserTable>) {
   return db.updateTable('appUser').set(patch).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 }
 
+/** Where and about whom attempts at a secret are counted; `EVERYWHERE` stands for every address. */
+export type AttemptKey = { door: string; subject: string; address: string };
+export const EVERYWHERE = '*';
+
 /**
- * Counts a failed sign-in and, at the limit, locks the account – in one statement, so that parallel
- * attempts cannot overwrite each other's count. Returns the lock's end when this attempt imposed it.
+ * Makes parallel attempts at one door and subject take turns until the transaction ends, so that each reads
+ * the counts the one before it wrote.
  */
-export async function recordFailedLogin(
+export async function takeTurnAt(db: Db, door: string, subject: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtextextended(${`${door}\n${subject}`}, 0))`.execute(db);
+}
+
+export function failureCounts(db: Db, door: string, subject: string, addresses: readonly string[]) {
+  return db
+    .selectFrom('failedAttempt')
+    .select(['address', 'failures', 'lastFailureAt'])
+    .where('door', '=', door)
+    .where('subject', '=', subject)
+    .where('address', 'in', addresses)
+    .execute();
+}
+
+/** Every count kept for these subjects at a door, from any address. */
+export function failureCountsOf(db: Db, door: string, subjects: readonly string[]) {
+  if (subjects.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('failedAttempt')
+    .select(['subject', 'address', 'failures', 'lastFailureAt'])
+    .where('door', '=', door)
+    .where('subject', 'in', subjects)
+    .execute();
+}
+
+export async function saveFailureCount(
   db: Db,
-  userId: string,
-  now: Date,
-  until: Date,
-  maxFailures: number,
-): Promise<Date | null> {
-  const row = await db
-    .updateTable('appUser')
-    .set((eb) => ({
-      failedLogins: sql<number>`case when ${eb.ref('failedLogins')} + 1 >= ${maxFailures} then 0 else ${eb.ref('failedLogins')} + 1 end`,
-      lockedUntil: sql<Date | null>`case when ${eb.ref('failedLogins')} + 1 >= ${maxFailures} then ${until} else ${eb.ref('lockedUntil')} end`,
-    }))
-    .where('id', '=', userId)
-    .where((eb) => eb.or([eb('lockedUntil', 'is', null), eb('lockedUntil', '<=', now)]))
-    .returning(['lockedUntil', 'failedLogins'])
-    .executeTakeFirst();
-  return row?.lockedUntil && row.failedLogins === 0 ? row.lockedUntil : null;
+  key: AttemptKey,
+  count: { failures: number; lastFailureAt: Date },
+): Promise<void> {
+  await db
+    .insertInto('failedAttempt')
+    .values({ ...key, ...count })
+    .onConflict((oc) => oc.columns(['door', 'subject', 'address']).doUpdateSet(count))
+    .execute();
+}
+
+/** Forgets the failures of a subject from one address, or from all of them. */
+export async function forgetFailures(db: Db, door: string, subject: string, address?: string) {
+  let query = db.deleteFrom('failedAttempt').where('door', '=', door).where('subject', '=', subject);
+  if (address !== undefined) query = query.where('address', '=', address);
+  await query.execute();
+}
+
+/** Deletes the counts whose last failure came before `before`; returns how many. */
+export async function deleteFailuresBefore(db: Db, before: Date): Promise<number> {
+  const result = await db.deleteFrom('failedAttempt').where('lastFailureAt', '<', before).executeTakeFirst();
+  return Number(result.numDeletedRows);
 }
 
 export async function replaceMemberships(

@@ -37,7 +37,8 @@ export function LoginPage() {
         form.resetField('password');
         form.setFocus('password');
       } else if (error instanceof ApiError && error.status === 429) {
-        setProblem(t('login.rateLimited'));
+        // The server says how long to wait.
+        setProblem(error.problem.detail ?? t('login.rateLimited'));
       } else {
         setProblem(reportProblem(error, form.setError, ['email', 'password']));
       }

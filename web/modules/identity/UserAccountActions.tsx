@@ -10,7 +10,7 @@ import { userStatus } from './userStatus.ts';
 
 type Action = 'deactivate' | 'activate' | 'unlock';
 
-/** Deactivating (after confirmation), reactivating and unlocking an account. */
+/** Deactivating (after confirmation), reactivating, and ending the waits failed sign-ins imposed. */
 export function UserAccountActions({ user, onChanged }: { user: User; onChanged: (notice: string) => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
@@ -36,7 +36,7 @@ export function UserAccountActions({ user, onChanged }: { user: User; onChanged:
     <>
       <FormProblem message={problem} />
       <div className="d-flex flex-wrap gap-3">
-        {userStatus(user) === 'locked' && (
+        {userStatus(user) === 'slowed' && (
           <button
             type="button"
             className="btn btn-outline-primary"

@@ -80,8 +80,8 @@ function UserSummary({ user }: { user: User }) {
       <div className="col-12 col-md-4 mb-3">
         <dt>{t('users.status')}</dt>
         <dd>
-          {status === 'locked'
-            ? t('users.lockedUntil', { until: formatDateTime(user.lockedUntil) })
+          {status === 'slowed'
+            ? t('users.slowedUntil', { until: formatDateTime(user.slowedUntil) })
             : t(`users.statuses.${status}`)}
         </dd>
       </div>

@@ -65,7 +65,10 @@ function registerStatusPages(scope: LovitApp, platform: Platform) {
       const parsed = statusQuery.safeParse(form);
       if (!parsed.success) return refuse(400, t('status.malformed'));
       const answer = await lookUpCaseStatus(platform, request.caller, parsed.data);
-      if (answer.kind === 'too-many') return refuse(429, t('status.tooMany'));
+      if (answer.kind === 'too-soon') {
+        reply.header('retry-after', String(answer.retryAfterSeconds));
+        return refuse(429, t('status.tooMany'));
+      }
       if (answer.kind === 'no-match') return refuse(404, t('status.notFound'));
       return sendPage(request, reply, {
         lang,

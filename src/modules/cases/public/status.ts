@@ -1,17 +1,26 @@
 /**
  * The case-status look-up of the portal. Every attempt is in the audit trail; wrong data gets one answer
- * whatever field is wrong; a case number that collects too many wrong attempts is closed to look-ups for a
- * while, whoever asks (the per-address limit is the route's).
+ * whatever field is wrong. Case numbers are sequential, so wrong attempts never close one to its applicant:
+ * an address that keeps failing on a case number waits longer and longer, and many addresses together slow
+ * the others at most to a ceiling (the per-address limit on all look-ups is the route's).
  */
 import { z } from 'zod';
-import { writeAudit } from '../../../kernel/audit.ts';
 import type { Caller } from '../../../kernel/auth.ts';
-import { auditContextOf } from '../../../kernel/auth.ts';
 import type { Platform } from '../../../kernel/platform.ts';
-import { countCaseNumberLookups, findPublicCaseStatus, type PublicCaseStatus } from './store.ts';
+import { writeTransaction } from '../../../kernel/transaction.ts';
+import { type AttemptPolicy, passAttempt } from '../../identity/service.ts';
+import { findPublicCaseStatus, type PublicCaseStatus } from './store.ts';
 
-/** Wrong attempts on one case number allowed within the window, from any address. */
-export const CASE_LOOKUP_LIMIT = { failures: 5, windowMinutes: 60 };
+/** Wrong look-ups of one case number; the longest wait is an hour, as the portal's message promises. */
+export const CASE_STATUS_ATTEMPTS: AttemptPolicy = {
+  freeFailures: 4,
+  firstDelaySeconds: 60,
+  maxDelaySeconds: 60 * 60,
+  freeFailuresEverywhere: 20,
+  ceilingSeconds: 5 * 60,
+  forgetAfterMinutes: 24 * 60,
+};
+export const CASE_STATUS_DOOR = 'case-status';
 
 export const statusQuery = z.object({
   number: z
@@ -32,48 +41,51 @@ export type StatusQuery = z.infer<typeof statusQuery>;
 export type StatusAnswer =
   | { kind: 'found'; status: PublicCaseStatus }
   | { kind: 'no-match' }
-  | { kind: 'too-many' };
-
-const NO_MATCH = 'portal.case_status.no_match';
-
-async function recentFailures(platform: Platform, number: string): Promise<number> {
-  const since = new Date(platform.clock.now().getTime() - CASE_LOOKUP_LIMIT.windowMinutes * 60_000);
-  return countCaseNumberLookups(platform.database.db, number, NO_MATCH, since);
-}
+  | { kind: 'too-soon'; retryAfterSeconds: number };
 
 export async function lookUpCaseStatus(
   platform: Platform,
   caller: Caller,
   query: StatusQuery,
 ): Promise<StatusAnswer> {
-  const { db } = platform.database;
-  const context = auditContextOf(caller, platform.clock);
-  if ((await recentFailures(platform, query.number)) >= CASE_LOOKUP_LIMIT.failures) {
-    await writeAudit(db, context, {
-      kind: 'security',
-      action: 'portal.case_status.refused',
-      entityType: 'case_number',
-      entityId: query.number,
-      details: { reason: 'too many wrong attempts' },
-    });
-    return { kind: 'too-many' };
-  }
+  // Read before the transaction: the case types' registry must not be loaded inside one.
   const status = await findPublicCaseStatus(platform, query);
-  if (!status) {
-    await writeAudit(db, context, {
+  return writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
+    const door = { door: CASE_STATUS_DOOR, subject: query.number };
+    const wait = await passAttempt(
+      db,
+      platform.clock.now(),
+      caller,
+      door,
+      CASE_STATUS_ATTEMPTS,
+      status !== null,
+    );
+    if (wait > 0) {
+      await audit({
+        kind: 'security',
+        action: 'portal.case_status.refused',
+        entityType: 'case_number',
+        entityId: query.number,
+        details: { retryAfterSeconds: wait },
+      });
+      return { kind: 'too-soon', retryAfterSeconds: wait };
+    }
+    if (!status) {
+      await audit({
+        kind: 'access',
+        action: 'portal.case_status.no_match',
+        entityType: 'case_number',
+        entityId: query.number,
+      });
+      return { kind: 'no-match' };
+    }
+    await audit({
       kind: 'access',
-      action: NO_MATCH,
-      entityType: 'case_number',
-      entityId: query.number,
+      action: 'portal.case_status.read',
+      entityType: 'case',
+      entityId: status.caseId,
+      details: { number: status.number, channel: 'portal' },
     });
-    return { kind: 'no-match' };
-  }
-  await writeAudit(db, context, {
-    kind: 'access',
-    action: 'portal.case_status.read',
-    entityType: 'case',
-    entityId: status.caseId,
-    details: { number: status.number, channel: 'portal' },
+    return { kind: 'found', status };
   });
-  return { kind: 'found', status };
 }

@@ -4,7 +4,6 @@
  * else about the file leaves this function.
  */
 import { sql } from 'kysely';
-import type { Db } from '../../../kernel/db.ts';
 import type { Platform } from '../../../kernel/platform.ts';
 import { currentChecklistCodes } from '../documents/store.ts';
 import { caseTypes } from '../law/registry.ts';
@@ -73,22 +72,4 @@ export async function findPublicCaseStatus(
       label: definition.documents.find((document) => document.code === code)?.label ?? code,
     })),
   };
-}
-
-/** How many look-ups of a case number the audit trail holds with this outcome (`action`) after `since`. */
-export async function countCaseNumberLookups(
-  db: Db,
-  number: string,
-  action: string,
-  since: Date,
-): Promise<number> {
-  const row = await db
-    .selectFrom('auditEntry')
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .where('entityType', '=', 'case_number')
-    .where('entityId', '=', number)
-    .where('action', '=', action)
-    .where('at', '>', since)
-    .executeTakeFirst();
-  return Number(row?.n ?? 0);
 }

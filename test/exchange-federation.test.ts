@@ -245,7 +245,7 @@ for (const backend of BACKENDS) {
         headers: officer.headers,
         payload: {
           outcome: 'FAVOURABLE',
-          attachments: [{ sha256: uploaded.json().sha256, filename: 'esito controlli.pdf' }],
+          attachments: [{ token: uploaded.json().token }],
         },
       });
       expect(answered.statusCode).toBe(200);

@@ -1,5 +1,6 @@
 import type { LovitApp } from './http.ts';
 import type { JobDefinition } from './jobs.ts';
+import type { FileReferences } from './orphan-files.ts';
 import type { Platform } from './platform.ts';
 
 /**
@@ -16,6 +17,8 @@ export type LovitModule = {
   beforeAccessControl?(app: LovitApp, platform: Platform): void;
   /** The module's background jobs. */
   jobs?(platform: Platform): JobDefinition[];
+  /** Among some stored files, those the module's records refer to: the orphan sweeper keeps them. */
+  storedFiles?: FileReferences;
   /** Work at every start, after the migrations: content shipped with LOVIT. */
   start?(platform: Pick<Platform, 'database' | 'clock'>): Promise<unknown>;
 };

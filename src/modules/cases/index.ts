@@ -5,6 +5,7 @@
 import type { LovitModule } from '../../kernel/module.ts';
 import { registerAppointmentRoutes } from './appointments/routes.ts';
 import { registerCaseDocumentRoutes } from './documents/routes.ts';
+import { documentFiles } from './documents/service.ts';
 import { registerFigureRoutes } from './figures/routes.ts';
 import { caseTypes } from './law/registry.ts';
 import { registerCasePages } from './public/pages.tsx';
@@ -18,6 +19,7 @@ export const casesModule: LovitModule = {
   name: 'cases',
   beforeAccessControl: registerIntakeArrivals,
   start: ({ database, clock }) => caseTypes(database, clock),
+  storedFiles: documentFiles,
   async routes(app, platform) {
     registerCaseRoutes(app, platform);
     registerAppointmentRoutes(app, platform);

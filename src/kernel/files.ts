@@ -42,7 +42,6 @@ export interface FileStore {
   open(sha256: string): Promise<ReadStream>;
   /** Where a stored file lives on disk; NotFound for anything that is not a SHA-256. */
   path(sha256: string): string;
-  exists(sha256: string): Promise<boolean>;
   /** The files stored (or left aside by an upload that never finished) before `instant`, by SHA-256. */
   storedBefore(instant: Date): Promise<string[]>;
   /** Removes a stored file; nothing happens when there is none. */
@@ -220,10 +219,6 @@ export function createFileStore({ directory, maxBytes }: FileStoreOptions): File
         if (isMissing(error)) throw new NotFound('Il file richiesto non esiste.');
         throw error;
       }
-    },
-
-    async exists(sha256) {
-      return SHA256.test(sha256) && fileExists(path(sha256));
     },
 
     async storedBefore(instant) {

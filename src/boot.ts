@@ -9,6 +9,7 @@ import { type DatabaseHandle, openDatabase } from './kernel/db.ts';
 import { heartbeatJob, type JobDefinition, startJobs } from './kernel/jobs.ts';
 import { createMailer } from './kernel/mail.ts';
 import { migrateToLatest } from './kernel/migrate.ts';
+import { orphanFilesJob } from './kernel/orphan-files.ts';
 import type { Platform } from './kernel/platform.ts';
 import { MODULES } from './modules/index.ts';
 
@@ -28,6 +29,10 @@ export function jobDefinitions(platform: Platform): JobDefinition[] {
   return [
     heartbeatJob(platform.database, platform.clock),
     auditSealJob(platform.database),
+    orphanFilesJob(
+      platform,
+      MODULES.flatMap((module) => module.storedFiles ?? []),
+    ),
     ...MODULES.flatMap((module) => module.jobs?.(platform) ?? []),
   ];
 }

@@ -1,12 +1,16 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jobDefinitions } from '../src/boot.ts';
+import { newId } from '../src/kernel/ids.ts';
+import { fileStoreOf } from '../src/kernel/uploads.ts';
 import { startTestApp, stopTestApp, type TestApp } from './support/app.ts';
 import { workPermitApplication } from './support/cases.ts';
 import { BACKENDS, type TestDatabase } from './support/database.ts';
 import { type FilePart, makePdf, makeZip, multipartBody, PNG, pdfText } from './support/documents.ts';
-import type { Session } from './support/identity.ts';
+import { makeOrganisation, makeUser, type Session, signIn } from './support/identity.ts';
 import { openIntakeDesk } from './support/intake.ts';
 
 type Checklist = { code: string; required: boolean; present: boolean }[];
@@ -64,6 +68,18 @@ for (const backend of BACKENDS) {
         payload: { action, version, ...(reason ? { reason } : {}) },
       });
     };
+    /** Every file in the store, and whatever an upload left aside. */
+    const storedFiles = async () => {
+      const names = await readdir(path.join(dataDir, 'files'), { recursive: true }).catch(() => []);
+      return names.filter((name) => /[0-9a-f]{64}$/.test(name) || name.startsWith(`tmp${path.sep}`)).sort();
+    };
+    const post = (id: string, payload: Buffer | string, headers: Record<string, string>) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/cases/${id}/documents`,
+        headers: { ...manager.headers, ...headers },
+        payload,
+      });
     const documentRows = (caseId: string) =>
       database.db.selectFrom('caseDocument').selectAll().where('caseId', '=', caseId).execute();
 
@@ -224,6 +240,33 @@ for (const backend of BACKENDS) {
         expect((await upload(created.id, { content: fits, name: 'ok.pdf' }, {}, small.app)).statusCode).toBe(
           201,
         );
+
+        // over a real kept-alive connection, as a browser sends it: the 413 arrives and the next request
+        // on the same agent is answered at once, not stuck behind the rest of the refused body
+        const base = await small.app.listen({ port: 0, host: '127.0.0.1' });
+        const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+        const send = (body: { payload: Buffer; headers: Record<string, string> } | null) =>
+          new Promise<number>((resolve, reject) => {
+            const request = http.request(
+              `${base}/api/cases/${created.id}${body ? '/documents' : ''}`,
+              { method: body ? 'POST' : 'GET', headers: { ...manager.headers, ...body?.headers }, agent },
+              (response) => {
+                response.resume();
+                response.on('end', () => resolve(response.statusCode ?? 0));
+              },
+            );
+            request.setTimeout(5000, () => request.destroy(new Error('no answer within 5 s')));
+            request.on('error', reject);
+            request.end(body?.payload);
+          });
+        try {
+          const huge = Buffer.concat([pdf, Buffer.alloc(8 * 1024 * 1024, 0x20)]);
+          expect(await send(await multipartBody({}, { content: huge, name: 'grande.pdf' }))).toBe(413);
+          expect(await send(null)).toBe(200);
+          expect(await send(await multipartBody({}, { content: PNG, name: 'dopo.png' }))).toBe(201);
+        } finally {
+          agent.destroy();
+        }
       } finally {
         await stopTestApp(small);
       }
@@ -319,6 +362,80 @@ for (const backend of BACKENDS) {
       // a closed case takes no more documents
       const late = await upload(created.id, { content: PNG, name: 'tardivo.png' });
       expect(late.statusCode).toBe(409);
+    });
+
+    it('leaves nothing in the store when an upload is refused', async () => {
+      const created = await submit(6);
+      const before = await storedFiles();
+      const fresh = async (text: string) => ({ content: await makePdf(text), name: 'rifiutato.pdf' });
+      expect((await upload(newId(), await fresh('pratica inesistente'))).statusCode).toBe(404);
+      const unknown = await upload(created.id, await fresh('voce sconosciuta'), { checklistCode: 'NESSUNA' });
+      expect(unknown.statusCode).toBe(422);
+
+      const form = new FormData();
+      form.append('file', new Blob([Uint8Array.from(await makePdf('primo di due'))]), 'uno.pdf');
+      form.append('file', new Blob([Uint8Array.from(await makePdf('secondo di due'))]), 'due.pdf');
+      const twoFiles = new Response(form);
+      const tooMany = await post(created.id, Buffer.from(await twoFiles.arrayBuffer()), {
+        'content-type': twoFiles.headers.get('content-type') as string,
+      });
+      expect(tooMany.statusCode).toBe(413);
+      expect(tooMany.json().errors[0].path).toBe('file');
+
+      expect(await storedFiles()).toEqual(before);
+      expect(await documentRows(created.id)).toEqual([]);
+    });
+
+    it('answers 400 to a form without boundary or cut short, naming the file field', async () => {
+      const created = await submit(7);
+      const before = await storedFiles();
+      const noBoundary = await post(created.id, 'file=x', { 'content-type': 'multipart/form-data' });
+      const body = await multipartBody({}, { content: await makePdf('troncato'), name: 'troncato.pdf' });
+      const cut = await post(created.id, body.payload.subarray(0, body.payload.length - 100), body.headers);
+      for (const res of [noBoundary, cut]) {
+        expect(res.statusCode).toBe(400);
+        expect(res.headers['content-type']).toContain('application/problem+json');
+        expect(res.json().errors[0].path).toBe('file');
+      }
+      expect(await storedFiles()).toEqual(before);
+    });
+
+    it('serves a document only through its own case and to its own office', async () => {
+      const owner = await submit(8);
+      const other = await submit(9);
+      const added = await upload(owner.id, { content: await makePdf('di un’altra pratica'), name: 'a.pdf' });
+      const documentId = added.json().id;
+      const through = (caseId: string, session = manager) =>
+        t.app.inject({ url: `/api/cases/${caseId}/documents/${documentId}`, headers: session.headers });
+      expect((await through(owner.id)).statusCode).toBe(200);
+      expect((await through(other.id)).statusCode).toBe(404);
+      const office = await makeOrganisation(t.platform, { type: 'PREFECTURE', code: 'PREF-CR' });
+      const stranger = await makeUser(t.platform, [{ organisationId: office.id, role: 'sui_manager' }]);
+      const outsider = await through(owner.id, await signIn(t.app, stranger.email));
+      expect(outsider.statusCode).toBe(404);
+      expect(outsider.headers['content-type']).toContain('application/problem+json');
+    });
+
+    it('sweeps stored files no record refers to, once past the grace period', async () => {
+      const created = await submit(10);
+      const kept = await upload(created.id, { content: await makePdf('tenuto'), name: 'tenuto.pdf' });
+      expect(kept.statusCode).toBe(201);
+      const orphan = await fileStoreOf(t.platform.config).put(await makePdf('orfano'), 'orfano.pdf');
+      const sweep = jobDefinitions(t.platform).find((job) => job.queue === 'system.orphan-files');
+      const stored = async () => (await storedFiles()).filter((name) => name.endsWith(orphan.sha256));
+      const was = t.clock.now();
+      try {
+        t.clock.set(new Date());
+        await sweep?.handle({});
+        expect(await stored()).toHaveLength(1);
+        t.clock.set(new Date(Date.now() + 25 * 60 * 60 * 1000));
+        await sweep?.handle({});
+        expect(await stored()).toEqual([]);
+      } finally {
+        t.clock.set(was);
+      }
+      const download = await t.app.inject({ url: kept.headers.location as string, headers: manager.headers });
+      expect(download.statusCode).toBe(200);
     });
   });
 }

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../src/kernel/ids.ts';
 import {
@@ -61,28 +62,44 @@ for (const backend of BACKENDS) {
       const base = await t.app.listen({ port: 0, host: '127.0.0.1' });
       return { ...t, database, base };
     };
-    /** A delivery to the Questura's node, signed with `key` as `sender` (by default: as the SUI's node). */
+    /**
+     * A delivery to the Questura's node, signed with `key` as `sender` (by default: as the SUI's node); with
+     * `toSui`, the other way round.
+     */
     const deliver = async (
       messages: object[],
-      options: { key?: SigningKey; sender?: string; at?: Date; tamper?: boolean; jti?: string } = {},
+      options: {
+        key?: SigningKey;
+        sender?: string;
+        at?: Date;
+        tamper?: boolean;
+        jti?: string;
+        toSui?: boolean;
+      } = {},
     ) => {
+      const [from, to] = options.toSui ? [nodes.questura, nodes.sui] : [nodes.sui, nodes.questura];
       const body = JSON.stringify({ messages });
       const digest = digestOf(body);
-      const key = options.key ?? (await suiKey());
+      const key = options.key ?? (await keyOf(from));
       const token = await signDelivery(
         key,
-        { sender: options.sender ?? PREFECTURE, receiver: QUESTURA, jti: options.jti ?? newId(), digest },
-        options.at ?? nodes.questura.clock.now(),
+        {
+          sender: options.sender ?? (options.toSui ? QUESTURA : PREFECTURE),
+          receiver: options.toSui ? PREFECTURE : QUESTURA,
+          jti: options.jti ?? newId(),
+          digest,
+        },
+        options.at ?? to.clock.now(),
         60,
       );
-      return fetch(`${nodes.questura.base}/api/exchange/messages`, {
+      return fetch(`${to.base}/api/exchange/messages`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', [DIGEST_HEADER]: digest, [SIGNATURE_HEADER]: token },
         body: options.tamper ? body.replace('Rahim', 'Rahym') : body,
       });
     };
-    const suiKey = async (): Promise<SigningKey> => {
-      const row = await nodes.sui.database.db.selectFrom('exchangeKey').selectAll().executeTakeFirstOrThrow();
+    const keyOf = async (served: ServedNode): Promise<SigningKey> => {
+      const row = await served.database.db.selectFrom('exchangeKey').selectAll().executeTakeFirstOrThrow();
       return {
         kid: row.kid,
         privateKey: (await importJWK(row.privateJwk as JWK, 'ES256')) as CryptoKey,
@@ -245,7 +262,7 @@ for (const backend of BACKENDS) {
         headers: officer.headers,
         payload: {
           outcome: 'FAVOURABLE',
-          attachments: [{ sha256: uploaded.json().sha256, filename: 'esito controlli.pdf' }],
+          attachments: [{ token: uploaded.json().token }],
         },
       });
       expect(answered.statusCode).toBe(200);
@@ -371,6 +388,41 @@ for (const backend of BACKENDS) {
       expect((await rejected.json()).results).toEqual([
         { id: unknown.id, status: 'REJECTED', detail: 'contenuto non valido per il tipo' },
       ]);
+    });
+
+    it('refuses an answer naming a file without sending it, even one the receiving end holds', async () => {
+      // the answer of the first walk, with its file, is at the SUI's node
+      const held = await nodes.sui.database.db
+        .selectFrom('opinionAnswer')
+        .select(['id', 'opinionId', 'attachments'])
+        .where(sql<boolean>`jsonb_array_length(attachments) > 0`)
+        .executeTakeFirstOrThrow();
+      const now = nodes.sui.clock.now();
+      const message = {
+        id: newId(),
+        kind: 'opinion.answered',
+        payload: {
+          id: newId(),
+          opinionId: held.opinionId,
+          outcome: 'UNFAVOURABLE',
+          reasons: 'Rettifica con un file mai inviato.',
+          answeredBy: 'questura',
+          answeredAt: now.toISOString(),
+          answeredOn: nodes.sui.clock.today().toString(),
+          correctsId: held.id,
+          attachments: held.attachments,
+        },
+      };
+      const res = await deliver([message], { toSui: true });
+      expect((await res.json()).results).toEqual([
+        { id: message.id, status: 'REJECTED', detail: expect.stringContaining('manca') },
+      ]);
+      const answers = await nodes.sui.database.db
+        .selectFrom('opinionAnswer')
+        .select('id')
+        .where('opinionId', '=', held.opinionId)
+        .execute();
+      expect(answers).toEqual([{ id: held.id }]);
     });
   });
 }

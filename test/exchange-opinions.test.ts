@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sweepOpinions } from '../src/modules/exchange/jobs.ts';
@@ -15,7 +16,7 @@ for (const backend of BACKENDS) {
     let database: TestDatabase;
     let t: TestApp;
     let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
-    const emails = { manager: '', police: '', labour: '', otherSui: '' };
+    const emails = { manager: '', police: '', otherPolice: '', labour: '', otherSui: '' };
     const sessions: Record<keyof typeof emails, Session> = {} as never;
     let submitted = 0;
 
@@ -64,6 +65,9 @@ for (const backend of BACKENDS) {
         await makeUser(t.platform, [{ organisationId: otherPrefecture.id, role: 'sui_manager' }])
       ).email;
       emails.police = (
+        await makeUser(t.platform, [{ organisationId: questura.id, role: 'questura_officer' }])
+      ).email;
+      emails.otherPolice = (
         await makeUser(t.platform, [{ organisationId: questura.id, role: 'questura_officer' }])
       ).email;
       emails.labour = (
@@ -202,11 +206,16 @@ for (const backend of BACKENDS) {
 
     it('attaches files to an answer: checked by content, served to both ends, every download on record', async () => {
       const created = await caseWithOpinions(0);
-      const upload = async (who: 'police' | 'manager', content: Uint8Array, name: string) => {
+      const upload = async (
+        who: 'police' | 'manager',
+        content: Uint8Array,
+        name: string,
+        opinionId = created.police,
+      ) => {
         const form = await multipartBody({}, { content, name });
         return t.app.inject({
           method: 'POST',
-          url: `/api/opinions/${created.police}/attachments`,
+          url: `/api/opinions/${opinionId}/attachments`,
           headers: { ...sessions[who].headers, ...form.headers },
           payload: form.payload,
         });
@@ -216,28 +225,67 @@ for (const backend of BACKENDS) {
       expect((await upload('manager', PNG, 'foto.png')).statusCode).toBe(403);
       const scan = await upload('police', PNG, 'segnalazione.png');
       expect(scan.statusCode).toBe(201);
-      expect(scan.json()).toMatchObject({
+      expect(scan.json()).toEqual({
+        token: expect.any(String),
         filename: 'segnalazione.png',
         mediaType: 'image/png',
         size: PNG.length,
       });
 
-      const unknown = await call('police', 'POST', `/api/opinions/${created.police}/answers`, {
-        outcome: 'FAVOURABLE',
-        attachments: [{ sha256: 'f'.repeat(64), filename: 'x.pdf' }],
+      const answer = (opinionId: string, attachments: object[], who: 'police' | 'otherPolice' = 'police') =>
+        call(who, 'POST', `/api/opinions/${opinionId}/answers`, { outcome: 'FAVOURABLE', attachments });
+      const refusedField = async (res: Awaited<ReturnType<typeof answer>>) => {
+        expect(res.headers['content-type']).toContain('application/problem+json');
+        return [res.statusCode, res.json().errors[0].path];
+      };
+      // a hash names no file: not even the hash of a file really stored
+      const byHash = await answer(created.police, [
+        { sha256: createHash('sha256').update(PNG).digest('hex') },
+      ]);
+      expect(await refusedField(byHash)).toEqual([400, 'body.attachments.0.token']);
+      // a token is the uploader's own, for the opinion it was uploaded for
+      const other = await caseWithOpinions(0);
+      const elsewhere = await answer(other.police, [{ token: scan.json().token }]);
+      expect(await refusedField(elsewhere)).toEqual([422, 'body.attachments.0.token']);
+      const colleague = await answer(created.police, [{ token: scan.json().token }], 'otherPolice');
+      expect(await refusedField(colleague)).toEqual([422, 'body.attachments.0.token']);
+      const answered = await answer(created.police, [{ token: scan.json().token }]);
+      expect(answered.statusCode).toBe(200);
+      const attached = answered.json().answers[0].attachments;
+      expect(attached).toEqual([
+        {
+          sha256: createHash('sha256').update(PNG).digest('hex'),
+          filename: 'segnalazione.png',
+          mediaType: 'image/png',
+          size: PNG.length,
+        },
+      ]);
+      // used once: the correction must upload its own file
+      const again = await call('police', 'POST', `/api/opinions/${created.police}/answers`, {
+        outcome: 'UNFAVOURABLE',
+        reasons: 'rettifica',
+        corrects: answered.json().answers[0].id,
+        attachments: [{ token: scan.json().token }],
       });
-      expect(unknown.statusCode).toBe(422);
-      expect(unknown.json().errors[0].path).toBe('body.attachments.0');
-      const answered = await call('police', 'POST', `/api/opinions/${created.police}/answers`, {
-        outcome: 'FAVOURABLE',
-        attachments: [{ sha256: scan.json().sha256, filename: 'segnalazione.png' }],
-      });
-      expect(answered.json().answers[0].attachments).toEqual([scan.json()]);
-      const url = `/api/opinions/${created.police}/attachments/${scan.json().sha256}`;
+      expect(await refusedField(again)).toEqual([422, 'body.attachments.0.token']);
+      // and only for a while
+      const late = await upload('police', PNG, 'tardiva.png', other.police);
+      const uploadedAt = t.clock.now();
+      t.clock.set(new Date(uploadedAt.getTime() + 3 * 60 * 60 * 1000));
+      await signInAll();
+      const expired = await answer(other.police, [{ token: late.json().token }]);
+      expect(await refusedField(expired)).toEqual([422, 'body.attachments.0.token']);
+      t.clock.set(uploadedAt);
+      await signInAll();
+
+      const url = `/api/opinions/${created.police}/attachments/${attached[0].sha256}`;
       const download = await call('manager', 'GET', url);
       expect(download.headers['content-type']).toBe('image/png');
       expect(Buffer.compare(download.rawPayload, PNG)).toBe(0);
       expect((await call('labour', 'GET', url)).statusCode).toBe(404);
+      // the same file through an opinion whose answers do not carry it
+      const throughOther = `/api/opinions/${other.police}/attachments/${attached[0].sha256}`;
+      expect((await call('manager', 'GET', throughOther)).statusCode).toBe(404);
       const reads = await database.db
         .selectFrom('auditEntry')
         .select('actorLabel')

@@ -43,7 +43,6 @@ describe('file store', () => {
     expect(store.path(stored.sha256)).toBe(join(directory, stored.sha256.slice(0, 2), stored.sha256));
     expect(await readFile(store.path(stored.sha256))).toEqual(pdf);
     expect(await buffer(await store.open(stored.sha256))).toEqual(pdf);
-    expect(await store.exists(stored.sha256)).toBe(true);
   });
 
   it('takes the type from the content, whatever the name says', async () => {
@@ -119,11 +118,26 @@ describe('file store', () => {
     expect(await readdir(join(directory, 'tmp'))).toEqual([]);
   });
 
+  it('keeps a staged upload only when asked; lists stored files by age and removes them', async () => {
+    const pdf = await makePdf('Allegato in attesa');
+    const refused = await store.stage(pdf, 'rifiutato.pdf');
+    await refused.discard();
+    expect(await readdir(join(directory, 'tmp'))).toEqual([]);
+    await expect(store.open(refused.sha256)).rejects.toBeInstanceOf(NotFound);
+
+    const kept = await store.stage(pdf, 'tenuto.pdf');
+    await kept.keep();
+    await kept.discard();
+    const later = new Date(Date.now() + 60_000);
+    expect(await store.storedBefore(later)).toContain(kept.sha256);
+    expect(await store.storedBefore(new Date(Date.now() - 60_000))).not.toContain(kept.sha256);
+    await store.remove(kept.sha256);
+    expect(await store.storedBefore(later)).not.toContain(kept.sha256);
+  });
+
   it('finds nothing for an unknown or malformed hash', async () => {
     const unknown = sha256Of(Buffer.from('mai caricato'));
-    expect(await store.exists(unknown)).toBe(false);
     await expect(store.open(unknown)).rejects.toBeInstanceOf(NotFound);
-    expect(await store.exists('../../etc/passwd')).toBe(false);
     await expect(store.open('../../etc/passwd')).rejects.toBeInstanceOf(NotFound);
     expect(() => store.path(unknown.toUpperCase())).toThrow(NotFound);
   });

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream, type ReadStream } from 'node:fs';
-import { mkdir, open as openFile, rename, rm, stat } from 'node:fs/promises';
-import { dirname, extname, join } from 'node:path';
+import { mkdir, open as openFile, readdir, rename, rm, stat, utimes } from 'node:fs/promises';
+import { basename, dirname, extname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { type FileTypeResult, fileTypeFromFile } from 'file-type';
 import { AppError, NotFound } from './errors.ts';
@@ -23,17 +23,29 @@ export type StoredFile = {
   extension: (typeof ACCEPTED)[AcceptedMediaType];
 };
 
+/**
+ * An upload checked and hashed but not yet in the store: `keep` moves it in, as the last step of the
+ * transaction that records what the file is for; `discard` removes what was not kept. A file that never
+ * reaches a record never enters the store.
+ */
+export type StagedFile = StoredFile & { keep(): Promise<void>; discard(): Promise<void> };
+
 /** An upload: a buffer, or a stream read once (a multipart file, a request body). */
 export type Upload = Uint8Array | AsyncIterable<Uint8Array>;
 
 export interface FileStore {
   /** Stores an upload under its SHA-256. Its type comes from the content, never from the declared name. */
   put(content: Upload, declaredName: string): Promise<StoredFile>;
+  /** Checks and hashes an upload like `put`, keeping it aside until the record that refers to it is written. */
+  stage(content: Upload, declaredName: string): Promise<StagedFile>;
   /** A stream of a stored file; NotFound when there is none, before any byte is sent. */
   open(sha256: string): Promise<ReadStream>;
   /** Where a stored file lives on disk; NotFound for anything that is not a SHA-256. */
   path(sha256: string): string;
-  exists(sha256: string): Promise<boolean>;
+  /** The files stored (or left aside by an upload that never finished) before `instant`, by SHA-256. */
+  storedBefore(instant: Date): Promise<string[]>;
+  /** Removes a stored file; nothing happens when there is none. */
+  remove(sha256: string): Promise<void>;
 }
 
 export type FileStoreOptions = { directory: string; maxBytes: number };
@@ -132,6 +144,19 @@ async function syncDirectory(directory: string): Promise<void> {
   }
 }
 
+/** What a process stopped in the middle of an upload left aside, older than `instant`. */
+async function removeStaleStaging(tmp: string, instant: Date): Promise<void> {
+  const names = await readdir(tmp).catch((error: unknown) => {
+    if (isMissing(error)) return [];
+    throw error;
+  });
+  for (const name of names) {
+    const temp = join(tmp, name);
+    const info = await stat(temp).catch(() => null);
+    if (info && info.mtime < instant) await rm(temp, { force: true });
+  }
+}
+
 export function createFileStore({ directory, maxBytes }: FileStoreOptions): FileStore {
   const tmp = join(directory, 'tmp');
 
@@ -142,29 +167,47 @@ export function createFileStore({ directory, maxBytes }: FileStoreOptions): File
   };
 
   async function moveIntoPlace(temp: string, target: string): Promise<void> {
-    // Same content, same name: the copy already stored is this file.
-    if (await fileExists(target)) return;
+    // Same content, same name: the copy already stored is this file. Touched, so that the orphan sweeper's
+    // grace period protects it until the record now referring to it is committed.
+    if (await fileExists(target)) {
+      const now = new Date();
+      await utimes(target, now, now);
+      return;
+    }
     await mkdir(dirname(target), { recursive: true });
     await rename(temp, target);
     await syncDirectory(dirname(target));
   }
 
+  async function stage(content: Upload, declaredName: string): Promise<StagedFile> {
+    await mkdir(tmp, { recursive: true });
+    const temp = join(tmp, randomUUID());
+    const discard = () => rm(temp, { force: true });
+    try {
+      const { sha256, size } = await writeHashed(content, temp, maxBytes, declaredName);
+      const detected = await fileTypeFromFile(temp);
+      const mediaType = detected?.mime;
+      if (!isAccepted(mediaType)) throw new UnsupportedFileType(declaredName, detected);
+      const keep = () => moveIntoPlace(temp, path(sha256));
+      return { sha256, size, mediaType, extension: ACCEPTED[mediaType], keep, discard };
+    } catch (error) {
+      await discard();
+      throw error;
+    }
+  }
+
   return {
     path,
+    stage,
 
     async put(content, declaredName) {
-      await mkdir(tmp, { recursive: true });
-      const temp = join(tmp, randomUUID());
+      const { keep, discard, ...stored } = await stage(content, declaredName);
       try {
-        const { sha256, size } = await writeHashed(content, temp, maxBytes, declaredName);
-        const detected = await fileTypeFromFile(temp);
-        const mediaType = detected?.mime;
-        if (!isAccepted(mediaType)) throw new UnsupportedFileType(declaredName, detected);
-        await moveIntoPlace(temp, path(sha256));
-        return { sha256, size, mediaType, extension: ACCEPTED[mediaType] };
+        await keep();
+        return stored;
       } finally {
-        // Gone already after a rename; removes what a refused or broken upload left.
-        await rm(temp, { force: true });
+        // Gone already after a rename; removes the copy when the store held the same content.
+        await discard();
       }
     },
 
@@ -178,8 +221,23 @@ export function createFileStore({ directory, maxBytes }: FileStoreOptions): File
       }
     },
 
-    async exists(sha256) {
-      return SHA256.test(sha256) && fileExists(path(sha256));
+    async storedBefore(instant) {
+      await removeStaleStaging(tmp, instant);
+      const names = await readdir(directory, { recursive: true }).catch((error: unknown) => {
+        if (isMissing(error)) return [];
+        throw error;
+      });
+      const old: string[] = [];
+      for (const name of names) {
+        const sha256 = basename(name);
+        if (!SHA256.test(sha256) || name !== join(sha256.slice(0, 2), sha256)) continue;
+        if ((await stat(path(sha256))).mtime < instant) old.push(sha256);
+      }
+      return old;
+    },
+
+    async remove(sha256) {
+      await rm(path(sha256), { force: true });
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { LovitApp } from './http.ts';
 import type { JobDefinition } from './jobs.ts';
+import type { FileReferences } from './orphan-files.ts';
 import type { Platform } from './platform.ts';
 
 /**
@@ -18,6 +19,8 @@ export type LovitModule = {
   jobs?(platform: Platform): JobDefinition[];
   /** What `/readyz` checks of the module besides the database: each name is ready or not. */
   readiness?(platform: Platform): Record<string, boolean>;
+  /** Among some stored files, those the module's records refer to: the orphan sweeper keeps them. */
+  storedFiles?: FileReferences;
   /** Work at every start, after the migrations: content shipped with LOVIT. */
   start?(platform: Pick<Platform, 'database' | 'clock'>): Promise<unknown>;
 };

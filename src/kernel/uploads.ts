@@ -7,7 +7,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.ts';
 import { AppError, Invalid } from './errors.ts';
-import { createFileStore, type FileStore, FileTooLarge, type StoredFile } from './files.ts';
+import { createFileStore, type FileStore, FileTooLarge, type StagedFile } from './files.ts';
 
 const stores = new WeakMap<Config, FileStore>();
 /** The file store of the configuration: `<dataDir>/files`, with the upload limit. */
@@ -55,18 +55,68 @@ export async function acceptUploads(scope: FastifyInstance, config: Config): Pro
   });
 }
 
-export type ReadUpload = { declaredName: string; file: StoredFile; fields: Record<string, string> };
+export type ReadUpload = { declaredName: string; file: StagedFile; fields: Record<string, string> };
 
-/** Stores the request's file (field `file`) and returns it with the text fields that came with it. */
-export async function readUpload(
+class MalformedUpload extends AppError {
+  constructor() {
+    super(
+      400,
+      'malformed-body',
+      'Richiesta non leggibile',
+      'Il modulo inviato è incompleto o non è un modulo multipart/form-data valido: inviarlo di nuovo.',
+      [{ path: 'file', message: 'modulo incompleto o non valido' }],
+    );
+  }
+}
+
+class TooManyParts extends AppError {
+  constructor() {
+    super(
+      413,
+      'too-many-parts',
+      'Troppi file o campi',
+      'Si può inviare un solo file per volta, con pochi campi di testo.',
+      [{ path: 'file', message: 'inviare un solo file per volta' }],
+    );
+  }
+}
+
+/** The limits of `acceptUploads` as @fastify/multipart reports them (413). */
+const LIMIT_CODES = new Set(['FST_FILES_LIMIT', 'FST_PARTS_LIMIT', 'FST_FIELDS_LIMIT']);
+
+/** What went wrong while reading the form, as a problem the user can act on. */
+function uploadProblem(error: unknown, declaredName: string, maxBytes: number): unknown {
+  if (error instanceof AppError) return error;
+  const code = (error as { code?: unknown }).code;
+  if (code === 'FST_REQ_FILE_TOO_LARGE') return new FileTooLarge(declaredName, maxBytes);
+  if (typeof code === 'string' && LIMIT_CODES.has(code)) return new TooManyParts();
+  // busboy's own errors (no boundary, a body cut short, a broken part header) carry no code; the store's
+  // do (ENOSPC, EACCES…) and stay what they are
+  if (code === undefined || code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') return new MalformedUpload();
+  return error;
+}
+
+/**
+ * After a refusal the client may still be sending: the rest of the body is read and dropped, and the
+ * connection is closed after the answer, so the next request on it never waits behind the old body.
+ */
+function dropRestOfBody(request: FastifyRequest, reply: FastifyReply): void {
+  reply.header('connection', 'close');
+  request.raw.unpipe();
+  request.raw.resume();
+}
+
+/** Stages the request's file (field `file`) and returns it with the text fields that came with it. */
+async function readUpload(
   request: FastifyRequest,
+  reply: FastifyReply,
   config: Config,
   missing: string,
 ): Promise<ReadUpload> {
   if (!request.isMultipart()) throw new NotMultipart();
-  const maxBytes = config.uploadMaxBytes;
   const fields: Record<string, string> = {};
   let upload: Omit<ReadUpload, 'fields'> | null = null;
+  let declaredName = 'file';
   try {
     for await (const part of request.parts()) {
       if (part.type === 'file') {
@@ -74,21 +124,42 @@ export async function readUpload(
           part.file.resume();
           throw new Invalid([{ path: 'file', message: 'il file va inviato nel campo «file»' }]);
         }
-        const file = await fileStoreOf(config).put(part.file, part.filename || 'documento');
-        // busboy marks a file it cut at its limit: never keep a truncated copy
-        if (part.file.truncated) throw new FileTooLarge(part.filename, maxBytes);
+        declaredName = part.filename || 'documento';
+        const file = await fileStoreOf(config).stage(part.file, declaredName);
         upload = { declaredName: part.filename, file };
+        // busboy marks a file it cut at its limit: never keep a truncated copy
+        if (part.file.truncated) throw new FileTooLarge(declaredName, config.uploadMaxBytes);
       } else {
         fields[part.fieldname] = String(part.value);
       }
     }
   } catch (error) {
-    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
-      throw new FileTooLarge(upload?.declaredName ?? 'file', maxBytes);
-    throw error;
+    await upload?.file.discard();
+    dropRestOfBody(request, reply);
+    throw uploadProblem(error, declaredName, config.uploadMaxBytes);
   }
   if (!upload) throw new Invalid([{ path: 'file', message: missing }]);
   return { ...upload, fields };
+}
+
+/**
+ * Reads the request's file (field `file`) and hands it to `use`, which keeps it in the store as the last
+ * step of the transaction that records it (`file.keep()`). Whatever `use` did not keep is removed, whether
+ * it answered or threw: a refused upload leaves nothing behind.
+ */
+export async function withUpload<T>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  config: Config,
+  missing: string,
+  use: (upload: ReadUpload) => Promise<T>,
+): Promise<T> {
+  const upload = await readUpload(request, reply, config, missing);
+  try {
+    return await use(upload);
+  } finally {
+    await upload.file.discard();
+  }
 }
 
 /** `attachment` with a plain-ASCII name for old clients and the real one (RFC 6266, RFC 5987) for the rest. */

@@ -1,4 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_CALLER } from '../../src/kernel/auth.ts';
@@ -166,5 +168,43 @@ describe.skipIf(!browserAvailable())('a work permit from submission to nulla ost
     expect(await check.content()).not.toContain('HOSSAIN');
     await expectAccessible(check);
     await closePage(check);
+  });
+
+  it('after a file over the limit is refused, the next upload goes through at once', async () => {
+    const manager = await signIn(t.app, managerEmail);
+    const submitted = await t.app.inject({
+      method: 'POST',
+      url: '/api/cases',
+      headers: manager.headers,
+      payload: workPermitApplication(8),
+    });
+    expect(submitted.statusCode).toBe(201);
+    const page = await openSignedIn(`/pratiche/${submitted.json().id}`);
+    await page.getByLabel("Voce dell'elenco").selectOption({ label: 'Copia del passaporto del lavoratore' });
+    const pdf = await makePdf('Passaporto del lavoratore');
+    // from disk: the browser reads the file itself, as when a user picks it
+    const folder = await mkdtemp(path.join(tmpdir(), 'lovit-walk-'));
+    const huge = path.join(folder, 'scansione-enorme.pdf');
+    await writeFile(huge, Buffer.concat([pdf, Buffer.alloc(25 * 1024 * 1024, 0x20)]));
+    try {
+      await page.getByLabel('File', { exact: true }).setInputFiles(huge);
+      await page.getByRole('button', { name: 'Carica il documento' }).click();
+      await page.getByText('supera il limite di 20 MB').waitFor();
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+    await page.getByLabel('File', { exact: true }).setInputFiles({
+      name: 'passaporto.pdf',
+      mimeType: 'application/pdf',
+      buffer: pdf,
+    });
+    await page.getByRole('button', { name: 'Carica il documento' }).click();
+    // the refused body must not hold up the connection the browser uses next
+    await page
+      .getByRole('status')
+      .getByText('Documento «passaporto.pdf» caricato.')
+      .waitFor({ timeout: 10_000 });
+    // not closePage: the browser logs the refused upload's 413 as an error, and that refusal is the point
+    await page.context().close();
   });
 });

@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import type { Instant } from '../columns.ts';
+import type { Instant, NullableInstant } from '../columns.ts';
 
 export type AuditEntryTable = {
   /** Order of insertion; may have gaps (rolled-back transactions). */
@@ -34,9 +34,27 @@ export type SystemHeartbeatTable = {
   beats: number;
 };
 
-/** The platform's own tables: the audit trail and the workers' heartbeat. */
+/** A file uploaded by one user for one record, referred to later by its token, once, for a short while. */
+export type FileUploadTable = {
+  token: string;
+  sha256: string;
+  size: number;
+  mediaType: string;
+  fileName: string;
+  uploadedBy: string;
+  /** What the file is for: the kind of record (`opinion`, …) and its id. */
+  recordKind: string;
+  recordId: string;
+  uploadedAt: Instant;
+  expiresAt: Instant;
+  /** When a record took the file: a token is used once. */
+  usedAt: NullableInstant;
+};
+
+/** The platform's own tables: the audit trail, the workers' heartbeat and the uploads awaiting their record. */
 export type KernelTables = {
   auditEntry: AuditEntryTable;
   auditSeal: AuditSealTable;
   systemHeartbeat: SystemHeartbeatTable;
+  fileUpload: FileUploadTable;
 };

@@ -5,6 +5,7 @@
 import type { LovitModule } from '../../kernel/module.ts';
 import { registerAppointmentRoutes } from './appointments/routes.ts';
 import { registerCaseDocumentRoutes } from './documents/routes.ts';
+import { documentFiles } from './documents/service.ts';
 import { registerFigureRoutes } from './figures/routes.ts';
 import { intakeWriterAlive } from './intake/service.ts';
 import { caseTypes } from './law/registry.ts';
@@ -20,6 +21,7 @@ export const casesModule: LovitModule = {
   beforeAccessControl: registerIntakeArrivals,
   start: ({ database, clock }) => caseTypes(database, clock),
   readiness: (platform) => ({ intake: intakeWriterAlive(platform) }),
+  storedFiles: documentFiles,
   async routes(app, platform) {
     registerCaseRoutes(app, platform);
     registerAppointmentRoutes(app, platform);

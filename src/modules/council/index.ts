@@ -1,6 +1,7 @@
 /** The territorial council: tables, meetings, minutes, actions, initiatives, and the needs and resources map. */
 import type { LovitModule } from '../../kernel/module.ts';
 import { actionReminderJob } from './actions/jobs.ts';
+import { meetingFiles } from './documents/service.ts';
 import { registerCouncilRoutes } from './routes.ts';
 
 export { territorySection } from './needs/territory.tsx';
@@ -9,4 +10,5 @@ export const councilModule: LovitModule = {
   name: 'council',
   routes: registerCouncilRoutes,
   jobs: (platform) => [actionReminderJob(platform)],
+  storedFiles: meetingFiles,
 };

@@ -13,6 +13,7 @@ import { Conflict, Invalid, NotFound } from '../../kernel/errors.ts';
 import { newId } from '../../kernel/ids.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import { auditRead, writeTransaction } from '../../kernel/transaction.ts';
+import { issueUploadToken, redeemUploadToken } from '../../kernel/upload-tokens.ts';
 import { cleanFileName, type ReadUpload } from '../../kernel/uploads.ts';
 import type { answerInput, bulkAnswerInput, questionInput, replyInput } from './contract.ts';
 import { change, type Node, type Payload } from './messages.ts';
@@ -31,29 +32,39 @@ const ANSWER_REFUSALS = {
 type AnswerAttachments = Payload<'opinion.answered'>['attachments'];
 type AnswerFields = Pick<z.infer<typeof answerInput>, 'outcome' | 'reasons' | 'corrects'>;
 
+/** What an opinion's answers are uploaded for: the token binds each file to its opinion. */
+const purposeOf = (opinionId: string) => ({ recordKind: 'opinion', recordId: opinionId });
+
 /**
- * The files an answer refers to, uploaded beforehand: their type and size as stored, and their content when
- * the answer travels to another node.
+ * The files an answer refers to, each by the token of an upload the same user made for this opinion, used
+ * once; they travel with their content, so that the receiving end never trusts a hash alone.
  */
 async function attachmentsOf(
+  db: Db,
   node: Node,
+  actor: Actor,
+  opinionId: string,
   references: z.infer<typeof answerInput>['attachments'],
-  withContent: boolean,
+  now: Date,
 ): Promise<AnswerAttachments> {
   const out: AnswerAttachments = [];
+  const by = { uploadedBy: actor.userId, purpose: purposeOf(opinionId), now };
   for (const [index, reference] of references.entries()) {
-    if (!(await node.files.exists(reference.sha256)))
+    const upload = await redeemUploadToken(db, reference.token, by);
+    if (!upload)
       throw new Invalid([
-        { path: `body.attachments.${index}`, message: 'allegato non trovato: caricarlo di nuovo' },
+        {
+          path: `body.attachments.${index}.token`,
+          message: 'allegato non caricato per questo parere, già usato o scaduto: caricarlo di nuovo',
+        },
       ]);
-    const content = await readFile(node.files.path(reference.sha256));
-    const stored = await node.files.put(content, reference.filename);
+    const content = await readFile(node.files.path(upload.sha256));
     out.push({
-      sha256: stored.sha256,
-      filename: cleanFileName(reference.filename, stored.extension),
-      mediaType: stored.mediaType,
-      size: stored.size,
-      ...(withContent ? { content: content.toString('base64') } : {}),
+      sha256: upload.sha256,
+      filename: upload.fileName,
+      mediaType: upload.mediaType,
+      size: upload.size,
+      content: content.toString('base64'),
     });
   }
   return out;
@@ -97,7 +108,7 @@ export async function answer(
     const row = await scopedRequest(db, actor, id, true);
     const latest = await store.latestAnswerId(db, id);
     const now = platform.clock.now();
-    const attachments = await attachmentsOf(node, input.attachments, row.originNode !== node.id);
+    const attachments = await attachmentsOf(db, node, actor, id, input.attachments, now);
     const payload = answerPayload(
       row,
       latest,
@@ -248,18 +259,39 @@ export async function recordOnBehalf(
 
 // ---- attachments of answers
 
-/** Stores a file the body will attach to its answer; nothing refers to it until the answer does. */
+/**
+ * Stores a file the body will attach to its answer and gives its upload token, which only this user can use,
+ * once, for this opinion; nothing refers to the file until the answer does.
+ */
 export async function uploadAttachment(platform: Platform, caller: Caller, id: string, upload: ReadUpload) {
   const actor = actorOf(caller);
   if (sideOf(actor) !== 'BODY') throw new NotFound('Il parere non esiste o non è accessibile.');
-  await scopedRequest(platform.database.db, actor, id, false);
-  return {
-    sha256: upload.file.sha256,
-    filename: cleanFileName(upload.declaredName, upload.file.extension),
-    mediaType: upload.file.mediaType,
-    size: upload.file.size,
-  };
+  const { file } = upload;
+  const fileName = cleanFileName(upload.declaredName, file.extension);
+  return writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
+    await scopedRequest(db, actor, id, false);
+    const { token } = await issueUploadToken(db, {
+      file,
+      fileName,
+      uploadedBy: actor.userId,
+      purpose: purposeOf(id),
+      now: platform.clock.now(),
+    });
+    await audit({
+      kind: 'change',
+      action: 'exchange.attachment.upload',
+      entityType: 'opinion_request',
+      entityId: id,
+      before: null,
+      after: { fileName, sha256: file.sha256, size: file.size },
+    });
+    await file.keep();
+    return { token, filename: fileName, mediaType: file.mediaType, size: file.size };
+  });
 }
+
+/** Among some stored files, those attached to an answer: the orphan sweeper keeps them. */
+export const attachedFiles = store.storedAttachments;
 
 /** A file attached to one of the opinion's answers, for either end; every download is in the audit trail. */
 export async function openAttachment(platform: Platform, caller: Caller, id: string, sha256: string) {

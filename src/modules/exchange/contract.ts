@@ -92,8 +92,9 @@ const answerView = z.object({
     z.object({ sha256: z.string(), filename: z.string(), mediaType: z.string(), size: z.number().int() }),
   ),
 });
-export const attachmentView = z.object({
-  sha256: z.string(),
+/** An uploaded file waiting for the answer: the answer names it by its token. */
+export const uploadedAttachmentView = z.object({
+  token: z.uuid(),
   filename: z.string(),
   mediaType: z.string(),
   size: z.number().int(),
@@ -132,11 +133,9 @@ export const answerInput = z
     reasons: text(4000).nullish(),
     /** The answer this one corrects: answers are final, a correction is a new, linked answer. */
     corrects: z.uuid().nullish(),
-    /** Files uploaded beforehand (`POST /api/opinions/:id/attachments`), by their SHA-256. */
+    /** Files uploaded beforehand by the same user for this opinion (`POST /api/opinions/:id/attachments`). */
     attachments: z
-      .array(
-        z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/, 'allegato non valido'), filename: text(200) }),
-      )
+      .array(z.object({ token: z.uuid('allegato non valido: caricarlo di nuovo') }))
       .max(5, 'al massimo 5 allegati')
       .default([]),
   })

@@ -1,5 +1,6 @@
 /** Opinions between the SUI, the Questura and the labour inspectorate, within one node and between nodes. */
 import type { LovitModule } from '../../kernel/module.ts';
+import { attachedFiles } from './answers.ts';
 import { opinionClockJob } from './jobs.ts';
 import { registerExchangeRoutes } from './routes.ts';
 
@@ -7,4 +8,5 @@ export const exchangeModule: LovitModule = {
   name: 'exchange',
   routes: registerExchangeRoutes,
   jobs: (platform) => [opinionClockJob(platform)],
+  storedFiles: attachedFiles,
 };

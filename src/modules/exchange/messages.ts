@@ -270,16 +270,17 @@ async function applyReply(db: Db, node: Node, p: Payload<'opinion.reply'>, now: 
   } satisfies Applied;
 }
 
-/** Stores the files an answer carries, checking each against the SHA-256 it claims; keeps the references. */
+/**
+ * Stores the files an answer carries, checking each against the SHA-256 it claims; keeps the references. A
+ * file always comes with its content: a hash alone would let the sender name a file it never had.
+ */
 async function receiveAttachments(node: Node, attachments: Payload<'opinion.answered'>['attachments']) {
   const kept = [];
   for (const { content, ...reference } of attachments) {
-    if (content !== undefined) {
-      const stored = await node.files.put(Buffer.from(content, 'base64'), reference.filename);
-      if (stored.sha256 !== reference.sha256)
-        throw new NotApplicable(`l’allegato «${reference.filename}» non corrisponde alla sua impronta`);
-    } else if (!(await node.files.exists(reference.sha256)))
-      throw new NotApplicable(`l’allegato «${reference.filename}» manca`);
+    if (content === undefined) throw new NotApplicable(`l’allegato «${reference.filename}» manca`);
+    const stored = await node.files.put(Buffer.from(content, 'base64'), reference.filename);
+    if (stored.sha256 !== reference.sha256)
+      throw new NotApplicable(`l’allegato «${reference.filename}» non corrisponde alla sua impronta`);
     kept.push(reference);
   }
   return kept;

@@ -3,11 +3,10 @@ import { z } from 'zod';
 import { Invalid } from '../../kernel/errors.ts';
 import type { LovitApp } from '../../kernel/http.ts';
 import type { Platform } from '../../kernel/platform.ts';
-import { acceptUploads, readUpload, sendFile } from '../../kernel/uploads.ts';
+import { acceptUploads, sendFile, withUpload } from '../../kernel/uploads.ts';
 import * as answers from './answers.ts';
 import {
   answerInput,
-  attachmentView,
   bulkAnswerInput,
   bulkAnswerResult,
   inboxPage,
@@ -19,6 +18,7 @@ import {
   problemView,
   questionInput,
   replyInput,
+  uploadedAttachmentView,
 } from './contract.ts';
 import {
   deliveryMaxBytes,
@@ -215,17 +215,18 @@ export function registerExchangeRoutes(app: LovitApp, platform: Platform): void 
         config: { access: 'exchange.answer' },
         schema: {
           tags,
-          summary: 'Carica un allegato per la risposta (PDF, JPEG o PNG); si collega rendendo il parere',
+          summary:
+            'Carica un allegato per la risposta (PDF, JPEG o PNG); la risposta lo indica con il codice ricevuto',
           consumes: ['multipart/form-data'],
           params: idParams,
-          response: { 201: attachmentView },
+          response: { 201: uploadedAttachmentView },
         },
       },
       async (request, reply) => {
-        const upload = await readUpload(request, platform.config, 'allegare il file');
-        return reply
-          .code(201)
-          .send(await answers.uploadAttachment(platform, request.caller, request.params.id, upload));
+        const uploaded = await withUpload(request, reply, platform.config, 'allegare il file', (upload) =>
+          answers.uploadAttachment(platform, request.caller, request.params.id, upload),
+        );
+        return reply.code(201).send(uploaded);
       },
     );
   });

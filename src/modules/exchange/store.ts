@@ -101,6 +101,16 @@ export function insertAnswer(db: Db, row: Insertable<OpinionAnswerTable>) {
   return db.insertInto('opinionAnswer').values(row).execute();
 }
 
+/** Among `sha256s`, the files attached to some answer. */
+export async function storedAttachments(db: Db, sha256s: readonly string[]): Promise<string[]> {
+  if (sha256s.length === 0) return [];
+  const { rows } = await sql<{ sha256: string }>`
+    select distinct file ->> 'sha256' as sha256
+    from opinion_answer, jsonb_array_elements(attachments) as file
+    where file ->> 'sha256' in (${sql.join(sha256s)})`.execute(db);
+  return rows.map((row) => row.sha256);
+}
+
 export function answers(db: Db, opinionId: string) {
   return db
     .selectFrom('opinionAnswer')

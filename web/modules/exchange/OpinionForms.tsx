@@ -63,13 +63,13 @@ export function AnswerForm({ opinion, corrects, onDone }: AnswerFormProps) {
   const [files, setFiles] = useState<File[]>([]);
   const [fileError, setFileError] = useState<string | null>(null);
   const answer = useMutation({
-    // the files go first, each checked by the server; the answer then names them
+    // the files go first, each checked by the server; the answer then names them by their upload tokens
     mutationFn: async (values: z.output<typeof answerInput>) => {
       const attachments = [];
       for (const file of files) {
         try {
           const stored = await opinions.attach(opinion.id, file);
-          attachments.push({ sha256: stored.sha256, filename: stored.filename });
+          attachments.push({ token: stored.token });
         } catch (error) {
           throw new AttachmentRefused(file.name, error);
         }

@@ -1,12 +1,12 @@
 import type { z } from 'zod';
 import type {
   answerInput,
-  attachmentView,
   bulkAnswerResult,
   inboxPage,
   OpinionDetail,
   questionInput,
   replyInput,
+  uploadedAttachmentView,
 } from '../../../src/modules/exchange/contract.ts';
 import { api, type Query } from '../../app/api.ts';
 
@@ -14,7 +14,7 @@ export type { OpinionDetail };
 export type InboxPage = z.infer<typeof inboxPage>;
 export type OpinionSummary = InboxPage['items'][number];
 export type AnswerInput = z.input<typeof answerInput>;
-export type Attachment = z.infer<typeof attachmentView>;
+export type UploadedAttachment = z.infer<typeof uploadedAttachmentView>;
 export type Answer = OpinionDetail['answers'][number];
 export type Question = OpinionDetail['questions'][number];
 
@@ -33,7 +33,8 @@ export const opinions = {
   get: (id: string) => api.get<OpinionDetail>(opinionUrl(id)),
   answer: (id: string, body: AnswerInput) => api.post<OpinionDetail>(`${opinionUrl(id)}/answers`, body),
   /** Uploads a file to attach to the answer; the answer then names it by its SHA-256. */
-  attach: (id: string, file: File) => api.upload<Attachment>(`${opinionUrl(id)}/attachments`, { file }),
+  attach: (id: string, file: File) =>
+    api.upload<UploadedAttachment>(`${opinionUrl(id)}/attachments`, { file }),
   attachmentUrl: (id: string, sha256: string) => `${opinionUrl(id)}/attachments/${sha256}`,
   answerFavourably: (ids: string[]) =>
     api.post<z.infer<typeof bulkAnswerResult>>('/api/opinions/favourable', { ids, confirm: ids.length }),

@@ -2,7 +2,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { LovitApp } from '../../../kernel/http.ts';
 import type { Platform } from '../../../kernel/platform.ts';
-import { acceptUploads, attachmentHeader, readUpload, sendFile } from '../../../kernel/uploads.ts';
+import { acceptUploads, attachmentHeader, sendFile, withUpload } from '../../../kernel/uploads.ts';
 import { documentView } from '../contract.ts';
 import { outcomePdf } from '../outcomes/service.ts';
 import { addDocument, openDocument } from './service.ts';
@@ -11,8 +11,8 @@ const tags = ['Pratiche SUI'];
 
 /**
  * Documents of a case: upload (multipart, in this plugin's scope only), download, and the outcome PDFs.
- * The upload is read part by part: the file goes to the content-addressed store as it arrives, never whole in
- * memory; the record linking it to the case is written afterwards in one transaction.
+ * The upload is read part by part, never whole in memory, and set aside; it enters the content-addressed
+ * store with the record linking it to the case, in one transaction, or not at all.
  */
 export function registerCaseDocumentRoutes(app: LovitApp, platform: Platform): void {
   app.register(async (plugin) => {
@@ -33,17 +33,18 @@ export function registerCaseDocumentRoutes(app: LovitApp, platform: Platform): v
         },
       },
       async (request, reply) => {
-        const { declaredName, file, fields } = await readUpload(
+        const document = await withUpload(
           request,
+          reply,
           platform.config,
           'allegare il file del documento',
+          ({ declaredName, file, fields }) =>
+            addDocument(platform, request.caller, request.params.id, {
+              declaredName,
+              file,
+              checklistCode: fields.checklistCode?.trim() || null,
+            }),
         );
-        const checklistCode = fields.checklistCode?.trim() || null;
-        const document = await addDocument(platform, request.caller, request.params.id, {
-          declaredName,
-          file,
-          checklistCode,
-        });
         return reply
           .code(201)
           .header('location', `/api/cases/${request.params.id}/documents/${document.id}`)

@@ -5,7 +5,7 @@
 import type { ReadStream } from 'node:fs';
 import type { Caller } from '../../../kernel/auth.ts';
 import { Conflict, Invalid, NotFound } from '../../../kernel/errors.ts';
-import type { StoredFile } from '../../../kernel/files.ts';
+import type { StagedFile } from '../../../kernel/files.ts';
 import { newId } from '../../../kernel/ids.ts';
 import type { Platform } from '../../../kernel/platform.ts';
 import { auditRead, writeTransaction } from '../../../kernel/transaction.ts';
@@ -42,10 +42,10 @@ export type NewDocument = {
   checklistCode: string | null;
   /** The name the uploader's file had. */
   declaredName: string;
-  file: StoredFile;
+  file: StagedFile;
 };
 
-/** Links a stored file to a case; a new version of a checklist item supersedes the current one. */
+/** Links an uploaded file to a case and keeps it in the store; a new version of a checklist item supersedes the current one. */
 export async function addDocument(
   platform: Platform,
   caller: Caller,
@@ -111,9 +111,13 @@ export async function addDocument(
       before: previous ? { current: previous.id, version: previous.version } : null,
       after: { caseId, ...facts, size: file.size, mediaType: file.mediaType },
     });
+    await file.keep();
     return documentViewOf(document);
   });
 }
+
+/** Among some stored files, those that are documents of a case: the orphan sweeper keeps them. */
+export const documentFiles = documents.storedDocuments;
 
 /** A document's content for download; the read is audited (the documents carry personal data). */
 export async function openDocument(

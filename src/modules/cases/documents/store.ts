@@ -5,6 +5,18 @@ import type { Db } from '../../../kernel/db.ts';
 
 // ---- documents
 
+/** Among `sha256s`, the files a document of some case is. */
+export async function storedDocuments(db: Db, sha256s: readonly string[]): Promise<string[]> {
+  if (sha256s.length === 0) return [];
+  const rows = await db
+    .selectFrom('caseDocument')
+    .select('sha256')
+    .distinct()
+    .where('sha256', 'in', sha256s)
+    .execute();
+  return rows.map((row) => row.sha256);
+}
+
 /** Every document of a case, every version, in upload order. */
 export function caseDocumentsQuery(db: Db, caseId: string) {
   return db

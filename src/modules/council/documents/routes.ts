@@ -2,7 +2,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { LovitApp } from '../../../kernel/http.ts';
 import type { Platform } from '../../../kernel/platform.ts';
-import { acceptUploads, readUpload, sendFile } from '../../../kernel/uploads.ts';
+import { acceptUploads, sendFile, withUpload } from '../../../kernel/uploads.ts';
 import { councilDocumentView } from '../contract.ts';
 import { attachDocument, openCouncilDocument } from './service.ts';
 
@@ -29,9 +29,10 @@ export function registerCouncilDocumentRoutes(app: LovitApp, platform: Platform)
         },
       },
       async (request, reply) => {
-        const { declaredName, file } = await readUpload(request, platform.config, 'allegare il file');
         const { id, itemId } = request.params;
-        const document = await attachDocument(platform, request.caller, id, itemId, { declaredName, file });
+        const document = await withUpload(request, reply, platform.config, 'allegare il file', (upload) =>
+          attachDocument(platform, request.caller, id, itemId, upload),
+        );
         return reply
           .code(201)
           .header('location', `/api/council/meetings/${id}/documents/${document.id}`)

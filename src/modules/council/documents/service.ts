@@ -6,7 +6,7 @@ import type { ReadStream } from 'node:fs';
 import type { Caller } from '../../../kernel/auth.ts';
 import type { Db } from '../../../kernel/db.ts';
 import { NotFound } from '../../../kernel/errors.ts';
-import type { StoredFile } from '../../../kernel/files.ts';
+import type { StagedFile } from '../../../kernel/files.ts';
 import { newId } from '../../../kernel/ids.ts';
 import type { Platform } from '../../../kernel/platform.ts';
 import { auditRead, writeTransaction } from '../../../kernel/transaction.ts';
@@ -35,13 +35,13 @@ export async function meetingDocuments(db: Db, meetingId: string): Promise<Counc
   return rows.map(viewOf);
 }
 
-/** Attaches a stored file to a point of the agenda; not to a cancelled meeting. */
+/** Attaches an uploaded file to a point of the agenda, keeping it in the store; not to a cancelled meeting. */
 export async function attachDocument(
   platform: Platform,
   caller: Caller,
   meetingId: string,
   agendaItemId: string,
-  input: { declaredName: string; file: StoredFile },
+  input: { declaredName: string; file: StagedFile },
 ): Promise<CouncilDocumentView> {
   const actor = actorOf(caller);
   return writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
@@ -71,9 +71,13 @@ export async function attachDocument(
       before: null,
       after: { meetingId, agendaItemId, fileName: row.fileName, sha256: file.sha256, size: file.size },
     });
+    await file.keep();
     return viewOf(row);
   });
 }
+
+/** Among some stored files, those that are documents of a meeting: the orphan sweeper keeps them. */
+export const meetingFiles = documentsStore.storedDocuments;
 
 /** A document's content for download, to the secretariat and the organisations invited; the read is audited. */
 export async function openCouncilDocument(

@@ -176,6 +176,53 @@ for (const backend of BACKENDS) {
       expect((await textOf('it'))?.revision).toBe(2);
     });
 
+    it('refuses invisible direction controls and unreadable characters, naming the field, and never shows them', async () => {
+      const italian = await textOf('it');
+      const reversed = await call(communications, 'PUT', `/api/portal/sheets/${CODE}/it`, {
+        ...italian?.content,
+        title: 'Permesso \u202Eotanimret',
+      });
+      expect(reversed.statusCode).toBe(400);
+      expect(reversed.headers['content-type']).toContain('application/problem+json');
+      expect(reversed.json().errors).toEqual([
+        {
+          path: 'body.title',
+          message: 'il testo contiene caratteri invisibili che ne invertono la direzione',
+        },
+      ]);
+      const lone = await call(communications, 'PUT', `/api/portal/sheets/${CODE}/it`, {
+        ...italian?.content,
+        costs: 'Marca da bollo \uD800 da 16 euro.',
+      });
+      expect(lone.json().errors).toEqual([expect.objectContaining({ path: 'body.costs' })]);
+      const invalidUtf8 = await t.app.inject({
+        method: 'PUT',
+        url: '/api/portal/glossary/it/nulla-osta',
+        headers: { ...communications.headers, 'content-type': 'application/json' },
+        payload: Buffer.concat([
+          Buffer.from('{"term":"nulla osta","definition":"Atto '),
+          Buffer.from([0xc3, 0x28]),
+          Buffer.from(' rilasciato"}'),
+        ]),
+      });
+      expect(invalidUtf8.statusCode).toBe(400);
+      expect(invalidUtf8.json().errors).toEqual([
+        {
+          path: 'body.definition',
+          message:
+            'il testo contiene caratteri non leggibili: riscriverlo o ricopiarlo da un documento integro',
+        },
+      ]);
+      const isolate = await call(lawyer, 'PUT', '/api/portal/glossary/it/nulla-osta', {
+        term: 'nulla osta\u2066',
+        definition: 'Atto che permette di chiedere il visto.',
+      });
+      expect(isolate.json().errors).toEqual([expect.objectContaining({ path: 'body.term' })]);
+      expect((await textOf('it'))?.revision).toBe(2);
+      const page = (await t.app.inject({ url: `/portale/it/schede/${CODE}` })).body;
+      expect(page).not.toMatch(/[\u202A-\u202E\u2066-\u2069\uFFFD]/);
+    });
+
     it('lets the glossary be written per language and shows the terms where they appear', async () => {
       const saved = await call(lawyer, 'PUT', '/api/portal/glossary/it/ricorso', {
         term: 'ricorso',

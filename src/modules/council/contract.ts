@@ -1,6 +1,6 @@
 /** The API of the territorial council: tables and members, meetings, minutes, decisions, actions, initiatives. */
 import { z } from 'zod';
-import { legalDay, text } from '../../kernel/contract.ts';
+import { legalDay, multilineText, text } from '../../kernel/contract.ts';
 
 export { legalDay, text };
 
@@ -147,7 +147,7 @@ export const attendanceView = z.object({
   attendeeName: z.string().nullable(),
 });
 
-export const decisionInput = z.object({ agendaItemId: z.uuid(), text: text(4000) });
+export const decisionInput = z.object({ agendaItemId: z.uuid(), text: multilineText(4000) });
 
 export const decisionView = z.object({
   id: z.uuid(),
@@ -177,8 +177,8 @@ export const agendaItemView = z.object({
   documents: z.array(councilDocumentView),
 });
 
-export const minutesInput = z.object({ text: text(100_000) });
-export const commentInput = z.object({ text: text(4000) });
+export const minutesInput = z.object({ text: multilineText(100_000) });
+export const commentInput = z.object({ text: multilineText(4000) });
 
 export const minutesVersionView = z.object({
   version: z.number().int(),

@@ -236,6 +236,9 @@ for (const backend of BACKENDS) {
         termKey: 'ricorso',
         term: 'ricorso',
         definition: 'La domanda al giudice di annullare un provvedimento.',
+        status: 'DRAFT',
+        publishedTerm: null,
+        publishedDefinition: null,
       });
       expect((await call(office.manager, 'GET', '/api/portal/glossary')).statusCode).toBe(403);
       const page = await publicPage('it');
@@ -245,6 +248,57 @@ for (const backend of BACKENDS) {
       expect(await (await t.app.inject({ url: '/portale/it/schede/lavoro-subordinato' })).body).toContain(
         'click day',
       );
+    });
+
+    it('publishes a glossary term only after the review of someone allowed for its language', async () => {
+      const shipped = (await call(communications, 'GET', '/api/portal/glossary'))
+        .json()
+        .find(
+          (term: { language: string; termKey: string }) =>
+            term.language === 'en' && term.termKey === 'nulla-osta',
+        );
+      const url = `/api/portal/glossary/en/${shipped.termKey}`;
+      expect(await publicPage('en')).toContain(shipped.definition);
+      const draft = await call(arabicMediator, 'PUT', url, {
+        term: shipped.term,
+        definition: 'A definition nobody has reviewed.',
+      });
+      expect(draft.json()).toMatchObject({
+        status: 'DRAFT',
+        definition: 'A definition nobody has reviewed.',
+        publishedDefinition: shipped.definition,
+      });
+      t.clock.advance(PAGE_CACHE_MS);
+      const before = await publicPage('en');
+      expect(before).not.toContain('nobody has reviewed');
+      expect(before).toContain(shipped.definition);
+
+      expect((await call(communications, 'POST', `${url}/publish`)).statusCode).toBe(409);
+      expect((await call(arabicMediator, 'POST', `${url}/review`)).statusCode).toBe(403);
+      expect((await call(lawyer, 'POST', `${url}/review`)).statusCode).toBe(403);
+      expect((await call(communications, 'POST', `${url}/review`)).statusCode).toBe(403);
+      expect((await call(englishMediator, 'POST', `${url}/review`)).json()).toMatchObject({
+        status: 'REVIEWED',
+      });
+      expect((await call(englishMediator, 'POST', `${url}/publish`)).statusCode).toBe(403);
+      const published = await call(communications, 'POST', `${url}/publish`);
+      expect(published.json()).toMatchObject({
+        status: 'PUBLISHED',
+        publishedDefinition: 'A definition nobody has reviewed.',
+      });
+      expect(await publicPage('en')).toContain('nobody has reviewed');
+      expect((await call(lawyer, 'POST', '/api/portal/glossary/it/non-esiste/review')).statusCode).toBe(404);
+      const trail = await t.platform.database.db
+        .selectFrom('auditEntry')
+        .select('action')
+        .where('entityId', '=', `en/${shipped.termKey}`)
+        .orderBy('seq')
+        .execute();
+      expect(trail.map((entry) => entry.action)).toEqual([
+        'portal.glossary.save',
+        'portal.glossary.review',
+        'portal.glossary.publish',
+      ]);
     });
 
     it('shows a publication made by another process once the page is half a minute old', async () => {

@@ -54,5 +54,16 @@ export const sheetTextView = z.object({
 export type SheetTextView = z.infer<typeof sheetTextView>;
 
 export const glossaryInput = z.object({ term: text(120), definition: multilineText(1000) });
-export const glossaryView = glossaryInput.extend({ language: z.string(), termKey: z.string() });
+export const glossaryView = glossaryInput.extend({
+  language: z.string(),
+  termKey: z.string(),
+  status: z.enum(['DRAFT', 'REVIEWED', 'PUBLISHED']),
+  /** What the public reads, while a newer text waits for review. */
+  publishedTerm: z.string().nullable(),
+  publishedDefinition: z.string().nullable(),
+});
+export const glossaryKey = z.object({
+  language: z.string().regex(/^[a-z]{2,3}$/),
+  termKey: z.string().regex(/^[a-z0-9-]{2,60}$/),
+});
 export type GlossaryView = z.infer<typeof glossaryView>;

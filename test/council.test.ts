@@ -264,7 +264,7 @@ for (const backend of BACKENDS) {
       expect((await post(outsider, `${url}/minutes/comments`, { text: 'Intrusione' })).statusCode).toBe(404);
 
       const revised = await post(secretariat, `${url}/minutes`, {
-        text: 'Presenti Paola Gialli e Sara Rosa. Sfratti: 40.',
+        text: 'Presenti Paola Gialli e Sara Rosa.\nSfratti: 40.',
       });
       expect(revised.json().minutesStatus).toBe('REVISED');
       expect(revised.json().minutes).toHaveLength(2);
@@ -282,7 +282,7 @@ for (const backend of BACKENDS) {
       expect(approved.json().minutesStatus).toBe('APPROVED');
       expect((await get(caritas, url)).json().minutes.map((v: { text: string }) => v.text)).toEqual([
         'Presenti Paola Gialli e Sara Rosa. Bozza.',
-        'Presenti Paola Gialli e Sara Rosa. Sfratti: 40.',
+        'Presenti Paola Gialli e Sara Rosa.\nSfratti: 40.',
       ]);
       expect((await post(secretariat, `${url}/minutes`, { text: 'Dopo' })).statusCode).toBe(409);
       expect(await auditActions()).toEqual(
@@ -423,26 +423,96 @@ for (const backend of BACKENDS) {
       expect((await get(outsider, '/api/council/initiatives')).json()).toEqual([]);
     });
 
-    it('publishes the tables, the approved minutes without personal data, and the initiatives', async () => {
-      const page = await t.app.inject({ url: '/consiglio-territoriale' });
-      expect(page.statusCode).toBe(200);
-      expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
-      const html = page.body;
+    it('publishes no minutes, only a summary whose every warning of personal data is resolved', async () => {
+      const publicPage = async () => (await t.app.inject({ url: '/consiglio-territoriale' })).body;
+      expect(await publicPage()).not.toContain('Sfratti: 40');
+      const url = `/api/council/meetings/${meetingId}/public-summary`;
+      expect((await get(lodi, url)).statusCode).toBe(403);
+      const preview = (await get(secretariat, url)).json();
+      expect(preview).toMatchObject({
+        minutes: 'Presenti Paola Gialli e Sara Rosa.\nSfratti: 40.',
+        text: 'Presenti Paola Gialli e Sara Rosa.\nSfratti: 40.',
+        isSaved: false,
+        canPublish: false,
+      });
+      expect(preview.warnings.map((w: { excerpt: string }) => w.excerpt)).toEqual([
+        'Paola Gialli',
+        'Sara Rosa',
+      ]);
+      expect((await post(secretariat, `${url}/publish`)).statusCode).toBe(409);
+
+      const personal = await send(secretariat, 'PUT', url, {
+        text:
+          'Il tavolo ha esaminato 40 sfratti.\n\nRiferisce la dott.ssa GIALLI (tel. +39 0371 123456), per ' +
+          'il sig. mario rossi, nato il 3 aprile 1990, c.f. RSS MRA 90D03 F205X, paola.gialli@cömune.lodi.it. ' +
+          'Prossima riunione alla Casa Rosa.',
+      });
+      expect(personal.statusCode).toBe(200);
+      expect(
+        personal.json().warnings.map((w: { kind: string; excerpt: string }) => [w.kind, w.excerpt]),
+      ).toEqual([
+        ['NAME', 'GIALLI'],
+        ['PHONE', '+39 0371 123456'],
+        ['NAME', 'mario rossi'],
+        ['BIRTH_DATE', '3 aprile 1990'],
+        ['FISCAL_CODE', 'RSS MRA 90D03 F205X'],
+        ['EMAIL', 'paola.gialli@cömune.lodi.it'],
+        ['NAME', 'Rosa'],
+      ]);
+      const refused = await post(secretariat, `${url}/publish`);
+      expect(refused.statusCode).toBe(409);
+      expect(refused.json().detail).toContain('«+39 0371 123456» (numero di telefono)');
+      expect(await publicPage()).not.toContain('sfratti');
+
+      const edited = await send(secretariat, 'PUT', url, {
+        text: 'Il tavolo ha esaminato 40 sfratti.\n\nProssima riunione alla Casa Rosa.',
+      });
+      const [rosa] = edited.json().warnings;
+      expect(rosa).toMatchObject({ kind: 'NAME', excerpt: 'Rosa', clearedReason: null });
+      expect(edited.json().canPublish).toBe(false);
+      const noReason = await post(secretariat, `${url}/clearances`, { key: rosa.key, reason: ' ' });
+      expect(noReason.statusCode).toBe(400);
+      expect(noReason.json().errors[0].path).toBe('body.reason');
+      const elsewhere = await post(secretariat, `${url}/clearances`, { key: 'NAME:gialli', reason: 'x' });
+      expect(elsewhere.statusCode).toBe(422);
+      expect(elsewhere.json().errors[0].path).toBe('body.key');
+      const reason = 'Casa Rosa è il centro civico dove si riunisce il tavolo';
+      const cleared = await post(secretariat, `${url}/clearances`, { key: rosa.key, reason });
+      expect(cleared.json()).toMatchObject({ canPublish: true, warnings: [{ clearedReason: reason }] });
+
+      const published = await post(secretariat, `${url}/publish`);
+      expect(published.statusCode).toBe(200);
+      expect(published.json()).toMatchObject({ canPublish: false, publishedAt: expect.any(String) });
+      const html = await publicPage();
       expect(html).toContain('Tavolo casa e abitare');
       expect(html).toContain('Enti componenti: Caritas Lodigiana, Comune di Lodi');
-      expect(html).toContain('Presenti [omissis] e [omissis]. Sfratti: 40.');
-      expect(html).toContain('Il tavolo avvia un censimento degli alloggi sfitti.');
+      expect(html).toContain('Il tavolo ha esaminato 40 sfratti.');
       expect(html).toContain('Agenzia per la casa');
       expect(html).toContain('<progress max="100" value="40">');
       for (const personal of [
+        'Sfratti: 40',
         'Paola Gialli',
         'Sara Rosa',
         'Marco Verdi',
         'Anna Bianchi',
         '@enti.example',
         'Seconda seduta',
+        'Il tavolo avvia un censimento',
       ])
         expect(html).not.toContain(personal);
+      const trail = await database.db
+        .selectFrom('auditEntry')
+        .select(['action', 'data'])
+        .where('action', 'like', 'council.summary.%')
+        .orderBy('seq')
+        .execute();
+      expect(trail.map((entry) => entry.action)).toEqual([
+        'council.summary.save',
+        'council.summary.save',
+        'council.summary.clear',
+        'council.summary.publish',
+      ]);
+      expect(trail[2]?.data).toMatchObject({ after: { excerpt: 'Rosa', reason } });
     });
 
     it('reports the year in a PDF generated from the data', async () => {

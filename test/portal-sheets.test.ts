@@ -176,6 +176,53 @@ for (const backend of BACKENDS) {
       expect((await textOf('it'))?.revision).toBe(2);
     });
 
+    it('refuses invisible direction controls and unreadable characters, naming the field, and never shows them', async () => {
+      const italian = await textOf('it');
+      const reversed = await call(communications, 'PUT', `/api/portal/sheets/${CODE}/it`, {
+        ...italian?.content,
+        title: 'Permesso \u202Eotanimret',
+      });
+      expect(reversed.statusCode).toBe(400);
+      expect(reversed.headers['content-type']).toContain('application/problem+json');
+      expect(reversed.json().errors).toEqual([
+        {
+          path: 'body.title',
+          message: 'il testo contiene caratteri invisibili che ne invertono la direzione',
+        },
+      ]);
+      const lone = await call(communications, 'PUT', `/api/portal/sheets/${CODE}/it`, {
+        ...italian?.content,
+        costs: 'Marca da bollo \uD800 da 16 euro.',
+      });
+      expect(lone.json().errors).toEqual([expect.objectContaining({ path: 'body.costs' })]);
+      const invalidUtf8 = await t.app.inject({
+        method: 'PUT',
+        url: '/api/portal/glossary/it/nulla-osta',
+        headers: { ...communications.headers, 'content-type': 'application/json' },
+        payload: Buffer.concat([
+          Buffer.from('{"term":"nulla osta","definition":"Atto '),
+          Buffer.from([0xc3, 0x28]),
+          Buffer.from(' rilasciato"}'),
+        ]),
+      });
+      expect(invalidUtf8.statusCode).toBe(400);
+      expect(invalidUtf8.json().errors).toEqual([
+        {
+          path: 'body.definition',
+          message:
+            'il testo contiene caratteri non leggibili: riscriverlo o ricopiarlo da un documento integro',
+        },
+      ]);
+      const isolate = await call(lawyer, 'PUT', '/api/portal/glossary/it/nulla-osta', {
+        term: 'nulla osta\u2066',
+        definition: 'Atto che permette di chiedere il visto.',
+      });
+      expect(isolate.json().errors).toEqual([expect.objectContaining({ path: 'body.term' })]);
+      expect((await textOf('it'))?.revision).toBe(2);
+      const page = (await t.app.inject({ url: `/portale/it/schede/${CODE}` })).body;
+      expect(page).not.toMatch(/[\u202A-\u202E\u2066-\u2069\uFFFD]/);
+    });
+
     it('lets the glossary be written per language and shows the terms where they appear', async () => {
       const saved = await call(lawyer, 'PUT', '/api/portal/glossary/it/ricorso', {
         term: 'ricorso',
@@ -189,6 +236,9 @@ for (const backend of BACKENDS) {
         termKey: 'ricorso',
         term: 'ricorso',
         definition: 'La domanda al giudice di annullare un provvedimento.',
+        status: 'DRAFT',
+        publishedTerm: null,
+        publishedDefinition: null,
       });
       expect((await call(office.manager, 'GET', '/api/portal/glossary')).statusCode).toBe(403);
       const page = await publicPage('it');
@@ -198,6 +248,57 @@ for (const backend of BACKENDS) {
       expect(await (await t.app.inject({ url: '/portale/it/schede/lavoro-subordinato' })).body).toContain(
         'click day',
       );
+    });
+
+    it('publishes a glossary term only after the review of someone allowed for its language', async () => {
+      const shipped = (await call(communications, 'GET', '/api/portal/glossary'))
+        .json()
+        .find(
+          (term: { language: string; termKey: string }) =>
+            term.language === 'en' && term.termKey === 'nulla-osta',
+        );
+      const url = `/api/portal/glossary/en/${shipped.termKey}`;
+      expect(await publicPage('en')).toContain(shipped.definition);
+      const draft = await call(arabicMediator, 'PUT', url, {
+        term: shipped.term,
+        definition: 'A definition nobody has reviewed.',
+      });
+      expect(draft.json()).toMatchObject({
+        status: 'DRAFT',
+        definition: 'A definition nobody has reviewed.',
+        publishedDefinition: shipped.definition,
+      });
+      t.clock.advance(PAGE_CACHE_MS);
+      const before = await publicPage('en');
+      expect(before).not.toContain('nobody has reviewed');
+      expect(before).toContain(shipped.definition);
+
+      expect((await call(communications, 'POST', `${url}/publish`)).statusCode).toBe(409);
+      expect((await call(arabicMediator, 'POST', `${url}/review`)).statusCode).toBe(403);
+      expect((await call(lawyer, 'POST', `${url}/review`)).statusCode).toBe(403);
+      expect((await call(communications, 'POST', `${url}/review`)).statusCode).toBe(403);
+      expect((await call(englishMediator, 'POST', `${url}/review`)).json()).toMatchObject({
+        status: 'REVIEWED',
+      });
+      expect((await call(englishMediator, 'POST', `${url}/publish`)).statusCode).toBe(403);
+      const published = await call(communications, 'POST', `${url}/publish`);
+      expect(published.json()).toMatchObject({
+        status: 'PUBLISHED',
+        publishedDefinition: 'A definition nobody has reviewed.',
+      });
+      expect(await publicPage('en')).toContain('nobody has reviewed');
+      expect((await call(lawyer, 'POST', '/api/portal/glossary/it/non-esiste/review')).statusCode).toBe(404);
+      const trail = await t.platform.database.db
+        .selectFrom('auditEntry')
+        .select('action')
+        .where('entityId', '=', `en/${shipped.termKey}`)
+        .orderBy('seq')
+        .execute();
+      expect(trail.map((entry) => entry.action)).toEqual([
+        'portal.glossary.save',
+        'portal.glossary.review',
+        'portal.glossary.publish',
+      ]);
     });
 
     it('shows a publication made by another process once the page is half a minute old', async () => {

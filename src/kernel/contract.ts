@@ -10,14 +10,38 @@ export function hasControlCharacter(value: string): boolean {
   return false;
 }
 
+// Embeddings and overrides (U+202A–U+202E) and isolates (U+2066–U+2069): invisible, they make a name or a
+// sentence read differently from what is stored, and can hide text on the page that shows it.
+const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
+
+/**
+ * Why typed text cannot be kept, in words a clerk understands; undefined when it can. Invalid UTF-8 reaches us
+ * as the replacement character U+FFFD (the body is decoded before it is parsed), a broken UTF-16 pair as a lone
+ * surrogate. `multiline` text may hold line breaks and tabs.
+ */
+export function textFault(value: string, multiline = false): string | undefined {
+  if (!value.isWellFormed() || value.includes('\uFFFD'))
+    return 'il testo contiene caratteri non leggibili: riscriverlo o ricopiarlo da un documento integro';
+  if (BIDI_CONTROL.test(value)) return 'il testo contiene caratteri invisibili che ne invertono la direzione';
+  if (hasControlCharacter(multiline ? value.replace(/[\n\r\t]/g, ' ') : value))
+    return 'caratteri di controllo non ammessi';
+  return undefined;
+}
+
+/** The checks of `textFault` on any string field, with its own message for each fault. */
+export const refuseUnsafeText = <T extends z.ZodType<string>>(field: T, multiline = false) =>
+  field.superRefine((value, context) => {
+    const fault = textFault(value, multiline);
+    if (fault) context.addIssue({ code: 'custom', message: fault });
+  });
+
+const bounded = (max: number) =>
+  z.string().trim().min(1, 'campo obbligatorio').max(max, `al massimo ${max} caratteri`);
+
 /** A required line of typed text, trimmed, at most `max` characters. */
-export const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, 'campo obbligatorio')
-    .max(max, `al massimo ${max} caratteri`)
-    .refine((value) => !hasControlCharacter(value), 'caratteri di controllo non ammessi');
+export const text = (max: number) => refuseUnsafeText(bounded(max));
+/** Required text of several lines and paragraphs (minutes, explanations), trimmed, at most `max` characters. */
+export const multilineText = (max: number) => refuseUnsafeText(bounded(max), true);
 export const legalDay = z.iso.date('data nel formato AAAA-MM-GG');
 /** ISO 639-1 language codes the office offers mediation in. */
 export const language = z.string().regex(/^[a-z]{2}$/, 'codice lingua ISO 639-1 (due lettere minuscole)');

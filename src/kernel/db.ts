@@ -9,6 +9,8 @@ import {
   type PostgresPool,
   type PostgresPoolClient,
   type PostgresQueryResult,
+  type RawBuilder,
+  sql,
 } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../db/database.ts';
@@ -28,6 +30,17 @@ export type DatabaseHandle = {
   url?: string;
   close(): Promise<void>;
 };
+
+const ACCENTED = 'àáâãäåāăąçćčďđèéêëēėęěìíîïīįłńňñòóôõöøōőřśšşșťţțùúûüūůűųýÿžźż';
+const UNACCENTED = 'aaaaaaaaacccddeeeeeeeeiiiiiilnnnoooooooorsssstttuuuuuuuuyyzzz';
+
+/**
+ * A name column as names are compared across spellings: lower case, the Latin letters without their accents,
+ * letters and digits only ("D’Amico" and "damico" alike). Plain SQL, the same on both backends.
+ */
+export function foldedName(column: string): RawBuilder<string> {
+  return sql<string>`regexp_replace(translate(lower(${sql.ref(column)}), ${ACCENTED}, ${UNACCENTED}), '[^[:alnum:]]', '', 'g')`;
+}
 
 export class DatabaseUnavailable extends Error {
   override name = 'DatabaseUnavailable';

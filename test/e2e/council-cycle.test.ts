@@ -198,6 +198,38 @@ describe.skipIf(!browserAvailable())('a thematic table’s cycle, in Chromium', 
     await revising.context().close();
   });
 
+  it('writes the public summary beside the minutes, resolves each warning and publishes only the summary', async () => {
+    const page = await asSecretariat(meetingUrl);
+    const errors = watchErrors(page);
+    await page.getByRole('heading', { level: 2, name: 'Sintesi pubblica' }).waitFor();
+    await page.getByRole('heading', { level: 3, name: 'Verbale approvato' }).waitFor();
+    const publish = page.getByRole('button', { name: 'Pubblica la sintesi' });
+    await expect(publish.isDisabled()).resolves.toBe(true);
+    const editor = page.getByLabel('Testo della sintesi pubblica');
+    await expect(editor.inputValue()).resolves.toContain('Dati del CPI: 120 iscritti.');
+    await editor.fill('Il tavolo ha esaminato i dati del CPI con roberto conti (tel. 333 1234567).');
+    await page.getByRole('button', { name: 'Salva la sintesi' }).click();
+    await page.getByText('«roberto conti»: possibile nome di una persona').waitFor();
+    await page.getByText('«333 1234567»: possibile numero di telefono').waitFor();
+    await expect(publish.isDisabled()).resolves.toBe(true);
+
+    await editor.fill('Il tavolo ha esaminato i dati del CPI: 120 iscritti.\n\nIncontro nella sala Verdi.');
+    await page.getByRole('button', { name: 'Salva la sintesi' }).click();
+    await page.getByText('«Verdi»: possibile nome di una persona').waitFor();
+    await expect(page.getByText('«roberto conti»').count()).resolves.toBe(0);
+    await page.getByLabel('Perché «Verdi» non è un dato personale').fill('È il nome della sala riunioni');
+    await page.getByRole('button', { name: 'Non è un dato personale' }).click();
+    await page.getByText(/Non è un dato personale: È il nome della sala riunioni/).waitFor();
+    await publish.click();
+    await page.getByText(/Sintesi pubblicata il/).waitFor();
+    await expectAccessible(page);
+    expect(errors).toEqual([]);
+    await page.goto(`${t.base}/consiglio-territoriale`);
+    await page.getByText('Il tavolo ha esaminato i dati del CPI: 120 iscritti.').waitFor();
+    await expect(page.content()).resolves.not.toContain('Presenti il Comune di Lodi');
+    await page.context().close();
+  });
+
   it('assigns an action, reminds its owner before the due day, and the owner marks it done', async () => {
     const page = await asSecretariat(meetingUrl);
     await page.getByLabel('Azione da svolgere').fill('Rilevazione presso gli sportelli comunali');

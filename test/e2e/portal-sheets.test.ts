@@ -51,30 +51,37 @@ describe.skipIf(!browserAvailable())('procedure sheets in the back-office, in Ch
     await closePage(reader);
   });
 
-  it('writes a glossary term in the back-office, and the sheet that uses it explains it', async () => {
+  it('writes a glossary term in the back-office, reviews and publishes it, and the sheet that uses it explains it', async () => {
     const page = await openSignedIn(t.browser, t.base, '/comunicazione', lawyerEmail);
     await page.getByRole('link', { name: 'Glossario del portale' }).click();
     await page.getByRole('heading', { level: 1, name: 'Glossario del portale' }).waitFor();
     await expectAccessible(page);
     await page.getByLabel('Chiave del termine').fill('consolato');
-    await page.getByLabel('Codice della lingua').fill('en');
-    await page.getByLabel('Termine', { exact: true }).fill('consulate');
-    await page.getByLabel('Spiegazione').fill('The office of Italy abroad that issues visas.');
-    await page.getByRole('button', { name: 'Salva il termine' }).click();
-    await page.getByText('Termine salvato: consulate (inglese).').waitFor();
-    const row = page.getByRole('row', { name: /^consolato inglese/ });
-    await row.getByRole('button', { name: 'Modifica consolato (en)' }).click();
-    await page.getByRole('heading', { level: 2, name: 'Modifica di «consulate»' }).waitFor();
+    await page.getByLabel('Codice della lingua').fill('it');
+    await page.getByLabel('Termine', { exact: true }).fill('consolato');
+    await page.getByLabel('Spiegazione').fill('L’ufficio dell’Italia all’estero che rilascia i visti.');
+    await page.getByRole('button', { name: 'Salva la bozza del termine' }).click();
+    await page.getByText('Spiegazione di «consolato» (italiano): bozza.').waitFor();
+    const row = page.getByRole('row', { name: /^consolato italiano/ });
+    await row.getByText('Bozza').waitFor();
+    const draftReader = await openPage(t.browser, `${t.base}/portale/it/schede/ricongiungimento-familiare`);
+    expect(await draftReader.locator('main').textContent()).not.toContain('che rilascia i visti');
+    await closePage(draftReader);
+
+    await row.getByRole('button', { name: 'Modifica consolato (it)' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Modifica di «consolato»' }).waitFor();
     expect(await page.getByLabel('Chiave del termine').getAttribute('readonly')).not.toBeNull();
-    await page.getByLabel('Spiegazione').fill('The office of Italy in your country that issues the visa.');
-    await page.getByRole('button', { name: 'Salva il termine' }).click();
-    await row.getByText('The office of Italy in your country that issues the visa.').waitFor();
+    await page.getByRole('button', { name: 'Segna come revisionato' }).click();
+    await page.getByText('Spiegazione di «consolato» (italiano): revisionata.').waitFor();
+    await page.getByRole('button', { name: 'Pubblica il termine' }).click();
+    await page.getByText('Spiegazione di «consolato» (italiano): pubblicata.').waitFor();
+    await row.getByText('Pubblicata').waitFor();
     await expectAccessible(page);
     await closePage(page);
 
-    const reader = await openPage(t.browser, `${t.base}/portale/en/schede/ricongiungimento-familiare`);
+    const reader = await openPage(t.browser, `${t.base}/portale/it/schede/ricongiungimento-familiare`);
     expect(await reader.locator('main').textContent()).toContain(
-      'The office of Italy in your country that issues the visa.',
+      'L’ufficio dell’Italia all’estero che rilascia i visti.',
     );
     await closePage(reader);
   });

@@ -186,6 +186,25 @@ export type CouncilDocumentTable = {
   uploadedBy: string;
 };
 
+export type CouncilPublicSummaryTable = {
+  meetingId: string;
+  text: string;
+  savedAt: Instant;
+  savedBy: string;
+  publishedText: string | null;
+  publishedAt: NullableInstant;
+  publishedBy: string | null;
+};
+
+export type CouncilSummaryClearanceTable = {
+  meetingId: string;
+  key: string;
+  excerpt: string;
+  reason: string;
+  clearedAt: Instant;
+  clearedBy: string;
+};
+
 /** The tables of the territorial council, as Kysely sees them. */
 export type CouncilTables = {
   councilTable: CouncilTableTable;
@@ -197,6 +216,8 @@ export type CouncilTables = {
   councilMinutesComment: CouncilMinutesCommentTable;
   councilDecision: CouncilDecisionTable;
   councilDocument: CouncilDocumentTable;
+  councilPublicSummary: CouncilPublicSummaryTable;
+  councilSummaryClearance: CouncilSummaryClearanceTable;
   councilActionItem: CouncilActionItemTable;
   councilActionNote: CouncilActionNoteTable;
   councilInitiative: CouncilInitiativeTable;

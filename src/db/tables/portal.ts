@@ -1,3 +1,4 @@
+import type { ColumnType } from 'kysely';
 import type { Instant, Json, NullableInstant, NullableJson } from '../columns.ts';
 
 export type SheetStatus = 'DRAFT' | 'REVIEWED' | 'PUBLISHED';
@@ -25,7 +26,17 @@ export type ProcedureSheetTextTable = {
   publishedReviewedAt: NullableInstant;
 };
 
-export type GlossaryTermTable = { language: string; termKey: string; term: string; definition: string };
+export type GlossaryTermTable = {
+  language: string;
+  termKey: string;
+  term: string;
+  definition: string;
+  status: ColumnType<SheetStatus, SheetStatus | undefined>;
+  /** What the public reads: the last reviewed text published. */
+  publishedTerm: string | null;
+  publishedDefinition: string | null;
+  reviewedBy: string | null;
+};
 
 /** The tables of the public portal's texts, as Kysely sees them. */
 export type PortalTables = {

@@ -1,13 +1,8 @@
 import { z } from 'zod';
-import { hasControlCharacter } from '../../kernel/contract.ts';
+import { refuseUnsafeText } from '../../kernel/contract.ts';
 import { pageQuery } from '../identity/contract.ts';
 
-const filterText = z
-  .string()
-  .trim()
-  .max(100)
-  .refine((value) => !hasControlCharacter(value), 'caratteri di controllo non ammessi')
-  .optional();
+const filterText = refuseUnsafeText(z.string().trim().max(100)).optional();
 
 /** The audit trail as auditors search it: filters and entries. */
 export const auditKind = z.enum(['change', 'access', 'security']);

@@ -1,18 +1,11 @@
 /** The API of SUI case files: intake, parties, worklist, case page, actions. Shared by routes and web client. */
 import { z } from 'zod';
-import { hasControlCharacter } from '../../kernel/contract.ts';
+import { text } from '../../kernel/contract.ts';
 import { ACTION_NAMES, caseTypeVersion } from './law/definitions.ts';
 
 export { OPINION_BODIES } from '../exchange/contract.ts';
 export { ACTIONS, type Action, GUARDS } from './law/definitions.ts';
 
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, 'campo obbligatorio')
-    .max(max, `al massimo ${max} caratteri`)
-    .refine((value) => !hasControlCharacter(value), 'caratteri di controllo non ammessi');
 const optionalText = (max: number) => text(max).nullish();
 const legalDay = z.iso.date('data nel formato AAAA-MM-GG');
 const code = z.string().regex(/^[A-Z][A-Z0-9_]{1,63}$/, 'codice non valido');

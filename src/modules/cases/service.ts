@@ -3,6 +3,7 @@ import { Temporal } from 'temporal-polyfill';
 import type { z } from 'zod';
 import type { Config } from '../../config.ts';
 import type { Actor, Caller } from '../../kernel/auth.ts';
+import type { Db } from '../../kernel/db.ts';
 import { Conflict, Invalid, NotFound } from '../../kernel/errors.ts';
 import { newId } from '../../kernel/ids.ts';
 import type { Platform } from '../../kernel/platform.ts';
@@ -99,6 +100,14 @@ function initialDueDate(config: Config, definition: CaseTypeVersion, today: Temp
     initialDueDates.set(key, due);
   }
   return due;
+}
+
+/**
+ * The names of the people of every case whose family name, folded as `foldedName` does, is among the words
+ * given: for the council, which must not publish them.
+ */
+export function personNamesAmong(db: Db, familyNames: readonly string[]) {
+  return familyNames.length ? store.personNamesAmong(db, familyNames) : Promise.resolve([]);
 }
 
 export async function submit(

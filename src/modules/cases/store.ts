@@ -2,7 +2,7 @@
 import { type Insertable, sql, type Updateable } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { CaseEventTable, CaseFileTable, CaseOpinionTable } from '../../db/tables/cases.ts';
-import type { Db } from '../../kernel/db.ts';
+import { type Db, foldedName } from '../../kernel/db.ts';
 import * as documents from './documents/store.ts';
 import type { CaseTypeVersion } from './law/definitions.ts';
 
@@ -154,6 +154,16 @@ function casePartiesQuery(db: Db, caseId: string) {
 
 export function caseParties(db: Db, caseId: string) {
   return casePartiesQuery(db, caseId).execute();
+}
+
+/** The people of every case whose family name, folded, is one of `familyNames`. */
+export function personNamesAmong(db: Db, familyNames: readonly string[]) {
+  return db
+    .selectFrom('person')
+    .select(['givenName as given', 'surname as family'])
+    .distinct()
+    .where(foldedName('surname'), '=', sql<string>`any(${[...familyNames]}::text[])`)
+    .execute();
 }
 
 function caseEventsQuery(db: Db, caseId: string) {

@@ -1,6 +1,6 @@
 /** The API of the territorial council: tables and members, meetings, minutes, decisions, actions, initiatives. */
 import { z } from 'zod';
-import { legalDay, text } from '../../kernel/contract.ts';
+import { legalDay, multilineText, text } from '../../kernel/contract.ts';
 
 export { legalDay, text };
 
@@ -147,7 +147,7 @@ export const attendanceView = z.object({
   attendeeName: z.string().nullable(),
 });
 
-export const decisionInput = z.object({ agendaItemId: z.uuid(), text: text(4000) });
+export const decisionInput = z.object({ agendaItemId: z.uuid(), text: multilineText(4000) });
 
 export const decisionView = z.object({
   id: z.uuid(),
@@ -177,8 +177,8 @@ export const agendaItemView = z.object({
   documents: z.array(councilDocumentView),
 });
 
-export const minutesInput = z.object({ text: text(100_000) });
-export const commentInput = z.object({ text: text(4000) });
+export const minutesInput = z.object({ text: multilineText(100_000) });
+export const commentInput = z.object({ text: multilineText(4000) });
 
 export const minutesVersionView = z.object({
   version: z.number().int(),
@@ -212,6 +212,49 @@ export const meetingView = meetingSummary.extend({
   cancelReason: z.string().nullable(),
 });
 export type MeetingView = z.infer<typeof meetingView>;
+
+/** What a meeting's public summary may hold that is a person's data, as the secretariat reads it. */
+export const PERSONAL_DATA_KINDS = {
+  FISCAL_CODE: 'codice fiscale',
+  PASSPORT: 'numero di passaporto',
+  PHONE: 'numero di telefono',
+  EMAIL: 'indirizzo e-mail',
+  BIRTH_DATE: 'data di nascita',
+  NAME: 'nome di una persona',
+} as const;
+export type PersonalDataKind = keyof typeof PERSONAL_DATA_KINDS;
+
+export const publicSummaryInput = z.object({ text: multilineText(20_000) });
+/** A warning marked as not personal data, and why. */
+export const clearanceInput = z.object({ key: z.string().min(1).max(500), reason: text(500) });
+
+export const personalDataWarningView = z.object({
+  kind: z.enum(Object.keys(PERSONAL_DATA_KINDS) as [PersonalDataKind, ...PersonalDataKind[]]),
+  excerpt: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+  key: z.string(),
+  /** Why it is not personal data, when the secretariat said so. */
+  clearedReason: z.string().nullable(),
+  clearedBy: z.string().nullable(),
+});
+
+export const publicSummaryView = z.object({
+  meetingId: z.uuid(),
+  /** The approved minutes, beside the summary in the preview. */
+  minutes: z.string(),
+  /** The summary as saved, or the approved minutes as the draft to start from. */
+  text: z.string(),
+  isSaved: z.boolean(),
+  savedAt: z.string().nullable(),
+  savedBy: z.string().nullable(),
+  publishedText: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  warnings: z.array(personalDataWarningView),
+  /** Saved, every warning resolved, and not already what the public reads. */
+  canPublish: z.boolean(),
+});
+export type PublicSummaryView = z.infer<typeof publicSummaryView>;
 
 export const actionStatus = z.enum(['OPEN', 'IN_PROGRESS', 'DONE', 'CANCELLED']);
 

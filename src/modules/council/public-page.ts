@@ -1,6 +1,7 @@
 /**
  * The council's public page `/consiglio-territoriale`: server-rendered HTML, readable without JavaScript, with
- * the tables and their member organisations, the approved minutes (without personal data) and the initiatives.
+ * the tables and their member organisations, the summaries of the meetings the secretariat published, and the
+ * initiatives.
  */
 import type { LovitApp } from '../../kernel/http.ts';
 import type { Platform } from '../../kernel/platform.ts';
@@ -26,14 +27,10 @@ function render(council: PublicCouncil): string {
 <p>${escapeHtml(t.mandate)}</p><p>Enti componenti: ${escapeHtml(t.members.join(', ') || 'nessuno')}</p></article>`,
     )
     .join('');
-  const minutes = council.minutes
+  const summaries = council.summaries
     .map(
-      (m) => `<article><h3>${escapeHtml(m.tableName)} – ${escapeHtml(m.title)}, ${day(m.startsAt)}</h3>
-<p class="prose">${escapeHtml(m.text)}</p>${
-        m.decisions.length
-          ? `<h4>Decisioni</h4><ul>${m.decisions.map((d) => `<li>${escapeHtml(d)}</li>`).join('')}</ul>`
-          : ''
-      }</article>`,
+      (m) => `<article><h3>${escapeHtml(m.tableName)} – seduta del ${day(m.startsAt)}</h3>
+<p class="prose">${escapeHtml(m.text)}</p></article>`,
     )
     .join('');
   const initiatives = council.initiatives
@@ -52,7 +49,7 @@ dal ${day(i.startsOn)} al ${day(i.endsOn)}</p><p>${escapeHtml(i.objective)}</p>
 <main><h1>Consiglio territoriale per l’immigrazione</h1>
 <p>Il Consiglio analizza i bisogni del territorio e promuove gli interventi da realizzare a livello locale (art. 3 c. 6 D.Lgs. 286/1998).</p>
 <section aria-labelledby="tavoli"><h2 id="tavoli">Plenaria e tavoli tematici</h2>${tables || '<p>Nessun tavolo istituito.</p>'}</section>
-<section aria-labelledby="verbali"><h2 id="verbali">Verbali approvati</h2>${minutes || '<p>Nessun verbale approvato.</p>'}</section>
+<section aria-labelledby="sedute"><h2 id="sedute">Sintesi delle sedute</h2>${summaries || '<p>Nessuna sintesi pubblicata.</p>'}</section>
 <section aria-labelledby="iniziative"><h2 id="iniziative">Iniziative</h2>${initiatives || '<p>Nessuna iniziativa.</p>'}</section>
 </main></body></html>`;
 }

@@ -29,6 +29,7 @@ import {
 import { registerCouncilDocumentRoutes } from './documents/routes.ts';
 import { listInitiatives, planInitiative, recordProgress } from './initiatives/service.ts';
 import { cancelMeeting, rescheduleMeeting } from './meetings/changes.ts';
+import { registerPublicSummaryRoutes } from './minutes/routes.ts';
 import {
   approveMinutes,
   circulateMinutes,
@@ -142,6 +143,7 @@ export function registerCouncilRoutes(app: LovitApp, platform: Platform): void {
 
   registerMeetingRoutes(app, platform);
   registerCouncilDocumentRoutes(app, platform);
+  registerPublicSummaryRoutes(app, platform);
   registerFollowUpRoutes(app, platform);
   registerNeedsRoutes(app, platform);
   registerPublicCouncilPage(app, platform);

@@ -1,12 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
-import {
-  isOverdue,
-  isReminderDue,
-  nextMinutesStatus,
-  visibleVersionCount,
-  withoutPersonalData,
-} from './rules.ts';
+import { isOverdue, isReminderDue, nextMinutesStatus, visibleVersionCount } from './rules.ts';
 
 const day = (text: string) => Temporal.PlainDate.from(text);
 
@@ -51,22 +45,5 @@ describe('action items', () => {
     expect(isReminderDue(action, day('2026-04-11'), 3)).toBe(false);
     expect(isReminderDue({ ...action, remindedAt: new Date() }, day('2026-04-08'), 3)).toBe(false);
     expect(isReminderDue({ ...action, status: 'DONE' }, day('2026-04-08'), 3)).toBe(false);
-  });
-});
-
-describe('minutes for the public', () => {
-  it('leave out the names of the people and every e-mail address, and keep the organisations', () => {
-    const text =
-      'Presenti: Paola Gialli (Comune di Lodi), Sara Rosa per delega di Caritas Lodigiana. ' +
-      'PAOLA GIALLI illustra i dati; scrivere a paola.gialli@comune.lodi.it.';
-    expect(withoutPersonalData(text, ['Paola Gialli', 'Sara Rosa', ' '])).toBe(
-      'Presenti: [omissis] (Comune di Lodi), [omissis] per delega di Caritas Lodigiana. ' +
-        '[omissis] illustra i dati; scrivere a [omissis].',
-    );
-  });
-
-  it('treats names as text, not as patterns', () => {
-    expect(withoutPersonalData('Dott. A.B. Rossi (x)', ['A.B. Rossi (x)'])).toBe('Dott. [omissis]');
-    expect(withoutPersonalData('AxB Rossi', ['A.B Rossi'])).toBe('AxB Rossi');
   });
 });

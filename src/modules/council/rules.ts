@@ -54,23 +54,6 @@ export function isReminderDue(
   );
 }
 
-const escapeForPattern = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/**
- * The text of approved minutes as the public reads it: the names of the people who took part (representatives,
- * deputies, delegates) and every e-mail address become "[omissis]"; organisations stay.
- */
-export function withoutPersonalData(text: string, names: readonly string[]): string {
-  const people = [...new Set(names.map((name) => name.trim()).filter((name) => name.length > 2))].sort(
-    (a, b) => b.length - a.length,
-  );
-  let redacted = text.replace(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g, '[omissis]');
-  for (const name of people) {
-    redacted = redacted.replace(new RegExp(escapeForPattern(name), 'giu'), '[omissis]');
-  }
-  return redacted;
-}
-
 /** Days before the due date on which the owner of an action is reminded (secretariat practice). */
 export const REMINDER_DAYS_BEFORE = 3;
 

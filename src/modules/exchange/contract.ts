@@ -1,6 +1,6 @@
 /** The API of opinions between bodies: inbox, answers, questions, problem log. */
 import { z } from 'zod';
-import { hasControlCharacter } from '../../kernel/contract.ts';
+import { multilineText as text } from '../../kernel/contract.ts';
 
 /** The bodies whose opinion a case may need, by the type of their organisation. */
 export const OPINION_BODIES = {
@@ -9,16 +9,6 @@ export const OPINION_BODIES = {
 };
 export type OpinionBody = keyof typeof OPINION_BODIES;
 
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, 'campo obbligatorio')
-    .max(max, `al massimo ${max} caratteri`)
-    .refine(
-      (value) => !hasControlCharacter(value.replace(/[\n\r\t]/g, ' ')),
-      'caratteri di controllo non ammessi',
-    );
 const legalDay = z.iso.date('data nel formato AAAA-MM-GG');
 
 export const OPINION_STATES = {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { hasControlCharacter } from '../../kernel/contract.ts';
+import { refuseUnsafeText } from '../../kernel/contract.ts';
 import { PERMISSION_NAMES, ROLE_NAMES } from '../../kernel/permissions.ts';
 
 export type { Permission, Role } from '../../kernel/permissions.ts';
@@ -41,12 +41,7 @@ const personFiscalCode = z
 export const pageQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
-  q: z
-    .string()
-    .trim()
-    .max(100)
-    .refine((value) => !hasControlCharacter(value), 'caratteri di controllo non ammessi')
-    .optional(),
+  q: refuseUnsafeText(z.string().trim().max(100)).optional(),
 });
 export type PageQuery = z.infer<typeof pageQuery>;
 export const paged = <T extends z.ZodType>(item: T) =>
@@ -117,13 +112,7 @@ export const organisation = z.object({
 export type Organisation = z.infer<typeof organisation>;
 
 /** Text typed by a person: trimmed, and never a control character (which no database column accepts). */
-const text = (min: number, max: number) =>
-  z
-    .string()
-    .trim()
-    .min(min)
-    .max(max)
-    .refine((value) => !hasControlCharacter(value), 'caratteri di controllo non ammessi');
+const text = (min: number, max: number) => refuseUnsafeText(z.string().trim().min(min).max(max));
 
 const organisationFields = {
   name: text(2, 200),

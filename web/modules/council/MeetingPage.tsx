@@ -14,6 +14,7 @@ import { AttendancePanel } from './AttendancePanel.tsx';
 import { MeetingActions } from './MeetingActions.tsx';
 import { MeetingChanges } from './MeetingChanges.tsx';
 import { MinutesPanel } from './MinutesPanel.tsx';
+import { PublicSummaryPanel } from './PublicSummaryPanel.tsx';
 import { council, keys, type MeetingView } from './requests.ts';
 
 /** A meeting: agenda, attendance, decisions, minutes and the actions it assigned. */
@@ -58,6 +59,7 @@ export function MeetingPage() {
       <Agenda meeting={data} />
       <AttendancePanel meeting={data} />
       <MinutesPanel meeting={data} />
+      {data.canManage && data.minutesStatus === 'APPROVED' && <PublicSummaryPanel meetingId={data.id} />}
       <MeetingActions meeting={data} />
       <MeetingChanges meeting={data} />
     </Page>

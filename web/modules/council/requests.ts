@@ -9,6 +9,7 @@ import type {
   MeetingView,
   meetingInput,
   memberInput,
+  PublicSummaryView,
   progressInput,
   registerInput,
   rescheduleInput,
@@ -33,6 +34,7 @@ export type {
   InitiativeView,
   MapView,
   MeetingView,
+  PublicSummaryView,
   QuestionnaireInput,
   QuestionnaireView,
   ResponseView,
@@ -63,6 +65,7 @@ export const keys = {
   tables: ['council', 'tables'] as const,
   table: (id: string) => ['council', 'table', id] as const,
   meeting: (id: string) => ['council', 'meeting', id] as const,
+  summary: (id: string) => ['council', 'meeting', id, 'summary'] as const,
   actions: (overdue: boolean, page: number) => ['council', 'actions', overdue, page] as const,
   meetingActions: (meetingId: string, page: number) =>
     ['council', 'actions', 'meeting', meetingId, page] as const,
@@ -90,6 +93,12 @@ export const council = {
   circulate: (id: string) => api.post<MeetingView>(`${meeting(id)}/minutes/circulate`),
   approve: (id: string) => api.post<MeetingView>(`${meeting(id)}/minutes/approve`),
   comment: (id: string, text: string) => api.post<MeetingView>(`${meeting(id)}/minutes/comments`, { text }),
+  summary: (id: string) => api.get<PublicSummaryView>(`${meeting(id)}/public-summary`),
+  saveSummary: (id: string, text: string) =>
+    api.put<PublicSummaryView>(`${meeting(id)}/public-summary`, { text }),
+  clearWarning: (id: string, input: { key: string; reason: string }) =>
+    api.post<PublicSummaryView>(`${meeting(id)}/public-summary/clearances`, input),
+  publishSummary: (id: string) => api.post<PublicSummaryView>(`${meeting(id)}/public-summary/publish`),
   decide: (id: string, input: { agendaItemId: string; text: string }) =>
     api.post<MeetingView>(`${meeting(id)}/decisions`, input),
   attach: (id: string, itemId: string, file: File) =>

@@ -1,8 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { GlossaryView } from '../../../src/modules/portal/sheets/contract.ts';
+import { type GlossaryView, SHEET_STATUSES } from '../../../src/modules/portal/sheets/contract.ts';
 import { ApiError, api } from '../../app/api.ts';
+import { usePermission } from '../../app/session.ts';
 import { LoadError, Loading } from '../../ui/Loading.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { Page } from '../../ui/Page.tsx';
@@ -10,7 +11,15 @@ import { type Column, EditTable } from './EditTable.tsx';
 
 const KEY = ['portal', 'glossary'] as const;
 const languageNames = new Intl.DisplayNames(['it'], { type: 'language' });
-const EMPTY: GlossaryView = { termKey: '', language: 'it', term: '', definition: '' };
+const EMPTY: GlossaryView = {
+  termKey: '',
+  language: 'it',
+  term: '',
+  definition: '',
+  status: 'DRAFT',
+  publishedTerm: null,
+  publishedDefinition: null,
+};
 
 /**
  * The glossary of the portal: the legal terms the procedure sheets use, explained in plain words in each
@@ -53,6 +62,7 @@ function TermTable({ terms, onEdit }: { terms: GlossaryView[]; onEdit: (term: Gl
       cell: (term) => term.definition,
       lang: (term) => term.language,
     },
+    { header: t('portal.sheets.status'), cell: (term) => SHEET_STATUSES[term.status] },
   ];
   return (
     <EditTable
@@ -72,24 +82,33 @@ function TermEditor({ selected, onDone }: { selected: GlossaryView; onDone: (mes
   const [term, setTerm] = useState<GlossaryView>(selected);
   const [problem, setProblem] = useState<string | null>(null);
   const ids = { termKey: useId(), language: useId(), term: useId(), definition: useId() };
+  const canReview = usePermission('portal.sheets.review');
+  const canPublish = usePermission('portal.sheets.publish');
+  const url = `/api/portal/glossary/${term.language}/${term.termKey}`;
   const save = useMutation({
-    mutationFn: () =>
-      api.put<GlossaryView>(`/api/portal/glossary/${term.language}/${term.termKey}`, {
-        term: term.term,
-        definition: term.definition,
-      }),
+    mutationFn: (step: 'save' | 'review' | 'publish') =>
+      step === 'save'
+        ? api.put<GlossaryView>(url, { term: term.term, definition: term.definition })
+        : api.post<GlossaryView>(`${url}/${step}`),
     onSuccess: (saved) => {
       setProblem(null);
-      onDone(t('portal.glossary.saved', { term: saved.term, language: languageNames.of(saved.language) }));
+      setTerm(saved);
+      onDone(
+        t('portal.glossary.saved', {
+          term: saved.term,
+          language: languageNames.of(saved.language),
+          status: SHEET_STATUSES[saved.status].toLowerCase(),
+        }),
+      );
       return client.invalidateQueries({ queryKey: KEY });
     },
     onError: (error) => setProblem(error instanceof ApiError ? error.userMessage : String(error)),
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    save.mutate();
+    save.mutate('save');
   };
-  const field = (name: keyof GlossaryView) => ({
+  const field = (name: keyof typeof ids) => ({
     id: ids[name],
     className: 'form-control',
     required: true,
@@ -133,9 +152,21 @@ function TermEditor({ selected, onDone }: { selected: GlossaryView; onDone: (mes
           </label>
           <textarea {...field('definition')} rows={3} maxLength={1000} lang={term.language} />
         </div>
-        <button type="submit" className="btn btn-primary" disabled={save.isPending}>
-          {t('portal.glossary.save')}
-        </button>
+        <div className="d-flex flex-wrap gap-2">
+          <button type="submit" className="btn btn-primary" disabled={save.isPending}>
+            {t('portal.glossary.save')}
+          </button>
+          {canReview && selected.termKey && term.status === 'DRAFT' && (
+            <button type="button" className="btn btn-outline-primary" onClick={() => save.mutate('review')}>
+              {t('portal.glossary.review')}
+            </button>
+          )}
+          {canPublish && selected.termKey && term.status === 'REVIEWED' && (
+            <button type="button" className="btn btn-outline-primary" onClick={() => save.mutate('publish')}>
+              {t('portal.glossary.publish')}
+            </button>
+          )}
+        </div>
       </form>
     </section>
   );

@@ -70,7 +70,7 @@ export async function loadPortalContent(platform: Pick<Platform, 'database' | 'c
     }
     for (const [language, file] of files)
       for (const [termKey, entry] of Object.entries(file.glossary))
-        await store.upsertGlossaryTerm(trx, { language, termKey, ...entry }, false);
+        await store.insertGlossaryTerm(trx, { language, termKey, ...entry });
     await audit({
       kind: 'change',
       action: 'portal.content.load',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { multilineText, text } from '../../../kernel/contract.ts';
 
 /** The parts of a procedure sheet, in reading order. */
 export const SHEET_SECTIONS = [
@@ -14,15 +15,13 @@ export const SHEET_SECTIONS = [
 ] as const;
 export type SheetSection = (typeof SHEET_SECTIONS)[number];
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-
 /** A sheet's text in one language. Paragraphs are separated by a blank line; `- ` and `1. ` start list items. */
 export const sheetContent = z.object({
   title: text(200),
   summary: text(400),
-  ...(Object.fromEntries(SHEET_SECTIONS.map((section) => [section, text(6000)])) as Record<
+  ...(Object.fromEntries(SHEET_SECTIONS.map((section) => [section, multilineText(6000)])) as Record<
     SheetSection,
-    ReturnType<typeof text>
+    ReturnType<typeof multilineText>
   >),
 });
 export type SheetContent = z.infer<typeof sheetContent>;
@@ -54,6 +53,17 @@ export const sheetTextView = z.object({
 });
 export type SheetTextView = z.infer<typeof sheetTextView>;
 
-export const glossaryInput = z.object({ term: text(120), definition: text(1000) });
-export const glossaryView = glossaryInput.extend({ language: z.string(), termKey: z.string() });
+export const glossaryInput = z.object({ term: text(120), definition: multilineText(1000) });
+export const glossaryView = glossaryInput.extend({
+  language: z.string(),
+  termKey: z.string(),
+  status: z.enum(['DRAFT', 'REVIEWED', 'PUBLISHED']),
+  /** What the public reads, while a newer text waits for review. */
+  publishedTerm: z.string().nullable(),
+  publishedDefinition: z.string().nullable(),
+});
+export const glossaryKey = z.object({
+  language: z.string().regex(/^[a-z]{2,3}$/),
+  termKey: z.string().regex(/^[a-z0-9-]{2,60}$/),
+});
 export type GlossaryView = z.infer<typeof glossaryView>;

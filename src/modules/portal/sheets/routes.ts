@@ -1,11 +1,20 @@
 import { z } from 'zod';
 import type { LovitApp } from '../../../kernel/http.ts';
 import type { Platform } from '../../../kernel/platform.ts';
-import { glossaryInput, glossaryView, sheetContent, sheetKey, sheetTextView } from './contract.ts';
+import {
+  glossaryInput,
+  glossaryKey,
+  glossaryView,
+  sheetContent,
+  sheetKey,
+  sheetTextView,
+} from './contract.ts';
 import {
   listGlossaryTerms,
   listSheetTexts,
+  publishGlossaryTerm,
   publishSheetText,
+  reviewGlossaryTerm,
   reviewSheetText,
   saveGlossaryTerm,
   saveSheetDraft,
@@ -85,15 +94,39 @@ export function registerSheetRoutes(app: LovitApp, platform: Platform): void {
       config: { access: 'portal.sheets.edit' },
       schema: {
         tags,
-        summary: 'Scrive la spiegazione di un termine giuridico in una lingua',
-        params: z.object({
-          language: z.string().regex(/^[a-z]{2,3}$/),
-          termKey: z.string().regex(/^[a-z0-9-]{2,60}$/),
-        }),
+        summary: 'Scrive la spiegazione di un termine giuridico in una lingua, come bozza da revisionare',
+        params: glossaryKey,
         body: glossaryInput,
         response: { 200: glossaryView },
       },
     },
     async (request) => saveGlossaryTerm(platform, request.caller, request.params, request.body),
+  );
+  app.post(
+    '/api/portal/glossary/:language/:termKey/review',
+    {
+      config: { access: 'portal.sheets.review' },
+      schema: {
+        tags,
+        summary:
+          'Segna il termine come revisionato (italiano: esperto legale; traduzione: mediatore della lingua)',
+        params: glossaryKey,
+        response: { 200: glossaryView },
+      },
+    },
+    async (request) => reviewGlossaryTerm(platform, request.caller, request.params),
+  );
+  app.post(
+    '/api/portal/glossary/:language/:termKey/publish',
+    {
+      config: { access: 'portal.sheets.publish' },
+      schema: {
+        tags,
+        summary: 'Pubblica sul portale la spiegazione revisionata del termine',
+        params: glossaryKey,
+        response: { 200: glossaryView },
+      },
+    },
+    async (request) => publishGlossaryTerm(platform, request.caller, request.params),
   );
 }

@@ -11,7 +11,14 @@ import { writeTransaction } from '../../../kernel/transaction.ts';
 import { isLanguage, SOURCE_LANGUAGE } from '../languages.ts';
 import { forgetPages } from '../page-cache.ts';
 import { reviewerLanguages } from '../ports.ts';
-import { SHEET_SECTIONS, type SheetContent, type SheetTextView, sheetContent } from './contract.ts';
+import {
+  type GlossaryView,
+  SHEET_SECTIONS,
+  SHEET_STATUSES,
+  type SheetContent,
+  type SheetTextView,
+  sheetContent,
+} from './contract.ts';
 import * as store from './store.ts';
 
 export type GlossaryEntry = { termKey: string; term: string; definition: string };
@@ -232,24 +239,91 @@ export async function publishSheetText(
 /** Every term of the glossary in every language, for the back-office. */
 export const listGlossaryTerms = (platform: Platform) => store.glossaryTerms(platform.database.db);
 
+/** Saves a term in a language as a draft: the public keeps reading the published one until it is reviewed. */
 export async function saveGlossaryTerm(
   platform: Platform,
   caller: Caller,
-  key: { language: string; termKey: string },
+  key: GlossaryKey,
   input: { term: string; definition: string },
-) {
+): Promise<GlossaryView> {
   actorOf(caller);
   if (!isLanguage(key.language)) throw new NotFound('Lingua non prevista dal portale.');
   await writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
-    await store.upsertGlossaryTerm(db, { ...key, ...input }, true);
+    const before = await store.lockGlossaryTerm(db, key);
+    await store.saveGlossaryDraft(db, { ...key, ...input });
     await audit({
       kind: 'change',
       action: 'portal.glossary.save',
       entityType: 'glossary_term',
       entityId: `${key.language}/${key.termKey}`,
-      after: input,
+      before: before ? { term: before.term, definition: before.definition, status: before.status } : null,
+      after: { ...input, status: 'DRAFT' },
     });
   });
-  forgetPages(platform.database);
-  return { ...key, ...input };
+  return glossaryTermView(platform, key);
+}
+
+type GlossaryKey = { language: string; termKey: string };
+
+async function glossaryTermView(platform: Platform, key: GlossaryKey): Promise<GlossaryView> {
+  const found = (await listGlossaryTerms(platform)).find(
+    (term) => term.language === key.language && term.termKey === key.termKey,
+  );
+  if (!found) throw new NotFound('Il termine non è nel glossario.');
+  return found;
+}
+
+async function moveGlossaryTerm(
+  platform: Platform,
+  caller: Caller,
+  key: GlossaryKey,
+  from: 'DRAFT' | 'REVIEWED',
+  patch: (row: { term: string; definition: string }) => Parameters<typeof store.updateGlossaryTerm>[2],
+  action: string,
+) {
+  await writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
+    const row = await store.lockGlossaryTerm(db, key);
+    if (!row) throw new NotFound('Il termine non è nel glossario.');
+    if (row.status !== from)
+      throw new Conflict(
+        `Il termine è «${SHEET_STATUSES[row.status]}»: questo passaggio vale per un termine «${SHEET_STATUSES[from]}».`,
+      );
+    const changes = patch(row);
+    await store.updateGlossaryTerm(db, key, changes);
+    await audit({
+      kind: 'change',
+      action,
+      entityType: 'glossary_term',
+      entityId: `${key.language}/${key.termKey}`,
+      before: { status: row.status },
+      after: { status: changes.status, term: row.term, definition: row.definition },
+    });
+  });
+  return glossaryTermView(platform, key);
+}
+
+/** The same review as the sheets: Italian by the legal expert, a translation by a mediator of its language. */
+export async function reviewGlossaryTerm(platform: Platform, caller: Caller, key: GlossaryKey) {
+  const actor = actorOf(caller);
+  await assertMayReview(platform, actor, key.language);
+  return moveGlossaryTerm(
+    platform,
+    caller,
+    key,
+    'DRAFT',
+    () => ({ status: 'REVIEWED', reviewedBy: actor.userId }),
+    'portal.glossary.review',
+  );
+}
+
+export async function publishGlossaryTerm(platform: Platform, caller: Caller, key: GlossaryKey) {
+  actorOf(caller);
+  return moveGlossaryTerm(
+    platform,
+    caller,
+    key,
+    'REVIEWED',
+    (row) => ({ status: 'PUBLISHED', publishedTerm: row.term, publishedDefinition: row.definition }),
+    'portal.glossary.publish',
+  ).finally(() => forgetPages(platform.database));
 }

@@ -1,5 +1,5 @@
 import type { Insertable, Updateable } from 'kysely';
-import type { ProcedureSheetTextTable } from '../../../db/tables/portal.ts';
+import type { GlossaryTermTable, ProcedureSheetTextTable } from '../../../db/tables/portal.ts';
 import type { Db } from '../../../kernel/db.ts';
 import { SOURCE_LANGUAGE } from '../languages.ts';
 
@@ -34,13 +34,20 @@ export async function publishedSheet(db: Db, code: string, language: string) {
   return rows.find((row) => row.code === code);
 }
 
-export function glossary(db: Db, language: string) {
-  return db
+/** The published terms of a language: what the public reads. */
+export async function glossary(db: Db, language: string) {
+  const rows = await db
     .selectFrom('glossaryTerm')
-    .select(['termKey', 'term', 'definition'])
+    .select(['termKey', 'publishedTerm', 'publishedDefinition'])
     .where('language', '=', language)
-    .orderBy('term')
+    .where('publishedTerm', 'is not', null)
+    .orderBy('publishedTerm')
     .execute();
+  return rows.map((row) => ({
+    termKey: row.termKey,
+    term: row.publishedTerm ?? '',
+    definition: row.publishedDefinition ?? '',
+  }));
 }
 
 /** How many terms the glossary has, in all languages. */
@@ -54,7 +61,7 @@ export async function countGlossaryTerms(db: Db): Promise<number> {
 export function glossaryTerms(db: Db) {
   return db
     .selectFrom('glossaryTerm')
-    .select(['language', 'termKey', 'term', 'definition'])
+    .select(['language', 'termKey', 'term', 'definition', 'status', 'publishedTerm', 'publishedDefinition'])
     .orderBy('termKey')
     .orderBy('language')
     .execute();
@@ -112,18 +119,50 @@ export function insertSheet(db: Db, row: { code: string; caseType: string | null
     .execute();
 }
 
-export function upsertGlossaryTerm(
+/** Writes a shipped term where missing, as published text. */
+export function insertGlossaryTerm(
   db: Db,
   row: { language: string; termKey: string; term: string; definition: string },
-  replace: boolean,
 ) {
   return db
     .insertInto('glossaryTerm')
-    .values(row)
-    .onConflict((c) =>
-      replace
-        ? c.columns(['language', 'termKey']).doUpdateSet({ term: row.term, definition: row.definition })
-        : c.doNothing(),
-    )
+    .values({ ...row, status: 'PUBLISHED', publishedTerm: row.term, publishedDefinition: row.definition })
+    .onConflict((c) => c.doNothing())
+    .execute();
+}
+
+/** Saves a term as a draft to be reviewed; the published copy stays as it is. */
+export function saveGlossaryDraft(
+  db: Db,
+  row: { language: string; termKey: string; term: string; definition: string },
+) {
+  const draft = { term: row.term, definition: row.definition, status: 'DRAFT' as const, reviewedBy: null };
+  return db
+    .insertInto('glossaryTerm')
+    .values({ ...row, ...draft })
+    .onConflict((c) => c.columns(['language', 'termKey']).doUpdateSet(draft))
+    .execute();
+}
+
+export function lockGlossaryTerm(db: Db, key: { language: string; termKey: string }) {
+  return db
+    .selectFrom('glossaryTerm')
+    .selectAll()
+    .where('language', '=', key.language)
+    .where('termKey', '=', key.termKey)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export function updateGlossaryTerm(
+  db: Db,
+  key: { language: string; termKey: string },
+  patch: Updateable<GlossaryTermTable>,
+) {
+  return db
+    .updateTable('glossaryTerm')
+    .set(patch)
+    .where('language', '=', key.language)
+    .where('termKey', '=', key.termKey)
     .execute();
 }

@@ -11,11 +11,16 @@ const postgresUrl = z
   .url({ protocol: /^postgres(ql)?$/, error: 'expected a postgres:// or postgresql:// URL' })
   .optional();
 
-/** Another LOVIT node: where it listens, which bodies it answers for, and (optionally) its pinned key. */
+/**
+ * Another LOVIT node: where it listens, which bodies it answers for, whether it may ask this node for opinions,
+ * and (optionally) its pinned key.
+ */
 const peerSchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,62}$/, 'expected a node name'),
   url: z.url({ protocol: /^https?$/, error: 'expected the http(s) URL of the peer' }),
   bodies: z.array(z.enum(['POLICE_HQ', 'LABOUR_INSPECTORATE'])).default([]),
+  /** Whether the peer may ask this node for opinions (for the bodies this node answers for). */
+  mayRequest: z.boolean().default(false),
   jwk: z.record(z.string(), z.unknown()).optional(),
 });
 export type Peer = z.output<typeof peerSchema>;

@@ -21,6 +21,8 @@ import { startPeerNodes } from './support/peers.ts';
 
 const PREFECTURE = 'prefettura-lodi';
 const QUESTURA = 'questura-lodi';
+/** A third node the Questura's knows and trusts to sign, but which is no end of the opinions in these tests. */
+const INSPECTORATE = 'ispettorato-lodi';
 
 async function until<T>(
   what: string,
@@ -43,9 +45,16 @@ for (const backend of BACKENDS) {
     const nodes = {} as Record<'sui' | 'questura', ServedNode>;
     let manager: Session;
     let officer: Session;
+    let inspectorateKey: SigningKey;
     const folders: string[] = [];
 
-    const node = async (id: string, peers: string): Promise<ServedNode> => {
+    const node = async (id: string, configured: string): Promise<ServedNode> => {
+      const inspectorate = {
+        id: INSPECTORATE,
+        url: 'http://ispettorato-lodi.invalid',
+        jwk: inspectorateKey.publicJwk,
+      };
+      const peers = id === QUESTURA ? JSON.stringify([...JSON.parse(configured), inspectorate]) : configured;
       const database = await openTestDatabase(backend);
       // each node keeps its files in its own folder: attachments must travel to reach the other
       const dataDir = await mkdtemp(path.join(tmpdir(), `lovit-${id}-`));
@@ -135,10 +144,16 @@ for (const backend of BACKENDS) {
     });
 
     beforeAll(async () => {
+      const pair = await generateKeyPair('ES256', { extractable: true });
+      inspectorateKey = {
+        kid: 'ispettorato',
+        privateKey: pair.privateKey,
+        publicJwk: { ...(await exportJWK(pair.publicKey)), kid: 'ispettorato', alg: 'ES256' },
+      };
       [nodes.questura, nodes.sui] = await startPeerNodes(
         node,
         { id: QUESTURA, bodies: ['POLICE_HQ', 'LABOUR_INSPECTORATE'] },
-        { id: PREFECTURE },
+        { id: PREFECTURE, mayRequest: true },
       );
       const prefecture = await makeOrganisation(nodes.sui.platform, {
         type: 'PREFECTURE',
@@ -371,6 +386,105 @@ for (const backend of BACKENDS) {
       expect((await rejected.json()).results).toEqual([
         { id: unknown.id, status: 'REJECTED', detail: 'contenuto non valido per il tipo' },
       ]);
+    });
+
+    it('applies a message only from the end of the opinion that may send it, and logs every other', async () => {
+      const opinionId = newId();
+      expect((await (await deliver([requestedMessage(opinionId)])).json()).results[0].status).toBe('APPLIED');
+      const at = nodes.questura.clock.now().toISOString();
+      const day = at.slice(0, 10);
+      const message = (kind: string, payload: object) => ({ id: newId(), kind, payload });
+      const question = () =>
+        message('opinion.question', {
+          id: newId(),
+          opinionId,
+          question: 'Il datore ha altre sedi?',
+          askedBy: 'Agente',
+          askedAt: at,
+          askedOn: day,
+        });
+      const answer = (correctsId: string | null) =>
+        message('opinion.answered', {
+          id: newId(),
+          opinionId,
+          outcome: 'UNFAVOURABLE',
+          reasons: 'Motivi ostativi',
+          answeredBy: 'Agente',
+          answeredAt: at,
+          answeredOn: day,
+          correctsId,
+          attachments: [],
+        });
+      const lapse = () =>
+        message('opinion.lapsed', { opinionId, rule: 'silenzio-assenso', lapsedOn: day, at });
+      const intruder = { key: inspectorateKey, sender: INSPECTORATE };
+      const refused = async (sent: object, options: Parameters<typeof deliver>[1] = {}) => {
+        const res = await deliver([sent], options);
+        expect(res.status).toBe(200);
+        const [result] = (await res.json()).results;
+        expect(result.status).toBe('REJECTED');
+        return result.detail as string;
+      };
+      const opinion = () =>
+        nodes.questura.database.db
+          .selectFrom('opinionRequest')
+          .select(['state', 'outcome'])
+          .where('id', '=', opinionId)
+          .executeTakeFirstOrThrow();
+      const rows = async (table: 'opinionAnswer' | 'opinionQuestion') =>
+        nodes.questura.database.db.selectFrom(table).selectAll().where('opinionId', '=', opinionId).execute();
+
+      // a node that may not ask for opinions here; then one that is not the answering end
+      expect(await refused(requestedMessage(newId()), intruder)).toBe(
+        'questo nodo non è autorizzato a chiedere pareri qui',
+      );
+      for (const options of [intruder, {}]) {
+        await refused(question(), options);
+        await refused(answer(null), options);
+      }
+      await refused(lapse(), intruder);
+      expect(await opinion()).toEqual({ state: 'PENDING', outcome: null });
+      expect(await rows('opinionQuestion')).toEqual([]);
+      expect(await rows('opinionAnswer')).toEqual([]);
+
+      const byOfficer = async (action: 'questions' | 'answers', payload: object) => {
+        const res = await nodes.questura.app.inject({
+          method: 'POST',
+          url: `/api/opinions/${opinionId}/${action}`,
+          headers: officer.headers,
+          payload,
+        });
+        expect(res.statusCode).toBe(200);
+      };
+      await byOfficer('questions', { question: 'Il datore ha altre sedi?' });
+      const [open] = await rows('opinionQuestion');
+      const reply = message('opinion.reply', {
+        questionId: open?.id,
+        opinionId,
+        reply: 'Nessuna',
+        repliedBy: 'Intruso',
+        repliedAt: at,
+        repliedOn: day,
+        dueOn: '2026-12-31',
+      });
+      await refused(reply, intruder);
+      expect(await opinion()).toEqual({ state: 'QUESTION', outcome: null });
+      expect((await rows('opinionQuestion'))[0]?.reply).toBeNull();
+
+      expect((await deliver([{ ...reply, id: newId() }])).status).toBe(200);
+      await byOfficer('answers', { outcome: 'FAVOURABLE' });
+      const [given] = await rows('opinionAnswer');
+      for (const options of [intruder, {}]) await refused(answer(given?.id ?? null), options);
+      expect(await opinion()).toEqual({ state: 'ANSWERED', outcome: 'FAVOURABLE' });
+      expect(await rows('opinionAnswer')).toHaveLength(1);
+
+      const logged = await nodes.questura.database.db
+        .selectFrom('exchangeRefusal')
+        .select(['sender', 'reason'])
+        .where('reason', 'in', ['NOT_ALLOWED_TO_REQUEST', 'NOT_ITS_OPINION'])
+        .execute();
+      expect(logged.filter((row) => row.sender === INSPECTORATE)).toHaveLength(6);
+      expect(logged.filter((row) => row.sender === PREFECTURE)).toHaveLength(3);
     });
   });
 }

@@ -17,8 +17,10 @@ import {
   MESSAGE_KINDS,
   type MessageKind,
   NotApplicable,
+  NotFromItsEnd,
   PAYLOADS,
   type Payload,
+  refusalOfRequest,
 } from '../messages.ts';
 import { nodeOf } from '../scope.ts';
 import {
@@ -186,8 +188,12 @@ export async function receive(
       };
       for (const message of checked) {
         if (fresh.has(message.id) && !message.invalid && message.kind === 'opinion.requested') {
-          requests.push({ id: message.id, payload: PAYLOADS[message.kind].parse(message.payload) });
-          continue;
+          const payload = PAYLOADS[message.kind].parse(message.payload);
+          // a request this node does not take is refused on its own, below, like any other message
+          if (!refusalOfRequest(node, verified.sender, payload.body)) {
+            requests.push({ id: message.id, payload });
+            continue;
+          }
         }
         await applyRequestsSoFar();
         if (!fresh.has(message.id)) {
@@ -205,6 +211,14 @@ export async function receive(
           out.push({ id: message.id, status: 'APPLIED' });
         } catch (error) {
           if (!(error instanceof NotApplicable)) throw error;
+          if (error instanceof NotFromItsEnd)
+            await store.logRefusal(db, {
+              id: newId(),
+              at: now,
+              sender: verified.sender,
+              reason: error.reason,
+              clientAddress: request.clientAddress,
+            });
           await store.rejectAdmitted(db, message.id, error.message);
           out.push({ id: message.id, status: 'REJECTED', detail: error.message });
         }

@@ -11,6 +11,7 @@ import {
   type SigningKey,
   signDelivery,
 } from '../src/modules/exchange/federation/signing.ts';
+import { exchangeModule } from '../src/modules/exchange/index.ts';
 import { startTestApp, stopTestApp, type TestApp } from './support/app.ts';
 import { workPermitApplication } from './support/cases.ts';
 import { BACKENDS, openTestDatabase, type TestDatabase } from './support/database.ts';
@@ -485,6 +486,31 @@ for (const backend of BACKENDS) {
         .execute();
       expect(logged.filter((row) => row.sender === INSPECTORATE)).toHaveLength(6);
       expect(logged.filter((row) => row.sender === PREFECTURE)).toHaveLength(3);
+    });
+
+    it('forgets a delivery id once its signature can no longer be replayed, and the replay is still refused', async () => {
+      const clock = nodes.questura.clock;
+      const start = clock.now();
+      const old = { jti: newId(), message: requestedMessage(newId()) };
+      expect((await deliver([old.message], { jti: old.jti })).status).toBe(200);
+      // twice the allowed skew (60 s here) and a second later
+      clock.advance(121_000);
+      const recent = newId();
+      expect((await deliver([requestedMessage(newId())], { jti: recent })).status).toBe(200);
+      const housekeeping = exchangeModule
+        .jobs?.(nodes.questura.platform)
+        .find((job) => job.queue === 'exchange.inbox-housekeeping');
+      await housekeeping?.handle({});
+      const kept = await nodes.questura.database.db
+        .selectFrom('exchangeDelivery')
+        .select('jti')
+        .where('jti', 'in', [old.jti, recent])
+        .execute();
+      expect(kept).toEqual([{ jti: recent }]);
+      const replayed = await deliver([old.message], { jti: old.jti, at: start });
+      expect(replayed.status).toBe(401);
+      expect((await replayed.json()).type).toContain('exchange-clock-skew');
+      clock.set(start);
     });
   });
 }

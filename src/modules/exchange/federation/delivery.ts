@@ -239,6 +239,19 @@ export async function receive(
   return { results };
 }
 
+/**
+ * Forgets the delivery ids no replay could reuse. A signature is accepted only while its time is within the
+ * allowed skew of this node's clock, so an id first seen more than twice that skew ago would be refused for its
+ * time anyway: the table holds minutes of deliveries, not years.
+ */
+export async function forgetReplayableDeliveries(platform: Platform): Promise<void> {
+  const windowMs = 2 * platform.config.exchange.maxSkewSeconds * 1000;
+  await store.forgetDeliveriesBefore(
+    platform.database.db,
+    new Date(platform.clock.now().getTime() - windowMs),
+  );
+}
+
 function backoff(attempts: number): number {
   const base = Math.min(60_000, 500 * 2 ** Math.min(attempts, 7));
   return base / 2 + Math.random() * (base / 2);

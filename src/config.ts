@@ -21,6 +21,8 @@ const peerSchema = z.object({
   bodies: z.array(z.enum(['POLICE_HQ', 'LABOUR_INSPECTORATE'])).default([]),
   /** Whether the peer may ask this node for opinions (for the bodies this node answers for). */
   mayRequest: z.boolean().default(false),
+  /** The largest delivery this node reads from the peer, in MB (by default: one answer with its files). */
+  maxBodyMb: z.number().int().min(1).max(1000).optional(),
   jwk: z.record(z.string(), z.unknown()).optional(),
 });
 export type Peer = z.output<typeof peerSchema>;
@@ -91,6 +93,7 @@ const environmentSchema = z.object({
     })
     .pipe(z.array(peerSchema, { error: 'expected a JSON array of peers' }))
     .optional(),
+  EXCHANGE_INBOX_RATE_PER_MINUTE: z.coerce.number({ error: 'expected a number' }).int().min(1).default(1200),
   EXCHANGE_MAX_SKEW_SECONDS: z.coerce
     .number({ error: 'expected a number of seconds' })
     .int()
@@ -118,8 +121,11 @@ export type Config = {
   office: { provinceCode: string; patronDay: { month: number; day: number; name: string } };
   /** Largest document a user may upload. */
   uploadMaxBytes: number;
-  /** This node in the exchange between bodies, its peers, and the clock skew a signed delivery may have. */
-  exchange: { node: string; peers: Peer[]; maxSkewSeconds: number };
+  /**
+   * This node in the exchange between bodies, its peers, the clock skew a signed delivery may have, and the
+   * deliveries the public inbox takes per client address per minute.
+   */
+  exchange: { node: string; peers: Peer[]; maxSkewSeconds: number; inboxRatePerMinute: number };
   /** OpenID Connect sign-in (SPID/CIE through a proxy), when an issuer is configured. */
   oidc: {
     issuer: string;
@@ -180,6 +186,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       node: e.EXCHANGE_NODE,
       peers: e.EXCHANGE_PEERS ?? [],
       maxSkewSeconds: e.EXCHANGE_MAX_SKEW_SECONDS,
+      inboxRatePerMinute: e.EXCHANGE_INBOX_RATE_PER_MINUTE,
     },
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID

@@ -1,4 +1,5 @@
 import { mkdtemp, rm } from 'node:fs/promises';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
@@ -55,7 +56,9 @@ for (const backend of BACKENDS) {
         url: 'http://ispettorato-lodi.invalid',
         jwk: inspectorateKey.publicJwk,
       };
-      const peers = id === QUESTURA ? JSON.stringify([...JSON.parse(configured), inspectorate]) : configured;
+      // the SUI's node may send the Questura's at most 1 MB at once
+      const limited = (JSON.parse(configured) as object[]).map((peer) => ({ ...peer, maxBodyMb: 1 }));
+      const peers = id === QUESTURA ? JSON.stringify([...limited, inspectorate]) : configured;
       const database = await openTestDatabase(backend);
       // each node keeps its files in its own folder: attachments must travel to reach the other
       const dataDir = await mkdtemp(path.join(tmpdir(), `lovit-${id}-`));
@@ -66,6 +69,7 @@ for (const backend of BACKENDS) {
           EXCHANGE_NODE: id,
           EXCHANGE_PEERS: peers,
           EXCHANGE_MAX_SKEW_SECONDS: '60',
+          EXCHANGE_INBOX_RATE_PER_MINUTE: '100',
         },
       });
       const base = await t.app.listen({ port: 0, host: '127.0.0.1' });
@@ -125,6 +129,11 @@ for (const backend of BACKENDS) {
         silenceRule: null,
       },
     });
+    const housekeeping = () =>
+      exchangeModule
+        .jobs?.(nodes.questura.platform)
+        .find((job) => job.queue === 'exchange.inbox-housekeeping')
+        ?.handle({});
     const counts = async () => ({
       requests: Number(
         (
@@ -479,13 +488,18 @@ for (const backend of BACKENDS) {
       expect(await opinion()).toEqual({ state: 'ANSWERED', outcome: 'FAVOURABLE' });
       expect(await rows('opinionAnswer')).toHaveLength(1);
 
-      const logged = await nodes.questura.database.db
-        .selectFrom('exchangeRefusal')
-        .select(['sender', 'reason'])
+      const counted = await nodes.questura.database.db
+        .selectFrom('exchangeRefusalCount')
+        .select(['source', 'reason', 'count'])
         .where('reason', 'in', ['NOT_ALLOWED_TO_REQUEST', 'NOT_ITS_OPINION'])
+        .orderBy('source')
+        .orderBy('reason')
         .execute();
-      expect(logged.filter((row) => row.sender === INSPECTORATE)).toHaveLength(6);
-      expect(logged.filter((row) => row.sender === PREFECTURE)).toHaveLength(3);
+      expect(counted).toEqual([
+        { source: `nodo ${INSPECTORATE}`, reason: 'NOT_ALLOWED_TO_REQUEST', count: 1 },
+        { source: `nodo ${INSPECTORATE}`, reason: 'NOT_ITS_OPINION', count: 5 },
+        { source: `nodo ${PREFECTURE}`, reason: 'NOT_ITS_OPINION', count: 3 },
+      ]);
     });
 
     it('forgets a delivery id once its signature can no longer be replayed, and the replay is still refused', async () => {
@@ -497,10 +511,7 @@ for (const backend of BACKENDS) {
       clock.advance(121_000);
       const recent = newId();
       expect((await deliver([requestedMessage(newId())], { jti: recent })).status).toBe(200);
-      const housekeeping = exchangeModule
-        .jobs?.(nodes.questura.platform)
-        .find((job) => job.queue === 'exchange.inbox-housekeeping');
-      await housekeeping?.handle({});
+      await housekeeping();
       const kept = await nodes.questura.database.db
         .selectFrom('exchangeDelivery')
         .select('jti')
@@ -511,6 +522,118 @@ for (const backend of BACKENDS) {
       expect(replayed.status).toBe(401);
       expect((await replayed.json()).type).toContain('exchange-clock-skew');
       clock.set(start);
+    });
+
+    it('refuses an unsigned 50 MB delivery on its headers, without reading the body', async () => {
+      const total = 50 * 2 ** 20;
+      const { answer, written } = await new Promise<{ answer: string; written: number }>((resolve) => {
+        const socket = connect(Number(new URL(nodes.questura.base).port), '127.0.0.1');
+        const chunk = Buffer.alloc(64 * 1024, 0x20);
+        let written = 0;
+        let answer = '';
+        const done = () => {
+          socket.destroy();
+          resolve({ answer, written });
+        };
+        socket.on('connect', () => {
+          socket.write(
+            'POST /api/exchange/messages HTTP/1.1\r\nHost: questura\r\n' +
+              `Content-Type: application/json\r\nContent-Length: ${total}\r\n\r\n`,
+          );
+          const pump = () => {
+            while (written < total && !answer) {
+              written += chunk.length;
+              if (!socket.write(chunk)) return void socket.once('drain', pump);
+            }
+          };
+          pump();
+        });
+        socket.on('data', (data) => {
+          answer += data.toString();
+          if (answer.includes('\r\n\r\n')) done();
+        });
+        // the node closes the connection instead of reading what is left
+        socket.on('error', done);
+        socket.on('close', done);
+      });
+      expect(answer).toMatch(/^HTTP\/1\.1 401/);
+      expect(answer).toContain('application/problem+json');
+      expect(answer.toLowerCase()).toContain('connection: close');
+      expect(written).toBeLessThan(total / 5);
+    });
+
+    it('counts a flood of anonymous refusals per address and hour, keeps a few rows, and slows it down', async () => {
+      const clock = nodes.questura.clock;
+      const start = clock.now();
+      const stranger = await generateKeyPair('ES256');
+      const flood: number[] = [];
+      for (let i = 0; i < 110; i++) {
+        const body = '{"messages":[]}';
+        const digest = digestOf(body);
+        // every other one claims a made-up sender: a new name must not make a new counter
+        const token =
+          i % 2 === 0
+            ? await signDelivery(
+                { kid: 'x', privateKey: stranger.privateKey, publicJwk: {} },
+                { sender: `nodo-${i}`, receiver: QUESTURA, jti: newId(), digest },
+                start,
+                60,
+              )
+            : undefined;
+        const res = await nodes.questura.app.inject({
+          method: 'POST',
+          url: '/api/exchange/messages',
+          remoteAddress: '203.0.113.7',
+          headers: {
+            'content-type': 'application/json',
+            [DIGEST_HEADER]: digest,
+            ...(token ? { [SIGNATURE_HEADER]: token } : {}),
+          },
+          payload: body,
+        });
+        flood.push(res.statusCode);
+      }
+      expect(flood.slice(0, 100).every((status) => status === 401)).toBe(true);
+      expect(flood.slice(100)).toEqual(Array(10).fill(429));
+      const db = nodes.questura.database.db;
+      const counters = await db
+        .selectFrom('exchangeRefusalCount')
+        .select(['reason', 'count'])
+        .where('source', '=', '203.0.113.7')
+        .orderBy('reason')
+        .execute();
+      expect(counters).toEqual([
+        { reason: 'MISSING_SIGNATURE', count: 50 },
+        { reason: 'UNKNOWN_SENDER', count: 50 },
+      ]);
+      const sampled = await db
+        .selectFrom('exchangeRefusal')
+        .where('clientAddress', '=', '203.0.113.7')
+        .execute();
+      expect(sampled).toHaveLength(6);
+
+      clock.advance(91 * 86_400_000);
+      await housekeeping();
+      expect(await db.selectFrom('exchangeRefusalCount').selectAll().execute()).toEqual([]);
+      expect(await db.selectFrom('exchangeRefusal').selectAll().execute()).toEqual([]);
+      clock.set(start);
+    });
+
+    it('answers 413 to a known node whose delivery passes its limit, before reading it', async () => {
+      const message = { ...requestedMessage(newId()), padding: 'x'.repeat(1.2 * 2 ** 20) };
+      const res = await deliver([message]);
+      expect(res.status).toBe(413);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+      const problem = await res.json();
+      expect(problem.type).toContain('exchange-too-large');
+      expect(problem.detail).toBe('La consegna supera il limite di 1 MB ammesso per questo nodo.');
+      const counted = await nodes.questura.database.db
+        .selectFrom('exchangeRefusalCount')
+        .select('count')
+        .where('reason', '=', 'TOO_LARGE')
+        .where('source', '=', `nodo ${PREFECTURE}`)
+        .executeTakeFirst();
+      expect(counted).toEqual({ count: 1 });
     });
   });
 }

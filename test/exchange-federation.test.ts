@@ -634,6 +634,31 @@ for (const backend of BACKENDS) {
         .where('source', '=', `nodo ${PREFECTURE}`)
         .executeTakeFirst();
       expect(counted).toEqual({ count: 1 });
+
+      // without a declared length, the body is cut once it passes the limit
+      const body = JSON.stringify({ messages: [message] });
+      const digest = digestOf(body);
+      const token = await signDelivery(
+        await suiKey(),
+        { sender: PREFECTURE, receiver: QUESTURA, jti: newId(), digest },
+        nodes.questura.clock.now(),
+        60,
+      );
+      const bytes = new TextEncoder().encode(body);
+      const chunked = await fetch(`${nodes.questura.base}/api/exchange/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [DIGEST_HEADER]: digest, [SIGNATURE_HEADER]: token },
+        body: new ReadableStream({
+          start(controller) {
+            for (let at = 0; at < bytes.length; at += 2 ** 16)
+              controller.enqueue(bytes.slice(at, at + 2 ** 16));
+            controller.close();
+          },
+        }),
+        duplex: 'half',
+      } as RequestInit);
+      expect(chunked.status).toBe(413);
+      expect((await chunked.json()).type).toContain('exchange-too-large');
     });
   });
 }

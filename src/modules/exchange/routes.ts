@@ -69,7 +69,7 @@ export function registerExchangeRoutes(app: LovitApp, platform: Platform): void 
 
   // Peers are authenticated by the signature of each delivery, not by a session; the signature, the sender's
   // limit and a replay are checked on the headers, before the body is read, so that an unsigned or oversize
-  // delivery costs neither memory nor a row.
+  // delivery costs no memory, only a counter.
   const admitted = new WeakMap<object, Admitted>();
   app.post(
     INBOX_PATH,

@@ -137,8 +137,15 @@ export async function prepareNodes(): Promise<{
     const id = side === 'sui' ? SUI : QUESTURA;
     const peers =
       side === 'sui'
-        ? [{ id: QUESTURA, url: `http://127.0.0.1:${toQuestura.port}`, bodies: ['POLICE_HQ' as const] }]
-        : [{ id: SUI, url: `http://127.0.0.1:${toSui.port}`, bodies: [] }];
+        ? [
+            {
+              id: QUESTURA,
+              url: `http://127.0.0.1:${toQuestura.port}`,
+              bodies: ['POLICE_HQ' as const],
+              mayRequest: false,
+            },
+          ]
+        : [{ id: SUI, url: `http://127.0.0.1:${toSui.port}`, bodies: [], mayRequest: true }];
     const link = side === 'sui' ? toSui : toQuestura;
     const node: NodeProcess = {
       id,

@@ -12,11 +12,18 @@ const postgresUrl = z
   .url({ protocol: /^postgres(ql)?$/, error: 'expected a postgres:// or postgresql:// URL' })
   .optional();
 
-/** Another LOVIT node: where it listens, which bodies it answers for, and (optionally) its pinned key. */
+/**
+ * Another LOVIT node: where it listens, which bodies it answers for, whether it may ask this node for opinions,
+ * and (optionally) its pinned key.
+ */
 const peerSchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,62}$/, 'expected a node name'),
   url: z.url({ protocol: /^https?$/, error: 'expected the http(s) URL of the peer' }),
   bodies: z.array(z.enum(['POLICE_HQ', 'LABOUR_INSPECTORATE'])).default([]),
+  /** Whether the peer may ask this node for opinions (for the bodies this node answers for). */
+  mayRequest: z.boolean().default(false),
+  /** The largest delivery this node reads from the peer, in MB (by default: one answer with its files). */
+  maxBodyMb: z.number().int().min(1).max(1000).optional(),
   jwk: z.record(z.string(), z.unknown()).optional(),
 });
 export type Peer = z.output<typeof peerSchema>;
@@ -117,6 +124,7 @@ const environmentSchema = z.object({
     .min(1)
     .max(600)
     .default(30),
+  EXCHANGE_INBOX_RATE_PER_MINUTE: z.coerce.number({ error: 'expected a number' }).int().min(1).default(1200),
   EXCHANGE_MAX_SKEW_SECONDS: z.coerce
     .number({ error: 'expected a number of seconds' })
     .int()
@@ -148,8 +156,11 @@ export type Config = {
   metrics: { token: string | undefined; allow: string[] };
   /** How long a case submission may wait for the writer before it is answered 503. */
   intakeTimeoutSeconds: number;
-  /** This node in the exchange between bodies, its peers, and the clock skew a signed delivery may have. */
-  exchange: { node: string; peers: Peer[]; maxSkewSeconds: number };
+  /**
+   * This node in the exchange between bodies, its peers, the clock skew a signed delivery may have, and the
+   * deliveries the public inbox takes per client address per minute.
+   */
+  exchange: { node: string; peers: Peer[]; maxSkewSeconds: number; inboxRatePerMinute: number };
   /** OpenID Connect sign-in (SPID/CIE through a proxy), when an issuer is configured. */
   oidc: {
     issuer: string;
@@ -212,6 +223,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       node: e.EXCHANGE_NODE,
       peers: e.EXCHANGE_PEERS ?? [],
       maxSkewSeconds: e.EXCHANGE_MAX_SKEW_SECONDS,
+      inboxRatePerMinute: e.EXCHANGE_INBOX_RATE_PER_MINUTE,
     },
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID

@@ -1,4 +1,5 @@
 import { mkdtemp, rm } from 'node:fs/promises';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
@@ -12,6 +13,7 @@ import {
   type SigningKey,
   signDelivery,
 } from '../src/modules/exchange/federation/signing.ts';
+import { exchangeModule } from '../src/modules/exchange/index.ts';
 import { startTestApp, stopTestApp, type TestApp } from './support/app.ts';
 import { workPermitApplication } from './support/cases.ts';
 import { BACKENDS, openTestDatabase, type TestDatabase } from './support/database.ts';
@@ -22,6 +24,8 @@ import { startPeerNodes } from './support/peers.ts';
 
 const PREFECTURE = 'prefettura-lodi';
 const QUESTURA = 'questura-lodi';
+/** A third node the Questura's knows and trusts to sign, but which is no end of the opinions in these tests. */
+const INSPECTORATE = 'ispettorato-lodi';
 
 async function until<T>(
   what: string,
@@ -44,9 +48,18 @@ for (const backend of BACKENDS) {
     const nodes = {} as Record<'sui' | 'questura', ServedNode>;
     let manager: Session;
     let officer: Session;
+    let inspectorateKey: SigningKey;
     const folders: string[] = [];
 
-    const node = async (id: string, peers: string): Promise<ServedNode> => {
+    const node = async (id: string, configured: string): Promise<ServedNode> => {
+      const inspectorate = {
+        id: INSPECTORATE,
+        url: 'http://ispettorato-lodi.invalid',
+        jwk: inspectorateKey.publicJwk,
+      };
+      // the SUI's node may send the Questura's at most 1 MB at once
+      const limited = (JSON.parse(configured) as object[]).map((peer) => ({ ...peer, maxBodyMb: 1 }));
+      const peers = id === QUESTURA ? JSON.stringify([...limited, inspectorate]) : configured;
       const database = await openTestDatabase(backend);
       // each node keeps its files in its own folder: attachments must travel to reach the other
       const dataDir = await mkdtemp(path.join(tmpdir(), `lovit-${id}-`));
@@ -57,6 +70,7 @@ for (const backend of BACKENDS) {
           EXCHANGE_NODE: id,
           EXCHANGE_PEERS: peers,
           EXCHANGE_MAX_SKEW_SECONDS: '60',
+          EXCHANGE_INBOX_RATE_PER_MINUTE: '100',
         },
       });
       const base = await t.app.listen({ port: 0, host: '127.0.0.1' });
@@ -132,6 +146,11 @@ for (const backend of BACKENDS) {
         silenceRule: null,
       },
     });
+    const housekeeping = () =>
+      exchangeModule
+        .jobs?.(nodes.questura.platform)
+        .find((job) => job.queue === 'exchange.inbox-housekeeping')
+        ?.handle({});
     const counts = async () => ({
       requests: Number(
         (
@@ -152,10 +171,16 @@ for (const backend of BACKENDS) {
     });
 
     beforeAll(async () => {
+      const pair = await generateKeyPair('ES256', { extractable: true });
+      inspectorateKey = {
+        kid: 'ispettorato',
+        privateKey: pair.privateKey,
+        publicJwk: { ...(await exportJWK(pair.publicKey)), kid: 'ispettorato', alg: 'ES256' },
+      };
       [nodes.questura, nodes.sui] = await startPeerNodes(
         node,
         { id: QUESTURA, bodies: ['POLICE_HQ', 'LABOUR_INSPECTORATE'] },
-        { id: PREFECTURE },
+        { id: PREFECTURE, mayRequest: true },
       );
       const prefecture = await makeOrganisation(nodes.sui.platform, {
         type: 'PREFECTURE',
@@ -423,6 +448,269 @@ for (const backend of BACKENDS) {
         .where('opinionId', '=', held.opinionId)
         .execute();
       expect(answers).toEqual([{ id: held.id }]);
+    });
+
+    it('applies a message only from the end of the opinion that may send it, and logs every other', async () => {
+      const opinionId = newId();
+      expect((await (await deliver([requestedMessage(opinionId)])).json()).results[0].status).toBe('APPLIED');
+      const at = nodes.questura.clock.now().toISOString();
+      const day = at.slice(0, 10);
+      const message = (kind: string, payload: object) => ({ id: newId(), kind, payload });
+      const question = () =>
+        message('opinion.question', {
+          id: newId(),
+          opinionId,
+          question: 'Il datore ha altre sedi?',
+          askedBy: 'Agente',
+          askedAt: at,
+          askedOn: day,
+        });
+      const answer = (correctsId: string | null) =>
+        message('opinion.answered', {
+          id: newId(),
+          opinionId,
+          outcome: 'UNFAVOURABLE',
+          reasons: 'Motivi ostativi',
+          answeredBy: 'Agente',
+          answeredAt: at,
+          answeredOn: day,
+          correctsId,
+          attachments: [],
+        });
+      const lapse = () =>
+        message('opinion.lapsed', { opinionId, rule: 'silenzio-assenso', lapsedOn: day, at });
+      const intruder = { key: inspectorateKey, sender: INSPECTORATE };
+      const refused = async (sent: object, options: Parameters<typeof deliver>[1] = {}) => {
+        const res = await deliver([sent], options);
+        expect(res.status).toBe(200);
+        const [result] = (await res.json()).results;
+        expect(result.status).toBe('REJECTED');
+        return result.detail as string;
+      };
+      const opinion = () =>
+        nodes.questura.database.db
+          .selectFrom('opinionRequest')
+          .select(['state', 'outcome'])
+          .where('id', '=', opinionId)
+          .executeTakeFirstOrThrow();
+      const rows = async (table: 'opinionAnswer' | 'opinionQuestion') =>
+        nodes.questura.database.db.selectFrom(table).selectAll().where('opinionId', '=', opinionId).execute();
+
+      // a node that may not ask for opinions here; then one that is not the answering end
+      expect(await refused(requestedMessage(newId()), intruder)).toBe(
+        'questo nodo non è autorizzato a chiedere pareri qui',
+      );
+      for (const options of [intruder, {}]) {
+        await refused(question(), options);
+        await refused(answer(null), options);
+      }
+      await refused(lapse(), intruder);
+      expect(await opinion()).toEqual({ state: 'PENDING', outcome: null });
+      expect(await rows('opinionQuestion')).toEqual([]);
+      expect(await rows('opinionAnswer')).toEqual([]);
+
+      const byOfficer = async (action: 'questions' | 'answers', payload: object) => {
+        const res = await nodes.questura.app.inject({
+          method: 'POST',
+          url: `/api/opinions/${opinionId}/${action}`,
+          headers: officer.headers,
+          payload,
+        });
+        expect(res.statusCode).toBe(200);
+      };
+      await byOfficer('questions', { question: 'Il datore ha altre sedi?' });
+      const [open] = await rows('opinionQuestion');
+      const reply = message('opinion.reply', {
+        questionId: open?.id,
+        opinionId,
+        reply: 'Nessuna',
+        repliedBy: 'Intruso',
+        repliedAt: at,
+        repliedOn: day,
+        dueOn: '2026-12-31',
+      });
+      await refused(reply, intruder);
+      expect(await opinion()).toEqual({ state: 'QUESTION', outcome: null });
+      expect((await rows('opinionQuestion'))[0]?.reply).toBeNull();
+
+      expect((await deliver([{ ...reply, id: newId() }])).status).toBe(200);
+      await byOfficer('answers', { outcome: 'FAVOURABLE' });
+      const [given] = await rows('opinionAnswer');
+      for (const options of [intruder, {}]) await refused(answer(given?.id ?? null), options);
+      expect(await opinion()).toEqual({ state: 'ANSWERED', outcome: 'FAVOURABLE' });
+      expect(await rows('opinionAnswer')).toHaveLength(1);
+
+      const counted = await nodes.questura.database.db
+        .selectFrom('exchangeRefusalCount')
+        .select(['source', 'reason', 'count'])
+        .where('reason', 'in', ['NOT_ALLOWED_TO_REQUEST', 'NOT_ITS_OPINION'])
+        .orderBy('source')
+        .orderBy('reason')
+        .execute();
+      expect(counted).toEqual([
+        { source: `nodo ${INSPECTORATE}`, reason: 'NOT_ALLOWED_TO_REQUEST', count: 1 },
+        { source: `nodo ${INSPECTORATE}`, reason: 'NOT_ITS_OPINION', count: 5 },
+        { source: `nodo ${PREFECTURE}`, reason: 'NOT_ITS_OPINION', count: 3 },
+      ]);
+    });
+
+    it('forgets a delivery id once its signature can no longer be replayed, and the replay is still refused', async () => {
+      const clock = nodes.questura.clock;
+      const start = clock.now();
+      const old = { jti: newId(), message: requestedMessage(newId()) };
+      expect((await deliver([old.message], { jti: old.jti })).status).toBe(200);
+      // twice the allowed skew (60 s here) and a second later
+      clock.advance(121_000);
+      const recent = newId();
+      expect((await deliver([requestedMessage(newId())], { jti: recent })).status).toBe(200);
+      await housekeeping();
+      const kept = await nodes.questura.database.db
+        .selectFrom('exchangeDelivery')
+        .select('jti')
+        .where('jti', 'in', [old.jti, recent])
+        .execute();
+      expect(kept).toEqual([{ jti: recent }]);
+      const replayed = await deliver([old.message], { jti: old.jti, at: start });
+      expect(replayed.status).toBe(401);
+      expect((await replayed.json()).type).toContain('exchange-clock-skew');
+      clock.set(start);
+    });
+
+    it('refuses an unsigned 50 MB delivery on its headers, without reading the body', async () => {
+      const total = 50 * 2 ** 20;
+      const { answer, written } = await new Promise<{ answer: string; written: number }>((resolve) => {
+        const socket = connect(Number(new URL(nodes.questura.base).port), '127.0.0.1');
+        const chunk = Buffer.alloc(64 * 1024, 0x20);
+        let written = 0;
+        let answer = '';
+        const done = () => {
+          socket.destroy();
+          resolve({ answer, written });
+        };
+        socket.on('connect', () => {
+          socket.write(
+            'POST /api/exchange/messages HTTP/1.1\r\nHost: questura\r\n' +
+              `Content-Type: application/json\r\nContent-Length: ${total}\r\n\r\n`,
+          );
+          const pump = () => {
+            while (written < total && !answer) {
+              written += chunk.length;
+              if (!socket.write(chunk)) return void socket.once('drain', pump);
+            }
+          };
+          pump();
+        });
+        socket.on('data', (data) => {
+          answer += data.toString();
+          if (answer.includes('\r\n\r\n')) done();
+        });
+        // the node closes the connection instead of reading what is left
+        socket.on('error', done);
+        socket.on('close', done);
+      });
+      expect(answer).toMatch(/^HTTP\/1\.1 401/);
+      expect(answer).toContain('application/problem+json');
+      expect(answer.toLowerCase()).toContain('connection: close');
+      expect(written).toBeLessThan(total / 5);
+    });
+
+    it('counts a flood of anonymous refusals per address and hour, keeps a few rows, and slows it down', async () => {
+      const clock = nodes.questura.clock;
+      const start = clock.now();
+      const stranger = await generateKeyPair('ES256');
+      const flood: number[] = [];
+      for (let i = 0; i < 110; i++) {
+        const body = '{"messages":[]}';
+        const digest = digestOf(body);
+        // every other one claims a made-up sender: a new name must not make a new counter
+        const token =
+          i % 2 === 0
+            ? await signDelivery(
+                { kid: 'x', privateKey: stranger.privateKey, publicJwk: {} },
+                { sender: `nodo-${i}`, receiver: QUESTURA, jti: newId(), digest },
+                start,
+                60,
+              )
+            : undefined;
+        const res = await nodes.questura.app.inject({
+          method: 'POST',
+          url: '/api/exchange/messages',
+          remoteAddress: '203.0.113.7',
+          headers: {
+            'content-type': 'application/json',
+            [DIGEST_HEADER]: digest,
+            ...(token ? { [SIGNATURE_HEADER]: token } : {}),
+          },
+          payload: body,
+        });
+        flood.push(res.statusCode);
+      }
+      expect(flood.slice(0, 100).every((status) => status === 401)).toBe(true);
+      expect(flood.slice(100)).toEqual(Array(10).fill(429));
+      const db = nodes.questura.database.db;
+      const counters = await db
+        .selectFrom('exchangeRefusalCount')
+        .select(['reason', 'count'])
+        .where('source', '=', '203.0.113.7')
+        .orderBy('reason')
+        .execute();
+      expect(counters).toEqual([
+        { reason: 'MISSING_SIGNATURE', count: 50 },
+        { reason: 'UNKNOWN_SENDER', count: 50 },
+      ]);
+      const sampled = await db
+        .selectFrom('exchangeRefusal')
+        .where('clientAddress', '=', '203.0.113.7')
+        .execute();
+      expect(sampled).toHaveLength(6);
+
+      clock.advance(91 * 86_400_000);
+      await housekeeping();
+      expect(await db.selectFrom('exchangeRefusalCount').selectAll().execute()).toEqual([]);
+      expect(await db.selectFrom('exchangeRefusal').selectAll().execute()).toEqual([]);
+      clock.set(start);
+    });
+
+    it('answers 413 to a known node whose delivery passes its limit, before reading it', async () => {
+      const message = { ...requestedMessage(newId()), padding: 'x'.repeat(1.2 * 2 ** 20) };
+      const res = await deliver([message]);
+      expect(res.status).toBe(413);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+      const problem = await res.json();
+      expect(problem.type).toContain('exchange-too-large');
+      expect(problem.detail).toBe('La consegna supera il limite di 1 MB ammesso per questo nodo.');
+      const counted = await nodes.questura.database.db
+        .selectFrom('exchangeRefusalCount')
+        .select('count')
+        .where('reason', '=', 'TOO_LARGE')
+        .where('source', '=', `nodo ${PREFECTURE}`)
+        .executeTakeFirst();
+      expect(counted).toEqual({ count: 1 });
+
+      // without a declared length, the body is cut once it passes the limit
+      const body = JSON.stringify({ messages: [message] });
+      const digest = digestOf(body);
+      const token = await signDelivery(
+        await keyOf(nodes.sui),
+        { sender: PREFECTURE, receiver: QUESTURA, jti: newId(), digest },
+        nodes.questura.clock.now(),
+        60,
+      );
+      const bytes = new TextEncoder().encode(body);
+      const chunked = await fetch(`${nodes.questura.base}/api/exchange/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [DIGEST_HEADER]: digest, [SIGNATURE_HEADER]: token },
+        body: new ReadableStream({
+          start(controller) {
+            for (let at = 0; at < bytes.length; at += 2 ** 16)
+              controller.enqueue(bytes.slice(at, at + 2 ** 16));
+            controller.close();
+          },
+        }),
+        duplex: 'half',
+      } as RequestInit);
+      expect(chunked.status).toBe(413);
+      expect((await chunked.json()).type).toContain('exchange-too-large');
     });
   });
 }

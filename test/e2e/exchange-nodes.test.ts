@@ -46,7 +46,7 @@ describe.skipIf(!browserAvailable())('an opinion answered on the Questura’s ow
     [nodes.questura, nodes.sui] = await startPeerNodes(
       node,
       { id: 'questura-lodi', bodies: ['POLICE_HQ', 'LABOUR_INSPECTORATE'] },
-      { id: 'prefettura-lodi' },
+      { id: 'prefettura-lodi', mayRequest: true },
     );
     const prefecture = await makeOrganisation(nodes.sui.platform, { type: 'PREFECTURE', code: 'PREF-LO' });
     const questura = await makeOrganisation(nodes.questura.platform, {

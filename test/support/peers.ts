@@ -1,8 +1,11 @@
 import type { Peer } from '../../src/config.ts';
 import type { Platform } from '../../src/kernel/platform.ts';
 
-/** A node of the exchange as a test starts it: its name, and the bodies whose opinions the other asks it for. */
-export type NodeName = { id: string; bodies?: Peer['bodies'] };
+/**
+ * A node of the exchange as a test starts it: its name, the bodies whose opinions the other asks it for, and
+ * whether it may ask the other for opinions.
+ */
+export type NodeName = { id: string; bodies?: Peer['bodies']; mayRequest?: boolean };
 
 type Served = { platform: Platform; base: string };
 
@@ -19,7 +22,12 @@ export async function startPeerNodes<T extends Served>(
   first: NodeName,
   second: NodeName,
 ): Promise<[T, T]> {
-  const peerAt = (name: NodeName, url: string): Peer => ({ id: name.id, url, bodies: name.bodies ?? [] });
+  const peerAt = (name: NodeName, url: string): Peer => ({
+    id: name.id,
+    url,
+    bodies: name.bodies ?? [],
+    mayRequest: name.mayRequest ?? false,
+  });
   const a = await start(first.id, JSON.stringify([peerAt(second, `http://${second.id}.invalid`)]));
   const b = await start(second.id, JSON.stringify([peerAt(first, a.base)]));
   const unknown = a.platform.config.exchange.peers.find((peer) => peer.id === second.id);

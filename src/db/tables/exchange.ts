@@ -142,6 +142,14 @@ export type ExchangeRefusalTable = {
   clientAddress: string | null;
 };
 
+/** Refusals per reason and source (a peer, or an unknown caller's address) in the hour from `windowStart`. */
+export type ExchangeRefusalCountTable = {
+  windowStart: Instant;
+  reason: string;
+  source: string;
+  count: number;
+};
+
 /** The tables of the exchange between bodies. */
 export type ExchangeTables = {
   opinionRequest: OpinionRequestTable;
@@ -153,4 +161,5 @@ export type ExchangeTables = {
   exchangeInbox: ExchangeInboxTable;
   exchangeDelivery: ExchangeDeliveryTable;
   exchangeRefusal: ExchangeRefusalTable;
+  exchangeRefusalCount: ExchangeRefusalCountTable;
 };

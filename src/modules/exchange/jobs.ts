@@ -8,6 +8,7 @@ import type { Db } from '../../kernel/db.ts';
 import type { JobDefinition } from '../../kernel/jobs.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import { writeTransaction } from '../../kernel/transaction.ts';
+import { forgetOldRefusals, forgetReplayableDeliveries } from './federation/delivery.ts';
 import { change } from './messages.ts';
 import { lapseOf, REMINDER_DAYS, reminderDue } from './rules.ts';
 import { nodeOf } from './scope.ts';
@@ -128,6 +129,21 @@ export function opinionClockJob(platform: Platform): JobDefinition {
     cron: '*/15 * * * *',
     async handle() {
       await sweepOpinions(platform);
+    },
+  };
+}
+
+/**
+ * The inbox's own housekeeping: the delivery ids kept against replays, once no replay could use them, and the
+ * refusals past their retention.
+ */
+export function inboxHousekeepingJob(platform: Platform): JobDefinition {
+  return {
+    queue: 'exchange.inbox-housekeeping',
+    cron: '*/10 * * * *',
+    async handle() {
+      await forgetReplayableDeliveries(platform);
+      await forgetOldRefusals(platform);
     },
   };
 }

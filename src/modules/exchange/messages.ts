@@ -13,6 +13,7 @@ import type { FileStore } from '../../kernel/files.ts';
 import { newId } from '../../kernel/ids.ts';
 import { opinionChanges } from './events.ts';
 import * as federation from './federation/store.ts';
+import { messageRefusal, requestRefusal, SENDER_REFUSAL_TEXT, type SenderRefusal } from './rules.ts';
 import * as store from './store.ts';
 
 const isoDay = z.iso.date();
@@ -131,6 +132,24 @@ export class NotApplicable extends Error {
   override name = 'NotApplicable';
 }
 
+/** A message from a node that is not the end of the opinion entitled to send it: refused and logged. */
+export class NotFromItsEnd extends NotApplicable {
+  override name = 'NotFromItsEnd';
+  constructor(readonly reason: SenderRefusal) {
+    super(SENDER_REFUSAL_TEXT[reason]);
+  }
+}
+
+/** Why a request from `sender` for `body` is not accepted here, or null when it is. */
+export function refusalOfRequest(node: Node, sender: string, body: string): SenderRefusal | null {
+  return requestRefusal({
+    sender,
+    self: node.id,
+    senderMayRequest: node.peers.some((peer) => peer.id === sender && peer.mayRequest),
+    answersForBody: answererOf(node, body) === node.id,
+  });
+}
+
 function searchTextOf(caseNumber: string, subjectOf: OpinionSubject): string {
   const words = [
     caseNumber,
@@ -199,14 +218,22 @@ export async function applyRequests(
   }));
 }
 
-async function requestOrFail(db: Db, id: string) {
+/** The opinion a message is about, locked, once the sender is known to be the end that may send it. */
+async function requestFrom(
+  db: Db,
+  sender: string,
+  kind: Exclude<MessageKind, 'opinion.requested'>,
+  id: string,
+) {
   const row = await store.lockRequest(db, id);
   if (!row) throw new NotApplicable(`richiesta di parere ${id} sconosciuta`);
+  const refusal = messageRefusal(kind, sender, row);
+  if (refusal) throw new NotFromItsEnd(refusal);
   return row;
 }
 
-async function applyQuestion(db: Db, node: Node, p: Payload<'opinion.question'>, now: Date) {
-  const row = await requestOrFail(db, p.opinionId);
+async function applyQuestion(db: Db, node: Node, sender: string, p: Payload<'opinion.question'>, now: Date) {
+  const row = await requestFrom(db, sender, 'opinion.question', p.opinionId);
   if (row.state === 'ANSWERED')
     throw new NotApplicable('il parere è già stato reso: nessuna domanda possibile');
   await store.insertQuestion(db, { ...p, reply: null, repliedBy: null, repliedAt: null, repliedOn: null });
@@ -230,8 +257,8 @@ async function applyQuestion(db: Db, node: Node, p: Payload<'opinion.question'>,
   } satisfies Applied;
 }
 
-async function applyReply(db: Db, node: Node, p: Payload<'opinion.reply'>, now: Date) {
-  const row = await requestOrFail(db, p.opinionId);
+async function applyReply(db: Db, node: Node, sender: string, p: Payload<'opinion.reply'>, now: Date) {
+  const row = await requestFrom(db, sender, 'opinion.reply', p.opinionId);
   const replied = await store.replyQuestion(db, p.questionId, {
     reply: p.reply,
     repliedBy: p.repliedBy,
@@ -286,8 +313,8 @@ async function receiveAttachments(node: Node, attachments: Payload<'opinion.answ
   return kept;
 }
 
-async function applyAnswered(db: Db, node: Node, p: Payload<'opinion.answered'>, now: Date) {
-  const row = await requestOrFail(db, p.opinionId);
+async function applyAnswered(db: Db, node: Node, sender: string, p: Payload<'opinion.answered'>, now: Date) {
+  const row = await requestFrom(db, sender, 'opinion.answered', p.opinionId);
   const latest = await store.latestAnswerId(db, p.opinionId);
   if (p.correctsId === null ? latest !== null : p.correctsId !== latest)
     throw new NotApplicable('la risposta non segue l’ultima risposta registrata');
@@ -326,8 +353,8 @@ async function applyAnswered(db: Db, node: Node, p: Payload<'opinion.answered'>,
   } satisfies Applied;
 }
 
-async function applyLapsed(db: Db, node: Node, p: Payload<'opinion.lapsed'>, now: Date) {
-  const row = await requestOrFail(db, p.opinionId);
+async function applyLapsed(db: Db, node: Node, sender: string, p: Payload<'opinion.lapsed'>, now: Date) {
+  const row = await requestFrom(db, sender, 'opinion.lapsed', p.opinionId);
   // An answer that crossed the lapse on the way wins at both ends: the opinion stays answered.
   if (row.state === 'ANSWERED' || row.state === 'SILENT_CONSENT')
     return {
@@ -378,17 +405,20 @@ export async function applyMessage(
 ): Promise<Applied> {
   switch (kind) {
     case 'opinion.requested': {
-      const [audit] = await applyRequests(db, node, sender, [PAYLOADS[kind].parse(payload)], now);
+      const request = PAYLOADS[kind].parse(payload);
+      const refusal = refusalOfRequest(node, sender, request.body);
+      if (refusal) throw new NotFromItsEnd(refusal);
+      const [audit] = await applyRequests(db, node, sender, [request], now);
       return { audit: audit as AuditRecord };
     }
     case 'opinion.question':
-      return applyQuestion(db, node, PAYLOADS[kind].parse(payload), now);
+      return applyQuestion(db, node, sender, PAYLOADS[kind].parse(payload), now);
     case 'opinion.reply':
-      return applyReply(db, node, PAYLOADS[kind].parse(payload), now);
+      return applyReply(db, node, sender, PAYLOADS[kind].parse(payload), now);
     case 'opinion.answered':
-      return applyAnswered(db, node, PAYLOADS[kind].parse(payload), now);
+      return applyAnswered(db, node, sender, PAYLOADS[kind].parse(payload), now);
     case 'opinion.lapsed':
-      return applyLapsed(db, node, PAYLOADS[kind].parse(payload), now);
+      return applyLapsed(db, node, sender, PAYLOADS[kind].parse(payload), now);
   }
 }
 

@@ -1,3 +1,4 @@
+import { pipeline, type Readable, Transform } from 'node:stream';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Invalid } from '../../kernel/errors.ts';
@@ -21,17 +22,33 @@ import {
   uploadedAttachmentView,
 } from './contract.ts';
 import {
-  deliveryMaxBytes,
+  type Admitted,
+  admitHeaders,
   deliveryResult,
   INBOX_PATH,
+  inboxBodyLimit,
   OutboxSender,
   receive,
+  tooLarge,
 } from './federation/delivery.ts';
 import { DIGEST_HEADER, publishedKeys, SIGNATURE_HEADER, signingKey } from './federation/signing.ts';
 import * as problems from './problems/service.ts';
 import * as service from './service.ts';
 
 const idParams = z.object({ id: z.uuid() });
+
+/** A body sent without a declared length, failing with `refuse` once it passes `maxBytes`. */
+function limitedTo(payload: Readable, maxBytes: number, refuse: () => Promise<never>): Readable {
+  let seen = 0;
+  const counted = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      seen += chunk.length;
+      if (seen <= maxBytes) done(null, chunk);
+      else refuse().catch(done);
+    },
+  });
+  return pipeline(payload, counted, () => {});
+}
 
 export function registerExchangeRoutes(app: LovitApp, platform: Platform): void {
   const tags = ['Pareri tra uffici'];
@@ -50,13 +67,44 @@ export function registerExchangeRoutes(app: LovitApp, platform: Platform): void 
     },
   );
 
-  // Peers are authenticated by the signature of each delivery, not by a session.
+  // Peers are authenticated by the signature of each delivery, not by a session; the signature, the sender's
+  // limit and a replay are checked on the headers, before the body is read, so that an unsigned or oversize
+  // delivery costs no memory, only a counter.
+  const admitted = new WeakMap<object, Admitted>();
   app.post(
     INBOX_PATH,
     {
-      config: { access: 'public' },
-      // a delivery may carry the files attached to answers
-      bodyLimit: deliveryMaxBytes(platform.config.uploadMaxBytes),
+      config: {
+        access: 'public',
+        rateLimit: { max: platform.config.exchange.inboxRatePerMinute, timeWindow: 60_000 },
+      },
+      bodyLimit: inboxBodyLimit(platform.config),
+      preParsing: async (request, reply, payload) => {
+        const header = (name: string) => {
+          const value = request.headers[name];
+          return Array.isArray(value) ? value[0] : value;
+        };
+        const length = header('content-length');
+        try {
+          const delivery = await admitHeaders(platform, {
+            signature: header(SIGNATURE_HEADER),
+            digest: header(DIGEST_HEADER),
+            contentLength: length === undefined ? null : Number(length),
+            clientAddress: request.ip,
+          });
+          admitted.set(request, delivery);
+          return length === undefined
+            ? limitedTo(payload, delivery.maxBytes, () => {
+                reply.header('connection', 'close');
+                return tooLarge(platform, delivery, request.ip);
+              })
+            : payload;
+        } catch (error) {
+          // The body stays unread: the connection is closed after the answer rather than drained.
+          reply.header('connection', 'close');
+          throw error;
+        }
+      },
       schema: {
         tags,
         summary: 'Ricevi una consegna firmata da un nodo (ModI, Agid-JWT-Signature + Digest)',
@@ -64,15 +112,10 @@ export function registerExchangeRoutes(app: LovitApp, platform: Platform): void 
       },
     },
     async (request) => {
-      if (request.rawBody === undefined)
+      const delivery = admitted.get(request);
+      if (request.rawBody === undefined || !delivery)
         throw new Invalid([{ path: 'body', message: 'atteso un corpo JSON' }]);
-      const header = (name: string) => {
-        const value = request.headers[name];
-        return Array.isArray(value) ? value[0] : value;
-      };
-      return receive(platform, {
-        signature: header(SIGNATURE_HEADER),
-        digest: header(DIGEST_HEADER),
+      return receive(platform, delivery, {
         rawBody: request.rawBody,
         clientAddress: request.ip,
         requestId: request.id,

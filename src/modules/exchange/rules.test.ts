@@ -6,7 +6,9 @@ import {
   clockOf,
   firstDueOn,
   lapseOf,
+  messageRefusal,
   reminderDue,
+  requestRefusal,
   resumedDueOn,
   subjectFor,
 } from './rules.ts';
@@ -183,5 +185,48 @@ describe('what a body may see of a case', () => {
       { role: 'WORKER', surname: 'HOSSAIN', givenName: 'Rahim', citizenship: 'BD' },
     ]);
     expect(subject.employers[0]).toMatchObject({ vatNumber: '01234567890', address: 'Via Emilia 1, Lodi' });
+  });
+});
+
+describe('who may send what between nodes', () => {
+  const opinion = { originNode: 'prefettura-lodi', answererNode: 'questura-lodi' };
+  const table = [
+    ['opinion.reply', 'prefettura-lodi', null],
+    ['opinion.lapsed', 'prefettura-lodi', null],
+    ['opinion.question', 'questura-lodi', null],
+    ['opinion.answered', 'questura-lodi', null],
+    ['opinion.reply', 'questura-lodi', 'NOT_ITS_OPINION'],
+    ['opinion.lapsed', 'questura-lodi', 'NOT_ITS_OPINION'],
+    ['opinion.question', 'prefettura-lodi', 'NOT_ITS_OPINION'],
+    ['opinion.answered', 'prefettura-lodi', 'NOT_ITS_OPINION'],
+    ['opinion.reply', 'ispettorato-lodi', 'NOT_ITS_OPINION'],
+    ['opinion.lapsed', 'ispettorato-lodi', 'NOT_ITS_OPINION'],
+    ['opinion.question', 'ispettorato-lodi', 'NOT_ITS_OPINION'],
+    ['opinion.answered', 'ispettorato-lodi', 'NOT_ITS_OPINION'],
+  ] as const;
+
+  it.each(table)('%s from %s: %s', (kind, sender, refusal) => {
+    expect(messageRefusal(kind, sender, opinion)).toBe(refusal);
+  });
+
+  it('takes one node serving both ends as either end', () => {
+    const one = { originNode: 'prefettura-lodi', answererNode: 'prefettura-lodi' };
+    for (const kind of ['opinion.reply', 'opinion.lapsed', 'opinion.question', 'opinion.answered'] as const)
+      expect(messageRefusal(kind, 'prefettura-lodi', one)).toBeNull();
+  });
+
+  const requests = [
+    [{ sender: 'questura-lodi', senderMayRequest: false, answersForBody: false }, null],
+    [{ sender: 'prefettura-lodi', senderMayRequest: true, answersForBody: true }, null],
+    [{ sender: 'prefettura-lodi', senderMayRequest: true, answersForBody: false }, 'BODY_NOT_ANSWERED_HERE'],
+    [{ sender: 'ispettorato-lodi', senderMayRequest: false, answersForBody: true }, 'NOT_ALLOWED_TO_REQUEST'],
+    [
+      { sender: 'ispettorato-lodi', senderMayRequest: false, answersForBody: false },
+      'NOT_ALLOWED_TO_REQUEST',
+    ],
+  ] as const;
+
+  it.each(requests)('a request %o at the Questura: %s', (facts, refusal) => {
+    expect(requestRefusal({ ...facts, self: 'questura-lodi' })).toBe(refusal);
   });
 });

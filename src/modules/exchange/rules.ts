@@ -173,3 +173,52 @@ export function subjectFor(body: string, facts: CaseFactsForOpinion) {
     highRiskCountry: facts.highRiskCountry,
   };
 }
+
+/**
+ * Which end of an opinion sends each message: the node that asked for it requests, replies to questions and
+ * records the lapse; the node that answers for the body asks questions and answers (corrections included).
+ */
+export const SENDING_END = {
+  'opinion.requested': 'REQUESTER',
+  'opinion.reply': 'REQUESTER',
+  'opinion.lapsed': 'REQUESTER',
+  'opinion.question': 'ANSWERER',
+  'opinion.answered': 'ANSWERER',
+} as const;
+
+export type MessageKindName = keyof typeof SENDING_END;
+
+/** Why a validly signed message from a known node is still not applied. */
+export type SenderRefusal = 'NOT_ALLOWED_TO_REQUEST' | 'BODY_NOT_ANSWERED_HERE' | 'NOT_ITS_OPINION';
+
+/** Whether a request from `sender` may be applied here: null when it may, otherwise why not. */
+export function requestRefusal(request: {
+  sender: string;
+  /** This node: its own requests are always applied. */
+  self: string;
+  /** Whether the sender is configured as a node that may ask this one for opinions. */
+  senderMayRequest: boolean;
+  /** Whether this node answers for the body the request is addressed to. */
+  answersForBody: boolean;
+}): SenderRefusal | null {
+  if (request.sender === request.self) return null;
+  if (!request.senderMayRequest) return 'NOT_ALLOWED_TO_REQUEST';
+  return request.answersForBody ? null : 'BODY_NOT_ANSWERED_HERE';
+}
+
+/** Whether `sender` is the end of `opinion` that may send a message of `kind`: null when it is. */
+export function messageRefusal(
+  kind: Exclude<MessageKindName, 'opinion.requested'>,
+  sender: string,
+  opinion: { originNode: string; answererNode: string },
+): SenderRefusal | null {
+  const entitled = SENDING_END[kind] === 'REQUESTER' ? opinion.originNode : opinion.answererNode;
+  return sender === entitled ? null : 'NOT_ITS_OPINION';
+}
+
+/** What a peer is told when its message is refused for who sent it. */
+export const SENDER_REFUSAL_TEXT: Record<SenderRefusal, string> = {
+  NOT_ALLOWED_TO_REQUEST: 'questo nodo non è autorizzato a chiedere pareri qui',
+  BODY_NOT_ANSWERED_HERE: 'questo nodo non rende pareri per l’ente indicato',
+  NOT_ITS_OPINION: 'il mittente non è la parte del parere che può inviare questo messaggio',
+};

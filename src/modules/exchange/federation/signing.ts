@@ -8,6 +8,7 @@ import {
   createLocalJWKSet,
   createRemoteJWKSet,
   decodeJwt,
+  decodeProtectedHeader,
   errors,
   exportJWK,
   generateKeyPair,
@@ -83,6 +84,7 @@ export async function signDelivery(key: SigningKey, claims: DeliveryClaims, now:
 export type RefusalReason =
   | 'MISSING_SIGNATURE'
   | 'MALFORMED_SIGNATURE'
+  | 'MALFORMED_DIGEST'
   | 'UNKNOWN_SENDER'
   | 'BAD_SIGNATURE'
   | 'WRONG_RECEIVER'
@@ -117,20 +119,31 @@ export class PeerKeys {
   }
 }
 
-/** Checks a delivery's signature, sender, receiver, time and digest; returns the verified sender and id. */
-export async function verifyDelivery(
+/** A `Digest` header as ModI writes it: `SHA-256=` and the 32 bytes of the hash in base64. */
+const DIGEST_FORM = /^SHA-256=[A-Za-z0-9+/]{43}=$/;
+
+/**
+ * Checks a delivery's headers, before its body is read: the signature, its key id, sender, receiver and time,
+ * and the digest it signs. Returns the verified sender, the delivery id and the digest the body must have.
+ */
+export async function verifySignature(
   token: string | undefined,
   digestHeader: string | undefined,
-  body: Uint8Array,
   options: { receiver: string; keys: PeerKeys; now: Date; maxSkewSeconds: number },
-): Promise<{ sender: string; jti: string }> {
+): Promise<{ sender: string; jti: string; digest: string }> {
   if (!token) throw new DeliveryRefused('MISSING_SIGNATURE', 'manca l’intestazione Agid-JWT-Signature');
   let claimed: ReturnType<typeof decodeJwt>;
   try {
     claimed = decodeJwt(token);
+    if (typeof decodeProtectedHeader(token).kid !== 'string') throw new Error('no key id');
   } catch {
-    throw new DeliveryRefused('MALFORMED_SIGNATURE', 'la firma non è un JWT leggibile');
+    throw new DeliveryRefused(
+      'MALFORMED_SIGNATURE',
+      'la firma non è un JWT leggibile con l’identificativo della chiave',
+    );
   }
+  if (!digestHeader || !DIGEST_FORM.test(digestHeader))
+    throw new DeliveryRefused('MALFORMED_DIGEST', 'manca l’intestazione Digest (SHA-256) o non è leggibile');
   const sender = typeof claimed.iss === 'string' ? claimed.iss : null;
   const getKey = sender ? options.keys.of(sender) : undefined;
   if (!sender || !getKey) throw new DeliveryRefused('UNKNOWN_SENDER', 'mittente sconosciuto', sender);
@@ -159,9 +172,9 @@ export async function verifyDelivery(
   if (!audience.includes(options.receiver))
     throw new DeliveryRefused('WRONG_RECEIVER', 'il messaggio è indirizzato a un altro nodo', sender);
   const signed = (payload.signed_headers as { digest?: string }[] | undefined)?.find((h) => h.digest)?.digest;
-  if (!digestHeader || signed !== digestHeader || digestOf(body) !== digestHeader)
+  if (signed !== digestHeader)
     throw new DeliveryRefused('DIGEST_MISMATCH', 'il digest non corrisponde al contenuto firmato', sender);
   if (typeof payload.jti !== 'string' || payload.jti.length === 0 || payload.jti.length > 100)
     throw new DeliveryRefused('MALFORMED_SIGNATURE', 'manca l’identificativo della consegna (jti)', sender);
-  return { sender, jti: payload.jti };
+  return { sender, jti: payload.jti, digest: digestHeader };
 }

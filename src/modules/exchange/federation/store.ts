@@ -103,3 +103,33 @@ export function logRefusal(
 ) {
   return db.insertInto('exchangeRefusal').values(row).execute();
 }
+
+/** Counts a refusal in its window; returns how many of that reason and source the window now holds. */
+export async function countRefusal(db: Db, row: { windowStart: Date; reason: string; source: string }) {
+  const counted = await db
+    .insertInto('exchangeRefusalCount')
+    .values({ ...row, count: 1 })
+    .onConflict((oc) =>
+      oc
+        .columns(['windowStart', 'reason', 'source'])
+        .doUpdateSet((eb) => ({ count: eb('exchangeRefusalCount.count', '+', 1) })),
+    )
+    .returning('count')
+    .executeTakeFirstOrThrow();
+  return counted.count;
+}
+
+/** How many refusals were kept as rows since `since`. */
+export async function refusalsSince(db: Db, since: Date): Promise<number> {
+  const row = await db
+    .selectFrom('exchangeRefusal')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('at', '>=', since)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function forgetRefusalsBefore(db: Db, before: Date) {
+  await db.deleteFrom('exchangeRefusal').where('at', '<', before).execute();
+  await db.deleteFrom('exchangeRefusalCount').where('windowStart', '<', before).execute();
+}

@@ -141,7 +141,10 @@ describe('starting the lovit process', { timeout: 90_000 }, () => {
       expect(output.stdout).toMatch(/sui_operator\s+operatore\.sui@lovit\.example/);
       const ready = await fetch(`${address}/readyz`);
       expect(ready.status).toBe(200);
-      expect(await ready.json()).toEqual({ status: 'ok', checks: { database: 'ok', jobs: 'ok' } });
+      expect(await ready.json()).toEqual({
+        status: 'ok',
+        checks: { database: 'ok', jobs: 'ok', intake: 'ok' },
+      });
 
       const busy = await runLovit({
         DATA_DIR: path.join(dataDir, 'other'),

@@ -8,6 +8,7 @@ import { type Clock, systemClock } from './kernel/clock.ts';
 import { type DatabaseHandle, openDatabase } from './kernel/db.ts';
 import { heartbeatJob, type JobDefinition, startJobs } from './kernel/jobs.ts';
 import { createMailer } from './kernel/mail.ts';
+import { mailJob } from './kernel/mail-outbox.ts';
 import { migrateToLatest } from './kernel/migrate.ts';
 import type { Platform } from './kernel/platform.ts';
 import { MODULES } from './modules/index.ts';
@@ -28,6 +29,7 @@ export function jobDefinitions(platform: Platform): JobDefinition[] {
   return [
     heartbeatJob(platform.database, platform.clock),
     auditSealJob(platform.database),
+    mailJob(platform.database.db, platform.clock, platform.mailer, platform.config.mail),
     ...MODULES.flatMap((module) => module.jobs?.(platform) ?? []),
   ];
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { hasControlCharacter } from '../../kernel/contract.ts';
+import { hasControlCharacter, mailStatus } from '../../kernel/contract.ts';
 import { PERMISSION_NAMES, ROLE_NAMES } from '../../kernel/permissions.ts';
 
 export type { Permission, Role } from '../../kernel/permissions.ts';
@@ -175,6 +175,8 @@ export const user = z.object({
   lastLoginAt: z.iso.datetime().nullable(),
   lockedUntil: z.iso.datetime().nullable(),
   hasPassword: z.boolean(),
+  /** The last invitation e-mail of an account not yet activated. */
+  invitation: z.object({ status: mailStatus, sentAt: z.iso.datetime().nullable() }).nullable(),
   memberships: z.array(userMembership.extend({ organisationName: z.string() })),
 });
 export type User = z.infer<typeof user>;

@@ -161,7 +161,13 @@ export async function deliverDueMail(
   }
 }
 
-export type MailState = { recipient: string; status: MailStatus; sentAt: Date | null; createdAt: Date };
+export type MailState = {
+  topic: string;
+  recipient: string;
+  status: MailStatus;
+  sentAt: Date | null;
+  createdAt: Date;
+};
 
 /**
  * The mails about some records, newest first per record: what the pages show next to an appointment, an
@@ -176,7 +182,7 @@ export async function mailStates(
   if (topics.length === 0 || entityIds.length === 0) return states;
   const rows = await db
     .selectFrom('mailOutbox')
-    .select(['entityId', 'recipient', 'status', 'sentAt', 'createdAt'])
+    .select(['entityId', 'topic', 'recipient', 'status', 'sentAt', 'createdAt'])
     .where('topic', 'in', topics)
     .where('entityId', 'in', entityIds)
     .orderBy('createdAt', 'desc')

@@ -130,8 +130,7 @@ export async function saveMinutes(
 
 /** Sends the latest version to the participants for their comments. */
 export async function circulateMinutes(platform: Platform, caller: Caller, id: string) {
-  const version = await moveMinutes(platform, caller, id, 'circulate');
-  await sendMinutesNotice(platform, caller, id, version);
+  await moveMinutes(platform, caller, id, 'circulate');
   return getMeeting(platform, caller, id);
 }
 
@@ -141,7 +140,8 @@ export async function approveMinutes(platform: Platform, caller: Caller, id: str
 }
 
 async function moveMinutes(platform: Platform, caller: Caller, id: string, step: 'circulate' | 'approve') {
-  return writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
+  await writeTransaction(platform.database.db, platform.clock, caller, async (unit) => {
+    const { db, audit } = unit;
     const { meeting, next } = await lockForStep(db, id, step);
     const version = await minutesStore.latestVersion(db, id);
     const now = platform.clock.now();
@@ -158,7 +158,7 @@ async function moveMinutes(platform: Platform, caller: Caller, id: string, step:
       before: { minutesStatus: meeting.minutesStatus },
       after: { minutesStatus: next, version },
     });
-    return version;
+    if (step === 'circulate') await sendMinutesNotice(platform, unit, id, version);
   });
 }
 

@@ -6,11 +6,12 @@ import type { z } from 'zod';
 import type { Caller } from '../../../kernel/auth.ts';
 import { Conflict, Invalid, NotFound } from '../../../kernel/errors.ts';
 import { newId } from '../../../kernel/ids.ts';
+import { type MailState, mailStates } from '../../../kernel/mail-outbox.ts';
 import type { Platform } from '../../../kernel/platform.ts';
 import { auditRead, writeTransaction } from '../../../kernel/transaction.ts';
 import type { commentInput, decisionInput, MeetingView, minutesInput } from '../contract.ts';
 import { meetingDocuments } from '../documents/service.ts';
-import { sendMinutesNotice } from '../meetings/invitations.ts';
+import { MEETING_MAIL_TOPICS, sendMinutesNotice } from '../meetings/invitations.ts';
 import { type MinutesStep, nextMinutesStatus, visibleVersionCount } from '../rules.ts';
 import {
   actorOf,
@@ -23,6 +24,10 @@ import {
 import * as store from '../store.ts';
 import * as minutesStore from './store.ts';
 
+function convocationOf(mail: MailState | undefined) {
+  return mail ? { status: mail.status, sentAt: mail.sentAt?.toISOString() ?? null } : null;
+}
+
 export async function getMeeting(platform: Platform, caller: Caller, id: string): Promise<MeetingView> {
   const actor = actorOf(caller);
   const { db } = platform.database;
@@ -34,6 +39,7 @@ export async function getMeeting(platform: Platform, caller: Caller, id: string)
   const comments = visible ? await minutesStore.comments(db, id) : [];
   const attendance = await store.attendance(db, id);
   const documents = await meetingDocuments(db, id);
+  const mails = (await mailStates(db, [MEETING_MAIL_TOPICS.news], [id])).get(id) ?? [];
   await auditRead(db, platform.clock, caller, 'council_meeting', id, { attendance: attendance.length });
   return {
     ...meetingSummary(meeting),
@@ -51,6 +57,7 @@ export async function getMeeting(platform: Platform, caller: Caller, id: string)
       delegateName: a.delegateName,
       attended: a.attended,
       attendeeName: a.attendeeName,
+      convocation: convocationOf(mails.find((mail) => mail.recipient === a.invitedEmail)),
     })),
     decisions: (await minutesStore.decisions(db, id)).map((d) => ({
       id: d.id,

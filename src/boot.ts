@@ -8,6 +8,7 @@ import { type Clock, systemClock } from './kernel/clock.ts';
 import { type DatabaseHandle, openDatabase } from './kernel/db.ts';
 import { heartbeatJob, type JobDefinition, startJobs } from './kernel/jobs.ts';
 import { createMailer } from './kernel/mail.ts';
+import { mailJob } from './kernel/mail-outbox.ts';
 import { migrateToLatest } from './kernel/migrate.ts';
 import { orphanFilesJob } from './kernel/orphan-files.ts';
 import type { Platform } from './kernel/platform.ts';
@@ -33,6 +34,7 @@ export function jobDefinitions(platform: Platform): JobDefinition[] {
       platform,
       MODULES.flatMap((module) => module.storedFiles ?? []),
     ),
+    mailJob(platform.database.db, platform.clock, platform.mailer, platform.config.mail),
     ...MODULES.flatMap((module) => module.jobs?.(platform) ?? []),
   ];
 }

@@ -49,6 +49,8 @@ const environmentSchema = z.object({
   DATABASE_URL: postgresUrl,
   PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL' }).optional(),
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'expected an smtp:// or smtps:// URL' }).optional(),
+  MAIL_ATTEMPTS: z.coerce.number({ error: 'expected a number' }).int().min(1).max(20).default(8),
+  MAIL_RETRY_SECONDS: z.coerce.number({ error: 'expected a number of seconds' }).int().min(1).default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEMO_DATA: booleanFlag.optional(),
   JOBS: booleanFlag.default(true),
@@ -140,6 +142,8 @@ export type Config = {
   databaseUrl: string | undefined;
   publicUrl: string;
   smtpUrl: string | undefined;
+  /** Tries of each e-mail before it is undeliverable, and the wait before the second (doubling after). */
+  mail: { attempts: number; retrySeconds: number };
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
   demoData: boolean;
   jobs: boolean;
@@ -202,6 +206,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     databaseUrl: e.DATABASE_URL,
     publicUrl: publicUrl.replace(/\/+$/, ''),
     smtpUrl: e.SMTP_URL,
+    mail: { attempts: e.MAIL_ATTEMPTS, retrySeconds: e.MAIL_RETRY_SECONDS },
     logLevel: e.LOG_LEVEL,
     demoData: e.DEMO_DATA ?? e.DATABASE_URL === undefined,
     jobs: e.JOBS,

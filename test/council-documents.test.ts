@@ -36,7 +36,7 @@ for (const backend of BACKENDS) {
       smtp = await startSmtpServer();
       dataDir = await mkdtemp(path.join(tmpdir(), 'lovit-council-documents-'));
       database = await openTestDatabase(backend);
-      t = await startTestApp(database, { config: { SMTP_URL: smtp.url, DATA_DIR: dataDir } });
+      t = await startTestApp(database, { jobs: true, config: { SMTP_URL: smtp.url, DATA_DIR: dataDir } });
       const council = await setUpCouncilTable(t, { name: 'Tavolo lavoro', theme: 'WORK' }, [
         {
           organisation: 'Comune di Lodi',

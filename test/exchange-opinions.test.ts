@@ -53,7 +53,7 @@ for (const backend of BACKENDS) {
     beforeAll(async () => {
       smtp = await startSmtpServer();
       database = await openTestDatabase(backend);
-      t = await startTestApp(database, { config: { SMTP_URL: smtp.url } });
+      t = await startTestApp(database, { jobs: true, config: { SMTP_URL: smtp.url } });
       const prefecture = await makeOrganisation(t.platform, { type: 'PREFECTURE', code: 'PREF-LO' });
       const otherPrefecture = await makeOrganisation(t.platform, { type: 'PREFECTURE', code: 'PREF-MI' });
       const questura = await makeOrganisation(t.platform, { type: 'POLICE_HQ', code: 'QUESTURA-LO' });

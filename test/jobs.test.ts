@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditTrail } from '../src/kernel/audit.ts';
+import { SYSTEM_CALLER } from '../src/kernel/auth.ts';
+import { Conflict } from '../src/kernel/errors.ts';
 import { INSTANCE_NAME } from '../src/kernel/jobs.ts';
+import { writeTransaction } from '../src/kernel/transaction.ts';
 import { startTestApp, stopTestApp, type TestApp } from './support/app.ts';
 import { BACKENDS, openTestDatabase, type TestDatabase } from './support/database.ts';
 import { makeOrganisation } from './support/identity.ts';
@@ -67,6 +70,24 @@ for (const backend of BACKENDS) {
     it('reports the job queue as running in readiness', async () => {
       const res = await t.app.inject({ method: 'GET', url: '/readyz' });
       expect(res.json().checks.jobs).toBe('ok');
+    });
+
+    it('leaves no mail behind when the change that queued it rolls back', async () => {
+      const refused = writeTransaction(database.db, t.clock, SYSTEM_CALLER, async ({ audit, mail }) => {
+        await audit({ kind: 'change', action: 'test.rollback', entityType: 'test', entityId: null });
+        await mail(
+          { to: 'annullata@lovit.example', subject: 'Mai partita', text: 'La modifica è stata annullata.' },
+          { topic: 'test.rollback', entityId: null },
+        );
+        throw new Conflict('La modifica non si può fare.');
+      });
+      await expect(refused).rejects.toThrow(Conflict);
+      const left = await database.db
+        .selectFrom('mailOutbox')
+        .selectAll()
+        .where('recipient', '=', 'annullata@lovit.example')
+        .execute();
+      expect(left).toEqual([]);
     });
   });
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAIL_QUEUE } from '../src/kernel/mail-outbox.ts';
 import { startTestApp, stopTestApp, type TestApp } from './support/app.ts';
 import { BACKENDS, openTestDatabase, type TestDatabase } from './support/database.ts';
 import { makeOrganisation, makeUser, signIn } from './support/identity.ts';
@@ -22,9 +23,30 @@ for (const backend of BACKENDS) {
     beforeAll(async () => {
       smtp = await startSmtpServer();
       database = await openTestDatabase(backend);
-      t = await startTestApp(database, { config: { SMTP_URL: smtp.url, PUBLIC_URL: 'https://lovit.test' } });
+      t = await startTestApp(database, {
+        jobs: true,
+        config: { SMTP_URL: smtp.url, PUBLIC_URL: 'https://lovit.test', MAIL_ATTEMPTS: '3' },
+      });
       organisationId = (await makeOrganisation(t.platform, { type: 'PREFECTURE' })).id;
     });
+
+    const outbox = (recipient: string) =>
+      database.db.selectFrom('mailOutbox').selectAll().where('recipient', '=', recipient).execute();
+    const attemptsOf = async (recipient: string) => (await outbox(recipient))[0]?.attempts;
+    const invite = (headers: Record<string, string>, email: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/users',
+        headers,
+        payload: {
+          email,
+          givenName: 'Paola',
+          familyName: 'Neri',
+          memberships: [{ organisationId, role: 'trainer' }],
+        },
+      });
+    const userView = async (headers: Record<string, string>, id: string) =>
+      (await t.app.inject({ url: `/api/users/${id}`, headers })).json();
 
     afterAll(async () => {
       await stopTestApp(t);
@@ -87,18 +109,91 @@ for (const backend of BACKENDS) {
       expect(stale.statusCode).toBe(422);
     });
 
-    it('answers the same for an unknown address and sends nothing', async () => {
+    it('answers the same for an unknown address and queues nothing for it', async () => {
       const user = await makeUser(t.platform, [{ organisationId, role: 'mediator' }], { password: null });
       const ask = (email: string) =>
         t.app.inject({ method: 'POST', url: '/api/auth/password-reset', payload: { email } });
-      smtp.inbox.splice(0);
       const unknown = await ask('ignoto@lovit.example');
-      // A known address asked afterwards: its link arrives after anything the first request sent.
       const known = await ask(user.email);
-      await waitForMail(smtp.inbox, user.email);
       expect([unknown.statusCode, unknown.body]).toEqual([202, '']);
       expect([known.statusCode, known.body]).toEqual([202, '']);
-      expect(smtp.inbox.map((mail) => mail.to)).toEqual([[user.email]]);
+      expect(await outbox('ignoto@lovit.example')).toEqual([]);
+      expect(await outbox(user.email)).toHaveLength(1);
+    });
+
+    it('keeps mail through a mail server outage: reset and invitation answer at once, and arrive later', async () => {
+      const admin = await makeUser(t.platform, [{ organisationId, role: 'admin' }]);
+      const session = await signIn(t.app, admin.email);
+      const user = await makeUser(t.platform, [{ organisationId, role: 'mediator' }]);
+      await smtp.stop();
+      const reset = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/password-reset',
+        payload: { email: user.email },
+      });
+      const unknown = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/password-reset',
+        payload: { email: 'nessuno@lovit.example' },
+      });
+      expect([reset.statusCode, unknown.statusCode]).toEqual([202, 202]);
+      const invited = await invite(session.headers, 'in.attesa@lovit.example');
+      expect(invited.statusCode).toBe(201);
+      await expect.poll(() => attemptsOf('in.attesa@lovit.example')).toBe(1);
+      await expect.poll(() => attemptsOf(user.email)).toBe(1);
+      expect((await userView(session.headers, invited.json().id)).invitation).toEqual({
+        status: 'PENDING',
+        sentAt: null,
+      });
+
+      smtp = await startSmtpServer(smtp.port);
+      t.clock.advance(60_000);
+      await t.platform.jobs?.send(MAIL_QUEUE, {});
+      await waitForMail(smtp.inbox, 'in.attesa@lovit.example');
+      await waitForMail(smtp.inbox, user.email);
+      await t.platform.jobs?.send(MAIL_QUEUE, {});
+      await expect.poll(async () => (await outbox(user.email)).map((row) => row.status)).toEqual(['SENT']);
+      expect(smtp.inbox.filter((mail) => mail.to.includes('in.attesa@lovit.example'))).toHaveLength(1);
+      expect((await userView(session.headers, invited.json().id)).invitation.status).toBe('SENT');
+    });
+
+    it('shows an invitation as undeliverable after the last try, and sends it again on request', async () => {
+      const admin = await makeUser(t.platform, [{ organisationId, role: 'admin' }]);
+      const session = await signIn(t.app, admin.email);
+      await smtp.stop();
+      const invited = await invite(session.headers, 'mai.arrivata@lovit.example');
+      for (const [attempts, wait] of [
+        [1, 60],
+        [2, 120],
+      ] as const) {
+        await expect.poll(() => attemptsOf('mai.arrivata@lovit.example')).toBe(attempts);
+        t.clock.advance(wait * 1000);
+        await t.platform.jobs?.send(MAIL_QUEUE, {});
+      }
+      await expect
+        .poll(async () => (await userView(session.headers, invited.json().id)).invitation.status)
+        .toBe('UNDELIVERABLE');
+
+      smtp = await startSmtpServer(smtp.port);
+      const again = await t.app.inject({
+        method: 'POST',
+        url: `/api/users/${invited.json().id}/invite`,
+        headers: session.headers,
+      });
+      expect(again.statusCode).toBe(200);
+      const mail = await waitForMail(smtp.inbox, 'mai.arrivata@lovit.example');
+      const activated = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/password-reset/confirm',
+        payload: { token: tokenFrom(mail.text, '/attiva-account'), newPassword: NEW_PASSWORD },
+      });
+      expect(activated.statusCode).toBe(204);
+      const late = await t.app.inject({
+        method: 'POST',
+        url: `/api/users/${invited.json().id}/invite`,
+        headers: session.headers,
+      });
+      expect(late.statusCode).toBe(409);
     });
 
     it('lets a reset link expire after an hour', async () => {

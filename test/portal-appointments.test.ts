@@ -55,7 +55,7 @@ for (const backend of BACKENDS) {
     beforeAll(async () => {
       smtp = await startSmtpServer();
       database = await openTestDatabase(backend);
-      t = await startTestApp(database, { config: { SMTP_URL: smtp.url } });
+      t = await startTestApp(database, { jobs: true, config: { SMTP_URL: smtp.url } });
       office = await openPortalOffice(t);
     });
 

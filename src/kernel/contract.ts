@@ -45,3 +45,6 @@ export const multilineText = (max: number) => refuseUnsafeText(bounded(max), tru
 export const legalDay = z.iso.date('data nel formato AAAA-MM-GG');
 /** ISO 639-1 language codes the office offers mediation in. */
 export const language = z.string().regex(/^[a-z]{2}$/, 'codice lingua ISO 639-1 (due lettere minuscole)');
+
+/** Where an e-mail is: in the outbox, handed to the mail server, or given up after the last try. */
+export const mailStatus = z.enum(['PENDING', 'SENT', 'UNDELIVERABLE']);

@@ -16,6 +16,8 @@ export type JobDefinition = {
   /** Cron expression (Europe/Rome) when the job also runs on a schedule. */
   cron?: string;
   handle(data: unknown): Promise<void>;
+  /** Lets something in this process ask for a run now; returns how to stop listening. */
+  wakeOn?(wake: () => void): () => void;
 };
 
 export const INSTANCE_NAME = `${hostname()}:${process.pid}`;
@@ -76,9 +78,18 @@ export async function startJobs(
   const boss = createBoss(handle);
   boss.on('error', (error) => options.logger.error({ err: errorForLog(error) }, 'job queue error'));
   await boss.start();
+  const stopListening: (() => void)[] = [];
   for (const definition of definitions) {
     await boss.createQueue(definition.queue);
     if (!options.work) continue;
+    if (definition.wakeOn) {
+      const wake = () => {
+        boss
+          .send(definition.queue, {})
+          .catch((error) => options.logger.error({ err: error }, 'job not queued'));
+      };
+      stopListening.push(definition.wakeOn(wake));
+    }
     await boss.work(
       definition.queue,
       { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 },
@@ -91,6 +102,9 @@ export async function startJobs(
   return {
     boss,
     send: (queue, data) => boss.send(queue, data),
-    stop: () => boss.stop({ graceful: true, timeout: 10_000 }),
+    stop: () => {
+      for (const stop of stopListening) stop();
+      return boss.stop({ graceful: true, timeout: 10_000 });
+    },
   };
 }

@@ -4,6 +4,8 @@ import { writeReadAudit } from './audit-reads.ts';
 import { auditContextOf, type Caller } from './auth.ts';
 import type { Clock } from './clock.ts';
 import type { Database } from './db.ts';
+import type { Mail } from './mail.ts';
+import { announceQueuedMail, type MailAbout, queueMail } from './mail-outbox.ts';
 
 export type UnitOfWork = {
   db: Transaction<Database>;
@@ -11,6 +13,8 @@ export type UnitOfWork = {
   audit(record: AuditRecord): Promise<void>;
   /** Adds many facts in one statement (for use cases that write many records at once). */
   auditAll(records: readonly AuditRecord[]): Promise<void>;
+  /** Puts an e-mail in the outbox, in this transaction: it leaves only if the change commits. */
+  mail(mail: Mail, about: MailAbout): Promise<void>;
 };
 
 export class UnauditedWrite extends Error {
@@ -28,7 +32,8 @@ export async function writeTransaction<T>(
   work: (unit: UnitOfWork) => Promise<T>,
 ): Promise<T> {
   const context = auditContextOf(caller, clock);
-  return db.transaction().execute(async (trx) => {
+  let mails = 0;
+  const result = await db.transaction().execute(async (trx) => {
     let recorded = 0;
     const result = await work({
       db: trx,
@@ -43,10 +48,16 @@ export async function writeTransaction<T>(
           records.map((record) => ({ context, record })),
         );
       },
+      mail: async (mail, about) => {
+        mails += 1;
+        await queueMail(trx, clock.now(), mail, about);
+      },
     });
     if (recorded === 0) throw new UnauditedWrite('a write use case finished without an audit entry');
     return result;
   });
+  if (mails > 0) announceQueuedMail();
+  return result;
 }
 
 /**

@@ -13,7 +13,7 @@ import {
   stopBrowserTest,
 } from '../support/browser.ts';
 import { makeUser, PASSWORD } from '../support/identity.ts';
-import { waitForMail } from '../support/smtp.ts';
+import { type ReceivedMail, waitForMail } from '../support/smtp.ts';
 
 /** The browser logs every refused request; signing in wrongly and a lapsed session are refused on purpose. */
 
@@ -29,7 +29,8 @@ describe.skipIf(!browserAvailable())('signing in and administration in Chromium'
 
   /** The link in the last e-mail sent to an address, as a path of this site. */
   async function linkMailedTo(address: string): Promise<string> {
-    const mail = await waitForMail(t.smtp.inbox, address);
+    await waitForMail(t.smtp.inbox, address);
+    const mail = t.smtp.inbox.filter((sent) => sent.to.includes(address)).at(-1) as ReceivedMail;
     const link = mail.text.match(/https?:\/\/\S+/)?.[0];
     if (!link) throw new Error(`no link in the e-mail to ${address}`);
     const url = new URL(link);
@@ -257,6 +258,17 @@ describe.skipIf(!browserAvailable())('signing in and administration in Chromium'
     await page.getByRole('button', { name: 'Cerca', exact: true }).click();
     await page.getByRole('status').getByText('1 utente').waitFor();
     expect(new URL(page.url()).searchParams.get('q')).toBe('vitali');
+    await expectAccessible(page);
+
+    // The invitation's e-mail is followed on the user's page, and can be sent again with a new link.
+    const toChiara = () => t.smtp.inbox.filter((mail) => mail.to.includes('chiara.vitali@lovit.example'));
+    await expect.poll(() => toChiara().length).toBe(1);
+    await page.getByRole('link', { name: 'Chiara Vitali' }).click();
+    // The page may open from the list read before the mail left: either state is the truth of its moment.
+    await page.getByText(/^(Invio in corso|Inviata il )/).waitFor();
+    await page.getByRole('button', { name: "Invia di nuovo l'invito" }).click();
+    await page.getByRole('status').getByText('Nuovo invito in partenza', { exact: false }).waitFor();
+    await expect.poll(() => toChiara().length).toBe(2);
     await expectAccessible(page);
     await close(page);
 

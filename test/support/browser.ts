@@ -53,9 +53,12 @@ export type ServedApp = TestApp & { database: TestDatabase; base: string };
  * Starts the app on a PGlite database of its own and serves it on a port the system chooses. The address it
  * got becomes its public URL, which the app reads when it writes a link (e-mails, the OpenID Connect return).
  */
-export async function serveTestApp(config: Record<string, string> = {}): Promise<ServedApp> {
+export async function serveTestApp(
+  config: Record<string, string> = {},
+  options: { jobs?: boolean } = {},
+): Promise<ServedApp> {
   const database = await openTestDatabase('pglite');
-  const t = await startTestApp(database, { config });
+  const t = await startTestApp(database, { config, ...options });
   const base = await t.app.listen({ port: 0, host: '127.0.0.1' });
   t.platform.config.publicUrl = base;
   return { ...t, database, base };
@@ -84,7 +87,11 @@ export function startBrowserTest(options?: BrowserTestOptions): Promise<BrowserT
 export async function startBrowserTest(options: BrowserTestOptions = {}): Promise<BrowserTest> {
   if (options.backOffice ?? true) assertWebBuilt();
   const smtp = options.smtp ? await startSmtpServer() : undefined;
-  const served = await serveTestApp({ ...(smtp && { SMTP_URL: smtp.url }), ...options.config });
+  // E-mail leaves through the outbox's job: a test that reads mail runs the jobs.
+  const served = await serveTestApp(
+    { ...(smtp && { SMTP_URL: smtp.url }), ...options.config },
+    { jobs: smtp !== undefined },
+  );
   return { ...served, browser: await launchBrowser(), smtp };
 }
 

@@ -9,9 +9,13 @@ export type ReceivedMail = {
   attachments: { filename: string; contentType: string; content: string }[];
 };
 
-/** A real SMTP server on 127.0.0.1 that keeps what it receives, for tests that send e-mail. */
-export async function startSmtpServer(): Promise<{
+/**
+ * A real SMTP server on 127.0.0.1 that keeps what it receives, for tests that send e-mail; on a given port
+ * to bring back a server a test has stopped.
+ */
+export async function startSmtpServer(port = 0): Promise<{
   url: string;
+  port: number;
   inbox: ReceivedMail[];
   stop(): Promise<void>;
 }> {
@@ -39,10 +43,11 @@ export async function startSmtpServer(): Promise<{
         .catch(callback);
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as { port: number };
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const address = server.server.address() as { port: number };
   return {
-    url: `smtp://127.0.0.1:${port}`,
+    url: `smtp://127.0.0.1:${address.port}`,
+    port: address.port,
     inbox,
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -225,7 +225,6 @@ export type AppointmentTable = {
   language: string | null;
   /** The appointment this one replaces. */
   rescheduledFrom: string | null;
-  letterSentAt: NullableInstant;
   outcomeNotes: string | null;
   createdAt: Instant;
   createdBy: string;

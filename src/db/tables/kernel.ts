@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import type { Instant, NullableInstant } from '../columns.ts';
+import type { Instant, NullableInstant, NullableJson } from '../columns.ts';
 
 export type AuditEntryTable = {
   /** Order of insertion; may have gaps (rolled-back transactions). */
@@ -51,8 +51,28 @@ export type FileUploadTable = {
   usedAt: NullableInstant;
 };
 
-/** The platform's own tables: the audit trail, the workers' heartbeat and the uploads awaiting their record. */
+export type MailStatus = 'PENDING' | 'SENT' | 'UNDELIVERABLE';
+
+export type MailOutboxTable = {
+  id: string;
+  /** What the mail is, `<module>.<what>` (`cases.convocation`), and the record it is about. */
+  topic: string;
+  entityId: string | null;
+  recipient: string;
+  subject: string;
+  /** Text, HTML and attachments (base64) until sent; null afterwards. */
+  body: NullableJson;
+  status: MailStatus;
+  attempts: number;
+  nextAttemptAt: Instant;
+  lastError: string | null;
+  createdAt: Instant;
+  sentAt: NullableInstant;
+};
+
+/** The platform's own tables: the audit trail, the workers' heartbeat, the e-mail outbox and the uploads awaiting their record. */
 export type KernelTables = {
+  mailOutbox: MailOutboxTable;
   auditEntry: AuditEntryTable;
   auditSeal: AuditSealTable;
   systemHeartbeat: SystemHeartbeatTable;

@@ -1,6 +1,6 @@
 /** The API of the territorial council: tables and members, meetings, minutes, decisions, actions, initiatives. */
 import { z } from 'zod';
-import { legalDay, multilineText, text } from '../../kernel/contract.ts';
+import { legalDay, mailStatus, multilineText, text } from '../../kernel/contract.ts';
 
 export { legalDay, text };
 
@@ -145,6 +145,8 @@ export const attendanceView = z.object({
   delegateName: z.string().nullable(),
   attended: z.boolean().nullable(),
   attendeeName: z.string().nullable(),
+  /** The last e-mail of the convocation (or its change) to the representative, and where it is. */
+  convocation: z.object({ status: mailStatus, sentAt: z.iso.datetime().nullable() }).nullable(),
 });
 
 export const decisionInput = z.object({ agendaItemId: z.uuid(), text: multilineText(4000) });

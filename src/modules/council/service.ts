@@ -192,8 +192,8 @@ export async function endMember(
 
 /**
  * Convenes a meeting: the agenda as given, then one point for each action of the table still open (followed
- * from meeting to meeting), and an invitation to every organisation sitting at the table. The invitations
- * leave after the convocation has committed.
+ * from meeting to meeting), and an invitation to every organisation sitting at the table, put in the outbox
+ * with the convocation.
  */
 export async function conveneMeeting(
   platform: Platform,
@@ -206,7 +206,8 @@ export async function conveneMeeting(
   const now = platform.clock.now();
   if (new Date(input.startsAt) <= now)
     throw new Invalid([{ path: 'body.startsAt', message: 'la seduta deve essere nel futuro' }]);
-  await writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
+  await writeTransaction(platform.database.db, platform.clock, caller, async (unit) => {
+    const { db, audit } = unit;
     const [table] = await store.tables(db, { all: true }, tableId);
     if (!table) throw new NotFound(TABLE_NOT_FOUND);
     const members = await store.currentMembers(db, tableId);
@@ -255,8 +256,8 @@ export async function conveneMeeting(
       before: null,
       after: { tableId, ...input, carriedActions: open.map((action) => action.id) },
     });
+    await sendInvitations(platform, unit, id);
   });
-  await sendInvitations(platform, caller, id);
   return id;
 }
 

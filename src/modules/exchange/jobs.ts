@@ -39,7 +39,7 @@ export async function sweepOpinions(platform: Platform): Promise<SweepResult> {
       db,
       platform.clock,
       SYSTEM_CALLER,
-      async ({ db: trx, audit }) => {
+      async ({ db: trx, audit, mail }) => {
         const row = await store.lockRequest(trx, id);
         if (!row) return null;
         const lapse = lapseOf(
@@ -77,26 +77,28 @@ export async function sweepOpinions(platform: Platform): Promise<SweepResult> {
           before: { escalatedOn: row.escalatedOn },
           after: { escalatedOn: today.toString() },
         });
+        for (const to of await recipients(trx, row.requesterOrganisationId, ['sui_manager']))
+          await mail(
+            {
+              to,
+              subject: `Parere scaduto: pratica ${row.caseNumber} (${row.label})`,
+              text:
+                `Il termine per il parere «${row.label}» sulla pratica ${row.caseNumber} è scaduto il ` +
+                `${row.dueOn} senza risposta e il silenzio non vale assenso per questa pratica.\n\n` +
+                'Sollecitare l’ente o segnalare il problema nel registro condiviso.\n',
+            },
+            { topic: 'exchange.escalation', entityId: id },
+          );
         return row;
       },
     );
-    if (!escalation) continue;
-    result.escalated += 1;
-    for (const to of await recipients(db, escalation.requesterOrganisationId, ['sui_manager']))
-      await platform.mailer.send({
-        to,
-        subject: `Parere scaduto: pratica ${escalation.caseNumber} (${escalation.label})`,
-        text:
-          `Il termine per il parere «${escalation.label}» sulla pratica ${escalation.caseNumber} è scaduto il ` +
-          `${escalation.dueOn} senza risposta e il silenzio non vale assenso per questa pratica.\n\n` +
-          'Sollecitare l’ente o segnalare il problema nel registro condiviso.\n',
-      });
+    if (escalation) result.escalated += 1;
   }
 
   const soon = today.add({ days: REMINDER_DAYS }).toString();
   const dueSoon = await store.requestsDueSoon(db, node.id, today.toString(), soon, SWEEP_LIMIT);
   for (const row of dueSoon.filter((candidate) => reminderDue(candidate, today))) {
-    await writeTransaction(db, platform.clock, SYSTEM_CALLER, async ({ db: trx, audit }) => {
+    await writeTransaction(db, platform.clock, SYSTEM_CALLER, async ({ db: trx, audit, mail }) => {
       await store.updateRequest(trx, row.id, {
         remindedOn: today.toString(),
         updatedAt: platform.clock.now(),
@@ -109,16 +111,22 @@ export async function sweepOpinions(platform: Platform): Promise<SweepResult> {
         before: { remindedOn: null },
         after: { remindedOn: today.toString() },
       });
+      for (const to of await recipients(trx, row.organisationId, [
+        'questura_officer',
+        'inspectorate_officer',
+      ]))
+        await mail(
+          {
+            to,
+            subject: `Promemoria: parere in scadenza il ${row.dueOn} – pratica ${row.caseNumber}`,
+            text:
+              `Il parere «${row.label}» richiesto da ${row.requesterName} sulla pratica ${row.caseNumber} ` +
+              `scade il ${row.dueOn}.\n\nAprire LOVIT, sezione Pareri, per renderlo o per chiedere informazioni al SUI.\n`,
+          },
+          { topic: 'exchange.reminder', entityId: row.id },
+        );
     });
     result.reminded += 1;
-    for (const to of await recipients(db, row.organisationId, ['questura_officer', 'inspectorate_officer']))
-      await platform.mailer.send({
-        to,
-        subject: `Promemoria: parere in scadenza il ${row.dueOn} – pratica ${row.caseNumber}`,
-        text:
-          `Il parere «${row.label}» richiesto da ${row.requesterName} sulla pratica ${row.caseNumber} ` +
-          `scade il ${row.dueOn}.\n\nAprire LOVIT, sezione Pareri, per renderlo o per chiedere informazioni al SUI.\n`,
-      });
   }
   return result;
 }

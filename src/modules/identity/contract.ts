@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { refuseUnsafeText } from '../../kernel/contract.ts';
+import { mailStatus, refuseUnsafeText } from '../../kernel/contract.ts';
 import { PERMISSION_NAMES, ROLE_NAMES } from '../../kernel/permissions.ts';
 
 export type { Permission, Role } from '../../kernel/permissions.ts';
@@ -165,6 +165,8 @@ export const user = z.object({
   /** Until when failed sign-ins make some address wait before the next attempt; never a lock. */
   slowedUntil: z.iso.datetime().nullable(),
   hasPassword: z.boolean(),
+  /** The last invitation e-mail of an account not yet activated. */
+  invitation: z.object({ status: mailStatus, sentAt: z.iso.datetime().nullable() }).nullable(),
   memberships: z.array(userMembership.extend({ organisationName: z.string() })),
 });
 export type User = z.infer<typeof user>;

@@ -1,6 +1,8 @@
 import type { Actor, Caller } from '../../kernel/auth.ts';
 import { Conflict, Invalid, NotFound, parseInput } from '../../kernel/errors.ts';
 import { newId } from '../../kernel/ids.ts';
+import type { Mail } from '../../kernel/mail.ts';
+import { type MailState, mailStates } from '../../kernel/mail-outbox.ts';
 import { PERMISSION_NAMES, PERMISSIONS, ROLE_NAMES, ROLES, type Role } from '../../kernel/permissions.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import { auditRead } from '../../kernel/transaction.ts';
@@ -134,6 +136,11 @@ async function usersOut(platform: Platform, rows: store.UserRow[], scope: string
       counts.find((count) => count.address === store.EVERYWHERE) ?? null,
     );
   };
+  const invitations = await mailStates(
+    platform.database.db,
+    [INVITATION_TOPIC],
+    rows.filter((row) => row.passwordHash === null).map((row) => row.id),
+  );
   return rows.map((row) => ({
     id: row.id,
     email: row.email,
@@ -145,6 +152,7 @@ async function usersOut(platform: Platform, rows: store.UserRow[], scope: string
     lastLoginAt: row.lastLoginAt?.toISOString() ?? null,
     slowedUntil: slowedUntilOf(row.email)?.toISOString() ?? null,
     hasPassword: row.passwordHash !== null,
+    invitation: invitationOut(invitations.get(row.id)?.[0]),
     memberships: memberships
       .filter((m) => m.userId === row.id && (scope === null || m.organisationId === scope))
       .map((m) => ({
@@ -153,6 +161,10 @@ async function usersOut(platform: Platform, rows: store.UserRow[], scope: string
         role: m.role as Role,
       })),
   }));
+}
+
+function invitationOut(latest: MailState | undefined) {
+  return latest ? { status: latest.status, sentAt: latest.sentAt?.toISOString() ?? null } : null;
 }
 
 /** The organisation a reader is limited to: none for global roles, their own otherwise. */
@@ -204,11 +216,26 @@ async function checkMemberships(platform: Platform, memberships: { organisationI
   }
 }
 
-/** Creates an account with its roles and sends the invitation link; no password is set by anyone else. */
+function invitationMail(platform: Platform, user: store.UserRow, token: string): Mail {
+  const link = `${platform.config.publicUrl}/attiva-account?token=${token}`;
+  return {
+    to: user.email,
+    subject: 'LOVIT – invito ad accedere alla piattaforma',
+    text:
+      `Gentile ${user.givenName} ${user.familyName},\n\n` +
+      'la Prefettura di Lodi ti ha abilitato all’uso di LOVIT, la piattaforma per i servizi all’immigrazione.\n' +
+      `Per attivare l’account e scegliere la password apri questo collegamento entro tre giorni:\n\n${link}\n\n` +
+      'Prefettura di Lodi – Ufficio Territoriale del Governo',
+  };
+}
+
+const INVITATION_TOPIC = 'identity.invitation';
+
+/** Creates an account with its roles and queues the invitation link; no password is set by anyone else. */
 export async function inviteUser(platform: Platform, caller: Caller, input: unknown) {
   const data = parseInput(inviteUserInput, input);
   await checkMemberships(platform, data.memberships);
-  const { user, token } = await writeIdentity(platform, caller, async ({ db, audit }) => {
+  const user = await writeIdentity(platform, caller, async ({ db, audit, mail }) => {
     if (await store.findUserByEmail(db, data.email))
       throw new Conflict(`Esiste già un utente con e-mail ${data.email}.`, undefined, [
         { path: 'email', message: 'e-mail già usata da un altro utente' },
@@ -224,20 +251,36 @@ export async function inviteUser(platform: Platform, caller: Caller, input: unkn
       before: null,
       after: data,
     });
-    return { user, token: await issueUserToken(platform, db, user.id, 'invite') };
-  });
-  const link = `${platform.config.publicUrl}/attiva-account?token=${token}`;
-  await platform.mailer.send({
-    to: user.email,
-    subject: 'LOVIT – invito ad accedere alla piattaforma',
-    text:
-      `Gentile ${user.givenName} ${user.familyName},\n\n` +
-      'la Prefettura di Lodi ti ha abilitato all’uso di LOVIT, la piattaforma per i servizi all’immigrazione.\n' +
-      `Per attivare l’account e scegliere la password apri questo collegamento entro tre giorni:\n\n${link}\n\n` +
-      'Prefettura di Lodi – Ufficio Territoriale del Governo',
+    const token = await issueUserToken(platform, db, user.id, 'invite');
+    await mail(invitationMail(platform, user, token), { topic: INVITATION_TOPIC, entityId: user.id });
+    return user;
   });
   const [out] = await usersOut(platform, [user], null);
   return out as NonNullable<typeof out>;
+}
+
+/** Sends a new invitation link (the older ones stop working) to an account not yet activated. */
+export async function reinviteUser(platform: Platform, caller: Caller, actor: Actor, id: string) {
+  await writeIdentity(platform, caller, async ({ db, audit, mail }) => {
+    const user = await store.findUserById(db, id);
+    if (!user) throw new NotFound();
+    if (!user.isActive)
+      throw new Conflict('L’account è disattivato: riattivarlo prima di invitare di nuovo.');
+    if (user.passwordHash !== null)
+      throw new Conflict('L’utente ha già attivato l’account: può reimpostare la password da solo.');
+    await store.retireUserTokens(db, id, platform.clock.now());
+    await audit({
+      kind: 'change',
+      action: 'identity.user.reinvite',
+      entityType: 'identity.user',
+      entityId: id,
+      before: null,
+      after: { email: user.email },
+    });
+    const token = await issueUserToken(platform, db, id, 'invite');
+    await mail(invitationMail(platform, user, token), { topic: INVITATION_TOPIC, entityId: id });
+  });
+  return getUser(platform, caller, actor, id);
 }
 
 export async function updateUser(platform: Platform, caller: Caller, id: string, input: unknown) {

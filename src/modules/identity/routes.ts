@@ -281,6 +281,19 @@ function registerDirectoryRoutes(app: LovitApp, platform: Platform): void {
     async (request, reply) =>
       reply.code(201).send(await directory.inviteUser(platform, request.caller, request.body)),
   );
+  app.post(
+    '/api/users/:id/invite',
+    {
+      config: { access: 'identity.users.manage' },
+      schema: {
+        tags,
+        summary: 'Invia di nuovo l’invito a un utente che non ha ancora attivato l’account',
+        params: idParams,
+        response: { 200: user },
+      },
+    },
+    async (request) => directory.reinviteUser(platform, request.caller, actorOf(request), request.params.id),
+  );
   app.get(
     '/api/users/:id',
     {

@@ -430,10 +430,13 @@ export async function issueUserToken(
   return token;
 }
 
-/** Sends a reset link when the account exists; says nothing either way (no account enumeration). */
+/**
+ * Puts a reset link in the outbox when the account exists; answers the same either way, after the same
+ * work (no account enumeration), and never waits for the mail server.
+ */
 export async function requestPasswordReset(platform: Platform, caller: Caller, email: string): Promise<void> {
   const user = await store.findUserByEmail(platform.database.db, email);
-  const token = await writeIdentity(platform, caller, async ({ db, audit }) => {
+  await writeIdentity(platform, caller, async ({ db, audit, mail }) => {
     await audit({
       kind: 'security',
       action: 'identity.user.password_reset_request',
@@ -441,18 +444,21 @@ export async function requestPasswordReset(platform: Platform, caller: Caller, e
       entityId: user?.id ?? null,
       details: { email: email.slice(0, 254) },
     });
-    return user?.isActive ? issueUserToken(platform, db, user.id, 'password_reset') : null;
-  });
-  if (!user || !token) return;
-  const link = `${platform.config.publicUrl}/reimposta-password?token=${token}`;
-  await platform.mailer.send({
-    to: user.email,
-    subject: 'LOVIT – reimpostazione della password',
-    text:
-      `Gentile ${user.givenName} ${user.familyName},\n\n` +
-      `per scegliere una nuova password per LOVIT apri questo collegamento entro ${LOGIN_POLICY.resetTokenMinutes} minuti:\n\n${link}\n\n` +
-      'Se non hai chiesto tu la reimpostazione, ignora questo messaggio: la password attuale resta valida.\n\n' +
-      'Prefettura di Lodi – Ufficio Territoriale del Governo',
+    if (!user?.isActive) return;
+    const token = await issueUserToken(platform, db, user.id, 'password_reset');
+    const link = `${platform.config.publicUrl}/reimposta-password?token=${token}`;
+    await mail(
+      {
+        to: user.email,
+        subject: 'LOVIT – reimpostazione della password',
+        text:
+          `Gentile ${user.givenName} ${user.familyName},\n\n` +
+          `per scegliere una nuova password per LOVIT apri questo collegamento entro ${LOGIN_POLICY.resetTokenMinutes} minuti:\n\n${link}\n\n` +
+          'Se non hai chiesto tu la reimpostazione, ignora questo messaggio: la password attuale resta valida.\n\n' +
+          'Prefettura di Lodi – Ufficio Territoriale del Governo',
+      },
+      { topic: 'identity.password_reset', entityId: user.id },
+    );
   });
 }
 

@@ -11,6 +11,8 @@ import { Item } from './DetailItem.tsx';
 import { type AppointmentView, appointments, type CaseDetail, keys } from './requests.ts';
 import { languageName } from './vocabulary.ts';
 
+const LETTER_FOLLOW_MS = 2000;
+
 type CaseAppointmentsProps = { detail: CaseDetail; onDone: (notice: string) => void };
 
 /** The applicant's appointments at the SUI desks: when, where, why, the letter; booking and what follows. */
@@ -23,6 +25,11 @@ export function CaseAppointments({ detail, onDone }: CaseAppointmentsProps) {
   const list = useQuery({
     queryKey: keys.appointments(detail.id),
     queryFn: () => appointments.ofCase(detail.id),
+    // A letter on its way is followed until it leaves or is given up, so the desk sees it without reloading.
+    refetchInterval: (query) =>
+      query.state.data?.some((appointment) => appointment.letter?.status === 'PENDING')
+        ? LETTER_FOLLOW_MS
+        : false,
   });
 
   // The button that opened the dialog is gone once the appointment has changed: the reader goes on from the
@@ -150,12 +157,18 @@ function AppointmentItem({ appointment, onTask }: AppointmentItemProps) {
 
 function LetterState({ appointment }: { appointment: AppointmentView }) {
   const { t } = useTranslation();
-  const { letterSentAt, recipientEmail, viaPec } = appointment;
+  const { letter, recipientEmail, viaPec } = appointment;
   if (!recipientEmail) return t('cases.appointments.noRecipient');
-  if (!letterSentAt) return t('cases.appointments.letterPending', { email: recipientEmail });
+  if (!letter) return t('cases.appointments.letterPending', { email: recipientEmail });
+  const state =
+    letter.status === 'SENT'
+      ? t(`cases.appointments.letterStates.${letter.kind}.sent`, { at: formatDateTime(letter.sentAt) })
+      : letter.status === 'UNDELIVERABLE'
+        ? t(`cases.appointments.letterStates.${letter.kind}.undeliverable`)
+        : t(`cases.appointments.letterStates.${letter.kind}.pending`);
   return (
     <>
-      {t('cases.appointments.letterSent', { at: formatDateTime(letterSentAt) })}
+      {state}
       <span className="d-block small text-break">
         {recipientEmail}
         {viaPec && ` (${t('cases.employer.pec')})`}

@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { answerInput } from '../../../src/modules/council/contract.ts';
+import { formatDateTime } from '../../ui/dates.ts';
 import { SelectField, TextField } from '../../ui/fields.tsx';
 import { FormProblem, reportProblem, resolverWithBlanksAsNull } from '../../ui/forms.tsx';
 import { Notice } from '../../ui/Notice.tsx';
@@ -27,6 +28,7 @@ export function AttendancePanel({ meeting }: { meeting: MeetingView }) {
               <th scope="col">{t('council.members.organisation')}</th>
               <th scope="col">{t('council.attendance.answer')}</th>
               <th scope="col">{t('council.attendance.register')}</th>
+              <th scope="col">{t('council.attendance.convocation')}</th>
             </tr>
           </thead>
           <tbody>
@@ -45,6 +47,14 @@ export function AttendancePanel({ meeting }: { meeting: MeetingView }) {
                     : row.attended
                       ? t('council.attendance.attended', { name: row.attendeeName })
                       : t('council.attendance.missing')}
+                </td>
+                <td>
+                  {row.convocation
+                    ? t(`council.attendance.convocations.${row.convocation.status}`, {
+                        at: formatDateTime(row.convocation.sentAt),
+                      })
+                    : '—'}
+                  <span className="d-block small text-break">{row.invitedEmail}</span>
                 </td>
               </tr>
             ))}

@@ -8,9 +8,9 @@ import { FormProblem } from '../../ui/forms.tsx';
 import { keys, users } from './requests.ts';
 import { userStatus } from './userStatus.ts';
 
-type Action = 'deactivate' | 'activate' | 'unlock';
+type Action = 'deactivate' | 'activate' | 'unlock' | 'invite';
 
-/** Deactivating (after confirmation), reactivating, and ending the waits failed sign-ins imposed. */
+/** Deactivating (after confirmation), reactivating, ending the waits failed sign-ins imposed, and inviting again. */
 export function UserAccountActions({ user, onChanged }: { user: User; onChanged: (notice: string) => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
@@ -44,6 +44,16 @@ export function UserAccountActions({ user, onChanged }: { user: User; onChanged:
             disabled={act.isPending}
           >
             {t('users.unlock')}
+          </button>
+        )}
+        {userStatus(user) === 'invited' && (
+          <button
+            type="button"
+            className="btn btn-outline-primary"
+            onClick={() => act.mutate('invite')}
+            disabled={act.isPending}
+          >
+            {t('users.reinvite')}
           </button>
         )}
         {user.isActive ? (

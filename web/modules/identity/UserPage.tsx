@@ -85,6 +85,16 @@ function UserSummary({ user }: { user: User }) {
             : t(`users.statuses.${status}`)}
         </dd>
       </div>
+      {status === 'invited' && user.invitation && (
+        <div className="col-12 col-md-4 mb-3">
+          <dt>{t('users.invitation')}</dt>
+          <dd>
+            {t(`users.invitationStates.${user.invitation.status}`, {
+              at: formatDateTime(user.invitation.sentAt),
+            })}
+          </dd>
+        </div>
+      )}
       <div className="col-12 col-md-4 mb-3">
         <dt>{t('users.lastLogin')}</dt>
         <dd>{user.lastLoginAt ? formatDateTime(user.lastLoginAt) : t('users.neverSignedIn')}</dd>

@@ -100,7 +100,7 @@ export const users = {
     api.patch<User>(`/api/users/${encodeURIComponent(id)}`, body),
   setMemberships: (id: string, memberships: Membership[]) =>
     api.put<User>(`/api/users/${encodeURIComponent(id)}/memberships`, { memberships }),
-  act: (id: string, action: 'deactivate' | 'activate' | 'unlock') =>
+  act: (id: string, action: 'deactivate' | 'activate' | 'unlock' | 'invite') =>
     api.post<User>(`/api/users/${encodeURIComponent(id)}/${action}`),
 };
 

@@ -1,6 +1,6 @@
 /** The API of desks and appointments: opening hours, free slots, bookings and their outcome. */
 import { z } from 'zod';
-import { language, legalDay, text } from '../../../kernel/contract.ts';
+import { language, legalDay, mailStatus, text } from '../../../kernel/contract.ts';
 
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'orario nel formato HH:MM');
 const instant = z.iso.datetime({
@@ -105,7 +105,14 @@ export const appointmentView = z.object({
   mediator: z.object({ id: z.uuid(), name: z.string() }).nullable(),
   language: z.string().nullable(),
   rescheduledFrom: z.uuid().nullable(),
-  letterSentAt: z.string().nullable(),
+  /** The last letter about it (convocation, or notice of cancellation) and where it is. */
+  letter: z
+    .object({
+      kind: z.enum(['convocation', 'cancellation']),
+      status: mailStatus,
+      sentAt: z.string().nullable(),
+    })
+    .nullable(),
   /** When the applicant confirmed it through the link of the convocation. */
   confirmedAt: z.string().nullable(),
   outcomeNotes: z.string().nullable(),

@@ -1,13 +1,13 @@
 /**
  * Convocation letters: to whom they go (the applicant party; an employer through its PEC), what they say,
- * and their delivery after the booking has committed, recorded on the appointment when it succeeds.
+ * and their place in the outbox, in the transaction of the booking or change they announce.
  */
 import type { Caller } from '../../../kernel/auth.ts';
 import type { Db } from '../../../kernel/db.ts';
-import { AppError, Conflict, NotFound } from '../../../kernel/errors.ts';
+import { Conflict, NotFound } from '../../../kernel/errors.ts';
 import type { Mail } from '../../../kernel/mail.ts';
 import type { Platform } from '../../../kernel/platform.ts';
-import { writeTransaction } from '../../../kernel/transaction.ts';
+import { type UnitOfWork, writeTransaction } from '../../../kernel/transaction.ts';
 import { isLanguage } from '../../portal/languages.ts';
 import type { CaseTypeVersion } from '../law/definitions.ts';
 import { caseTypes } from '../law/registry.ts';
@@ -15,7 +15,7 @@ import * as store from '../store.ts';
 import type { AppointmentPurpose } from './contract.ts';
 import { type Convocation, convocationIcs, convocationLetter } from './convocations.ts';
 import { actorOf } from './desks.ts';
-import { appointmentLinkUrl } from './links.ts';
+import { appointmentLinkUrl, warmLinkSigning } from './links.ts';
 import * as appointmentStore from './store.ts';
 
 type Party = Awaited<ReturnType<typeof store.caseParties>>[number];
@@ -89,55 +89,55 @@ export async function convocationOf(
   return { convocation, row };
 }
 
+export const LETTER_TOPICS = {
+  convocation: 'cases.convocation',
+  cancellation: 'cases.cancellation',
+} as const;
+
 /**
- * Sends a letter once its appointment has committed. A convocation that is delivered is stamped on the
- * appointment; one that fails leaves `letterSentAt` empty, for the desk to see and send again.
+ * Puts the convocation (or the notice of cancellation) of an appointment in the outbox, in the transaction
+ * that made or changed the appointment; an applicant without an address gets the letter by hand. The use
+ * case reads the link signing key first (`warmLinkSigning`).
  */
-export async function deliver(
+export async function queueLetter(
   platform: Platform,
-  caller: Caller,
+  unit: UnitOfWork,
+  organisationId: string,
   appointmentId: string,
-  mail: Mail,
-  kind: 'convocation' | 'cancellation',
-): Promise<boolean> {
-  try {
-    await platform.mailer.send(mail);
-  } catch {
-    return false;
-  }
-  await writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
-    const sentAt = platform.clock.now();
-    if (kind === 'convocation')
-      await appointmentStore.updateAppointment(db, appointmentId, { letterSentAt: sentAt });
-    await audit({
-      kind: 'change',
-      action: `cases.appointment.${kind}_sent`,
-      entityType: 'appointment',
-      entityId: appointmentId,
-      before: null,
-      after: { to: mail.to, subject: mail.subject, sentAt: sentAt.toISOString() },
-    });
-  });
-  return true;
+  letter: (convocation: Convocation) => Mail,
+  kind: keyof typeof LETTER_TOPICS,
+): Promise<void> {
+  const found = await convocationOf(platform, unit.db, organisationId, appointmentId);
+  if (!found?.convocation.recipientEmail) return;
+  await unit.mail(letter(found.convocation), { topic: LETTER_TOPICS[kind], entityId: appointmentId });
 }
 
-/** Sends the convocation of a scheduled appointment again (after an SMTP failure, or on request). */
+/** Sends the convocation of a scheduled appointment again (after it could not be delivered, or on request). */
 export async function resendConvocation(platform: Platform, caller: Caller, id: string): Promise<void> {
   const actor = actorOf(caller);
-  const found = await convocationOf(platform, platform.database.db, actor.organisationId, id);
-  if (!found) throw new NotFound('L’appuntamento non esiste o non è accessibile.');
-  if (found.row.status !== 'SCHEDULED')
-    throw new Conflict('Si invia la convocazione solo di un appuntamento programmato.');
-  if (!found.convocation.recipientEmail)
-    throw new Conflict('Il richiedente non ha un indirizzo e-mail o PEC: consegnare la convocazione a mano.');
-  const letter = convocationLetter(found.convocation, platform.clock.now());
-  if (!(await deliver(platform, caller, id, letter, 'convocation')))
-    throw new AppError(
-      502,
-      'mail-failed',
-      'Invio non riuscito',
-      'Il server di posta non ha accettato il messaggio: riprovare più tardi.',
-    );
+  await warmLinkSigning(platform);
+  await writeTransaction(platform.database.db, platform.clock, caller, async (unit) => {
+    const found = await convocationOf(platform, unit.db, actor.organisationId, id);
+    if (!found) throw new NotFound('L’appuntamento non esiste o non è accessibile.');
+    if (found.row.status !== 'SCHEDULED')
+      throw new Conflict('Si invia la convocazione solo di un appuntamento programmato.');
+    if (!found.convocation.recipientEmail)
+      throw new Conflict(
+        'Il richiedente non ha un indirizzo e-mail o PEC: consegnare la convocazione a mano.',
+      );
+    await unit.audit({
+      kind: 'change',
+      action: 'cases.appointment.convocation_resend',
+      entityType: 'appointment',
+      entityId: id,
+      before: null,
+      after: { to: found.convocation.recipientEmail },
+    });
+    await unit.mail(convocationLetter(found.convocation, platform.clock.now()), {
+      topic: LETTER_TOPICS.convocation,
+      entityId: id,
+    });
+  });
 }
 
 /** The calendar file of an appointment: a request while it stands, a cancellation once it no longer does. */

@@ -25,6 +25,14 @@ function signingKey(platform: Pick<Platform, 'database' | 'clock'>): Promise<Buf
   return key;
 }
 
+/**
+ * Reads the signing key before a transaction that will sign links: on the embedded database, the first read
+ * cannot run beside an open transaction on its one connection.
+ */
+export async function warmLinkSigning(platform: Pick<Platform, 'database' | 'clock'>): Promise<void> {
+  await signingKey(platform);
+}
+
 const mac = (key: Buffer, payload: string) => createHmac('sha256', key).update(payload).digest('base64url');
 
 /** The token of an appointment's link, valid until `expiresAt`. */

@@ -11,9 +11,9 @@ import { newId } from '../../../kernel/ids.ts';
 import type { Platform } from '../../../kernel/platform.ts';
 import { writeTransaction } from '../../../kernel/transaction.ts';
 import * as store from '../store.ts';
-import { convocationIcs, convocationLetter } from './convocations.ts';
+import { type Convocation, convocationIcs, convocationLetter } from './convocations.ts';
 import { deskFreeSlots, requireDesk } from './desks.ts';
-import { convocationOf, deliver } from './letters.ts';
+import { convocationOf, queueLetter } from './letters.ts';
 import { checkAppointmentToken } from './links.ts';
 import { place } from './placement.ts';
 import * as appointmentStore from './store.ts';
@@ -127,7 +127,8 @@ export async function moveByLink(platform: Platform, caller: Caller, token: stri
     return { ok: false as const, reason: 'slot-taken' as const };
   const replacementId = newId();
   try {
-    await writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
+    await writeTransaction(platform.database.db, platform.clock, caller, async (unit) => {
+      const { db, audit } = unit;
       const old = await appointmentStore.lockAppointment(db, row.organisationId, row.id);
       if (old?.status !== 'SCHEDULED') throw new Conflict('L’appuntamento non è più programmato.');
       await appointmentStore.updateAppointment(db, row.id, {
@@ -152,7 +153,6 @@ export async function moveByLink(platform: Platform, caller: Caller, token: stri
         status: 'SCHEDULED',
         mediatorId: placed.mediatorId,
         rescheduledFrom: row.id,
-        letterSentAt: null,
         outcomeNotes: null,
         confirmedAt: now,
         createdAt: now,
@@ -179,6 +179,8 @@ export async function moveByLink(platform: Platform, caller: Caller, token: stri
           by: 'applicant',
         },
       });
+      const letter = (convocation: Convocation) => convocationLetter(convocation, now);
+      await queueLetter(platform, unit, row.organisationId, replacementId, letter, 'convocation');
     });
   } catch (error) {
     // Taken meanwhile, off the grid, or no mediator free then: the unique indexes settle the races.
@@ -188,14 +190,6 @@ export async function moveByLink(platform: Platform, caller: Caller, token: stri
     throw error;
   }
   const replacement = await convocationOf(platform, platform.database.db, row.organisationId, replacementId);
-  if (replacement?.convocation.recipientEmail)
-    await deliver(
-      platform,
-      caller,
-      replacementId,
-      convocationLetter(replacement.convocation, now),
-      'convocation',
-    );
   return {
     ok: true as const,
     id: replacementId,

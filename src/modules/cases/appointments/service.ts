@@ -22,9 +22,10 @@ import {
   type outcomeInput,
   type rescheduleInput,
 } from './contract.ts';
-import { cancellationLetter, convocationLetter, momentInItalian } from './convocations.ts';
+import { type Convocation, cancellationLetter, convocationLetter, momentInItalian } from './convocations.ts';
 import { actorOf } from './desks.ts';
-import { caseForLetter, convocationOf, deliver } from './letters.ts';
+import { caseForLetter, queueLetter } from './letters.ts';
+import { warmLinkSigning } from './links.ts';
 import { inBookingTransaction, place } from './placement.ts';
 import * as appointmentStore from './store.ts';
 import { getAppointment } from './views.ts';
@@ -32,17 +33,8 @@ import { getAppointment } from './views.ts';
 const legalDayOf = (instant: Date) =>
   Temporal.Instant.fromEpochMilliseconds(instant.getTime()).toZonedDateTimeISO(LEGAL_TIME_ZONE).toPlainDate();
 
-async function sendConvocation(platform: Platform, caller: Caller, id: string) {
-  const found = await convocationOf(platform, platform.database.db, actorOf(caller).organisationId, id);
-  if (!found?.convocation.recipientEmail) return;
-  await deliver(
-    platform,
-    caller,
-    id,
-    convocationLetter(found.convocation, platform.clock.now()),
-    'convocation',
-  );
-}
+const letterAt = (platform: Platform) => (convocation: Convocation) =>
+  convocationLetter(convocation, platform.clock.now());
 
 function caseEvent(
   platform: Platform,
@@ -81,7 +73,9 @@ export async function bookAppointment(
   const actor = actorOf(caller);
   const id = newId();
   const startsAt = new Date(input.startsAt);
-  await inBookingTransaction(platform, caller, { deskId: input.deskId, startsAt }, async ({ db, audit }) => {
+  await warmLinkSigning(platform);
+  await inBookingTransaction(platform, caller, { deskId: input.deskId, startsAt }, async (unit) => {
+    const { db, audit } = unit;
     const kase = await caseForLetter(platform, db, actor.organisationId, caseId);
     if (!kase) throw new NotFound('La pratica non esiste o non è accessibile.');
     if (kase.row.closed) throw new Conflict('La pratica è chiusa: non si fissano appuntamenti.');
@@ -139,8 +133,8 @@ export async function bookAppointment(
         viaPec: row.viaPec,
       },
     });
+    await queueLetter(platform, unit, actor.organisationId, id, letterAt(platform), 'convocation');
   });
-  await sendConvocation(platform, caller, id);
   return getAppointment(platform, caller, id);
 }
 
@@ -204,7 +198,9 @@ export async function rescheduleAppointment(
   const replacementId = newId();
   const startsAt = new Date(input.startsAt);
   const target = { deskId: input.deskId ?? null, startsAt };
-  await inBookingTransaction(platform, caller, target, async ({ db, audit }) => {
+  await warmLinkSigning(platform);
+  await inBookingTransaction(platform, caller, target, async (unit) => {
+    const { db, audit } = unit;
     const old = await lockScheduled(db, actor.organisationId, id);
     target.deskId = input.deskId ?? old.deskId;
     if (target.deskId === old.deskId && startsAt.getTime() === old.startsAt.getTime())
@@ -236,7 +232,6 @@ export async function rescheduleAppointment(
       status: 'SCHEDULED',
       mediatorId,
       rescheduledFrom: id,
-      letterSentAt: null,
       outcomeNotes: null,
       createdAt: platform.clock.now(),
       createdBy: actor.userId,
@@ -266,8 +261,8 @@ export async function rescheduleAppointment(
         reason: input.reason ?? null,
       },
     });
+    await queueLetter(platform, unit, actor.organisationId, replacementId, letterAt(platform), 'convocation');
   });
-  await sendConvocation(platform, caller, replacementId);
   return getAppointment(platform, caller, replacementId);
 }
 
@@ -279,7 +274,9 @@ export async function cancelAppointment(
   input: z.infer<typeof cancelInput>,
 ): Promise<AppointmentView> {
   const actor = actorOf(caller);
-  const row = await writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
+  await warmLinkSigning(platform);
+  await writeTransaction(platform.database.db, platform.clock, caller, async (unit) => {
+    const { db, audit } = unit;
     const old = await lockScheduled(db, actor.organisationId, id);
     await appointmentStore.updateAppointment(db, id, { status: 'CANCELLED', outcomeNotes: input.reason });
     if (old.caseId)
@@ -300,18 +297,15 @@ export async function cancelAppointment(
       before: { status: 'SCHEDULED' },
       after: { status: 'CANCELLED', reason: input.reason },
     });
-    return old;
-  });
-  if (row.startsAt.getTime() > platform.clock.now().getTime()) {
-    const found = await convocationOf(platform, platform.database.db, actor.organisationId, id);
-    if (found?.convocation.recipientEmail)
-      await deliver(
+    if (old.startsAt.getTime() > platform.clock.now().getTime())
+      await queueLetter(
         platform,
-        caller,
+        unit,
+        actor.organisationId,
         id,
-        cancellationLetter(found.convocation, input.reason, platform.clock.now()),
+        (convocation) => cancellationLetter(convocation, input.reason, platform.clock.now()),
         'cancellation',
       );
-  }
+  });
   return getAppointment(platform, caller, id);
 }

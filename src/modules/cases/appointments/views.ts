@@ -1,7 +1,9 @@
 /** Reading appointments: one, a case's, a desk's agenda, a mediator's own. */
 import type { Caller } from '../../../kernel/auth.ts';
 import { endOfDayInRome, startOfDayInRome } from '../../../kernel/clock.ts';
+import type { Db } from '../../../kernel/db.ts';
 import { NotFound } from '../../../kernel/errors.ts';
+import { mailStates } from '../../../kernel/mail-outbox.ts';
 import type { Platform } from '../../../kernel/platform.ts';
 import { auditRead } from '../../../kernel/transaction.ts';
 import * as store from '../store.ts';
@@ -12,10 +14,38 @@ import {
   type AppointmentView,
 } from './contract.ts';
 import { actorOf, dayRange } from './desks.ts';
+import { LETTER_TOPICS } from './letters.ts';
 import { romeTime } from './slots.ts';
 import * as appointmentStore from './store.ts';
 
-export function appointmentView(row: appointmentStore.AppointmentRow): AppointmentView {
+type Letter = AppointmentView['letter'];
+
+/** The last letter about each appointment: its kind and where it is, from the outbox. */
+async function lettersOf(db: Db, rows: readonly appointmentStore.AppointmentRow[]) {
+  const topics = Object.values(LETTER_TOPICS);
+  const states = await mailStates(
+    db,
+    topics,
+    rows.map((row) => row.id),
+  );
+  const letters = new Map<string, Letter>();
+  for (const [id, [latest]] of states) {
+    if (!latest) continue;
+    letters.set(id, {
+      kind: latest.topic === LETTER_TOPICS.cancellation ? 'cancellation' : 'convocation',
+      status: latest.status,
+      sentAt: latest.sentAt?.toISOString() ?? null,
+    });
+  }
+  return letters;
+}
+
+export async function appointmentViews(db: Db, rows: readonly appointmentStore.AppointmentRow[]) {
+  const letters = await lettersOf(db, rows);
+  return rows.map((row) => appointmentView(row, letters.get(row.id) ?? null));
+}
+
+export function appointmentView(row: appointmentStore.AppointmentRow, letter: Letter): AppointmentView {
   const purpose = row.purpose as AppointmentPurpose;
   return {
     id: row.id,
@@ -34,7 +64,7 @@ export function appointmentView(row: appointmentStore.AppointmentRow): Appointme
     mediator: row.mediatorId ? { id: row.mediatorId, name: row.mediatorName ?? '' } : null,
     language: row.language,
     rescheduledFrom: row.rescheduledFrom,
-    letterSentAt: row.letterSentAt?.toISOString() ?? null,
+    letter,
     confirmedAt: row.confirmedAt?.toISOString() ?? null,
     outcomeNotes: row.outcomeNotes,
     createdAt: row.createdAt.toISOString(),
@@ -52,7 +82,8 @@ export async function getAppointment(
     id,
   });
   if (!row) throw new NotFound('L’appuntamento non esiste o non è accessibile.');
-  return appointmentView(row);
+  const [view] = await appointmentViews(platform.database.db, [row]);
+  return view as AppointmentView;
 }
 
 export async function caseAppointments(platform: Platform, caller: Caller, caseId: string) {
@@ -62,7 +93,7 @@ export async function caseAppointments(platform: Platform, caller: Caller, caseI
   if (!kase) throw new NotFound('La pratica non esiste o non è accessibile.');
   const rows = await appointmentStore.appointments(db, { organisationId: actor.organisationId, caseId });
   await auditRead(db, platform.clock, caller, 'case', caseId, { appointments: rows.length });
-  return rows.map(appointmentView);
+  return appointmentViews(db, rows);
 }
 
 /** The office's appointments between two days (today when not given), at one desk or all. */
@@ -84,7 +115,7 @@ export async function agenda(
     to: range.to.toString(),
     shown: rows.length,
   });
-  return rows.map(appointmentView);
+  return appointmentViews(platform.database.db, rows);
 }
 
 /** The appointments a mediator is booked for, from today for a month unless told otherwise. */
@@ -101,5 +132,5 @@ export async function myAppointments(
     from: startOfDayInRome(range.from.toString()),
     to: endOfDayInRome(range.to.toString()),
   });
-  return rows.map(appointmentView);
+  return appointmentViews(platform.database.db, rows);
 }

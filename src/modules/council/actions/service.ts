@@ -171,7 +171,7 @@ export async function updateAction(
 
 /**
  * Reminds the owner of every open action due within `REMINDER_DAYS_BEFORE` days, once. Run by the daily job;
- * an action is marked reminded only when its e-mail has left.
+ * an action is marked reminded when its e-mail is in the outbox, which sends it.
  */
 export async function remindActions(platform: Platform): Promise<number> {
   const today = platform.clock.today();
@@ -181,32 +181,34 @@ export async function remindActions(platform: Platform): Promise<number> {
   );
   let reminded = 0;
   for (const action of due) {
-    try {
-      await platform.mailer.send(
-        actionReminderLetter({
-          to: action.ownerEmail,
-          ownerName: action.ownerName,
-          title: action.title,
-          tableName: action.tableName,
-          dueOn: action.dueOn,
-          link: `${platform.config.publicUrl}/cti/azioni`,
-        }),
-      );
-    } catch {
-      continue;
-    }
-    await writeTransaction(platform.database.db, platform.clock, SYSTEM_CALLER, async ({ db, audit }) => {
-      const at = platform.clock.now();
-      await actionsStore.markReminded(db, action.id, at);
-      await audit({
-        kind: 'change',
-        action: 'council.action.remind',
-        entityType: 'council_action_item',
-        entityId: action.id,
-        before: { remindedAt: null },
-        after: { remindedAt: at.toISOString(), to: action.ownerEmail },
-      });
-    });
+    await writeTransaction(
+      platform.database.db,
+      platform.clock,
+      SYSTEM_CALLER,
+      async ({ db, audit, mail }) => {
+        const at = platform.clock.now();
+        await actionsStore.markReminded(db, action.id, at);
+        await audit({
+          kind: 'change',
+          action: 'council.action.remind',
+          entityType: 'council_action_item',
+          entityId: action.id,
+          before: { remindedAt: null },
+          after: { remindedAt: at.toISOString(), to: action.ownerEmail },
+        });
+        await mail(
+          actionReminderLetter({
+            to: action.ownerEmail,
+            ownerName: action.ownerName,
+            title: action.title,
+            tableName: action.tableName,
+            dueOn: action.dueOn,
+            link: `${platform.config.publicUrl}/cti/azioni`,
+          }),
+          { topic: 'council.action_reminder', entityId: action.id },
+        );
+      },
+    );
     reminded += 1;
   }
   return reminded;

@@ -34,7 +34,8 @@ export async function rescheduleMeeting(
 ) {
   if (new Date(input.startsAt) <= platform.clock.now())
     throw new Invalid([{ path: 'body.startsAt', message: 'la seduta deve essere nel futuro' }]);
-  await writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
+  await writeTransaction(platform.database.db, platform.clock, caller, async (unit) => {
+    const { db, audit } = unit;
     const meeting = await lockConvened(db, id);
     const changes = {
       startsAt: new Date(input.startsAt),
@@ -57,8 +58,8 @@ export async function rescheduleMeeting(
       },
       after: { ...changes, startsAt: input.startsAt, reason: input.reason },
     });
+    await sendInvitations(platform, unit, id, { kind: 'moved', reason: input.reason });
   });
-  await sendInvitations(platform, caller, id, { kind: 'moved', reason: input.reason });
 }
 
 /** Cancels a convened meeting: it then takes no answers, register, minutes or documents. */
@@ -68,7 +69,8 @@ export async function cancelMeeting(
   id: string,
   input: z.infer<typeof cancelInput>,
 ) {
-  await writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
+  await writeTransaction(platform.database.db, platform.clock, caller, async (unit) => {
+    const { db, audit } = unit;
     const meeting = await lockConvened(db, id);
     const changes = {
       status: 'CANCELLED' as const,
@@ -84,6 +86,6 @@ export async function cancelMeeting(
       before: { status: meeting.status, sequence: meeting.sequence },
       after: changes,
     });
+    await sendInvitations(platform, unit, id, { kind: 'cancelled', reason: input.reason });
   });
-  await sendInvitations(platform, caller, id, { kind: 'cancelled', reason: input.reason });
 }

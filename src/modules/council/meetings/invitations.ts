@@ -1,11 +1,11 @@
 /**
- * Delivery of the council's e-mails after the change that caused them has committed: a mail server that
- * fails does not undo a convocation. What was sent is recorded in the audit trail.
+ * The council's e-mails, put in the outbox in the transaction of the change that causes them: a mail server
+ * that fails delays a convocation but never loses it. Who they went to is recorded in the audit trail.
  */
-import type { Caller } from '../../../kernel/auth.ts';
+import type { Db } from '../../../kernel/db.ts';
 import type { Mail } from '../../../kernel/mail.ts';
 import type { Platform } from '../../../kernel/platform.ts';
-import { writeTransaction } from '../../../kernel/transaction.ts';
+import type { UnitOfWork } from '../../../kernel/transaction.ts';
 import * as store from '../store.ts';
 import { cancellationLetter, invitationLetter, minutesCirculatedLetter } from './letters.ts';
 
@@ -13,8 +13,7 @@ export const meetingLink = (platform: Platform, meetingId: string) =>
   `${platform.config.publicUrl}/cti/sedute/${meetingId}`;
 
 /** The people a meeting's mail goes to: each invited organisation's representative, and the deputy if any. */
-async function recipientsOf(platform: Platform, meetingId: string, tableId: string) {
-  const { db } = platform.database;
+async function recipientsOf(db: Db, meetingId: string, tableId: string) {
   const invited = new Map((await store.attendance(db, meetingId)).map((a) => [a.organisationId, a]));
   return (await store.currentMembers(db, tableId))
     .filter((member) => invited.has(member.organisationId))
@@ -29,33 +28,26 @@ async function recipientsOf(platform: Platform, meetingId: string, tableId: stri
     });
 }
 
-async function deliver(
-  platform: Platform,
-  caller: Caller,
+/** The meeting's mail in the outbox: the convocation and its changes, the notice of the minutes. */
+export const MEETING_MAIL_TOPICS = { news: 'council.convocation', minutes: 'council.minutes' } as const;
+
+async function queue(
+  unit: UnitOfWork,
   meetingId: string,
   action: string,
+  topic: string,
   mails: readonly Mail[],
 ): Promise<number> {
-  const sent: string[] = [];
-  for (const mail of mails) {
-    try {
-      await platform.mailer.send(mail);
-      sent.push(mail.to);
-    } catch {
-      // One unreachable mailbox does not keep the others from their invitation; the audit lists who got it.
-    }
-  }
-  await writeTransaction(platform.database.db, platform.clock, caller, async ({ audit }) => {
-    await audit({
-      kind: 'change',
-      action,
-      entityType: 'council_meeting',
-      entityId: meetingId,
-      before: null,
-      after: { sentTo: sent, failed: mails.length - sent.length },
-    });
+  for (const mail of mails) await unit.mail(mail, { topic, entityId: meetingId });
+  await unit.audit({
+    kind: 'change',
+    action,
+    entityType: 'council_meeting',
+    entityId: meetingId,
+    before: null,
+    after: { queuedTo: mails.map((mail) => mail.to) },
   });
-  return sent.length;
+  return mails.length;
 }
 
 /** What the mail of a meeting announces: the convocation, a new date or place, or the cancellation. */
@@ -67,19 +59,20 @@ const NEWS_ACTIONS = {
   cancelled: 'council.meeting.cancellation_sent',
 } as const;
 
+/** Queues the meeting's news to every invited person, in the transaction of the change (`unit`). */
 export async function sendInvitations(
   platform: Platform,
-  caller: Caller,
+  unit: UnitOfWork,
   meetingId: string,
   news: MeetingNews = { kind: 'convened' },
 ) {
-  const { db } = platform.database;
+  const { db } = unit;
   const [meeting] = await store.meetings(db, { all: true }, { id: meetingId });
   if (!meeting) return 0;
   const agenda = await store.agenda(db, meetingId);
   const minutes = agenda.reduce((total, item) => total + item.durationMinutes, 0);
   const now = platform.clock.now();
-  const mails = (await recipientsOf(platform, meetingId, meeting.tableId)).map((person) => {
+  const mails = (await recipientsOf(db, meetingId, meeting.tableId)).map((person) => {
     const invitation = {
       meetingId,
       sequence: meeting.sequence,
@@ -98,18 +91,18 @@ export async function sendInvitations(
     if (news.kind === 'cancelled') return cancellationLetter(invitation, now, news.reason);
     return invitationLetter(invitation, now, news.kind === 'moved' ? news.reason : undefined);
   });
-  return deliver(platform, caller, meetingId, NEWS_ACTIONS[news.kind], mails);
+  return queue(unit, meetingId, NEWS_ACTIONS[news.kind], MEETING_MAIL_TOPICS.news, mails);
 }
 
 export async function sendMinutesNotice(
   platform: Platform,
-  caller: Caller,
+  unit: UnitOfWork,
   meetingId: string,
   version: number,
 ) {
-  const [meeting] = await store.meetings(platform.database.db, { all: true }, { id: meetingId });
+  const [meeting] = await store.meetings(unit.db, { all: true }, { id: meetingId });
   if (!meeting) return 0;
-  const mails = (await recipientsOf(platform, meetingId, meeting.tableId)).map((person) =>
+  const mails = (await recipientsOf(unit.db, meetingId, meeting.tableId)).map((person) =>
     minutesCirculatedLetter({
       to: person.email,
       recipientName: person.name,
@@ -119,5 +112,5 @@ export async function sendMinutesNotice(
       link: meetingLink(platform, meetingId),
     }),
   );
-  return deliver(platform, caller, meetingId, 'council.minutes.notice_sent', mails);
+  return queue(unit, meetingId, 'council.minutes.notice_sent', MEETING_MAIL_TOPICS.minutes, mails);
 }

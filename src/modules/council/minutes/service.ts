@@ -6,11 +6,12 @@ import type { z } from 'zod';
 import type { Caller } from '../../../kernel/auth.ts';
 import { Conflict, Invalid, NotFound } from '../../../kernel/errors.ts';
 import { newId } from '../../../kernel/ids.ts';
+import { type MailState, mailStates } from '../../../kernel/mail-outbox.ts';
 import type { Platform } from '../../../kernel/platform.ts';
 import { auditRead, writeTransaction } from '../../../kernel/transaction.ts';
 import type { commentInput, decisionInput, MeetingView, minutesInput } from '../contract.ts';
 import { meetingDocuments } from '../documents/service.ts';
-import { sendMinutesNotice } from '../meetings/invitations.ts';
+import { MEETING_MAIL_TOPICS, sendMinutesNotice } from '../meetings/invitations.ts';
 import { type MinutesStep, nextMinutesStatus, visibleVersionCount } from '../rules.ts';
 import {
   actorOf,
@@ -23,6 +24,10 @@ import {
 import * as store from '../store.ts';
 import * as minutesStore from './store.ts';
 
+function convocationOf(mail: MailState | undefined) {
+  return mail ? { status: mail.status, sentAt: mail.sentAt?.toISOString() ?? null } : null;
+}
+
 export async function getMeeting(platform: Platform, caller: Caller, id: string): Promise<MeetingView> {
   const actor = actorOf(caller);
   const { db } = platform.database;
@@ -34,6 +39,7 @@ export async function getMeeting(platform: Platform, caller: Caller, id: string)
   const comments = visible ? await minutesStore.comments(db, id) : [];
   const attendance = await store.attendance(db, id);
   const documents = await meetingDocuments(db, id);
+  const mails = (await mailStates(db, [MEETING_MAIL_TOPICS.news], [id])).get(id) ?? [];
   await auditRead(db, platform.clock, caller, 'council_meeting', id, { attendance: attendance.length });
   return {
     ...meetingSummary(meeting),
@@ -51,6 +57,7 @@ export async function getMeeting(platform: Platform, caller: Caller, id: string)
       delegateName: a.delegateName,
       attended: a.attended,
       attendeeName: a.attendeeName,
+      convocation: convocationOf(mails.find((mail) => mail.recipient === a.invitedEmail)),
     })),
     decisions: (await minutesStore.decisions(db, id)).map((d) => ({
       id: d.id,
@@ -130,8 +137,7 @@ export async function saveMinutes(
 
 /** Sends the latest version to the participants for their comments. */
 export async function circulateMinutes(platform: Platform, caller: Caller, id: string) {
-  const version = await moveMinutes(platform, caller, id, 'circulate');
-  await sendMinutesNotice(platform, caller, id, version);
+  await moveMinutes(platform, caller, id, 'circulate');
   return getMeeting(platform, caller, id);
 }
 
@@ -141,7 +147,8 @@ export async function approveMinutes(platform: Platform, caller: Caller, id: str
 }
 
 async function moveMinutes(platform: Platform, caller: Caller, id: string, step: 'circulate' | 'approve') {
-  return writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
+  await writeTransaction(platform.database.db, platform.clock, caller, async (unit) => {
+    const { db, audit } = unit;
     const { meeting, next } = await lockForStep(db, id, step);
     const version = await minutesStore.latestVersion(db, id);
     const now = platform.clock.now();
@@ -158,7 +165,7 @@ async function moveMinutes(platform: Platform, caller: Caller, id: string, step:
       before: { minutesStatus: meeting.minutesStatus },
       after: { minutesStatus: next, version },
     });
-    return version;
+    if (step === 'circulate') await sendMinutesNotice(platform, unit, id, version);
   });
 }
 

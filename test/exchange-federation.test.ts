@@ -554,6 +554,63 @@ for (const backend of BACKENDS) {
       ]);
     });
 
+    it('refuses a reply naming the question of another opinion, and leaves that question open for its own reply', async () => {
+      const [named, asked] = [newId(), newId()];
+      const sent = await deliver([requestedMessage(named), requestedMessage(asked)]);
+      expect((await sent.json()).results.map((r: { status: string }) => r.status)).toEqual([
+        'APPLIED',
+        'APPLIED',
+      ]);
+      const res = await nodes.questura.app.inject({
+        method: 'POST',
+        url: `/api/opinions/${asked}/questions`,
+        headers: officer.headers,
+        payload: { question: 'Il lavoratore ha già un permesso?' },
+      });
+      expect(res.statusCode).toBe(200);
+      const question = () =>
+        nodes.questura.database.db
+          .selectFrom('opinionQuestion')
+          .select(['id', 'reply'])
+          .where('opinionId', '=', asked)
+          .executeTakeFirstOrThrow();
+      const state = async (id: string) =>
+        (
+          await nodes.questura.database.db
+            .selectFrom('opinionRequest')
+            .select('state')
+            .where('id', '=', id)
+            .executeTakeFirstOrThrow()
+        ).state;
+      const open = await question();
+      const at = nodes.questura.clock.now().toISOString();
+      const reply = (opinionId: string, text: string) => ({
+        id: newId(),
+        kind: 'opinion.reply',
+        payload: {
+          questionId: open.id,
+          opinionId,
+          reply: text,
+          repliedBy: 'Sportello',
+          repliedAt: at,
+          repliedOn: at.slice(0, 10),
+          dueOn: '2026-12-31',
+        },
+      });
+
+      const wrong = reply(named, 'Risposta data sul parere sbagliato');
+      const [refused] = (await (await deliver([wrong])).json()).results;
+      expect(refused).toEqual({ id: wrong.id, status: 'REJECTED', detail: expect.any(String) });
+      expect(await question()).toEqual({ id: open.id, reply: null });
+      expect([await state(named), await state(asked)]).toEqual(['PENDING', 'QUESTION']);
+
+      const right = reply(asked, 'Sì, fino a giugno');
+      const [applied] = (await (await deliver([right])).json()).results;
+      expect(applied).toEqual({ id: right.id, status: 'APPLIED' });
+      expect(await question()).toEqual({ id: open.id, reply: 'Sì, fino a giugno' });
+      expect(await state(asked)).toBe('PENDING');
+    });
+
     it('forgets a delivery id once its signature can no longer be replayed, and the replay is still refused', async () => {
       const clock = nodes.questura.clock;
       const start = clock.now();

@@ -259,14 +259,13 @@ async function applyQuestion(db: Db, node: Node, sender: string, p: Payload<'opi
 
 async function applyReply(db: Db, node: Node, sender: string, p: Payload<'opinion.reply'>, now: Date) {
   const row = await requestFrom(db, sender, 'opinion.reply', p.opinionId);
-  const replied = await store.replyQuestion(db, p.questionId, {
+  const replied = await store.replyQuestion(db, p.opinionId, p.questionId, {
     reply: p.reply,
     repliedBy: p.repliedBy,
     repliedAt: p.repliedAt,
     repliedOn: p.repliedOn,
   });
-  if (!replied || replied.opinionId !== p.opinionId)
-    throw new NotApplicable('la domanda non è aperta su questo parere');
+  if (!replied) throw new NotApplicable('la domanda non è aperta su questo parere');
   if (row.state === 'QUESTION')
     await store.updateRequest(db, p.opinionId, {
       state: 'PENDING',

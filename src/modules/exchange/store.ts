@@ -156,8 +156,10 @@ export function openQuestions(db: Db, opinionIds: readonly string[]) {
     .execute();
 }
 
+/** Replies to an open question of this opinion; undefined when the opinion has no such open question. */
 export function replyQuestion(
   db: Db,
+  opinionId: string,
   id: string,
   patch: { reply: string; repliedBy: string; repliedAt: Date | string; repliedOn: string },
 ) {
@@ -165,6 +167,7 @@ export function replyQuestion(
     .updateTable('opinionQuestion')
     .set(patch)
     .where('id', '=', id)
+    .where('opinionId', '=', opinionId)
     .where('reply', 'is', null)
     .returning(['id', 'opinionId', 'askedOn'])
     .executeTakeFirst();

@@ -286,13 +286,16 @@ export async function receive(
           out.push({ id: message.id, status: 'REJECTED', detail: message.invalid });
           continue;
         }
+        await store.beginMessage(db);
         try {
           records.push(
             (await applyMessage(db, node, admitted.sender, message.kind, message.payload, now)).audit,
           );
+          await store.keepMessage(db);
           out.push({ id: message.id, status: 'APPLIED' });
         } catch (error) {
           if (!(error instanceof NotApplicable)) throw error;
+          await store.undoMessage(db);
           if (error instanceof NotFromItsEnd)
             await recordRefusal(db, platform.config, now, {
               reason: error.reason,

@@ -78,6 +78,22 @@ export async function admit(db: Db, rows: Insertable<ExchangeInboxTable>[]): Pro
   return new Set(fresh.map((row) => row.id));
 }
 
+/**
+ * A message is applied under a savepoint of its delivery's transaction, so that a refusal found half-way
+ * through leaves none of its writes while the other messages of the delivery still commit.
+ */
+export function beginMessage(db: Db) {
+  return sql`savepoint apply_message`.execute(db);
+}
+
+export function keepMessage(db: Db) {
+  return sql`release savepoint apply_message`.execute(db);
+}
+
+export function undoMessage(db: Db) {
+  return sql`rollback to savepoint apply_message`.execute(db);
+}
+
 export function rejectAdmitted(db: Db, id: string, detail: string) {
   return db.updateTable('exchangeInbox').set({ status: 'REJECTED', detail }).where('id', '=', id).execute();
 }

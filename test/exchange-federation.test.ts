@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -415,29 +416,37 @@ for (const backend of BACKENDS) {
       ]);
     });
 
-    it('refuses an answer naming a file without sending it, even one the receiving end holds', async () => {
-      // the answer of the first walk, with its file, is at the SUI's node
-      const held = await nodes.sui.database.db
+    /** The answer of the first walk that carries a file, as the SUI's node holds it. */
+    const heldAnswer = () =>
+      nodes.sui.database.db
         .selectFrom('opinionAnswer')
         .select(['id', 'opinionId', 'attachments'])
         .where(sql<boolean>`jsonb_array_length(attachments) > 0`)
         .executeTakeFirstOrThrow();
-      const now = nodes.sui.clock.now();
-      const message = {
+    /** A correction of `held` from the Questura's node, carrying `attachments`. */
+    const correctionOf = (
+      held: { id: string; opinionId: string },
+      reasons: string,
+      attachments: unknown,
+    ) => ({
+      id: newId(),
+      kind: 'opinion.answered',
+      payload: {
         id: newId(),
-        kind: 'opinion.answered',
-        payload: {
-          id: newId(),
-          opinionId: held.opinionId,
-          outcome: 'UNFAVOURABLE',
-          reasons: 'Rettifica con un file mai inviato.',
-          answeredBy: 'questura',
-          answeredAt: now.toISOString(),
-          answeredOn: nodes.sui.clock.today().toString(),
-          correctsId: held.id,
-          attachments: held.attachments,
-        },
-      };
+        opinionId: held.opinionId,
+        outcome: 'UNFAVOURABLE',
+        reasons,
+        answeredBy: 'questura',
+        answeredAt: nodes.sui.clock.now().toISOString(),
+        answeredOn: nodes.sui.clock.today().toString(),
+        correctsId: held.id,
+        attachments,
+      },
+    });
+
+    it('refuses an answer naming a file without sending it, even one the receiving end holds', async () => {
+      const held = await heldAnswer();
+      const message = correctionOf(held, 'Rettifica con un file mai inviato.', held.attachments);
       const res = await deliver([message], { toSui: true });
       expect((await res.json()).results).toEqual([
         { id: message.id, status: 'REJECTED', detail: expect.stringContaining('manca') },
@@ -448,6 +457,23 @@ for (const backend of BACKENDS) {
         .where('opinionId', '=', held.opinionId)
         .execute();
       expect(answers).toEqual([{ id: held.id }]);
+    });
+
+    it('keeps the size and type measured on a file a peer sends, not the ones it declares', async () => {
+      const pdf = await makePdf('Rettifica con un allegato dichiarato male');
+      const sha256 = createHash('sha256').update(pdf).digest('hex');
+      const declared = { sha256, filename: 'rettifica.pdf', mediaType: 'text/html', size: 1 };
+      const message = correctionOf(await heldAnswer(), 'Rettifica con un allegato.', [
+        { ...declared, content: pdf.toString('base64') },
+      ]);
+      const res = await deliver([message], { toSui: true });
+      expect((await res.json()).results).toEqual([{ id: message.id, status: 'APPLIED' }]);
+      const kept = await nodes.sui.database.db
+        .selectFrom('opinionAnswer')
+        .select('attachments')
+        .where('id', '=', message.payload.id)
+        .executeTakeFirstOrThrow();
+      expect(kept.attachments).toEqual([{ ...declared, mediaType: 'application/pdf', size: pdf.length }]);
     });
 
     it('applies a message only from the end of the opinion that may send it, and logs every other', async () => {

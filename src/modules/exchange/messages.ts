@@ -307,7 +307,8 @@ async function receiveAttachments(node: Node, attachments: Payload<'opinion.answ
     const stored = await node.files.put(Buffer.from(content, 'base64'), reference.filename);
     if (stored.sha256 !== reference.sha256)
       throw new NotApplicable(`l’allegato «${reference.filename}» non corrisponde alla sua impronta`);
-    kept.push(reference);
+    // the size and type served to users are the ones measured here: the sender's could truncate a download
+    kept.push({ ...reference, size: stored.size, mediaType: stored.mediaType });
   }
   return kept;
 }

@@ -50,8 +50,8 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
       },
     },
     // A caller's request id is believed only from a trusted proxy.
-    genReqId: platform.config.trustProxy ? requestIdFor : () => newId(),
-    trustProxy: platform.config.trustProxy,
+    genReqId: platform.config.trustProxy.length > 0 ? requestIdFor : () => newId(),
+    trustProxy: platform.config.trustProxy.length > 0 ? platform.config.trustProxy : false,
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
 

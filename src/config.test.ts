@@ -14,7 +14,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       demoData: true,
       jobs: true,
-      trustProxy: false,
+      trustProxy: [],
       session: { idleMinutes: 30, maxHours: 12 },
       loginRatePerMinute: 10,
       oidc: null,
@@ -38,6 +38,16 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ METRICS_ALLOW: 'prometheus.local' })).toThrow(/METRICS_ALLOW/);
     expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN must be at least 32/);
     expect(() => loadConfig({ METRICS_TOKEN: 'short' })).not.toThrow(/short/);
+  });
+
+  it('believes X-Forwarded-For only from the named proxies, never from whoever sends it', () => {
+    expect(loadConfig({ TRUST_PROXY: 'off' }).trustProxy).toEqual([]);
+    expect(loadConfig({ TRUST_PROXY: '127.0.0.1, fd00::/8' }).trustProxy).toEqual(['127.0.0.1', 'fd00::/8']);
+    for (const value of ['on', '1', '10.0.0.0/33', 'proxy.local']) {
+      expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(
+        /^Invalid configuration: TRUST_PROXY expected the addresses or networks of the reverse proxies/,
+      );
+    }
   });
 
   it('treats an empty variable as unset', () => {

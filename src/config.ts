@@ -54,7 +54,25 @@ const environmentSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEMO_DATA: booleanFlag.optional(),
   JOBS: booleanFlag.default(true),
-  TRUST_PROXY: booleanFlag.default(false),
+  // Only named proxies: with "on" (or a hop count, which cannot tell a proxy from a client), a client could
+  // choose its own address and escape the per-address waits and limits.
+  TRUST_PROXY: z
+    .string()
+    .transform((text, context): string[] => {
+      if (['0', 'off', 'no', 'false'].includes(text.trim())) return [];
+      const list = text
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean);
+      if (list.every(isAddressOrNetwork)) return list;
+      context.addIssue({
+        code: 'custom',
+        message:
+          'expected the addresses or networks of the reverse proxies in front of LOVIT (e.g. 127.0.0.1 or 10.0.0.0/8), or off',
+      });
+      return z.NEVER;
+    })
+    .default([]),
   LOGIN_RATE_PER_MINUTE: z.coerce.number({ error: 'expected a number' }).int().min(1).default(10),
   SESSION_IDLE_MINUTES: z.coerce
     .number({ error: 'expected a number of minutes' })
@@ -147,8 +165,11 @@ export type Config = {
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
   demoData: boolean;
   jobs: boolean;
-  /** Whether X-Forwarded-* headers from a reverse proxy are believed (client address, protocol). */
-  trustProxy: boolean;
+  /**
+   * The addresses and networks of the reverse proxies whose X-Forwarded-* headers are believed (client
+   * address, protocol); none when LOVIT faces clients directly.
+   */
+  trustProxy: string[];
   session: { idleMinutes: number; maxHours: number };
   /** Sign-in and reset attempts allowed per client address per minute. */
   loginRatePerMinute: number;

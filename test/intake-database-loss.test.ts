@@ -87,7 +87,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('case intake when the database goe
       status: answer.status,
       type: answer.headers.get('content-type'),
       retryAfter: answer.headers.get('retry-after'),
-      body: (await answer.json()) as { id?: string },
+      body: (await answer.json()) as { id?: string; detail?: string },
     };
   };
   const ready = async () => (await fetch(`${base}/readyz`)).json() as Promise<{ checks: object }>;
@@ -134,6 +134,8 @@ describe.runIf(process.env.TEST_DATABASE_URL)('case intake when the database goe
     await locker.end();
     expect(held.status).toBe(503);
     expect(Number(held.retryAfter)).toBeGreaterThan(0);
+    // The writer had it when the time ran out: it may be written, and the clerk is told so.
+    expect(held.body.detail).toMatch(/^Non è certo che la domanda sia stata registrata\. Inviala di nuovo/);
     expect((await submit()).status).toBe(201);
   });
 

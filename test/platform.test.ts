@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { SYSTEM_CALLER } from '../src/kernel/auth.ts';
 import { createOrganisation } from '../src/modules/identity/directory.ts';
+import { SIGN_IN_ATTEMPTS } from '../src/modules/identity/rules.ts';
 import { STYLESHEET_PATH } from '../src/modules/portal/layout.tsx';
 import { startTestApp, stopTestApp, type TestApp } from './support/app.ts';
 import { BACKENDS, openTestDatabase, type TestDatabase } from './support/database.ts';
@@ -77,8 +78,30 @@ for (const backend of BACKENDS) {
       expect(forged.headers['x-request-id']).not.toBe('forged-12345678');
     });
 
-    it('keeps a well-formed request id from a trusted proxy', async () => {
-      const proxied = await startTestApp(database, { config: { TRUST_PROXY: 'on' } });
+    it('behind a trusted proxy, keeps its request id and takes the address the proxy saw, not one the client forged', async () => {
+      const proxied = await startTestApp(database, {
+        config: { TRUST_PROXY: '127.0.0.1', METRICS_ALLOW: '10.20.0.0/16' },
+      });
+      const viaProxy = (url: string, forwardedFor: string, payload?: object) =>
+        proxied.app.inject({
+          method: payload ? 'POST' : 'GET',
+          url,
+          remoteAddress: '127.0.0.1',
+          headers: { 'x-forwarded-for': forwardedFor },
+          ...(payload ? { payload } : {}),
+        });
+      expect((await viaProxy('/metrics', '10.20.0.5')).statusCode).toBe(200);
+      expect((await viaProxy('/metrics', '10.20.0.5, 203.0.113.9')).statusCode).toBe(403);
+      const login = (i: number) =>
+        viaProxy(`/api/auth/login`, `10.0.${i}.5, 203.0.113.9`, {
+          email: 'nessuno.dietro.proxy@lovit.example',
+          password: `errata-${i}`,
+        });
+      for (let i = 0; i < SIGN_IN_ATTEMPTS.freeFailures + 1; i++)
+        expect((await login(i)).statusCode).toBe(401);
+      const delayed = await login(99);
+      expect(delayed.statusCode).toBe(429);
+      expect(delayed.json().detail).toMatch(/^Troppi tentativi non riusciti/);
       const kept = await proxied.app.inject({
         method: 'GET',
         url: '/healthz',

@@ -42,7 +42,10 @@ describe.skipIf(!browserAvailable())('SUI case files in Chromium: intake, workli
 
   it('registers a work permit from the form, showing the server’s objections on the fields at fault', async () => {
     const page = await openSignedIn('/pratiche/nuova');
-    const errors = watchErrors(page);
+    const errors = watchErrors(
+      page,
+      /Failed to load resource: the server responded with a status of (422|503)/,
+    );
     await page.getByRole('heading', { level: 1, name: 'Nuova pratica' }).waitFor();
     await page.getByLabel('Tipo di pratica').selectOption({ label: 'Nulla osta al lavoro subordinato' });
     await page.getByLabel('Settore della quota').selectOption({ label: 'Lavoro subordinato non stagionale' });
@@ -88,6 +91,29 @@ describe.skipIf(!browserAvailable())('SUI case files in Chromium: intake, workli
 
     await fiscalCodeField.fill(fiscalCode);
     await worker.getByLabel('Scadenza del passaporto').fill('2031-06-30');
+    // The case is written, but the answer is lost as a timeout would lose it: sending again must not make a second.
+    const keys: (string | undefined)[] = [];
+    page.on('request', (sent) => {
+      if (sent.method() === 'POST' && new URL(sent.url()).pathname === '/api/cases')
+        keys.push(sent.headers()['idempotency-key']);
+    });
+    const uncertain = 'Non è certo che la domanda sia stata registrata.';
+    await page.route('**/api/cases', async (route) => {
+      await route.fetch();
+      await route.fulfill({
+        status: 503,
+        contentType: 'application/problem+json',
+        body: JSON.stringify({
+          type: 'about:blank',
+          title: 'Servizio non disponibile',
+          status: 503,
+          detail: uncertain,
+        }),
+      });
+    });
+    await page.getByRole('button', { name: 'Registra la pratica' }).click();
+    await page.getByRole('alert').getByText(uncertain).waitFor();
+    await page.unroute('**/api/cases');
     await page.getByRole('button', { name: 'Registra la pratica' }).click();
     await page.waitForURL(/\/pratiche\/[0-9a-f-]{36}$/);
     const notice = page.getByRole('status').getByText(/^Pratica LO-2026-\d{6} registrata\.$/);
@@ -95,6 +121,9 @@ describe.skipIf(!browserAvailable())('SUI case files in Chromium: intake, workli
     filed.number = ((await notice.textContent()) ?? '').match(/LO-2026-\d{6}/)?.[0] ?? '';
     filed.id = new URL(page.url()).pathname.split('/').at(-1) ?? '';
     await page.getByRole('heading', { level: 1, name: `Pratica ${filed.number}` }).waitFor();
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toMatch(/^[0-9a-f]{32}$/);
+    expect(keys[1]).toBe(keys[0]);
     await closeAfterRefusals(page, errors);
   });
 

@@ -76,6 +76,8 @@ type RequestOptions = {
    * Sign-in and sign-out expect a 401 as an ordinary answer.
    */
   isSessionExpiryExpected?: boolean;
+  /** A form's own key: the server answers a retry of it with what it did the first time, never twice. */
+  idempotencyKey?: string;
 };
 
 let csrfToken: string | null = null;
@@ -109,12 +111,23 @@ export function withQuery(path: string, query: Query = {}): string {
   return search ? `${path}?${search}` : path;
 }
 
+/**
+ * A fresh key for one form, kept for every retry of it. Not `crypto.randomUUID`, which a browser offers only
+ * over HTTPS or on the local machine.
+ */
+export function newIdempotencyKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) =>
+    byte.toString(16).padStart(2, '0'),
+  ).join('');
+}
+
 async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
   // a form (a file upload) sets its own multipart content type
   const isForm = options.body instanceof FormData;
   if (options.body !== undefined && !isForm) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
 
   let response: Response;
   try {

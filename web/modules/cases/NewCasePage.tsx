@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { FormProvider, useFieldArray, useForm, useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { newIdempotencyKey } from '../../app/api.ts';
 import { useFormDraft } from '../../app/drafts.ts';
 import { DraftRestored } from '../../ui/DraftRestored.tsx';
 import { SelectField, TextField } from '../../ui/fields.tsx';
@@ -48,6 +49,8 @@ function IntakeFormView({ types }: { types: CaseTypeView[] }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [problem, setProblem] = useState<string | null>(null);
+  // One key for this form, whatever the answers: a retry after a 503 finds the case if it was written.
+  const [idempotencyKey] = useState(newIdempotencyKey);
   const definitions = useMemo(() => latestTypes(types), [types]);
   const resolver = useMemo(() => intakeResolverFor(definitions), [definitions]);
   const form = useForm<IntakeForm>({ resolver, defaultValues: EMPTY_INTAKE });
@@ -66,7 +69,7 @@ function IntakeFormView({ types }: { types: CaseTypeView[] }) {
   }, [definition, form, replace]);
 
   const submit = useMutation({
-    mutationFn: (values: IntakeForm) => cases.submit(intakeRequest(values)),
+    mutationFn: (values: IntakeForm) => cases.submit(intakeRequest(values), idempotencyKey),
     onSuccess: (result) => {
       void queryClient.invalidateQueries({ queryKey: ['cases', 'worklist'] });
       const notice = result.admitted

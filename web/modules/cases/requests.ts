@@ -73,7 +73,9 @@ const caseUrl = (id: string) => `/api/cases/${encodeURIComponent(id)}`;
 export const cases = {
   worklist: (query: Query, signal?: AbortSignal) => api.get<WorklistPage>('/api/cases', query, signal),
   get: (id: string) => api.get<CaseDetail>(caseUrl(id)),
-  submit: (body: IntakeInput) => api.post<IntakeResult>('/api/cases', body),
+  /** With the form's key, so that sending it again after an uncertain answer never makes a second case. */
+  submit: (body: IntakeInput, idempotencyKey: string) =>
+    api.post<IntakeResult>('/api/cases', body, { idempotencyKey }),
   act: (id: string, body: ActionRequest) => api.post<CaseDetail>(`${caseUrl(id)}/actions`, body),
   recordOpinion: (id: string, opinionId: string, body: OpinionInput) =>
     api.post<CaseDetail>(`${caseUrl(id)}/opinions/${encodeURIComponent(opinionId)}`, body),

@@ -127,7 +127,7 @@ class IntakeWriter {
         const queued = this.#queue.indexOf(pending);
         if (queued !== -1) this.#queue.splice(queued, 1);
         for (const [id, written] of this.#written) if (written === pending) this.#written.delete(id);
-        pending.reject(new Unavailable());
+        pending.reject(queued !== -1 ? new Unavailable() : uncertain());
       }, this.#timeoutMs);
       const pending = {
         submission,
@@ -180,13 +180,25 @@ class IntakeWriter {
   }
 }
 
+/**
+ * The answer to a submission that may have been written or not (its time ran out once the writer had it, its
+ * commit was lost, the writer's thread ended): the clerk must not think it lost, and sending it again is safe,
+ * because the form (like any system) sends it again with the same idempotency key.
+ */
+function uncertain(): Unavailable {
+  return new Unavailable(
+    5,
+    'Non è certo che la domanda sia stata registrata. Inviala di nuovo tra qualche secondo, senza cambiarla: se era già registrata, non ne verrà creata una seconda.',
+  );
+}
+
 function settle(pending: Pending, outcome: BatchOutcome | undefined): void {
   if (outcome === undefined) pending.reject(new Error('submission left without an outcome'));
   else if (outcome.kind === 'written')
     pending.resolve({ result: outcome.result, replayed: outcome.replayed });
   else if (outcome.kind === 'invalid') pending.reject(new Invalid(outcome.errors));
   else if (outcome.kind === 'conflict') pending.reject(new Conflict(outcome.detail, {}, outcome.errors));
-  else if (outcome.kind === 'unavailable') pending.reject(new Unavailable());
+  else if (outcome.kind === 'unavailable') pending.reject(uncertain());
   // Database errors keep their SQLSTATE code, so a unique violation still answers 409.
   else pending.reject(Object.assign(new Error(outcome.message), { code: outcome.code }));
 }
@@ -223,7 +235,7 @@ function workerSink(url: string, deliver: Deliver, fail: (error: unknown) => voi
     thread.on('exit', () => {
       worker = null;
       ready = false;
-      fail(new Unavailable());
+      fail(uncertain());
       if (stopping) return;
       setTimeout(start, delay).unref();
       delay = Math.min(delay * 2, MAX_RESTART_DELAY_MS);
@@ -233,7 +245,7 @@ function workerSink(url: string, deliver: Deliver, fail: (error: unknown) => voi
   return {
     push(entries) {
       if (!worker) {
-        fail(new Unavailable());
+        fail(uncertain());
         return;
       }
       if (waiting.length === 0)
@@ -241,7 +253,7 @@ function workerSink(url: string, deliver: Deliver, fail: (error: unknown) => voi
           const message = waiting;
           waiting = [];
           if (worker) worker.postMessage(message);
-          else fail(new Unavailable());
+          else fail(uncertain());
         });
       waiting.push(...entries);
     },

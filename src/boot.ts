@@ -9,6 +9,7 @@ import { type DatabaseHandle, openDatabase } from './kernel/db.ts';
 import { heartbeatJob, type JobDefinition, startJobs } from './kernel/jobs.ts';
 import { createMailer } from './kernel/mail.ts';
 import { mailJob } from './kernel/mail-outbox.ts';
+import { mailRetentionJob } from './kernel/mail-retention.ts';
 import { migrateToLatest } from './kernel/migrate.ts';
 import { orphanFilesJob } from './kernel/orphan-files.ts';
 import type { Platform } from './kernel/platform.ts';
@@ -35,6 +36,7 @@ export function jobDefinitions(platform: Platform): JobDefinition[] {
       MODULES.flatMap((module) => module.storedFiles ?? []),
     ),
     mailJob(platform.database.db, platform.clock, platform.mailer, platform.config.mail),
+    mailRetentionJob(platform.database.db, platform.clock),
     ...MODULES.flatMap((module) => module.jobs?.(platform) ?? []),
   ];
 }

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jobDefinitions } from '../src/boot.ts';
+import type { MailStatus } from '../src/db/tables/kernel.ts';
 import { verifyAuditTrail } from '../src/kernel/audit.ts';
 import { SYSTEM_CALLER } from '../src/kernel/auth.ts';
 import { Conflict } from '../src/kernel/errors.ts';
+import { newId } from '../src/kernel/ids.ts';
 import { INSTANCE_NAME } from '../src/kernel/jobs.ts';
 import { writeTransaction } from '../src/kernel/transaction.ts';
 import { startTestApp, stopTestApp, type TestApp } from './support/app.ts';
@@ -88,6 +91,50 @@ for (const backend of BACKENDS) {
         .where('recipient', '=', 'annullata@lovit.example')
         .execute();
       expect(left).toEqual([]);
+    });
+
+    it('forgets sent mail and empties undeliverable mail thirty days on, every night', async () => {
+      const written = (day: string, status: MailStatus, recipient: string) => ({
+        id: newId(),
+        topic: 'test.retention',
+        entityId: null,
+        recipient,
+        subject: 'Convocazione pratica LO-2026-000001',
+        body: status === 'SENT' ? null : JSON.stringify({ text: 'Gentile Mario Rossi, via Roma 1, Lodi' }),
+        status,
+        attempts: 1,
+        nextAttemptAt: new Date(day),
+        createdAt: new Date(day),
+        sentAt: status === 'SENT' ? new Date(day) : null,
+      });
+      await database.db
+        .insertInto('mailOutbox')
+        .values([
+          written('2026-01-31T09:00:00Z', 'SENT', 'vecchia@lovit.example'),
+          written('2026-02-02T09:00:00Z', 'SENT', 'recente@lovit.example'),
+          written('2026-01-31T09:00:00Z', 'UNDELIVERABLE', 'respinta@lovit.example'),
+          written('2026-02-02T09:00:00Z', 'UNDELIVERABLE', 'respinta-ieri@lovit.example'),
+        ])
+        .execute();
+      t.clock.set('2026-03-03T03:50:00Z');
+      expect(jobDefinitions(t.platform).find((job) => job.queue === 'kernel.mail.retention')?.cron).toBe(
+        '50 3 * * *',
+      );
+      await t.platform.jobs?.send('kernel.mail.retention', {});
+      const kept = await waitFor(async () => {
+        const rows = await database.db
+          .selectFrom('mailOutbox')
+          .select(['recipient', 'status', 'body'])
+          .where('topic', '=', 'test.retention')
+          .orderBy('recipient')
+          .execute();
+        return rows.length === 3 ? rows : undefined;
+      });
+      expect(kept).toEqual([
+        { recipient: 'recente@lovit.example', status: 'SENT', body: null },
+        { recipient: 'respinta-ieri@lovit.example', status: 'UNDELIVERABLE', body: expect.anything() },
+        { recipient: 'respinta@lovit.example', status: 'UNDELIVERABLE', body: null },
+      ]);
     });
   });
 }

@@ -38,3 +38,17 @@ describe('typed text every contract shares', () => {
     ]);
   });
 });
+
+describe('text pasted from a word processor or a PDF', () => {
+  it('loses the invisible characters that came with it', () => {
+    expect(text(50).parse('\uFEFF RSSMRA85T10\u00ADA562S ')).toBe('RSSMRA85T10A562S');
+    expect(multilineText(50).parse('mario.rossi@\u200Bgmail.com\n333\u2060123')).toBe(
+      'mario.rossi@gmail.com\n333123',
+    );
+    expect(text(5).safeParse('\u200B\u00AD').error?.issues[0]?.message).toBe('campo obbligatorio');
+  });
+
+  it('keeps the joiners that shape a Persian name', () => {
+    expect(text(50).parse('می\u200Cخواهم')).toBe('می\u200Cخواهم');
+  });
+});

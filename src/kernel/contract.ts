@@ -35,8 +35,21 @@ export const refuseUnsafeText = <T extends z.ZodType<string>>(field: T, multilin
     if (fault) context.addIssue({ code: 'custom', message: fault });
   });
 
+// Soft hyphens, zero-width spaces, word joiners, invisible operators and byte-order marks come along with text
+// pasted from a word processor or a PDF. They show nothing and mean nothing, yet they split a fiscal code or an
+// address so that no search or check finds it: they are removed rather than refused, since the clerk cannot see
+// what to delete. Joiners (U+200C, U+200D) and direction marks stay: they shape Persian and Indic names.
+const INVISIBLE_PASTE = /[\u00AD\u180E\u200B\u2060-\u2064\uFEFF]/g;
+
+const withoutInvisiblePaste = (value: string) => value.replace(INVISIBLE_PASTE, '');
+
 const bounded = (max: number) =>
-  z.string().trim().min(1, 'campo obbligatorio').max(max, `al massimo ${max} caratteri`);
+  z
+    .string()
+    .overwrite(withoutInvisiblePaste)
+    .trim()
+    .min(1, 'campo obbligatorio')
+    .max(max, `al massimo ${max} caratteri`);
 
 /** A required line of typed text, trimmed, at most `max` characters. */
 export const text = (max: number) => refuseUnsafeText(bounded(max));

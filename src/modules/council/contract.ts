@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { legalDay, mailStatus, multilineText, text } from '../../kernel/contract.ts';
 
-export { legalDay, text };
+export { legalDay, multilineText, text };
 
 const email = z.email('indirizzo e-mail non valido').max(254);
 const instant = z.iso.datetime({
@@ -10,6 +10,7 @@ const instant = z.iso.datetime({
   message: 'data e ora ISO 8601 con fuso (es. 2026-03-03T09:00:00+01:00)',
 });
 const optionalText = (max: number) => text(max).nullable().optional();
+const optionalMultilineText = (max: number) => multilineText(max).nullable().optional();
 
 /** The themes of the thematic tables, after the tables other CTIs have set up (cti.md §4). */
 export const THEMES = {
@@ -28,7 +29,7 @@ export const tableInput = z.object({
   kind: z.enum(['PLENARY', 'THEMATIC']),
   name: text(200),
   theme: themeCode,
-  mandate: text(4000),
+  mandate: multilineText(4000),
   startsOn: legalDay,
   endsOn: legalDay.nullable().optional(),
   coordinatorOrganisationId: z.uuid(),
@@ -117,9 +118,9 @@ export const meetingInput = z
 
 /** A new date or place for a convened meeting, and why: the invitations go out again. */
 export const rescheduleInput = z
-  .object({ ...meetingWhen, reason: text(2000) })
+  .object({ ...meetingWhen, reason: multilineText(2000) })
   .refine(hasPlace, placeMissing);
-export const cancelInput = z.object({ reason: text(2000) });
+export const cancelInput = z.object({ reason: multilineText(2000) });
 
 export const attendanceAnswer = z.enum(['PRESENT', 'DELEGATE', 'ABSENT']);
 
@@ -313,16 +314,16 @@ export const initiativeInput = z
     tableId: z.uuid(),
     decisionId: z.uuid().nullable().optional(),
     title: text(300),
-    objective: text(4000),
-    needs: text(4000),
-    actions: text(8000),
+    objective: multilineText(4000),
+    needs: multilineText(4000),
+    actions: multilineText(8000),
     partners: z.array(text(200)).max(50),
     budgetCents: z.number().int().min(0).max(1e12).nullable().optional(),
     startsOn: legalDay,
     endsOn: legalDay,
     status: initiativeStatus,
     progress: z.number().int().min(0).max(100),
-    results: optionalText(8000),
+    results: optionalMultilineText(8000),
   })
   .refine((initiative) => initiative.startsOn <= initiative.endsOn, {
     path: ['endsOn'],
@@ -332,7 +333,7 @@ export const initiativeInput = z
 export const progressInput = z.object({
   status: initiativeStatus,
   progress: z.number().int().min(0).max(100),
-  results: optionalText(8000),
+  results: optionalMultilineText(8000),
 });
 
 export const initiativeView = z.object({

@@ -49,6 +49,8 @@ const MONTHS = [
 const NUMERIC_DATE = /(?<!\d)(\d{1,2})\s*[./-]\s*(\d{1,2})\s*[./-]\s*(\d{4})(?!\d)/gu;
 const WRITTEN_DATE = new RegExp(`(?<!\\d)(\\d{1,2})[°º]?\\s+(${MONTHS.join('|')})\\s+(\\d{4})(?!\\d)`, 'giu');
 const ISO_DATE = /(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/gu;
+// "nato il 3/4/85": a two-digit year is read as a date only after a birth word, where it cannot be a reference.
+const SHORT_YEAR_DATE = /(?<!\d)(\d{1,2})\s*[./-]\s*(\d{1,2})\s*[./-]\s*(\d{2})(?!\d|[./-]\d)/gu;
 const BIRTH_WORDS = /\b(?:nat[oaie]|nascita|classe)\b/iu;
 
 const PASSPORT = new RegExp(`${WORD_EDGE_BEFORE}[A-Z]{1,2}\\s?\\d{6,8}${WORD_EDGE_AFTER}`, 'giu');
@@ -104,7 +106,7 @@ const LONGEST_NAME = 6;
  * people LOVIT knows, so that a long register of people is searched by what the text holds.
  */
 export function nameCandidates(text: string): string[] {
-  const words = wordsOf(text);
+  const words = wordsOf(asShown(text).shown);
   const found = new Set<string>();
   for (let i = 0; i < words.length; i += 1) {
     let joined = '';
@@ -179,15 +181,15 @@ function findDates(text: string, referenceDay: string) {
   const [refYear = 0, ...rest] = referenceDay.split('-');
   const yearBefore = `${String(Number(refYear) - 1).padStart(4, '0')}-${rest.join('-')}`;
   const dates: { start: number; end: number; isBirth: boolean; key: string }[] = [];
+  const afterBirthWord = (start: number) => BIRTH_WORDS.test(text.slice(Math.max(0, start - 40), start));
   const add = (match: RegExpMatchArray, year: number, month: number, day: number) => {
     if (!isCalendarDay(year, month, day)) return;
     const iso = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
     const start = match.index ?? 0;
-    const before = text.slice(Math.max(0, start - 40), start);
     dates.push({
       start,
       end: start + match[0].length,
-      isBirth: BIRTH_WORDS.test(before) || iso < yearBefore,
+      isBirth: afterBirthWord(start) || iso < yearBefore,
       key: `BIRTH_DATE:${iso}`,
     });
   };
@@ -195,18 +197,55 @@ function findDates(text: string, referenceDay: string) {
   for (const m of text.matchAll(WRITTEN_DATE))
     add(m, Number(m[3]), MONTHS.indexOf((m[2] ?? '').toLowerCase()) + 1, Number(m[1]));
   for (const m of text.matchAll(ISO_DATE)) add(m, Number(m[1]), Number(m[2]), Number(m[3]));
+  for (const m of text.matchAll(SHORT_YEAR_DATE)) {
+    if (!afterBirthWord(m.index)) continue;
+    // A person is born in the last hundred years: "85" is 1985, "07" is 2007.
+    const year = 2000 + Number(m[3]);
+    add(m, year > Number(refYear) ? year - 100 : year, Number(m[2]), Number(m[1]));
+  }
   return dates;
 }
 
+// Invisible format characters (Unicode Cf: soft hyphen, zero-width space and joiners, word joiner, byte-order
+// mark…) come along with text pasted from a word processor or a PDF. The page shows the text around them as if
+// they were not there, so they must not split a fiscal code or an address out of sight of the checks.
+const FORMAT_CHARACTER = /\p{Cf}/u;
+
+/** The text as the page shows it, without format characters, and where each of its UTF-16 units was written. */
+function asShown(text: string): { shown: string; written: number[] } {
+  let shown = '';
+  const written: number[] = [];
+  let at = 0;
+  for (const char of text) {
+    if (!FORMAT_CHARACTER.test(char)) {
+      shown += char;
+      for (let unit = 0; unit < char.length; unit += 1) written.push(at + unit);
+    }
+    at += char.length;
+  }
+  written.push(text.length);
+  return { shown, written };
+}
+
 /**
- * The possible personal data in a text, in reading order. Findings do not overlap: an e-mail address is not
- * also read as a name, nor a date as a phone number.
+ * The possible personal data in a text, in reading order, found in the text as the page shows it; excerpts and
+ * positions are those of the text as written. Findings do not overlap: an e-mail address is not also read as a
+ * name, nor a date as a phone number.
  */
 export function findPersonalData(
   text: string,
   names: readonly KnownName[],
   referenceDay: string,
 ): PersonalDataWarning[] {
+  const { shown, written } = asShown(text);
+  return findShown(shown, names, referenceDay).map((item) => {
+    const start = written[item.start] ?? text.length;
+    const end = (written[item.end - 1] ?? text.length - 1) + 1;
+    return { ...item, excerpt: text.slice(start, end), start, end };
+  });
+}
+
+function findShown(text: string, names: readonly KnownName[], referenceDay: string): PersonalDataWarning[] {
   const taken: { start: number; end: number }[] = [];
   const found: PersonalDataWarning[] = [];
   const isFree = (start: number, end: number) =>

@@ -1,6 +1,6 @@
 /** The API of needs and resources: the directory of territorial services, questionnaires and answers, the map. */
 import { z } from 'zod';
-import { text, themeCode } from '../contract.ts';
+import { multilineText, text, themeCode } from '../contract.ts';
 
 const istatCode = z.string().regex(/^098\d{3}$/, 'codice ISTAT di un comune della provincia di Lodi');
 const optionalText = (max: number) => text(max).nullable().optional();
@@ -9,7 +9,7 @@ const language = z.string().regex(/^[a-z]{2,3}$/, 'codice lingua ISO 639 (minusc
 /** A territorial service, after the Open Referral HSDS model (organization, service, location, contact). */
 export const serviceInput = z.object({
   name: text(200),
-  description: text(4000),
+  description: multilineText(4000),
   municipalityIstatCode: istatCode,
   address: optionalText(300),
   themes: z.array(themeCode).min(1, 'almeno un tema').max(10),
@@ -87,7 +87,7 @@ export const QUESTION_KINDS = {
 
 export const questionnaireInput = z.object({
   title: text(200),
-  intro: text(4000),
+  intro: multilineText(4000),
   questions: z.array(question).min(1, 'almeno una domanda').max(60),
 });
 export type QuestionnaireInput = z.infer<typeof questionnaireInput>;

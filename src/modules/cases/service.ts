@@ -52,7 +52,7 @@ export function calendarOf(config: Config): HolidayCalendar {
         day: dayOfMonth,
         name,
         validFrom: '1949-05-27',
-        legalBasis: 'festa del santo patrono (PATRON_DAY)',
+        legalBasis: 'festa del santo patrono',
       },
     ]);
     calendars.set(config, calendar);

@@ -7,7 +7,7 @@ export { legalDay, multilineText, text };
 const email = z.email('indirizzo e-mail non valido').max(254);
 const instant = z.iso.datetime({
   offset: true,
-  message: 'data e ora ISO 8601 con fuso (es. 2026-03-03T09:00:00+01:00)',
+  message: 'Indicare data e ora',
 });
 const optionalText = (max: number) => text(max).nullable().optional();
 const optionalMultilineText = (max: number) => multilineText(max).nullable().optional();

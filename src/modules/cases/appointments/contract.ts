@@ -5,7 +5,7 @@ import { language, legalDay, mailStatus, text } from '../../../kernel/contract.t
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'orario nel formato HH:MM');
 const instant = z.iso.datetime({
   offset: true,
-  message: 'data e ora ISO 8601 con fuso (es. 2026-03-03T09:00:00+01:00)',
+  message: 'Indicare data e ora',
 });
 
 /** Why an applicant is convoked; the letter prints the label. */

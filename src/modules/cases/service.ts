@@ -18,7 +18,7 @@ import type { IntakeTypeFacts } from './intake/batch.ts';
 import { checkSubmission } from './intake/rules.ts';
 import { bodyHashOf, enqueueSubmission, type IntakeOutcome } from './intake/service.ts';
 import type { HolidayCalendar } from './law/calendar.ts';
-import type { CaseEvent, CaseEventKind } from './law/deadlines.ts';
+import type { CaseEvent, CaseEventKind, Deadline } from './law/deadlines.ts';
 import { ACTIONS, type Action, type CaseTypeVersion } from './law/definitions.ts';
 import { isHighRiskCountry, officeCalendar } from './law/law.ts';
 import { caseTypes } from './law/registry.ts';
@@ -27,6 +27,7 @@ import { outcomeViewOf, recordOutcome } from './outcomes/service.ts';
 import {
   actionsFor,
   type CaseFacts,
+  caseRules,
   type DueDateBounds,
   deadlineOf,
   deadlineStatusOn,
@@ -250,6 +251,38 @@ export function summaryOf(definition: CaseTypeVersion, row: SummaryRow, bounds: 
     dueOn: row.dueOn,
     deadlineStatus: deadlineStatusOn(row.dueOn, row.clockSuspended, bounds),
     awaitingOpinions: row.awaitingOpinions,
+  };
+}
+
+/** The legal clock of a case today, computed from its events as the case page computes it. */
+export async function caseClockToday(
+  platform: Platform,
+  row: {
+    id: string;
+    typeCode: string;
+    typeValidFrom: string;
+    state: string;
+    submittedOn: string;
+    highRiskCountry: boolean;
+    quotaRank: number | null;
+  },
+): Promise<{ deadline: Deadline; clockEvents: readonly CaseEvent[]; integrationMaxDays: number }> {
+  const { db } = platform.database;
+  const definition = (await caseTypes(platform.database, platform.clock)).version(
+    row.typeCode,
+    row.typeValidFrom,
+  );
+  const [events, caseOpinions, present] = await Promise.all([
+    store.caseEvents(db, row.id),
+    store.caseOpinions(db, row.id),
+    documents.currentChecklistCodes(db, row.id),
+  ]);
+  const facts = factsOf(definition, row, events, caseOpinions, present);
+  const today = platform.clock.today();
+  return {
+    deadline: deadlineOf(definition, facts, calendarOf(platform.config), today),
+    clockEvents: facts.clockEvents,
+    integrationMaxDays: caseRules(definition, facts.submittedOn).clock.integration.maxDays,
   };
 }
 

@@ -2,6 +2,7 @@
 import { Fragment } from 'react';
 import type { Translate } from '../../portal/languages.ts';
 import { longDate, portalPath } from '../../portal/layout.tsx';
+import type { PublicClock } from './rules.ts';
 import type { PublicCaseStatus } from './store.ts';
 
 export type StatusFormValues = { number?: string; birthDate?: string };
@@ -52,10 +53,26 @@ export function StatusForm({ lang, t, values }: { lang: string; t: Translate; va
   );
 }
 
+/** What the time limit is doing, in the applicant's words: the reading comes with its own date, if any. */
+function clockText(lang: string, t: Translate, clock: PublicClock): string {
+  switch (clock.kind) {
+    case 'RUNNING':
+    case 'LATE':
+      return t(`status.clock.${clock.kind}`, { date: longDate(lang, clock.dueOn.toString()) });
+    case 'AWAITING_DOCUMENTS':
+    case 'STOPPED':
+      return t(`status.clock.${clock.kind}`, { date: longDate(lang, clock.restartsBy.toString()) });
+    case 'AWAITING_OBSERVATIONS':
+    case 'CLOSED':
+      return t(`status.clock.${clock.kind}`);
+  }
+}
+
 export function StatusResult({ lang, t, status }: { lang: string; t: Translate; status: PublicCaseStatus }) {
-  const known = (group: string, code: string) => {
-    const text = t(`${group}.${code}`);
-    return text === `${group}.${code}` ? null : text;
+  const { wording } = status;
+  const documentName = (code: string, label: string) => {
+    const text = t(`document.${code}`);
+    return text === `document.${code}` ? label : text;
   };
   return (
     <>
@@ -64,34 +81,21 @@ export function StatusResult({ lang, t, status }: { lang: string; t: Translate; 
           {t('status.caseLabel')} <bdi>{status.number}</bdi>
         </h2>
         <h3>{t('status.state')}</h3>
-        <p>{known('state', status.state) ?? t('state.OTHER')}</p>
+        <p>{t(`state.${wording.state}`)}</p>
         <h3>{t('status.next')}</h3>
-        <p>{known('next', status.state) ?? t('next.OTHER')}</p>
-        {!status.closed && (
+        <p>{t(`next.${wording.state}`)}</p>
+        {status.missingDocuments.length > 0 && (
           <>
             <h3>{t('status.missing')}</h3>
-            {status.missingDocuments.length ? (
-              <ul>
-                {status.missingDocuments.map((document) => (
-                  <li key={document.code}>{known('document', document.code) ?? document.label}</li>
-                ))}
-              </ul>
-            ) : (
-              <p>{t('status.nothingMissing')}</p>
-            )}
+            <ul>
+              {status.missingDocuments.map((document) => (
+                <li key={document.code}>{documentName(document.code, document.label)}</li>
+              ))}
+            </ul>
           </>
         )}
-        {status.closed ? (
-          <p>{t('status.closed')}</p>
-        ) : (
-          status.dueOn && (
-            <>
-              <h3>{t('status.due')}</h3>
-              <p>{longDate(lang, status.dueOn)}</p>
-              {status.clockSuspended && <p>{t('status.suspended')}</p>}
-            </>
-          )
-        )}
+        <h3>{t('status.term')}</h3>
+        <p>{clockText(lang, t, wording.clock)}</p>
       </section>
       <p>
         <a href={portalPath(lang, '/stato')}>{t('status.another')}</a>

@@ -1,23 +1,21 @@
 /**
  * What the public portal may say about a case to whoever knows its number and one party's passport number and
- * birth date: the state, whether the clock is suspended, the legal due date and the missing documents. Nothing
- * else about the file leaves this function.
+ * birth date: the state, what its legal clock is doing today and the missing documents. Nothing else about the
+ * file leaves this function.
  */
 import { sql } from 'kysely';
 import type { Platform } from '../../../kernel/platform.ts';
 import { currentChecklistCodes } from '../documents/store.ts';
 import { caseTypes } from '../law/registry.ts';
 import { missingDocumentsOf } from '../rules.ts';
+import { caseClockToday } from '../service.ts';
+import { type PublicWording, publicWording } from './rules.ts';
 
 export type PublicCaseStatus = {
   caseId: string;
   number: string;
   typeCode: string;
-  state: string;
-  closed: boolean;
-  clockSuspended: boolean;
-  /** The legal due date; null once the case is closed. */
-  dueOn: string | null;
+  wording: PublicWording;
   /** Required checklist items with no document yet: codes, with the office's (Italian) label. */
   missingDocuments: { code: string; label: string }[];
 };
@@ -42,8 +40,9 @@ export async function findPublicCaseStatus(
       'c.typeValidFrom',
       'c.state',
       'c.closed',
-      'c.clockSuspended',
-      'c.dueOn',
+      'c.submittedOn',
+      'c.highRiskCountry',
+      'c.quotaRank',
     ])
     .where('c.number', '=', query.number)
     .where(
@@ -58,18 +57,25 @@ export async function findPublicCaseStatus(
     row.typeCode,
     row.typeValidFrom,
   );
-  const missing = row.closed ? [] : missingDocumentsOf(definition, await currentChecklistCodes(db, row.id));
+  const clock = row.closed ? null : await caseClockToday(platform, row);
+  const wording = publicWording({
+    state: row.state,
+    closed: row.closed,
+    deadline: clock?.deadline ?? null,
+    clockEvents: clock?.clockEvents ?? [],
+    integrationMaxDays: clock?.integrationMaxDays ?? 0,
+    today: platform.clock.today(),
+  });
   return {
     caseId: row.id,
     number: row.number,
     typeCode: row.typeCode,
-    state: row.state,
-    closed: row.closed,
-    clockSuspended: row.clockSuspended,
-    dueOn: row.closed ? null : row.dueOn,
-    missingDocuments: missing.map((code) => ({
-      code,
-      label: definition.documents.find((document) => document.code === code)?.label ?? code,
-    })),
+    wording,
+    missingDocuments: wording.listsMissingDocuments
+      ? missingDocumentsOf(definition, await currentChecklistCodes(db, row.id)).map((code) => ({
+          code,
+          label: definition.documents.find((document) => document.code === code)?.label ?? code,
+        }))
+      : [],
   };
 }

@@ -80,6 +80,37 @@ for (const backend of BACKENDS) {
       expect(page.body).not.toContain('value="2026-03-03T08:00:00.000Z"');
     });
 
+    it('offers every free slot of the next 30 days, day by day, as radio buttons under a heading', async () => {
+      const { link } = await convoke('2026-03-05T11:30:00+01:00');
+      const page = await get(link);
+      expect(page.statusCode).toBe(200);
+      const offered = [
+        ...page.body.matchAll(/type="radio" required="" name="startsAt" value="([^"]+)"/g),
+      ].map((match) => match[1]);
+      // what the desk's grid has free from 24 hours ahead to 1 April, today + 30 days
+      const free = (await api(`/api/desks/${office.deskId}/slots?from=2026-03-03&to=2026-04-01`)).json()
+        .slots as { startsAt: string }[];
+      const movable = free
+        .map((slot) => new Date(slot.startsAt).toISOString())
+        .filter((startsAt) => startsAt > '2026-03-03T08:00:00.000Z');
+      expect(movable.length).toBeGreaterThan(100);
+      expect(offered).toEqual(movable);
+      // the last slot, 11:30 on 1 April, is 09:30 UTC: summer time began on 29 March
+      expect(offered.at(-1)).toBe('2026-04-01T09:30:00.000Z');
+      const days = [...page.body.matchAll(/<legend><h3>([^<]+)<\/h3><\/legend>/g)].map((match) => match[1]);
+      // Monday to Friday from Tuesday 3 March to Wednesday 1 April
+      expect(days.length).toBe(22);
+      expect(days[0]).toBe('martedì 3 marzo');
+      expect(days.at(-1)).toBe('mercoledì 1 aprile');
+      expect(mainText(page.body)).toContain(
+        'Ecco tutti gli orari liberi fino al 1 aprile 2026, giorno per giorno.',
+      );
+      const moved = await post(link.replace('appuntamento?', 'appuntamento/sposta?'), {
+        startsAt: offered.at(-1) as string,
+      });
+      expect(moved.statusCode).toBe(303);
+    });
+
     it('refuses a tampered or made-up link with 404 and changes nothing', async () => {
       const { kase, link } = await convoke('2026-03-05T09:30:00+01:00');
       const token = tokenOf(link);

@@ -16,10 +16,11 @@ import { deskFreeSlots, requireDesk } from './desks.ts';
 import { convocationOf, queueLetter } from './letters.ts';
 import { checkAppointmentToken } from './links.ts';
 import { place } from './placement.ts';
+import { slotsByDay } from './slots.ts';
 import * as appointmentStore from './store.ts';
 
 /** How far the applicant may move an appointment alone; closer to it, or farther, they call the office. */
-export const APPLICANT_MOVE_RULES = { noticeHours: 24, horizonDays: 30, choices: 12 };
+export const APPLICANT_MOVE_RULES = { noticeHours: 24, horizonDays: 30 };
 
 export type LinkedAppointment = NonNullable<Awaited<ReturnType<typeof convocationOf>>>;
 export type LinkRefusal = { ok: false; reason: 'invalid' | 'expired' };
@@ -40,25 +41,25 @@ export function movableNow(startsAt: Date, now: Date): boolean {
   return startsAt.getTime() - now.getTime() > APPLICANT_MOVE_RULES.noticeHours * 3_600_000;
 }
 
-/** The appointment behind a link with the slots it may move to; a refusal for a bad or spent link. */
+/**
+ * The appointment behind a link with every free slot it may move to, day by day, up to the last day of the
+ * window (`until`); a refusal for a bad or spent link.
+ */
 export async function openAppointmentLink(platform: Platform, token: string) {
   const found = await linkedAppointment(platform, token);
   if (!found.ok) return found;
   const now = platform.clock.now();
-  if (!movableNow(found.row.startsAt, now)) return { ...found, movable: false, slots: [] };
+  const until = platform.clock.today().add({ days: APPLICANT_MOVE_RULES.horizonDays });
+  if (!movableNow(found.row.startsAt, now)) return { ...found, movable: false, until, days: [] };
   const { db } = platform.database;
   const desk = await requireDesk(db, found.row.organisationId, found.row.deskId, null);
-  const today = platform.clock.today();
-  const slots = (
-    await deskFreeSlots(platform, db, desk, {
-      from: today,
-      to: today.add({ days: APPLICANT_MOVE_RULES.horizonDays }),
-    })
-  )
-    .filter((slot) => movableNow(new Date(slot.startsAt.epochMilliseconds), now))
-    .slice(0, APPLICANT_MOVE_RULES.choices)
-    .map((slot) => new Date(slot.startsAt.epochMilliseconds));
-  return { ...found, movable: true, slots };
+  const free = (await deskFreeSlots(platform, db, desk, { from: platform.clock.today(), to: until })).filter(
+    (slot) => movableNow(new Date(slot.startsAt.epochMilliseconds), now),
+  );
+  const days = slotsByDay(free).map((slots) =>
+    slots.map((slot) => new Date(slot.startsAt.epochMilliseconds)),
+  );
+  return { ...found, movable: true, until, days };
 }
 
 const APPLICANT = 'richiedente (link della convocazione)';

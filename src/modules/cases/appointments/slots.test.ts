@@ -1,7 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import { LODI_CALENDAR } from '../law/law.ts';
-import { freeSlots, gridOn, openingProblems, romeTime, slotStartingAt } from './slots.ts';
+import { freeSlots, gridOn, openingProblems, romeTime, slotStartingAt, slotsByDay } from './slots.ts';
 
 const day = (value: string) => Temporal.PlainDate.from(value);
 const at = (value: string) => new Date(value).getTime();
@@ -104,5 +104,32 @@ describe('opening hours', () => {
       { index: 2, message: 'la fascia oraria è più breve di un appuntamento' },
       { index: 3, message: 'l’orario di chiusura deve seguire quello di apertura' },
     ]);
+  });
+});
+
+describe('the free slots an applicant chooses from', () => {
+  it('groups a month of free slots by day, every one of them, days without slots left out', () => {
+    const free = freeSlots({
+      openings: WEEKDAYS_MORNING,
+      calendar: LODI_CALENDAR,
+      from: day('2026-03-02'),
+      to: day('2026-04-01'),
+      now: at('2026-03-02T10:00:00+01:00'),
+      booked: [{ startsAt: at('2026-03-03T09:00:00+01:00'), endsAt: at('2026-03-03T11:00:00+01:00') }],
+    });
+    const days = slotsByDay(free);
+    expect(days.flat()).toEqual(free);
+    // 2 March after 10:00, not 3 March (all booked), then 25 days from 4 March to 1 April without Sundays
+    expect(days.length).toBe(26);
+    expect(days[0]?.map((slot) => romeTime(slot.startsAt))).toEqual(['2026-03-02T10:30:00+01:00']);
+    expect(days[1]?.map((slot) => romeTime(slot.startsAt))).toEqual([
+      '2026-03-04T09:00:00+01:00',
+      '2026-03-04T09:30:00+01:00',
+      '2026-03-04T10:00:00+01:00',
+      '2026-03-04T10:30:00+01:00',
+    ]);
+    // summer time from 29 March
+    expect(days.at(-1)?.map((slot) => romeTime(slot.startsAt))[0]).toBe('2026-04-01T09:00:00+02:00');
+    expect(slotsByDay([])).toEqual([]);
   });
 });

@@ -83,6 +83,19 @@ export function freeSlots(input: {
   return free;
 }
 
+/** Slots in time order, grouped by their day in Europe/Rome: one group per day that has any. */
+export function slotsByDay(slots: readonly Slot[]): Slot[][] {
+  const dayOf = (slot: Slot) => slot.startsAt.withTimeZone(LEGAL_TIME_ZONE).toPlainDate();
+  const days: Slot[][] = [];
+  for (const slot of slots) {
+    const last = days.at(-1);
+    const previous = last?.at(-1);
+    if (last && previous && dayOf(previous).equals(dayOf(slot))) last.push(slot);
+    else days.push([slot]);
+  }
+  return days;
+}
+
 /** The slot of the grid that starts at an instant, if the grid has one. */
 export function slotStartingAt(
   startsAt: number,

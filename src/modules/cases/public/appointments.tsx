@@ -84,7 +84,8 @@ async function showAppointment(
           documentsToBring: row.documentsToBring,
           confirmed: row.confirmedAt !== null,
           movable: opened.movable,
-          slots: opened.slots,
+          until: opened.until.toString(),
+          days: opened.days,
           notice: notice.text,
         }}
       />

@@ -115,7 +115,10 @@ export type AppointmentShown = {
   documentsToBring: readonly string[];
   confirmed: boolean;
   movable: boolean;
-  slots: Date[];
+  /** The last day the appointment may move to. */
+  until: string;
+  /** Every free slot it may move to, one list per day. */
+  days: Date[][];
   notice: string | null;
 };
 
@@ -129,6 +132,48 @@ export const momentIn = (lang: string, instant: Date) =>
     hour: '2-digit',
     minute: '2-digit',
   }).format(instant);
+
+const ROME = 'Europe/Rome';
+const dayIn = (lang: string, instant: Date) =>
+  new Intl.DateTimeFormat(lang, { timeZone: ROME, weekday: 'long', day: 'numeric', month: 'long' }).format(
+    instant,
+  );
+const timeIn = (lang: string, instant: Date) =>
+  new Intl.DateTimeFormat(lang, { timeZone: ROME, hour: '2-digit', minute: '2-digit' }).format(instant);
+
+/** Every free slot, one group per day under its heading, to choose with radio buttons: no script needed. */
+function FreeSlots({ lang, t, a }: { lang: string; t: Translate; a: AppointmentShown }) {
+  return (
+    <form
+      method="post"
+      action={`${portalPath(lang, '/appuntamento')}/sposta?t=${encodeURIComponent(a.token)}`}
+    >
+      <fieldset className="slots">
+        <legend>{t('appointment.moveIntro')}</legend>
+        <p className="hint">{t('appointment.freeUntil', { date: longDate(lang, a.until) })}</p>
+        {a.days.map((slots) => {
+          const first = slots[0] as Date;
+          return (
+            <fieldset key={first.toISOString()}>
+              <legend>
+                <h3>{dayIn(lang, first)}</h3>
+              </legend>
+              <div className="times">
+                {slots.map((slot) => (
+                  <label className="slot" key={slot.toISOString()}>
+                    <input type="radio" name="startsAt" value={slot.toISOString()} required />
+                    {timeIn(lang, slot)}
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+          );
+        })}
+      </fieldset>
+      <button type="submit">{t('appointment.moveSubmit')}</button>
+    </form>
+  );
+}
 
 export function AppointmentView({
   lang,
@@ -195,27 +240,10 @@ export function AppointmentView({
         <h2 id="sposta">{t('appointment.move')}</h2>
         {!a.movable ? (
           <p>{t('appointment.tooLate', { hours })}</p>
-        ) : a.slots.length === 0 ? (
+        ) : a.days.length === 0 ? (
           <p>{t('appointment.noSlots')}</p>
         ) : (
-          <form method="post" action={`${base}/sposta${query}`}>
-            <fieldset>
-              <legend>{t('appointment.moveIntro')}</legend>
-              {a.slots.map((slot, index) => (
-                <div className="slot" key={slot.toISOString()}>
-                  <input
-                    type="radio"
-                    id={`slot-${index}`}
-                    name="startsAt"
-                    value={slot.toISOString()}
-                    required
-                  />
-                  <label htmlFor={`slot-${index}`}>{momentIn(lang, slot)}</label>
-                </div>
-              ))}
-            </fieldset>
-            <button type="submit">{t('appointment.moveSubmit')}</button>
-          </form>
+          <FreeSlots lang={lang} t={t} a={a} />
         )}
       </section>
     </>

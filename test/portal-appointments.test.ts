@@ -81,7 +81,7 @@ for (const backend of BACKENDS) {
     });
 
     it('offers every free slot of the next 30 days, day by day, as radio buttons under a heading', async () => {
-      const { link } = await convoke('2026-03-05T11:30:00+01:00');
+      const { kase, link } = await convoke('2026-03-05T11:30:00+01:00');
       const page = await get(link);
       expect(page.statusCode).toBe(200);
       const offered = [
@@ -109,6 +109,15 @@ for (const backend of BACKENDS) {
         startsAt: offered.at(-1) as string,
       });
       expect(moved.statusCode).toBe(303);
+      const [appointment] = await appointmentsOf(kase.id);
+      const reads = await t.platform.database.db
+        .selectFrom('auditEntry')
+        .selectAll()
+        .where('action', '=', 'appointment.read')
+        .where('entityId', '=', appointment?.id as string)
+        .execute();
+      expect(reads.map((read) => read.actorLabel)).toEqual(['anonimo']);
+      expect(JSON.stringify(reads[0]?.data)).toContain('"channel":"portal"');
     });
 
     it('refuses a tampered or made-up link with 404 and changes nothing', async () => {

@@ -1,6 +1,6 @@
 /**
- * What the applicant does with the signed link of a convocation: read the appointment, confirm it, download
- * it as `.ics`, or move it to another free slot of the same desk within the rules below. Each change is one
+ * What the applicant does with the signed link of a convocation: read the appointment (each reading is in the
+ * audit trail), confirm it, download it as `.ics`, or move it to another free slot of the same desk within the rules below. Each change is one
  * transaction with its case event and audit entry, so the SUI sees it on the case at once.
  */
 import { Temporal } from 'temporal-polyfill';
@@ -9,7 +9,7 @@ import { LEGAL_TIME_ZONE } from '../../../kernel/clock.ts';
 import { AppError, Conflict } from '../../../kernel/errors.ts';
 import { newId } from '../../../kernel/ids.ts';
 import type { Platform } from '../../../kernel/platform.ts';
-import { writeTransaction } from '../../../kernel/transaction.ts';
+import { auditRead, writeTransaction } from '../../../kernel/transaction.ts';
 import * as store from '../store.ts';
 import { type Convocation, convocationIcs, convocationLetter } from './convocations.ts';
 import { deskFreeSlots, requireDesk } from './desks.ts';
@@ -45,9 +45,12 @@ export function movableNow(startsAt: Date, now: Date): boolean {
  * The appointment behind a link with every free slot it may move to, day by day, up to the last day of the
  * window (`until`); a refusal for a bad or spent link.
  */
-export async function openAppointmentLink(platform: Platform, token: string) {
+export async function openAppointmentLink(platform: Platform, caller: Caller, token: string) {
   const found = await linkedAppointment(platform, token);
   if (!found.ok) return found;
+  await auditRead(platform.database.db, platform.clock, caller, 'appointment', found.row.id, {
+    channel: 'portal',
+  });
   const now = platform.clock.now();
   const until = platform.clock.today().add({ days: APPLICANT_MOVE_RULES.horizonDays });
   if (!movableNow(found.row.startsAt, now)) return { ...found, movable: false, until, days: [] };
@@ -200,8 +203,12 @@ export async function moveByLink(platform: Platform, caller: Caller, token: stri
 }
 
 /** The calendar entry of the appointment behind a link. */
-export async function icsByLink(platform: Platform, token: string) {
+export async function icsByLink(platform: Platform, caller: Caller, token: string) {
   const found = await linkedAppointment(platform, token);
   if (!found.ok) return found;
+  await auditRead(platform.database.db, platform.clock, caller, 'appointment', found.row.id, {
+    channel: 'portal',
+    format: 'ics',
+  });
   return { ok: true as const, ics: convocationIcs(found.convocation, 'REQUEST', found.row.createdAt) };
 }

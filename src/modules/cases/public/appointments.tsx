@@ -60,7 +60,7 @@ async function showAppointment(
   notice: { status: number; text: string | null },
 ) {
   const { lang, t } = languageParam(request);
-  const opened = await openAppointmentLink(platform, token);
+  const opened = await openAppointmentLink(platform, request.caller, token);
   if (!opened.ok) return refusal(request, reply, lang, t, opened.reason);
   const { row, convocation } = opened;
   return sendPage(request, reply, {
@@ -143,7 +143,7 @@ export function registerAppointmentPages(scope: LovitApp, platform: Platform) {
   });
   scope.get('/portale/:lang/appuntamento/calendario.ics', options, async (request, reply) => {
     const { lang, t } = languageParam(request);
-    const found = await icsByLink(platform, tokenOf(request));
+    const found = await icsByLink(platform, request.caller, tokenOf(request));
     if (!found.ok) return refusal(request, reply, lang, t, found.reason);
     return reply
       .header('cache-control', 'no-store')

@@ -115,7 +115,16 @@ describe.skipIf(!browserAvailable())('the public portal in Chromium', () => {
       await page.goto(`${t.base}${kase.link.replace('/it/', `/${lang}/`)}`);
       await page.getByRole('heading', { name: t_('appointment.move') }).waitFor();
       await expectAccessible(page);
-      await page.getByRole('radio').nth(2).check();
+      expect(await fitsThePhone(page)).toBe(true);
+      // every free slot of the window, grouped by day: far more than the first 12
+      expect(await page.getByRole('radio').count()).toBeGreaterThan(100);
+      const lastDay = page.getByRole('group').last();
+      expect(await lastDay.getByRole('heading', { level: 3 }).textContent()).toBe(
+        new Intl.DateTimeFormat(lang, { weekday: 'long', day: 'numeric', month: 'long' }).format(
+          new Date('2026-04-01T12:00:00Z'),
+        ),
+      );
+      await page.getByRole('radio').nth(20).check();
       await page.getByRole('button', { name: t_('appointment.moveSubmit') }).click();
       await page.getByText(t_('appointment.moved')).waitFor();
       expect(await fitsThePhone(page)).toBe(true);

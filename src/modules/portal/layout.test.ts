@@ -48,7 +48,9 @@ describe('the public layout', () => {
       children: null,
     });
     expect(council.match(/rel="alternate"/g)).toHaveLength(1);
-    expect(council).toContain('href="/consiglio"');
+    expect(council).toContain('<a href="/consiglio" lang="it" hrefLang="it" dir="ltr" aria-current="true">');
+    expect(council).toContain('<a href="/portale/ar" lang="ar" hrefLang="ar" dir="rtl">');
+    expect(/<nav class="main"[\s\S]*?<\/nav>/.exec(council)?.[0]).not.toContain('aria-current');
     const missing = renderPage({ lang: 'uk', title: 'Немає', place: '/x', status: 404, children: null });
     expect(missing).toContain('<meta name="robots" content="noindex"/>');
     expect(missing).not.toContain('rel="canonical"');

@@ -121,6 +121,9 @@ function LanguageSwitcher({
   path?: string;
   t: Translate;
 }) {
+  // a page in one language only leads the other languages to their home
+  const otherAddress = (code: string) =>
+    !path ? portalPath(code, place) : code === lang ? path : portalPath(code);
   return (
     <details className="langs">
       <summary>
@@ -130,9 +133,7 @@ function LanguageSwitcher({
         {LANGUAGES.map((language) => (
           <li key={language.code}>
             <a
-              href={
-                path && language.code !== lang ? portalPath(language.code) : portalPath(language.code, place)
-              }
+              href={otherAddress(language.code)}
               lang={language.code}
               hrefLang={language.code}
               dir={language.dir}
@@ -282,7 +283,10 @@ function Frame(frame: PageFrame) {
             <ul>
               {MENU.map(([target, label]) => (
                 <li key={target}>
-                  <a href={portalPath(lang, target)} aria-current={target === place ? 'page' : undefined}>
+                  <a
+                    href={portalPath(lang, target)}
+                    aria-current={!frame.path && target === place ? 'page' : undefined}
+                  >
                     {t(label)}
                   </a>
                 </li>

@@ -496,7 +496,7 @@ for (const backend of BACKENDS) {
       expect(published.json()).toMatchObject({ canPublish: false, publishedAt: expect.any(String) });
       const html = await publicPage();
       expect(html).toContain('Tavolo casa e abitare');
-      expect(html).toContain('Enti componenti: Caritas Lodigiana, Comune di Lodi');
+      expect(html).toContain('Enti componenti: Caritas Lodigiana e Comune di Lodi.');
       expect(html).toContain('Il tavolo ha esaminato 40 sfratti.');
       expect(html).toContain('Agenzia per la casa');
       expect(html).toContain('<progress max="100" value="40">');

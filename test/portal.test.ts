@@ -1,7 +1,11 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WEB_ROOT } from '../src/kernel/web.ts';
 import { CASE_STATUS_ATTEMPTS, CASE_STATUS_DOOR } from '../src/modules/cases/public/status.ts';
 import { LANGUAGES } from '../src/modules/portal/languages.ts';
-import { STYLESHEET_PATH } from '../src/modules/portal/layout.tsx';
+import { INSTITUTION, STYLESHEET, STYLESHEET_PATH } from '../src/modules/portal/layout.tsx';
 import { startTestApp, stopTestApp, type TestApp } from './support/app.ts';
 import { BACKENDS, openTestDatabase, type TestDatabase } from './support/database.ts';
 import { form, mainText, openPortalOffice, type PortalOffice } from './support/portal.ts';
@@ -88,7 +92,121 @@ for (const backend of BACKENDS) {
       const css = await page(STYLESHEET_PATH);
       expect(css.statusCode).toBe(200);
       expect(css.headers['cache-control']).toBe('public, max-age=31536000, immutable');
-      expect(Buffer.byteLength(css.body)).toBeLessThan(8_000);
+      expect(Buffer.byteLength(css.body)).toBeLessThan(12_000);
+    });
+
+    it('draws every public page in one layout, the council’s too, within 30 KB of HTML and stylesheet', async () => {
+      for (const url of [
+        '/portale/it',
+        '/portale/ar/schede/ricongiungimento-familiare',
+        '/portale/uk/uffici',
+        '/portale/en/note-legali',
+        '/consiglio-territoriale',
+      ]) {
+        const response = await page(url);
+        expect(response.statusCode, url).toBe(200);
+        const html = response.body;
+        expect(html, url).toContain(
+          `<a href="https://www.prefettura.it/lodi/" lang="it" dir="ltr">${INSTITUTION}</a>`,
+        );
+        expect(html, url).toMatch(/<a class="reserved" href="\/accesso">[^<]+<\/a>/);
+        expect(html, url).toContain(`<link rel="stylesheet" href="${STYLESHEET_PATH}"/>`);
+        expect(html, url).toMatch(
+          /<footer class="foot">[\s\S]*href="\/portale\/[a-z]+\/note-legali"[\s\S]*<\/footer>/,
+        );
+        expect(html, url).not.toMatch(/<style|<script/);
+        expect(Buffer.byteLength(html) + Buffer.byteLength(STYLESHEET), url).toBeLessThanOrEqual(30 * 1024);
+      }
+      const council = await page('/consiglio-territoriale');
+      expect(council.body).toContain('<html lang="it" dir="ltr">');
+      expect(council.body).toContain(
+        '<span aria-current="page">Consiglio territoriale per l’immigrazione</span>',
+      );
+      const legal = await page('/portale/it/note-legali');
+      expect(mainText(legal.body)).toContain('in caso di dubbio vale il testo italiano');
+      const arabic = await page('/portale/ar');
+      expect(arabic.body).toContain('<a class="reserved" href="/accesso">دخول الموظفين</a>');
+      expect(arabic.body).toContain('محافظة لودي <bdi dir="ltr" lang="it">(Prefettura)</bdi>');
+      expect(arabic.body).toContain('<bdi dir="ltr">prefettura.lodi@interno.it</bdi>');
+    });
+
+    it('tells search engines each page’s address in every language, and a summary of it', async () => {
+      const sheet = await page('/portale/uk/schede/ricongiungimento-familiare');
+      const base = t.platform.config.publicUrl;
+      expect(sheet.body).toContain(
+        `<link rel="canonical" href="${base}/portale/uk/schede/ricongiungimento-familiare"/>`,
+      );
+      for (const { code } of LANGUAGES)
+        expect(sheet.body).toContain(
+          `<link rel="alternate" hrefLang="${code}" href="${base}/portale/${code}/schede/ricongiungimento-familiare"/>`,
+        );
+      expect(sheet.body).toContain(
+        `<link rel="alternate" hrefLang="x-default" href="${base}/portale/it/schede/ricongiungimento-familiare"/>`,
+      );
+      const descriptions = await Promise.all(
+        [
+          '/portale/it',
+          '/portale/it/uffici',
+          '/portale/it/privacy',
+          '/portale/it/schede/lavoro-subordinato',
+        ].map(async (url) => /<meta name="description" content="([^"]+)"/.exec((await page(url)).body)?.[1]),
+      );
+      expect(new Set(descriptions).size).toBe(4);
+      expect(descriptions.every((text) => text && text.length > 20)).toBe(true);
+      const missing = await page('/portale/uk/schede/non-esiste');
+      expect(missing.body).toContain('<meta name="robots" content="noindex"/>');
+      expect(missing.body).not.toContain('rel="canonical"');
+    });
+
+    it('lists every public page in the sitemap, and keeps robots out of personal links', async () => {
+      const base = t.platform.config.publicUrl;
+      const robots = await page('/robots.txt');
+      expect(robots.headers['content-type']).toBe('text/plain; charset=utf-8');
+      expect(robots.body).toContain('Disallow: /portale/*/appuntamento');
+      expect(robots.body).toContain(`Sitemap: ${base}/sitemap.xml`);
+      const sitemap = await page('/sitemap.xml');
+      expect(sitemap.statusCode).toBe(200);
+      expect(sitemap.headers['content-type']).toBe('application/xml; charset=utf-8');
+      const urls = [...sitemap.body.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1] ?? '');
+      for (const url of [
+        `${base}/portale/ar/schede/ricongiungimento-familiare`,
+        `${base}/portale/zh/uffici`,
+        `${base}/portale/bn/note-legali`,
+        `${base}/consiglio-territoriale`,
+      ])
+        expect(urls).toContain(url);
+      expect(new Set(urls).size).toBe(urls.length);
+      for (const url of urls.slice(0, 40))
+        expect((await page(url.slice(base.length))).statusCode, url).toBe(200);
+    });
+
+    it('compresses pages with Brotli or gzip, and says they vary with the browser’s encodings', async () => {
+      const plain = await page('/portale/ar/schede/ricongiungimento-familiare');
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.headers.vary).toContain('accept-encoding');
+      const brotli = await t.app.inject({
+        url: '/portale/ar/schede/ricongiungimento-familiare',
+        headers: { 'accept-encoding': 'br, gzip' },
+      });
+      expect(brotli.headers['content-encoding']).toBe('br');
+      expect(brotli.headers.vary).toContain('accept-encoding');
+      expect(brotliDecompressSync(brotli.rawPayload).toString()).toBe(plain.body);
+      expect(brotli.rawPayload.byteLength).toBeLessThan(Buffer.byteLength(plain.body) / 3);
+      const gzip = await t.app.inject({ url: STYLESHEET_PATH, headers: { 'accept-encoding': 'gzip' } });
+      expect(gzip.headers['content-encoding']).toBe('gzip');
+      expect(gunzipSync(gzip.rawPayload).toString()).toBe(STYLESHEET);
+    });
+
+    it('opens the public site to a visitor at the root address, the back-office to a signed-in one', async () => {
+      const visitor = await page('/', { 'accept-language': 'ar,it;q=0.5', accept: 'text/html' });
+      expect(visitor.statusCode).toBe(302);
+      expect(visitor.headers.location).toBe('/portale/ar');
+      expect(visitor.headers.vary).toBe('accept-language, cookie');
+      const staff = await page('/', { cookie: office.manager.cookie, accept: 'text/html' });
+      expect(staff.headers.location).toBeUndefined();
+      const built = existsSync(path.join(WEB_ROOT, 'index.html'));
+      expect(staff.statusCode).toBe(built ? 200 : 404);
+      if (built) expect(staff.body).toContain('<div id="root">');
     });
 
     it('shows a translated sheet with its review date and its glossary, and the Italian one where untranslated', async () => {

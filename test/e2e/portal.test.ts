@@ -165,6 +165,67 @@ describe.skipIf(!browserAvailable())('the public portal in Chromium', () => {
       await refused.context().close();
     });
 
+  it('opens the public site at the root address, in one layout with the council page', async () => {
+    const page = await openPage(t.browser, `${t.base}/`, PHONE);
+    await page.waitForURL(/\/portale\/[a-z]+$/);
+    const lang = (await page.getAttribute('html', 'lang')) as string;
+    const t_ = translator(lang);
+    const header = page.getByRole('banner');
+    expect(await header.getByRole('link', { name: t_('layout.reserved') }).getAttribute('href')).toBe(
+      '/accesso',
+    );
+    await header.getByText('Prefettura di Lodi – Ufficio Territoriale del Governo').waitFor();
+    await page
+      .getByRole('contentinfo')
+      .getByRole('link', { name: t_('nav.council') })
+      .click();
+    await page
+      .getByRole('heading', { level: 1, name: 'Consiglio territoriale per l’immigrazione' })
+      .waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('it');
+    const crumbs = page.getByRole('navigation', { name: translator('it')('layout.breadcrumbs') });
+    expect(await crumbs.getByRole('link').first().getAttribute('href')).toBe('/portale/it');
+    await page.getByRole('contentinfo').getByRole('link', { name: 'Note legali' }).waitFor();
+    expect(await fitsThePhone(page)).toBe(true);
+    await expectAccessible(page);
+    await closePage(page);
+  });
+
+  it('stacks the lists of facts on a narrow phone, side by side on a wider screen', async () => {
+    const columns = async (width: number) => {
+      const page = await openPage(t.browser, `${t.base}/portale/ar/uffici`, width);
+      const term = await page.locator('dl.facts dt').first().boundingBox();
+      const value = await page.locator('dl.facts dd').first().boundingBox();
+      await closePage(page);
+      if (!term || !value) throw new Error('no facts');
+      return { sameLine: Math.abs(term.y - value.y) < 4, below: value.y >= term.y + term.height - 1 };
+    };
+    expect(await columns(PHONE)).toEqual({ sameLine: false, below: true });
+    expect(await columns(1024)).toEqual({ sameLine: true, below: false });
+  });
+
+  for (const lang of ['it', 'ar', 'uk'])
+    it(`prints a sheet without menus, languages or footer in ${lang}`, async () => {
+      const t_ = translator(lang);
+      const page = await openPage(
+        t.browser,
+        `${t.base}/portale/${lang}/schede/ricongiungimento-familiare`,
+        1024,
+      );
+      const menu = page.getByRole('navigation', { name: t_('site.menu') });
+      expect(await menu.isVisible()).toBe(true);
+      await page.emulateMedia({ media: 'print' });
+      expect(await menu.isVisible()).toBe(false);
+      expect(await page.getByRole('contentinfo').isVisible()).toBe(false);
+      expect(await page.locator('.langs').isVisible()).toBe(false);
+      expect(
+        await page.getByRole('heading', { level: 2, name: t_('section.requirements') }).isVisible(),
+      ).toBe(true);
+      const pdf = await page.pdf({ format: 'A4' });
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      await closePage(page);
+    });
+
   it('mirrors the layout in Arabic', async () => {
     const positions = async (lang: string) => {
       const page = await openPage(

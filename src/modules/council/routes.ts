@@ -39,7 +39,7 @@ import {
   saveMinutes,
 } from './minutes/service.ts';
 import { registerNeedsRoutes } from './needs/routes.ts';
-import { registerPublicCouncilPage } from './public-page.ts';
+import { registerPublicCouncilPage } from './public-page.tsx';
 import { yearlyReport } from './report.ts';
 import {
   addMember,
@@ -55,7 +55,7 @@ import {
 const idParams = z.object({ id: z.uuid() });
 const tags = ['Consiglio territoriale per l’immigrazione'];
 
-export function registerCouncilRoutes(app: LovitApp, platform: Platform): void {
+export async function registerCouncilRoutes(app: LovitApp, platform: Platform): Promise<void> {
   app.get(
     '/api/council/tables',
     {
@@ -146,7 +146,7 @@ export function registerCouncilRoutes(app: LovitApp, platform: Platform): void {
   registerPublicSummaryRoutes(app, platform);
   registerFollowUpRoutes(app, platform);
   registerNeedsRoutes(app, platform);
-  registerPublicCouncilPage(app, platform);
+  await registerPublicCouncilPage(app, platform);
 
   app.get(
     '/api/council/report/:year',

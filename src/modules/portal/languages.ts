@@ -9,9 +9,10 @@ import { createInstance } from 'i18next';
 export const SOURCE_LANGUAGE = 'it';
 export const LANGUAGE_COOKIE = 'lovit_lingua';
 
-export type Language = { code: string; name: string; dir: 'ltr' | 'rtl' };
+/** `locale`: the tag `Intl` formats dates and numbers with (`en-GB`: day, month, year on English pages). */
+export type Language = { code: string; name: string; dir: 'ltr' | 'rtl'; locale: string };
 
-type Catalogue = { meta: { name: string; dir: 'ltr' | 'rtl' } } & Record<string, unknown>;
+type Catalogue = { meta: { name: string; dir: 'ltr' | 'rtl'; locale: string } } & Record<string, unknown>;
 
 const LOCALES = new URL('./locales/', import.meta.url);
 
@@ -28,7 +29,7 @@ const catalogues = readCatalogues();
 
 /** Every portal language, Italian first, then by code. */
 export const LANGUAGES: readonly Language[] = [...catalogues]
-  .map(([code, catalogue]) => ({ code, name: catalogue.meta.name, dir: catalogue.meta.dir }))
+  .map(([code, catalogue]) => ({ code, ...catalogue.meta }))
   .sort((a, b) =>
     a.code === SOURCE_LANGUAGE ? -1 : b.code === SOURCE_LANGUAGE ? 1 : a.code.localeCompare(b.code),
   );
@@ -53,6 +54,9 @@ export const isLanguage = (code: string | undefined): code is string =>
 export function languageOf(code: string): Language {
   return byCode.get(code) ?? (byCode.get(SOURCE_LANGUAGE) as Language);
 }
+
+/** The tag to format dates and numbers with for a page in the language. */
+export const intlLocale = (code: string): string => languageOf(code).locale;
 
 /** A message of the catalogue by key, with `{{name}}` values (the back-office types its own keys, not these). */
 export type Translate = (key: string, values?: Record<string, string | number>) => string;

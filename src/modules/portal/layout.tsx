@@ -1,12 +1,22 @@
 /**
- * The frame of every portal page: `lang` and `dir` of the language, the language switcher, the menu and the
- * footer. Server-rendered to plain HTML with one stylesheet and no script, so that it reads on any phone.
+ * The one public layout, after the Designers Italia site model: the institution's slim header, the header with
+ * the site's name and the language switcher, the menu, the breadcrumbs, the content and the footer with
+ * contacts, privacy, accessibility statement and legal notes. Every public page is drawn in it (portal,
+ * council, and any module registering public pages), server-rendered to plain HTML with one stylesheet and no
+ * script, so that it reads on any phone.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { LANGUAGES, languageOf, type Translate, translator } from './languages.ts';
+import {
+  intlLocale,
+  LANGUAGES,
+  languageOf,
+  SOURCE_LANGUAGE,
+  type Translate,
+  translator,
+} from './languages.ts';
 
 export const STYLESHEET = readFileSync(new URL('./portal.css', import.meta.url), 'utf8');
 /** The stylesheet's address carries its hash, so browsers keep it for a year and fetch a new one on change. */
@@ -15,6 +25,14 @@ export const STYLESHEET_PATH = `/portale/portale.${createHash('sha256').update(S
 // Inline, so that the page needs no other request (and no favicon.ico that is not there).
 const ICON =
   "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Crect width='16' height='16' rx='3' fill='%2300468b'/%3E%3C/svg%3E";
+
+/** The institution, as it signs its pages: a proper name, left in Italian in every language. */
+export const INSTITUTION = 'Prefettura di Lodi – Ufficio Territoriale del Governo';
+const INSTITUTION_SITE = 'https://www.prefettura.it/lodi/';
+const INSTITUTION_MAIL = 'prefettura.lodi@interno.it';
+/** Where the staff sign in: the back-office's own sign-in page. */
+export const STAFF_SIGN_IN = '/accesso';
+export const COUNCIL_PATH = '/consiglio-territoriale';
 
 /** The menu: the page's place after `/portale/<lang>`, and its label in the catalogue. */
 const MENU = [
@@ -26,15 +44,86 @@ const MENU = [
 
 export const portalPath = (lang: string, place = '') => `/portale/${lang}${place}`;
 
+/** The site's public address (`https://…`, no trailing slash), read at each page: canonical links are absolute. */
+let siteAddress: () => string = () => '';
+export function publishSiteAt(config: { publicUrl: string }): void {
+  siteAddress = () => config.publicUrl;
+}
+export const absolute = (path: string) => `${siteAddress()}${path}`;
+
+export type Crumb = { label: string; href?: string };
+
 export type PageFrame = {
   lang: string;
   title: string;
   /** Where the page is after `/portale/<lang>`: the language switcher keeps the visitor there. */
   place: string;
   children: ReactNode;
+  /** The page's summary for search engines and shared links; the portal's introduction when absent. */
+  description?: string;
+  /** The steps between home and this page; home → this page when absent. */
+  breadcrumbs?: Crumb[];
+  /** The address of a public page that lives outside `/portale/<lang>` and exists in one language only. */
+  path?: string;
+  /** The answer's status: a page that is not a 200 is not offered to search engines. */
+  status?: number;
 };
 
-function LanguageSwitcher({ lang, place, t }: { lang: string; place: string; t: Translate }) {
+/** The page's own address without its query (tokens and searches are not canonical), and each language's. */
+function addresses({ lang, place, path }: PageFrame) {
+  const bare = place.split('?')[0] ?? '';
+  if (path) return { canonical: path, alternates: [[lang, path]] as const };
+  return {
+    canonical: portalPath(lang, bare),
+    alternates: [
+      ...LANGUAGES.map((language) => [language.code, portalPath(language.code, bare)] as const),
+      ['x-default', portalPath(SOURCE_LANGUAGE, bare)] as const,
+    ],
+  };
+}
+
+const LATIN_RUN = /(\(?[\p{Script=Latin}\d@][\p{Script=Latin}\d@.’'()/–\- ]*[\p{Script=Latin}\d)])/u;
+const MAIL_OR_ADDRESS = /^[^\s@]+@[^\s@]+$|^[a-z]+:\/\//i;
+
+/**
+ * A text of a right-to-left page with its Latin-script fragments (Italian names, acronyms, e-mail
+ * addresses, file names) isolated, so that their punctuation stays in place; other pages get the text as is.
+ */
+export function Isolated({ lang, text }: { lang: string; text: string }) {
+  if (languageOf(lang).dir !== 'rtl') return <>{text}</>;
+  const parts = text.split(LATIN_RUN);
+  return (
+    <>
+      {parts.map((part, index) => {
+        const key = `${index}`;
+        if (index % 2 === 0) return part;
+        return (
+          <bdi key={key} dir="ltr" lang={MAIL_OR_ADDRESS.test(part) ? undefined : SOURCE_LANGUAGE}>
+            {part}
+          </bdi>
+        );
+      })}
+    </>
+  );
+}
+
+/** An e-mail address, a telephone number or a file name: always read left to right, in any page. */
+export const Ltr = ({ children }: { children: ReactNode }) => <bdi dir="ltr">{children}</bdi>;
+
+function LanguageSwitcher({
+  lang,
+  place,
+  path,
+  t,
+}: {
+  lang: string;
+  place: string;
+  path?: string;
+  t: Translate;
+}) {
+  // a page in one language only leads the other languages to their home
+  const otherAddress = (code: string) =>
+    !path ? portalPath(code, place) : code === lang ? path : portalPath(code);
   return (
     <details className="langs">
       <summary>
@@ -44,7 +133,7 @@ function LanguageSwitcher({ lang, place, t }: { lang: string; place: string; t: 
         {LANGUAGES.map((language) => (
           <li key={language.code}>
             <a
-              href={portalPath(language.code, place)}
+              href={otherAddress(language.code)}
               lang={language.code}
               hrefLang={language.code}
               dir={language.dir}
@@ -59,49 +148,63 @@ function LanguageSwitcher({ lang, place, t }: { lang: string; place: string; t: 
   );
 }
 
-function Frame({ lang, title, place, children }: PageFrame) {
-  const t = translator(lang);
-  const language = languageOf(lang);
+function SlimHeader({ t }: { t: Translate }) {
   return (
-    <html lang={language.code} dir={language.dir}>
-      <head>
-        <meta charSet="utf-8" />
-        <meta name="viewport" content="width=device-width,initial-scale=1" />
-        <title>{`${title} – ${t('site.office')}`}</title>
-        <meta name="description" content={t('home.intro')} />
-        <link rel="icon" href={ICON} />
-        <link rel="stylesheet" href={STYLESHEET_PATH} />
-      </head>
-      <body>
-        <a className="skip" href="#contenuto">
-          {t('site.skip')}
+    <div className="slim">
+      <div className="wrap">
+        <a href={INSTITUTION_SITE} lang="it" dir="ltr">
+          {INSTITUTION}
         </a>
-        <header>
-          <div className="bar">
-            <a className="brand" href={portalPath(lang)}>
-              <strong>{t('site.office')}</strong>
-              <span>{t('site.service')}</span>
+        <a className="reserved" href={STAFF_SIGN_IN}>
+          {t('layout.reserved')}
+        </a>
+      </div>
+    </div>
+  );
+}
+
+function Breadcrumbs({ lang, t, crumbs }: { lang: string; t: Translate; crumbs: Crumb[] }) {
+  return (
+    <nav className="crumbs" aria-label={t('layout.breadcrumbs')}>
+      <ol>
+        <li>
+          <a href={portalPath(lang)}>{t('layout.home')}</a>
+        </li>
+        {crumbs.map((crumb) => (
+          <li key={crumb.label}>
+            {crumb.href ? (
+              <a href={crumb.href}>{crumb.label}</a>
+            ) : (
+              <span aria-current="page">{crumb.label}</span>
+            )}
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
+
+function Footer({ lang, t }: { lang: string; t: Translate }) {
+  return (
+    <footer className="foot">
+      <div className="wrap cols">
+        <section aria-labelledby="piede-contatti">
+          <h2 id="piede-contatti">{t('footer.contacts')}</h2>
+          <p className="foot-text" lang="it" dir="ltr">
+            {INSTITUTION}
+          </p>
+          <p className="foot-text">
+            <a href={`mailto:${INSTITUTION_MAIL}`}>
+              <Ltr>{INSTITUTION_MAIL}</Ltr>
             </a>
-            <LanguageSwitcher lang={lang} place={place} t={t} />
-          </div>
-        </header>
-        <nav className="main" aria-label={t('site.menu')}>
-          <ul>
-            {MENU.map(([target, label]) => (
-              <li key={target}>
-                <a href={portalPath(lang, target)} aria-current={target === place ? 'page' : undefined}>
-                  {t(label)}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        <main id="contenuto" tabIndex={-1}>
-          <h1>{title}</h1>
-          {children}
-        </main>
-        <footer>
-          <ul className="foot">
+          </p>
+          <p className="foot-text">
+            <a href={portalPath(lang, '/uffici')}>{t('footer.offices')}</a>
+          </p>
+        </section>
+        <section aria-labelledby="piede-link">
+          <h2 id="piede-link">{t('footer.about')}</h2>
+          <ul className="foot-links">
             <li>
               <a href={portalPath(lang, '/privacy')}>{t('nav.privacy')}</a>
             </li>
@@ -109,12 +212,94 @@ function Frame({ lang, title, place, children }: PageFrame) {
               <a href={portalPath(lang, '/accessibilita')}>{t('nav.accessibility')}</a>
             </li>
             <li>
-              <a href="/consiglio-territoriale" hrefLang="it">
+              <a href={portalPath(lang, '/note-legali')}>{t('footer.legal')}</a>
+            </li>
+            <li>
+              <a href={COUNCIL_PATH} hrefLang="it">
                 {t('nav.council')}
               </a>
             </li>
+            <li>
+              <a href={STAFF_SIGN_IN}>{t('layout.reserved')}</a>
+            </li>
           </ul>
-        </footer>
+        </section>
+      </div>
+    </footer>
+  );
+}
+
+function Head({ frame, t }: { frame: PageFrame; t: Translate }) {
+  const { canonical, alternates } = addresses(frame);
+  const listed = (frame.status ?? 200) === 200 && !frame.place.includes('?');
+  return (
+    <head>
+      <meta charSet="utf-8" />
+      <meta name="viewport" content="width=device-width,initial-scale=1" />
+      <title>{`${frame.title} – ${t('site.office')}`}</title>
+      <meta name="description" content={frame.description ?? t('home.intro')} />
+      {listed ? (
+        <>
+          <link rel="canonical" href={absolute(canonical)} />
+          {alternates.map(([code, href]) => (
+            <link key={code} rel="alternate" hrefLang={code} href={absolute(href)} />
+          ))}
+        </>
+      ) : (
+        <meta name="robots" content="noindex" />
+      )}
+      <link rel="icon" href={ICON} />
+      <link rel="stylesheet" href={STYLESHEET_PATH} />
+    </head>
+  );
+}
+
+function Frame(frame: PageFrame) {
+  const { lang, title, place, children } = frame;
+  const t = translator(lang);
+  const language = languageOf(lang);
+  const crumbs = frame.breadcrumbs ?? (place === '' && !frame.path ? [] : [{ label: title }]);
+  return (
+    <html lang={language.code} dir={language.dir}>
+      <Head frame={frame} t={t} />
+      <body>
+        <a className="skip" href="#contenuto">
+          {t('site.skip')}
+        </a>
+        <header>
+          <SlimHeader t={t} />
+          <div className="bar">
+            <a className="brand" href={portalPath(lang)}>
+              <strong>
+                <Isolated lang={lang} text={t('site.office')} />
+              </strong>
+              <span>
+                <Isolated lang={lang} text={t('site.service')} />
+              </span>
+            </a>
+            <LanguageSwitcher lang={lang} place={place} path={frame.path} t={t} />
+          </div>
+          <nav className="main" aria-label={t('site.menu')}>
+            <ul>
+              {MENU.map(([target, label]) => (
+                <li key={target}>
+                  <a
+                    href={portalPath(lang, target)}
+                    aria-current={!frame.path && target === place ? 'page' : undefined}
+                  >
+                    {t(label)}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </header>
+        {crumbs.length > 0 && <Breadcrumbs lang={lang} t={t} crumbs={crumbs} />}
+        <main id="contenuto" tabIndex={-1}>
+          <h1>{title}</h1>
+          {children}
+        </main>
+        <Footer lang={lang} t={t} />
       </body>
     </html>
   );
@@ -124,19 +309,39 @@ export function renderPage(frame: PageFrame): string {
   return `<!doctype html>${renderToStaticMarkup(<Frame {...frame} />)}`;
 }
 
-/** A date as people read it in the language, e.g. `3 marzo 2026`, `٣ مارس ٢٠٢٦`. */
+/** A date as people read it in the language, e.g. `3 marzo 2026`, `3 March 2026`, `٣ مارس ٢٠٢٦`. */
 export function longDate(lang: string, day: string): string {
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(
+  return new Intl.DateTimeFormat(intlLocale(lang), { dateStyle: 'long', timeZone: 'UTC' }).format(
     new Date(`${day}T12:00:00Z`),
   );
 }
+
+/** A date in figures, in the language's order: `03/03/2026` in Italian and English, `2026/3/3` in Chinese. */
+export function shortDate(lang: string, day: string): string {
+  return new Intl.DateTimeFormat(intlLocale(lang), { dateStyle: 'short', timeZone: 'UTC' }).format(
+    new Date(`${day}T12:00:00Z`),
+  );
+}
+
+/** A number with the language's digits and separators: `1.234,5` in Italian, `١٬٢٣٤٫٥` in Arabic. */
+export const formatNumber = (lang: string, value: number, options?: Intl.NumberFormatOptions) =>
+  new Intl.NumberFormat(intlLocale(lang), options).format(value);
+
+/**
+ * Items joined as the language writes a list: `a, b e c`, `a، وb، وc` in Arabic (ICU's Arabic conjunction
+ * list drops the Arabic comma `،` its unit list keeps).
+ */
+export const listOf = (lang: string, items: string[]) =>
+  new Intl.ListFormat(intlLocale(lang), { type: lang === 'ar' ? 'unit' : 'conjunction' }).format(items);
 
 /** A line of a list of facts; `lang` marks a value left in the language it was written in. */
 export function Fact({ label, lang, children }: { label: string; lang?: string; children: ReactNode }) {
   return (
     <>
       <dt>{label}</dt>
-      <dd lang={lang}>{children}</dd>
+      <dd lang={lang} dir={lang ? languageOf(lang).dir : undefined}>
+        {children}
+      </dd>
     </>
   );
 }

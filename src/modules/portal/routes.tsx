@@ -1,12 +1,14 @@
 /**
  * The public portal: `/portale/<language>/…`, server-rendered pages that read and submit without scripts:
- * home, procedure sheets, offices, privacy and accessibility. The pages other modules add (case status,
- * verification, appointments) answer the same way through `site.tsx`.
+ * home, procedure sheets, offices, privacy, accessibility and legal notes; the site's front door `/`, and
+ * what search engines read (`robots.txt`, `sitemap.xml`). The pages other modules add (case status,
+ * verification, appointments, the council) answer the same way through `site.tsx`.
  */
 import { NotFound } from '../../kernel/errors.ts';
 import type { LovitApp } from '../../kernel/http.ts';
 import type { Platform } from '../../kernel/platform.ts';
-import { portalPath, STYLESHEET, STYLESHEET_PATH } from './layout.tsx';
+import { LANGUAGES } from './languages.ts';
+import { absolute, COUNCIL_PATH, portalPath, publishSiteAt, STYLESHEET, STYLESHEET_PATH } from './layout.tsx';
 import { listOffices } from './offices.ts';
 import { remembered } from './page-cache.ts';
 import { ACCESSIBILITY_KEYS, HomePage, OfficesPage, PRIVACY_KEYS, SheetPage, TextPage } from './pages.tsx';
@@ -56,7 +58,8 @@ function registerReadingPages(scope: LovitApp, platform: Platform) {
       const sheet = await publicSheet(platform, code, lang);
       if (!sheet) return null;
       const body = <SheetPage lang={lang} t={t} sheet={sheet} />;
-      return render({ lang, title: sheet.content.title, place: `/schede/${code}`, body });
+      const { title, summary } = sheet.content;
+      return render({ lang, title, description: summary, place: `/schede/${code}`, body });
     });
     if (!html) throw new NotFound();
     return sendHtml(request, reply, lang, html);
@@ -70,30 +73,97 @@ function registerReadingPages(scope: LovitApp, platform: Platform) {
     return sendPage(request, reply, {
       lang,
       title: t('offices.title'),
+      description: t('offices.intro'),
       place: '/uffici',
       status: territory.valid ? 200 : 400,
       body: <OfficesPage lang={lang} t={t} offices={offices} territory={territory.section} />,
     });
   });
-  for (const [place, prefix, keys] of [
-    ['/privacy', 'privacy', PRIVACY_KEYS],
-    ['/accessibilita', 'accessibility', ACCESSIBILITY_KEYS],
-  ] as const)
+  for (const [place, prefix, keys] of TEXT_PAGES)
     scope.get(`/portale/:lang${place}`, PUBLIC_PAGE, async (request, reply) => {
       const { lang, t } = languageParam(request);
       return sendPage(request, reply, {
         lang,
         title: t(`${prefix}.title`),
+        description: t(`${prefix}.${keys[0]}`),
         place,
         body: <TextPage t={t} prefix={prefix} keys={keys} />,
       });
     });
 }
 
+const LEGAL_KEYS = ['owner', 'reuse', 'links', 'translations'];
+const TEXT_PAGES = [
+  ['/privacy', 'privacy', PRIVACY_KEYS],
+  ['/accessibilita', 'accessibility', ACCESSIBILITY_KEYS],
+  ['/note-legali', 'legal', LEGAL_KEYS],
+] as const;
+
+/** The pages every language has, after `/portale/<lang>`; the sheets are added from the database. */
+const LISTED_PLACES = ['', '/stato', '/uffici', '/verifica', ...TEXT_PAGES.map(([place]) => place)];
+
+const ROBOTS = (sitemap: string) =>
+  [
+    'User-agent: *',
+    'Allow: /portale/',
+    `Allow: ${COUNCIL_PATH}`,
+    // the links of convocation letters carry a personal token
+    'Disallow: /portale/*/appuntamento',
+    'Disallow: /',
+    `Sitemap: ${sitemap}`,
+    '',
+  ].join('\n');
+
+const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+
+/** Every public page in every language, for search engines. */
+async function sitemap(platform: Platform): Promise<string> {
+  const sheets = await listPublicSheets(platform, 'it');
+  const places = [...LISTED_PLACES, ...sheets.map((sheet) => `/schede/${sheet.code}`)];
+  const urls = [
+    ...LANGUAGES.flatMap((language) => places.map((place) => portalPath(language.code, place))),
+    COUNCIL_PATH,
+  ].map((path) => `<url><loc>${escapeXml(absolute(path))}</loc></url>`);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`;
+}
+
+function registerSiteFiles(scope: LovitApp, platform: Platform) {
+  scope.get('/robots.txt', PUBLIC_PAGE, async (_request, reply) =>
+    reply
+      .header('cache-control', 'public, max-age=3600')
+      .type('text/plain; charset=utf-8')
+      .send(ROBOTS(absolute('/sitemap.xml'))),
+  );
+  scope.get('/sitemap.xml', PUBLIC_PAGE, async (_request, reply) => {
+    const xml = await remembered(platform.database, platform.clock, 'sitemap', () => sitemap(platform));
+    return reply
+      .header('cache-control', 'public, max-age=3600')
+      .type('application/xml; charset=utf-8')
+      .send(xml);
+  });
+}
+
+/**
+ * The site's front door: a visitor without a session reaches the public site in their language, a signed-in
+ * member of staff the back-office, whose own fallback page answers as for any of its addresses.
+ */
+function registerFrontDoor(app: LovitApp) {
+  app.get('/', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
+    if (request.caller.actor) return reply.callNotFound();
+    return reply
+      .header('vary', 'accept-language, cookie')
+      .header('cache-control', 'no-store')
+      .redirect(portalPath(visitorChoice(request)), 302);
+  });
+}
+
 /** Registers the portal's own pages, and a page in the visitor's language for any other address under it. */
 export async function registerPortal(app: LovitApp, platform: Platform): Promise<void> {
+  publishSiteAt(platform.config);
+  registerFrontDoor(app);
   await registerPublicPages(app, (scope) => {
     registerReadingPages(scope, platform);
+    registerSiteFiles(scope, platform);
     scope.all('/portale/*', PUBLIC_PAGE, async (request, reply) => errorPage(request, reply, 404));
   });
 }

@@ -134,5 +134,5 @@ describe.skipIf(!browserAvailable())('procedure sheets in the back-office, in Ch
       'L’ufficio dell’Italia all’estero che rilascia i visti.',
     );
     await closePage(reader);
-  });
+  }, 120_000);
 });

@@ -1,12 +1,27 @@
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as provenanceMigration from '../src/db/migrations/20261207T0500-sheet-provenance-and-feedback.ts';
+import { STYLESHEET } from '../src/modules/portal/layout.tsx';
 import { PAGE_CACHE_MS } from '../src/modules/portal/page-cache.ts';
 import { loadPortalContent } from '../src/modules/portal/sheets/content.ts';
 import { startTestApp, stopTestApp, type TestApp } from './support/app.ts';
 import { BACKENDS, openTestDatabase, type TestDatabase } from './support/database.ts';
 import type { Session } from './support/identity.ts';
-import { mainText, openPortalOffice, type PortalOffice } from './support/portal.ts';
+import { form, mainText, openPortalOffice, type PortalOffice } from './support/portal.ts';
 
 const CODE = 'ricongiungimento-familiare';
+const SHEETS = [
+  'lavoro-subordinato',
+  'lavoro-casi-particolari',
+  'lavoro-stagionale',
+  'conversione-permesso',
+  'ricongiungimento-familiare',
+  'accordo-integrazione',
+  'test-italiano',
+  'cittadinanza',
+  'rinnovo-permesso',
+  'asilo',
+];
 
 for (const backend of BACKENDS) {
   describe(`procedure sheets and their translation workflow on ${backend}`, () => {
@@ -29,6 +44,7 @@ for (const backend of BACKENDS) {
         sourceRevision: number | null;
         outOfDate: boolean;
         content: Record<string, string>;
+        provenance: { author: string; translation: string | null; translator: string | null } | null;
       }[];
     const textOf = async (language: string) =>
       (await texts(communications)).find((text) => text.code === CODE && text.language === language);
@@ -56,26 +72,64 @@ for (const backend of BACKENDS) {
       await database.dispose();
     });
 
-    it('loads the shipped sheets once, Italian and translations published, and never overwrites them', async () => {
+    it('ships a sheet for every procedure in five languages, as drafts the public reads with that label', async () => {
       const all = await texts(communications);
-      expect(
-        all
-          .filter((text) => text.language === 'it')
-          .map((text) => text.code)
-          .sort(),
-      ).toEqual([
-        'conversione-permesso',
-        'lavoro-stagionale',
-        'lavoro-subordinato',
-        'ricongiungimento-familiare',
-      ]);
-      for (const language of ['en', 'ar', 'uk'])
-        expect(all.find((text) => text.code === CODE && text.language === language)).toMatchObject({
-          status: 'PUBLISHED',
-          sourceRevision: 1,
-          outOfDate: false,
-        });
+      const codes = all.filter((text) => text.language === 'it').map((text) => text.code);
+      expect(codes.sort()).toEqual(SHEETS.toSorted());
+      for (const code of SHEETS)
+        for (const language of ['it', 'en', 'fr', 'ar', 'uk'])
+          expect(all.find((text) => text.code === code && text.language === language)).toMatchObject({
+            status: 'DRAFT',
+            revision: 1,
+            reviewedAt: null,
+            publishedRevision: 1,
+            publishedReview: null,
+          });
+      expect(all.find((text) => text.language === 'en')?.provenance).toEqual({
+        author: 'Gruppo di lavoro del progetto LOVIT, Prefettura di Lodi',
+        translation: 'MACHINE',
+        translator: null,
+      });
       expect(await loadPortalContent(t.platform)).toBe(0);
+
+      const italian = await publicPage('it');
+      expect(italian).toContain('Bozza, non ancora verificata');
+      expect(italian).toContain('Scritto da Gruppo di lavoro del progetto LOVIT, Prefettura di Lodi');
+      expect(italian).not.toMatch(/Verificato da|Ultima revisione/);
+      const english = await publicPage('en');
+      expect(english).toContain('Draft, not yet checked');
+      expect(english).toContain('Machine translation · Draft, not yet checked');
+      expect(await publicPage('uk')).toContain('Чернетка, ще не перевірена');
+    });
+
+    it('shows the sheet in three steps, with pictograms, folded references, its languages and a feedback form', async () => {
+      const html = (await t.app.inject({ url: `/portale/ar/schede/${CODE}` })).body;
+      const text = mainText(html);
+      expect(text).toContain('في 3 خطوات');
+      expect(html.match(/<svg class="pict"/g)).toHaveLength(4);
+      expect(html).toMatch(/<details class="refs"><summary>المراجع القانونية<\/summary>/);
+      expect(text).toContain('اللغات التي يمكن قراءة هذه الصفحة بها');
+      const list = /<ul class="langlist">(.*?)<\/ul>/.exec(html)?.[1] ?? '';
+      const listed = [...list.matchAll(/href="\/portale\/([a-z]+)\/schede\//g)].map((m) => m[1]);
+      expect(listed).toEqual(['it', 'ar', 'en', 'fr', 'uk']);
+      expect(html).toContain(
+        `<form class="card feedback" action="/portale/ar/schede/${CODE}/utile" method="post">`,
+      );
+      expect(html).not.toMatch(/[0-9]{4}-[0-9]{2}-[0-9]{2}|\[P\]|\[V\]|non verificata,/);
+
+      const romanian = (await t.app.inject({ url: `/portale/ro/schede/${CODE}` })).body;
+      expect(mainText(romanian)).toContain('Această fișă nu este încă tradusă');
+      expect(romanian).toContain('<div lang="it" dir="ltr"><p>Il nulla osta al ricongiungimento');
+      expect(mainText(romanian)).toContain('Ciornă, încă neverificată');
+    });
+
+    it('keeps every sheet page within 30 KB of HTML and stylesheet in Italian, Arabic and Ukrainian', async () => {
+      for (const code of SHEETS)
+        for (const lang of ['it', 'ar', 'uk']) {
+          const page = await t.app.inject({ url: `/portale/${lang}/schede/${code}` });
+          expect(page.statusCode).toBe(200);
+          expect(Buffer.byteLength(page.body) + Buffer.byteLength(STYLESHEET)).toBeLessThan(30 * 1024);
+        }
     });
 
     it('publishes a new Italian text only after the legal expert’s review, and marks translations out of date', async () => {
@@ -103,7 +157,10 @@ for (const backend of BACKENDS) {
       const published = await call(communications, 'POST', `/api/portal/sheets/${CODE}/it/publish`);
       expect(published.json()).toMatchObject({ status: 'PUBLISHED', publishedRevision: 2 });
 
-      expect(await publicPage('it')).toContain('testo aggiornato');
+      const validated = await publicPage('it');
+      expect(validated).toContain('testo aggiornato');
+      expect(validated).toContain('Verificato da Mario Rossi (esperto legale) il 2 marzo 2026');
+      expect(validated).not.toContain('Bozza, non ancora verificata');
       expect(await textOf('en')).toMatchObject({ outOfDate: true });
       expect(await publicPage('en')).toContain('The Italian text of this sheet has changed');
       expect(await publicPage('ar')).toContain('تغيّر النص الإيطالي');
@@ -131,7 +188,11 @@ for (const backend of BACKENDS) {
       const page = await publicPage('en');
       expect(page).toContain('updated text');
       expect(page).not.toContain('has changed since');
-      expect(page).toContain('Last reviewed: March 2, 2026');
+      expect(page).toContain(
+        'Translated by Mario Rossi · Checked by Mario Rossi (language mediator) on March 2, 2026',
+      );
+      expect(page).toMatch(/English \(checked\)/);
+      expect(page).toMatch(/Français \(draft\)/);
       const trail = await t.platform.database.db
         .selectFrom('auditEntry')
         .select('action')
@@ -147,12 +208,12 @@ for (const backend of BACKENDS) {
 
     it('starts a new translation as a draft the public does not see', async () => {
       const italian = await textOf('it');
-      const draft = await call(communications, 'PUT', '/api/portal/sheets/lavoro-stagionale/fr', {
+      const draft = await call(communications, 'PUT', `/api/portal/sheets/${CODE}/ro`, {
         ...italian?.content,
-        title: 'Autorisation de travail saisonnier',
+        title: 'Autorizație de reîntregire a familiei',
       });
-      expect(draft.json()).toMatchObject({ status: 'DRAFT', revision: 1, sourceRevision: 1 });
-      expect(await publicPage('fr')).not.toContain('Autorisation de travail saisonnier');
+      expect(draft.json()).toMatchObject({ status: 'DRAFT', revision: 1, sourceRevision: 2 });
+      expect(await publicPage('ro')).not.toContain('Autorizație de reîntregire');
     });
 
     it('refuses bad input, unknown sheets and languages, and users without the permission', async () => {
@@ -321,6 +382,91 @@ for (const backend of BACKENDS) {
       expect(await publicPage('it')).not.toContain('pubblicato altrove');
       t.clock.advance(1);
       expect(await publicPage('it')).toContain('pubblicato altrove');
+    });
+
+    it('counts answers to "was this page useful?" without keeping anything of the reader, and slows a flood', async () => {
+      const answer = (values: Record<string, string>, address = '198.51.100.1', code = CODE) =>
+        t.app.inject({
+          method: 'POST',
+          url: `/portale/uk/schede/${code}/utile`,
+          remoteAddress: address,
+          ...form(values),
+        });
+      const yes = await answer({ useful: 'yes', reason: '' });
+      expect(yes.statusCode).toBe(200);
+      expect(mainText(yes.body)).toContain('Дякуємо за відповідь');
+      expect(yes.headers['set-cookie'] ?? '').not.toContain('feedback');
+      expect((await answer({ useful: 'no', reason: 'unclear' })).statusCode).toBe(200);
+      expect((await answer({ useful: 'no' })).statusCode).toBe(200);
+      const invalid = await answer({ useful: 'forse', reason: 'unclear' });
+      expect(invalid.statusCode).toBe(400);
+      expect(invalid.headers['content-type']).toContain('text/html');
+      expect((await answer({ useful: 'no', reason: 'il mio nome è Ivan' })).statusCode).toBe(400);
+      expect((await answer({ useful: 'yes' }, '198.51.100.1', 'non-esiste')).statusCode).toBe(404);
+
+      const counts = await call(communications, 'GET', '/api/portal/sheets/feedback');
+      expect(counts.json()).toEqual([
+        {
+          code: CODE,
+          title: 'Nulla osta al ricongiungimento familiare',
+          language: 'uk',
+          useful: 1,
+          notUseful: 2,
+          reasons: { unclear: 1, missing: 0, outdated: 0, language: 0, other: 1 },
+        },
+      ]);
+      expect((await call(office.manager, 'GET', '/api/portal/sheets/feedback')).statusCode).toBe(403);
+      const trail = await t.platform.database.db
+        .selectFrom('auditEntry')
+        .select(['clientAddress'])
+        .where('action', '=', 'portal.sheet.feedback')
+        .execute();
+      expect(trail).toHaveLength(3);
+      expect(trail.every((entry) => entry.clientAddress === null)).toBe(true);
+
+      for (let i = 0; i < 4; i++) expect((await answer({ useful: 'yes' })).statusCode).toBe(200);
+      expect((await answer({ useful: 'yes' })).statusCode).toBe(429);
+      expect((await answer({ useful: 'yes' }, '198.51.100.2')).statusCode).toBe(200);
+    });
+
+    it('turns the texts an older install published as "reviewed" without a reviewer into labelled drafts', async () => {
+      const db = database.db as unknown as Kysely<unknown>;
+      await provenanceMigration.down(db);
+      // what the first release wrote at start-up: published, "reviewed" at the install time, by nobody
+      const installedAt = new Date('2026-01-10T08:00:00Z');
+      await database.db
+        .updateTable('procedureSheetText')
+        .set({ status: 'PUBLISHED', reviewedAt: installedAt, publishedReviewedAt: installedAt })
+        .where('reviewedBy', 'is', null)
+        .execute();
+      await provenanceMigration.up(db);
+      const rows = await database.db
+        .selectFrom('procedureSheetText')
+        .select([
+          'sheetCode',
+          'language',
+          'status',
+          'reviewedAt',
+          'publishedReviewedAt',
+          'publishedReviewedBy',
+        ])
+        .execute();
+      const shipped = rows.find((row) => row.sheetCode === 'asilo' && row.language === 'fr');
+      expect(shipped).toMatchObject({ status: 'DRAFT', reviewedAt: null, publishedReviewedAt: null });
+      const validated = rows.find((row) => row.sheetCode === CODE && row.language === 'en');
+      expect(validated?.publishedReviewedBy).not.toBeNull();
+      expect(validated?.publishedReviewedAt).not.toBeNull();
+      expect(rows.filter((row) => row.publishedReviewedAt?.getTime() === installedAt.getTime())).toEqual([]);
+
+      expect(await loadPortalContent(t.platform)).toBe(0);
+      const restored = (await texts(communications)).find(
+        (text) => text.code === 'asilo' && text.language === 'fr',
+      );
+      expect(restored?.provenance?.translation).toBe('MACHINE');
+      t.clock.advance(PAGE_CACHE_MS);
+      expect(mainText((await t.app.inject({ url: '/portale/fr/schede/asilo' })).body)).toContain(
+        'Brouillon, pas encore vérifié',
+      );
     });
   });
 }

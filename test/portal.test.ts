@@ -209,9 +209,10 @@ for (const backend of BACKENDS) {
       if (built) expect(staff.body).toContain('<div id="root">');
     });
 
-    it('shows a translated sheet with its review date and its glossary, and the Italian one where untranslated', async () => {
+    it('shows a translated sheet with its draft label and its glossary, and the Italian one where untranslated', async () => {
       const arabic = await page('/portale/ar/schede/ricongiungimento-familiare');
-      expect(arabic.body).toContain('<div lang="ar" dir="rtl">');
+      expect(arabic.body).toContain('<html lang="ar" dir="rtl">');
+      expect(arabic.body).not.toContain('<div lang=');
       expect(arabic.body).toContain('<dfn>');
       const home = await page('/portale/it');
       for (const title of [
@@ -234,7 +235,7 @@ for (const backend of BACKENDS) {
         'Motivi frequenti di rifiuto',
       ])
         expect(italian.body).toContain(section);
-      expect(italian.body).toContain('Ultima revisione: 2 marzo 2026');
+      expect(italian.body).toContain('Bozza, non ancora verificata');
       const untranslated = await page('/portale/es/schede/lavoro-stagionale');
       expect(untranslated.statusCode).toBe(200);
       expect(untranslated.body).toContain('<html lang="es" dir="ltr">');

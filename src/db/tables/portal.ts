@@ -24,6 +24,11 @@ export type ProcedureSheetTextTable = {
   publishedRevision: number | null;
   publishedSourceRevision: number | null;
   publishedReviewedAt: NullableInstant;
+  /** Who validated the published copy; null for a copy published without a real review (a labelled draft). */
+  publishedReviewedBy: string | null;
+  /** Who wrote the working copy, how a translation was made (see `sheets/contract.ts`, `provenance`). */
+  provenance: NullableJson;
+  publishedProvenance: NullableJson;
 };
 
 export type GlossaryTermTable = {
@@ -38,8 +43,18 @@ export type GlossaryTermTable = {
   reviewedBy: string | null;
 };
 
+/** Answers to "was this page useful?", counted per sheet, language, answer and reason (`none` for a yes). */
+export type SheetFeedbackTable = {
+  sheetCode: string;
+  language: string;
+  useful: boolean;
+  reason: string;
+  answers: number;
+};
+
 /** The tables of the public portal's texts, as Kysely sees them. */
 export type PortalTables = {
+  sheetFeedback: SheetFeedbackTable;
   procedureSheet: ProcedureSheetTable;
   procedureSheetText: ProcedureSheetTextTable;
   glossaryTerm: GlossaryTermTable;

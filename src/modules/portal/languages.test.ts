@@ -26,6 +26,12 @@ describe('portal languages', () => {
   });
 
   it('fills values into messages', () => {
-    expect(translator('en')('sheet.reviewed', { date: '3 March 2026' })).toBe('Last reviewed: 3 March 2026');
+    expect(
+      translator('en')('provenance.validatedBy', {
+        name: 'Ann Lee',
+        role: 'language mediator',
+        date: '3 March 2026',
+      }),
+    ).toBe('Checked by Ann Lee (language mediator) on 3 March 2026');
   });
 });

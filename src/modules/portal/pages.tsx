@@ -1,10 +1,17 @@
 /** The reading pages of the portal: home, procedure sheets, offices, privacy notice, accessibility statement. */
 import type { ReactNode } from 'react';
-import { languageOf, type Translate } from './languages.ts';
+import { languageOf, SOURCE_LANGUAGE, type Translate } from './languages.ts';
 import { Fact, longDate, portalPath } from './layout.tsx';
 import type { Office } from './offices.ts';
-import { SHEET_SECTIONS, type SheetContent } from './sheets/contract.ts';
+import {
+  FEEDBACK_REASONS,
+  type PICTOGRAM_SECTIONS,
+  SHEET_SECTIONS,
+  type SheetContent,
+} from './sheets/contract.ts';
 import type { PublicSheet } from './sheets/service.ts';
+
+type PictogramSection = (typeof PICTOGRAM_SECTIONS)[number];
 
 type Listed = { code: string; language: string; content: SheetContent };
 
@@ -73,52 +80,226 @@ export function HomePage({ lang, t, sheets }: { lang: string; t: Translate; shee
   );
 }
 
-export function SheetPage({ lang, t, sheet }: { lang: string; t: Translate; sheet: PublicSheet }) {
-  const shownIn = languageOf(sheet.language);
+/** Small pictograms for the sections a reader looks for first: what you need, how long, cost, where. */
+const PICTOGRAMS: Record<PictogramSection, ReactNode> = {
+  documents: <path d="M6 2h8l4 4v16H6zM14 2v4h4M9 11h6M9 15h6M9 19h4" />,
+  timeLimits: (
+    <>
+      <circle cx="12" cy="12" r="9" />
+      <path d="M12 7v5l3 3" />
+    </>
+  ),
+  costs: (
+    <>
+      <circle cx="12" cy="12" r="9" />
+      <path d="M15.5 8.5a4 4 0 1 0 0 7M7 11h6M7 13.5h6" />
+    </>
+  ),
+  whereHow: (
+    <>
+      <path d="M12 22s7-7 7-12a7 7 0 0 0-14 0c0 5 7 12 7 12z" />
+      <circle cx="12" cy="10" r="2.5" />
+    </>
+  ),
+};
+
+function Pictogram({ section }: { section: string }) {
+  const drawing = PICTOGRAMS[section as PictogramSection];
+  if (!drawing) return null;
+  return (
+    <svg className="pict" viewBox="0 0 24 24" width="28" height="28" aria-hidden="true" focusable="false">
+      {drawing}
+    </svg>
+  );
+}
+
+const NAME_MARK = '\u0000';
+
+/** A message with a person's name in it, the name isolated so that it keeps its own direction. */
+function WithName({ message, name }: { message: string; name: string }) {
+  const [before, after] = message.split(NAME_MARK);
   return (
     <>
+      {before}
+      <bdi>{name}</bdi>
+      {after}
+    </>
+  );
+}
+
+/** Who wrote the text shown, how it was translated, and who validated it when; or that it is a draft. */
+function ProvenanceLine({ lang, t, sheet }: { lang: string; t: Translate; sheet: PublicSheet }) {
+  const origin = sheet.provenance;
+  const source = sheet.language === SOURCE_LANGUAGE;
+  const written =
+    origin && source ? (
+      <WithName message={t('provenance.writtenBy', { name: NAME_MARK })} name={origin.author} />
+    ) : origin?.translation === 'MACHINE' ? (
+      t('provenance.machine')
+    ) : origin?.translator ? (
+      <WithName message={t('provenance.translatedBy', { name: NAME_MARK })} name={origin.translator} />
+    ) : null;
+  const validated = sheet.validation ? (
+    <WithName
+      message={t('provenance.validatedBy', {
+        name: NAME_MARK,
+        role: t(source ? 'provenance.legalExpert' : 'provenance.mediator'),
+        date: longDate(lang, sheet.validation.at.toISOString().slice(0, 10)),
+      })}
+      name={sheet.validation.by}
+    />
+  ) : (
+    <strong>{t('provenance.draft')}</strong>
+  );
+  return (
+    <p>
+      {written}
+      {written && ' · '}
+      {validated}
+    </p>
+  );
+}
+
+function SheetLanguages({ lang, t, sheet }: { lang: string; t: Translate; sheet: PublicSheet }) {
+  return (
+    <>
+      <h3>{t('sheet.languages')}</h3>
+      <ul className="langlist">
+        {sheet.languages.map(({ code, validated }) => {
+          const language = languageOf(code);
+          return (
+            <li key={code}>
+              <a
+                href={portalPath(code, `/schede/${sheet.code}`)}
+                lang={code}
+                hrefLang={code}
+                dir={language.dir}
+                aria-current={code === lang ? 'page' : undefined}
+              >
+                {language.name}
+              </a>{' '}
+              ({t(validated ? 'provenance.validated' : 'provenance.unvalidated')})
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
+}
+
+function FeedbackForm({ lang, t, code }: { lang: string; t: Translate; code: string }) {
+  return (
+    <form className="card feedback" method="post" action={portalPath(lang, `/schede/${code}/utile`)}>
+      <fieldset>
+        <legend>{t('feedback.question')}</legend>
+        {(['yes', 'no'] as const).map((answer) => (
+          <label key={answer}>
+            <input type="radio" name="useful" value={answer} required /> {t(`feedback.${answer}`)}
+          </label>
+        ))}
+      </fieldset>
+      <label htmlFor="reason">{t('feedback.reason')}</label>
+      <select id="reason" name="reason">
+        <option value="">{t('feedback.noReason')}</option>
+        {FEEDBACK_REASONS.map((reason) => (
+          <option key={reason} value={reason}>
+            {t(`feedback.reasons.${reason}`)}
+          </option>
+        ))}
+      </select>
+      <p className="meta">{t('feedback.anonymous')}</p>
+      <button type="submit">{t('feedback.send')}</button>
+    </form>
+  );
+}
+
+export function SheetPage({ lang, t, sheet }: { lang: string; t: Translate; sheet: PublicSheet }) {
+  const shownIn = languageOf(sheet.language);
+  // The text keeps its own language (the Italian original, when there is no translation); headings are the page's.
+  const textLang = shownIn.code === lang ? {} : { lang: shownIn.code, dir: shownIn.dir };
+  const { content } = sheet;
+  return (
+    <>
+      {!sheet.validation && <p className="card draft">{t('provenance.draftNotice')}</p>}
       {sheet.language !== lang && <p className="card note">{t('sheet.untranslated')}</p>}
       {sheet.outOfDate && (
         <p className="card note">
           {t('sheet.outdated')} <a href={portalPath('it', `/schede/${sheet.code}`)}>{t('sheet.italian')}</a>
         </p>
       )}
-      <div lang={shownIn.code} dir={shownIn.dir}>
-        <p>
-          <strong>{sheet.content.summary}</strong>
-        </p>
-        <nav aria-label={t('sheet.contents')}>
-          <ul>
-            {SHEET_SECTIONS.map((section) => (
-              <li key={section}>
-                <a href={`#${section}`}>{t(`section.${section}`)}</a>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        {SHEET_SECTIONS.map((section) => (
-          <section key={section} aria-labelledby={section}>
-            <h2 id={section}>{t(`section.${section}`)}</h2>
-            <RichText text={sheet.content[section]} />
-          </section>
-        ))}
-        {sheet.glossary.length > 0 && (
-          <section aria-labelledby="glossario">
-            <h2 id="glossario">{t('sheet.glossary')}</h2>
-            <dl className="facts">
-              {sheet.glossary.map((entry) => (
-                <Definition key={entry.termKey} term={entry.term} definition={entry.definition} />
-              ))}
-            </dl>
-          </section>
-        )}
-      </div>
-      {sheet.reviewedAt && (
-        <p className="meta">
-          {t('sheet.reviewed', { date: longDate(lang, sheet.reviewedAt.toISOString().slice(0, 10)) })}
-        </p>
+      <p {...textLang}>
+        <strong>{content.summary}</strong>
+      </p>
+      {content.inThreeSteps && (
+        <section className="card three" aria-labelledby="in3">
+          <h2 id="in3">{t('sheet.inThreeSteps')}</h2>
+          <div {...textLang}>
+            <RichText text={content.inThreeSteps} />
+          </div>
+        </section>
       )}
+      <nav aria-label={t('sheet.contents')}>
+        <ul>
+          {SHEET_SECTIONS.filter((section) => content[section]).map((section) => (
+            <li key={section}>
+              <a href={`#${section}`}>{t(`section.${section}`)}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {SHEET_SECTIONS.map((section) => {
+        const body = content[section];
+        return (
+          body && (
+            <section key={section} aria-labelledby={section}>
+              <h2 id={section}>
+                <Pictogram section={section} />
+                {t(`section.${section}`)}
+              </h2>
+              <div {...textLang}>
+                <RichText text={body} />
+              </div>
+            </section>
+          )
+        );
+      })}
+      {content.references && (
+        <details className="refs">
+          <summary>{t('sheet.references')}</summary>
+          <div {...textLang}>
+            <RichText text={content.references} />
+          </div>
+        </details>
+      )}
+      {sheet.glossary.length > 0 && (
+        <section aria-labelledby="glossario">
+          <h2 id="glossario">{t('sheet.glossary')}</h2>
+          <dl className="facts" {...textLang}>
+            {sheet.glossary.map((entry) => (
+              <Definition key={entry.termKey} term={entry.term} definition={entry.definition} />
+            ))}
+          </dl>
+        </section>
+      )}
+      <section className="provenance" aria-labelledby="provenienza">
+        <h2 id="provenienza">{t('provenance.title')}</h2>
+        <ProvenanceLine lang={lang} t={t} sheet={sheet} />
+        <SheetLanguages lang={lang} t={t} sheet={sheet} />
+      </section>
+      <FeedbackForm lang={lang} t={t} code={sheet.code} />
     </>
+  );
+}
+
+/** The answer to the "was this page useful?" form. */
+export function FeedbackThanks({ lang, t, code }: { lang: string; t: Translate; code: string }) {
+  return (
+    <div className="card ok">
+      <p>{t('feedback.thanksText')}</p>
+      <p>
+        <a href={portalPath(lang, `/schede/${code}`)}>{t('feedback.back')}</a>
+      </p>
+    </div>
   );
 }
 

@@ -11,9 +11,18 @@ import { LANGUAGES } from './languages.ts';
 import { absolute, COUNCIL_PATH, portalPath, publishSiteAt, STYLESHEET, STYLESHEET_PATH } from './layout.tsx';
 import { listOffices } from './offices.ts';
 import { remembered } from './page-cache.ts';
-import { ACCESSIBILITY_KEYS, HomePage, OfficesPage, PRIVACY_KEYS, SheetPage, TextPage } from './pages.tsx';
+import {
+  ACCESSIBILITY_KEYS,
+  FeedbackThanks,
+  HomePage,
+  OfficesPage,
+  PRIVACY_KEYS,
+  SheetPage,
+  TextPage,
+} from './pages.tsx';
 import { officesSection } from './ports.ts';
-import { listPublicSheets, publicSheet } from './sheets/service.ts';
+import { feedbackForm } from './sheets/contract.ts';
+import { listPublicSheets, publicSheet, recordFeedback } from './sheets/service.ts';
 import {
   errorPage,
   languageParam,
@@ -26,6 +35,8 @@ import {
 } from './site.tsx';
 
 const ONE_YEAR = 365 * 24 * 3600;
+/** Answers to "was this page useful?" from one address: enough for a family sharing a connection. */
+const FEEDBACK_RATE = { max: 10, timeWindow: 60 * 60_000 };
 
 function registerReadingPages(scope: LovitApp, platform: Platform) {
   scope.get('/portale', PUBLIC_PAGE, async (request, reply) => {
@@ -64,6 +75,24 @@ function registerReadingPages(scope: LovitApp, platform: Platform) {
     if (!html) throw new NotFound();
     return sendHtml(request, reply, lang, html);
   });
+  scope.post(
+    '/portale/:lang/schede/:code/utile',
+    { ...PUBLIC_PAGE, config: { ...PUBLIC_PAGE.config, rateLimit: FEEDBACK_RATE } },
+    async (request, reply) => {
+      const { lang, t } = languageParam(request);
+      const { code } = request.params as { code: string };
+      if (!/^[a-z0-9-]{2,60}$/.test(code)) throw new NotFound();
+      const answer = feedbackForm.safeParse(request.body ?? {});
+      if (!answer.success) return errorPage(request, reply, 400);
+      await recordFeedback(platform, request.caller, { code, language: lang }, answer.data);
+      return sendPage(request, reply, {
+        lang,
+        title: t('feedback.thanks'),
+        place: `/schede/${code}`,
+        body: <FeedbackThanks lang={lang} t={t} code={code} />,
+      });
+    },
+  );
   scope.get('/portale/:lang/uffici', PUBLIC_PAGE, async (request, reply) => {
     const { lang, t } = languageParam(request);
     const [offices, territory] = await Promise.all([

@@ -2,10 +2,12 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
+  type Provenance,
   SHEET_SECTIONS,
   SHEET_STATUSES,
   type SheetContent,
   type SheetTextView,
+  TRANSLATION_METHODS,
 } from '../../../src/modules/portal/sheets/contract.ts';
 import { ApiError, api } from '../../app/api.ts';
 import { usePermission } from '../../app/session.ts';
@@ -13,11 +15,14 @@ import { LoadError, Loading } from '../../ui/Loading.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { Page } from '../../ui/Page.tsx';
 import { type Column, EditTable } from './EditTable.tsx';
+import { FeedbackCounts } from './FeedbackCounts.tsx';
 
 const KEY = ['portal', 'sheets'] as const;
-const FIELDS = ['title', 'summary', ...SHEET_SECTIONS] as const;
+const FIELDS = ['title', 'summary', 'inThreeSteps', ...SHEET_SECTIONS, 'references'] as const;
+const REQUIRED: readonly string[] = ['title', 'summary', 'what'];
 const languageNames = new Intl.DisplayNames(['it'], { type: 'language' });
 const dateTime = new Intl.DateTimeFormat('it-IT', { dateStyle: 'short', timeStyle: 'short' });
+const day = new Intl.DateTimeFormat('it-IT', { dateStyle: 'long' });
 
 type Selected = { code: string; language: string; content: SheetContent };
 
@@ -45,6 +50,7 @@ export function SheetsPage() {
         <>
           <SheetTable texts={list.data} onEdit={(text) => setSelected(text)} />
           <NewTranslation texts={list.data} onStart={setSelected} />
+          <FeedbackCounts />
         </>
       )}
       {selected && (
@@ -78,6 +84,18 @@ function SheetTable({ texts, onEdit }: { texts: SheetTextView[]; onEdit: (text: 
     {
       header: t('portal.sheets.published'),
       cell: (text) => (text.publishedAt ? dateTime.format(new Date(text.publishedAt)) : '—'),
+    },
+    {
+      header: t('portal.sheets.validation'),
+      cell: (text) =>
+        text.publishedReview
+          ? t('portal.sheets.validatedBy', {
+              name: text.publishedReview.by,
+              date: day.format(new Date(text.publishedReview.at)),
+            })
+          : text.publishedAt
+            ? t('portal.sheets.publishedAsDraft')
+            : '—',
     },
   ];
   return (
@@ -157,12 +175,13 @@ function SheetEditor({
   const canReview = usePermission('portal.sheets.review');
   const canPublish = usePermission('portal.sheets.publish');
   const [content, setContent] = useState<SheetContent>(selected.content);
+  const [origin, setOrigin] = useState<Provenance | null>(text?.provenance ?? null);
   const [problem, setProblem] = useState<string | null>(null);
   const base = `/api/portal/sheets/${selected.code}/${selected.language}`;
   const step = useMutation({
     mutationFn: (action: 'save' | 'review' | 'publish') =>
       action === 'save'
-        ? api.put<SheetTextView>(base, content)
+        ? api.put<SheetTextView>(base, origin ? { ...content, provenance: origin } : content)
         : api.post<SheetTextView>(`${base}/${action}`),
     onSuccess: (saved) => {
       setProblem(null);
@@ -190,11 +209,13 @@ function SheetEditor({
           <SheetField
             key={field}
             label={t(`portal.sheets.fields.${field}`)}
-            value={content[field]}
+            value={content[field] ?? ''}
+            required={REQUIRED.includes(field)}
             rows={field === 'title' || field === 'summary' ? 2 : 6}
             onChange={(value) => setContent({ ...content, [field]: value })}
           />
         ))}
+        <ProvenanceFields source={selected.language === 'it'} origin={origin} onChange={setOrigin} />
         <div className="d-flex flex-wrap gap-3">
           <button type="submit" className="btn btn-primary" disabled={step.isPending}>
             {t('portal.sheets.save')}
@@ -215,9 +236,82 @@ function SheetEditor({
   );
 }
 
+/**
+ * Who wrote the text and how a translation was made. Left as it is, the text is by whoever saves it; the
+ * reviewer is recorded by the review itself.
+ */
+function ProvenanceFields({
+  source,
+  origin,
+  onChange,
+}: {
+  source: boolean;
+  origin: Provenance | null;
+  onChange: (origin: Provenance) => void;
+}) {
+  const { t } = useTranslation();
+  const authorId = useId();
+  const methodId = useId();
+  const translatorId = useId();
+  const current: Provenance = origin ?? {
+    author: '',
+    translation: source ? null : 'HUMAN',
+    translator: null,
+  };
+  return (
+    <fieldset className="mb-4">
+      <legend className="h6">{t('portal.sheets.provenance')}</legend>
+      <p className="small">{t('portal.sheets.provenanceHint')}</p>
+      <div className="form-group">
+        <label htmlFor={authorId} className="active">
+          {t('portal.sheets.author')}
+        </label>
+        <input
+          id={authorId}
+          className="form-control"
+          value={current.author}
+          onChange={(event) => onChange({ ...current, author: event.target.value })}
+        />
+      </div>
+      {!source && (
+        <>
+          <div className="select-wrapper mb-3">
+            <label htmlFor={methodId}>{t('portal.sheets.translation')}</label>
+            <select
+              id={methodId}
+              value={current.translation ?? 'HUMAN'}
+              onChange={(event) =>
+                onChange({ ...current, translation: event.target.value as 'HUMAN' | 'MACHINE' })
+              }
+            >
+              {Object.entries(TRANSLATION_METHODS).map(([method, label]) => (
+                <option key={method} value={method}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="form-group">
+            <label htmlFor={translatorId} className="active">
+              {t('portal.sheets.translator')}
+            </label>
+            <input
+              id={translatorId}
+              className="form-control"
+              value={current.translator ?? ''}
+              onChange={(event) => onChange({ ...current, translator: event.target.value })}
+            />
+          </div>
+        </>
+      )}
+    </fieldset>
+  );
+}
+
 function SheetField(props: {
   label: string;
   value: string;
+  required: boolean;
   rows: number;
   onChange: (value: string) => void;
 }) {
@@ -231,7 +325,7 @@ function SheetField(props: {
         id={id}
         className="form-control"
         rows={props.rows}
-        required
+        required={props.required}
         value={props.value}
         onChange={(event) => props.onChange(event.target.value)}
       />

@@ -1,7 +1,9 @@
 /**
- * The portal's initial content, shipped as `content/<language>.json`: the procedure sheets and the glossary.
- * Written at start-up where missing, published as reviewed text; what the back-office has edited since is
- * never overwritten.
+ * The portal's initial content, shipped as `content/<language>.json`: the procedure sheets and the glossary,
+ * with who wrote each language's texts in `content/provenance.json`. Written at start-up where missing. No
+ * shipped text has been validated by a reviewer of the office: each is published as a draft that the public
+ * reads with the label "bozza, non ancora verificata", and goes through the review workflow like any other.
+ * What the back-office has edited since is never overwritten.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { SYSTEM_CALLER } from '../../../kernel/auth.ts';
@@ -9,7 +11,7 @@ import type { Platform } from '../../../kernel/platform.ts';
 import { writeTransaction } from '../../../kernel/transaction.ts';
 import { isLanguage, SOURCE_LANGUAGE } from '../languages.ts';
 import { forgetPages } from '../page-cache.ts';
-import { type SheetContent, sheetContent } from './contract.ts';
+import { type Provenance, provenance, type SheetContent, sheetContent } from './contract.ts';
 import * as store from './store.ts';
 
 type ContentFile = {
@@ -18,6 +20,20 @@ type ContentFile = {
 };
 
 const CONTENT = new URL('./content/', import.meta.url);
+
+function readProvenance(languages: Iterable<string>): Map<string, string> {
+  const file = JSON.parse(readFileSync(new URL('provenance.json', CONTENT), 'utf8')) as Record<
+    string,
+    Provenance
+  >;
+  return new Map(
+    [...languages].map((language) => {
+      const entry = file[language];
+      if (!entry) throw new Error(`content/provenance.json says nothing of the ${language} texts`);
+      return [language, JSON.stringify(provenance.parse(entry))];
+    }),
+  );
+}
 
 function readContent(): Map<string, ContentFile> {
   const files = new Map<string, ContentFile>();
@@ -34,15 +50,19 @@ export async function loadPortalContent(platform: Pick<Platform, 'database' | 'c
   const files = readContent();
   const source = files.get(SOURCE_LANGUAGE);
   if (!source) throw new Error(`content/${SOURCE_LANGUAGE}.json is missing`);
+  const authors = readProvenance(files.keys());
   const { db } = platform.database;
-  const present = new Set((await store.sheetTexts(db)).map((row) => `${row.sheetCode}/${row.language}`));
-  const missing = [...files].flatMap(([language, file]) =>
-    Object.keys(file.sheets)
-      .filter((code) => !present.has(`${code}/${language}`))
-      .map((code) => ({ language, code })),
+  const texts = await store.sheetTexts(db);
+  const present = new Set(texts.map((row) => `${row.sheetCode}/${row.language}`));
+  const shipped = [...files].flatMap(([language, file]) =>
+    Object.keys(file.sheets).map((code) => ({ language, code })),
+  );
+  const missing = shipped.filter(({ code, language }) => !present.has(`${code}/${language}`));
+  const unattributed = texts.filter(
+    (row) => row.provenance === null && row.editedBy === null && authors.has(row.language),
   );
   const glossaryCount = await store.countGlossaryTerms(db);
-  if (missing.length === 0 && glossaryCount > 0) return 0;
+  if (missing.length === 0 && unattributed.length === 0 && glossaryCount > 0) return 0;
   const codes = Object.keys(source.sheets);
   await writeTransaction(db, platform.clock, SYSTEM_CALLER, async ({ db: trx, audit }) => {
     const now = platform.clock.now();
@@ -52,22 +72,25 @@ export async function loadPortalContent(platform: Pick<Platform, 'database' | 'c
       const { caseType: _caseType, ...raw } = files.get(language)?.sheets[code] ?? {};
       const content = JSON.stringify(sheetContent.parse(raw));
       const sourceRevision = language === SOURCE_LANGUAGE ? null : 1;
+      const written = authors.get(language) ?? null;
       await store.insertText(trx, {
         sheetCode: code,
         language,
-        status: 'PUBLISHED',
+        status: 'DRAFT',
         revision: 1,
         sourceRevision,
         content,
+        provenance: written,
         editedAt: now,
-        reviewedAt: now,
         publishedContent: content,
+        publishedProvenance: written,
         publishedAt: now,
         publishedRevision: 1,
         publishedSourceRevision: sourceRevision,
-        publishedReviewedAt: now,
       });
     }
+    for (const row of unattributed)
+      await store.setShippedProvenance(trx, row.sheetCode, row.language, authors.get(row.language) ?? '');
     for (const [language, file] of files)
       for (const [termKey, entry] of Object.entries(file.glossary))
         await store.insertGlossaryTerm(trx, { language, termKey, ...entry });
@@ -76,7 +99,10 @@ export async function loadPortalContent(platform: Pick<Platform, 'database' | 'c
       action: 'portal.content.load',
       entityType: 'procedure_sheet',
       entityId: null,
-      after: { texts: missing.map(({ code, language }) => `${code}/${language}`) },
+      after: {
+        texts: missing.map(({ code, language }) => `${code}/${language}`),
+        attributed: unattributed.map((row) => `${row.sheetCode}/${row.language}`),
+      },
     });
   });
   forgetPages(platform.database);

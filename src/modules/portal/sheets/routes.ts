@@ -2,14 +2,16 @@ import { z } from 'zod';
 import type { LovitApp } from '../../../kernel/http.ts';
 import type { Platform } from '../../../kernel/platform.ts';
 import {
+  feedbackCount,
   glossaryInput,
   glossaryKey,
   glossaryView,
-  sheetContent,
+  sheetDraft,
   sheetKey,
   sheetTextView,
 } from './contract.ts';
 import {
+  listFeedback,
   listGlossaryTerms,
   listSheetTexts,
   publishGlossaryTerm,
@@ -43,7 +45,7 @@ export function registerSheetRoutes(app: LovitApp, platform: Platform): void {
         tags,
         summary: 'Salva una nuova bozza della scheda in una lingua (da revisionare)',
         params: sheetKey,
-        body: sheetContent,
+        body: sheetDraft,
         response: { 200: sheetTextView },
       },
     },
@@ -75,6 +77,18 @@ export function registerSheetRoutes(app: LovitApp, platform: Platform): void {
       },
     },
     async (request) => publishSheetText(platform, request.caller, request.params),
+  );
+  app.get(
+    '/api/portal/sheets/feedback',
+    {
+      config: { access: 'portal.sheets.edit' },
+      schema: {
+        tags,
+        summary: 'Risposte alla domanda «Questa pagina è stata utile?», per scheda e lingua',
+        response: { 200: z.array(feedbackCount) },
+      },
+    },
+    async () => listFeedback(platform),
   );
   app.get(
     '/api/portal/glossary',

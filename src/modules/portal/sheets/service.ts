@@ -8,11 +8,16 @@ import type { Actor, Caller } from '../../../kernel/auth.ts';
 import { Conflict, Forbidden, NotFound } from '../../../kernel/errors.ts';
 import type { Platform } from '../../../kernel/platform.ts';
 import { writeTransaction } from '../../../kernel/transaction.ts';
-import { isLanguage, SOURCE_LANGUAGE } from '../languages.ts';
+import { isLanguage, LANGUAGES, SOURCE_LANGUAGE } from '../languages.ts';
 import { forgetPages } from '../page-cache.ts';
 import { reviewerLanguages } from '../ports.ts';
 import {
+  FEEDBACK_REASONS,
+  type FeedbackCount,
+  type FeedbackForm,
   type GlossaryView,
+  type Provenance,
+  provenance,
   SHEET_SECTIONS,
   SHEET_STATUSES,
   type SheetContent,
@@ -23,32 +28,51 @@ import * as store from './store.ts';
 
 export type GlossaryEntry = { termKey: string; term: string; definition: string };
 
+/** Who validated a published text, and when: absent for a text published without a real review. */
+export type Validation = { by: string; at: Date };
+
 export type PublicSheet = {
   code: string;
   /** The language of the text shown: the visitor's, or Italian when the sheet is not translated. */
   language: string;
   content: SheetContent;
-  reviewedAt: Date | null;
+  provenance: Provenance | null;
+  validation: Validation | null;
   outOfDate: boolean;
+  /** The languages the sheet can be read in, each validated or a draft. */
+  languages: { code: string; validated: boolean }[];
   glossary: GlossaryEntry[];
 };
 
 const asContent = (value: unknown) => sheetContent.parse(value);
+const asProvenance = (value: unknown) => (value === null ? null : provenance.parse(value));
+const fullName = (given: string | null, family: string | null) =>
+  given && family ? `${given} ${family}` : null;
 
-function toPublic(row: store.PublishedSheetRow, language: string): Omit<PublicSheet, 'glossary'> {
+function validation(at: Date | null, given: string | null, family: string | null): Validation | null {
+  const by = fullName(given, family);
+  return at && by ? { by, at } : null;
+}
+
+function toPublic(
+  row: store.PublishedSheetRow,
+  language: string,
+): Omit<PublicSheet, 'glossary' | 'languages'> {
   if (row.ownContent && language !== SOURCE_LANGUAGE)
     return {
       code: row.code,
       language,
       content: asContent(row.ownContent),
-      reviewedAt: row.ownReviewedAt,
+      provenance: asProvenance(row.ownProvenance),
+      validation: validation(row.ownReviewedAt, row.ownReviewerGivenName, row.ownReviewerFamilyName),
       outOfDate: (row.ownSourceRevision ?? 0) < (row.sourceRevision ?? 0),
     };
   return {
     code: row.code,
     language: SOURCE_LANGUAGE,
     content: asContent(row.sourceContent),
-    reviewedAt: row.sourceReviewedAt,
+    provenance: asProvenance(row.sourceProvenance),
+    validation: validation(row.sourceReviewedAt, row.sourceReviewerGivenName, row.sourceReviewerFamilyName),
     outOfDate: false,
   };
 }
@@ -60,7 +84,9 @@ export async function listPublicSheets(platform: Platform, language: string) {
 }
 
 const textOf = (content: SheetContent) =>
-  [content.title, content.summary, ...SHEET_SECTIONS.map((s) => content[s])].join('\n').toLocaleLowerCase();
+  [content.title, content.summary, ...SHEET_SECTIONS.map((s) => content[s] ?? '')]
+    .join('\n')
+    .toLocaleLowerCase();
 
 /** One published sheet with the glossary terms that appear in it; null when there is no such sheet. */
 export async function publicSheet(
@@ -73,8 +99,18 @@ export async function publicSheet(
   if (!row) return null;
   const sheet = toPublic(row, language);
   const text = textOf(sheet.content);
-  const terms = await store.glossary(db, sheet.language);
-  return { ...sheet, glossary: terms.filter((entry) => text.includes(entry.term.toLocaleLowerCase())) };
+  const [terms, languages] = await Promise.all([
+    store.glossary(db, sheet.language),
+    store.publishedLanguages(db, code),
+  ]);
+  return {
+    ...sheet,
+    languages: LANGUAGES.flatMap(({ code: shown }) => {
+      const found = languages.find((entry) => entry.language === shown);
+      return found ? [{ code: shown, validated: found.publishedReviewedAt !== null }] : [];
+    }),
+    glossary: terms.filter((entry) => text.includes(entry.term.toLocaleLowerCase())),
+  };
 }
 
 function view(row: store.SheetTextRow, source: store.SheetTextRow | undefined): SheetTextView {
@@ -89,6 +125,11 @@ function view(row: store.SheetTextRow, source: store.SheetTextRow | undefined): 
     reviewedAt: row.reviewedAt?.toISOString() ?? null,
     publishedAt: row.publishedAt?.toISOString() ?? null,
     publishedRevision: row.publishedRevision,
+    provenance: asProvenance(row.provenance),
+    publishedReview: (() => {
+      const done = validation(row.publishedReviewedAt, row.reviewerGivenName, row.reviewerFamilyName);
+      return done ? { by: done.by, at: done.at.toISOString() } : null;
+    })(),
     outOfDate:
       row.language !== SOURCE_LANGUAGE &&
       (row.publishedSourceRevision ?? row.sourceRevision ?? 0) < (source?.publishedRevision ?? 0),
@@ -115,14 +156,27 @@ const actorOf = (caller: Caller): Actor => {
   return caller.actor;
 };
 
+/** Without a word on who wrote it, a text is by whoever saves it, and a translation is theirs, by hand. */
+const writtenBy = (actor: Actor, language: string): Provenance => {
+  const name = `${actor.givenName} ${actor.familyName}`;
+  return language === SOURCE_LANGUAGE
+    ? { author: name, translation: null, translator: null }
+    : { author: name, translation: 'HUMAN', translator: name };
+};
+
 /** Saves a new draft of a sheet in a language: a new revision, to be reviewed again. */
 export async function saveSheetDraft(
   platform: Platform,
   caller: Caller,
   key: { code: string; language: string },
-  content: SheetContent,
+  draftContent: SheetContent & { provenance?: Provenance | undefined },
 ): Promise<SheetTextView> {
   const actor = actorOf(caller);
+  const { provenance: written, ...content } = draftContent;
+  const origin =
+    key.language === SOURCE_LANGUAGE
+      ? { ...(written ?? writtenBy(actor, key.language)), translation: null, translator: null }
+      : (written ?? writtenBy(actor, key.language));
   if (!isLanguage(key.language)) throw new NotFound('Lingua non prevista dal portale.');
   await writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
     if (!(await store.findSheet(db, key.code))) throw new NotFound('La scheda non esiste.');
@@ -136,6 +190,7 @@ export async function saveSheetDraft(
       revision: (old?.revision ?? 0) + 1,
       sourceRevision: key.language === SOURCE_LANGUAGE ? null : (source?.revision ?? null),
       content: JSON.stringify(content),
+      provenance: JSON.stringify(origin),
       editedAt: now,
       editedBy: actor.userId,
       reviewedAt: null,
@@ -149,7 +204,12 @@ export async function saveSheetDraft(
       entityType: 'procedure_sheet',
       entityId: `${key.code}/${key.language}`,
       before: old ? { revision: old.revision, status: old.status } : null,
-      after: { revision: draft.revision, status: 'DRAFT', sourceRevision: draft.sourceRevision },
+      after: {
+        revision: draft.revision,
+        status: 'DRAFT',
+        sourceRevision: draft.sourceRevision,
+        provenance: origin,
+      },
     });
   });
   return textView(platform, key.code, key.language);
@@ -169,12 +229,14 @@ async function assertMayReview(platform: Platform, actor: Actor, language: strin
     throw new Forbidden('Una traduzione è revisionata da un mediatore che copre la sua lingua.');
 }
 
+type LockedText = NonNullable<Awaited<ReturnType<typeof store.lockText>>>;
+
 async function move(
   platform: Platform,
   caller: Caller,
   key: { code: string; language: string },
   from: 'DRAFT' | 'REVIEWED',
-  apply: (row: store.SheetTextRow, now: Date) => Parameters<typeof store.updateText>[3],
+  apply: (row: LockedText, now: Date) => Parameters<typeof store.updateText>[3],
   action: string,
 ) {
   await writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
@@ -231,6 +293,8 @@ export async function publishSheetText(
       publishedRevision: row.revision,
       publishedSourceRevision: row.sourceRevision,
       publishedReviewedAt: row.reviewedAt,
+      publishedReviewedBy: row.reviewedBy,
+      publishedProvenance: row.provenance === null ? null : JSON.stringify(row.provenance),
     }),
     'portal.sheet.publish',
   ).finally(() => forgetPages(platform.database));
@@ -326,4 +390,56 @@ export async function publishGlossaryTerm(platform: Platform, caller: Caller, ke
     (row) => ({ status: 'PUBLISHED', publishedTerm: row.term, publishedDefinition: row.definition }),
     'portal.glossary.publish',
   ).finally(() => forgetPages(platform.database));
+}
+
+/**
+ * Counts one answer to "was this page useful?" for a sheet in a language. Nothing of the reader is kept: not
+ * the address, not a cookie, only the answer among the counts.
+ */
+export async function recordFeedback(
+  platform: Platform,
+  caller: Caller,
+  key: { code: string; language: string },
+  answer: FeedbackForm,
+): Promise<void> {
+  if (!isLanguage(key.language)) throw new NotFound();
+  const useful = answer.useful === 'yes';
+  const reason = useful ? 'none' : (answer.reason ?? 'other');
+  const anonymous: Caller = { ...caller, clientAddress: null };
+  await writeTransaction(platform.database.db, platform.clock, anonymous, async ({ db, audit }) => {
+    if (!(await store.publishedSheet(db, key.code, key.language))) throw new NotFound();
+    await store.countFeedback(db, { sheetCode: key.code, language: key.language, useful, reason });
+    await audit({
+      kind: 'change',
+      action: 'portal.sheet.feedback',
+      entityType: 'procedure_sheet',
+      entityId: `${key.code}/${key.language}`,
+      after: { useful, reason },
+    });
+  });
+}
+
+/** The answers per sheet and language, for the communications staff. */
+export async function listFeedback(platform: Platform): Promise<FeedbackCount[]> {
+  const rows = await store.feedbackCounts(platform.database.db);
+  const counts = new Map<string, FeedbackCount>();
+  for (const row of rows) {
+    const key = `${row.sheetCode}/${row.language}`;
+    const count = counts.get(key) ?? {
+      code: row.sheetCode,
+      title: row.content ? asContent(row.content).title : row.sheetCode,
+      language: row.language,
+      useful: 0,
+      notUseful: 0,
+      reasons: Object.fromEntries(FEEDBACK_REASONS.map((reason) => [reason, 0])) as FeedbackCount['reasons'],
+    };
+    if (row.useful) count.useful += row.answers;
+    else {
+      count.notUseful += row.answers;
+      const reason = FEEDBACK_REASONS.find((known) => known === row.reason) ?? 'other';
+      count.reasons[reason] += row.answers;
+    }
+    counts.set(key, count);
+  }
+  return [...counts.values()];
 }

@@ -13,17 +13,35 @@ export function publishedSheets(db: Db, language: string) {
     .leftJoin('procedureSheetText as own', (join) =>
       join.onRef('own.sheetCode', '=', 's.code').on('own.language', '=', language),
     )
+    .leftJoin('appUser as sourceReviewer', 'sourceReviewer.id', 'source.publishedReviewedBy')
+    .leftJoin('appUser as ownReviewer', 'ownReviewer.id', 'own.publishedReviewedBy')
     .select([
       's.code',
       'source.publishedContent as sourceContent',
       'source.publishedRevision as sourceRevision',
+      'source.publishedProvenance as sourceProvenance',
+      'source.publishedReviewedAt as sourceReviewedAt',
+      'sourceReviewer.givenName as sourceReviewerGivenName',
+      'sourceReviewer.familyName as sourceReviewerFamilyName',
       'own.publishedContent as ownContent',
       'own.publishedSourceRevision as ownSourceRevision',
+      'own.publishedProvenance as ownProvenance',
       'own.publishedReviewedAt as ownReviewedAt',
-      'source.publishedReviewedAt as sourceReviewedAt',
+      'ownReviewer.givenName as ownReviewerGivenName',
+      'ownReviewer.familyName as ownReviewerFamilyName',
     ])
     .where('source.publishedAt', 'is not', null)
     .orderBy('s.position')
+    .execute();
+}
+
+/** The languages a sheet can be read in, and whether each published text was validated. */
+export function publishedLanguages(db: Db, code: string) {
+  return db
+    .selectFrom('procedureSheetText')
+    .select(['language', 'publishedReviewedAt'])
+    .where('sheetCode', '=', code)
+    .where('publishedAt', 'is not', null)
     .execute();
 }
 
@@ -81,9 +99,16 @@ export function lockText(db: Db, code: string, language: string) {
     .executeTakeFirst();
 }
 
+/** Every text with the name of who validated its published copy. */
 export function sheetTexts(db: Db, code?: string) {
-  let query = db.selectFrom('procedureSheetText').selectAll().orderBy('sheetCode').orderBy('language');
-  if (code) query = query.where('sheetCode', '=', code);
+  let query = db
+    .selectFrom('procedureSheetText as text')
+    .leftJoin('appUser as reviewer', 'reviewer.id', 'text.publishedReviewedBy')
+    .selectAll('text')
+    .select(['reviewer.givenName as reviewerGivenName', 'reviewer.familyName as reviewerFamilyName'])
+    .orderBy('text.sheetCode')
+    .orderBy('text.language');
+  if (code) query = query.where('text.sheetCode', '=', code);
   return query.execute();
 }
 
@@ -108,6 +133,48 @@ export function updateText(
     .set(patch)
     .where('sheetCode', '=', code)
     .where('language', '=', language)
+    .execute();
+}
+
+/** Adds one answer to the counts of a sheet in a language. */
+export function countFeedback(
+  db: Db,
+  answer: { sheetCode: string; language: string; useful: boolean; reason: string },
+) {
+  return db
+    .insertInto('sheetFeedback')
+    .values({ ...answer, answers: 1 })
+    .onConflict((c) =>
+      c
+        .columns(['sheetCode', 'language', 'useful', 'reason'])
+        .doUpdateSet((eb) => ({ answers: eb('sheetFeedback.answers', '+', 1) })),
+    )
+    .execute();
+}
+
+/** Every count of answers, with the sheet's Italian title. */
+export function feedbackCounts(db: Db) {
+  return db
+    .selectFrom('sheetFeedback as f')
+    .innerJoin('procedureSheet as s', 's.code', 'f.sheetCode')
+    .leftJoin('procedureSheetText as source', (join) =>
+      join.onRef('source.sheetCode', '=', 'f.sheetCode').on('source.language', '=', SOURCE_LANGUAGE),
+    )
+    .select(['f.sheetCode', 'f.language', 'f.useful', 'f.reason', 'f.answers', 'source.content'])
+    .orderBy('s.position')
+    .orderBy('f.language')
+    .execute();
+}
+
+/** Fills in who wrote the shipped texts of an install older than provenance (texts shipped are all published). */
+export function setShippedProvenance(db: Db, code: string, language: string, provenance: string) {
+  return db
+    .updateTable('procedureSheetText')
+    .set({ provenance, publishedProvenance: provenance })
+    .where('sheetCode', '=', code)
+    .where('language', '=', language)
+    .where('editedBy', 'is', null)
+    .where('provenance', 'is', null)
     .execute();
 }
 

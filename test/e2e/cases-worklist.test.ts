@@ -292,7 +292,7 @@ describe.skipIf(!browserAvailable())('SUI case files in Chromium: intake, workli
       .waitFor();
     await explanation.getByText(/DL 146\/2025.*in vigore dal 4 ottobre 2025/).waitFor();
     await explanation.getByText(/^Scadenza di legge: /).waitFor();
-    expect(await explanation.innerText()).not.toMatch(/\d{4}-\d{2}-\d{2}|\[[PVU]\]/);
+    expect(await explanation.textContent()).not.toMatch(/\d{4}-\d{2}-\d{2}|\[[PVU]\]/);
     expect(await page.getByText('termine sospeso').count()).toBe(0);
 
     const timeline = page.getByRole('table', { name: 'Cronologia della pratica, dal primo evento' });

@@ -266,6 +266,7 @@ function applySuspensions(
   const effective: Candidate[] = [];
   const expired: Candidate[] = [];
   const rollOvers: RollOver[] = [];
+  let suspendedDays = 0;
   for (const candidate of byStart) {
     if (compare(candidate.from, dueDate) > 0) {
       const extended = rollOver(dueDate, calendar);
@@ -277,13 +278,15 @@ function applySuspensions(
       dueDate = extended.to;
     }
     const newFrom = coveredUntil ? later(candidate.from, coveredUntil) : candidate.from;
-    dueDate = dueDate.add({ days: Math.max(0, daysBetween(newFrom, candidate.to)) });
+    const added = Math.max(0, daysBetween(newFrom, candidate.to));
+    suspendedDays += added;
+    dueDate = dueDate.add({ days: added });
     coveredUntil = coveredUntil ? later(coveredUntil, candidate.to) : candidate.to;
     effective.push(candidate);
   }
   const last = rollOver(dueDate, calendar);
   if (last) rollOvers.push(last);
-  return { dueDate, effective, expired, rollOvers };
+  return { dueDate, effective, expired, rollOvers, suspendedDays };
 }
 
 function statusOf(daysLeft: number, suspended: boolean, policy: DeadlinePolicy): DeadlineStatus {
@@ -324,7 +327,11 @@ export function computeDeadline(input: DeadlineInput): Deadline {
     ...ledger.integrations.map((record) => integrationSuspension(record, rules.clock, clockStart, today)),
     ...ledger.notices.map((record) => noticeSuspension(record, rules.clock, clockStart, today)),
   ];
-  const { dueDate, effective, expired, rollOvers } = applySuspensions(baseDueDate, candidates, calendar);
+  const { dueDate, effective, expired, rollOvers, suspendedDays } = applySuspensions(
+    baseDueDate,
+    candidates,
+    calendar,
+  );
   // art. 155 c.4 c.p.c., art. 2963 c.3 c.c.: a term ending on a holiday moves to the next working day
   const legalDueDate = workingDayOnOrAfter(dueDate, calendar);
   const daysLeft = daysBetween(today, legalDueDate);
@@ -345,7 +352,7 @@ export function computeDeadline(input: DeadlineInput): Deadline {
     unadjustedDueDate: dueDate,
     daysLeft,
     status: statusOf(daysLeft, suspended, input.policy ?? DEADLINE_POLICY),
-    suspendedDays: daysBetween(baseDueDate, dueDate),
+    suspendedDays,
     suspensions: effective.map(asSuspension),
     rollOvers,
     ignoredEvents,

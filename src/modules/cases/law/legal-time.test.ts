@@ -127,6 +127,7 @@ describe('a documents request on the last day of a term extended by a holiday (a
     const result = deadline({ ...base, events, today: '2026-12-20' });
     expect(result.legalDueDate.toString()).toBe(due);
     expect(result.suspensions.reduce((sum, s) => sum + s.days, 0)).toBe(suspended);
+    expect(result.suspendedDays).toBe(suspended);
   });
 });
 
@@ -274,7 +275,7 @@ describe('the explanation of a due date', () => {
     expect(text).toContain('in vigore dal 4 ottobre 2025');
     expect(text).toContain('Il 6 dicembre 2026 è domenica');
     expect(text).toContain('dal 7 dicembre 2026 e riprende il 17 dicembre 2026, 10 giorni');
-    expect(text).toContain('Scadenza di legge: giovedì 17 dicembre 2026');
+    expect(text).toContain('Scadenza di legge: giovedì 17 dicembre 2026, dopo 10 giorni di sospensione.');
   });
 
   it('shows no ISO dates, codes or research marks', () => {

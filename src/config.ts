@@ -101,6 +101,7 @@ const environmentSchema = z.object({
     .string()
     .regex(/^\d{2}-\d{2} .+$/, 'expected "MM-DD Name", e.g. "01-19 San Bassiano"')
     .default('01-19 San Bassiano, patrono di Lodi'),
+  PATRON_DAY_IN_LEGAL_TERMS: booleanFlag.default(false),
   UPLOAD_MAX_MB: z.coerce
     .number({ error: 'expected a number of megabytes' })
     .int()
@@ -174,7 +175,11 @@ export type Config = {
   /** Sign-in and reset attempts allowed per client address per minute. */
   loginRatePerMinute: number;
   /** The SUI's office: the province in protocol numbers, the patron saint's day its calendar observes. */
-  office: { provinceCode: string; patronDay: { month: number; day: number; name: string } };
+  office: {
+    provinceCode: string;
+    /** The desks are closed on it; a legal term ending on it moves only when `inLegalTerms` (default off). */
+    patronDay: { month: number; day: number; name: string; inLegalTerms: boolean };
+  };
   /** Largest document a user may upload. */
   uploadMaxBytes: number;
   /** Who may read `/metrics`: a bearer token, client addresses or networks; nobody when both are unset. */
@@ -240,6 +245,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
         month: Number(e.PATRON_DAY.slice(0, 2)),
         day: Number(e.PATRON_DAY.slice(3, 5)),
         name: e.PATRON_DAY.slice(6),
+        inLegalTerms: e.PATRON_DAY_IN_LEGAL_TERMS,
       },
     },
     uploadMaxBytes: e.UPLOAD_MAX_MB * 1024 * 1024,

@@ -197,6 +197,15 @@ for (const backend of BACKENDS) {
       const created = await submit(0);
       const { dueOn } = await open(created.id);
       await moveClockTo(`${Temporal.PlainDate.from(dueOn).add({ days: 1 })}T09:00:00+02:00`);
+      // DL 145/2024 art. 3: no silence for anyone until the manager confirms the year's list
+      expect((await act(created.id, 'ISSUE_BY_SILENCE')).statusCode).toBe(409);
+      const list = await t.app.inject({
+        method: 'PUT',
+        url: '/api/risk-countries',
+        headers: manager.headers,
+        payload: { year: 2026, countries: ['BD', 'PK', 'LK'], legalBasis: 'DL 145/2024 art. 3' },
+      });
+      expect(list.statusCode).toBe(200);
       const issued = await act(created.id, 'ISSUE_BY_SILENCE');
       expect(issued.statusCode).toBe(200);
       const [clearance] = issued.json().outcomes;
@@ -207,8 +216,9 @@ for (const backend of BACKENDS) {
         'Rilasciato per decorso del termine del procedimento in assenza di elementi ostativi',
       );
       expect(text).toContain('art. 22 c.5.01 D.Lgs. 286/1998');
+      // art. 22 c.5 TUI: six calendar months from issue
       expect(clearance.validUntil).toBe(
-        Temporal.PlainDate.from(clearance.issuedOn).add({ days: 180 }).toString(),
+        Temporal.PlainDate.from(clearance.issuedOn).add({ months: 6 }).toString(),
       );
       expect(text).toContain('valido fino al');
     });

@@ -28,6 +28,8 @@ function exportRow(n: number, overrides: Partial<Record<(typeof IMPORT_COLUMNS)[
     lavoratore_scadenza_passaporto: '2030-01-31',
     lavoratore_email: '',
     lavoratore_lingua: 'bn',
+    data_presentazione: '16/02/2026',
+    data_imputazione: '2026-02-20',
     ...overrides,
   };
   return IMPORT_COLUMNS.map((column) => `"${(values[column] ?? '').replace(/"/g, '""')}"`).join(';');
@@ -127,6 +129,41 @@ for (const backend of BACKENDS) {
       ]);
       const again = await importClickDayExport(t.platform, caller, csv);
       expect(again).toMatchObject({ registered: 0, alreadyRegistered: 5 });
+    });
+
+    it('keeps the real submission and imputation days of each row, never the import day', async () => {
+      const rows = [
+        exportRow(21, { data_presentazione: '09/02/2026', data_imputazione: '20/02/2026' }),
+        exportRow(22, { data_presentazione: '09/02/2026', data_imputazione: '' }),
+        exportRow(23, { data_presentazione: '' }),
+        exportRow(24, { data_presentazione: '31/02/2026' }),
+        exportRow(25, { data_presentazione: '20/02/2026', data_imputazione: '19/02/2026' }),
+      ];
+      await setQuota(t.app, manager, 10);
+      const csv = `${IMPORT_COLUMNS.join(';')}\n${rows.join('\n')}\n`;
+      const report = await importClickDayExport(t.platform, caller, csv);
+      expect(report.refused.map((r) => [r.reference, r.errors])).toEqual([
+        ['ALI-23', ['data_presentazione: Campo obbligatorio']],
+        ['ALI-24', ['data_presentazione: Indicare una data valida, per esempio 16/02/2026']],
+        ['ALI-25', ['data_imputazione: L’imputazione non può precedere la presentazione']],
+      ]);
+      const cases = await t.platform.database.db
+        .selectFrom('caseFile')
+        .select(['externalReference', 'submittedOn', 'quotaImputedOn', 'dueOn'])
+        .where('externalReference', 'in', ['ALI-21', 'ALI-22'])
+        .orderBy('externalReference')
+        .execute();
+      expect(cases).toEqual([
+        // DL 146/2025: 60 days from the imputation of 20 February → Tuesday 21 April 2026
+        {
+          externalReference: 'ALI-21',
+          submittedOn: '2026-02-09',
+          quotaImputedOn: '2026-02-20',
+          dueOn: '2026-04-21',
+        },
+        // not imputed yet: provisional due date from the submission of 9 February → Friday 10 April 2026
+        { externalReference: 'ALI-22', submittedOn: '2026-02-09', quotaImputedOn: null, dueOn: '2026-04-10' },
+      ]);
     });
 
     it('refuses a file without the expected columns', async () => {

@@ -284,6 +284,17 @@ describe.skipIf(!browserAvailable())('SUI case files in Chromium: intake, workli
     await takeStep(page, 'Riprendi l’istruttoria');
     await stateIs(page, 'Riprendi l’istruttoria', 'In istruttoria');
 
+    // documents asked and received the same day: no suspension, and the due date explains itself in words
+    await page.getByText('Come si calcola la scadenza').click();
+    const explanation = page.getByRole('group').filter({ hasText: 'Come si calcola la scadenza' });
+    await explanation
+      .getByText(/^Il termine decorre dall’imputazione della domanda alla quota, il /)
+      .waitFor();
+    await explanation.getByText(/DL 146\/2025.*in vigore dal 4 ottobre 2025/).waitFor();
+    await explanation.getByText(/^Scadenza di legge: /).waitFor();
+    expect(await explanation.textContent()).not.toMatch(/\d{4}-\d{2}-\d{2}|\[[PVU]\]/);
+    expect(await page.getByText('termine sospeso').count()).toBe(0);
+
     const timeline = page.getByRole('table', { name: 'Cronologia della pratica, dal primo evento' });
     await timeline.getByText('Manca la proposta di contratto di soggiorno firmata.').waitFor();
     expect(await timeline.getByRole('row', { name: /Parere registrato/ }).count()).toBe(2);
@@ -314,6 +325,21 @@ describe.skipIf(!browserAvailable())('SUI case files in Chromium: intake, workli
       .getByText('Quota «Lavoro subordinato non stagionale» impostata a 60 posti.')
       .waitFor();
     await quotas.getByRole('cell', { name: '60', exact: true }).waitFor();
+
+    // DL 145/2024 art. 3: the 2025 list does not carry over; the manager is told and confirms 2026's
+    await page.getByText("Manca l'elenco confermato per il 2026").waitFor();
+    await page.getByLabel('Paesi', { exact: true }).selectOption(['Bangladesh', 'Pakistan', 'Sri Lanka']);
+    await page.getByLabel('Base giuridica').last().fill('DL 145/2024 art. 3');
+    await page.getByRole('button', { name: "Conferma l'elenco" }).click();
+    await page
+      .getByRole('status')
+      .getByText('Elenco dei Paesi a particolare rischio del 2026 confermato.')
+      .waitFor();
+    await page
+      .getByRole('listitem')
+      .filter({ hasText: /^2026: Bangladesh, Pakistan, Sri Lanka/ })
+      .waitFor();
+    expect(await page.getByText("Manca l'elenco confermato").count()).toBe(0);
     await expectAccessible(page);
     await closePage(page);
   });

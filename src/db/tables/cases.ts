@@ -58,6 +58,15 @@ export type QuotaTable = {
   legalBasis: string;
 };
 
+/** The yearly list of countries at particular risk (DL 145/2024 art. 3), confirmed by the SUI manager. */
+export type RiskCountryListTable = {
+  year: number;
+  countries: string[];
+  legalBasis: string;
+  confirmedBy: string | null;
+  confirmedAt: Instant;
+};
+
 export type ProtocolCounterTable = { organisationId: string; year: number; lastNumber: number };
 
 export type CaseFileTable = {
@@ -81,8 +90,12 @@ export type CaseFileTable = {
   quotaRank: number | null;
   receivedAt: Instant;
   submittedOn: LegalDay;
+  /** The day the request was imputed to the quota (art. 21 c.1 TUI); the work terms run from it (DL 146/2025). */
+  quotaImputedOn: LegalDay | null;
   /** The legal due date as of the last event; null once the case is closed. */
   dueOn: LegalDay | null;
+  /** Whether the office's patron day counted as a holiday when the due date was computed (office setting). */
+  patronDayInTerms: Generated<boolean>;
   clockSuspended: Generated<boolean>;
   highRiskCountry: Generated<boolean>;
   /** The parties' names as the worklist shows them. */
@@ -252,6 +265,7 @@ export type LinkSigningKeyTable = { id: number; secret: string; createdAt: Insta
 /** The tables of the SUI case files, as Kysely sees them. */
 export type CasesTables = {
   caseTypeVersion: CaseTypeVersionTable;
+  riskCountryList: RiskCountryListTable;
   person: PersonTable;
   employer: EmployerTable;
   quota: QuotaTable;

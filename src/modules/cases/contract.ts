@@ -210,6 +210,36 @@ export const outcomeView = z.object({
 });
 export type OutcomeView = z.infer<typeof outcomeView>;
 
+/** What each line of a due date's explanation is about. */
+export const EXPLANATION_TOPICS = [
+  'START',
+  'TERM',
+  'SUSPENSION',
+  'ROLL_OVER',
+  'PATRON_DAY',
+  'IGNORED_EVENT',
+  'DUE_DATE',
+] as const;
+
+/** How a due date was reached, so that an operator, a lawyer or a judge can check it line by line. */
+export const dueDateExplanation = z.object({
+  start: z.object({ event: z.enum(['SUBMISSION', 'QUOTA_IMPUTATION']), on: legalDay, recorded: z.boolean() }),
+  term: z.object({ days: z.number().int(), legalBasis: z.string(), validFrom: legalDay }),
+  baseDueDate: legalDay,
+  rollOvers: z.array(
+    z.object({
+      from: legalDay,
+      to: legalDay,
+      skipped: z.array(z.object({ date: legalDay, reason: z.string() })),
+    }),
+  ),
+  /** The office's patron day and whether it counted as a holiday for this due date. */
+  patronDay: z.object({ name: z.string(), inLegalTerms: z.boolean() }),
+  /** The same, in Italian sentences with Italian dates. */
+  lines: z.array(z.object({ topic: z.enum(EXPLANATION_TOPICS), text: z.string() })),
+});
+export type DueDateExplanation = z.infer<typeof dueDateExplanation>;
+
 export const caseDetail = caseSummary.extend({
   typeValidFrom: legalDay,
   legalReference: z.string(),
@@ -231,11 +261,14 @@ export const caseDetail = caseSummary.extend({
           to: legalDay,
           days: z.number().int(),
           ongoing: z.boolean(),
+          capped: z.boolean(),
         }),
       ),
       canIssueBySilence: z.boolean(),
       silenceReason: z.string(),
       legalBasis: z.string(),
+      /** The due date line by line, in words: start, term, suspensions, roll-overs. */
+      explanation: dueDateExplanation,
     })
     .nullable(),
   parties: z.array(
@@ -294,6 +327,30 @@ export const quotaInput = z.object({
   legalBasis: text(300),
 });
 export const quotaView = quotaInput.extend({ used: z.number().int() });
+
+export const riskCountryListInput = z.object({
+  year: z
+    .number({ error: 'Indicare l’anno' })
+    .int()
+    .min(2000, 'Anno non valido')
+    .max(2100, 'Anno non valido'),
+  countries: z
+    .array(z.string().regex(/^[A-Z]{2}$/, 'Paese non riconosciuto'), { error: 'Indicare i Paesi' })
+    .min(1, 'Indicare almeno un Paese')
+    .max(60),
+  legalBasis: text(300),
+});
+export const riskCountryListView = riskCountryListInput.extend({
+  confirmedAt: z.string(),
+  /** Who confirmed the list; null for the lists set by law when LOVIT was installed. */
+  confirmedBy: z.string().nullable(),
+});
+export const riskCountryLists = z.object({
+  /** The current year, and whether its list is confirmed: without it, no clearance is issued by silence. */
+  year: z.number().int(),
+  confirmed: z.boolean(),
+  lists: z.array(riskCountryListView),
+});
 
 export const verificationView = z.union([
   z.object({

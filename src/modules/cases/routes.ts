@@ -14,6 +14,8 @@ import {
   opinionInput,
   quotaInput,
   quotaView,
+  riskCountryListInput,
+  riskCountryLists,
   savedView,
   savedViewInput,
   verificationView,
@@ -225,6 +227,33 @@ export function registerCaseRoutes(app: LovitApp, platform: Platform): void {
       schema: { tags, summary: 'Imposta una quota', body: quotaInput, response: { 200: quotaView } },
     },
     async (request) => quotas.setQuota(platform, request.caller, request.body),
+  );
+
+  app.get(
+    '/api/risk-countries',
+    {
+      config: { access: 'cases.access' },
+      schema: {
+        tags,
+        summary: 'Elenchi annuali dei Paesi a particolare rischio',
+        response: { 200: riskCountryLists },
+      },
+    },
+    async () => quotas.listRiskCountryLists(platform),
+  );
+
+  app.put(
+    '/api/risk-countries',
+    {
+      config: { access: 'cases.quota.manage' },
+      schema: {
+        tags,
+        summary: 'Conferma l’elenco dei Paesi a particolare rischio di un anno',
+        body: riskCountryListInput,
+        response: { 200: riskCountryLists },
+      },
+    },
+    async (request) => quotas.confirmRiskCountryList(platform, request.caller, request.body),
   );
 
   app.get(

@@ -38,7 +38,7 @@ function definitionOf(code: string, validFrom: string): CaseTypeVersion {
 
 const WORK = definitionOf('WORK_CLEARANCE', '2023-03-11');
 const FAMILY_2017 = definitionOf('FAMILY_REUNIFICATION_CLEARANCE', '2017-08-17');
-const FAMILY_2024 = definitionOf('FAMILY_REUNIFICATION_CLEARANCE', '2024-12-11');
+const FAMILY_2025 = definitionOf('FAMILY_REUNIFICATION_CLEARANCE', '2025-10-04');
 
 /** The first day a case of the definition can be submitted: its own date, or the first clock rules'. */
 const firstSubmission = (definition: CaseTypeVersion) =>
@@ -57,11 +57,13 @@ function factsOf(
   return {
     state: definition.initialState,
     submittedOn: day(submitted),
+    quotaImputedOn: definition.quota ? day(submitted) : null,
     clockEvents: [],
     opinions: [],
     missingDocuments: [],
     quotaAvailable: true,
     highRiskCountry: false,
+    riskListConfirmed: true,
     ...changes,
   };
 }
@@ -408,7 +410,7 @@ describe('issue by silence', () => {
   });
 
   it('is never offered for a family reunification', () => {
-    for (const definition of [FAMILY_2017, FAMILY_2024]) {
+    for (const definition of [FAMILY_2017, FAMILY_2025]) {
       expect(definition.transitions.map((transition) => transition.action)).not.toContain('ISSUE_BY_SILENCE');
       const facts = factsOf(definition, '2024-12-11', { state: 'UNDER_REVIEW' });
       const decision = decideOn(definition, facts, 'ISSUE_BY_SILENCE', '2026-12-11');
@@ -421,15 +423,16 @@ describe('issue by silence', () => {
 });
 
 describe('rules in force on the submission date', () => {
-  it('gives a family reunification of 10 December 2024 90 days and one of the 11th 150 days', () => {
-    const before = factsOf(FAMILY_2017, '2024-12-10');
-    const after = factsOf(FAMILY_2024, '2024-12-11');
-    expect(deadlineOf(FAMILY_2017, before, LODI_CALENDAR, day('2024-12-10'))).toMatchObject({
-      legalDueDate: day('2025-03-10'),
-      daysLeft: 90,
+  // art. 29 c.8 TUI as amended by DL 146/2025 art. 7, in force 4 October 2025: the term of the submission day
+  it('gives a family reunification of 3 October 2025 90 days and one of the 4th 150 days', () => {
+    const before = factsOf(FAMILY_2017, '2025-10-03');
+    const after = factsOf(FAMILY_2025, '2025-10-04');
+    // 90 days end on 1 January 2026, Capodanno: the term moves to Friday the 2nd
+    expect(deadlineOf(FAMILY_2017, before, LODI_CALENDAR, day('2025-10-03'))).toMatchObject({
+      legalDueDate: day('2026-01-02'),
     });
-    expect(deadlineOf(FAMILY_2024, after, LODI_CALENDAR, day('2024-12-11'))).toMatchObject({
-      legalDueDate: day('2025-05-10'),
+    expect(deadlineOf(FAMILY_2025, after, LODI_CALENDAR, day('2025-10-04'))).toMatchObject({
+      legalDueDate: day('2026-03-03'),
       daysLeft: 150,
     });
   });

@@ -5,7 +5,7 @@
  */
 import { Temporal } from 'temporal-polyfill';
 import type { HolidayCalendar } from './law/calendar.ts';
-import { type CaseEvent, computeDeadline, type Deadline } from './law/deadlines.ts';
+import { type CaseEvent, computeDeadline, type Deadline, type TermStartEvent } from './law/deadlines.ts';
 import { ACTIONS, type Action, type CaseTypeVersion, GUARDS, type Guard } from './law/definitions.ts';
 import { type CaseRules, clockRulesOn, type IsoDate } from './law/law.ts';
 
@@ -17,6 +17,8 @@ export type OpinionFact = { body: string; outcome: 'FAVOURABLE' | 'UNFAVOURABLE'
 export type CaseFacts = {
   state: string;
   submittedOn: PlainDate;
+  /** The day the request was imputed to the quota (art. 21 c.1 TUI); null outside the quotas or not yet. */
+  quotaImputedOn: PlainDate | null;
   /** The events that move the legal clock, with their legal day. */
   clockEvents: readonly CaseEvent[];
   opinions: readonly OpinionFact[];
@@ -25,6 +27,8 @@ export type CaseFacts = {
   /** Admitted within the quota (true for types outside the quotas). */
   quotaAvailable: boolean;
   highRiskCountry: boolean;
+  /** The list of high-risk countries for the case's year is confirmed. */
+  riskListConfirmed: boolean;
 };
 
 export type ActionOption = {
@@ -76,8 +80,13 @@ export function deadlineOf(
   calendar: HolidayCalendar,
   today: PlainDate,
 ): Deadline {
+  const start: TermStartEvent =
+    definition.term.startsFrom === 'QUOTA_IMPUTATION'
+      ? { event: 'QUOTA_IMPUTATION', on: facts.quotaImputedOn }
+      : { event: 'SUBMISSION', on: facts.submittedOn };
   return computeDeadline({
     submittedOn: facts.submittedOn,
+    start,
     events: facts.clockEvents,
     rules: caseRules(definition, facts.submittedOn),
     calendar,
@@ -86,6 +95,7 @@ export function deadlineOf(
       impedimentFound: impedimentFound(definition, facts.opinions),
       quotaAvailable: facts.quotaAvailable,
       highRiskCountry: facts.highRiskCountry,
+      riskListConfirmed: facts.riskListConfirmed,
     },
   });
 }

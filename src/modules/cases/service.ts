@@ -20,8 +20,10 @@ import { bodyHashOf, enqueueSubmission, type IntakeOutcome } from './intake/serv
 import type { HolidayCalendar } from './law/calendar.ts';
 import type { CaseEvent, CaseEventKind, Deadline } from './law/deadlines.ts';
 import { ACTIONS, type Action, type CaseTypeVersion } from './law/definitions.ts';
-import { isHighRiskCountry, officeCalendar } from './law/law.ts';
+import { explainDueDate } from './law/explanation.ts';
+import { assessRisk, officeCalendar } from './law/law.ts';
 import { caseTypes } from './law/registry.ts';
+import { riskCountryListOf } from './law/risk-lists.ts';
 import * as opinions from './opinions.ts';
 import { outcomeViewOf, recordOutcome } from './outcomes/service.ts';
 import {
@@ -40,26 +42,40 @@ import * as store from './store.ts';
 export const DUE_SOON_DAYS = 7;
 const day = (value: string) => Temporal.PlainDate.from(value);
 
-const calendars = new WeakMap<Config, HolidayCalendar>();
-/** The office calendar: national holidays and the patron saint's day of the configuration. */
-export function calendarOf(config: Config): HolidayCalendar {
-  let calendar = calendars.get(config);
-  if (!calendar) {
-    const { month, day: dayOfMonth, name } = config.office.patronDay;
-    calendar = officeCalendar([
+const calendars = new WeakMap<Config, { desks: HolidayCalendar; terms: HolidayCalendar }>();
+function calendarsOf(config: Config) {
+  let known = calendars.get(config);
+  if (!known) {
+    const { month, day: dayOfMonth, name, inLegalTerms } = config.office.patronDay;
+    const patronDays = [
       {
-        kind: 'FIXED',
+        kind: 'FIXED' as const,
         month,
         day: dayOfMonth,
         name,
         validFrom: '1949-05-27',
         legalBasis: 'festa del santo patrono',
       },
-    ]);
-    calendars.set(config, calendar);
+    ];
+    const desks = officeCalendar(patronDays);
+    known = { desks, terms: inLegalTerms ? desks : officeCalendar([]) };
+    calendars.set(config, known);
   }
-  return calendar;
+  return known;
 }
+
+/** The office calendar of the desks: national holidays and the patron saint's day of the configuration. */
+export const calendarOf = (config: Config): HolidayCalendar => calendarsOf(config).desks;
+
+/**
+ * The calendar of legal terms: the national holidays, and the patron day only when the office chose so
+ * (its standing for a state office is not settled; default off, recorded with each due date).
+ */
+export const legalCalendarOf = (config: Config): HolidayCalendar => calendarsOf(config).terms;
+
+/** The year whose list of countries at particular risk a case follows: its quota year, else its submission's. */
+const riskYearOf = (row: { quotaYear: number | null; submittedOn: string }) =>
+  row.quotaYear ?? Number(row.submittedOn.slice(0, 4));
 
 export function actorOf(caller: Caller): Actor {
   if (!caller.actor) throw new NotFound();
@@ -84,20 +100,26 @@ function intakeFactsOf(definition: CaseTypeVersion): IntakeTypeFacts {
 
 const initialDueDates = new Map<string, string>();
 /**
- * The due date of a case submitted today, before any event: the same for every case of a type submitted on
- * one day, so computed once (a click day submits thousands a second).
+ * The due date of a case before any event: the same for every case of a type submitted (and imputed) on one
+ * day, so computed once (a click day submits thousands a second).
  */
-function initialDueDate(config: Config, definition: CaseTypeVersion, today: Temporal.PlainDate): string {
-  const key = `${definition.code}|${definition.validFrom}|${today}`;
+function initialDueDate(
+  config: Config,
+  definition: CaseTypeVersion,
+  dates: { submittedOn: string; quotaImputedOn: string | null },
+  today: Temporal.PlainDate,
+): string {
+  const key = `${definition.code}|${definition.validFrom}|${dates.submittedOn}|${dates.quotaImputedOn}`;
   let due = initialDueDates.get(key);
   if (due === undefined) {
     if (initialDueDates.size > 1000) initialDueDates.clear();
     const facts = factsOf(definition, {
       state: definition.initialState,
-      submittedOn: today.toString(),
+      ...dates,
       highRiskCountry: false,
+      riskListConfirmed: false,
     });
-    due = deadlineOf(definition, facts, calendarOf(config), today).legalDueDate.toString();
+    due = deadlineOf(definition, facts, legalCalendarOf(config), today).legalDueDate.toString();
     initialDueDates.set(key, due);
   }
   return due;
@@ -121,13 +143,20 @@ export async function submit(
     ticket: number;
     /** The fingerprint of the request body, when there is one; otherwise of the parsed input. */
     bodyHash?: string;
+    /**
+     * The real days of an imported application: its submission and its imputation to the quota (null when not
+     * imputed yet). Without them the application is submitted, and imputed, today.
+     */
+    dates?: { submittedOn: Temporal.PlainDate; quotaImputedOn: Temporal.PlainDate | null };
   },
 ): Promise<IntakeOutcome> {
   const actor = actorOf(caller);
   const registry = await caseTypes(platform.database, platform.clock);
   const now = platform.clock.now();
   const today = platform.clock.today();
-  const definition = registry.inForce(input.type, today);
+  const submittedOn = options.dates?.submittedOn ?? today;
+  // The types' versions and the risk list are those of the submission day, also for an imported file.
+  const definition = registry.inForce(input.type, submittedOn);
   if (!definition)
     throw new Invalid([
       { path: 'body.type', message: `tipo di pratica sconosciuto: ammessi ${registry.codes().join(', ')}` },
@@ -135,10 +164,18 @@ export async function submit(
   const checked = checkSubmission(input, definition, today);
   if (!checked.ok) throw new Invalid(withBodyPaths(checked.errors));
   const applicant = definition.parties.find((party) => party.applicant)?.role;
-  const highRiskCountry = checked.value.parties.some(
-    (party) => party.person && party.role !== applicant && isHighRiskCountry(party.person.citizenship, today),
+  const citizenships = checked.value.parties.flatMap((party) =>
+    party.person && party.role !== applicant ? [party.person.citizenship] : [],
   );
-  const dueOn = initialDueDate(platform.config, definition, today);
+  const riskList = await riskCountryListOf(platform.database, platform.clock, submittedOn.year);
+  const { highRiskCountry } = assessRisk(riskList, citizenships);
+  // art. 21 c.1 TUI: LOVIT ranks a live application against the quota on arrival, which imputes it
+  const imputedOn = options.dates ? options.dates.quotaImputedOn : today;
+  const dates = {
+    submittedOn: submittedOn.toString(),
+    quotaImputedOn: definition.quota && imputedOn ? imputedOn.toString() : null,
+  };
+  const dueOn = initialDueDate(platform.config, definition, dates, today);
   return enqueueSubmission(
     platform,
     {
@@ -155,8 +192,9 @@ export async function submit(
       idempotencyKey: options.idempotencyKey,
       bodyHash: options.bodyHash ?? bodyHashOf(input),
       receivedAt: now,
-      submittedOn: today.toString(),
+      ...dates,
       dueOn,
+      patronDayInTerms: platform.config.office.patronDay.inLegalTerms,
       highRiskCountry,
       audit: {
         at: now,
@@ -178,7 +216,14 @@ type OpinionRow = Awaited<ReturnType<typeof store.caseOpinions>>[number];
 
 function factsOf(
   definition: CaseTypeVersion,
-  row: { state: string; submittedOn: string; highRiskCountry: boolean; quotaRank?: number | null },
+  row: {
+    state: string;
+    submittedOn: string;
+    quotaImputedOn: string | null;
+    highRiskCountry: boolean;
+    riskListConfirmed: boolean;
+    quotaRank?: number | null;
+  },
   events: readonly EventRow[] = [],
   opinions: readonly OpinionRow[] = [],
   /** Checklist codes a current document answers. */
@@ -187,6 +232,7 @@ function factsOf(
   return {
     state: row.state,
     submittedOn: day(row.submittedOn),
+    quotaImputedOn: row.quotaImputedOn ? day(row.quotaImputedOn) : null,
     clockEvents: events.flatMap((event) =>
       event.clockEvent
         ? [{ kind: event.clockEvent as CaseEventKind, on: day(event.onDay) } satisfies CaseEvent]
@@ -196,6 +242,7 @@ function factsOf(
     missingDocuments: missingDocumentsOf(definition, presentDocuments),
     quotaAvailable: definition.quota === null || (row.quotaRank ?? null) !== null,
     highRiskCountry: row.highRiskCountry,
+    riskListConfirmed: row.riskListConfirmed,
   };
 }
 
@@ -302,8 +349,15 @@ export async function getCase(platform: Platform, caller: Caller, id: string): P
   );
   const checklist = checklistOf(definition, documentRows);
   const present = checklist.filter((item) => item.present).map((item) => item.code);
-  const facts = factsOf(definition, row, events, opinions, present);
-  const deadline = row.closed ? null : deadlineOf(definition, facts, calendarOf(platform.config), today);
+  const riskList = await riskCountryListOf(platform.database, platform.clock, riskYearOf(row));
+  const facts = factsOf(
+    definition,
+    { ...row, riskListConfirmed: riskList !== null },
+    events,
+    opinions,
+    present,
+  );
+  const deadline = row.closed ? null : deadlineOf(definition, facts, legalCalendarOf(platform.config), today);
   await auditRead(db, platform.clock, caller, 'case', id, { number: row.number });
   const details = (events.find((event) => event.kind === 'SUBMITTED' || event.kind === 'QUOTA_EXHAUSTED')
     ?.data?.details ?? {}) as Record<string, unknown>;
@@ -330,10 +384,15 @@ export async function getCase(platform: Platform, caller: Caller, id: string): P
         to: s.to.toString(),
         days: s.days,
         ongoing: s.ongoing,
+        capped: s.capped,
       })),
       canIssueBySilence: deadline.canIssueBySilence,
       silenceReason: deadline.silenceReason,
       legalBasis: deadline.legalBasis,
+      explanation: explainDueDate(deadline, {
+        submittedOn: facts.submittedOn,
+        patronDay: platform.config.office.patronDay,
+      }),
     },
     parties: parties.map((party) => ({
       role: party.role,
@@ -447,8 +506,15 @@ export async function act(
       store.caseOpinions(db, id),
       documents.currentChecklistCodes(db, id),
     ]);
-    const facts = factsOf(definition, row, events, existingOpinions, present);
-    const calendar = calendarOf(platform.config);
+    const riskList = await riskCountryListOf(platform.database, platform.clock, riskYearOf(row));
+    const facts = factsOf(
+      definition,
+      { ...row, riskListConfirmed: riskList !== null },
+      events,
+      existingOpinions,
+      present,
+    );
+    const calendar = legalCalendarOf(platform.config);
     const decision = decide(
       definition,
       facts,
@@ -496,6 +562,7 @@ export async function act(
       closed: decision.closed,
       awaitingOpinions: decision.awaitingOpinions,
       dueOn: decision.closed ? null : next.legalDueDate.toString(),
+      patronDayInTerms: platform.config.office.patronDay.inLegalTerms,
       clockSuspended: !decision.closed && next.status === 'SUSPENDED',
       updatedAt: now,
     });
@@ -517,7 +584,11 @@ export async function act(
       entityType: 'case',
       entityId: id,
       before: { state: decision.from, dueOn: row.dueOn },
-      after: { state: decision.to, dueOn: decision.closed ? null : next.legalDueDate.toString() },
+      after: {
+        state: decision.to,
+        dueOn: decision.closed ? null : next.legalDueDate.toString(),
+        patronDayInTerms: platform.config.office.patronDay.inLegalTerms,
+      },
       details: {
         event: eventId,
         ...(outcome ? { outcome: { id: outcome.id, code: outcome.code, number: outcome.number } } : {}),

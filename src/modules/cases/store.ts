@@ -413,3 +413,70 @@ export function patchCaseOpinion(
         .executeTakeFirst()
     : db.selectFrom('caseOpinion').select(['caseId', 'body']).where('id', '=', id).executeTakeFirst();
 }
+
+// ---- countries at particular risk
+
+export function riskCountryLists(db: Db) {
+  return db
+    .selectFrom('riskCountryList')
+    .leftJoin('appUser', 'appUser.id', 'riskCountryList.confirmedBy')
+    .select([
+      'riskCountryList.year',
+      'riskCountryList.countries',
+      'riskCountryList.legalBasis',
+      'riskCountryList.confirmedAt',
+      'appUser.givenName as confirmedByGivenName',
+      'appUser.familyName as confirmedByFamilyName',
+    ])
+    .orderBy('riskCountryList.year', 'desc')
+    .execute();
+}
+
+export function riskCountryListOf(db: Db, year: number) {
+  return db.selectFrom('riskCountryList').selectAll().where('year', '=', year).executeTakeFirst();
+}
+
+export function saveRiskCountryList(
+  db: Db,
+  list: { year: number; countries: string[]; legalBasis: string; confirmedBy: string; confirmedAt: Date },
+) {
+  return db
+    .insertInto('riskCountryList')
+    .values(list)
+    .onConflict((oc) =>
+      oc.column('year').doUpdateSet({
+        countries: (eb) => eb.ref('excluded.countries'),
+        legalBasis: (eb) => eb.ref('excluded.legalBasis'),
+        confirmedBy: (eb) => eb.ref('excluded.confirmedBy'),
+        confirmedAt: (eb) => eb.ref('excluded.confirmedAt'),
+      }),
+    )
+    .execute();
+}
+
+/** The open cases of a year with the citizenships of their people, to mark those on the year's list. */
+export function openCasesOfYear(db: Db, year: number) {
+  return db
+    .selectFrom('caseFile as c')
+    .select((eb) => [
+      'c.id',
+      'c.typeCode',
+      'c.typeValidFrom',
+      'c.highRiskCountry',
+      jsonArrayFrom(
+        eb
+          .selectFrom('caseParty as p')
+          .innerJoin('person', 'person.id', 'p.personId')
+          .select(['p.role', 'person.citizenship'])
+          .whereRef('p.caseId', '=', 'c.id'),
+      ).as('people'),
+    ])
+    .where('c.closed', '=', false)
+    .where(sql<number>`coalesce(c.quota_year, extract(year from c.submitted_on)::int)`, '=', year)
+    .execute();
+}
+
+export async function setHighRiskCountry(db: Db, ids: readonly string[], highRiskCountry: boolean) {
+  if (ids.length === 0) return;
+  await db.updateTable('caseFile').set({ highRiskCountry }).where('id', 'in', ids).execute();
+}

@@ -18,6 +18,7 @@ import { CaseQuestions } from './CaseQuestions.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
 import { DeadlineBadge } from './DeadlineBadge.tsx';
 import { Item } from './DetailItem.tsx';
+import { DueDateExplanation } from './DueDateExplanation.tsx';
 import { type CaseDetail, cases, caseTypes, keys } from './requests.ts';
 import { languageName, sectorLabel, statesOf } from './vocabulary.ts';
 
@@ -143,6 +144,7 @@ function CaseSummary({ detail }: { detail: CaseDetail }) {
         <Item label={t('cases.case.language')}>{languageName(detail.language) || none}</Item>
       </dl>
       {deadline && <p className="small">{t('cases.case.termBasis', { basis: deadline.legalBasis })}</p>}
+      {deadline && <DueDateExplanation explanation={deadline.explanation} />}
       <p>
         <a className="btn btn-outline-primary" href={cases.receiptUrl(detail.id)} download>
           {t('cases.case.receipt')}
@@ -159,6 +161,8 @@ const SILENCE_REASONS = [
   'HIGH_RISK_COUNTRY',
   'NO_QUOTA_AVAILABLE',
   'TERM_EXPIRED_WITHOUT_IMPEDIMENT',
+  'TERM_NOT_STARTED',
+  'RISK_LIST_NOT_CONFIRMED',
 ] as const;
 
 function silenceText(reason: string): string {

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ACTIONS, GUARDS, OPINION_BODIES } from '../../../src/modules/cases/contract.ts';
+import { usePermission } from '../../app/session.ts';
 import { LoadError, Loading } from '../../ui/Loading.tsx';
 import { Page } from '../../ui/Page.tsx';
 import { TableScroll } from '../../ui/TableScroll.tsx';
@@ -80,6 +81,8 @@ export function CaseTypePage() {
 
 function TypeSummary({ definition }: { definition: CaseTypeDefinition }) {
   const { t } = useTranslation();
+  // where a rule's source is not settled, only the manager is told: users read the rule
+  const isManager = usePermission('cases.assign');
   const state = (code: string | null) =>
     definition.states.find((candidate) => candidate.code === code)?.label ?? code ?? t('common.none');
   return (
@@ -90,8 +93,14 @@ function TypeSummary({ definition }: { definition: CaseTypeDefinition }) {
       <Item label={t('cases.types.validFrom')}>{versionSummary(definition, t)}</Item>
       <Item label={t('cases.types.legalReference')}>{definition.legalReference}</Item>
       <Item label={t('cases.types.term')}>
-        {t('cases.types.termDays', { count: definition.term.termDays })}
+        {t('cases.types.termDays', { count: definition.term.termDays })}{' '}
+        {t(`cases.types.termStart.${definition.term.startsFrom}`)}
         <span className="d-block small">{definition.term.legalBasis}</span>
+        {isManager && definition.term.sourceNote && (
+          <span className="d-block small alert alert-warning mt-2 mb-0">
+            {t('cases.types.sourceNote', { note: definition.term.sourceNote })}
+          </span>
+        )}
       </Item>
       <Item label={t('cases.types.silence')}>
         {definition.term.silenceMeansConsent ? t('cases.types.silenceYes') : t('cases.types.silenceNo')}
@@ -217,9 +226,11 @@ function TypeTables({ definition }: { definition: CaseTypeDefinition }) {
         rows={definition.outcomes.map((outcome) => [
           outcome.label,
           yesNo(outcome.favourable),
-          outcome.validityDays
-            ? t('cases.types.validityDays', { count: outcome.validityDays })
-            : t('common.none'),
+          outcome.validityMonths
+            ? t('cases.types.validityMonths', { count: outcome.validityMonths })
+            : outcome.validityDays
+              ? t('cases.types.validityDays', { count: outcome.validityDays })
+              : t('common.none'),
           outcome.legalReference,
         ])}
       />

@@ -11,6 +11,7 @@ import { LoadError, Loading } from '../../ui/Loading.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { Page } from '../../ui/Page.tsx';
 import { TableScroll } from '../../ui/TableScroll.tsx';
+import { RiskCountryLists } from './RiskCountryLists.tsx';
 import { caseTypes, keys, type QuotaView, quotas } from './requests.ts';
 import { quotaSectors, sectorLabel } from './vocabulary.ts';
 
@@ -76,6 +77,7 @@ export function QuotasPage() {
       {canManage && list.data && (
         <QuotaForm key={year} year={year} existing={list.data} onSaved={setNotice} />
       )}
+      <RiskCountryLists onSaved={setNotice} />
     </Page>
   );
 }

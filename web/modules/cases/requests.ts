@@ -18,6 +18,8 @@ import type {
   opinionInput,
   quotaInput,
   quotaView,
+  riskCountryListInput,
+  riskCountryLists,
   savedView,
   savedViewInput,
   worklistPage,
@@ -37,6 +39,8 @@ export type CaseTypeView = z.infer<typeof caseTypeView>;
 export type CaseTypeDefinition = CaseTypeView['definition'];
 export type QuotaView = z.infer<typeof quotaView>;
 export type QuotaInput = z.infer<typeof quotaInput>;
+export type RiskCountryLists = z.infer<typeof riskCountryLists>;
+export type RiskCountryListInput = z.infer<typeof riskCountryListInput>;
 export type SavedView = z.infer<typeof savedView>;
 export type SavedViewInput = z.input<typeof savedViewInput>;
 export type OpinionInput = z.input<typeof opinionInput>;
@@ -58,6 +62,7 @@ export const keys = {
   types: ['cases', 'types'] as const,
   views: ['cases', 'views'] as const,
   quotas: (year: number) => ['cases', 'quotas', year] as const,
+  riskCountries: ['cases', 'risk-countries'] as const,
   officeStaff: (organisationId: string) => ['cases', 'staff', organisationId] as const,
   // under the case's key, so that what refreshes the case refreshes them too
   appointments: (caseId: string) => ['cases', 'case', caseId, 'appointments'] as const,
@@ -98,6 +103,11 @@ export const caseTypes = {
 export const quotas = {
   list: (year: number) => api.get<QuotaView[]>('/api/quotas', { year }),
   set: (body: QuotaInput) => api.put<QuotaView>('/api/quotas', body),
+};
+
+export const riskCountries = {
+  list: () => api.get<RiskCountryLists>('/api/risk-countries'),
+  confirm: (body: RiskCountryListInput) => api.put<RiskCountryLists>('/api/risk-countries', body),
 };
 
 export const savedViews = {

@@ -34,8 +34,12 @@ export type QueuedSubmission = {
   bodyHash: string;
   receivedAt: Date;
   submittedOn: string;
+  /** The day the request was imputed to the quota, if the type has one (an import may carry an earlier day). */
+  quotaImputedOn: string | null;
   /** The legal due date if admitted, from the term alone (no event has happened yet). */
   dueOn: string;
+  /** Whether the patron day counted as a holiday for that due date (office setting). */
+  patronDayInTerms: boolean;
   highRiskCountry: boolean;
   audit: AuditContext;
 };
@@ -245,7 +249,9 @@ export async function finishBatch(trx: store.BatchTransaction, prepared: Prepare
       quotaRank: result.quotaRank,
       receivedAt: s.receivedAt,
       submittedOn: s.submittedOn,
+      quotaImputedOn: inQuota && isAdmitted ? s.quotaImputedOn : null,
       dueOn: result.dueOn,
+      patronDayInTerms: s.patronDayInTerms,
       highRiskCountry: s.highRiskCountry,
       title: s.checked.title,
       language: s.checked.language,

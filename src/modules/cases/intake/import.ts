@@ -3,8 +3,10 @@
  * the API: every row is checked alone, rows keep the file's order in the quota ranking, and the external
  * reference is the idempotency key, so importing the same file twice registers nothing new.
  */
+
+import { Temporal } from 'temporal-polyfill';
 import type { Caller } from '../../../kernel/auth.ts';
-import { AppError } from '../../../kernel/errors.ts';
+import { AppError, Invalid } from '../../../kernel/errors.ts';
 import type { Platform } from '../../../kernel/platform.ts';
 import { type IntakeInput, intakeInput } from '../contract.ts';
 import { submit } from '../service.ts';
@@ -31,6 +33,8 @@ export const IMPORT_COLUMNS = [
   'lavoratore_scadenza_passaporto',
   'lavoratore_email',
   'lavoratore_lingua',
+  'data_presentazione',
+  'data_imputazione',
 ] as const;
 type Column = (typeof IMPORT_COLUMNS)[number];
 
@@ -103,6 +107,51 @@ function applicationOf(record: Record<Column, string>): IntakeInput {
   });
 }
 
+/** A day as the Ministry's files write it, 31/12/2025, or 2025-12-31; null when not a real day. */
+function dayOf(value: string): Temporal.PlainDate | null {
+  const italian = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value.trim());
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
+  const [year, month, day] = italian
+    ? [italian[3], italian[2], italian[1]]
+    : iso
+      ? [iso[1], iso[2], iso[3]]
+      : [];
+  if (!year || !month || !day) return null;
+  try {
+    return Temporal.PlainDate.from({ year: +year, month: +month, day: +day }, { overflow: 'reject' });
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The real submission and imputation days of a row (DL 146/2025: the term runs from the imputation), never the
+ * import day: a row without its submission day is refused; a row not imputed yet leaves the imputation blank.
+ */
+export function datesOf(
+  record: Pick<Record<Column, string>, 'data_presentazione' | 'data_imputazione'>,
+  today: Temporal.PlainDate,
+): { submittedOn: Temporal.PlainDate; quotaImputedOn: Temporal.PlainDate | null } {
+  const errors: { path: string; message: string }[] = [];
+  const submittedOn = dayOf(record.data_presentazione);
+  const imputed = record.data_imputazione.trim();
+  const quotaImputedOn = imputed === '' ? null : dayOf(imputed);
+  if (record.data_presentazione.trim() === '')
+    errors.push({ path: 'data_presentazione', message: 'Campo obbligatorio' });
+  else if (!submittedOn)
+    errors.push({ path: 'data_presentazione', message: 'Indicare una data valida, per esempio 16/02/2026' });
+  else if (Temporal.PlainDate.compare(submittedOn, today) > 0)
+    errors.push({ path: 'data_presentazione', message: 'La data non può essere nel futuro' });
+  if (imputed !== '' && !quotaImputedOn)
+    errors.push({ path: 'data_imputazione', message: 'Indicare una data valida, per esempio 16/02/2026' });
+  else if (quotaImputedOn && Temporal.PlainDate.compare(quotaImputedOn, today) > 0)
+    errors.push({ path: 'data_imputazione', message: 'La data non può essere nel futuro' });
+  else if (quotaImputedOn && submittedOn && Temporal.PlainDate.compare(quotaImputedOn, submittedOn) < 0)
+    errors.push({ path: 'data_imputazione', message: 'L’imputazione non può precedere la presentazione' });
+  if (errors.length > 0 || !submittedOn) throw new Invalid(errors);
+  return { submittedOn, quotaImputedOn };
+}
+
 export type ImportReport = {
   rows: number;
   registered: number;
@@ -145,8 +194,10 @@ export async function importClickDayExport(
       >;
       const ticket = tickets[index] as number;
       try {
+        const dates = datesOf(record, platform.clock.today());
         return await submit(platform, caller, applicationOf(record), {
           channel: 'IMPORT',
+          dates,
           idempotencyKey: `import:${record.riferimento}`.slice(0, 128),
           ticket,
         });

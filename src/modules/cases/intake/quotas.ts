@@ -3,8 +3,9 @@ import type { Caller } from '../../../kernel/auth.ts';
 import { Conflict, Invalid } from '../../../kernel/errors.ts';
 import type { Platform } from '../../../kernel/platform.ts';
 import { writeTransaction } from '../../../kernel/transaction.ts';
-import type { quotaInput } from '../contract.ts';
+import type { quotaInput, riskCountryListInput, riskCountryLists } from '../contract.ts';
 import { caseTypes } from '../law/registry.ts';
+import { forgetRiskCountryLists } from '../law/risk-lists.ts';
 import { actorOf } from '../service.ts';
 import * as store from '../store.ts';
 
@@ -53,4 +54,70 @@ export async function setQuota(platform: Platform, caller: Caller, input: z.infe
       legalBasis: row.legalBasis,
     };
   });
+}
+
+/** The lists of countries at particular risk, and whether the current year has one. */
+export async function listRiskCountryLists(platform: Platform): Promise<z.infer<typeof riskCountryLists>> {
+  const rows = await store.riskCountryLists(platform.database.db);
+  const year = platform.clock.today().year;
+  return {
+    year,
+    confirmed: rows.some((row) => row.year === year),
+    lists: rows.map((row) => ({
+      year: row.year,
+      countries: row.countries,
+      legalBasis: row.legalBasis,
+      confirmedAt: row.confirmedAt.toISOString(),
+      confirmedBy: row.confirmedByGivenName
+        ? `${row.confirmedByGivenName} ${row.confirmedByFamilyName ?? ''}`.trim()
+        : null,
+    })),
+  };
+}
+
+/**
+ * The SUI manager records and confirms a year's list (DL 145/2024 art. 3, MAECI decree): the open cases of that
+ * year are marked again, and silence may be offered for them once their term has run.
+ */
+export async function confirmRiskCountryList(
+  platform: Platform,
+  caller: Caller,
+  input: z.infer<typeof riskCountryListInput>,
+) {
+  const actor = actorOf(caller);
+  const registry = await caseTypes(platform.database, platform.clock);
+  const countries = [...new Set(input.countries)].sort();
+  await writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
+    const before = await store.riskCountryListOf(db, input.year);
+    await store.saveRiskCountryList(db, {
+      year: input.year,
+      countries,
+      legalBasis: input.legalBasis,
+      confirmedBy: actor.userId,
+      confirmedAt: platform.clock.now(),
+    });
+    const cases = await store.openCasesOfYear(db, input.year);
+    const marked = { on: [] as string[], off: [] as string[] };
+    for (const row of cases) {
+      const applicant = registry
+        .version(row.typeCode, row.typeValidFrom)
+        .parties.find((party) => party.applicant)?.role;
+      const citizenships = row.people.filter((p) => p.role !== applicant).map((p) => p.citizenship);
+      const onList = citizenships.some((citizenship) => countries.includes(citizenship));
+      if (onList !== row.highRiskCountry) (onList ? marked.on : marked.off).push(row.id);
+    }
+    await store.setHighRiskCountry(db, marked.on, true);
+    await store.setHighRiskCountry(db, marked.off, false);
+    await audit({
+      kind: 'change',
+      action: 'cases.risk-countries.confirm',
+      entityType: 'risk_country_list',
+      entityId: String(input.year),
+      before: before ? { countries: before.countries, legalBasis: before.legalBasis } : null,
+      after: { countries, legalBasis: input.legalBasis },
+      details: { casesMarked: marked.on.length, casesUnmarked: marked.off.length },
+    });
+  });
+  forgetRiskCountryLists(platform.database);
+  return listRiskCountryLists(platform);
 }

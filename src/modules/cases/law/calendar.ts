@@ -82,6 +82,15 @@ export function isWorkingDay(date: Temporal.PlainDate, calendar: HolidayCalendar
   return !isHoliday(date, calendar);
 }
 
+/** Why a day is not a working day, in words (the holiday's name, domenica, sabato), or null for a working day. */
+export function nonWorkingReason(date: Temporal.PlainDate, calendar: HolidayCalendar): string | null {
+  const holiday = holidayOn(date, calendar);
+  if (holiday) return holiday.name;
+  if (date.dayOfWeek === SUNDAY) return 'domenica';
+  if (date.dayOfWeek === SATURDAY && !calendar.saturdayIsWorkingDay) return 'sabato';
+  return null;
+}
+
 /** The first working day strictly after a date. */
 export function nextWorkingDay(date: Temporal.PlainDate, calendar: HolidayCalendar): Temporal.PlainDate {
   let day = date.add({ days: 1 });

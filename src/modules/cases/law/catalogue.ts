@@ -128,16 +128,17 @@ const rejectionDecree = (legalReference: string, appeal = APPEAL_TO_TAR) => ({
   label: 'Decreto di rigetto',
   favourable: false,
   validityDays: null,
+  validityMonths: null,
   legalReference,
   appeal,
 });
 
-// art. 22 c.5 TUI: the nulla osta is valid at most 6 months from issue [V]
+// art. 22 c.5 TUI: the nulla osta is valid at most 6 months from issue, counted by the calendar [V]
 const WORK_CLEARANCE_OUTCOME = {
   code: 'CLEARANCE',
   label: 'Nulla osta al lavoro',
   favourable: true,
-  validityDays: 180,
+  validityMonths: 6,
   legalReference: 'art. 22 c.5 D.Lgs. 286/1998: validità non superiore a sei mesi dal rilascio',
 };
 
@@ -266,7 +267,7 @@ const PARTS: Record<CaseType, Part> = {
         code: 'CLEARANCE',
         label: 'Nulla osta al ricongiungimento familiare',
         favourable: true,
-        validityDays: 180,
+        validityMonths: 6,
         legalReference: 'art. 29 c.8 D.Lgs. 286/1998',
       },
       rejectionDecree('art. 29 D.Lgs. 286/1998; art. 10-bis L. 241/1990', APPEAL_TO_ORDINARY_COURT),
@@ -312,10 +313,10 @@ const PARTS: Record<CaseType, Part> = {
 
 /** Every built-in definition version: one per term version of each type. */
 export const BUILT_IN_CASE_TYPES: CaseTypeVersionInput[] = Object.entries(PARTS).flatMap(([code, part]) =>
-  TERM_VERSIONS[code as CaseType].map(({ validFrom, termDays, silenceMeansConsent, legalBasis }) => ({
+  TERM_VERSIONS[code as CaseType].map(({ validFrom, ...term }) => ({
     code,
     validFrom,
-    term: { termDays, silenceMeansConsent, legalBasis },
+    term,
     ...part,
   })),
 );

@@ -10,6 +10,7 @@ import {
   type Deadline,
   type DeadlinePolicy,
   type SilenceFacts,
+  type TermStartEvent,
 } from './deadlines.ts';
 import {
   CASE_TYPES,
@@ -25,7 +26,12 @@ import {
 
 const day = (iso: string) => Temporal.PlainDate.from(iso);
 const LODI_SATURDAY_OFF = officeCalendar(LODI_PATRON_DAYS, false);
-const CLEAR: SilenceFacts = { impedimentFound: false, quotaAvailable: true, highRiskCountry: false };
+const CLEAR: SilenceFacts = {
+  impedimentFound: false,
+  quotaAvailable: true,
+  highRiskCountry: false,
+  riskListConfirmed: true,
+};
 
 function rulesFor(caseType: CaseType, submittedOn: Temporal.PlainDate): CaseRules {
   const selection = selectRules(caseType, submittedOn);
@@ -43,6 +49,8 @@ const observations = (on: string): Recorded => ['OBSERVATIONS_RECEIVED', on];
 type Scenario = {
   type?: CaseType;
   submitted: string;
+  /** The imputation to the quota, for the types whose term runs from it: the submission day unless given. */
+  imputed?: string | null;
   events?: Recorded[];
   today?: string;
   silence?: Partial<SilenceFacts>;
@@ -50,12 +58,21 @@ type Scenario = {
   policy?: DeadlinePolicy;
 };
 
+/** The starting event of the rules: the submission, or the imputation to the quota. */
+function startOf(rules: CaseRules, submittedOn: Temporal.PlainDate, imputed?: string | null): TermStartEvent {
+  if (rules.term.startsFrom === 'SUBMISSION') return { event: 'SUBMISSION', on: submittedOn };
+  const on = imputed === undefined ? submittedOn : imputed === null ? null : day(imputed);
+  return { event: 'QUOTA_IMPUTATION', on };
+}
+
 function deadline(scenario: Scenario): Deadline {
   const submittedOn = day(scenario.submitted);
+  const rules = rulesFor(scenario.type ?? 'WORK_CLEARANCE', submittedOn);
   return computeDeadline({
     submittedOn,
+    start: startOf(rules, submittedOn, scenario.imputed),
     events: (scenario.events ?? []).map(([kind, on]) => ({ kind, on: day(on) })),
-    rules: rulesFor(scenario.type ?? 'WORK_CLEARANCE', submittedOn),
+    rules,
     calendar: scenario.calendar ?? LODI_CALENDAR,
     today: day(scenario.today ?? scenario.submitted),
     silence: { ...CLEAR, ...scenario.silence },
@@ -72,11 +89,15 @@ const WORK = { submitted: '2026-02-02' } as const;
 const work = (today: string, ...events: Recorded[]) => deadline({ ...WORK, events, today });
 
 describe('rules in force on the submission date', () => {
-  it('gives a family reunification 90 days up to 10 December 2024 and 150 days from the 11th', () => {
-    expect(rulesFor('FAMILY_REUNIFICATION_CLEARANCE', day('2024-12-10')).term.termDays).toBe(90);
-    expect(rulesFor('FAMILY_REUNIFICATION_CLEARANCE', day('2024-12-11')).term.termDays).toBe(150);
-    expect(dueOf({ type: 'FAMILY_REUNIFICATION_CLEARANCE', submitted: '2024-12-10' })).toBe('2025-03-10');
-    expect(dueOf({ type: 'FAMILY_REUNIFICATION_CLEARANCE', submitted: '2024-12-11' })).toBe('2025-05-10');
+  // art. 29 c.8 TUI: 90 days (DL 13/2017); 150 days for applications from 4 October 2025 (DL 146/2025 art. 7)
+  it('gives a family reunification 90 days up to 3 October 2025 and 150 days from the 4th', () => {
+    expect(rulesFor('FAMILY_REUNIFICATION_CLEARANCE', day('2024-12-11')).term.termDays).toBe(90);
+    expect(rulesFor('FAMILY_REUNIFICATION_CLEARANCE', day('2025-10-03')).term.termDays).toBe(90);
+    expect(rulesFor('FAMILY_REUNIFICATION_CLEARANCE', day('2025-10-04')).term.termDays).toBe(150);
+    // 3 October 2025 + 90 days = Thursday 1 January 2026, Capodanno: Friday the 2nd
+    expect(dueOf({ type: 'FAMILY_REUNIFICATION_CLEARANCE', submitted: '2025-10-03' })).toBe('2026-01-02');
+    // 4 October 2025 + 150 days = Tuesday 3 March 2026
+    expect(dueOf({ type: 'FAMILY_REUNIFICATION_CLEARANCE', submitted: '2025-10-04' })).toBe('2026-03-03');
   });
 
   it('returns an error value for a submission before the first version of the term', () => {
@@ -368,10 +389,12 @@ describe('laws that hold for every case', () => {
       kind: event.kind,
       on: submittedOn.add({ days: event.offset }),
     }));
+    const rules = rulesFor(generated.type, submittedOn);
     return {
       submittedOn,
+      start: startOf(rules, submittedOn),
       events,
-      rules: rulesFor(generated.type, submittedOn),
+      rules,
       calendar: generated.calendar,
       today: submittedOn.add({ days: lastOffset + generated.todayAfterLastEvent }),
       silence: CLEAR,
@@ -421,6 +444,8 @@ describe('laws that hold for every case', () => {
       fc.property(ANY_CASE, (generated) => {
         const input = build(generated);
         const result = computeDeadline(input);
+        // a suspension that began on a last day moved off a holiday counts from that day: covered below
+        fc.pre(result.rollOvers.every((rollOver) => rollOver.to.equals(result.legalDueDate)));
         const dayNumber = (date: Temporal.PlainDate) => input.submittedOn.until(date).days;
         const spans = result.suspensions.map((s) => [dayNumber(s.from), dayNumber(s.to)] as const);
         let dueDay = 0;

@@ -7,8 +7,8 @@
  * notice and runs again on `to` (the day documents arrive; for art. 10-bis the day the term restarts).
  */
 import { Temporal } from 'temporal-polyfill';
-import { type HolidayCalendar, workingDayOnOrAfter } from './calendar.ts';
-import type { CaseRules, ClockRules, TermVersion } from './law.ts';
+import { type HolidayCalendar, nonWorkingReason, workingDayOnOrAfter } from './calendar.ts';
+import type { CaseRules, ClockRules, TermStart, TermVersion } from './law.ts';
 
 type PlainDate = Temporal.PlainDate;
 
@@ -63,18 +63,37 @@ export type SilenceFacts = {
   quotaAvailable: boolean;
   /** The worker's country is on the yearly list of high-risk countries. */
   highRiskCountry: boolean;
+  /** The list of high-risk countries for the case's year is recorded and confirmed by the manager. */
+  riskListConfirmed: boolean;
 };
 
 export type SilenceReason =
   | 'NOT_PROVIDED_BY_LAW'
+  | 'TERM_NOT_STARTED'
   | 'TERM_RUNNING'
+  | 'RISK_LIST_NOT_CONFIRMED'
   | 'IMPEDIMENT_FOUND'
   | 'HIGH_RISK_COUNTRY'
   | 'NO_QUOTA_AVAILABLE'
   | 'TERM_EXPIRED_WITHOUT_IMPEDIMENT';
 
+/**
+ * The event the term runs from and its day: null while it has not happened (a request not yet imputed to the
+ * quota), in which case the due date is counted from the submission and silence is never offered.
+ */
+export type TermStartEvent = { event: TermStart; on: PlainDate | null };
+
+/** A last day of the term that is not a working day, moved to the next one (art. 155 c.4 c.p.c.). */
+export type RollOver = {
+  from: PlainDate;
+  to: PlainDate;
+  /** The days skipped, with why each is not a working day. */
+  skipped: { date: PlainDate; reason: string }[];
+};
+
 export type DeadlineInput = {
   submittedOn: PlainDate;
+  start: TermStartEvent;
   events: readonly CaseEvent[];
   rules: CaseRules;
   calendar: HolidayCalendar;
@@ -84,6 +103,12 @@ export type DeadlineInput = {
 };
 
 export type Deadline = {
+  /** The starting event and the day the count starts from (that day itself is not counted). */
+  start: { event: TermStart; on: PlainDate; recorded: boolean };
+  termDays: number;
+  termValidFrom: string;
+  /** The due date from the term alone, before suspensions and roll-overs. */
+  baseDueDate: PlainDate;
   legalDueDate: PlainDate;
   /** The last day of the term before moving off a Sunday, a holiday or a non-working Saturday. */
   unadjustedDueDate: PlainDate;
@@ -93,6 +118,8 @@ export type Deadline = {
   /** Days added to the term by the suspensions, overlaps counted once. */
   suspendedDays: number;
   suspensions: Suspension[];
+  /** Each last day moved off a Sunday or holiday, in order: one inside the term when a suspension began on it. */
+  rollOvers: RollOver[];
   ignoredEvents: IgnoredEvent[];
   canIssueBySilence: boolean;
   silenceReason: SilenceReason;
@@ -171,7 +198,9 @@ function span(
   const [opening] = events;
   const from = later(opening.on, context.clockStart);
   const to = later(end, from);
-  const ongoing = compare(opening.on, context.today) <= 0 && compare(context.today, to) < 0;
+  // A span of no days (documents received the day they were asked for) never stops the clock.
+  const ongoing =
+    compare(from, to) < 0 && compare(from, context.today) <= 0 && compare(context.today, to) < 0;
   const { capped, legalBasis } = context;
   const recorded = events.filter((event) => event !== null);
   return { kind, from, to, days: daysBetween(from, to), ongoing, capped, legalBasis, events: recorded };
@@ -211,28 +240,53 @@ function noticeSuspension(
   return span('REJECTION_NOTICE', events, end, { clockStart, today, capped: false, legalBasis });
 }
 
+function rollOver(from: PlainDate, calendar: HolidayCalendar): RollOver | null {
+  const to = workingDayOnOrAfter(from, calendar);
+  if (to.equals(from)) return null;
+  const skipped: RollOver['skipped'] = [];
+  for (let date = from; compare(date, to) < 0; date = date.add({ days: 1 }))
+    skipped.push({ date, reason: nonWorkingReason(date, calendar) ?? '' });
+  return { from, to, skipped };
+}
+
 /**
- * Pushes the due date by every suspension that begins while the term is still running (its last day
- * included), counting days covered by two suspensions once. One that begins after the term ran out changes
- * nothing.
+ * Pushes the due date by every suspension that begins while the term is still running, counting days covered
+ * by two suspensions once. The term runs up to its last day, extended off a Sunday or holiday (art. 2963 c.c.):
+ * a request made on that extended day still suspends it, and the remaining days count from there. One that
+ * begins after the term ran out changes nothing.
  */
-function applySuspensions(baseDueDate: PlainDate, candidates: readonly Candidate[]) {
+function applySuspensions(
+  baseDueDate: PlainDate,
+  candidates: readonly Candidate[],
+  calendar: HolidayCalendar,
+) {
   const byStart = [...candidates].sort((a, b) => compare(a.from, b.from));
   let dueDate = baseDueDate;
   let coveredUntil: PlainDate | null = null;
   const effective: Candidate[] = [];
   const expired: Candidate[] = [];
+  const rollOvers: RollOver[] = [];
+  let suspendedDays = 0;
   for (const candidate of byStart) {
     if (compare(candidate.from, dueDate) > 0) {
-      expired.push(candidate);
-      continue;
+      const extended = rollOver(dueDate, calendar);
+      if (!extended || compare(candidate.from, extended.to) > 0) {
+        expired.push(candidate);
+        continue;
+      }
+      rollOvers.push(extended);
+      dueDate = extended.to;
     }
     const newFrom = coveredUntil ? later(candidate.from, coveredUntil) : candidate.from;
-    dueDate = dueDate.add({ days: Math.max(0, daysBetween(newFrom, candidate.to)) });
+    const added = Math.max(0, daysBetween(newFrom, candidate.to));
+    suspendedDays += added;
+    dueDate = dueDate.add({ days: added });
     coveredUntil = coveredUntil ? later(coveredUntil, candidate.to) : candidate.to;
     effective.push(candidate);
   }
-  return { dueDate, effective, expired };
+  const last = rollOver(dueDate, calendar);
+  if (last) rollOvers.push(last);
+  return { dueDate, effective, expired, rollOvers, suspendedDays };
 }
 
 function statusOf(daysLeft: number, suspended: boolean, policy: DeadlinePolicy): DeadlineStatus {
@@ -242,10 +296,18 @@ function statusOf(daysLeft: number, suspended: boolean, policy: DeadlinePolicy):
 }
 
 // art. 22 c.5.01, art. 24 c.2-bis TUI: issue once the term passes; DL 145/2024 art. 3: not for risk countries
-function assessSilence(term: TermVersion, facts: SilenceFacts, daysLeft: number): SilenceReason {
+// art. 22 c.5 TUI (DL 146/2025): never before the term counted from the imputation to the quota has run
+function assessSilence(
+  term: TermVersion,
+  facts: SilenceFacts,
+  daysLeft: number,
+  started: boolean,
+): SilenceReason {
   if (!term.silenceMeansConsent) return 'NOT_PROVIDED_BY_LAW';
+  if (!started) return 'TERM_NOT_STARTED';
   if (daysLeft >= 0) return 'TERM_RUNNING';
   if (facts.impedimentFound) return 'IMPEDIMENT_FOUND';
+  if (!facts.riskListConfirmed) return 'RISK_LIST_NOT_CONFIRMED';
   if (facts.highRiskCountry) return 'HIGH_RISK_COUNTRY';
   if (!facts.quotaAvailable) return 'NO_QUOTA_AVAILABLE';
   return 'TERM_EXPIRED_WITHOUT_IMPEDIMENT';
@@ -255,20 +317,26 @@ const asSuspension = ({ events: _events, ...suspension }: Candidate): Suspension
 
 export function computeDeadline(input: DeadlineInput): Deadline {
   const { submittedOn, rules, calendar, today } = input;
+  const started = input.start.on !== null;
+  const startOn = input.start.on ?? submittedOn;
   // art. 2 c.6 L. 241/1990: the term starts on receipt; art. 2963 c.2 c.c.: the first day is not counted
-  const clockStart = submittedOn.add({ days: 1 });
-  const baseDueDate = submittedOn.add({ days: rules.term.termDays });
+  const clockStart = startOn.add({ days: 1 });
+  const baseDueDate = startOn.add({ days: rules.term.termDays });
   const ledger = fileEvents(input.events, submittedOn, rules.clock);
   const candidates = [
     ...ledger.integrations.map((record) => integrationSuspension(record, rules.clock, clockStart, today)),
     ...ledger.notices.map((record) => noticeSuspension(record, rules.clock, clockStart, today)),
   ];
-  const { dueDate, effective, expired } = applySuspensions(baseDueDate, candidates);
+  const { dueDate, effective, expired, rollOvers, suspendedDays } = applySuspensions(
+    baseDueDate,
+    candidates,
+    calendar,
+  );
   // art. 155 c.4 c.p.c., art. 2963 c.3 c.c.: a term ending on a holiday moves to the next working day
   const legalDueDate = workingDayOnOrAfter(dueDate, calendar);
   const daysLeft = daysBetween(today, legalDueDate);
   const suspended = effective.some((suspension) => suspension.ongoing);
-  const silenceReason = assessSilence(rules.term, input.silence, daysLeft);
+  const silenceReason = assessSilence(rules.term, input.silence, daysLeft, started);
   const ignoredEvents = [
     ...ledger.ignored,
     ...expired.flatMap((candidate) =>
@@ -276,12 +344,17 @@ export function computeDeadline(input: DeadlineInput): Deadline {
     ),
   ].sort((a, b) => compare(a.event.on, b.event.on));
   return {
+    start: { event: input.start.event, on: startOn, recorded: started },
+    termDays: rules.term.termDays,
+    termValidFrom: rules.term.validFrom,
+    baseDueDate,
     legalDueDate,
     unadjustedDueDate: dueDate,
     daysLeft,
     status: statusOf(daysLeft, suspended, input.policy ?? DEADLINE_POLICY),
-    suspendedDays: daysBetween(baseDueDate, dueDate),
+    suspendedDays,
     suspensions: effective.map(asSuspension),
+    rollOvers,
     ignoredEvents,
     canIssueBySilence: silenceReason === 'TERM_EXPIRED_WITHOUT_IMPEDIMENT',
     silenceReason,

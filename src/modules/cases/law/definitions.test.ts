@@ -28,7 +28,7 @@ function withTransition(definition: CaseTypeVersionInput, action: string, change
 
 describe('a case type definition', () => {
   it('accepts every built-in definition', () => {
-    expect(BUILT_IN_CASE_TYPES.length).toBe(5);
+    expect(BUILT_IN_CASE_TYPES.length).toBe(7);
     for (const definition of BUILT_IN_CASE_TYPES) {
       expect(refusalPaths(definition), `${definition.code} ${definition.validFrom}`).toEqual([]);
     }

@@ -6,9 +6,11 @@
  * Transitions name an action from a closed vocabulary (`ACTIONS`): the engine knows what each action does to
  * the legal clock, to opinions and to outcomes; a definition decides between which of its states it applies.
  */
+import type { Temporal } from 'temporal-polyfill';
 import { z } from 'zod';
 import { OPINION_BODIES, type OpinionBody } from '../../exchange/contract.ts';
 import { CASE_EVENT_KINDS } from './deadlines.ts';
+import { TERM_STARTS } from './law.ts';
 
 const code = z.string().regex(/^[A-Z][A-Z0-9_]{1,63}$/, 'codice in maiuscolo: lettere, cifre e _');
 const isoDate = z.iso.date();
@@ -58,8 +60,12 @@ export const caseTypeVersion = z
     rejectionNoticeApplies: z.boolean(),
     term: z.object({
       termDays: z.number().int().min(1).max(3650),
+      /** The event the days run from: the submission, or (DL 146/2025) the imputation to the quota. */
+      startsFrom: z.enum(TERM_STARTS).default('SUBMISSION'),
       silenceMeansConsent: z.boolean(),
       legalBasis: z.string().min(1),
+      /** Where the rule's source is not settled: for the manager's eyes on the case-type page only. */
+      sourceNote: z.string().trim().min(1).max(1000).nullable().default(null),
     }),
     parties: z
       .array(
@@ -120,8 +126,10 @@ export const caseTypeVersion = z
         code,
         label,
         favourable: z.boolean(),
-        /** Days the document stays valid from issue, when the law limits it. */
-        validityDays: z.number().int().min(1).nullable(),
+        /** Days the document stays valid from issue, when the law counts its validity in days. */
+        validityDays: z.number().int().min(1).nullable().default(null),
+        /** Calendar months the document stays valid from issue (art. 2963 c.4 c.c.: same day, or month's end). */
+        validityMonths: z.number().int().min(1).max(120).nullable().default(null),
         legalReference: label,
         /** Where and when the document may be challenged, printed on it (art. 3 c.4 L. 241/1990). */
         appeal: z.string().trim().min(1).max(400).nullable().default(null),
@@ -159,8 +167,31 @@ export const caseTypeVersion = z
     );
     if (sendsNotice !== definition.rejectionNoticeApplies)
       issue(['rejectionNoticeApplies'], 'non coerente con la presenza dell’azione di preavviso di rigetto');
+    definition.outcomes.forEach((outcome, index) => {
+      if (outcome.validityDays !== null && outcome.validityMonths !== null)
+        issue(
+          ['outcomes', index, 'validityMonths'],
+          'indicare la validità in giorni oppure in mesi, non entrambe',
+        );
+    });
+    if (definition.term.startsFrom === 'QUOTA_IMPUTATION' && definition.quota === null)
+      issue(['term', 'startsFrom'], 'l’imputazione alla quota vale solo per i tipi soggetti a quota');
     if (definition.parties.filter((party) => party.applicant).length !== 1)
       issue(['parties'], 'una e una sola parte è il richiedente');
   });
 export type CaseTypeVersion = z.output<typeof caseTypeVersion>;
 export type CaseTypeVersionInput = z.input<typeof caseTypeVersion>;
+type Outcome = CaseTypeVersion['outcomes'][number];
+
+/**
+ * The last day an outcome document is valid, issued on a day: months by the calendar, the month's last day when
+ * it lacks the issue day (art. 2963 c.4 c.c., art. 155 c.2 c.p.c.), never 30-day blocks.
+ */
+export function validUntil(
+  outcome: Pick<Outcome, 'validityDays' | 'validityMonths'>,
+  issuedOn: Temporal.PlainDate,
+): Temporal.PlainDate | null {
+  if (outcome.validityMonths !== null) return issuedOn.add({ months: outcome.validityMonths });
+  if (outcome.validityDays !== null) return issuedOn.add({ days: outcome.validityDays });
+  return null;
+}

@@ -18,15 +18,29 @@ export const CASE_TYPES = [
 ] as const;
 export type CaseType = (typeof CASE_TYPES)[number];
 
+/** The event the term is counted from: the submission, or the imputation of the request to the quota. */
+export const TERM_STARTS = ['SUBMISSION', 'QUOTA_IMPUTATION'] as const;
+export type TermStart = (typeof TERM_STARTS)[number];
+
 /** The time limit of a case type from a given date on. */
 export type TermVersion = {
   validFrom: IsoDate;
-  /** Calendar days from submission for the SUI to decide. */
+  /** Calendar days from the starting event for the SUI to decide. */
   termDays: number;
+  startsFrom: TermStart;
   /** Whether the clearance is due once the term passes without a decision (tacit approval). */
   silenceMeansConsent: boolean;
   legalBasis: string;
+  /** Where the source of the rule is not settled: shown to the manager on the case-type page, never to users. */
+  sourceNote: string | null;
 };
+
+// DL 146/2025 (GU n. 230 of 3.10.2025), in force 4.10.2025; conv. L. 179/2025
+const DL_146_2025_IN_FORCE: IsoDate = '2025-10-04';
+
+const SILENCE_NOT_REREAD =
+  'Il testo vigente dell’art. 29 c.8 TUI non è stato riletto sull’assenza di silenzio-assenso: dopo il termine ' +
+  'restano la diffida e il ricorso contro il silenzio.';
 
 export const TERM_VERSIONS: Readonly<Record<CaseType, readonly TermVersion[]>> = {
   WORK_CLEARANCE: [
@@ -34,11 +48,25 @@ export const TERM_VERSIONS: Readonly<Record<CaseType, readonly TermVersion[]>> =
     {
       validFrom: '2023-03-11',
       termDays: 60,
+      startsFrom: 'SUBMISSION',
       silenceMeansConsent: true,
       legalBasis:
-        'art. 22 c.5 TUI: 60 giorni; rilascio automatico art. 22 c.5.01 TUI (DL 20/2023) senza ' +
-        'elementi ostativi della Questura e con quota disponibile, mai per i Paesi a particolare ' +
+        'art. 22 c.5 TUI: 60 giorni dalla presentazione; rilascio automatico art. 22 c.5.01 TUI (DL 20/2023) ' +
+        'senza elementi ostativi della Questura e con quota disponibile, mai per i Paesi a particolare ' +
         'rischio (DL 145/2024 art. 3)',
+      sourceNote: null,
+    },
+    // art. 22 c.5 TUI as amended by DL 146/2025 art. 1: the 60 days run from the imputation to the quota [V]
+    {
+      validFrom: DL_146_2025_IN_FORCE,
+      termDays: 60,
+      startsFrom: 'QUOTA_IMPUTATION',
+      silenceMeansConsent: true,
+      legalBasis:
+        'art. 22 c.5 TUI come modificato dal DL 146/2025 art. 1 (L. 179/2025): 60 giorni dall’imputazione ' +
+        'della domanda alla quota; rilascio automatico art. 22 c.5.01 TUI senza elementi ostativi della ' +
+        'Questura e con quota disponibile, mai per i Paesi a particolare rischio (DL 145/2024 art. 3)',
+      sourceNote: null,
     },
   ],
   SEASONAL_WORK: [
@@ -46,26 +74,45 @@ export const TERM_VERSIONS: Readonly<Record<CaseType, readonly TermVersion[]>> =
     {
       validFrom: '2023-03-11',
       termDays: 20,
+      startsFrom: 'SUBMISSION',
       silenceMeansConsent: true,
       legalBasis:
-        'art. 24 c.2 TUI: 20 giorni; silenzio-assenso art. 24 c.2-bis TUI (DL 5/2012) e ' +
+        'art. 24 c.2 TUI: 20 giorni dalla presentazione; silenzio-assenso art. 24 c.2-bis TUI (DL 5/2012) e ' +
         'rilascio automatico art. 22 c.5.01 TUI (DL 20/2023)',
+      sourceNote: null,
+    },
+    // art. 22 c.5 TUI as amended by DL 146/2025 art. 1: the seasonal 20 days also run from the imputation [V]
+    {
+      validFrom: DL_146_2025_IN_FORCE,
+      termDays: 20,
+      startsFrom: 'QUOTA_IMPUTATION',
+      silenceMeansConsent: true,
+      legalBasis:
+        'art. 24 c.2 TUI e art. 22 c.5 TUI come modificato dal DL 146/2025 art. 1 (L. 179/2025): 20 giorni ' +
+        'dall’imputazione della domanda alla quota; silenzio-assenso art. 24 c.2-bis TUI e rilascio ' +
+        'automatico art. 22 c.5.01 TUI',
+      sourceNote: null,
     },
   ],
   FAMILY_REUNIFICATION_CLEARANCE: [
-    // art. 29 c.8 TUI: 90 days since DL 13/2017 [P]; no tacit approval in later texts [P]
+    // art. 29 c.8 TUI: 90 days since DL 13/2017 [V]; no tacit approval in later texts [P]
     {
       validFrom: '2017-08-17',
       termDays: 90,
+      startsFrom: 'SUBMISSION',
       silenceMeansConsent: false,
       legalBasis: 'art. 29 c.8 TUI come modificato dal DL 13/2017: 90 giorni; nessun silenzio-assenso',
+      sourceNote: SILENCE_NOT_REREAD,
     },
-    // art. 29 c.8 TUI as amended by L. 187/2024: 150 days [P, one source]
+    // art. 29 c.8 TUI as amended by DL 146/2025 art. 7: 150 days for applications from 4.10.2025 [V]
     {
-      validFrom: '2024-12-11',
+      validFrom: DL_146_2025_IN_FORCE,
       termDays: 150,
+      startsFrom: 'SUBMISSION',
       silenceMeansConsent: false,
-      legalBasis: 'art. 29 c.8 TUI come modificato dalla L. 187/2024: 150 giorni; nessun silenzio-assenso',
+      legalBasis:
+        'art. 29 c.8 TUI come modificato dal DL 146/2025 art. 7 (L. 179/2025): 150 giorni; nessun silenzio-assenso',
+      sourceNote: SILENCE_NOT_REREAD,
     },
   ],
   PERMIT_CONVERSION: [
@@ -73,9 +120,13 @@ export const TERM_VERSIONS: Readonly<Record<CaseType, readonly TermVersion[]>> =
     {
       validFrom: '2023-03-11',
       termDays: 60,
+      startsFrom: 'SUBMISSION',
       silenceMeansConsent: false,
       legalBasis:
         'art. 6 c.1 TUI, art. 14 DPR 394/1999, art. 24 c.10 TUI: 60 giorni; nessun silenzio-assenso',
+      sourceNote:
+        'Il termine di 60 giorni viene dalle schede procedurali dei SUI (Regione Toscana), non da un testo ' +
+        'di legge: confermarlo prima di farvi affidamento.',
     },
   ],
 };
@@ -237,36 +288,23 @@ export function officeCalendar(
   return { holidays: [...NATIONAL_HOLIDAYS, ...patronDays], saturdayIsWorkingDay };
 }
 
+/** Lodi's calendar with its patron day: the desks' opening hours. */
 export const LODI_CALENDAR: HolidayCalendar = officeCalendar(LODI_PATRON_DAYS);
 
-/** The yearly list of countries whose workers' clearances are never issued by silence (DL 145/2024 art. 3). */
-export type HighRiskCountryList = { validFrom: IsoDate; countries: readonly string[]; legalBasis: string };
+/**
+ * The yearly list of countries at particular risk (DL 145/2024 art. 3; MAECI decree): data per year, kept in
+ * the database and confirmed by the SUI manager. A year's list never carries over to the next.
+ */
+export type RiskCountryList = { year: number; countries: readonly string[]; confirmed: boolean };
 
-export const HIGH_RISK_COUNTRY_LISTS: readonly HighRiskCountryList[] = [
-  // DL 145/2024 art. 3 (conv. L. 187/2024): Bangladesh, Pakistan, Sri Lanka by law [V]; in force date [U]
-  {
-    validFrom: '2024-10-11',
-    countries: ['BD', 'PK', 'LK'],
-    legalBasis: 'DL 145/2024 art. 3 (L. 187/2024): Bangladesh, Pakistan, Sri Lanka',
-  },
-  // MAECI decree of 25.2.2025 added Morocco for 2025 [V]
-  {
-    validFrom: '2025-02-25',
-    countries: ['BD', 'PK', 'LK', 'MA'],
-    legalBasis: 'DL 145/2024 art. 3; decreto MAECI 25.2.2025 (Marocco)',
-  },
-];
+/** What the yearly list says of a worker: on it, off it, or unknown because the list is not confirmed. */
+export type RiskAssessment = { highRiskCountry: boolean; riskListConfirmed: boolean };
 
-const listsByDay = new Map<string, readonly string[]>();
-
-/** Whether a citizenship is on the high-risk list in force on a date. */
-export function isHighRiskCountry(citizenship: string, on: Temporal.PlainDate): boolean {
-  const key = on.toString();
-  let countries = listsByDay.get(key);
-  if (!countries) {
-    if (listsByDay.size > 400) listsByDay.clear();
-    countries = versionInForce(HIGH_RISK_COUNTRY_LISTS, on)?.countries ?? [];
-    listsByDay.set(key, countries);
-  }
-  return countries.includes(citizenship);
+/** Whether any of the citizenships is on the year's list; without a confirmed list, nothing is known. */
+export function assessRisk(list: RiskCountryList | null, citizenships: readonly string[]): RiskAssessment {
+  if (!list?.confirmed) return { highRiskCountry: false, riskListConfirmed: false };
+  return {
+    highRiskCountry: citizenships.some((citizenship) => list.countries.includes(citizenship)),
+    riskListConfirmed: true,
+  };
 }

@@ -12,7 +12,7 @@ import type { Platform } from '../../../kernel/platform.ts';
 import { auditRead } from '../../../kernel/transaction.ts';
 import type { OutcomeView } from '../contract.ts';
 import * as documents from '../documents/store.ts';
-import type { Action, CaseTypeVersion } from '../law/definitions.ts';
+import { type Action, type CaseTypeVersion, validUntil } from '../law/definitions.ts';
 import { caseTypes } from '../law/registry.ts';
 import * as store from '../store.ts';
 import { verificationUrl } from './receipts.ts';
@@ -54,8 +54,7 @@ export async function recordOutcome(
     number: outcomeNumber(input.caseFile.number, outcome.code),
     verificationCode: newVerificationCode(),
     issuedOn: input.issuedOn.toString(),
-    validUntil:
-      outcome.validityDays === null ? null : input.issuedOn.add({ days: outcome.validityDays }).toString(),
+    validUntil: validUntil(outcome, input.issuedOn)?.toString() ?? null,
     reason: input.reason,
     issuedBy: input.issuedBy,
     createdAt: input.now,

@@ -310,6 +310,8 @@ export async function caseClockToday(
     typeValidFrom: string;
     state: string;
     submittedOn: string;
+    quotaImputedOn: string | null;
+    quotaYear: number | null;
     highRiskCountry: boolean;
     quotaRank: number | null;
   },
@@ -319,12 +321,19 @@ export async function caseClockToday(
     row.typeCode,
     row.typeValidFrom,
   );
-  const [events, caseOpinions, present] = await Promise.all([
+  const [events, caseOpinions, present, riskList] = await Promise.all([
     store.caseEvents(db, row.id),
     store.caseOpinions(db, row.id),
     documents.currentChecklistCodes(db, row.id),
+    riskCountryListOf(platform.database, platform.clock, riskYearOf(row)),
   ]);
-  const facts = factsOf(definition, row, events, caseOpinions, present);
+  const facts = factsOf(
+    definition,
+    { ...row, riskListConfirmed: riskList !== null },
+    events,
+    caseOpinions,
+    present,
+  );
   const today = platform.clock.today();
   return {
     deadline: deadlineOf(definition, facts, calendarOf(platform.config), today),

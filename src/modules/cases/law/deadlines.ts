@@ -198,9 +198,13 @@ function span(
   const [opening] = events;
   const from = later(opening.on, context.clockStart);
   const to = later(end, from);
-  // A span of no days (documents received the day they were asked for) never stops the clock.
+  // A span of no days (documents received the day they were asked for) never stops the clock; a request still
+  // awaited stops it from the day it was made, even before the clock's first day.
+  const awaited = events[events.length - 1] === null;
   const ongoing =
-    compare(from, to) < 0 && compare(from, context.today) <= 0 && compare(context.today, to) < 0;
+    (awaited || compare(from, to) < 0) &&
+    compare(opening.on, context.today) <= 0 &&
+    compare(context.today, to) < 0;
   const { capped, legalBasis } = context;
   const recorded = events.filter((event) => event !== null);
   return { kind, from, to, days: daysBetween(from, to), ongoing, capped, legalBasis, events: recorded };

@@ -36,6 +36,8 @@ function wordingOf(
     {
       state,
       submittedOn: day(SUBMITTED_ON),
+      quotaImputedOn: day(SUBMITTED_ON),
+      riskListConfirmed: true,
       clockEvents,
       opinions: [],
       missingDocuments: [],

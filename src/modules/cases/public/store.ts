@@ -41,6 +41,8 @@ export async function findPublicCaseStatus(
       'c.state',
       'c.closed',
       'c.submittedOn',
+      'c.quotaImputedOn',
+      'c.quotaYear',
       'c.highRiskCountry',
       'c.quotaRank',
     ])

@@ -1,7 +1,9 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, loadDemoData } from '../../src/cli/demo.ts';
+import { loadDemoCases } from '../../src/cli/demo-cases.ts';
 import { SIGN_IN_ATTEMPTS } from '../../src/modules/identity/rules.ts';
+import { loadPortalContent } from '../../src/modules/portal/sheets/content.ts';
 import {
   type BrowserTestWithMail,
   browserAvailable,
@@ -23,6 +25,9 @@ describe.skipIf(!browserAvailable())('signing in and administration in Chromium'
   beforeAll(async () => {
     t = await startBrowserTest({ smtp: true });
     await loadDemoData(t.platform, { password: DEMO_PASSWORD });
+    // As at start-up: the modules' own content first, then the demo.
+    await loadPortalContent(t.platform);
+    await loadDemoCases(t.platform);
   });
 
   afterAll(() => stopBrowserTest(t));
@@ -383,5 +388,41 @@ describe.skipIf(!browserAvailable())('signing in and administration in Chromium'
     await page.goto(`${t.base}/profilo`);
     await page.waitForURL(`${t.base}/accesso?next=%2Fprofilo`);
     await close(page);
+  });
+
+  it('lets the seconded legal expert and mediator of the demo work at once: a question, a translation review', async () => {
+    const expert = await open('/accesso');
+    await signIn(expert, 'esperto.legale@lovit.example');
+    await expert.getByRole('heading', { level: 1, name: 'Scrivania' }).waitFor();
+    await expert.goto(`${t.base}/pratiche/quesiti`);
+    const queue = expert.getByRole('table', { name: 'Quesiti in attesa di risposta, per scadenza' });
+    await queue.waitFor();
+    expect(await queue.getByRole('row').count()).toBe(4);
+    await expectAccessible(expert);
+    await queue
+      .getByRole('row', { name: /passaporto scade/ })
+      .getByRole('link')
+      .click();
+    await expert.getByRole('heading', { level: 2, name: "Domande all'esperto legale" }).waitFor();
+    await expert
+      .getByLabel('Risposta')
+      .fill('Il nulla osta si rilascia: la validità del passaporto si verifica al visto.');
+    await expert.getByRole('button', { name: /^Invia la risposta/ }).click();
+    await expert.getByText(/^Risposta al quesito del .* registrata\.$/).waitFor();
+    await expert.goto(`${t.base}/pratiche/quesiti`);
+    await queue.waitFor();
+    expect(await queue.getByRole('row').count()).toBe(3);
+    await close(expert);
+
+    const mediator = await open('/accesso');
+    await signIn(mediator, 'mediatrice@lovit.example');
+    await mediator.getByRole('heading', { level: 1, name: 'Scrivania' }).waitFor();
+    await mediator.goto(`${t.base}/comunicazione/schede`);
+    await mediator.getByRole('heading', { level: 1, name: 'Schede delle procedure del portale' }).waitFor();
+    await mediator.getByRole('button', { name: 'Modifica ricongiungimento-familiare (ar)' }).click();
+    await mediator.getByRole('button', { name: 'Segna come revisionata' }).click();
+    await mediator.getByText(/^Testo salvato: Revisionata, revisione \d+\.$/).waitFor();
+    await expectAccessible(mediator);
+    await close(mediator);
   });
 });

@@ -28,7 +28,8 @@ describe.skipIf(!browserAvailable())('signing in and administration in Chromium'
     // As at start-up: the modules' own content first, then the demo.
     await loadPortalContent(t.platform);
     await loadDemoCases(t.platform);
-  });
+    // The demo signs up two dozen accounts (each password hashed) and a dozen cases through the real use cases.
+  }, 240_000);
 
   afterAll(() => stopBrowserTest(t));
 
@@ -390,7 +391,7 @@ describe.skipIf(!browserAvailable())('signing in and administration in Chromium'
     await close(page);
   });
 
-  it('lets the seconded legal expert and mediator of the demo work at once: a question, a translation review', async () => {
+  it('lets the seconded legal expert of the demo answer a question waiting for him', async () => {
     const expert = await open('/accesso');
     await signIn(expert, 'esperto.legale@lovit.example');
     await expert.getByRole('heading', { level: 1, name: 'Scrivania' }).waitFor();
@@ -413,7 +414,9 @@ describe.skipIf(!browserAvailable())('signing in and administration in Chromium'
     await queue.waitFor();
     expect(await queue.getByRole('row').count()).toBe(3);
     await close(expert);
+  });
 
+  it('lets the seconded mediator of the demo review a translation in her language', async () => {
     const mediator = await open('/accesso');
     await signIn(mediator, 'mediatrice@lovit.example');
     await mediator.getByRole('heading', { level: 1, name: 'Scrivania' }).waitFor();
@@ -422,6 +425,36 @@ describe.skipIf(!browserAvailable())('signing in and administration in Chromium'
     await mediator.getByRole('button', { name: 'Modifica ricongiungimento-familiare (ar)' }).click();
     await mediator.getByRole('button', { name: 'Segna come revisionata' }).click();
     await mediator.getByText(/^Testo salvato: Revisionata, revisione \d+\.$/).waitFor();
+    await expectAccessible(mediator);
+    await close(mediator);
+  });
+
+  it('lets the seconded mediator of the demo keep her languages and hours on her profile', async () => {
+    const mediator = await open('/accesso');
+    await signIn(mediator, 'mediatrice@lovit.example');
+    await mediator.getByRole('heading', { level: 1, name: 'Scrivania' }).waitFor();
+    await mediator.goto(`${t.base}/pratiche`);
+    await mediator.getByRole('link', { name: 'Il mio profilo di mediatore' }).click();
+    await mediator.getByRole('heading', { level: 1, name: 'Profilo di Amina El Idrissi' }).waitFor();
+    await mediator.getByText('arabo (Madrelingua), francese (C1 – avanzato)').waitFor();
+    await mediator.getByRole('button', { name: 'Aggiungi una lingua' }).click();
+    await mediator.getByRole('button', { name: 'Salva il profilo' }).click();
+    await mediator.getByText('Scegliere una lingua').waitFor();
+    await mediator.getByLabel('Lingua n. 3', { exact: true }).selectOption({ label: 'inglese' });
+    await mediator
+      .getByLabel('Livello della lingua n. 3')
+      .selectOption({ label: 'B2 – intermedio avanzato' });
+    await mediator.getByRole('button', { name: 'Aggiungi una fascia oraria' }).click();
+    await mediator.getByLabel('Fine della fascia n. 1').fill('08:00');
+    await mediator.getByRole('button', { name: 'Salva il profilo' }).click();
+    await mediator.getByText('L’orario di fine deve venire dopo quello di inizio').waitFor();
+    await mediator.getByLabel('Fine della fascia n. 1').fill('12:30');
+    await mediator.getByRole('button', { name: 'Salva il profilo' }).click();
+    await mediator.getByText('Profilo di Amina El Idrissi salvato.').waitFor();
+    await mediator
+      .getByText('arabo (Madrelingua), francese (C1 – avanzato), inglese (B2 – intermedio avanzato)')
+      .waitFor();
+    await mediator.getByText('lunedì dalle 09:00 alle 12:30').waitFor();
     await expectAccessible(mediator);
     await close(mediator);
   });

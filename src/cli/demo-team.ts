@@ -45,18 +45,11 @@ const PROFILES: Record<string, { languages: [string, LanguageLevel][]; hours: ty
     ],
     hours: WEEKDAYS_MORNING,
   },
-  'blerina.dervishi@lovit.example': { languages: [['sq', 'NATIVE']], hours: [] },
-  'grace.mensah@lovit.example': {
+  'blerina.dervishi@lovit.example': {
     languages: [
-      ['en', 'NATIVE'],
-      ['fr', 'C1'],
-    ],
-    hours: WEEKDAYS_AFTERNOON,
-  },
-  'nusrat.akter@lovit.example': {
-    languages: [
-      ['bn', 'NATIVE'],
+      ['sq', 'NATIVE'],
       ['en', 'C1'],
+      ['fr', 'B2'],
     ],
     hours: [],
   },

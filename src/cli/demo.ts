@@ -171,8 +171,6 @@ export const DEMO_MEDIATORS: DemoUser[] = [
   ['imran.qureshi', 'Imran', 'Qureshi'],
   ['li.wei', 'Wei', 'Li'],
   ['blerina.dervishi', 'Blerina', 'Dervishi'],
-  ['grace.mensah', 'Grace', 'Mensah'],
-  ['nusrat.akter', 'Nusrat', 'Akter'],
 ].map(([name, givenName, familyName]) => ({
   role: 'mediator' as const,
   email: `${name}@lovit.example`,

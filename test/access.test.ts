@@ -44,6 +44,7 @@ const EXPECTED: Record<Role, readonly Permission[]> = {
     'cases.types.read',
     'cases.desks.manage',
     'cases.mediators.manage',
+    'cases.mediators.profile',
     'exchange.access',
     'exchange.problems',
     'exchange.dashboard',
@@ -80,6 +81,7 @@ const EXPECTED: Record<Role, readonly Permission[]> = {
   ],
   mediator: [
     'cases.access',
+    'cases.mediators.profile',
     'outreach.access',
     'portal.sheets.edit',
     'portal.sheets.review',

@@ -10,6 +10,7 @@ import * as cases from '../modules/cases/service.ts';
 import * as answers from '../modules/exchange/answers.ts';
 import { raiseProblem } from '../modules/exchange/problems/service.ts';
 import * as exchange from '../modules/exchange/service.ts';
+import { loadDemoTeam } from './demo-team.ts';
 import { memberCaller, suiCaller, withoutMail } from './sui-caller.ts';
 
 type DemoPlatform = Pick<Platform, 'database' | 'clock' | 'config'>;
@@ -129,12 +130,14 @@ export async function loadDemoCases(platform: DemoPlatform): Promise<void> {
       ...quota,
       legalBasis: 'Dati dimostrativi: ripartizione provinciale non ufficiale',
     });
+  const caseIds: string[] = [];
   for (let index = 0; index < 12; index++) {
     const { result } = await cases.submit(full, caller, application(index), {
       channel: 'DESK',
       idempotencyKey: null,
       ticket: takeArrivalTicket(platform),
     });
+    caseIds.push(result.id);
     let version = 1;
     for (const action of PATHS[index % PATHS.length] ?? []) {
       const detail = await cases.act(full, caller, result.id, {
@@ -149,6 +152,7 @@ export async function loadDemoCases(platform: DemoPlatform): Promise<void> {
     }
   }
   await loadDemoOpinions(platform);
+  await loadDemoTeam(platform, caseIds);
 }
 
 /**

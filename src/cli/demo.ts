@@ -41,14 +41,18 @@ const ORGANISATIONS: NewOrganisation[] = [
   { code: 'REV-DEMO', name: 'Studio di revisione indipendente (demo)', type: 'OTHER' },
 ];
 
-/** One demo account per role: e-mail, name, organisation. */
-export const DEMO_USERS: {
+type DemoUser = {
   role: Role;
   email: string;
   givenName: string;
   familyName: string;
   organisation: string;
-}[] = [
+  /** The office the person works for on secondment, with the same role, besides their own organisation. */
+  secondedTo?: string;
+};
+
+/** One demo account per role: e-mail, name, organisation. */
+export const DEMO_USERS: DemoUser[] = [
   {
     role: 'admin',
     email: 'admin@lovit.example',
@@ -90,6 +94,7 @@ export const DEMO_USERS: {
     givenName: 'Stefano',
     familyName: 'Ricci',
     organisation: 'COOP-LULE',
+    secondedTo: 'PREF-LO',
   },
   {
     role: 'mediator',
@@ -97,6 +102,7 @@ export const DEMO_USERS: {
     givenName: 'Amina',
     familyName: 'El Idrissi',
     organisation: 'COOP-LULE',
+    secondedTo: 'PREF-LO',
   },
   {
     role: 'council_secretariat',
@@ -156,6 +162,24 @@ export const DEMO_USERS: {
   },
 ];
 
+/**
+ * The other mediators of the cooperative seconded to the SUI, so that each main language of the applicants has
+ * one (their languages and hours are set by the demo team, `demo-team.ts`).
+ */
+export const DEMO_MEDIATORS: DemoUser[] = [
+  ['oksana.kovalenko', 'Oksana', 'Kovalenko'],
+  ['imran.qureshi', 'Imran', 'Qureshi'],
+  ['li.wei', 'Wei', 'Li'],
+  ['blerina.dervishi', 'Blerina', 'Dervishi'],
+].map(([name, givenName, familyName]) => ({
+  role: 'mediator' as const,
+  email: `${name}@lovit.example`,
+  givenName: givenName as string,
+  familyName: familyName as string,
+  organisation: 'COOP-LULE',
+  secondedTo: 'PREF-LO',
+}));
+
 /** The password of every demo account: for demonstrations and tests only, never on real data. */
 export const DEMO_PASSWORD = 'lovit-demo-2026';
 
@@ -169,12 +193,19 @@ export async function loadDemoData(
   for (const organisation of ORGANISATIONS) {
     ids.set(organisation.code, (await createOrganisation(platform, SYSTEM_CALLER, organisation)).id);
   }
-  for (const { role, organisation, ...user } of DEMO_USERS) {
-    const organisationId = ids.get(organisation);
-    if (!organisationId)
-      throw new Error(`demo user ${user.email} names unknown organisation ${organisation}`);
+  const idOf = (code: string, email: string) => {
+    const id = ids.get(code);
+    if (!id) throw new Error(`demo user ${email} names unknown organisation ${code}`);
+    return id;
+  };
+  for (const { role, organisation, secondedTo, ...user } of [...DEMO_USERS, ...DEMO_MEDIATORS]) {
+    const organisationId = idOf(organisation, user.email);
+    const secondment = secondedTo
+      ? [{ organisationId: idOf(secondedTo, user.email), role, secondedFrom: organisationId }]
+      : [];
     await createUser(platform, SYSTEM_CALLER, { ...user, password: options.password }, [
       { organisationId, role },
+      ...secondment,
     ]);
   }
   return true;

@@ -64,9 +64,14 @@ export const PERMISSIONS = {
     roles: ['sui_manager'],
   },
   'cases.mediators.manage': {
-    label: 'Indicare le lingue coperte dai mediatori linguistico-culturali',
+    label: 'Aggiornare il profilo di ogni mediatore dell’ufficio: lingue, livelli, disponibilità',
     module: 'cases',
     roles: ['sui_manager'],
+  },
+  'cases.mediators.profile': {
+    label: 'Aggiornare il proprio profilo di mediatore: lingue, livelli, disponibilità',
+    module: 'cases',
+    roles: ['mediator', 'sui_manager'],
   },
   'cases.legal.answer': {
     label: 'Rispondere ai quesiti giuridici posti sulle pratiche',

@@ -1,7 +1,9 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, loadDemoData } from '../../src/cli/demo.ts';
+import { loadDemoCases } from '../../src/cli/demo-cases.ts';
 import { SIGN_IN_ATTEMPTS } from '../../src/modules/identity/rules.ts';
+import { loadPortalContent } from '../../src/modules/portal/sheets/content.ts';
 import {
   type BrowserTestWithMail,
   browserAvailable,
@@ -23,7 +25,11 @@ describe.skipIf(!browserAvailable())('signing in and administration in Chromium'
   beforeAll(async () => {
     t = await startBrowserTest({ smtp: true });
     await loadDemoData(t.platform, { password: DEMO_PASSWORD });
-  });
+    // As at start-up: the modules' own content first, then the demo.
+    await loadPortalContent(t.platform);
+    await loadDemoCases(t.platform);
+    // The demo signs up two dozen accounts (each password hashed) and a dozen cases through the real use cases.
+  }, 240_000);
 
   afterAll(() => stopBrowserTest(t));
 
@@ -383,5 +389,73 @@ describe.skipIf(!browserAvailable())('signing in and administration in Chromium'
     await page.goto(`${t.base}/profilo`);
     await page.waitForURL(`${t.base}/accesso?next=%2Fprofilo`);
     await close(page);
+  });
+
+  it('lets the seconded legal expert of the demo answer a question waiting for him', async () => {
+    const expert = await open('/accesso');
+    await signIn(expert, 'esperto.legale@lovit.example');
+    await expert.getByRole('heading', { level: 1, name: 'Scrivania' }).waitFor();
+    await expert.goto(`${t.base}/pratiche/quesiti`);
+    const queue = expert.getByRole('table', { name: 'Quesiti in attesa di risposta, per scadenza' });
+    await queue.waitFor();
+    expect(await queue.getByRole('row').count()).toBe(4);
+    await expectAccessible(expert);
+    await queue
+      .getByRole('row', { name: /passaporto scade/ })
+      .getByRole('link')
+      .click();
+    await expert.getByRole('heading', { level: 2, name: "Domande all'esperto legale" }).waitFor();
+    await expert
+      .getByLabel('Risposta')
+      .fill('Il nulla osta si rilascia: la validità del passaporto si verifica al visto.');
+    await expert.getByRole('button', { name: /^Invia la risposta/ }).click();
+    await expert.getByText(/^Risposta al quesito del .* registrata\.$/).waitFor();
+    await expert.goto(`${t.base}/pratiche/quesiti`);
+    await queue.waitFor();
+    expect(await queue.getByRole('row').count()).toBe(3);
+    await close(expert);
+  });
+
+  it('lets the seconded mediator of the demo review a translation in her language', async () => {
+    const mediator = await open('/accesso');
+    await signIn(mediator, 'mediatrice@lovit.example');
+    await mediator.getByRole('heading', { level: 1, name: 'Scrivania' }).waitFor();
+    await mediator.goto(`${t.base}/comunicazione/schede`);
+    await mediator.getByRole('heading', { level: 1, name: 'Schede delle procedure del portale' }).waitFor();
+    await mediator.getByRole('button', { name: 'Modifica ricongiungimento-familiare (ar)' }).click();
+    await mediator.getByRole('button', { name: 'Segna come revisionata' }).click();
+    await mediator.getByText(/^Testo salvato: Revisionata, revisione \d+\.$/).waitFor();
+    await expectAccessible(mediator);
+    await close(mediator);
+  });
+
+  it('lets the seconded mediator of the demo keep her languages and hours on her profile', async () => {
+    const mediator = await open('/accesso');
+    await signIn(mediator, 'mediatrice@lovit.example');
+    await mediator.getByRole('heading', { level: 1, name: 'Scrivania' }).waitFor();
+    await mediator.goto(`${t.base}/pratiche`);
+    await mediator.getByRole('link', { name: 'Il mio profilo di mediatore' }).click();
+    await mediator.getByRole('heading', { level: 1, name: 'Profilo di Amina El Idrissi' }).waitFor();
+    await mediator.getByText('arabo (Madrelingua), francese (C1 – avanzato)').waitFor();
+    await mediator.getByRole('button', { name: 'Aggiungi una lingua' }).click();
+    await mediator.getByRole('button', { name: 'Salva il profilo' }).click();
+    await mediator.getByText('Scegliere una lingua').waitFor();
+    await mediator.getByLabel('Lingua n. 3', { exact: true }).selectOption({ label: 'inglese' });
+    await mediator
+      .getByLabel('Livello della lingua n. 3')
+      .selectOption({ label: 'B2 – intermedio avanzato' });
+    await mediator.getByRole('button', { name: 'Aggiungi una fascia oraria' }).click();
+    await mediator.getByLabel('Fine della fascia n. 1').fill('08:00');
+    await mediator.getByRole('button', { name: 'Salva il profilo' }).click();
+    await mediator.getByText('L’orario di fine deve venire dopo quello di inizio').waitFor();
+    await mediator.getByLabel('Fine della fascia n. 1').fill('12:30');
+    await mediator.getByRole('button', { name: 'Salva il profilo' }).click();
+    await mediator.getByText('Profilo di Amina El Idrissi salvato.').waitFor();
+    await mediator
+      .getByText('arabo (Madrelingua), francese (C1 – avanzato), inglese (B2 – intermedio avanzato)')
+      .waitFor();
+    await mediator.getByText('lunedì dalle 09:00 alle 12:30').waitFor();
+    await expectAccessible(mediator);
+    await close(mediator);
   });
 });

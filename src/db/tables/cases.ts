@@ -245,7 +245,11 @@ export type AppointmentTable = {
   confirmedAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 };
 
-export type MediatorLanguageTable = { userId: string; language: string };
+/** How well a mediator speaks a language: a CEFR level, or mother tongue. */
+export type MediatorLanguageTable = { userId: string; language: string; level: Generated<string> };
+
+/** A weekly window in which a mediator can be booked: weekday 1 (Monday) to 7, 'HH:MM' in Europe/Rome. */
+export type MediatorAvailabilityTable = { userId: string; weekday: number; fromTime: string; toTime: string };
 
 export type LegalQuestionTable = {
   id: string;
@@ -282,6 +286,7 @@ export type CasesTables = {
   deskOpening: DeskOpeningTable;
   appointment: AppointmentTable;
   mediatorLanguage: MediatorLanguageTable;
+  mediatorAvailability: MediatorAvailabilityTable;
   legalQuestion: LegalQuestionTable;
   linkSigningKey: LinkSigningKeyTable;
 };

@@ -63,6 +63,8 @@ export type MembershipTable = {
   userId: string;
   organisationId: string;
   role: string;
+  /** The organisation the person comes from when they work here on secondment; null for its own staff. */
+  secondedFrom: string | null;
   createdAt: GeneratedInstant;
 };
 

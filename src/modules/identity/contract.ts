@@ -62,6 +62,8 @@ export const membershipView = z.object({
   organisationName: z.string(),
   organisationType: organisationType,
   roles: z.array(role),
+  /** The organisation the user comes from, when they work in this one on secondment. */
+  secondedFrom: z.string().nullable(),
 });
 
 export const sessionView = z.object({
@@ -152,7 +154,11 @@ export const organisationsQuery = pageQuery.extend({
 
 // ---- users
 
-export const userMembership = z.object({ organisationId: id, role });
+/**
+ * A role in an organisation. `secondedFrom`: the organisation the person comes from when they work in this one
+ * on secondment (the cooperative's legal expert and mediators at the Prefettura's SUI); absent for its staff.
+ */
+export const userMembership = z.object({ organisationId: id, role, secondedFrom: id.nullable().optional() });
 export const user = z.object({
   id,
   email: z.string(),
@@ -167,7 +173,9 @@ export const user = z.object({
   hasPassword: z.boolean(),
   /** The last invitation e-mail of an account not yet activated. */
   invitation: z.object({ status: mailStatus, sentAt: z.iso.datetime().nullable() }).nullable(),
-  memberships: z.array(userMembership.extend({ organisationName: z.string() })),
+  memberships: z.array(
+    userMembership.extend({ organisationName: z.string(), secondedFromName: z.string().nullable() }),
+  ),
 });
 export type User = z.infer<typeof user>;
 

@@ -18,7 +18,7 @@ import {
   userPatch,
 } from './contract.ts';
 import { hashPassword } from './passwords.ts';
-import { SIGN_IN_ATTEMPTS, SIGN_IN_DOOR, slowedUntil } from './rules.ts';
+import { SIGN_IN_ATTEMPTS, SIGN_IN_DOOR, secondmentFaults, slowedUntil } from './rules.ts';
 import { issueUserToken } from './service.ts';
 import { writeIdentity } from './sessions.ts';
 import * as store from './store.ts';
@@ -159,8 +159,15 @@ async function usersOut(platform: Platform, rows: store.UserRow[], scope: string
         organisationId: m.organisationId,
         organisationName: m.organisationName,
         role: m.role as Role,
+        secondedFrom: m.secondedFrom,
+        secondedFromName: m.secondedFromName,
       })),
   }));
+}
+
+/** A membership as the audit trail records it: organisation, role and, on secondment, where the person comes from. */
+function membershipLabel(m: { organisationId: string; role: string; secondedFrom?: string | null }): string {
+  return `${m.organisationId}:${m.role}${m.secondedFrom ? `:distacco da ${m.secondedFrom}` : ''}`;
 }
 
 function invitationOut(latest: MailState | undefined) {
@@ -205,7 +212,11 @@ export async function getUser(platform: Platform, caller: Caller, actor: Actor, 
   return out as NonNullable<typeof out>;
 }
 
-async function checkMemberships(platform: Platform, memberships: { organisationId: string; role: Role }[]) {
+type MembershipInput = { organisationId: string; role: Role; secondedFrom?: string | null | undefined };
+
+async function checkMemberships(platform: Pick<Platform, 'database'>, memberships: MembershipInput[]) {
+  const faults = secondmentFaults(memberships);
+  if (faults.length) throw new Invalid(faults);
   for (const [index, m] of memberships.entries()) {
     const organisation = await store.findOrganisationById(platform.database.db, m.organisationId);
     if (!organisation?.isActive) {
@@ -327,8 +338,8 @@ export async function setMemberships(
       action: 'identity.user.memberships',
       entityType: 'identity.user',
       entityId: id,
-      before: { memberships: before.map((m) => `${m.organisationId}:${m.role}`) },
-      after: { memberships: memberships.map((m) => `${m.organisationId}:${m.role}`) },
+      before: { memberships: before.map(membershipLabel) },
+      after: { memberships: memberships.map(membershipLabel) },
     });
   });
   return getUser(platform, caller, actor, id);
@@ -383,10 +394,11 @@ export async function createUser(
   platform: Pick<Platform, 'database' | 'clock'>,
   caller: Caller,
   input: NewUser & { password?: string },
-  memberships: { organisationId: string; role: Role }[],
+  memberships: MembershipInput[],
 ) {
   const { password, ...rest } = input;
   const data = parseInput(newUser, rest);
+  await checkMemberships(platform, memberships);
   const passwordHash = password === undefined ? null : await hashPassword(password);
   return writeIdentity(platform, caller, async ({ db, audit }) => {
     if (await store.findUserByEmail(db, data.email))

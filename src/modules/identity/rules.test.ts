@@ -3,9 +3,11 @@ import {
   type AttemptPolicy,
   countFailure,
   delayAfterFailures,
+  firstOrganisation,
   fiscalCodeFromClaim,
   isSessionLive,
   safeReturnPath,
+  secondmentFaults,
   secondsToWait,
   slowedUntil,
 } from './rules.ts';
@@ -101,5 +103,52 @@ describe('delays between failed attempts', () => {
     expect(slowedUntil(policy, now, [count(5, 10), count(6, 10), count(1)], null)).toEqual(ago(-50));
     expect(slowedUntil(policy, now, [count(5, 40)], null)).toBeNull();
     expect(slowedUntil(policy, now, [], count(10_000))).toBeNull();
+  });
+});
+
+describe('secondment', () => {
+  const COOP = 'coop';
+  const PREF = 'pref';
+
+  it('accepts the legal expert and mediators seconded from an organisation where they hold a role', () => {
+    expect(
+      secondmentFaults([
+        { organisationId: COOP, role: 'mediator' },
+        { organisationId: PREF, role: 'mediator', secondedFrom: COOP },
+      ]),
+    ).toEqual([]);
+  });
+
+  it.each([
+    {
+      role: 'sui_manager' as const,
+      from: COOP,
+      message: 'solo l’esperto legale e i mediatori possono lavorare in distacco',
+    },
+    {
+      role: 'legal_expert' as const,
+      from: PREF,
+      message: 'l’ente di provenienza deve essere diverso da quello del distacco',
+    },
+    {
+      role: 'legal_expert' as const,
+      from: 'elsewhere',
+      message: 'indicare anche il ruolo della persona nel suo ente di provenienza',
+    },
+  ])('refuses $role seconded from $from', ({ role, from, message }) => {
+    expect(
+      secondmentFaults([
+        { organisationId: COOP, role: 'legal_expert' },
+        { organisationId: PREF, role, secondedFrom: from },
+      ]),
+    ).toEqual([{ path: 'memberships.1.secondedFrom', message }]);
+  });
+
+  it('signs a seconded person in where they work, unless they last worked elsewhere', () => {
+    const own = { organisationId: COOP, secondedFrom: null, createdAt: new Date('2026-01-01') };
+    const seconded = { organisationId: PREF, secondedFrom: COOP, createdAt: new Date('2026-02-01') };
+    expect(firstOrganisation([own, seconded], undefined)).toBe(seconded);
+    expect(firstOrganisation([own, seconded], COOP)).toBe(own);
+    expect(firstOrganisation([own], undefined)).toBe(own);
   });
 });

@@ -1,5 +1,7 @@
 /** Pure rules of sign-in and sessions: no I/O, time comes in as an argument. */
 import { hasControlCharacter } from '../../kernel/contract.ts';
+import type { FieldError } from '../../kernel/errors.ts';
+import type { Role } from '../../kernel/permissions.ts';
 
 export const LOGIN_POLICY = {
   /** Reset links by e-mail are valid for an hour, invitations for three days. */
@@ -159,4 +161,46 @@ export function safeReturnPath(value: unknown): string {
   const base = 'http://lovit.invalid';
   const url = new URL(value, base);
   return url.origin === base ? `${url.pathname}${url.search}` : '/';
+}
+
+/**
+ * The roles a person may hold on secondment: the project's legal expert and mediators work on the SUI's cases
+ * without becoming its staff, so a secondment never carries an operator's, a manager's or an administrator's
+ * powers.
+ */
+export const SECONDABLE_ROLES: readonly Role[] = ['legal_expert', 'mediator'];
+
+type MembershipChoice = { organisationId: string; role: Role; secondedFrom?: string | null | undefined };
+
+/**
+ * What is wrong with the secondments among a user's memberships: a role that cannot be seconded, an
+ * organisation seconded to itself, or an organisation of origin where the person holds no role of their own.
+ */
+export function secondmentFaults(memberships: readonly MembershipChoice[]): FieldError[] {
+  const ownOrganisations = new Set(memberships.filter((m) => !m.secondedFrom).map((m) => m.organisationId));
+  return memberships.flatMap((m, index): FieldError[] => {
+    if (!m.secondedFrom) return [];
+    const path = `memberships.${index}.secondedFrom`;
+    if (!SECONDABLE_ROLES.includes(m.role))
+      return [{ path, message: 'solo l’esperto legale e i mediatori possono lavorare in distacco' }];
+    if (m.secondedFrom === m.organisationId)
+      return [{ path, message: 'l’ente di provenienza deve essere diverso da quello del distacco' }];
+    if (!ownOrganisations.has(m.secondedFrom))
+      return [{ path, message: 'indicare anche il ruolo della persona nel suo ente di provenienza' }];
+    return [];
+  });
+}
+
+/**
+ * Where a user starts working at sign-in: where they last worked; else, for a person on secondment, the
+ * office they are seconded to (that is where their work is); else their oldest membership.
+ */
+export function firstOrganisation<
+  M extends { organisationId: string; secondedFrom: string | null; createdAt: Date },
+>(memberships: readonly M[], lastOrganisationId: string | undefined): M | undefined {
+  return (
+    memberships.find((m) => m.organisationId === lastOrganisationId) ??
+    memberships.find((m) => m.secondedFrom !== null) ??
+    [...memberships].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())[0]
+  );
 }

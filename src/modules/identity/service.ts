@@ -12,6 +12,7 @@ import {
   type AttemptPolicy,
   countFailure,
   FAILURES_KEPT_DAYS,
+  firstOrganisation,
   isSessionLive,
   LOGIN_POLICY,
   needsTouch,
@@ -126,9 +127,7 @@ async function openSession(
     (m) => m.organisationActive,
   );
   const last = await store.lastOrganisationOf(platform.database.db, user.id);
-  const first =
-    memberships.find((m) => m.organisationId === last) ??
-    [...memberships].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())[0];
+  const first = firstOrganisation(memberships, last);
   if (!first)
     throw new Forbidden(
       'Il tuo account non ha ancora un ruolo in nessun ente: rivolgiti all’amministratore.',
@@ -270,6 +269,7 @@ export async function sessionView(platform: Platform, actor: Actor): Promise<Ses
       organisationName: row.organisationName,
       organisationType: row.organisationType as SessionView['organisation']['type'],
       roles: [],
+      secondedFrom: row.secondedFromName,
     };
     entry.roles.push(row.role as Role);
     byOrganisation.set(row.organisationId, entry);

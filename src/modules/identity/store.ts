@@ -157,13 +157,20 @@ export async function deleteFailuresBefore(db: Db, before: Date): Promise<number
 export async function replaceMemberships(
   db: Db,
   userId: string,
-  memberships: { organisationId: string; role: Role }[],
+  memberships: { organisationId: string; role: Role; secondedFrom?: string | null | undefined }[],
 ): Promise<void> {
   await db.deleteFrom('membership').where('userId', '=', userId).execute();
   if (memberships.length) {
     await db
       .insertInto('membership')
-      .values(memberships.map((m) => ({ userId, ...m })))
+      .values(
+        memberships.map((m) => ({
+          userId,
+          organisationId: m.organisationId,
+          role: m.role,
+          secondedFrom: m.secondedFrom ?? null,
+        })),
+      )
       .onConflict((oc) => oc.doNothing())
       .execute();
   }
@@ -174,10 +181,13 @@ export function membershipsOf(db: Db, userIds: string[]) {
   return db
     .selectFrom('membership as m')
     .innerJoin('organisation as o', 'o.id', 'm.organisationId')
+    .leftJoin('organisation as origin', 'origin.id', 'm.secondedFrom')
     .select([
       'm.userId',
       'm.organisationId',
       'm.role',
+      'm.secondedFrom',
+      'origin.name as secondedFromName',
       'm.createdAt',
       'o.name as organisationName',
       'o.type as organisationType',

@@ -63,6 +63,10 @@ const pages = {
     default: (await import('./LegalQuestionsPage.tsx')).LegalQuestionsPage,
   })),
   desks: lazy(async () => ({ default: (await import('./DesksPage.tsx')).DesksPage })),
+  mediators: lazy(async () => ({ default: (await import('./MediatorProfilePage.tsx')).MediatorsPage })),
+  mediatorProfile: lazy(async () => ({
+    default: (await import('./MediatorProfilePage.tsx')).MediatorProfilePage,
+  })),
 };
 
 /** The module's own page, the worklist (see `modules.ts`). */
@@ -119,6 +123,22 @@ export function casesRoutes() {
         element={
           <RequirePermission anyOf={['cases.desks.manage']}>
             <LazyPage page={pages.desks} />
+          </RequirePermission>
+        }
+      />
+      <Route
+        path="/pratiche/mediatori"
+        element={
+          <RequirePermission anyOf={['cases.access']}>
+            <LazyPage page={pages.mediators} />
+          </RequirePermission>
+        }
+      />
+      <Route
+        path="/pratiche/mediatori/:id"
+        element={
+          <RequirePermission anyOf={['cases.access']}>
+            <LazyPage page={pages.mediatorProfile} />
           </RequirePermission>
         }
       />

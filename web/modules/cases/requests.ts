@@ -26,6 +26,8 @@ import type {
 } from '../../../src/modules/cases/contract.ts';
 import type {
   answerInput,
+  MediatorProfileView,
+  mediatorProfileInput,
   mediatorView,
   QuestionView,
   questionInput,
@@ -53,6 +55,8 @@ export type ActionOption = CaseDetail['actions'][number];
 export type SlotsView = z.infer<typeof slotsView>;
 export type Slot = SlotsView['slots'][number];
 export type MediatorView = z.infer<typeof mediatorView>;
+export type { MediatorProfileView };
+export type MediatorProfileInput = z.input<typeof mediatorProfileInput>;
 
 export const WORKLIST_PAGE_SIZE = 25;
 
@@ -70,6 +74,7 @@ export const keys = {
   desks: ['cases', 'desks'] as const,
   slots: (deskId: string) => ['cases', 'desks', deskId, 'slots'] as const,
   mediators: ['cases', 'mediators'] as const,
+  mediatorProfile: (id: string) => ['cases', 'mediators', id] as const,
   legalQueue: ['cases', 'legal-questions', 'open'] as const,
 };
 
@@ -159,6 +164,9 @@ function addDays(day: string, days: number): string {
 
 export const mediators = {
   list: () => api.get<MediatorView[]>('/api/mediators'),
+  profile: (id: string) => api.get<MediatorProfileView>(`/api/mediators/${encodeURIComponent(id)}/profile`),
+  saveProfile: (id: string, body: MediatorProfileInput) =>
+    api.put<MediatorProfileView>(`/api/mediators/${encodeURIComponent(id)}/profile`, body),
 };
 
 export const legalQuestions = {

@@ -106,9 +106,42 @@ const NOT_STATES = new Set([
   'XB',
   'ZZ',
 ]);
+/**
+ * Codes of states that no longer exist (ISO 3166-3: Germania Est, Zaire, Alto Volta, Antille Olandesi,
+ * Dahomey, Unione Sovietica, Jugoslavia…), and UK, reserved for GB: the browser names them after the state that
+ * took their place, so they would show twice. Never a choice for a new citizenship; old records still name them.
+ */
+const WITHDRAWN = new Set([
+  'AN',
+  'BU',
+  'CS',
+  'CT',
+  'DD',
+  'DY',
+  'FQ',
+  'FX',
+  'HV',
+  'JT',
+  'MI',
+  'NH',
+  'NQ',
+  'NT',
+  'PC',
+  'PU',
+  'PZ',
+  'RH',
+  'SU',
+  'TP',
+  'UK',
+  'VD',
+  'WK',
+  'YD',
+  'YU',
+  'ZR',
+]);
 let countries: { code: string; name: string }[] | null = null;
 
-/** Every state with an ISO 3166-1 alpha-2 code, by its Italian name, for a select. */
+/** Every current state with an ISO 3166-1 alpha-2 code, by its Italian name, for a select. */
 export function countryChoices(): { code: string; name: string }[] {
   if (countries) return countries;
   const strictNames = new Intl.DisplayNames('it', { type: 'region', fallback: 'none' });
@@ -117,7 +150,7 @@ export function countryChoices(): { code: string; name: string }[] {
   for (const first of letters)
     for (const second of letters) {
       const code = `${first}${second}`;
-      const name = NOT_STATES.has(code) ? undefined : strictNames.of(code);
+      const name = NOT_STATES.has(code) || WITHDRAWN.has(code) ? undefined : strictNames.of(code);
       if (name) found.push({ code, name });
     }
   countries = found.sort((a, b) => a.name.localeCompare(b.name, 'it'));

@@ -8,6 +8,7 @@ import { Conflict, type FieldError, Invalid } from '../../../kernel/errors.ts';
 import type { Platform } from '../../../kernel/platform.ts';
 import { type UnitOfWork, writeTransaction } from '../../../kernel/transaction.ts';
 import { calendarOf } from '../service.ts';
+import { isMediatorAvailable } from '../team/mediators.ts';
 import * as teamStore from '../team/store.ts';
 import { languageName } from './convocations.ts';
 import { actorOf, requireDesk, slotRefused } from './desks.ts';
@@ -84,7 +85,11 @@ async function reserveMediator(platform: Platform, db: Db, placement: Placement,
   // Every booking locks its candidates in the same order (by id), so two bookings never wait for each other.
   for (const id of [...candidates].sort()) await appointmentStore.lockMediator(db, id);
   for (const id of candidates)
-    if (!(await appointmentStore.isMediatorBusy(db, id, placement.startsAt, endsAt))) return id;
+    if (
+      (await isMediatorAvailable(db, id, placement.startsAt, endsAt)) &&
+      !(await appointmentStore.isMediatorBusy(db, id, placement.startsAt, endsAt))
+    )
+      return id;
   const field: FieldError = {
     path: byLanguage ? 'body.language' : 'body.mediatorId',
     message: 'mediatore non disponibile in quell’orario',

@@ -4,12 +4,17 @@ import type { Platform } from '../../../kernel/platform.ts';
 import {
   answerInput,
   mediatorLanguagesInput,
+  mediatorProfileInput,
+  mediatorProfileView,
+  mediatorProposals,
+  mediatorProposalsQuery,
   mediatorsQuery,
   mediatorView,
   questionInput,
   questionsQuery,
   questionView,
 } from './contract.ts';
+import { mediatorProfile, proposeCaseMediators, updateMediatorProfile } from './mediators.ts';
 import {
   answerLegalQuestion,
   askLegalQuestion,
@@ -51,6 +56,51 @@ export function registerTeamRoutes(app: LovitApp, platform: Platform): void {
       },
     },
     async (request) => setMediatorLanguages(platform, request.caller, request.params.userId, request.body),
+  );
+
+  app.get(
+    '/api/mediators/:userId/profile',
+    {
+      config: { access: 'cases.access' },
+      schema: {
+        tags,
+        summary: 'Profilo di un mediatore: lingue con il livello, disponibilità settimanale',
+        params: z.object({ userId: z.uuid() }),
+        response: { 200: mediatorProfileView },
+      },
+    },
+    async (request) => mediatorProfile(platform, request.caller, request.params.userId),
+  );
+
+  app.put(
+    '/api/mediators/:userId/profile',
+    {
+      config: { access: 'cases.mediators.profile' },
+      schema: {
+        tags,
+        summary: 'Aggiorna il profilo di un mediatore (il proprio; il responsabile SUI quello di ognuno)',
+        params: z.object({ userId: z.uuid() }),
+        body: mediatorProfileInput,
+        response: { 200: mediatorProfileView },
+      },
+    },
+    async (request) => updateMediatorProfile(platform, request.caller, request.params.userId, request.body),
+  );
+
+  app.get(
+    '/api/cases/:id/mediator-proposals',
+    {
+      config: { access: 'cases.act' },
+      schema: {
+        tags,
+        summary:
+          'Mediatori da proporre per un appuntamento: chi parla la lingua del richiedente ed è libero; gli altri con il motivo',
+        params: idParams,
+        querystring: mediatorProposalsQuery,
+        response: { 200: mediatorProposals },
+      },
+    },
+    async (request) => proposeCaseMediators(platform, request.caller, request.params.id, request.query),
   );
 
   app.post(

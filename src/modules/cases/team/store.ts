@@ -64,12 +64,80 @@ export async function languagesOf(db: Db, userId: string): Promise<string[]> {
   return rows.map((row) => row.language);
 }
 
+/** Sets the languages a mediator covers; a language they covered already keeps its level. */
 export async function replaceLanguages(db: Db, userId: string, languages: readonly string[]) {
-  await db.deleteFrom('mediatorLanguage').where('userId', '=', userId).execute();
+  await db
+    .deleteFrom('mediatorLanguage')
+    .where('userId', '=', userId)
+    .$if(languages.length > 0, (qb) => qb.where('language', 'not in', languages))
+    .execute();
   if (languages.length)
     await db
       .insertInto('mediatorLanguage')
       .values(languages.map((language) => ({ userId, language })))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+}
+
+/** The languages with their levels and the weekly windows of the mediators given. */
+export async function profilesOf(db: Db, userIds: readonly string[]) {
+  if (userIds.length === 0) return { languages: [], availability: [] };
+  const [languages, availability] = await Promise.all([
+    db
+      .selectFrom('mediatorLanguage')
+      .select(['userId', 'language', 'level'])
+      .where('userId', 'in', userIds)
+      .orderBy('language')
+      .execute(),
+    db
+      .selectFrom('mediatorAvailability')
+      .select(['userId', 'weekday', 'fromTime', 'toTime'])
+      .where('userId', 'in', userIds)
+      .orderBy('weekday')
+      .orderBy('fromTime')
+      .execute(),
+  ]);
+  return { languages, availability };
+}
+
+/** The organisation a mediator of this office comes from when seconded to it; null for its own staff. */
+export async function mediatorOrigin(db: Db, organisationId: string, userId: string) {
+  return db
+    .selectFrom('membership as ms')
+    .leftJoin('organisation as origin', 'origin.id', 'ms.secondedFrom')
+    .select('origin.name as secondedFrom')
+    .where('ms.organisationId', '=', organisationId)
+    .where('ms.userId', '=', userId)
+    .where('ms.role', '=', 'mediator')
+    .executeTakeFirst();
+}
+
+export async function replaceProfile(
+  db: Db,
+  userId: string,
+  profile: {
+    languages: readonly { language: string; level: string }[];
+    availability: readonly { weekday: number; from: string; to: string }[];
+  },
+) {
+  await db.deleteFrom('mediatorLanguage').where('userId', '=', userId).execute();
+  await db.deleteFrom('mediatorAvailability').where('userId', '=', userId).execute();
+  if (profile.languages.length)
+    await db
+      .insertInto('mediatorLanguage')
+      .values(profile.languages.map(({ language, level }) => ({ userId, language, level })))
+      .execute();
+  if (profile.availability.length)
+    await db
+      .insertInto('mediatorAvailability')
+      .values(
+        profile.availability.map(({ weekday, from, to }) => ({
+          userId,
+          weekday,
+          fromTime: from,
+          toTime: to,
+        })),
+      )
       .execute();
 }
 

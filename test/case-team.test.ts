@@ -1,0 +1,240 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, stopTestApp, type TestApp } from './support/app.ts';
+import { workPermitApplication } from './support/cases.ts';
+import { BACKENDS, openTestDatabase, type TestDatabase } from './support/database.ts';
+import { makeOrganisation, makeUser, type Session, signIn } from './support/identity.ts';
+import { setQuota } from './support/intake.ts';
+
+const TUESDAY_NINE = '2026-03-03T09:00:00+01:00';
+
+for (const backend of BACKENDS) {
+  describe(`the cooperative's team seconded to the SUI on ${backend}`, () => {
+    let database: TestDatabase;
+    let t: TestApp;
+    let prefecture: { id: string };
+    let cooperative: { id: string; name: string };
+    let admin: Session;
+    let manager: Session;
+    let operator: Session;
+    let deskId: string;
+    let applications = 0;
+
+    const call = (session: Session, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
+      t.app.inject({ method, url, headers: session.headers, ...(payload ? { payload } : {}) });
+
+    /** A member of the cooperative, seconded to the Prefettura by the administrator, signed in. */
+    async function seconded(role: 'legal_expert' | 'mediator') {
+      const user = await makeUser(t.platform, [{ organisationId: cooperative.id, role }]);
+      const set = await call(admin, 'PUT', `/api/users/${user.id}/memberships`, {
+        memberships: [
+          { organisationId: cooperative.id, role },
+          { organisationId: prefecture.id, role, secondedFrom: cooperative.id },
+        ],
+      });
+      expect(set.statusCode).toBe(200);
+      return { id: user.id, session: await signIn(t.app, user.email) };
+    }
+
+    const newCase = async () => {
+      const created = await call(manager, 'POST', '/api/cases', workPermitApplication(8000 + applications++));
+      expect(created.statusCode).toBe(201);
+      return created.json() as { id: string; number: string };
+    };
+
+    const profile = (session: Session, userId: string, payload: object) =>
+      call(session, 'PUT', `/api/mediators/${userId}/profile`, payload);
+
+    beforeAll(async () => {
+      database = await openTestDatabase(backend);
+      t = await startTestApp(database);
+      prefecture = await makeOrganisation(t.platform, { type: 'PREFECTURE', name: 'Prefettura di Lodi' });
+      cooperative = await makeOrganisation(t.platform, { type: 'COOPERATIVE', name: 'Cooperativa LULE' });
+      const member = async (role: 'admin' | 'sui_manager' | 'sui_operator') =>
+        signIn(t.app, (await makeUser(t.platform, [{ organisationId: prefecture.id, role }])).email);
+      admin = await member('admin');
+      manager = await member('sui_manager');
+      operator = await member('sui_operator');
+      await setQuota(t.app, manager, 100);
+      const desk = await call(manager, 'POST', '/api/desks', {
+        name: 'Sportello 1',
+        place: 'Prefettura di Lodi, piano terra',
+        openings: [1, 2, 3, 4, 5].map((weekday) => ({
+          weekday,
+          opens: '09:00',
+          closes: '12:00',
+          slotMinutes: 30,
+        })),
+      });
+      expect(desk.statusCode).toBe(201);
+      deskId = desk.json().id;
+    });
+
+    afterAll(async () => {
+      await stopTestApp(t);
+      await database.dispose();
+    });
+
+    it('refuses a secondment that would give more than the legal expert’s or a mediator’s powers', async () => {
+      const user = await makeUser(t.platform, [{ organisationId: cooperative.id, role: 'legal_expert' }]);
+      const refused = await call(admin, 'PUT', `/api/users/${user.id}/memberships`, {
+        memberships: [
+          { organisationId: cooperative.id, role: 'legal_expert' },
+          { organisationId: prefecture.id, role: 'sui_manager', secondedFrom: cooperative.id },
+        ],
+      });
+      expect(refused.statusCode).toBe(422);
+      expect(refused.headers['content-type']).toContain('application/problem+json');
+      expect(refused.json().errors).toEqual([
+        {
+          path: 'memberships.1.secondedFrom',
+          message: 'solo l’esperto legale e i mediatori possono lavorare in distacco',
+        },
+      ]);
+      const memberships = await database.db
+        .selectFrom('membership')
+        .select('role')
+        .where('userId', '=', user.id)
+        .execute();
+      expect(memberships).toEqual([{ role: 'legal_expert' }]);
+    });
+
+    it('lets the seconded legal expert answer the SUI’s questions, and nothing more', async () => {
+      const expert = await seconded('legal_expert');
+      expect(expert.session.view.organisation.id).toBe(prefecture.id);
+      expect(expert.session.view.roles).toEqual(['legal_expert']);
+      expect(expert.session.view.memberships).toContainEqual(
+        expect.objectContaining({ organisationId: prefecture.id, secondedFrom: cooperative.name }),
+      );
+      const kase = await newCase();
+      const asked = await call(operator, 'POST', `/api/cases/${kase.id}/questions`, {
+        question: 'Il datore di lavoro ha cambiato sede: la competenza resta a questo Sportello?',
+      });
+      expect(asked.statusCode).toBe(201);
+      const queue = await call(expert.session, 'GET', '/api/legal-questions?open=true');
+      expect(queue.json().map((q: { caseNumber: string }) => q.caseNumber)).toEqual([kase.number]);
+      expect((await call(expert.session, 'GET', `/api/cases/${kase.id}`)).statusCode).toBe(200);
+      const answered = await call(expert.session, 'POST', `/api/legal-questions/${asked.json().id}/answer`, {
+        answer: 'Sì: conta la sede al momento della domanda.',
+      });
+      expect(answered.statusCode).toBe(200);
+      for (const [method, url] of [
+        ['POST', `/api/cases/${kase.id}/questions`],
+        ['POST', '/api/desks'],
+      ] as const)
+        expect(
+          (await call(expert.session, method, url, { question: 'Una domanda qualsiasi' })).statusCode,
+        ).toBe(403);
+      const audit = await database.db
+        .selectFrom('auditEntry')
+        .select('data')
+        .where('entityId', '=', expert.id)
+        .where('action', '=', 'identity.user.memberships')
+        .executeTakeFirstOrThrow();
+      expect(JSON.stringify(audit.data)).toContain(`distacco da ${cooperative.id}`);
+    });
+
+    it('lets a mediator keep their profile, the manager any mediator’s, and names the field at fault', async () => {
+      const mediator = await seconded('mediator');
+      const other = await seconded('mediator');
+      const invalid = await profile(mediator.session, mediator.id, {
+        languages: [{ language: 'ar' }],
+        availability: [{ weekday: 2, from: '13:00', to: '09:00' }],
+      });
+      expect(invalid.statusCode).toBe(400);
+      expect(invalid.json().errors).toEqual(
+        expect.arrayContaining([
+          { path: 'body.languages.0.level', message: 'Indicare il livello' },
+          { path: 'body.availability.0.to', message: 'L’orario di fine deve venire dopo quello di inizio' },
+        ]),
+      );
+      const saved = await profile(mediator.session, mediator.id, {
+        languages: [
+          { language: 'fr', level: 'C1' },
+          { language: 'ar', level: 'NATIVE' },
+        ],
+        availability: [{ weekday: 2, from: '09:00', to: '12:00' }],
+      });
+      expect(saved.statusCode).toBe(200);
+      expect(saved.json()).toMatchObject({
+        secondedFrom: cooperative.name,
+        languages: [
+          { language: 'ar', level: 'NATIVE' },
+          { language: 'fr', level: 'C1' },
+        ],
+        availability: [{ weekday: 2, from: '09:00', to: '12:00' }],
+      });
+      expect(
+        (await profile(mediator.session, other.id, { languages: [], availability: [] })).statusCode,
+      ).toBe(403);
+      const byManager = await profile(manager, other.id, {
+        languages: [{ language: 'uk', level: 'NATIVE' }],
+        availability: [],
+      });
+      expect(byManager.statusCode).toBe(200);
+      const read = await call(operator, 'GET', `/api/mediators/${other.id}/profile`);
+      expect(read.json().languages).toEqual([{ language: 'uk', level: 'NATIVE' }]);
+    });
+
+    it('proposes the mediators who speak the applicant’s language and are free, and says why not the others', async () => {
+      const [free, mondays, busy, ukrainian] = [
+        await seconded('mediator'),
+        await seconded('mediator'),
+        await seconded('mediator'),
+        await seconded('mediator'),
+      ];
+      const languages = (language: string) => [{ language, level: 'NATIVE' }];
+      for (const [who, language, availability] of [
+        [free, 'en', []],
+        [mondays, 'en', [{ weekday: 1, from: '09:00', to: '12:00' }]],
+        [busy, 'en', []],
+        [ukrainian, 'uk', []],
+      ] as const)
+        expect(
+          (await profile(manager, who.id, { languages: languages(language), availability })).statusCode,
+        ).toBe(200);
+      const earlier = await newCase();
+      const booked = await call(operator, 'POST', `/api/cases/${earlier.id}/appointments`, {
+        deskId,
+        startsAt: TUESDAY_NINE,
+        purpose: 'CONTRACT_SIGNATURE',
+        documentsToBring: ['Passaporto'],
+        mediatorId: busy.id,
+      });
+      expect(booked.statusCode).toBe(201);
+
+      // The worker of the test applications prefers English.
+      const kase = await newCase();
+      const proposals = await call(
+        operator,
+        'GET',
+        `/api/cases/${kase.id}/mediator-proposals?deskId=${deskId}&startsAt=${encodeURIComponent(TUESDAY_NINE)}`,
+      );
+      expect(proposals.statusCode).toBe(200);
+      const body = proposals.json();
+      expect(body.language).toBe('en');
+      expect(body.proposed.map((m: { id: string }) => m.id)).toEqual([free.id]);
+      const reasons = Object.fromEntries(
+        body.notProposed.map((m: { id: string; reason: string }) => [m.id, m.reason]),
+      );
+      expect(reasons[mondays.id]).toBe('Non disponibile martedì dalle 9:00 alle 9:30');
+      expect(reasons[busy.id]).toBe('Ha già un appuntamento in quell’orario');
+      expect(reasons[ukrainian.id]).toBe('Non parla inglese');
+
+      const refused = await call(operator, 'POST', `/api/cases/${kase.id}/appointments`, {
+        deskId,
+        startsAt: TUESDAY_NINE,
+        purpose: 'CONTRACT_SIGNATURE',
+        documentsToBring: ['Passaporto'],
+        mediatorId: mondays.id,
+      });
+      expect(refused.statusCode).toBe(409);
+      const wrongTime = await call(
+        operator,
+        'GET',
+        `/api/cases/${kase.id}/mediator-proposals?deskId=${deskId}&startsAt=${encodeURIComponent('2026-03-03T09:10:00+01:00')}`,
+      );
+      expect(wrongTime.statusCode).toBe(422);
+      expect(wrongTime.json().errors[0].path).toBe('query.startsAt');
+    });
+  });
+}

@@ -24,6 +24,8 @@ export type ProcedureSheetTextTable = {
   publishedRevision: number | null;
   publishedSourceRevision: number | null;
   publishedReviewedAt: NullableInstant;
+  /** The published text's words for the portal's search, kept by the database (see the search migration). */
+  searchDocument: ColumnType<string | null, never, never>;
 };
 
 export type GlossaryTermTable = {
@@ -36,6 +38,8 @@ export type GlossaryTermTable = {
   publishedTerm: string | null;
   publishedDefinition: string | null;
   reviewedBy: string | null;
+  /** The published term's words for the portal's search, kept by the database. */
+  searchDocument: ColumnType<string | null, never, never>;
 };
 
 /** The tables of the public portal's texts, as Kysely sees them. */

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { LANGUAGES, languageOf, type Translate, translator } from './languages.ts';
+import { SearchForm } from './search/form.tsx';
 
 export const STYLESHEET = readFileSync(new URL('./portal.css', import.meta.url), 'utf8');
 /** The stylesheet's address carries its hash, so browsers keep it for a year and fetch a new one on change. */
@@ -83,6 +84,7 @@ function Frame({ lang, title, place, children }: PageFrame) {
               <span>{t('site.service')}</span>
             </a>
             <LanguageSwitcher lang={lang} place={place} t={t} />
+            <SearchForm lang={lang} t={t} id="cerca-sito" />
           </div>
         </header>
         <nav className="main" aria-label={t('site.menu')}>

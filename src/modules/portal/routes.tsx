@@ -11,6 +11,7 @@ import { listOffices } from './offices.ts';
 import { remembered } from './page-cache.ts';
 import { ACCESSIBILITY_KEYS, HomePage, OfficesPage, PRIVACY_KEYS, SheetPage, TextPage } from './pages.tsx';
 import { officesSection } from './ports.ts';
+import { registerSearchPage } from './search/routes.tsx';
 import { listPublicSheets, publicSheet } from './sheets/service.ts';
 import {
   errorPage,
@@ -94,6 +95,7 @@ function registerReadingPages(scope: LovitApp, platform: Platform) {
 export async function registerPortal(app: LovitApp, platform: Platform): Promise<void> {
   await registerPublicPages(app, (scope) => {
     registerReadingPages(scope, platform);
+    registerSearchPage(scope, platform);
     scope.all('/portale/*', PUBLIC_PAGE, async (request, reply) => errorPage(request, reply, 404));
   });
 }

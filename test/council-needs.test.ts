@@ -249,7 +249,9 @@ for (const backend of BACKENDS) {
     it('maps the needs reported against the services available, and shows the gaps', async () => {
       const map = (await get(lodi, '/api/council/map?theme=HOUSING')).json();
       expect(map.municipalities).toHaveLength(60);
-      expect(map.municipalities.every((m: { path: string }) => /^M[\d.,L-]+Z$/.test(m.path))).toBe(true);
+      expect(map.municipalities.every((m: { path: string }) => /^M[\d.,LMZ-]+Z$/.test(m.path))).toBe(true);
+      expect(map.outline).toMatch(/^M[\d.,LMZ-]+$/);
+      expect(map.attribution).toBe('Confini amministrativi: ISTAT, elaborazione Openpolis (CC BY 4.0)');
       const at = (code: string) => map.municipalities.find((m: { code: string }) => m.code === code);
       expect(at(LODI)).toMatchObject({ name: 'Lodi', need: 4, reports: 1, services: 0, isGap: true });
       expect(at(CODOGNO)).toMatchObject({ need: 5, services: 1, isGap: false });

@@ -8,11 +8,16 @@ for (const backend of BACKENDS) {
   describe(`services of the territory on the portal on ${backend}`, () => {
     let database: TestDatabase;
     let t: TestApp;
+    let beforeAnyDesk: { it: string; uk: string };
     const page = (url: string, headers: Record<string, string> = {}) => t.app.inject({ url, headers });
 
     beforeAll(async () => {
       database = await openTestDatabase(backend);
       t = await startTestApp(database);
+      beforeAnyDesk = {
+        it: (await page('/portale/it/uffici')).body,
+        uk: (await page('/portale/uk/uffici')).body,
+      };
       await openPortalOffice(t);
       await listTerritorialServices(t, [HOUSING, SCHOOL]);
     });
@@ -86,6 +91,51 @@ for (const backend of BACKENDS) {
         expect(mainText(response.body)).toContain('Sportello casa');
         expect(mainText(response.body)).toContain('Corso di italiano serale');
       }
+    });
+
+    it('says clearly, in the reader’s language, when no desk of the Single Desk is set up yet', async () => {
+      for (const lang of ['it', 'uk'] as const) {
+        const text = mainText(beforeAnyDesk[lang]);
+        expect(text).toContain(translator(lang)('offices.noDesks'));
+        expect(text).toContain('Questura di Lodi');
+      }
+      expect(mainText((await page('/portale/it/uffici')).body)).not.toContain(
+        translator('it')('offices.noDesks'),
+      );
+    });
+
+    it('draws the province with the municipality of the offices marked, names on hover and in a table', async () => {
+      const response = await page('/portale/ar/uffici');
+      const ar = translator('ar');
+      const svg = /<svg[\s\S]*<\/svg>/.exec(response.body)?.[0] ?? '';
+      expect(svg).toContain(`role="img" aria-label="${ar('map.label')}"`);
+      expect(
+        svg.match(/<path d="M[^"]+"( class="seat")?><title lang="it">[^<]+<\/title><\/path>/g),
+      ).toHaveLength(60);
+      expect(svg).toContain('<path d="M');
+      expect(svg).toContain('class="seat"><title lang="it">Lodi</title>');
+      expect(svg).toContain('<title lang="it">Sant’Angelo Lodigiano</title>');
+      expect(svg.match(/<circle /g)).toHaveLength(1);
+      expect(svg).toMatch(
+        /<title lang="it">Lodi – Sportello Unico per l’Immigrazione – Sportello 1 – Prefettura/,
+      );
+      expect(response.body).toContain(
+        '<span lang="it">Confini amministrativi: ISTAT, elaborazione Openpolis (CC BY 4.0)</span>',
+      );
+      const table = /<table>[\s\S]*<\/table>/.exec(response.body)?.[0] ?? '';
+      expect(table.match(/<th scope="row" lang="it">/g)).toHaveLength(60);
+      expect(table).toMatch(
+        /<th scope="row" lang="it">Lodi<\/th><td lang="it">Sportello Unico[^<]*, Prefettura/,
+      );
+      expect(table).toContain(`<th scope="row" lang="it">Codogno</th><td>${ar('map.none')}</td>`);
+    });
+
+    it('keeps the offices page with its map within 80 KB of HTML and CSS', async () => {
+      const response = await page('/portale/uk/uffici');
+      const css = /href="(\/portale\/portale\.[0-9a-f]+\.css)"/.exec(response.body)?.[1] ?? '';
+      const stylesheet = await page(css);
+      expect(stylesheet.statusCode).toBe(200);
+      expect(Buffer.byteLength(response.body) + Buffer.byteLength(stylesheet.body)).toBeLessThan(80 * 1024);
     });
   });
 }

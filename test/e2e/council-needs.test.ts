@@ -118,7 +118,8 @@ describe.skipIf(!browserAvailable())('the map of needs and resources, in Chromiu
     const page = await openSignedIn(t.browser, t.base, '/cti/mappa', memberEmail);
     const map = page.getByRole('img', { name: /Mappa dei comuni della provincia di Lodi.*Casa e abitare/ });
     await map.waitFor();
-    await expect(map.locator('path').count()).resolves.toBe(60);
+    await expect(map.locator('[data-municipality] path').count()).resolves.toBe(60);
+    await page.getByText('Confini amministrativi: ISTAT, elaborazione Openpolis (CC BY 4.0)').waitFor();
     await expect(map.locator('circle').count()).resolves.toBe(2);
     await page.getByText('1 comune con una lacuna sul tema «Casa e abitare».').waitFor();
     const rows = page.getByRole('row');

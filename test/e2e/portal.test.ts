@@ -137,6 +137,28 @@ describe.skipIf(!browserAvailable())('the public portal in Chromium', () => {
       expect(appointments.map((a) => a.status).sort()).toEqual(['RESCHEDULED', 'SCHEDULED']);
     });
 
+  for (const [lang, words, title] of [
+    ['it', 'ricongiungimenti', /ricongiungimento/],
+    ['ar', 'الشمل', /لمّ الشمل/],
+    ['uk', 'дозвіл сім’ї', /возз’єднання/],
+  ] as const)
+    it(`reads a sheet found through the search in ${lang}, at ${PHONE} px`, async () => {
+      const t_ = translator(lang);
+      const page = await openPage(t.browser, `${t.base}/portale/${lang}/uffici`, PHONE);
+      const search = page.getByRole('search');
+      await search.getByRole('searchbox', { name: t_('search.title') }).fill(words);
+      await search.getByRole('button', { name: t_('search.button') }).click();
+      await page.waitForURL(/\/cerca\?q=/);
+      await page.getByRole('heading', { level: 2, name: t_('search.sheets') }).waitFor();
+      expect(await page.locator('main mark').count()).toBeGreaterThan(0);
+      expect(await fitsThePhone(page)).toBe(true);
+      await expectAccessible(page);
+      await page.locator('main').getByRole('link', { name: title }).first().click();
+      await page.getByRole('heading', { level: 2, name: t_('section.requirements') }).waitFor();
+      expect(page.url()).toBe(`${t.base}/portale/${lang}/schede/ricongiungimento-familiare`);
+      await closePage(page);
+    });
+
   for (const lang of ['it', 'ar', 'uk'])
     it(`finds the services of the territory by theme in ${lang}, at ${PHONE} px`, async () => {
       const t_ = translator(lang);
@@ -144,6 +166,16 @@ describe.skipIf(!browserAvailable())('the public portal in Chromium', () => {
       await page.getByRole('heading', { level: 2, name: t_('territory.title') }).waitFor();
       await page.getByRole('heading', { level: 4, name: HOUSING.name }).waitFor();
       await page.getByRole('heading', { level: 4, name: SCHOOL.name }).waitFor();
+      // the office on the map: its municipality marked, named on hover, and in the table
+      const map = page.getByRole('img', { name: t_('map.label') });
+      expect(await map.locator('circle title').textContent()).toMatch(/^Lodi – Sportello Unico/);
+      expect((await map.boundingBox())?.width).toBeGreaterThan(300);
+      await page.getByText(t_('map.table')).click();
+      const lodi = page
+        .getByRole('row')
+        .filter({ has: page.getByRole('rowheader', { name: 'Lodi', exact: true }) });
+      expect(await lodi.getByRole('cell').textContent()).toContain('Sportello Unico per l’Immigrazione');
+      await page.getByText('Confini amministrativi: ISTAT, elaborazione Openpolis (CC BY 4.0)').waitFor();
       expect(await fitsThePhone(page)).toBe(true);
       await expectAccessible(page);
 

@@ -29,6 +29,8 @@ export type ProcedureSheetTextTable = {
   /** Who wrote the working copy, how a translation was made (see `sheets/contract.ts`, `provenance`). */
   provenance: NullableJson;
   publishedProvenance: NullableJson;
+  /** The published text's words for the portal's search, kept by the database (see the search migration). */
+  searchDocument: ColumnType<string | null, never, never>;
 };
 
 export type GlossaryTermTable = {
@@ -41,6 +43,8 @@ export type GlossaryTermTable = {
   publishedTerm: string | null;
   publishedDefinition: string | null;
   reviewedBy: string | null;
+  /** The published term's words for the portal's search, kept by the database. */
+  searchDocument: ColumnType<string | null, never, never>;
 };
 
 /** Answers to "was this page useful?", counted per sheet, language, answer and reason (`none` for a yes). */

@@ -1,5 +1,6 @@
 /** The territorial council: tables, meetings, minutes, actions, initiatives, and the needs and resources map. */
 import type { LovitModule } from '../../kernel/module.ts';
+import { provinceMap } from '../../kernel/territory/map.ts';
 import { actionReminderJob } from './actions/jobs.ts';
 import { meetingFiles } from './documents/service.ts';
 import { registerCouncilRoutes } from './routes.ts';
@@ -11,4 +12,6 @@ export const councilModule: LovitModule = {
   routes: registerCouncilRoutes,
   jobs: (platform) => [actionReminderJob(platform)],
   storedFiles: meetingFiles,
+  // the needs map, drawn before the first member asks for it
+  start: async () => provinceMap('full'),
 };

@@ -17,6 +17,7 @@ import {
   type Translate,
   translator,
 } from './languages.ts';
+import { SearchForm } from './search/form.tsx';
 
 export const STYLESHEET = readFileSync(new URL('./portal.css', import.meta.url), 'utf8');
 /** The stylesheet's address carries its hash, so browsers keep it for a year and fetch a new one on change. */
@@ -278,6 +279,7 @@ function Frame(frame: PageFrame) {
               </span>
             </a>
             <LanguageSwitcher lang={lang} place={place} path={frame.path} t={t} />
+            <SearchForm lang={lang} t={t} id="cerca-sito" />
           </div>
           <nav className="main" aria-label={t('site.menu')}>
             <ul>

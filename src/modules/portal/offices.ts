@@ -7,6 +7,10 @@ import { desksWithOpenings } from './store.ts';
 
 export type Office = {
   key: string;
+  /** A desk of the Single Desk for Immigration, set up in the back-office; else another office. */
+  isDesk: boolean;
+  /** ISTAT code of the municipality the office is in, for the map. */
+  municipalityCode: string;
   name: string;
   address: string | null;
   contacts: { label: string; href: string }[];
@@ -14,8 +18,13 @@ export type Office = {
   byAppointment: boolean;
 };
 
+/** Lodi, the chief town: the Prefettura, its SUI desks and the Questura are there. */
+const CHIEF_TOWN = '098031';
+
 const PREFECTURE: Office = {
   key: 'prefettura',
+  isDesk: false,
+  municipalityCode: CHIEF_TOWN,
   name: 'Prefettura – Ufficio Territoriale del Governo di Lodi',
   address: 'Palazzo del Governo, Lodi',
   contacts: [{ label: 'prefettura.lodi@interno.it', href: 'mailto:prefettura.lodi@interno.it' }],
@@ -25,6 +34,8 @@ const PREFECTURE: Office = {
 
 const POLICE: Office = {
   key: 'questura',
+  isDesk: false,
+  municipalityCode: CHIEF_TOWN,
   name: 'Questura di Lodi – Ufficio Immigrazione',
   address: null,
   contacts: [{ label: '0371 4441', href: 'tel:+3903714441' }],
@@ -41,6 +52,8 @@ export async function listOffices(platform: Platform): Promise<Office[]> {
   for (const row of rows) {
     const desk = desks.get(row.id) ?? {
       key: `sportello-${desks.size + 1}`,
+      isDesk: true,
+      municipalityCode: CHIEF_TOWN,
       name: `Sportello Unico per l’Immigrazione – ${row.name}`,
       address: row.place,
       contacts: [],

@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import { languageOf, SOURCE_LANGUAGE, type Translate } from './languages.ts';
 import { Fact, longDate, portalPath } from './layout.tsx';
+import { OfficesMap } from './map/offices-map.tsx';
 import type { Office } from './offices.ts';
 import {
   FEEDBACK_REASONS,
@@ -328,6 +329,11 @@ export function OfficesPage({
   return (
     <>
       <p>{t('offices.intro')}</p>
+      {!offices.some((office) => office.isDesk) && (
+        <p className="card note" role="status">
+          {t('offices.noDesks')}
+        </p>
+      )}
       {offices.map((office) => (
         <section className="card" key={office.name} aria-labelledby={office.key}>
           <h2 id={office.key}>{office.name}</h2>
@@ -359,6 +365,7 @@ export function OfficesPage({
           {office.byAppointment && <p>{t('offices.byAppointment')}</p>}
         </section>
       ))}
+      <OfficesMap t={t} offices={offices} />
       {territory}
     </>
   );

@@ -21,6 +21,7 @@ import {
   TextPage,
 } from './pages.tsx';
 import { officesSection } from './ports.ts';
+import { registerSearchPage } from './search/routes.tsx';
 import { feedbackForm } from './sheets/contract.ts';
 import { listPublicSheets, publicSheet, recordFeedback } from './sheets/service.ts';
 import {
@@ -193,6 +194,7 @@ export async function registerPortal(app: LovitApp, platform: Platform): Promise
   await registerPublicPages(app, (scope) => {
     registerReadingPages(scope, platform);
     registerSiteFiles(scope, platform);
+    registerSearchPage(scope, platform);
     scope.all('/portale/*', PUBLIC_PAGE, async (request, reply) => errorPage(request, reply, 404));
   });
 }

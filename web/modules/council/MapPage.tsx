@@ -60,36 +60,40 @@ function NeedsMap({ map }: { map: MapView }) {
       <p role="status">{t('council.map.summary', { count: gaps, theme: THEMES[map.theme] })}</p>
       <div className="row">
         <div className="col-12 col-lg-8">
-          <svg viewBox={map.viewBox} className="lovit-map" role="img" aria-labelledby={titleId}>
-            <title id={titleId}>{t('council.map.svgTitle', { theme: THEMES[map.theme] })}</title>
-            {map.municipalities.map((m) => (
-              <g key={m.code} data-municipality={m.name}>
-                <path
-                  d={m.path}
-                  fill={fillOf(m.need)}
-                  stroke={m.isGap ? '#c00' : '#5c6f82'}
-                  strokeWidth={m.isGap ? 2.5 : 0.6}
-                >
-                  <title>
-                    {t('council.map.cell', {
-                      name: m.name,
-                      need: m.need ?? t('council.map.noReport'),
-                      services: m.services,
-                    })}
-                  </title>
-                </path>
-                {m.services > 0 && (
-                  <circle
-                    cx={m.centre.x}
-                    cy={m.centre.y}
-                    r={4 + Math.min(m.services, 4)}
-                    fill="#008055"
-                    stroke="#fff"
-                  />
-                )}
-              </g>
-            ))}
-          </svg>
+          <figure>
+            <svg viewBox={map.viewBox} className="lovit-map" role="img" aria-labelledby={titleId}>
+              <title id={titleId}>{t('council.map.svgTitle', { theme: THEMES[map.theme] })}</title>
+              {map.municipalities.map((m) => (
+                <g key={m.code} data-municipality={m.name}>
+                  <path
+                    d={m.path}
+                    fill={fillOf(m.need)}
+                    stroke={m.isGap ? '#c00' : '#5c6f82'}
+                    strokeWidth={m.isGap ? 2.5 : 0.6}
+                  >
+                    <title>
+                      {t('council.map.cell', {
+                        name: m.name,
+                        need: m.need ?? t('council.map.noReport'),
+                        services: m.services,
+                      })}
+                    </title>
+                  </path>
+                  {m.services > 0 && (
+                    <circle
+                      cx={m.centre.x}
+                      cy={m.centre.y}
+                      r={4 + Math.min(m.services, 4)}
+                      fill="#008055"
+                      stroke="#fff"
+                    />
+                  )}
+                </g>
+              ))}
+              <path d={map.outline} fill="none" stroke="#17324d" strokeWidth={1.2} pointerEvents="none" />
+            </svg>
+            <figcaption className="small text-secondary">{map.attribution}</figcaption>
+          </figure>
         </div>
         <div className="col-12 col-lg-4">
           <Legend />
@@ -160,7 +164,6 @@ function Legend() {
           {t('council.map.gapLegend')}
         </li>
       </ul>
-      <p className="small text-secondary">{t('council.map.schematic')}</p>
     </section>
   );
 }

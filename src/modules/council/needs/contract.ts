@@ -123,6 +123,10 @@ export const mapQuery = z.object({ theme: themeCode });
 export const mapView = z.object({
   theme: themeCode,
   viewBox: z.string(),
+  /** The province's outer border. */
+  outline: z.string(),
+  /** The source of the boundaries, shown under the map as its licence asks. */
+  attribution: z.string(),
   municipalities: z.array(
     z.object({
       code: z.string(),

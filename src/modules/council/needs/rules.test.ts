@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { provinceMap } from '../../../kernel/territory/map.ts';
 import type { Question } from './contract.ts';
-import { clip, convexHull, provinceShapes, voronoiCells } from './map.ts';
 import { MUNICIPALITIES } from './municipalities.ts';
 import { checkAnswers, isGap, isShown, needsByMunicipality, questionnaireProblems } from './rules.ts';
 
@@ -84,43 +84,11 @@ describe('questionnaires', () => {
 });
 
 describe('the map of the province', () => {
-  it('clips a polygon to a half-plane', () => {
-    const square = [
-      { x: 0, y: 0 },
-      { x: 2, y: 0 },
-      { x: 2, y: 2 },
-      { x: 0, y: 2 },
-    ];
-    expect(clip(square, { x: 1, y: 0 }, 1)).toEqual([
-      { x: 0, y: 0 },
-      { x: 1, y: 0 },
-      { x: 1, y: 2 },
-      { x: 0, y: 2 },
-    ]);
-    expect(convexHull([...square, { x: 1, y: 1 }])).toHaveLength(4);
-  });
-
-  it('gives each municipality a cell holding its own centre and no other', () => {
-    const sites = [
-      { x: 1, y: 1 },
-      { x: 3, y: 1 },
-    ];
-    const [left, right] = voronoiCells(sites, [
-      { x: 0, y: 0 },
-      { x: 4, y: 0 },
-      { x: 4, y: 2 },
-      { x: 0, y: 2 },
-    ]);
-    expect(Math.max(...(left ?? []).map((p) => p.x))).toBe(2);
-    expect(Math.min(...(right ?? []).map((p) => p.x))).toBe(2);
-  });
-
-  it('draws all 60 municipalities of the province, each with a closed outline', () => {
-    const { viewBox, shapes } = provinceShapes();
+  it('draws every municipality of the list from its real boundary, joined by ISTAT code', () => {
+    const { shapes } = provinceMap('full');
     expect(MUNICIPALITIES).toHaveLength(60);
-    expect(new Set(MUNICIPALITIES.map((m) => m.code)).size).toBe(60);
-    expect(shapes).toHaveLength(60);
-    expect(viewBox).toMatch(/^0 0 600 \d+$/);
-    for (const shape of shapes) expect(shape.path.split('L').length).toBeGreaterThanOrEqual(3);
+    expect(shapes.map((shape) => shape.code)).toEqual(MUNICIPALITIES.map((m) => m.code).sort());
+    for (const shape of shapes)
+      expect(shape.name).toBe(MUNICIPALITIES.find((m) => m.code === shape.code)?.name);
   });
 });

@@ -7,6 +7,7 @@ import type { Caller } from '../../../kernel/auth.ts';
 import { Conflict, Invalid, NotFound } from '../../../kernel/errors.ts';
 import { newId } from '../../../kernel/ids.ts';
 import type { Platform } from '../../../kernel/platform.ts';
+import { MAP_ATTRIBUTION, provinceMap } from '../../../kernel/territory/map.ts';
 import { writeTransaction } from '../../../kernel/transaction.ts';
 import type { Theme } from '../contract.ts';
 import { actorOf, canManage } from '../service.ts';
@@ -22,14 +23,12 @@ import {
   type ServiceView,
 } from './contract.ts';
 import { publishedFields } from './directory.ts';
-import { provinceShapes } from './map.ts';
 import { isMunicipalityOfLodi, municipalityName } from './municipalities.ts';
 import { checkAnswers, isGap, needsByMunicipality, questionnaireProblems } from './rules.ts';
 import * as needsStore from './store.ts';
 
 const SERVICE_NOT_FOUND = 'Il servizio non esiste o non è modificabile dal tuo ente.';
 const QUESTIONNAIRE_NOT_FOUND = 'Il questionario non esiste o non è accessibile.';
-const SHAPES = provinceShapes();
 
 function serviceView(row: needsStore.ServiceRow, caller: Caller): ServiceView {
   const actor = actorOf(caller);
@@ -282,10 +281,13 @@ export async function needsMap(platform: Platform, theme: Theme): Promise<MapVie
   }));
   const levels = needsByMunicipality(theme, questionnaires, responses);
   const services = await needsStore.services(db, { theme });
+  const province = provinceMap('full');
   return {
     theme,
-    viewBox: SHAPES.viewBox,
-    municipalities: SHAPES.shapes.map((shape) => {
+    viewBox: province.viewBox,
+    outline: province.outline,
+    attribution: MAP_ATTRIBUTION,
+    municipalities: province.shapes.map((shape) => {
       const level = levels.get(shape.code);
       const need = level ? Math.round((level.total / level.reports) * 10) / 10 : null;
       const count = services.filter((s) => s.municipalityIstatCode === shape.code).length;

@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { translator } from '../src/modules/portal/languages.ts';
+import { startTestApp, stopTestApp, type TestApp } from './support/app.ts';
+import { BACKENDS, openTestDatabase, type TestDatabase } from './support/database.ts';
+import { mainText, openPortalOffice } from './support/portal.ts';
+
+/** The links of the results listed in the page's main part, in order. */
+const links = (html: string) =>
+  [...(/<main[\s\S]*<\/main>/.exec(html)?.[0] ?? '').matchAll(/<li><a href="([^"]+)"[^>]*>/g)].map(
+    (match) => match[1],
+  );
+
+for (const backend of BACKENDS) {
+  describe(`search on the portal on ${backend}`, () => {
+    let database: TestDatabase;
+    let t: TestApp;
+    const search = (lang: string, q?: string) =>
+      t.app.inject({ url: `/portale/${lang}/cerca${q === undefined ? '' : `?q=${encodeURIComponent(q)}`}` });
+
+    beforeAll(async () => {
+      database = await openTestDatabase(backend);
+      t = await startTestApp(database);
+      await openPortalOffice(t);
+    });
+
+    afterAll(async () => {
+      await stopTestApp(t);
+      await database.dispose();
+    });
+
+    it('finds a sheet by another form of its words, in Italian, with the words marked in a snippet', async () => {
+      const response = await search('it', 'ricongiungimenti familiari');
+      expect(response.statusCode).toBe(200);
+      expect(links(response.body)).toContain('/portale/it/schede/ricongiungimento-familiare');
+      expect(response.body).toMatch(/<mark>ricongiungimento<\/mark>/i);
+      expect(mainText(response.body)).toContain(translator('it')('search.found', { count: 1 }).split(':')[0]);
+      expect(response.body).not.toMatch(/<script|\u0002|\u0003/);
+      // the start of a word is enough
+      expect(links((await search('it', 'ricongiung')).body)).toContain(
+        '/portale/it/schede/ricongiungimento-familiare',
+      );
+    });
+
+    it('searches the reader’s language, and the Italian text, marked as such, where there is no translation', async () => {
+      const uk = translator('uk');
+      const own = await search('uk', 'дозвіл');
+      expect(links(own.body)).toContain('/portale/uk/schede/ricongiungimento-familiare');
+      expect(own.body).toMatch(/<mark>дозвіл<\/mark>/i);
+      const italian = await search('uk', 'conversione');
+      expect(links(italian.body)).toEqual(['/portale/uk/schede/conversione-permesso']);
+      expect(italian.body).toContain('<a href="/portale/uk/schede/conversione-permesso" lang="it">');
+      expect(mainText(italian.body)).toContain(uk('search.inItalian'));
+      // the Italian text of a sheet the reader has in their language is not searched
+      const employer = links((await search('uk', 'datore')).body);
+      expect(employer).toContain('/portale/uk/schede/lavoro-stagionale');
+      expect(employer).not.toContain('/portale/uk/schede/lavoro-subordinato');
+      expect(links((await search('it', 'datore')).body)).toContain('/portale/it/schede/lavoro-subordinato');
+    });
+
+    it('finds glossary words and offices', async () => {
+      const terms = await search('it', 'ostativi');
+      expect(mainText(terms.body)).toContain(translator('it')('search.glossary'));
+      expect(terms.body).toMatch(/<dfn>motivi ostativi<\/dfn>/i);
+      const offices = await search('fr', 'questura');
+      expect(links(offices.body)).toContain('/portale/fr/uffici#questura');
+      const desks = await search('it', 'sportello corso umberto');
+      expect(links(desks.body)).toContain('/portale/it/uffici#sportello-1');
+    });
+
+    it('says in the reader’s language when there is nothing to search or nothing found', async () => {
+      const empty = await search('ar');
+      expect(empty.statusCode).toBe(200);
+      expect(mainText(empty.body)).toContain(translator('ar')('search.empty'));
+      const punctuation = await search('ar', '?!');
+      expect(mainText(punctuation.body)).toContain(translator('ar')('search.empty'));
+      const nothing = await search('uk', 'жирафа');
+      expect(nothing.statusCode).toBe(200);
+      expect(mainText(nothing.body)).toContain(translator('uk')('search.none'));
+      expect(nothing.body).toContain('href="/portale/uk"');
+      expect(nothing.body).toContain('value="жирафа"');
+    });
+
+    it('refuses an over-long or repeated query with a page in the reader’s language, and takes any text', async () => {
+      const long = await search('en', 'permit '.repeat(20));
+      expect(long.statusCode).toBe(400);
+      expect(mainText(long.body)).toContain(translator('en')('search.tooLong', { max: 100 }));
+      const repeated = await t.app.inject({ url: '/portale/fr/cerca?q=a&q=b' });
+      expect(repeated.statusCode).toBe(422);
+      expect(repeated.body).toContain('lang="fr"');
+      for (const q of ["' & | ! ( ) :* <b>", 'نص\u200fمع', '\u{1F600}', '0'.repeat(100)]) {
+        const response = await search('it', q);
+        expect(response.statusCode, q).toBe(200);
+      }
+    });
+
+    it('offers the search form in the header of every portal page, without scripts', async () => {
+      for (const url of [
+        '/portale/it',
+        '/portale/ar/uffici',
+        '/portale/uk/schede/ricongiungimento-familiare',
+      ]) {
+        const lang = url.split('/')[2] ?? '';
+        const page = await t.app.inject({ url });
+        expect(page.body, url).toContain(`<form action="/portale/${lang}/cerca" method="get">`);
+        expect(page.body).toContain(
+          `<label for="cerca-sito" class="vh">${translator(lang)('search.title')}</label>`,
+        );
+        expect(page.body).toContain('maxLength="100" name="q"');
+      }
+    });
+  });
+}

@@ -34,7 +34,10 @@ for (const backend of BACKENDS) {
       expect(links(response.body)).toContain('/portale/it/schede/ricongiungimento-familiare');
       expect(response.body).toMatch(/<mark>ricongiungimento<\/mark>/i);
       expect(mainText(response.body)).toContain(translator('it')('search.found', { count: 1 }).split(':')[0]);
-      expect(response.body).not.toMatch(/<script|\u0002|\u0003/);
+      expect(response.body).not.toContain('<script');
+      // the highlight markers of ts_headline never reach the page
+      expect(response.body).not.toContain(String.fromCharCode(2));
+      expect(response.body).not.toContain(String.fromCharCode(3));
       // the start of a word is enough
       expect(links((await search('it', 'ricongiung')).body)).toContain(
         '/portale/it/schede/ricongiungimento-familiare',

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Permission, permissionsOf, ROLE_NAMES, type Role } from '../src/kernel/permissions.ts';
 import { startTestApp, stopTestApp, type TestApp } from './support/app.ts';
 import { BACKENDS, openTestDatabase, type TestDatabase } from './support/database.ts';
-import { makeOrganisation, makeUser, type Session, signIn } from './support/identity.ts';
+import { makeOrganisation, type Session, signInEveryRole } from './support/identity.ts';
 
 /**
  * Words of the people who write the software, not of the clerks who read its messages: type and format names,
@@ -47,17 +47,14 @@ for (const backend of BACKENDS) {
   describe(`messages of every back-office form submitted empty, on ${backend}`, () => {
     let database: TestDatabase;
     let t: TestApp;
-    const sessions = new Map<Role, Session>();
+    let sessions = new Map<Role, Session>();
     let forms: Route[];
 
     beforeAll(async () => {
       database = await openTestDatabase(backend);
       t = await startTestApp(database);
       const home = await makeOrganisation(t.platform, { type: 'PREFECTURE' });
-      for (const role of ROLE_NAMES) {
-        const user = await makeUser(t.platform, [{ organisationId: home.id, role }]);
-        sessions.set(role, await signIn(t.app, user.email));
-      }
+      sessions = await signInEveryRole(t.app, t.platform, home.id);
       forms = t.app
         .accessCatalogue()
         .filter((route) => route.url.startsWith('/api/') && ['POST', 'PUT', 'PATCH'].includes(route.method));

@@ -372,7 +372,7 @@ export async function getCase(platform: Platform, caller: Caller, id: string): P
       actor: event.actorLabel,
       reason: event.reason,
     })),
-    actions: deadline ? actionsFor(definition, facts, deadline, today) : [],
+    actions: deadline ? actionsFor(definition, facts, deadline, today, calendarOf(platform.config)) : [],
     details,
   };
 }
@@ -422,6 +422,7 @@ export async function act(
       { action: input.action, reason: input.reason ?? null },
       deadlineOf(definition, facts, calendar, today),
       today,
+      calendar,
     );
     if (!decision.ok) throw refusal(decision, definition);
     const now = platform.clock.now();

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { text } from '../../kernel/contract.ts';
 import { ACTION_NAMES, caseTypeVersion } from './law/definitions.ts';
+import { rejectionNoticeView } from './outcomes/contract.ts';
 
 export { OPINION_BODIES } from '../exchange/contract.ts';
 export { ACTIONS, type Action, GUARDS } from './law/definitions.ts';
@@ -252,6 +253,8 @@ export const caseDetail = caseSummary.extend({
   opinions: z.array(opinionView),
   documents: z.array(documentView),
   outcomes: z.array(outcomeView),
+  /** The latest preavviso di rigetto, while the case is open. */
+  rejectionNotice: rejectionNoticeView.nullable(),
   timeline: z.array(caseEventView),
   actions: z.array(actionOption),
   details: z.record(z.string(), z.unknown()),

@@ -8,7 +8,12 @@ import type { HolidayCalendar } from './law/calendar.ts';
 import { type CaseEvent, computeDeadline, type Deadline } from './law/deadlines.ts';
 import { ACTIONS, type Action, type CaseTypeVersion, GUARDS, type Guard } from './law/definitions.ts';
 import { type CaseRules, clockRulesOn, type IsoDate } from './law/law.ts';
-import { mayDecideAfterNotice, type ObservationWindow, observationWindowOn } from './outcomes/rules.ts';
+import {
+  longDate,
+  mayDecideAfterNotice,
+  type ObservationWindow,
+  observationWindowOn,
+} from './outcomes/rules.ts';
 
 type PlainDate = Temporal.PlainDate;
 
@@ -91,11 +96,8 @@ export function deadlineOf(
   });
 }
 
-const LONG_DATE = new Intl.DateTimeFormat('it-IT', { day: 'numeric', month: 'long', year: 'numeric' });
-const longDate = (date: PlainDate) => LONG_DATE.format(new Date(date.year, date.month - 1, date.day));
-
 /** art. 10-bis L. 241/1990: where the applicant's window for observations after the latest notice stands. */
-function observationWindowOf(facts: CaseFacts, calendar: HolidayCalendar, today: PlainDate) {
+export function observationWindowOf(facts: CaseFacts, calendar: HolidayCalendar, today: PlainDate) {
   const observationDays = clockRulesOn(facts.submittedOn)?.rejectionNotice.observationDays ?? 0;
   return observationWindowOn(facts.clockEvents, observationDays, calendar, today);
 }

@@ -23,7 +23,13 @@ import { ACTIONS, type Action, type CaseTypeVersion } from './law/definitions.ts
 import { isHighRiskCountry, officeCalendar } from './law/law.ts';
 import { caseTypes } from './law/registry.ts';
 import * as opinions from './opinions.ts';
-import { outcomeViewOf, recordOutcome } from './outcomes/service.ts';
+import {
+  NOTICE_RECEIPT_EVENT,
+  outcomeViewOf,
+  recordOutcome,
+  rejectionNoticeViewOf,
+} from './outcomes/service.ts';
+import { latestNoticeReceipt } from './outcomes/store.ts';
 import {
   actionsFor,
   type CaseFacts,
@@ -33,6 +39,7 @@ import {
   decide,
   dueDateBoundsOn,
   missingDocumentsOf,
+  observationWindowOf,
 } from './rules.ts';
 import * as store from './store.ts';
 
@@ -198,6 +205,20 @@ function factsOf(
   };
 }
 
+/** A case's facts as stored now, read in the transaction that is about to change it. */
+export async function storedFactsOf(
+  db: Db,
+  definition: CaseTypeVersion,
+  row: { id: string; state: string; submittedOn: string; highRiskCountry: boolean; quotaRank: number | null },
+): Promise<CaseFacts> {
+  const [events, existingOpinions, present] = await Promise.all([
+    store.caseEvents(db, row.id),
+    store.caseOpinions(db, row.id),
+    documents.currentChecklistCodes(db, row.id),
+  ]);
+  return factsOf(definition, row, events, existingOpinions, present);
+}
+
 const EVENT_LABELS: Record<string, string> = {
   ...ACTIONS,
   SUBMITTED: 'Domanda presentata',
@@ -210,6 +231,7 @@ const EVENT_LABELS: Record<string, string> = {
   OPINION_QUESTION_ANSWERED: 'Risposta del SUI all’ente',
   OPINION_SILENT_CONSENT: 'Parere per silenzio-assenso',
   DOCUMENT_ADDED: 'Documento acquisito',
+  [NOTICE_RECEIPT_EVENT]: 'Ricevimento del preavviso di rigetto registrato',
   ...TEAM_EVENT_LABELS,
 };
 
@@ -270,7 +292,10 @@ export async function getCase(platform: Platform, caller: Caller, id: string): P
   const checklist = checklistOf(definition, documentRows);
   const present = checklist.filter((item) => item.present).map((item) => item.code);
   const facts = factsOf(definition, row, events, opinions, present);
-  const deadline = row.closed ? null : deadlineOf(definition, facts, calendarOf(platform.config), today);
+  const calendar = calendarOf(platform.config);
+  const deadline = row.closed ? null : deadlineOf(definition, facts, calendar, today);
+  const window = observationWindowOf(facts, calendar, today);
+  const receipt = row.closed || window.state === 'NO_NOTICE' ? undefined : await latestNoticeReceipt(db, id);
   await auditRead(db, platform.clock, caller, 'case', id, { number: row.number });
   const details = (events.find((event) => event.kind === 'SUBMITTED' || event.kind === 'QUOTA_EXHAUSTED')
     ?.data?.details ?? {}) as Record<string, unknown>;
@@ -344,6 +369,7 @@ export async function getCase(platform: Platform, caller: Caller, id: string): P
     checklist,
     documents: documentRows.map(documentViewOf),
     outcomes: outcomeRows.map(outcomeViewOf),
+    rejectionNotice: row.closed ? null : rejectionNoticeViewOf(id, window, receipt),
     opinions: opinions.map((opinion) => {
       const exchange = opinionState.get(opinion.id);
       return {
@@ -372,7 +398,7 @@ export async function getCase(platform: Platform, caller: Caller, id: string): P
       actor: event.actorLabel,
       reason: event.reason,
     })),
-    actions: deadline ? actionsFor(definition, facts, deadline, today, calendarOf(platform.config)) : [],
+    actions: deadline ? actionsFor(definition, facts, deadline, today, calendar) : [],
     details,
   };
 }

@@ -23,6 +23,10 @@ export type ObservationWindow =
 
 const compare = Temporal.PlainDate.compare;
 
+const LONG_DATE = new Intl.DateTimeFormat('it-IT', { day: 'numeric', month: 'long', year: 'numeric' });
+/** A legal day as staff read it: "16 marzo 2026". */
+export const longDate = (date: PlainDate) => LONG_DATE.format(new Date(date.year, date.month - 1, date.day));
+
 /** The last day to file observations: `days` after receipt, on the next working day when that is a holiday. */
 export function lastDayForObservations(
   receivedOn: PlainDate,

@@ -4,7 +4,7 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { registerAccessControl } from './kernel/auth.ts';
-import { AppError, registerErrorHandling } from './kernel/errors.ts';
+import { AppError, clerkMessage, registerErrorHandling } from './kernel/errors.ts';
 import { type LovitApp, pathOf, requestIdFor } from './kernel/http.ts';
 import { newId } from './kernel/ids.ts';
 import { registerObservability } from './kernel/observability.ts';
@@ -16,8 +16,8 @@ import { resolveApiClient, resolveSession } from './modules/identity/service.ts'
 import { MODULES } from './modules/index.ts';
 import { version } from './version.ts';
 
-// Validation messages reach users of the Italian back-office.
-z.config(z.locales.it());
+// Validation messages reach users of the Italian back-office: in words a clerk uses, never the schema's own.
+z.config({ ...z.locales.it(), customError: clerkMessage });
 
 export type AppOptions = {
   /** Pino options for the request log; tests pass `false`. */

@@ -8,7 +8,7 @@ import {
 } from '../src/kernel/permissions.ts';
 import { startTestApp, stopTestApp, type TestApp } from './support/app.ts';
 import { BACKENDS, openTestDatabase, type TestDatabase } from './support/database.ts';
-import { makeOrganisation, makeUser, type Session, signIn } from './support/identity.ts';
+import { makeOrganisation, makeUser, type Session, signIn, signInEveryRole } from './support/identity.ts';
 
 const SOME_ID = '01900000-0000-7000-8000-000000000000';
 
@@ -124,17 +124,14 @@ for (const backend of BACKENDS) {
   describe(`access control on ${backend}`, () => {
     let database: TestDatabase;
     let t: TestApp;
-    const sessions = new Map<Role, Session>();
+    let sessions = new Map<Role, Session>();
     let routes: { method: string; url: string; access: string | undefined }[];
 
     beforeAll(async () => {
       database = await openTestDatabase(backend);
       t = await startTestApp(database);
       const home = await makeOrganisation(t.platform, { type: 'PREFECTURE' });
-      for (const role of ROLE_NAMES) {
-        const user = await makeUser(t.platform, [{ organisationId: home.id, role }]);
-        sessions.set(role, await signIn(t.app, user.email));
-      }
+      sessions = await signInEveryRole(t.app, t.platform, home.id);
       routes = t.app.accessCatalogue().filter((r) => r.method !== 'HEAD');
     });
 

@@ -11,7 +11,10 @@ import { multipartBody, PNG, pdfText } from './support/documents.ts';
 import { makeOrganisation, makeUser, type Session, signIn } from './support/identity.ts';
 import { openIntakeDesk } from './support/intake.ts';
 
-/** Eleven days after TEST_NOW: the ten days for observations after a notice of intended refusal are over. */
+/**
+ * Eleven days after TEST_NOW: the ten days for observations after a notice of intended refusal, received at the
+ * desk the day it was sent, are over.
+ */
 const AFTER_OBSERVATION_WINDOW = '2026-03-13T09:00:00+01:00';
 const REASON =
   'Il datore di lavoro non ha dimostrato la capacità economica richiesta per l’assunzione del lavoratore.';
@@ -54,11 +57,32 @@ for (const backend of BACKENDS) {
         payload: { action, version, ...(reason ? { reason } : {}) },
       });
     };
-    /** A case whose notice of intended refusal was sent eleven days ago: ready to be rejected. */
-    const caseReadyForRejection = async (n: number) => {
+    /** Records the notice's receipt with a scanned return card as its evidence. */
+    const recordReceipt = async (id: string, fields: Record<string, string>, withFile = true) => {
+      const { version } = await open(id);
+      const body = await multipartBody(
+        { version: String(version), ...fields },
+        withFile ? { content: PNG, name: 'cartolina.png', type: 'image/png' } : undefined,
+      );
+      return t.app.inject({
+        method: 'POST',
+        url: `/api/cases/${id}/rejection-notice/receipt`,
+        headers: { ...manager.headers, ...body.headers },
+        payload: body.payload,
+      });
+    };
+    /** A case whose notice was sent: its receipt not recorded yet. */
+    const caseWithNotice = async (n: number) => {
       const created = await submit(n);
       expect((await act(created.id, 'START_REVIEW')).statusCode).toBe(200);
       expect((await act(created.id, 'SEND_REJECTION_NOTICE', REASON)).statusCode).toBe(200);
+      return created;
+    };
+    /** A case whose notice was handed over at the desk today: ready to be rejected in eleven days. */
+    const caseReadyForRejection = async (n: number) => {
+      const created = await caseWithNotice(n);
+      const receipt = await recordReceipt(created.id, { receivedOn: '2026-03-02', channel: 'DESK' });
+      expect(receipt.statusCode, receipt.body).toBe(200);
       return created;
     };
 
@@ -134,6 +158,108 @@ for (const backend of BACKENDS) {
       });
       expect(verified.json()).not.toHaveProperty('validUntil');
       expect(JSON.stringify(verified.json())).not.toContain('capacità');
+    });
+
+    it('counts the ten days for observations from the recorded receipt, moved off a Sunday, and keeps its evidence', async () => {
+      const created = await caseWithNotice(11);
+      const unreceived = await open(created.id);
+      expect(unreceived.rejectionNotice).toEqual({
+        state: 'AWAITING_RECEIPT',
+        sentOn: '2026-03-02',
+        lastDayForObservations: null,
+        receipt: null,
+      });
+      await moveClockTo('2026-04-01T09:00:00+02:00');
+      const refused = await act(created.id, 'REJECT', REASON);
+      expect(refused.statusCode).toBe(409);
+      expect(refused.json().detail).toContain('Il ricevimento del preavviso di rigetto non è registrato');
+
+      const answers = await Promise.all([
+        recordReceipt(created.id, { receivedOn: '', channel: '' }),
+        recordReceipt(created.id, { receivedOn: '2026-03-01', channel: 'PEC' }),
+        recordReceipt(created.id, { receivedOn: '2026-04-02', channel: 'PEC' }),
+        recordReceipt(created.id, { receivedOn: '2026-03-05', channel: 'PEC' }, false),
+      ]);
+      expect(answers.map((answer) => [answer.statusCode, answer.json().errors])).toEqual([
+        [
+          422,
+          [
+            { path: 'body.receivedOn', message: 'Campo obbligatorio' },
+            { path: 'body.channel', message: 'Campo obbligatorio' },
+          ],
+        ],
+        [
+          422,
+          [
+            {
+              path: 'body.receivedOn',
+              message: 'Il preavviso è stato inviato il 2 marzo 2026: non può essere ricevuto prima',
+            },
+          ],
+        ],
+        [422, [{ path: 'body.receivedOn', message: 'La data di ricevimento non può essere nel futuro' }]],
+        [
+          422,
+          [
+            {
+              path: 'file',
+              message:
+                'Allegare la prova del ricevimento (ricevuta PEC, cartolina di ritorno o ricevuta firmata)',
+            },
+          ],
+        ],
+      ]);
+
+      // received on Thursday 5 March: the tenth day is Sunday 15 March, so the last day is Monday 16 March
+      await moveClockTo('2026-03-06T09:00:00+01:00');
+      const recorded = await recordReceipt(created.id, { receivedOn: '2026-03-05', channel: 'RETURN_CARD' });
+      expect(recorded.statusCode, recorded.body).toBe(200);
+      const page = recorded.json();
+      expect(page.rejectionNotice).toEqual({
+        state: 'OPEN',
+        sentOn: '2026-03-02',
+        lastDayForObservations: '2026-03-16',
+        receipt: {
+          receivedOn: '2026-03-05',
+          channel: 'RETURN_CARD',
+          channelLabel: 'Cartolina di ritorno della raccomandata',
+          evidence: {
+            id: expect.any(String),
+            fileName: 'cartolina.png',
+            url: expect.stringMatching(new RegExp(`^/api/cases/${created.id}/documents/`)),
+          },
+        },
+      });
+      expect(page.documents.map((document: { fileName: string }) => document.fileName)).toContain(
+        'cartolina.png',
+      );
+      expect(page.timeline.at(-1)).toMatchObject({
+        onDay: '2026-03-05',
+        label: 'Ricevimento del preavviso di rigetto registrato',
+      });
+      const evidence = await t.app.inject({
+        url: page.rejectionNotice.receipt.evidence.url,
+        headers: manager.headers,
+      });
+      expect(evidence.statusCode).toBe(200);
+      expect(Buffer.from(evidence.rawPayload).equals(PNG)).toBe(true);
+      const again = await recordReceipt(created.id, { receivedOn: '2026-03-05', channel: 'PEC' });
+      expect(again.statusCode).toBe(409);
+
+      await moveClockTo('2026-03-16T18:00:00+01:00');
+      const onLastDay = await act(created.id, 'REJECT', REASON);
+      expect(onLastDay.statusCode).toBe(409);
+      expect(onLastDay.json().detail).toContain('fino al 16 marzo 2026 compreso');
+      await moveClockTo('2026-03-17T09:00:00+01:00');
+      expect((await act(created.id, 'REJECT', REASON)).statusCode).toBe(200);
+
+      const audited = await database.db
+        .selectFrom('auditEntry')
+        .select(['action', 'actorUserId'])
+        .where('entityId', '=', created.id)
+        .where('action', '=', 'cases.notice_receipt.record')
+        .execute();
+      expect(audited).toEqual([{ action: 'cases.notice_receipt.record', actorUserId: manager.view.user.id }]);
     });
 
     it('hides a case from another prefecture: case, worklist, document, outcome, receipt and actions', async () => {

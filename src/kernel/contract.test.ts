@@ -45,7 +45,7 @@ describe('text pasted from a word processor or a PDF', () => {
     expect(multilineText(50).parse('mario.rossi@\u200Bgmail.com\n333\u2060123')).toBe(
       'mario.rossi@gmail.com\n333123',
     );
-    expect(text(5).safeParse('\u200B\u00AD').error?.issues[0]?.message).toBe('campo obbligatorio');
+    expect(text(5).safeParse('\u200B\u00AD').error?.issues[0]?.message).toBe('Campo obbligatorio');
   });
 
   it('keeps the joiners that shape a Persian name', () => {

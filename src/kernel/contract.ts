@@ -48,16 +48,16 @@ const bounded = (max: number) =>
     .string()
     .overwrite(withoutInvisiblePaste)
     .trim()
-    .min(1, 'campo obbligatorio')
+    .min(1, 'Campo obbligatorio')
     .max(max, `al massimo ${max} caratteri`);
 
 /** A required line of typed text, trimmed, at most `max` characters. */
 export const text = (max: number) => refuseUnsafeText(bounded(max));
 /** Required text of several lines and paragraphs (minutes, explanations), trimmed, at most `max` characters. */
 export const multilineText = (max: number) => refuseUnsafeText(bounded(max), true);
-export const legalDay = z.iso.date('data nel formato AAAA-MM-GG');
+export const legalDay = z.iso.date();
 /** ISO 639-1 language codes the office offers mediation in. */
-export const language = z.string().regex(/^[a-z]{2}$/, 'codice lingua ISO 639-1 (due lettere minuscole)');
+export const language = z.string().regex(/^[a-z]{2}$/, 'Scegliere una lingua dall’elenco');
 
 /** Where an e-mail is: in the outbox, handed to the mail server, or given up after the last try. */
 export const mailStatus = z.enum(['PENDING', 'SENT', 'UNDELIVERABLE']);

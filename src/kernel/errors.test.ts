@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { AppError, Conflict, Invalid, NotFound, TooSoon, toAppError, waitInWords } from './errors.ts';
+import { z } from 'zod';
+import {
+  AppError,
+  Conflict,
+  clerkMessage,
+  Invalid,
+  NotFound,
+  TooSoon,
+  toAppError,
+  waitInWords,
+} from './errors.ts';
 
 describe('problem details', () => {
   it('renders an application error as RFC 9457 problem details', () => {
@@ -77,5 +87,41 @@ describe('waits told to people', () => {
       type: 'urn:lovit:problem:too-soon',
       detail: 'Troppi tentativi non riusciti: riprova tra 2 minuti.',
     });
+  });
+});
+
+describe('the wording of a field a schema refuses', () => {
+  const form = z.object({
+    name: z.string(),
+    startsAt: z.iso.datetime(),
+    on: z.iso.date(),
+    kind: z.enum(['PLENARY', 'THEMATIC']),
+    ownerId: z.uuid(),
+    count: z.number(),
+    agenda: z.array(z.string()).min(1),
+    note: z.string().max(3),
+    nickname: z.string().min(2),
+  });
+  const messagesOf = (input: unknown) =>
+    Object.fromEntries(
+      (form.safeParse(input, { error: clerkMessage }).error?.issues ?? []).map((issue) => [
+        issue.path.join('.'),
+        issue.message,
+      ]),
+    );
+
+  it.each([
+    ['a field left out', {}, 'name', 'Campo obbligatorio'],
+    ['a blank date and time', { startsAt: '' }, 'startsAt', 'Campo obbligatorio'],
+    ['a date and time in another shape', { startsAt: '3 marzo' }, 'startsAt', 'Indicare data e ora'],
+    ['a date in another shape', { on: '03/03/2026' }, 'on', 'Indicare la data (giorno, mese e anno)'],
+    ['a code not among the choices', { kind: 'ALTRO' }, 'kind', 'Scegliere una delle voci proposte'],
+    ['a reference that names nothing', { ownerId: 'x' }, 'ownerId', 'Scegliere una delle voci proposte'],
+    ['text where a number goes', { count: 'tre' }, 'count', 'Indicare un numero'],
+    ['an empty list', { agenda: [] }, 'agenda', 'Indicare almeno una voce'],
+    ['text too long', { note: 'abcd' }, 'note', 'Al massimo 3 caratteri'],
+    ['text too short', { nickname: 'a' }, 'nickname', 'Almeno 2 caratteri'],
+  ])('%s', (_case, input, field, message) => {
+    expect(messagesOf(input)[field]).toBe(message);
   });
 });

@@ -154,6 +154,76 @@ function toDotPath(context: string | undefined, instancePath: string): string {
   return [context, inner].filter(Boolean).join('.');
 }
 
+type SchemaIssue = z.core.$ZodRawIssue;
+
+const FORMAT_MESSAGES: Record<string, string> = {
+  date: 'Indicare la data (giorno, mese e anno)',
+  datetime: 'Indicare data e ora',
+  time: 'Indicare l’ora',
+  email: 'Indirizzo e-mail non valido',
+  url: 'Indirizzo web non valido',
+};
+
+const TYPE_MESSAGES: Record<string, string> = {
+  number: 'Indicare un numero',
+  int: 'Indicare un numero intero',
+  boolean: 'Indicare sì o no',
+  date: 'Indicare la data',
+};
+
+const isBlank = (input: unknown) =>
+  input === undefined ||
+  input === null ||
+  (typeof input === 'string' && input.trim() === '') ||
+  (Array.isArray(input) && input.length === 0);
+
+const CHOOSE = 'Scegliere una delle voci proposte';
+
+function lengthMessage(issue: SchemaIssue & { code: 'too_small' | 'too_big' }): string {
+  const bound = Number(issue.code === 'too_small' ? issue.minimum : issue.maximum);
+  const small = issue.code === 'too_small';
+  switch (issue.origin) {
+    case 'string':
+      return small ? `Almeno ${bound} caratteri` : `Al massimo ${bound} caratteri`;
+    case 'array':
+    case 'set':
+      if (small) return bound === 1 ? 'Indicare almeno una voce' : `Indicare almeno ${bound} voci`;
+      return `Al massimo ${bound} voci`;
+    default:
+      return small
+        ? `Indicare un valore non inferiore a ${bound}`
+        : `Indicare un valore non superiore a ${bound}`;
+  }
+}
+
+/**
+ * The wording of a schema rule that carries no message of its own, for the clerk who reads it next to the
+ * field: an empty field is "Campo obbligatorio", a date asks for the date, a list of codes asks to choose.
+ * Never the names of types, formats or codes the schema speaks in.
+ */
+export function clerkMessage(issue: SchemaIssue): string {
+  if (issue.code !== 'too_big' && isBlank(issue.input)) {
+    if (issue.code === 'too_small' && issue.origin === 'array') return lengthMessage(issue);
+    return 'Campo obbligatorio';
+  }
+  switch (issue.code) {
+    case 'invalid_type':
+      return TYPE_MESSAGES[issue.expected] ?? 'Valore non valido';
+    case 'invalid_value':
+      return CHOOSE;
+    case 'invalid_format':
+      if (issue.format === 'uuid' || issue.format === 'guid') return CHOOSE;
+      return FORMAT_MESSAGES[issue.format] ?? 'Formato non valido';
+    case 'too_small':
+    case 'too_big':
+      return lengthMessage(issue);
+    case 'unrecognized_keys':
+      return 'La richiesta contiene dati non previsti';
+    default:
+      return 'Valore non valido';
+  }
+}
+
 /** Maps anything thrown while handling a request to a problem. Unknown errors become a bare 500. */
 export function toAppError(error: unknown): AppError | undefined {
   if (error instanceof AppError) return error;
@@ -161,7 +231,7 @@ export function toAppError(error: unknown): AppError | undefined {
     const context = (error as FastifyError).validationContext;
     const errors = error.validation.map((issue) => ({
       path: toDotPath(context, issue.instancePath),
-      message: issue.message ?? 'valore non valido',
+      message: issue.message ?? 'Valore non valido',
     }));
     return new AppError(
       400,

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { SYSTEM_CALLER } from '../../src/kernel/auth.ts';
 import type { LovitApp } from '../../src/kernel/http.ts';
-import type { Role } from '../../src/kernel/permissions.ts';
+import { ROLE_NAMES, type Role } from '../../src/kernel/permissions.ts';
 import type { Platform } from '../../src/kernel/platform.ts';
 import type { NewOrganisation, SessionView } from '../../src/modules/identity/contract.ts';
 import { createOrganisation, createUser } from '../../src/modules/identity/directory.ts';
@@ -52,4 +52,14 @@ export async function signIn(app: LovitApp, email: string, password = PASSWORD):
   const cookie = `lovit_session=${set.value}`;
   const view = res.json() as SessionView;
   return { cookie, csrf: view.csrfToken, view, headers: { cookie, 'x-csrf-token': view.csrfToken } };
+}
+
+/** One user of each role in an organisation, signed in: what a route-by-route walk needs. */
+export async function signInEveryRole(app: LovitApp, platform: Platform, organisationId: string) {
+  const sessions = new Map<Role, Session>();
+  for (const role of ROLE_NAMES) {
+    const user = await makeUser(platform, [{ organisationId, role }]);
+    sessions.set(role, await signIn(app, user.email));
+  }
+  return sessions;
 }

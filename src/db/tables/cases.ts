@@ -180,6 +180,19 @@ export type CaseDocumentTable = {
   supersededBy: string | null;
 };
 
+/** The receipt of a preavviso di rigetto by the applicant: when, how, and the document that proves it. */
+export type CaseNoticeReceiptTable = {
+  id: string;
+  caseId: string;
+  /** The case event that moved the legal clock (`REJECTION_NOTICE_RECEIVED`). */
+  eventId: string;
+  receivedOn: LegalDay;
+  channel: 'PEC' | 'RETURN_CARD' | 'DESK';
+  evidenceDocumentId: string;
+  recordedBy: string;
+  recordedAt: Instant;
+};
+
 /** An outcome document of a case (nulla osta, decree of rejection): the PDF is printed from these data. */
 export type CaseOutcomeTable = {
   id: string;
@@ -282,6 +295,7 @@ export type CasesTables = {
   savedView: SavedViewTable;
   caseDocument: CaseDocumentTable;
   caseOutcome: CaseOutcomeTable;
+  caseNoticeReceipt: CaseNoticeReceiptTable;
   desk: DeskTable;
   deskOpening: DeskOpeningTable;
   appointment: AppointmentTable;

@@ -2,12 +2,13 @@
 import { z } from 'zod';
 import { text } from '../../kernel/contract.ts';
 import { ACTION_NAMES, caseTypeVersion } from './law/definitions.ts';
+import { rejectionNoticeView } from './outcomes/contract.ts';
 
 export { OPINION_BODIES } from '../exchange/contract.ts';
 export { ACTIONS, type Action, GUARDS } from './law/definitions.ts';
 
 const optionalText = (max: number) => text(max).nullish();
-const legalDay = z.iso.date('data nel formato AAAA-MM-GG');
+const legalDay = z.iso.date();
 const code = z.string().regex(/^[A-Z][A-Z0-9_]{1,63}$/, 'codice non valido');
 const email = z.email('indirizzo e-mail non valido').max(254);
 const phone = z
@@ -16,7 +17,7 @@ const phone = z
   .regex(/^\+?[0-9 ()./-]{5,25}$/, 'numero di telefono non valido');
 
 /** ISO 639-1 language codes the office offers mediation or translations in. */
-const language = z.string().regex(/^[a-z]{2}$/, 'codice lingua ISO 639-1 (due lettere minuscole)');
+const language = z.string().regex(/^[a-z]{2}$/, 'Scegliere una lingua dall’elenco');
 
 export const personInput = z.object({
   surname: text(100),
@@ -24,7 +25,7 @@ export const personInput = z.object({
   sex: z.enum(['M', 'F']),
   birthDate: legalDay,
   birthPlace: text(100),
-  citizenship: z.string().regex(/^[A-Z]{2}$/, 'codice ISO 3166-1 alpha-2 (es. MA, IN, UA)'),
+  citizenship: z.string().regex(/^[A-Z]{2}$/, 'Scegliere la cittadinanza dall’elenco'),
   citizenshipCadastralCode: z
     .string()
     .regex(/^Z\d{3}$/, 'codice catastale dello Stato estero (es. Z330)')
@@ -285,6 +286,8 @@ export const caseDetail = caseSummary.extend({
   opinions: z.array(opinionView),
   documents: z.array(documentView),
   outcomes: z.array(outcomeView),
+  /** The latest preavviso di rigetto, while the case is open. */
+  rejectionNotice: rejectionNoticeView.nullable(),
   timeline: z.array(caseEventView),
   actions: z.array(actionOption),
   details: z.record(z.string(), z.unknown()),

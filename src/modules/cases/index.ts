@@ -9,6 +9,7 @@ import { documentFiles } from './documents/service.ts';
 import { registerFigureRoutes } from './figures/routes.ts';
 import { intakeWriterAlive } from './intake/service.ts';
 import { caseTypes } from './law/registry.ts';
+import { registerNoticeReceiptRoutes } from './outcomes/routes.ts';
 import { registerCasePages } from './public/pages.tsx';
 import { registerCaseRoutes, registerIntakeArrivals } from './routes.ts';
 import { registerTeamRoutes } from './team/routes.ts';
@@ -27,6 +28,7 @@ export const casesModule: LovitModule = {
     registerAppointmentRoutes(app, platform);
     registerTeamRoutes(app, platform);
     registerCaseDocumentRoutes(app, platform);
+    registerNoticeReceiptRoutes(app, platform);
     registerFigureRoutes(app, platform);
     await registerCasePages(app, platform);
   },

@@ -77,7 +77,14 @@ function decideOn(
   reason: string | null = REASON,
 ): Decision {
   const on = day(today);
-  return decide(definition, facts, { action, reason }, deadlineOf(definition, facts, LODI_CALENDAR, on), on);
+  return decide(
+    definition,
+    facts,
+    { action, reason },
+    deadlineOf(definition, facts, LODI_CALENDAR, on),
+    on,
+    LODI_CALENDAR,
+  );
 }
 
 /** A case file that keeps the state and clock events of every decision taken on it. */
@@ -170,7 +177,9 @@ describe('a work clearance from quota to clearance', () => {
       blockedBy: [
         {
           guard: 'CHECKLIST_COMPLETE',
-          message: 'Tutti i documenti obbligatori sono presenti: mancano HOUSING, CPI_UNAVAILABILITY',
+          message:
+            'Tutti i documenti obbligatori sono presenti: mancano Sistemazione alloggiativa del lavoratore, ' +
+            'Verifica di indisponibilità presso il Centro per l’Impiego',
         },
       ],
     });
@@ -193,6 +202,7 @@ describe('a work clearance from quota to clearance', () => {
         file.facts,
         deadlineOf(WORK, file.facts, LODI_CALENDAR, day('2026-03-16')),
         day('2026-03-16'),
+        LODI_CALENDAR,
       ),
     ).toEqual([]);
   });
@@ -270,7 +280,7 @@ describe('an action the state does not allow', () => {
 });
 
 describe('a rejection after the notice (art. 10-bis L. 241/1990)', () => {
-  // Notice sent on Monday 2 March 2026: the 10 days for observations end on Thursday 12 March.
+  // Notice sent on Monday 2 March 2026; the applicant has 10 days from its receipt to file observations.
   const afterNotice = () => {
     const file = openCase(WORK, '2026-02-02', { state: 'UNDER_REVIEW' });
     expect(file.take('SEND_REJECTION_NOTICE', '2026-03-02', null)).toEqual({
@@ -284,31 +294,54 @@ describe('a rejection after the notice (art. 10-bis L. 241/1990)', () => {
     });
     return file;
   };
+  const received = (file: ReturnType<typeof afterNotice>, on: string) =>
+    file.update({
+      clockEvents: [...file.facts.clockEvents, { kind: 'REJECTION_NOTICE_RECEIVED', on: day(on) }],
+    });
+  const noticeBlocked = (message: string) => ({
+    ok: false,
+    code: 'GUARD_FAILED',
+    blockedBy: [{ guard: 'REJECTION_NOTICE_GIVEN', message }],
+  });
+  const NOT_RECEIVED =
+    'Il ricevimento del preavviso di rigetto non è registrato: i 10 giorni per le osservazioni non sono ancora iniziati';
 
   it('is blocked without a notice', () => {
     const facts = factsOf(WORK, '2026-02-02', { state: 'UNDER_REVIEW' });
     expect(decideOn(WORK, facts, 'REJECT', '2026-06-01')).toEqual(blocked('REJECTION_NOTICE_GIVEN'));
   });
 
-  it('is blocked while the 10 days from sending run, and allowed the day after', () => {
+  it('is blocked until the receipt of the notice is recorded, however long ago it was sent', () => {
     const file = afterNotice();
-    expect(file.take('REJECT', '2026-03-02')).toEqual(blocked('REJECTION_NOTICE_GIVEN'));
-    expect(file.take('REJECT', '2026-03-12')).toEqual(blocked('REJECTION_NOTICE_GIVEN'));
-    expect(file.take('REJECT', '2026-03-13', '')).toEqual({ ok: false, code: 'REASON_REQUIRED' });
-    expect(file.take('REJECT', '2026-03-13')).toEqual({
-      ok: true,
-      action: 'REJECT',
-      from: 'REJECTION_NOTICE_SENT',
-      to: 'REJECTED',
-      closed: true,
-      awaitingOpinions: false,
-      clockEvent: null,
-      outcome: 'REJECTION_DECREE',
-    });
+    expect(file.take('REJECT', '2026-03-13')).toEqual(noticeBlocked(NOT_RECEIVED));
+    expect(file.take('REJECT', '2026-06-01')).toEqual(noticeBlocked(NOT_RECEIVED));
   });
 
-  it('is allowed as soon as the observations are recorded', () => {
+  // received → last day for observations (10 days later, moved off a Sunday or holiday) → first day to decide
+  it.each([
+    ['2026-03-03', 'Friday 13 March', '2026-03-13', '2026-03-14'],
+    ['2026-03-04', 'Saturday 14 March, a working day', '2026-03-14', '2026-03-15'],
+    ['2026-03-05', 'Sunday 15 March, moved to Monday', '2026-03-16', '2026-03-17'],
+    ['2026-03-27', 'Easter Monday 6 April, moved to Tuesday', '2026-04-07', '2026-04-08'],
+    ['2026-04-15', 'Liberation Day on Saturday 25 April, then Sunday', '2026-04-27', '2026-04-28'],
+    ['2026-05-23', 'Republic Day on Tuesday 2 June', '2026-06-03', '2026-06-04'],
+  ])('received on %s: the 10th day is %s', (receivedOn, _tenthDay, lastDay, firstDecisionDay) => {
     const file = afterNotice();
+    received(file, receivedOn);
+    const last = day(lastDay);
+    expect(file.take('REJECT', lastDay)).toEqual(
+      noticeBlocked(
+        `Il richiedente può presentare osservazioni fino al ${last.day} ${
+          ['marzo', 'aprile', 'maggio', 'giugno'][last.month - 3]
+        } 2026 compreso`,
+      ),
+    );
+    expect(file.take('REJECT', firstDecisionDay)).toMatchObject({ ok: true, to: 'REJECTED' });
+  });
+
+  it('is allowed as soon as the observations are recorded, even before their window closes', () => {
+    const file = afterNotice();
+    received(file, '2026-03-04');
     expect(file.take('RECORD_OBSERVATIONS', '2026-03-05')).toMatchObject({
       ok: true,
       to: 'UNDER_REVIEW',
@@ -321,27 +354,17 @@ describe('a rejection after the notice (art. 10-bis L. 241/1990)', () => {
     });
   });
 
-  it('counts the 10 days from receipt when the notice was received later', () => {
-    const file = afterNotice();
-    file.update({
-      clockEvents: [...file.facts.clockEvents, { kind: 'REJECTION_NOTICE_RECEIVED', on: day('2026-03-05') }],
-    });
-    expect(file.take('REJECT', '2026-03-13')).toEqual(blocked('REJECTION_NOTICE_GIVEN'));
-    expect(file.take('REJECT', '2026-03-15')).toEqual(blocked('REJECTION_NOTICE_GIVEN'));
-    expect(file.take('REJECT', '2026-03-16')).toMatchObject({ ok: true, to: 'REJECTED' });
-  });
-
-  it('looks at the latest notice: observations on an earlier one do not count', () => {
+  it('looks at the latest notice: an earlier receipt or earlier observations do not count', () => {
     const facts = factsOf(WORK, '2026-02-02', {
       state: 'REJECTION_NOTICE_SENT',
       clockEvents: [
         { kind: 'REJECTION_NOTICE_SENT', on: day('2026-02-10') },
+        { kind: 'REJECTION_NOTICE_RECEIVED', on: day('2026-02-11') },
         { kind: 'OBSERVATIONS_RECEIVED', on: day('2026-02-15') },
         { kind: 'REJECTION_NOTICE_SENT', on: day('2026-03-02') },
       ],
     });
-    expect(decideOn(WORK, facts, 'REJECT', '2026-03-03')).toEqual(blocked('REJECTION_NOTICE_GIVEN'));
-    expect(decideOn(WORK, facts, 'REJECT', '2026-03-13')).toMatchObject({ ok: true });
+    expect(decideOn(WORK, facts, 'REJECT', '2026-04-01')).toEqual(noticeBlocked(NOT_RECEIVED));
   });
 });
 
@@ -462,12 +485,14 @@ describe('withdrawal', () => {
         const facts = factsOf(definition, '2026-02-02', { state: state.code });
         const today = day('2026-02-10');
         const deadline = deadlineOf(definition, facts, LODI_CALENDAR, today);
-        const withdraw = actionsFor(definition, facts, deadline, today).find((o) => o.action === 'WITHDRAW');
+        const withdraw = actionsFor(definition, facts, deadline, today, LODI_CALENDAR).find(
+          (o) => o.action === 'WITHDRAW',
+        );
         const where = `${definition.code} ${definition.validFrom} ${state.code}`;
         if (state.closed) {
           expect(withdraw, where).toBeUndefined();
           expect(
-            decide(definition, facts, { action: 'WITHDRAW', reason: REASON }, deadline, today),
+            decide(definition, facts, { action: 'WITHDRAW', reason: REASON }, deadline, today, LODI_CALENDAR),
             where,
           ).toMatchObject({ ok: false, code: 'NOT_ALLOWED_NOW', allowed: [] });
         } else {
@@ -579,7 +604,7 @@ describe('laws that hold for every built-in definition', () => {
           const { opinions, missingDocuments, quotaAvailable, highRiskCountry } = step;
           facts = { ...facts, opinions, missingDocuments, quotaAvailable, highRiskCountry };
           const deadline = deadlineOf(definition, facts, LODI_CALENDAR, today);
-          const options = actionsFor(definition, facts, deadline, today);
+          const options = actionsFor(definition, facts, deadline, today, LODI_CALENDAR);
           const state = states.get(facts.state);
           seen.add(facts.state);
           expect(state).toBeDefined();
@@ -591,7 +616,14 @@ describe('laws that hold for every built-in definition', () => {
           const choices =
             step.choice !== 'ANY' && offered.length ? offered.map((o) => o.action) : ACTION_NAMES;
           const action = choices[step.pick % choices.length] as Action;
-          const decision = decide(definition, facts, { action, reason: step.reason }, deadline, today);
+          const decision = decide(
+            definition,
+            facts,
+            { action, reason: step.reason },
+            deadline,
+            today,
+            LODI_CALENDAR,
+          );
           const option = options.find((candidate) => candidate.action === action);
           const mayTake =
             !!option && option.blockedBy.length === 0 && (!option.reasonRequired || !!step.reason?.trim());
@@ -613,7 +645,9 @@ describe('laws that hold for every built-in definition', () => {
         if (states.get(facts.state)?.closed) {
           const deadline = deadlineOf(definition, facts, LODI_CALENDAR, today);
           for (const action of ACTION_NAMES) {
-            expect(decide(definition, facts, { action, reason: REASON }, deadline, today)).toEqual({
+            expect(
+              decide(definition, facts, { action, reason: REASON }, deadline, today, LODI_CALENDAR),
+            ).toEqual({
               ok: false,
               code: 'NOT_ALLOWED_NOW',
               state: facts.state,

@@ -8,6 +8,12 @@ import type { HolidayCalendar } from './law/calendar.ts';
 import { type CaseEvent, computeDeadline, type Deadline, type TermStartEvent } from './law/deadlines.ts';
 import { ACTIONS, type Action, type CaseTypeVersion, GUARDS, type Guard } from './law/definitions.ts';
 import { type CaseRules, clockRulesOn, type IsoDate } from './law/law.ts';
+import {
+  longDate,
+  mayDecideAfterNotice,
+  type ObservationWindow,
+  observationWindowOn,
+} from './outcomes/rules.ts';
 
 type PlainDate = Temporal.PlainDate;
 
@@ -100,31 +106,30 @@ export function deadlineOf(
   });
 }
 
-/** art. 10-bis L. 241/1990: a notice was sent and its observations came, or their 10 days are over. */
-function rejectionNoticeGiven(facts: CaseFacts, today: PlainDate): boolean {
-  const ordered = [...facts.clockEvents].sort((a, b) => Temporal.PlainDate.compare(a.on, b.on));
-  const notice = ordered.findLast((event) => event.kind === 'REJECTION_NOTICE_SENT');
-  if (!notice) return false;
-  const after = (kind: CaseEvent['kind']) =>
-    ordered.some((event) => event.kind === kind && Temporal.PlainDate.compare(event.on, notice.on) >= 0);
-  if (after('OBSERVATIONS_RECEIVED')) return true;
-  const clock = clockRulesOn(facts.submittedOn);
-  const observationDays = clock?.rejectionNotice.observationDays ?? 0;
-  const received = ordered.findLast(
-    (event) =>
-      event.kind === 'REJECTION_NOTICE_RECEIVED' && Temporal.PlainDate.compare(event.on, notice.on) >= 0,
-  );
-  const windowEnd = (received ?? notice).on.add({ days: observationDays });
-  return Temporal.PlainDate.compare(today, windowEnd) > 0;
+/** art. 10-bis L. 241/1990: where the applicant's window for observations after the latest notice stands. */
+export function observationWindowOf(facts: CaseFacts, calendar: HolidayCalendar, today: PlainDate) {
+  const observationDays = clockRulesOn(facts.submittedOn)?.rejectionNotice.observationDays ?? 0;
+  return observationWindowOn(facts.clockEvents, observationDays, calendar, today);
 }
 
-function guardHolds(
-  guard: Guard,
-  definition: CaseTypeVersion,
-  facts: CaseFacts,
-  deadline: Deadline,
-  today: PlainDate,
-) {
+/** Why the office cannot yet decide on a notice's grounds, in the words of the case page. */
+function noticeBlocker(window: ObservationWindow): string {
+  switch (window.state) {
+    case 'AWAITING_RECEIPT':
+      return (
+        'Il ricevimento del preavviso di rigetto non è registrato: i 10 giorni per le osservazioni ' +
+        'non sono ancora iniziati'
+      );
+    case 'OPEN':
+      return `Il richiedente può presentare osservazioni fino al ${longDate(window.lastDay)} compreso`;
+    default:
+      return GUARDS.REJECTION_NOTICE_GIVEN;
+  }
+}
+
+type Context = { deadline: Deadline; calendar: HolidayCalendar; today: PlainDate };
+
+function guardHolds(guard: Guard, definition: CaseTypeVersion, facts: CaseFacts, context: Context) {
   switch (guard) {
     case 'OPINIONS_COMPLETE':
       return definition.opinions.every((required) =>
@@ -135,9 +140,24 @@ function guardHolds(
     case 'CHECKLIST_COMPLETE':
       return facts.missingDocuments.length === 0;
     case 'SILENCE_CONSENT':
-      return deadline.canIssueBySilence;
+      return context.deadline.canIssueBySilence;
     case 'REJECTION_NOTICE_GIVEN':
-      return rejectionNoticeGiven(facts, today);
+      return mayDecideAfterNotice(observationWindowOf(facts, context.calendar, context.today));
+  }
+}
+
+function blockerMessage(guard: Guard, definition: CaseTypeVersion, facts: CaseFacts, context: Context) {
+  switch (guard) {
+    case 'CHECKLIST_COMPLETE': {
+      const labels = facts.missingDocuments.map(
+        (code) => definition.documents.find((document) => document.code === code)?.label ?? code,
+      );
+      return `${GUARDS[guard]}: mancano ${labels.join(', ')}`;
+    }
+    case 'REJECTION_NOTICE_GIVEN':
+      return noticeBlocker(observationWindowOf(facts, context.calendar, context.today));
+    default:
+      return GUARDS[guard];
   }
 }
 
@@ -145,18 +165,11 @@ function blockersOf(
   guards: readonly Guard[],
   definition: CaseTypeVersion,
   facts: CaseFacts,
-  deadline: Deadline,
-  today: PlainDate,
+  context: Context,
 ) {
   return guards
-    .filter((guard) => !guardHolds(guard, definition, facts, deadline, today))
-    .map((guard) => ({
-      guard,
-      message:
-        guard === 'CHECKLIST_COMPLETE'
-          ? `${GUARDS[guard]}: mancano ${facts.missingDocuments.join(', ')}`
-          : GUARDS[guard],
-    }));
+    .filter((guard) => !guardHolds(guard, definition, facts, context))
+    .map((guard) => ({ guard, message: blockerMessage(guard, definition, facts, context) }));
 }
 
 /** Every action the case's state allows, each with what still blocks it. */
@@ -165,6 +178,7 @@ export function actionsFor(
   facts: CaseFacts,
   deadline: Deadline,
   today: PlainDate,
+  calendar: HolidayCalendar,
 ): ActionOption[] {
   return definition.transitions
     .filter((transition) => transition.from.includes(facts.state))
@@ -173,7 +187,7 @@ export function actionsFor(
       label: ACTIONS[transition.action],
       to: transition.to,
       reasonRequired: transition.reasonRequired,
-      blockedBy: blockersOf(transition.guards, definition, facts, deadline, today),
+      blockedBy: blockersOf(transition.guards, definition, facts, { deadline, calendar, today }),
     }));
 }
 
@@ -184,8 +198,9 @@ export function decide(
   request: { action: Action; reason: string | null },
   deadline: Deadline,
   today: PlainDate,
+  calendar: HolidayCalendar,
 ): Decision {
-  const options = actionsFor(definition, facts, deadline, today);
+  const options = actionsFor(definition, facts, deadline, today, calendar);
   const option = options.find((candidate) => candidate.action === request.action);
   if (!option)
     return { ok: false, code: 'NOT_ALLOWED_NOW', state: facts.state, allowed: options.map((o) => o.action) };

@@ -23,9 +23,15 @@ import { ACTIONS, type Action, type CaseTypeVersion } from './law/definitions.ts
 import { explainDueDate } from './law/explanation.ts';
 import { assessRisk, officeCalendar } from './law/law.ts';
 import { caseTypes } from './law/registry.ts';
-import { riskCountryListOf } from './law/risk-lists.ts';
+import { riskCountryListIn, riskCountryListOf } from './law/risk-lists.ts';
 import * as opinions from './opinions.ts';
-import { outcomeViewOf, recordOutcome } from './outcomes/service.ts';
+import {
+  NOTICE_RECEIPT_EVENT,
+  outcomeViewOf,
+  recordOutcome,
+  rejectionNoticeViewOf,
+} from './outcomes/service.ts';
+import { latestNoticeReceipt } from './outcomes/store.ts';
 import {
   actionsFor,
   type CaseFacts,
@@ -36,6 +42,7 @@ import {
   decide,
   dueDateBoundsOn,
   missingDocumentsOf,
+  observationWindowOf,
 } from './rules.ts';
 import * as store from './store.ts';
 
@@ -246,6 +253,35 @@ function factsOf(
   };
 }
 
+/** A case's facts as stored now, read in the transaction that is about to change it. */
+export async function storedFactsOf(
+  db: Db,
+  definition: CaseTypeVersion,
+  row: {
+    id: string;
+    state: string;
+    submittedOn: string;
+    quotaImputedOn: string | null;
+    quotaYear: number | null;
+    highRiskCountry: boolean;
+    quotaRank: number | null;
+  },
+): Promise<CaseFacts> {
+  const [events, existingOpinions, present, riskList] = await Promise.all([
+    store.caseEvents(db, row.id),
+    store.caseOpinions(db, row.id),
+    documents.currentChecklistCodes(db, row.id),
+    riskCountryListIn(db, riskYearOf(row)),
+  ]);
+  return factsOf(
+    definition,
+    { ...row, riskListConfirmed: riskList !== null },
+    events,
+    existingOpinions,
+    present,
+  );
+}
+
 const EVENT_LABELS: Record<string, string> = {
   ...ACTIONS,
   SUBMITTED: 'Domanda presentata',
@@ -258,6 +294,7 @@ const EVENT_LABELS: Record<string, string> = {
   OPINION_QUESTION_ANSWERED: 'Risposta del SUI all’ente',
   OPINION_SILENT_CONSENT: 'Parere per silenzio-assenso',
   DOCUMENT_ADDED: 'Documento acquisito',
+  [NOTICE_RECEIPT_EVENT]: 'Ricevimento del preavviso di rigetto registrato',
   ...TEAM_EVENT_LABELS,
 };
 
@@ -336,7 +373,7 @@ export async function caseClockToday(
   );
   const today = platform.clock.today();
   return {
-    deadline: deadlineOf(definition, facts, calendarOf(platform.config), today),
+    deadline: deadlineOf(definition, facts, legalCalendarOf(platform.config), today),
     clockEvents: facts.clockEvents,
     integrationMaxDays: caseRules(definition, facts.submittedOn).clock.integration.maxDays,
   };
@@ -366,7 +403,10 @@ export async function getCase(platform: Platform, caller: Caller, id: string): P
     opinions,
     present,
   );
-  const deadline = row.closed ? null : deadlineOf(definition, facts, legalCalendarOf(platform.config), today);
+  const calendar = legalCalendarOf(platform.config);
+  const deadline = row.closed ? null : deadlineOf(definition, facts, calendar, today);
+  const window = observationWindowOf(facts, calendar, today);
+  const receipt = row.closed || window.state === 'NO_NOTICE' ? undefined : await latestNoticeReceipt(db, id);
   await auditRead(db, platform.clock, caller, 'case', id, { number: row.number });
   const details = (events.find((event) => event.kind === 'SUBMITTED' || event.kind === 'QUOTA_EXHAUSTED')
     ?.data?.details ?? {}) as Record<string, unknown>;
@@ -445,6 +485,7 @@ export async function getCase(platform: Platform, caller: Caller, id: string): P
     checklist,
     documents: documentRows.map(documentViewOf),
     outcomes: outcomeRows.map(outcomeViewOf),
+    rejectionNotice: row.closed ? null : rejectionNoticeViewOf(id, window, receipt),
     opinions: opinions.map((opinion) => {
       const exchange = opinionState.get(opinion.id);
       return {
@@ -473,7 +514,7 @@ export async function getCase(platform: Platform, caller: Caller, id: string): P
       actor: event.actorLabel,
       reason: event.reason,
     })),
-    actions: deadline ? actionsFor(definition, facts, deadline, today) : [],
+    actions: deadline ? actionsFor(definition, facts, deadline, today, calendar) : [],
     details,
   };
 }
@@ -515,7 +556,7 @@ export async function act(
       store.caseOpinions(db, id),
       documents.currentChecklistCodes(db, id),
     ]);
-    const riskList = await riskCountryListOf(platform.database, platform.clock, riskYearOf(row));
+    const riskList = await riskCountryListIn(db, riskYearOf(row));
     const facts = factsOf(
       definition,
       { ...row, riskListConfirmed: riskList !== null },
@@ -530,6 +571,7 @@ export async function act(
       { action: input.action, reason: input.reason ?? null },
       deadlineOf(definition, facts, calendar, today),
       today,
+      calendar,
     );
     if (!decision.ok) throw refusal(decision, definition);
     const now = platform.clock.now();

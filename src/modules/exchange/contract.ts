@@ -9,7 +9,7 @@ export const OPINION_BODIES = {
 };
 export type OpinionBody = keyof typeof OPINION_BODIES;
 
-const legalDay = z.iso.date('data nel formato AAAA-MM-GG');
+const legalDay = z.iso.date();
 
 export const OPINION_STATES = {
   PENDING: 'In attesa di risposta',

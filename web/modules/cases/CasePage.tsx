@@ -11,6 +11,7 @@ import { Page } from '../../ui/Page.tsx';
 import { CaseActions } from './CaseActions.tsx';
 import { CaseAppointments } from './CaseAppointments.tsx';
 import { CaseDocuments } from './CaseDocuments.tsx';
+import { CaseNotice } from './CaseNotice.tsx';
 import { CaseOpinions } from './CaseOpinions.tsx';
 import { CaseOutcomes } from './CaseOutcomes.tsx';
 import { CaseParties } from './CaseParties.tsx';
@@ -54,8 +55,11 @@ export function CasePage() {
   return (
     <Page title={t('cases.case.title', { number: data.number })} trail={trail}>
       <Notice message={notice} />
+      <CaseBar detail={data} canAct={canAct} />
+      <CaseSections detail={data} canAct={canAct} />
       <CaseSummary detail={data} />
       {canAct && <CaseActions detail={data} onDone={setNotice} />}
+      <CaseNotice detail={data} canAct={canAct} onDone={setNotice} />
       <CaseOpinions detail={data} onDone={setNotice} />
       <CaseParties detail={data} />
       <CaseDocuments detail={data} onDone={setNotice} />
@@ -64,6 +68,60 @@ export function CasePage() {
       <CaseOutcomes detail={data} />
       <CaseTimeline detail={data} stateName={stateName} />
     </Page>
+  );
+}
+
+/** What stays in sight while the page scrolls: the case, its state, its due date and the way to its actions. */
+function CaseBar({ detail, canAct }: { detail: CaseDetail; canAct: boolean }) {
+  const { t } = useTranslation();
+  const { deadline } = detail;
+  return (
+    <section className="lovit-case-bar" aria-label={t('cases.case.bar', { number: detail.number })}>
+      <span className="fw-semibold">{detail.number}</span>
+      <span>
+        <span className="visually-hidden">{t('cases.case.state')}: </span>
+        {detail.stateLabel}
+      </span>
+      <span>
+        {deadline
+          ? t('cases.case.barDue', { date: formatDate(deadline.legalDueDate) })
+          : t('cases.case.noDeadline')}{' '}
+        <DeadlineBadge status={detail.deadlineStatus} />
+      </span>
+      {canAct && (
+        <a className="btn btn-primary btn-xs" href="#pratica-azioni">
+          {t('cases.case.toActions')}
+        </a>
+      )}
+    </section>
+  );
+}
+
+/** The sections of the page, in their order, for a reader who wants one of them. */
+function CaseSections({ detail, canAct }: { detail: CaseDetail; canAct: boolean }) {
+  const { t } = useTranslation();
+  const sections = [
+    ['pratica-sintesi', t('cases.case.summary')],
+    ...(canAct ? [['pratica-azioni', t('cases.actions.heading')]] : []),
+    ...(detail.rejectionNotice ? [['pratica-preavviso', t('cases.notice.heading')]] : []),
+    ['pratica-pareri', t('cases.opinions.heading')],
+    ['pratica-parti', t('cases.parties.heading')],
+    ['pratica-documenti', t('cases.checklist.heading')],
+    ['pratica-appuntamenti', t('cases.appointments.heading')],
+    ['pratica-quesiti', t('cases.questions.heading')],
+    ['pratica-esiti', t('cases.outcomes.heading')],
+    ['pratica-cronologia', t('cases.timeline.heading')],
+  ];
+  return (
+    <nav className="lovit-case-nav mb-4" aria-label={t('cases.case.sectionsLabel')}>
+      <ul>
+        {sections.map(([target, label]) => (
+          <li key={target}>
+            <a href={`#${target}`}>{label}</a>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }
 

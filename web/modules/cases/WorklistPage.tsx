@@ -131,7 +131,7 @@ function WorklistTable({ items, selected, onSelect, more }: WorklistTableProps) 
   return (
     <>
       <TableScroll label={t('cases.worklist.caption')} className="lovit-worklist">
-        <table className="table">
+        <table className="table lovit-cards">
           <caption className="visually-hidden">{t('cases.worklist.caption')}</caption>
           <thead>
             <tr>
@@ -167,18 +167,22 @@ function WorklistTable({ items, selected, onSelect, more }: WorklistTableProps) 
                     />
                   </td>
                 )}
-                <th scope="row" className="fw-normal text-nowrap">
+                <th scope="row" className="fw-normal text-nowrap lovit-card-title">
                   <Link to={`/pratiche/${item.id}`}>{item.number}</Link>
                 </th>
-                <td>{item.title}</td>
-                <td>{item.typeName}</td>
-                <td>{item.stateLabel}</td>
-                <td>
-                  {item.dueOn && <span className="d-block text-nowrap">{formatDate(item.dueOn)}</span>}
+                <td data-label={t('cases.worklist.title')}>{item.title}</td>
+                <td data-label={t('cases.worklist.type')}>{item.typeName}</td>
+                <td data-label={t('cases.worklist.state')}>{item.stateLabel}</td>
+                <td data-label={t('cases.worklist.dueOn')}>
+                  {item.dueOn && <span className="text-nowrap me-2">{formatDate(item.dueOn)}</span>}
                   <DeadlineBadge status={item.deadlineStatus} />
                 </td>
-                <td>{item.assignee?.name ?? t('cases.worklist.unassigned')}</td>
-                <td>{languageName(item.language) || t('common.none')}</td>
+                <td data-label={t('cases.worklist.assignee')}>
+                  {item.assignee?.name ?? t('cases.worklist.unassigned')}
+                </td>
+                <td data-label={t('cases.worklist.language')}>
+                  {languageName(item.language) || t('common.none')}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -99,6 +99,11 @@ export const cases = {
   /** A file for a checklist item (or outside the checklist), as multipart: the JSON client sends no files. */
   uploadDocument: (id: string, checklistCode: string | null, file: File) =>
     api.upload(`${caseUrl(id)}/documents`, checklistCode ? { checklistCode, file } : { file }),
+  /** The receipt of the preavviso di rigetto, with its evidence file. */
+  recordNoticeReceipt: (
+    id: string,
+    fields: { receivedOn: string; channel: string; version: string; file: File },
+  ) => api.upload<CaseDetail>(`${caseUrl(id)}/rejection-notice/receipt`, fields),
 };
 
 export const caseTypes = {

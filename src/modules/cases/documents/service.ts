@@ -65,7 +65,7 @@ export async function addDocument(
       throw new Invalid([
         {
           path: 'body.checklistCode',
-          message: `voce dell’elenco documenti sconosciuta: ammesse ${definition.documents.map((d) => d.code).join(', ')}`,
+          message: 'Scegliere una voce dell’elenco dei documenti di questo tipo di pratica',
         },
       ]);
     const previous = checklistCode ? await documents.currentVersionOf(db, caseId, checklistCode) : undefined;

@@ -4,7 +4,7 @@
  * A confirmation in this process is seen at once; another process's within `RELOAD_MS`.
  */
 import type { Clock } from '../../../kernel/clock.ts';
-import type { DatabaseHandle } from '../../../kernel/db.ts';
+import type { DatabaseHandle, Db } from '../../../kernel/db.ts';
 import * as store from '../store.ts';
 import type { RiskCountryList } from './law.ts';
 import { RELOAD_MS } from './registry.ts';
@@ -12,10 +12,16 @@ import { RELOAD_MS } from './registry.ts';
 type Cached = { list: Promise<RiskCountryList | null>; loadedAt: number };
 const cache = new WeakMap<DatabaseHandle, Map<number, Cached>>();
 
-async function load(database: DatabaseHandle, year: number): Promise<RiskCountryList | null> {
-  const row = await store.riskCountryListOf(database.db, year);
+/**
+ * The list of a year read through `db`, without the cache: inside a transaction, whose connection the embedded
+ * database would otherwise wait for.
+ */
+export async function riskCountryListIn(db: Db, year: number): Promise<RiskCountryList | null> {
+  const row = await store.riskCountryListOf(db, year);
   return row ? { year, countries: row.countries, confirmed: true } : null;
 }
+
+const load = (database: DatabaseHandle, year: number) => riskCountryListIn(database.db, year);
 
 /** The list of a year, or null when none is confirmed for it. */
 export function riskCountryListOf(

@@ -15,7 +15,9 @@ import * as documents from '../documents/store.ts';
 import { type Action, type CaseTypeVersion, validUntil } from '../law/definitions.ts';
 import { caseTypes } from '../law/registry.ts';
 import * as store from '../store.ts';
+import { NOTICE_RECEIPT_CHANNELS, type NoticeReceiptChannel, type RejectionNoticeView } from './contract.ts';
 import { verificationUrl } from './receipts.ts';
+import type { ObservationWindow } from './rules.ts';
 import { findOrganisationName } from './store.ts';
 
 type Db = Parameters<typeof documents.insertOutcome>[0];
@@ -71,6 +73,41 @@ export function outcomeViewOf(row: OutcomeRow): OutcomeView {
     validUntil: row.validUntil,
     verificationCode: row.verificationCode,
     pdfUrl: `/api/cases/${row.caseId}/outcomes/${row.id}/pdf`,
+  };
+}
+
+/** The event of the case timeline that records a notice's receipt. */
+export const NOTICE_RECEIPT_EVENT = 'NOTICE_RECEIPT_RECORDED';
+
+type ReceiptRow = { receivedOn: string; channel: string; evidenceDocumentId: string; fileName: string };
+
+/** What the case page shows of the latest notice: its window for observations and its receipt, if recorded. */
+export function rejectionNoticeViewOf(
+  caseId: string,
+  window: ObservationWindow,
+  receipt: ReceiptRow | undefined,
+): RejectionNoticeView | null {
+  if (window.state === 'NO_NOTICE') return null;
+  const received =
+    receipt && window.state !== 'AWAITING_RECEIPT' && receipt.receivedOn >= window.sentOn.toString()
+      ? receipt
+      : undefined;
+  return {
+    state: window.state,
+    sentOn: window.sentOn.toString(),
+    lastDayForObservations: 'lastDay' in window ? window.lastDay.toString() : null,
+    receipt: received
+      ? {
+          receivedOn: received.receivedOn,
+          channel: received.channel,
+          channelLabel: NOTICE_RECEIPT_CHANNELS[received.channel as NoticeReceiptChannel] ?? received.channel,
+          evidence: {
+            id: received.evidenceDocumentId,
+            fileName: received.fileName,
+            url: `/api/cases/${caseId}/documents/${received.evidenceDocumentId}`,
+          },
+        }
+      : null,
   };
 }
 

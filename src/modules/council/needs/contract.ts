@@ -4,7 +4,7 @@ import { multilineText, text, themeCode } from '../contract.ts';
 
 const istatCode = z.string().regex(/^098\d{3}$/, 'codice ISTAT di un comune della provincia di Lodi');
 const optionalText = (max: number) => text(max).nullable().optional();
-const language = z.string().regex(/^[a-z]{2,3}$/, 'codice lingua ISO 639 (minuscolo)');
+const language = z.string().regex(/^[a-z]{2,3}$/, 'Scegliere una lingua dall’elenco');
 
 /** A territorial service, after the Open Referral HSDS model (organization, service, location, contact). */
 export const serviceInput = z.object({

@@ -14,7 +14,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('recorded_by', 'uuid', (c) => c.notNull().references('app_user.id'))
     .addColumn('recorded_at', 'timestamptz', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('case_notice_receipt_case').on('case_notice_receipt').column('case_id').execute();
+  await db.schema
+    .createIndex('case_notice_receipt_case')
+    .on('case_notice_receipt')
+    .column('case_id')
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -291,7 +291,13 @@ for (const backend of BACKENDS) {
       const blocked = await act(created.id, 'CONVOKE');
       expect(blocked.statusCode).toBe(409);
       expect(blocked.json().blockedBy).toEqual([
-        { guard: 'CHECKLIST_COMPLETE', message: expect.stringContaining(REQUIRED.join(', ')) },
+        {
+          guard: 'CHECKLIST_COMPLETE',
+          // the missing documents by their Italian names, never their codes
+          message: expect.stringContaining(
+            'mancano Copia del passaporto del lavoratore, Proposta di contratto di soggiorno, Sistemazione alloggiativa del lavoratore, Verifica di indisponibilità presso il Centro per l’Impiego, Asseverazione (art. 24-bis TUI)',
+          ),
+        },
       ]);
       const convoke = (await open(created.id)).actions.find(
         (a: { action: string }) => a.action === 'CONVOKE',
@@ -319,7 +325,8 @@ for (const backend of BACKENDS) {
         label: 'Nulla osta al lavoro',
         number: `${created.number}/NO`,
         issuedOn: '2026-03-02',
-        validUntil: '2026-08-29',
+        // six calendar months, not 180 days
+        validUntil: '2026-09-02',
         pdfUrl: `/api/cases/${created.id}/outcomes/${outcome.id}/pdf`,
       });
 
@@ -334,7 +341,7 @@ for (const backend of BACKENDS) {
       expect(text).toContain('Nulla osta al lavoro');
       expect(text).toContain('OKAFOR');
       expect(text).toContain('P000000005');
-      expect(text).toContain('valido fino al 29 agosto 2026');
+      expect(text).toContain('valido fino al 2 settembre 2026');
       expect(text).toContain('art. 22 D.Lgs. 286/1998');
 
       const { verificationCode } = await database.db
@@ -354,7 +361,7 @@ for (const backend of BACKENDS) {
         issuer: 'Ente PREF-LO',
         subject: 'Nulla osta al lavoro subordinato',
         state: 'valido',
-        validUntil: '2026-08-29',
+        validUntil: '2026-09-02',
       });
       const json = JSON.stringify(verified.json());
       for (const personal of ['OKAFOR', 'Chinedu', 'P000000005', 'Azienda Agricola'])

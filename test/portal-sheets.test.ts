@@ -189,7 +189,7 @@ for (const backend of BACKENDS) {
       expect(page).toContain('updated text');
       expect(page).not.toContain('has changed since');
       expect(page).toContain(
-        'Translated by Mario Rossi · Checked by Mario Rossi (language mediator) on March 2, 2026',
+        'Translated by Mario Rossi · Checked by Mario Rossi (language mediator) on 2 March 2026',
       );
       expect(page).toMatch(/English \(checked\)/);
       expect(page).toMatch(/Français \(draft\)/);

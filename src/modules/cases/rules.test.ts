@@ -564,6 +564,8 @@ describe('laws that hold for every built-in definition', () => {
     pick: fc.nat(),
     reason: fc.constantFrom(null, '  ', REASON, REASON, REASON),
     daysLater: fc.integer({ min: 0, max: 15 }),
+    /** Whether the applicant has received the notice of intended refusal, if one was sent, by this step. */
+    noticeReceived: fc.boolean(),
     opinions: fc.oneof(
       { arbitrary: fc.constant([favourable('POLICE_HQ'), favourable('LABOUR_INSPECTORATE')]), weight: 2 },
       {
@@ -603,6 +605,11 @@ describe('laws that hold for every built-in definition', () => {
           today = today.add({ days: step.daysLater });
           const { opinions, missingDocuments, quotaAvailable, highRiskCountry } = step;
           facts = { ...facts, opinions, missingDocuments, quotaAvailable, highRiskCountry };
+          const lastNotice = facts.clockEvents.findLast((e) => e.kind.startsWith('REJECTION_NOTICE'));
+          if (step.noticeReceived && lastNotice?.kind === 'REJECTION_NOTICE_SENT') {
+            const receipt = { kind: 'REJECTION_NOTICE_RECEIVED' as const, on: today };
+            facts = { ...facts, clockEvents: [...facts.clockEvents, receipt] };
+          }
           const deadline = deadlineOf(definition, facts, LODI_CALENDAR, today);
           const options = actionsFor(definition, facts, deadline, today, LODI_CALENDAR);
           const state = states.get(facts.state);

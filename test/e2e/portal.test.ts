@@ -267,7 +267,7 @@ describe.skipIf(!browserAvailable())('the public portal in Chromium', () => {
       );
       const brand = await page.locator('.brand').boundingBox();
       const switcher = await page.locator('.langs summary').boundingBox();
-      const heading = await page.locator('main h2').first().boundingBox();
+      const heading = await page.locator('main h1').first().boundingBox();
       const main = await page.locator('main').boundingBox();
       const shot = await page.screenshot({ fullPage: false });
       await closePage(page);

@@ -144,7 +144,9 @@ export async function openSignedIn(
   email: string,
   options: { password?: string; width?: number } = {},
 ): Promise<Page> {
-  const page = await openPage(browser, `${base}${route}`, options.width);
+  // signed out, `/` is the public site: the desk is reached through the sign-in page
+  const first = route === '/' ? '/accesso?next=%2F' : route;
+  const page = await openPage(browser, `${base}${first}`, options.width);
   await signInWithForm(page, email, options.password);
   await page.waitForURL(`${base}${route}`);
   return page;

@@ -15,7 +15,10 @@ const resolver = resolverWithBlanksAsNull(riskCountryListInput, []);
 
 const countryNames = (codes: readonly string[]) => {
   const names = new Map(countryChoices().map(({ code, name }) => [code, name]));
-  return codes.map((code) => names.get(code) ?? code).join(', ');
+  return codes
+    .map((code) => names.get(code) ?? code)
+    .sort((a, b) => a.localeCompare(b, 'it'))
+    .join(', ');
 };
 
 /**

@@ -551,19 +551,7 @@ export async function act(
         { path: 'body.onDay', message: 'la data dell’evento precede la presentazione della domanda' },
       ]);
     const definition = registry.version(row.typeCode, row.typeValidFrom);
-    const [events, existingOpinions, present] = await Promise.all([
-      store.caseEvents(db, id),
-      store.caseOpinions(db, id),
-      documents.currentChecklistCodes(db, id),
-    ]);
-    const riskList = await riskCountryListIn(db, riskYearOf(row));
-    const facts = factsOf(
-      definition,
-      { ...row, riskListConfirmed: riskList !== null },
-      events,
-      existingOpinions,
-      present,
-    );
+    const facts = await storedFactsOf(db, definition, row);
     const calendar = legalCalendarOf(platform.config);
     const decision = decide(
       definition,
@@ -594,7 +582,7 @@ export async function act(
         ? await opinions.requestCaseOpinions(db, platform.config, actor, {
             caseFile: row,
             definition,
-            alreadyRequested: existingOpinions.map((opinion) => opinion.body),
+            alreadyRequested: facts.opinions.map((opinion) => opinion.body),
             now,
             today,
           })

@@ -57,3 +57,21 @@ export function FormProblem({ message }: { message: string | null }) {
     </div>
   );
 }
+
+/**
+ * The server's objections to an upload form kept outside react-hook-form: each on its field where `fieldOf` names
+ * one, the rest in one sentence with the problem's own message.
+ */
+export function placedProblem<K extends string>(
+  error: ApiError,
+  fieldOf: (path: string) => K | null,
+): { placed: Partial<Record<K, string>>; message: string } {
+  const placed: Partial<Record<K, string>> = {};
+  const unplaced: string[] = [];
+  for (const { path, message } of error.problem.errors ?? []) {
+    const field = fieldOf(fieldPath(path));
+    if (field) placed[field] = sentence(message);
+    else unplaced.push(sentence(message) ?? message);
+  }
+  return { placed, message: [error.userMessage, ...unplaced].join(' ') };
+}

@@ -1,12 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, fieldPath } from '../../app/api.ts';
+import { ApiError } from '../../app/api.ts';
 import { usePermission } from '../../app/session.ts';
 import { formatDateTime } from '../../ui/dates.ts';
 import { ACCEPTED_FILES, FileField } from '../../ui/FileField.tsx';
-import { sentence } from '../../ui/fields.tsx';
-import { FormProblem } from '../../ui/forms.tsx';
+import { FormProblem, placedProblem } from '../../ui/forms.tsx';
 import { TableScroll } from '../../ui/TableScroll.tsx';
 import { type CaseDetail, type CaseDocument, cases, documentsOf, keys } from './requests.ts';
 
@@ -143,16 +142,11 @@ function UploadForm({ detail, onDone }: CaseDocumentsProps) {
         setProblem(t('errors.generic'));
         return;
       }
-      const placed: { item?: string; file?: string } = {};
-      const unplaced: string[] = [];
-      for (const { path, message } of error.problem.errors ?? []) {
-        const field = fieldPath(path);
-        if (field === 'checklistCode') placed.item = sentence(message);
-        else if (field === 'file') placed.file = sentence(message);
-        else unplaced.push(sentence(message) ?? message);
-      }
+      const { placed, message } = placedProblem(error, (field) =>
+        field === 'checklistCode' ? 'item' : field === 'file' ? 'file' : null,
+      );
       setErrors(placed);
-      setProblem([error.userMessage, ...unplaced].join(' '));
+      setProblem(message);
     },
   });
 

@@ -2,11 +2,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NOTICE_RECEIPT_CHANNELS } from '../../../src/modules/cases/outcomes/contract.ts';
-import { ApiError, fieldPath } from '../../app/api.ts';
+import { ApiError } from '../../app/api.ts';
 import { formatDate } from '../../ui/dates.ts';
 import { ACCEPTED_FILES, FileField } from '../../ui/FileField.tsx';
-import { sentence } from '../../ui/fields.tsx';
-import { FormProblem } from '../../ui/forms.tsx';
+import { FormProblem, placedProblem } from '../../ui/forms.tsx';
 import { type CaseDetail, cases, keys } from './requests.ts';
 
 type Props = { detail: CaseDetail; canAct: boolean; onDone: (notice: string) => void };
@@ -75,16 +74,11 @@ function ReceiptForm({ detail, onDone }: Omit<Props, 'canAct'>) {
         setProblem(t('errors.generic'));
         return;
       }
-      const placed: Errors = {};
-      const unplaced: string[] = [];
-      for (const { path, message } of error.problem.errors ?? []) {
-        const field = fieldPath(path);
-        if (field === 'receivedOn' || field === 'channel' || field === 'file')
-          placed[field] = sentence(message);
-        else unplaced.push(sentence(message) ?? message);
-      }
+      const { placed, message } = placedProblem(error, (field) =>
+        field === 'receivedOn' || field === 'channel' || field === 'file' ? field : null,
+      );
       setErrors(placed);
-      setProblem([error.userMessage, ...unplaced].join(' '));
+      setProblem(message);
     },
   });
 

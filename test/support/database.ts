@@ -32,10 +32,15 @@ async function adminQuery(text: string): Promise<void> {
   }
 }
 
-/** A fresh database on a PostgreSQL server: created for the caller, dropped on dispose. */
-export async function createServerDatabase(): Promise<{ name: string; url: string; drop(): Promise<void> }> {
+/**
+ * A fresh database on a PostgreSQL server: created for the caller (empty, or a copy of `template`), dropped on
+ * dispose.
+ */
+export async function createServerDatabase(
+  template?: string,
+): Promise<{ name: string; url: string; drop(): Promise<void> }> {
   const name = `lovit_test_${randomBytes(6).toString('hex')}`;
-  await adminQuery(`create database ${name}`);
+  await adminQuery(`create database ${name}${template ? ` template ${template}` : ''}`);
   return {
     name,
     url: serverUrl(name),
@@ -51,7 +56,7 @@ export async function openTestDatabase(backend: Backend): Promise<TestDatabase> 
     await migrateToLatest(handle.db);
     return { ...handle, dispose: () => handle.close() };
   }
-  const server = await createServerDatabase();
+  const server = await createServerDatabase(inject('postgresTemplate'));
   const handle = await openServerDatabase(server.url, { max: 5 });
   await migrateToLatest(handle.db);
   return {

@@ -255,11 +255,19 @@ for (const backend of BACKENDS) {
 
       const audited = await database.db
         .selectFrom('auditEntry')
-        .select(['action', 'actorUserId'])
+        .select(['action', 'actorUserId', 'data'])
         .where('entityId', '=', created.id)
         .where('action', '=', 'cases.notice_receipt.record')
         .execute();
-      expect(audited).toEqual([{ action: 'cases.notice_receipt.record', actorUserId: manager.view.user.id }]);
+      expect(audited).toEqual([
+        {
+          action: 'cases.notice_receipt.record',
+          actorUserId: manager.view.user.id,
+          data: expect.objectContaining({
+            after: expect.objectContaining({ dueOn: page.deadline.legalDueDate, patronDayInTerms: false }),
+          }),
+        },
+      ]);
     });
 
     it('hides a case from another prefecture: case, worklist, document, outcome, receipt and actions', async () => {

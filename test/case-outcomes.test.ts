@@ -357,6 +357,31 @@ for (const backend of BACKENDS) {
       expect(text).toContain('valido fino al');
     });
 
+    it('marks again, on the confirmation of a year’s risk list, only the cases of the manager’s office', async () => {
+      // n = 4: a worker from Albania
+      const created = await submit(4);
+      const milan = await makeOrganisation(t.platform, { type: 'PREFECTURE', code: 'PREF-MI-RISK' });
+      const stranger = await makeUser(t.platform, [{ organisationId: milan.id, role: 'sui_manager' }]);
+      const confirm = async (session: Session, countries: string[]) => {
+        const res = await t.app.inject({
+          method: 'PUT',
+          url: '/api/risk-countries',
+          headers: session.headers,
+          payload: { year: 2026, countries, legalBasis: 'DL 145/2024 art. 3' },
+        });
+        expect(res.statusCode).toBe(200);
+        const row = await database.db
+          .selectFrom('caseFile')
+          .select('highRiskCountry')
+          .where('id', '=', created.id)
+          .executeTakeFirstOrThrow();
+        return row.highRiskCountry;
+      };
+      expect(await confirm(await signIn(t.app, stranger.email), ['AL', 'BD', 'PK', 'LK'])).toBe(false);
+      expect(await confirm(manager, ['AL', 'BD', 'PK', 'LK'])).toBe(true);
+      expect(await confirm(manager, ['BD', 'PK', 'LK'])).toBe(false);
+    });
+
     it('says a nulla osta is expired once its validity is over', async () => {
       const created = await submit(2);
       const caseRow = await database.db

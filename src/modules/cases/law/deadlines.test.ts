@@ -347,6 +347,7 @@ describe('notice of intended refusal (art. 10-bis L. 241/1990)', () => {
       receivedOn: null,
       lastDay: null,
       rollOver: null,
+      observationsOn: null,
     });
     expect(waiting.status).toBe('SUSPENDED');
     // a month later, still without a receipt, the term has not run out and silence is not offered

@@ -54,6 +54,8 @@ export type ObservationWindowSpan = {
   receivedOn: PlainDate | null;
   lastDay: PlainDate | null;
   rollOver: RollOver | null;
+  /** The day observations were filed, which sets the restart of the term. */
+  observationsOn: PlainDate | null;
 };
 
 export type IgnoredReason =
@@ -288,6 +290,7 @@ function noticeSuspension(
     receivedOn: received,
     lastDay,
     rollOver: received && rollOver(received.add({ days: observationDays }), calendar),
+    observationsOn: record.observations?.on ?? null,
   };
   const events: [CaseEvent, CaseEvent | null, CaseEvent | null] = [
     record.sent,

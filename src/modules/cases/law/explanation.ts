@@ -65,6 +65,8 @@ function startLine(deadline: Deadline, submittedOn: PlainDate): string {
 function windowSentence(suspension: Suspension): string {
   const window = suspension.observationWindow;
   if (!window) return '';
+  if (window.observationsOn)
+    return ` Osservazioni presentate ${onDate('il', window.observationsOn)}: il termine riprende 10 giorni dopo.`;
   if (!window.receivedOn || !window.lastDay)
     return (
       ' Il ricevimento del preavviso da parte del richiedente non è ancora registrato: i 10 giorni per le ' +
@@ -76,8 +78,18 @@ function windowSentence(suspension: Suspension): string {
   );
 }
 
+/** Whether the day the term restarts is known while the suspension is still under way. */
+const restartKnown = (suspension: Suspension) =>
+  !!(suspension.observationWindow?.lastDay || suspension.observationWindow?.observationsOn);
+
 function suspensionLine(suspension: Suspension): string {
   const name = SUSPENSION_NAMES[suspension.kind];
+  if (suspension.ongoing && restartKnown(suspension))
+    return (
+      `Sospensione per ${name} in corso: il termine si ferma ${onDate('dal', suspension.from)} e riprende ` +
+      `${onDate('il', suspension.to)}, ${days(suspension.days)} (${suspension.legalBasis}).` +
+      windowSentence(suspension)
+    );
   if (suspension.ongoing)
     return (
       `Sospensione per ${name} in corso ${onDate('dal', suspension.from)}: finora ${days(suspension.days)} ` +

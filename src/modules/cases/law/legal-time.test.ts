@@ -299,6 +299,20 @@ describe('the explanation of a preavviso di rigetto’s window (art. 10-bis L. 2
     expect(text).toContain('non è ancora registrato: i 10 giorni per le osservazioni non sono iniziati');
   });
 
+  it('says, while the window is open, the day the term restarts', () => {
+    const events: [CaseEventKind, string][] = [
+      ['REJECTION_NOTICE_SENT', '2026-03-02'],
+      ['REJECTION_NOTICE_RECEIVED', '2026-03-05'],
+    ];
+    expect(explain(events, '2026-03-10').join('\n')).toContain(
+      'Sospensione per preavviso di rigetto in corso: il termine si ferma dal 2 marzo 2026 e riprende il 16 ' +
+        'marzo 2026, 14 giorni',
+    );
+    const filed = explain([...events, ['OBSERVATIONS_RECEIVED', '2026-03-09']], '2026-03-10').join('\n');
+    expect(filed).toContain('e riprende il 19 marzo 2026, 17 giorni');
+    expect(filed).toContain('Osservazioni presentate il 9 marzo 2026: il termine riprende 10 giorni dopo.');
+  });
+
   it('gives the last day for observations, moved off a Sunday, on its own line', () => {
     const lines = explain(
       [

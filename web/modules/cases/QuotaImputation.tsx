@@ -2,6 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { legalDay } from '../../../src/kernel/contract.ts';
 import { quotaImputationInput } from '../../../src/modules/cases/intake/contract.ts';
 import { usePermission } from '../../app/session.ts';
 import { formatDate } from '../../ui/dates.ts';
@@ -10,7 +12,11 @@ import { FormProblem, reportProblem, resolverWithBlanksAsNull } from '../../ui/f
 import { type CaseDetail, cases, keys } from './requests.ts';
 import { TextAreaField } from './TextAreaField.tsx';
 
-const resolver = resolverWithBlanksAsNull(quotaImputationInput.omit({ version: true }), ['reason']);
+// an empty date is a missing one ("Campo obbligatorio"), not a malformed one
+const resolver = resolverWithBlanksAsNull(
+  quotaImputationInput.omit({ version: true }).extend({ imputedOn: z.string().min(1).pipe(legalDay) }),
+  ['reason'],
+);
 
 /**
  * The imputation to the quota a work or seasonal term runs from (DL 146/2025): while an imported application

@@ -1,13 +1,15 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { jobDefinitions } from '../src/boot.ts';
 import { newId } from '../src/kernel/ids.ts';
 import { stopTestApp, TEST_NOW, type TestApp } from './support/app.ts';
 import { workPermitApplication } from './support/cases.ts';
 import { BACKENDS, type TestDatabase } from './support/database.ts';
-import { multipartBody, PNG, pdfText } from './support/documents.ts';
+import { type FilePart, makePdf, multipartBody, PNG, pdfText } from './support/documents.ts';
 import { makeOrganisation, makeUser, type Session, signIn } from './support/identity.ts';
 import { openIntakeDesk } from './support/intake.ts';
 
@@ -57,13 +59,16 @@ for (const backend of BACKENDS) {
         payload: { action, version, ...(reason ? { reason } : {}) },
       });
     };
-    /** Records the notice's receipt with a scanned return card as its evidence. */
-    const recordReceipt = async (id: string, fields: Record<string, string>, withFile = true) => {
+    /** Records the notice's receipt with a scanned return card (or the file given) as its evidence. */
+    const recordReceipt = async (
+      id: string,
+      fields: Record<string, string>,
+      withFile: boolean | FilePart = true,
+    ) => {
       const { version } = await open(id);
-      const body = await multipartBody(
-        { version: String(version), ...fields },
-        withFile ? { content: PNG, name: 'cartolina.png', type: 'image/png' } : undefined,
-      );
+      const evidence =
+        withFile === true ? { content: PNG, name: 'cartolina.png', type: 'image/png' } : withFile;
+      const body = await multipartBody({ version: String(version), ...fields }, evidence || undefined);
       return t.app.inject({
         method: 'POST',
         url: `/api/cases/${id}/rejection-notice/receipt`,
@@ -255,11 +260,61 @@ for (const backend of BACKENDS) {
 
       const audited = await database.db
         .selectFrom('auditEntry')
-        .select(['action', 'actorUserId'])
+        .select(['action', 'actorUserId', 'data'])
         .where('entityId', '=', created.id)
         .where('action', '=', 'cases.notice_receipt.record')
         .execute();
-      expect(audited).toEqual([{ action: 'cases.notice_receipt.record', actorUserId: manager.view.user.id }]);
+      expect(audited).toEqual([
+        {
+          action: 'cases.notice_receipt.record',
+          actorUserId: manager.view.user.id,
+          data: expect.objectContaining({
+            after: expect.objectContaining({ dueOn: page.deadline.legalDueDate, patronDayInTerms: false }),
+          }),
+        },
+      ]);
+    });
+
+    it('leaves no evidence file behind when the receipt cannot be recorded, and keeps the evidence of one that is', async () => {
+      const created = await caseWithNotice(12);
+      const storedFiles = async () => {
+        const names = await readdir(path.join(dataDir, 'files'), { recursive: true }).catch(() => []);
+        return names.filter((name) => /[0-9a-f]{64}$/.test(name) || name.startsWith(`tmp${path.sep}`)).sort();
+      };
+      const before = { files: await storedFiles(), page: await open(created.id) };
+      // the receipt's row, written after the evidence's document and the event, is refused by the database
+      await sql`create function refuse_receipt() returns trigger language plpgsql as $$
+        begin raise exception 'ricevimento rifiutato'; end $$`.execute(database.db);
+      await sql`create trigger refuse_receipt before insert on case_notice_receipt
+        for each row execute function refuse_receipt()`.execute(database.db);
+      // evidence of its own, so that a copy left in the store would show
+      const card = {
+        content: await makePdf('Ricevuta firmata allo sportello, pratica 12'),
+        name: 'ricevuta.pdf',
+      };
+      try {
+        const failed = await recordReceipt(created.id, { receivedOn: '2026-03-02', channel: 'DESK' }, card);
+        expect(failed.statusCode).toBe(500);
+      } finally {
+        await sql`drop trigger refuse_receipt on case_notice_receipt`.execute(database.db);
+        await sql`drop function refuse_receipt()`.execute(database.db);
+      }
+      expect(await storedFiles()).toEqual(before.files);
+      expect(await open(created.id)).toEqual(before.page);
+
+      const recorded = await recordReceipt(created.id, { receivedOn: '2026-03-02', channel: 'DESK' }, card);
+      expect(recorded.statusCode, recorded.body).toBe(200);
+      expect(await storedFiles()).toHaveLength(before.files.length + 1);
+      const sweep = jobDefinitions(t.platform).find((job) => job.queue === 'system.orphan-files');
+      t.clock.set(new Date(Date.now() + 25 * 60 * 60 * 1000));
+      await sweep?.handle({});
+      await moveClockTo(TEST_NOW);
+      const evidence = await t.app.inject({
+        url: recorded.json().rejectionNotice.receipt.evidence.url,
+        headers: manager.headers,
+      });
+      expect(evidence.statusCode).toBe(200);
+      expect(Buffer.from(evidence.rawPayload).equals(card.content)).toBe(true);
     });
 
     it('hides a case from another prefecture: case, worklist, document, outcome, receipt and actions', async () => {
@@ -347,6 +402,31 @@ for (const backend of BACKENDS) {
         Temporal.PlainDate.from(clearance.issuedOn).add({ months: 6 }).toString(),
       );
       expect(text).toContain('valido fino al');
+    });
+
+    it('marks again, on the confirmation of a year’s risk list, only the cases of the manager’s office', async () => {
+      // n = 4: a worker from Albania
+      const created = await submit(4);
+      const milan = await makeOrganisation(t.platform, { type: 'PREFECTURE', code: 'PREF-MI-RISK' });
+      const stranger = await makeUser(t.platform, [{ organisationId: milan.id, role: 'sui_manager' }]);
+      const confirm = async (session: Session, countries: string[]) => {
+        const res = await t.app.inject({
+          method: 'PUT',
+          url: '/api/risk-countries',
+          headers: session.headers,
+          payload: { year: 2026, countries, legalBasis: 'DL 145/2024 art. 3' },
+        });
+        expect(res.statusCode).toBe(200);
+        const row = await database.db
+          .selectFrom('caseFile')
+          .select('highRiskCountry')
+          .where('id', '=', created.id)
+          .executeTakeFirstOrThrow();
+        return row.highRiskCountry;
+      };
+      expect(await confirm(await signIn(t.app, stranger.email), ['AL', 'BD', 'PK', 'LK'])).toBe(false);
+      expect(await confirm(manager, ['AL', 'BD', 'PK', 'LK'])).toBe(true);
+      expect(await confirm(manager, ['BD', 'PK', 'LK'])).toBe(false);
     });
 
     it('says a nulla osta is expired once its validity is over', async () => {

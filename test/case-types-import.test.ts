@@ -72,6 +72,25 @@ for (const backend of BACKENDS) {
       expect(trail).toEqual([{ entityId: 'FAMILY_REUNIFICATION_CLEARANCE/2027-06-01' }]);
     });
 
+    it('shows the notes on a rule’s uncertain source to the SUI manager only', async () => {
+      const prefecture = await makeOrganisation(t.platform, { type: 'PREFECTURE', code: 'PREF-NOTE' });
+      const readers = await Promise.all(
+        (['sui_operator', 'legal_expert', 'admin'] as const).map(async (role) =>
+          signIn(t.app, (await makeUser(t.platform, [{ organisationId: prefecture.id, role }])).email),
+        ),
+      );
+      const notesSeenBy = async (session: Session) => {
+        const res = await t.app.inject({ method: 'GET', url: '/api/case-types', headers: session.headers });
+        expect(res.statusCode).toBe(200);
+        const types = res.json() as { definition: { term: { sourceNote: string | null } } }[];
+        return types.flatMap((type) =>
+          type.definition.term.sourceNote ? [type.definition.term.sourceNote] : [],
+        );
+      };
+      expect(await notesSeenBy(manager)).toContainEqual(expect.stringContaining('Regione Toscana'));
+      for (const reader of readers) expect(await notesSeenBy(reader)).toEqual([]);
+    });
+
     it('never replaces a version already loaded: the cases that follow it keep their rules', async () => {
       const error = await refusal(
         importCaseTypes(t.platform, SYSTEM_CALLER, [

@@ -166,6 +166,109 @@ for (const backend of BACKENDS) {
       ]);
     });
 
+    it('records the imputation of an imported application from the case page, and corrects it with a reason', async () => {
+      await setQuota(t.app, manager, 20);
+      const csv = `${IMPORT_COLUMNS.join(';')}\n${exportRow(31, { data_presentazione: '09/02/2026', data_imputazione: '' })}\n`;
+      expect(await importClickDayExport(t.platform, caller, csv)).toMatchObject({ registered: 1 });
+      const { id } = await database.db
+        .selectFrom('caseFile')
+        .select('id')
+        .where('externalReference', '=', 'ALI-31')
+        .executeTakeFirstOrThrow();
+      const open = async () =>
+        (await t.app.inject({ url: `/api/cases/${id}`, headers: manager.headers })).json();
+      const put = async (body: Record<string, unknown>, session: Session = manager) => {
+        const { version } = await open();
+        return t.app.inject({
+          method: 'PUT',
+          url: `/api/cases/${id}/quota-imputation`,
+          headers: session.headers,
+          payload: { version, ...body },
+        });
+      };
+      const provisional = await open();
+      expect(provisional.deadline).toMatchObject({ legalDueDate: '2026-04-10', canIssueBySilence: false });
+      expect(provisional.deadline.explanation.start).toEqual({
+        event: 'QUOTA_IMPUTATION',
+        on: '2026-02-09',
+        recorded: false,
+      });
+
+      const refusals = await Promise.all([
+        put({ imputedOn: '' }),
+        put({ imputedOn: '2026-03-03' }),
+        put({ imputedOn: '2026-02-06' }),
+      ]);
+      expect(refusals.map((res) => [res.statusCode, res.json().errors])).toEqual([
+        [400, [{ path: 'body.imputedOn', message: 'Campo obbligatorio' }]],
+        [422, [{ path: 'body.imputedOn', message: 'La data di imputazione non può essere nel futuro' }]],
+        [
+          422,
+          [
+            {
+              path: 'body.imputedOn',
+              message: 'La domanda è stata presentata il 9 febbraio 2026: non può essere imputata prima',
+            },
+          ],
+        ],
+      ]);
+      const milan = await makeOrganisation(t.platform, { type: 'PREFECTURE', code: 'PREF-MI-IMP' });
+      const stranger = await makeUser(t.platform, [{ organisationId: milan.id, role: 'sui_manager' }]);
+      const outsider = await put({ imputedOn: '2026-02-20' }, await signIn(t.app, stranger.email));
+      expect(outsider.statusCode).toBe(404);
+
+      // DL 146/2025: 60 days from the imputation of Friday 20 February → Tuesday 21 April 2026
+      const recorded = await put({ imputedOn: '2026-02-20' });
+      expect(recorded.statusCode, recorded.body).toBe(200);
+      expect(recorded.json().deadline.legalDueDate).toBe('2026-04-21');
+      expect(recorded.json().deadline.explanation.lines[0].text).toContain(
+        'dall’imputazione della domanda alla quota, il 20 febbraio 2026',
+      );
+      const unexplained = await put({ imputedOn: '2026-02-27' });
+      expect(unexplained.statusCode).toBe(422);
+      expect(unexplained.json().errors).toEqual([
+        { path: 'body.reason', message: 'Indicare il motivo della correzione' },
+      ]);
+      const reason = 'La data di imputazione del portale ALI era quella del 27 febbraio, non del 20.';
+      const corrected = await put({ imputedOn: '2026-02-27', reason });
+      expect(corrected.statusCode, corrected.body).toBe(200);
+      const page = corrected.json();
+      expect(page.deadline.legalDueDate).toBe('2026-04-28');
+      expect(page.timeline.slice(-2)).toMatchObject([
+        { label: 'Imputazione alla quota registrata', onDay: '2026-02-20', reason: null },
+        { label: 'Imputazione alla quota corretta', onDay: '2026-02-27', reason },
+      ]);
+      const stored = await database.db
+        .selectFrom('caseFile')
+        .select(['quotaImputedOn', 'dueOn'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      expect(stored).toEqual({ quotaImputedOn: '2026-02-27', dueOn: '2026-04-28' });
+      const audited = await database.db
+        .selectFrom('auditEntry')
+        .select(['action', 'data'])
+        .where('entityId', '=', id)
+        .where('action', 'like', 'cases.quota_imputation.%')
+        .orderBy('seq')
+        .execute();
+      expect(audited).toEqual([
+        {
+          action: 'cases.quota_imputation.record',
+          data: expect.objectContaining({
+            before: { quotaImputedOn: null, dueOn: '2026-04-10' },
+            after: { quotaImputedOn: '2026-02-20', dueOn: '2026-04-21', patronDayInTerms: false },
+          }),
+        },
+        {
+          action: 'cases.quota_imputation.correct',
+          data: expect.objectContaining({
+            before: { quotaImputedOn: '2026-02-20', dueOn: '2026-04-21' },
+            after: { quotaImputedOn: '2026-02-27', dueOn: '2026-04-28', patronDayInTerms: false, reason },
+          }),
+        },
+      ]);
+    });
+
     it('refuses a file without the expected columns', async () => {
       await expect(importClickDayExport(t.platform, caller, 'nome;cognome\nMario;Rossi\n')).rejects.toThrow(
         /Colonne mancanti: riferimento/,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { NO_MIGRATIONS } from 'kysely/migration';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -36,6 +37,46 @@ for (const backend of BACKENDS) {
       const applied = await migrateToLatest(database.db);
       expect(applied.length).toBeGreaterThan(0);
       expect(await tableNames(database)).toEqual(before);
+    });
+
+    it('moves the work and seasonal cases submitted from 4 October 2025 to the term counted from the imputation', async () => {
+      const migrator = createMigrator(database.db);
+      const names = (await migrator.getMigrations()).map((migration) => migration.name);
+      const mine = names.indexOf('20261208T0100-work-terms-from-imputation');
+      expect((await migrator.migrateTo(names[mine - 1] as string)).error).toBeUndefined();
+      const organisation = randomUUID();
+      await sql`insert into organisation (id, code, name, type) values
+        (${organisation}, 'PREF-MIG', 'Prefettura', 'PREFECTURE')`.execute(database.db);
+      const cases: [string, string, string, string | null, string][] = [
+        // type, version followed, submitted, imputed, due date stored
+        ['WORK_CLEARANCE', '2023-03-11', '2025-10-03', '2025-10-03', '2025-12-02'],
+        ['WORK_CLEARANCE', '2023-03-11', '2025-10-04', '2025-10-04', '2025-12-03'],
+        ['SEASONAL_WORK', '2023-03-11', '2025-11-10', null, '2025-12-01'],
+        ['WORK_CLEARANCE', '2025-10-04', '2026-01-12', '2026-01-15', '2026-03-16'],
+        ['FAMILY_REUNIFICATION_CLEARANCE', '2025-10-04', '2025-10-10', null, '2026-03-09'],
+      ];
+      const ids = cases.map(() => randomUUID());
+      for (const [index, [type, validFrom, submitted, imputed, due]] of cases.entries())
+        await sql`insert into case_file (id, organisation_id, number, year, sequence, type_code, type_valid_from,
+            state, closed, channel, received_at, submitted_on, quota_imputed_on, due_on, title, receipt_code,
+            updated_at)
+          values (${ids[index]}, ${organisation}, ${`LO-MIG-${index}`}, 2025, ${index + 1}, ${type}, ${validFrom},
+            'UNDER_REVIEW', false, 'IMPORT', now(), ${submitted}, ${imputed}, ${due}, 'Pratica', ${`MIG-${index}`},
+            now())`.execute(database.db);
+
+      expect(await migrateToLatest(database.db)).toContain('20261208T0100-work-terms-from-imputation');
+      const { rows } = await sql<{ id: string; version: string; due: string }>`
+        select id, to_char(type_valid_from, 'YYYY-MM-DD') as version, to_char(due_on, 'YYYY-MM-DD') as due
+        from case_file where organisation_id = ${organisation}`.execute(database.db);
+      const byId = new Map(rows.map((row) => [row.id, [row.version, row.due]]));
+      expect(ids.map((id) => byId.get(id))).toEqual([
+        // submitted on 3 October 2025: the old rule, untouched
+        ['2023-03-11', '2025-12-02'],
+        ['2025-10-04', '2025-12-03'],
+        ['2025-10-04', '2025-12-01'],
+        ['2025-10-04', '2026-03-16'],
+        ['2025-10-04', '2026-03-09'],
+      ]);
     });
   });
 }

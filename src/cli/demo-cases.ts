@@ -1,11 +1,18 @@
 /**
- * Demo case files for the SUI worklist: the province's quotas of the current year (demo figures) and a
- * dozen applications at different steps, submitted and moved through the real use cases.
+ * Demo case files for the SUI worklist: the province's quotas of the current year (demo figures), a dozen
+ * applications at different steps and two imported from a click-day export, submitted and moved through the
+ * real use cases.
  */
+import type { Caller } from '../kernel/auth.ts';
+import { renderOfficialDocument } from '../kernel/pdf.ts';
 import type { Platform } from '../kernel/platform.ts';
+import { fileStoreOf } from '../kernel/uploads.ts';
 import type { Action, IntakeInput } from '../modules/cases/contract.ts';
 import * as quotas from '../modules/cases/intake/quotas.ts';
 import { takeArrivalTicket } from '../modules/cases/intake/service.ts';
+import { isWorkingDay } from '../modules/cases/law/calendar.ts';
+import { recordNoticeReceipt } from '../modules/cases/outcomes/notices.ts';
+import { longDate } from '../modules/cases/outcomes/rules.ts';
 import * as cases from '../modules/cases/service.ts';
 import * as answers from '../modules/exchange/answers.ts';
 import { raiseProblem } from '../modules/exchange/problems/service.ts';
@@ -21,6 +28,8 @@ const QUOTAS = [
   { sector: 'AGRICULTURE', total: 900 },
   { sector: 'TOURISM', total: 300 },
 ];
+
+const DEMO_QUOTA_BASIS = 'Dati dimostrativi: ripartizione provinciale non ufficiale';
 
 const EMPLOYERS = [
   {
@@ -125,11 +134,7 @@ export async function loadDemoCases(platform: DemoPlatform): Promise<void> {
   const full = withoutMail(platform);
   const year = platform.clock.today().year;
   for (const quota of QUOTAS)
-    await quotas.setQuota(full, caller, {
-      year,
-      ...quota,
-      legalBasis: 'Dati dimostrativi: ripartizione provinciale non ufficiale',
-    });
+    await quotas.setQuota(full, caller, { year, ...quota, legalBasis: DEMO_QUOTA_BASIS });
   const caseIds: string[] = [];
   for (let index = 0; index < 12; index++) {
     const { result } = await cases.submit(full, caller, application(index), {
@@ -151,8 +156,100 @@ export async function loadDemoCases(platform: DemoPlatform): Promise<void> {
       version = detail.version;
     }
   }
+  // the first notice of intended refusal came back by PEC: its window for observations runs; the second waits
+  const notified = caseIds[PATHS.findIndex((path) => path.includes('SEND_REJECTION_NOTICE'))];
+  if (notified) await recordDemoReceipt(full, caller, notified);
+  await loadImportedDemoCases(full, caller);
   await loadDemoOpinions(platform);
   await loadDemoTeam(platform, caseIds);
+}
+
+/** The receipt of a preavviso di rigetto, recorded today with a PEC delivery receipt as its evidence. */
+async function recordDemoReceipt(platform: Platform, caller: Caller, caseId: string): Promise<void> {
+  const detail = await cases.getCase(platform, caller, caseId);
+  const evidence = await renderOfficialDocument({
+    issuer: ['Gestore di posta elettronica certificata'],
+    title: 'Ricevuta di avvenuta consegna',
+    subtitle: 'Documento dimostrativo',
+    sections: [
+      {
+        rows: [
+          ['Oggetto', `Preavviso di rigetto – pratica ${detail.number}`],
+          ['Consegnato il', longDate(platform.clock.today())],
+        ],
+      },
+    ],
+    metadata: {
+      title: 'Ricevuta di avvenuta consegna',
+      subject: detail.number,
+      author: 'LOVIT',
+      createdAt: platform.clock.now(),
+    },
+  });
+  const file = await fileStoreOf(platform.config).stage(evidence, 'ricevuta-consegna-pec.pdf');
+  try {
+    await recordNoticeReceipt(platform, caller, caseId, {
+      fields: {
+        receivedOn: platform.clock.today().toString(),
+        channel: 'PEC',
+        version: String(detail.version),
+      },
+      declaredName: 'ricevuta-consegna-pec.pdf',
+      file,
+    });
+  } finally {
+    await file.discard();
+  }
+}
+
+/**
+ * Two applications imported from a click-day export, with their real days. One was imputed to the quota three
+ * weeks ago, asked for documents that came ten days later, and its term ends on a Sunday or holiday: its due
+ * date explains a suspension and a roll-over. The other has no imputation recorded yet: its due date is
+ * provisional until the office records it from the case page.
+ */
+async function loadImportedDemoCases(platform: Platform, caller: Caller): Promise<void> {
+  const today = platform.clock.today();
+  const calendar = cases.legalCalendarOf(platform.config);
+  const imputedOn =
+    [21, 20, 19, 18, 17, 16, 15]
+      .map((days) => today.subtract({ days }))
+      .find((day) => !isWorkingDay(day.add({ days: 70 }), calendar)) ?? today.subtract({ days: 15 });
+  const imports = [
+    { index: 12, submittedOn: imputedOn.subtract({ days: 3 }), quotaImputedOn: imputedOn },
+    { index: 13, submittedOn: today.subtract({ days: 10 }), quotaImputedOn: null },
+  ];
+  for (const year of new Set(imports.map((entry) => entry.submittedOn.year)))
+    if (year !== today.year)
+      for (const quota of QUOTAS)
+        await quotas.setQuota(platform, caller, { year, ...quota, legalBasis: DEMO_QUOTA_BASIS });
+  const ids: string[] = [];
+  for (const { index, submittedOn, quotaImputedOn } of imports) {
+    const { result } = await cases.submit(platform, caller, application(index), {
+      channel: 'IMPORT',
+      idempotencyKey: null,
+      ticket: takeArrivalTicket(platform),
+      dates: { submittedOn, quotaImputedOn },
+    });
+    ids.push(result.id);
+  }
+  const [explained] = ids;
+  if (!explained) return;
+  const steps: [Action, number][] = [
+    ['START_REVIEW', 1],
+    ['REQUEST_DOCUMENTS', 5],
+    ['RECORD_DOCUMENTS', 15],
+  ];
+  let version = 1;
+  for (const [action, after] of steps) {
+    const detail = await cases.act(platform, caller, explained, {
+      action,
+      version,
+      onDay: imputedOn.add({ days: after }).toString(),
+      reason: action === 'REQUEST_DOCUMENTS' ? 'Manca la copia integrale del passaporto' : null,
+    });
+    version = detail.version;
+  }
 }
 
 /**

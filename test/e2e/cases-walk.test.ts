@@ -62,6 +62,11 @@ describe.skipIf(!browserAvailable())('a work permit from submission to nulla ost
   it('reviews, collects documents and opinions, convokes, issues, and the nulla osta verifies', async () => {
     const page = await openSignedIn(`/pratiche/${filed.id}`);
     await page.getByRole('heading', { level: 1, name: `Pratica ${filed.number}` }).waitFor();
+    // DL 146/2025: the term runs from the imputation to the quota, which a live application gets on arrival
+    await page
+      .getByRole('region', { name: 'Imputazione alla quota' })
+      .getByText('Domanda imputata alla quota il 2 marzo 2026')
+      .waitFor();
     await takeStep(page, 'Avvia l’istruttoria', 'In istruttoria');
 
     await page

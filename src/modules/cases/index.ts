@@ -7,6 +7,7 @@ import { registerAppointmentRoutes } from './appointments/routes.ts';
 import { registerCaseDocumentRoutes } from './documents/routes.ts';
 import { documentFiles } from './documents/service.ts';
 import { registerFigureRoutes } from './figures/routes.ts';
+import { registerImputationRoutes } from './intake/routes.ts';
 import { intakeWriterAlive } from './intake/service.ts';
 import { caseTypes } from './law/registry.ts';
 import { registerNoticeReceiptRoutes } from './outcomes/routes.ts';
@@ -29,6 +30,7 @@ export const casesModule: LovitModule = {
     registerTeamRoutes(app, platform);
     registerCaseDocumentRoutes(app, platform);
     registerNoticeReceiptRoutes(app, platform);
+    registerImputationRoutes(app, platform);
     registerFigureRoutes(app, platform);
     await registerCasePages(app, platform);
   },

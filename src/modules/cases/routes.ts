@@ -203,7 +203,7 @@ export function registerCaseRoutes(app: LovitApp, platform: Platform): void {
       config: { access: 'cases.types.read' },
       schema: { tags, summary: 'Definizioni dei tipi di pratica', response: { 200: z.array(caseTypeView) } },
     },
-    async () => quotas.listCaseTypes(platform),
+    async (request) => quotas.listCaseTypes(platform, request.caller),
   );
 
   app.get(

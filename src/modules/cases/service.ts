@@ -15,6 +15,7 @@ import type { actionInput, CaseDetail, CaseSummary, IntakeInput, opinionInput } 
 import { checklistOf, documentViewOf } from './documents/service.ts';
 import * as documents from './documents/store.ts';
 import type { IntakeTypeFacts } from './intake/batch.ts';
+import { IMPUTATION_EVENT_LABELS } from './intake/contract.ts';
 import { checkSubmission } from './intake/rules.ts';
 import { bodyHashOf, enqueueSubmission, type IntakeOutcome } from './intake/service.ts';
 import type { HolidayCalendar } from './law/calendar.ts';
@@ -296,6 +297,7 @@ const EVENT_LABELS: Record<string, string> = {
   DOCUMENT_ADDED: 'Documento acquisito',
   [NOTICE_RECEIPT_EVENT]: 'Ricevimento del preavviso di rigetto registrato',
   ...TEAM_EVENT_LABELS,
+  ...IMPUTATION_EVENT_LABELS,
 };
 
 const stateLabel = (definition: CaseTypeVersion, code: string) =>

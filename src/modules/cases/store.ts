@@ -454,8 +454,11 @@ export function saveRiskCountryList(
     .execute();
 }
 
-/** The open cases of a year with the citizenships of their people, to mark those on the year's list. */
-export function openCasesOfYear(db: Db, year: number) {
+/**
+ * The open cases of an office in a year with the citizenships of their people, to mark those on the year's
+ * list.
+ */
+export function openCasesOfYear(db: Db, organisationId: string, year: number) {
   return db
     .selectFrom('caseFile as c')
     .select((eb) => [
@@ -471,6 +474,7 @@ export function openCasesOfYear(db: Db, year: number) {
           .whereRef('p.caseId', '=', 'c.id'),
       ).as('people'),
     ])
+    .where('c.organisationId', '=', organisationId)
     .where('c.closed', '=', false)
     .where(sql<number>`coalesce(c.quota_year, extract(year from c.submitted_on)::int)`, '=', year)
     .execute();

@@ -20,6 +20,7 @@ import { CaseTimeline } from './CaseTimeline.tsx';
 import { DeadlineBadge } from './DeadlineBadge.tsx';
 import { Item } from './DetailItem.tsx';
 import { DueDateExplanation } from './DueDateExplanation.tsx';
+import { QuotaImputation } from './QuotaImputation.tsx';
 import { type CaseDetail, cases, caseTypes, keys } from './requests.ts';
 import { languageName, sectorLabel, statesOf } from './vocabulary.ts';
 
@@ -57,7 +58,7 @@ export function CasePage() {
       <Notice message={notice} />
       <CaseBar detail={data} canAct={canAct} />
       <CaseSections detail={data} canAct={canAct} />
-      <CaseSummary detail={data} />
+      <CaseSummary detail={data} onDone={setNotice} />
       {canAct && <CaseActions detail={data} onDone={setNotice} />}
       <CaseNotice detail={data} canAct={canAct} onDone={setNotice} />
       <CaseOpinions detail={data} onDone={setNotice} />
@@ -125,7 +126,7 @@ function CaseSections({ detail, canAct }: { detail: CaseDetail; canAct: boolean 
   );
 }
 
-function CaseSummary({ detail }: { detail: CaseDetail }) {
+function CaseSummary({ detail, onDone }: { detail: CaseDetail; onDone: (notice: string) => void }) {
   const { t } = useTranslation();
   const { deadline, quota } = detail;
   const none = t('common.none');
@@ -203,6 +204,7 @@ function CaseSummary({ detail }: { detail: CaseDetail }) {
       </dl>
       {deadline && <p className="small">{t('cases.case.termBasis', { basis: deadline.legalBasis })}</p>}
       {deadline && <DueDateExplanation explanation={deadline.explanation} />}
+      <QuotaImputation detail={detail} onDone={onDone} />
       <p>
         <a className="btn btn-outline-primary" href={cases.receiptUrl(detail.id)} download>
           {t('cases.case.receipt')}

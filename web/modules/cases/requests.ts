@@ -24,6 +24,7 @@ import type {
   savedViewInput,
   worklistPage,
 } from '../../../src/modules/cases/contract.ts';
+import type { QuotaImputationInput } from '../../../src/modules/cases/intake/contract.ts';
 import type {
   answerInput,
   MediatorProfileView,
@@ -104,6 +105,9 @@ export const cases = {
     id: string,
     fields: { receivedOn: string; channel: string; version: string; file: File },
   ) => api.upload<CaseDetail>(`${caseUrl(id)}/rejection-notice/receipt`, fields),
+  /** The imputation to the quota of an imported application, or its correction with a reason. */
+  recordQuotaImputation: (id: string, body: QuotaImputationInput) =>
+    api.put<CaseDetail>(`${caseUrl(id)}/quota-imputation`, body),
 };
 
 export const caseTypes = {

@@ -22,7 +22,7 @@ export async function dashboard(
   const scope = figureScopeOf(actor);
   const opinions = await opinionFigures(platform, scope, split);
   const labels = new Map<string, { name: string; states: Map<string, string> }>();
-  for (const { code, definition } of await listCaseTypes(platform))
+  for (const { code, definition } of await listCaseTypes(platform, caller))
     labels.set(code, {
       name: definition.name,
       states: new Map([

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Caller } from '../../../kernel/auth.ts';
+import { type Caller, hasPermission } from '../../../kernel/auth.ts';
 import { Conflict, Invalid } from '../../../kernel/errors.ts';
 import type { Platform } from '../../../kernel/platform.ts';
 import { writeTransaction } from '../../../kernel/transaction.ts';
@@ -9,11 +9,20 @@ import { forgetRiskCountryLists } from '../law/risk-lists.ts';
 import { actorOf } from '../service.ts';
 import * as store from '../store.ts';
 
-export async function listCaseTypes(platform: Platform) {
+/**
+ * The case-type definitions. The notes on a rule's uncertain source are for the SUI manager, who answers for the
+ * rules (the holder of `cases.assign`); other readers get the definitions without them.
+ */
+export async function listCaseTypes(platform: Platform, caller: Caller) {
   const registry = await caseTypes(platform.database, platform.clock);
-  return registry
-    .all()
-    .map((definition) => ({ code: definition.code, validFrom: definition.validFrom, definition }));
+  const seesSourceNotes = hasPermission(actorOf(caller), 'cases.assign');
+  return registry.all().map((definition) => ({
+    code: definition.code,
+    validFrom: definition.validFrom,
+    definition: seesSourceNotes
+      ? definition
+      : { ...definition, term: { ...definition.term, sourceNote: null } },
+  }));
 }
 
 export async function listQuotas(platform: Platform, caller: Caller, year: number) {
@@ -77,7 +86,7 @@ export async function listRiskCountryLists(platform: Platform): Promise<z.infer<
 
 /**
  * The SUI manager records and confirms a year's list (DL 145/2024 art. 3, MAECI decree): the open cases of that
- * year are marked again, and silence may be offered for them once their term has run.
+ * year in the manager's office are marked again, and silence may be offered for them once their term has run.
  */
 export async function confirmRiskCountryList(
   platform: Platform,
@@ -96,7 +105,7 @@ export async function confirmRiskCountryList(
       confirmedBy: actor.userId,
       confirmedAt: platform.clock.now(),
     });
-    const cases = await store.openCasesOfYear(db, input.year);
+    const cases = await store.openCasesOfYear(db, actor.organisationId, input.year);
     const marked = { on: [] as string[], off: [] as string[] };
     for (const row of cases) {
       const applicant = registry

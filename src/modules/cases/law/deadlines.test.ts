@@ -283,8 +283,82 @@ describe('notice of intended refusal (art. 10-bis L. 241/1990)', () => {
     expect(later.canIssueBySilence).toBe(true);
   });
 
-  it('counts the ten days from sending when no receipt is recorded', () => {
-    expect(dueOf({ ...WORK, events: [notice('2026-03-20')], today: '2026-04-01' })).toBe('2026-04-13');
+  // The term stops on the day the notice is sent and restarts on the last day of the applicant's window: ten
+  // days from the receipt (the day of receipt not counted), moved off a Sunday or holiday like every term.
+  const WINDOWS = [
+    {
+      name: 'a receipt on Thursday whose tenth day is Sunday 15 March: Monday 16 March',
+      sent: '2026-03-02',
+      received: '2026-03-05',
+      lastDay: '2026-03-16',
+      skipped: ['2026-03-15'],
+      days: 14,
+      due: '2026-04-17',
+    },
+    {
+      name: 'a receipt on Friday whose tenth day is a Monday, a working day: no move',
+      sent: '2026-03-02',
+      received: '2026-03-06',
+      lastDay: '2026-03-16',
+      skipped: [],
+      days: 14,
+      due: '2026-04-17',
+    },
+    {
+      name: 'a receipt on Friday whose tenth day is Easter Monday 2026: Tuesday 7 April',
+      sent: '2026-03-25',
+      received: '2026-03-27',
+      lastDay: '2026-04-07',
+      skipped: ['2026-04-06'],
+      days: 13,
+      due: '2026-04-16',
+    },
+  ];
+
+  it.each(WINDOWS)('restarts the term at the end of the window: $name', (row) => {
+    const result = work('2026-04-20', notice(row.sent), noticeReceipt(row.received));
+    expect(result.suspensions).toMatchObject([
+      { kind: 'REJECTION_NOTICE', from: day(row.sent), to: day(row.lastDay), days: row.days, ongoing: false },
+    ]);
+    const window = result.suspensions[0]?.observationWindow;
+    expect(window?.receivedOn).toEqual(day(row.received));
+    expect(window?.lastDay).toEqual(day(row.lastDay));
+    expect(window?.rollOver?.skipped.map((skipped) => skipped.date.toString()) ?? []).toEqual(row.skipped);
+    expect(result.legalDueDate.toString()).toBe(row.due);
+  });
+
+  it.each(WINDOWS)('takes observations on the last day of the window as on time: $name', (row) => {
+    const result = work(
+      '2026-05-20',
+      notice(row.sent),
+      noticeReceipt(row.received),
+      observations(row.lastDay),
+    );
+    expect(result.ignoredEvents).toEqual([]);
+    expect(result.suspensions[0]?.to).toEqual(day(row.lastDay).add({ days: 10 }));
+  });
+
+  it('keeps the term suspended while no receipt is recorded: the window has not started', () => {
+    const waiting = work('2026-04-01', notice('2026-03-20'));
+    expect(waiting.suspensions).toMatchObject([
+      { kind: 'REJECTION_NOTICE', from: day('2026-03-20'), to: day('2026-04-02'), days: 13, ongoing: true },
+    ]);
+    expect(waiting.suspensions[0]?.observationWindow).toEqual({
+      receivedOn: null,
+      lastDay: null,
+      rollOver: null,
+      observationsOn: null,
+    });
+    expect(waiting.status).toBe('SUSPENDED');
+    // a month later, still without a receipt, the term has not run out and silence is not offered
+    const month = work('2026-05-01', notice('2026-03-20'));
+    expect(month.suspensions[0]).toMatchObject({ days: 43, ongoing: true });
+    expect(month.legalDueDate.toString()).toBe('2026-05-16');
+    expect(month).toMatchObject({ status: 'SUSPENDED', canIssueBySilence: false });
+    // the return card comes back on Monday 27 April: ten days to Thursday 7 May
+    const received = work('2026-05-01', notice('2026-03-20'), noticeReceipt('2026-04-27'));
+    expect(received.suspensions[0]).toMatchObject({ to: day('2026-05-07'), days: 48, ongoing: true });
+    expect(received.legalDueDate.toString()).toBe('2026-05-21');
   });
 
   it('ignores observations filed after the window', () => {
@@ -426,6 +500,39 @@ describe('laws that hold for every case', () => {
         const without = { ...withExtra, events: withExtra.events.slice(0, -1) };
         const before = computeDeadline(without).legalDueDate;
         expect(compare(computeDeadline(withExtra).legalDueDate, before)).toBeGreaterThanOrEqual(0);
+      }),
+    );
+  });
+
+  it('ends the window for observations on a working day, ten days or more after the receipt', () => {
+    fc.assert(
+      fc.property(ANY_CASE, (generated) => {
+        const input = build(generated);
+        for (const suspension of computeDeadline(input).suspensions) {
+          const window = suspension.observationWindow;
+          if (!window?.receivedOn || !window.lastDay) continue;
+          expect(isWorkingDay(window.lastDay, input.calendar)).toBe(true);
+          expect(window.receivedOn.until(window.lastDay).days).toBeGreaterThanOrEqual(10);
+          expect(window.receivedOn.until(window.lastDay).days).toBeLessThan(14);
+        }
+      }),
+    );
+  });
+
+  it('keeps the term suspended while the receipt of the latest notice is not recorded', () => {
+    fc.assert(
+      fc.property(ANY_CASE, fc.integer({ min: 0, max: 60 }), (generated, delay) => {
+        const lastOffset = Math.max(0, ...generated.events.map((event) => event.offset));
+        const sent = { kind: 'REJECTION_NOTICE_SENT' as const, offset: lastOffset + delay };
+        const input = build(generated, sent);
+        const result = computeDeadline(input);
+        const notice = input.events.at(-1);
+        const expired = result.ignoredEvents.some(
+          ({ event, reason }) => event === notice && reason === 'TERM_ALREADY_EXPIRED',
+        );
+        fc.pre(!expired);
+        expect(result.status).toBe('SUSPENDED');
+        expect(result.canIssueBySilence).toBe(false);
       }),
     );
   });

@@ -42,6 +42,20 @@ export type Suspension = {
   /** Cut at the legal maximum although the documents came later or never. */
   capped: boolean;
   legalBasis: string;
+  /**
+   * For a preavviso di rigetto: the applicant's window for observations. Null receipt while none is recorded:
+   * the window has not started and the suspension lasts.
+   */
+  observationWindow?: ObservationWindowSpan;
+};
+
+/** art. 10-bis L. 241/1990: 10 days from the receipt of the notice, the last one moved off a holiday. */
+export type ObservationWindowSpan = {
+  receivedOn: PlainDate | null;
+  lastDay: PlainDate | null;
+  rollOver: RollOver | null;
+  /** The day observations were filed, which sets the restart of the term. */
+  observationsOn: PlainDate | null;
 };
 
 export type IgnoredReason =
@@ -137,13 +151,35 @@ const later = (a: PlainDate, b: PlainDate) => (compare(a, b) >= 0 ? a : b);
 const earlier = (a: PlainDate, b: PlainDate) => (compare(a, b) <= 0 ? a : b);
 const daysBetween = (from: PlainDate, to: PlainDate) => from.until(to, { largestUnit: 'days' }).days;
 
-/** art. 10-bis L. 241/1990: the applicant has 10 days from receipt of the notice to file observations. */
-function observationWindowEnd(notice: NoticeRecord, clock: ClockRules): PlainDate {
-  return (notice.received ?? notice.sent).on.add({ days: clock.rejectionNotice.observationDays });
+/**
+ * art. 10-bis L. 241/1990: the applicant has 10 days from receipt of the notice to file observations; a last
+ * day that is a Sunday or holiday moves to the next working day (art. 2963 c.c., art. 155 c.4 c.p.c.).
+ */
+export function lastDayForObservations(
+  receivedOn: PlainDate,
+  days: number,
+  calendar: HolidayCalendar,
+): PlainDate {
+  return workingDayOnOrAfter(receivedOn.add({ days }), calendar);
+}
+
+/** The window of a notice: not started (null) while its receipt is not recorded. */
+function observationWindowEnd(
+  notice: NoticeRecord,
+  clock: ClockRules,
+  calendar: HolidayCalendar,
+): PlainDate | null {
+  if (!notice.received) return null;
+  return lastDayForObservations(notice.received.on, clock.rejectionNotice.observationDays, calendar);
 }
 
 /** Files one event in the ledger, or says why it cannot move the clock. */
-function fileEvent(ledger: Ledger, event: CaseEvent, clock: ClockRules): IgnoredReason | null {
+function fileEvent(
+  ledger: Ledger,
+  event: CaseEvent,
+  clock: ClockRules,
+  calendar: HolidayCalendar,
+): IgnoredReason | null {
   switch (event.kind) {
     case 'INTEGRATION_REQUESTED':
       // art. 2 c.7 L. 241/1990: the term is suspended once only
@@ -171,18 +207,26 @@ function fileEvent(ledger: Ledger, event: CaseEvent, clock: ClockRules): Ignored
     case 'OBSERVATIONS_RECEIVED': {
       const pending = ledger.notices.findLast((notice) => notice.observations === null);
       if (!pending) return 'NO_PENDING_REJECTION_NOTICE';
-      if (compare(event.on, observationWindowEnd(pending, clock)) > 0) return 'OBSERVATIONS_AFTER_WINDOW';
+      // observations filed before a receipt is recorded show the notice was received: they are on time
+      const windowEnd = observationWindowEnd(pending, clock, calendar);
+      if (windowEnd && compare(event.on, windowEnd) > 0) return 'OBSERVATIONS_AFTER_WINDOW';
       pending.observations = event;
       return null;
     }
   }
 }
 
-function fileEvents(events: readonly CaseEvent[], submittedOn: PlainDate, clock: ClockRules): Ledger {
+function fileEvents(
+  events: readonly CaseEvent[],
+  submittedOn: PlainDate,
+  clock: ClockRules,
+  calendar: HolidayCalendar,
+): Ledger {
   const ledger: Ledger = { integrations: [], notices: [], ignored: [] };
   const chronological = [...events].sort((a, b) => compare(a.on, b.on));
   for (const event of chronological) {
-    const reason = compare(event.on, submittedOn) < 0 ? 'BEFORE_SUBMISSION' : fileEvent(ledger, event, clock);
+    const reason =
+      compare(event.on, submittedOn) < 0 ? 'BEFORE_SUBMISSION' : fileEvent(ledger, event, clock, calendar);
     if (reason) ledger.ignored.push({ event, reason });
   }
   return ledger;
@@ -225,23 +269,36 @@ function integrationSuspension(
   return span('INTEGRATION_REQUEST', events, earlier(end, cap), { clockStart, today, capped, legalBasis });
 }
 
-/** art. 10-bis L. 241/1990: restarts 10 days after the observations, or when their window closes. */
+/**
+ * art. 10-bis L. 241/1990: restarts 10 days after the observations, or when their window closes; while the
+ * receipt is not recorded the window has not started, so the term stays suspended up to today.
+ */
 function noticeSuspension(
   record: NoticeRecord,
   clock: ClockRules,
+  calendar: HolidayCalendar,
   clockStart: PlainDate,
   today: PlainDate,
 ): Candidate {
-  const { restartAfterObservationsDays, legalBasis } = clock.rejectionNotice;
+  const { restartAfterObservationsDays, observationDays, legalBasis } = clock.rejectionNotice;
+  const lastDay = observationWindowEnd(record, clock, calendar);
   const end = record.observations
     ? record.observations.on.add({ days: restartAfterObservationsDays })
-    : observationWindowEnd(record, clock);
+    : (lastDay ?? today.add({ days: 1 }));
+  const received = record.received?.on ?? null;
+  const observationWindow: ObservationWindowSpan = {
+    receivedOn: received,
+    lastDay,
+    rollOver: received && rollOver(received.add({ days: observationDays }), calendar),
+    observationsOn: record.observations?.on ?? null,
+  };
   const events: [CaseEvent, CaseEvent | null, CaseEvent | null] = [
     record.sent,
     record.received,
     record.observations,
   ];
-  return span('REJECTION_NOTICE', events, end, { clockStart, today, capped: false, legalBasis });
+  const context = { clockStart, today, capped: false, legalBasis };
+  return { ...span('REJECTION_NOTICE', events, end, context), observationWindow };
 }
 
 function rollOver(from: PlainDate, calendar: HolidayCalendar): RollOver | null {
@@ -326,10 +383,10 @@ export function computeDeadline(input: DeadlineInput): Deadline {
   // art. 2 c.6 L. 241/1990: the term starts on receipt; art. 2963 c.2 c.c.: the first day is not counted
   const clockStart = startOn.add({ days: 1 });
   const baseDueDate = startOn.add({ days: rules.term.termDays });
-  const ledger = fileEvents(input.events, submittedOn, rules.clock);
+  const ledger = fileEvents(input.events, submittedOn, rules.clock, calendar);
   const candidates = [
     ...ledger.integrations.map((record) => integrationSuspension(record, rules.clock, clockStart, today)),
-    ...ledger.notices.map((record) => noticeSuspension(record, rules.clock, clockStart, today)),
+    ...ledger.notices.map((record) => noticeSuspension(record, rules.clock, calendar, clockStart, today)),
   ];
   const { dueDate, effective, expired, rollOvers, suspendedDays } = applySuspensions(
     baseDueDate,

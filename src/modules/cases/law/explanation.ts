@@ -61,21 +61,50 @@ function startLine(deadline: Deadline, submittedOn: PlainDate): string {
   );
 }
 
+/** art. 10-bis L. 241/1990: where the applicant's window stands, after the sending day of the notice. */
+function windowSentence(suspension: Suspension): string {
+  const window = suspension.observationWindow;
+  if (!window) return '';
+  if (window.observationsOn)
+    return ` Osservazioni presentate ${onDate('il', window.observationsOn)}: il termine riprende 10 giorni dopo.`;
+  if (!window.receivedOn || !window.lastDay)
+    return (
+      ' Il ricevimento del preavviso da parte del richiedente non è ancora registrato: i 10 giorni per le ' +
+      'osservazioni non sono iniziati e il termine resta sospeso.'
+    );
+  return (
+    ` Preavviso ricevuto ${onDate('il', window.receivedOn)}: le osservazioni si possono presentare fino ` +
+    `${onDate('al', window.lastDay)} compreso.`
+  );
+}
+
+/** Whether the day the term restarts is known while the suspension is still under way. */
+const restartKnown = (suspension: Suspension) =>
+  !!(suspension.observationWindow?.lastDay || suspension.observationWindow?.observationsOn);
+
 function suspensionLine(suspension: Suspension): string {
   const name = SUSPENSION_NAMES[suspension.kind];
+  if (suspension.ongoing && restartKnown(suspension))
+    return (
+      `Sospensione per ${name} in corso: il termine si ferma ${onDate('dal', suspension.from)} e riprende ` +
+      `${onDate('il', suspension.to)}, ${days(suspension.days)} (${suspension.legalBasis}).` +
+      windowSentence(suspension)
+    );
   if (suspension.ongoing)
     return (
       `Sospensione per ${name} in corso ${onDate('dal', suspension.from)}: finora ${days(suspension.days)} ` +
-      `(${suspension.legalBasis}).`
+      `(${suspension.legalBasis}).${windowSentence(suspension)}`
     );
   const capped = suspension.capped ? ' Applicato il limite massimo previsto dalla legge.' : '';
   return (
     `Sospensione per ${name}: il termine si ferma ${onDate('dal', suspension.from)} e riprende ` +
-    `${onDate('il', suspension.to)}, ${days(suspension.days)} (${suspension.legalBasis}).${capped}`
+    `${onDate('il', suspension.to)}, ${days(suspension.days)} (${suspension.legalBasis}).${capped}` +
+    windowSentence(suspension)
   );
 }
 
-function rollOverLine(rollOver: RollOver, last: boolean): string {
+/** The days skipped by a roll-over, with why: "il 15 marzo 2026 è domenica". */
+function skippedDays(rollOver: RollOver): string {
   const skipped = rollOver.skipped
     .map(({ date, reason }) =>
       reason === 'domenica' || reason === 'sabato'
@@ -83,10 +112,22 @@ function rollOverLine(rollOver: RollOver, last: boolean): string {
         : `${onDate('il', date)} è festivo (${reason})`,
     )
     .join('; ');
+  return `${skipped.charAt(0).toUpperCase()}${skipped.slice(1)}`;
+}
+
+/** The last day for observations moved off a Sunday or holiday. */
+function windowRollOverLine(rollOver: RollOver): string {
+  return (
+    `${skippedDays(rollOver)}: l’ultimo giorno per le osservazioni passa al primo giorno non festivo, ` +
+    `${withWeekday(rollOver.to)} (art. 2963 c.c., art. 155 c.4 c.p.c.).`
+  );
+}
+
+function rollOverLine(rollOver: RollOver, last: boolean): string {
   const moved = last
     ? `la scadenza passa al primo giorno non festivo, ${withWeekday(rollOver.to)}`
     : `il termine è ancora in corso ${onDate('il', rollOver.to)}, primo giorno non festivo`;
-  return `${skipped.charAt(0).toUpperCase()}${skipped.slice(1)}: ${moved} (art. 2963 c.c., art. 155 c.4 c.p.c.).`;
+  return `${skippedDays(rollOver)}: ${moved} (art. 2963 c.c., art. 155 c.4 c.p.c.).`;
 }
 
 /** The explanation of a computed due date, with the office's patron-day setting it was computed under. */
@@ -100,6 +141,17 @@ export function explainDueDate(
       on: suspension.from,
       line: { topic: 'SUSPENSION' as const, text: suspensionLine(suspension) },
     })),
+    ...deadline.suspensions.flatMap((suspension) => {
+      const windowRollOver = suspension.observationWindow?.rollOver;
+      return windowRollOver
+        ? [
+            {
+              on: windowRollOver.from,
+              line: { topic: 'ROLL_OVER' as const, text: windowRollOverLine(windowRollOver) },
+            },
+          ]
+        : [];
+    }),
     ...deadline.rollOvers.map((rollOver) => ({
       on: rollOver.from,
       line: {

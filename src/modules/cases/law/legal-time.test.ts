@@ -282,3 +282,54 @@ describe('the explanation of a due date', () => {
     expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}|\b[A-Z]+_[A-Z_]+\b|\[[PVU]\]|non verificat|una sola fonte/);
   });
 });
+
+describe('the explanation of a preavviso di rigetto’s window (art. 10-bis L. 241/1990)', () => {
+  const explain = (events: [CaseEventKind, string][], today: string) =>
+    explainDueDate(
+      deadline({ type: 'FAMILY_REUNIFICATION_CLEARANCE', submitted: '2026-02-02', events, today }),
+      {
+        submittedOn: day('2026-02-02'),
+        patronDay: { name: 'San Bassiano, patrono di Lodi', inLegalTerms: false },
+      },
+    ).lines.map((line) => line.text);
+
+  it('says the window has not started while the receipt is not recorded', () => {
+    const text = explain([['REJECTION_NOTICE_SENT', '2026-03-02']], '2026-03-10').join('\n');
+    expect(text).toContain('Sospensione per preavviso di rigetto in corso dal 2 marzo 2026: finora 9 giorni');
+    expect(text).toContain('non è ancora registrato: i 10 giorni per le osservazioni non sono iniziati');
+  });
+
+  it('says, while the window is open, the day the term restarts', () => {
+    const events: [CaseEventKind, string][] = [
+      ['REJECTION_NOTICE_SENT', '2026-03-02'],
+      ['REJECTION_NOTICE_RECEIVED', '2026-03-05'],
+    ];
+    expect(explain(events, '2026-03-10').join('\n')).toContain(
+      'Sospensione per preavviso di rigetto in corso: il termine si ferma dal 2 marzo 2026 e riprende il 16 ' +
+        'marzo 2026, 14 giorni',
+    );
+    const filed = explain([...events, ['OBSERVATIONS_RECEIVED', '2026-03-09']], '2026-03-10').join('\n');
+    expect(filed).toContain('e riprende il 19 marzo 2026, 17 giorni');
+    expect(filed).toContain('Osservazioni presentate il 9 marzo 2026: il termine riprende 10 giorni dopo.');
+  });
+
+  it('gives the last day for observations, moved off a Sunday, on its own line', () => {
+    const lines = explain(
+      [
+        ['REJECTION_NOTICE_SENT', '2026-03-02'],
+        ['REJECTION_NOTICE_RECEIVED', '2026-03-05'],
+      ],
+      '2026-03-20',
+    );
+    expect(lines).toContain(
+      'Il 15 marzo 2026 è domenica: l’ultimo giorno per le osservazioni passa al primo giorno non festivo, ' +
+        'lunedì 16 marzo 2026 (art. 2963 c.c., art. 155 c.4 c.p.c.).',
+    );
+    expect(lines.join('\n')).toContain(
+      'dal 2 marzo 2026 e riprende il 16 marzo 2026, 14 giorni (art. 10-bis L. 241/1990',
+    );
+    expect(lines.join('\n')).toContain(
+      'Preavviso ricevuto il 5 marzo 2026: le osservazioni si possono presentare fino al 16 marzo 2026 compreso.',
+    );
+  });
+});

@@ -117,8 +117,10 @@ export async function recordNoticeReceipt(
       calendar,
       today,
     );
+    const patronDayInTerms = platform.config.office.patronDay.inLegalTerms;
     await store.updateCase(db, caseId, {
       dueOn: next.legalDueDate.toString(),
+      patronDayInTerms,
       clockSuspended: next.status === 'SUSPENDED',
       updatedAt: now,
     });
@@ -130,6 +132,7 @@ export async function recordNoticeReceipt(
       before: { dueOn: row.dueOn },
       after: {
         dueOn: next.legalDueDate.toString(),
+        patronDayInTerms,
         receivedOn: receipt.receivedOn,
         channel: receipt.channel,
         evidenceDocumentId: document.id,

@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import { isWorkingDay } from '../law/calendar.ts';
-import type { CaseEvent } from '../law/deadlines.ts';
+import { type CaseEvent, lastDayForObservations } from '../law/deadlines.ts';
 import { LODI_CALENDAR } from '../law/law.ts';
-import { lastDayForObservations, mayDecideAfterNotice, observationWindowOn } from './rules.ts';
+import { mayDecideAfterNotice, observationWindowOn } from './rules.ts';
 
 const day = (iso: string) => Temporal.PlainDate.from(iso);
 const event = (kind: CaseEvent['kind'], on: string): CaseEvent => ({ kind, on: day(on) });

@@ -4,8 +4,8 @@
  * Pure: the events, the calendar and today are arguments.
  */
 import { Temporal } from 'temporal-polyfill';
-import { type HolidayCalendar, workingDayOnOrAfter } from '../law/calendar.ts';
-import type { CaseEvent } from '../law/deadlines.ts';
+import type { HolidayCalendar } from '../law/calendar.ts';
+import { type CaseEvent, lastDayForObservations } from '../law/deadlines.ts';
 
 type PlainDate = Temporal.PlainDate;
 
@@ -26,16 +26,6 @@ const compare = Temporal.PlainDate.compare;
 const LONG_DATE = new Intl.DateTimeFormat('it-IT', { day: 'numeric', month: 'long', year: 'numeric' });
 /** A legal day as staff read it: "16 marzo 2026". */
 export const longDate = (date: PlainDate) => LONG_DATE.format(new Date(date.year, date.month - 1, date.day));
-
-/** The last day to file observations: `days` after receipt, on the next working day when that is a holiday. */
-export function lastDayForObservations(
-  receivedOn: PlainDate,
-  days: number,
-  calendar: HolidayCalendar,
-): PlainDate {
-  // art. 2963 c.c., art. 155 c.4 c.p.c.: a term that ends on a holiday ends on the next working day
-  return workingDayOnOrAfter(receivedOn.add({ days }), calendar);
-}
 
 /** Where the window of the latest notice stands on `today`. Events of one day are taken in the order given. */
 export function observationWindowOn(

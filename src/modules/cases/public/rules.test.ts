@@ -133,6 +133,27 @@ describe('the wording of the public status page', () => {
       'SEND_OBSERVATIONS',
       ['AWAITING_OBSERVATIONS'],
     ],
+    // art. 10-bis L. 241/1990: until its receipt is recorded the window has not started, the term stays stopped
+    [
+      'a notice sent on the day of submission, its receipt awaited',
+      'REJECTION_NOTICE_SENT',
+      [['REJECTION_NOTICE_SENT', SUBMITTED_ON]],
+      SUBMITTED_ON,
+      'SEND_OBSERVATIONS',
+      ['AWAITING_OBSERVATIONS'],
+    ],
+    // received on Thursday 5 March: the tenth day is Sunday 15 March, so the term restarts on Monday 16
+    [
+      'a notice received, review resumed while its window is open',
+      'UNDER_REVIEW',
+      [
+        ['REJECTION_NOTICE_SENT', '2026-03-02'],
+        ['REJECTION_NOTICE_RECEIVED', '2026-03-05'],
+      ],
+      '2026-03-09',
+      'WAIT',
+      ['STOPPED', '2026-03-16'],
+    ],
     // art. 10-bis L. 241/1990: the term restarts 10 days after the observations
     [
       'observations received, opinions awaited',

@@ -95,14 +95,19 @@ function lastDocumentsRequest(facts: PublicStatusFacts) {
   return { on: (events[index] as CaseEvent).on, awaited: !answered };
 }
 
+/** A preavviso di rigetto whose receipt is not recorded and that has no observations: its window has not started. */
+const awaitingReceipt = (suspension: Suspension) =>
+  suspension.observationWindow?.receivedOn === null && suspension.observationWindow.observationsOn === null;
+
 /**
  * A suspension that stops the clock today: under way, not yet over, and longer than zero days — except for
- * documents still awaited after a request made on the day of submission, which stop the clock from its first
- * day, the next one. Documents requested and received the same day stop nothing.
+ * documents still awaited, or a notice whose receipt is awaited, after a request or notice made on the day the
+ * term starts, which stop the clock from its first day, the next one. Documents requested and received the same
+ * day stop nothing.
  */
 export function stopsTheClockOn(suspension: Suspension, facts: PublicStatusFacts): boolean {
   if (!suspension.ongoing || compare(facts.today, suspension.to) >= 0) return false;
-  if (suspension.kind !== 'INTEGRATION_REQUEST') return suspension.days > 0;
+  if (suspension.kind !== 'INTEGRATION_REQUEST') return suspension.days > 0 || awaitingReceipt(suspension);
   return lastDocumentsRequest(facts)?.awaited ?? suspension.days > 0;
 }
 

@@ -216,7 +216,11 @@ export async function moveSurvey(platform: Platform, caller: Caller, id: string,
 
 /** The clock an anonymous answer is recorded with: the day only, so its audit entry says no more than that. */
 function dayClock(clock: Clock): Clock {
-  return { ...clock, now: () => startOfDayInRome(clock.today().toString()) };
+  return {
+    now: () => startOfDayInRome(clock.today().toString()),
+    today: () => clock.today(),
+    monotonic: () => clock.monotonic(),
+  };
 }
 
 /** Whom the audit trail names for an anonymous answer: nobody. */

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { multilineText, text } from '../../kernel/contract.ts';
-import { organisationType, role } from '../identity/contract.ts';
+import { organisationType, type Role, role } from '../identity/contract.ts';
 
 export const questionKey = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'chiave in minuscolo, senza spazi');
 
@@ -61,6 +61,13 @@ export const OWNER_KINDS = {
   EVENT_FOLLOW_UP: 'Questionario dopo un evento',
 } as const;
 export type OwnerKind = keyof typeof OWNER_KINDS;
+/** Who builds the questionnaires of each context, opens and closes them, invites and reads the results. */
+export const OWNER_BUILDERS: Record<OwnerKind, readonly Role[]> = {
+  COUNCIL_NEEDS: ['council_secretariat'],
+  TRAINING_NEEDS: ['trainer', 'project_manager'],
+  COURSE_EVALUATION: ['trainer', 'project_manager'],
+  EVENT_FOLLOW_UP: ['communications'],
+};
 export const ownerKind = z.enum(Object.keys(OWNER_KINDS) as [OwnerKind, ...OwnerKind[]]);
 
 /** The owner as the calling module gives it: a kind, its own record (an edition, an event), a name for people. */

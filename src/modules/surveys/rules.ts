@@ -5,26 +5,24 @@
 import { Temporal } from 'temporal-polyfill';
 import type { FieldError } from '../../kernel/errors.ts';
 import type { Role } from '../../kernel/permissions.ts';
-import type { AnswerValue, OwnerKind, Question, QuestionResult } from './contract.ts';
+import {
+  type AnswerValue,
+  OWNER_BUILDERS,
+  type OwnerKind,
+  type Question,
+  type QuestionResult,
+} from './contract.ts';
 
 /** Below this many answers, the results of an anonymous questionnaire could point at the people who gave them. */
 export const MIN_ANONYMOUS_ANSWERS = 5;
 
-/** Who builds the questionnaires of each context, opens and closes them, invites and reads the results. */
-export const BUILDERS: Record<OwnerKind, readonly Role[]> = {
-  COUNCIL_NEEDS: ['council_secretariat'],
-  TRAINING_NEEDS: ['trainer', 'project_manager'],
-  COURSE_EVALUATION: ['trainer', 'project_manager'],
-  EVENT_FOLLOW_UP: ['communications'],
-};
-
 export function canBuild(roles: readonly Role[], kind: OwnerKind): boolean {
-  return roles.some((role) => BUILDERS[kind].includes(role));
+  return roles.some((role) => OWNER_BUILDERS[kind].includes(role));
 }
 
 /** The contexts someone holding these roles may build questionnaires for. */
 export function buildableKinds(roles: readonly Role[]): OwnerKind[] {
-  return (Object.keys(BUILDERS) as OwnerKind[]).filter((kind) => canBuild(roles, kind));
+  return (Object.keys(OWNER_BUILDERS) as OwnerKind[]).filter((kind) => canBuild(roles, kind));
 }
 
 const hasOptions = (q: Question): q is Extract<Question, { options: string[] }> =>

@@ -11,7 +11,7 @@ import { type Clock, LEGAL_TIME_ZONE, startOfDayInRome } from '../../kernel/cloc
 import { Conflict, Forbidden, Invalid, NotFound, Unauthenticated } from '../../kernel/errors.ts';
 import { newId } from '../../kernel/ids.ts';
 import type { Platform } from '../../kernel/platform.ts';
-import { writeTransaction } from '../../kernel/transaction.ts';
+import { auditRead, writeTransaction } from '../../kernel/transaction.ts';
 import {
   type AnswerValue,
   type InvitationInput,
@@ -370,6 +370,9 @@ export async function surveyResults(
         (r) => r.answers as Record<string, AnswerValue>,
       );
   const withheld = withheldReason(row.anonymous, answerSets.length);
+  // A named questionnaire's free texts may say who wrote them: reading them is on the record.
+  if (!row.anonymous)
+    await auditRead(platform.database.db, platform.clock, caller, 'survey_results', id, { ...filter });
   return {
     id,
     title: row.title,
@@ -430,6 +433,9 @@ export async function listInvitations(
   const { isBuilder } = await visibleRow(platform, actor, id, 'invited');
   if (!isBuilder) throw new NotFound(QUESTIONNAIRE_NOT_FOUND);
   const { rows, total } = await surveysStore.invitationsPage(platform.database.db, id, page);
+  await auditRead(platform.database.db, platform.clock, caller, 'survey_invitation', id, {
+    userIds: rows.map((row) => row.userId),
+  });
   const items: InvitationView[] = rows.map((row) => ({
     userId: row.userId,
     name: `${row.givenName} ${row.familyName}`,
@@ -446,6 +452,9 @@ export async function listInvitations(
 export async function findInvitees(platform: Platform, caller: Caller, search: string | undefined) {
   actorOf(caller);
   const rows = await surveysStore.invitees(platform.database.db, search?.trim() || undefined);
+  await auditRead(platform.database.db, platform.clock, caller, 'survey_invitee', 'search', {
+    userIds: rows.map((row) => row.id),
+  });
   return rows.map((row) => ({
     id: row.id,
     name: `${row.givenName} ${row.familyName}`,

@@ -89,6 +89,16 @@ function Answering({ questionnaire: q }: { questionnaire: QuestionnaireView }) {
         {q.anonymous ? t('surveys.answer.doneAnonymous') : t('surveys.answer.done')}
       </p>
     );
+  if (q.answeredBy === 'ORGANISATION')
+    return (
+      <>
+        <p className="alert alert-info">
+          {t('surveys.answer.byOrganisation')}{' '}
+          <Link to={`/cti/questionari/${q.id}`}>{t('surveys.answer.councilLink')}</Link>
+        </p>
+        <QuestionList questionnaire={q} />
+      </>
+    );
   if (!q.isInvited) return <QuestionList questionnaire={q} />;
   if (q.status !== 'OPEN')
     return (

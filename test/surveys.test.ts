@@ -152,6 +152,9 @@ for (const backend of BACKENDS) {
       const early = (await get(trainer, `/api/surveys/${evaluationId}/results`)).json();
       expect(early).toMatchObject({ answers: 4, invited: 6, questions: [] });
       expect(early.withheld).toMatch(/almeno 5.*Manca ancora 1 risposta\.$/);
+      const earlyExport = await get(trainer, `/api/surveys/${evaluationId}/answers.xlsx`);
+      expect(earlyExport.statusCode).toBe(409);
+      expect(earlyExport.json().detail).toBe(early.withheld);
       expect((await send(trainee(4).session, url, { answers: { overall: 2, again: 'No' } })).statusCode).toBe(
         200,
       );
@@ -254,6 +257,12 @@ for (const backend of BACKENDS) {
       const all = (await get(trainer, `/api/surveys/${id}/results`)).json();
       expect(all).toMatchObject({ answers: 2, withheld: null });
       expect(all.questions[0].mean).toBe(4);
+      const named = (await get(trainer, `/api/surveys/${id}/answers.csv`)).body.trim().split('\r\n');
+      expect(named[0]).toBe('Ente;Inviato il;Giudizio complessivo;Lo consiglieresti?;Suggerimenti');
+      expect(named.slice(1).sort()).toEqual([
+        'Caritas Lodigiana;02/03/26, 09:00;5;Sì;',
+        'Comune di Lodi;02/03/26, 09:00;3;Sì;',
+      ]);
       const municipalities = (
         await get(trainer, `/api/surveys/${id}/results?organisationType=MUNICIPALITY`)
       ).json();

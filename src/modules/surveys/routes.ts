@@ -16,6 +16,8 @@ import {
   surveysQuery,
 } from './contract.ts';
 import {
+  answersCsv,
+  answersXlsx,
   createSurvey,
   findInvitees,
   getSurvey,
@@ -164,4 +166,27 @@ export function registerSurveyRoutes(app: LovitApp, platform: Platform): void {
     },
     async (request) => inviteToSurvey(platform, request.caller, request.params.id, request.body),
   );
+  const exports = [
+    ['csv', 'CSV', answersCsv, 'text/csv; charset=utf-8'],
+    ['xlsx', 'XLSX', answersXlsx, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+  ] as const;
+  for (const [extension, format, render, mediaType] of exports)
+    app.get(
+      `/api/surveys/:id/answers.${extension}`,
+      {
+        config: { access: 'surveys.build' },
+        schema: {
+          tags,
+          summary: `Risposte in ${format} (di un questionario anonimo solo da 5 risposte, senza nomi né date)`,
+          params: idParams,
+        },
+      },
+      async (request, reply) => {
+        const { filename, body } = await render(platform, request.caller, request.params.id);
+        return reply
+          .type(mediaType)
+          .header('content-disposition', `attachment; filename="${filename}"`)
+          .send(body);
+      },
+    );
 }

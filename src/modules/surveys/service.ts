@@ -5,92 +5,34 @@
  * An anonymous answer is stored with nothing that links it to the person who gave it (decision 053).
  */
 import { randomUUID } from 'node:crypto';
-import { Temporal } from 'temporal-polyfill';
-import { type Actor, type Caller, SYSTEM_CALLER } from '../../kernel/auth.ts';
-import { type Clock, LEGAL_TIME_ZONE, startOfDayInRome } from '../../kernel/clock.ts';
-import { Conflict, Forbidden, Invalid, NotFound, Unauthenticated } from '../../kernel/errors.ts';
+import type { Actor, Caller } from '../../kernel/auth.ts';
+import { type Clock, startOfDayInRome } from '../../kernel/clock.ts';
+import { Conflict, Forbidden, Invalid, NotFound } from '../../kernel/errors.ts';
 import { newId } from '../../kernel/ids.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import { auditRead, writeTransaction } from '../../kernel/transaction.ts';
-import {
-  type AnswerValue,
-  type InvitationInput,
-  type InvitationView,
-  type OwnerKind,
-  type Question,
-  type QuestionnaireInput,
-  type QuestionnaireView,
-  question,
-  type ResultsView,
-  type SurveyOwner,
-} from './contract.ts';
-import { queueInvitations, reminderLetter } from './letters.ts';
+import { actorOf, QUESTIONNAIRE_NOT_FOUND, questionsOf, type Reach, view, visibleRow } from './access.ts';
+import type { AnswerValue, OwnerKind, QuestionnaireInput, ResultsView, SurveyOwner } from './contract.ts';
+import { queueInvitations } from './letters.ts';
 import {
   buildableKinds,
   canBuild,
   checkAnswers,
-  isReminderDue,
   questionnaireProblems,
   summarise,
   withheldReason,
 } from './rules.ts';
 import * as surveysStore from './store.ts';
 
-export const QUESTIONNAIRE_NOT_FOUND = 'Il questionario non esiste o non è accessibile.';
-
-/**
- * How the caller reaches a questionnaire: through the generic pages (builders of its kind, and the invited once
- * it is open), or through the owner's own pages, whose access already admits them to its open questionnaires.
- */
-export type Reach = 'invited' | 'owner';
+export { actorOf, QUESTIONNAIRE_NOT_FOUND, type Reach } from './access.ts';
+export { answersCsv, answersXlsx, type LeadColumns, organisationColumns } from './exports.ts';
+export { findInvitees, inviteToSurvey, listInvitations, remindInvitees } from './invitations.ts';
 
 export type SurveySettings = QuestionnaireInput & {
   anonymous: boolean;
   answeredBy: 'ORGANISATION' | 'PERSON';
   reminderDays?: number | null;
 };
-
-export function actorOf(caller: Caller): Actor {
-  if (!caller.actor) throw new Unauthenticated();
-  return caller.actor;
-}
-
-export const questionsOf = (row: { questions: unknown }): Question[] => question.array().parse(row.questions);
-
-function view(
-  row: surveysStore.QuestionnaireRow,
-  actor: Actor,
-  standing: { isInvited: boolean; hasAnswered: boolean },
-): QuestionnaireView {
-  return {
-    id: row.id,
-    title: row.title,
-    intro: row.intro,
-    status: row.status,
-    questions: questionsOf(row),
-    responses: Number(row.responses ?? 0),
-    ownerKind: row.ownerKind,
-    ownerId: row.ownerId,
-    ownerLabel: row.ownerLabel,
-    answeredBy: row.answeredBy,
-    anonymous: row.anonymous,
-    reminderDays: row.reminderDays,
-    invited: Number(row.invited ?? 0),
-    ...standing,
-    canBuild: canBuild(actor.roles, row.ownerKind),
-  };
-}
-
-/** The questionnaire if the caller may see it: a builder of its kind always, others once it is open. */
-async function visibleRow(platform: Platform, actor: Actor, id: string, reach: Reach) {
-  const [row] = await surveysStore.questionnaires(platform.database.db, { id });
-  if (!row) throw new NotFound(QUESTIONNAIRE_NOT_FOUND);
-  const standing = await surveysStore.standing(platform.database.db, id, actor.userId);
-  const isBuilder = canBuild(actor.roles, row.ownerKind);
-  if (!isBuilder && (row.status === 'DRAFT' || (reach === 'invited' && !standing.isInvited)))
-    throw new NotFound(QUESTIONNAIRE_NOT_FOUND);
-  return { row, standing, isBuilder };
-}
 
 export async function getSurvey(platform: Platform, caller: Caller, id: string, reach: Reach = 'invited') {
   const actor = actorOf(caller);
@@ -328,6 +270,13 @@ export async function organisationResponses(
   });
 }
 
+/** The anonymous answers of a questionnaire, in the order of their random ids: never in the order they came. */
+async function anonymousAnswers(platform: Platform, id: string) {
+  return (await surveysStore.anonymousAnswers(platform.database.db, id)).map(
+    (row) => row.answers as Record<string, AnswerValue>,
+  );
+}
+
 /** Every published named answer of an owner context, with its questionnaire's questions: what the owner aggregates. */
 export async function ownerAnswers(platform: Platform, kind: OwnerKind) {
   const { db } = platform.database;
@@ -365,7 +314,7 @@ export async function surveyResults(
     ]);
   const { db } = platform.database;
   const answerSets = row.anonymous
-    ? (await surveysStore.anonymousAnswers(db, id)).map((a) => a.answers as Record<string, AnswerValue>)
+    ? await anonymousAnswers(platform, id)
     : (await surveysStore.responses(db, { questionnaireId: id, ...filter })).map(
         (r) => r.answers as Record<string, AnswerValue>,
       );
@@ -382,126 +331,4 @@ export async function surveyResults(
     withheld,
     questions: withheld ? [] : summarise(questionsOf(row), answerSets),
   };
-}
-
-// ---- invitations and reminders
-
-/** A builder invites people one by one, or all who hold a role in an organisation (either or both). */
-export async function inviteToSurvey(platform: Platform, caller: Caller, id: string, input: InvitationInput) {
-  const actor = actorOf(caller);
-  const { row, isBuilder } = await visibleRow(platform, actor, id, 'invited');
-  if (!isBuilder) throw new NotFound(QUESTIONNAIRE_NOT_FOUND);
-  if (row.status === 'CLOSED') throw new Conflict('Il questionario è chiuso: non si invitano altre persone.');
-  const people = await surveysStore.usersToInvite(platform.database.db, input);
-  if (people.length === 0)
-    throw new Invalid([{ path: 'body.userIds', message: 'Nessuna persona attiva corrisponde alla scelta' }]);
-  const added = await writeTransaction(platform.database.db, platform.clock, caller, async (unit) => {
-    const now = platform.clock.now();
-    const inserted = new Set(
-      (
-        await surveysStore.insertInvitations(
-          unit.db,
-          id,
-          people.map((p) => p.id),
-          now,
-        )
-      ).map((r) => r.userId),
-    );
-    const newcomers = people.filter((person) => inserted.has(person.id));
-    await unit.audit({
-      kind: 'change',
-      action: 'surveys.invitation.create',
-      entityType: 'survey_questionnaire',
-      entityId: id,
-      before: null,
-      after: { userIds: newcomers.map((person) => person.id) },
-    });
-    // Invitations to a draft leave when it opens.
-    if (row.status === 'OPEN') await queueInvitations(unit, row, newcomers, platform.config.publicUrl);
-    return newcomers.length;
-  });
-  return { added, already: people.length - added };
-}
-
-export async function listInvitations(
-  platform: Platform,
-  caller: Caller,
-  id: string,
-  page: { page: number; pageSize: number },
-) {
-  const actor = actorOf(caller);
-  const { isBuilder } = await visibleRow(platform, actor, id, 'invited');
-  if (!isBuilder) throw new NotFound(QUESTIONNAIRE_NOT_FOUND);
-  const { rows, total } = await surveysStore.invitationsPage(platform.database.db, id, page);
-  await auditRead(platform.database.db, platform.clock, caller, 'survey_invitation', id, {
-    userIds: rows.map((row) => row.userId),
-  });
-  const items: InvitationView[] = rows.map((row) => ({
-    userId: row.userId,
-    name: `${row.givenName} ${row.familyName}`,
-    email: row.email,
-    organisations: row.organisations ?? '',
-    invitedAt: row.invitedAt.toISOString(),
-    remindedAt: row.remindedAt?.toISOString() ?? null,
-    hasAnswered: Boolean(row.hasAnswered),
-  }));
-  return { items, total, ...page };
-}
-
-/** People a builder may invite, found by name or e-mail. */
-export async function findInvitees(platform: Platform, caller: Caller, search: string | undefined) {
-  actorOf(caller);
-  const rows = await surveysStore.invitees(platform.database.db, search?.trim() || undefined);
-  await auditRead(platform.database.db, platform.clock, caller, 'survey_invitee', 'search', {
-    userIds: rows.map((row) => row.id),
-  });
-  return rows.map((row) => ({
-    id: row.id,
-    name: `${row.givenName} ${row.familyName}`,
-    organisations: row.organisations ?? '',
-  }));
-}
-
-const dayOf = (instant: Date) =>
-  Temporal.Instant.fromEpochMilliseconds(instant.getTime()).toZonedDateTimeISO(LEGAL_TIME_ZONE).toPlainDate();
-
-/** The daily job: one reminder, through the outbox, to each invited person who has not answered in time. */
-export async function remindInvitees(platform: Platform): Promise<number> {
-  const today = platform.clock.today();
-  const due = (await surveysStore.invitationsToRemind(platform.database.db)).filter((invitation) =>
-    isReminderDue(
-      { invitedOn: dayOf(invitation.invitedAt), isReminded: false, hasAnswered: false },
-      invitation.reminderDays,
-      today,
-    ),
-  );
-  for (const invitation of due)
-    await writeTransaction(
-      platform.database.db,
-      platform.clock,
-      SYSTEM_CALLER,
-      async ({ db, audit, mail }) => {
-        const at = platform.clock.now();
-        await surveysStore.markReminded(db, invitation.questionnaireId, invitation.userId, at);
-        await audit({
-          kind: 'change',
-          action: 'surveys.invitation.remind',
-          entityType: 'survey_questionnaire',
-          entityId: invitation.questionnaireId,
-          before: { remindedAt: null },
-          after: { remindedAt: at.toISOString(), userId: invitation.userId },
-        });
-        const [questionnaire] = await surveysStore.questionnaires(db, { id: invitation.questionnaireId });
-        if (!questionnaire) return;
-        await mail(
-          reminderLetter(
-            { id: invitation.userId, ...invitation },
-            questionnaire,
-            `${platform.config.publicUrl}/questionari/${questionnaire.id}`,
-          ),
-          { topic: 'surveys.reminder', entityId: questionnaire.id },
-        );
-      },
-    );
-  return due.length;
 }

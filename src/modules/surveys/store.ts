@@ -188,6 +188,7 @@ export function anonymousAnswers(db: Db, questionnaireId: string) {
     .selectFrom('surveyAnonymousAnswer')
     .select('answers')
     .where('questionnaireId', '=', questionnaireId)
+    .orderBy('id')
     .execute();
 }
 

@@ -78,5 +78,44 @@ for (const backend of BACKENDS) {
         ['2025-10-04', '2026-03-09'],
       ]);
     });
+
+    it('gives the council’s questionnaires and answers to the surveys module, data included', async () => {
+      const migrator = createMigrator(database.db);
+      expect((await migrator.migrateTo('20261207T0600-portal-search')).error).toBeUndefined();
+      const [organisation, user, questionnaire, response] = [1, 2, 3, 4].map(
+        (n) => `0190f000-0000-7000-8000-00000000000${n}`,
+      );
+      await sql`insert into organisation (id, code, name, type) values (${organisation}, 'c-lodi', 'Comune di Lodi', 'MUNICIPALITY')`.execute(
+        database.db,
+      );
+      await sql`insert into app_user (id, email, given_name, family_name) values (${user}, 'anna@lodi.example', 'Anna', 'Rossi')`.execute(
+        database.db,
+      );
+      await sql`insert into council_questionnaire (id, title, intro, status, questions, created_at)
+        values (${questionnaire}, 'Rilevazione 2026', 'Bisogni', 'OPEN', '[]', now())`.execute(database.db);
+      await sql`insert into council_response
+        (id, questionnaire_id, organisation_id, municipality_istat_code, answers, submitted_at, submitted_by)
+        values (${response}, ${questionnaire}, ${organisation}, '098031', '{"need": 4}', now(), ${user})`.execute(
+        database.db,
+      );
+      expect((await migrateToLatest(database.db)).length).toBeGreaterThan(0);
+      const { rows } = await sql<Record<string, unknown>>`
+        select q.title, q.owner_kind, q.answered_by, q.anonymous, r.municipality_istat_code, r.answers
+        from survey_questionnaire q join survey_response r on r.questionnaire_id = q.id`.execute(database.db);
+      expect(rows).toEqual([
+        {
+          title: 'Rilevazione 2026',
+          ownerKind: 'COUNCIL_NEEDS',
+          answeredBy: 'ORGANISATION',
+          anonymous: false,
+          municipalityIstatCode: '098031',
+          answers: { need: 4 },
+        },
+      ]);
+      await sql`delete from survey_response`.execute(database.db);
+      await sql`delete from survey_questionnaire`.execute(database.db);
+      await sql`delete from app_user where id = ${user}`.execute(database.db);
+      await sql`delete from organisation where id = ${organisation}`.execute(database.db);
+    });
   });
 }

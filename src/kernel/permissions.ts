@@ -122,6 +122,12 @@ export const PERMISSIONS = {
     module: 'council',
     roles: ['council_secretariat'],
   },
+  'surveys.build': {
+    label:
+      'Preparare questionari, invitare chi risponde e leggerne i risultati (segreteria del Consiglio per i propri, formatori e progetto per la formazione, comunicazione per gli eventi)',
+    module: 'surveys',
+    roles: ['council_secretariat', 'trainer', 'project_manager', 'communications'],
+  },
   'training.access': {
     label: 'Accedere alla formazione',
     module: 'training',

@@ -12,6 +12,7 @@ import { exchangeModule } from './exchange/index.ts';
 import { identityModule } from './identity/index.ts';
 import { portalModule } from './portal/index.ts';
 import { officesSection, reviewerLanguages } from './portal/ports.ts';
+import { surveysModule } from './surveys/index.ts';
 
 export const MODULES: readonly LovitModule[] = [
   identityModule,
@@ -19,6 +20,7 @@ export const MODULES: readonly LovitModule[] = [
   portalModule,
   exchangeModule,
   casesModule,
+  surveysModule,
   councilModule,
 ];
 

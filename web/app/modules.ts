@@ -7,12 +7,13 @@ import { AdministrationPage } from '../modules/identity/AdministrationPage.tsx';
 import { ADMINISTRATION_PERMISSIONS } from '../modules/identity/administration.ts';
 import { OutreachPage } from '../modules/outreach/OutreachPage.tsx';
 import { ProjectPage } from '../modules/project/ProjectPage.tsx';
+import { SurveysPage } from '../modules/surveys/SurveysPage.tsx';
 import { TrainingPage } from '../modules/training/TrainingPage.tsx';
 import { hasAnyPermission } from './session.ts';
 
 export type ModuleEntry = {
   path: string;
-  key: 'cases' | 'opinions' | 'council' | 'training' | 'outreach' | 'project' | 'administration';
+  key: 'cases' | 'opinions' | 'council' | 'training' | 'outreach' | 'project' | 'surveys' | 'administration';
   /** A user holding any of these may open the module. */
   permissions: readonly Permission[];
   Page: ComponentType;
@@ -26,6 +27,14 @@ export const modules: readonly ModuleEntry[] = [
   { path: '/formazione', key: 'training', permissions: ['training.access'], Page: TrainingPage },
   { path: '/comunicazione', key: 'outreach', permissions: ['outreach.access'], Page: OutreachPage },
   { path: '/progetto', key: 'project', permissions: ['project.access'], Page: ProjectPage },
+  // Those who build questionnaires, and those who take part in what they are sent for (anyone invited also
+  // reaches a questionnaire through the link in the invitation).
+  {
+    path: '/questionari',
+    key: 'surveys',
+    permissions: ['surveys.build', 'council.access', 'training.access', 'outreach.access'],
+    Page: SurveysPage,
+  },
   {
     path: '/amministrazione',
     key: 'administration',

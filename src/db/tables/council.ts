@@ -154,26 +154,6 @@ export type CouncilServiceTable = {
   updatedAt: Instant;
 };
 
-export type CouncilQuestionnaireTable = {
-  id: string;
-  title: string;
-  intro: string;
-  status: 'DRAFT' | 'OPEN' | 'CLOSED';
-  /** The questions, validated by `questionnaireInput` in `modules/council/needs/contract.ts`. */
-  questions: ColumnType<unknown, string, string>;
-  createdAt: Instant;
-};
-
-export type CouncilResponseTable = {
-  id: string;
-  questionnaireId: string;
-  organisationId: string;
-  municipalityIstatCode: string;
-  answers: ColumnType<unknown, string, string>;
-  submittedAt: Instant;
-  submittedBy: string;
-};
-
 export type CouncilDocumentTable = {
   id: string;
   meetingId: string;
@@ -222,6 +202,4 @@ export type CouncilTables = {
   councilActionNote: CouncilActionNoteTable;
   councilInitiative: CouncilInitiativeTable;
   councilService: CouncilServiceTable;
-  councilQuestionnaire: CouncilQuestionnaireTable;
-  councilResponse: CouncilResponseTable;
 };

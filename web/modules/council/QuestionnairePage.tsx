@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { usePermission } from '../../app/session.ts';
 import { LoadError, Loading } from '../../ui/Loading.tsx';
 import { Page } from '../../ui/Page.tsx';
@@ -76,6 +76,9 @@ function SecretariatActions({ questionnaire }: { questionnaire: QuestionnaireVie
           {t('council.questionnaires.close')}
         </button>
       )}
+      <Link className="btn btn-outline-secondary" to={`/questionari/${questionnaire.id}`}>
+        {t('council.questionnaires.invitationsAndResults')}
+      </Link>
       <a
         className="btn btn-outline-secondary"
         href={`/api/council/questionnaires/${questionnaire.id}/responses.csv`}

@@ -1,16 +1,19 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
+import { THEMES } from '../../../src/modules/council/contract.ts';
 import { usePermission } from '../../app/session.ts';
 import { LoadError, Loading } from '../../ui/Loading.tsx';
 import { Page } from '../../ui/Page.tsx';
-import { QuestionnaireBuilder } from './QuestionnaireBuilder.tsx';
+import { QuestionnaireBuilder } from '../surveys/QuestionnaireBuilder.tsx';
 import { needs, needsKeys } from './requests.ts';
 
 /** The questionnaires on needs: open ones to answer; the secretariat builds, opens and closes them. */
 export function QuestionnairesPage() {
   const { t } = useTranslation();
   const manages = usePermission('council.manage');
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const list = useQuery({ queryKey: needsKeys.questionnaires, queryFn: needs.questionnaires });
   return (
     <Page
@@ -37,7 +40,16 @@ export function QuestionnairesPage() {
           ))}
         </ul>
       )}
-      {manages && <QuestionnaireBuilder />}
+      {manages && (
+        <QuestionnaireBuilder
+          themes={THEMES}
+          save={({ settings: _, ...questionnaire }) => needs.createQuestionnaire(questionnaire)}
+          onSaved={(id) => {
+            void queryClient.invalidateQueries({ queryKey: needsKeys.questionnaires });
+            void navigate(`/cti/questionari/${id}`);
+          }}
+        />
+      )}
     </Page>
   );
 }

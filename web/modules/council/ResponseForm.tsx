@@ -1,32 +1,15 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
-import { type UseFormReturn, useForm } from 'react-hook-form';
+import { useState } from 'react';
+import { type FieldError, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import {
-  type AnswerValue,
-  MUNICIPALITIES,
-  type Question,
-} from '../../../src/modules/council/needs/contract.ts';
-import { SelectField, TextField } from '../../ui/fields.tsx';
+import { MUNICIPALITIES } from '../../../src/modules/council/needs/contract.ts';
+import { SelectField } from '../../ui/fields.tsx';
 import { FormProblem, reportProblem } from '../../ui/forms.tsx';
 import { Notice } from '../../ui/Notice.tsx';
+import { answersToSend, type FormAnswers, isShown, QuestionField } from '../surveys/QuestionField.tsx';
 import { needs, type QuestionnaireView } from './requests.ts';
 
-type Values = { municipalityIstatCode: string; answers: Record<string, string | string[]> };
-
-/** Whether a question is shown, as the server decides it (`needs/rules.ts` on the server): on the answer it depends on. */
-function isShown(q: Question, answers: Values['answers']): boolean {
-  if (!q.showIf) return true;
-  const given = answers[q.showIf.key];
-  const values = Array.isArray(given) ? given : given ? [given] : [];
-  return values.some((value) => q.showIf?.anyOf.includes(value));
-}
-
-function toAnswer(q: Question, value: string | string[] | undefined): AnswerValue | undefined {
-  if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return undefined;
-  if (q.kind === 'SCALE' || q.kind === 'NUMBER') return Number(value);
-  return value;
-}
+type Values = { municipalityIstatCode: string; answers: FormAnswers };
 
 /** The user's organisation answers the questionnaire for a municipality; conditional questions appear as needed. */
 export function ResponseForm({ questionnaire }: { questionnaire: QuestionnaireView }) {
@@ -41,12 +24,7 @@ export function ResponseForm({ questionnaire }: { questionnaire: QuestionnaireVi
     mutationFn: (values: Values) =>
       needs.respond(questionnaire.id, {
         municipalityIstatCode: values.municipalityIstatCode,
-        answers: Object.fromEntries(
-          shown.flatMap((q) => {
-            const value = toAnswer(q, values.answers[q.key]);
-            return value === undefined ? [] : [[q.key, value]];
-          }),
-        ),
+        answers: answersToSend(questionnaire.questions, values.answers),
       }),
     onSuccess: () => {
       setProblem(null);
@@ -75,54 +53,18 @@ export function ResponseForm({ questionnaire }: { questionnaire: QuestionnaireVi
         ))}
       </SelectField>
       {shown.map((q) => (
-        <QuestionField key={q.key} question={q} form={form} />
+        <QuestionField
+          key={q.key}
+          question={q}
+          registration={form.register(`answers.${q.key}`)}
+          error={form.formState.errors.answers?.[q.key] as FieldError | undefined}
+          levelLabel={(level) => t('council.map.level', { level })}
+        />
       ))}
       <FormProblem message={problem} />
       <button type="submit" className="btn btn-primary" disabled={submit.isPending}>
         {t('council.questionnaires.send')}
       </button>
     </form>
-  );
-}
-
-function QuestionField({ question: q, form }: { question: Question; form: UseFormReturn<Values> }) {
-  const { t } = useTranslation();
-  const id = useId();
-  const name = `answers.${q.key}` as const;
-  const error = form.formState.errors.answers?.[q.key] as { message?: string; type: string } | undefined;
-  const label = q.required ? q.label : `${q.label} ${t('council.questionnaires.optionalMark')}`;
-  if (q.kind === 'CHOICE' || q.kind === 'SCALE') {
-    const options = q.kind === 'SCALE' ? ['1', '2', '3', '4', '5'] : q.options;
-    return (
-      <SelectField label={label} registration={form.register(name)} error={error}>
-        <option value="">{t('council.questionnaires.choose')}</option>
-        {options.map((option) => (
-          <option key={option} value={option}>
-            {q.kind === 'SCALE' ? t('council.map.level', { level: Number(option) }) : option}
-          </option>
-        ))}
-      </SelectField>
-    );
-  }
-  if (q.kind === 'MULTI_CHOICE')
-    return (
-      <fieldset className="mb-3">
-        <legend className="h6">{label}</legend>
-        {q.options.map((option, index) => (
-          <div key={option} className="form-check form-check-inline">
-            <input id={`${id}-${index}`} type="checkbox" value={option} {...form.register(name)} />
-            <label htmlFor={`${id}-${index}`}>{option}</label>
-          </div>
-        ))}
-        {error && <div className="invalid-feedback d-block">{error.message}</div>}
-      </fieldset>
-    );
-  return (
-    <TextField
-      type={q.kind === 'NUMBER' ? 'number' : 'text'}
-      label={label}
-      registration={form.register(name)}
-      error={error}
-    />
   );
 }

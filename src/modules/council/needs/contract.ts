@@ -1,5 +1,10 @@
 /** The API of needs and resources: the directory of territorial services, questionnaires and answers, the map. */
 import { z } from 'zod';
+import {
+  answerValue,
+  questionKey,
+  questionnaireInput as surveyQuestionnaireInput,
+} from '../../surveys/contract.ts';
 import { multilineText, text, themeCode } from '../contract.ts';
 
 const istatCode = z.string().regex(/^098\d{3}$/, 'codice ISTAT di un comune della provincia di Lodi');
@@ -49,58 +54,20 @@ export const servicesQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
 });
 
-const questionKey = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'chiave in minuscolo, senza spazi');
-
-const questionBase = {
-  key: questionKey,
-  label: text(300),
-  required: z.boolean(),
-  /** The theme a scale question measures the need of (1 no need … 5 very high), for the map. */
-  theme: themeCode.nullable().optional(),
-  /** Shown only when an earlier choice question has one of these answers. */
-  showIf: z
-    .object({ key: questionKey, anyOf: z.array(text(200)).min(1) })
-    .nullable()
-    .optional(),
-};
-
-export const question = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('CHOICE'), ...questionBase, options: z.array(text(200)).min(2).max(30) }),
-  z.object({ kind: z.literal('MULTI_CHOICE'), ...questionBase, options: z.array(text(200)).min(2).max(30) }),
-  z.object({ kind: z.literal('SCALE'), ...questionBase }),
-  z.object({
-    kind: z.literal('NUMBER'),
-    ...questionBase,
-    min: z.number().nullable().optional(),
-    max: z.number().nullable().optional(),
+/**
+ * The questionnaires of the needs analysis are the surveys module's, answered per organisation and municipality;
+ * a scale question may measure the need of one of the council's themes, for the map.
+ */
+export const questionnaireInput = surveyQuestionnaireInput.extend({
+  questions: surveyQuestionnaireInput.shape.questions.superRefine((questions, context) => {
+    questions.forEach((q, index) => {
+      if (q.theme && !themeCode.safeParse(q.theme).success)
+        context.addIssue({ code: 'custom', path: [index, 'theme'], message: 'tema non previsto' });
+    });
   }),
-  z.object({ kind: z.literal('TEXT'), ...questionBase }),
-]);
-export type Question = z.infer<typeof question>;
-export const QUESTION_KINDS = {
-  CHOICE: 'Scelta singola',
-  MULTI_CHOICE: 'Scelta multipla',
-  SCALE: 'Scala da 1 a 5',
-  NUMBER: 'Numero',
-  TEXT: 'Testo libero',
-} as const;
-
-export const questionnaireInput = z.object({
-  title: text(200),
-  intro: multilineText(4000),
-  questions: z.array(question).min(1, 'almeno una domanda').max(60),
 });
-export type QuestionnaireInput = z.infer<typeof questionnaireInput>;
-
-export const questionnaireView = questionnaireInput.extend({
-  id: z.uuid(),
-  status: z.enum(['DRAFT', 'OPEN', 'CLOSED']),
-  responses: z.number().int(),
-});
-export type QuestionnaireView = z.infer<typeof questionnaireView>;
-
-export const answerValue = z.union([z.string().max(4000), z.number(), z.array(z.string().max(200)).max(30)]);
-export type AnswerValue = z.infer<typeof answerValue>;
+export type { AnswerValue, Question, QuestionnaireInput, QuestionnaireView } from '../../surveys/contract.ts';
+export { answerValue, QUESTION_KINDS, question, questionnaireView } from '../../surveys/contract.ts';
 
 export const responseInput = z.object({
   municipalityIstatCode: istatCode,

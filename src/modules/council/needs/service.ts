@@ -1,34 +1,32 @@
 /**
  * Use cases of needs and resources: the directory of territorial services (each organisation edits its own),
- * questionnaires built by the secretariat and answered per organisation and municipality, and the map that
+ * questionnaires (the surveys module's) built by the secretariat and answered per organisation and municipality,
+ * and the map that
  * sets the needs reported against the services available, theme by theme.
  */
 import type { Caller } from '../../../kernel/auth.ts';
-import { Conflict, Invalid, NotFound } from '../../../kernel/errors.ts';
+import { Invalid, NotFound } from '../../../kernel/errors.ts';
 import { newId } from '../../../kernel/ids.ts';
 import type { Platform } from '../../../kernel/platform.ts';
 import { MAP_ATTRIBUTION, provinceMap } from '../../../kernel/territory/map.ts';
 import { writeTransaction } from '../../../kernel/transaction.ts';
+import * as surveys from '../../surveys/service.ts';
 import type { Theme } from '../contract.ts';
 import { actorOf, canManage } from '../service.ts';
-import {
-  type AnswerValue,
-  type MapView,
-  type Question,
-  type QuestionnaireInput,
-  type QuestionnaireView,
-  question,
-  type ResponseView,
-  type ServiceInput,
-  type ServiceView,
+import type {
+  AnswerValue,
+  MapView,
+  QuestionnaireInput,
+  ResponseView,
+  ServiceInput,
+  ServiceView,
 } from './contract.ts';
 import { publishedFields } from './directory.ts';
 import { isMunicipalityOfLodi, municipalityName } from './municipalities.ts';
-import { checkAnswers, isGap, needsByMunicipality, questionnaireProblems } from './rules.ts';
+import { isGap, needsByMunicipality } from './rules.ts';
 import * as needsStore from './store.ts';
 
 const SERVICE_NOT_FOUND = 'Il servizio non esiste o non è modificabile dal tuo ente.';
-const QUESTIONNAIRE_NOT_FOUND = 'Il questionario non esiste o non è accessibile.';
 
 function serviceView(row: needsStore.ServiceRow, caller: Caller): ServiceView {
   const actor = actorOf(caller);
@@ -111,59 +109,29 @@ export async function updateService(platform: Platform, caller: Caller, id: stri
   return serviceView(row as needsStore.ServiceRow, caller);
 }
 
-// ---- questionnaires
+// ---- questionnaires: the surveys module's, owned by the needs analysis and answered per organisation
 
-type QuestionnaireRow = Awaited<ReturnType<typeof needsStore.questionnaires>>[number];
-
-const questionsOf = (row: { questions: unknown }): Question[] => question.array().parse(row.questions);
-
-function questionnaireView(row: QuestionnaireRow): QuestionnaireView {
-  return {
-    id: row.id,
-    title: row.title,
-    intro: row.intro,
-    status: row.status,
-    questions: questionsOf(row),
-    responses: row.responses ?? 0,
-  };
-}
+const NEEDS = { kind: 'COUNCIL_NEEDS', answeredBy: 'ORGANISATION' } as const;
 
 export async function listQuestionnaires(platform: Platform, caller: Caller) {
-  const published = !canManage(actorOf(caller));
-  return (await needsStore.questionnaires(platform.database.db, { published })).map(questionnaireView);
+  return surveys.listOwnerSurveys(platform, caller, NEEDS);
 }
 
+/** A needs questionnaire, reached through the council's pages; any other questionnaire is not found here. */
 export async function getQuestionnaire(platform: Platform, caller: Caller, id: string) {
-  const published = !canManage(actorOf(caller));
-  const [row] = await needsStore.questionnaires(platform.database.db, { id, published });
-  if (!row) throw new NotFound(QUESTIONNAIRE_NOT_FOUND);
-  return questionnaireView(row);
+  const questionnaire = await surveys.getSurvey(platform, caller, id, 'owner');
+  if (questionnaire.ownerKind !== NEEDS.kind || questionnaire.answeredBy !== NEEDS.answeredBy)
+    throw new NotFound(surveys.QUESTIONNAIRE_NOT_FOUND);
+  return questionnaire;
 }
 
 export async function createQuestionnaire(platform: Platform, caller: Caller, input: QuestionnaireInput) {
-  const problems = questionnaireProblems(input.questions);
-  if (problems.length) throw new Invalid(problems);
-  const id = newId();
-  await writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
-    const row = {
-      id,
-      title: input.title,
-      intro: input.intro,
-      status: 'DRAFT' as const,
-      questions: JSON.stringify(input.questions),
-      createdAt: platform.clock.now(),
-    };
-    await needsStore.insertQuestionnaire(db, row);
-    await audit({
-      kind: 'change',
-      action: 'council.questionnaire.create',
-      entityType: 'council_questionnaire',
-      entityId: id,
-      before: null,
-      after: { ...input },
-    });
-  });
-  return getQuestionnaire(platform, caller, id);
+  return surveys.createSurvey(
+    platform,
+    caller,
+    { kind: NEEDS.kind },
+    { ...input, answeredBy: NEEDS.answeredBy, anonymous: false },
+  );
 }
 
 /** Opens a draft to the answers, or closes an open questionnaire. */
@@ -173,33 +141,18 @@ export async function moveQuestionnaire(
   id: string,
   to: 'OPEN' | 'CLOSED',
 ) {
-  await writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
-    const [row] = await needsStore.questionnaires(db, { id });
-    if (!row) throw new NotFound(QUESTIONNAIRE_NOT_FOUND);
-    if ((to === 'OPEN' && row.status !== 'DRAFT') || (to === 'CLOSED' && row.status !== 'OPEN'))
-      throw new Conflict(
-        to === 'OPEN' ? 'Solo una bozza si apre alle risposte.' : 'Solo un questionario aperto si chiude.',
-      );
-    await needsStore.updateQuestionnaire(db, id, { status: to });
-    await audit({
-      kind: 'change',
-      action: `council.questionnaire.${to === 'OPEN' ? 'open' : 'close'}`,
-      entityType: 'council_questionnaire',
-      entityId: id,
-      before: { status: row.status },
-      after: { status: to },
-    });
-  });
-  return getQuestionnaire(platform, caller, id);
+  await getQuestionnaire(platform, caller, id);
+  return surveys.moveSurvey(platform, caller, id, to);
 }
 
-function responseView(row: Awaited<ReturnType<typeof needsStore.responses>>[number]): ResponseView {
+function responseView(row: Awaited<ReturnType<typeof surveys.organisationResponses>>[number]): ResponseView {
+  const code = row.municipalityIstatCode ?? '';
   return {
     id: row.id,
     organisationId: row.organisationId,
     organisationName: row.organisationName,
-    municipalityIstatCode: row.municipalityIstatCode,
-    municipalityName: municipalityName(row.municipalityIstatCode),
+    municipalityIstatCode: code,
+    municipalityName: municipalityName(code),
     answers: row.answers as Record<string, AnswerValue>,
     submittedAt: row.submittedAt.toISOString(),
   };
@@ -216,68 +169,37 @@ export async function submitResponse(
   input: { municipalityIstatCode: string; answers: Record<string, AnswerValue> },
 ) {
   const actor = actorOf(caller);
-  await writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
-    const [row] = await needsStore.questionnaires(db, { id: questionnaireId, published: true });
-    if (!row) throw new NotFound(QUESTIONNAIRE_NOT_FOUND);
-    if (row.status !== 'OPEN') throw new Conflict('Il questionario non accetta risposte.');
-    const own = await needsStore.findOrganisationKind(db, actor.organisationId);
-    const code = input.municipalityIstatCode;
-    if (
-      !isMunicipalityOfLodi(code) ||
-      (own?.type === 'MUNICIPALITY' && own.municipalityIstatCode && own.municipalityIstatCode !== code)
-    )
-      throw new Invalid([
-        {
-          path: 'body.municipalityIstatCode',
-          message: 'un comune risponde solo per sé; indicare un comune della provincia',
-        },
-      ]);
-    const { kept, errors } = checkAnswers(questionsOf(row), input.answers);
-    if (errors.length) throw new Invalid(errors);
-    const id = newId();
-    await needsStore.upsertResponse(db, {
-      id,
-      questionnaireId,
-      organisationId: actor.organisationId,
-      municipalityIstatCode: code,
-      answers: JSON.stringify(kept),
-      submittedAt: platform.clock.now(),
-      submittedBy: actor.userId,
-    });
-    await audit({
-      kind: 'change',
-      action: 'council.response.submit',
-      entityType: 'council_questionnaire',
-      entityId: questionnaireId,
-      before: null,
-      after: { organisationId: actor.organisationId, municipalityIstatCode: code, answers: kept },
-    });
-  });
+  await getQuestionnaire(platform, caller, questionnaireId);
+  const own = await needsStore.findOrganisationKind(platform.database.db, actor.organisationId);
+  const code = input.municipalityIstatCode;
+  if (
+    !isMunicipalityOfLodi(code) ||
+    (own?.type === 'MUNICIPALITY' && own.municipalityIstatCode && own.municipalityIstatCode !== code)
+  )
+    throw new Invalid([
+      {
+        path: 'body.municipalityIstatCode',
+        message: 'un comune risponde solo per sé; indicare un comune della provincia',
+      },
+    ]);
+  await surveys.submitAnswer(platform, caller, questionnaireId, input, 'owner');
   return listResponses(platform, caller, questionnaireId);
 }
 
 /** The answers to a questionnaire: all of them for the secretariat, the organisation's own for a member. */
 export async function listResponses(platform: Platform, caller: Caller, questionnaireId: string) {
-  const actor = actorOf(caller);
   await getQuestionnaire(platform, caller, questionnaireId);
-  const rows = await needsStore.responses(platform.database.db, {
-    questionnaireId,
-    ...(canManage(actor) ? {} : { organisationId: actor.organisationId }),
-  });
-  return rows.map(responseView);
+  return (await surveys.organisationResponses(platform, caller, questionnaireId, 'owner')).map(responseView);
 }
 
 /** The map of one theme: per municipality, the mean need reported, the services available, and the gaps. */
 export async function needsMap(platform: Platform, theme: Theme): Promise<MapView> {
   const { db } = platform.database;
-  const questionnaires = (await needsStore.questionnaires(db, { published: true })).map((row) => ({
-    id: row.id,
-    questions: questionsOf(row),
-  }));
-  const responses = (await needsStore.responses(db, {})).map((row) => ({
+  const { questionnaires, responses: answers } = await surveys.ownerAnswers(platform, NEEDS.kind);
+  const responses = answers.map((row) => ({
     questionnaireIndex: questionnaires.findIndex((q) => q.id === row.questionnaireId),
-    municipality: row.municipalityIstatCode,
-    answers: row.answers as Record<string, AnswerValue>,
+    municipality: row.municipalityIstatCode ?? '',
+    answers: row.answers,
   }));
   const levels = needsByMunicipality(theme, questionnaires, responses);
   const services = await needsStore.services(db, { theme });

@@ -1,10 +1,6 @@
-/** The queries of needs and resources: territorial services, questionnaires and their responses. */
+/** The queries of needs and resources: territorial services, and what an organisation may answer for. */
 import type { Insertable, Updateable } from 'kysely';
-import type {
-  CouncilQuestionnaireTable,
-  CouncilResponseTable,
-  CouncilServiceTable,
-} from '../../../db/tables/council.ts';
+import type { CouncilServiceTable } from '../../../db/tables/council.ts';
 import type { Db } from '../../../kernel/db.ts';
 
 export function insertService(db: Db, row: Insertable<CouncilServiceTable>) {
@@ -52,44 +48,6 @@ export async function servicesPage(db: Db, filter: ServiceFilter, page: { page: 
 }
 export type ServiceRow = Awaited<ReturnType<typeof services>>[number];
 
-export function insertQuestionnaire(db: Db, row: Insertable<CouncilQuestionnaireTable>) {
-  return db.insertInto('councilQuestionnaire').values(row).execute();
-}
-
-export function updateQuestionnaire(db: Db, id: string, changes: Updateable<CouncilQuestionnaireTable>) {
-  return db.updateTable('councilQuestionnaire').set(changes).where('id', '=', id).execute();
-}
-
-export function questionnaires(db: Db, filter: { id?: string; published?: boolean } = {}) {
-  let query = db
-    .selectFrom('councilQuestionnaire as q')
-    .selectAll('q')
-    .select((eb) =>
-      eb
-        .selectFrom('councilResponse as r')
-        .select(eb.fn.countAll<number>().as('n'))
-        .whereRef('r.questionnaireId', '=', 'q.id')
-        .as('responses'),
-    );
-  if (filter.id) query = query.where('q.id', '=', filter.id);
-  if (filter.published) query = query.where('q.status', '!=', 'DRAFT');
-  return query.orderBy('q.createdAt', 'desc').limit(200).execute();
-}
-
-export function upsertResponse(db: Db, row: Insertable<CouncilResponseTable>) {
-  return db
-    .insertInto('councilResponse')
-    .values(row)
-    .onConflict((oc) =>
-      oc.columns(['questionnaireId', 'organisationId', 'municipalityIstatCode']).doUpdateSet({
-        answers: row.answers,
-        submittedAt: row.submittedAt,
-        submittedBy: row.submittedBy,
-      }),
-    )
-    .execute();
-}
-
 /** An organisation's type and, for a municipality, its ISTAT code: what it may answer for. */
 export function findOrganisationKind(db: Db, id: string) {
   return db
@@ -97,15 +55,4 @@ export function findOrganisationKind(db: Db, id: string) {
     .select(['type', 'municipalityIstatCode'])
     .where('id', '=', id)
     .executeTakeFirst();
-}
-
-export function responses(db: Db, filter: { questionnaireId?: string; organisationId?: string }) {
-  let query = db
-    .selectFrom('councilResponse as r')
-    .innerJoin('organisation as o', 'o.id', 'r.organisationId')
-    .selectAll('r')
-    .select('o.name as organisationName');
-  if (filter.questionnaireId) query = query.where('r.questionnaireId', '=', filter.questionnaireId);
-  if (filter.organisationId) query = query.where('r.organisationId', '=', filter.organisationId);
-  return query.orderBy('o.name').orderBy('r.municipalityIstatCode').limit(5000).execute();
 }

@@ -12,6 +12,7 @@ import { isLanguage } from '../../portal/languages.ts';
 import type { CaseTypeVersion } from '../law/definitions.ts';
 import { caseTypes } from '../law/registry.ts';
 import * as store from '../store.ts';
+import { appointmentsWithinReach } from '../team/reach.ts';
 import type { AppointmentPurpose } from './contract.ts';
 import { type Convocation, convocationIcs, convocationLetter } from './convocations.ts';
 import { actorOf } from './desks.ts';
@@ -143,8 +144,10 @@ export async function resendConvocation(platform: Platform, caller: Caller, id: 
 /** The calendar file of an appointment: a request while it stands, a cancellation once it no longer does. */
 export async function appointmentIcs(platform: Platform, caller: Caller, id: string): Promise<string> {
   const actor = actorOf(caller);
-  const found = await convocationOf(platform, platform.database.db, actor.organisationId, id);
-  if (!found) throw new NotFound('L’appuntamento non esiste o non è accessibile.');
+  const { db } = platform.database;
+  const found = await convocationOf(platform, db, actor.organisationId, id);
+  if (!found || !(await appointmentsWithinReach(db, actor, [found.row])).length)
+    throw new NotFound('L’appuntamento non esiste o non è accessibile.');
   const cancelled = found.row.status === 'CANCELLED' || found.row.status === 'RESCHEDULED';
   return convocationIcs(found.convocation, cancelled ? 'CANCEL' : 'REQUEST', found.row.createdAt);
 }

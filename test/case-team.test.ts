@@ -286,6 +286,50 @@ for (const backend of BACKENDS) {
       expect(read.json().languages).toEqual([{ language: 'uk', level: 'NATIVE' }]);
     });
 
+    it('keeps one profile per person, shared by every office the mediator works in', async () => {
+      const office = async (name: string) => {
+        const organisation = await makeOrganisation(t.platform, { type: 'PREFECTURE', name });
+        const user = await makeUser(t.platform, [{ organisationId: organisation.id, role: 'sui_manager' }]);
+        return signIn(t.app, user.email);
+      };
+      const [cremona, pavia] = [await office('Prefettura di Cremona'), await office('Prefettura di Pavia')];
+      const person = await makeUser(t.platform, [{ organisationId: cooperative.id, role: 'mediator' }]);
+      const set = await call(admin, 'PUT', `/api/users/${person.id}/memberships`, {
+        memberships: [
+          { organisationId: cooperative.id, role: 'mediator' },
+          { organisationId: prefecture.id, role: 'mediator', secondedFrom: cooperative.id },
+          { organisationId: cremona.view.organisation.id, role: 'mediator', secondedFrom: cooperative.id },
+        ],
+      });
+      expect(set.statusCode).toBe(200);
+      const arabic = { languages: [{ language: 'ar', level: 'NATIVE' }], availability: [] };
+      expect((await profile(manager, person.id, arabic)).statusCode).toBe(200);
+      const seenInCremona = await call(cremona, 'GET', `/api/mediators/${person.id}/profile`);
+      expect(seenInCremona.json()).toMatchObject({
+        languages: [{ language: 'ar', level: 'NATIVE' }],
+        offices: ['Cooperativa LULE', 'Prefettura di Cremona', 'Prefettura di Lodi'],
+      });
+      const ukrainian = { languages: [{ language: 'uk', level: 'C1' }], availability: [] };
+      expect((await profile(cremona, person.id, ukrainian)).statusCode).toBe(200);
+      const seenInLodi = await call(operator, 'GET', `/api/mediators/${person.id}/profile`);
+      expect(seenInLodi.json().languages).toEqual([{ language: 'uk', level: 'C1' }]);
+      // A manager of an office the mediator does not work in neither reads nor changes the profile.
+      expect((await profile(pavia, person.id, arabic)).statusCode).toBe(404);
+      expect((await call(pavia, 'GET', `/api/mediators/${person.id}/profile`)).statusCode).toBe(404);
+      const changes = await database.db
+        .selectFrom('auditEntry')
+        .select(['data', 'organisationId'])
+        .where('entityId', '=', person.id)
+        .where('action', '=', 'cases.mediator.profile')
+        .orderBy('seq')
+        .execute();
+      expect(changes.map((change) => change.organisationId)).toEqual([
+        prefecture.id,
+        cremona.view.organisation.id,
+      ]);
+      expect(JSON.stringify(changes[1]?.data)).toContain('Prefettura di Lodi');
+    });
+
     it('proposes the mediators who speak the applicant’s language and are free, and says why not the others', async () => {
       const [free, mondays, busy, ukrainian] = [
         await seconded('mediator'),

@@ -112,6 +112,19 @@ export async function mediatorOrigin(db: Db, organisationId: string, userId: str
     .executeTakeFirst();
 }
 
+/** The names of the organisations in which the person holds the mediator's role, in alphabetical order. */
+export async function mediatorOffices(db: Db, userId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('membership as ms')
+    .innerJoin('organisation as o', 'o.id', 'ms.organisationId')
+    .select('o.name')
+    .where('ms.userId', '=', userId)
+    .where('ms.role', '=', 'mediator')
+    .orderBy('o.name')
+    .execute();
+  return rows.map((row) => row.name);
+}
+
 export async function replaceProfile(
   db: Db,
   userId: string,

@@ -27,6 +27,7 @@ import type {
 import type {
   answerInput,
   MediatorProfileView,
+  MediatorProposals,
   mediatorProfileInput,
   mediatorView,
   QuestionView,
@@ -55,7 +56,7 @@ export type ActionOption = CaseDetail['actions'][number];
 export type SlotsView = z.infer<typeof slotsView>;
 export type Slot = SlotsView['slots'][number];
 export type MediatorView = z.infer<typeof mediatorView>;
-export type { MediatorProfileView };
+export type { MediatorProfileView, MediatorProposals };
 export type MediatorProfileInput = z.input<typeof mediatorProfileInput>;
 
 export const WORKLIST_PAGE_SIZE = 25;
@@ -75,6 +76,8 @@ export const keys = {
   slots: (deskId: string) => ['cases', 'desks', deskId, 'slots'] as const,
   mediators: ['cases', 'mediators'] as const,
   mediatorProfile: (id: string) => ['cases', 'mediators', id] as const,
+  mediatorProposals: (caseId: string, query: Query) =>
+    ['cases', 'case', caseId, 'mediator-proposals', query] as const,
   legalQueue: ['cases', 'legal-questions', 'open'] as const,
 };
 
@@ -172,6 +175,9 @@ export const mediators = {
   profile: (id: string) => api.get<MediatorProfileView>(`/api/mediators/${encodeURIComponent(id)}/profile`),
   saveProfile: (id: string, body: MediatorProfileInput) =>
     api.put<MediatorProfileView>(`/api/mediators/${encodeURIComponent(id)}/profile`, body),
+  /** Who speaks the language and is free at a desk's slot for an appointment of the case; the others and why. */
+  proposals: (caseId: string, query: { deskId: string; startsAt: string; language: string }) =>
+    api.get<MediatorProposals>(`${caseUrl(caseId)}/mediator-proposals`, query),
 };
 
 export const legalQuestions = {

@@ -59,7 +59,7 @@ export function CasePage() {
   return (
     <Page title={t('cases.case.title', { number: data.number })} trail={trail}>
       <Notice message={notice} />
-      <CaseBar detail={data} canAct={canAct} />
+      {readsWholeCase && <CaseBar detail={data} canAct={canAct} />}
       {!readsWholeCase && <CaseForMediator detail={data} onDone={setNotice} />}
       {readsWholeCase && <CaseSections detail={data} canAct={canAct} />}
       {readsWholeCase && (

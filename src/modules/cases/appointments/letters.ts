@@ -35,6 +35,16 @@ export function recipientOf(definition: CaseTypeVersion, parties: readonly Party
   return { name, email: party.personEmail, viaPec: false };
 }
 
+/**
+ * The language the applicant prefers, when the letter goes to them as a person: a company's PEC is written to in
+ * Italian alone.
+ */
+export function recipientLanguageOf(definition: CaseTypeVersion, parties: readonly Party[]): string | null {
+  const role = definition.parties.find((party) => party.applicant)?.role;
+  const party = parties.find((candidate) => candidate.role === role) ?? parties[0];
+  return party && !party.employerId ? party.preferredLanguage : null;
+}
+
 /** The case facts a letter prints and the applicant it goes to. */
 export async function caseForLetter(platform: Platform, db: Db, organisationId: string, caseId: string) {
   const row = await store.findCase(db, organisationId, caseId);
@@ -44,7 +54,12 @@ export async function caseForLetter(platform: Platform, db: Db, organisationId: 
     row.typeValidFrom,
   );
   const parties = await store.caseParties(db, caseId);
-  return { row, definition, recipient: recipientOf(definition, parties) };
+  return {
+    row,
+    definition,
+    recipient: recipientOf(definition, parties),
+    language: recipientLanguageOf(definition, parties),
+  };
 }
 
 /** Everything a letter about an appointment needs, read back from the database. */
@@ -75,6 +90,7 @@ export async function convocationOf(
     viaPec: row.viaPec,
     organisationName: await appointmentStore.organisationName(db, organisationId),
     language: row.language,
+    applicantLanguage: kase?.language ?? null,
     replaces: replaced
       ? { appointmentId: replaced.id, startsAt: replaced.startsAt, endsAt: replaced.endsAt }
       : null,
@@ -83,7 +99,7 @@ export async function convocationOf(
         ? await appointmentLinkUrl(
             platform,
             row,
-            row.language && isLanguage(row.language) ? row.language : 'it',
+            [kase?.language, row.language].find((code) => code && isLanguage(code)) ?? 'it',
           )
         : null,
   };

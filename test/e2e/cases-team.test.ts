@@ -352,10 +352,22 @@ describe.skipIf(!browserAvailable())('appointments and questions to the legal ex
     await closeAfterRefusals(page, errors);
   });
 
+  it('shows the staff the convocation in every language it is translated into', async () => {
+    const page = await openSignedIn('/pratiche');
+    await page.getByRole('link', { name: 'Convocazione nelle lingue' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Convocazione nelle lingue' }).waitFor();
+    for (const name of ['Italiano', 'English', 'Français', 'العربية', 'Українська'])
+      await page.getByRole('heading', { level: 2, name }).waitFor();
+    await page.getByText('الشباك الموحّد للهجرة', { exact: false }).waitFor();
+    await expectAccessible(page);
+    await closePage(page);
+  });
+
   it('fits the new pages in 360 px without widening the page', async () => {
     const pages = {
       '/pratiche/sportelli': 'Sportello 1',
       '/pratiche/quesiti': 'Nessun quesito in attesa di risposta.',
+      '/pratiche/convocazioni': 'Українська',
       [`/pratiche/${filed.id}`]: 'Prima di archiviare va inviata una seconda convocazione',
     };
     for (const [path, shown] of Object.entries(pages)) {

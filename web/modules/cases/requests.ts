@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type {
   AppointmentView,
   BookingInput,
+  ConvocationSample,
   cancelInput,
   DeskInput,
   DeskView,
@@ -75,6 +76,7 @@ export const keys = {
   desks: ['cases', 'desks'] as const,
   slots: (deskId: string) => ['cases', 'desks', deskId, 'slots'] as const,
   mediators: ['cases', 'mediators'] as const,
+  convocations: ['cases', 'convocations'] as const,
   mediatorProfile: (id: string) => ['cases', 'mediators', id] as const,
   mediatorProposals: (caseId: string, query: Query) =>
     ['cases', 'case', caseId, 'mediator-proposals', query] as const,
@@ -132,6 +134,8 @@ export const savedViews = {
 const appointmentUrl = (id: string) => `/api/appointments/${encodeURIComponent(id)}`;
 
 export const appointments = {
+  /** The convocation in Italian and in each language it is translated into, on a made-up appointment. */
+  convocationSamples: () => api.get<ConvocationSample[]>('/api/convocation-templates'),
   ofCase: (caseId: string) => api.get<AppointmentView[]>(`${caseUrl(caseId)}/appointments`),
   book: (caseId: string, body: BookingInput) =>
     api.post<AppointmentView>(`${caseUrl(caseId)}/appointments`, body),

@@ -478,6 +478,10 @@ describe.skipIf(!browserAvailable())('signing in and administration in Chromium'
     await signIn(mediator, 'mediatrice@lovit.example');
     await mediator.getByRole('heading', { level: 1, name: 'Scrivania' }).waitFor();
     await mediator.goto(`${t.base}/pratiche`);
+    // her worklist holds the one case she is booked for: the Arabic-speaking worker's
+    const list = mediator.getByRole('region', { name: 'Elenco delle pratiche' });
+    await list.getByRole('link', { name: 'LO-2026-000003' }).waitFor();
+    expect(await list.getByRole('link', { name: /^LO-\d{4}-\d{6}$/ }).count()).toBe(1);
     await mediator.getByRole('link', { name: 'Il mio profilo di mediatore' }).click();
     await mediator.getByRole('heading', { level: 1, name: 'Profilo di Amina El Idrissi' }).waitFor();
     await mediator.getByText('arabo (Madrelingua), francese (C1 – avanzato)').waitFor();

@@ -1,8 +1,7 @@
 /**
  * The convocation letter in the applicants' languages, as data: each translation is the Italian letter said in
- * another language, sent below the Italian text, which is the one that counts (art. 2 c.6 TUI: acts are in
- * Italian, with a translation in a language the foreigner understands). Reviewed like the portal's sheets by
- * the mediator of the language; adding a language is adding an entry here.
+ * another language, sent below the Italian text, which is the one that counts. The staff read each one at
+ * `/pratiche/convocazioni`; adding a language is adding an entry here.
  */
 import type { AppointmentPurpose } from './contract.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN_CASE_TYPES } from '../law/catalogue.ts';
 import { caseTypeVersion } from '../law/definitions.ts';
-import { convocationIcs, convocationLetter } from './convocations.ts';
+import { cancellationLetter, convocationIcs, convocationLetter } from './convocations.ts';
 import { recipientOf } from './letters.ts';
 import { CONVOCATION_TRANSLATIONS, type ConvocationTranslation } from './translations.ts';
 
@@ -127,5 +127,23 @@ describe('the convocation in the applicant’s language', () => {
   it('is Italian alone in a language with no translation', () => {
     expect(inLanguage('bn').text).toBe(inLanguage(null).text);
     expect(inLanguage('bn').subject).not.toContain(' / ');
+  });
+});
+
+describe('the notice of cancellation in the applicant’s language', () => {
+  const now = new Date('2026-03-02T08:00:00Z');
+
+  it('follows the Italian notice, with the reason as the office wrote it', () => {
+    const italian = cancellationLetter(convocation, 'Sportello chiuso per sciopero', now).text;
+    const { text, subject } = cancellationLetter(
+      { ...convocation, applicantLanguage: 'uk' },
+      'Sportello chiuso per sciopero',
+      now,
+    );
+    expect(text).toContain(italian);
+    expect(text.indexOf('скасовано')).toBeGreaterThan(text.indexOf(italian));
+    expect(text).toContain('Причина: Sportello chiuso per sciopero');
+    expect(text).toContain('вівторок, 7 квітня 2026 р., 09:00');
+    expect(subject).toMatch(/ \/ Прийом скасовано$/);
   });
 });

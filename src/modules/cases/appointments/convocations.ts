@@ -210,8 +210,8 @@ export function convocationLetter(convocation: Convocation, now: Date): Mail & {
   };
 }
 
-/** The convocation in the applicant's language: the same facts as the Italian text, in the same order. */
-function translatedLines(convocation: Convocation, translation: ConvocationTranslation): string[] {
+/** The day and the time format of a translation, in Rome time. */
+function formatsOf(translation: ConvocationTranslation) {
   const day = new Intl.DateTimeFormat(translation.locale, {
     timeZone: LEGAL_TIME_ZONE,
     weekday: 'long',
@@ -224,12 +224,24 @@ function translatedLines(convocation: Convocation, translation: ConvocationTrans
     hour: '2-digit',
     minute: '2-digit',
   });
+  return { day, time };
+}
+
+/** A moment as the translation's language writes it: its day, then its time. */
+function momentIn(translation: ConvocationTranslation, instant: Date): string {
+  const { day, time } = formatsOf(translation);
+  return `${day.format(instant)}, ${time.format(instant)}`;
+}
+
+/** The convocation in the applicant's language: the same facts as the Italian text, in the same order. */
+function translatedLines(convocation: Convocation, translation: ConvocationTranslation): string[] {
+  const { day, time } = formatsOf(translation);
   const { replaces } = convocation;
   return [
     translation.greeting(convocation.recipientName),
     '',
     replaces
-      ? translation.moved(`${day.format(replaces.startsAt)}, ${time.format(replaces.startsAt)}`)
+      ? translation.moved(momentIn(translation, replaces.startsAt))
       : translation.invitation(convocation.organisationName),
     '',
     `${translation.date}: ${day.format(convocation.startsAt)}`,
@@ -248,14 +260,15 @@ function translatedLines(convocation: Convocation, translation: ConvocationTrans
   ];
 }
 
-/** The notice that an appointment is cancelled, with the calendar cancellation. */
+/** The notice that an appointment is cancelled, with the calendar cancellation; translated like the convocation. */
 export function cancellationLetter(
   convocation: Convocation,
   reason: string,
   now: Date,
 ): Mail & { to: string } {
   if (!convocation.recipientEmail) throw new RangeError('a cancellation letter needs a recipient');
-  const text = [
+  const translation = convocationTranslation(convocation.applicantLanguage ?? null);
+  const italian = [
     `Gentile ${convocation.recipientName ?? 'richiedente'},`,
     '',
     `l’appuntamento presso lo ${OFFICE} fissato per ${when(convocation.startsAt, convocation.endsAt)}` +
@@ -265,11 +278,27 @@ export function cancellationLetter(
     '',
     OFFICE,
     convocation.organisationName,
-  ].join('\n');
+  ];
+  const text = translation
+    ? [
+        translation.notice,
+        '',
+        ...italian,
+        '',
+        '———',
+        translation.name,
+        '',
+        translation.greeting(convocation.recipientName),
+        '',
+        translation.cancellation.cancelled(momentIn(translation, convocation.startsAt)),
+        `${translation.cancellation.reason}: ${reason}`,
+        translation.cancellation.followUp,
+      ]
+    : italian;
   return {
     to: convocation.recipientEmail,
-    subject: `Annullamento appuntamento – ${OFFICE}${convocation.caseNumber ? ` – pratica ${convocation.caseNumber}` : ''}`,
-    text,
+    subject: `Annullamento appuntamento – ${OFFICE}${convocation.caseNumber ? ` – pratica ${convocation.caseNumber}` : ''}${translation ? ` / ${translation.cancellation.subject}` : ''}`,
+    text: text.join('\n'),
     attachments: [
       icsAttachment('appuntamento-annullato.ics', convocationIcs(convocation, 'CANCEL', now), 'CANCEL'),
     ],

@@ -28,6 +28,13 @@ export type ConvocationTranslation = {
   calendar: string;
   link: string;
   purposes: Record<AppointmentPurpose, string>;
+  /** The notice that an appointment is cancelled. */
+  cancellation: {
+    subject: string;
+    cancelled: (when: string) => string;
+    reason: string;
+    followUp: string;
+  };
 };
 
 export const CONVOCATION_TRANSLATIONS: Readonly<Record<string, ConvocationTranslation>> = {
@@ -58,6 +65,12 @@ export const CONVOCATION_TRANSLATIONS: Readonly<Record<string, ConvocationTransl
       INTERVIEW: 'Interview',
       OUTCOME_DELIVERY: 'Delivery of the decision',
     },
+    cancellation: {
+      subject: 'Appointment cancelled',
+      cancelled: (when) => `your appointment at the One-Stop Immigration Office of ${when} is cancelled.`,
+      reason: 'Reason',
+      followUp: 'The office will send you a new appointment if one is needed.',
+    },
   },
   fr: {
     name: 'Français',
@@ -86,6 +99,12 @@ export const CONVOCATION_TRANSLATIONS: Readonly<Record<string, ConvocationTransl
       INTERVIEW: 'Entretien',
       OUTCOME_DELIVERY: 'Remise de la décision',
     },
+    cancellation: {
+      subject: 'Rendez-vous annulé',
+      cancelled: (when) => `votre rendez-vous au Guichet unique pour l’immigration du ${when} est annulé.`,
+      reason: 'Motif',
+      followUp: 'Le bureau vous enverra une nouvelle convocation si nécessaire.',
+    },
   },
   ar: {
     name: 'العربية',
@@ -112,6 +131,12 @@ export const CONVOCATION_TRANSLATIONS: Readonly<Record<string, ConvocationTransl
       DOCUMENTS: 'تسليم الوثائق أو استكمالها',
       INTERVIEW: 'مقابلة',
       OUTCOME_DELIVERY: 'تسليم القرار',
+    },
+    cancellation: {
+      subject: 'إلغاء الموعد',
+      cancelled: (when) => `تم إلغاء موعدكم في الشباك الموحّد للهجرة المحدد في ${when}.`,
+      reason: 'السبب',
+      followUp: 'سيرسل إليكم المكتب استدعاءً جديداً إذا لزم الأمر.',
     },
   },
   uk: {
@@ -140,6 +165,12 @@ export const CONVOCATION_TRANSLATIONS: Readonly<Record<string, ConvocationTransl
       DOCUMENTS: 'Подання або доповнення документів',
       INTERVIEW: 'Співбесіда',
       OUTCOME_DELIVERY: 'Вручення рішення',
+    },
+    cancellation: {
+      subject: 'Прийом скасовано',
+      cancelled: (when) => `Ваш прийом в Єдиному імміграційному офісі, призначений на ${when}, скасовано.`,
+      reason: 'Причина',
+      followUp: 'Офіс надішле Вам новий виклик, якщо це буде потрібно.',
     },
   },
 };

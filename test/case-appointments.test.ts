@@ -1,5 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MAIL_QUEUE } from '../src/kernel/mail-outbox.ts';
+import {
+  CONVOCATION_TRANSLATIONS,
+  type ConvocationTranslation,
+} from '../src/modules/cases/appointments/translations.ts';
 import { startTestApp, stopTestApp, TEST_NOW, type TestApp } from './support/app.ts';
 import { workPermitApplication } from './support/cases.ts';
 import { BACKENDS, openTestDatabase, type TestDatabase } from './support/database.ts';
@@ -142,6 +146,56 @@ for (const backend of BACKENDS) {
     });
 
     afterEach(() => t.clock.set(TEST_NOW));
+
+    /** A family reunification asked by a person who reads the given language, with their own e-mail. */
+    const familyApplication = (n: number, preferredLanguage: string) => {
+      const work = workPermitApplication(n);
+      const worker = work.parties.flatMap((party) => ('person' in party ? [party.person] : []))[0];
+      return {
+        type: 'FAMILY_REUNIFICATION_CLEARANCE',
+        parties: [
+          {
+            role: 'APPLICANT',
+            person: { ...worker, email: `richiedente${n}@lovit.example`, preferredLanguage },
+          },
+          {
+            role: 'FAMILY_MEMBER',
+            person: { ...worker, givenName: 'Iryna', email: null, preferredLanguage: null },
+          },
+        ],
+        details: { formCode: 'SM' },
+      };
+    };
+
+    it('sends the convocation in the applicant’s language below the Italian text, with the portal in that language', async () => {
+      for (const [language, startsAt] of [
+        ['uk', '2026-03-11T09:00:00+01:00'],
+        ['ar', '2026-03-11T09:30:00+01:00'],
+      ] as const) {
+        const created = await post(manager, '/api/cases', familyApplication(7900 + applications++, language));
+        expect(created.statusCode).toBe(201);
+        const booked = await book(created.json().id, { startsAt, purpose: 'DOCUMENTS' });
+        expect(booked.statusCode).toBe(201);
+        const translation = CONVOCATION_TRANSLATIONS[language] as ConvocationTranslation;
+        const letter = await letterTo(booked.json().recipientEmail, new RegExp(` / ${translation.subject}$`));
+        const italian = letter.text.indexOf('La invitiamo a presentarsi');
+        expect(italian).toBeGreaterThan(0);
+        expect(letter.text.indexOf(translation.purposes.DOCUMENTS)).toBeGreaterThan(italian);
+        const links = letter.text.match(/https?:\/\/\S+\/portale\/(\w+)\/appuntamento\?t=\S+/g) ?? [];
+        expect(links).toHaveLength(2);
+        for (const link of links) expect(link).toContain(`/portale/${language}/appuntamento?t=`);
+      }
+      const staff = await get(operator, '/api/convocation-templates');
+      expect(staff.statusCode).toBe(200);
+      expect(staff.json().map((sample: { language: string }) => sample.language)).toEqual([
+        'it',
+        'en',
+        'fr',
+        'ar',
+        'uk',
+      ]);
+      expect(staff.json()[3]).toMatchObject({ dir: 'rtl', name: 'العربية' });
+    });
 
     afterAll(async () => {
       await stopTestApp(t);

@@ -133,6 +133,117 @@ for (const backend of BACKENDS) {
       expect(JSON.stringify(audit.data)).toContain(`distacco da ${cooperative.id}`);
     });
 
+    /** The ids of the cases on a user's worklist, open and closed. */
+    const worklistIds = async (session: Session) => {
+      const list = await call(session, 'GET', '/api/cases?closed=all&pageSize=100');
+      expect(list.statusCode).toBe(200);
+      return list.json().items.map((item: { id: string }) => item.id) as string[];
+    };
+
+    /** The status of each read of a case a user may try. */
+    const caseReads = async (session: Session, caseId: string) => {
+      const status: Record<string, number> = {};
+      for (const path of ['', '/receipt', '/appointments', '/questions'])
+        status[path || 'case'] = (await call(session, 'GET', `/api/cases/${caseId}${path}`)).statusCode;
+      return status;
+    };
+
+    const readsAudited = (userId: string, caseId: string) =>
+      database.db
+        .selectFrom('auditEntry')
+        .select('id')
+        .where('actorUserId', '=', userId)
+        .where('entityId', '=', caseId)
+        .where('action', '=', 'case.read')
+        .execute();
+
+    it('shows the legal expert only the cases behind the questions put to them, from the question on', async () => {
+      const expert = await seconded('legal_expert');
+      const [asked, untouched] = [await newCase(), await newCase()];
+      expect(await caseReads(expert.session, asked.id)).toEqual({
+        case: 404,
+        '/receipt': 404,
+        '/appointments': 404,
+        '/questions': 404,
+      });
+      expect(await worklistIds(expert.session)).not.toContain(asked.id);
+      expect(
+        (
+          await call(operator, 'POST', `/api/cases/${asked.id}/questions`, {
+            question: 'Serve il parere dell’Ispettorato per un contratto a tempo parziale?',
+          })
+        ).statusCode,
+      ).toBe(201);
+      expect(await caseReads(expert.session, asked.id)).toEqual({
+        case: 200,
+        '/receipt': 200,
+        '/appointments': 200,
+        '/questions': 200,
+      });
+      const whole = (await call(expert.session, 'GET', `/api/cases/${asked.id}`)).json();
+      expect(whole.parties.length).toBeGreaterThan(0);
+      expect(whole.timeline.length).toBeGreaterThan(0);
+      const listed = await worklistIds(expert.session);
+      expect(listed).toContain(asked.id);
+      expect(listed).not.toContain(untouched.id);
+      expect((await call(expert.session, 'GET', `/api/cases/${untouched.id}`)).statusCode).toBe(404);
+      expect(await readsAudited(expert.id, asked.id)).not.toHaveLength(0);
+      expect(await readsAudited(expert.id, untouched.id)).toHaveLength(0);
+    });
+
+    it('shows a mediator only the heading and appointments of the cases they are booked for', async () => {
+      const mediator = await seconded('mediator');
+      const colleague = await seconded('mediator');
+      const [mine, theirs, none] = [await newCase(), await newCase(), await newCase()];
+      const book = (caseId: string, startsAt: string, mediatorId: string) =>
+        call(operator, 'POST', `/api/cases/${caseId}/appointments`, {
+          deskId,
+          startsAt,
+          purpose: 'INTERVIEW',
+          mediatorId,
+        });
+      const booked = await book(mine.id, '2026-03-04T09:00:00+01:00', mediator.id);
+      expect(booked.statusCode).toBe(201);
+      expect((await book(theirs.id, '2026-03-04T09:30:00+01:00', colleague.id)).statusCode).toBe(201);
+
+      expect(await caseReads(mediator.session, mine.id)).toEqual({
+        case: 200,
+        '/receipt': 404,
+        '/appointments': 200,
+        '/questions': 404,
+      });
+      const heading = (await call(mediator.session, 'GET', `/api/cases/${mine.id}`)).json();
+      expect(heading).toMatchObject({ number: mine.number, language: 'en', parties: [], documents: [] });
+      expect(heading.title).not.toBe('');
+      expect(heading).toMatchObject({ timeline: [], opinions: [], outcomes: [], deadline: null });
+      for (const other of [theirs, none])
+        expect(await caseReads(mediator.session, other.id)).toEqual({
+          case: 404,
+          '/receipt': 404,
+          '/appointments': 404,
+          '/questions': 404,
+        });
+      expect(await worklistIds(mediator.session)).toEqual([mine.id]);
+      const agenda = await call(mediator.session, 'GET', '/api/appointments?from=2026-03-04&to=2026-03-04');
+      expect(agenda.json().map((a: { caseId: string }) => a.caseId)).toEqual([mine.id]);
+      const [theirAppointment] = (await call(operator, 'GET', `/api/cases/${theirs.id}/appointments`)).json();
+      expect(
+        (await call(mediator.session, 'GET', `/api/appointments/${theirAppointment.id}`)).statusCode,
+      ).toBe(404);
+      expect((await call(mediator.session, 'GET', '/api/legal-questions')).json()).toEqual([]);
+      expect(await readsAudited(mediator.id, mine.id)).not.toHaveLength(0);
+
+      // The operator still sees every case in full.
+      expect((await call(operator, 'GET', `/api/cases/${none.id}`)).json().parties.length).toBeGreaterThan(0);
+
+      const cancelled = await call(operator, 'POST', `/api/appointments/${booked.json().id}/cancel`, {
+        reason: 'Il richiedente ha chiesto un altro giorno',
+      });
+      expect(cancelled.statusCode).toBe(200);
+      expect((await call(mediator.session, 'GET', `/api/cases/${mine.id}`)).statusCode).toBe(404);
+      expect(await worklistIds(mediator.session)).toEqual([]);
+    });
+
     it('lets a mediator keep their profile, the manager any mediator’s, and names the field at fault', async () => {
       const mediator = await seconded('mediator');
       const other = await seconded('mediator');
@@ -173,6 +284,50 @@ for (const backend of BACKENDS) {
       expect(byManager.statusCode).toBe(200);
       const read = await call(operator, 'GET', `/api/mediators/${other.id}/profile`);
       expect(read.json().languages).toEqual([{ language: 'uk', level: 'NATIVE' }]);
+    });
+
+    it('keeps one profile per person, shared by every office the mediator works in', async () => {
+      const office = async (name: string) => {
+        const organisation = await makeOrganisation(t.platform, { type: 'PREFECTURE', name });
+        const user = await makeUser(t.platform, [{ organisationId: organisation.id, role: 'sui_manager' }]);
+        return signIn(t.app, user.email);
+      };
+      const [cremona, pavia] = [await office('Prefettura di Cremona'), await office('Prefettura di Pavia')];
+      const person = await makeUser(t.platform, [{ organisationId: cooperative.id, role: 'mediator' }]);
+      const set = await call(admin, 'PUT', `/api/users/${person.id}/memberships`, {
+        memberships: [
+          { organisationId: cooperative.id, role: 'mediator' },
+          { organisationId: prefecture.id, role: 'mediator', secondedFrom: cooperative.id },
+          { organisationId: cremona.view.organisation.id, role: 'mediator', secondedFrom: cooperative.id },
+        ],
+      });
+      expect(set.statusCode).toBe(200);
+      const arabic = { languages: [{ language: 'ar', level: 'NATIVE' }], availability: [] };
+      expect((await profile(manager, person.id, arabic)).statusCode).toBe(200);
+      const seenInCremona = await call(cremona, 'GET', `/api/mediators/${person.id}/profile`);
+      expect(seenInCremona.json()).toMatchObject({
+        languages: [{ language: 'ar', level: 'NATIVE' }],
+        offices: ['Cooperativa LULE', 'Prefettura di Cremona', 'Prefettura di Lodi'],
+      });
+      const ukrainian = { languages: [{ language: 'uk', level: 'C1' }], availability: [] };
+      expect((await profile(cremona, person.id, ukrainian)).statusCode).toBe(200);
+      const seenInLodi = await call(operator, 'GET', `/api/mediators/${person.id}/profile`);
+      expect(seenInLodi.json().languages).toEqual([{ language: 'uk', level: 'C1' }]);
+      // A manager of an office the mediator does not work in neither reads nor changes the profile.
+      expect((await profile(pavia, person.id, arabic)).statusCode).toBe(404);
+      expect((await call(pavia, 'GET', `/api/mediators/${person.id}/profile`)).statusCode).toBe(404);
+      const changes = await database.db
+        .selectFrom('auditEntry')
+        .select(['data', 'organisationId'])
+        .where('entityId', '=', person.id)
+        .where('action', '=', 'cases.mediator.profile')
+        .orderBy('seq')
+        .execute();
+      expect(changes.map((change) => change.organisationId)).toEqual([
+        prefecture.id,
+        cremona.view.organisation.id,
+      ]);
+      expect(JSON.stringify(changes[1]?.data)).toContain('Prefettura di Lodi');
     });
 
     it('proposes the mediators who speak the applicant’s language and are free, and says why not the others', async () => {

@@ -1,8 +1,11 @@
 /**
  * The multidisciplinary team of the demo at work from the first start: every seconded mediator with their
- * languages and hours, questions waiting for the legal expert, and a translation waiting for its mediator.
+ * languages and hours, questions waiting for the legal expert, the SUI's desk with an appointment of the Arabic
+ * mediator (the case she sees), and a translation waiting for its mediator.
  */
 import type { Platform } from '../kernel/platform.ts';
+import { createDesk, deskFreeSlots } from '../modules/cases/appointments/desks.ts';
+import { bookAppointment } from '../modules/cases/appointments/service.ts';
 import type { LanguageLevel } from '../modules/cases/team/contract.ts';
 import { updateMediatorProfile } from '../modules/cases/team/mediators.ts';
 import { askLegalQuestion, listMediators } from '../modules/cases/team/service.ts';
@@ -61,6 +64,15 @@ const QUESTIONS = [
   'Il lavoratore ha un precedente decreto di espulsione revocato: incide sul parere della Questura?',
 ];
 
+/** The desk of the demo, open on weekday mornings in half hours. */
+const DESK = {
+  name: 'Sportello 1',
+  place: 'Prefettura di Lodi, Corso Umberto I 40, 26900 Lodi – piano terra',
+  openings: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens: '09:00', closes: '12:30', slotMinutes: 30 })),
+};
+/** The demo case of the Arabic-speaking worker, convoked with the Arabic mediator. */
+const MEDIATED = { caseIndex: 2, language: 'ar', mediator: 'mediatrice@lovit.example' };
+
 /** The sheet whose Arabic translation waits for the mediator's review. */
 const TRANSLATION = { code: 'ricongiungimento-familiare', language: 'ar' };
 
@@ -70,7 +82,8 @@ export async function loadDemoTeam(platform: DemoPlatform, caseIds: readonly str
   const editor = await memberCaller(platform, 'comunicazione@lovit.example', ['communications']);
   if (!manager || !operator || !editor) return;
   const full = withoutMail(platform);
-  for (const mediator of await listMediators(full, manager)) {
+  const mediators = await listMediators(full, manager);
+  for (const mediator of mediators) {
     const profile = PROFILES[mediator.email];
     if (!profile) continue;
     await updateMediatorProfile(full, manager, mediator.id, {
@@ -82,6 +95,26 @@ export async function loadDemoTeam(platform: DemoPlatform, caseIds: readonly str
     const caseId = caseIds[index + 1];
     if (caseId) await askLegalQuestion(full, operator, caseId, { question });
   }
+  const mediatorId = mediators.find((mediator) => mediator.email === MEDIATED.mediator)?.id;
+  const mediatedCase = caseIds[MEDIATED.caseIndex];
+  const desk = await createDesk(full, manager, DESK);
+  const today = platform.clock.today();
+  const [slot] = await deskFreeSlots(
+    full,
+    full.database.db,
+    desk,
+    { from: today, to: today.add({ days: 14 }) },
+    1,
+  );
+  if (mediatorId && mediatedCase && slot)
+    await bookAppointment(full, manager, mediatedCase, {
+      deskId: desk.id,
+      startsAt: new Date(slot.startsAt.epochMilliseconds).toISOString(),
+      purpose: 'CONTRACT_SIGNATURE',
+      documentsToBring: ['Passaporto'],
+      language: MEDIATED.language,
+      mediatorId,
+    });
   const [translation] = (await listSheetTexts(full, TRANSLATION.code)).filter(
     (text) => text.language === TRANSLATION.language,
   );

@@ -34,10 +34,12 @@ describe.skipIf(!browserAvailable())('appointments and questions to the legal ex
   const filed = { id: '', number: '' };
   /** Another case, whose booking takes a slot from under the manager's eyes. */
   const other = { id: '' };
+  let prefectureId: string;
 
   beforeAll(async () => {
     t = await startBrowserTest({ smtp: true });
     const prefecture = await makeOrganisation(t.platform, { type: 'PREFECTURE', code: 'PREF-LO' });
+    prefectureId = prefecture.id;
     managerEmail = (await makeUser(t.platform, [{ organisationId: prefecture.id, role: 'sui_manager' }]))
       .email;
     expertEmail = (await makeUser(t.platform, [{ organisationId: prefecture.id, role: 'legal_expert' }]))
@@ -307,10 +309,65 @@ describe.skipIf(!browserAvailable())('appointments and questions to the legal ex
     await closePage(page);
   });
 
+  it('proposes the mediators who speak the applicant’s language at the chosen time, and books the one chosen', async () => {
+    const api = await managerApi();
+    for (const language of ['en', 'ar']) {
+      const mediator = await makeUser(t.platform, [{ organisationId: prefectureId, role: 'mediator' }]);
+      const saved = await t.app.inject({
+        method: 'PUT',
+        url: `/api/mediators/${mediator.id}/profile`,
+        headers: api.headers,
+        payload: { languages: [{ language, level: 'C1' }], availability: [] },
+      });
+      expect(saved.statusCode).toBe(200);
+    }
+    const page = await openSignedIn(`/pratiche/${other.id}`);
+    const errors = watchErrors(page);
+    const booking = page.getByRole('region', { name: 'Fissa un appuntamento' });
+    // the worker prefers English, which one mediator speaks
+    expect(await booking.getByLabel('Lingua della mediazione').inputValue()).toBe('en');
+    await booking.getByText('Scegliere sportello e orario: saranno proposti i mediatori liberi.').waitFor();
+    await booking.getByLabel('Sportello').selectOption({ label: 'Sportello 1' });
+    const slot = booking.getByLabel('Orario');
+    await slot.locator('option', { hasText: 'lunedì 9 marzo, 09:00–09:30' }).waitFor({ state: 'attached' });
+    await slot.selectOption({ label: 'lunedì 9 marzo, 09:00–09:30' });
+    const mediator = booking.getByLabel('Mediatore', { exact: true });
+    await mediator
+      .locator('option', { hasText: 'Mario Rossi (C1 – avanzato)' })
+      .waitFor({ state: 'attached' });
+    await booking.getByText('Perché non è proposto 1 altro mediatore').click();
+    await booking.getByText('Mario Rossi: Non parla inglese').waitFor();
+    await expectAccessible(page);
+    await mediator.selectOption({ label: 'Mario Rossi (C1 – avanzato)' });
+    await booking.getByLabel('Motivo della convocazione').selectOption({ label: 'Colloquio' });
+    await booking.getByRole('button', { name: "Fissa l'appuntamento e invia la convocazione" }).click();
+    await page
+      .getByRole('status')
+      .getByText('Appuntamento fissato per lunedì 9 marzo 2026, 09:00–09:30.')
+      .waitFor();
+    const item = page.getByRole('listitem').filter({
+      has: page.getByRole('heading', { level: 3, name: 'lunedì 9 marzo 2026, 09:00–09:30' }),
+    });
+    await item.getByText('Mario Rossi, lingua inglese').waitFor();
+    await closeAfterRefusals(page, errors);
+  });
+
+  it('shows the staff the convocation in every language it is translated into', async () => {
+    const page = await openSignedIn('/pratiche');
+    await page.getByRole('link', { name: 'Convocazione nelle lingue' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Convocazione nelle lingue' }).waitFor();
+    for (const name of ['Italiano', 'English', 'Français', 'العربية', 'Українська'])
+      await page.getByRole('heading', { level: 2, name }).waitFor();
+    await page.getByText('الشباك الموحّد للهجرة', { exact: false }).waitFor();
+    await expectAccessible(page);
+    await closePage(page);
+  });
+
   it('fits the new pages in 360 px without widening the page', async () => {
     const pages = {
       '/pratiche/sportelli': 'Sportello 1',
       '/pratiche/quesiti': 'Nessun quesito in attesa di risposta.',
+      '/pratiche/convocazioni': 'Українська',
       [`/pratiche/${filed.id}`]: 'Prima di archiviare va inviata una seconda convocazione',
     };
     for (const [path, shown] of Object.entries(pages)) {

@@ -374,10 +374,16 @@ describe.skipIf(!browserAvailable())('SUI case files in Chromium: intake, workli
     await casePage.getByRole('heading', { level: 1 }).waitFor();
     const bar = casePage.getByRole('region', { name: `Pratica ${filed.number}: stato, scadenza e azioni` });
     await bar.waitFor();
-    // the page itself never scrolls sideways; the checklist and timeline tables still scroll inside their own box
-    expect((await sideways(casePage)).filter((box) => !box.startsWith('SECTION table-responsive'))).toEqual(
-      [],
-    );
+    // neither the page nor a box on it scrolls sideways: the checklist, the opinions and the timeline are cards
+    expect(await sideways(casePage)).toEqual([]);
+    for (const name of [
+      'Documenti richiesti dal tipo di pratica',
+      'Pareri richiesti',
+      'Cronologia della pratica, dal primo evento',
+    ]) {
+      const firstRecord = casePage.getByRole('table', { name }).getByRole('row').nth(1);
+      expect(await firstRecord.evaluate((row) => getComputedStyle(row).display)).toBe('block');
+    }
     await expectAccessible(casePage);
 
     // from the list of sections, by keyboard, to the last one: the summary bar stays in sight

@@ -7,12 +7,14 @@ import { loadPortalContent } from '../../src/modules/portal/sheets/content.ts';
 import {
   type BrowserTestWithMail,
   browserAvailable,
+  closeAfterRefusals,
   closePage,
   expectAccessible,
   openPage,
   signInWithForm,
   startBrowserTest,
   stopBrowserTest,
+  watchErrors,
 } from '../support/browser.ts';
 import { makeUser, PASSWORD } from '../support/identity.ts';
 import { type ReceivedMail, waitForMail } from '../support/smtp.ts';
@@ -32,6 +34,47 @@ describe.skipIf(!browserAvailable())('signing in and administration in Chromium'
   }, 240_000);
 
   afterAll(() => stopBrowserTest(t));
+
+  it('lets the administrator see and set where a seconded mediator comes from, naming the field at fault', async () => {
+    const page = await open('/amministrazione/utenti?q=dervishi');
+    const errors = watchErrors(page);
+    await signIn(page, 'admin@lovit.example');
+    const seconded =
+      'Mediatore linguistico-culturale – Prefettura di Lodi – Ufficio Territoriale del Governo, in distacco da LULE Società Cooperativa Sociale onlus';
+    await page
+      .getByRole('row', { name: /Blerina Dervishi/ })
+      .getByText(seconded)
+      .waitFor();
+    await page.getByRole('link', { name: 'Blerina Dervishi' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Blerina Dervishi' }).waitFor();
+    const own = page.getByRole('group', { name: 'Ruolo 1' });
+    const onSecondment = page.getByRole('group', { name: 'Ruolo 2' });
+    const origin = (row: typeof own) => row.getByLabel('In distacco da');
+    expect(await origin(own).inputValue()).toBe('');
+    await expect
+      .poll(async () => origin(onSecondment).locator('option:checked').textContent())
+      .toBe('LULE Società Cooperativa Sociale onlus');
+    await expectAccessible(page);
+
+    // the cooperative's own role cannot be a secondment from the office she is seconded to
+    await origin(own).selectOption({ label: 'Prefettura di Lodi – Ufficio Territoriale del Governo' });
+    await page.getByRole('button', { name: 'Salva i ruoli' }).click();
+    await own
+      .getByText('indicare anche il ruolo della persona nel suo ente di provenienza', { exact: false })
+      .waitFor();
+    expect(await origin(own).getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(page);
+    await origin(own).selectOption({ label: "Nessuno: personale dell'ente" });
+    await page.getByRole('button', { name: 'Salva i ruoli' }).click();
+    await page.getByRole('status').getByText('Ruoli salvati.').waitFor();
+    // the secondment is kept by a save that did not touch it
+    await page.goto(`${t.base}/amministrazione/utenti?q=dervishi`);
+    await page
+      .getByRole('row', { name: /Blerina Dervishi/ })
+      .getByText(seconded)
+      .waitFor();
+    await closeAfterRefusals(page, errors);
+  });
 
   /** The link in the last e-mail sent to an address, as a path of this site. */
   async function linkMailedTo(address: string): Promise<string> {
@@ -435,6 +478,10 @@ describe.skipIf(!browserAvailable())('signing in and administration in Chromium'
     await signIn(mediator, 'mediatrice@lovit.example');
     await mediator.getByRole('heading', { level: 1, name: 'Scrivania' }).waitFor();
     await mediator.goto(`${t.base}/pratiche`);
+    // her worklist holds the one case she is booked for: the Arabic-speaking worker's
+    const list = mediator.getByRole('region', { name: 'Elenco delle pratiche' });
+    await list.getByRole('link', { name: 'LO-2026-000003' }).waitFor();
+    expect(await list.getByRole('link', { name: /^LO-\d{4}-\d{6}$/ }).count()).toBe(1);
     await mediator.getByRole('link', { name: 'Il mio profilo di mediatore' }).click();
     await mediator.getByRole('heading', { level: 1, name: 'Profilo di Amina El Idrissi' }).waitFor();
     await mediator.getByText('arabo (Madrelingua), francese (C1 – avanzato)').waitFor();

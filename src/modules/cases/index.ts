@@ -13,6 +13,7 @@ import { caseTypes } from './law/registry.ts';
 import { registerNoticeReceiptRoutes } from './outcomes/routes.ts';
 import { registerCasePages } from './public/pages.tsx';
 import { registerCaseRoutes, registerIntakeArrivals } from './routes.ts';
+import { registerCaseReach } from './team/reach.ts';
 import { registerTeamRoutes } from './team/routes.ts';
 
 export { opinionChanged } from './opinions.ts';
@@ -25,6 +26,7 @@ export const casesModule: LovitModule = {
   readiness: (platform) => ({ intake: intakeWriterAlive(platform) }),
   storedFiles: documentFiles,
   async routes(app, platform) {
+    registerCaseReach(app, platform);
     registerCaseRoutes(app, platform);
     registerAppointmentRoutes(app, platform);
     registerTeamRoutes(app, platform);

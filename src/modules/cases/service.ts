@@ -46,6 +46,7 @@ import {
   observationWindowOf,
 } from './rules.ts';
 import * as store from './store.ts';
+import { caseDetailWithinReach, caseReachOf } from './team/rules.ts';
 
 export const DUE_SOON_DAYS = 7;
 const day = (value: string) => Temporal.PlainDate.from(value);
@@ -412,7 +413,7 @@ export async function getCase(platform: Platform, caller: Caller, id: string): P
   await auditRead(db, platform.clock, caller, 'case', id, { number: row.number });
   const details = (events.find((event) => event.kind === 'SUBMITTED' || event.kind === 'QUOTA_EXHAUSTED')
     ?.data?.details ?? {}) as Record<string, unknown>;
-  return {
+  return caseDetailWithinReach(caseReachOf(actor), {
     ...summaryOf(definition, row, dueDateBounds(today)),
     typeValidFrom: row.typeValidFrom,
     legalReference: definition.legalReference,
@@ -518,7 +519,7 @@ export async function getCase(platform: Platform, caller: Caller, id: string): P
     })),
     actions: deadline ? actionsFor(definition, facts, deadline, today, calendar) : [],
     details,
-  };
+  });
 }
 
 // ---- actions

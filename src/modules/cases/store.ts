@@ -5,6 +5,7 @@ import type { CaseEventTable, CaseFileTable, CaseOpinionTable } from '../../db/t
 import { type Db, foldedName } from '../../kernel/db.ts';
 import * as documents from './documents/store.ts';
 import type { CaseTypeVersion } from './law/definitions.ts';
+import { type TeamReach, withinReach } from './team/store.ts';
 
 // ---- case types
 
@@ -285,6 +286,8 @@ export type WorklistFilter = {
   closed?: boolean | undefined;
   number?: string | undefined;
   titlePrefix?: string | undefined;
+  /** A legal expert's or a mediator's list: only the cases within their reach (decision 049). */
+  teamReach?: TeamReach | undefined;
 };
 
 export type WorklistOrder = { column: 'dueOn' | 'receivedAt'; descending: boolean };
@@ -344,6 +347,7 @@ export async function worklist(
       'like',
       `${filter.titlePrefix.toUpperCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`,
     );
+  if (filter.teamReach) query = query.where(withinReach(filter.teamReach));
   const direction = order.descending ? 'desc' : 'asc';
   // Closed cases have no due date: they sort after every dated one, by id, in either direction.
   const nullsLast = order.column === 'dueOn' && filter.closed !== false;

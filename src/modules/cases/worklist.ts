@@ -8,6 +8,7 @@ import type { assignInput, CaseSummary, savedViewInput, WorklistQuery } from './
 import { caseTypes } from './law/registry.ts';
 import { actorOf, dueDateBounds, summaryOf } from './service.ts';
 import * as store from './store.ts';
+import { caseReachOf } from './team/rules.ts';
 
 // ---- worklist
 
@@ -30,6 +31,7 @@ export async function worklist(
   query: WorklistQuery,
 ): Promise<{ items: CaseSummary[]; next: string | null }> {
   const actor = actorOf(caller);
+  const reach = caseReachOf(actor);
   const today = platform.clock.today();
   const bounds = dueDateBounds(today);
   const registry = await caseTypes(platform.database, platform.clock);
@@ -51,6 +53,7 @@ export async function worklist(
     closed: query.closed === 'all' ? undefined : query.closed === 'true',
     number: looksLikeNumber ? q?.toUpperCase() : undefined,
     titlePrefix: q && !looksLikeNumber ? q : undefined,
+    teamReach: reach.kind === 'TEAM' ? reach : undefined,
   };
   const order: store.WorklistOrder = {
     column: query.sort.endsWith('receivedAt') ? 'receivedAt' : 'dueOn',

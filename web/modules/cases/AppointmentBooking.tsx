@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import i18next from 'i18next';
 import { useState } from 'react';
-import { type Path, useForm } from 'react-hook-form';
+import { type FieldError, type Path, type UseFormRegisterReturn, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { text } from '../../../src/kernel/contract.ts';
@@ -11,10 +11,11 @@ import {
   type AppointmentPurpose,
   bookingInput,
 } from '../../../src/modules/cases/appointments/contract.ts';
+import { LANGUAGE_LEVELS } from '../../../src/modules/cases/team/contract.ts';
 import { SelectField } from '../../ui/fields.tsx';
 import { LoadError, Loading } from '../../ui/Loading.tsx';
 import { appointmentWhen } from './appointmentTimes.ts';
-import { appointments, type DeskView, desks, keys, mediators } from './requests.ts';
+import { appointments, type DeskView, desks, keys, type MediatorProposals, mediators } from './requests.ts';
 import { type Refusal, refusalOf, SlotFields, SlotRefusal } from './SlotFields.tsx';
 import { TextAreaField } from './TextAreaField.tsx';
 import { languageName } from './vocabulary.ts';
@@ -44,6 +45,7 @@ const bookingForm = z.object({
   purpose: bookingInput.shape.purpose,
   documents: documentsField,
   language: z.string(),
+  mediatorId: z.string(),
 });
 type BookingFormValues = z.input<typeof bookingForm>;
 
@@ -53,22 +55,30 @@ const EMPTY: BookingFormValues = {
   purpose: '' as AppointmentPurpose,
   documents: '',
   language: '',
+  mediatorId: '',
 };
 
 /** Where each field of the API is shown on the form. */
 function bookingField(apiField: string): Path<BookingFormValues> | null {
   const name = apiField.split('.')[0] ?? '';
   if (name === 'documentsToBring') return 'documents';
-  if (name === 'mediatorId') return 'language';
-  return ['deskId', 'startsAt', 'purpose', 'language'].includes(name)
+  return ['deskId', 'startsAt', 'purpose', 'language', 'mediatorId'].includes(name)
     ? (name as Path<BookingFormValues>)
     : null;
 }
 
-type AppointmentBookingProps = { caseId: string; onDone: (notice: string) => void };
+type AppointmentBookingProps = {
+  caseId: string;
+  /** The applicant's preferred language: the mediation's, when a mediator of the office speaks it. */
+  applicantLanguage: string | null;
+  onDone: (notice: string) => void;
+};
 
-/** The operator books a free slot of a desk for the case; the server sends the convocation. */
-export function AppointmentBooking({ caseId, onDone }: AppointmentBookingProps) {
+/**
+ * The operator books a free slot of a desk for the case, with a mediator who speaks the applicant's language
+ * and is free then (as proposed by the server); the server sends the convocation.
+ */
+export function AppointmentBooking({ caseId, applicantLanguage, onDone }: AppointmentBookingProps) {
   const { t } = useTranslation();
   const deskList = useQuery({ queryKey: keys.desks, queryFn: desks.list, staleTime: 60_000 });
   const team = useQuery({ queryKey: keys.mediators, queryFn: mediators.list, staleTime: 60_000 });
@@ -78,17 +88,18 @@ export function AppointmentBooking({ caseId, onDone }: AppointmentBookingProps) 
       <h3 id="pratica-appuntamento-nuovo" className="h5">
         {t('cases.appointments.bookTitle')}
       </h3>
-      {deskList.isPending ? (
+      {deskList.isPending || team.isPending ? (
         <Loading />
-      ) : deskList.error ? (
-        <LoadError error={deskList.error} />
+      ) : deskList.error || team.error ? (
+        <LoadError error={deskList.error ?? team.error} />
       ) : deskList.data.length === 0 ? (
         <p>{t('cases.appointments.noDesks')}</p>
       ) : (
         <BookingForm
           caseId={caseId}
           deskList={deskList.data}
-          languages={[...new Set(team.data?.flatMap((mediator) => mediator.languages) ?? [])]}
+          languages={[...new Set(team.data.flatMap((mediator) => mediator.languages))]}
+          applicantLanguage={applicantLanguage}
           onDone={onDone}
         />
       )}
@@ -101,16 +112,25 @@ type BookingFormProps = {
   deskList: readonly DeskView[];
   /** The languages the office's mediators cover. */
   languages: string[];
+  applicantLanguage: string | null;
   onDone: (notice: string) => void;
 };
 
-function BookingForm({ caseId, deskList, languages, onDone }: BookingFormProps) {
+function BookingForm({ caseId, deskList, languages, applicantLanguage, onDone }: BookingFormProps) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [refusal, setRefusal] = useState<Refusal | null>(null);
-  const form = useForm({ resolver: zodResolver(bookingForm), defaultValues: EMPTY });
+  const isCovered = applicantLanguage !== null && languages.includes(applicantLanguage);
+  const initial = { ...EMPTY, language: isCovered ? applicantLanguage : '' };
+  const form = useForm({ resolver: zodResolver(bookingForm), defaultValues: initial });
   const { errors } = form.formState;
-  const deskId = form.watch('deskId');
+  const [deskId, startsAt, language] = form.watch(['deskId', 'startsAt', 'language']);
+  const proposals = useQuery({
+    queryKey: keys.mediatorProposals(caseId, { deskId, startsAt, language }),
+    queryFn: () => mediators.proposals(caseId, { deskId, startsAt, language }),
+    enabled: Boolean(deskId && startsAt && language),
+  });
+  const clearMediator = () => form.setValue('mediatorId', '');
   const book = useMutation({
     mutationFn: (values: z.output<typeof bookingForm>) =>
       appointments.book(caseId, {
@@ -119,10 +139,11 @@ function BookingForm({ caseId, deskList, languages, onDone }: BookingFormProps) 
         purpose: values.purpose,
         documentsToBring: values.documents,
         ...(values.language ? { language: values.language } : {}),
+        ...(values.language && values.mediatorId ? { mediatorId: values.mediatorId } : {}),
       }),
     onSuccess: (booked) => {
       setRefusal(null);
-      form.reset(EMPTY);
+      form.reset(initial);
       void queryClient.invalidateQueries({ queryKey: keys.case(caseId) });
       void queryClient.invalidateQueries({ queryKey: keys.desks });
       onDone(t('cases.appointments.booked', { when: appointmentWhen(booked) }));
@@ -164,8 +185,13 @@ function BookingForm({ caseId, deskList, languages, onDone }: BookingFormProps) 
           <SlotFields
             deskList={deskList}
             deskId={deskId}
-            deskField={form.register('deskId', { onChange: () => form.setValue('startsAt', '') })}
-            slotField={form.register('startsAt')}
+            deskField={form.register('deskId', {
+              onChange: () => {
+                form.setValue('startsAt', '');
+                clearMediator();
+              },
+            })}
+            slotField={form.register('startsAt', { onChange: clearMediator })}
             errors={{ deskId: errors.deskId, startsAt: errors.startsAt }}
             proposals={refusal?.proposals ?? []}
           />
@@ -184,9 +210,9 @@ function BookingForm({ caseId, deskList, languages, onDone }: BookingFormProps) 
             ))}
           </SelectField>
           <SelectField
-            label={t('cases.appointments.mediation')}
+            label={t('cases.appointments.mediationLanguage')}
             hint={t('cases.appointments.languageHint')}
-            registration={form.register('language')}
+            registration={form.register('language', { onChange: clearMediator })}
             error={errors.language}
           >
             <option value="">{t('common.none')}</option>
@@ -196,6 +222,25 @@ function BookingForm({ caseId, deskList, languages, onDone }: BookingFormProps) 
               </option>
             ))}
           </SelectField>
+          {applicantLanguage && !isCovered && (
+            <p className="small">
+              {t('cases.appointments.languageUncovered', { language: languageName(applicantLanguage) })}
+            </p>
+          )}
+          {language &&
+            (!deskId || !startsAt ? (
+              <p className="small">{t('cases.appointments.chooseSlotFirst')}</p>
+            ) : proposals.isPending ? (
+              <Loading />
+            ) : proposals.error ? (
+              <LoadError error={proposals.error} />
+            ) : (
+              <MediatorChoice
+                proposals={proposals.data}
+                registration={form.register('mediatorId')}
+                error={errors.mediatorId}
+              />
+            ))}
         </div>
         <div className="col-12">
           <TextAreaField
@@ -219,5 +264,57 @@ function BookingForm({ caseId, deskList, languages, onDone }: BookingFormProps) 
         {t('cases.appointments.submit')}
       </button>
     </form>
+  );
+}
+
+type MediatorChoiceProps = {
+  proposals: MediatorProposals;
+  registration: UseFormRegisterReturn;
+  error: FieldError | undefined;
+};
+
+/** The mediators proposed for the chosen time, and why the others are not. */
+function MediatorChoice({ proposals, registration, error }: MediatorChoiceProps) {
+  const { t } = useTranslation();
+  const { proposed, notProposed } = proposals;
+  return (
+    <>
+      {proposed.length === 0 ? (
+        <p className="alert alert-warning" role="status">
+          {t('cases.appointments.noMediatorProposed')}
+        </p>
+      ) : (
+        <SelectField
+          label={t('cases.appointments.mediatorChoice')}
+          hint={t('cases.appointments.mediatorHint')}
+          registration={registration}
+          error={error}
+        >
+          <option value="">{t('cases.appointments.firstFree')}</option>
+          {proposed.map((mediator) => (
+            <option key={mediator.id} value={mediator.id}>
+              {mediator.level
+                ? t('cases.appointments.proposedMediator', {
+                    name: mediator.name,
+                    level: LANGUAGE_LEVELS[mediator.level],
+                  })
+                : mediator.name}
+            </option>
+          ))}
+        </SelectField>
+      )}
+      {notProposed.length > 0 && (
+        <details className="mb-4 small">
+          <summary>{t('cases.appointments.notProposed', { count: notProposed.length })}</summary>
+          <ul>
+            {notProposed.map((mediator) => (
+              <li key={mediator.id}>
+                {t('cases.appointments.notProposedReason', { name: mediator.name, reason: mediator.reason })}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </>
   );
 }

@@ -63,7 +63,7 @@ export function CaseAppointments({ detail, onDone }: CaseAppointmentsProps) {
         </ul>
       )}
       {canAct && detail.deadlineStatus !== 'CLOSED' && (
-        <AppointmentBooking caseId={detail.id} onDone={onDone} />
+        <AppointmentBooking caseId={detail.id} applicantLanguage={detail.language} onDone={onDone} />
       )}
       <AppointmentDialog
         task={task}

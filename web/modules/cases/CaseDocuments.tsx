@@ -31,7 +31,7 @@ export function CaseDocuments({ detail, onDone }: CaseDocumentsProps) {
           : t('cases.checklist.missingCount', { count: missing })}
       </p>
       <TableScroll label={t('cases.checklist.caption')}>
-        <table className="table">
+        <table className="table lovit-cards">
           <caption className="visually-hidden">{t('cases.checklist.caption')}</caption>
           <thead>
             <tr>
@@ -43,11 +43,16 @@ export function CaseDocuments({ detail, onDone }: CaseDocumentsProps) {
           <tbody>
             {detail.checklist.map((item) => (
               <tr key={item.code}>
-                <th scope="row" className="fw-normal">
+                <th scope="row" className="fw-normal lovit-card-title">
                   {item.label}
                 </th>
-                <td>{item.required ? t('cases.checklist.mandatory') : t('cases.checklist.optional')}</td>
-                <td className={item.present ? undefined : 'fw-semibold'}>
+                <td data-label={t('cases.checklist.required')}>
+                  {item.required ? t('cases.checklist.mandatory') : t('cases.checklist.optional')}
+                </td>
+                <td
+                  className={item.present ? undefined : 'fw-semibold'}
+                  data-label={t('cases.checklist.state')}
+                >
                   {item.present ? t('cases.checklist.present') : t('cases.checklist.missing')}
                 </td>
               </tr>
@@ -73,7 +78,7 @@ function DocumentList({ caseDetail, documents }: { caseDetail: CaseDetail; docum
     caseDetail.checklist.find((item) => item.code === code)?.label ?? t('cases.documents.outsideChecklist');
   return (
     <TableScroll label={t('cases.documents.caption')}>
-      <table className="table">
+      <table className="table lovit-cards">
         <caption className="visually-hidden">{t('cases.documents.caption')}</caption>
         <thead>
           <tr>
@@ -88,7 +93,7 @@ function DocumentList({ caseDetail, documents }: { caseDetail: CaseDetail; docum
             const isOld = document.current === false;
             return (
               <tr key={document.id}>
-                <th scope="row" className="fw-normal text-break">
+                <th scope="row" className="fw-normal text-break lovit-card-title">
                   <a href={cases.documentUrl(caseDetail.id, document.id)} download>
                     {document.fileName}
                   </a>
@@ -96,12 +101,14 @@ function DocumentList({ caseDetail, documents }: { caseDetail: CaseDetail; docum
                     <span className="d-block small">{formatSize(document.size, document.mediaType)}</span>
                   )}
                 </th>
-                <td>{itemLabel(document.checklistCode)}</td>
-                <td>
+                <td data-label={t('cases.documents.item')}>{itemLabel(document.checklistCode)}</td>
+                <td data-label={t('cases.documents.version')}>
                   {document.version ?? ''}
                   {isOld && <span className="d-block small">{t('cases.documents.superseded')}</span>}
                 </td>
-                <td className="text-nowrap">{formatDateTime(document.uploadedAt)}</td>
+                <td className="text-nowrap" data-label={t('cases.documents.uploadedAt')}>
+                  {formatDateTime(document.uploadedAt)}
+                </td>
               </tr>
             );
           })}

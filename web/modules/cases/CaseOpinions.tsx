@@ -42,7 +42,7 @@ export function CaseOpinions({ detail, onDone }: CaseOpinionsProps) {
         <p>{t('cases.opinions.none')}</p>
       ) : (
         <TableScroll label={t('cases.opinions.caption')}>
-          <table className="table">
+          <table className="table lovit-cards">
             <caption className="visually-hidden">{t('cases.opinions.caption')}</caption>
             <thead>
               <tr>
@@ -56,18 +56,20 @@ export function CaseOpinions({ detail, onDone }: CaseOpinionsProps) {
             <tbody>
               {detail.opinions.map((opinion) => (
                 <tr key={opinion.id}>
-                  <th scope="row" className="fw-normal">
+                  <th scope="row" className="fw-normal lovit-card-title">
                     {canOpen ? (
                       <Link to={`/pareri/${opinion.id}`}>{opinion.bodyName}</Link>
                     ) : (
                       opinion.bodyName
                     )}
                   </th>
-                  <td className="text-nowrap">{formatDateTime(opinion.requestedAt)}</td>
-                  <td>
+                  <td className="text-nowrap" data-label={t('cases.opinions.requestedAt')}>
+                    {formatDateTime(opinion.requestedAt)}
+                  </td>
+                  <td data-label={t('cases.opinions.dueOn')}>
                     <OpinionClock clock={opinion.clock} />
                   </td>
-                  <td>
+                  <td data-label={t('cases.opinions.state')}>
                     <OpinionState state={opinion.state} outcome={opinion.outcome} />
                     {opinion.answeredAt && (
                       <span className="d-block small">
@@ -78,7 +80,7 @@ export function CaseOpinions({ detail, onDone }: CaseOpinionsProps) {
                       <span className="d-block small">{opinion.silenceRule}</span>
                     )}
                   </td>
-                  <td>{opinion.notes ?? ''}</td>
+                  <td data-label={t('cases.opinions.notes')}>{opinion.notes ?? ''}</td>
                 </tr>
               ))}
             </tbody>

@@ -11,6 +11,7 @@ import { Page } from '../../ui/Page.tsx';
 import { CaseActions } from './CaseActions.tsx';
 import { CaseAppointments } from './CaseAppointments.tsx';
 import { CaseDocuments } from './CaseDocuments.tsx';
+import { CaseForMediator } from './CaseForMediator.tsx';
 import { CaseNotice } from './CaseNotice.tsx';
 import { CaseOpinions } from './CaseOpinions.tsx';
 import { CaseOutcomes } from './CaseOutcomes.tsx';
@@ -30,6 +31,9 @@ export function CasePage() {
   const { id = '' } = useParams();
   const canAct = usePermission('cases.act');
   const canReadTypes = usePermission('cases.types.read');
+  const canAnswer = usePermission('cases.legal.answer');
+  // decision 049: a mediator sees the heading of the case and its appointments, the legal expert all of it
+  const readsWholeCase = canAct || canAnswer;
   const [notice, setNotice] = useState<string | null>(
     (useLocation().state as { notice?: string } | null)?.notice ?? null,
   );
@@ -56,18 +60,23 @@ export function CasePage() {
   return (
     <Page title={t('cases.case.title', { number: data.number })} trail={trail}>
       <Notice message={notice} />
-      <CaseBar detail={data} canAct={canAct} />
-      <CaseSections detail={data} canAct={canAct} />
-      <CaseSummary detail={data} onDone={setNotice} />
-      {canAct && <CaseActions detail={data} onDone={setNotice} />}
-      <CaseNotice detail={data} canAct={canAct} onDone={setNotice} />
-      <CaseOpinions detail={data} onDone={setNotice} />
-      <CaseParties detail={data} />
-      <CaseDocuments detail={data} onDone={setNotice} />
-      <CaseAppointments detail={data} onDone={setNotice} />
-      <CaseQuestions detail={data} onDone={setNotice} />
-      <CaseOutcomes detail={data} />
-      <CaseTimeline detail={data} stateName={stateName} />
+      {readsWholeCase && <CaseBar detail={data} canAct={canAct} />}
+      {!readsWholeCase && <CaseForMediator detail={data} onDone={setNotice} />}
+      {readsWholeCase && <CaseSections detail={data} canAct={canAct} />}
+      {readsWholeCase && (
+        <>
+          <CaseSummary detail={data} onDone={setNotice} />
+          {canAct && <CaseActions detail={data} onDone={setNotice} />}
+          <CaseNotice detail={data} canAct={canAct} onDone={setNotice} />
+          <CaseOpinions detail={data} onDone={setNotice} />
+          <CaseParties detail={data} />
+          <CaseDocuments detail={data} onDone={setNotice} />
+          <CaseAppointments detail={data} onDone={setNotice} />
+          <CaseQuestions detail={data} onDone={setNotice} />
+          <CaseOutcomes detail={data} />
+          <CaseTimeline detail={data} stateName={stateName} />
+        </>
+      )}
     </Page>
   );
 }

@@ -9,7 +9,7 @@ type CaseTimelineProps = {
   stateName: (code: string) => string;
 };
 
-/** Every step the case went through, oldest first: who, when, on which legal day, why. */
+/** Every step the case went through, oldest first: who, when, on which legal day, why; one card each on a phone. */
 export function CaseTimeline({ detail, stateName }: CaseTimelineProps) {
   const { t } = useTranslation();
   return (
@@ -17,8 +17,8 @@ export function CaseTimeline({ detail, stateName }: CaseTimelineProps) {
       <h2 id="pratica-cronologia" className="h4">
         {t('cases.timeline.heading')}
       </h2>
-      <TableScroll label={t('cases.timeline.caption')} className="lovit-timeline">
-        <table className="table table-sm">
+      <TableScroll label={t('cases.timeline.caption')}>
+        <table className="table table-sm lovit-cards">
           <caption className="visually-hidden">{t('cases.timeline.caption')}</caption>
           <thead>
             <tr>
@@ -32,7 +32,7 @@ export function CaseTimeline({ detail, stateName }: CaseTimelineProps) {
           <tbody>
             {detail.timeline.map((event) => (
               <tr key={event.id}>
-                <td className="text-nowrap">
+                <td className="text-nowrap" data-label={t('cases.timeline.at')}>
                   {formatDateTime(event.at)}
                   {event.onDay !== legalDayOf(event.at) && (
                     <span className="d-block small">
@@ -40,10 +40,10 @@ export function CaseTimeline({ detail, stateName }: CaseTimelineProps) {
                     </span>
                   )}
                 </td>
-                <th scope="row" className="fw-normal">
+                <th scope="row" className="fw-normal lovit-card-title">
                   {event.label}
                 </th>
-                <td>
+                <td data-label={t('cases.timeline.states')}>
                   {event.toState
                     ? event.fromState
                       ? t('cases.timeline.transition', {
@@ -53,8 +53,10 @@ export function CaseTimeline({ detail, stateName }: CaseTimelineProps) {
                       : stateName(event.toState)
                     : ''}
                 </td>
-                <td className="text-break">{event.actor}</td>
-                <td>{event.reason ?? ''}</td>
+                <td className="text-break" data-label={t('cases.timeline.actor')}>
+                  {event.actor}
+                </td>
+                <td data-label={t('cases.timeline.reason')}>{event.reason ?? ''}</td>
               </tr>
             ))}
           </tbody>

@@ -4,7 +4,7 @@ import { usePermission, useSignedInSession } from '../../app/session.ts';
 
 /**
  * The other pages of the module, from the worklist: a new case, the case types, the quotas, the legal
- * expert's questions, the mediators (and a mediator's own profile), the desks.
+ * expert's questions, the mediators (and a mediator's own profile), the desks, the convocation's languages.
  */
 export function CasesNavigation() {
   const { t } = useTranslation();
@@ -43,6 +43,9 @@ export function CasesNavigation() {
           {t('cases.desks.title')}
         </Link>
       )}
+      <Link className="btn btn-outline-primary" to="/pratiche/convocazioni">
+        {t('cases.convocations.title')}
+      </Link>
     </div>
   );
 }

@@ -109,6 +109,8 @@ function ProfileSummary({ profile }: { profile: MediatorProfileView }) {
           <dd>{profile.secondedFrom}</dd>
         </>
       )}
+      <dt>{t('cases.mediators.offices')}</dt>
+      <dd>{profile.offices.join(', ')}</dd>
       <dt>{t('cases.mediators.languages')}</dt>
       <dd>
         {profile.languages.length === 0
@@ -166,6 +168,12 @@ function ProfileForm({
       <h2 id="profilo-modifica" className="h4">
         {t('cases.mediators.edit')}
       </h2>
+      <p>
+        {t('cases.mediators.oneProfile', {
+          count: profile.offices.length,
+          offices: profile.offices.join(', '),
+        })}
+      </p>
       <form onSubmit={form.handleSubmit((values) => save.mutate(values))} noValidate className="lovit-form">
         <fieldset className="mb-4">
           <legend className="h5 mb-4">{t('cases.mediators.languages')}</legend>

@@ -63,6 +63,7 @@ const pages = {
     default: (await import('./LegalQuestionsPage.tsx')).LegalQuestionsPage,
   })),
   desks: lazy(async () => ({ default: (await import('./DesksPage.tsx')).DesksPage })),
+  convocations: lazy(async () => ({ default: (await import('./ConvocationsPage.tsx')).ConvocationsPage })),
   mediators: lazy(async () => ({ default: (await import('./MediatorProfilePage.tsx')).MediatorsPage })),
   mediatorProfile: lazy(async () => ({
     default: (await import('./MediatorProfilePage.tsx')).MediatorProfilePage,
@@ -123,6 +124,14 @@ export function casesRoutes() {
         element={
           <RequirePermission anyOf={['cases.desks.manage']}>
             <LazyPage page={pages.desks} />
+          </RequirePermission>
+        }
+      />
+      <Route
+        path="/pratiche/convocazioni"
+        element={
+          <RequirePermission anyOf={['cases.access']}>
+            <LazyPage page={pages.convocations} />
           </RequirePermission>
         }
       />

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type {
   AppointmentView,
   BookingInput,
+  ConvocationSample,
   cancelInput,
   DeskInput,
   DeskView,
@@ -28,6 +29,7 @@ import type { QuotaImputationInput } from '../../../src/modules/cases/intake/con
 import type {
   answerInput,
   MediatorProfileView,
+  MediatorProposals,
   mediatorProfileInput,
   mediatorView,
   QuestionView,
@@ -56,7 +58,7 @@ export type ActionOption = CaseDetail['actions'][number];
 export type SlotsView = z.infer<typeof slotsView>;
 export type Slot = SlotsView['slots'][number];
 export type MediatorView = z.infer<typeof mediatorView>;
-export type { MediatorProfileView };
+export type { MediatorProfileView, MediatorProposals };
 export type MediatorProfileInput = z.input<typeof mediatorProfileInput>;
 
 export const WORKLIST_PAGE_SIZE = 25;
@@ -75,7 +77,10 @@ export const keys = {
   desks: ['cases', 'desks'] as const,
   slots: (deskId: string) => ['cases', 'desks', deskId, 'slots'] as const,
   mediators: ['cases', 'mediators'] as const,
+  convocations: ['cases', 'convocations'] as const,
   mediatorProfile: (id: string) => ['cases', 'mediators', id] as const,
+  mediatorProposals: (caseId: string, query: Query) =>
+    ['cases', 'case', caseId, 'mediator-proposals', query] as const,
   legalQueue: ['cases', 'legal-questions', 'open'] as const,
 };
 
@@ -133,6 +138,8 @@ export const savedViews = {
 const appointmentUrl = (id: string) => `/api/appointments/${encodeURIComponent(id)}`;
 
 export const appointments = {
+  /** The convocation in Italian and in each language it is translated into, on a made-up appointment. */
+  convocationSamples: () => api.get<ConvocationSample[]>('/api/convocation-templates'),
   ofCase: (caseId: string) => api.get<AppointmentView[]>(`${caseUrl(caseId)}/appointments`),
   book: (caseId: string, body: BookingInput) =>
     api.post<AppointmentView>(`${caseUrl(caseId)}/appointments`, body),
@@ -176,6 +183,9 @@ export const mediators = {
   profile: (id: string) => api.get<MediatorProfileView>(`/api/mediators/${encodeURIComponent(id)}/profile`),
   saveProfile: (id: string, body: MediatorProfileInput) =>
     api.put<MediatorProfileView>(`/api/mediators/${encodeURIComponent(id)}/profile`, body),
+  /** Who speaks the language and is free at a desk's slot for an appointment of the case; the others and why. */
+  proposals: (caseId: string, query: { deskId: string; startsAt: string; language: string }) =>
+    api.get<MediatorProposals>(`${caseUrl(caseId)}/mediator-proposals`, query),
 };
 
 export const legalQuestions = {

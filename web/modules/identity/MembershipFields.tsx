@@ -6,14 +6,24 @@ import { SelectField, sentence } from '../../ui/fields.tsx';
 import { LoadError, Loading } from '../../ui/Loading.tsx';
 import { keys, organisations } from './requests.ts';
 
-type MembershipRow = { organisationId?: string; role?: Role };
+type MembershipRow = { organisationId?: string; role?: Role; secondedFrom?: string | null };
 type WithMemberships = { memberships: MembershipRow[] };
 
-export const EMPTY_MEMBERSHIP: MembershipRow = { organisationId: '', role: undefined };
+export const EMPTY_MEMBERSHIP: MembershipRow = { organisationId: '', role: undefined, secondedFrom: null };
+
+/** A membership as the form edits it: the organisation of origin, if any, kept (decision 036). */
+export const membershipRow = ({ organisationId, role, secondedFrom }: MembershipRow) => ({
+  organisationId,
+  role,
+  secondedFrom: secondedFrom ?? null,
+});
+
+/** The empty choice of the organisation of origin is no secondment. */
+const originValue = (value: unknown) => (value === '' || value === undefined ? null : value);
 
 /**
- * The roles a user holds, one row per organisation and role, in a form given by FormProvider whose
- * `memberships` field holds them.
+ * The roles a user holds, one row per organisation and role, with the organisation the person comes from when
+ * they hold it on secondment, in a form given by FormProvider whose `memberships` field holds them.
  */
 export function MembershipFields() {
   const { t } = useTranslation();
@@ -36,7 +46,7 @@ export function MembershipFields() {
         <fieldset key={field.id} className="lovit-membership-row">
           <legend className="h6">{t('memberships.row', { number: index + 1 })}</legend>
           <div className="row align-items-end">
-            <div className="col-12 col-md-5">
+            <div className="col-12 col-md-4">
               <SelectField
                 label={t('memberships.organisation')}
                 registration={register(`memberships.${index}.organisationId`)}
@@ -52,7 +62,7 @@ export function MembershipFields() {
                 ))}
               </SelectField>
             </div>
-            <div className="col-12 col-md-4">
+            <div className="col-12 col-md-3">
               <SelectField
                 label={t('memberships.role')}
                 registration={register(`memberships.${index}.role`)}
@@ -66,7 +76,22 @@ export function MembershipFields() {
                 ))}
               </SelectField>
             </div>
-            <div className="col-12 col-md-3 lovit-field">
+            <div className="col-12 col-md-3">
+              <SelectField
+                label={t('memberships.secondedFrom')}
+                hint={t('memberships.secondedHint')}
+                registration={register(`memberships.${index}.secondedFrom`, { setValueAs: originValue })}
+                error={errors.memberships?.[index]?.secondedFrom}
+              >
+                <option value="">{t('memberships.notSeconded')}</option>
+                {choices.data.map((organisation) => (
+                  <option key={organisation.id} value={organisation.id}>
+                    {organisation.name}
+                  </option>
+                ))}
+              </SelectField>
+            </div>
+            <div className="col-12 col-md-2 lovit-field">
               <button type="button" className="btn btn-outline-danger btn-sm" onClick={() => remove(index)}>
                 {t('memberships.remove')}
                 <span className="visually-hidden"> {t('memberships.row', { number: index + 1 })}</span>

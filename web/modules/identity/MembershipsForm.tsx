@@ -7,7 +7,7 @@ import { setMembershipsInput, type User } from '../../../src/modules/identity/co
 import { useFormDraft } from '../../app/drafts.ts';
 import { DraftRestored } from '../../ui/DraftRestored.tsx';
 import { FormProblem, reportProblem } from '../../ui/forms.tsx';
-import { MembershipFields } from './MembershipFields.tsx';
+import { MembershipFields, membershipRow } from './MembershipFields.tsx';
 import { keys, type Membership, users } from './requests.ts';
 
 /** Replaces the roles of a user with the rows of the form, all at once. */
@@ -18,7 +18,7 @@ export function MembershipsForm({ user, onSaved }: { user: User; onSaved: (notic
   const form = useForm({
     resolver: zodResolver(setMembershipsInput),
     defaultValues: {
-      memberships: user.memberships.map(({ organisationId, role }) => ({ organisationId, role })),
+      memberships: user.memberships.map(membershipRow),
     },
   });
   const isRestored = useFormDraft(form, 'ruoli');
@@ -28,7 +28,7 @@ export function MembershipsForm({ user, onSaved }: { user: User; onSaved: (notic
       queryClient.setQueryData(keys.user(user.id), saved);
       void queryClient.invalidateQueries({ queryKey: ['users'] });
       form.reset({
-        memberships: saved.memberships.map(({ organisationId, role }) => ({ organisationId, role })),
+        memberships: saved.memberships.map(membershipRow),
       });
       onSaved(t('memberships.saved'));
     },

@@ -130,7 +130,13 @@ function MembershipList({ user }: { user: User }) {
     <ul>
       {user.memberships.map((membership) => (
         <li key={`${membership.organisationId}-${membership.role}`}>
-          {ROLES[membership.role]} – {membership.organisationName}
+          {membership.secondedFromName
+            ? t('memberships.seconded', {
+                role: ROLES[membership.role],
+                organisation: membership.organisationName,
+                origin: membership.secondedFromName,
+              })
+            : `${ROLES[membership.role]} – ${membership.organisationName}`}
         </li>
       ))}
     </ul>

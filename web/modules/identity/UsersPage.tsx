@@ -95,7 +95,13 @@ export function UsersPage() {
                       <ul className="list-unstyled mb-0">
                         {user.memberships.map((membership) => (
                           <li key={`${membership.organisationId}-${membership.role}`}>
-                            {ROLES[membership.role]} – {membership.organisationName}
+                            {membership.secondedFromName
+                              ? t('memberships.seconded', {
+                                  role: ROLES[membership.role],
+                                  organisation: membership.organisationName,
+                                  origin: membership.secondedFromName,
+                                })
+                              : `${ROLES[membership.role]} – ${membership.organisationName}`}
                           </li>
                         ))}
                       </ul>

@@ -18,7 +18,7 @@ export type PermissionMatrix = z.infer<typeof permissionMatrix>;
 export type AuditEntry = z.infer<typeof auditEntry>;
 export type AuditKind = z.infer<typeof auditKind>;
 export type AuthOptions = z.infer<typeof authOptions>;
-export type Membership = { organisationId: string; role: Role };
+export type Membership = { organisationId: string; role: Role; secondedFrom?: string | null };
 
 export const PAGE_SIZE = 20;
 

@@ -120,6 +120,17 @@ export const appointmentView = z.object({
 });
 export type AppointmentView = z.infer<typeof appointmentView>;
 
+/** The convocation as it goes out in a language: the Italian text, then the translation (none for Italian). */
+export const convocationSample = z.object({
+  language: z.string(),
+  /** The language's name in itself. */
+  name: z.string(),
+  dir: z.enum(['ltr', 'rtl']),
+  subject: z.string(),
+  text: z.string(),
+});
+export type ConvocationSample = z.infer<typeof convocationSample>;
+
 /** How the case timeline names the events of appointments and of the legal expert's questions. */
 export const TEAM_EVENT_LABELS = {
   APPOINTMENT_BOOKED: 'Appuntamento fissato e convocazione inviata',

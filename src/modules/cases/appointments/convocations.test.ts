@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN_CASE_TYPES } from '../law/catalogue.ts';
 import { caseTypeVersion } from '../law/definitions.ts';
-import { convocationIcs, convocationLetter } from './convocations.ts';
+import { cancellationLetter, convocationIcs, convocationLetter } from './convocations.ts';
 import { recipientOf } from './letters.ts';
+import { CONVOCATION_TRANSLATIONS, type ConvocationTranslation } from './translations.ts';
 
 const definitionOf = (code: string) =>
   caseTypeVersion.parse(BUILT_IN_CASE_TYPES.find((input) => (input as { code: string }).code === code));
@@ -94,5 +95,55 @@ describe('the calendar entry', () => {
     expect(letter.text).toContain('Data: martedì 7 aprile 2026');
     expect(letter.text).toContain('Ora: dalle 09:00 alle 09:30');
     expect(letter.text).not.toContain('Documenti da portare');
+  });
+});
+
+describe('the convocation in the applicant’s language', () => {
+  const now = new Date('2026-03-02T08:00:00Z');
+  const inLanguage = (applicantLanguage: string | null) =>
+    convocationLetter({ ...convocation, applicantLanguage, manageUrl: 'https://lovit.example/l' }, now);
+
+  it('follows the Italian text, which comes first and stays whole', () => {
+    const italianOnly = inLanguage(null).text;
+    for (const language of ['en', 'fr', 'ar', 'uk']) {
+      const { text, subject } = inLanguage(language);
+      const translation = CONVOCATION_TRANSLATIONS[language] as ConvocationTranslation;
+      expect(text.startsWith(translation.notice)).toBe(true);
+      expect(text).toContain(italianOnly);
+      expect(text.indexOf(translation.purposes.DOCUMENTS)).toBeGreaterThan(text.indexOf(italianOnly));
+      expect(subject).toMatch(new RegExp(` / ${translation.subject}$`));
+      expect(text.match(/https:\/\/lovit\.example\/l/g)).toHaveLength(2);
+    }
+  });
+
+  it('writes dates and times as the language writes them, in Rome time', () => {
+    expect(inLanguage('en').text).toContain('Date: Tuesday, 7 April 2026');
+    expect(inLanguage('en').text).toContain('Time: from 09:00 to 09:30');
+    expect(inLanguage('fr').text).toContain('Date: mardi 7 avril 2026');
+    expect(inLanguage('uk').text).toContain('вівторок, 7 квітня 2026');
+    expect(inLanguage('ar').text).toContain('الشباك الموحّد للهجرة');
+  });
+
+  it('is Italian alone in a language with no translation', () => {
+    expect(inLanguage('bn').text).toBe(inLanguage(null).text);
+    expect(inLanguage('bn').subject).not.toContain(' / ');
+  });
+});
+
+describe('the notice of cancellation in the applicant’s language', () => {
+  const now = new Date('2026-03-02T08:00:00Z');
+
+  it('follows the Italian notice, with the reason as the office wrote it', () => {
+    const italian = cancellationLetter(convocation, 'Sportello chiuso per sciopero', now).text;
+    const { text, subject } = cancellationLetter(
+      { ...convocation, applicantLanguage: 'uk' },
+      'Sportello chiuso per sciopero',
+      now,
+    );
+    expect(text).toContain(italian);
+    expect(text.indexOf('скасовано')).toBeGreaterThan(text.indexOf(italian));
+    expect(text).toContain('Причина: Sportello chiuso per sciopero');
+    expect(text).toContain('вівторок, 7 квітня 2026 р., 09:00');
+    expect(subject).toMatch(/ \/ Прийом скасовано$/);
   });
 });

@@ -1,12 +1,18 @@
 /**
- * The convocation letter of an appointment, in Italian, with its calendar entry (`.ics`, RFC 5545/5546):
- * date, place, documents to bring and case number. Rendering only; sending is the caller's.
+ * The convocation letter of an appointment, in Italian and, below it, in the applicant's language when the
+ * letter has a translation in it (`translations.ts`), with its calendar entry (`.ics`, RFC 5545/5546): date,
+ * place, documents to bring and case number. Rendering only; sending is the caller's.
  */
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { Temporal } from 'temporal-polyfill';
 import { LEGAL_TIME_ZONE } from '../../../kernel/clock.ts';
 import { MAIL_FROM, type Mail } from '../../../kernel/mail.ts';
-import { APPOINTMENT_PURPOSES, type AppointmentPurpose } from './contract.ts';
+import { APPOINTMENT_PURPOSES, type AppointmentPurpose, type ConvocationSample } from './contract.ts';
+import {
+  CONVOCATION_TRANSLATIONS,
+  type ConvocationTranslation,
+  convocationTranslation,
+} from './translations.ts';
 
 export type Convocation = {
   appointmentId: string;
@@ -22,7 +28,10 @@ export type Convocation = {
   recipientEmail: string | null;
   viaPec: boolean;
   organisationName: string;
+  /** The language of the mediation, when a mediator is booked. */
   language: string | null;
+  /** The language the applicant prefers, when the letter goes to them as a person. */
+  applicantLanguage?: string | null;
   /** The appointment this one replaces, when it was rescheduled. */
   replaces: { appointmentId: string; startsAt: Date; endsAt: Date } | null;
   /** The signed link where the applicant confirms or moves it, while it is scheduled. */
@@ -169,6 +178,19 @@ export function convocationLetter(convocation: Convocation, now: Date): Mail & {
     OFFICE,
     convocation.organisationName,
   ];
+  const translation = convocationTranslation(convocation.applicantLanguage ?? null);
+  const text = translation
+    ? [
+        translation.notice,
+        '',
+        ...lines,
+        '',
+        '———',
+        translation.name,
+        '',
+        ...translatedLines(convocation, translation),
+      ]
+    : lines;
   const attachments = [
     icsAttachment('convocazione.ics', convocationIcs(convocation, 'REQUEST', now), 'REQUEST'),
   ];
@@ -182,20 +204,71 @@ export function convocationLetter(convocation: Convocation, now: Date): Mail & {
     );
   return {
     to: convocation.recipientEmail,
-    subject: `${convocation.replaces ? 'Nuova convocazione' : 'Convocazione'} – ${OFFICE}${convocation.caseNumber ? ` – pratica ${convocation.caseNumber}` : ''}`,
-    text: lines.join('\n'),
+    subject: `${convocation.replaces ? 'Nuova convocazione' : 'Convocazione'} – ${OFFICE}${convocation.caseNumber ? ` – pratica ${convocation.caseNumber}` : ''}${translation ? ` / ${translation.subject}` : ''}`,
+    text: text.join('\n'),
     attachments,
   };
 }
 
-/** The notice that an appointment is cancelled, with the calendar cancellation. */
+/** The day and the time format of a translation, in Rome time. */
+function formatsOf(translation: ConvocationTranslation) {
+  const day = new Intl.DateTimeFormat(translation.locale, {
+    timeZone: LEGAL_TIME_ZONE,
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  });
+  const time = new Intl.DateTimeFormat(translation.locale, {
+    timeZone: LEGAL_TIME_ZONE,
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+  return { day, time };
+}
+
+/** A moment as the translation's language writes it: its day, then its time. */
+function momentIn(translation: ConvocationTranslation, instant: Date): string {
+  const { day, time } = formatsOf(translation);
+  return `${day.format(instant)}, ${time.format(instant)}`;
+}
+
+/** The convocation in the applicant's language: the same facts as the Italian text, in the same order. */
+function translatedLines(convocation: Convocation, translation: ConvocationTranslation): string[] {
+  const { day, time } = formatsOf(translation);
+  const { replaces } = convocation;
+  return [
+    translation.greeting(convocation.recipientName),
+    '',
+    replaces
+      ? translation.moved(momentIn(translation, replaces.startsAt))
+      : translation.invitation(convocation.organisationName),
+    '',
+    `${translation.date}: ${day.format(convocation.startsAt)}`,
+    translation.time(time.format(convocation.startsAt), time.format(convocation.endsAt)),
+    `${translation.place}: ${convocation.deskName}, ${convocation.place}`,
+    `${translation.purpose}: ${translation.purposes[convocation.purpose]}`,
+    ...(convocation.caseNumber ? [`${translation.caseNumber}: ${convocation.caseNumber}`] : []),
+    ...(convocation.language ? [translation.mediator] : []),
+    '',
+    ...(convocation.documentsToBring.length
+      ? [translation.documents, ...convocation.documentsToBring.map((document) => `- ${document}`), '']
+      : []),
+    translation.identity,
+    translation.calendar,
+    ...(convocation.manageUrl ? ['', translation.link, convocation.manageUrl] : []),
+  ];
+}
+
+/** The notice that an appointment is cancelled, with the calendar cancellation; translated like the convocation. */
 export function cancellationLetter(
   convocation: Convocation,
   reason: string,
   now: Date,
 ): Mail & { to: string } {
   if (!convocation.recipientEmail) throw new RangeError('a cancellation letter needs a recipient');
-  const text = [
+  const translation = convocationTranslation(convocation.applicantLanguage ?? null);
+  const italian = [
     `Gentile ${convocation.recipientName ?? 'richiedente'},`,
     '',
     `l’appuntamento presso lo ${OFFICE} fissato per ${when(convocation.startsAt, convocation.endsAt)}` +
@@ -205,13 +278,61 @@ export function cancellationLetter(
     '',
     OFFICE,
     convocation.organisationName,
-  ].join('\n');
+  ];
+  const text = translation
+    ? [
+        translation.notice,
+        '',
+        ...italian,
+        '',
+        '———',
+        translation.name,
+        '',
+        translation.greeting(convocation.recipientName),
+        '',
+        translation.cancellation.cancelled(momentIn(translation, convocation.startsAt)),
+        `${translation.cancellation.reason}: ${reason}`,
+        translation.cancellation.followUp,
+      ]
+    : italian;
   return {
     to: convocation.recipientEmail,
-    subject: `Annullamento appuntamento – ${OFFICE}${convocation.caseNumber ? ` – pratica ${convocation.caseNumber}` : ''}`,
-    text,
+    subject: `Annullamento appuntamento – ${OFFICE}${convocation.caseNumber ? ` – pratica ${convocation.caseNumber}` : ''}${translation ? ` / ${translation.cancellation.subject}` : ''}`,
+    text: text.join('\n'),
     attachments: [
       icsAttachment('appuntamento-annullato.ics', convocationIcs(convocation, 'CANCEL', now), 'CANCEL'),
     ],
   };
+}
+
+/** An appointment made up for showing the letter: what the office fills in is in guillemets. */
+const SAMPLE: Convocation = {
+  appointmentId: '00000000-0000-7000-8000-000000000000',
+  startsAt: new Date('2026-04-07T07:00:00Z'),
+  endsAt: new Date('2026-04-07T07:30:00Z'),
+  deskName: '«sportello»',
+  place: '«indirizzo e stanza»',
+  purpose: 'DOCUMENTS',
+  documentsToBring: ['«documento da portare»'],
+  caseNumber: 'LO-2026-000123',
+  caseTypeName: '«tipo di pratica»',
+  recipientName: '«nome e cognome»',
+  recipientEmail: 'richiedente@example.org',
+  viaPec: false,
+  organisationName: '«ufficio»',
+  language: null,
+  replaces: null,
+  manageUrl: '«link personale»',
+};
+
+/** The convocation in Italian and in every language it is translated into, as the staff can read it. */
+export function convocationSamples(now: Date): ConvocationSample[] {
+  const languages = [
+    ['it', { name: 'Italiano', dir: 'ltr' as const }] as const,
+    ...Object.entries(CONVOCATION_TRANSLATIONS),
+  ];
+  return languages.map(([language, { name, dir }]) => {
+    const { subject, text } = convocationLetter({ ...SAMPLE, applicantLanguage: language }, now);
+    return { language, name, dir, subject, text };
+  });
 }

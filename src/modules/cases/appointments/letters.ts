@@ -12,6 +12,7 @@ import { isLanguage } from '../../portal/languages.ts';
 import type { CaseTypeVersion } from '../law/definitions.ts';
 import { caseTypes } from '../law/registry.ts';
 import * as store from '../store.ts';
+import { appointmentsWithinReach } from '../team/reach.ts';
 import type { AppointmentPurpose } from './contract.ts';
 import { type Convocation, convocationIcs, convocationLetter } from './convocations.ts';
 import { actorOf } from './desks.ts';
@@ -34,6 +35,16 @@ export function recipientOf(definition: CaseTypeVersion, parties: readonly Party
   return { name, email: party.personEmail, viaPec: false };
 }
 
+/**
+ * The language the applicant prefers, when the letter goes to them as a person: a company's PEC is written to in
+ * Italian alone.
+ */
+export function recipientLanguageOf(definition: CaseTypeVersion, parties: readonly Party[]): string | null {
+  const role = definition.parties.find((party) => party.applicant)?.role;
+  const party = parties.find((candidate) => candidate.role === role) ?? parties[0];
+  return party && !party.employerId ? party.preferredLanguage : null;
+}
+
 /** The case facts a letter prints and the applicant it goes to. */
 export async function caseForLetter(platform: Platform, db: Db, organisationId: string, caseId: string) {
   const row = await store.findCase(db, organisationId, caseId);
@@ -43,7 +54,12 @@ export async function caseForLetter(platform: Platform, db: Db, organisationId: 
     row.typeValidFrom,
   );
   const parties = await store.caseParties(db, caseId);
-  return { row, definition, recipient: recipientOf(definition, parties) };
+  return {
+    row,
+    definition,
+    recipient: recipientOf(definition, parties),
+    language: recipientLanguageOf(definition, parties),
+  };
 }
 
 /** Everything a letter about an appointment needs, read back from the database. */
@@ -74,6 +90,7 @@ export async function convocationOf(
     viaPec: row.viaPec,
     organisationName: await appointmentStore.organisationName(db, organisationId),
     language: row.language,
+    applicantLanguage: kase?.language ?? null,
     replaces: replaced
       ? { appointmentId: replaced.id, startsAt: replaced.startsAt, endsAt: replaced.endsAt }
       : null,
@@ -82,7 +99,7 @@ export async function convocationOf(
         ? await appointmentLinkUrl(
             platform,
             row,
-            row.language && isLanguage(row.language) ? row.language : 'it',
+            [kase?.language, row.language].find((code) => code && isLanguage(code)) ?? 'it',
           )
         : null,
   };
@@ -143,8 +160,10 @@ export async function resendConvocation(platform: Platform, caller: Caller, id: 
 /** The calendar file of an appointment: a request while it stands, a cancellation once it no longer does. */
 export async function appointmentIcs(platform: Platform, caller: Caller, id: string): Promise<string> {
   const actor = actorOf(caller);
-  const found = await convocationOf(platform, platform.database.db, actor.organisationId, id);
-  if (!found) throw new NotFound('L’appuntamento non esiste o non è accessibile.');
+  const { db } = platform.database;
+  const found = await convocationOf(platform, db, actor.organisationId, id);
+  if (!found || !(await appointmentsWithinReach(db, actor, [found.row])).length)
+    throw new NotFound('L’appuntamento non esiste o non è accessibile.');
   const cancelled = found.row.status === 'CANCELLED' || found.row.status === 'RESCHEDULED';
   return convocationIcs(found.convocation, cancelled ? 'CANCEL' : 'REQUEST', found.row.createdAt);
 }

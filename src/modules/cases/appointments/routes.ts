@@ -6,6 +6,7 @@ import {
   appointmentView,
   bookingInput,
   cancelInput,
+  convocationSample,
   deskInput,
   deskView,
   outcomeInput,
@@ -13,6 +14,7 @@ import {
   slotsQuery,
   slotsView,
 } from './contract.ts';
+import { convocationSamples } from './convocations.ts';
 import { createDesk, listDesks, slotsOfDesk, updateDesk } from './desks.ts';
 import { appointmentIcs, resendConvocation } from './letters.ts';
 import { bookAppointment, cancelAppointment, recordOutcome, rescheduleAppointment } from './service.ts';
@@ -22,6 +24,20 @@ const idParams = z.object({ id: z.uuid() });
 
 export function registerAppointmentRoutes(app: LovitApp, platform: Platform): void {
   const tags = ['Sportelli e appuntamenti'];
+
+  app.get(
+    '/api/convocation-templates',
+    {
+      config: { access: 'cases.access' },
+      schema: {
+        tags,
+        summary:
+          'La convocazione in italiano e nelle lingue in cui è tradotta, su un appuntamento di esempio',
+        response: { 200: z.array(convocationSample) },
+      },
+    },
+    async () => convocationSamples(platform.clock.now()),
+  );
 
   app.post(
     '/api/desks',

@@ -7,6 +7,7 @@ import { mailStates } from '../../../kernel/mail-outbox.ts';
 import type { Platform } from '../../../kernel/platform.ts';
 import { auditRead } from '../../../kernel/transaction.ts';
 import * as store from '../store.ts';
+import { appointmentsWithinReach } from '../team/reach.ts';
 import {
   APPOINTMENT_PURPOSES,
   APPOINTMENT_STATUSES,
@@ -77,10 +78,11 @@ export async function getAppointment(
   id: string,
 ): Promise<AppointmentView> {
   const actor = actorOf(caller);
-  const [row] = await appointmentStore.appointments(platform.database.db, {
-    organisationId: actor.organisationId,
-    id,
-  });
+  const [row] = await appointmentsWithinReach(
+    platform.database.db,
+    actor,
+    await appointmentStore.appointments(platform.database.db, { organisationId: actor.organisationId, id }),
+  );
   if (!row) throw new NotFound('L’appuntamento non esiste o non è accessibile.');
   const [view] = await appointmentViews(platform.database.db, [row]);
   return view as AppointmentView;
@@ -96,7 +98,10 @@ export async function caseAppointments(platform: Platform, caller: Caller, caseI
   return appointmentViews(db, rows);
 }
 
-/** The office's appointments between two days (today when not given), at one desk or all. */
+/**
+ * The office's appointments between two days (today when not given), at one desk or all; a legal expert's or a
+ * mediator's agenda holds those of the cases they reach.
+ */
 export async function agenda(
   platform: Platform,
   caller: Caller,
@@ -104,12 +109,16 @@ export async function agenda(
 ) {
   const actor = actorOf(caller);
   const range = dayRange(query.from, query.to, { from: platform.clock.today(), days: 0 });
-  const rows = await appointmentStore.appointments(platform.database.db, {
-    organisationId: actor.organisationId,
-    ...(query.deskId ? { deskId: query.deskId } : {}),
-    from: startOfDayInRome(range.from.toString()),
-    to: endOfDayInRome(range.to.toString()),
-  });
+  const rows = await appointmentsWithinReach(
+    platform.database.db,
+    actor,
+    await appointmentStore.appointments(platform.database.db, {
+      organisationId: actor.organisationId,
+      ...(query.deskId ? { deskId: query.deskId } : {}),
+      from: startOfDayInRome(range.from.toString()),
+      to: endOfDayInRome(range.to.toString()),
+    }),
+  );
   await auditRead(platform.database.db, platform.clock, caller, 'appointment_agenda', actor.organisationId, {
     from: range.from.toString(),
     to: range.to.toString(),

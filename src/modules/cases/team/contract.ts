@@ -73,6 +73,8 @@ export const mediatorProfileView = z.object({
   email: z.string(),
   /** The organisation the mediator comes from, when they work at the office on secondment. */
   secondedFrom: z.string().nullable(),
+  /** Every office the person works in as a mediator: the profile is the person's, one for all of them. */
+  offices: z.array(z.string()),
   languages: z.array(z.object({ language: z.string(), level: languageLevel })),
   /** No window: the mediator can be booked whenever the desk is open. */
   availability: z.array(availabilityWindow),

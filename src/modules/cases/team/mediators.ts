@@ -56,6 +56,7 @@ async function profileView(db: Db, organisationId: string, now: Date, userId: st
     name: row.name,
     email: row.email,
     secondedFrom: origin.secondedFrom,
+    offices: await teamStore.mediatorOffices(db, userId),
     languages: row.levels,
     availability: row.availability,
     upcomingBookings: row.upcomingBookings,
@@ -74,7 +75,11 @@ export async function mediatorProfile(
   return view;
 }
 
-/** A mediator keeps their own profile; the SUI manager keeps every mediator's of the office. */
+/**
+ * A mediator keeps their own profile; the SUI manager of an office they work in may keep it too (decision 050).
+ * The profile is the person's, one for every office they work in: the change reaches all of them, and the audit
+ * entry names them.
+ */
 export async function updateMediatorProfile(
   platform: Platform,
   caller: Caller,
@@ -98,7 +103,7 @@ export async function updateMediatorProfile(
       entityType: 'user',
       entityId: userId,
       before: { languages: before.languages, availability: before.availability },
-      after: { languages, availability },
+      after: { languages, availability, offices: before.offices },
     });
   });
   return profileView(platform.database.db, actor.organisationId, platform.clock.now(), userId);

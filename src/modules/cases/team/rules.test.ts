@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { isAvailable, type MediatorCandidate, proposeMediators } from './rules.ts';
+import type { CaseDetail } from '../contract.ts';
+import {
+  caseDetailWithinReach,
+  caseReachOf,
+  isAvailable,
+  type MediatorCandidate,
+  proposeMediators,
+  readsWholeCase,
+} from './rules.ts';
 
 const TUESDAY_TEN = { weekday: 2, from: '10:00', to: '10:30' };
 
@@ -52,5 +60,54 @@ describe('mediators proposed for an appointment', () => {
     );
     expect(result.proposed.map((m) => m.id)).toEqual(['a', 'b']);
     expect(result.notProposed).toEqual([]);
+  });
+});
+
+describe('the reach of a user among the office’s cases', () => {
+  const userId = '0190a0a0-0000-7000-8000-000000000001';
+
+  it('gives the SUI staff every case, and the team the cases of their questions or appointments', () => {
+    expect(caseReachOf({ userId, roles: ['sui_operator'] })).toEqual({ kind: 'OFFICE' });
+    expect(caseReachOf({ userId, roles: ['mediator', 'sui_manager'] })).toEqual({ kind: 'OFFICE' });
+    expect(caseReachOf({ userId, roles: ['legal_expert'] })).toEqual({
+      kind: 'TEAM',
+      userId,
+      asLegalExpert: true,
+      asMediator: false,
+    });
+    expect(caseReachOf({ userId, roles: ['mediator'] })).toEqual({
+      kind: 'TEAM',
+      userId,
+      asLegalExpert: false,
+      asMediator: true,
+    });
+  });
+
+  it('lets the legal expert read the whole file and a mediator only its heading', () => {
+    const expert = caseReachOf({ userId, roles: ['legal_expert'] });
+    const mediator = caseReachOf({ userId, roles: ['mediator'] });
+    expect(readsWholeCase(expert)).toBe(true);
+    expect(readsWholeCase(mediator)).toBe(false);
+    const detail = {
+      number: 'LO-2026-000001',
+      title: 'Rossi Mario',
+      language: 'ar',
+      parties: [{ role: 'WORKER' }],
+      documents: [{ id: 'd' }],
+      timeline: [{ id: 'e' }],
+      details: { jobTitle: 'Operaio' },
+      externalReference: 'ALI-1',
+    } as unknown as CaseDetail;
+    expect(caseDetailWithinReach(expert, detail)).toBe(detail);
+    expect(caseDetailWithinReach(mediator, detail)).toMatchObject({
+      number: 'LO-2026-000001',
+      title: 'Rossi Mario',
+      language: 'ar',
+      parties: [],
+      documents: [],
+      timeline: [],
+      details: {},
+      externalReference: null,
+    });
   });
 });

@@ -1,4 +1,9 @@
-/** Pure rules of the multidisciplinary team: which mediators to propose for an appointment, and why not others. */
+/**
+ * Pure rules of the multidisciplinary team: which mediators to propose for an appointment, and why not others;
+ * which cases the legal expert and a mediator see, and how much of them.
+ */
+import type { Role } from '../../../kernel/permissions.ts';
+import type { CaseDetail } from '../contract.ts';
 import type { AvailabilityWindow, LanguageLevel, MediatorProposals } from './contract.ts';
 import { WEEKDAYS } from './contract.ts';
 
@@ -52,4 +57,54 @@ export function proposeMediators(
     else proposed.push({ id: mediator.id, name: mediator.name, level: spoken?.level ?? null });
   }
   return { proposed, notProposed };
+}
+
+/**
+ * How far a user's view of the office's cases reaches (decision 049): the SUI's staff see every case of the
+ * office; a legal expert the cases behind the questions put to the office's legal expert; a mediator the
+ * cases of the appointments they are booked for. A user holding both narrow roles sees both sets.
+ */
+export type CaseReach =
+  | { kind: 'OFFICE' }
+  | { kind: 'TEAM'; userId: string; asLegalExpert: boolean; asMediator: boolean };
+
+/** The roles that see every case of their office. */
+const OFFICE_WIDE_ROLES: readonly Role[] = ['sui_operator', 'sui_manager'];
+
+export function caseReachOf(actor: { userId: string; roles: readonly Role[] }): CaseReach {
+  if (actor.roles.some((role) => OFFICE_WIDE_ROLES.includes(role))) return { kind: 'OFFICE' };
+  return {
+    kind: 'TEAM',
+    userId: actor.userId,
+    asLegalExpert: actor.roles.includes('legal_expert'),
+    asMediator: actor.roles.includes('mediator'),
+  };
+}
+
+/**
+ * What a reach may read of a case it sees: a legal expert reads the whole file to answer on it; a mediator
+ * only the case's heading (number, procedure, state, names, language) and its appointments.
+ */
+export function readsWholeCase(reach: CaseReach): boolean {
+  return reach.kind === 'OFFICE' || reach.asLegalExpert;
+}
+
+/** The case page as a reach sees it: a mediator's keeps its heading and drops the file's contents. */
+export function caseDetailWithinReach(reach: CaseReach, detail: CaseDetail): CaseDetail {
+  if (readsWholeCase(reach)) return detail;
+  return {
+    ...detail,
+    externalReference: null,
+    quota: null,
+    deadline: null,
+    parties: [],
+    checklist: [],
+    opinions: [],
+    documents: [],
+    outcomes: [],
+    rejectionNotice: null,
+    timeline: [],
+    actions: [],
+    details: {},
+  };
 }

@@ -15,6 +15,7 @@ import { nextWorkingDay } from '../law/calendar.ts';
 import { calendarOf } from '../service.ts';
 import * as store from '../store.ts';
 import type { answerInput, mediatorLanguagesInput, QuestionView, questionInput } from './contract.ts';
+import { caseReachOf, readsWholeCase } from './rules.ts';
 import * as teamStore from './store.ts';
 
 /** Working days the legal expert has to answer when the operator sets no due date (office practice). */
@@ -205,9 +206,13 @@ export async function caseQuestions(platform: Platform, caller: Caller, caseId: 
   return rows.map((row) => questionView(row, today));
 }
 
-/** The legal expert's queue: questions of the office, the earliest due first; open ones only on request. */
+/**
+ * The legal expert's queue: questions of the office, the earliest due first; open ones only on request. A
+ * mediator reads none: the questions are not theirs to see (decision 049).
+ */
 export async function legalQuestions(platform: Platform, caller: Caller, open: boolean | undefined) {
   const actor = actorOf(caller);
+  if (!readsWholeCase(caseReachOf(actor))) return [];
   const rows = await teamStore.questions(platform.database.db, {
     organisationId: actor.organisationId,
     ...(open === undefined ? {} : { open }),

@@ -112,6 +112,19 @@ export async function mediatorOrigin(db: Db, organisationId: string, userId: str
     .executeTakeFirst();
 }
 
+/** The names of the organisations in which the person holds the mediator's role, in alphabetical order. */
+export async function mediatorOffices(db: Db, userId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('membership as ms')
+    .innerJoin('organisation as o', 'o.id', 'ms.organisationId')
+    .select('o.name')
+    .where('ms.userId', '=', userId)
+    .where('ms.role', '=', 'mediator')
+    .orderBy('o.name')
+    .execute();
+  return rows.map((row) => row.name);
+}
+
 export async function replaceProfile(
   db: Db,
   userId: string,
@@ -139,6 +152,41 @@ export async function replaceProfile(
         })),
       )
       .execute();
+}
+
+// ---- the cases a legal expert or a mediator sees
+
+/** Who reaches a case through the team: the legal expert by the questions, a mediator by the appointments. */
+export type TeamReach = { userId: string; asLegalExpert: boolean; asMediator: boolean };
+
+/**
+ * Whether the case aliased `c` is within a team member's reach: a question was put on it to the legal expert,
+ * or the mediator is booked for one of its appointments (held or to come; not one cancelled or moved away).
+ */
+export function withinReach(reach: TeamReach) {
+  return sql<boolean>`((${reach.asLegalExpert} and exists (select 1 from legal_question q
+      where q.case_id = c.id and q.organisation_id = c.organisation_id))
+    or (${reach.asMediator} and exists (select 1 from appointment a
+      where a.case_id = c.id and a.mediator_id = ${reach.userId}
+        and a.status in ('SCHEDULED', 'ATTENDED', 'NO_SHOW'))))`;
+}
+
+/** Among some cases of an office, those within a team member's reach. */
+export async function casesWithinReach(
+  db: Db,
+  organisationId: string,
+  reach: TeamReach,
+  caseIds: readonly string[],
+): Promise<Set<string>> {
+  if (caseIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('caseFile as c')
+    .select('c.id')
+    .where('c.organisationId', '=', organisationId)
+    .where('c.id', 'in', caseIds)
+    .where(withinReach(reach))
+    .execute();
+  return new Set(rows.map((row) => row.id));
 }
 
 // ---- questions to the legal expert

@@ -4,6 +4,7 @@ import type { ExchangeTables } from './tables/exchange.ts';
 import type { IdentityTables } from './tables/identity.ts';
 import type { KernelTables } from './tables/kernel.ts';
 import type { PortalTables } from './tables/portal.ts';
+import type { TrainingTables } from './tables/training.ts';
 
 /**
  * Every table, as Kysely sees it (camelCase here, snake_case in the database): each module declares its own
@@ -14,4 +15,5 @@ export type Database = KernelTables &
   CasesTables &
   ExchangeTables &
   CouncilTables &
-  PortalTables;
+  PortalTables &
+  TrainingTables;

@@ -12,6 +12,7 @@ import { exchangeModule } from './exchange/index.ts';
 import { identityModule } from './identity/index.ts';
 import { portalModule } from './portal/index.ts';
 import { officesSection, reviewerLanguages } from './portal/ports.ts';
+import { trainingModule } from './training/index.ts';
 
 export const MODULES: readonly LovitModule[] = [
   identityModule,
@@ -20,6 +21,7 @@ export const MODULES: readonly LovitModule[] = [
   exchangeModule,
   casesModule,
   councilModule,
+  trainingModule,
 ];
 
 // The exchange tells the cases what became of the opinions they requested.

@@ -12,6 +12,7 @@ import { ProfilePage } from '../modules/identity/ProfilePage.tsx';
 import { SetPasswordPage } from '../modules/identity/SetPasswordPage.tsx';
 import { GlossaryPage } from '../modules/portal/GlossaryPage.tsx';
 import { SheetsPage } from '../modules/portal/SheetsPage.tsx';
+import { trainingRoutes } from '../modules/training/trainingRoutes.tsx';
 import { RequirePermission, RequireSession } from './access.tsx';
 import { Layout } from './Layout.tsx';
 import { modules } from './modules.ts';
@@ -64,6 +65,7 @@ export function App() {
               {exchangeRoutes()}
               {administrationRoutes()}
               {councilRoutes()}
+              {trainingRoutes()}
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Route>

@@ -13,7 +13,7 @@ export const track = z.enum(Object.keys(TRACKS) as [Track, ...Track[]], 'Sceglie
 
 /** Where a person stands in an edition, with its Italian name. */
 export const ENROLMENT_STATUSES = {
-  ENROLLED: 'Iscritto',
+  ENROLLED: 'Iscrizione confermata',
   WAITLISTED: 'In lista d’attesa',
   CANCELLED: 'Iscrizione annullata',
 } as const;

@@ -3,6 +3,7 @@ import { remindSessions } from '../src/modules/training/enrolments.ts';
 import { trainingIndicators } from '../src/modules/training/service.ts';
 import { startTestApp, stopTestApp, type TestApp } from './support/app.ts';
 import { BACKENDS, openTestDatabase, type TestDatabase } from './support/database.ts';
+import { makePdf, makeZip, multipartBody } from './support/documents.ts';
 import { makeOrganisation, makeUser, type Session, signIn } from './support/identity.ts';
 import { startSmtpServer, waitForMail } from './support/smtp.ts';
 
@@ -127,6 +128,31 @@ for (const backend of BACKENDS) {
 
       const list = await get('anna', '/api/training/courses');
       expect(list.json()).toMatchObject({ total: 1, items: [{ title: COURSE.title, editions: 1 }] });
+    });
+
+    it('keeps the course’s materials, checked by content, for everyone in training to download', async () => {
+      const courseId = (await get('anna', `/api/training/editions/${editionId}`)).json().courseId;
+      const upload = async (who: Person, content: Uint8Array, name: string) => {
+        const body = await multipartBody({}, { content, name, type: 'application/pdf' });
+        return t.app.inject({
+          method: 'POST',
+          url: `/api/training/courses/${courseId}/materials`,
+          headers: { ...sessions[who].headers, ...body.headers },
+          payload: body.payload,
+        });
+      };
+      const pdf = await makePdf('Slide del corso');
+      expect((await upload('anna', pdf, 'slide.pdf')).statusCode).toBe(403);
+      const disguised = await upload('trainer', makeZip('a.txt', Buffer.from('x')), 'slide.pdf');
+      expect(disguised.statusCode).toBe(415);
+      const added = await upload('trainer', pdf, 'Slide del corso.pdf');
+      expect(added.statusCode).toBe(201);
+      expect(added.json()).toMatchObject({ fileName: 'Slide del corso.pdf', mediaType: 'application/pdf' });
+      const course = (await get('anna', `/api/training/courses/${courseId}`)).json();
+      expect(course.materials).toHaveLength(1);
+      const download = await get('anna', `/api/training/courses/${courseId}/materials/${added.json().id}`);
+      expect(download.statusCode).toBe(200);
+      expect(Buffer.from(download.rawPayload).equals(Buffer.from(pdf))).toBe(true);
     });
 
     it('gives the places in order, then the waitlist, and never twice to the same person', async () => {

@@ -24,6 +24,22 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addPrimaryKeyConstraint('training_course_trainer_pk', ['course_id', 'user_id'])
     .execute();
   await db.schema
+    .createTable('training_material')
+    .addColumn('id', 'uuid', (c) => c.primaryKey())
+    .addColumn('course_id', 'uuid', (c) => c.notNull().references('training_course.id'))
+    .addColumn('sha256', 'text', (c) => c.notNull())
+    .addColumn('size', 'integer', (c) => c.notNull())
+    .addColumn('media_type', 'text', (c) => c.notNull())
+    .addColumn('file_name', 'text', (c) => c.notNull())
+    .addColumn('uploaded_at', 'timestamptz', (c) => c.notNull())
+    .addColumn('uploaded_by', 'uuid', (c) => c.notNull().references('app_user.id'))
+    .execute();
+  await db.schema
+    .createIndex('training_material_course')
+    .on('training_material')
+    .column('course_id')
+    .execute();
+  await db.schema
     .createTable('training_edition')
     .addColumn('id', 'uuid', (c) => c.primaryKey())
     .addColumn('course_id', 'uuid', (c) => c.notNull().references('training_course.id'))
@@ -87,6 +103,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     'training_enrolment',
     'training_session',
     'training_edition',
+    'training_material',
     'training_course_trainer',
     'training_course',
   ])

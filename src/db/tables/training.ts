@@ -19,6 +19,18 @@ export type TrainingCourseTable = {
 
 export type TrainingCourseTrainerTable = { courseId: string; userId: string };
 
+/** A file of a course (slides, handouts), stored by content. */
+export type TrainingMaterialTable = {
+  id: string;
+  courseId: string;
+  sha256: string;
+  size: number;
+  mediaType: string;
+  fileName: string;
+  uploadedAt: Instant;
+  uploadedBy: string;
+};
+
 export type TrainingEditionTable = {
   id: string;
   courseId: string;
@@ -65,6 +77,7 @@ export type TrainingAttendanceTable = {
 export type TrainingTables = {
   trainingCourse: TrainingCourseTable;
   trainingCourseTrainer: TrainingCourseTrainerTable;
+  trainingMaterial: TrainingMaterialTable;
   trainingEdition: TrainingEditionTable;
   trainingSession: TrainingSessionTable;
   trainingEnrolment: TrainingEnrolmentTable;

@@ -119,6 +119,15 @@ export const courseSummary = z.object({
 });
 export type CourseSummary = z.infer<typeof courseSummary>;
 
+export const materialView = z.object({
+  id,
+  fileName: z.string(),
+  size: z.number().int(),
+  mediaType: z.enum(['application/pdf', 'image/jpeg', 'image/png']),
+  uploadedAt: z.string(),
+});
+export type MaterialView = z.infer<typeof materialView>;
+
 export const courseView = courseSummary.extend({
   objectives: z.string(),
   topics: z.array(z.string()),
@@ -128,6 +137,7 @@ export const courseView = courseSummary.extend({
   /** Whether the user's organisation may enrol its people in this course's track. */
   isOpenToMe: z.boolean(),
   editionList: z.array(editionSummary),
+  materials: z.array(materialView),
 });
 export type CourseView = z.infer<typeof courseView>;
 

@@ -1,6 +1,8 @@
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { LovitApp } from '../../kernel/http.ts';
 import type { Platform } from '../../kernel/platform.ts';
+import { acceptUploads, sendFile, withUpload } from '../../kernel/uploads.ts';
 import { paged } from '../identity/contract.ts';
 import { checkIn, currentCode, getRegister, markAttendance } from './attendance.ts';
 import {
@@ -15,6 +17,7 @@ import {
   editionInput,
   editionView,
   enrolmentResult,
+  materialView,
   myEnrolment,
   registerView,
   staffEnrolmentInput,
@@ -22,6 +25,7 @@ import {
   trainerOption,
 } from './contract.ts';
 import { cancelEnrolment, enrolSelf, enrolStaff, myEnrolments } from './enrolments.ts';
+import { attachMaterial, openMaterial } from './materials.ts';
 import {
   createCourse,
   createEdition,
@@ -90,6 +94,55 @@ export async function registerTrainingRoutes(app: LovitApp, platform: Platform):
       },
     },
     async (request) => getCourse(platform, request.caller, request.params.id),
+  );
+
+  app.register(async (plugin) => {
+    await acceptUploads(plugin, platform.config);
+    plugin.withTypeProvider<ZodTypeProvider>().post(
+      '/api/training/courses/:id/materials',
+      {
+        config: { access: 'training.manage' },
+        schema: {
+          tags,
+          summary: 'Aggiunge un materiale al corso (PDF, JPEG o PNG)',
+          description: 'Modulo multipart/form-data con il campo `file`.',
+          consumes: ['multipart/form-data'],
+          params: idParams,
+          response: { 201: materialView },
+        },
+      },
+      async (request, reply) => {
+        const { id } = request.params;
+        const material = await withUpload(
+          request,
+          reply,
+          platform.config,
+          'aggiungere il materiale',
+          (upload) => attachMaterial(platform, request.caller, id, upload),
+        );
+        return reply
+          .code(201)
+          .header('location', `/api/training/courses/${id}/materials/${material.id}`)
+          .send(material);
+      },
+    );
+  });
+
+  app.get(
+    '/api/training/courses/:id/materials/:materialId',
+    {
+      config: { access: 'training.access' },
+      schema: {
+        tags,
+        summary: 'Scarica un materiale del corso',
+        params: z.object({ id: z.uuid(), materialId: z.uuid() }),
+      },
+    },
+    async (request, reply) =>
+      sendFile(
+        reply,
+        await openMaterial(platform, request.caller, request.params.id, request.params.materialId),
+      ),
   );
 
   app.post(

@@ -16,6 +16,7 @@ import type {
   EditionInput,
   EditionSummary,
   EditionView,
+  MaterialView,
   ParticipantView,
   SessionView,
 } from './contract.ts';
@@ -44,6 +45,16 @@ export function sessionView(row: SessionRow): SessionView {
     place: row.place,
     onlineUrl: row.onlineUrl,
     hours: sessionHours(row),
+  };
+}
+
+export function materialView(row: store.MaterialRow): MaterialView {
+  return {
+    id: row.id,
+    fileName: row.fileName,
+    size: row.size,
+    mediaType: row.mediaType as MaterialView['mediaType'],
+    uploadedAt: row.uploadedAt.toISOString(),
   };
 }
 
@@ -104,6 +115,7 @@ export async function getCourse(platform: Platform, caller: Caller, id: string):
     completionPercent: row.completionPercent,
     isOpenToMe: isEligible(row.track, actor.organisationType),
     editionList: editions.map(editionSummary),
+    materials: (await store.materialsOf(db, id)).map(materialView),
   };
 }
 

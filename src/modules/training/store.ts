@@ -5,6 +5,7 @@ import type {
   TrainingCourseTable,
   TrainingEditionTable,
   TrainingEnrolmentTable,
+  TrainingMaterialTable,
   TrainingSessionTable,
 } from '../../db/tables/training.ts';
 import type { Db } from '../../kernel/db.ts';
@@ -417,4 +418,41 @@ export function hoursDelivered(db: Db, now: Date) {
   `
     .execute(db)
     .then((result) => result.rows);
+}
+
+export function insertMaterial(db: Db, row: Insertable<TrainingMaterialTable>) {
+  return db.insertInto('trainingMaterial').values(row).execute();
+}
+
+/** A course's materials, oldest first. */
+export function materialsOf(db: Db, courseId: string) {
+  return db
+    .selectFrom('trainingMaterial')
+    .selectAll()
+    .where('courseId', '=', courseId)
+    .orderBy('uploadedAt')
+    .orderBy('id')
+    .execute();
+}
+export type MaterialRow = Awaited<ReturnType<typeof materialsOf>>[number];
+
+export function findMaterial(db: Db, courseId: string, id: string) {
+  return db
+    .selectFrom('trainingMaterial')
+    .selectAll()
+    .where('courseId', '=', courseId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Among `sha256s`, the files a course's material is. */
+export async function storedMaterials(db: Db, sha256s: readonly string[]): Promise<string[]> {
+  if (sha256s.length === 0) return [];
+  const rows = await db
+    .selectFrom('trainingMaterial')
+    .select('sha256')
+    .distinct()
+    .where('sha256', 'in', sha256s)
+    .execute();
+  return rows.map((row) => row.sha256);
 }

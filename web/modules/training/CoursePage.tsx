@@ -7,6 +7,7 @@ import { formatDateTime } from '../../ui/dates.ts';
 import { LoadError, Loading } from '../../ui/Loading.tsx';
 import { Page } from '../../ui/Page.tsx';
 import { TableScroll } from '../../ui/TableScroll.tsx';
+import { CourseMaterials } from './CourseMaterials.tsx';
 import { EditionForm } from './EditionForm.tsx';
 import { type CourseView, keys, training } from './requests.ts';
 
@@ -31,6 +32,7 @@ export function CoursePage() {
   return (
     <Page title={course.data.title} trail={trail}>
       <CourseDetails course={course.data} />
+      <CourseMaterials course={course.data} />
       <Editions course={course.data} />
     </Page>
   );

@@ -48,6 +48,10 @@ export const training = {
   course: (id: string) => api.get<CourseView>(`/api/training/courses/${id}`),
   createCourse: (input: CourseInput) => api.post<CourseView>('/api/training/courses', input),
   trainers: () => api.get<{ id: string; name: string }[]>('/api/training/trainers'),
+  attach: (courseId: string, file: File) =>
+    api.upload<unknown>(`/api/training/courses/${courseId}/materials`, { file }),
+  materialUrl: (courseId: string, materialId: string) =>
+    `/api/training/courses/${courseId}/materials/${materialId}`,
   createEdition: (courseId: string, input: EditionInput) =>
     api.post<EditionView>(`/api/training/courses/${courseId}/editions`, input),
   edition: (id: string) => api.get<EditionView>(`/api/training/editions/${id}`),

@@ -160,17 +160,14 @@ async function recordCheckIn(
 ): Promise<CheckInResult> {
   const actor = actorOf(caller);
   await writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
-    const enrolment = await store.liveEnrolment(db, session.editionId, actor.userId);
-    if (enrolment?.status !== 'ENROLLED')
-      throw checkInFault('non risulti iscritto/a a questa edizione del corso: la presenza non è registrata');
-    const recorded = await store.insertAttendance(db, {
-      sessionId: session.id,
-      userId: actor.userId,
-      method: 'CHECK_IN',
-      recordedBy: actor.userId,
-      recordedAt: platform.clock.now(),
-    });
-    if (!recorded) throw new Conflict('La tua presenza a questa sessione è già registrata.');
+    if (!(await store.insertCheckIn(db, session.id, session.editionId, actor.userId, platform.clock.now()))) {
+      const enrolment = await store.liveEnrolment(db, session.editionId, actor.userId);
+      if (enrolment?.status !== 'ENROLLED')
+        throw checkInFault(
+          'non risulti iscritto/a a questa edizione del corso: la presenza non è registrata',
+        );
+      throw new Conflict('La tua presenza a questa sessione è già registrata.');
+    }
     await audit({
       kind: 'change',
       action: 'training.attendance.check_in',

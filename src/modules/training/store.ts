@@ -266,6 +266,21 @@ export async function insertAttendance(db: Db, row: Insertable<TrainingAttendanc
   return inserted !== undefined;
 }
 
+/**
+ * Records a participant's own check-in in one statement, only if they hold a place in the session's edition and
+ * have no presence yet; whether it was recorded.
+ */
+export async function insertCheckIn(db: Db, sessionId: string, editionId: string, userId: string, at: Date) {
+  const result = await sql<{ userId: string }>`
+    insert into training_attendance (session_id, user_id, method, recorded_by, recorded_at)
+    select ${sessionId}::uuid, ${userId}::uuid, 'CHECK_IN', ${userId}::uuid, ${at}::timestamptz
+    where exists (select 1 from training_enrolment n where n.edition_id = ${editionId} and n.user_id = ${userId}
+      and n.status = 'ENROLLED')
+    on conflict (session_id, user_id) do nothing
+    returning user_id as "userId"`.execute(db);
+  return result.rows.length > 0;
+}
+
 export async function deleteAttendance(db: Db, sessionId: string, userId: string): Promise<boolean> {
   const deleted = await db
     .deleteFrom('trainingAttendance')

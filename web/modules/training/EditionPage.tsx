@@ -13,11 +13,7 @@ import { Notice } from '../../ui/Notice.tsx';
 import { Page } from '../../ui/Page.tsx';
 import { TableScroll } from '../../ui/TableScroll.tsx';
 import { type EditionView, keys, training } from './requests.ts';
-
-const timeOf = (iso: string) =>
-  new Intl.DateTimeFormat('it-IT', { timeZone: 'Europe/Rome', hour: '2-digit', minute: '2-digit' }).format(
-    new Date(iso),
-  );
+import { timeOf } from './times.ts';
 
 const problemText = (error: unknown, fallback: string) =>
   error instanceof ApiError ? error.userMessage : fallback;

@@ -8,11 +8,7 @@ import { FormProblem } from '../../ui/forms.tsx';
 import { LoadError, Loading } from '../../ui/Loading.tsx';
 import { Page } from '../../ui/Page.tsx';
 import { keys, type RegisterView, training } from './requests.ts';
-
-const timeOf = (iso: string) =>
-  new Intl.DateTimeFormat('it-IT', { timeZone: 'Europe/Rome', hour: '2-digit', minute: '2-digit' }).format(
-    new Date(iso),
-  );
+import { timeOf } from './times.ts';
 
 /** The trainer's page of a session: the code that rotates for self check-in, and the register. */
 export function RegisterPage() {

@@ -40,12 +40,16 @@ export function CoursePage() {
 
 function CourseDetails({ course }: { course: CourseView }) {
   const { t } = useTranslation();
+  const enrols = usePermission('training.enrol');
+  const heads = usePermission('training.staff');
   return (
     <dl className="row">
       <dt className="col-sm-3">{t('training.courses.track')}</dt>
       <dd className="col-sm-9">
         {TRACKS[course.track]}
-        {!course.isOpenToMe && <span className="d-block text-muted">{t('training.courses.notForMe')}</span>}
+        {(enrols || heads) && !course.isOpenToMe && (
+          <span className="d-block text-muted">{t('training.courses.notForMe')}</span>
+        )}
       </dd>
       <dt className="col-sm-3">{t('training.courses.objectives')}</dt>
       <dd className="col-sm-9 lovit-prose">{course.objectives}</dd>

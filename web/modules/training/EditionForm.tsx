@@ -99,7 +99,7 @@ export function EditionForm({ courseId }: { courseId: string }) {
           const fault = errors.sessions?.[index];
           return (
             <fieldset key={field.id} className="mb-3">
-              <legend className="h6">{t('training.sessions.numbered', { number: index + 1 })}</legend>
+              <legend className="h6 mb-5">{t('training.sessions.numbered', { number: index + 1 })}</legend>
               <div className="row">
                 <div className="col-12 col-md-4">
                   <TextField

@@ -73,6 +73,9 @@ export const editionInput = z.object({
 });
 export type EditionInput = z.infer<typeof editionInput>;
 
+export const capacityInput = z.object({
+  capacity: z.number('indicare i posti').int('indicare un numero intero').min(1, 'almeno 1 posto').max(1000),
+});
 export const staffEnrolmentInput = z.object({ userId: z.uuid('Scegliere una persona dall’elenco') });
 export const attendanceInput = z.object({ userId: id, present: z.boolean() });
 export const checkInInput = z.object({

@@ -10,7 +10,7 @@ import { type UnitOfWork, writeTransaction } from '../../kernel/transaction.ts';
 import type { EnrolmentResult, MyEnrolment } from './contract.ts';
 import { placeLetter, reminderLetter } from './letters.ts';
 import { isComplete, isEligible, placeFor, promotable, sessionHours, waitlistOrder } from './rules.ts';
-import { actorOf, EDITION_NOT_FOUND, hoursAttended } from './service.ts';
+import { actorOf, EDITION_NOT_FOUND, getEdition, hoursAttended } from './service.ts';
 import * as store from './store.ts';
 
 const ENROLMENT_NOT_FOUND = 'L’iscrizione non esiste.';
@@ -138,6 +138,41 @@ async function promoteWaiting(platform: Platform, unit: UnitOfWork, editionId: s
     });
     await mailPlace(platform, unit, next, true);
   }
+}
+
+/**
+ * Changes the places of an edition: never below the people who hold one; new places go at once to the first in
+ * the waitlist, each with the e-mail of their place.
+ */
+export async function changeCapacity(
+  platform: Platform,
+  caller: Caller,
+  editionId: string,
+  capacity: number,
+) {
+  await writeTransaction(platform.database.db, platform.clock, caller, async (unit) => {
+    const locked = await store.lockEdition(unit.db, editionId);
+    if (!locked) throw new NotFound(EDITION_NOT_FOUND);
+    const enrolled = await store.countEnrolled(unit.db, editionId);
+    if (capacity < enrolled)
+      throw new Invalid([
+        {
+          path: 'body.capacity',
+          message: `${enrolled} persone hanno già un posto: i posti non possono scendere sotto questo numero`,
+        },
+      ]);
+    await store.updateCapacity(unit.db, editionId, capacity);
+    await unit.audit({
+      kind: 'change',
+      action: 'training.edition.capacity',
+      entityType: 'training_edition',
+      entityId: editionId,
+      before: { capacity: locked.capacity },
+      after: { capacity },
+    });
+    await promoteWaiting(platform, unit, editionId, capacity);
+  });
+  return getEdition(platform, caller, editionId);
 }
 
 /**

@@ -7,6 +7,7 @@ import { paged } from '../identity/contract.ts';
 import { checkIn, currentCode, getRegister, markAttendance } from './attendance.ts';
 import {
   attendanceInput,
+  capacityInput,
   checkInCodeView,
   checkInInput,
   checkInResult,
@@ -24,7 +25,7 @@ import {
   staffMember,
   trainerOption,
 } from './contract.ts';
-import { cancelEnrolment, enrolSelf, enrolStaff, myEnrolments } from './enrolments.ts';
+import { cancelEnrolment, changeCapacity, enrolSelf, enrolStaff, myEnrolments } from './enrolments.ts';
 import { attachMaterial, openMaterial } from './materials.ts';
 import {
   createCourse,
@@ -173,6 +174,21 @@ export async function registerTrainingRoutes(app: LovitApp, platform: Platform):
       },
     },
     async (request) => getEdition(platform, request.caller, request.params.id),
+  );
+
+  app.post(
+    '/api/training/editions/:id/capacity',
+    {
+      config: { access: 'training.manage' },
+      schema: {
+        tags,
+        summary: 'Cambia i posti dell’edizione: i nuovi posti vanno subito ai primi in lista d’attesa',
+        params: idParams,
+        body: capacityInput,
+        response: { 200: editionView },
+      },
+    },
+    async (request) => changeCapacity(platform, request.caller, request.params.id, request.body.capacity),
   );
 
   app.post(

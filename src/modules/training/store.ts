@@ -165,6 +165,10 @@ export function lockEdition(db: Db, id: string) {
     .executeTakeFirst();
 }
 
+export function updateCapacity(db: Db, id: string, capacity: number) {
+  return db.updateTable('trainingEdition').set({ capacity }).where('id', '=', id).execute();
+}
+
 export function sessionsOf(db: Db, editionIds: string[]) {
   if (editionIds.length === 0) return Promise.resolve([]);
   return db

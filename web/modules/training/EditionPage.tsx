@@ -1,13 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ENROLMENT_STATUSES, TRACKS } from '../../../src/modules/training/contract.ts';
+import { capacityInput, ENROLMENT_STATUSES, TRACKS } from '../../../src/modules/training/contract.ts';
 import { ApiError } from '../../app/api.ts';
 import { usePermission } from '../../app/session.ts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { formatDate } from '../../ui/dates.ts';
-import { FormProblem } from '../../ui/forms.tsx';
+import { TextField } from '../../ui/fields.tsx';
+import { FormProblem, reportProblem, resolverWithBlanksAsNull } from '../../ui/forms.tsx';
 import { LoadError, Loading } from '../../ui/Loading.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { Page } from '../../ui/Page.tsx';
@@ -50,6 +52,7 @@ export function EditionPage() {
       <Sessions edition={data} />
       <OwnPlace edition={data} onDone={setNotice} />
       <StaffEnrolment edition={data} onDone={setNotice} />
+      <CapacityForm edition={data} onDone={setNotice} />
       <Participants edition={data} />
     </Page>
   );
@@ -288,6 +291,51 @@ function Participants({ edition }: { edition: EditionView }) {
           </tbody>
         </table>
       </TableScroll>
+    </section>
+  );
+}
+
+function CapacityForm({ edition, onDone }: { edition: EditionView; onDone: (notice: string) => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const manages = usePermission('training.manage');
+  const [problem, setProblem] = useState<string | null>(null);
+  const form = useForm({
+    resolver: resolverWithBlanksAsNull(capacityInput, []),
+    defaultValues: { capacity: edition.capacity },
+  });
+  const change = useMutation({
+    mutationFn: (capacity: number) => training.changeCapacity(edition.id, capacity),
+    onSuccess: (next) => {
+      setProblem(null);
+      onDone(t('training.editions.capacityChanged', { capacity: next.capacity }));
+      void queryClient.invalidateQueries({ queryKey: keys.all });
+    },
+    onError: (error) => setProblem(reportProblem(error, form.setError, ['capacity'])),
+  });
+  if (!manages) return null;
+  return (
+    <section aria-labelledby="posti" className="mt-4">
+      <h2 id="posti" className="h4">
+        {t('training.editions.capacityTitle')}
+      </h2>
+      <p>{t('training.editions.capacityHint')}</p>
+      <form
+        onSubmit={form.handleSubmit((values) => change.mutate(values.capacity))}
+        noValidate
+        className="lovit-form"
+      >
+        <TextField
+          type="number"
+          label={t('training.editions.capacity')}
+          registration={form.register('capacity', { valueAsNumber: true })}
+          error={form.formState.errors.capacity}
+        />
+        <FormProblem message={problem} />
+        <button type="submit" className="btn btn-outline-primary" disabled={change.isPending}>
+          {t('training.editions.changeCapacity')}
+        </button>
+      </form>
     </section>
   );
 }

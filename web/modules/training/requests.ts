@@ -55,6 +55,8 @@ export const training = {
   createEdition: (courseId: string, input: EditionInput) =>
     api.post<EditionView>(`/api/training/courses/${courseId}/editions`, input),
   edition: (id: string) => api.get<EditionView>(`/api/training/editions/${id}`),
+  changeCapacity: (editionId: string, capacity: number) =>
+    api.post<EditionView>(`/api/training/editions/${editionId}/capacity`, { capacity }),
   enrol: (editionId: string) => api.post<EnrolmentResult>(`/api/training/editions/${editionId}/enrolment`),
   staff: () => api.get<StaffMember[]>('/api/training/staff'),
   enrolStaff: (editionId: string, userId: string) =>

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { loadDemoData } from './cli/demo.ts';
 import { loadDemoCases } from './cli/demo-cases.ts';
 import { loadDemoCouncil } from './cli/demo-council.ts';
+import { loadDemoTraining } from './cli/demo-training.ts';
 import type { Config } from './config.ts';
 import { sealAuditTrail } from './kernel/audit.ts';
 import { type Clock, systemClock } from './kernel/clock.ts';
@@ -56,6 +57,7 @@ export async function openPlatform(
     const demoLoaded = config.demoData ? await loadDemoData({ database, clock }) : false;
     if (demoLoaded) await loadDemoCases({ database, clock, config });
     if (demoLoaded) await loadDemoCouncil({ database, clock, config });
+    if (demoLoaded) await loadDemoTraining({ database, clock, config });
     const mailer = createMailer(config.smtpUrl, logger);
     const jobs = config.jobs
       ? await startJobs(database, jobDefinitions({ config, database, clock, mailer }), { work: true, logger })

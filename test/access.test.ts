@@ -49,6 +49,8 @@ const EXPECTED: Record<Role, readonly Permission[]> = {
     'exchange.problems',
     'exchange.dashboard',
     'council.access',
+    'training.access',
+    'training.staff',
     'identity.organisations.read',
     'identity.users.read',
   ],
@@ -96,8 +98,14 @@ const EXPECTED: Record<Role, readonly Permission[]> = {
     'identity.organisations.read',
   ],
   council_member: ['council.access', 'identity.organisations.read'],
-  trainer: ['surveys.build', 'training.access', 'identity.organisations.read'],
-  trainee: ['training.access', 'identity.organisations.read'],
+  trainer: [
+    'surveys.build',
+    'training.access',
+    'training.manage',
+    'training.attendance',
+    'identity.organisations.read',
+  ],
+  trainee: ['training.access', 'training.enrol', 'identity.organisations.read'],
   communications: [
     'surveys.build',
     'outreach.access',
@@ -108,6 +116,7 @@ const EXPECTED: Record<Role, readonly Permission[]> = {
   project_manager: [
     'surveys.build',
     'training.access',
+    'training.manage',
     'outreach.access',
     'project.access',
     'identity.organisations.read',

@@ -5,6 +5,7 @@ import type { IdentityTables } from './tables/identity.ts';
 import type { KernelTables } from './tables/kernel.ts';
 import type { PortalTables } from './tables/portal.ts';
 import type { SurveysTables } from './tables/surveys.ts';
+import type { TrainingTables } from './tables/training.ts';
 
 /**
  * Every table, as Kysely sees it (camelCase here, snake_case in the database): each module declares its own
@@ -16,4 +17,5 @@ export type Database = KernelTables &
   ExchangeTables &
   CouncilTables &
   SurveysTables &
-  PortalTables;
+  PortalTables &
+  TrainingTables;

@@ -131,7 +131,27 @@ export const PERMISSIONS = {
   'training.access': {
     label: 'Accedere alla formazione',
     module: 'training',
-    roles: ['trainer', 'trainee', 'legal_expert', 'project_manager'],
+    roles: ['trainer', 'trainee', 'legal_expert', 'project_manager', 'sui_manager'],
+  },
+  'training.manage': {
+    label: 'Creare i corsi e programmarne le edizioni e le sessioni',
+    module: 'training',
+    roles: ['trainer', 'project_manager'],
+  },
+  'training.enrol': {
+    label: 'Iscriversi ai corsi e registrare la propria presenza',
+    module: 'training',
+    roles: ['trainee'],
+  },
+  'training.staff': {
+    label: 'Iscrivere ai corsi le persone del proprio ente',
+    module: 'training',
+    roles: ['sui_manager'],
+  },
+  'training.attendance': {
+    label: 'Tenere il registro delle presenze e mostrare il codice di presenza dei propri corsi',
+    module: 'training',
+    roles: ['trainer'],
   },
   'outreach.access': {
     label: 'Accedere alla comunicazione',

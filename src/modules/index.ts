@@ -13,6 +13,7 @@ import { identityModule } from './identity/index.ts';
 import { portalModule } from './portal/index.ts';
 import { officesSection, reviewerLanguages } from './portal/ports.ts';
 import { surveysModule } from './surveys/index.ts';
+import { trainingModule } from './training/index.ts';
 
 export const MODULES: readonly LovitModule[] = [
   identityModule,
@@ -22,6 +23,7 @@ export const MODULES: readonly LovitModule[] = [
   casesModule,
   surveysModule,
   councilModule,
+  trainingModule,
 ];
 
 // The exchange tells the cases what became of the opinions they requested.

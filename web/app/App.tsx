@@ -13,6 +13,7 @@ import { SetPasswordPage } from '../modules/identity/SetPasswordPage.tsx';
 import { GlossaryPage } from '../modules/portal/GlossaryPage.tsx';
 import { SheetsPage } from '../modules/portal/SheetsPage.tsx';
 import { surveysRoutes } from '../modules/surveys/surveysRoutes.tsx';
+import { trainingRoutes } from '../modules/training/trainingRoutes.tsx';
 import { RequirePermission, RequireSession } from './access.tsx';
 import { Layout } from './Layout.tsx';
 import { modules } from './modules.ts';
@@ -66,6 +67,7 @@ export function App() {
               {administrationRoutes()}
               {councilRoutes()}
               {surveysRoutes()}
+              {trainingRoutes()}
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Route>

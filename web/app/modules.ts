@@ -24,7 +24,12 @@ export const modules: readonly ModuleEntry[] = [
   { path: '/pratiche', key: 'cases', permissions: ['cases.access'], Page: WorklistPage },
   { path: '/pareri', key: 'opinions', permissions: ['exchange.access'], Page: OpinionsPage },
   { path: '/cti', key: 'council', permissions: ['council.access'], Page: CouncilPage },
-  { path: '/formazione', key: 'training', permissions: ['training.access'], Page: TrainingPage },
+  {
+    path: '/formazione',
+    key: 'training',
+    permissions: ['training.access', 'training.staff'],
+    Page: TrainingPage,
+  },
   { path: '/comunicazione', key: 'outreach', permissions: ['outreach.access'], Page: OutreachPage },
   { path: '/progetto', key: 'project', permissions: ['project.access'], Page: ProjectPage },
   // Those who build questionnaires, and those who take part in what they are sent for (anyone invited also

@@ -1,0 +1,15 @@
+/** The training module's background job: the reminders of the next day's sessions. */
+import type { JobDefinition } from '../../kernel/jobs.ts';
+import type { Platform } from '../../kernel/platform.ts';
+import { remindSessions } from './enrolments.ts';
+
+export function sessionReminderJob(platform: Platform): JobDefinition {
+  return {
+    queue: 'training.session-reminders',
+    // Every day at 9, so that the participants have the day to arrange the next one.
+    cron: '0 9 * * *',
+    async handle() {
+      await remindSessions(platform);
+    },
+  };
+}

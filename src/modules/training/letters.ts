@@ -1,0 +1,134 @@
+/**
+ * The training e-mails, in Italian: the place in an edition (on enrolment or on leaving the waitlist) with the
+ * sessions as calendar entries (`.ics`, RFC 5545), and the reminder the day before a session.
+ */
+import ical, { ICalCalendarMethod } from 'ical-generator';
+import { LEGAL_TIME_ZONE } from '../../kernel/clock.ts';
+import { MAIL_FROM, type Mail } from '../../kernel/mail.ts';
+
+const ORGANIZER = 'Formazione LO.V.I.T. – Prefettura di Lodi';
+const ORGANIZER_EMAIL = /<([^>]+)>/.exec(MAIL_FROM)?.[1] ?? 'noreply@lovit.prefettura.lodi.it';
+
+const momentFormat = new Intl.DateTimeFormat('it-IT', {
+  timeZone: LEGAL_TIME_ZONE,
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+const timeFormat = new Intl.DateTimeFormat('it-IT', {
+  timeZone: LEGAL_TIME_ZONE,
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+export type LetterSession = {
+  id: string;
+  startsAt: Date;
+  endsAt: Date;
+  place: string | null;
+  onlineUrl: string | null;
+};
+
+export type Place = {
+  recipientName: string;
+  recipientEmail: string;
+  courseTitle: string;
+  editionName: string;
+  sessions: readonly LetterSession[];
+  /** Whether the place came from the waitlist. */
+  isPromotion: boolean;
+  cancelUntil: string;
+  link: string;
+};
+
+const whereOf = (session: LetterSession) =>
+  [session.place, session.onlineUrl].filter((part): part is string => Boolean(part)).join(' – ');
+
+const whenOf = (session: LetterSession) =>
+  `${momentFormat.format(session.startsAt)}–${timeFormat.format(session.endsAt)}`;
+
+const dayFormat = new Intl.DateTimeFormat('it-IT', { day: 'numeric', month: 'long', year: 'numeric' });
+const dayOf = (day: string) => dayFormat.format(new Date(`${day}T12:00:00Z`));
+
+/** The sessions of an edition as calendar entries, one event per session. */
+export function editionIcs(place: Place, stamp: Date): string {
+  const calendar = ical({
+    method: ICalCalendarMethod.REQUEST,
+    prodId: { company: 'Prefettura di Lodi', product: 'LOVIT', language: 'IT' },
+  });
+  for (const session of place.sessions)
+    calendar.createEvent({
+      id: session.id,
+      stamp,
+      start: session.startsAt,
+      end: session.endsAt,
+      summary: `${place.courseTitle} – ${place.editionName}`,
+      location: whereOf(session),
+      ...(session.onlineUrl ? { url: session.onlineUrl } : {}),
+      organizer: { name: ORGANIZER, email: ORGANIZER_EMAIL },
+      attendees: [{ email: place.recipientEmail, name: place.recipientName }],
+    });
+  return calendar.toString();
+}
+
+/** The confirmed place, with the sessions in the text and in the attached calendar. */
+export function placeLetter(place: Place, now: Date): Mail {
+  const opening = place.isPromotion
+    ? `si è liberato un posto: la sua iscrizione al corso «${place.courseTitle}» (${place.editionName}) è ora confermata.`
+    : `la sua iscrizione al corso «${place.courseTitle}» (${place.editionName}) è confermata.`;
+  const text = [
+    `Gentile ${place.recipientName},`,
+    '',
+    opening,
+    '',
+    'Le sessioni:',
+    ...place.sessions.map((session) => `- ${whenOf(session)}, ${whereOf(session)}`),
+    '',
+    `Può annullare l’iscrizione fino al ${dayOf(place.cancelUntil)}: ${place.link}`,
+    'In allegato le sessioni da aggiungere al calendario.',
+    '',
+    'Formazione LO.V.I.T. – Prefettura di Lodi',
+  ].join('\n');
+  return {
+    to: place.recipientEmail,
+    subject: place.isPromotion
+      ? `Posto confermato dalla lista d’attesa: ${place.courseTitle}`
+      : `Iscrizione confermata: ${place.courseTitle}`,
+    text,
+    attachments: [
+      {
+        filename: 'sessioni.ics',
+        content: editionIcs(place, now),
+        contentType: 'text/calendar; method=REQUEST',
+      },
+    ],
+  };
+}
+
+/** The reminder of a session the next day. */
+export function reminderLetter(reminder: {
+  recipientName: string;
+  recipientEmail: string;
+  courseTitle: string;
+  editionName: string;
+  session: LetterSession;
+  link: string;
+}): Mail {
+  return {
+    to: reminder.recipientEmail,
+    subject: `Promemoria: domani ${reminder.courseTitle}`,
+    text: [
+      `Gentile ${reminder.recipientName},`,
+      '',
+      `le ricordiamo la sessione di domani del corso «${reminder.courseTitle}» (${reminder.editionName}):`,
+      `${whenOf(reminder.session)}, ${whereOf(reminder.session)}.`,
+      '',
+      `All’arrivo registri la presenza inquadrando il codice QR mostrato dal formatore, o digitando il codice su ${reminder.link}`,
+      '',
+      'Formazione LO.V.I.T. – Prefettura di Lodi',
+    ].join('\n'),
+  };
+}

@@ -1,0 +1,29 @@
+import { Route } from 'react-router';
+import { RequirePermission } from '../../app/access.tsx';
+import { CheckInPage } from './CheckInPage.tsx';
+import { CoursePage } from './CoursePage.tsx';
+import { EditionPage } from './EditionPage.tsx';
+import { NewCoursePage } from './NewCoursePage.tsx';
+import { RegisterPage } from './RegisterPage.tsx';
+
+/** The pages of training under `/formazione/…` (the list of courses is the module's page). */
+export function trainingRoutes() {
+  const pages = [
+    { path: '/formazione/corsi/nuovo', Page: NewCoursePage, anyOf: ['training.manage'] as const },
+    { path: '/formazione/corsi/:id', Page: CoursePage, anyOf: ['training.access'] as const },
+    { path: '/formazione/edizioni/:id', Page: EditionPage, anyOf: ['training.access'] as const },
+    { path: '/formazione/sessioni/:id', Page: RegisterPage, anyOf: ['training.attendance'] as const },
+    { path: '/formazione/presenza', Page: CheckInPage, anyOf: ['training.enrol'] as const },
+  ];
+  return pages.map(({ path, Page, anyOf }) => (
+    <Route
+      key={path}
+      path={path}
+      element={
+        <RequirePermission anyOf={anyOf}>
+          <Page />
+        </RequirePermission>
+      }
+    />
+  ));
+}

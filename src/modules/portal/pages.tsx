@@ -1,9 +1,7 @@
 /** The reading pages of the portal: home, procedure sheets, offices, privacy notice, accessibility statement. */
 import type { ReactNode } from 'react';
 import { languageOf, SOURCE_LANGUAGE, type Translate } from './languages.ts';
-import { Fact, longDate, portalPath } from './layout.tsx';
-import { OfficesMap } from './map/offices-map.tsx';
-import type { Office } from './offices.ts';
+import { longDate, portalPath } from './layout.tsx';
 import {
   FEEDBACK_REASONS,
   type PICTOGRAM_SECTIONS,
@@ -314,68 +312,6 @@ function Definition({ term, definition }: { term: string; definition: string }) 
     </>
   );
 }
-
-export function OfficesPage({
-  lang,
-  t,
-  offices,
-  territory,
-}: {
-  lang: string;
-  t: Translate;
-  offices: Office[];
-  territory: ReactNode;
-}) {
-  return (
-    <>
-      <p>{t('offices.intro')}</p>
-      {!offices.some((office) => office.isDesk) && (
-        <p className="card note" role="status">
-          {t('offices.noDesks')}
-        </p>
-      )}
-      {offices.map((office) => (
-        <section className="card" key={office.name} aria-labelledby={office.key}>
-          <h2 id={office.key}>{office.name}</h2>
-          <dl className="facts">
-            {office.address && <Fact label={t('offices.address')}>{office.address}</Fact>}
-            {office.contacts.length > 0 && (
-              <Fact label={t('offices.contacts')}>
-                {office.contacts.map((contact) => (
-                  <span key={contact.href}>
-                    <a href={contact.href} dir="ltr">
-                      {contact.label}
-                    </a>{' '}
-                  </span>
-                ))}
-              </Fact>
-            )}
-            {office.hours.length > 0 && (
-              <Fact label={t('offices.hours')}>
-                <ul>
-                  {office.hours.map((line) => (
-                    <li key={line.weekday + line.times}>
-                      {weekdayName(lang, line.weekday)}: <span dir="ltr">{line.times}</span>
-                    </li>
-                  ))}
-                </ul>
-              </Fact>
-            )}
-          </dl>
-          {office.byAppointment && <p>{t('offices.byAppointment')}</p>}
-        </section>
-      ))}
-      <OfficesMap t={t} offices={offices} />
-      {territory}
-    </>
-  );
-}
-
-/** ISO weekday (1 Monday) in the language: 2026-01-05 was a Monday. */
-export const weekdayName = (lang: string, weekday: number) =>
-  new Intl.DateTimeFormat(lang, { weekday: 'long', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(2026, 0, 4 + weekday, 12)),
-  );
 
 /** A page of paragraphs from the catalogue: the privacy notice, the accessibility statement. */
 export function TextPage({ t, prefix, keys }: { t: Translate; prefix: string; keys: readonly string[] }) {

@@ -10,16 +10,9 @@ import type { Platform } from '../../kernel/platform.ts';
 import { LANGUAGES } from './languages.ts';
 import { absolute, COUNCIL_PATH, portalPath, publishSiteAt, STYLESHEET, STYLESHEET_PATH } from './layout.tsx';
 import { listOffices } from './offices.ts';
+import { OfficesPage } from './offices-page.tsx';
 import { remembered } from './page-cache.ts';
-import {
-  ACCESSIBILITY_KEYS,
-  FeedbackThanks,
-  HomePage,
-  OfficesPage,
-  PRIVACY_KEYS,
-  SheetPage,
-  TextPage,
-} from './pages.tsx';
+import { ACCESSIBILITY_KEYS, FeedbackThanks, HomePage, PRIVACY_KEYS, SheetPage, TextPage } from './pages.tsx';
 import { officesSection } from './ports.ts';
 import { registerSearchPage } from './search/routes.tsx';
 import { feedbackForm } from './sheets/contract.ts';

@@ -1,18 +1,18 @@
 /** The reading pages of the portal: home, procedure sheets, offices, privacy notice, accessibility statement. */
 import type { ReactNode } from 'react';
 import { languageOf, SOURCE_LANGUAGE, type Translate } from './languages.ts';
-import { longDate, portalPath } from './layout.tsx';
+import { DraftTag, longDate, portalPath } from './layout.tsx';
 import {
   FEEDBACK_REASONS,
   type PICTOGRAM_SECTIONS,
   SHEET_SECTIONS,
   type SheetContent,
 } from './sheets/contract.ts';
-import type { PublicSheet } from './sheets/service.ts';
+import type { PublicSheet, Validation } from './sheets/service.ts';
 
 type PictogramSection = (typeof PICTOGRAM_SECTIONS)[number];
 
-type Listed = { code: string; language: string; content: SheetContent };
+type Listed = { code: string; language: string; content: SheetContent; validation: Validation | null };
 
 /** A text of the sheets: paragraphs split by a blank line, `- ` and `1. ` lines as lists. */
 export function RichText({ text }: { text: string }) {
@@ -55,6 +55,7 @@ export function HomePage({ lang, t, sheets }: { lang: string; t: Translate; shee
             <a href={portalPath(lang, `/schede/${sheet.code}`)} lang={sheet.language}>
               {sheet.content.title}
             </a>
+            {!sheet.validation && <DraftTag t={t} />}
             <p className="meta" lang={sheet.language}>
               {sheet.content.summary}
             </p>

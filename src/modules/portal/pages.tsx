@@ -303,6 +303,18 @@ export function FeedbackThanks({ lang, t, code }: { lang: string; t: Translate; 
   );
 }
 
+/** The answer to a "was this page useful?" post that did not come from the sheet's own form. */
+export function FeedbackRefused({ lang, t, code }: { lang: string; t: Translate; code: string }) {
+  return (
+    <div className="card ko" role="alert">
+      <p>{t('feedback.refusedText')}</p>
+      <p>
+        <a href={portalPath(lang, `/schede/${code}`)}>{t('feedback.back')}</a>
+      </p>
+    </div>
+  );
+}
+
 function Definition({ term, definition }: { term: string; definition: string }) {
   return (
     <>

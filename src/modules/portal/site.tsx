@@ -10,7 +10,7 @@ import type { ReactNode } from 'react';
 import { AppError, NotFound } from '../../kernel/errors.ts';
 import type { LovitApp } from '../../kernel/http.ts';
 import { isLanguage, LANGUAGE_COOKIE, preferredLanguage, type Translate, translator } from './languages.ts';
-import { type Crumb, ErrorBody, renderPage } from './layout.tsx';
+import { absolute, type Crumb, ErrorBody, renderPage } from './layout.tsx';
 
 const ONE_YEAR = 365 * 24 * 3600;
 
@@ -50,6 +50,29 @@ export const render = ({ body, ...page }: PortalPage) => renderPage({ ...page, c
 /** Sends a page in its language and remembers the language for the next visit. */
 export function sendPage(request: FastifyRequest, reply: FastifyReply, page: PortalPage): FastifyReply {
   return sendHtml(request, reply, page.lang, render(page), page.status);
+}
+
+/** The host of an address, or null when it is not one. */
+function hostOf(address: string): string | null {
+  try {
+    return new URL(address).host;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Whether a form was posted from a page of this site: browsers send `Origin` with every form post (`Referer`
+ * where an older one does not), naming the site the form was on. A post without either, or from another
+ * site, did not come from the site's own form: anonymous forms have no session to hold a CSRF token.
+ */
+export function postedFromThisSite(request: FastifyRequest): boolean {
+  const origin = request.headers.origin;
+  const from = origin && origin !== 'null' ? origin : request.headers.referer;
+  if (!from) return false;
+  const host = hostOf(from);
+  const own = hostOf(`${request.protocol}://${request.host}`);
+  return host !== null && (host === own || host === hostOf(absolute('/')));
 }
 
 /** The language of the address; an unknown one is a 404 page in the visitor's own language. */

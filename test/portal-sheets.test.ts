@@ -124,6 +124,79 @@ for (const backend of BACKENDS) {
       expect(mainText(romanian)).toContain('Ciornă, încă neverificată');
     });
 
+    it('states the figures and offices it gives with their source and date, and where to ask for the ones it lacks', async () => {
+      const sheet = async (lang: string, code: string) =>
+        mainText((await t.app.inject({ url: `/portale/${lang}/schede/${code}` })).body);
+      const expected: Record<string, string[]> = {
+        it: ['imputata alla quota', 'DL 146/2025', 'quello del 2026', 'art. 29 c.3', 'Il Cittadino', '2023'],
+        en: [
+          'allocated to the quota',
+          'DL 146/2025',
+          'the 2026 amount',
+          'art. 29(3)',
+          'Il Cittadino',
+          '2023',
+        ],
+        fr: ['imputée au quota', 'DL 146/2025', 'celui de 2026', 'art. 29 al. 3', 'Il Cittadino', '2023'],
+        ar: ['احتساب الطلب ضمن الحصة', '146/2025', 'سنة 2026', 'المادة 29 الفقرة 3', 'Il Cittadino', '2023'],
+        uk: ['зараховано до квоти', 'DL 146/2025', 'на 2026 рік', 'ст. 29 ч. 3', 'Il Cittadino', '2023'],
+      };
+      for (const [lang, [imputation, decree, year, rule, newspaper, questura]] of Object.entries(expected)) {
+        const seasonal = await sheet(lang, 'lavoro-stagionale');
+        expect(seasonal, lang).toContain(imputation);
+        expect(seasonal, lang).toContain(decree);
+        const family = await sheet(lang, CODE);
+        expect(family, lang).toContain(year);
+        expect(family, lang).toContain(rule);
+        const citizenship = await sheet(lang, 'cittadinanza');
+        expect(citizenship, lang).toContain('prefettura.lodi@interno.it');
+        expect(citizenship, lang).toContain(newspaper);
+        for (const code of ['rinnovo-permesso', 'asilo']) {
+          const police = await sheet(lang, code);
+          expect(police, `${lang} ${code}`).toContain('0371 4441');
+          expect(police, `${lang} ${code}`).toContain(questura);
+        }
+      }
+    });
+
+    it('brings the new wording of a shipped text nobody has touched to an existing install, never over an edit', async () => {
+      const { db } = t.platform.database;
+      const shipped = await db
+        .selectFrom('procedureSheetText')
+        .select('content')
+        .where('sheetCode', '=', 'rinnovo-permesso')
+        .where('language', '=', 'it')
+        .executeTakeFirstOrThrow();
+      const old = JSON.stringify({ ...(shipped.content as object), whereHow: 'Vecchio.' });
+      await db
+        .updateTable('procedureSheetText')
+        .set({ content: old, publishedContent: old })
+        .where('sheetCode', '=', 'rinnovo-permesso')
+        .where('language', 'in', ['it', 'fr'])
+        .execute();
+      await db
+        .updateTable('procedureSheetText')
+        .set({ editedBy: (await office.member('legal_expert')).id })
+        .where('sheetCode', '=', 'rinnovo-permesso')
+        .where('language', '=', 'fr')
+        .execute();
+      t.clock.advance(PAGE_CACHE_MS);
+      expect(mainText((await t.app.inject({ url: '/portale/it/schede/rinnovo-permesso' })).body)).toContain('Vecchio.');
+      await loadPortalContent(t.platform);
+      expect(mainText((await t.app.inject({ url: '/portale/it/schede/rinnovo-permesso' })).body)).toContain(
+        'non sono ancora verificati da questa scheda',
+      );
+      expect(mainText((await t.app.inject({ url: '/portale/fr/schede/rinnovo-permesso' })).body)).toContain('Vecchio.');
+      const [loaded] = await db
+        .selectFrom('auditEntry')
+        .select('data')
+        .where('action', '=', 'portal.content.load')
+        .orderBy('seq', 'desc')
+        .limit(1)
+        .execute();
+      expect(loaded?.data).toMatchObject({ after: { updated: ['rinnovo-permesso/it'] } });
+    });
+
     it('keeps every sheet page within 30 KB of HTML and stylesheet in Italian, Arabic and Ukrainian', async () => {
       for (const code of SHEETS)
         for (const lang of ['it', 'ar', 'uk']) {

@@ -110,9 +110,7 @@ function DeskTable({ items, onEdit }: { items: DeskView[]; onEdit: (desk: DeskVi
             <th scope="col">{t('cases.desks.place')}</th>
             <th scope="col">{t('cases.desks.openings')}</th>
             <th scope="col">{t('cases.desks.accessibility')}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t('cases.desks.edit', { name: '' })}</span>
-            </th>
+            <th scope="col">{t('cases.desks.change')}</th>
           </tr>
         </thead>
         <tbody>

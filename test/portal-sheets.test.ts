@@ -181,12 +181,16 @@ for (const backend of BACKENDS) {
         .where('language', '=', 'fr')
         .execute();
       t.clock.advance(PAGE_CACHE_MS);
-      expect(mainText((await t.app.inject({ url: '/portale/it/schede/rinnovo-permesso' })).body)).toContain('Vecchio.');
+      expect(mainText((await t.app.inject({ url: '/portale/it/schede/rinnovo-permesso' })).body)).toContain(
+        'Vecchio.',
+      );
       await loadPortalContent(t.platform);
       expect(mainText((await t.app.inject({ url: '/portale/it/schede/rinnovo-permesso' })).body)).toContain(
         'non sono ancora verificati da questa scheda',
       );
-      expect(mainText((await t.app.inject({ url: '/portale/fr/schede/rinnovo-permesso' })).body)).toContain('Vecchio.');
+      expect(mainText((await t.app.inject({ url: '/portale/fr/schede/rinnovo-permesso' })).body)).toContain(
+        'Vecchio.',
+      );
       const [loaded] = await db
         .selectFrom('auditEntry')
         .select('data')

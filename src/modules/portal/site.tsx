@@ -62,11 +62,15 @@ function hostOf(address: string): string | null {
 }
 
 /**
- * Whether a form was posted from a page of this site: browsers send `Origin` with every form post (`Referer`
- * where an older one does not), naming the site the form was on. A post without either, or from another
- * site, did not come from the site's own form: anonymous forms have no session to hold a CSRF token.
+ * Whether a form was posted from a page of this site. Browsers say where a request comes from in
+ * `Sec-Fetch-Site`, whatever the referrer policy; one too old for it names the page's site in `Origin` (or
+ * `Referer`), except that the site's `no-referrer` policy turns its own `Origin` into `null`. A post that says
+ * none of this, or names another site, did not come from the site's own form: anonymous forms have no session
+ * to hold a CSRF token.
  */
 export function postedFromThisSite(request: FastifyRequest): boolean {
+  const site = request.headers['sec-fetch-site'];
+  if (site) return site === 'same-origin';
   const origin = request.headers.origin;
   const from = origin && origin !== 'null' ? origin : request.headers.referer;
   if (!from) return false;

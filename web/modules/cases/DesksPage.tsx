@@ -4,7 +4,12 @@ import { useId, useState } from 'react';
 import { type UseFormReturn, useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { CHIEF_TOWN, type DeskInput, deskInput } from '../../../src/modules/cases/appointments/contract.ts';
+import {
+  CHIEF_TOWN,
+  type DeskInput,
+  deskInput,
+  NOT_STATED,
+} from '../../../src/modules/cases/appointments/contract.ts';
 import { MUNICIPALITIES } from '../../../src/modules/council/needs/contract.ts';
 import { SelectField, sentence, TextField } from '../../ui/fields.tsx';
 import { FormProblem, reportProblem } from '../../ui/forms.tsx';
@@ -22,12 +27,11 @@ type Opening = DeskInput['openings'][number];
 type DeskForm = z.input<typeof deskInput>;
 
 const FIRST_OPENING: Opening = { weekday: 1, opens: '09:00', closes: '12:00', slotMinutes: 30 };
-const NOT_KNOWN = { stepFreeAccess: null, lift: null, accessibleToilet: null, notes: '' };
 const EMPTY: DeskInput = {
   name: '',
   place: '',
   municipalityCode: CHIEF_TOWN,
-  accessibility: NOT_KNOWN,
+  accessibility: NOT_STATED,
   openings: [FIRST_OPENING],
 };
 const ACCESS_FEATURES = ['stepFreeAccess', 'lift', 'accessibleToilet'] as const;
@@ -43,7 +47,7 @@ const formValues = (desk: DeskView | null): DeskInput =>
         name: desk.name,
         place: desk.place,
         municipalityCode: desk.municipalityCode ?? CHIEF_TOWN,
-        accessibility: desk.accessibility ?? NOT_KNOWN,
+        accessibility: desk.accessibility ?? NOT_STATED,
         openings: desk.openings,
       }
     : EMPTY;
@@ -83,7 +87,7 @@ export function DesksPage() {
 /** What a desk offers a visitor with a disability, in words. */
 function AccessibilityList({ desk }: { desk: DeskView }) {
   const { t } = useTranslation();
-  const accessibility = desk.accessibility ?? NOT_KNOWN;
+  const accessibility = desk.accessibility ?? NOT_STATED;
   return (
     <ul className="list-unstyled mb-0">
       {ACCESS_FEATURES.map((feature) => (

@@ -49,6 +49,14 @@ export const deskAccessibility = z.object({
 });
 export type DeskAccessibility = z.infer<typeof deskAccessibility>;
 
+/** A desk whose accessibility nobody has stated yet. */
+export const NOT_STATED: DeskAccessibility = {
+  stepFreeAccess: null,
+  lift: null,
+  accessibleToilet: null,
+  notes: '',
+};
+
 /** The municipality of the desk, by ISTAT code; Lodi, the chief town, when not given. */
 export const CHIEF_TOWN = '098031';
 
@@ -60,15 +68,12 @@ export const deskInput = z.object({
     .string()
     .regex(/^098\d{3}$/, 'scegliere un comune della provincia di Lodi')
     .default(CHIEF_TOWN),
-  accessibility: deskAccessibility.default({
-    stepFreeAccess: null,
-    lift: null,
-    accessibleToilet: null,
-    notes: '',
-  }),
+  accessibility: deskAccessibility.default(NOT_STATED),
   openings: z.array(openingInput).min(1, 'indicare almeno una fascia oraria').max(50),
 });
 export type DeskInput = z.infer<typeof deskInput>;
+/** What a caller of the desks' use cases may give: the municipality and accessibility default when absent. */
+export type DeskFields = z.input<typeof deskInput>;
 // A desk known only by its name and place (an appointment's) is still a desk: its municipality and
 // accessibility are optional in the view.
 export const deskView = deskInput.extend({

@@ -9,7 +9,7 @@ import type { Platform } from '../../../kernel/platform.ts';
 import { provinceMap } from '../../../kernel/territory/map.ts';
 import { writeTransaction } from '../../../kernel/transaction.ts';
 import { calendarOf } from '../service.ts';
-import type { DeskInput, DeskView } from './contract.ts';
+import { CHIEF_TOWN, type DeskFields, type DeskView, NOT_STATED } from './contract.ts';
 import { freeSlots, type OpeningWindow, openingProblems, romeTime, type Slot } from './slots.ts';
 import * as store from './store.ts';
 
@@ -47,23 +47,24 @@ export function dayRange(
   return { from: start, to: end };
 }
 
-function checkOpenings(openings: DeskInput['openings']) {
+function checkOpenings(openings: DeskFields['openings']) {
   const problems = openingProblems(openings);
   if (problems.length)
     throw new Invalid(problems.map(({ index, message }) => ({ path: `body.openings.${index}`, message })));
 }
 
 /** The columns of a desk's place from its input, its municipality checked against the province's. */
-function deskPlace(input: DeskInput): store.DeskPlace {
-  if (!provinceMap('light').shapes.some((shape) => shape.code === input.municipalityCode))
+function deskPlace(input: DeskFields): store.DeskPlace {
+  const municipalityCode = input.municipalityCode ?? CHIEF_TOWN;
+  if (!provinceMap('light').shapes.some((shape) => shape.code === municipalityCode))
     throw new Invalid([
       { path: 'body.municipalityCode', message: 'scegliere un comune della provincia di Lodi' },
     ]);
-  const { stepFreeAccess, lift, accessibleToilet, notes } = input.accessibility;
+  const { stepFreeAccess, lift, accessibleToilet, notes } = { ...NOT_STATED, ...input.accessibility };
   return {
     name: input.name,
     place: input.place,
-    municipalityCode: input.municipalityCode,
+    municipalityCode,
     stepFreeAccess,
     lift,
     accessibleToilet,
@@ -97,7 +98,7 @@ async function deskViews(db: Db, desks: DeskRow[]) {
   );
 }
 
-export async function createDesk(platform: Platform, caller: Caller, input: DeskInput): Promise<DeskView> {
+export async function createDesk(platform: Platform, caller: Caller, input: DeskFields): Promise<DeskView> {
   const actor = actorOf(caller);
   checkOpenings(input.openings);
   const place = deskPlace(input);
@@ -127,7 +128,7 @@ export async function updateDesk(
   platform: Platform,
   caller: Caller,
   id: string,
-  input: DeskInput,
+  input: DeskFields,
 ): Promise<DeskView> {
   const actor = actorOf(caller);
   checkOpenings(input.openings);

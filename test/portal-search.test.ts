@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translator } from '../src/modules/portal/languages.ts';
+import { PAGE_CACHE_MS } from '../src/modules/portal/page-cache.ts';
 import { startTestApp, stopTestApp, type TestApp } from './support/app.ts';
 import { BACKENDS, openTestDatabase, type TestDatabase } from './support/database.ts';
-import { mainText, openPortalOffice } from './support/portal.ts';
+import { makeUser } from './support/identity.ts';
+import { mainText, openPortalOffice, type PortalOffice } from './support/portal.ts';
 
 /** The links of the results listed in the page's main part, in order. */
 const links = (html: string) =>
@@ -14,13 +16,14 @@ for (const backend of BACKENDS) {
   describe(`search on the portal on ${backend}`, () => {
     let database: TestDatabase;
     let t: TestApp;
+    let office: PortalOffice;
     const search = (lang: string, q?: string) =>
       t.app.inject({ url: `/portale/${lang}/cerca${q === undefined ? '' : `?q=${encodeURIComponent(q)}`}` });
 
     beforeAll(async () => {
       database = await openTestDatabase(backend);
       t = await startTestApp(database);
-      await openPortalOffice(t);
+      office = await openPortalOffice(t);
     });
 
     afterAll(async () => {
@@ -69,6 +72,39 @@ for (const backend of BACKENDS) {
       expect(links(offices.body)).toContain('/portale/fr/uffici#questura');
       const desks = await search('it', 'sportello corso umberto');
       expect(links(desks.body)).toContain('/portale/it/uffici#sportello-1');
+    });
+
+    it('labels the drafts it finds, and the home page lists, as the sheet’s page does, in the reader’s language', async () => {
+      const uk = translator('uk');
+      const label = `<span class="tag">${uk('provenance.draft')}</span>`;
+      const item = (html: string, code: string) =>
+        new RegExp(`<li><a href="/portale/uk/schede/${code}"[\\s\\S]*?</li>`).exec(html)?.[0] ?? '';
+      const found = (await search('uk', 'дозвіл')).body;
+      expect(item(found, 'ricongiungimento-familiare')).toContain(label);
+      expect(item((await t.app.inject({ url: '/portale/uk' })).body, 'ricongiungimento-familiare')).toContain(
+        label,
+      );
+
+      // a mediator has checked the Ukrainian text: no label any more, the other drafts keep theirs
+      const mediator = await makeUser(t.platform, [
+        { organisationId: office.organisationId, role: 'mediator' },
+      ]);
+      await t.platform.database.db
+        .updateTable('procedureSheetText')
+        .set({ publishedReviewedBy: mediator.id, publishedReviewedAt: t.clock.now() })
+        .where('sheetCode', '=', 'ricongiungimento-familiare')
+        .where('language', '=', 'uk')
+        .execute();
+      t.clock.advance(PAGE_CACHE_MS);
+      const checked = (await search('uk', 'дозвіл')).body;
+      expect(item(checked, 'ricongiungimento-familiare')).not.toContain(label);
+      const home = (await t.app.inject({ url: '/portale/uk' })).body;
+      expect(item(home, 'ricongiungimento-familiare')).not.toContain(label);
+      expect(item(home, 'lavoro-stagionale')).toContain(label);
+      // in English the text is still a draft
+      expect((await search('en', 'reunification')).body).toContain(
+        `<span class="tag">${translator('en')('provenance.draft')}</span>`,
+      );
     });
 
     it('says in the reader’s language when there is nothing to search or nothing found', async () => {

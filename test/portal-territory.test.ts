@@ -2,13 +2,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translator } from '../src/modules/portal/languages.ts';
 import { startTestApp, stopTestApp, type TestApp } from './support/app.ts';
 import { BACKENDS, openTestDatabase, type TestDatabase } from './support/database.ts';
-import { HOUSING, listTerritorialServices, mainText, openPortalOffice, SCHOOL } from './support/portal.ts';
+import {
+  HOUSING,
+  listTerritorialServices,
+  mainText,
+  openPortalOffice,
+  type PortalOffice,
+  SCHOOL,
+} from './support/portal.ts';
 
 for (const backend of BACKENDS) {
   describe(`services of the territory on the portal on ${backend}`, () => {
     let database: TestDatabase;
     let t: TestApp;
     let beforeAnyDesk: { it: string; uk: string };
+    let office: PortalOffice;
     const page = (url: string, headers: Record<string, string> = {}) => t.app.inject({ url, headers });
 
     beforeAll(async () => {
@@ -18,7 +26,7 @@ for (const backend of BACKENDS) {
         it: (await page('/portale/it/uffici')).body,
         uk: (await page('/portale/uk/uffici')).body,
       };
-      await openPortalOffice(t);
+      office = await openPortalOffice(t);
       await listTerritorialServices(t, [HOUSING, SCHOOL]);
     });
 
@@ -125,7 +133,7 @@ for (const backend of BACKENDS) {
       const table = /<table>[\s\S]*<\/table>/.exec(response.body)?.[0] ?? '';
       expect(table.match(/<th scope="row" lang="it">/g)).toHaveLength(60);
       expect(table).toMatch(
-        /<th scope="row" lang="it">Lodi<\/th><td lang="it">Sportello Unico[^<]*, Prefettura/,
+        /<th scope="row" lang="it">Lodi<\/th><td lang="it"><ul><li><a href="#sportello-1">Sportello Unico[^<]*<\/a><\/li><li><a href="#prefettura">Prefettura/,
       );
       expect(table).toContain(`<th scope="row" lang="it">Codogno</th><td>${ar('map.none')}</td>`);
     });
@@ -136,6 +144,64 @@ for (const backend of BACKENDS) {
       const stylesheet = await page(css);
       expect(stylesheet.statusCode).toBe(200);
       expect(Buffer.byteLength(response.body) + Buffer.byteLength(stylesheet.body)).toBeLessThan(80 * 1024);
+    });
+
+    it('shows each desk’s municipality and accessibility as the back-office sets them, on the page and the map', async () => {
+      const desk = (payload: object) =>
+        t.app.inject({
+          method: 'PUT',
+          url: `/api/desks/${office.deskId}`,
+          headers: office.manager.headers,
+          payload,
+        });
+      const stated = {
+        name: 'Sportello 1',
+        place: 'Via Roma 10, Codogno',
+        municipalityCode: '098019',
+        accessibility: {
+          stepFreeAccess: true,
+          lift: false,
+          accessibleToilet: null,
+          notes: 'Rampa dal cortile.',
+        },
+        openings: [{ weekday: 1, opens: '09:00', closes: '12:00', slotMinutes: 30 }],
+      };
+      const outside = await desk({ ...stated, municipalityCode: '098099' });
+      expect(outside.statusCode).toBe(422);
+      expect(outside.headers['content-type']).toContain('application/problem+json');
+      expect(outside.json().errors).toEqual([
+        { path: 'body.municipalityCode', message: 'scegliere un comune della provincia di Lodi' },
+      ]);
+      const notAnswer = await desk({ ...stated, accessibility: { ...stated.accessibility, lift: 'forse' } });
+      expect(notAnswer.statusCode).toBe(400);
+      expect(notAnswer.json().errors[0].path).toBe('body.accessibility.lift');
+      expect((await desk(stated)).json()).toMatchObject({
+        municipalityCode: '098019',
+        accessibility: stated.accessibility,
+      });
+
+      const response = await page('/portale/uk/uffici');
+      const uk = translator('uk');
+      const card = /<section class="card" aria-labelledby="sportello-1">[\s\S]*?<\/section>/.exec(
+        response.body,
+      )?.[0];
+      const text = mainText(`<main>${card}</main>`);
+      expect(text).toContain(`${uk('offices.municipality')} Codogno`);
+      expect(text).toContain(`${uk('offices.stepFreeAccess')} ${uk('offices.yes')}`);
+      expect(text).toContain(`${uk('offices.lift')} ${uk('offices.no')}`);
+      expect(text).toContain(`${uk('offices.accessibleToilet')} ${uk('offices.unknown')}`);
+      expect(card).toContain('<p lang="it">Rampa dal cortile.</p>');
+      const svg = /<svg[\s\S]*<\/svg>/.exec(response.body)?.[0] ?? '';
+      expect(svg).toContain('class="seat"><title lang="it">Codogno</title>');
+      expect(svg.match(/<circle /g)).toHaveLength(2);
+      expect(svg).toContain(
+        '<title lang="it">Codogno – Sportello Unico per l’Immigrazione – Sportello 1</title>',
+      );
+      expect(response.body).toMatch(
+        /<th scope="row" lang="it">Codogno<\/th><td lang="it"><ul><li><a href="#sportello-1">Sportello Unico/,
+      );
+      // the Prefettura and the Questura say nothing of accessibility the office has not stated
+      expect(mainText(response.body).match(new RegExp(uk('offices.accessibility'), 'g'))).toHaveLength(1);
     });
   });
 }

@@ -218,6 +218,13 @@ export type DeskTable = {
   name: string;
   /** Where applicants go: the address and the room, as the convocation letter prints it. */
   place: string;
+  /** ISTAT code of the municipality the desk is in. */
+  municipalityCode: ColumnType<string, string | undefined, string>;
+  /** Whether the desk is reached without steps, has a lift, an accessible toilet: null while unknown. */
+  stepFreeAccess: boolean | null;
+  lift: boolean | null;
+  accessibleToilet: boolean | null;
+  accessibilityNotes: ColumnType<string, string | undefined, string>;
   createdAt: Instant;
 };
 

@@ -348,6 +348,15 @@ export function Fact({ label, lang, children }: { label: string; lang?: string; 
   );
 }
 
+/** The label of a sheet listed (home, search) whose text no reviewer of the office has checked yet. */
+export function DraftTag({ t }: { t: Translate }) {
+  return (
+    <p className="meta">
+      <span className="tag">{t('provenance.draft')}</span>
+    </p>
+  );
+}
+
 /** The body of an error page: what happened, and the way back home. */
 export function ErrorBody({ lang, t, text }: { lang: string; t: Translate; text: string }) {
   return (

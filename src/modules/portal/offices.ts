@@ -16,6 +16,16 @@ export type Office = {
   contacts: { label: string; href: string }[];
   hours: { weekday: number; times: string }[];
   byAppointment: boolean;
+  /** What a desk says of its access for people with a disability; null for the offices it does not cover. */
+  accessibility: OfficeAccessibility | null;
+};
+
+/** Each feature yes, no, or not yet stated (null); the note as the office wrote it, in Italian. */
+export type OfficeAccessibility = {
+  stepFreeAccess: boolean | null;
+  lift: boolean | null;
+  accessibleToilet: boolean | null;
+  notes: string;
 };
 
 /** Lodi, the chief town: the Prefettura, its SUI desks and the Questura are there. */
@@ -30,6 +40,7 @@ const PREFECTURE: Office = {
   contacts: [{ label: 'prefettura.lodi@interno.it', href: 'mailto:prefettura.lodi@interno.it' }],
   hours: [],
   byAppointment: false,
+  accessibility: null,
 };
 
 const POLICE: Office = {
@@ -41,6 +52,7 @@ const POLICE: Office = {
   contacts: [{ label: '0371 4441', href: 'tel:+3903714441' }],
   hours: [],
   byAppointment: true,
+  accessibility: null,
 };
 
 const hhmm = (time: string) => time.slice(0, 5);
@@ -53,12 +65,18 @@ export async function listOffices(platform: Platform): Promise<Office[]> {
     const desk = desks.get(row.id) ?? {
       key: `sportello-${desks.size + 1}`,
       isDesk: true,
-      municipalityCode: CHIEF_TOWN,
+      municipalityCode: row.municipalityCode,
       name: `Sportello Unico per l’Immigrazione – ${row.name}`,
       address: row.place,
       contacts: [],
       hours: [],
       byAppointment: true,
+      accessibility: {
+        stepFreeAccess: row.stepFreeAccess,
+        lift: row.lift,
+        accessibleToilet: row.accessibleToilet,
+        notes: row.accessibilityNotes,
+      },
     };
     desks.set(row.id, desk);
     if (row.weekday === null || !row.opens || !row.closes) continue;

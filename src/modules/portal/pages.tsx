@@ -1,20 +1,18 @@
 /** The reading pages of the portal: home, procedure sheets, offices, privacy notice, accessibility statement. */
 import type { ReactNode } from 'react';
 import { languageOf, SOURCE_LANGUAGE, type Translate } from './languages.ts';
-import { Fact, longDate, portalPath } from './layout.tsx';
-import { OfficesMap } from './map/offices-map.tsx';
-import type { Office } from './offices.ts';
+import { DraftTag, longDate, portalPath } from './layout.tsx';
 import {
   FEEDBACK_REASONS,
   type PICTOGRAM_SECTIONS,
   SHEET_SECTIONS,
   type SheetContent,
 } from './sheets/contract.ts';
-import type { PublicSheet } from './sheets/service.ts';
+import type { PublicSheet, Validation } from './sheets/service.ts';
 
 type PictogramSection = (typeof PICTOGRAM_SECTIONS)[number];
 
-type Listed = { code: string; language: string; content: SheetContent };
+type Listed = { code: string; language: string; content: SheetContent; validation: Validation | null };
 
 /** A text of the sheets: paragraphs split by a blank line, `- ` and `1. ` lines as lists. */
 export function RichText({ text }: { text: string }) {
@@ -57,6 +55,7 @@ export function HomePage({ lang, t, sheets }: { lang: string; t: Translate; shee
             <a href={portalPath(lang, `/schede/${sheet.code}`)} lang={sheet.language}>
               {sheet.content.title}
             </a>
+            {!sheet.validation && <DraftTag t={t} />}
             <p className="meta" lang={sheet.language}>
               {sheet.content.summary}
             </p>
@@ -304,6 +303,18 @@ export function FeedbackThanks({ lang, t, code }: { lang: string; t: Translate; 
   );
 }
 
+/** The answer to a "was this page useful?" post that did not come from the sheet's own form. */
+export function FeedbackRefused({ lang, t, code }: { lang: string; t: Translate; code: string }) {
+  return (
+    <div className="card ko" role="alert">
+      <p>{t('feedback.refusedText')}</p>
+      <p>
+        <a href={portalPath(lang, `/schede/${code}`)}>{t('feedback.back')}</a>
+      </p>
+    </div>
+  );
+}
+
 function Definition({ term, definition }: { term: string; definition: string }) {
   return (
     <>
@@ -314,68 +325,6 @@ function Definition({ term, definition }: { term: string; definition: string }) 
     </>
   );
 }
-
-export function OfficesPage({
-  lang,
-  t,
-  offices,
-  territory,
-}: {
-  lang: string;
-  t: Translate;
-  offices: Office[];
-  territory: ReactNode;
-}) {
-  return (
-    <>
-      <p>{t('offices.intro')}</p>
-      {!offices.some((office) => office.isDesk) && (
-        <p className="card note" role="status">
-          {t('offices.noDesks')}
-        </p>
-      )}
-      {offices.map((office) => (
-        <section className="card" key={office.name} aria-labelledby={office.key}>
-          <h2 id={office.key}>{office.name}</h2>
-          <dl className="facts">
-            {office.address && <Fact label={t('offices.address')}>{office.address}</Fact>}
-            {office.contacts.length > 0 && (
-              <Fact label={t('offices.contacts')}>
-                {office.contacts.map((contact) => (
-                  <span key={contact.href}>
-                    <a href={contact.href} dir="ltr">
-                      {contact.label}
-                    </a>{' '}
-                  </span>
-                ))}
-              </Fact>
-            )}
-            {office.hours.length > 0 && (
-              <Fact label={t('offices.hours')}>
-                <ul>
-                  {office.hours.map((line) => (
-                    <li key={line.weekday + line.times}>
-                      {weekdayName(lang, line.weekday)}: <span dir="ltr">{line.times}</span>
-                    </li>
-                  ))}
-                </ul>
-              </Fact>
-            )}
-          </dl>
-          {office.byAppointment && <p>{t('offices.byAppointment')}</p>}
-        </section>
-      ))}
-      <OfficesMap t={t} offices={offices} />
-      {territory}
-    </>
-  );
-}
-
-/** ISO weekday (1 Monday) in the language: 2026-01-05 was a Monday. */
-export const weekdayName = (lang: string, weekday: number) =>
-  new Intl.DateTimeFormat(lang, { weekday: 'long', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(2026, 0, 4 + weekday, 12)),
-  );
 
 /** A page of paragraphs from the catalogue: the privacy notice, the accessibility statement. */
 export function TextPage({ t, prefix, keys }: { t: Translate; prefix: string; keys: readonly string[] }) {

@@ -10,12 +10,13 @@ import type { Platform } from '../../kernel/platform.ts';
 import { LANGUAGES } from './languages.ts';
 import { absolute, COUNCIL_PATH, portalPath, publishSiteAt, STYLESHEET, STYLESHEET_PATH } from './layout.tsx';
 import { listOffices } from './offices.ts';
+import { OfficesPage } from './offices-page.tsx';
 import { remembered } from './page-cache.ts';
 import {
   ACCESSIBILITY_KEYS,
+  FeedbackRefused,
   FeedbackThanks,
   HomePage,
-  OfficesPage,
   PRIVACY_KEYS,
   SheetPage,
   TextPage,
@@ -28,6 +29,7 @@ import {
   errorPage,
   languageParam,
   PUBLIC_PAGE,
+  postedFromThisSite,
   registerPublicPages,
   render,
   sendHtml,
@@ -83,9 +85,17 @@ function registerReadingPages(scope: LovitApp, platform: Platform) {
       const { lang, t } = languageParam(request);
       const { code } = request.params as { code: string };
       if (!/^[a-z0-9-]{2,60}$/.test(code)) throw new NotFound();
+      if (!postedFromThisSite(request))
+        return sendPage(request, reply, {
+          lang,
+          title: t('feedback.refused'),
+          place: `/schede/${code}`,
+          status: 403,
+          body: <FeedbackRefused lang={lang} t={t} code={code} />,
+        });
       const answer = feedbackForm.safeParse(request.body ?? {});
       if (!answer.success) return errorPage(request, reply, 400);
-      await recordFeedback(platform, request.caller, { code, language: lang }, answer.data);
+      await recordFeedback(platform, { code, language: lang }, answer.data);
       return sendPage(request, reply, {
         lang,
         title: t('feedback.thanks'),

@@ -10,7 +10,7 @@ import type { ReactNode } from 'react';
 import { AppError, NotFound } from '../../kernel/errors.ts';
 import type { LovitApp } from '../../kernel/http.ts';
 import { isLanguage, LANGUAGE_COOKIE, preferredLanguage, type Translate, translator } from './languages.ts';
-import { type Crumb, ErrorBody, renderPage } from './layout.tsx';
+import { absolute, type Crumb, ErrorBody, renderPage } from './layout.tsx';
 
 const ONE_YEAR = 365 * 24 * 3600;
 
@@ -50,6 +50,33 @@ export const render = ({ body, ...page }: PortalPage) => renderPage({ ...page, c
 /** Sends a page in its language and remembers the language for the next visit. */
 export function sendPage(request: FastifyRequest, reply: FastifyReply, page: PortalPage): FastifyReply {
   return sendHtml(request, reply, page.lang, render(page), page.status);
+}
+
+/** The host of an address, or null when it is not one. */
+function hostOf(address: string): string | null {
+  try {
+    return new URL(address).host;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Whether a form was posted from a page of this site. Browsers say where a request comes from in
+ * `Sec-Fetch-Site`, whatever the referrer policy; one too old for it names the page's site in `Origin` (or
+ * `Referer`), except that the site's `no-referrer` policy turns its own `Origin` into `null`. A post that says
+ * none of this, or names another site, did not come from the site's own form: anonymous forms have no session
+ * to hold a CSRF token.
+ */
+export function postedFromThisSite(request: FastifyRequest): boolean {
+  const site = request.headers['sec-fetch-site'];
+  if (site) return site === 'same-origin';
+  const origin = request.headers.origin;
+  const from = origin && origin !== 'null' ? origin : request.headers.referer;
+  if (!from) return false;
+  const host = hostOf(from);
+  const own = hostOf(`${request.protocol}://${request.host}`);
+  return host !== null && (host === own || host === hostOf(absolute('/')));
 }
 
 /** The language of the address; an unknown one is a 404 page in the visitor's own language. */

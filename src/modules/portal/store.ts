@@ -7,7 +7,20 @@ export function desksWithOpenings(db: Db) {
     .selectFrom('desk as d')
     .innerJoin('organisation as o', 'o.id', 'd.organisationId')
     .leftJoin('deskOpening as w', 'w.deskId', 'd.id')
-    .select(['d.id', 'd.name', 'd.place', 'o.name as organisation', 'w.weekday', 'w.opens', 'w.closes'])
+    .select([
+      'd.id',
+      'd.name',
+      'd.place',
+      'd.municipalityCode',
+      'd.stepFreeAccess',
+      'd.lift',
+      'd.accessibleToilet',
+      'd.accessibilityNotes',
+      'o.name as organisation',
+      'w.weekday',
+      'w.opens',
+      'w.closes',
+    ])
     .where('o.isActive', '=', true)
     .orderBy('d.name')
     .orderBy('w.weekday')

@@ -3,7 +3,14 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { type UseFormReturn, useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { type DeskInput, deskInput } from '../../../src/modules/cases/appointments/contract.ts';
+import type { z } from 'zod';
+import {
+  CHIEF_TOWN,
+  type DeskInput,
+  deskInput,
+  NOT_STATED,
+} from '../../../src/modules/cases/appointments/contract.ts';
+import { MUNICIPALITIES } from '../../../src/modules/council/needs/contract.ts';
 import { SelectField, sentence, TextField } from '../../ui/fields.tsx';
 import { FormProblem, reportProblem } from '../../ui/forms.tsx';
 import { LoadError, Loading } from '../../ui/Loading.tsx';
@@ -17,13 +24,39 @@ import './team.css';
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 type Opening = DeskInput['openings'][number];
 
+type DeskForm = z.input<typeof deskInput>;
+
 const FIRST_OPENING: Opening = { weekday: 1, opens: '09:00', closes: '12:00', slotMinutes: 30 };
-const EMPTY: DeskInput = { name: '', place: '', openings: [FIRST_OPENING] };
+const EMPTY: DeskInput = {
+  name: '',
+  place: '',
+  municipalityCode: CHIEF_TOWN,
+  accessibility: NOT_STATED,
+  openings: [FIRST_OPENING],
+};
+const ACCESS_FEATURES = ['stepFreeAccess', 'lift', 'accessibleToilet'] as const;
+const MUNICIPALITY_NAMES = new Map(
+  MUNICIPALITIES.map((municipality) => [municipality.code, municipality.name]),
+);
+const BY_NAME = MUNICIPALITIES.toSorted((a, b) => a.name.localeCompare(b.name, 'it'));
+
+/** The values of the form for a desk: a new one, or one to edit. */
+const formValues = (desk: DeskView | null): DeskInput =>
+  desk
+    ? {
+        name: desk.name,
+        place: desk.place,
+        municipalityCode: desk.municipalityCode ?? CHIEF_TOWN,
+        accessibility: desk.accessibility ?? NOT_STATED,
+        openings: desk.openings,
+      }
+    : EMPTY;
 
 /** The SUI's desks with their weekly hours and the length of an appointment; the manager adds new ones. */
 export function DesksPage() {
   const { t } = useTranslation();
   const [notice, setNotice] = useState<string | null>(null);
+  const [editing, setEditing] = useState<DeskView | null>(null);
   const list = useQuery({ queryKey: keys.desks, queryFn: desks.list });
   return (
     <Page title={t('cases.desks.title')} trail={[{ label: t('modules.cases.title'), to: '/pratiche' }]}>
@@ -36,14 +69,40 @@ export function DesksPage() {
       ) : list.data.length === 0 ? (
         <p className="alert alert-info">{t('cases.appointments.noDesks')}</p>
       ) : (
-        <DeskTable items={list.data} />
+        <DeskTable items={list.data} onEdit={setEditing} />
       )}
-      <DeskForm onSaved={setNotice} />
+      <DeskForm
+        key={editing?.id ?? 'new'}
+        desk={editing}
+        onSaved={(message) => {
+          setEditing(null);
+          setNotice(message);
+        }}
+        onCancel={() => setEditing(null)}
+      />
     </Page>
   );
 }
 
-function DeskTable({ items }: { items: DeskView[] }) {
+/** What a desk offers a visitor with a disability, in words. */
+function AccessibilityList({ desk }: { desk: DeskView }) {
+  const { t } = useTranslation();
+  const accessibility = desk.accessibility ?? NOT_STATED;
+  return (
+    <ul className="list-unstyled mb-0">
+      {ACCESS_FEATURES.map((feature) => (
+        <li key={feature}>
+          {t(`cases.desks.${feature}`)}: {t(`cases.desks.${answerOf(accessibility[feature])}`)}
+        </li>
+      ))}
+      {accessibility.notes && <li>{accessibility.notes}</li>}
+    </ul>
+  );
+}
+
+const answerOf = (value: boolean | null) => (value === null ? 'unknown' : value ? 'yes' : 'no');
+
+function DeskTable({ items, onEdit }: { items: DeskView[]; onEdit: (desk: DeskView) => void }) {
   const { t } = useTranslation();
   return (
     <TableScroll label={t('cases.desks.title')}>
@@ -54,13 +113,19 @@ function DeskTable({ items }: { items: DeskView[] }) {
             <th scope="col">{t('cases.appointments.desk')}</th>
             <th scope="col">{t('cases.desks.place')}</th>
             <th scope="col">{t('cases.desks.openings')}</th>
+            <th scope="col">{t('cases.desks.accessibility')}</th>
+            <th scope="col">{t('cases.desks.change')}</th>
           </tr>
         </thead>
         <tbody>
           {items.map((desk) => (
             <tr key={desk.id}>
               <th scope="row">{desk.name}</th>
-              <td className="lovit-desk-place">{desk.place}</td>
+              <td className="lovit-desk-place">
+                {desk.place}
+                <br />
+                {MUNICIPALITY_NAMES.get(desk.municipalityCode ?? CHIEF_TOWN)}
+              </td>
               <td>
                 <ul className="list-unstyled mb-0">
                   {desk.openings.map((opening) => (
@@ -75,6 +140,14 @@ function DeskTable({ items }: { items: DeskView[] }) {
                   ))}
                 </ul>
               </td>
+              <td>
+                <AccessibilityList desk={desk} />
+              </td>
+              <td>
+                <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => onEdit(desk)}>
+                  {t('cases.desks.edit', { name: desk.name })}
+                </button>
+              </td>
             </tr>
           ))}
         </tbody>
@@ -83,22 +156,41 @@ function DeskTable({ items }: { items: DeskView[] }) {
   );
 }
 
-function DeskForm({ onSaved }: { onSaved: (notice: string) => void }) {
+type DeskFormProps = {
+  desk: DeskView | null;
+  onSaved: (notice: string) => void;
+  onCancel: () => void;
+};
+
+/** A new desk, or the desk being edited: its place, municipality, accessibility and weekly hours. */
+function DeskForm({ desk, onSaved, onCancel }: DeskFormProps) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [problem, setProblem] = useState<string | null>(null);
-  const form = useForm({ resolver: zodResolver(deskInput), defaultValues: EMPTY });
+  const form = useForm<DeskForm, unknown, DeskInput>({
+    resolver: zodResolver(deskInput),
+    defaultValues: formValues(desk),
+  });
   const openings = useFieldArray({ control: form.control, name: 'openings' });
   const { errors } = form.formState;
-  const create = useMutation({
-    mutationFn: desks.create,
-    onSuccess: (desk) => {
+  const save = useMutation({
+    mutationFn: (values: DeskInput) => (desk ? desks.update(desk.id, values) : desks.create(values)),
+    onSuccess: (saved) => {
       setProblem(null);
       form.reset(EMPTY);
       void queryClient.invalidateQueries({ queryKey: keys.desks });
-      onSaved(t('cases.desks.created', { name: desk.name }));
+      onSaved(t(desk ? 'cases.desks.saved' : 'cases.desks.created', { name: saved.name }));
     },
-    onError: (error) => setProblem(reportProblem(error, form.setError, ['name', 'place', 'openings'])),
+    onError: (error) =>
+      setProblem(
+        reportProblem(error, form.setError, [
+          'name',
+          'place',
+          'municipalityCode',
+          'accessibility',
+          'openings',
+        ]),
+      ),
   });
   const listError = errors.openings?.root?.message ?? errors.openings?.message;
 
@@ -110,9 +202,9 @@ function DeskForm({ onSaved }: { onSaved: (notice: string) => void }) {
   return (
     <section aria-labelledby="sportello-nuovo" className="mt-5">
       <h2 id="sportello-nuovo" className="h4">
-        {t('cases.desks.formTitle')}
+        {desk ? t('cases.desks.editTitle', { name: desk.name }) : t('cases.desks.formTitle')}
       </h2>
-      <form onSubmit={form.handleSubmit((values) => create.mutate(values))} noValidate className="lovit-form">
+      <form onSubmit={form.handleSubmit((values) => save.mutate(values))} noValidate className="lovit-form">
         <div className="row">
           <div className="col-12 col-md-6">
             <TextField
@@ -129,7 +221,21 @@ function DeskForm({ onSaved }: { onSaved: (notice: string) => void }) {
               error={errors.place}
             />
           </div>
+          <div className="col-12 col-md-6">
+            <SelectField
+              label={t('cases.desks.municipality')}
+              registration={form.register('municipalityCode')}
+              error={errors.municipalityCode}
+            >
+              {BY_NAME.map((municipality) => (
+                <option key={municipality.code} value={municipality.code}>
+                  {municipality.name}
+                </option>
+              ))}
+            </SelectField>
+          </div>
         </div>
+        <AccessibilityFields form={form} />
         <fieldset className="mb-4">
           <legend className="h5 mb-4">{t('cases.desks.openings')}</legend>
           {openings.fields.map((field, index) => (
@@ -146,16 +252,59 @@ function DeskForm({ onSaved }: { onSaved: (notice: string) => void }) {
           </button>
         </fieldset>
         <FormProblem message={problem} />
-        <button type="submit" className="btn btn-primary" disabled={create.isPending}>
-          {t('cases.desks.create')}
+        <button type="submit" className="btn btn-primary me-2" disabled={save.isPending}>
+          {t(desk ? 'cases.desks.save' : 'cases.desks.create')}
         </button>
+        {desk && (
+          <button type="button" className="btn btn-outline-secondary" onClick={onCancel}>
+            {t('cases.desks.cancelEdit')}
+          </button>
+        )}
       </form>
     </section>
   );
 }
 
+type DeskFormReturn = UseFormReturn<DeskForm, unknown, DeskInput>;
+
+/** Yes, no or not known for each feature, and a note: the offices page shows them as they are. */
+function AccessibilityFields({ form }: { form: DeskFormReturn }) {
+  const { t } = useTranslation();
+  const errors = form.formState.errors.accessibility;
+  return (
+    <fieldset className="mb-4">
+      <legend className="h5 mb-2">{t('cases.desks.accessibility')}</legend>
+      <p>{t('cases.desks.accessibilityIntro')}</p>
+      <div className="row">
+        {ACCESS_FEATURES.map((feature) => (
+          <div key={feature} className="col-12 col-md-4">
+            <SelectField
+              label={t(`cases.desks.${feature}`)}
+              registration={form.register(`accessibility.${feature}`, {
+                setValueAs: (value: string | boolean | null) =>
+                  value === '' || value === null ? null : value === true || value === 'true',
+              })}
+              error={errors?.[feature]}
+            >
+              <option value="">{t('cases.desks.unknown')}</option>
+              <option value="true">{t('cases.desks.yes')}</option>
+              <option value="false">{t('cases.desks.no')}</option>
+            </SelectField>
+          </div>
+        ))}
+      </div>
+      <TextField
+        label={t('cases.desks.accessibilityNotes')}
+        hint={t('cases.desks.accessibilityNotesHint')}
+        registration={form.register('accessibility.notes')}
+        error={errors?.notes}
+      />
+    </fieldset>
+  );
+}
+
 type OpeningFieldsProps = {
-  form: UseFormReturn<DeskInput>;
+  form: DeskFormReturn;
   index: number;
   onRemove: (() => void) | null;
 };

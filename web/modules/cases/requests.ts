@@ -158,6 +158,7 @@ const SECOND_WEEK = { skip: 1, days: 6 };
 export const desks = {
   list: () => api.get<DeskView[]>('/api/desks'),
   create: (body: DeskInput) => api.post<DeskView>('/api/desks', body),
+  update: (id: string, body: DeskInput) => api.put<DeskView>(`/api/desks/${encodeURIComponent(id)}`, body),
   /**
    * The free slots of the next two weeks. The server's week starts on its own today, which the browser's
    * clock may not share: the second week is asked from where the first one ended.

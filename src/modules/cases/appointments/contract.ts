@@ -1,6 +1,6 @@
 /** The API of desks and appointments: opening hours, free slots, bookings and their outcome. */
 import { z } from 'zod';
-import { language, legalDay, mailStatus, text } from '../../../kernel/contract.ts';
+import { language, legalDay, mailStatus, refuseUnsafeText, text } from '../../../kernel/contract.ts';
 
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'orario nel formato HH:MM');
 const instant = z.iso.datetime({
@@ -36,14 +36,51 @@ export const openingInput = z.object({
   slotMinutes: z.number().int().min(5, 'almeno 5 minuti').max(240, 'al massimo 240 minuti'),
 });
 
+/** Yes, no, or not known (null): what the public offices page says of a desk's accessibility. */
+const knownOrNot = z.boolean().nullable().default(null);
+
+/** How a person with a disability reaches a desk, after the Designers Italia model of a public office. */
+export const deskAccessibility = z.object({
+  stepFreeAccess: knownOrNot,
+  lift: knownOrNot,
+  accessibleToilet: knownOrNot,
+  /** What else a visitor should know: the entrance to use, a ramp on request, parking. */
+  notes: refuseUnsafeText(z.string().trim().max(500, 'al massimo 500 caratteri')).default(''),
+});
+export type DeskAccessibility = z.infer<typeof deskAccessibility>;
+
+/** A desk whose accessibility nobody has stated yet. */
+export const NOT_STATED: DeskAccessibility = {
+  stepFreeAccess: null,
+  lift: null,
+  accessibleToilet: null,
+  notes: '',
+};
+
+/** The municipality of the desk, by ISTAT code; Lodi, the chief town, when not given. */
+export const CHIEF_TOWN = '098031';
+
 export const deskInput = z.object({
   name: text(100),
   /** The address and room, as the convocation letter and the calendar entry print it. */
   place: text(300),
+  municipalityCode: z
+    .string()
+    .regex(/^098\d{3}$/, 'scegliere un comune della provincia di Lodi')
+    .default(CHIEF_TOWN),
+  accessibility: deskAccessibility.default(NOT_STATED),
   openings: z.array(openingInput).min(1, 'indicare almeno una fascia oraria').max(50),
 });
 export type DeskInput = z.infer<typeof deskInput>;
-export const deskView = deskInput.extend({ id: z.uuid() });
+/** What a caller of the desks' use cases may give: the municipality and accessibility default when absent. */
+export type DeskFields = z.input<typeof deskInput>;
+// A desk known only by its name and place (an appointment's) is still a desk: its municipality and
+// accessibility are optional in the view.
+export const deskView = deskInput.extend({
+  id: z.uuid(),
+  municipalityCode: z.string().optional(),
+  accessibility: deskAccessibility.optional(),
+});
 export type DeskView = z.infer<typeof deskView>;
 
 export const slotsQuery = z.object({ from: legalDay.optional(), to: legalDay.optional() });

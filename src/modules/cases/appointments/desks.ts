@@ -6,9 +6,10 @@ import type { Db } from '../../../kernel/db.ts';
 import { Conflict, Invalid, NotFound } from '../../../kernel/errors.ts';
 import { newId } from '../../../kernel/ids.ts';
 import type { Platform } from '../../../kernel/platform.ts';
+import { provinceMap } from '../../../kernel/territory/map.ts';
 import { writeTransaction } from '../../../kernel/transaction.ts';
 import { calendarOf } from '../service.ts';
-import type { DeskInput, DeskView } from './contract.ts';
+import { CHIEF_TOWN, type DeskFields, type DeskView, NOT_STATED } from './contract.ts';
 import { freeSlots, type OpeningWindow, openingProblems, romeTime, type Slot } from './slots.ts';
 import * as store from './store.ts';
 
@@ -46,13 +47,34 @@ export function dayRange(
   return { from: start, to: end };
 }
 
-function checkOpenings(openings: DeskInput['openings']) {
+function checkOpenings(openings: DeskFields['openings']) {
   const problems = openingProblems(openings);
   if (problems.length)
     throw new Invalid(problems.map(({ index, message }) => ({ path: `body.openings.${index}`, message })));
 }
 
-async function deskViews(db: Db, desks: { id: string; name: string; place: string }[]) {
+/** The columns of a desk's place from its input, its municipality checked against the province's. */
+function deskPlace(input: DeskFields): store.DeskPlace {
+  const municipalityCode = input.municipalityCode ?? CHIEF_TOWN;
+  if (!provinceMap('light').shapes.some((shape) => shape.code === municipalityCode))
+    throw new Invalid([
+      { path: 'body.municipalityCode', message: 'scegliere un comune della provincia di Lodi' },
+    ]);
+  const { stepFreeAccess, lift, accessibleToilet, notes } = { ...NOT_STATED, ...input.accessibility };
+  return {
+    name: input.name,
+    place: input.place,
+    municipalityCode,
+    stepFreeAccess,
+    lift,
+    accessibleToilet,
+    accessibilityNotes: notes,
+  };
+}
+
+type DeskRow = { id: string } & store.DeskPlace;
+
+async function deskViews(db: Db, desks: DeskRow[]) {
   const openings = await store.openingsOf(
     db,
     desks.map((desk) => desk.id),
@@ -62,6 +84,13 @@ async function deskViews(db: Db, desks: { id: string; name: string; place: strin
       id: desk.id,
       name: desk.name,
       place: desk.place,
+      municipalityCode: desk.municipalityCode,
+      accessibility: {
+        stepFreeAccess: desk.stepFreeAccess,
+        lift: desk.lift,
+        accessibleToilet: desk.accessibleToilet,
+        notes: desk.accessibilityNotes,
+      },
       openings: openings
         .filter((window) => window.deskId === desk.id)
         .map(({ weekday, opens, closes, slotMinutes }) => ({ weekday, opens, closes, slotMinutes })),
@@ -69,15 +98,15 @@ async function deskViews(db: Db, desks: { id: string; name: string; place: strin
   );
 }
 
-export async function createDesk(platform: Platform, caller: Caller, input: DeskInput): Promise<DeskView> {
+export async function createDesk(platform: Platform, caller: Caller, input: DeskFields): Promise<DeskView> {
   const actor = actorOf(caller);
   checkOpenings(input.openings);
+  const place = deskPlace(input);
   return writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
     const desk = await store.insertDesk(db, {
+      ...place,
       id: newId(),
       organisationId: actor.organisationId,
-      name: input.name,
-      place: input.place,
       createdAt: platform.clock.now(),
     });
     await store.replaceOpenings(db, desk.id, input.openings);
@@ -94,23 +123,21 @@ export async function createDesk(platform: Platform, caller: Caller, input: Desk
   });
 }
 
-/** Replaces a desk's name, place and opening hours; appointments already booked stay where they are. */
+/** Replaces a desk's name, place, municipality, accessibility and opening hours; appointments already booked stay where they are. */
 export async function updateDesk(
   platform: Platform,
   caller: Caller,
   id: string,
-  input: DeskInput,
+  input: DeskFields,
 ): Promise<DeskView> {
   const actor = actorOf(caller);
   checkOpenings(input.openings);
+  const place = deskPlace(input);
   return writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
     const before = await store.findDesk(db, actor.organisationId, id);
     if (!before) throw new NotFound('Lo sportello non esiste o non è accessibile.');
     const [beforeView] = await deskViews(db, [before]);
-    const desk = await store.updateDesk(db, actor.organisationId, id, {
-      name: input.name,
-      place: input.place,
-    });
+    const desk = await store.updateDesk(db, actor.organisationId, id, place);
     if (!desk) throw new NotFound('Lo sportello non esiste o non è accessibile.');
     await store.replaceOpenings(db, id, input.openings);
     await audit({

@@ -6,19 +6,22 @@ import type { OpeningWindow } from './slots.ts';
 
 // ---- desks
 
-export function insertDesk(
-  db: Db,
-  row: { id: string; organisationId: string; name: string; place: string; createdAt: Date },
-) {
+/** Where a desk is and how it is reached, as its columns store them. */
+export type DeskPlace = {
+  name: string;
+  place: string;
+  municipalityCode: string;
+  stepFreeAccess: boolean | null;
+  lift: boolean | null;
+  accessibleToilet: boolean | null;
+  accessibilityNotes: string;
+};
+
+export function insertDesk(db: Db, row: DeskPlace & { id: string; organisationId: string; createdAt: Date }) {
   return db.insertInto('desk').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
-export function updateDesk(
-  db: Db,
-  organisationId: string,
-  id: string,
-  patch: { name: string; place: string },
-) {
+export function updateDesk(db: Db, organisationId: string, id: string, patch: DeskPlace) {
   return db
     .updateTable('desk')
     .set(patch)

@@ -1,6 +1,7 @@
 /**
  * The map of the offices page: the province's municipalities from their real boundaries (drawn once, simplified
- * for the public site), the municipalities with offices marked, each name on hover and in a table below.
+ * for the public site), the municipalities with offices marked, each name on hover and in a table below whose
+ * offices lead to their address, hours and accessibility.
  */
 import { MAP_ATTRIBUTION, provinceMap } from '../../../kernel/territory/map.ts';
 import type { Translate } from '../languages.ts';
@@ -49,7 +50,15 @@ export function OfficesMap({ t, offices }: { t: Translate; offices: Office[] }) 
                   {shape.name}
                 </th>
                 {present.has(shape.code) ? (
-                  <td lang="it">{officesIn(shape.code).join(', ')}</td>
+                  <td lang="it">
+                    <ul>
+                      {(present.get(shape.code) ?? []).map((office) => (
+                        <li key={office.key}>
+                          <a href={`#${office.key}`}>{office.name}</a>
+                        </li>
+                      ))}
+                    </ul>
+                  </td>
                 ) : (
                   <td>{t('map.none')}</td>
                 )}

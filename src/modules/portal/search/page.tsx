@@ -1,6 +1,6 @@
 /** The results page of the portal's search: procedures, glossary words and offices matching the reader's words. */
 import type { Translate } from '../languages.ts';
-import { portalPath } from '../layout.tsx';
+import { DraftTag, portalPath } from '../layout.tsx';
 import { SearchForm } from './form.tsx';
 import { MAX_QUERY_LENGTH, type SearchQuery, snippetParts } from './rules.ts';
 import type { SearchResults } from './service.ts';
@@ -61,6 +61,7 @@ function Results({ lang, t, results }: { lang: string; t: Translate; results: Se
                 <a href={portalPath(lang, `/schede/${sheet.code}`)} lang={otherThan(lang, sheet.language)}>
                   {sheet.title}
                 </a>
+                {!sheet.validated && <DraftTag t={t} />}
                 {sheet.language !== lang && <p className="meta">{t('search.inItalian')}</p>}
                 <Snippet text={sheet.snippet} lang={otherThan(lang, sheet.language)} />
               </li>

@@ -12,7 +12,8 @@ import * as store from './store.ts';
 const LIMIT = 10;
 
 export type SearchResults = {
-  sheets: { code: string; language: string; title: string; snippet: string }[];
+  /** `validated`: the text shown was checked by a reviewer; otherwise it is a draft, labelled as such. */
+  sheets: { code: string; language: string; title: string; validated: boolean; snippet: string }[];
   terms: { termKey: string; language: string; term: string; snippet: string }[];
   offices: { key: string; name: string; snippet: string }[];
 };

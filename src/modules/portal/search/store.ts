@@ -57,14 +57,16 @@ function matching<Row>(
 }
 
 export const matchingSheets = (db: Db, queries: Queries, limit: number) =>
-  matching<{ code: string; language: string; title: string; snippet: string }>(
+  matching<{ code: string; language: string; title: string; validated: boolean; snippet: string }>(
     db,
     queries,
     {
       name: 'procedure_sheet_text',
       key: 'sheet_code',
       published: 'published_at',
-      columns: sql`r.sheet_code as code, r.published_content ->> 'title' as title`,
+      // validated as the sheet's page says it: a published copy with its reviewer and the review's date
+      columns: sql`r.sheet_code as code, r.published_content ->> 'title' as title,
+        (r.published_reviewed_by is not null and r.published_reviewed_at is not null) as validated`,
       text: SHEET_TEXT,
     },
     limit,

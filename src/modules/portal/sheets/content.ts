@@ -3,9 +3,11 @@
  * with who wrote each language's texts in `content/provenance.json`. Written at start-up where missing. No
  * shipped text has been validated by a reviewer of the office: each is published as a draft that the public
  * reads with the label "bozza, non ancora verificata", and goes through the review workflow like any other.
- * What the back-office has edited since is never overwritten.
+ * A shipped text nobody of the office has touched since (never edited, reviewed or published again) follows
+ * the shipped file when a new release changes it; what the back-office has edited is never overwritten.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
 import { SYSTEM_CALLER } from '../../../kernel/auth.ts';
 import type { Platform } from '../../../kernel/platform.ts';
 import { writeTransaction } from '../../../kernel/transaction.ts';
@@ -45,7 +47,29 @@ function readContent(): Map<string, ContentFile> {
   return files;
 }
 
-/** Writes the shipped sheets and glossary terms that the database does not have yet. */
+/** A text as it was loaded from the files: nobody of the office has edited, reviewed or published it since. */
+const untouched = (row: store.SheetTextRow) =>
+  row.editedBy === null &&
+  row.status === 'DRAFT' &&
+  row.revision === 1 &&
+  row.publishedRevision === 1 &&
+  row.publishedReviewedBy === null;
+
+function shippedContent(
+  files: Map<string, ContentFile>,
+  language: string,
+  code: string,
+): SheetContent | null {
+  const shipped = files.get(language)?.sheets[code];
+  if (!shipped) return null;
+  const { caseType: _caseType, ...raw } = shipped;
+  return sheetContent.parse(raw);
+}
+
+/**
+ * Writes the shipped sheets and glossary terms that the database does not have yet, and the new wording of
+ * shipped texts nobody has touched.
+ */
 export async function loadPortalContent(platform: Pick<Platform, 'database' | 'clock'>): Promise<number> {
   const files = readContent();
   const source = files.get(SOURCE_LANGUAGE);
@@ -61,16 +85,20 @@ export async function loadPortalContent(platform: Pick<Platform, 'database' | 'c
   const unattributed = texts.filter(
     (row) => row.provenance === null && row.editedBy === null && authors.has(row.language),
   );
+  const changed = texts.flatMap((row) => {
+    const wording = untouched(row) ? shippedContent(files, row.language, row.sheetCode) : null;
+    return wording && !isDeepStrictEqual(sheetContent.parse(row.content), wording) ? [{ row, wording }] : [];
+  });
   const glossaryCount = await store.countGlossaryTerms(db);
-  if (missing.length === 0 && unattributed.length === 0 && glossaryCount > 0) return 0;
+  if (missing.length === 0 && unattributed.length === 0 && changed.length === 0 && glossaryCount > 0)
+    return 0;
   const codes = Object.keys(source.sheets);
   await writeTransaction(db, platform.clock, SYSTEM_CALLER, async ({ db: trx, audit }) => {
     const now = platform.clock.now();
     for (const [position, code] of codes.entries())
       await store.insertSheet(trx, { code, caseType: source.sheets[code]?.caseType ?? null, position });
     for (const { language, code } of missing) {
-      const { caseType: _caseType, ...raw } = files.get(language)?.sheets[code] ?? {};
-      const content = JSON.stringify(sheetContent.parse(raw));
+      const content = JSON.stringify(shippedContent(files, language, code));
       const sourceRevision = language === SOURCE_LANGUAGE ? null : 1;
       const written = authors.get(language) ?? null;
       await store.insertText(trx, {
@@ -89,6 +117,10 @@ export async function loadPortalContent(platform: Pick<Platform, 'database' | 'c
         publishedSourceRevision: sourceRevision,
       });
     }
+    for (const { row, wording } of changed) {
+      const content = JSON.stringify(wording);
+      await store.updateText(trx, row.sheetCode, row.language, { content, publishedContent: content });
+    }
     for (const row of unattributed)
       await store.setShippedProvenance(trx, row.sheetCode, row.language, authors.get(row.language) ?? '');
     for (const [language, file] of files)
@@ -102,6 +134,7 @@ export async function loadPortalContent(platform: Pick<Platform, 'database' | 'c
       after: {
         texts: missing.map(({ code, language }) => `${code}/${language}`),
         attributed: unattributed.map((row) => `${row.sheetCode}/${row.language}`),
+        updated: changed.map(({ row }) => `${row.sheetCode}/${row.language}`),
       },
     });
   });

@@ -394,29 +394,20 @@ export async function publishGlossaryTerm(platform: Platform, caller: Caller, ke
 
 /**
  * Counts one answer to "was this page useful?" for a sheet in a language. Nothing of the reader is kept: not
- * the address, not a cookie, only the answer among the counts.
+ * the address, not a cookie, only the answer among the counts. The counts are statistics of anonymous answers,
+ * not an act of anyone: one atomic increment, with no audit entry per answer (decision 051).
  */
 export async function recordFeedback(
   platform: Platform,
-  caller: Caller,
   key: { code: string; language: string },
   answer: FeedbackForm,
 ): Promise<void> {
   if (!isLanguage(key.language)) throw new NotFound();
+  const { db } = platform.database;
+  if (!(await store.publishedSheet(db, key.code, key.language))) throw new NotFound();
   const useful = answer.useful === 'yes';
   const reason = useful ? 'none' : (answer.reason ?? 'other');
-  const anonymous: Caller = { ...caller, clientAddress: null };
-  await writeTransaction(platform.database.db, platform.clock, anonymous, async ({ db, audit }) => {
-    if (!(await store.publishedSheet(db, key.code, key.language))) throw new NotFound();
-    await store.countFeedback(db, { sheetCode: key.code, language: key.language, useful, reason });
-    await audit({
-      kind: 'change',
-      action: 'portal.sheet.feedback',
-      entityType: 'procedure_sheet',
-      entityId: `${key.code}/${key.language}`,
-      after: { useful, reason },
-    });
-  });
+  await store.countFeedback(db, { sheetCode: key.code, language: key.language, useful, reason });
 }
 
 /** The answers per sheet and language, for the communications staff. */

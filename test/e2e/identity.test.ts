@@ -134,7 +134,7 @@ describe.skipIf(!browserAvailable())('signing in and administration in Chromium'
     await page.getByRole('heading', { level: 1, name: 'Scrivania' }).waitFor();
     const current = page.getByRole('banner').getByLabel('Ente corrente').filter({ visible: true });
     expect(await current.inputValue()).toBe(idOf('COM-098031'));
-    expect(await menuEntries(page)).toEqual(['Consiglio territoriale']);
+    expect(await menuEntries(page)).toEqual(['Consiglio territoriale', 'Questionari']);
     await expectAccessible(page);
 
     await current.selectOption({ label: 'Prefettura di Lodi – Ufficio Territoriale del Governo' });
@@ -364,7 +364,7 @@ describe.skipIf(!browserAvailable())('signing in and administration in Chromium'
     await page.getByRole('link', { name: "Vai all'accesso" }).click();
     await signIn(page, 'formatore@lovit.example', 'la nuova password di Elena');
     await page.getByRole('heading', { level: 1, name: 'Scrivania' }).waitFor();
-    expect(await menuEntries(page)).toEqual(['Formazione']);
+    expect(await menuEntries(page)).toEqual(['Formazione', 'Questionari']);
     await close(page);
   });
 

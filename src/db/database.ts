@@ -3,6 +3,7 @@ import type { CouncilTables } from './tables/council.ts';
 import type { ExchangeTables } from './tables/exchange.ts';
 import type { IdentityTables } from './tables/identity.ts';
 import type { KernelTables } from './tables/kernel.ts';
+import type { OpsTables } from './tables/ops.ts';
 import type { PortalTables } from './tables/portal.ts';
 
 /**
@@ -14,4 +15,5 @@ export type Database = KernelTables &
   CasesTables &
   ExchangeTables &
   CouncilTables &
-  PortalTables;
+  PortalTables &
+  OpsTables;

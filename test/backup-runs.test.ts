@@ -23,7 +23,9 @@ describe.each(BACKENDS)('the daily backup on %s', (backend: Backend) => {
   beforeAll(async () => {
     folder = await mkdtemp(path.join(tmpdir(), 'lovit-backup-runs-'));
     database = await openTestDatabase(backend);
+    // With the job queue at work, as in a running LOVIT: the dump is taken while it writes.
     t = await startTestApp(database, {
+      jobs: true,
       config: {
         DATA_DIR: path.join(folder, 'data'),
         BACKUP_DIR: path.join(folder, 'backups'),
@@ -65,7 +67,7 @@ describe.each(BACKENDS)('the daily backup on %s', (backend: Backend) => {
       lastSuccess: null,
       lastFailure: null,
       schedule: { time: '03:15', keep: 1, folder: path.join(folder, 'backups') },
-      canRunNow: false,
+      canRunNow: true,
     });
     expect((await status(manager)).statusCode).toBe(403);
     expect(await metrics()).toMatch(/^lovit_backup_last_success_timestamp_seconds 0$/m);
@@ -112,13 +114,23 @@ describe.each(BACKENDS)('the daily backup on %s', (backend: Backend) => {
     });
   });
 
-  it('refuses "Esegui ora" in a process that runs no background work', async () => {
+  it('takes a backup when the administrator presses "Esegui ora", through the job queue', async () => {
+    t.clock.set('2026-03-05T10:00:00+01:00');
+    const session = await admin();
     const answer = await t.app.inject({
       method: 'POST',
       url: '/api/ops/backup/run',
-      headers: (await admin()).headers,
+      headers: session.headers,
     });
-    expect(answer.statusCode).toBe(409);
-    expect(answer.json().detail).toMatch(/lovit backup/);
+    expect(answer.statusCode).toBe(202);
+    await expect
+      .poll(async () => (await status(session)).json().lastSuccess?.archive, { timeout: 20_000 })
+      .toBe('lovit-backup-2026-03-05T1000.tar.gz');
+    const requested = await database.db
+      .selectFrom('auditEntry')
+      .select('actorUserId')
+      .where('action', '=', 'ops.backup.request')
+      .executeTakeFirstOrThrow();
+    expect(requested.actorUserId).toBe(session.view.user.id);
   });
 });

@@ -69,7 +69,9 @@ export async function dumpDatabase(handle: DatabaseHandle, staging: string): Pro
   const target = join(staging, handle.pglite ? DATABASE_MEMBER.pglite : DATABASE_MEMBER.postgres);
   await mkdir(dirname(target), { recursive: true });
   if (handle.pglite) {
-    // The counts come from the dump itself: the process goes on writing while it is taken.
+    // A checkpoint first: with the job queue at work, a data directory dumped without one did not start again
+    // (checked here). The counts come from the dump itself, read back: the process goes on writing meanwhile.
+    await handle.pglite.exec('checkpoint');
     const dump = await handle.pglite.dumpDataDir('none');
     await writeFile(target, new Uint8Array(await dump.arrayBuffer()));
     return readPgliteDump(dump);

@@ -21,24 +21,33 @@ const megabytes = (bytes: number) =>
 const seconds = (ms: number) =>
   new Intl.NumberFormat('it-IT', { maximumFractionDigits: 1 }).format(ms / 1000);
 
+/** When the latest run, succeeded or failed, started. */
+function latestRun(status: BackupStatus | undefined): string | null {
+  const times = [status?.lastSuccess?.at, status?.lastFailure?.at].filter((at): at is string => Boolean(at));
+  return times.sort().at(-1) ?? null;
+}
+
 /** The backups of the platform: the last one that succeeded, the last failure, the schedule, "Esegui ora". */
 export function BackupPage() {
   const { t } = useTranslation();
   const session = useSignedInSession();
   const queryClient = useQueryClient();
-  const [notice, setNotice] = useState<string | null>(null);
+  // The latest run when "Esegui ora" was pressed: the page asks again until a newer one is recorded.
+  const [awaitedAfter, setAwaitedAfter] = useState<string | null | undefined>(undefined);
   const [problem, setProblem] = useState<string | null>(null);
   const status = useQuery({
     queryKey: STATUS_KEY,
     queryFn: () => api.get<BackupStatus>('/api/ops/backup'),
-    // A backup asked for a moment ago appears here once the background work has written it.
-    refetchInterval: notice ? 5000 : false,
+    refetchInterval: (query) =>
+      awaitedAfter !== undefined && latestRun(query.state.data) === awaitedAfter ? 3000 : false,
   });
+  const isWaiting = awaitedAfter !== undefined && latestRun(status.data) === awaitedAfter;
+  const notice = awaitedAfter === undefined ? null : t(isWaiting ? 'backup.queued' : 'backup.finished');
   const runNow = useMutation({
     mutationFn: () => api.post('/api/ops/backup/run'),
     onSuccess: () => {
       setProblem(null);
-      setNotice(t('backup.queued'));
+      setAwaitedAfter(latestRun(status.data));
       void queryClient.invalidateQueries({ queryKey: STATUS_KEY });
     },
     onError: (error) => setProblem(error instanceof ApiError ? error.userMessage : t('errors.generic')),
@@ -97,7 +106,7 @@ export function BackupPage() {
               type="button"
               className="btn btn-primary"
               onClick={() => runNow.mutate()}
-              disabled={runNow.isPending}
+              disabled={runNow.isPending || isWaiting}
             >
               {t('backup.runNow')}
             </button>

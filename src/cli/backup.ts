@@ -2,7 +2,8 @@ import type { Config } from '../config.ts';
 import { openDatabase } from '../kernel/db.ts';
 import { restoreBackup, verifyBackup, writeBackup } from '../modules/ops/service.ts';
 
-const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+const size = (bytes: number) =>
+  bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} kB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 
 /** `lovit backup [--verify]`: for a stopped embedded instance, or a PostgreSQL deployment at any time. */
 export async function backupCommand(
@@ -16,7 +17,7 @@ export async function backupCommand(
   } finally {
     await database.close();
   }
-  const line = `Backup scritto / written: ${written.archive} (${megabytes(written.sizeBytes)}, ${(written.durationMs / 1000).toFixed(1)} s).`;
+  const line = `Backup scritto / written: ${written.archive} (${size(written.sizeBytes)}, ${(written.durationMs / 1000).toFixed(1)} s).`;
   if (!options.verify) return { message: line, ok: true };
   const verified = await verifyBackup(written.archive, config.databaseUrl);
   return { message: `${line}\n${verified.summary}`, ok: verified.isIntact };

@@ -7,6 +7,8 @@ import { DatabaseUnavailable, openDatabase } from '../kernel/db.ts';
 import { AppError } from '../kernel/errors.ts';
 import { MigrationFailed, migrateToLatest } from '../kernel/migrate.ts';
 import { importCaseTypes } from '../modules/cases/law/service.ts';
+// The ways between modules (events, ports) are plugged in where the module list is: the demo cases need them.
+import '../modules/index.ts';
 import { createApiClient } from '../modules/identity/service.ts';
 import { BackupRefused } from '../modules/ops/service.ts';
 import { sealAuditCommand, verifyAuditCommand } from './audit.ts';

@@ -120,8 +120,7 @@ export async function restoreEmbeddedDatabase(unpacked: string, dir: string): Pr
   const partial = `${dir}.restoring`;
   await rm(partial, { recursive: true, force: true });
   const handle = await openEmbeddedDatabase(partial, dump);
-  // Closed directly: the query builder opens its side only at a first query, and closes only what it opened.
-  await handle.pglite?.close();
+  await handle.close();
   await rename(partial, dir);
 }
 

@@ -20,8 +20,9 @@ import {
 
 export type DatabaseContent = { tables: Record<string, number>; migration: string };
 
-const PG_DUMP = process.env.PG_DUMP ?? '/usr/bin/pg_dump';
-const PG_RESTORE = process.env.PG_RESTORE ?? '/usr/bin/pg_restore';
+// From the PATH: the client tools of the server's major version (Debian: postgresql-client-15).
+const PG_DUMP = 'pg_dump';
+const PG_RESTORE = 'pg_restore';
 
 /** The connection as libpq's variables, so that no password shows in the process list. */
 function libpqEnvironment(url: string): NodeJS.ProcessEnv {

@@ -82,6 +82,7 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
     app,
     platform,
     MODULES.flatMap((module) => (module.readiness ? [() => module.readiness?.(platform) ?? {}] : [])),
+    MODULES.flatMap((module) => module.gauges?.(platform) ?? []),
   );
   for (const module of MODULES) await app.register(async (scope) => module.routes(scope, platform));
   await registerWeb(app);

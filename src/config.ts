@@ -146,6 +146,17 @@ const environmentSchema = z.object({
     .max(600)
     .default(30),
   EXCHANGE_INBOX_RATE_PER_MINUTE: z.coerce.number({ error: 'expected a number' }).int().min(1).default(1200),
+  BACKUP_DIR: z.string().min(1, 'must not be empty').optional(),
+  BACKUP_KEEP: z.coerce
+    .number({ error: 'expected a number of archives' })
+    .int('expected a whole number')
+    .min(1, 'expected at least 1 archive')
+    .max(1000, 'expected at most 1000 archives')
+    .default(14),
+  BACKUP_AT: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time of day as HH:MM, e.g. 02:30')
+    .default('02:30'),
   EXCHANGE_MAX_SKEW_SECONDS: z.coerce
     .number({ error: 'expected a number of seconds' })
     .int()
@@ -191,6 +202,8 @@ export type Config = {
    * deliveries the public inbox takes per client address per minute.
    */
   exchange: { node: string; peers: Peer[]; maxSkewSeconds: number; inboxRatePerMinute: number };
+  /** The daily backup: where the archives go, how many are kept, when it runs (Europe/Rome). */
+  backup: { dir: string; keep: number; at: { hour: number; minute: number } };
   /** OpenID Connect sign-in (SPID/CIE through a proxy), when an issuer is configured. */
   oidc: {
     issuer: string;
@@ -256,6 +269,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       peers: e.EXCHANGE_PEERS ?? [],
       maxSkewSeconds: e.EXCHANGE_MAX_SKEW_SECONDS,
       inboxRatePerMinute: e.EXCHANGE_INBOX_RATE_PER_MINUTE,
+    },
+    backup: {
+      dir: path.resolve(e.BACKUP_DIR ?? path.join(e.DATA_DIR, 'backups')),
+      keep: e.BACKUP_KEEP,
+      at: { hour: Number(e.BACKUP_AT.slice(0, 2)), minute: Number(e.BACKUP_AT.slice(3, 5)) },
     },
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID

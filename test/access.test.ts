@@ -25,6 +25,7 @@ const EXPECTED: Record<Role, readonly Permission[]> = {
     'identity.users.manage',
     'identity.permissions.read',
     'audit.read',
+    'ops.backup.manage',
   ],
   sui_operator: [
     'cases.access',

@@ -7,14 +7,18 @@ import { DatabaseUnavailable, openDatabase } from '../kernel/db.ts';
 import { AppError } from '../kernel/errors.ts';
 import { MigrationFailed, migrateToLatest } from '../kernel/migrate.ts';
 import { importCaseTypes } from '../modules/cases/law/service.ts';
+// The ways between modules (events, ports) are plugged in where the module list is: the demo cases need them.
+import '../modules/index.ts';
 import { createApiClient } from '../modules/identity/service.ts';
+import { BackupRefused } from '../modules/ops/service.ts';
 import { sealAuditCommand, verifyAuditCommand } from './audit.ts';
+import { backupCommand, restoreCommand } from './backup.ts';
 import { DEMO_PASSWORD, loadDemoData } from './demo.ts';
 import { loadDemoCases } from './demo-cases.ts';
 import { importCommand } from './import.ts';
 import { createUserCommand } from './users.ts';
 
-const EXPLAINED = [ConfigError, DatabaseUnavailable, MigrationFailed];
+const EXPLAINED = [ConfigError, DatabaseUnavailable, MigrationFailed, BackupRefused];
 
 function explain(error: unknown): string {
   if (error instanceof AppError) {
@@ -163,5 +167,36 @@ program
   .command('audit:seal')
   .description('seal every audit entry not yet in the hash chain')
   .action(() => withDatabase(({ db }) => sealAuditCommand(db)));
+
+/** Runs a command that opens the database itself (or none); known failures are one line. */
+async function withConfig(work: (config: Config) => Promise<{ message: string; ok: boolean }>) {
+  try {
+    const { message, ok } = await work(loadConfig(process.env));
+    process.stdout.write(`${message}\n`);
+    if (!ok) process.exitCode = 2;
+  } catch (error) {
+    process.stderr.write(`lovit: ${explain(error)}\n`);
+    process.exitCode = 1;
+  }
+}
+
+program
+  .command('backup')
+  .description(
+    'write a compressed, checksummed archive of the database and the stored files to BACKUP_DIR (with the embedded database, only while LOVIT is stopped: a running LOVIT backs itself up)',
+  )
+  .option('--verify', 'then restore it into a scratch place and compare it with its manifest')
+  .action((options: { verify?: boolean }) => withConfig((config) => backupCommand(config, options)));
+
+program
+  .command('restore')
+  .description(
+    'restore an archive into an empty data directory (DATA_DIR) or an empty database (DATABASE_URL)',
+  )
+  .argument('<archive>', 'the lovit-backup-….tar.gz file')
+  .option('--verify', 'only restore it into a scratch place and compare it with its manifest')
+  .action((archive: string, options: { verify?: boolean }) =>
+    withConfig((config) => restoreCommand(config, archive, options)),
+  );
 
 await program.parseAsync(process.argv);

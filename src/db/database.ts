@@ -3,6 +3,7 @@ import type { CouncilTables } from './tables/council.ts';
 import type { ExchangeTables } from './tables/exchange.ts';
 import type { IdentityTables } from './tables/identity.ts';
 import type { KernelTables } from './tables/kernel.ts';
+import type { OpsTables } from './tables/ops.ts';
 import type { PortalTables } from './tables/portal.ts';
 import type { SurveysTables } from './tables/surveys.ts';
 import type { TrainingTables } from './tables/training.ts';
@@ -18,4 +19,5 @@ export type Database = KernelTables &
   CouncilTables &
   SurveysTables &
   PortalTables &
-  TrainingTables;
+  TrainingTables &
+  OpsTables;

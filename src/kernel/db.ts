@@ -102,7 +102,13 @@ export async function openEmbeddedDatabase(
     );
   }
   const db = createKysely(new PGliteDialect({ pglite }));
-  return { db, backend: 'pglite', pglite, close: () => db.destroy() };
+  // The query builder closes PGlite only when it ran a query on it: a handle used through `pglite` alone
+  // (a backup's dump) would otherwise keep the process alive.
+  const close = async () => {
+    await db.destroy();
+    if (!pglite.closed) await pglite.close();
+  };
+  return { db, backend: 'pglite', pglite, close };
 }
 
 function describeServer(url: string): string {

@@ -29,3 +29,12 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
+
+/** The names of the migrations this code ships, without opening a database. */
+export async function knownMigrations(): Promise<string[]> {
+  const names = await fs.readdir(MIGRATIONS_FOLDER);
+  return names
+    .filter((name) => /\.ts$/.test(name) && !name.endsWith('.d.ts'))
+    .map((name) => name.replace(/\.ts$/, ''))
+    .sort();
+}

@@ -3,6 +3,9 @@ import type { JobDefinition } from './jobs.ts';
 import type { FileReferences } from './orphan-files.ts';
 import type { Platform } from './platform.ts';
 
+/** A figure a module shows on /metrics, read when it is scraped. */
+export type Gauge = { name: string; help: string; read(): Promise<number> };
+
 /**
  * A module as the app and the platform see it: its one entry, `modules/<module>/index.ts`. The app registers
  * every module's routes as a Fastify plugin of its own; every process that works the job queue starts every
@@ -19,6 +22,8 @@ export type LovitModule = {
   jobs?(platform: Platform): JobDefinition[];
   /** What `/readyz` checks of the module besides the database: each name is ready or not. */
   readiness?(platform: Platform): Record<string, boolean>;
+  /** The module's figures on /metrics. */
+  gauges?(platform: Platform): Gauge[];
   /** Among some stored files, those the module's records refer to: the orphan sweeper keeps them. */
   storedFiles?: FileReferences;
   /** Work at every start, after the migrations: content shipped with LOVIT. */

@@ -2,11 +2,12 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { BlockList, isIP } from 'node:net';
 import type { FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
-import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import { z } from 'zod';
 import type { Config } from '../config.ts';
 import { Forbidden } from './errors.ts';
 import type { LovitApp } from './http.ts';
+import type { Gauge as ModuleGauge } from './module.ts';
 import type { Platform } from './platform.ts';
 
 const readiness = z.object({
@@ -53,9 +54,19 @@ export function registerObservability(
   app: LovitApp,
   platform: Platform,
   checks: ReadinessCheck[] = [],
+  gauges: ModuleGauge[] = [],
 ): void {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'lovit_' });
+  for (const { name, help, read } of gauges)
+    new Gauge({
+      name,
+      help,
+      registers: [registry],
+      async collect() {
+        this.set(await read());
+      },
+    });
   const duration = new Histogram({
     name: 'lovit_http_request_duration_seconds',
     help: 'Time to answer an HTTP request, by route and status',

@@ -209,6 +209,11 @@ export const PERMISSIONS = {
     module: 'audit',
     roles: ['admin', 'auditor'],
   },
+  'ops.backup.manage': {
+    label: 'Consultare lo stato dei backup ed eseguirne uno',
+    module: 'ops',
+    roles: ['admin'],
+  },
 } as const satisfies Record<string, PermissionDefinition>;
 
 export type Permission = keyof typeof PERMISSIONS;

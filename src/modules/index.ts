@@ -10,6 +10,7 @@ import { councilModule, territorySection } from './council/index.ts';
 import { opinionChanges } from './exchange/events.ts';
 import { exchangeModule } from './exchange/index.ts';
 import { identityModule } from './identity/index.ts';
+import { opsModule } from './ops/index.ts';
 import { portalModule } from './portal/index.ts';
 import { officesSection, reviewerLanguages } from './portal/ports.ts';
 import { surveysModule } from './surveys/index.ts';
@@ -24,6 +25,7 @@ export const MODULES: readonly LovitModule[] = [
   surveysModule,
   councilModule,
   trainingModule,
+  opsModule,
 ];
 
 // The exchange tells the cases what became of the opinions they requested.

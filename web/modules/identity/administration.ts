@@ -4,7 +4,7 @@ import type { Crumb } from '../../ui/Breadcrumb.tsx';
 
 export type AdministrationSection = {
   path: string;
-  key: 'organisations' | 'users' | 'permissions' | 'audit' | 'caseTypes';
+  key: 'organisations' | 'users' | 'permissions' | 'audit' | 'backup' | 'caseTypes';
   permission: Permission;
 };
 
@@ -14,6 +14,7 @@ export const ADMINISTRATION_SECTIONS: readonly AdministrationSection[] = [
   { path: '/amministrazione/utenti', key: 'users', permission: 'identity.users.read' },
   { path: '/amministrazione/permessi', key: 'permissions', permission: 'identity.permissions.read' },
   { path: '/amministrazione/registro', key: 'audit', permission: 'audit.read' },
+  { path: '/amministrazione/backup', key: 'backup', permission: 'ops.backup.manage' },
   // The definitions of the SUI procedures live with the case files; an administrator reads them there.
   { path: '/pratiche/tipi', key: 'caseTypes', permission: 'cases.types.read' },
 ];

@@ -1,6 +1,7 @@
 import { Route } from 'react-router';
 import { RequirePermission } from '../../app/access.tsx';
 import { AuditPage } from './AuditPage.tsx';
+import { BackupPage } from './BackupPage.tsx';
 import { InviteUserPage } from './InviteUserPage.tsx';
 import { NewOrganisationPage } from './NewOrganisationPage.tsx';
 import { OrganisationPage } from './OrganisationPage.tsx';
@@ -74,6 +75,14 @@ export function administrationRoutes() {
         element={
           <RequirePermission anyOf={['audit.read']}>
             <AuditPage />
+          </RequirePermission>
+        }
+      />
+      <Route
+        path="/amministrazione/backup"
+        element={
+          <RequirePermission anyOf={['ops.backup.manage']}>
+            <BackupPage />
           </RequirePermission>
         }
       />

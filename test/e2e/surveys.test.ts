@@ -82,7 +82,7 @@ describe.skipIf(!browserAvailable())('questionnaires, in Chromium', () => {
     const page = await openSignedIn(t.browser, t.base, `/questionari/${evaluationId}`, lastTraineeEmail);
     const errors = watchErrors(page);
     await page.getByRole('heading', { level: 1, name: 'Valutazione del corso' }).waitFor();
-    await page.getByText('LOVIT registra che hai risposto, ma non conserva alcun legame').waitFor();
+    await page.getByText('alla chiusura, si mescolano alle altre senza alcun legame con te').waitFor();
     await expect(page.getByLabel('Che cosa è mancato?').count()).resolves.toBe(0);
     await page.getByLabel('Il corso è stato utile?').selectOption('No');
     await page.getByLabel('Giudizio complessivo').selectOption({ label: '2 su 5' });
@@ -119,6 +119,10 @@ describe.skipIf(!browserAvailable())('questionnaires, in Chromium', () => {
     await invited.getByRole('row').nth(5).waitFor();
     await expect(invited.getByRole('row').count()).resolves.toBe(6);
     await expect(invited.getByText('Sì', { exact: true }).count()).resolves.toBe(5);
+    await expect(page.getByRole('link', { name: 'Esporta le risposte (CSV)' }).count()).resolves.toBe(0);
+    await page.getByRole('button', { name: 'Chiudi il questionario' }).click();
+    await page.getByText('Chiuso', { exact: true }).waitFor();
+    await page.getByRole('link', { name: 'Esporta le risposte (CSV)' }).waitFor();
     await page.getByRole('link', { name: 'Vedi i risultati' }).click();
     await page.getByRole('heading', { level: 1, name: 'Risultati: Valutazione del corso' }).waitFor();
     await page

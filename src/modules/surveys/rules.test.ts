@@ -116,10 +116,11 @@ describe('results', () => {
 
   it('withhold the results of an anonymous questionnaire below the minimum, saying how many are missing', () => {
     expect(MIN_ANONYMOUS_ANSWERS).toBe(5);
-    expect(withheldReason(true, 4)).toMatch(/Manca ancora 1 risposta\.$/);
-    expect(withheldReason(true, 0)).toMatch(/Mancano ancora 5 risposte\.$/);
-    expect(withheldReason(true, 5)).toBeNull();
-    expect(withheldReason(false, 1)).toBeNull();
+    const closed = { anonymous: true, status: 'CLOSED' } as const;
+    expect(withheldReason({ anonymous: true, status: 'OPEN' }, 0)).toMatch(/si vedono quando è chiuso/);
+    expect(withheldReason(closed, 4)).toMatch(/meno di 5 risposte/);
+    expect(withheldReason(closed, 5)).toBeNull();
+    expect(withheldReason({ anonymous: false, status: 'OPEN' }, 1)).toBeNull();
   });
 });
 

@@ -113,13 +113,24 @@ export function checkAnswers(questions: readonly Question[], answers: Readonly<R
   return { kept, errors };
 }
 
-/** Why the results of an anonymous questionnaire are not shown yet, or null when they may be. */
-export function withheldReason(anonymous: boolean, answers: number): string | null {
-  if (!anonymous || answers >= MIN_ANONYMOUS_ANSWERS) return null;
-  const missing = MIN_ANONYMOUS_ANSWERS - answers;
+/**
+ * Why the results of an anonymous questionnaire are not shown yet, or null when they may be: only once it is closed,
+ * so that no one can tell an answer by comparing two readings, and from the minimum number of answers.
+ */
+export function withheldReason(
+  questionnaire: { anonymous: boolean; status: 'DRAFT' | 'OPEN' | 'CLOSED' },
+  answers: number,
+): string | null {
+  if (!questionnaire.anonymous) return null;
+  if (questionnaire.status !== 'CLOSED')
+    return (
+      'Il questionario è anonimo: i risultati si vedono quando è chiuso, ' +
+      `se le risposte sono almeno ${MIN_ANONYMOUS_ANSWERS}, perché nessuno sia riconoscibile.`
+    );
+  if (answers >= MIN_ANONYMOUS_ANSWERS) return null;
   return (
-    `Il questionario è anonimo: i risultati si vedono quando le risposte sono almeno ${MIN_ANONYMOUS_ANSWERS}, ` +
-    `perché nessuno sia riconoscibile. ${missing === 1 ? 'Manca ancora 1 risposta.' : `Mancano ancora ${missing} risposte.`}`
+    `Il questionario è anonimo e ha avuto meno di ${MIN_ANONYMOUS_ANSWERS} risposte: ` +
+    'i risultati non si mostrano, perché nessuno sia riconoscibile.'
   );
 }
 

@@ -140,6 +140,7 @@ export async function moveSurvey(platform: Platform, caller: Caller, id: string,
         to === 'OPEN' ? 'Solo una bozza si apre alle risposte.' : 'Solo un questionario aperto si chiude.',
       );
     await surveysStore.updateQuestionnaire(unit.db, id, { status: to });
+    if (to === 'CLOSED' && row.anonymous) await surveysStore.releaseHeldAnswers(unit.db, id);
     await unit.audit({
       kind: 'change',
       action: `surveys.questionnaire.${to === 'OPEN' ? 'open' : 'close'}`,
@@ -238,8 +239,8 @@ async function submitAnonymous(
       throw new Conflict(
         'Hai già risposto a questo questionario: è anonimo, quindi la risposta non si modifica.',
       );
-    // A random id, not a time-ordered one: the id must not tell when the answer was given.
-    await surveysStore.insertAnonymousAnswer(db, {
+    // Held until the questionnaire closes, which moves it among the others in random order with a new id.
+    await surveysStore.insertHeldAnswer(db, {
       id: randomUUID(),
       questionnaireId,
       answers: JSON.stringify(answers),
@@ -314,11 +315,13 @@ export async function surveyResults(
     ]);
   const { db } = platform.database;
   const answerSets = row.anonymous
-    ? await anonymousAnswers(platform, id)
+    ? row.status !== 'CLOSED'
+      ? []
+      : await anonymousAnswers(platform, id)
     : (await surveysStore.responses(db, { questionnaireId: id, ...filter })).map(
         (r) => r.answers as Record<string, AnswerValue>,
       );
-  const withheld = withheldReason(row.anonymous, answerSets.length);
+  const withheld = withheldReason(row, answerSets.length);
   // A named questionnaire's free texts may say who wrote them: reading them is on the record.
   if (!row.anonymous)
     await auditRead(platform.database.db, platform.clock, caller, 'survey_results', id, { ...filter });
@@ -326,7 +329,7 @@ export async function surveyResults(
     id,
     title: row.title,
     anonymous: row.anonymous,
-    answers: answerSets.length,
+    answers: withheld ? Number(row.responses ?? 0) : answerSets.length,
     invited: Number(row.invited ?? 0),
     withheld,
     questions: withheld ? [] : summarise(questionsOf(row), answerSets),

@@ -1,4 +1,5 @@
 /** The queries of questionnaires: the questionnaires, named and anonymous answers, who answered, invitations. */
+import { randomInt, randomUUID } from 'node:crypto';
 import { type ExpressionBuilder, type Insertable, sql, type Updateable } from 'kysely';
 import type { SurveyQuestionnaireTable, SurveyResponseTable } from '../../db/tables/surveys.ts';
 import type { Database, Db } from '../../kernel/db.ts';
@@ -31,7 +32,10 @@ const answerCount = (eb: QuestionnaireScope) =>
     .whereRef('r.questionnaireId', '=', 'q.id')}) + (${eb
     .selectFrom('surveyAnonymousAnswer as a')
     .select(eb.fn.countAll().as('n'))
-    .whereRef('a.questionnaireId', '=', 'q.id')})`;
+    .whereRef('a.questionnaireId', '=', 'q.id')}) + (${eb
+    .selectFrom('surveyHeldAnswer as h')
+    .select(eb.fn.countAll().as('n'))
+    .whereRef('h.questionnaireId', '=', 'q.id')})`;
 
 function filtered(db: Db, filter: QuestionnaireFilter) {
   let query = db.selectFrom('surveyQuestionnaire as q');
@@ -176,11 +180,41 @@ export async function markParticipation(db: Db, questionnaireId: string, userId:
   return inserted.length === 1;
 }
 
-export function insertAnonymousAnswer(
+/** An anonymous answer waits in the holding table until its questionnaire closes. */
+export function insertHeldAnswer(
   db: Db,
   row: { id: string; questionnaireId: string; answers: string; answeredOn: string },
 ) {
-  return db.insertInto('surveyAnonymousAnswer').values(row).execute();
+  return db.insertInto('surveyHeldAnswer').values(row).execute();
+}
+
+/**
+ * Moves the held answers of a questionnaire to the anonymous answers, shuffled and with fresh random ids, and deletes
+ * the held rows: what is left shares neither a transaction nor an order with those who answered.
+ */
+export async function releaseHeldAnswers(db: Db, questionnaireId: string) {
+  const held = await db
+    .deleteFrom('surveyHeldAnswer')
+    .where('questionnaireId', '=', questionnaireId)
+    .returning(['answers', 'answeredOn'])
+    .execute();
+  for (let i = held.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [held[i], held[j]] = [held[j] as (typeof held)[number], held[i] as (typeof held)[number]];
+  }
+  if (held.length)
+    await db
+      .insertInto('surveyAnonymousAnswer')
+      .values(
+        held.map((row) => ({
+          id: randomUUID(),
+          questionnaireId,
+          answers: JSON.stringify(row.answers),
+          answeredOn: row.answeredOn,
+        })),
+      )
+      .execute();
+  return held.length;
 }
 
 export function anonymousAnswers(db: Db, questionnaireId: string) {

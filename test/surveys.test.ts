@@ -108,6 +108,17 @@ for (const backend of BACKENDS) {
       const blank = await send(trainer, '/api/surveys', { ...EVALUATION, title: '' });
       expect(blank.statusCode).toBe(400);
       expect(blank.json().errors).toEqual([expect.objectContaining({ path: 'body.title' })]);
+      const repeated = await send(trainer, '/api/surveys', {
+        ...EVALUATION,
+        questions: [{ kind: 'CHOICE', key: 'b', label: 'B', required: true, options: ['x', 'X '] }],
+      });
+      expect(repeated.statusCode).toBe(422);
+      expect(repeated.json().errors).toEqual([
+        {
+          path: 'body.questions.0.options',
+          message: 'opzioni ripetute: ogni opzione va scritta una sola volta',
+        },
+      ]);
       const created = await send(trainer, '/api/surveys', EVALUATION);
       expect(created.statusCode).toBe(201);
       expect(created.json()).toMatchObject({ status: 'DRAFT', anonymous: true, canBuild: true, invited: 0 });
@@ -233,8 +244,12 @@ for (const backend of BACKENDS) {
       await send(trainer, `/api/surveys/${id}/open`);
       const answer = (n: number, overall: number) =>
         send(trainee(n).session, `/api/surveys/${id}/answers`, { answers: { overall, again: 'Sì' } });
-      expect((await answer(0, 2)).statusCode).toBe(200);
       expect((await answer(0, 3)).statusCode).toBe(200);
+      const again = await answer(0, 2);
+      expect(again.statusCode).toBe(409);
+      expect(again.json().detail).toBe(
+        'Hai già risposto a questo questionario: la risposta non si modifica.',
+      );
       expect((await answer(3, 5)).statusCode).toBe(200);
       const all = (await get(trainer, `/api/surveys/${id}/results`)).json();
       expect(all).toMatchObject({ answers: 2, withheld: null });
@@ -308,8 +323,8 @@ for (const backend of BACKENDS) {
       expect(results.questions[0]).toMatchObject({ label: 'Giudizio complessivo', answered: 5, mean: 4 });
       expect(results.questions[0].counts.map((c: { count: number }) => c.count)).toEqual([0, 1, 0, 2, 2]);
       expect(results.questions[1].counts).toEqual([
-        { label: 'Sì', count: 4 },
-        { label: 'No', count: 1 },
+        { label: 'Sì', count: 4, share: 80 },
+        { label: 'No', count: 1, share: 20 },
       ]);
       expect(results.questions[2].texts).toEqual([MARK]);
       const csv = (await get(builder, `/api/surveys/${evaluationId}/answers.csv`)).body.trim().split('\r\n');

@@ -157,7 +157,8 @@ export const questionResult = z.object({
   /** How many answered this question. */
   answered: z.number().int(),
   /** Counts per option (choices) or per level (scale 1–5). */
-  counts: z.array(z.object({ label: z.string(), count: z.number().int() })),
+  /** `share`: the percentage of those who answered the question (several options may be ticked, so over 100 in all). */
+  counts: z.array(z.object({ label: z.string(), count: z.number().int(), share: z.number().int() })),
   mean: z.number().nullable(),
   min: z.number().nullable(),
   max: z.number().nullable(),

@@ -39,6 +39,12 @@ describe('questionnaires', () => {
       questionnaireProblems([choice, { ...hours, showIf: { key: 'desk', anyOf: ['Forse'] } }])[0]?.path,
     ).toBe('body.questions.1.showIf.anyOf');
     expect(questionnaireProblems([choice, { ...choice }])[0]?.path).toBe('body.questions.1.key');
+    expect(questionnaireProblems([{ ...choice, options: ['Sì', ' sì '] }])).toEqual([
+      {
+        path: 'body.questions.0.options',
+        message: 'opzioni ripetute: ogni opzione va scritta una sola volta',
+      },
+    ]);
     expect(questionnaireProblems([{ ...hours, showIf: null, theme: 'WORK' }])[0]?.path).toBe(
       'body.questions.0.theme',
     );
@@ -101,17 +107,28 @@ describe('results', () => {
       ],
     );
     expect(desk?.counts).toEqual([
-      { label: 'Sì', count: 2 },
-      { label: 'No', count: 1 },
+      { label: 'Sì', count: 2, share: 67 },
+      { label: 'No', count: 1, share: 33 },
     ]);
     expect(hoursResult).toMatchObject({ answered: 2, texts: ['mattina', 'sera'], mean: null });
     expect(needResult?.counts.map((c) => c.count)).toEqual([0, 0, 0, 2, 1]);
     expect(needResult?.mean).toBe(4.33);
     expect(pickResult?.counts).toEqual([
-      { label: 'A', count: 1 },
-      { label: 'B', count: 2 },
+      { label: 'A', count: 1, share: 50 },
+      { label: 'B', count: 2, share: 100 },
     ]);
     expect(countResult).toMatchObject({ answered: 2, mean: 6, min: 2, max: 10 });
+  });
+
+  it('give each option the share of the people who answered the question, not of the ticks', () => {
+    const [result] = summarise(
+      [pick],
+      Array.from({ length: 5 }, () => ({ pick: ['A', 'B'] })),
+    );
+    expect(result?.counts).toEqual([
+      { label: 'A', count: 5, share: 100 },
+      { label: 'B', count: 5, share: 100 },
+    ]);
   });
 
   it('withhold the results of an anonymous questionnaire below the minimum, saying how many are missing', () => {

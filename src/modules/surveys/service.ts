@@ -177,7 +177,7 @@ const ANONYMOUS_ANSWER: Caller = {
 /**
  * The caller answers. Per organisation (the council's), for a municipality the owner has checked: answering again
  * replaces the organisation's answer. Per person: the invited (or, through the owner's pages, those it admits)
- * answer once, again replacing a named answer; an anonymous answer cannot be replaced, as nothing says whose it is.
+ * answer once, and the answer is final (an anonymous one could not be replaced anyway, as nothing says whose it is).
  */
 export async function submitAnswer(
   platform: Platform,
@@ -210,7 +210,8 @@ export async function submitAnswer(
         ...values,
         municipalityIstatCode: input.municipalityIstatCode,
       });
-    } else await surveysStore.upsertPersonResponse(db, values);
+    } else if (!(await surveysStore.insertPersonResponse(db, values)))
+      throw new Conflict('Hai già risposto a questo questionario: la risposta non si modifica.');
     await audit({
       kind: 'change',
       action: 'surveys.response.submit',

@@ -154,19 +154,17 @@ export function upsertOrganisationResponse(db: Db, row: Insertable<SurveyRespons
     .execute();
 }
 
-/** A named answer per person: answering again replaces it. */
-export function upsertPersonResponse(db: Db, row: Insertable<SurveyResponseTable>) {
-  return db
+/** A named answer per person, given once: false when the person had already answered. */
+export async function insertPersonResponse(db: Db, row: Insertable<SurveyResponseTable>) {
+  const inserted = await db
     .insertInto('surveyResponse')
     .values({ ...row, municipalityIstatCode: null })
     .onConflict((oc) =>
-      oc.columns(['questionnaireId', 'submittedBy']).where('municipalityIstatCode', 'is', null).doUpdateSet({
-        answers: row.answers,
-        submittedAt: row.submittedAt,
-        organisationId: row.organisationId,
-      }),
+      oc.columns(['questionnaireId', 'submittedBy']).where('municipalityIstatCode', 'is', null).doNothing(),
     )
+    .returning('id')
     .execute();
+  return inserted.length === 1;
 }
 
 /** Marks that the person answered; false when they already had (one answer each). */

@@ -1,6 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
-import type { Question } from './contract.ts';
+import { type Question, questionKey, questionKeys } from './contract.ts';
 import {
   buildableKinds,
   canBuild,
@@ -84,6 +84,23 @@ describe('questionnaires', () => {
       'EVENT_FOLLOW_UP',
     ]);
     expect(buildableKinds(['sui_operator'])).toEqual([]);
+  });
+});
+
+describe('question keys', () => {
+  it('derive each key from its text, without accents or spaces, and unique', () => {
+    expect(
+      questionKeys(['C’è uno sportello?', 'Qualità del corso', 'Qualità del corso', '2 giorni bastano?', '']),
+    ).toEqual([
+      'c_e_uno_sportello',
+      'qualita_del_corso',
+      'qualita_del_corso_2',
+      'domanda_2_giorni_bastano',
+      'domanda',
+    ]);
+    const keys = questionKeys(['a'.repeat(300), 'a'.repeat(300), 'Più casi pratici?']);
+    expect(keys.every((key) => questionKey.safeParse(key).success)).toBe(true);
+    expect(new Set(keys).size).toBe(3);
   });
 });
 

@@ -236,6 +236,9 @@ async function submitAnonymous(
 ) {
   const clock = dayClock(platform.clock);
   await writeTransaction(platform.database.db, clock, ANONYMOUS_ANSWER, async ({ db, audit }) => {
+    // An answer given while the questionnaire closes must not stay held after it: closing waits for it, or it waits.
+    if ((await surveysStore.shareQuestionnaireStatus(db, questionnaireId)) !== 'OPEN')
+      throw new Conflict('Il questionario non accetta risposte.');
     if (!(await surveysStore.markParticipation(db, questionnaireId, actor.userId)))
       throw new Conflict(
         'Hai già risposto a questo questionario: è anonimo, quindi la risposta non si modifica.',

@@ -103,6 +103,17 @@ export function lockQuestionnaire(db: Db, id: string) {
   return db.selectFrom('surveyQuestionnaire').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 }
 
+/** The status of a questionnaire, held until the transaction ends: closing waits for the answers being given. */
+export async function shareQuestionnaireStatus(db: Db, id: string) {
+  const row = await db
+    .selectFrom('surveyQuestionnaire')
+    .select('status')
+    .where('id', '=', id)
+    .forShare()
+    .executeTakeFirst();
+  return row?.status;
+}
+
 /** Whether the person is invited to, and has answered, the questionnaire. */
 export async function standing(db: Db, questionnaireId: string, userId: string) {
   const row = await db

@@ -43,6 +43,21 @@ for (const backend of BACKENDS) {
     const send = (session: Session, url: string, payload: object = {}) =>
       t.app.inject({ method: 'POST', url, headers: session.headers, payload });
     const get = (session: Session, url: string) => t.app.inject({ url, headers: session.headers });
+    /** The tables where a text turns up, in any row. */
+    const tablesHolding = async (text: string) => {
+      const { rows: tables } = await sql<{ name: string }>`
+        select table_name as name from information_schema.tables
+        where table_schema = current_schema() and table_type = 'BASE TABLE'`.execute(database.db);
+      const holding: string[] = [];
+      for (const { name } of tables) {
+        const { rows } = await sql<{ n: number }>`
+          select count(*)::int as n from ${sql.table(name)} t where t::text like ${`%${text}%`}`.execute(
+          database.db,
+        );
+        if ((rows[0]?.n ?? 0) > 0) holding.push(name);
+      }
+      return holding;
+    };
 
     beforeAll(async () => {
       database = await openTestDatabase(backend);
@@ -93,6 +108,17 @@ for (const backend of BACKENDS) {
       const blank = await send(trainer, '/api/surveys', { ...EVALUATION, title: '' });
       expect(blank.statusCode).toBe(400);
       expect(blank.json().errors).toEqual([expect.objectContaining({ path: 'body.title' })]);
+      const repeated = await send(trainer, '/api/surveys', {
+        ...EVALUATION,
+        questions: [{ kind: 'CHOICE', key: 'b', label: 'B', required: true, options: ['x', 'X '] }],
+      });
+      expect(repeated.statusCode).toBe(422);
+      expect(repeated.json().errors).toEqual([
+        {
+          path: 'body.questions.0.options',
+          message: 'opzioni ripetute: ogni opzione va scritta una sola volta',
+        },
+      ]);
       const created = await send(trainer, '/api/surveys', EVALUATION);
       expect(created.statusCode).toBe(201);
       expect(created.json()).toMatchObject({ status: 'DRAFT', anonymous: true, canBuild: true, invited: 0 });
@@ -131,7 +157,7 @@ for (const backend of BACKENDS) {
       expect((await get(outsider, `/api/surveys/${evaluationId}`)).statusCode).toBe(404);
     });
 
-    it('takes one anonymous answer per invited person, and shows no results below five answers', async () => {
+    it('takes one anonymous answer per invited person, and shows only their number while it is open', async () => {
       const url = `/api/surveys/${evaluationId}/answers`;
       expect((await send(outsider, url, { answers: { overall: 5, again: 'Sì' } })).statusCode).toBe(404);
       const wrong = await send(trainee(0).session, url, { answers: { overall: 9 } });
@@ -151,22 +177,17 @@ for (const backend of BACKENDS) {
       expect(twice.statusCode).toBe(409);
       const early = (await get(trainer, `/api/surveys/${evaluationId}/results`)).json();
       expect(early).toMatchObject({ answers: 4, invited: 6, questions: [] });
-      expect(early.withheld).toMatch(/almeno 5.*Manca ancora 1 risposta\.$/);
+      expect(early.withheld).toMatch(/i risultati si vedono quando è chiuso, se le risposte sono almeno 5/);
       const earlyExport = await get(trainer, `/api/surveys/${evaluationId}/answers.xlsx`);
       expect(earlyExport.statusCode).toBe(409);
       expect(earlyExport.json().detail).toBe(early.withheld);
       expect((await send(trainee(4).session, url, { answers: { overall: 2, again: 'No' } })).statusCode).toBe(
         200,
       );
-      const results = (await get(trainer, `/api/surveys/${evaluationId}/results`)).json();
-      expect(results).toMatchObject({ answers: 5, withheld: null });
-      expect(results.questions[0]).toMatchObject({ label: 'Giudizio complessivo', answered: 5, mean: 4 });
-      expect(results.questions[0].counts.map((c: { count: number }) => c.count)).toEqual([0, 1, 0, 2, 2]);
-      expect(results.questions[1].counts).toEqual([
-        { label: 'Sì', count: 4 },
-        { label: 'No', count: 1 },
-      ]);
-      expect(results.questions[2].texts).toEqual([MARK]);
+      // Five answers and still open: two readings around the fifth differ by the count only.
+      const open = (await get(trainer, `/api/surveys/${evaluationId}/results`)).json();
+      expect(open).toEqual({ ...early, answers: 5 });
+      expect((await get(trainer, `/api/surveys/${evaluationId}/answers.csv`)).statusCode).toBe(409);
       const filtered = await get(
         trainer,
         `/api/surveys/${evaluationId}/results?organisationType=MUNICIPALITY`,
@@ -175,43 +196,15 @@ for (const backend of BACKENDS) {
       expect(filtered.json().errors[0].path).toBe('querystring.organisationType');
     });
 
-    it('stores nothing that links an anonymous answer to the person who gave it, in any table or the audit trail', async () => {
+    it('holds an anonymous answer apart from the person who gave it, in any table or the audit trail', async () => {
       const db = database.db;
-      // Every row of every table, as text: the answer appears in one table only.
-      const { rows: tables } = await sql<{ name: string }>`
-        select table_name as name from information_schema.tables
-        where table_schema = current_schema() and table_type = 'BASE TABLE'`.execute(db);
-      const holding: string[] = [];
-      for (const { name } of tables) {
-        const { rows } = await sql<{ n: number }>`
-          select count(*)::int as n from ${sql.table(name)} t where t::text like ${`%${MARK}%`}`.execute(db);
-        if ((rows[0]?.n ?? 0) > 0) holding.push(name);
-      }
-      expect(holding).toEqual(['survey_anonymous_answer']);
-
-      const { rows: answerColumns } = await sql<{ name: string }>`
-        select column_name as name from information_schema.columns
-        where table_schema = current_schema() and table_name = 'survey_anonymous_answer' order by 1`.execute(
-        db,
-      );
-      expect(answerColumns.map((c) => c.name)).toEqual(['answered_on', 'answers', 'id', 'questionnaire_id']);
-      const answers = await db.selectFrom('surveyAnonymousAnswer').selectAll().execute();
-      expect(answers).toHaveLength(5);
-      for (const answer of answers) {
-        // A random id (version 4), not a time-ordered one, and the day only.
-        expect(answer.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4/);
-        expect(answer.answeredOn).toBe('2026-03-02');
-        const text = JSON.stringify(answer);
-        for (const trainee of trainees) {
-          expect(text).not.toContain(trainee.id);
-          expect(text).not.toContain(trainee.email);
-        }
-      }
+      expect(await tablesHolding(MARK)).toEqual(['survey_held_answer']);
       const { rows: participationColumns } = await sql<{ name: string }>`
         select column_name as name from information_schema.columns
         where table_schema = current_schema() and table_name = 'survey_participation' order by 1`.execute(db);
       expect(participationColumns.map((c) => c.name)).toEqual(['questionnaire_id', 'user_id']);
       expect(await db.selectFrom('surveyResponse').selectAll().execute()).toEqual([]);
+      expect(await db.selectFrom('surveyAnonymousAnswer').selectAll().execute()).toEqual([]);
 
       const entries = await db
         .selectFrom('auditEntry')
@@ -251,8 +244,12 @@ for (const backend of BACKENDS) {
       await send(trainer, `/api/surveys/${id}/open`);
       const answer = (n: number, overall: number) =>
         send(trainee(n).session, `/api/surveys/${id}/answers`, { answers: { overall, again: 'Sì' } });
-      expect((await answer(0, 2)).statusCode).toBe(200);
       expect((await answer(0, 3)).statusCode).toBe(200);
+      const again = await answer(0, 2);
+      expect(again.statusCode).toBe(409);
+      expect(again.json().detail).toBe(
+        'Hai già risposto a questo questionario: la risposta non si modifica.',
+      );
       expect((await answer(3, 5)).statusCode).toBe(200);
       const all = (await get(trainer, `/api/surveys/${id}/results`)).json();
       expect(all).toMatchObject({ answers: 2, withheld: null });
@@ -292,6 +289,47 @@ for (const backend of BACKENDS) {
       expect(page.items.filter((i: { hasAnswered: boolean }) => !i.hasAnswered)).toEqual([
         expect.objectContaining({ email: 'corsista6@enti.example', remindedAt: expect.any(String) }),
       ]);
+    });
+
+    it('closing moves the anonymous answers among each other with new ids and no shared transaction, and shows them', async () => {
+      const db = database.db;
+      const held = await db.selectFrom('surveyHeldAnswer').select(['id', 'answers']).execute();
+      expect(held).toHaveLength(5);
+      const builder = await signIn(t.app, trainer.view.user.email);
+      expect((await send(builder, `/api/surveys/${evaluationId}/close`)).json().status).toBe('CLOSED');
+      expect(await db.selectFrom('surveyHeldAnswer').selectAll().execute()).toEqual([]);
+      expect(await tablesHolding(MARK)).toEqual(['survey_anonymous_answer']);
+      const { rows: answers } = await sql<{ id: string; answers: unknown; answeredOn: string; xmin: string }>`
+        select id, answers, answered_on as "answeredOn", xmin::text as xmin from survey_anonymous_answer`.execute(
+        db,
+      );
+      // The same answers, none under its former id; random ids (version 4) and the day only.
+      expect(answers.map((a) => JSON.stringify(a.answers)).sort()).toEqual(
+        held.map((h) => JSON.stringify(h.answers)).sort(),
+      );
+      for (const answer of answers) {
+        expect(answer.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4/);
+        expect(held.map((h) => h.id)).not.toContain(answer.id);
+        expect(String(answer.answeredOn)).toMatch(/^2026-03-02/);
+      }
+      const { rows: participations } = await sql<{ xmin: string }>`
+        select xmin::text as xmin from survey_participation`.execute(db);
+      expect(participations).toHaveLength(5);
+      const answerXmins = new Set(answers.map((a) => a.xmin));
+      for (const { xmin } of participations) expect(answerXmins.has(xmin)).toBe(false);
+
+      const results = (await get(builder, `/api/surveys/${evaluationId}/results`)).json();
+      expect(results).toMatchObject({ answers: 5, withheld: null });
+      expect(results.questions[0]).toMatchObject({ label: 'Giudizio complessivo', answered: 5, mean: 4 });
+      expect(results.questions[0].counts.map((c: { count: number }) => c.count)).toEqual([0, 1, 0, 2, 2]);
+      expect(results.questions[1].counts).toEqual([
+        { label: 'Sì', count: 4, share: 80 },
+        { label: 'No', count: 1, share: 20 },
+      ]);
+      expect(results.questions[2].texts).toEqual([MARK]);
+      const csv = (await get(builder, `/api/surveys/${evaluationId}/answers.csv`)).body.trim().split('\r\n');
+      expect(csv[0]).toBe('Giudizio complessivo;Lo consiglieresti?;Suggerimenti');
+      expect(csv).toHaveLength(6);
     });
   });
 }

@@ -3,7 +3,6 @@ import {
   type BrowserTest,
   browserAvailable,
   closeAfterRefusals,
-  closePage,
   expectAccessible,
   openSignedIn,
   startBrowserTest,
@@ -82,7 +81,7 @@ describe.skipIf(!browserAvailable())('questionnaires, in Chromium', () => {
     const page = await openSignedIn(t.browser, t.base, `/questionari/${evaluationId}`, lastTraineeEmail);
     const errors = watchErrors(page);
     await page.getByRole('heading', { level: 1, name: 'Valutazione del corso' }).waitFor();
-    await page.getByText('LOVIT registra che hai risposto, ma non conserva alcun legame').waitFor();
+    await page.getByText('alla chiusura, si mescolano alle altre senza alcun legame con te').waitFor();
     await expect(page.getByLabel('Che cosa è mancato?').count()).resolves.toBe(0);
     await page.getByLabel('Il corso è stato utile?').selectOption('No');
     await page.getByLabel('Giudizio complessivo').selectOption({ label: '2 su 5' });
@@ -97,6 +96,7 @@ describe.skipIf(!browserAvailable())('questionnaires, in Chromium', () => {
 
   it('lets the trainer build a needs survey and read the evaluation’s results as charts and tables', async () => {
     const page = await openSignedIn(t.browser, t.base, '/questionari', trainerEmail);
+    const errors = watchErrors(page);
     await page.getByRole('heading', { level: 1, name: 'Questionari' }).waitFor();
     await page
       .getByRole('row', { name: /Valutazione del corso/ })
@@ -106,11 +106,36 @@ describe.skipIf(!browserAvailable())('questionnaires, in Chromium', () => {
     await page.getByLabel('Titolo del questionario').fill('Fabbisogni formativi 2026');
     await page.getByLabel('Presentazione').fill('Su quali temi volete formarvi?');
     await page.getByLabel('A cosa serve').selectOption({ label: 'Rilevazione dei fabbisogni formativi' });
-    await page.getByLabel('Chiave della domanda 1').fill('topic');
     await page.getByLabel('Testo della domanda 1').fill('Tema di maggiore interesse');
-    await page.getByLabel('Opzioni della domanda 1').fill('Ricongiungimenti, Protezione internazionale');
+    await page
+      .getByLabel('Opzioni della domanda 1')
+      .fill('Ricongiungimenti\nProtezione, asilo\nricongiungimenti');
+    // A question added by mistake is removed from the keyboard.
+    await page.getByRole('button', { name: 'Aggiungi una domanda' }).click();
+    await page.getByRole('button', { name: 'Rimuovi la domanda 2' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByLabel('Testo della domanda 2').count()).resolves.toBe(0);
+    await page.getByRole('button', { name: 'Aggiungi una domanda' }).click();
+    await page.getByLabel('Tipo della domanda 2').selectOption({ label: 'Testo libero' });
+    await page.getByLabel('Testo della domanda 2').fill('Quale corso manca?');
+    await page.getByLabel('Mostra la domanda 2').selectOption({
+      label: 'Solo se alla domanda 1 («Tema di maggiore interesse») si risponde…',
+    });
+    await page.locator('label', { hasText: 'Protezione, asilo' }).click();
+    await expect(page.getByLabel('Protezione, asilo').isChecked()).resolves.toBe(true);
+    await page.getByRole('button', { name: 'Crea il questionario' }).click();
+    await page.getByText('opzioni ripetute', { exact: false }).first().waitFor();
+    await page.getByLabel('Opzioni della domanda 1').fill('Ricongiungimenti\nProtezione, asilo');
     await page.getByRole('button', { name: 'Crea il questionario' }).click();
     await page.getByRole('heading', { level: 1, name: 'Fabbisogni formativi 2026' }).waitFor();
+    await page.getByRole('listitem').filter({ hasText: 'Quale corso manca?' }).waitFor();
+    const built = await (
+      await page.request.get(`${t.base}/api/surveys/${page.url().split('/').pop()}`)
+    ).json();
+    expect(built.questions.map((q: { key: string; showIf: unknown }) => [q.key, q.showIf])).toEqual([
+      ['tema_di_maggiore_interesse', null],
+      ['quale_corso_manca', { key: 'tema_di_maggiore_interesse', anyOf: ['Protezione, asilo'] }],
+    ]);
     await page.getByRole('button', { name: 'Apri alle risposte e invia gli inviti' }).click();
     await page.getByText('Aperto', { exact: true }).waitFor();
 
@@ -119,6 +144,10 @@ describe.skipIf(!browserAvailable())('questionnaires, in Chromium', () => {
     await invited.getByRole('row').nth(5).waitFor();
     await expect(invited.getByRole('row').count()).resolves.toBe(6);
     await expect(invited.getByText('Sì', { exact: true }).count()).resolves.toBe(5);
+    await expect(page.getByRole('link', { name: 'Esporta le risposte (CSV)' }).count()).resolves.toBe(0);
+    await page.getByRole('button', { name: 'Chiudi il questionario' }).click();
+    await page.getByText('Chiuso', { exact: true }).waitFor();
+    await page.getByRole('link', { name: 'Esporta le risposte (CSV)' }).waitFor();
     await page.getByRole('link', { name: 'Vedi i risultati' }).click();
     await page.getByRole('heading', { level: 1, name: 'Risultati: Valutazione del corso' }).waitFor();
     await page
@@ -126,17 +155,17 @@ describe.skipIf(!browserAvailable())('questionnaires, in Chromium', () => {
       .waitFor();
     const overall = page.getByRole('region', { name: 'Cifre della domanda «Giudizio complessivo»' });
     await expect(overall.getByRole('row').allTextContents()).resolves.toEqual([
-      'LivelloRisposte',
-      '10',
-      '21',
-      '32',
-      '41',
-      '51',
+      'LivelloRisposteSu chi ha risposto',
+      '100%',
+      '2120%',
+      '3240%',
+      '4120%',
+      '5120%',
     ]);
     await page.getByText('Media: 3,4.').waitFor();
     await page.getByText('Più casi pratici').waitFor();
     await expect(page.getByLabel('Tipo di ente di chi ha risposto').count()).resolves.toBe(0);
     await expectAccessible(page);
-    await closePage(page);
+    await closeAfterRefusals(page, errors);
   });
 });

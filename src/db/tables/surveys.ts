@@ -38,6 +38,9 @@ export type SurveyAnonymousAnswerTable = {
   answeredOn: LegalDay;
 };
 
+/** An anonymous answer held while its questionnaire is open; closing moves it, shuffled, to the answers. */
+export type SurveyHeldAnswerTable = SurveyAnonymousAnswerTable;
+
 /** Who has answered an anonymous questionnaire, without when or what. */
 export type SurveyParticipationTable = { questionnaireId: string; userId: string };
 
@@ -52,6 +55,7 @@ export type SurveysTables = {
   surveyQuestionnaire: SurveyQuestionnaireTable;
   surveyResponse: SurveyResponseTable;
   surveyAnonymousAnswer: SurveyAnonymousAnswerTable;
+  surveyHeldAnswer: SurveyHeldAnswerTable;
   surveyParticipation: SurveyParticipationTable;
   surveyInvitation: SurveyInvitationTable;
 };

@@ -38,6 +38,27 @@ export const question = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('TEXT'), ...questionBase }),
 ]);
 export type Question = z.infer<typeof question>;
+
+/**
+ * The keys of questions, derived from their texts so that nobody types them: lower case without accents, words
+ * joined by `_`, at most 40 characters, starting with a letter, and made unique by a number where two texts meet.
+ */
+export function questionKeys(labels: readonly string[]): string[] {
+  const taken = new Set<string>();
+  return labels.map((label) => {
+    const words = label
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '_')
+      .replace(/^_+|_+$/g, '');
+    const base = (/^[a-z]/.test(words) ? words : `domanda_${words}`).slice(0, 34).replace(/_+$/, '');
+    let key = base;
+    for (let n = 2; taken.has(key); n++) key = `${base}_${n}`;
+    taken.add(key);
+    return key;
+  });
+}
 export const QUESTION_KINDS = {
   CHOICE: 'Scelta singola',
   MULTI_CHOICE: 'Scelta multipla',
@@ -157,7 +178,8 @@ export const questionResult = z.object({
   /** How many answered this question. */
   answered: z.number().int(),
   /** Counts per option (choices) or per level (scale 1–5). */
-  counts: z.array(z.object({ label: z.string(), count: z.number().int() })),
+  /** `share`: the percentage of those who answered the question (several options may be ticked, so over 100 in all). */
+  counts: z.array(z.object({ label: z.string(), count: z.number().int(), share: z.number().int() })),
   mean: z.number().nullable(),
   min: z.number().nullable(),
   max: z.number().nullable(),

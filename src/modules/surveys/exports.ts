@@ -48,8 +48,8 @@ async function answersTable(platform: Platform, caller: Caller, id: string, reac
   const questions = questionsOf(row);
   const { db } = platform.database;
   if (row.anonymous) {
-    const answers = await surveysStore.anonymousAnswers(db, id);
-    const withheld = withheldReason(true, answers.length);
+    const answers = row.status === 'CLOSED' ? await surveysStore.anonymousAnswers(db, id) : [];
+    const withheld = withheldReason(row, answers.length);
     if (withheld) throw new Conflict(withheld);
     return {
       title: row.title,

@@ -23,7 +23,7 @@ function body(person: Invitee, about: About, opening: string, link: string): str
     '',
     `${opening} «${about.title}» (${context}).`,
     about.anonymous
-      ? 'Il questionario è anonimo: LOVIT registra che ha risposto, ma non conserva alcun legame tra lei e le sue risposte.'
+      ? 'Il questionario è anonimo: LOVIT registra che ha risposto; alla chiusura le risposte si mescolano alle altre senza alcun legame con lei.'
       : 'Le risposte sono nominative.',
     `Può rispondere su LOVIT: ${link}`,
     '',

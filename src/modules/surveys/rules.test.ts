@@ -1,6 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
-import type { Question } from './contract.ts';
+import { type Question, questionKey, questionKeys } from './contract.ts';
 import {
   buildableKinds,
   canBuild,
@@ -39,6 +39,12 @@ describe('questionnaires', () => {
       questionnaireProblems([choice, { ...hours, showIf: { key: 'desk', anyOf: ['Forse'] } }])[0]?.path,
     ).toBe('body.questions.1.showIf.anyOf');
     expect(questionnaireProblems([choice, { ...choice }])[0]?.path).toBe('body.questions.1.key');
+    expect(questionnaireProblems([{ ...choice, options: ['Sì', ' sì '] }])).toEqual([
+      {
+        path: 'body.questions.0.options',
+        message: 'opzioni ripetute: ogni opzione va scritta una sola volta',
+      },
+    ]);
     expect(questionnaireProblems([{ ...hours, showIf: null, theme: 'WORK' }])[0]?.path).toBe(
       'body.questions.0.theme',
     );
@@ -81,6 +87,23 @@ describe('questionnaires', () => {
   });
 });
 
+describe('question keys', () => {
+  it('derive each key from its text, without accents or spaces, and unique', () => {
+    expect(
+      questionKeys(['C’è uno sportello?', 'Qualità del corso', 'Qualità del corso', '2 giorni bastano?', '']),
+    ).toEqual([
+      'c_e_uno_sportello',
+      'qualita_del_corso',
+      'qualita_del_corso_2',
+      'domanda_2_giorni_bastano',
+      'domanda',
+    ]);
+    const keys = questionKeys(['a'.repeat(300), 'a'.repeat(300), 'Più casi pratici?']);
+    expect(keys.every((key) => questionKey.safeParse(key).success)).toBe(true);
+    expect(new Set(keys).size).toBe(3);
+  });
+});
+
 describe('results', () => {
   const pick: Question = {
     kind: 'MULTI_CHOICE',
@@ -101,25 +124,37 @@ describe('results', () => {
       ],
     );
     expect(desk?.counts).toEqual([
-      { label: 'Sì', count: 2 },
-      { label: 'No', count: 1 },
+      { label: 'Sì', count: 2, share: 67 },
+      { label: 'No', count: 1, share: 33 },
     ]);
     expect(hoursResult).toMatchObject({ answered: 2, texts: ['mattina', 'sera'], mean: null });
     expect(needResult?.counts.map((c) => c.count)).toEqual([0, 0, 0, 2, 1]);
     expect(needResult?.mean).toBe(4.33);
     expect(pickResult?.counts).toEqual([
-      { label: 'A', count: 1 },
-      { label: 'B', count: 2 },
+      { label: 'A', count: 1, share: 50 },
+      { label: 'B', count: 2, share: 100 },
     ]);
     expect(countResult).toMatchObject({ answered: 2, mean: 6, min: 2, max: 10 });
   });
 
+  it('give each option the share of the people who answered the question, not of the ticks', () => {
+    const [result] = summarise(
+      [pick],
+      Array.from({ length: 5 }, () => ({ pick: ['A', 'B'] })),
+    );
+    expect(result?.counts).toEqual([
+      { label: 'A', count: 5, share: 100 },
+      { label: 'B', count: 5, share: 100 },
+    ]);
+  });
+
   it('withhold the results of an anonymous questionnaire below the minimum, saying how many are missing', () => {
     expect(MIN_ANONYMOUS_ANSWERS).toBe(5);
-    expect(withheldReason(true, 4)).toMatch(/Manca ancora 1 risposta\.$/);
-    expect(withheldReason(true, 0)).toMatch(/Mancano ancora 5 risposte\.$/);
-    expect(withheldReason(true, 5)).toBeNull();
-    expect(withheldReason(false, 1)).toBeNull();
+    const closed = { anonymous: true, status: 'CLOSED' } as const;
+    expect(withheldReason({ anonymous: true, status: 'OPEN' }, 0)).toMatch(/si vedono quando è chiuso/);
+    expect(withheldReason(closed, 4)).toMatch(/meno di 5 risposte/);
+    expect(withheldReason(closed, 5)).toBeNull();
+    expect(withheldReason({ anonymous: false, status: 'OPEN' }, 1)).toBeNull();
   });
 });
 

@@ -36,6 +36,14 @@ export function questionnaireProblems(questions: readonly Question[]): FieldErro
     const earlier = questions.slice(0, index);
     if (earlier.some((other) => other.key === q.key))
       errors.push({ path: `${path}.key`, message: 'chiave già usata' });
+    if (hasOptions(q)) {
+      const seen = q.options.map((option) => option.trim().toLocaleLowerCase('it'));
+      if (new Set(seen).size !== seen.length)
+        errors.push({
+          path: `${path}.options`,
+          message: 'opzioni ripetute: ogni opzione va scritta una sola volta',
+        });
+    }
     if (q.showIf) {
       const source = earlier.find((other) => other.key === q.showIf?.key);
       if (!source || !hasOptions(source))
@@ -113,13 +121,24 @@ export function checkAnswers(questions: readonly Question[], answers: Readonly<R
   return { kept, errors };
 }
 
-/** Why the results of an anonymous questionnaire are not shown yet, or null when they may be. */
-export function withheldReason(anonymous: boolean, answers: number): string | null {
-  if (!anonymous || answers >= MIN_ANONYMOUS_ANSWERS) return null;
-  const missing = MIN_ANONYMOUS_ANSWERS - answers;
+/**
+ * Why the results of an anonymous questionnaire are not shown yet, or null when they may be: only once it is closed,
+ * so that no one can tell an answer by comparing two readings, and from the minimum number of answers.
+ */
+export function withheldReason(
+  questionnaire: { anonymous: boolean; status: 'DRAFT' | 'OPEN' | 'CLOSED' },
+  answers: number,
+): string | null {
+  if (!questionnaire.anonymous) return null;
+  if (questionnaire.status !== 'CLOSED')
+    return (
+      'Il questionario è anonimo: i risultati si vedono quando è chiuso, ' +
+      `se le risposte sono almeno ${MIN_ANONYMOUS_ANSWERS}, perché nessuno sia riconoscibile.`
+    );
+  if (answers >= MIN_ANONYMOUS_ANSWERS) return null;
   return (
-    `Il questionario è anonimo: i risultati si vedono quando le risposte sono almeno ${MIN_ANONYMOUS_ANSWERS}, ` +
-    `perché nessuno sia riconoscibile. ${missing === 1 ? 'Manca ancora 1 risposta.' : `Mancano ancora ${missing} risposte.`}`
+    `Il questionario è anonimo e ha avuto meno di ${MIN_ANONYMOUS_ANSWERS} risposte: ` +
+    'i risultati non si mostrano, perché nessuno sia riconoscibile.'
   );
 }
 
@@ -127,11 +146,13 @@ const round = (value: number) => Math.round(value * 100) / 100;
 
 function countsOf(q: Question, values: readonly AnswerValue[]) {
   const labels = hasOptions(q) ? q.options : q.kind === 'SCALE' ? ['1', '2', '3', '4', '5'] : [];
-  return labels.map((label) => ({
-    label,
-    count: values.filter((value) => (Array.isArray(value) ? value.includes(label) : String(value) === label))
-      .length,
-  }));
+  return labels.map((label) => {
+    const count = values.filter((value) =>
+      Array.isArray(value) ? value.includes(label) : String(value) === label,
+    ).length;
+    // Over the people who answered the question, not the ticks: several options may be ticked.
+    return { label, count, share: values.length ? Math.round((count / values.length) * 100) : 0 };
+  });
 }
 
 /** The figures of each question over a set of answers: counts per option or level, mean, range, texts. */

@@ -140,6 +140,7 @@ export async function moveSurvey(platform: Platform, caller: Caller, id: string,
         to === 'OPEN' ? 'Solo una bozza si apre alle risposte.' : 'Solo un questionario aperto si chiude.',
       );
     await surveysStore.updateQuestionnaire(unit.db, id, { status: to });
+    if (to === 'CLOSED' && row.anonymous) await surveysStore.releaseHeldAnswers(unit.db, id);
     await unit.audit({
       kind: 'change',
       action: `surveys.questionnaire.${to === 'OPEN' ? 'open' : 'close'}`,
@@ -176,7 +177,7 @@ const ANONYMOUS_ANSWER: Caller = {
 /**
  * The caller answers. Per organisation (the council's), for a municipality the owner has checked: answering again
  * replaces the organisation's answer. Per person: the invited (or, through the owner's pages, those it admits)
- * answer once, again replacing a named answer; an anonymous answer cannot be replaced, as nothing says whose it is.
+ * answer once, and the answer is final (an anonymous one could not be replaced anyway, as nothing says whose it is).
  */
 export async function submitAnswer(
   platform: Platform,
@@ -209,7 +210,8 @@ export async function submitAnswer(
         ...values,
         municipalityIstatCode: input.municipalityIstatCode,
       });
-    } else await surveysStore.upsertPersonResponse(db, values);
+    } else if (!(await surveysStore.insertPersonResponse(db, values)))
+      throw new Conflict('Hai già risposto a questo questionario: la risposta non si modifica.');
     await audit({
       kind: 'change',
       action: 'surveys.response.submit',
@@ -234,12 +236,15 @@ async function submitAnonymous(
 ) {
   const clock = dayClock(platform.clock);
   await writeTransaction(platform.database.db, clock, ANONYMOUS_ANSWER, async ({ db, audit }) => {
+    // An answer given while the questionnaire closes must not stay held after it: closing waits for it, or it waits.
+    if ((await surveysStore.shareQuestionnaireStatus(db, questionnaireId)) !== 'OPEN')
+      throw new Conflict('Il questionario non accetta risposte.');
     if (!(await surveysStore.markParticipation(db, questionnaireId, actor.userId)))
       throw new Conflict(
         'Hai già risposto a questo questionario: è anonimo, quindi la risposta non si modifica.',
       );
-    // A random id, not a time-ordered one: the id must not tell when the answer was given.
-    await surveysStore.insertAnonymousAnswer(db, {
+    // Held until the questionnaire closes, which moves it among the others in random order with a new id.
+    await surveysStore.insertHeldAnswer(db, {
       id: randomUUID(),
       questionnaireId,
       answers: JSON.stringify(answers),
@@ -314,11 +319,13 @@ export async function surveyResults(
     ]);
   const { db } = platform.database;
   const answerSets = row.anonymous
-    ? await anonymousAnswers(platform, id)
+    ? row.status !== 'CLOSED'
+      ? []
+      : await anonymousAnswers(platform, id)
     : (await surveysStore.responses(db, { questionnaireId: id, ...filter })).map(
         (r) => r.answers as Record<string, AnswerValue>,
       );
-  const withheld = withheldReason(row.anonymous, answerSets.length);
+  const withheld = withheldReason(row, answerSets.length);
   // A named questionnaire's free texts may say who wrote them: reading them is on the record.
   if (!row.anonymous)
     await auditRead(platform.database.db, platform.clock, caller, 'survey_results', id, { ...filter });
@@ -326,7 +333,7 @@ export async function surveyResults(
     id,
     title: row.title,
     anonymous: row.anonymous,
-    answers: answerSets.length,
+    answers: withheld ? Number(row.responses ?? 0) : answerSets.length,
     invited: Number(row.invited ?? 0),
     withheld,
     questions: withheld ? [] : summarise(questionsOf(row), answerSets),

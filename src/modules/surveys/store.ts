@@ -1,4 +1,5 @@
 /** The queries of questionnaires: the questionnaires, named and anonymous answers, who answered, invitations. */
+import { randomInt, randomUUID } from 'node:crypto';
 import { type ExpressionBuilder, type Insertable, sql, type Updateable } from 'kysely';
 import type { SurveyQuestionnaireTable, SurveyResponseTable } from '../../db/tables/surveys.ts';
 import type { Database, Db } from '../../kernel/db.ts';
@@ -31,7 +32,10 @@ const answerCount = (eb: QuestionnaireScope) =>
     .whereRef('r.questionnaireId', '=', 'q.id')}) + (${eb
     .selectFrom('surveyAnonymousAnswer as a')
     .select(eb.fn.countAll().as('n'))
-    .whereRef('a.questionnaireId', '=', 'q.id')})`;
+    .whereRef('a.questionnaireId', '=', 'q.id')}) + (${eb
+    .selectFrom('surveyHeldAnswer as h')
+    .select(eb.fn.countAll().as('n'))
+    .whereRef('h.questionnaireId', '=', 'q.id')})`;
 
 function filtered(db: Db, filter: QuestionnaireFilter) {
   let query = db.selectFrom('surveyQuestionnaire as q');
@@ -99,6 +103,17 @@ export function lockQuestionnaire(db: Db, id: string) {
   return db.selectFrom('surveyQuestionnaire').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 }
 
+/** The status of a questionnaire, held until the transaction ends: closing waits for the answers being given. */
+export async function shareQuestionnaireStatus(db: Db, id: string) {
+  const row = await db
+    .selectFrom('surveyQuestionnaire')
+    .select('status')
+    .where('id', '=', id)
+    .forShare()
+    .executeTakeFirst();
+  return row?.status;
+}
+
 /** Whether the person is invited to, and has answered, the questionnaire. */
 export async function standing(db: Db, questionnaireId: string, userId: string) {
   const row = await db
@@ -150,19 +165,17 @@ export function upsertOrganisationResponse(db: Db, row: Insertable<SurveyRespons
     .execute();
 }
 
-/** A named answer per person: answering again replaces it. */
-export function upsertPersonResponse(db: Db, row: Insertable<SurveyResponseTable>) {
-  return db
+/** A named answer per person, given once: false when the person had already answered. */
+export async function insertPersonResponse(db: Db, row: Insertable<SurveyResponseTable>) {
+  const inserted = await db
     .insertInto('surveyResponse')
     .values({ ...row, municipalityIstatCode: null })
     .onConflict((oc) =>
-      oc.columns(['questionnaireId', 'submittedBy']).where('municipalityIstatCode', 'is', null).doUpdateSet({
-        answers: row.answers,
-        submittedAt: row.submittedAt,
-        organisationId: row.organisationId,
-      }),
+      oc.columns(['questionnaireId', 'submittedBy']).where('municipalityIstatCode', 'is', null).doNothing(),
     )
+    .returning('id')
     .execute();
+  return inserted.length === 1;
 }
 
 /** Marks that the person answered; false when they already had (one answer each). */
@@ -176,11 +189,41 @@ export async function markParticipation(db: Db, questionnaireId: string, userId:
   return inserted.length === 1;
 }
 
-export function insertAnonymousAnswer(
+/** An anonymous answer waits in the holding table until its questionnaire closes. */
+export function insertHeldAnswer(
   db: Db,
   row: { id: string; questionnaireId: string; answers: string; answeredOn: string },
 ) {
-  return db.insertInto('surveyAnonymousAnswer').values(row).execute();
+  return db.insertInto('surveyHeldAnswer').values(row).execute();
+}
+
+/**
+ * Moves the held answers of a questionnaire to the anonymous answers, shuffled and with fresh random ids, and deletes
+ * the held rows: what is left shares neither a transaction nor an order with those who answered.
+ */
+export async function releaseHeldAnswers(db: Db, questionnaireId: string) {
+  const held = await db
+    .deleteFrom('surveyHeldAnswer')
+    .where('questionnaireId', '=', questionnaireId)
+    .returning(['answers', 'answeredOn'])
+    .execute();
+  for (let i = held.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [held[i], held[j]] = [held[j] as (typeof held)[number], held[i] as (typeof held)[number]];
+  }
+  if (held.length)
+    await db
+      .insertInto('surveyAnonymousAnswer')
+      .values(
+        held.map((row) => ({
+          id: randomUUID(),
+          questionnaireId,
+          answers: JSON.stringify(row.answers),
+          answeredOn: row.answeredOn,
+        })),
+      )
+      .execute();
+  return held.length;
 }
 
 export function anonymousAnswers(db: Db, questionnaireId: string) {

@@ -1,12 +1,14 @@
-/** Horizontal bars, one per option or level, drawn as SVG; the figures are also in the table next to it. */
+/**
+ * Horizontal bars, one per option or level, drawn as SVG, each with its count and its share of those who answered
+ * the question; the figures are also in the table next to it.
+ */
 export function BarChart({
   title,
   counts,
 }: {
   title: string;
-  counts: readonly { label: string; count: number }[];
+  counts: readonly { label: string; count: number; share: number }[];
 }) {
-  const total = counts.reduce((sum, c) => sum + c.count, 0);
   const most = Math.max(1, ...counts.map((c) => c.count));
   const row = 28;
   const labelWidth = 180;
@@ -24,7 +26,6 @@ export function BarChart({
       {counts.map((c, index) => {
         const y = index * row + 4;
         const width = (c.count / most) * barWidth;
-        const share = total ? Math.round((c.count / total) * 100) : 0;
         return (
           <g key={c.label}>
             <text x={labelWidth - 8} y={y + 17} textAnchor="end" fontSize="13" fill="#1a1a1a">
@@ -38,7 +39,7 @@ export function BarChart({
               fill="#0066cc"
             />
             <text x={labelWidth + width + 6} y={y + 17} fontSize="13" fill="#1a1a1a">
-              {`${c.count} (${share}%)`}
+              {`${c.count} (${c.share}%)`}
             </text>
           </g>
         );

@@ -8,6 +8,7 @@ import {
   QUESTION_KINDS,
   type Question,
   type QuestionnaireInput,
+  questionKeys,
 } from '../../../src/modules/surveys/contract.ts';
 import { ApiError } from '../../app/api.ts';
 import { SelectField, TextField } from '../../ui/fields.tsx';
@@ -15,14 +16,17 @@ import { FormProblem, reportProblem } from '../../ui/forms.tsx';
 import { TextAreaField } from '../cases/TextAreaField.tsx';
 
 type Draft = {
+  /** Stays with the question when others are removed or moved: what a condition names its question by. */
+  uid: string;
   kind: Question['kind'];
-  key: string;
   label: string;
   required: boolean;
+  /** One option per line, so that an option may hold a comma. */
   options: string;
   theme: string;
-  showIfKey: string;
-  showIfValues: string;
+  /** The `uid` of the earlier choice question the question depends on, or empty. */
+  showIfSource: string;
+  showIfValues: string[];
 };
 type Values = {
   title: string;
@@ -53,36 +57,53 @@ type BuilderProps = {
   onSaved: (id: string) => void;
 };
 
-const BLANK: Draft = {
+let drafted = 0;
+const blank = (): Draft => ({
+  uid: `domanda-${++drafted}`,
   kind: 'CHOICE',
-  key: '',
   label: '',
   required: true,
   options: '',
   theme: '',
-  showIfKey: '',
-  showIfValues: '',
-};
-const list = (value: string) =>
+  showIfSource: '',
+  showIfValues: [],
+});
+const lines = (value: string) =>
   value
-    .split(',')
+    .split('\n')
     .map((item) => item.trim())
     .filter(Boolean);
+const hasOptions = (draft: Draft) => draft.kind === 'CHOICE' || draft.kind === 'MULTI_CHOICE';
 
-function toQuestion(draft: Draft): Question {
-  const base = {
-    key: draft.key,
-    label: draft.label,
-    required: draft.required,
-    theme: draft.kind === 'SCALE' && draft.theme ? draft.theme : null,
-    showIf: draft.showIfKey ? { key: draft.showIfKey, anyOf: list(draft.showIfValues) } : null,
-  };
-  return draft.kind === 'CHOICE' || draft.kind === 'MULTI_CHOICE'
-    ? { ...base, kind: draft.kind, options: list(draft.options) }
-    : ({ ...base, kind: draft.kind } as Question);
+/** The questions to send: keys derived from the texts, conditions naming their question by its key. */
+function toQuestions(drafts: readonly Draft[]): Question[] {
+  const keys = questionKeys(drafts.map((draft) => draft.label));
+  return drafts.map((draft, index) => {
+    const at = drafts.findIndex((other) => other.uid === draft.showIfSource);
+    const source = at < index ? drafts[at] : undefined;
+    const options = source ? lines(source.options) : [];
+    const base = {
+      key: keys[index] ?? '',
+      label: draft.label,
+      required: draft.required,
+      theme: draft.kind === 'SCALE' && draft.theme ? draft.theme : null,
+      showIf: source
+        ? {
+            key: keys[at] ?? '',
+            anyOf: [draft.showIfValues].flat().filter((value) => options.includes(value)),
+          }
+        : null,
+    };
+    return hasOptions(draft)
+      ? { ...base, kind: draft.kind as 'CHOICE' | 'MULTI_CHOICE', options: lines(draft.options) }
+      : ({ ...base, kind: draft.kind } as Question);
+  });
 }
 
-/** A builder writes a questionnaire: questions of five kinds, required or not, shown on a condition. */
+/**
+ * A builder writes a questionnaire: questions of five kinds, required or not, shown on a condition chosen from the
+ * earlier choice questions and their options; questions can be moved and removed, and their keys come from their texts.
+ */
 export function QuestionnaireBuilder({ themes, kinds, save, onSaved }: BuilderProps) {
   const { t } = useTranslation();
   const id = useId();
@@ -91,7 +112,7 @@ export function QuestionnaireBuilder({ themes, kinds, save, onSaved }: BuilderPr
     defaultValues: {
       title: '',
       intro: '',
-      questions: [BLANK],
+      questions: [blank()],
       ownerKind: kinds?.[0] ?? '',
       ownerLabel: '',
       anonymous: false,
@@ -100,12 +121,13 @@ export function QuestionnaireBuilder({ themes, kinds, save, onSaved }: BuilderPr
   });
   const questions = useFieldArray({ control: form.control, name: 'questions' });
   const { errors } = form.formState;
+  const drafts = form.watch('questions');
   const create = useMutation({
     mutationFn: (values: Values) =>
       save({
         title: values.title,
         intro: values.intro,
-        questions: values.questions.map(toQuestion),
+        questions: toQuestions(values.questions),
         settings: {
           ownerKind: values.ownerKind as OwnerKind,
           ownerLabel: values.ownerLabel.trim() || null,
@@ -114,7 +136,7 @@ export function QuestionnaireBuilder({ themes, kinds, save, onSaved }: BuilderPr
         },
       }),
     onSuccess: (created) => onSaved(created.id),
-    onError: (error) =>
+    onError: (error, values) =>
       setProblem(
         reportProblem(numbered(error), form.setError, [
           'title',
@@ -123,6 +145,11 @@ export function QuestionnaireBuilder({ themes, kinds, save, onSaved }: BuilderPr
           'ownerLabel',
           'anonymous',
           'reminderDays',
+          ...values.questions.flatMap((_, index) => [
+            `questions.${index}.label`,
+            `questions.${index}.options`,
+            `questions.${index}.showIfValues`,
+          ]),
         ]),
       ),
   });
@@ -192,6 +219,12 @@ export function QuestionnaireBuilder({ themes, kinds, save, onSaved }: BuilderPr
         )}
         {questions.fields.map((field, index) => {
           const n = index + 1;
+          const draft = drafts[index];
+          const sources = drafts
+            .slice(0, index)
+            .map((other, at) => ({ draft: other, number: at + 1 }))
+            .filter(({ draft: other }) => hasOptions(other) && lines(other.options).length > 0);
+          const source = sources.find(({ draft: other }) => other.uid === draft?.showIfSource)?.draft;
           return (
             <fieldset key={field.id} className="border rounded p-3 mb-3">
               <legend className="h6">{t('surveys.builder.question', { number: n })}</legend>
@@ -208,25 +241,24 @@ export function QuestionnaireBuilder({ themes, kinds, save, onSaved }: BuilderPr
                     ))}
                   </SelectField>
                 </div>
-                <div className="col-12 col-md-3">
-                  <TextField
-                    label={t('surveys.builder.key', { number: n })}
-                    registration={form.register(`questions.${index}.key`)}
-                  />
-                </div>
-                <div className="col-12 col-md-5">
+                <div className="col-12 col-md-8">
                   <TextField
                     label={t('surveys.builder.text', { number: n })}
                     registration={form.register(`questions.${index}.label`)}
+                    error={errors.questions?.[index]?.label}
                   />
                 </div>
-                <div className="col-12 col-md-6">
-                  <TextField
-                    label={t('surveys.builder.options', { number: n })}
-                    hint={t('surveys.builder.optionsHint')}
-                    registration={form.register(`questions.${index}.options`)}
-                  />
-                </div>
+                {draft && hasOptions(draft) && (
+                  <div className="col-12 col-md-6">
+                    <TextAreaField
+                      label={t('surveys.builder.options', { number: n })}
+                      hint={t('surveys.builder.optionsHint')}
+                      error={errors.questions?.[index]?.options}
+                      rows={4}
+                      {...form.register(`questions.${index}.options`)}
+                    />
+                  </div>
+                )}
                 {themes && (
                   <div className="col-12 col-md-6">
                     <SelectField
@@ -242,20 +274,43 @@ export function QuestionnaireBuilder({ themes, kinds, save, onSaved }: BuilderPr
                     </SelectField>
                   </div>
                 )}
-                <div className="col-12 col-md-4">
-                  <TextField
-                    label={t('surveys.builder.showIfKey', { number: n })}
-                    hint={t('common.optional')}
-                    registration={form.register(`questions.${index}.showIfKey`)}
-                  />
-                </div>
-                <div className="col-12 col-md-5">
-                  <TextField
-                    label={t('surveys.builder.showIfValues', { number: n })}
-                    hint={t('surveys.builder.optionsHint')}
-                    registration={form.register(`questions.${index}.showIfValues`)}
-                  />
-                </div>
+                {sources.length > 0 && (
+                  <div className="col-12 col-md-6">
+                    <SelectField
+                      label={t('surveys.builder.showIf', { number: n })}
+                      hint={t('common.optional')}
+                      registration={form.register(`questions.${index}.showIfSource`)}
+                    >
+                      <option value="">{t('surveys.builder.always')}</option>
+                      {sources.map(({ draft: other, number }) => (
+                        <option key={other.uid} value={other.uid}>
+                          {t('surveys.builder.sourceQuestion', { number, label: other.label })}
+                        </option>
+                      ))}
+                    </SelectField>
+                  </div>
+                )}
+                {source && (
+                  <fieldset className="col-12 col-md-6" aria-describedby={`${id}-cond-${index}-error`}>
+                    <legend className="fs-6">{t('surveys.builder.showIfValues', { number: n })}</legend>
+                    {lines(source.options).map((option, at) => (
+                      <div key={option} className="form-check">
+                        <input
+                          id={`${id}-cond-${index}-${at}`}
+                          type="checkbox"
+                          value={option}
+                          {...form.register(`questions.${index}.showIfValues`)}
+                        />
+                        <label htmlFor={`${id}-cond-${index}-${at}`}>{option}</label>
+                      </div>
+                    ))}
+                    {errors.questions?.[index]?.showIfValues && (
+                      <div id={`${id}-cond-${index}-error`} className="invalid-feedback d-block">
+                        {errors.questions[index].showIfValues.message}
+                      </div>
+                    )}
+                  </fieldset>
+                )}
                 <div className="col-12 col-md-3">
                   <div className="form-check mt-4">
                     <input
@@ -269,13 +324,42 @@ export function QuestionnaireBuilder({ themes, kinds, save, onSaved }: BuilderPr
                   </div>
                 </div>
               </div>
+              <div className="d-flex flex-wrap gap-2 mt-2">
+                {index > 0 && (
+                  <button
+                    type="button"
+                    className="btn btn-outline-secondary btn-sm"
+                    onClick={() => questions.move(index, index - 1)}
+                  >
+                    {t('surveys.builder.moveUp', { number: n })}
+                  </button>
+                )}
+                {index < questions.fields.length - 1 && (
+                  <button
+                    type="button"
+                    className="btn btn-outline-secondary btn-sm"
+                    onClick={() => questions.move(index, index + 1)}
+                  >
+                    {t('surveys.builder.moveDown', { number: n })}
+                  </button>
+                )}
+                {questions.fields.length > 1 && (
+                  <button
+                    type="button"
+                    className="btn btn-outline-danger btn-sm"
+                    onClick={() => questions.remove(index)}
+                  >
+                    {t('surveys.builder.remove', { number: n })}
+                  </button>
+                )}
+              </div>
             </fieldset>
           );
         })}
         <button
           type="button"
           className="btn btn-outline-primary btn-sm mb-3"
-          onClick={() => questions.append(BLANK)}
+          onClick={() => questions.append(blank())}
         >
           {t('surveys.builder.addQuestion')}
         </button>

@@ -88,6 +88,7 @@ function QuestionFigures({ number: n, question: q }: { number: number; question:
         {q.min !== null &&
           q.max !== null &&
           ` ${t('surveys.results.range', { min: number.format(q.min), max: number.format(q.max) })}`}
+        {q.kind === 'MULTI_CHOICE' && ` ${t('surveys.results.multiShare')}`}
       </p>
       {q.counts.length > 0 && (
         <div className="row">
@@ -105,6 +106,9 @@ function QuestionFigures({ number: n, question: q }: { number: number; question:
                     <th scope="col" className="text-end">
                       {t('surveys.results.count')}
                     </th>
+                    <th scope="col" className="text-end">
+                      {t('surveys.results.share')}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -112,6 +116,7 @@ function QuestionFigures({ number: n, question: q }: { number: number; question:
                     <tr key={c.label}>
                       <th scope="row">{c.label}</th>
                       <td className="text-end">{c.count}</td>
+                      <td className="text-end">{c.share}%</td>
                     </tr>
                   ))}
                 </tbody>

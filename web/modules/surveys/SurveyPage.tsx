@@ -72,12 +72,16 @@ function BuilderActions({ questionnaire: q }: { questionnaire: QuestionnaireView
       <Link className="btn btn-outline-secondary" to={`/questionari/${q.id}/risultati`}>
         {t('surveys.page.results')}
       </Link>
-      <a className="btn btn-outline-secondary" href={`/api/surveys/${q.id}/answers.csv`}>
-        {t('surveys.page.exportCsv')}
-      </a>
-      <a className="btn btn-outline-secondary" href={`/api/surveys/${q.id}/answers.xlsx`}>
-        {t('surveys.page.exportXlsx')}
-      </a>
+      {(!q.anonymous || q.status === 'CLOSED') && (
+        <>
+          <a className="btn btn-outline-secondary" href={`/api/surveys/${q.id}/answers.csv`}>
+            {t('surveys.page.exportCsv')}
+          </a>
+          <a className="btn btn-outline-secondary" href={`/api/surveys/${q.id}/answers.xlsx`}>
+            {t('surveys.page.exportXlsx')}
+          </a>
+        </>
+      )}
       {problem && (
         <p className="alert alert-danger w-100" role="alert">
           {problem}

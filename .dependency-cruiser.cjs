@@ -4,7 +4,17 @@
  */
 
 /** The modules in the direction of their imports: each may use only those before it. */
-const MODULE_ORDER = ['identity', 'audit', 'portal', 'exchange', 'cases', 'surveys', 'council', 'training', 'ops'];
+const MODULE_ORDER = [
+  'identity',
+  'audit',
+  'portal',
+  'exchange',
+  'cases',
+  'surveys',
+  'council',
+  'training',
+  'ops',
+];
 
 /** What a module offers the others: its contract, its use cases, its events or ports (and the portal its page kit). */
 const SURFACE =

@@ -189,6 +189,9 @@ for (const backend of BACKENDS) {
       expect((await call(expert.session, 'GET', `/api/cases/${untouched.id}`)).statusCode).toBe(404);
       expect(await readsAudited(expert.id, asked.id)).not.toHaveLength(0);
       expect(await readsAudited(expert.id, untouched.id)).toHaveLength(0);
+      // The opinions between offices name the worker and the employer of every case: not the expert's work.
+      for (const url of ['/api/opinions', '/api/opinions/01900000-0000-7000-8000-000000000000'])
+        expect((await call(expert.session, 'GET', url)).statusCode).toBe(403);
     });
 
     it('shows a mediator only the heading and appointments of the cases they are booked for', async () => {

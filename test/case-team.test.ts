@@ -219,6 +219,12 @@ for (const backend of BACKENDS) {
       expect(heading).toMatchObject({ number: mine.number, language: 'en', parties: [], documents: [] });
       expect(heading.title).not.toBe('');
       expect(heading).toMatchObject({ timeline: [], opinions: [], outcomes: [], deadline: null });
+      // The office's term and who works the case are the office's, not the heading's (decision 049).
+      expect(heading).toMatchObject({ dueOn: null, deadlineStatus: null, assignee: null });
+      const rows = (await call(mediator.session, 'GET', '/api/cases?closed=all')).json().items;
+      expect(rows).toMatchObject([{ id: mine.id, dueOn: null, deadlineStatus: null, assignee: null }]);
+      const operatorRows = (await call(operator, 'GET', `/api/cases?q=${mine.number}`)).json().items;
+      expect(operatorRows[0].dueOn).not.toBeNull();
       for (const other of [theirs, none])
         expect(await caseReads(mediator.session, other.id)).toEqual({
           case: 404,

@@ -399,6 +399,25 @@ for (const backend of BACKENDS) {
       );
       expect(wrongTime.statusCode).toBe(422);
       expect(wrongTime.json().errors[0].path).toBe('query.startsAt');
+      const proposalsFor = (startsAt: string, language = 'en') =>
+        call(
+          operator,
+          'GET',
+          `/api/cases/${kase.id}/mediator-proposals?deskId=${deskId}&startsAt=${encodeURIComponent(startsAt)}&language=${language}`,
+        );
+      const unknown = await proposalsFor(TUESDAY_NINE, 'xx');
+      expect(unknown.statusCode).toBe(400);
+      expect(unknown.headers['content-type']).toContain('application/problem+json');
+      expect(unknown.json().errors).toEqual([
+        { path: 'querystring.language', message: 'Scegliere una lingua dall’elenco' },
+      ]);
+      for (const past of ['1900-01-01T10:00:00Z', '2026-03-02T08:30:00+01:00']) {
+        const refused = await proposalsFor(past);
+        expect(refused.statusCode).toBe(422);
+        expect(refused.json().errors).toEqual([
+          { path: 'query.startsAt', message: 'L’orario scelto è già passato' },
+        ]);
+      }
     });
   });
 }

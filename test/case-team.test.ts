@@ -245,12 +245,22 @@ for (const backend of BACKENDS) {
       // The operator still sees every case in full.
       expect((await call(operator, 'GET', `/api/cases/${none.id}`)).json().parties.length).toBeGreaterThan(0);
 
+      const ownBefore = await call(
+        mediator.session,
+        'GET',
+        '/api/appointments/mine?from=2026-03-01&to=2026-03-31',
+      );
+      expect(ownBefore.json().map((a: { caseId: string }) => a.caseId)).toEqual([mine.id]);
       const cancelled = await call(operator, 'POST', `/api/appointments/${booked.json().id}/cancel`, {
         reason: 'Il richiedente ha chiesto un altro giorno',
       });
       expect(cancelled.statusCode).toBe(200);
       expect((await call(mediator.session, 'GET', `/api/cases/${mine.id}`)).statusCode).toBe(404);
       expect(await worklistIds(mediator.session)).toEqual([]);
+      // A booking cancelled no longer counts: their own list keeps neither it nor the applicant's address.
+      const own = await call(mediator.session, 'GET', '/api/appointments/mine?from=2026-03-01&to=2026-03-31');
+      expect(own.statusCode).toBe(200);
+      expect(own.json()).toEqual([]);
     });
 
     it('lets a mediator keep their profile, the manager any mediator’s, and names the field at fault', async () => {

@@ -73,7 +73,6 @@ const EXPECTED: Record<Role, readonly Permission[]> = {
     'cases.access',
     'cases.types.read',
     'cases.legal.answer',
-    'exchange.access',
     'exchange.problems',
     'training.access',
     'outreach.access',

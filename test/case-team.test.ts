@@ -189,6 +189,9 @@ for (const backend of BACKENDS) {
       expect((await call(expert.session, 'GET', `/api/cases/${untouched.id}`)).statusCode).toBe(404);
       expect(await readsAudited(expert.id, asked.id)).not.toHaveLength(0);
       expect(await readsAudited(expert.id, untouched.id)).toHaveLength(0);
+      // The opinions between offices name the worker and the employer of every case: not the expert's work.
+      for (const url of ['/api/opinions', '/api/opinions/01900000-0000-7000-8000-000000000000'])
+        expect((await call(expert.session, 'GET', url)).statusCode).toBe(403);
     });
 
     it('shows a mediator only the heading and appointments of the cases they are booked for', async () => {
@@ -216,6 +219,12 @@ for (const backend of BACKENDS) {
       expect(heading).toMatchObject({ number: mine.number, language: 'en', parties: [], documents: [] });
       expect(heading.title).not.toBe('');
       expect(heading).toMatchObject({ timeline: [], opinions: [], outcomes: [], deadline: null });
+      // The office's term and who works the case are the office's, not the heading's (decision 049).
+      expect(heading).toMatchObject({ dueOn: null, deadlineStatus: null, assignee: null });
+      const rows = (await call(mediator.session, 'GET', '/api/cases?closed=all')).json().items;
+      expect(rows).toMatchObject([{ id: mine.id, dueOn: null, deadlineStatus: null, assignee: null }]);
+      const operatorRows = (await call(operator, 'GET', `/api/cases?q=${mine.number}`)).json().items;
+      expect(operatorRows[0].dueOn).not.toBeNull();
       for (const other of [theirs, none])
         expect(await caseReads(mediator.session, other.id)).toEqual({
           case: 404,
@@ -236,12 +245,22 @@ for (const backend of BACKENDS) {
       // The operator still sees every case in full.
       expect((await call(operator, 'GET', `/api/cases/${none.id}`)).json().parties.length).toBeGreaterThan(0);
 
+      const ownBefore = await call(
+        mediator.session,
+        'GET',
+        '/api/appointments/mine?from=2026-03-01&to=2026-03-31',
+      );
+      expect(ownBefore.json().map((a: { caseId: string }) => a.caseId)).toEqual([mine.id]);
       const cancelled = await call(operator, 'POST', `/api/appointments/${booked.json().id}/cancel`, {
         reason: 'Il richiedente ha chiesto un altro giorno',
       });
       expect(cancelled.statusCode).toBe(200);
       expect((await call(mediator.session, 'GET', `/api/cases/${mine.id}`)).statusCode).toBe(404);
       expect(await worklistIds(mediator.session)).toEqual([]);
+      // A booking cancelled no longer counts: their own list keeps neither it nor the applicant's address.
+      const own = await call(mediator.session, 'GET', '/api/appointments/mine?from=2026-03-01&to=2026-03-31');
+      expect(own.statusCode).toBe(200);
+      expect(own.json()).toEqual([]);
     });
 
     it('lets a mediator keep their profile, the manager any mediator’s, and names the field at fault', async () => {
@@ -390,6 +409,25 @@ for (const backend of BACKENDS) {
       );
       expect(wrongTime.statusCode).toBe(422);
       expect(wrongTime.json().errors[0].path).toBe('query.startsAt');
+      const proposalsFor = (startsAt: string, language = 'en') =>
+        call(
+          operator,
+          'GET',
+          `/api/cases/${kase.id}/mediator-proposals?deskId=${deskId}&startsAt=${encodeURIComponent(startsAt)}&language=${language}`,
+        );
+      const unknown = await proposalsFor(TUESDAY_NINE, 'xx');
+      expect(unknown.statusCode).toBe(400);
+      expect(unknown.headers['content-type']).toContain('application/problem+json');
+      expect(unknown.json().errors).toEqual([
+        { path: 'querystring.language', message: 'Scegliere una lingua dall’elenco' },
+      ]);
+      for (const past of ['1900-01-01T10:00:00Z', '2026-03-02T08:30:00+01:00']) {
+        const refused = await proposalsFor(past);
+        expect(refused.statusCode).toBe(422);
+        expect(refused.json().errors).toEqual([
+          { path: 'query.startsAt', message: 'L’orario scelto è già passato' },
+        ]);
+      }
     });
   });
 }

@@ -81,7 +81,7 @@ export const PERMISSIONS = {
   'exchange.access': {
     label: 'Accedere ai pareri tra uffici',
     module: 'exchange',
-    roles: ['sui_operator', 'sui_manager', 'questura_officer', 'inspectorate_officer', 'legal_expert'],
+    roles: ['sui_operator', 'sui_manager', 'questura_officer', 'inspectorate_officer'],
   },
   'exchange.answer': {
     label: 'Rendere i pareri della Questura e dell’Ispettorato del Lavoro, chiedere informazioni al SUI',

@@ -114,6 +114,8 @@ describe.skipIf(!browserAvailable())('appointments and questions to the legal ex
   it('books the signature on the case page, takes another slot when one is gone, and sends the letter by PEC', async () => {
     const page = await openCase();
     const errors = watchErrors(page);
+    // the day the application arrived, in words, and its time
+    await page.getByText(/^Ricevuta il \d{1,2} [a-z]+ \d{4} alle \d\d:\d\d$/).waitFor();
     const section = page.getByRole('region', { name: 'Appuntamenti' });
     await section.getByText('Nessun appuntamento fissato per questa pratica.').waitFor();
     const booking = section.getByRole('region', { name: 'Fissa un appuntamento' });
@@ -348,7 +350,7 @@ describe.skipIf(!browserAvailable())('appointments and questions to the legal ex
     const item = page.getByRole('listitem').filter({
       has: page.getByRole('heading', { level: 3, name: 'lunedì 9 marzo 2026, 09:00–09:30' }),
     });
-    await item.getByText('Mario Rossi, lingua inglese').waitFor();
+    await item.getByText('Mario Rossi – lingua: inglese').waitFor();
     await closeAfterRefusals(page, errors);
   });
 

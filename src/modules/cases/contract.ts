@@ -110,8 +110,9 @@ export const caseSummary = z.object({
   language: z.string().nullable(),
   assignee: z.object({ id: z.uuid(), name: z.string() }).nullable(),
   receivedAt: z.string(),
+  /** Null for a mediator, who does not see the office's term (decision 049). */
   dueOn: legalDay.nullable(),
-  deadlineStatus,
+  deadlineStatus: deadlineStatus.nullable(),
   awaitingOpinions: z.boolean(),
 });
 export type CaseSummary = z.infer<typeof caseSummary>;

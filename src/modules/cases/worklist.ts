@@ -8,7 +8,7 @@ import type { assignInput, CaseSummary, savedViewInput, WorklistQuery } from './
 import { caseTypes } from './law/registry.ts';
 import { actorOf, dueDateBounds, summaryOf } from './service.ts';
 import * as store from './store.ts';
-import { caseReachOf } from './team/rules.ts';
+import { caseReachOf, caseSummaryWithinReach } from './team/rules.ts';
 
 // ---- worklist
 
@@ -72,7 +72,12 @@ export async function worklist(
     shown: page.map((row) => row.number),
   });
   return {
-    items: page.map((row) => summaryOf(registry.version(row.typeCode, row.typeValidFrom), row, bounds)),
+    items: page.map((row) =>
+      caseSummaryWithinReach(
+        reach,
+        summaryOf(registry.version(row.typeCode, row.typeValidFrom), row, bounds),
+      ),
+    ),
     next: rows.length > query.pageSize && last ? encodeCursor({ value: last.sortValue, id: last.id }) : null,
   };
 }

@@ -4,10 +4,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useParams } from 'react-router';
 import { usePermission } from '../../app/session.ts';
-import { formatDate, formatDateTime } from '../../ui/dates.ts';
+import { formatDate } from '../../ui/dates.ts';
 import { LoadError, Loading } from '../../ui/Loading.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { Page } from '../../ui/Page.tsx';
+import { timeOfDay } from './appointmentTimes.ts';
 import { CaseActions } from './CaseActions.tsx';
 import { CaseAppointments } from './CaseAppointments.tsx';
 import { CaseDocuments } from './CaseDocuments.tsx';
@@ -197,7 +198,10 @@ function CaseSummary({ detail, onDone }: { detail: CaseDetail; onDone: (notice: 
         <Item label={t('cases.case.submittedOn')}>
           {formatDate(detail.submittedOn)}
           <span className="d-block small">
-            {t('cases.case.receivedAt', { at: formatDateTime(detail.receivedAt) })}
+            {t('cases.case.receivedAt', {
+              date: formatDate(detail.receivedAt),
+              time: timeOfDay(detail.receivedAt),
+            })}
           </span>
         </Item>
         <Item label={t('cases.case.channel')}>

@@ -16,8 +16,8 @@ function isDeadlineStatus(status: string): status is DeadlineStatus {
 }
 
 /** Where a case stands against its legal term: the words say it, the colour only repeats them. */
-export function DeadlineBadge({ status }: { status: string }) {
+export function DeadlineBadge({ status }: { status: string | null }) {
   const { t } = useTranslation();
-  if (!isDeadlineStatus(status)) return null;
+  if (status === null || !isDeadlineStatus(status)) return null;
   return <span className={`badge ${COLOURS[status]}`}>{t(`cases.deadline.${status}`)}</span>;
 }

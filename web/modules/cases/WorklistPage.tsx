@@ -121,6 +121,10 @@ type WorklistTableProps = {
 function WorklistTable({ items, selected, onSelect, more }: WorklistTableProps) {
   const { t } = useTranslation();
   const isAllSelected = selected !== null && items.every((item) => selected.has(item.id));
+  // decision 049: a mediator's rows carry no office due date or assignee, so their columns are not shown
+  const canAct = usePermission('cases.act');
+  const canAnswer = usePermission('cases.legal.answer');
+  const readsWholeCases = canAct || canAnswer;
 
   const toggle = (id: string) => {
     if (selected) onSelect(toggled(selected, id));
@@ -150,8 +154,8 @@ function WorklistTable({ items, selected, onSelect, more }: WorklistTableProps) 
               <th scope="col">{t('cases.worklist.title')}</th>
               <th scope="col">{t('cases.worklist.type')}</th>
               <th scope="col">{t('cases.worklist.state')}</th>
-              <th scope="col">{t('cases.worklist.dueOn')}</th>
-              <th scope="col">{t('cases.worklist.assignee')}</th>
+              {readsWholeCases && <th scope="col">{t('cases.worklist.dueOn')}</th>}
+              {readsWholeCases && <th scope="col">{t('cases.worklist.assignee')}</th>}
               <th scope="col">{t('cases.worklist.language')}</th>
             </tr>
           </thead>
@@ -173,13 +177,17 @@ function WorklistTable({ items, selected, onSelect, more }: WorklistTableProps) 
                 <td data-label={t('cases.worklist.title')}>{item.title}</td>
                 <td data-label={t('cases.worklist.type')}>{item.typeName}</td>
                 <td data-label={t('cases.worklist.state')}>{item.stateLabel}</td>
-                <td data-label={t('cases.worklist.dueOn')}>
-                  {item.dueOn && <span className="text-nowrap me-2">{formatDate(item.dueOn)}</span>}
-                  <DeadlineBadge status={item.deadlineStatus} />
-                </td>
-                <td data-label={t('cases.worklist.assignee')}>
-                  {item.assignee?.name ?? t('cases.worklist.unassigned')}
-                </td>
+                {readsWholeCases && (
+                  <td data-label={t('cases.worklist.dueOn')}>
+                    {item.dueOn && <span className="text-nowrap me-2">{formatDate(item.dueOn)}</span>}
+                    <DeadlineBadge status={item.deadlineStatus} />
+                  </td>
+                )}
+                {readsWholeCases && (
+                  <td data-label={t('cases.worklist.assignee')}>
+                    {item.assignee?.name ?? t('cases.worklist.unassigned')}
+                  </td>
+                )}
                 <td data-label={t('cases.worklist.language')}>
                   {languageName(item.language) || t('common.none')}
                 </td>

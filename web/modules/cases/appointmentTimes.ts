@@ -28,6 +28,11 @@ export function slotLabel({ startsAt, endsAt }: Slot): string {
   return `${shortDay.format(new Date(startsAt))}, ${time.format(new Date(startsAt))}–${time.format(new Date(endsAt))}`;
 }
 
+/** "11:15": the time of day of an instant, on the Prefettura's clock. */
+export function timeOfDay(instant: string): string {
+  return time.format(new Date(instant));
+}
+
 /** Slots by the day they fall on in Rome, in order, each day named ("martedì 3 marzo 2026"). */
 export function slotsByDay(slots: readonly Slot[]): { day: string; label: string; slots: Slot[] }[] {
   const days = new Map<string, Slot[]>();

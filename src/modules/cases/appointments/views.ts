@@ -127,19 +127,37 @@ export async function agenda(
   return appointmentViews(platform.database.db, rows);
 }
 
-/** The appointments a mediator is booked for, from today for a month unless told otherwise. */
+/** Cancelled or moved: the booking no longer counts for the mediator (decision 049). */
+const NO_LONGER_BOOKED: ReadonlySet<string> = new Set(['CANCELLED', 'RESCHEDULED']);
+
+/**
+ * The appointments a mediator is booked for, to come or held, from today for a month unless told otherwise:
+ * those of cases in their reach, as the agenda shows them.
+ */
 export async function myAppointments(
   platform: Platform,
   caller: Caller,
   query: { from?: string | undefined; to?: string | undefined },
 ) {
   const actor = actorOf(caller);
+  const { db } = platform.database;
   const range = dayRange(query.from, query.to, { from: platform.clock.today(), days: 30 });
-  const rows = await appointmentStore.appointments(platform.database.db, {
+  const booked = await appointmentStore.appointments(db, {
     organisationId: actor.organisationId,
     mediatorId: actor.userId,
     from: startOfDayInRome(range.from.toString()),
     to: endOfDayInRome(range.to.toString()),
   });
-  return appointmentViews(platform.database.db, rows);
+  const rows = await appointmentsWithinReach(
+    db,
+    actor,
+    booked.filter((row) => !NO_LONGER_BOOKED.has(row.status)),
+  );
+  await auditRead(db, platform.clock, caller, 'appointment_agenda', actor.organisationId, {
+    from: range.from.toString(),
+    to: range.to.toString(),
+    mine: true,
+    shown: rows.length,
+  });
+  return appointmentViews(db, rows);
 }

@@ -169,15 +169,17 @@ describe('the term', () => {
 });
 
 describe('request for documents (art. 2 c.7 L. 241/1990)', () => {
-  it('suspends the term from the request to the day the documents arrive', () => {
-    const result = work('2026-03-03', request('2026-02-16'), documents('2026-03-03'));
+  it('suspends the term from the day after the request to the day the documents arrive', () => {
+    // 16 February, the day of the request, still counts; 17 February to 3 March (documents) do not: the term
+    // runs again from 4 March. 15 days added to Friday 3 April: Saturday 18 April.
+    const result = work('2026-03-04', request('2026-02-16'), documents('2026-03-03'));
     expect(result.legalDueDate.toString()).toBe('2026-04-18');
     expect(result.suspendedDays).toBe(15);
     expect(result.suspensions).toEqual([
       {
         kind: 'INTEGRATION_REQUEST',
-        from: day('2026-02-16'),
-        to: day('2026-03-03'),
+        from: day('2026-02-17'),
+        to: day('2026-03-04'),
         days: 15,
         ongoing: false,
         capped: false,
@@ -199,16 +201,18 @@ describe('request for documents (art. 2 c.7 L. 241/1990)', () => {
   });
 
   it('counts an open request until today, so the case is suspended, not overdue', () => {
+    // 2 to 10 April do not count so far: 9 days after Friday 3 April is Sunday 12 April, moved to Monday 13.
     const result = work('2026-04-10', request('2026-04-01'));
     expect(result.legalDueDate.toString()).toBe('2026-04-13');
-    expect(result.suspendedDays).toBe(10);
+    expect(result.suspendedDays).toBe(9);
     expect(result.status).toBe('SUSPENDED');
     expect(result.suspensions[0]).toMatchObject({ ongoing: true, capped: false });
   });
 
   it('stops the suspension after 30 days even if the documents come later', () => {
+    // 17 February to 18 March, the thirtieth day after the request, do not count; the term runs from 19 March.
     const result = work('2026-04-01', request('2026-02-16'), documents('2026-04-01'));
-    expect(result.suspensions[0]).toMatchObject({ to: day('2026-03-18'), days: 30, capped: true });
+    expect(result.suspensions[0]).toMatchObject({ to: day('2026-03-19'), days: 30, capped: true });
     // 3 April + 30 days is Sunday 3 May 2026.
     expect(result.unadjustedDueDate.toString()).toBe('2026-05-03');
     expect(result.legalDueDate.toString()).toBe('2026-05-04');
@@ -259,32 +263,33 @@ describe('request for documents (art. 2 c.7 L. 241/1990)', () => {
 
 describe('notice of intended refusal (art. 10-bis L. 241/1990)', () => {
   it('restarts the term ten days after the observations', () => {
-    const result = work(
-      '2026-04-06',
-      notice('2026-03-20'),
-      noticeReceipt('2026-03-20'),
-      observations('2026-03-27'),
-    );
+    // Observations on 27 March: the term restarts from 6 April, which is not counted, and runs from 7 April.
+    // 21 March to 6 April: 17 days added to Friday 3 April, Monday 20 April.
+    const events = [notice('2026-03-20'), noticeReceipt('2026-03-20'), observations('2026-03-27')];
+    const result = work('2026-04-07', ...events);
     expect(result.suspensions).toMatchObject([
-      { kind: 'REJECTION_NOTICE', from: day('2026-03-20'), to: day('2026-04-06'), days: 17 },
+      { kind: 'REJECTION_NOTICE', from: day('2026-03-21'), to: day('2026-04-07'), days: 17 },
     ]);
     expect(result.legalDueDate.toString()).toBe('2026-04-20');
     expect(result.status).toBe('ON_TIME');
+    expect(work('2026-04-06', ...events).status).toBe('SUSPENDED');
   });
 
   it('without observations, restarts when the ten days from receipt run out', () => {
     const events: Recorded[] = [notice('2026-03-20'), noticeReceipt('2026-03-23')];
     const waiting = work('2026-03-30', ...events);
     expect(waiting.status).toBe('SUSPENDED');
-    expect(waiting.suspensions[0]).toMatchObject({ to: day('2026-04-02'), days: 13, ongoing: true });
+    // the window's last day, Thursday 2 April, is the applicant's: the term runs again from Friday 3 April
+    expect(waiting.suspensions[0]).toMatchObject({ to: day('2026-04-03'), days: 13, ongoing: true });
     const later = work('2026-04-20', ...events);
     expect(later.legalDueDate.toString()).toBe('2026-04-16');
     expect(later.status).toBe('OVERDUE');
     expect(later.canIssueBySilence).toBe(true);
   });
 
-  // The term stops on the day the notice is sent and restarts on the last day of the applicant's window: ten
-  // days from the receipt (the day of receipt not counted), moved off a Sunday or holiday like every term.
+  // The day the notice is sent still counts; the term restarts from the last day of the applicant's window
+  // (ten days from the receipt, the day of receipt not counted, moved off a Sunday or holiday like every term),
+  // which is not counted either: the office's days run again the day after.
   const WINDOWS = [
     {
       name: 'a receipt on Thursday whose tenth day is Sunday 15 March: Monday 16 March',
@@ -318,7 +323,13 @@ describe('notice of intended refusal (art. 10-bis L. 241/1990)', () => {
   it.each(WINDOWS)('restarts the term at the end of the window: $name', (row) => {
     const result = work('2026-04-20', notice(row.sent), noticeReceipt(row.received));
     expect(result.suspensions).toMatchObject([
-      { kind: 'REJECTION_NOTICE', from: day(row.sent), to: day(row.lastDay), days: row.days, ongoing: false },
+      {
+        kind: 'REJECTION_NOTICE',
+        from: day(row.sent).add({ days: 1 }),
+        to: day(row.lastDay).add({ days: 1 }),
+        days: row.days,
+        ongoing: false,
+      },
     ]);
     const window = result.suspensions[0]?.observationWindow;
     expect(window?.receivedOn).toEqual(day(row.received));
@@ -335,13 +346,14 @@ describe('notice of intended refusal (art. 10-bis L. 241/1990)', () => {
       observations(row.lastDay),
     );
     expect(result.ignoredEvents).toEqual([]);
-    expect(result.suspensions[0]?.to).toEqual(day(row.lastDay).add({ days: 10 }));
+    expect(result.suspensions[0]?.to).toEqual(day(row.lastDay).add({ days: 11 }));
   });
 
   it('keeps the term suspended while no receipt is recorded: the window has not started', () => {
+    // sent on 20 March, which counts: 21 March to today, 1 April, do not
     const waiting = work('2026-04-01', notice('2026-03-20'));
     expect(waiting.suspensions).toMatchObject([
-      { kind: 'REJECTION_NOTICE', from: day('2026-03-20'), to: day('2026-04-02'), days: 13, ongoing: true },
+      { kind: 'REJECTION_NOTICE', from: day('2026-03-21'), to: day('2026-04-02'), days: 12, ongoing: true },
     ]);
     expect(waiting.suspensions[0]?.observationWindow).toEqual({
       receivedOn: null,
@@ -352,12 +364,12 @@ describe('notice of intended refusal (art. 10-bis L. 241/1990)', () => {
     expect(waiting.status).toBe('SUSPENDED');
     // a month later, still without a receipt, the term has not run out and silence is not offered
     const month = work('2026-05-01', notice('2026-03-20'));
-    expect(month.suspensions[0]).toMatchObject({ days: 43, ongoing: true });
-    expect(month.legalDueDate.toString()).toBe('2026-05-16');
+    expect(month.suspensions[0]).toMatchObject({ days: 42, ongoing: true });
+    expect(month.legalDueDate.toString()).toBe('2026-05-15');
     expect(month).toMatchObject({ status: 'SUSPENDED', canIssueBySilence: false });
-    // the return card comes back on Monday 27 April: ten days to Thursday 7 May
+    // the return card comes back on Monday 27 April: ten days to Thursday 7 May, the term runs from 8 May
     const received = work('2026-05-01', notice('2026-03-20'), noticeReceipt('2026-04-27'));
-    expect(received.suspensions[0]).toMatchObject({ to: day('2026-05-07'), days: 48, ongoing: true });
+    expect(received.suspensions[0]).toMatchObject({ to: day('2026-05-08'), days: 48, ongoing: true });
     expect(received.legalDueDate.toString()).toBe('2026-05-21');
   });
 
@@ -383,6 +395,53 @@ describe('notice of intended refusal (art. 10-bis L. 241/1990)', () => {
     expect(result.suspensions.map((suspension) => suspension.days)).toEqual([10, 17]);
     expect(result.suspendedDays).toBe(21);
     expect(result.legalDueDate.toString()).toBe('2026-04-24');
+  });
+});
+
+describe('the day the term restarts from is not counted (art. 10-bis, art. 2 c.7 L. 241/1990)', () => {
+  // Counted by hand from the rule: the day of the event that suspends is a day of the term if the term is
+  // running; the day the term restarts from (the window's last day, the tenth day after the observations, the
+  // day the documents arrive) is not (art. 2963 c.c.); the office's days run again the day after.
+  const ROWS = [
+    {
+      // Imputed Sun 6 Dec 2026, notice sent and received that day: the term has not started counting. Window to
+      // Wed 16 Dec; the 60 days run from 17 Dec: 15 in December, 31 in January, day 60 is Sun 14 Feb 2027.
+      name: 'a notice sent on the day the term starts',
+      imputed: '2026-12-06',
+      events: [notice('2026-12-06'), noticeReceipt('2026-12-06')],
+      due: '2027-02-15',
+    },
+    {
+      // Imputed Mon 2 Nov 2026: 3–16 Nov count (14 days). Received Thu 19 Nov, tenth day Sun 29 Nov, last day
+      // Mon 30 Nov; the remaining 46 days run from 1 Dec: Fri 15 Jan 2027.
+      name: 'a notice sent mid-term, received later, without observations',
+      imputed: '2026-11-02',
+      events: [notice('2026-11-16'), noticeReceipt('2026-11-19')],
+      due: '2027-01-15',
+    },
+    {
+      // As above, observations on Mon 23 Nov: the term restarts from 3 Dec and runs from 4 Dec: 46 days to
+      // Mon 18 Jan 2027.
+      name: 'a notice sent mid-term, with observations',
+      imputed: '2026-11-02',
+      events: [notice('2026-11-16'), noticeReceipt('2026-11-19'), observations('2026-11-23')],
+      due: '2027-01-18',
+    },
+    {
+      // Submitted and documents asked Sat 10 Oct 2026, imputed Tue 20 Oct, documents Sun 25 Oct: the 60 days run
+      // from 26 Oct: 6 in October, 30 in November, day 60 is Thu 24 Dec 2026.
+      name: 'documents asked on the day of submission of a case imputed later',
+      submitted: '2026-10-10',
+      imputed: '2026-10-20',
+      events: [request('2026-10-10'), documents('2026-10-25')],
+      due: '2026-12-24',
+    },
+  ];
+
+  it.each(ROWS)('$name', (row) => {
+    const submitted = row.submitted ?? row.imputed;
+    const result = deadline({ submitted, imputed: row.imputed, events: row.events, today: '2027-03-01' });
+    expect(result.legalDueDate.toString()).toBe(row.due);
   });
 });
 
@@ -560,6 +619,9 @@ describe('laws that hold for every case', () => {
           dueDay += 1;
           if (!spans.some(([from, to]) => from <= dueDay && dueDay < to)) counted += 1;
         }
+        // a request or notice on the last day still suspends the term, which then ends on its restart day
+        for (const [from, to] of [...spans].sort((a, b) => a[0] - b[0]))
+          if (from === dueDay + 1 && to > from) dueDay = to - 1;
         expect(dayNumber(result.unadjustedDueDate)).toBe(dueDay);
         expect(result.suspendedDays).toBeLessThanOrEqual(
           result.suspensions.reduce((sum, s) => sum + s.days, 0),

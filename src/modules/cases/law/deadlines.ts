@@ -3,8 +3,10 @@
  * office calendar, the legal due date, the days left and whether the clearance is due by silence. Pure: today
  * is an argument.
  *
- * A suspension is the span of days [from, to) that do not count: the clock stops on the day of the request or
- * notice and runs again on `to` (the day documents arrive; for art. 10-bis the day the term restarts).
+ * A suspension is the span of days [from, to) that do not count. The day of the request or notice still counts
+ * if the term is running; the day the term restarts from does not (art. 2963 c.c.: the first day is not
+ * counted), so `from` is the day after the event and `to` the day after the restart: the day after the
+ * documents arrive, after the last day of the applicant's window, or after the tenth day from the observations.
  */
 import { Temporal } from 'temporal-polyfill';
 import { type HolidayCalendar, nonWorkingReason, workingDayOnOrAfter } from './calendar.ts';
@@ -143,8 +145,8 @@ export type Deadline = {
 type IntegrationRecord = { requested: CaseEvent; documents: CaseEvent | null };
 type NoticeRecord = { sent: CaseEvent; received: CaseEvent | null; observations: CaseEvent | null };
 type Ledger = { integrations: IntegrationRecord[]; notices: NoticeRecord[]; ignored: IgnoredEvent[] };
-/** A suspension with the events that opened and closed it. */
-type Candidate = Suspension & { events: CaseEvent[] };
+/** A suspension with the events that opened and closed it, and the day of the one that opened it. */
+type Candidate = Suspension & { events: CaseEvent[]; opened: PlainDate };
 
 const compare = Temporal.PlainDate.compare;
 const later = (a: PlainDate, b: PlainDate) => (compare(a, b) >= 0 ? a : b);
@@ -232,16 +234,19 @@ function fileEvents(
   return ledger;
 }
 
-/** A suspension opened by an event, never before the clock starts and never ending before it begins. */
+/**
+ * A suspension opened by an event, up to the day the term restarts from: the days after the event up to that
+ * day included do not count, never before the clock starts and never ending before it begins.
+ */
 function span(
   kind: SuspensionKind,
   events: [CaseEvent, ...(CaseEvent | null)[]],
-  end: PlainDate,
+  restartsFrom: PlainDate,
   context: { clockStart: PlainDate; today: PlainDate; capped: boolean; legalBasis: string },
 ): Candidate {
   const [opening] = events;
-  const from = later(opening.on, context.clockStart);
-  const to = later(end, from);
+  const from = later(opening.on.add({ days: 1 }), context.clockStart);
+  const to = later(restartsFrom.add({ days: 1 }), from);
   // A span of no days (documents received the day they were asked for) never stops the clock; a request still
   // awaited stops it from the day it was made, even before the clock's first day.
   const awaited = events[events.length - 1] === null;
@@ -251,7 +256,8 @@ function span(
     compare(context.today, to) < 0;
   const { capped, legalBasis } = context;
   const recorded = events.filter((event) => event !== null);
-  return { kind, from, to, days: daysBetween(from, to), ongoing, capped, legalBasis, events: recorded };
+  const days = daysBetween(from, to);
+  return { kind, from, to, days, ongoing, capped, legalBasis, events: recorded, opened: opening.on };
 }
 
 /** art. 2 c.7 L. 241/1990: until the documents arrive, at most 30 days; while awaited, up to today. */
@@ -262,7 +268,7 @@ function integrationSuspension(
   today: PlainDate,
 ): Candidate {
   const cap = record.requested.on.add({ days: clock.integration.maxDays });
-  const end = record.documents?.on ?? today.add({ days: 1 });
+  const end = record.documents?.on ?? today;
   const capped = compare(end, cap) > 0;
   const legalBasis = clock.integration.legalBasis;
   const events: [CaseEvent, CaseEvent | null] = [record.requested, record.documents];
@@ -284,7 +290,7 @@ function noticeSuspension(
   const lastDay = observationWindowEnd(record, clock, calendar);
   const end = record.observations
     ? record.observations.on.add({ days: restartAfterObservationsDays })
-    : (lastDay ?? today.add({ days: 1 }));
+    : (lastDay ?? today);
   const received = record.received?.on ?? null;
   const observationWindow: ObservationWindowSpan = {
     receivedOn: received,
@@ -329,9 +335,9 @@ function applySuspensions(
   const rollOvers: RollOver[] = [];
   let suspendedDays = 0;
   for (const candidate of byStart) {
-    if (compare(candidate.from, dueDate) > 0) {
+    if (compare(candidate.opened, dueDate) > 0) {
       const extended = rollOver(dueDate, calendar);
-      if (!extended || compare(candidate.from, extended.to) > 0) {
+      if (!extended || compare(candidate.opened, extended.to) > 0) {
         expired.push(candidate);
         continue;
       }
@@ -374,7 +380,8 @@ function assessSilence(
   return 'TERM_EXPIRED_WITHOUT_IMPEDIMENT';
 }
 
-const asSuspension = ({ events: _events, ...suspension }: Candidate): Suspension => suspension;
+const asSuspension = ({ events: _events, opened: _opened, ...suspension }: Candidate): Suspension =>
+  suspension;
 
 export function computeDeadline(input: DeadlineInput): Deadline {
   const { submittedOn, rules, calendar, today } = input;

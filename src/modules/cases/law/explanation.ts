@@ -66,7 +66,10 @@ function windowSentence(suspension: Suspension): string {
   const window = suspension.observationWindow;
   if (!window) return '';
   if (window.observationsOn)
-    return ` Osservazioni presentate ${onDate('il', window.observationsOn)}: il termine riprende 10 giorni dopo.`;
+    return (
+      ` Osservazioni presentate ${onDate('il', window.observationsOn)}: il termine riprende a decorrere 10 ` +
+      'giorni dopo, e quel giorno non si conta.'
+    );
   if (!window.receivedOn || !window.lastDay)
     return (
       ' Il ricevimento del preavviso da parte del richiedente non è ancora registrato: i 10 giorni per le ' +
@@ -86,8 +89,8 @@ function suspensionLine(suspension: Suspension): string {
   const name = SUSPENSION_NAMES[suspension.kind];
   if (suspension.ongoing && restartKnown(suspension))
     return (
-      `Sospensione per ${name} in corso: il termine si ferma ${onDate('dal', suspension.from)} e riprende ` +
-      `${onDate('il', suspension.to)}, ${days(suspension.days)} (${suspension.legalBasis}).` +
+      `Sospensione per ${name} in corso: il termine si ferma ${onDate('dal', suspension.from)} e torna a ` +
+      `contare ${onDate('dal', suspension.to)}, ${days(suspension.days)} (${suspension.legalBasis}).` +
       windowSentence(suspension)
     );
   if (suspension.ongoing)
@@ -97,8 +100,8 @@ function suspensionLine(suspension: Suspension): string {
     );
   const capped = suspension.capped ? ' Applicato il limite massimo previsto dalla legge.' : '';
   return (
-    `Sospensione per ${name}: il termine si ferma ${onDate('dal', suspension.from)} e riprende ` +
-    `${onDate('il', suspension.to)}, ${days(suspension.days)} (${suspension.legalBasis}).${capped}` +
+    `Sospensione per ${name}: il termine si ferma ${onDate('dal', suspension.from)} e torna a contare ` +
+    `${onDate('dal', suspension.to)}, ${days(suspension.days)} (${suspension.legalBasis}).${capped}` +
     windowSentence(suspension)
   );
 }

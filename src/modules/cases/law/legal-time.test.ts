@@ -274,7 +274,7 @@ describe('the explanation of a due date', () => {
     expect(text).toContain('DL 146/2025');
     expect(text).toContain('in vigore dal 4 ottobre 2025');
     expect(text).toContain('Il 6 dicembre 2026 è domenica');
-    expect(text).toContain('dal 7 dicembre 2026 e riprende il 17 dicembre 2026, 10 giorni');
+    expect(text).toContain('dall’8 dicembre 2026 e torna a contare dal 18 dicembre 2026, 10 giorni');
     expect(text).toContain('Scadenza di legge: giovedì 17 dicembre 2026, dopo 10 giorni di sospensione.');
   });
 
@@ -295,7 +295,7 @@ describe('the explanation of a preavviso di rigetto’s window (art. 10-bis L. 2
 
   it('says the window has not started while the receipt is not recorded', () => {
     const text = explain([['REJECTION_NOTICE_SENT', '2026-03-02']], '2026-03-10').join('\n');
-    expect(text).toContain('Sospensione per preavviso di rigetto in corso dal 2 marzo 2026: finora 9 giorni');
+    expect(text).toContain('Sospensione per preavviso di rigetto in corso dal 3 marzo 2026: finora 8 giorni');
     expect(text).toContain('non è ancora registrato: i 10 giorni per le osservazioni non sono iniziati');
   });
 
@@ -305,12 +305,14 @@ describe('the explanation of a preavviso di rigetto’s window (art. 10-bis L. 2
       ['REJECTION_NOTICE_RECEIVED', '2026-03-05'],
     ];
     expect(explain(events, '2026-03-10').join('\n')).toContain(
-      'Sospensione per preavviso di rigetto in corso: il termine si ferma dal 2 marzo 2026 e riprende il 16 ' +
-        'marzo 2026, 14 giorni',
+      'Sospensione per preavviso di rigetto in corso: il termine si ferma dal 3 marzo 2026 e torna a contare ' +
+        'dal 17 marzo 2026, 14 giorni',
     );
     const filed = explain([...events, ['OBSERVATIONS_RECEIVED', '2026-03-09']], '2026-03-10').join('\n');
-    expect(filed).toContain('e riprende il 19 marzo 2026, 17 giorni');
-    expect(filed).toContain('Osservazioni presentate il 9 marzo 2026: il termine riprende 10 giorni dopo.');
+    expect(filed).toContain('e torna a contare dal 20 marzo 2026, 17 giorni');
+    expect(filed).toContain(
+      'Osservazioni presentate il 9 marzo 2026: il termine riprende a decorrere 10 giorni dopo, e quel giorno',
+    );
   });
 
   it('gives the last day for observations, moved off a Sunday, on its own line', () => {
@@ -326,7 +328,7 @@ describe('the explanation of a preavviso di rigetto’s window (art. 10-bis L. 2
         'lunedì 16 marzo 2026 (art. 2963 c.c., art. 155 c.4 c.p.c.).',
     );
     expect(lines.join('\n')).toContain(
-      'dal 2 marzo 2026 e riprende il 16 marzo 2026, 14 giorni (art. 10-bis L. 241/1990',
+      'dal 3 marzo 2026 e torna a contare dal 17 marzo 2026, 14 giorni (art. 10-bis L. 241/1990',
     );
     expect(lines.join('\n')).toContain(
       'Preavviso ricevuto il 5 marzo 2026: le osservazioni si possono presentare fino al 16 marzo 2026 compreso.',

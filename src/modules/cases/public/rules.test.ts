@@ -97,7 +97,7 @@ describe('the wording of the public status page', () => {
       [['INTEGRATION_REQUESTED', SUBMITTED_ON]],
       SUBMITTED_ON,
       'SEND_DOCUMENTS',
-      ['AWAITING_DOCUMENTS', '2026-03-04'],
+      ['AWAITING_DOCUMENTS', '2026-03-05'],
     ],
     // art. 2 c.7 L. 241/1990: at most 30 days, so the clock restarts on 12 March at the latest
     [
@@ -106,7 +106,7 @@ describe('the wording of the public status page', () => {
       [['INTEGRATION_REQUESTED', '2026-02-10']],
       '2026-02-15',
       'SEND_DOCUMENTS',
-      ['AWAITING_DOCUMENTS', '2026-03-12'],
+      ['AWAITING_DOCUMENTS', '2026-03-13'],
     ],
     // 3 April + 30 days is Sunday 3 May: the term rolls over to Monday
     [
@@ -123,7 +123,7 @@ describe('the wording of the public status page', () => {
       [['INTEGRATION_REQUESTED', '2026-02-10']],
       '2026-02-20',
       'WAIT',
-      ['STOPPED', '2026-03-12'],
+      ['STOPPED', '2026-03-13'],
     ],
     [
       'a notice of the grounds for refusal',
@@ -152,7 +152,7 @@ describe('the wording of the public status page', () => {
       ],
       '2026-03-09',
       'WAIT',
-      ['STOPPED', '2026-03-16'],
+      ['STOPPED', '2026-03-17'],
     ],
     // art. 10-bis L. 241/1990: the term restarts 10 days after the observations
     [
@@ -164,7 +164,7 @@ describe('the wording of the public status page', () => {
       ],
       '2026-03-09',
       'WAIT',
-      ['STOPPED', '2026-03-16'],
+      ['STOPPED', '2026-03-17'],
     ],
     ['a convocation', 'CONVOKED', [], '2026-03-09', 'COME_TO_DESK', ['RUNNING', DUE_WITHOUT_SUSPENSION]],
     ['a late office', 'AWAITING_OPINIONS', [], '2026-04-07', 'WAIT', ['LATE', DUE_WITHOUT_SUSPENSION]],

@@ -114,7 +114,7 @@ export function stopsTheClockOn(suspension: Suspension, facts: PublicStatusFacts
 /** art. 2 c.7 L. 241/1990: documents awaited stop the clock for at most its days after the request. */
 function documentsRestartBy(facts: PublicStatusFacts, suspension: Suspension): PlainDate {
   const request = lastDocumentsRequest(facts);
-  const cap = (request?.on ?? suspension.from).add({ days: facts.integrationMaxDays });
+  const cap = (request?.on.add({ days: 1 }) ?? suspension.from).add({ days: facts.integrationMaxDays });
   return compare(cap, suspension.to) > 0 ? cap : suspension.to;
 }
 

@@ -2,6 +2,12 @@
 import { z } from 'zod';
 import { language, legalDay, text } from '../../../kernel/contract.ts';
 
+const languageNames = new Intl.DisplayNames(['it'], { type: 'language', fallback: 'none' });
+/** A language code with an Italian name: «xx» has none, and a clerk would read the code. */
+const knownLanguage = language.refine((code) => languageNames.of(code) !== undefined, {
+  message: 'Scegliere una lingua dall’elenco',
+});
+
 export const mediatorLanguagesInput = z.object({
   languages: z.array(language).max(30),
 });
@@ -86,7 +92,7 @@ export const mediatorProposalsQuery = z.object({
   deskId: z.uuid({ error: 'Scegliere lo sportello' }),
   startsAt: z.iso.datetime({ offset: true, error: 'Indicare data e ora dell’appuntamento' }),
   /** The applicant's preferred language when absent. */
-  language: language.optional(),
+  language: knownLanguage.optional(),
 });
 
 export const mediatorProposals = z.object({

@@ -153,6 +153,8 @@ export async function proposeCaseMediators(
     throw new NotFound('La pratica non esiste o non è accessibile.');
   const desk = await requireDesk(db, actor.organisationId, query.deskId, 'query.deskId');
   const startsAt = new Date(query.startsAt);
+  if (startsAt.getTime() < platform.clock.now().getTime())
+    throw new Invalid([{ path: 'query.startsAt', message: 'L’orario scelto è già passato' }]);
   const slot = slotStartingAt(startsAt.getTime(), desk.openings, calendarOf(platform.config));
   if (!slot)
     throw new Invalid([

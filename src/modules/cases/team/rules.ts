@@ -3,7 +3,7 @@
  * which cases the legal expert and a mediator see, and how much of them.
  */
 import type { Role } from '../../../kernel/permissions.ts';
-import type { CaseDetail } from '../contract.ts';
+import type { CaseDetail, CaseSummary } from '../contract.ts';
 import type { AvailabilityWindow, LanguageLevel, MediatorProposals } from './contract.ts';
 import { WEEKDAYS } from './contract.ts';
 
@@ -89,11 +89,20 @@ export function readsWholeCase(reach: CaseReach): boolean {
   return reach.kind === 'OFFICE' || reach.asLegalExpert;
 }
 
+/**
+ * A worklist row as a reach sees it: a mediator's has no office due date, term status, assignee or opinions
+ * awaited, which are the office's work, not the heading.
+ */
+export function caseSummaryWithinReach<T extends CaseSummary>(reach: CaseReach, summary: T): T {
+  if (readsWholeCase(reach)) return summary;
+  return { ...summary, dueOn: null, deadlineStatus: null, assignee: null, awaitingOpinions: false };
+}
+
 /** The case page as a reach sees it: a mediator's keeps its heading and drops the file's contents. */
 export function caseDetailWithinReach(reach: CaseReach, detail: CaseDetail): CaseDetail {
   if (readsWholeCase(reach)) return detail;
   return {
-    ...detail,
+    ...caseSummaryWithinReach(reach, detail),
     externalReference: null,
     quota: null,
     deadline: null,

@@ -1,4 +1,6 @@
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as glossaryMigration from '../src/db/migrations/20261208T0800-glossary-validation.ts';
 import { LANGUAGES, translator } from '../src/modules/portal/languages.ts';
 import { PAGE_CACHE_MS } from '../src/modules/portal/page-cache.ts';
 import { loadPortalContent } from '../src/modules/portal/sheets/content.ts';
@@ -188,6 +190,19 @@ for (const backend of BACKENDS) {
       expect(after).not.toContain(draft);
       const reviewed = section(await page('/portale/en/schede/lavoro-subordinato'), 'glossario');
       expect(reviewed).toMatch(/click day The day on which applications are sent, checked\. (?!Draft)/);
+    });
+
+    it('keeps on an existing install the reviewer of a term only where the published words are the ones reviewed', async () => {
+      const db = database.db as unknown as Kysely<unknown>;
+      await glossaryMigration.down(db);
+      await glossaryMigration.up(db);
+      const terms = await database.db
+        .selectFrom('glossaryTerm')
+        .select(['language', 'termKey', 'publishedReviewedBy'])
+        .execute();
+      const reviewed = terms.filter((term) => term.publishedReviewedBy !== null);
+      expect(reviewed.map((term) => `${term.language}/${term.termKey}`)).toEqual(['en/click-day']);
+      expect(terms.length).toBeGreaterThan(10);
     });
   });
 }

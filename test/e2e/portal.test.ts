@@ -307,6 +307,9 @@ describe.skipIf(!browserAvailable())('the public portal in Chromium', () => {
         const text = node.textContent ?? '';
         const at = text.indexOf('0371 4441');
         if (at < 0) continue;
+        // on one line, so that the two halves' order is the order they are read in
+        const block = node.parentElement?.closest('p, li');
+        if (block instanceof HTMLElement) block.style.whiteSpace = 'nowrap';
         const box = (from: number) => {
           const range = document.createRange();
           range.setStart(node, from);

@@ -56,7 +56,9 @@ for (const backend of BACKENDS) {
       const sq = translator('sq');
       const italian = await search('sq', 'conversione');
       expect(links(italian.body)).toContain('/portale/sq/schede/conversione-permesso');
-      expect(italian.body).toContain('<a href="/portale/sq/schede/conversione-permesso" lang="it">');
+      expect(italian.body).toContain(
+        '<a href="/portale/sq/schede/conversione-permesso" lang="it" dir="ltr">',
+      );
       expect(mainText(italian.body)).toContain(sq('search.inItalian'));
       expect(mainText(own.body)).not.toContain(uk('search.inItalian'));
       // the Italian text of a sheet the reader has in their language is not searched

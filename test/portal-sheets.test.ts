@@ -238,7 +238,12 @@ for (const backend of BACKENDS) {
       const validated = await publicPage('it');
       expect(validated).toContain('testo aggiornato');
       expect(validated).toContain('Verificato da Mario Rossi (esperto legale) il 2 marzo 2026');
-      expect(validated).not.toContain('Bozza, non ancora verificata');
+      // the sheet is no longer a draft; its glossary words, still unchecked, keep their own label
+      const html = (await t.app.inject({ url: `/portale/it/schede/${CODE}` })).body;
+      expect(html).not.toContain('class="card draft"');
+      expect(/<section class="provenance"[\s\S]*?<\/section>/.exec(html)?.[0]).not.toContain(
+        'Bozza, non ancora verificata',
+      );
       expect(await textOf('en')).toMatchObject({ outOfDate: true });
       expect(await publicPage('en')).toContain('The Italian text of this sheet has changed');
       expect(await publicPage('ar')).toContain('تغيّر النص الإيطالي');

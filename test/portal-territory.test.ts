@@ -190,7 +190,7 @@ for (const backend of BACKENDS) {
       expect(text).toContain(`${uk('offices.stepFreeAccess')} ${uk('offices.yes')}`);
       expect(text).toContain(`${uk('offices.lift')} ${uk('offices.no')}`);
       expect(text).toContain(`${uk('offices.accessibleToilet')} ${uk('offices.unknown')}`);
-      expect(card).toContain('<p lang="it">Rampa dal cortile.</p>');
+      expect(card).toContain('<p lang="it" dir="ltr">Rampa dal cortile.</p>');
       const svg = /<svg[\s\S]*<\/svg>/.exec(response.body)?.[0] ?? '';
       expect(svg).toContain('class="seat"><title lang="it">Codogno</title>');
       expect(svg.match(/<circle /g)).toHaveLength(2);

@@ -296,6 +296,35 @@ describe.skipIf(!browserAvailable())('the public portal in Chromium', () => {
     expect(await columns(1024)).toEqual({ sameLine: true, below: false });
   });
 
+  it('shows the Questura’s number as written on an Arabic sheet', async () => {
+    const page = await openPage(t.browser, `${t.base}/portale/ar/schede/asilo`, 1024);
+    const halves = await page.evaluate(() => {
+      const walker = document.createTreeWalker(
+        document.querySelector('main') ?? document.body,
+        NodeFilter.SHOW_TEXT,
+      );
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? '';
+        const at = text.indexOf('0371 4441');
+        if (at < 0) continue;
+        // on one line, so that the two halves' order is the order they are read in
+        const block = node.parentElement?.closest('p, li');
+        if (block instanceof HTMLElement) block.style.whiteSpace = 'nowrap';
+        const box = (from: number) => {
+          const range = document.createRange();
+          range.setStart(node, from);
+          range.setEnd(node, from + 4);
+          return range.getBoundingClientRect().x;
+        };
+        return { first: box(at), second: box(at + 5) };
+      }
+      return null;
+    });
+    await closePage(page);
+    expect(halves).not.toBeNull();
+    expect(halves?.first ?? 0).toBeLessThan(halves?.second ?? 0);
+  });
+
   it('mirrors the layout in Arabic', async () => {
     const positions = async (lang: string) => {
       const page = await openPage(

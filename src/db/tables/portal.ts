@@ -43,6 +43,8 @@ export type GlossaryTermTable = {
   publishedTerm: string | null;
   publishedDefinition: string | null;
   reviewedBy: string | null;
+  /** Who reviewed the published copy, copied at publication; null for a draft the public reads as such. */
+  publishedReviewedBy: string | null;
   /** The published term's words for the portal's search, kept by the database. */
   searchDocument: ColumnType<string | null, never, never>;
 };

@@ -36,7 +36,12 @@ describe('the public layout', () => {
     expect(isolated('ar', 'ملف appuntamento.ics.')).toBe(
       'ملف <bdi dir="ltr" lang="it">appuntamento.ics</bdi>.',
     );
+    expect(isolated('ar', 'المقسم: 0371 4441 (المصدر')).toBe(
+      'المقسم: <bdi dir="ltr">0371 4441</bdi> (المصدر',
+    );
+    expect(isolated('ar', 'المادة 29 الفقرة 3')).toBe('المادة 29 الفقرة 3');
     expect(isolated('it', 'Sportello Unico (SUI)')).toBe('Sportello Unico (SUI)');
+    expect(isolated('uk', 'Комутатор: 0371 4441')).toBe('Комутатор: 0371 4441');
   });
 
   it('gives a page outside the portal one address only, and an error page none', () => {

@@ -57,6 +57,8 @@ export type Crumb = { label: string; href?: string };
 export type PageFrame = {
   lang: string;
   title: string;
+  /** The language the title is written in, when not the page's (the Italian title of an untranslated sheet). */
+  titleLang?: string;
   /** Where the page is after `/portale/<lang>`: the language switcher keeps the visitor there. */
   place: string;
   children: ReactNode;
@@ -85,10 +87,14 @@ function addresses({ lang, place, path }: PageFrame) {
 
 const LATIN_RUN = /(\(?[\p{Script=Latin}\d@][\p{Script=Latin}\d@.’'()/–\- ]*[\p{Script=Latin}\d)])/u;
 const MAIL_OR_ADDRESS = /^[^\s@]+@[^\s@]+$|^[a-z]+:\/\//i;
+const LATIN_LETTER = /[\p{Script=Latin}@]/u;
+/** Figures in groups, as a telephone number: after Arabic letters their groups would be laid out right to left. */
+const GROUPED_FIGURES = /\d[\s.–-]+\d/;
 
 /**
  * A text of a right-to-left page with its Latin-script fragments (Italian names, acronyms, e-mail
- * addresses, file names) isolated, so that their punctuation stays in place; other pages get the text as is.
+ * addresses, file names) and its grouped figures (telephone numbers) isolated, so that they read as written
+ * and their punctuation stays in place; a lone number needs nothing. Other pages get the text as is.
  */
 export function Isolated({ lang, text }: { lang: string; text: string }) {
   if (languageOf(lang).dir !== 'rtl') return <>{text}</>;
@@ -98,6 +104,14 @@ export function Isolated({ lang, text }: { lang: string; text: string }) {
       {parts.map((part, index) => {
         const key = `${index}`;
         if (index % 2 === 0) return part;
+        if (!LATIN_LETTER.test(part))
+          return GROUPED_FIGURES.test(part) ? (
+            <bdi key={key} dir="ltr">
+              {part}
+            </bdi>
+          ) : (
+            part
+          );
         return (
           <bdi key={key} dir="ltr" lang={MAIL_OR_ADDRESS.test(part) ? undefined : SOURCE_LANGUAGE}>
             {part}
@@ -107,6 +121,9 @@ export function Isolated({ lang, text }: { lang: string; text: string }) {
     </>
   );
 }
+
+/** `lang` and `dir` for a text written in another language than the page's. */
+export const textAttributes = (code: string) => ({ lang: code, dir: languageOf(code).dir });
 
 /** An e-mail address, a telephone number or a file name: always read left to right, in any page. */
 export const Ltr = ({ children }: { children: ReactNode }) => <bdi dir="ltr">{children}</bdi>;
@@ -298,7 +315,9 @@ function Frame(frame: PageFrame) {
         </header>
         {crumbs.length > 0 && <Breadcrumbs lang={lang} t={t} crumbs={crumbs} />}
         <main id="contenuto" tabIndex={-1}>
-          <h1>{title}</h1>
+          <h1 {...(frame.titleLang && frame.titleLang !== lang ? textAttributes(frame.titleLang) : {})}>
+            {title}
+          </h1>
           {children}
         </main>
         <Footer lang={lang} t={t} />
@@ -349,9 +368,9 @@ export function Fact({ label, lang, children }: { label: string; lang?: string; 
 }
 
 /** The label of a sheet listed (home, search) whose text no reviewer of the office has checked yet. */
-export function DraftTag({ t }: { t: Translate }) {
+export function DraftTag({ t, lang }: { t: Translate; lang?: string }) {
   return (
-    <p className="meta">
+    <p className="meta" {...(lang ? textAttributes(lang) : {})}>
       <span className="tag">{t('provenance.draft')}</span>
     </p>
   );

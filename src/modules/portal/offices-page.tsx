@@ -2,7 +2,7 @@
 import type { ReactNode } from 'react';
 import { provinceMap } from '../../kernel/territory/map.ts';
 import type { Translate } from './languages.ts';
-import { Fact } from './layout.tsx';
+import { Fact, textAttributes } from './layout.tsx';
 import { OfficesMap } from './map/offices-map.tsx';
 import type { Office, OfficeAccessibility } from './offices.ts';
 
@@ -25,7 +25,11 @@ function AccessibilityFacts({ t, accessibility }: { t: Translate; accessibility:
           </Fact>
         ))}
       </dl>
-      {accessibility.notes && <p lang="it">{accessibility.notes}</p>}
+      {accessibility.notes && (
+        <p lang="it" dir="ltr">
+          {accessibility.notes}
+        </p>
+      )}
     </>
   );
 }
@@ -41,6 +45,8 @@ export function OfficesPage({
   offices: Office[];
   territory: ReactNode;
 }) {
+  // the offices' names are Italian: marked as such on the pages of other languages
+  const italian = lang === 'it' ? {} : textAttributes('it');
   return (
     <>
       <p>{t('offices.intro')}</p>
@@ -51,9 +57,15 @@ export function OfficesPage({
       )}
       {offices.map((office) => (
         <section className="card" key={office.name} aria-labelledby={office.key}>
-          <h2 id={office.key}>{office.name}</h2>
+          <h2 id={office.key} {...italian}>
+            {office.name}
+          </h2>
           <dl className="facts">
-            {office.address && <Fact label={t('offices.address')}>{office.address}</Fact>}
+            {office.address && (
+              <Fact label={t('offices.address')} lang="it">
+                {office.address}
+              </Fact>
+            )}
             <Fact label={t('offices.municipality')}>
               <span lang="it">{municipalityName(office.municipalityCode)}</span>
             </Fact>
@@ -80,7 +92,7 @@ export function OfficesPage({
               </Fact>
             )}
           </dl>
-          {office.byAppointment && <p>{t('offices.byAppointment')}</p>}
+          {office.notice && <p>{t(`offices.${office.notice}`)}</p>}
           {office.accessibility && <AccessibilityFacts t={t} accessibility={office.accessibility} />}
         </section>
       ))}

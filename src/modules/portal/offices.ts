@@ -15,7 +15,8 @@ export type Office = {
   address: string | null;
   contacts: { label: string; href: string }[];
   hours: { weekday: number; times: string }[];
-  byAppointment: boolean;
+  /** What to do before going: come when convoked (the desks), call the switchboard (hours not verified), nothing. */
+  notice: 'byAppointment' | 'callSwitchboard' | null;
   /** What a desk says of its access for people with a disability; null for the offices it does not cover. */
   accessibility: OfficeAccessibility | null;
 };
@@ -39,10 +40,11 @@ const PREFECTURE: Office = {
   address: 'Palazzo del Governo, Lodi',
   contacts: [{ label: 'prefettura.lodi@interno.it', href: 'mailto:prefettura.lodi@interno.it' }],
   hours: [],
-  byAppointment: false,
+  notice: null,
   accessibility: null,
 };
 
+/** Only the switchboard is confirmed (Questura di Lodi web news, 2023); its office's address and hours are not. */
 const POLICE: Office = {
   key: 'questura',
   isDesk: false,
@@ -51,7 +53,7 @@ const POLICE: Office = {
   address: null,
   contacts: [{ label: '0371 4441', href: 'tel:+3903714441' }],
   hours: [],
-  byAppointment: true,
+  notice: 'callSwitchboard',
   accessibility: null,
 };
 
@@ -70,7 +72,7 @@ export async function listOffices(platform: Platform): Promise<Office[]> {
       address: row.place,
       contacts: [],
       hours: [],
-      byAppointment: true,
+      notice: 'byAppointment',
       accessibility: {
         stepFreeAccess: row.stepFreeAccess,
         lift: row.lift,

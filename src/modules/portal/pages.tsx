@@ -1,21 +1,24 @@
 /** The reading pages of the portal: home, procedure sheets, offices, privacy notice, accessibility statement. */
 import type { ReactNode } from 'react';
 import { languageOf, SOURCE_LANGUAGE, type Translate } from './languages.ts';
-import { DraftTag, longDate, portalPath } from './layout.tsx';
+import { DraftTag, Isolated, longDate, portalPath, textAttributes } from './layout.tsx';
 import {
   FEEDBACK_REASONS,
   type PICTOGRAM_SECTIONS,
   SHEET_SECTIONS,
   type SheetContent,
 } from './sheets/contract.ts';
-import type { PublicSheet, Validation } from './sheets/service.ts';
+import type { GlossaryEntry, PublicSheet, Validation } from './sheets/service.ts';
 
 type PictogramSection = (typeof PICTOGRAM_SECTIONS)[number];
 
 type Listed = { code: string; language: string; content: SheetContent; validation: Validation | null };
 
-/** A text of the sheets: paragraphs split by a blank line, `- ` and `1. ` lines as lists. */
-export function RichText({ text }: { text: string }) {
+/**
+ * A text of the sheets: paragraphs split by a blank line, `- ` and `1. ` lines as lists; in a right-to-left
+ * language, with its Italian fragments, addresses and telephone numbers isolated.
+ */
+export function RichText({ lang, text }: { lang: string; text: string }) {
   const blocks = text.split(/\n\s*\n/);
   return (
     <>
@@ -26,7 +29,9 @@ export function RichText({ text }: { text: string }) {
           return (
             <ul key={key}>
               {lines.map((line) => (
-                <li key={line}>{line.slice(2)}</li>
+                <li key={line}>
+                  <Isolated lang={lang} text={line.slice(2)} />
+                </li>
               ))}
             </ul>
           );
@@ -34,11 +39,17 @@ export function RichText({ text }: { text: string }) {
           return (
             <ol key={key}>
               {lines.map((line) => (
-                <li key={line}>{line.replace(/^\d+\.\s/, '')}</li>
+                <li key={line}>
+                  <Isolated lang={lang} text={line.replace(/^\d+\.\s/, '')} />
+                </li>
               ))}
             </ol>
           );
-        return <p key={key}>{block}</p>;
+        return (
+          <p key={key}>
+            <Isolated lang={lang} text={block} />
+          </p>
+        );
       })}
     </>
   );
@@ -52,12 +63,12 @@ export function HomePage({ lang, t, sheets }: { lang: string; t: Translate; shee
       <ul className="links">
         {sheets.map((sheet) => (
           <li key={sheet.code}>
-            <a href={portalPath(lang, `/schede/${sheet.code}`)} lang={sheet.language}>
-              {sheet.content.title}
+            <a href={portalPath(lang, `/schede/${sheet.code}`)} {...textAttributes(sheet.language)}>
+              <Isolated lang={sheet.language} text={sheet.content.title} />
             </a>
             {!sheet.validation && <DraftTag t={t} />}
-            <p className="meta" lang={sheet.language}>
-              {sheet.content.summary}
+            <p className="meta" {...textAttributes(sheet.language)}>
+              <Isolated lang={sheet.language} text={sheet.content.summary} />
             </p>
           </li>
         ))}
@@ -228,13 +239,15 @@ export function SheetPage({ lang, t, sheet }: { lang: string; t: Translate; shee
         </p>
       )}
       <p {...textLang}>
-        <strong>{content.summary}</strong>
+        <strong>
+          <Isolated lang={shownIn.code} text={content.summary} />
+        </strong>
       </p>
       {content.inThreeSteps && (
         <section className="card three" aria-labelledby="in3">
           <h2 id="in3">{t('sheet.inThreeSteps')}</h2>
           <div {...textLang}>
-            <RichText text={content.inThreeSteps} />
+            <RichText lang={shownIn.code} text={content.inThreeSteps} />
           </div>
         </section>
       )}
@@ -257,7 +270,7 @@ export function SheetPage({ lang, t, sheet }: { lang: string; t: Translate; shee
                 {t(`section.${section}`)}
               </h2>
               <div {...textLang}>
-                <RichText text={body} />
+                <RichText lang={shownIn.code} text={body} />
               </div>
             </section>
           )
@@ -267,7 +280,7 @@ export function SheetPage({ lang, t, sheet }: { lang: string; t: Translate; shee
         <details className="refs">
           <summary>{t('sheet.references')}</summary>
           <div {...textLang}>
-            <RichText text={content.references} />
+            <RichText lang={shownIn.code} text={content.references} />
           </div>
         </details>
       )}
@@ -276,7 +289,7 @@ export function SheetPage({ lang, t, sheet }: { lang: string; t: Translate; shee
           <h2 id="glossario">{t('sheet.glossary')}</h2>
           <dl className="facts" {...textLang}>
             {sheet.glossary.map((entry) => (
-              <Definition key={entry.termKey} term={entry.term} definition={entry.definition} />
+              <Definition key={entry.termKey} page={lang} lang={shownIn.code} t={t} entry={entry} />
             ))}
           </dl>
         </section>
@@ -315,13 +328,29 @@ export function FeedbackRefused({ lang, t, code }: { lang: string; t: Translate;
   );
 }
 
-function Definition({ term, definition }: { term: string; definition: string }) {
+/** A word of the glossary and what it means; a definition no reviewer has checked says so. */
+function Definition({
+  page,
+  lang,
+  t,
+  entry,
+}: {
+  page: string;
+  lang: string;
+  t: Translate;
+  entry: GlossaryEntry;
+}) {
   return (
     <>
       <dt>
-        <dfn>{term}</dfn>
+        <dfn>
+          <Isolated lang={lang} text={entry.term} />
+        </dfn>
       </dt>
-      <dd>{definition}</dd>
+      <dd>
+        <Isolated lang={lang} text={entry.definition} />
+        {!entry.validated && <DraftTag t={t} lang={page === lang ? undefined : page} />}
+      </dd>
     </>
   );
 }

@@ -73,7 +73,8 @@ function registerReadingPages(scope: LovitApp, platform: Platform) {
       if (!sheet) return null;
       const body = <SheetPage lang={lang} t={t} sheet={sheet} />;
       const { title, summary } = sheet.content;
-      return render({ lang, title, description: summary, place: `/schede/${code}`, body });
+      const place = `/schede/${code}`;
+      return render({ lang, title, titleLang: sheet.language, description: summary, place, body });
     });
     if (!html) throw new NotFound();
     return sendHtml(request, reply, lang, html);

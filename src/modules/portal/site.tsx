@@ -17,6 +17,8 @@ const ONE_YEAR = 365 * 24 * 3600;
 export type PortalPage = {
   lang: string;
   title: string;
+  /** The language the title is written in, when not the page's. */
+  titleLang?: string;
   place: string;
   body: ReactNode;
   status?: number;

@@ -1,24 +1,36 @@
 /** The results page of the portal's search: procedures, glossary words and offices matching the reader's words. */
 import type { Translate } from '../languages.ts';
-import { DraftTag, portalPath } from '../layout.tsx';
+import { DraftTag, Isolated, portalPath, textAttributes } from '../layout.tsx';
 import { SearchForm } from './form.tsx';
 import { MAX_QUERY_LENGTH, type SearchQuery, snippetParts } from './rules.ts';
 import type { SearchResults } from './service.ts';
 
-/** A snippet with the reader's words marked; `lang` when the text is in another language than the page. */
-function Snippet({ text, lang }: { text: string; lang?: string }) {
+/**
+ * A snippet with the reader's words marked, in the language it is written in: marked as such when it is not
+ * the page's, with its Italian fragments and telephone numbers isolated in a right-to-left one.
+ */
+function Snippet({ page, text, lang }: { page: string; text: string; lang: string }) {
   return (
-    <p className="meta" lang={lang} dir={lang ? 'auto' : undefined}>
+    <p className="meta" {...(lang === page ? {} : textAttributes(lang))}>
       {snippetParts(text).map((part, index) =>
-        // biome-ignore lint/suspicious/noArrayIndexKey: the parts of a snippet never move
-        part.match ? <mark key={index}>{part.text}</mark> : <span key={index}>{part.text}</span>,
+        part.match ? (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the parts of a snippet never move
+          <mark key={index}>
+            <Isolated lang={lang} text={part.text} />
+          </mark>
+        ) : (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the parts of a snippet never move
+          <span key={index}>
+            <Isolated lang={lang} text={part.text} />
+          </span>
+        ),
       )}
     </p>
   );
 }
 
-/** The language of a text shown on a page of another language, for `lang` attributes. */
-const otherThan = (page: string, text: string) => (text === page ? undefined : text);
+/** `lang` and `dir` of a text shown on a page of another language; nothing for the page's own. */
+const otherThan = (page: string, text: string) => (text === page ? {} : textAttributes(text));
 
 type Props = { lang: string; t: Translate; query: SearchQuery; results: SearchResults | null };
 
@@ -58,12 +70,12 @@ function Results({ lang, t, results }: { lang: string; t: Translate; results: Se
           <ul className="links">
             {results.sheets.map((sheet) => (
               <li key={sheet.code}>
-                <a href={portalPath(lang, `/schede/${sheet.code}`)} lang={otherThan(lang, sheet.language)}>
-                  {sheet.title}
+                <a href={portalPath(lang, `/schede/${sheet.code}`)} {...otherThan(lang, sheet.language)}>
+                  <Isolated lang={sheet.language} text={sheet.title} />
                 </a>
                 {!sheet.validated && <DraftTag t={t} />}
                 {sheet.language !== lang && <p className="meta">{t('search.inItalian')}</p>}
-                <Snippet text={sheet.snippet} lang={otherThan(lang, sheet.language)} />
+                <Snippet page={lang} text={sheet.snippet} lang={sheet.language} />
               </li>
             ))}
           </ul>
@@ -74,12 +86,15 @@ function Results({ lang, t, results }: { lang: string; t: Translate; results: Se
           <h2 id="risultati-glossario">{t('search.glossary')}</h2>
           <dl className="facts">
             {results.terms.map((term) => (
-              <div key={term.termKey} className="term" lang={otherThan(lang, term.language)}>
-                <dt>
-                  <dfn>{term.term}</dfn>
+              <div key={term.termKey} className="term">
+                <dt {...otherThan(lang, term.language)}>
+                  <dfn>
+                    <Isolated lang={term.language} text={term.term} />
+                  </dfn>
                 </dt>
                 <dd>
-                  <Snippet text={term.snippet} />
+                  <Snippet page={lang} text={term.snippet} lang={term.language} />
+                  {!term.validated && <DraftTag t={t} />}
                 </dd>
               </div>
             ))}
@@ -92,10 +107,10 @@ function Results({ lang, t, results }: { lang: string; t: Translate; results: Se
           <ul className="links">
             {results.offices.map((office) => (
               <li key={office.key}>
-                <a href={portalPath(lang, `/uffici#${office.key}`)} lang={otherThan(lang, 'it')}>
+                <a href={portalPath(lang, `/uffici#${office.key}`)} {...otherThan(lang, 'it')}>
                   {office.name}
                 </a>
-                <Snippet text={office.snippet} lang={otherThan(lang, 'it')} />
+                <Snippet page={lang} text={office.snippet} lang="it" />
               </li>
             ))}
           </ul>

@@ -14,7 +14,7 @@ const LIMIT = 10;
 export type SearchResults = {
   /** `validated`: the text shown was checked by a reviewer; otherwise it is a draft, labelled as such. */
   sheets: { code: string; language: string; title: string; validated: boolean; snippet: string }[];
-  terms: { termKey: string; language: string; term: string; snippet: string }[];
+  terms: { termKey: string; language: string; term: string; validated: boolean; snippet: string }[];
   offices: { key: string; name: string; snippet: string }[];
 };
 

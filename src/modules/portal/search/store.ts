@@ -73,14 +73,15 @@ export const matchingSheets = (db: Db, queries: Queries, limit: number) =>
   );
 
 export const matchingTerms = (db: Db, queries: Queries, limit: number) =>
-  matching<{ termKey: string; language: string; term: string; snippet: string }>(
+  matching<{ termKey: string; language: string; term: string; validated: boolean; snippet: string }>(
     db,
     queries,
     {
       name: 'glossary_term',
       key: 'term_key',
       published: 'published_term',
-      columns: sql`r.term_key as "termKey", r.published_term as term`,
+      columns: sql`r.term_key as "termKey", r.published_term as term,
+        (r.published_reviewed_by is not null) as validated`,
       text: sql`r.published_definition`,
     },
     limit,

@@ -26,7 +26,8 @@ import {
 } from './contract.ts';
 import * as store from './store.ts';
 
-export type GlossaryEntry = { termKey: string; term: string; definition: string };
+/** `validated`: a reviewer checked the published words; otherwise a draft, labelled as such. */
+export type GlossaryEntry = { termKey: string; term: string; definition: string; validated: boolean };
 
 /** Who validated a published text, and when: absent for a text published without a real review. */
 export type Validation = { by: string; at: Date };
@@ -342,7 +343,11 @@ async function moveGlossaryTerm(
   caller: Caller,
   key: GlossaryKey,
   from: 'DRAFT' | 'REVIEWED',
-  patch: (row: { term: string; definition: string }) => Parameters<typeof store.updateGlossaryTerm>[2],
+  patch: (row: {
+    term: string;
+    definition: string;
+    reviewedBy: string | null;
+  }) => Parameters<typeof store.updateGlossaryTerm>[2],
   action: string,
 ) {
   await writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
@@ -387,7 +392,12 @@ export async function publishGlossaryTerm(platform: Platform, caller: Caller, ke
     caller,
     key,
     'REVIEWED',
-    (row) => ({ status: 'PUBLISHED', publishedTerm: row.term, publishedDefinition: row.definition }),
+    (row) => ({
+      status: 'PUBLISHED',
+      publishedTerm: row.term,
+      publishedDefinition: row.definition,
+      publishedReviewedBy: row.reviewedBy,
+    }),
     'portal.glossary.publish',
   ).finally(() => forgetPages(platform.database));
 }

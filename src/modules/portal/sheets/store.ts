@@ -56,7 +56,7 @@ export async function publishedSheet(db: Db, code: string, language: string) {
 export async function glossary(db: Db, language: string) {
   const rows = await db
     .selectFrom('glossaryTerm')
-    .select(['termKey', 'publishedTerm', 'publishedDefinition'])
+    .select(['termKey', 'publishedTerm', 'publishedDefinition', 'publishedReviewedBy'])
     .where('language', '=', language)
     .where('publishedTerm', 'is not', null)
     .orderBy('publishedTerm')
@@ -65,6 +65,7 @@ export async function glossary(db: Db, language: string) {
     termKey: row.termKey,
     term: row.publishedTerm ?? '',
     definition: row.publishedDefinition ?? '',
+    validated: row.publishedReviewedBy !== null,
   }));
 }
 

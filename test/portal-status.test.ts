@@ -81,10 +81,11 @@ for (const backend of BACKENDS) {
       await expectWording(kase, { state: 'UNDER_REVIEW', clock: 'RUNNING', date: DUE, missing: false });
       await act(kase, 'REQUEST_DOCUMENTS');
       // art. 2 c.7 L. 241/1990: the clock restarts when the documents come, 30 days after the request at most
+      // (1 April); that day is not counted, so the applicant is told the first day that counts again (decision 047)
       await expectWording(kase, {
         state: 'INTEGRATION_REQUESTED',
         clock: 'AWAITING_DOCUMENTS',
-        date: '2026-04-01',
+        date: '2026-04-02',
         missing: true,
       });
       const italian = mainText((await statusPage('it', kase)).body);
@@ -110,18 +111,19 @@ for (const backend of BACKENDS) {
         missing: true,
       });
       await act(kase, 'RECORD_OBSERVATIONS');
-      // art. 10-bis L. 241/1990: the term restarts 10 days after the observations
+      // art. 10-bis L. 241/1990: the term restarts 10 days after the observations (12 March), a day not counted:
+      // it counts again from 13 March (decision 047)
       await expectWording(kase, {
         state: 'UNDER_REVIEW',
         clock: 'STOPPED',
-        date: '2026-03-12',
+        date: '2026-03-13',
         missing: false,
       });
       await act(kase, 'REQUEST_OPINIONS');
       await expectWording(kase, {
         state: 'AWAITING_OPINIONS',
         clock: 'STOPPED',
-        date: '2026-03-12',
+        date: '2026-03-13',
         missing: false,
       });
     });

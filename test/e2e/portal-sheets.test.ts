@@ -96,7 +96,11 @@ describe.skipIf(!browserAvailable())('procedure sheets in the back-office, in Ch
     const text = await reader.locator('main').textContent();
     expect(text).toContain('entro 150 giorni dalla domanda completa');
     expect(text).toMatch(/Verificato da Mario Rossi \(esperto legale\) il \d+ [a-z]+ 20\d\d/);
-    expect(text).not.toContain('Bozza, non ancora verificata');
+    // the sheet is no longer a draft; its glossary words, still unchecked, keep their own label
+    expect(await reader.locator('.card.draft').count()).toBe(0);
+    expect(await reader.locator('section.provenance').textContent()).not.toContain(
+      'Bozza, non ancora verificata',
+    );
     await expectNoViolation(reader);
     await closePage(reader);
   }, 120_000);

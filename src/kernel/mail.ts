@@ -11,7 +11,9 @@ export type Mail = {
 
 export type Mailer = { send(mail: Mail): Promise<void>; close(): void };
 
-export const MAIL_FROM = 'LOVIT – Prefettura di Lodi <noreply@lovit.prefettura.lodi.it>';
+/** The address LOVIT's e-mail comes from, alone: the organiser of the calendar entries it sends. */
+export const MAIL_FROM_ADDRESS = 'noreply@lovit.prefettura.lodi.it';
+export const MAIL_FROM = `LOVIT – Prefettura di Lodi <${MAIL_FROM_ADDRESS}>`;
 
 /**
  * Sends e-mail (and PEC, which is SMTP too) through SMTP_URL. Without it, a mail is only noted in the log:

@@ -4,10 +4,9 @@
  */
 import ical, { ICalCalendarMethod } from 'ical-generator';
 import { LEGAL_TIME_ZONE } from '../../kernel/clock.ts';
-import { MAIL_FROM, type Mail } from '../../kernel/mail.ts';
+import { MAIL_FROM_ADDRESS, type Mail } from '../../kernel/mail.ts';
 
 const ORGANIZER = 'Formazione LO.V.I.T. – Prefettura di Lodi';
-const ORGANIZER_EMAIL = /<([^>]+)>/.exec(MAIL_FROM)?.[1] ?? 'noreply@lovit.prefettura.lodi.it';
 
 const momentFormat = new Intl.DateTimeFormat('it-IT', {
   timeZone: LEGAL_TIME_ZONE,
@@ -68,7 +67,7 @@ export function editionIcs(place: Place, stamp: Date): string {
       summary: `${place.courseTitle} – ${place.editionName}`,
       location: whereOf(session),
       ...(session.onlineUrl ? { url: session.onlineUrl } : {}),
-      organizer: { name: ORGANIZER, email: ORGANIZER_EMAIL },
+      organizer: { name: ORGANIZER, email: MAIL_FROM_ADDRESS },
       attendees: [{ email: place.recipientEmail, name: place.recipientName }],
     });
   return calendar.toString();

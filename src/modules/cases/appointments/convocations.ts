@@ -6,7 +6,7 @@
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { Temporal } from 'temporal-polyfill';
 import { LEGAL_TIME_ZONE } from '../../../kernel/clock.ts';
-import { MAIL_FROM, type Mail } from '../../../kernel/mail.ts';
+import { MAIL_FROM_ADDRESS, type Mail } from '../../../kernel/mail.ts';
 import { APPOINTMENT_PURPOSES, type AppointmentPurpose, type ConvocationSample } from './contract.ts';
 import {
   CONVOCATION_TRANSLATIONS,
@@ -39,7 +39,6 @@ export type Convocation = {
 };
 
 const OFFICE = 'Sportello Unico per l’Immigrazione';
-const ORGANIZER_EMAIL = /<([^>]+)>/.exec(MAIL_FROM)?.[1] ?? 'noreply@lovit.prefettura.lodi.it';
 
 // Europe/Rome as RFC 5545 wants it declared for TZID references: EU summer time, last Sunday of March to last
 // Sunday of October (Directive 2000/84/EC).
@@ -122,7 +121,7 @@ export function convocationIcs(
     summary: `${purpose}${convocation.caseNumber ? ` – pratica ${convocation.caseNumber}` : ''}`,
     description: `${OFFICE}, ${convocation.deskName}.${documents}`,
     location: convocation.place,
-    organizer: { name: OFFICE, email: ORGANIZER_EMAIL },
+    organizer: { name: OFFICE, email: MAIL_FROM_ADDRESS },
     attendees: convocation.recipientEmail ? [{ email: convocation.recipientEmail, rsvp: false }] : [],
   });
   // ical-generator writes TZID references without their VTIMEZONE: declare it before the event.

@@ -4,10 +4,9 @@
  */
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { LEGAL_TIME_ZONE } from '../../../kernel/clock.ts';
-import { MAIL_FROM, type Mail } from '../../../kernel/mail.ts';
+import { MAIL_FROM_ADDRESS, type Mail } from '../../../kernel/mail.ts';
 
 const SECRETARIAT = 'Segreteria del Consiglio territoriale per l’immigrazione – Prefettura di Lodi';
-const ORGANIZER_EMAIL = /<([^>]+)>/.exec(MAIL_FROM)?.[1] ?? 'noreply@lovit.prefettura.lodi.it';
 
 const momentFormat = new Intl.DateTimeFormat('it-IT', {
   timeZone: LEGAL_TIME_ZONE,
@@ -62,7 +61,7 @@ export function meetingIcs(invitation: Invitation, stamp: Date, cancelled = fals
     description: invitation.agenda.map((item, index) => `${index + 1}. ${item.title}`).join('\n'),
     location: whereOf(invitation),
     ...(invitation.onlineUrl ? { url: invitation.onlineUrl } : {}),
-    organizer: { name: SECRETARIAT, email: ORGANIZER_EMAIL },
+    organizer: { name: SECRETARIAT, email: MAIL_FROM_ADDRESS },
     attendees: [{ email: invitation.recipientEmail, name: invitation.recipientName, rsvp: true }],
   });
   return calendar.toString();

@@ -225,6 +225,20 @@ for (const backend of BACKENDS) {
       expect(rows).toMatchObject([{ id: mine.id, dueOn: null, deadlineStatus: null, assignee: null }]);
       const operatorRows = (await call(operator, 'GET', `/api/cases?q=${mine.number}`)).json().items;
       expect(operatorRows[0].dueOn).not.toBeNull();
+      // Filtering by what the heading hides would tell it: refused, each filter on its field.
+      const filtered = await call(
+        mediator.session,
+        'GET',
+        '/api/cases?deadline=OVERDUE&assignee=none&awaitingOpinions=true',
+      );
+      expect(filtered.statusCode).toBe(422);
+      expect(filtered.headers['content-type']).toContain('application/problem+json');
+      expect(filtered.json().errors.map((e: { path: string }) => e.path)).toEqual([
+        'querystring.assignee',
+        'querystring.deadline',
+        'querystring.awaitingOpinions',
+      ]);
+      expect((await call(mediator.session, 'GET', '/api/cases?language=en')).statusCode).toBe(200);
       for (const other of [theirs, none])
         expect(await caseReads(mediator.session, other.id)).toEqual({
           case: 404,

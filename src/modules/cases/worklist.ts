@@ -8,7 +8,7 @@ import type { assignInput, CaseSummary, savedViewInput, WorklistQuery } from './
 import { caseTypes } from './law/registry.ts';
 import { actorOf, dueDateBounds, summaryOf } from './service.ts';
 import * as store from './store.ts';
-import { caseReachOf, caseSummaryWithinReach } from './team/rules.ts';
+import { caseReachOf, caseSummaryWithinReach, readsWholeCase } from './team/rules.ts';
 
 // ---- worklist
 
@@ -25,6 +25,20 @@ function decodeCursor(value: string): Cursor {
   throw new Invalid([{ path: 'querystring.after', message: 'posizione non valida: ricaricare l’elenco' }]);
 }
 
+/** What a reach without the office's data (decision 049) may not filter by: the filter would reveal it. */
+const OFFICE_FILTERS = ['assignee', 'deadline', 'awaitingOpinions'] as const;
+
+function refuseOfficeFilters(query: WorklistQuery): void {
+  const refused = OFFICE_FILTERS.filter((name) => query[name] !== undefined);
+  if (refused.length > 0)
+    throw new Invalid(
+      refused.map((name) => ({
+        path: `querystring.${name}`,
+        message: 'filtro riservato al personale dell’ufficio',
+      })),
+    );
+}
+
 export async function worklist(
   platform: Platform,
   caller: Caller,
@@ -32,6 +46,8 @@ export async function worklist(
 ): Promise<{ items: CaseSummary[]; next: string | null }> {
   const actor = actorOf(caller);
   const reach = caseReachOf(actor);
+  const whole = readsWholeCase(reach);
+  if (!whole) refuseOfficeFilters(query);
   const today = platform.clock.today();
   const bounds = dueDateBounds(today);
   const registry = await caseTypes(platform.database, platform.clock);
@@ -56,7 +72,8 @@ export async function worklist(
     teamReach: reach.kind === 'TEAM' ? reach : undefined,
   };
   const order: store.WorklistOrder = {
-    column: query.sort.endsWith('receivedAt') ? 'receivedAt' : 'dueOn',
+    // a reach without due dates (decision 049) is not ordered by them either: the order would tell them
+    column: query.sort.endsWith('receivedAt') || !whole ? 'receivedAt' : 'dueOn',
     descending: query.sort.startsWith('-'),
   };
   const rows = await store.worklist(

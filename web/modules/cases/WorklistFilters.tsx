@@ -2,6 +2,7 @@ import { type FormEvent, type ReactNode, useEffect, useId, useState } from 'reac
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { User } from '../../../src/modules/identity/contract.ts';
+import { usePermission } from '../../app/session.ts';
 import type { CaseTypeView } from './requests.ts';
 import { languageChoices, latestTypes, statesOf } from './vocabulary.ts';
 
@@ -53,6 +54,10 @@ export function WorklistFiltersForm({ types, staff }: WorklistFiltersProps) {
   const [params, setParams] = useSearchParams();
   const [values, setValues] = useState<WorklistFilters>(() => filtersFrom(params));
   const search = params.toString();
+  // decision 049: a mediator sees no due date, assignee or opinions, so does not filter or sort by them
+  const canAct = usePermission('cases.act');
+  const canAnswer = usePermission('cases.legal.answer');
+  const readsWholeCases = canAct || canAnswer;
 
   useEffect(() => {
     setValues(filtersFrom(new URLSearchParams(search)));
@@ -98,38 +103,42 @@ export function WorklistFiltersForm({ types, staff }: WorklistFiltersProps) {
               </SelectFilter>
             </>
           )}
-          <SelectFilter
-            label={t('cases.filters.assignee')}
-            value={values.assignee}
-            onChange={change('assignee')}
-          >
-            <option value="">{t('filters.allFeminine')}</option>
-            <option value="me">{t('cases.filters.mine')}</option>
-            <option value="none">{t('cases.filters.unassigned')}</option>
-            {staff?.map((user) => (
-              <option key={user.id} value={user.id}>
-                {user.givenName} {user.familyName}
-              </option>
-            ))}
-          </SelectFilter>
-          <SelectFilter
-            label={t('cases.filters.deadline')}
-            value={values.deadline}
-            onChange={change('deadline')}
-          >
-            <option value="">{t('filters.allFeminine')}</option>
-            <option value="DUE_SOON">{t('cases.filters.dueSoon')}</option>
-            <option value="OVERDUE">{t('cases.filters.overdue')}</option>
-          </SelectFilter>
-          <SelectFilter
-            label={t('cases.filters.opinions')}
-            value={values.awaitingOpinions}
-            onChange={change('awaitingOpinions')}
-          >
-            <option value="">{t('filters.allFeminine')}</option>
-            <option value="true">{t('cases.filters.awaitingOpinions')}</option>
-            <option value="false">{t('cases.filters.notAwaitingOpinions')}</option>
-          </SelectFilter>
+          {readsWholeCases && (
+            <>
+              <SelectFilter
+                label={t('cases.filters.assignee')}
+                value={values.assignee}
+                onChange={change('assignee')}
+              >
+                <option value="">{t('filters.allFeminine')}</option>
+                <option value="me">{t('cases.filters.mine')}</option>
+                <option value="none">{t('cases.filters.unassigned')}</option>
+                {staff?.map((user) => (
+                  <option key={user.id} value={user.id}>
+                    {user.givenName} {user.familyName}
+                  </option>
+                ))}
+              </SelectFilter>
+              <SelectFilter
+                label={t('cases.filters.deadline')}
+                value={values.deadline}
+                onChange={change('deadline')}
+              >
+                <option value="">{t('filters.allFeminine')}</option>
+                <option value="DUE_SOON">{t('cases.filters.dueSoon')}</option>
+                <option value="OVERDUE">{t('cases.filters.overdue')}</option>
+              </SelectFilter>
+              <SelectFilter
+                label={t('cases.filters.opinions')}
+                value={values.awaitingOpinions}
+                onChange={change('awaitingOpinions')}
+              >
+                <option value="">{t('filters.allFeminine')}</option>
+                <option value="true">{t('cases.filters.awaitingOpinions')}</option>
+                <option value="false">{t('cases.filters.notAwaitingOpinions')}</option>
+              </SelectFilter>
+            </>
+          )}
           <SelectFilter
             label={t('cases.filters.language')}
             value={values.language}
@@ -148,8 +157,14 @@ export function WorklistFiltersForm({ types, staff }: WorklistFiltersProps) {
             <option value="all">{t('cases.filters.openAndClosed')}</option>
           </SelectFilter>
           <SelectFilter label={t('cases.filters.sort')} value={values.sort} onChange={change('sort')}>
-            <option value="">{t('cases.filters.sortDueOn')}</option>
-            <option value="receivedAt">{t('cases.filters.sortReceivedAt')}</option>
+            {readsWholeCases ? (
+              <>
+                <option value="">{t('cases.filters.sortDueOn')}</option>
+                <option value="receivedAt">{t('cases.filters.sortReceivedAt')}</option>
+              </>
+            ) : (
+              <option value="">{t('cases.filters.sortReceivedAt')}</option>
+            )}
             <option value="-receivedAt">{t('cases.filters.sortReceivedAtDescending')}</option>
           </SelectFilter>
         </div>

@@ -117,6 +117,7 @@ const EXPECTED: Record<Role, readonly Permission[]> = {
     'surveys.build',
     'training.access',
     'training.manage',
+    'training.oversee',
     'outreach.access',
     'project.access',
     'identity.organisations.read',

@@ -7,7 +7,7 @@ import { makePdf, makeZip, multipartBody } from './support/documents.ts';
 import { makeOrganisation, makeUser, type Session, signIn } from './support/identity.ts';
 import { startSmtpServer, waitForMail } from './support/smtp.ts';
 
-type Person = 'trainer' | 'anna' | 'bruno' | 'carla' | 'dario' | 'elsa' | 'manager';
+type Person = 'trainer' | 'other' | 'pm' | 'anna' | 'bruno' | 'carla' | 'dario' | 'elsa' | 'manager';
 
 const COURSE = {
   title: 'Il permesso di soggiorno per lavoro',
@@ -53,8 +53,10 @@ for (const backend of BACKENDS) {
       t = await startTestApp(database, { jobs: true, config: { SMTP_URL: smtp.url } });
       const comune = await makeOrganisation(t.platform, { name: 'Comune di Lodi', type: 'MUNICIPALITY' });
       const coop = await makeOrganisation(t.platform, { name: 'Cooperativa LULE', type: 'COOPERATIVE' });
-      const people: [Person, string, 'trainer' | 'trainee' | 'sui_manager'][] = [
+      const people: [Person, string, 'trainer' | 'trainee' | 'sui_manager' | 'project_manager'][] = [
         ['trainer', coop.id, 'trainer'],
+        ['other', coop.id, 'trainer'],
+        ['pm', coop.id, 'project_manager'],
         ['anna', comune.id, 'trainee'],
         ['bruno', comune.id, 'trainee'],
         ['carla', comune.id, 'trainee'],
@@ -355,6 +357,40 @@ for (const backend of BACKENDS) {
       ]);
       expect(indicators.totalHoursDelivered).toBe(6);
       expect(indicators.completionRate).toBeCloseTo(1 / 3);
+    });
+
+    it('lets only the course’s own trainers and the project’s staff run it', async () => {
+      const courseId = (await get('anna', `/api/training/editions/${editionId}`)).json().courseId;
+      const attended = (await attendanceRows()).length;
+      // another trainer, who teaches no course, reads the course like everyone in training…
+      expect((await get('other', `/api/training/courses/${courseId}`)).statusCode).toBe(200);
+      const seen = (await get('other', `/api/training/editions/${editionId}`)).json();
+      expect(seen).toMatchObject({ isTrainer: false, participants: [] });
+      // …but neither reads its register and code nor changes its people, places or editions
+      const register = `/api/training/sessions/${secondSessionId}/register`;
+      expect((await get('other', register)).statusCode).toBe(404);
+      expect((await get('other', `/api/training/sessions/${secondSessionId}/check-in-code`)).statusCode).toBe(
+        404,
+      );
+      expect((await post('other', register, { userId: ids.carla, present: true })).statusCode).toBe(404);
+      const places = await post('other', `/api/training/editions/${editionId}/capacity`, { capacity: 9 });
+      expect(places.statusCode).toBe(403);
+      const edition = await post('other', `/api/training/courses/${courseId}/editions`, {
+        name: 'Autunno 2026',
+        capacity: 5,
+        cancelUntil: '2026-03-20',
+        sessions: [sessionOn('2026-03-25')],
+      });
+      expect(edition.statusCode).toBe(403);
+      expect(await attendanceRows()).toHaveLength(attended);
+      expect((await get('anna', `/api/training/editions/${editionId}`)).json().capacity).not.toBe(9);
+      // the project's staff follow every course: its people, its places
+      const followed = (await get('pm', `/api/training/editions/${editionId}`)).json();
+      expect(followed.participants.length).toBeGreaterThan(0);
+      const same = await post('pm', `/api/training/editions/${editionId}/capacity`, {
+        capacity: followed.capacity,
+      });
+      expect(same.statusCode).toBe(200);
     });
 
     it('gives the last place to one of two people asking at the same moment', async () => {

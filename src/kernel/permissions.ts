@@ -138,6 +138,11 @@ export const PERMISSIONS = {
     module: 'training',
     roles: ['trainer', 'project_manager'],
   },
+  'training.oversee': {
+    label: 'Seguire ogni corso: edizioni, registri delle presenze e iscritti di tutti i formatori',
+    module: 'training',
+    roles: ['project_manager'],
+  },
   'training.enrol': {
     label: 'Iscriversi ai corsi e registrare la propria presenza',
     module: 'training',

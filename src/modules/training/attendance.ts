@@ -9,7 +9,7 @@ import { auditRead, writeTransaction } from '../../kernel/transaction.ts';
 import { checkInCode, checkInQr, matchesWindow, normaliseCheckInCode } from './check-in.ts';
 import type { CheckInCodeView, CheckInResult, RegisterView } from './contract.ts';
 import { acceptedWindows, checkInRefusal, codeWindow, windowEndsAt } from './rules.ts';
-import { actorOf, canManage, sessionView } from './service.ts';
+import { actorOf, runsCourse, sessionView } from './service.ts';
 import * as store from './store.ts';
 
 const SESSION_NOT_FOUND = 'La sessione non esiste.';
@@ -20,12 +20,12 @@ const timeFormat = new Intl.DateTimeFormat('it-IT', {
   minute: '2-digit',
 });
 
-/** A session the caller runs (as one of the course's trainers, or a training manager); 404 otherwise. */
+/** A session the caller runs (as one of the course's trainers, or overseeing training); 404 otherwise. */
 async function runSession(platform: Platform, caller: Caller, sessionId: string) {
   const actor = actorOf(caller);
   const session = await store.findSession(platform.database.db, sessionId);
   if (!session) throw new NotFound(SESSION_NOT_FOUND);
-  if (!canManage(actor) && !(await store.isTrainerOf(platform.database.db, session.courseId, actor.userId)))
+  if (!(await runsCourse(platform.database.db, actor, session.courseId)))
     throw new NotFound(SESSION_NOT_FOUND);
   return session;
 }

@@ -10,7 +10,7 @@ import { type UnitOfWork, writeTransaction } from '../../kernel/transaction.ts';
 import type { EnrolmentResult, MyEnrolment } from './contract.ts';
 import { placeLetter, reminderLetter } from './letters.ts';
 import { isComplete, isEligible, placeFor, promotable, sessionHours, waitlistOrder } from './rules.ts';
-import { actorOf, EDITION_NOT_FOUND, getEdition, hoursAttended } from './service.ts';
+import { actorOf, EDITION_NOT_FOUND, getEdition, hoursAttended, mustRunCourse } from './service.ts';
 import * as store from './store.ts';
 
 const ENROLMENT_NOT_FOUND = 'L’iscrizione non esiste.';
@@ -153,6 +153,7 @@ export async function changeCapacity(
   await writeTransaction(platform.database.db, platform.clock, caller, async (unit) => {
     const locked = await store.lockEdition(unit.db, editionId);
     if (!locked) throw new NotFound(EDITION_NOT_FOUND);
+    await mustRunCourse(unit.db, actorOf(caller), locked.courseId);
     const enrolled = await store.countEnrolled(unit.db, editionId);
     if (capacity < enrolled)
       throw new Invalid([

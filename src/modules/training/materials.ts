@@ -11,7 +11,7 @@ import type { Platform } from '../../kernel/platform.ts';
 import { auditRead, writeTransaction } from '../../kernel/transaction.ts';
 import { cleanFileName, fileStoreOf } from '../../kernel/uploads.ts';
 import type { MaterialView } from './contract.ts';
-import { actorOf, COURSE_NOT_FOUND, materialView } from './service.ts';
+import { actorOf, COURSE_NOT_FOUND, materialView, mustRunCourse } from './service.ts';
 import * as store from './store.ts';
 
 const MATERIAL_NOT_FOUND = 'Il materiale non esiste.';
@@ -25,6 +25,7 @@ export async function attachMaterial(
   const actor = actorOf(caller);
   return writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
     if (!(await store.findCourse(db, platform.clock.now(), courseId))) throw new NotFound(COURSE_NOT_FOUND);
+    await mustRunCourse(db, actor, courseId);
     const { file } = input;
     const row = {
       id: newId(),

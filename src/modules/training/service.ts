@@ -4,7 +4,8 @@
  */
 import type { Actor, Caller } from '../../kernel/auth.ts';
 import { hasPermission } from '../../kernel/auth.ts';
-import { Invalid, NotFound, Unauthenticated } from '../../kernel/errors.ts';
+import type { Db } from '../../kernel/db.ts';
+import { Forbidden, Invalid, NotFound, Unauthenticated } from '../../kernel/errors.ts';
 import { newId } from '../../kernel/ids.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import { auditRead, writeTransaction } from '../../kernel/transaction.ts';
@@ -33,7 +34,22 @@ export function actorOf(caller: Caller): Actor {
   return caller.actor;
 }
 
-export const canManage = (actor: Actor) => hasPermission(actor, 'training.manage');
+/** Whether the actor follows every course (the project's staff), not only those they teach. */
+export const oversees = (actor: Actor) => hasPermission(actor, 'training.oversee');
+
+/**
+ * Whether the actor runs the course: one of its trainers, or someone who oversees training. A trainer who does
+ * not teach a course reads it like everyone in training, but does not change it, its register or its people.
+ */
+export async function runsCourse(db: Db, actor: Actor, courseId: string): Promise<boolean> {
+  return oversees(actor) || store.isTrainerOf(db, courseId, actor.userId);
+}
+
+/** Refuses a change to a course the actor does not run (see `runsCourse`). */
+export async function mustRunCourse(db: Db, actor: Actor, courseId: string): Promise<void> {
+  if (!(await runsCourse(db, actor, courseId)))
+    throw new Forbidden('Solo i formatori del corso e lo staff del progetto possono modificarlo.');
+}
 
 type SessionRow = Awaited<ReturnType<typeof store.sessionsOf>>[number];
 
@@ -177,6 +193,7 @@ export async function createEdition(
     ]);
   await writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
     if (!(await store.findCourse(db, platform.clock.now(), courseId))) throw new NotFound(COURSE_NOT_FOUND);
+    await mustRunCourse(db, actorOf(caller), courseId);
     const row = {
       id,
       courseId,
@@ -215,7 +232,7 @@ export async function hoursAttended(platform: Platform, sessions: readonly Sessi
 
 /** Who of the people enrolled or waiting the actor sees: all for trainers and managers, their staff for a head. */
 function participantScope(actor: Actor, isTrainer: boolean): 'all' | 'staff' | 'none' {
-  if (isTrainer || canManage(actor)) return 'all';
+  if (isTrainer || oversees(actor)) return 'all';
   return hasPermission(actor, 'training.staff') ? 'staff' : 'none';
 }
 

@@ -328,6 +328,15 @@ for (const backend of BACKENDS) {
         message: 'la sessione comincia alle 09:00: il codice non vale ancora',
       });
       expect(await attendanceRows()).toHaveLength(2);
+
+      // guessing is slowed per person, not per address: a classroom shares one network
+      const guess = (who: Person) => post(who, '/api/training/check-in', { code: 'ZZZZZZ' });
+      for (let attempt = 0; attempt < 10; attempt++) expect((await guess('dario')).statusCode).toBe(422);
+      const stopped = await guess('dario');
+      expect(stopped.statusCode).toBe(429);
+      expect(stopped.headers['content-type']).toContain('application/problem+json');
+      expect((await guess('elsa')).statusCode).toBe(422);
+      expect(await attendanceRows()).toHaveLength(2);
     });
 
     it('keeps the register, counts the hours and tells who completed, and the indicators follow', async () => {

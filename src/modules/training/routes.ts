@@ -38,6 +38,8 @@ import {
 } from './service.ts';
 
 const idParams = z.object({ id: z.uuid() });
+/** Tries of the check-in code one person may make in a minute: enough for typing errors, too few to guess. */
+const CHECK_INS_PER_MINUTE = 10;
 const tags = ['Formazione'];
 
 export async function registerTrainingRoutes(app: LovitApp, platform: Platform): Promise<void> {
@@ -313,7 +315,15 @@ export async function registerTrainingRoutes(app: LovitApp, platform: Platform):
   app.post(
     '/api/training/check-in',
     {
-      config: { access: 'training.enrol' },
+      config: {
+        access: 'training.enrol',
+        // per person, not per address: a whole classroom checks in from one network
+        rateLimit: {
+          max: CHECK_INS_PER_MINUTE,
+          timeWindow: 60_000,
+          keyGenerator: (request) => request.caller?.actor?.userId ?? request.ip,
+        },
+      },
       schema: {
         tags,
         summary: 'Registra la propria presenza con il codice mostrato dal formatore',

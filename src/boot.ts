@@ -14,6 +14,7 @@ import { mailRetentionJob } from './kernel/mail-retention.ts';
 import { migrateToLatest } from './kernel/migrate.ts';
 import { orphanFilesJob } from './kernel/orphan-files.ts';
 import type { Platform } from './kernel/platform.ts';
+import { requestCountSweepJob } from './kernel/rate-limits.ts';
 import { MODULES } from './modules/index.ts';
 
 /** Seals new audit entries into the hash chain, off the request path, every minute. */
@@ -38,6 +39,7 @@ export function jobDefinitions(platform: Platform): JobDefinition[] {
     ),
     mailJob(platform.database.db, platform.clock, platform.mailer, platform.config.mail),
     mailRetentionJob(platform.database.db, platform.clock),
+    requestCountSweepJob(platform.database.db),
     ...MODULES.flatMap((module) => module.jobs?.(platform) ?? []),
   ];
 }

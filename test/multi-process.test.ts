@@ -10,6 +10,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createOrganisationCommand } from '../src/cli/users.ts';
 import { SYSTEM_CALLER } from '../src/kernel/auth.ts';
 import { systemClock } from '../src/kernel/clock.ts';
 import { type DatabaseHandle, openServerDatabase } from '../src/kernel/db.ts';
@@ -111,7 +112,19 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('two LOVIT processes on one Post
       clock: systemClock,
       mailer: createMailer(undefined, pino({ level: 'silent' })),
     };
-    const prefecture = await makeOrganisation(platform, { type: 'PREFECTURE', code: 'PREF-LO' });
+    // The office as the production guide creates it, with `lovit organisation:create`.
+    expect(
+      await createOrganisationCommand(database, {
+        code: 'pref-lo',
+        name: 'Prefettura di Lodi',
+        type: 'PREFECTURE',
+      }),
+    ).toBe('Created Prefettura di Lodi (PREF-LO).');
+    const prefecture = await database.db
+      .selectFrom('organisation')
+      .select('id')
+      .where('code', '=', 'PREF-LO')
+      .executeTakeFirstOrThrow();
     const user = await makeUser(platform, [{ organisationId: prefecture.id, role: 'sui_manager' }]);
     const client = await createApiClient(platform, SYSTEM_CALLER, {
       organisationCode: 'PREF-LO',

@@ -14,6 +14,7 @@ import { mailRetentionJob } from './kernel/mail-retention.ts';
 import { migrateToLatest } from './kernel/migrate.ts';
 import { orphanFilesJob } from './kernel/orphan-files.ts';
 import type { Platform } from './kernel/platform.ts';
+import { LODI, serveProvince } from './kernel/territory/province.ts';
 import { MODULES } from './modules/index.ts';
 
 /** Seals new audit entries into the hash chain, off the request path, every minute. */
@@ -50,11 +51,18 @@ export async function openPlatform(
   logger: Logger,
   clock: Clock = systemClock,
 ): Promise<Started> {
+  serveProvince(config.office.province.istatCode);
   const database = await openDatabase(config);
   try {
     const migrationsApplied = await migrateToLatest(database.db);
     for (const module of MODULES) await module.start?.({ database, clock });
-    const demoLoaded = config.demoData ? await loadDemoData({ database, clock }) : false;
+    // The demo data describe Lodi's offices, municipalities and cases: another province starts without them.
+    const demo = config.demoData && config.office.province.istatCode === LODI;
+    if (config.demoData && !demo)
+      logger.warn(
+        `The demo data describe the province of Lodi: not loaded for ${config.office.province.name}`,
+      );
+    const demoLoaded = demo ? await loadDemoData({ database, clock }) : false;
     if (demoLoaded) await loadDemoCases({ database, clock, config });
     if (demoLoaded) await loadDemoCouncil({ database, clock, config });
     if (demoLoaded) await loadDemoTraining({ database, clock, config });

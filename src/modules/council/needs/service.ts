@@ -9,6 +9,7 @@ import { Invalid, NotFound } from '../../../kernel/errors.ts';
 import { newId } from '../../../kernel/ids.ts';
 import type { Platform } from '../../../kernel/platform.ts';
 import { MAP_ATTRIBUTION, provinceMap } from '../../../kernel/territory/map.ts';
+import { isMunicipalityOfProvince, municipalityName } from '../../../kernel/territory/province.ts';
 import { writeTransaction } from '../../../kernel/transaction.ts';
 import * as surveys from '../../surveys/service.ts';
 import type { Theme } from '../contract.ts';
@@ -22,7 +23,6 @@ import type {
   ServiceView,
 } from './contract.ts';
 import { publishedFields } from './directory.ts';
-import { isMunicipalityOfLodi, municipalityName } from './municipalities.ts';
 import { isGap, needsByMunicipality } from './rules.ts';
 import * as needsStore from './store.ts';
 
@@ -173,7 +173,7 @@ export async function submitResponse(
   const own = await needsStore.findOrganisationKind(platform.database.db, actor.organisationId);
   const code = input.municipalityIstatCode;
   if (
-    !isMunicipalityOfLodi(code) ||
+    !isMunicipalityOfProvince(code) ||
     (own?.type === 'MUNICIPALITY' && own.municipalityIstatCode && own.municipalityIstatCode !== code)
   )
     throw new Invalid([

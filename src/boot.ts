@@ -6,7 +6,8 @@ import { loadDemoTraining } from './cli/demo-training.ts';
 import type { Config } from './config.ts';
 import { sealAuditTrail } from './kernel/audit.ts';
 import { type Clock, systemClock } from './kernel/clock.ts';
-import { type DatabaseHandle, openDatabase } from './kernel/db.ts';
+import type { DatabaseHandle } from './kernel/db.ts';
+import { openDatabaseFromTemplate } from './kernel/db-template.ts';
 import { heartbeatJob, type JobDefinition, startJobs } from './kernel/jobs.ts';
 import { createMailer } from './kernel/mail.ts';
 import { mailJob } from './kernel/mail-outbox.ts';
@@ -52,7 +53,7 @@ export async function openPlatform(
   clock: Clock = systemClock,
 ): Promise<Started> {
   serveProvince(config.office.province.istatCode);
-  const database = await openDatabase(config);
+  const database = await openDatabaseFromTemplate(config);
   try {
     const migrationsApplied = await migrateToLatest(database.db);
     for (const module of MODULES) await module.start?.({ database, clock });

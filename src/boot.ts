@@ -6,7 +6,8 @@ import { loadDemoTraining } from './cli/demo-training.ts';
 import type { Config } from './config.ts';
 import { sealAuditTrail } from './kernel/audit.ts';
 import { type Clock, systemClock } from './kernel/clock.ts';
-import { type DatabaseHandle, openDatabase } from './kernel/db.ts';
+import type { DatabaseHandle } from './kernel/db.ts';
+import { openDatabaseFromTemplate } from './kernel/db-template.ts';
 import { heartbeatJob, type JobDefinition, startJobs } from './kernel/jobs.ts';
 import { createMailer } from './kernel/mail.ts';
 import { mailJob } from './kernel/mail-outbox.ts';
@@ -15,6 +16,7 @@ import { migrateToLatest } from './kernel/migrate.ts';
 import { orphanFilesJob } from './kernel/orphan-files.ts';
 import type { Platform } from './kernel/platform.ts';
 import { requestCountSweepJob } from './kernel/rate-limits.ts';
+import { LODI, serveProvince } from './kernel/territory/province.ts';
 import { MODULES } from './modules/index.ts';
 
 /** Seals new audit entries into the hash chain, off the request path, every minute. */
@@ -52,11 +54,18 @@ export async function openPlatform(
   logger: Logger,
   clock: Clock = systemClock,
 ): Promise<Started> {
-  const database = await openDatabase(config);
+  serveProvince(config.office.province.istatCode);
+  const database = await openDatabaseFromTemplate(config);
   try {
     const migrationsApplied = await migrateToLatest(database.db);
     for (const module of MODULES) await module.start?.({ database, clock });
-    const demoLoaded = config.demoData ? await loadDemoData({ database, clock }) : false;
+    // The demo data describe Lodi's offices, municipalities and cases: another province starts without them.
+    const demo = config.demoData && config.office.province.istatCode === LODI;
+    if (config.demoData && !demo)
+      logger.warn(
+        `The demo data describe the province of Lodi: not loaded for ${config.office.province.name}`,
+      );
+    const demoLoaded = demo ? await loadDemoData({ database, clock }) : false;
     if (demoLoaded) await loadDemoCases({ database, clock, config });
     if (demoLoaded) await loadDemoCouncil({ database, clock, config });
     if (demoLoaded) await loadDemoTraining({ database, clock, config });

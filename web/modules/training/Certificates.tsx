@@ -108,7 +108,7 @@ function Generation({ data }: { data: Certificates }) {
       ) : run.failure ? (
         <p className="alert alert-warning">{run.failure}</p>
       ) : (
-        <p role="status">{t('training.certificates.finished', { total: run.total })}</p>
+        <p role="status">{t('training.certificates.finished', { count: run.total })}</p>
       )}
     </div>
   );

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_NOW } from '../support/app.ts';
 import {
   type BrowserTestWithMail,
   browserAvailable,
@@ -29,6 +30,8 @@ describe.skipIf(!browserAvailable())('certificates of attendance, in Chromium', 
     const anna = await makeUser(t.platform, [{ organisationId: comune.id, role: 'trainee' }]);
     trainerEmail = trainer.email;
     annaEmail = anna.email;
+    // the edition is planned and the operator enrolled the day before it
+    t.clock.set('2026-03-01T10:00:00+01:00');
     const trainerSession = await signIn(t.app, trainer.email);
     const annaSession = await signIn(t.app, anna.email);
     const course = await t.app.inject({
@@ -46,7 +49,6 @@ describe.skipIf(!browserAvailable())('certificates of attendance, in Chromium', 
         completionPercent: 75,
       },
     });
-    // the test clock stands at 9:00 in Rome: the only session is over
     const edition = await t.app.inject({
       method: 'POST',
       url: `/api/training/courses/${course.json().id}/editions`,
@@ -64,10 +66,12 @@ describe.skipIf(!browserAvailable())('certificates of attendance, in Chromium', 
       url: `/api/training/editions/${editionId}/enrolment`,
       headers: annaSession.headers,
     });
+    // at 9:00 in Rome the only session is over, and its register is marked
+    t.clock.set(TEST_NOW);
     const marked = await t.app.inject({
       method: 'POST',
       url: `/api/training/sessions/${edition.json().sessions[0].id}/register`,
-      headers: trainerSession.headers,
+      headers: (await signIn(t.app, trainer.email)).headers,
       payload: { userId: anna.id, present: true },
     });
     expect(marked.statusCode).toBe(200);

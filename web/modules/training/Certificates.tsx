@@ -42,9 +42,9 @@ function CertificatesSection({ editionId }: { editionId: string }) {
   });
   const generate = useMutation({
     mutationFn: () => certificates.generate(editionId),
-    onSuccess: (next) => {
+    onSuccess: () => {
       setProblem(null);
-      queryClient.setQueryData(certificateKeys.edition(editionId), next);
+      void queryClient.invalidateQueries({ queryKey: certificateKeys.edition(editionId) });
     },
     onError: (error) => setProblem(problemText(error, t('errors.generic'))),
   });

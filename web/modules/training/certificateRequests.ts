@@ -16,8 +16,8 @@ export const certificateKeys = {
 export const certificates = {
   ofEdition: (editionId: string) =>
     api.get<EditionCertificates>(`/api/training/editions/${editionId}/certificates`),
-  generate: (editionId: string) =>
-    api.post<EditionCertificates>(`/api/training/editions/${editionId}/certificates`),
+  /** Accepted (202) for the job queue: the progress is read again from the edition's certificates. */
+  generate: (editionId: string) => api.post(`/api/training/editions/${editionId}/certificates`),
   setSignatory: (editionId: string, input: SignatoryInput) =>
     api.put<EditionCertificates>(`/api/training/editions/${editionId}/signatory`, input),
   revoke: (id: string, reason: string) =>

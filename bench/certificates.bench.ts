@@ -215,6 +215,7 @@ try {
     progress.push([Math.round(performance.now() - started), view.generation?.done ?? 0]);
   }
   const generationMs = performance.now() - started;
+  const serverAfterGeneration = await memoryMiB(server.child.pid, 'VmHWM');
   if (view.generation?.failure) throw new Error(`generation failed: ${view.generation.failure}`);
   const listed = (await call<Listed>(certificatesUrl, trainer, 'GET')).body;
 
@@ -286,6 +287,7 @@ try {
     },
     // the server's whole process: the embedded database's memory included; at start, after signing in
     server_peak_memory_at_start_mib: serverAtStart,
+    server_peak_memory_after_generation_mib: serverAfterGeneration,
     server_peak_memory_mib: serverPeak,
     all_issued_and_verifiable:
       listed.certificates.length === PARTICIPANTS && printed === PARTICIPANTS && valid === PARTICIPANTS,

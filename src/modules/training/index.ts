@@ -1,12 +1,19 @@
 /** Training (WP3): courses of the two tracks, editions with sessions, enrolment with a waitlist, attendance. */
 import type { LovitModule } from '../../kernel/module.ts';
+import { certificateJob } from './certificates/generation.ts';
+import { registerCertificateRoutes } from './certificates/routes.ts';
 import { sessionReminderJob } from './jobs.ts';
 import { courseFiles } from './materials.ts';
 import { registerTrainingRoutes } from './routes.ts';
 
+export { verifyCertificate } from './certificates/service.ts';
+
 export const trainingModule: LovitModule = {
   name: 'training',
-  routes: registerTrainingRoutes,
-  jobs: (platform) => [sessionReminderJob(platform)],
+  async routes(app, platform) {
+    await registerTrainingRoutes(app, platform);
+    registerCertificateRoutes(app, platform);
+  },
+  jobs: (platform) => [sessionReminderJob(platform), certificateJob(platform)],
   storedFiles: courseFiles,
 };

@@ -9,6 +9,7 @@ import { Page } from '../../ui/Page.tsx';
 import { PagedList } from '../../ui/PagedList.tsx';
 import { pageFrom } from '../../ui/Pagination.tsx';
 import { TableScroll } from '../../ui/TableScroll.tsx';
+import { MyCertificates } from './Certificates.tsx';
 import { type CourseSummary, keys, type MyEnrolment, training } from './requests.ts';
 
 /** The training home: the user's own enrolments, the courses with the next session soonest first. */
@@ -39,6 +40,7 @@ export function TrainingPage() {
         )}
       </ul>
       {enrols && <MyEnrolments />}
+      {enrols && <MyCertificates />}
       <h2 className="h4 mt-4">{t('training.courses.title')}</h2>
       <PagedList
         list={courses}

@@ -15,6 +15,7 @@ import { portalModule } from './portal/index.ts';
 import { officesSection, reviewerLanguages } from './portal/ports.ts';
 import { surveysModule } from './surveys/index.ts';
 import { trainingModule } from './training/index.ts';
+import { updatesModule } from './updates/index.ts';
 
 export const MODULES: readonly LovitModule[] = [
   identityModule,
@@ -25,6 +26,7 @@ export const MODULES: readonly LovitModule[] = [
   surveysModule,
   councilModule,
   trainingModule,
+  updatesModule,
   opsModule,
 ];
 

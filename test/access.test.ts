@@ -35,6 +35,7 @@ const EXPECTED: Record<Role, readonly Permission[]> = {
     'exchange.access',
     'exchange.problems',
     'identity.organisations.read',
+    'updates.read',
   ],
   sui_manager: [
     'cases.access',
@@ -54,6 +55,8 @@ const EXPECTED: Record<Role, readonly Permission[]> = {
     'training.staff',
     'identity.organisations.read',
     'identity.users.read',
+    'updates.read',
+    'updates.oversee',
   ],
   questura_officer: [
     'exchange.access',
@@ -80,6 +83,8 @@ const EXPECTED: Record<Role, readonly Permission[]> = {
     'portal.sheets.review',
     'portal.sheets.publish',
     'identity.organisations.read',
+    'updates.read',
+    'updates.write',
   ],
   mediator: [
     'cases.access',
@@ -121,6 +126,7 @@ const EXPECTED: Record<Role, readonly Permission[]> = {
     'outreach.access',
     'project.access',
     'identity.organisations.read',
+    'updates.read',
   ],
   project_supervisor: [
     'exchange.problems',

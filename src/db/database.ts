@@ -8,6 +8,7 @@ import type { PortalTables } from './tables/portal.ts';
 import type { SurveysTables } from './tables/surveys.ts';
 import type { TrainingTables } from './tables/training.ts';
 import type { TrainingCertificateTables } from './tables/training-certificates.ts';
+import type { UpdatesTables } from './tables/updates.ts';
 
 /**
  * Every table, as Kysely sees it (camelCase here, snake_case in the database): each module declares its own
@@ -22,4 +23,5 @@ export type Database = KernelTables &
   PortalTables &
   TrainingTables &
   OpsTables &
-  TrainingCertificateTables;
+  TrainingCertificateTables &
+  UpdatesTables;

@@ -219,6 +219,22 @@ export const PERMISSIONS = {
     module: 'ops',
     roles: ['admin'],
   },
+  'updates.read': {
+    label: 'Leggere le novità normative pubblicate dall’esperto legale e segnarle come lette',
+    module: 'updates',
+    roles: ['sui_operator', 'sui_manager', 'legal_expert', 'project_manager'],
+  },
+  'updates.write': {
+    label: 'Scrivere e pubblicare le novità normative: norme, circolari e sentenze',
+    module: 'updates',
+    roles: ['legal_expert'],
+  },
+  'updates.oversee': {
+    label:
+      'Vedere chi del proprio ufficio ha letto le novità normative e segnare come applicate le modifiche ai tipi di pratica che richiedono',
+    module: 'updates',
+    roles: ['sui_manager'],
+  },
 } as const satisfies Record<string, PermissionDefinition>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -16,6 +16,7 @@ import { portalModule } from './portal/index.ts';
 import { officesSection, reviewerLanguages } from './portal/ports.ts';
 import { surveysModule } from './surveys/index.ts';
 import { trainingModule, verifyCertificate } from './training/index.ts';
+import { updatesModule } from './updates/index.ts';
 
 export const MODULES: readonly LovitModule[] = [
   identityModule,
@@ -26,6 +27,7 @@ export const MODULES: readonly LovitModule[] = [
   surveysModule,
   councilModule,
   trainingModule,
+  updatesModule,
   opsModule,
 ];
 

@@ -5,7 +5,7 @@
  * reach the course's trainers and the project's staff only, and never name anyone (decisions 053, 058).
  */
 import { type Caller, SYSTEM_CALLER } from '../../kernel/auth.ts';
-import { Conflict, Forbidden, NotFound } from '../../kernel/errors.ts';
+import { Conflict, NotFound } from '../../kernel/errors.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import { writeTransaction } from '../../kernel/transaction.ts';
 import * as surveys from '../surveys/service.ts';
@@ -188,13 +188,11 @@ export async function trainerEvaluations(
   trainerId: string,
 ): Promise<TrainerEvaluationsView> {
   const actor = actorOf(caller);
-  if (actor.userId !== trainerId && !oversees(actor))
-    throw new Forbidden(
-      'Le valutazioni di un formatore le leggono il formatore stesso e lo staff del progetto.',
-    );
   const { db } = platform.database;
-  const trainer = await feedbackStore.personName(db, trainerId);
-  if (!trainer) throw new NotFound('Il formatore non esiste.');
+  // A trainer reads their own; the project's staff everyone's; to anyone else they do not exist.
+  const trainer =
+    actor.userId === trainerId || oversees(actor) ? await feedbackStore.personName(db, trainerId) : null;
+  if (!trainer) throw new NotFound('Le valutazioni di questo formatore non esistono o non sono accessibili.');
   const rows = await feedbackStore.evaluationsOfTrainer(db, trainerId);
   const editions = [];
   const released = [];

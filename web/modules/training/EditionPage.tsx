@@ -14,6 +14,7 @@ import { LoadError, Loading } from '../../ui/Loading.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { Page } from '../../ui/Page.tsx';
 import { TableScroll } from '../../ui/TableScroll.tsx';
+import { EvaluationsPanel } from './EvaluationsPanel.tsx';
 import { type EditionView, keys, training } from './requests.ts';
 import { timeOf } from './times.ts';
 
@@ -54,6 +55,7 @@ export function EditionPage() {
       <StaffEnrolment edition={data} onDone={setNotice} />
       <CapacityForm edition={data} onDone={setNotice} />
       <Participants edition={data} />
+      <EvaluationsPanel edition={data} />
     </Page>
   );
 }

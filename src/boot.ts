@@ -4,6 +4,7 @@ import { loadDemoCases } from './cli/demo-cases.ts';
 import { loadDemoCouncil } from './cli/demo-council.ts';
 import { loadDemoTraining } from './cli/demo-training.ts';
 import { loadDemoUpdates } from './cli/demo-updates.ts';
+import { loadDemoTrainingFeedback } from './cli/demo-training-feedback.ts';
 import type { Config } from './config.ts';
 import { sealAuditTrail } from './kernel/audit.ts';
 import { type Clock, systemClock } from './kernel/clock.ts';
@@ -71,6 +72,7 @@ export async function openPlatform(
     if (demoLoaded) await loadDemoCouncil({ database, clock, config });
     if (demoLoaded) await loadDemoTraining({ database, clock, config });
     if (demoLoaded) await loadDemoUpdates({ database, clock, config });
+    if (demoLoaded) await loadDemoTrainingFeedback({ database, clock, config });
     const mailer = createMailer(config.smtpUrl, logger);
     const jobs = config.jobs
       ? await startJobs(database, jobDefinitions({ config, database, clock, mailer }), { work: true, logger })

@@ -9,6 +9,7 @@ import type { SurveysTables } from './tables/surveys.ts';
 import type { TrainingTables } from './tables/training.ts';
 import type { TrainingCertificateTables } from './tables/training-certificates.ts';
 import type { UpdatesTables } from './tables/updates.ts';
+import type { TrainingFeedbackTables } from './tables/training-feedback.ts';
 
 /**
  * Every table, as Kysely sees it (camelCase here, snake_case in the database): each module declares its own
@@ -24,4 +25,5 @@ export type Database = KernelTables &
   TrainingTables &
   OpsTables &
   TrainingCertificateTables &
-  UpdatesTables;
+  UpdatesTables &
+  TrainingFeedbackTables;

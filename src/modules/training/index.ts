@@ -2,7 +2,7 @@
 import type { LovitModule } from '../../kernel/module.ts';
 import { certificateJob } from './certificates/generation.ts';
 import { registerCertificateRoutes } from './certificates/routes.ts';
-import { sessionReminderJob } from './jobs.ts';
+import { evaluationJob, sessionReminderJob } from './jobs.ts';
 import { courseFiles } from './materials.ts';
 import { registerTrainingRoutes } from './routes.ts';
 
@@ -14,6 +14,6 @@ export const trainingModule: LovitModule = {
     await registerTrainingRoutes(app, platform);
     registerCertificateRoutes(app, platform);
   },
-  jobs: (platform) => [sessionReminderJob(platform), certificateJob(platform)],
+  jobs: (platform) => [sessionReminderJob(platform), evaluationJob(platform), certificateJob(platform)],
   storedFiles: courseFiles,
 };

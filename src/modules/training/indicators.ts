@@ -3,7 +3,9 @@
  * and organisation type, hours delivered, completion rate. The project module reads them through the service.
  */
 import type { Platform } from '../../kernel/platform.ts';
+import { answersOfKind } from '../surveys/service.ts';
 import type { Track } from './contract.ts';
+import { evaluationFigures } from './evaluation-figures.ts';
 import { isComplete } from './rules.ts';
 import * as store from './store.ts';
 
@@ -17,6 +19,10 @@ export type TrainingIndicators = {
   completionRate: number | null;
   placesInEndedEditions: number;
   completedPlaces: number;
+  /** Answers to the training needs surveys, and the mean overall satisfaction (1–5) of the evaluations shown. */
+  needsSurveyAnswers: number;
+  evaluationAnswers: number;
+  meanSatisfaction: number | null;
 };
 
 export async function trainingIndicators(platform: Platform): Promise<TrainingIndicators> {
@@ -44,5 +50,7 @@ export async function trainingIndicators(platform: Platform): Promise<TrainingIn
     completionRate: participations.length === 0 ? null : completed.length / participations.length,
     placesInEndedEditions: participations.length,
     completedPlaces: completed.length,
+    needsSurveyAnswers: await answersOfKind(platform, 'TRAINING_NEEDS'),
+    ...(await evaluationFigures(platform)),
   };
 }

@@ -26,6 +26,7 @@ import {
   trainerOption,
 } from './contract.ts';
 import { cancelEnrolment, changeCapacity, enrolSelf, enrolStaff, myEnrolments } from './enrolments.ts';
+import { registerFeedbackRoutes } from './feedback-routes.ts';
 import { attachMaterial, openMaterial } from './materials.ts';
 import {
   createCourse,
@@ -333,4 +334,6 @@ export async function registerTrainingRoutes(app: LovitApp, platform: Platform):
     },
     async (request) => checkIn(platform, request.caller, request.body),
   );
+
+  registerFeedbackRoutes(app, platform);
 }

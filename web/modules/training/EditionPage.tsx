@@ -15,6 +15,7 @@ import { Notice } from '../../ui/Notice.tsx';
 import { Page } from '../../ui/Page.tsx';
 import { TableScroll } from '../../ui/TableScroll.tsx';
 import { EditionCertificates } from './Certificates.tsx';
+import { EvaluationsPanel } from './EvaluationsPanel.tsx';
 import { type EditionView, keys, training } from './requests.ts';
 import { timeOf } from './times.ts';
 
@@ -56,6 +57,7 @@ export function EditionPage() {
       <CapacityForm edition={data} onDone={setNotice} />
       <Participants edition={data} />
       <EditionCertificates edition={data} />
+      <EvaluationsPanel edition={data} />
     </Page>
   );
 }

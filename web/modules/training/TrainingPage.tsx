@@ -38,6 +38,11 @@ export function TrainingPage() {
             <Link to="/formazione/corsi/nuovo">{t('training.courses.new')}</Link>
           </li>
         )}
+        {manages && (
+          <li className="list-inline-item">
+            <Link to="/formazione/fabbisogni">{t('trainingFeedback.needs.link')}</Link>
+          </li>
+        )}
       </ul>
       {enrols && <MyEnrolments />}
       {enrols && <MyCertificates />}

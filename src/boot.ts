@@ -3,6 +3,7 @@ import { loadDemoData } from './cli/demo.ts';
 import { loadDemoCases } from './cli/demo-cases.ts';
 import { loadDemoCouncil } from './cli/demo-council.ts';
 import { loadDemoTraining } from './cli/demo-training.ts';
+import { loadDemoTrainingRecord } from './cli/demo-training-record.ts';
 import type { Config } from './config.ts';
 import { sealAuditTrail } from './kernel/audit.ts';
 import { type Clock, systemClock } from './kernel/clock.ts';
@@ -58,6 +59,7 @@ export async function openPlatform(
     if (demoLoaded) await loadDemoCases({ database, clock, config });
     if (demoLoaded) await loadDemoCouncil({ database, clock, config });
     if (demoLoaded) await loadDemoTraining({ database, clock, config });
+    if (demoLoaded) await loadDemoTrainingRecord({ database, clock, config });
     const mailer = createMailer(config.smtpUrl, logger);
     const jobs = config.jobs
       ? await startJobs(database, jobDefinitions({ config, database, clock, mailer }), { work: true, logger })

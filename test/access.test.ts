@@ -34,6 +34,7 @@ const EXPECTED: Record<Role, readonly Permission[]> = {
     'cases.types.read',
     'exchange.access',
     'exchange.problems',
+    'training.mentoring',
     'identity.organisations.read',
   ],
   sui_manager: [
@@ -52,6 +53,7 @@ const EXPECTED: Record<Role, readonly Permission[]> = {
     'council.access',
     'training.access',
     'training.staff',
+    'training.mentoring',
     'identity.organisations.read',
     'identity.users.read',
   ],
@@ -75,6 +77,7 @@ const EXPECTED: Record<Role, readonly Permission[]> = {
     'cases.legal.answer',
     'exchange.problems',
     'training.access',
+    'training.mentoring',
     'outreach.access',
     'portal.sheets.edit',
     'portal.sheets.review',
@@ -84,6 +87,7 @@ const EXPECTED: Record<Role, readonly Permission[]> = {
   mediator: [
     'cases.access',
     'cases.mediators.profile',
+    'training.mentoring',
     'outreach.access',
     'portal.sheets.edit',
     'portal.sheets.review',

@@ -7,6 +7,7 @@ import type { OpsTables } from './tables/ops.ts';
 import type { PortalTables } from './tables/portal.ts';
 import type { SurveysTables } from './tables/surveys.ts';
 import type { TrainingTables } from './tables/training.ts';
+import type { TrainingRecordTables } from './tables/training-records.ts';
 
 /**
  * Every table, as Kysely sees it (camelCase here, snake_case in the database): each module declares its own
@@ -20,4 +21,5 @@ export type Database = KernelTables &
   SurveysTables &
   PortalTables &
   TrainingTables &
-  OpsTables;
+  OpsTables &
+  TrainingRecordTables;

@@ -2,11 +2,17 @@
 import type { LovitModule } from '../../kernel/module.ts';
 import { sessionReminderJob } from './jobs.ts';
 import { courseFiles } from './materials.ts';
+import { registerPublicCoursePages } from './public/pages.tsx';
+import { registerRecordRoutes } from './records/routes.ts';
 import { registerTrainingRoutes } from './routes.ts';
 
 export const trainingModule: LovitModule = {
   name: 'training',
-  routes: registerTrainingRoutes,
+  async routes(app, platform) {
+    await registerTrainingRoutes(app, platform);
+    registerRecordRoutes(app, platform);
+    await registerPublicCoursePages(app, platform);
+  },
   jobs: (platform) => [sessionReminderJob(platform)],
   storedFiles: courseFiles,
 };

@@ -3,7 +3,9 @@ import { RequirePermission } from '../../app/access.tsx';
 import { CheckInPage } from './CheckInPage.tsx';
 import { CoursePage } from './CoursePage.tsx';
 import { EditionPage } from './EditionPage.tsx';
+import { MentoringPage } from './MentoringPage.tsx';
 import { NewCoursePage } from './NewCoursePage.tsx';
+import { RecordPage } from './RecordPage.tsx';
 import { RegisterPage } from './RegisterPage.tsx';
 
 /** The pages of training under `/formazione/…` (the list of courses is the module's page). */
@@ -14,8 +16,10 @@ export function trainingRoutes() {
     { path: '/formazione/edizioni/:id', Page: EditionPage, anyOf: ['training.access'] as const },
     { path: '/formazione/sessioni/:id', Page: RegisterPage, anyOf: ['training.attendance'] as const },
     { path: '/formazione/presenza', Page: CheckInPage, anyOf: ['training.enrol'] as const },
+    { path: '/formazione/affiancamento', Page: MentoringPage, anyOf: ['training.mentoring'] as const },
   ];
-  return pages.map(({ path, Page, anyOf }) => (
+  const ownRecord = <Route key="/formazione/percorso" path="/formazione/percorso" element={<RecordPage />} />;
+  const guarded = pages.map(({ path, Page, anyOf }) => (
     <Route
       key={path}
       path={path}
@@ -26,4 +30,5 @@ export function trainingRoutes() {
       }
     />
   ));
+  return [...guarded, ownRecord];
 }

@@ -5,6 +5,7 @@ import { loadDemoCouncil } from './cli/demo-council.ts';
 import { loadDemoTraining } from './cli/demo-training.ts';
 import { loadDemoUpdates } from './cli/demo-updates.ts';
 import { loadDemoTrainingFeedback } from './cli/demo-training-feedback.ts';
+import { loadDemoTrainingRecord } from './cli/demo-training-record.ts';
 import type { Config } from './config.ts';
 import { sealAuditTrail } from './kernel/audit.ts';
 import { type Clock, systemClock } from './kernel/clock.ts';
@@ -73,6 +74,7 @@ export async function openPlatform(
     if (demoLoaded) await loadDemoTraining({ database, clock, config });
     if (demoLoaded) await loadDemoUpdates({ database, clock, config });
     if (demoLoaded) await loadDemoTrainingFeedback({ database, clock, config });
+    if (demoLoaded) await loadDemoTrainingRecord({ database, clock, config });
     const mailer = createMailer(config.smtpUrl, logger);
     const jobs = config.jobs
       ? await startJobs(database, jobDefinitions({ config, database, clock, mailer }), { work: true, logger })

@@ -10,6 +10,7 @@ import type { TrainingTables } from './tables/training.ts';
 import type { TrainingCertificateTables } from './tables/training-certificates.ts';
 import type { UpdatesTables } from './tables/updates.ts';
 import type { TrainingFeedbackTables } from './tables/training-feedback.ts';
+import type { TrainingRecordTables } from './tables/training-records.ts';
 
 /**
  * Every table, as Kysely sees it (camelCase here, snake_case in the database): each module declares its own
@@ -26,4 +27,5 @@ export type Database = KernelTables &
   OpsTables &
   TrainingCertificateTables &
   UpdatesTables &
-  TrainingFeedbackTables;
+  TrainingFeedbackTables &
+  TrainingRecordTables;

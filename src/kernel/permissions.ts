@@ -158,6 +158,12 @@ export const PERMISSIONS = {
     module: 'training',
     roles: ['trainer'],
   },
+  'training.mentoring': {
+    label:
+      'Registrare la formazione sul lavoro del team SUI: le ore di affiancamento date (il responsabile SUI, quelle di tutto l’ufficio)',
+    module: 'training',
+    roles: ['sui_operator', 'sui_manager', 'legal_expert', 'mediator'],
+  },
   'outreach.access': {
     label: 'Accedere alla comunicazione',
     module: 'outreach',

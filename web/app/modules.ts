@@ -39,7 +39,7 @@ export const modules: readonly ModuleEntry[] = [
   {
     path: '/formazione',
     key: 'training',
-    permissions: ['training.access', 'training.staff'],
+    permissions: ['training.access', 'training.staff', 'training.mentoring'],
     Page: TrainingPage,
   },
   { path: '/comunicazione', key: 'outreach', permissions: ['outreach.access'], Page: OutreachPage },

@@ -4,6 +4,8 @@ import { certificateJob } from './certificates/generation.ts';
 import { registerCertificateRoutes } from './certificates/routes.ts';
 import { evaluationJob, sessionReminderJob } from './jobs.ts';
 import { courseFiles } from './materials.ts';
+import { registerPublicCoursePages } from './public/pages.tsx';
+import { registerRecordRoutes } from './records/routes.ts';
 import { registerTrainingRoutes } from './routes.ts';
 
 export { verifyCertificate } from './certificates/service.ts';
@@ -13,6 +15,8 @@ export const trainingModule: LovitModule = {
   async routes(app, platform) {
     await registerTrainingRoutes(app, platform);
     registerCertificateRoutes(app, platform);
+    registerRecordRoutes(app, platform);
+    await registerPublicCoursePages(app, platform);
   },
   jobs: (platform) => [sessionReminderJob(platform), evaluationJob(platform), certificateJob(platform)],
   storedFiles: courseFiles,

@@ -19,15 +19,26 @@ export function TrainingPage() {
   const page = pageFrom(params);
   const manages = usePermission('training.manage');
   const enrols = usePermission('training.enrol');
+  const readsCourses = usePermission('training.access');
+  const mentors = usePermission('training.mentoring');
   const courses = useQuery({
     queryKey: keys.courses(page),
     queryFn: () => training.courses(page),
     placeholderData: keepPreviousData,
+    enabled: readsCourses,
   });
   return (
     <Page title={t('modules.training.title')}>
       <p className="lead">{t('training.intro')}</p>
       <ul className="list-inline">
+        <li className="list-inline-item">
+          <Link to="/formazione/percorso">{t('training.record.title')}</Link>
+        </li>
+        {mentors && (
+          <li className="list-inline-item">
+            <Link to="/formazione/affiancamento">{t('training.mentoring.title')}</Link>
+          </li>
+        )}
         {enrols && (
           <li className="list-inline-item">
             <Link to="/formazione/presenza">{t('training.checkIn.link')}</Link>
@@ -46,14 +57,18 @@ export function TrainingPage() {
       </ul>
       {enrols && <MyEnrolments />}
       {enrols && <MyCertificates />}
-      <h2 className="h4 mt-4">{t('training.courses.title')}</h2>
-      <PagedList
-        list={courses}
-        count={(count) => t('training.courses.count', { count })}
-        empty={t(manages ? 'training.courses.emptyManager' : 'training.courses.empty')}
-      >
-        {(items) => <CoursesTable items={items} />}
-      </PagedList>
+      {readsCourses && (
+        <>
+          <h2 className="h4 mt-4">{t('training.courses.title')}</h2>
+          <PagedList
+            list={courses}
+            count={(count) => t('training.courses.count', { count })}
+            empty={t(manages ? 'training.courses.emptyManager' : 'training.courses.empty')}
+          >
+            {(items) => <CoursesTable items={items} />}
+          </PagedList>
+        </>
+      )}
     </Page>
   );
 }

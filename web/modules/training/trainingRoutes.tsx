@@ -5,7 +5,9 @@ import { CoursePage } from './CoursePage.tsx';
 import { EditionPage } from './EditionPage.tsx';
 import { NeedsResultsPage } from './NeedsResultsPage.tsx';
 import { NeedsSurveyPage } from './NeedsSurveyPage.tsx';
+import { MentoringPage } from './MentoringPage.tsx';
 import { NewCoursePage } from './NewCoursePage.tsx';
+import { RecordPage } from './RecordPage.tsx';
 import { RegisterPage } from './RegisterPage.tsx';
 import { TrainerEvaluationsPage } from './TrainerEvaluationsPage.tsx';
 
@@ -24,8 +26,10 @@ export function trainingRoutes() {
       Page: TrainerEvaluationsPage,
       anyOf: ['training.manage'] as const,
     },
+    { path: '/formazione/affiancamento', Page: MentoringPage, anyOf: ['training.mentoring'] as const },
   ];
-  return pages.map(({ path, Page, anyOf }) => (
+  const ownRecord = <Route key="/formazione/percorso" path="/formazione/percorso" element={<RecordPage />} />;
+  const guarded = pages.map(({ path, Page, anyOf }) => (
     <Route
       key={path}
       path={path}
@@ -36,4 +40,5 @@ export function trainingRoutes() {
       }
     />
   ));
+  return [...guarded, ownRecord];
 }

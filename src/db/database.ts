@@ -8,9 +8,9 @@ import type { PortalTables } from './tables/portal.ts';
 import type { SurveysTables } from './tables/surveys.ts';
 import type { TrainingTables } from './tables/training.ts';
 import type { TrainingCertificateTables } from './tables/training-certificates.ts';
-import type { UpdatesTables } from './tables/updates.ts';
 import type { TrainingFeedbackTables } from './tables/training-feedback.ts';
 import type { TrainingRecordTables } from './tables/training-records.ts';
+import type { UpdatesTables } from './tables/updates.ts';
 
 /**
  * Every table, as Kysely sees it (camelCase here, snake_case in the database): each module declares its own

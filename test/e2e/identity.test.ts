@@ -103,7 +103,7 @@ describe.skipIf(!browserAvailable())('signing in and administration in Chromium'
       {
         email: 'operatore.sui@lovit.example',
         name: 'Marco Bianchi',
-        modules: ['Pratiche SUI', 'Pareri', 'Novità normative'],
+        modules: ['Pratiche SUI', 'Pareri', 'Novità normative', 'Formazione'],
       },
       { email: 'funzionario.questura@lovit.example', name: 'Luca Russo', modules: ['Pareri'] },
       { email: 'admin@lovit.example', name: 'Anna Amministratrice', modules: ['Amministrazione'] },
@@ -147,12 +147,13 @@ describe.skipIf(!browserAvailable())('signing in and administration in Chromium'
       .getByRole('button', { name: 'Cambia ente' })
       .filter({ visible: true })
       .click();
-    await expect.poll(() => menuEntries(page)).toEqual(['Pratiche SUI', 'Pareri', 'Novità normative']);
+    await expect.poll(() => menuEntries(page)).toEqual(['Pratiche SUI', 'Pareri', 'Novità normative', 'Formazione']);
     const desk = page.getByRole('region', { name: 'Moduli della piattaforma' });
     expect((await desk.getByRole('link').allTextContents()).map((text) => text.trim())).toEqual([
       'Pratiche SUI',
       'Pareri',
       'Novità normative',
+      'Formazione',
     ]);
     await close(page);
   });
@@ -342,7 +343,7 @@ describe.skipIf(!browserAvailable())('signing in and administration in Chromium'
     await invited.getByRole('link', { name: "Vai all'accesso" }).click();
     await signIn(invited, 'chiara.vitali@lovit.example', 'una frase lunga per Chiara');
     await invited.getByRole('heading', { level: 1, name: 'Scrivania' }).waitFor();
-    expect(await menuEntries(invited)).toEqual(['Pratiche SUI', 'Pareri', 'Novità normative']);
+    expect(await menuEntries(invited)).toEqual(['Pratiche SUI', 'Pareri', 'Novità normative', 'Formazione']);
     await close(invited);
   });
 

@@ -108,4 +108,28 @@ describe.skipIf(!browserAvailable())('enrolment, waitlist and check-in, in Chrom
     await closePage(screen);
     await closePage(page);
   });
+
+  it('keeps the trainer’s focus on the box just marked in the register, by keyboard', async () => {
+    const screen = await openSignedIn(t.browser, t.base, `/formazione/sessioni/${sessionId}`, trainerEmail);
+    await screen.getByText('Presenti: 1 su 1.').waitFor();
+    const box = screen.getByRole('checkbox', { name: /Mario Rossi/ });
+    const isFocused = () => box.evaluate((element) => element === document.activeElement);
+    const press = async () => {
+      const saved = screen.waitForResponse(
+        (response) => response.url().endsWith('/register') && response.request().method() === 'POST',
+      );
+      await screen.keyboard.press('Space');
+      expect((await saved).status()).toBe(200);
+    };
+    await box.focus();
+    await press();
+    await screen.getByText('Presenti: 0 su 1.').waitFor();
+    await expect(isFocused()).resolves.toBe(true);
+    await press();
+    await screen.getByText('Presenti: 1 su 1.').waitFor();
+    await expect(isFocused()).resolves.toBe(true);
+    await screen.reload();
+    await screen.getByText('Presenti: 1 su 1.').waitFor();
+    await closePage(screen);
+  });
 });

@@ -13,6 +13,7 @@ const MODULE_ORDER = [
   'surveys',
   'council',
   'training',
+  'updates',
   'ops',
 ];
 

@@ -23,7 +23,14 @@ export async function writeResult(name: string, result: Record<string, unknown>)
   return file;
 }
 
-export type RunningServer = { url: string; child: ChildProcess; readyAfterMs: number; stop(): Promise<void> };
+export type RunningServer = {
+  url: string;
+  child: ChildProcess;
+  readyAfterMs: number;
+  /** The data folder it runs on: `DATA_DIR` when given, else a fresh one. */
+  dataDir: string;
+  stop(): Promise<void>;
+};
 
 /**
  * The address a LOVIT process says it is ready at in its start-up line: with PORT=0, the port the system chose.
@@ -63,7 +70,7 @@ export async function waitReady(url: string, child: ChildProcess): Promise<void>
 
 /** Starts LOVIT as its own process (as `npm start` does) on a port it chooses, and waits until /readyz answers 200. */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'lovit-bench-'));
+  const dataDir = env.DATA_DIR ?? (await mkdtemp(path.join(tmpdir(), 'lovit-bench-')));
   const started = performance.now();
   // BENCH_NODE_ARGS: extra options for the server's Node, e.g. `--cpu-prof --cpu-prof-dir=/tmp/profile`
   const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
@@ -85,6 +92,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     url,
     child,
     readyAfterMs,
+    dataDir,
     stop: () =>
       new Promise((resolve) => {
         child.once('exit', () => resolve());

@@ -10,6 +10,7 @@ import { newId } from './kernel/ids.ts';
 import { registerObservability } from './kernel/observability.ts';
 import { registerOpenApi } from './kernel/openapi.ts';
 import type { Platform } from './kernel/platform.ts';
+import { databaseRateLimitStore } from './kernel/rate-limits.ts';
 import { registerSecurityHeaders } from './kernel/security.ts';
 import { registerWeb } from './kernel/web.ts';
 import { resolveApiClient, resolveSession } from './modules/identity/service.ts';
@@ -70,7 +71,12 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
   registerErrorHandling(app);
   registerSecurityHeaders(app, platform.config.publicUrl);
   await app.register(cookie);
-  await app.register(rateLimit, { global: false, errorResponseBuilder: rateLimited });
+  // Counted in the database, so that every process behind a load balancer shares the same limits.
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: rateLimited,
+    store: databaseRateLimitStore(platform.database.db),
+  });
   // Case submissions are ranked by arrival: stamped before access control makes them wait.
   for (const module of MODULES) module.beforeAccessControl?.(app, platform);
   registerAccessControl(app, {

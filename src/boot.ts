@@ -3,10 +3,14 @@ import { loadDemoData } from './cli/demo.ts';
 import { loadDemoCases } from './cli/demo-cases.ts';
 import { loadDemoCouncil } from './cli/demo-council.ts';
 import { loadDemoTraining } from './cli/demo-training.ts';
+import { loadDemoTrainingFeedback } from './cli/demo-training-feedback.ts';
+import { loadDemoTrainingRecord } from './cli/demo-training-record.ts';
+import { loadDemoUpdates } from './cli/demo-updates.ts';
 import type { Config } from './config.ts';
 import { sealAuditTrail } from './kernel/audit.ts';
 import { type Clock, systemClock } from './kernel/clock.ts';
-import { type DatabaseHandle, openDatabase } from './kernel/db.ts';
+import type { DatabaseHandle } from './kernel/db.ts';
+import { openDatabaseFromTemplate } from './kernel/db-template.ts';
 import { heartbeatJob, type JobDefinition, startJobs } from './kernel/jobs.ts';
 import { createMailer } from './kernel/mail.ts';
 import { mailJob } from './kernel/mail-outbox.ts';
@@ -14,6 +18,8 @@ import { mailRetentionJob } from './kernel/mail-retention.ts';
 import { migrateToLatest } from './kernel/migrate.ts';
 import { orphanFilesJob } from './kernel/orphan-files.ts';
 import type { Platform } from './kernel/platform.ts';
+import { requestCountSweepJob } from './kernel/rate-limits.ts';
+import { LODI, serveProvince } from './kernel/territory/province.ts';
 import { MODULES } from './modules/index.ts';
 
 /** Seals new audit entries into the hash chain, off the request path, every minute. */
@@ -38,6 +44,7 @@ export function jobDefinitions(platform: Platform): JobDefinition[] {
     ),
     mailJob(platform.database.db, platform.clock, platform.mailer, platform.config.mail),
     mailRetentionJob(platform.database.db, platform.clock),
+    requestCountSweepJob(platform.database.db),
     ...MODULES.flatMap((module) => module.jobs?.(platform) ?? []),
   ];
 }
@@ -50,14 +57,24 @@ export async function openPlatform(
   logger: Logger,
   clock: Clock = systemClock,
 ): Promise<Started> {
-  const database = await openDatabase(config);
+  serveProvince(config.office.province.istatCode);
+  const database = await openDatabaseFromTemplate(config);
   try {
     const migrationsApplied = await migrateToLatest(database.db);
     for (const module of MODULES) await module.start?.({ database, clock });
-    const demoLoaded = config.demoData ? await loadDemoData({ database, clock }) : false;
+    // The demo data describe Lodi's offices, municipalities and cases: another province starts without them.
+    const demo = config.demoData && config.office.province.istatCode === LODI;
+    if (config.demoData && !demo)
+      logger.warn(
+        `The demo data describe the province of Lodi: not loaded for ${config.office.province.name}`,
+      );
+    const demoLoaded = demo ? await loadDemoData({ database, clock }) : false;
     if (demoLoaded) await loadDemoCases({ database, clock, config });
     if (demoLoaded) await loadDemoCouncil({ database, clock, config });
     if (demoLoaded) await loadDemoTraining({ database, clock, config });
+    if (demoLoaded) await loadDemoUpdates({ database, clock, config });
+    if (demoLoaded) await loadDemoTrainingFeedback({ database, clock, config });
+    if (demoLoaded) await loadDemoTrainingRecord({ database, clock, config });
     const mailer = createMailer(config.smtpUrl, logger);
     const jobs = config.jobs
       ? await startJobs(database, jobDefinitions({ config, database, clock, mailer }), { work: true, logger })

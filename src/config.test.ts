@@ -89,4 +89,32 @@ describe('loadConfig', () => {
       expect(() => loadConfig(env)).not.toThrow(/s3cret/);
     }
   });
+
+  it('serves the province of PROVINCE_ISTAT, its two letters, patron day and offices from settings', () => {
+    const lodi = loadConfig({}).office;
+    expect(lodi.province).toEqual({ istatCode: '098', name: 'Lodi' });
+    expect(lodi.provinceCode).toBe('LO');
+    expect(lodi.offices.map((office) => office.key)).toEqual(['prefettura', 'questura']);
+    const offices = [{ name: 'Prefettura di Milano', address: 'Corso Monforte 31', municipality: '015146' }];
+    const milano = loadConfig({
+      PROVINCE_ISTAT: '15',
+      PATRON_DAY: '12-07 Sant’Ambrogio',
+      OFFICES: JSON.stringify(offices),
+    }).office;
+    expect(milano.province).toEqual({ istatCode: '015', name: 'Milano' });
+    expect(milano.provinceCode).toBe('MI');
+    expect(milano.patronDay).toMatchObject({ month: 12, day: 7, name: 'Sant’Ambrogio' });
+    expect(milano.offices).toEqual([{ ...offices[0], callFirst: false }]);
+    expect(() => loadConfig({ PROVINCE_ISTAT: '15' })).toThrow(
+      new ConfigError(
+        'Invalid configuration: PATRON_DAY is required for the province of Milano (e.g. "12-07 Sant’Ambrogio")',
+      ),
+    );
+    expect(() => loadConfig({ PROVINCE_ISTAT: '999' })).toThrow(
+      /^Invalid configuration: PROVINCE_ISTAT .*"999"/,
+    );
+    expect(() => loadConfig({ OFFICES: '[{"name":"x","municipality":"Milano"}]' })).toThrow(
+      /^Invalid configuration: OFFICES .*six-digit ISTAT code/,
+    );
+  });
 });

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+import { findProvince, LODI } from './kernel/territory/province.ts';
 
 const booleanFlag = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'], {
@@ -27,6 +28,47 @@ const peerSchema = z.object({
   jwk: z.record(z.string(), z.unknown()).optional(),
 });
 export type Peer = z.output<typeof peerSchema>;
+
+/** An office the public offices page lists besides the SUI's desks (the Prefettura, the Questura). */
+const officeSchema = z.object({
+  /** The anchor of its section on the page (`#prefettura`). */
+  key: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]{0,40}$/, 'expected a short key in lower-case letters, digits and dashes')
+    .optional(),
+  name: z.string().min(1, 'expected the office name'),
+  address: z.string().min(1).nullable().default(null),
+  /** ISTAT code of the municipality the office is in, for the map. */
+  municipality: z.string().regex(/^\d{6}$/, 'expected the six-digit ISTAT code of a municipality'),
+  email: z.email('expected an e-mail address').optional(),
+  phone: z
+    .string()
+    .regex(/^\+?[\d ]{6,20}$/, 'expected a telephone number')
+    .optional(),
+  /** Whether the page asks to call before going (hours not confirmed). */
+  callFirst: z.boolean().default(false),
+});
+export type OfficeSetting = z.output<typeof officeSchema>;
+
+/** Lodi's offices, from public sources (the Questura's switchboard only: its office's address and hours are not). */
+const LODI_OFFICES: OfficeSetting[] = [
+  {
+    key: 'prefettura',
+    name: 'Prefettura – Ufficio Territoriale del Governo di Lodi',
+    address: 'Palazzo del Governo, Lodi',
+    municipality: '098031',
+    email: 'prefettura.lodi@interno.it',
+    callFirst: false,
+  },
+  {
+    key: 'questura',
+    name: 'Questura di Lodi – Ufficio Immigrazione',
+    address: null,
+    municipality: '098031',
+    phone: '0371 4441',
+    callFirst: true,
+  },
+];
 
 /** An address or a network in CIDR notation: `10.0.0.5`, `10.0.0.0/8`, `fd00::/8`. */
 function isAddressOrNetwork(text: string): boolean {
@@ -96,11 +138,11 @@ const environmentSchema = z.object({
   PROVINCE_CODE: z
     .string()
     .regex(/^[A-Z]{2}$/, 'expected the two-letter code of the province (e.g. LO)')
-    .default('LO'),
+    .optional(),
   PATRON_DAY: z
     .string()
     .regex(/^\d{2}-\d{2} .+$/, 'expected "MM-DD Name", e.g. "01-19 San Bassiano"')
-    .default('01-19 San Bassiano, patrono di Lodi'),
+    .optional(),
   PATRON_DAY_IN_LEGAL_TERMS: booleanFlag.default(false),
   UPLOAD_MAX_MB: z.coerce
     .number({ error: 'expected a number of megabytes' })
@@ -146,6 +188,30 @@ const environmentSchema = z.object({
     .max(600)
     .default(30),
   EXCHANGE_INBOX_RATE_PER_MINUTE: z.coerce.number({ error: 'expected a number' }).int().min(1).default(1200),
+  PROVINCE_ISTAT: z
+    .string()
+    .transform((code, context) => {
+      const province = findProvince(code);
+      if (province) return province;
+      context.addIssue({
+        code: 'custom',
+        message: 'expected the ISTAT code of an Italian province (e.g. 098 for Lodi)',
+      });
+      return z.NEVER;
+    })
+    .optional(),
+  OFFICES: z
+    .string()
+    .transform((text, context) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        context.addIssue({ code: 'custom', message: 'expected a JSON array of offices' });
+        return z.NEVER;
+      }
+    })
+    .pipe(z.array(officeSchema, { error: 'expected a JSON array of offices' }))
+    .optional(),
   BACKUP_DIR: z.string().min(1, 'must not be empty').optional(),
   BACKUP_KEEP: z.coerce
     .number({ error: 'expected a number of archives' })
@@ -187,7 +253,11 @@ export type Config = {
   loginRatePerMinute: number;
   /** The SUI's office: the province in protocol numbers, the patron saint's day its calendar observes. */
   office: {
+    /** The province served, by ISTAT code (`098`), with its name and two-letter code. */
+    province: { istatCode: string; name: string };
     provinceCode: string;
+    /** The offices the public page lists besides the desks. */
+    offices: OfficeSetting[];
     /** The desks are closed on it; a legal term ending on it moves only when `inLegalTerms` (default off). */
     patronDay: { month: number; day: number; name: string; inLegalTerms: boolean };
   };
@@ -237,6 +307,14 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (e.OIDC_ISSUER && !e.OIDC_CLIENT_ID) {
     throw new ConfigError('Invalid configuration: OIDC_CLIENT_ID is required when OIDC_ISSUER is set');
   }
+  const province = e.PROVINCE_ISTAT ?? (findProvince(LODI) as NonNullable<typeof e.PROVINCE_ISTAT>);
+  const patronDay =
+    e.PATRON_DAY ?? (province.code === LODI ? '01-19 San Bassiano, patrono di Lodi' : undefined);
+  if (!patronDay) {
+    throw new ConfigError(
+      `Invalid configuration: PATRON_DAY is required for the province of ${province.name} (e.g. "12-07 Sant’Ambrogio")`,
+    );
+  }
   const publicUrl = e.PUBLIC_URL ?? `http://localhost:${e.PORT}`;
   return {
     port: e.PORT,
@@ -253,11 +331,13 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     session: { idleMinutes: e.SESSION_IDLE_MINUTES, maxHours: e.SESSION_MAX_HOURS },
     loginRatePerMinute: e.LOGIN_RATE_PER_MINUTE,
     office: {
-      provinceCode: e.PROVINCE_CODE,
+      province: { istatCode: province.code, name: province.name },
+      provinceCode: e.PROVINCE_CODE ?? province.abbreviation,
+      offices: e.OFFICES ?? (province.code === LODI ? LODI_OFFICES : []),
       patronDay: {
-        month: Number(e.PATRON_DAY.slice(0, 2)),
-        day: Number(e.PATRON_DAY.slice(3, 5)),
-        name: e.PATRON_DAY.slice(6),
+        month: Number(patronDay.slice(0, 2)),
+        day: Number(patronDay.slice(3, 5)),
+        name: patronDay.slice(6),
         inLegalTerms: e.PATRON_DAY_IN_LEGAL_TERMS,
       },
     },

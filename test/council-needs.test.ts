@@ -86,8 +86,10 @@ for (const backend of BACKENDS) {
         ...SERVICE,
         municipalityIstatCode: '015146',
       });
-      expect(invalid.statusCode).toBe(400);
-      expect(invalid.json().errors[0].path).toBe('body.municipalityIstatCode');
+      expect(invalid.statusCode).toBe(422);
+      expect(invalid.json().errors).toEqual([
+        { path: 'body.municipalityIstatCode', message: 'scegliere un comune della provincia di Lodi' },
+      ]);
       const created = await send(caritas, 'POST', '/api/council/services', SERVICE);
       expect(created.statusCode).toBe(201);
       expect(created.json()).toMatchObject({

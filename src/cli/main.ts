@@ -16,7 +16,7 @@ import { backupCommand, restoreCommand } from './backup.ts';
 import { DEMO_PASSWORD, loadDemoData } from './demo.ts';
 import { loadDemoCases } from './demo-cases.ts';
 import { importCommand } from './import.ts';
-import { createUserCommand } from './users.ts';
+import { createOrganisationCommand, createUserCommand } from './users.ts';
 
 const EXPLAINED = [ConfigError, DatabaseUnavailable, MigrationFailed, BackupRefused];
 
@@ -64,6 +64,19 @@ program
         ? `Applied ${applied.length} migration(s): ${applied.join(', ')}`
         : 'Schema already up to date.';
     }),
+  );
+
+program
+  .command('organisation:create')
+  .description('create an organisation, such as the Prefettura of a new installation before its first user')
+  .requiredOption('--code <code>', 'short code, e.g. PREF-LO')
+  .requiredOption('--name <name>', 'name, e.g. "Prefettura di Lodi"')
+  .requiredOption(
+    '--type <type>',
+    'PREFECTURE, POLICE_HQ, LABOUR_INSPECTORATE, MUNICIPALITY, THIRD_SECTOR, COOPERATIVE, UNIVERSITY_SCHOOL or OTHER',
+  )
+  .action((options: { code: string; name: string; type: string }) =>
+    withDatabase((database) => createOrganisationCommand(database, options)),
   );
 
 program

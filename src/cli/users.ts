@@ -3,8 +3,8 @@ import { SYSTEM_CALLER } from '../kernel/auth.ts';
 import { systemClock } from '../kernel/clock.ts';
 import type { DatabaseHandle } from '../kernel/db.ts';
 import { Invalid } from '../kernel/errors.ts';
-import { newPassword, role as roleSchema } from '../modules/identity/contract.ts';
-import { createUser, findOrganisationByCode } from '../modules/identity/directory.ts';
+import { type NewOrganisation, newPassword, role as roleSchema } from '../modules/identity/contract.ts';
+import { createOrganisation, createUser, findOrganisationByCode } from '../modules/identity/directory.ts';
 
 export type CreateUserOptions = {
   email: string;
@@ -48,4 +48,17 @@ export async function createUserCommand(
     [{ organisationId: organisation.id, role: role.data }],
   );
   return `Created ${user.email} (${role.data} at ${organisation.name}).`;
+}
+
+/** `lovit organisation:create`: the office of a new installation, before its first administrator. */
+export async function createOrganisationCommand(
+  database: DatabaseHandle,
+  options: { code: string; name: string; type: string },
+): Promise<string> {
+  const organisation = await createOrganisation({ database, clock: systemClock }, SYSTEM_CALLER, {
+    code: options.code,
+    name: options.name,
+    type: options.type as NewOrganisation['type'],
+  });
+  return `Created ${organisation.name} (${organisation.code}).`;
 }

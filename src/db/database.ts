@@ -7,6 +7,10 @@ import type { OpsTables } from './tables/ops.ts';
 import type { PortalTables } from './tables/portal.ts';
 import type { SurveysTables } from './tables/surveys.ts';
 import type { TrainingTables } from './tables/training.ts';
+import type { TrainingCertificateTables } from './tables/training-certificates.ts';
+import type { TrainingFeedbackTables } from './tables/training-feedback.ts';
+import type { TrainingRecordTables } from './tables/training-records.ts';
+import type { UpdatesTables } from './tables/updates.ts';
 
 /**
  * Every table, as Kysely sees it (camelCase here, snake_case in the database): each module declares its own
@@ -20,4 +24,8 @@ export type Database = KernelTables &
   SurveysTables &
   PortalTables &
   TrainingTables &
-  OpsTables;
+  OpsTables &
+  TrainingCertificateTables &
+  UpdatesTables &
+  TrainingFeedbackTables &
+  TrainingRecordTables;

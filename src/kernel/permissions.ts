@@ -158,6 +158,12 @@ export const PERMISSIONS = {
     module: 'training',
     roles: ['trainer'],
   },
+  'training.mentoring': {
+    label:
+      'Registrare la formazione sul lavoro del team SUI: le ore di affiancamento date (il responsabile SUI, quelle di tutto l’ufficio)',
+    module: 'training',
+    roles: ['sui_operator', 'sui_manager', 'legal_expert', 'mediator'],
+  },
   'outreach.access': {
     label: 'Accedere alla comunicazione',
     module: 'outreach',
@@ -218,6 +224,22 @@ export const PERMISSIONS = {
     label: 'Consultare lo stato dei backup ed eseguirne uno',
     module: 'ops',
     roles: ['admin'],
+  },
+  'updates.read': {
+    label: 'Leggere le novità normative pubblicate dall’esperto legale e segnarle come lette',
+    module: 'updates',
+    roles: ['sui_operator', 'sui_manager', 'legal_expert', 'project_manager'],
+  },
+  'updates.write': {
+    label: 'Scrivere e pubblicare le novità normative: norme, circolari e sentenze',
+    module: 'updates',
+    roles: ['legal_expert'],
+  },
+  'updates.oversee': {
+    label:
+      'Vedere chi del proprio ufficio ha letto le novità normative e segnare come applicate le modifiche ai tipi di pratica che richiedono',
+    module: 'updates',
+    roles: ['sui_manager'],
   },
 } as const satisfies Record<string, PermissionDefinition>;
 

@@ -4,8 +4,9 @@
  * one that uses it, plugged in once for the whole process.
  */
 import type { LovitModule } from '../kernel/module.ts';
+import { registerVerifier } from '../kernel/verification.ts';
 import { auditModule } from './audit/index.ts';
-import { casesModule, mediatorLanguages, opinionChanged } from './cases/index.ts';
+import { casesModule, mediatorLanguages, opinionChanged, verifyCaseDocument } from './cases/index.ts';
 import { councilModule, territorySection } from './council/index.ts';
 import { opinionChanges } from './exchange/events.ts';
 import { exchangeModule } from './exchange/index.ts';
@@ -14,7 +15,8 @@ import { opsModule } from './ops/index.ts';
 import { portalModule } from './portal/index.ts';
 import { officesSection, reviewerLanguages } from './portal/ports.ts';
 import { surveysModule } from './surveys/index.ts';
-import { trainingModule } from './training/index.ts';
+import { trainingModule, verifyCertificate } from './training/index.ts';
+import { updatesModule } from './updates/index.ts';
 
 export const MODULES: readonly LovitModule[] = [
   identityModule,
@@ -25,6 +27,7 @@ export const MODULES: readonly LovitModule[] = [
   surveysModule,
   councilModule,
   trainingModule,
+  updatesModule,
   opsModule,
 ];
 
@@ -33,3 +36,6 @@ opinionChanges.subscribe(opinionChanged);
 // The portal asks the team which languages a mediator reviews, and the council for the services on the offices page.
 reviewerLanguages.provide(mediatorLanguages);
 officesSection.provide(territorySection);
+// The public check of a document's code asks the modules that print codes: the case files, then training.
+registerVerifier(verifyCaseDocument);
+registerVerifier(verifyCertificate);

@@ -100,7 +100,11 @@ describe.skipIf(!browserAvailable())('signing in and administration in Chromium'
 
   it('shows each role the modules it may open, and only those', async () => {
     const expected = [
-      { email: 'operatore.sui@lovit.example', name: 'Marco Bianchi', modules: ['Pratiche SUI', 'Pareri'] },
+      {
+        email: 'operatore.sui@lovit.example',
+        name: 'Marco Bianchi',
+        modules: ['Pratiche SUI', 'Pareri', 'Novità normative'],
+      },
       { email: 'funzionario.questura@lovit.example', name: 'Luca Russo', modules: ['Pareri'] },
       { email: 'admin@lovit.example', name: 'Anna Amministratrice', modules: ['Amministrazione'] },
     ];
@@ -143,11 +147,12 @@ describe.skipIf(!browserAvailable())('signing in and administration in Chromium'
       .getByRole('button', { name: 'Cambia ente' })
       .filter({ visible: true })
       .click();
-    await expect.poll(() => menuEntries(page)).toEqual(['Pratiche SUI', 'Pareri']);
+    await expect.poll(() => menuEntries(page)).toEqual(['Pratiche SUI', 'Pareri', 'Novità normative']);
     const desk = page.getByRole('region', { name: 'Moduli della piattaforma' });
     expect((await desk.getByRole('link').allTextContents()).map((text) => text.trim())).toEqual([
       'Pratiche SUI',
       'Pareri',
+      'Novità normative',
     ]);
     await close(page);
   });
@@ -337,7 +342,7 @@ describe.skipIf(!browserAvailable())('signing in and administration in Chromium'
     await invited.getByRole('link', { name: "Vai all'accesso" }).click();
     await signIn(invited, 'chiara.vitali@lovit.example', 'una frase lunga per Chiara');
     await invited.getByRole('heading', { level: 1, name: 'Scrivania' }).waitFor();
-    expect(await menuEntries(invited)).toEqual(['Pratiche SUI', 'Pareri']);
+    expect(await menuEntries(invited)).toEqual(['Pratiche SUI', 'Pareri', 'Novità normative']);
     await close(invited);
   });
 

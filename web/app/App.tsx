@@ -14,6 +14,7 @@ import { GlossaryPage } from '../modules/portal/GlossaryPage.tsx';
 import { SheetsPage } from '../modules/portal/SheetsPage.tsx';
 import { surveysRoutes } from '../modules/surveys/surveysRoutes.tsx';
 import { trainingRoutes } from '../modules/training/trainingRoutes.tsx';
+import { updatesRoutes } from '../modules/updates/updatesRoutes.tsx';
 import { RequirePermission, RequireSession } from './access.tsx';
 import { Layout } from './Layout.tsx';
 import { modules } from './modules.ts';
@@ -68,6 +69,7 @@ export function App() {
               {councilRoutes()}
               {surveysRoutes()}
               {trainingRoutes()}
+              {updatesRoutes()}
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Route>

@@ -9,11 +9,21 @@ import { OutreachPage } from '../modules/outreach/OutreachPage.tsx';
 import { ProjectPage } from '../modules/project/ProjectPage.tsx';
 import { SurveysPage } from '../modules/surveys/SurveysPage.tsx';
 import { TrainingPage } from '../modules/training/TrainingPage.tsx';
+import { UpdatesPage } from '../modules/updates/UpdatesPage.tsx';
 import { hasAnyPermission } from './session.ts';
 
 export type ModuleEntry = {
   path: string;
-  key: 'cases' | 'opinions' | 'council' | 'training' | 'outreach' | 'project' | 'surveys' | 'administration';
+  key:
+    | 'cases'
+    | 'opinions'
+    | 'council'
+    | 'training'
+    | 'outreach'
+    | 'project'
+    | 'surveys'
+    | 'administration'
+    | 'updates';
   /** A user holding any of these may open the module. */
   permissions: readonly Permission[];
   Page: ComponentType;
@@ -23,11 +33,13 @@ export type ModuleEntry = {
 export const modules: readonly ModuleEntry[] = [
   { path: '/pratiche', key: 'cases', permissions: ['cases.access'], Page: WorklistPage },
   { path: '/pareri', key: 'opinions', permissions: ['exchange.access'], Page: OpinionsPage },
+  // The legal expert's work and the SUI's reading: next to the cases it reaches (decision 056).
+  { path: '/novita-normative', key: 'updates', permissions: ['updates.read'], Page: UpdatesPage },
   { path: '/cti', key: 'council', permissions: ['council.access'], Page: CouncilPage },
   {
     path: '/formazione',
     key: 'training',
-    permissions: ['training.access', 'training.staff'],
+    permissions: ['training.access', 'training.staff', 'training.mentoring'],
     Page: TrainingPage,
   },
   { path: '/comunicazione', key: 'outreach', permissions: ['outreach.access'], Page: OutreachPage },

@@ -70,6 +70,17 @@ export type MailOutboxTable = {
   sentAt: NullableInstant;
 };
 
+/** The requests of one client on one limited route in the current window, shared by every process. */
+export type RequestCountTable = {
+  /** `METHOD /path` of the route. */
+  route: string;
+  /** The client: its address, or what the route counts by (the person checking in). */
+  key: string;
+  windowStart: Instant;
+  windowMs: number;
+  hits: number;
+};
+
 /** The platform's own tables: the audit trail, the workers' heartbeat, the e-mail outbox and the uploads awaiting their record. */
 export type KernelTables = {
   mailOutbox: MailOutboxTable;
@@ -77,4 +88,5 @@ export type KernelTables = {
   auditSeal: AuditSealTable;
   systemHeartbeat: SystemHeartbeatTable;
   fileUpload: FileUploadTable;
+  requestCount: RequestCountTable;
 };

@@ -3,18 +3,16 @@
  * limits, converted to TopoJSON by Openpolis, CC BY 4.0: see README.md here). Drawn once per level of detail
  * and kept: every map of the back-office and of the public site reuses the same shapes.
  */
-import { readFileSync } from 'node:fs';
 import { geoMercator, geoPath } from 'd3-geo';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { feature, mesh } from 'topojson-client';
 import { presimplify, quantile, simplify } from 'topojson-simplify';
-import type { GeometryCollection, Topology } from 'topojson-specification';
+import { type Boundaries, provinceBoundaries, servedProvince, typographic } from './province.ts';
 
 /** What the licence asks every map drawn from these boundaries to show. */
 export const MAP_ATTRIBUTION = 'Confini amministrativi: ISTAT, elaborazione Openpolis (CC BY 4.0)';
 
 type MunicipalityProperties = { name: string; com_istat_code: string };
-type Boundaries = Topology<{ municipalities: GeometryCollection<MunicipalityProperties> }>;
 
 export type MunicipalityShape = {
   /** ISTAT code, e.g. `098031`: the key that joins the map to the rest of the data. */
@@ -42,11 +40,7 @@ const MARGIN = 10;
 /** Share of the points `light` keeps, from the least to the most significant (topojson-simplify's weights). */
 const LIGHT_KEEP = 0.35;
 
-const BOUNDARIES_FILE = new URL('./lodi-municipalities.topo.json', import.meta.url);
-
 const round = (value: number) => Math.round(value * 10) / 10;
-/** Names as the rest of LOVIT writes them: the typographic apostrophe (`Sant’Angelo Lodigiano`). */
-const typographic = (name: string) => name.replaceAll("'", '’');
 
 /** Projects the boundaries into a `WIDTH`-wide SVG, municipalities in ISTAT-code order. */
 export function drawProvince(boundaries: Boundaries, detail: MapDetail): ProvinceMap {
@@ -84,13 +78,15 @@ export function drawProvince(boundaries: Boundaries, detail: MapDetail): Provinc
   };
 }
 
-const drawn = new Map<MapDetail, ProvinceMap>();
+const drawn = new Map<string, ProvinceMap>();
 
-/** The province of Lodi at a level of detail, drawn at the first call and kept for the life of the process. */
+/** The province served at a level of detail, drawn at the first call and kept for the life of the process. */
 export function provinceMap(detail: MapDetail): ProvinceMap {
-  const known = drawn.get(detail);
+  const { code } = servedProvince();
+  const key = `${code} ${detail}`;
+  const known = drawn.get(key);
   if (known) return known;
-  const map = drawProvince(JSON.parse(readFileSync(BOUNDARIES_FILE, 'utf8')) as Boundaries, detail);
-  drawn.set(detail, map);
+  const map = drawProvince(provinceBoundaries(code), detail);
+  drawn.set(key, map);
   return map;
 }

@@ -17,6 +17,7 @@ import { registerCaseReach } from './team/reach.ts';
 import { registerTeamRoutes } from './team/routes.ts';
 
 export { opinionChanged } from './opinions.ts';
+export { verifyCaseDocument } from './outcomes/receipts.ts';
 export { mediatorLanguages } from './team/service.ts';
 
 export const casesModule: LovitModule = {

@@ -4,6 +4,7 @@ import { actorOf } from '../../kernel/auth.ts';
 import { Invalid } from '../../kernel/errors.ts';
 import type { LovitApp } from '../../kernel/http.ts';
 import type { Platform } from '../../kernel/platform.ts';
+import { verifyDocument } from '../../kernel/verification.ts';
 import {
   actionInput,
   assignInput,
@@ -30,7 +31,7 @@ import {
   stopIntakeWriter,
   takeArrivalTicket,
 } from './intake/service.ts';
-import { receiptPdf, verify } from './outcomes/receipts.ts';
+import { receiptPdf } from './outcomes/receipts.ts';
 import * as service from './service.ts';
 import * as worklist from './worklist.ts';
 
@@ -295,6 +296,6 @@ export function registerCaseRoutes(app: LovitApp, platform: Platform): void {
         response: { 200: verificationView },
       },
     },
-    async (request) => verify(platform, request.caller, request.params.code),
+    async (request) => verifyDocument(platform, request.caller, request.params.code),
   );
 }

@@ -34,6 +34,8 @@ const INSTITUTION_MAIL = 'prefettura.lodi@interno.it';
 /** Where the staff sign in: the back-office's own sign-in page. */
 export const STAFF_SIGN_IN = '/accesso';
 export const COUNCIL_PATH = '/consiglio-territoriale';
+/** The training courses open to enrolment: in Italian only, as the courses are (decision 059). */
+export const TRAINING_PATH = '/portale/it/formazione';
 
 /** The menu: the page's place after `/portale/<lang>`, and its label in the catalogue. */
 const MENU = [
@@ -235,6 +237,11 @@ function Footer({ lang, t }: { lang: string; t: Translate }) {
             <li>
               <a href={COUNCIL_PATH} hrefLang="it">
                 {t('nav.council')}
+              </a>
+            </li>
+            <li>
+              <a href={TRAINING_PATH} hrefLang="it" {...textAttributes('it')}>
+                Formazione per gli operatori
               </a>
             </li>
             <li>

@@ -2,6 +2,7 @@
  * The offices page: the SUI desks with the opening hours the back-office sets (so the page never disagrees
  * with the booking grid), and the contacts of the Prefettura and the Questura that public sources confirm.
  */
+import type { OfficeSetting } from '../../config.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import { desksWithOpenings } from './store.ts';
 
@@ -29,33 +30,30 @@ export type OfficeAccessibility = {
   notes: string;
 };
 
-/** Lodi, the chief town: the Prefettura, its SUI desks and the Questura are there. */
-const CHIEF_TOWN = '098031';
-
-const PREFECTURE: Office = {
-  key: 'prefettura',
-  isDesk: false,
-  municipalityCode: CHIEF_TOWN,
-  name: 'Prefettura – Ufficio Territoriale del Governo di Lodi',
-  address: 'Palazzo del Governo, Lodi',
-  contacts: [{ label: 'prefettura.lodi@interno.it', href: 'mailto:prefettura.lodi@interno.it' }],
-  hours: [],
-  notice: null,
-  accessibility: null,
-};
-
-/** Only the switchboard is confirmed (Questura di Lodi web news, 2023); its office's address and hours are not. */
-const POLICE: Office = {
-  key: 'questura',
-  isDesk: false,
-  municipalityCode: CHIEF_TOWN,
-  name: 'Questura di Lodi – Ufficio Immigrazione',
-  address: null,
-  contacts: [{ label: '0371 4441', href: 'tel:+3903714441' }],
-  hours: [],
-  notice: 'callSwitchboard',
-  accessibility: null,
-};
+/** An office of the configuration (`OFFICES`), as the page shows it. */
+function configuredOffice(office: OfficeSetting, index: number): Office {
+  return {
+    key: office.key ?? `ufficio-${index + 1}`,
+    isDesk: false,
+    municipalityCode: office.municipality,
+    name: office.name,
+    address: office.address,
+    contacts: [
+      ...(office.email ? [{ label: office.email, href: `mailto:${office.email}` }] : []),
+      ...(office.phone
+        ? [
+            {
+              label: office.phone,
+              href: `tel:${office.phone.startsWith('+') ? '' : '+39'}${office.phone.replaceAll(' ', '')}`,
+            },
+          ]
+        : []),
+    ],
+    hours: [],
+    notice: office.callFirst ? 'callSwitchboard' : null,
+    accessibility: null,
+  };
+}
 
 const hhmm = (time: string) => time.slice(0, 5);
 
@@ -87,5 +85,5 @@ export async function listOffices(platform: Platform): Promise<Office[]> {
     if (last?.weekday === row.weekday) last.times += `, ${times}`;
     else desk.hours.push({ weekday: row.weekday, times });
   }
-  return [...desks.values(), PREFECTURE, POLICE];
+  return [...desks.values(), ...platform.config.office.offices.map(configuredOffice)];
 }

@@ -1,7 +1,7 @@
 /** The reading pages of the portal: home, procedure sheets, offices, privacy notice, accessibility statement. */
 import type { ReactNode } from 'react';
 import { languageOf, SOURCE_LANGUAGE, type Translate } from './languages.ts';
-import { DraftTag, Isolated, longDate, portalPath, textAttributes } from './layout.tsx';
+import { DraftTag, Isolated, longDate, portalPath, TRAINING_PATH, textAttributes } from './layout.tsx';
 import {
   FEEDBACK_REASONS,
   type PICTOGRAM_SECTIONS,
@@ -86,6 +86,14 @@ export function HomePage({ lang, t, sheets }: { lang: string; t: Translate; shee
         <li>
           <a href={portalPath(lang, '/uffici')}>{t('nav.offices')}</a>
         </li>
+        {lang === SOURCE_LANGUAGE && (
+          <li>
+            <a href={TRAINING_PATH}>Formazione per gli operatori</a>
+            <p className="meta">
+              I corsi aperti alle iscrizioni per gli operatori pubblici e del privato sociale.
+            </p>
+          </li>
+        )}
       </ul>
     </>
   );

@@ -8,7 +8,15 @@ import { NotFound } from '../../kernel/errors.ts';
 import type { LovitApp } from '../../kernel/http.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import { LANGUAGES } from './languages.ts';
-import { absolute, COUNCIL_PATH, portalPath, publishSiteAt, STYLESHEET, STYLESHEET_PATH } from './layout.tsx';
+import {
+  absolute,
+  COUNCIL_PATH,
+  portalPath,
+  publishSiteAt,
+  STYLESHEET,
+  STYLESHEET_PATH,
+  TRAINING_PATH,
+} from './layout.tsx';
 import { listOffices } from './offices.ts';
 import { OfficesPage } from './offices-page.tsx';
 import { remembered } from './page-cache.ts';
@@ -164,6 +172,7 @@ async function sitemap(platform: Platform): Promise<string> {
   const urls = [
     ...LANGUAGES.flatMap((language) => places.map((place) => portalPath(language.code, place))),
     COUNCIL_PATH,
+    TRAINING_PATH,
   ].map((path) => `<url><loc>${escapeXml(absolute(path))}</loc></url>`);
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`;
 }

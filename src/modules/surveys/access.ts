@@ -2,7 +2,7 @@
 import type { Actor, Caller } from '../../kernel/auth.ts';
 import { NotFound, Unauthenticated } from '../../kernel/errors.ts';
 import type { Platform } from '../../kernel/platform.ts';
-import { type Question, type QuestionnaireView, question } from './contract.ts';
+import { type OwnerKind, type Question, type QuestionnaireView, question } from './contract.ts';
 import { canBuild } from './rules.ts';
 import * as surveysStore from './store.ts';
 
@@ -20,6 +20,13 @@ export function actorOf(caller: Caller): Actor {
 }
 
 export const questionsOf = (row: { questions: unknown }): Question[] => question.array().parse(row.questions);
+
+/**
+ * Whether the actor builds the questionnaire on the generic pages: a builder of its kind, unless it belongs to a
+ * record of its owner (an edition's evaluation), which the owner's pages alone manage and read (decision 058).
+ */
+export const buildsOnGenericPages = (actor: Actor, row: { ownerKind: OwnerKind; ownerId: string | null }) =>
+  row.ownerId === null && canBuild(actor.roles, row.ownerKind);
 
 export function view(
   row: surveysStore.QuestionnaireRow,
@@ -41,7 +48,7 @@ export function view(
     reminderDays: row.reminderDays,
     invited: Number(row.invited ?? 0),
     ...standing,
-    canBuild: canBuild(actor.roles, row.ownerKind),
+    canBuild: buildsOnGenericPages(actor, row),
   };
 }
 
@@ -50,7 +57,7 @@ export async function visibleRow(platform: Platform, actor: Actor, id: string, r
   const [row] = await surveysStore.questionnaires(platform.database.db, { id });
   if (!row) throw new NotFound(QUESTIONNAIRE_NOT_FOUND);
   const standing = await surveysStore.standing(platform.database.db, id, actor.userId);
-  const isBuilder = canBuild(actor.roles, row.ownerKind);
+  const isBuilder = buildsOnGenericPages(actor, row);
   if (!isBuilder && (row.status === 'DRAFT' || (reach === 'invited' && !standing.isInvited)))
     throw new NotFound(QUESTIONNAIRE_NOT_FOUND);
   return { row, standing, isBuilder };

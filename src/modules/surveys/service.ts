@@ -11,22 +11,26 @@ import { Conflict, Forbidden, Invalid, NotFound } from '../../kernel/errors.ts';
 import { newId } from '../../kernel/ids.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import { auditRead, writeTransaction } from '../../kernel/transaction.ts';
-import { actorOf, QUESTIONNAIRE_NOT_FOUND, questionsOf, type Reach, view, visibleRow } from './access.ts';
+import {
+  actorOf,
+  buildsOnGenericPages,
+  QUESTIONNAIRE_NOT_FOUND,
+  questionsOf,
+  type Reach,
+  view,
+  visibleRow,
+} from './access.ts';
 import type { AnswerValue, OwnerKind, QuestionnaireInput, ResultsView, SurveyOwner } from './contract.ts';
 import { queueInvitations } from './letters.ts';
-import {
-  buildableKinds,
-  canBuild,
-  checkAnswers,
-  questionnaireProblems,
-  summarise,
-  withheldReason,
-} from './rules.ts';
+import { releasedAnswers } from './owner.ts';
+import { buildableKinds, canBuild, checkAnswers, questionnaireProblems, summarise } from './rules.ts';
 import * as surveysStore from './store.ts';
 
 export { actorOf, QUESTIONNAIRE_NOT_FOUND, type Reach } from './access.ts';
 export { answersCsv, answersXlsx, type LeadColumns, organisationColumns } from './exports.ts';
 export { findInvitees, inviteToSurvey, listInvitations, remindInvitees } from './invitations.ts';
+export { answersOfKind, closeOwnedSurvey, launchOwnedSurvey, ownedResults, ownedSurvey } from './owner.ts';
+export { MIN_ANONYMOUS_ANSWERS, summarise } from './rules.ts';
 
 export type SurveySettings = QuestionnaireInput & {
   anonymous: boolean;
@@ -134,7 +138,7 @@ export async function moveSurvey(platform: Platform, caller: Caller, id: string,
   const actor = actorOf(caller);
   await writeTransaction(platform.database.db, platform.clock, caller, async (unit) => {
     const row = await surveysStore.lockQuestionnaire(unit.db, id);
-    if (!row || !canBuild(actor.roles, row.ownerKind)) throw new NotFound(QUESTIONNAIRE_NOT_FOUND);
+    if (!row || !buildsOnGenericPages(actor, row)) throw new NotFound(QUESTIONNAIRE_NOT_FOUND);
     if ((to === 'OPEN' && row.status !== 'DRAFT') || (to === 'CLOSED' && row.status !== 'OPEN'))
       throw new Conflict(
         to === 'OPEN' ? 'Solo una bozza si apre alle risposte.' : 'Solo un questionario aperto si chiude.',
@@ -275,13 +279,6 @@ export async function organisationResponses(
   });
 }
 
-/** The anonymous answers of a questionnaire, in the order of their random ids: never in the order they came. */
-async function anonymousAnswers(platform: Platform, id: string) {
-  return (await surveysStore.anonymousAnswers(platform.database.db, id)).map(
-    (row) => row.answers as Record<string, AnswerValue>,
-  );
-}
-
 /** Every published named answer of an owner context, with its questionnaire's questions: what the owner aggregates. */
 export async function ownerAnswers(platform: Platform, kind: OwnerKind) {
   const { db } = platform.database;
@@ -317,15 +314,7 @@ export async function surveyResults(
           'Un questionario anonimo non si filtra per tipo di ente: renderebbe riconoscibili le persone',
       },
     ]);
-  const { db } = platform.database;
-  const answerSets = row.anonymous
-    ? row.status !== 'CLOSED'
-      ? []
-      : await anonymousAnswers(platform, id)
-    : (await surveysStore.responses(db, { questionnaireId: id, ...filter })).map(
-        (r) => r.answers as Record<string, AnswerValue>,
-      );
-  const withheld = withheldReason(row, answerSets.length);
+  const { answers: answerSets, withheld } = await releasedAnswers(platform, row, filter);
   // A named questionnaire's free texts may say who wrote them: reading them is on the record.
   if (!row.anonymous)
     await auditRead(platform.database.db, platform.clock, caller, 'survey_results', id, { ...filter });

@@ -48,7 +48,9 @@ function filtered(db: Db, filter: QuestionnaireFilter) {
   if (visibleTo)
     query = query.where((eb) =>
       eb.or([
-        ...(visibleTo.kinds.length ? [eb('q.ownerKind', 'in', visibleTo.kinds)] : []),
+        ...(visibleTo.kinds.length
+          ? [eb.and([eb('q.ownerKind', 'in', visibleTo.kinds), eb('q.ownerId', 'is', null)])]
+          : []),
         eb.and([
           eb('q.status', '!=', 'DRAFT'),
           eb.exists(

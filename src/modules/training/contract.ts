@@ -1,6 +1,7 @@
 /** The training API (WP3): courses of a track, editions with sessions, enrolments with a waitlist, attendance. */
 import { z } from 'zod';
 import { legalDay, multilineText, text } from '../../kernel/contract.ts';
+import { questionResult, resultsView } from '../surveys/contract.ts';
 
 /** The two tracks of WP3, and the courses open to both, with their Italian names. */
 export const TRACKS = {
@@ -236,3 +237,98 @@ export type CheckInResult = z.infer<typeof checkInResult>;
 export const staffMember = z.object({ userId: id, name: z.string() });
 export type StaffMember = z.infer<typeof staffMember>;
 export const trainerOption = person;
+
+// ---- the needs survey and the evaluations of editions (decision 058)
+
+export const needsSurveyInput = z.object({
+  title: text(200),
+  intro: multilineText(4000),
+  /** One topic a line: each becomes a question on the need for training on it, from 1 to 5. */
+  topics: multilineText(4000),
+  anonymous: z.boolean(),
+  reminderDays: z.number().int().min(1, 'almeno 1 giorno').max(60, 'al più 60 giorni').nullable().optional(),
+});
+export type NeedsSurveyInput = z.infer<typeof needsSurveyInput>;
+
+export const needsTemplateView = z.object({ title: z.string(), intro: z.string(), topics: z.string() });
+
+export const needsSurveySummary = z.object({
+  id,
+  title: z.string(),
+  status: z.enum(['DRAFT', 'OPEN', 'CLOSED']),
+  anonymous: z.boolean(),
+  responses: z.number().int(),
+  invited: z.number().int(),
+});
+
+/** How much a topic is asked for: answers, mean need (1–5), answers of high need (4 or 5). */
+export const topicDemand = z.object({
+  key: z.string(),
+  topic: z.string(),
+  answered: z.number().int(),
+  mean: z.number().nullable(),
+  high: z.number().int(),
+  /** The share of those who answered it who rated it 4 or 5, in per cent. */
+  highShare: z.number().int(),
+  course: z.object({ id, title: z.string() }).nullable(),
+});
+export type TopicDemand = z.infer<typeof topicDemand>;
+
+/** The answers of a group (a track, a type of organisation) and the mean need of each topic among them. */
+export const groupDemand = z.object({
+  label: z.string(),
+  answers: z.number().int(),
+  means: z.array(z.object({ key: z.string(), mean: z.number().nullable() })),
+});
+export type GroupDemand = z.infer<typeof groupDemand>;
+
+export const needsResultsView = z.object({
+  id,
+  title: z.string(),
+  status: z.enum(['DRAFT', 'OPEN', 'CLOSED']),
+  anonymous: z.boolean(),
+  answers: z.number().int(),
+  invited: z.number().int(),
+  withheld: z.string().nullable(),
+  /** Most asked for first: the list the trainers plan from. */
+  topics: z.array(topicDemand),
+  byTrack: z.array(groupDemand),
+  byOrganisationType: z.array(groupDemand),
+});
+export type NeedsResultsView = z.infer<typeof needsResultsView>;
+
+export const topicPlanInput = z.object({ courseId: z.uuid('Scegliere un corso dall’elenco') });
+
+export const evaluationView = z.object({
+  editionId: id,
+  questionnaireId: id,
+  status: z.enum(['DRAFT', 'OPEN', 'CLOSED']),
+  sentAt: z.string(),
+  closesOn: z.string(),
+  invited: z.number().int(),
+  responses: z.number().int(),
+  /** For the course's trainers and the project's staff; null for a participant. */
+  results: resultsView.nullable(),
+  /** For a participant: whether they have answered. */
+  hasAnswered: z.boolean(),
+});
+export type EvaluationView = z.infer<typeof evaluationView>;
+
+export const trainerEvaluationsView = z.object({
+  trainer: person,
+  editions: z.array(
+    z.object({
+      editionId: id,
+      courseTitle: z.string(),
+      editionName: z.string(),
+      status: z.enum(['DRAFT', 'OPEN', 'CLOSED']),
+      responses: z.number().int(),
+      /** Whether its answers are shown and counted here: closed, with at least 5 answers. */
+      isReleased: z.boolean(),
+      satisfaction: z.number().nullable(),
+    }),
+  ),
+  answers: z.number().int(),
+  questions: z.array(questionResult),
+});
+export type TrainerEvaluationsView = z.infer<typeof trainerEvaluationsView>;

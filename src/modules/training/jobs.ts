@@ -2,6 +2,7 @@
 import type { JobDefinition } from '../../kernel/jobs.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import { remindSessions } from './enrolments.ts';
+import { runEvaluations } from './evaluations.ts';
 
 export function sessionReminderJob(platform: Platform): JobDefinition {
   return {
@@ -10,6 +11,17 @@ export function sessionReminderJob(platform: Platform): JobDefinition {
     cron: '0 9 * * *',
     async handle() {
       await remindSessions(platform);
+    },
+  };
+}
+
+export function evaluationJob(platform: Platform): JobDefinition {
+  return {
+    queue: 'training.evaluations',
+    // Every hour: the evaluation reaches the participants soon after the last session, while it is fresh.
+    cron: '20 * * * *',
+    async handle() {
+      await runEvaluations(platform);
     },
   };
 }

@@ -34,6 +34,7 @@ import {
   myEnrolments,
   withdrawEnrolment,
 } from './enrolments.ts';
+import { registerFeedbackRoutes } from './feedback-routes.ts';
 import { attachMaterial, openMaterial } from './materials.ts';
 import {
   createCourse,
@@ -359,4 +360,6 @@ export async function registerTrainingRoutes(app: LovitApp, platform: Platform):
       return reply.code(204).send(null);
     },
   );
+
+  registerFeedbackRoutes(app, platform);
 }

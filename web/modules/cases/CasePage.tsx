@@ -8,6 +8,7 @@ import { formatDate } from '../../ui/dates.ts';
 import { LoadError, Loading } from '../../ui/Loading.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { Page } from '../../ui/Page.tsx';
+import { CaseUpdateNotices } from '../updates/caseMarkers.tsx';
 import { timeOfDay } from './appointmentTimes.ts';
 import { CaseActions } from './CaseActions.tsx';
 import { CaseAppointments } from './CaseAppointments.tsx';
@@ -62,6 +63,7 @@ export function CasePage() {
     <Page title={t('cases.case.title', { number: data.number })} trail={trail}>
       <Notice message={notice} />
       {readsWholeCase && <CaseBar detail={data} canAct={canAct} />}
+      {readsWholeCase && <CaseUpdateNotices caseId={data.id} />}
       {!readsWholeCase && <CaseForMediator detail={data} onDone={setNotice} />}
       {readsWholeCase && <CaseSections detail={data} canAct={canAct} />}
       {readsWholeCase && (

@@ -4,13 +4,8 @@ import { useId, useState } from 'react';
 import { type UseFormReturn, useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import {
-  CHIEF_TOWN,
-  type DeskInput,
-  deskInput,
-  NOT_STATED,
-} from '../../../src/modules/cases/appointments/contract.ts';
-import { MUNICIPALITIES } from '../../../src/modules/council/needs/contract.ts';
+import { type DeskInput, deskInput, NOT_STATED } from '../../../src/modules/cases/appointments/contract.ts';
+import { useMunicipalities, useTerritory } from '../../app/territory.ts';
 import { SelectField, sentence, TextField } from '../../ui/fields.tsx';
 import { FormProblem, reportProblem } from '../../ui/forms.tsx';
 import { LoadError, Loading } from '../../ui/Loading.tsx';
@@ -27,30 +22,27 @@ type Opening = DeskInput['openings'][number];
 type DeskForm = z.input<typeof deskInput>;
 
 const FIRST_OPENING: Opening = { weekday: 1, opens: '09:00', closes: '12:00', slotMinutes: 30 };
-const EMPTY: DeskInput = {
+/** A new desk: in the chief town until the manager chooses another municipality. */
+const empty = (chiefTown: string): DeskInput => ({
   name: '',
   place: '',
-  municipalityCode: CHIEF_TOWN,
+  municipalityCode: chiefTown,
   accessibility: NOT_STATED,
   openings: [FIRST_OPENING],
-};
+});
 const ACCESS_FEATURES = ['stepFreeAccess', 'lift', 'accessibleToilet'] as const;
-const MUNICIPALITY_NAMES = new Map(
-  MUNICIPALITIES.map((municipality) => [municipality.code, municipality.name]),
-);
-const BY_NAME = MUNICIPALITIES.toSorted((a, b) => a.name.localeCompare(b.name, 'it'));
 
 /** The values of the form for a desk: a new one, or one to edit. */
-const formValues = (desk: DeskView | null): DeskInput =>
+const formValues = (desk: DeskView | null, chiefTown: string): DeskInput =>
   desk
     ? {
         name: desk.name,
         place: desk.place,
-        municipalityCode: desk.municipalityCode ?? CHIEF_TOWN,
+        municipalityCode: desk.municipalityCode ?? chiefTown,
         accessibility: desk.accessibility ?? NOT_STATED,
         openings: desk.openings,
       }
-    : EMPTY;
+    : empty(chiefTown);
 
 /** The SUI's desks with their weekly hours and the length of an appointment; the manager adds new ones. */
 export function DesksPage() {
@@ -58,6 +50,7 @@ export function DesksPage() {
   const [notice, setNotice] = useState<string | null>(null);
   const [editing, setEditing] = useState<DeskView | null>(null);
   const list = useQuery({ queryKey: keys.desks, queryFn: desks.list });
+  const territory = useTerritory();
   return (
     <Page title={t('cases.desks.title')} trail={[{ label: t('modules.cases.title'), to: '/pratiche' }]}>
       <Notice message={notice} />
@@ -71,15 +64,22 @@ export function DesksPage() {
       ) : (
         <DeskTable items={list.data} onEdit={setEditing} />
       )}
-      <DeskForm
-        key={editing?.id ?? 'new'}
-        desk={editing}
-        onSaved={(message) => {
-          setEditing(null);
-          setNotice(message);
-        }}
-        onCancel={() => setEditing(null)}
-      />
+      {territory.data ? (
+        <DeskForm
+          key={editing?.id ?? 'new'}
+          desk={editing}
+          chiefTown={territory.data.chiefTown}
+          onSaved={(message) => {
+            setEditing(null);
+            setNotice(message);
+          }}
+          onCancel={() => setEditing(null)}
+        />
+      ) : territory.error ? (
+        <LoadError error={territory.error} />
+      ) : (
+        <Loading />
+      )}
     </Page>
   );
 }
@@ -104,6 +104,7 @@ const answerOf = (value: boolean | null) => (value === null ? 'unknown' : value 
 
 function DeskTable({ items, onEdit }: { items: DeskView[]; onEdit: (desk: DeskView) => void }) {
   const { t } = useTranslation();
+  const names = new Map(useMunicipalities().map((municipality) => [municipality.code, municipality.name]));
   return (
     <TableScroll label={t('cases.desks.title')}>
       <table className="table">
@@ -124,7 +125,7 @@ function DeskTable({ items, onEdit }: { items: DeskView[]; onEdit: (desk: DeskVi
               <td className="lovit-desk-place">
                 {desk.place}
                 <br />
-                {MUNICIPALITY_NAMES.get(desk.municipalityCode ?? CHIEF_TOWN)}
+                {desk.municipalityCode ? names.get(desk.municipalityCode) : null}
               </td>
               <td>
                 <ul className="list-unstyled mb-0">
@@ -158,18 +159,20 @@ function DeskTable({ items, onEdit }: { items: DeskView[]; onEdit: (desk: DeskVi
 
 type DeskFormProps = {
   desk: DeskView | null;
+  chiefTown: string;
   onSaved: (notice: string) => void;
   onCancel: () => void;
 };
 
 /** A new desk, or the desk being edited: its place, municipality, accessibility and weekly hours. */
-function DeskForm({ desk, onSaved, onCancel }: DeskFormProps) {
+function DeskForm({ desk, chiefTown, onSaved, onCancel }: DeskFormProps) {
   const { t } = useTranslation();
+  const municipalities = useMunicipalities();
   const queryClient = useQueryClient();
   const [problem, setProblem] = useState<string | null>(null);
   const form = useForm<DeskForm, unknown, DeskInput>({
     resolver: zodResolver(deskInput),
-    defaultValues: formValues(desk),
+    defaultValues: formValues(desk, chiefTown),
   });
   const openings = useFieldArray({ control: form.control, name: 'openings' });
   const { errors } = form.formState;
@@ -177,7 +180,7 @@ function DeskForm({ desk, onSaved, onCancel }: DeskFormProps) {
     mutationFn: (values: DeskInput) => (desk ? desks.update(desk.id, values) : desks.create(values)),
     onSuccess: (saved) => {
       setProblem(null);
-      form.reset(EMPTY);
+      form.reset(empty(chiefTown));
       void queryClient.invalidateQueries({ queryKey: keys.desks });
       onSaved(t(desk ? 'cases.desks.saved' : 'cases.desks.created', { name: saved.name }));
     },
@@ -227,7 +230,7 @@ function DeskForm({ desk, onSaved, onCancel }: DeskFormProps) {
               registration={form.register('municipalityCode')}
               error={errors.municipalityCode}
             >
-              {BY_NAME.map((municipality) => (
+              {municipalities.map((municipality) => (
                 <option key={municipality.code} value={municipality.code}>
                   {municipality.name}
                 </option>

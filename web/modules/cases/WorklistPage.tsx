@@ -12,6 +12,7 @@ import { Notice } from '../../ui/Notice.tsx';
 import { Page } from '../../ui/Page.tsx';
 import { toggled, useSelection } from '../../ui/selection.ts';
 import { TableScroll } from '../../ui/TableScroll.tsx';
+import { UnreadUpdateMarker, useUnreadCaseTypes } from '../updates/caseMarkers.tsx';
 import { BulkAssignment } from './BulkAssignment.tsx';
 import { CasesNavigation } from './CasesNavigation.tsx';
 import { DeadlineBadge } from './DeadlineBadge.tsx';
@@ -125,6 +126,7 @@ function WorklistTable({ items, selected, onSelect, more }: WorklistTableProps) 
   const canAct = usePermission('cases.act');
   const canAnswer = usePermission('cases.legal.answer');
   const readsWholeCases = canAct || canAnswer;
+  const unreadTypes = useUnreadCaseTypes();
 
   const toggle = (id: string) => {
     if (selected) onSelect(toggled(selected, id));
@@ -175,7 +177,10 @@ function WorklistTable({ items, selected, onSelect, more }: WorklistTableProps) 
                   <Link to={`/pratiche/${item.id}`}>{item.number}</Link>
                 </th>
                 <td data-label={t('cases.worklist.title')}>{item.title}</td>
-                <td data-label={t('cases.worklist.type')}>{item.typeName}</td>
+                <td data-label={t('cases.worklist.type')}>
+                  {item.typeName}
+                  {unreadTypes.has(item.type) && <UnreadUpdateMarker />}
+                </td>
                 <td data-label={t('cases.worklist.state')}>{item.stateLabel}</td>
                 {readsWholeCases && (
                   <td data-label={t('cases.worklist.dueOn')}>

@@ -2,9 +2,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { type FieldError, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { MUNICIPALITIES } from '../../../src/modules/council/needs/contract.ts';
+import { useMunicipalities } from '../../app/territory.ts';
 import { SelectField } from '../../ui/fields.tsx';
 import { FormProblem, reportProblem } from '../../ui/forms.tsx';
+import { Loading } from '../../ui/Loading.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { answersToSend, type FormAnswers, isShown, QuestionField } from '../surveys/QuestionField.tsx';
 import { needs, type QuestionnaireView } from './requests.ts';
@@ -14,6 +15,7 @@ type Values = { municipalityIstatCode: string; answers: FormAnswers };
 /** The user's organisation answers the questionnaire for a municipality; conditional questions appear as needed. */
 export function ResponseForm({ questionnaire }: { questionnaire: QuestionnaireView }) {
   const { t } = useTranslation();
+  const municipalities = useMunicipalities();
   const queryClient = useQueryClient();
   const [problem, setProblem] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -36,6 +38,8 @@ export function ResponseForm({ questionnaire }: { questionnaire: QuestionnaireVi
       setProblem(reportProblem(error, form.setError, ['municipalityIstatCode', 'answers']));
     },
   });
+  // The municipalities come from the server: the form appears with them, its choice already selected.
+  if (municipalities.length === 0) return <Loading />;
   return (
     <form onSubmit={form.handleSubmit((values) => submit.mutate(values))} noValidate className="lovit-form">
       <h2 className="h4">{t('council.questionnaires.answerTitle')}</h2>
@@ -46,7 +50,7 @@ export function ResponseForm({ questionnaire }: { questionnaire: QuestionnaireVi
         error={form.formState.errors.municipalityIstatCode}
       >
         <option value="">{t('council.services.chooseMunicipality')}</option>
-        {MUNICIPALITIES.map((m) => (
+        {municipalities.map((m) => (
           <option key={m.code} value={m.code}>
             {m.name}
           </option>

@@ -3,9 +3,10 @@ import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { THEMES, type Theme } from '../../../src/modules/council/contract.ts';
-import { MUNICIPALITIES } from '../../../src/modules/council/needs/contract.ts';
+import { useMunicipalities } from '../../app/territory.ts';
 import { SelectField, TextField } from '../../ui/fields.tsx';
 import { FormProblem, reportProblem } from '../../ui/forms.tsx';
+import { Loading } from '../../ui/Loading.tsx';
 import { TextAreaField } from '../cases/TextAreaField.tsx';
 import { keys, needs, type ServiceView } from './requests.ts';
 
@@ -57,6 +58,7 @@ export function ServiceForm({
   onSaved: (notice: string) => void;
 }) {
   const { t } = useTranslation();
+  const municipalities = useMunicipalities();
   const id = useId();
   const queryClient = useQueryClient();
   const [problem, setProblem] = useState<string | null>(null);
@@ -85,6 +87,8 @@ export function ServiceForm({
     },
     onError: (error) => setProblem(reportProblem(error, form.setError, Object.keys(valuesOf(null)))),
   });
+  // The municipalities come from the server: the form appears with them, its choice already selected.
+  if (municipalities.length === 0) return <Loading />;
   return (
     <section aria-labelledby={`${id}-titolo`} className="mt-5">
       <h2 id={`${id}-titolo`} className="h4">
@@ -106,7 +110,7 @@ export function ServiceForm({
               error={errors.municipalityIstatCode}
             >
               <option value="">{t('council.services.chooseMunicipality')}</option>
-              {MUNICIPALITIES.map((m) => (
+              {municipalities.map((m) => (
                 <option key={m.code} value={m.code}>
                   {m.name}
                 </option>

@@ -74,7 +74,7 @@ export function ResultsPage() {
   );
 }
 
-function QuestionFigures({ number: n, question: q }: { number: number; question: QuestionResult }) {
+export function QuestionFigures({ number: n, question: q }: { number: number; question: QuestionResult }) {
   const { t } = useTranslation();
   const headingId = useId();
   return (

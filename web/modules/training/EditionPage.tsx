@@ -15,6 +15,8 @@ import { LoadError, Loading } from '../../ui/Loading.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { Page } from '../../ui/Page.tsx';
 import { TableScroll } from '../../ui/TableScroll.tsx';
+import { EditionCertificates } from './Certificates.tsx';
+import { EvaluationsPanel } from './EvaluationsPanel.tsx';
 import { type EditionView, keys, training } from './requests.ts';
 import { timeOf } from './times.ts';
 import { WithdrawDialog } from './WithdrawDialog.tsx';
@@ -108,6 +110,8 @@ export function EditionPage() {
       <StaffEnrolment edition={data} onDone={setNotice} />
       <CapacityForm edition={data} onDone={setNotice} />
       <Participants edition={data} onDone={setNotice} />
+      <EditionCertificates edition={data} />
+      <EvaluationsPanel edition={data} />
     </Page>
   );
 }

@@ -9,6 +9,7 @@ import { Page } from '../../ui/Page.tsx';
 import { PagedList } from '../../ui/PagedList.tsx';
 import { pageFrom } from '../../ui/Pagination.tsx';
 import { TableScroll } from '../../ui/TableScroll.tsx';
+import { MyCertificates } from './Certificates.tsx';
 import { type CourseSummary, keys, type MyEnrolment, training } from './requests.ts';
 
 /** The training home: the user's own enrolments, the courses with the next session soonest first. */
@@ -18,15 +19,26 @@ export function TrainingPage() {
   const page = pageFrom(params);
   const manages = usePermission('training.manage');
   const enrols = usePermission('training.enrol');
+  const readsCourses = usePermission('training.access');
+  const mentors = usePermission('training.mentoring');
   const courses = useQuery({
     queryKey: keys.courses(page),
     queryFn: () => training.courses(page),
     placeholderData: keepPreviousData,
+    enabled: readsCourses,
   });
   return (
     <Page title={t('modules.training.title')}>
       <p className="lead">{t('training.intro')}</p>
       <ul className="list-inline">
+        <li className="list-inline-item">
+          <Link to="/formazione/percorso">{t('training.record.title')}</Link>
+        </li>
+        {mentors && (
+          <li className="list-inline-item">
+            <Link to="/formazione/affiancamento">{t('training.mentoring.title')}</Link>
+          </li>
+        )}
         {enrols && (
           <li className="list-inline-item">
             <Link to="/formazione/presenza">{t('training.checkIn.link')}</Link>
@@ -37,16 +49,26 @@ export function TrainingPage() {
             <Link to="/formazione/corsi/nuovo">{t('training.courses.new')}</Link>
           </li>
         )}
+        {manages && (
+          <li className="list-inline-item">
+            <Link to="/formazione/fabbisogni">{t('trainingFeedback.needs.link')}</Link>
+          </li>
+        )}
       </ul>
       {enrols && <MyEnrolments />}
-      <h2 className="h4 mt-4">{t('training.courses.title')}</h2>
-      <PagedList
-        list={courses}
-        count={(count) => t('training.courses.count', { count })}
-        empty={t(manages ? 'training.courses.emptyManager' : 'training.courses.empty')}
-      >
-        {(items) => <CoursesTable items={items} />}
-      </PagedList>
+      {enrols && <MyCertificates />}
+      {readsCourses && (
+        <>
+          <h2 className="h4 mt-4">{t('training.courses.title')}</h2>
+          <PagedList
+            list={courses}
+            count={(count) => t('training.courses.count', { count })}
+            empty={t(manages ? 'training.courses.emptyManager' : 'training.courses.empty')}
+          >
+            {(items) => <CoursesTable items={items} />}
+          </PagedList>
+        </>
+      )}
     </Page>
   );
 }

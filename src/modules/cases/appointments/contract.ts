@@ -57,17 +57,15 @@ export const NOT_STATED: DeskAccessibility = {
   notes: '',
 };
 
-/** The municipality of the desk, by ISTAT code; Lodi, the chief town, when not given. */
-export const CHIEF_TOWN = '098031';
-
 export const deskInput = z.object({
   name: text(100),
   /** The address and room, as the convocation letter and the calendar entry print it. */
   place: text(300),
+  /** The municipality of the desk, by ISTAT code; the chief town when not given. */
   municipalityCode: z
     .string()
-    .regex(/^098\d{3}$/, 'scegliere un comune della provincia di Lodi')
-    .default(CHIEF_TOWN),
+    .regex(/^\d{6}$/, 'scegliere un comune dall’elenco')
+    .optional(),
   accessibility: deskAccessibility.default(NOT_STATED),
   openings: z.array(openingInput).min(1, 'indicare almeno una fascia oraria').max(50),
 });

@@ -6,10 +6,10 @@ import type { Db } from '../../../kernel/db.ts';
 import { Conflict, Invalid, NotFound } from '../../../kernel/errors.ts';
 import { newId } from '../../../kernel/ids.ts';
 import type { Platform } from '../../../kernel/platform.ts';
-import { provinceMap } from '../../../kernel/territory/map.ts';
+import { isMunicipalityOfProvince, servedProvince } from '../../../kernel/territory/province.ts';
 import { writeTransaction } from '../../../kernel/transaction.ts';
 import { calendarOf } from '../service.ts';
-import { CHIEF_TOWN, type DeskFields, type DeskView, NOT_STATED } from './contract.ts';
+import { type DeskFields, type DeskView, NOT_STATED } from './contract.ts';
 import { freeSlots, type OpeningWindow, openingProblems, romeTime, type Slot } from './slots.ts';
 import * as store from './store.ts';
 
@@ -55,10 +55,13 @@ function checkOpenings(openings: DeskFields['openings']) {
 
 /** The columns of a desk's place from its input, its municipality checked against the province's. */
 function deskPlace(input: DeskFields): store.DeskPlace {
-  const municipalityCode = input.municipalityCode ?? CHIEF_TOWN;
-  if (!provinceMap('light').shapes.some((shape) => shape.code === municipalityCode))
+  const municipalityCode = input.municipalityCode ?? servedProvince().chiefTown.code;
+  if (!isMunicipalityOfProvince(municipalityCode))
     throw new Invalid([
-      { path: 'body.municipalityCode', message: 'scegliere un comune della provincia di Lodi' },
+      {
+        path: 'body.municipalityCode',
+        message: `scegliere un comune della provincia di ${servedProvince().name}`,
+      },
     ]);
   const { stepFreeAccess, lift, accessibleToilet, notes } = { ...NOT_STATED, ...input.accessibility };
   return {

@@ -3,13 +3,14 @@
  * touching the code. A version already loaded is never replaced: the cases that follow it keep their rules.
  */
 import { z } from 'zod';
-import type { Caller } from '../../../kernel/auth.ts';
+import type { Actor, Caller } from '../../../kernel/auth.ts';
 import { Conflict, Invalid } from '../../../kernel/errors.ts';
 import type { Platform } from '../../../kernel/platform.ts';
 import { writeTransaction } from '../../../kernel/transaction.ts';
 import * as store from '../store.ts';
+import { isCaseWithinReach } from '../team/reach.ts';
 import { caseTypeVersion } from './definitions.ts';
-import { reloadCaseTypes } from './registry.ts';
+import { caseTypes, reloadCaseTypes } from './registry.ts';
 
 const importFile = z.array(caseTypeVersion).min(1, 'il file non contiene alcun tipo di pratica');
 
@@ -59,4 +60,34 @@ export async function importCaseTypes(
   // This process reads them at once; the others within the registry's reload interval.
   reloadCaseTypes(platform.database);
   return imported;
+}
+
+/** The case types by code, with their name and the valid-from dates of their versions: for other modules. */
+export async function caseTypeCatalogue(
+  platform: Pick<Platform, 'database' | 'clock'>,
+): Promise<{ code: string; name: string; versions: string[] }[]> {
+  const registry = await caseTypes(platform.database, platform.clock);
+  return registry.codes().map((code) => {
+    const versions = registry.all().filter((version) => version.code === code);
+    return {
+      code,
+      name: versions.at(-1)?.name ?? code,
+      versions: versions.map((version) => version.validFrom),
+    };
+  });
+}
+
+/**
+ * The type of a case of the actor's office within their reach (decision 049), and whether it is still open;
+ * undefined for a case they do not see.
+ */
+export async function caseTypeOfCase(
+  platform: Pick<Platform, 'database'>,
+  actor: Actor,
+  caseId: string,
+): Promise<{ typeCode: string; isOpen: boolean } | undefined> {
+  const { db } = platform.database;
+  const row = await store.findCase(db, actor.organisationId, caseId);
+  if (!row || !(await isCaseWithinReach(db, actor, caseId))) return undefined;
+  return { typeCode: row.typeCode, isOpen: !row.closed };
 }

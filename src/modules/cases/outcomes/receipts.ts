@@ -5,9 +5,10 @@
 
 import type { Caller } from '../../../kernel/auth.ts';
 import { NotFound } from '../../../kernel/errors.ts';
-import { normaliseVerificationCode, renderOfficialDocument } from '../../../kernel/pdf.ts';
+import { renderOfficialDocument } from '../../../kernel/pdf.ts';
 import type { Platform } from '../../../kernel/platform.ts';
 import { auditRead } from '../../../kernel/transaction.ts';
+import type { DocumentVerifier } from '../../../kernel/verification.ts';
 import { findOutcomeByCode } from '../documents/store.ts';
 import { caseTypes, plainDate } from '../law/registry.ts';
 import { outcomeStateOn } from '../rules.ts';
@@ -82,61 +83,47 @@ export async function receiptPdf(
   return { number: row.number, pdf };
 }
 
-export type Verification =
-  | {
-      valid: true;
-      document: string;
-      number: string;
-      issuedOn: string;
-      issuer: string;
-      subject: string;
-      state: string;
-      validUntil?: string | null;
-    }
-  | { valid: false };
-
-/** What a consulate or an employer may learn from a code: that the document exists, and its key fields. */
-export async function verify(platform: Platform, caller: Caller, input: string): Promise<Verification> {
-  const code = normaliseVerificationCode(input);
-  if (!code) return { valid: false };
+/** What a consulate or an employer may learn from a code of a case's document: its key fields. */
+export const verifyCaseDocument: DocumentVerifier = async (platform, code) => {
   const { db } = platform.database;
   const row = await store.findReceiptCase(db, code);
   const outcome = row ? undefined : await findOutcomeByCode(db, code);
-  await auditRead(db, platform.clock, caller, 'verification', row?.id ?? outcome?.id ?? code, {
-    found: row !== undefined || outcome !== undefined,
-  });
   if (outcome) {
     const definition = (await caseTypes(platform.database, platform.clock)).version(
       outcome.typeCode,
       outcome.typeValidFrom,
     );
     return {
-      valid: true,
-      document: outcome.label,
-      number: outcome.number,
-      issuedOn: outcome.issuedOn,
-      issuer: outcome.issuer,
-      subject: definition.name,
-      state: outcomeStateOn(
-        outcome.validUntil ? plainDate(outcome.validUntil) : null,
-        platform.clock.today(),
-      ),
-      ...(outcome.validUntil ? { validUntil: outcome.validUntil } : {}),
+      entityId: outcome.id,
+      shown: {
+        document: outcome.label,
+        number: outcome.number,
+        issuedOn: outcome.issuedOn,
+        issuer: outcome.issuer,
+        subject: definition.name,
+        state: outcomeStateOn(
+          outcome.validUntil ? plainDate(outcome.validUntil) : null,
+          platform.clock.today(),
+        ),
+        ...(outcome.validUntil ? { validUntil: outcome.validUntil } : {}),
+      },
     };
   }
-  if (!row) return { valid: false };
+  if (!row) return undefined;
   const definition = (await caseTypes(platform.database, platform.clock)).version(
     row.typeCode,
     row.typeValidFrom,
   );
   const organisationName = await findOrganisationName(db, row.organisationId);
   return {
-    valid: true,
-    document: 'Ricevuta di presentazione della domanda',
-    number: row.number,
-    issuedOn: row.submittedOn,
-    issuer: organisationName ?? '',
-    subject: definition.name,
-    state: row.closed ? 'chiusa' : 'in corso',
+    entityId: row.id,
+    shown: {
+      document: 'Ricevuta di presentazione della domanda',
+      number: row.number,
+      issuedOn: row.submittedOn,
+      issuer: organisationName ?? '',
+      subject: definition.name,
+      state: row.closed ? 'chiusa' : 'in corso',
+    },
   };
-}
+};

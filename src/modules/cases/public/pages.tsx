@@ -7,6 +7,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { LovitApp } from '../../../kernel/http.ts';
 import type { Platform } from '../../../kernel/platform.ts';
+import { verifyDocument } from '../../../kernel/verification.ts';
 import { longDate, portalPath } from '../../portal/layout.tsx';
 import {
   languageParam,
@@ -15,7 +16,6 @@ import {
   sendPage,
   visitorChoice,
 } from '../../portal/site.tsx';
-import { verify } from '../outcomes/receipts.ts';
 import { registerAppointmentPages } from './appointments.tsx';
 import { StatusForm, StatusResult, VerifyForm, VerifyResult } from './forms.tsx';
 import { lookUpCaseStatus, statusQuery } from './status.ts';
@@ -120,7 +120,7 @@ function registerVerificationPages(scope: LovitApp, platform: Platform) {
     const { lang, t } = languageParam(request);
     const { code } = request.params as { code: string };
     const result =
-      code.length <= 40 ? await verify(platform, request.caller, code) : { valid: false as const };
+      code.length <= 40 ? await verifyDocument(platform, request.caller, code) : { valid: false as const };
     const shown = result.valid
       ? {
           valid: true as const,

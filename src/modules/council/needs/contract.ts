@@ -7,7 +7,7 @@ import {
 } from '../../surveys/contract.ts';
 import { multilineText, text, themeCode } from '../contract.ts';
 
-const istatCode = z.string().regex(/^098\d{3}$/, 'codice ISTAT di un comune della provincia di Lodi');
+const istatCode = z.string().regex(/^\d{6}$/, 'scegliere un comune dall’elenco');
 const optionalText = (max: number) => text(max).nullable().optional();
 const language = z.string().regex(/^[a-z]{2,3}$/, 'Scegliere una lingua dall’elenco');
 
@@ -111,4 +111,3 @@ export const mapView = z.object({
 export type MapView = z.infer<typeof mapView>;
 
 /** The municipalities of the province, for pickers and the map. */
-export { MUNICIPALITIES } from './municipalities.ts';

@@ -4,8 +4,8 @@
  * who edits it. The texts stay as the organisations entered them, in Italian.
  */
 import type { Platform } from '../../../kernel/platform.ts';
+import { municipalityName } from '../../../kernel/territory/province.ts';
 import { THEMES, type Theme } from '../contract.ts';
-import { municipalityName } from './municipalities.ts';
 import * as needsStore from './store.ts';
 
 export type PublicService = {

@@ -1,8 +1,8 @@
 /** Exports of the needs survey: the surveys module's, with the municipality each answer is for. */
 import type { Caller } from '../../../kernel/auth.ts';
 import type { Platform } from '../../../kernel/platform.ts';
+import { municipalityName } from '../../../kernel/territory/province.ts';
 import { answersCsv, answersXlsx, type LeadColumns, organisationColumns } from '../../surveys/service.ts';
-import { municipalityName } from './municipalities.ts';
 import { getQuestionnaire } from './service.ts';
 
 const municipalityColumns: LeadColumns = {

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { provinceMap } from '../../../kernel/territory/map.ts';
 import type { Question } from '../../surveys/contract.ts';
-import { MUNICIPALITIES } from './municipalities.ts';
 import { isGap, needsByMunicipality } from './rules.ts';
 
 const choice: Question = {
@@ -36,15 +34,5 @@ describe('the needs map', () => {
     expect(isGap(2.9, 0)).toBe(false);
     expect(isGap(5, 1)).toBe(false);
     expect(isGap(null, 0)).toBe(false);
-  });
-});
-
-describe('the map of the province', () => {
-  it('draws every municipality of the list from its real boundary, joined by ISTAT code', () => {
-    const { shapes } = provinceMap('full');
-    expect(MUNICIPALITIES).toHaveLength(60);
-    expect(shapes.map((shape) => shape.code)).toEqual(MUNICIPALITIES.map((m) => m.code).sort());
-    for (const shape of shapes)
-      expect(shape.name).toBe(MUNICIPALITIES.find((m) => m.code === shape.code)?.name);
   });
 });

@@ -9,6 +9,11 @@ import { Invalid, NotFound } from '../../../kernel/errors.ts';
 import { newId } from '../../../kernel/ids.ts';
 import type { Platform } from '../../../kernel/platform.ts';
 import { MAP_ATTRIBUTION, provinceMap } from '../../../kernel/territory/map.ts';
+import {
+  isMunicipalityOfProvince,
+  municipalityName,
+  servedProvince,
+} from '../../../kernel/territory/province.ts';
 import { writeTransaction } from '../../../kernel/transaction.ts';
 import * as surveys from '../../surveys/service.ts';
 import type { Theme } from '../contract.ts';
@@ -22,7 +27,6 @@ import type {
   ServiceView,
 } from './contract.ts';
 import { publishedFields } from './directory.ts';
-import { isMunicipalityOfLodi, municipalityName } from './municipalities.ts';
 import { isGap, needsByMunicipality } from './rules.ts';
 import * as needsStore from './store.ts';
 
@@ -63,8 +67,20 @@ const serviceColumns = (input: ServiceInput) => ({
 });
 
 /** An organisation lists one of its services in the directory. */
+/** A service is in a municipality of the province served. */
+function checkMunicipality(code: string): void {
+  if (!isMunicipalityOfProvince(code))
+    throw new Invalid([
+      {
+        path: 'body.municipalityIstatCode',
+        message: `scegliere un comune della provincia di ${servedProvince().name}`,
+      },
+    ]);
+}
+
 export async function createService(platform: Platform, caller: Caller, input: ServiceInput) {
   const actor = actorOf(caller);
+  checkMunicipality(input.municipalityIstatCode);
   const id = newId();
   await writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
     const row = {
@@ -90,6 +106,7 @@ export async function createService(platform: Platform, caller: Caller, input: S
 /** The owning organisation (or the secretariat) updates a service; anyone else finds no such service. */
 export async function updateService(platform: Platform, caller: Caller, id: string, input: ServiceInput) {
   const actor = actorOf(caller);
+  checkMunicipality(input.municipalityIstatCode);
   await writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
     const before = await needsStore.lockService(db, id);
     if (!before || (!canManage(actor) && before.organisationId !== actor.organisationId))
@@ -173,7 +190,7 @@ export async function submitResponse(
   const own = await needsStore.findOrganisationKind(platform.database.db, actor.organisationId);
   const code = input.municipalityIstatCode;
   if (
-    !isMunicipalityOfLodi(code) ||
+    !isMunicipalityOfProvince(code) ||
     (own?.type === 'MUNICIPALITY' && own.municipalityIstatCode && own.municipalityIstatCode !== code)
   )
     throw new Invalid([

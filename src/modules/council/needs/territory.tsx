@@ -5,10 +5,10 @@
  */
 import { z } from 'zod';
 import type { Platform } from '../../../kernel/platform.ts';
+import { isMunicipalityOfProvince } from '../../../kernel/territory/province.ts';
 import type { Translate } from '../../portal/languages.ts';
 import { Fact, portalPath } from '../../portal/layout.tsx';
 import { type PublicService, publicServices, SERVICE_THEMES } from './directory.ts';
-import { isMunicipalityOfLodi } from './municipalities.ts';
 
 export type TerritoryFilter = { comune?: string; tema?: string };
 
@@ -21,7 +21,7 @@ const choice = (valid: (value: string) => boolean) =>
     .transform((value) => value || undefined);
 
 const filterQuery = z.object({
-  comune: choice(isMunicipalityOfLodi),
+  comune: choice(isMunicipalityOfProvince),
   tema: choice((value) => (SERVICE_THEMES as string[]).includes(value)),
 });
 

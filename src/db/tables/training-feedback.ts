@@ -1,0 +1,26 @@
+/** The tables of training's questionnaires: topics of a needs survey in the programme, editions' evaluations. */
+import type { Instant, LegalDay, NullableInstant } from '../columns.ts';
+
+/** A topic of a needs survey (its scale question) that the trainers answer with a course. */
+export type TrainingTopicPlanTable = {
+  questionnaireId: string;
+  topicKey: string;
+  courseId: string;
+  plannedBy: string;
+  plannedAt: Instant;
+};
+
+/** The anonymous end-of-course questionnaire of an edition, and the day it closes by itself. */
+export type TrainingEvaluationTable = {
+  editionId: string;
+  questionnaireId: string;
+  sentAt: Instant;
+  closesOn: LegalDay;
+  /** When the trainer or the job closed it. */
+  closedAt: NullableInstant;
+};
+
+export type TrainingFeedbackTables = {
+  trainingTopicPlan: TrainingTopicPlanTable;
+  trainingEvaluation: TrainingEvaluationTable;
+};

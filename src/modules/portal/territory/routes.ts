@@ -1,0 +1,22 @@
+import type { LovitApp } from '../../../kernel/http.ts';
+import { servedProvince } from '../../../kernel/territory/province.ts';
+import { territoryView } from './contract.ts';
+
+/** `GET /api/territory`: the province LOVIT serves (`PROVINCE_ISTAT`) and its municipalities, public data. */
+export function registerTerritoryRoute(app: LovitApp): void {
+  app.get(
+    '/api/territory',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['Portale pubblico'],
+        summary: 'La provincia servita e i suoi comuni (codici ISTAT e catastali)',
+        response: { 200: territoryView },
+      },
+    },
+    async () => {
+      const { code, name, abbreviation, chiefTown, municipalities } = servedProvince();
+      return { code, name, abbreviation, chiefTown: chiefTown.code, municipalities: [...municipalities] };
+    },
+  );
+}

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Role } from '../src/kernel/permissions.ts';
 import { remindSessions } from '../src/modules/training/enrolments.ts';
 import { trainingIndicators } from '../src/modules/training/service.ts';
 import { startTestApp, stopTestApp, type TestApp } from './support/app.ts';
@@ -7,7 +8,19 @@ import { makePdf, makeZip, multipartBody } from './support/documents.ts';
 import { makeOrganisation, makeUser, type Session, signIn } from './support/identity.ts';
 import { startSmtpServer, waitForMail } from './support/smtp.ts';
 
-type Person = 'trainer' | 'other' | 'pm' | 'anna' | 'bruno' | 'carla' | 'dario' | 'elsa' | 'manager';
+type Person =
+  | 'trainer'
+  | 'other'
+  | 'pm'
+  | 'anna'
+  | 'bruno'
+  | 'carla'
+  | 'dario'
+  | 'elsa'
+  | 'manager'
+  | 'clerk'
+  | 'coopHead'
+  | 'nurse';
 
 const COURSE = {
   title: 'Il permesso di soggiorno per lavoro',
@@ -37,6 +50,7 @@ for (const backend of BACKENDS) {
     let editionId: string;
     let firstSessionId: string;
     let secondSessionId: string;
+    let goneId: string;
 
     const post = (who: Person, url: string, payload: object = {}) =>
       t.app.inject({ method: 'POST', url, headers: sessions[who].headers, payload });
@@ -45,6 +59,17 @@ for (const backend of BACKENDS) {
       t.clock.set(instant);
       for (const who of Object.keys(emails) as Person[]) sessions[who] = await signIn(t.app, emails[who]);
     };
+    const mailTo = (to: string, subject: string, mentioning: string) =>
+      vi.waitFor(
+        () => {
+          const mail = smtp.inbox.find(
+            (m) => m.to.includes(to) && m.subject.startsWith(subject) && m.text.includes(mentioning),
+          );
+          if (!mail) throw new Error(`no e-mail «${subject}» to ${to}`);
+          return mail;
+        },
+        { timeout: 10_000 },
+      );
     const attendanceRows = () => database.db.selectFrom('trainingAttendance').selectAll().execute();
 
     beforeAll(async () => {
@@ -53,7 +78,8 @@ for (const backend of BACKENDS) {
       t = await startTestApp(database, { jobs: true, config: { SMTP_URL: smtp.url } });
       const comune = await makeOrganisation(t.platform, { name: 'Comune di Lodi', type: 'MUNICIPALITY' });
       const coop = await makeOrganisation(t.platform, { name: 'Cooperativa LULE', type: 'COOPERATIVE' });
-      const people: [Person, string, 'trainer' | 'trainee' | 'sui_manager' | 'project_manager'][] = [
+      const asst = await makeOrganisation(t.platform, { name: 'ASST di Lodi', type: 'HEALTH_SERVICE' });
+      const people: [Person, string, Role][] = [
         ['trainer', coop.id, 'trainer'],
         ['other', coop.id, 'trainer'],
         ['pm', coop.id, 'project_manager'],
@@ -63,6 +89,9 @@ for (const backend of BACKENDS) {
         ['dario', coop.id, 'trainee'],
         ['elsa', comune.id, 'trainee'],
         ['manager', comune.id, 'sui_manager'],
+        ['clerk', comune.id, 'sui_operator'],
+        ['coopHead', coop.id, 'sui_manager'],
+        ['nurse', asst.id, 'trainee'],
       ];
       for (const [who, organisationId, role] of people) {
         const user = await makeUser(t.platform, [{ organisationId, role }]);
@@ -70,6 +99,9 @@ for (const backend of BACKENDS) {
         ids[who] = user.id;
         sessions[who] = await signIn(t.app, user.email);
       }
+      const gone = await makeUser(t.platform, [{ organisationId: comune.id, role: 'trainee' }]);
+      goneId = gone.id;
+      await database.db.updateTable('appUser').set({ isActive: false }).where('id', '=', gone.id).execute();
     });
 
     afterAll(async () => {
@@ -209,6 +241,41 @@ for (const backend of BACKENDS) {
           .participants.map((p: { userId: string }) => p.userId)
           .sort(),
       ).toEqual([ids.anna, ids.bruno, ids.carla, ids.elsa].sort());
+    });
+
+    it('lets a head enrol only the active people of their organisation who take part in training, on its track', async () => {
+      const before = await database.db.selectFrom('trainingEnrolment').selectAll().execute();
+      const staff = (await get('manager', '/api/training/staff'))
+        .json()
+        .map((p: { userId: string }) => p.userId);
+      expect(staff).not.toContain(ids.clerk);
+      expect(staff).not.toContain(ids.manager);
+      expect(staff).not.toContain(goneId);
+      const url = `/api/training/editions/${editionId}/staff-enrolments`;
+      const clerk = await post('manager', url, { userId: ids.clerk });
+      expect(clerk.statusCode).toBe(422);
+      expect(clerk.json().errors).toEqual([
+        {
+          path: 'body.userId',
+          message:
+            'Mario Rossi non partecipa alla formazione: per iscriverla serve il ruolo «Partecipante alla formazione» nel tuo ente',
+        },
+      ]);
+      const gone = await post('manager', url, { userId: goneId });
+      expect(gone.statusCode).toBe(422);
+      expect(gone.json().errors).toEqual([
+        { path: 'body.userId', message: 'l’utenza di Mario Rossi è disattivata: non può essere iscritta' },
+      ]);
+      const otherTrack = await post('coopHead', url, { userId: ids.dario });
+      expect(otherTrack.statusCode).toBe(422);
+      expect(otherTrack.json().errors).toEqual([
+        {
+          path: 'body.userId',
+          message:
+            'il corso è riservato a: Operatori degli enti pubblici; le persone di un ente di tipo «Cooperativa» non possono iscriversi',
+        },
+      ]);
+      expect(await database.db.selectFrom('trainingEnrolment').selectAll().execute()).toEqual(before);
     });
 
     it('gives a freed place to the first in the waitlist at once, with an e-mail and its calendar', async () => {
@@ -421,6 +488,95 @@ for (const backend of BACKENDS) {
         .filter(Boolean)
         .sort();
       expect(positions).toEqual([1, 2]);
+    });
+
+    it('lets the course’s staff withdraw a participant after the deadline, with the reason, and promotes the next', async () => {
+      const courseId = (await get('anna', `/api/training/editions/${editionId}`)).json().courseId;
+      const small = (
+        await database.db
+          .selectFrom('trainingEdition')
+          .select('id')
+          .where('courseId', '=', courseId)
+          .where('name', '=', 'Edizione ristretta')
+          .executeTakeFirstOrThrow()
+      ).id;
+      await moveTo('2026-03-20T08:00:00+01:00');
+      const people = (await get('trainer', `/api/training/editions/${small}`)).json();
+      expect(people.mayWithdraw).toBe(true);
+      expect((await get('other', `/api/training/editions/${small}`)).json().mayWithdraw).toBe(false);
+      const holder = people.participants.find((p: { status: string }) => p.status === 'ENROLLED');
+      const next = people.participants.find((p: { position: number | null }) => p.position === 1);
+      const holderName = (Object.keys(ids) as Person[]).find((who) => ids[who] === holder.userId) as Person;
+      const nextName = (Object.keys(ids) as Person[]).find((who) => ids[who] === next.userId) as Person;
+
+      const late = await post(holderName, `/api/training/enrolments/${holder.enrolmentId}/cancel`);
+      expect(late.statusCode).toBe(409);
+      const url = `/api/training/enrolments/${holder.enrolmentId}/withdrawal`;
+      const reason = 'Servizio di turno in sportello il 20 marzo, concordato con il Comune.';
+      expect((await post('anna', url, { reason })).statusCode).toBe(403);
+      expect((await post('other', url, { reason })).statusCode).toBe(404);
+      const noReason = await post('trainer', url, { reason: ' ' });
+      expect(noReason.statusCode).toBe(400);
+      expect(noReason.json().errors).toEqual([{ path: 'body.reason', message: 'Campo obbligatorio' }]);
+      expect((await get(holderName, `/api/training/editions/${small}`)).json().mine.status).toBe('ENROLLED');
+
+      expect((await post('trainer', url, { reason })).statusCode).toBe(204);
+      expect((await get(holderName, `/api/training/editions/${small}`)).json().mine).toBeNull();
+      expect((await get(nextName, `/api/training/editions/${small}`)).json().mine.status).toBe('ENROLLED');
+      const told = await mailTo(emails[holderName], 'Iscrizione ritirata', 'Edizione ristretta');
+      expect(told.text).toContain(reason);
+      const audit = await database.db
+        .selectFrom('auditEntry')
+        .selectAll()
+        .where('action', '=', 'training.enrolment.withdraw')
+        .execute();
+      expect(audit).toHaveLength(1);
+      expect(JSON.stringify(audit[0])).toContain(reason);
+
+      // the place came after the deadline: the e-mail says whom to write to, not how to cancel
+      const promoted = await mailTo(emails[nextName], 'Posto confermato', 'Edizione ristretta');
+      expect(promoted.text).not.toContain('Può annullare');
+      expect(promoted.text).toContain(
+        `Il termine per annullare l’iscrizione da sé è passato (19 marzo 2026): se non potesse partecipare, lo scriva al formatore del corso, Mario Rossi (${emails.trainer})`,
+      );
+      expect((await post('trainer', url, { reason })).statusCode).toBe(409);
+
+      await moveTo('2026-03-20T12:30:00+01:00');
+      const promotedPlace = (await get(nextName, `/api/training/editions/${small}`)).json().mine.enrolmentId;
+      const ended = await post('trainer', `/api/training/enrolments/${promotedPlace}/withdrawal`, { reason });
+      expect(ended.statusCode).toBe(409);
+      expect(ended.json().detail).toContain('conclusa');
+    });
+
+    it('names the session time the clocks skip for summer time, and opens the public track to health services', async () => {
+      const courseId = (await get('anna', `/api/training/editions/${editionId}`)).json().courseId;
+      const edition = (sessions: object[]) =>
+        post('trainer', `/api/training/courses/${courseId}/editions`, {
+          name: 'Edizione di fine marzo',
+          capacity: 5,
+          cancelUntil: '2026-03-27',
+          sessions,
+        });
+      const skipped = await edition([
+        { day: '2026-03-28', startTime: '02:00', endTime: '03:00', place: 'Aula' },
+        { day: '2026-03-29', startTime: '02:00', endTime: '03:00', place: 'Aula' },
+      ]);
+      expect(skipped.statusCode).toBe(422);
+      expect(skipped.json().errors).toEqual([
+        {
+          path: 'body.sessions.1.startTime',
+          message:
+            'orario inesistente per il cambio dell’ora legale: quel giorno alle 02:00 gli orologi passano alle 03:00',
+        },
+      ]);
+      const created = await edition([
+        { day: '2026-03-29', startTime: '01:00', endTime: '04:00', place: 'Aula' },
+      ]);
+      expect(created.statusCode).toBe(201);
+      expect(created.json().totalHours).toBe(2);
+      const nurse = await post('nurse', `/api/training/editions/${created.json().id}/enrolment`);
+      expect(nurse.statusCode).toBe(201);
+      expect(nurse.json().status).toBe('ENROLLED');
     });
   });
 }

@@ -108,4 +108,47 @@ describe.skipIf(!browserAvailable())('enrolment, waitlist and check-in, in Chrom
     await closePage(screen);
     await closePage(page);
   });
+
+  it('keeps the trainer’s focus on the box just marked in the register, by keyboard', async () => {
+    const screen = await openSignedIn(t.browser, t.base, `/formazione/sessioni/${sessionId}`, trainerEmail);
+    await screen.getByText('Presenti: 1 su 1.').waitFor();
+    const box = screen.getByRole('checkbox', { name: /Mario Rossi/ });
+    const isFocused = () => box.evaluate((element) => element === document.activeElement);
+    const press = async () => {
+      const saved = screen.waitForResponse(
+        (response) => response.url().endsWith('/register') && response.request().method() === 'POST',
+      );
+      await screen.keyboard.press('Space');
+      expect((await saved).status()).toBe(200);
+    };
+    await box.focus();
+    await press();
+    await screen.getByText('Presenti: 0 su 1.').waitFor();
+    await expect(isFocused()).resolves.toBe(true);
+    await press();
+    await screen.getByText('Presenti: 1 su 1.').waitFor();
+    await expect(isFocused()).resolves.toBe(true);
+    await screen.reload();
+    await screen.getByText('Presenti: 1 su 1.').waitFor();
+    await closePage(screen);
+  });
+
+  it('lets the trainer withdraw a participant after the deadline, saying why', async () => {
+    const page = await openSignedIn(t.browser, t.base, `/formazione/edizioni/${editionId}`, trainerEmail);
+    await page.getByRole('button', { name: 'Ritira Mario Rossi' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Ritira Mario Rossi dall’edizione' });
+    await dialog.getByRole('button', { name: 'Ritira dall’edizione' }).click();
+    await dialog.getByText('Indicare il motivo del ritiro').waitFor();
+    await expect(
+      dialog.getByLabel('Motivo del ritiro').evaluate((element) => element === document.activeElement),
+    ).resolves.toBe(true);
+    await expectAccessible(page);
+    await dialog.getByLabel('Motivo del ritiro').fill('In servizio allo sportello quel giorno.');
+    await dialog.getByRole('button', { name: 'Ritira dall’edizione' }).click();
+    await page.getByRole('status').getByText('Mario Rossi non è più iscritto/a all’edizione.').waitFor();
+    await expect
+      .poll(() => t.smtp.inbox.filter((mail) => mail.to.includes(brunoEmail)).map((mail) => mail.subject))
+      .toContain('Iscrizione ritirata: Il ricongiungimento familiare');
+    await closePage(page);
+  });
 });

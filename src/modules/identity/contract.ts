@@ -11,6 +11,7 @@ export const ORGANISATION_TYPES = {
   POLICE_HQ: 'Questura',
   LABOUR_INSPECTORATE: 'Ispettorato del Lavoro',
   MUNICIPALITY: 'Comune',
+  HEALTH_SERVICE: 'Servizio sanitario (ASST / ATS)',
   THIRD_SECTOR: 'Ente del Terzo Settore',
   COOPERATIVE: 'Cooperativa',
   UNIVERSITY_SCHOOL: 'Università / scuola',

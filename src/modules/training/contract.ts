@@ -78,6 +78,8 @@ export const capacityInput = z.object({
   capacity: z.number('indicare i posti').int('indicare un numero intero').min(1, 'almeno 1 posto').max(1000),
 });
 export const staffEnrolmentInput = z.object({ userId: z.uuid('Scegliere una persona dall’elenco') });
+/** Why the course's staff withdraw a participant, told to them and kept in the audit trail. */
+export const withdrawalInput = z.object({ reason: multilineText(1000) });
 export const attendanceInput = z.object({ userId: id, present: z.boolean() });
 export const checkInInput = z.object({
   sessionId: id.optional(),
@@ -177,6 +179,8 @@ export const editionView = editionSummary.extend({
   participants: z.array(participantView),
   /** Whether the user runs the register of this edition's sessions. */
   isTrainer: z.boolean(),
+  /** Whether the user may withdraw participants, even after the deadline (the course's trainers, the project). */
+  mayWithdraw: z.boolean(),
 });
 export type EditionView = z.infer<typeof editionView>;
 

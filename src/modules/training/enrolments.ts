@@ -7,10 +7,18 @@ import { Conflict, Invalid, NotFound } from '../../kernel/errors.ts';
 import { newId } from '../../kernel/ids.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import { type UnitOfWork, writeTransaction } from '../../kernel/transaction.ts';
-import type { EnrolmentResult, MyEnrolment } from './contract.ts';
-import { placeLetter, reminderLetter } from './letters.ts';
+import { ORGANISATION_TYPES, type OrganisationType, ROLES } from '../identity/contract.ts';
+import { type EnrolmentResult, type MyEnrolment, TRACKS } from './contract.ts';
+import { placeLetter, reminderLetter, withdrawalLetter } from './letters.ts';
 import { isComplete, isEligible, placeFor, promotable, sessionHours, waitlistOrder } from './rules.ts';
-import { actorOf, EDITION_NOT_FOUND, getEdition, hoursAttended, mustRunCourse } from './service.ts';
+import {
+  actorOf,
+  EDITION_NOT_FOUND,
+  getEdition,
+  hoursAttended,
+  mustRunCourse,
+  runsCourse,
+} from './service.ts';
 import * as store from './store.ts';
 
 const ENROLMENT_NOT_FOUND = 'L’iscrizione non esiste.';
@@ -24,8 +32,9 @@ async function mailPlace(
 ) {
   const edition = await store.findEdition(unit.db, enrolment.editionId);
   const person = await store.memberOf(unit.db, enrolment.userId, enrolment.organisationId);
-  if (!edition || !person) return;
+  if (!edition || !person?.isActive) return;
   const sessions = await store.sessionsOf(unit.db, [enrolment.editionId]);
+  const trainers = await store.trainersOf(unit.db, [edition.courseId]);
   await unit.mail(
     placeLetter(
       {
@@ -36,11 +45,38 @@ async function mailPlace(
         sessions,
         isPromotion,
         cancelUntil: edition.cancelUntil,
+        mayCancel: mayStillCancel(platform, edition),
+        trainers,
         link: `${platform.config.publicUrl}/formazione/edizioni/${edition.id}`,
       },
       platform.clock.now(),
     ),
     { topic: isPromotion ? 'training.promotion' : 'training.place', entityId: enrolment.id },
+  );
+}
+
+/** Who may be enrolled by whom, refused with the field at fault when a head names the wrong person. */
+function refuseWhoCannotAttend(
+  person: Awaited<ReturnType<typeof store.memberOf>>,
+  edition: store.EditionRow,
+  isOwn: boolean,
+): asserts person is NonNullable<typeof person> {
+  const staffFault = (message: string) => new Invalid([{ path: 'body.userId', message }]);
+  if (!person) throw staffFault('la persona non fa parte del tuo ente');
+  if (!person.isActive) throw staffFault(`l’utenza di ${person.name} è disattivata: non può essere iscritta`);
+  if (!person.isParticipant)
+    throw staffFault(
+      `${person.name} non partecipa alla formazione: per iscriverla serve il ruolo «${ROLES.trainee}» nel tuo ente`,
+    );
+  if (isEligible(edition.track, person.type)) return;
+  if (isOwn)
+    throw new Conflict(
+      'Il corso è riservato agli operatori di un altro percorso: il tuo ente non può iscrivere le sue persone.',
+    );
+  throw staffFault(
+    `il corso è riservato a: ${TRACKS[edition.track]}; le persone di un ente di tipo «${
+      ORGANISATION_TYPES[person.type as OrganisationType] ?? person.type
+    }» non possono iscriversi`,
   );
 }
 
@@ -56,12 +92,7 @@ async function enrol(platform: Platform, caller: Caller, editionId: string, user
     const edition = locked && (await store.findEdition(db, editionId));
     if (!edition) throw new NotFound(EDITION_NOT_FOUND);
     const person = await store.memberOf(db, userId, actor.organisationId);
-    if (!person)
-      throw new Invalid([{ path: 'body.userId', message: 'la persona non fa parte del tuo ente' }]);
-    if (!isEligible(edition.track, person.type))
-      throw new Conflict(
-        'Il corso è riservato agli operatori di un altro percorso: il tuo ente non può iscrivere le sue persone.',
-      );
+    refuseWhoCannotAttend(person, edition, userId === actor.userId);
     const lastSession = edition.lastSessionAt ? new Date(edition.lastSessionAt) : null;
     if (!lastSession || lastSession <= platform.clock.now())
       throw new Conflict('L’edizione è già conclusa: non accetta iscrizioni.');
@@ -176,6 +207,35 @@ export async function changeCapacity(
   return getEdition(platform, caller, editionId);
 }
 
+/** Whether the person may still withdraw by themselves: until the edition's deadline, that day included. */
+const mayStillCancel = (platform: Platform, edition: { cancelUntil: string }) =>
+  platform.clock.today().toString() <= edition.cancelUntil;
+
+/**
+ * Ends an enrolment in the transaction that locked its edition: the change is audited with its details, and a
+ * freed place goes at once to the first in the waitlist.
+ */
+async function endEnrolment(
+  platform: Platform,
+  unit: UnitOfWork,
+  enrolment: { id: string; editionId: string; status: string },
+  capacity: number,
+  action: string,
+  details: Record<string, unknown> = {},
+) {
+  const at = platform.clock.now();
+  await store.updateEnrolment(unit.db, enrolment.id, { status: 'CANCELLED', cancelledAt: at });
+  await unit.audit({
+    kind: 'change',
+    action,
+    entityType: 'training_enrolment',
+    entityId: enrolment.id,
+    before: { status: enrolment.status },
+    after: { status: 'CANCELLED', cancelledAt: at.toISOString(), ...details },
+  });
+  if (enrolment.status === 'ENROLLED') await promoteWaiting(platform, unit, enrolment.editionId, capacity);
+}
+
 /**
  * Withdraws an enrolment: the person's own, or one of their staff for the head of the organisation, until
  * the edition's deadline. A freed place goes at once to the first in the waitlist.
@@ -183,7 +243,7 @@ export async function changeCapacity(
 export async function cancelEnrolment(platform: Platform, caller: Caller, enrolmentId: string) {
   const actor = actorOf(caller);
   await writeTransaction(platform.database.db, platform.clock, caller, async (unit) => {
-    const { db, audit } = unit;
+    const { db } = unit;
     const seen = await store.findEnrolment(db, enrolmentId);
     const isOwn = seen?.userId === actor.userId;
     const isStaff = seen?.organisationId === actor.organisationId && hasPermission(actor, 'training.staff');
@@ -193,22 +253,53 @@ export async function cancelEnrolment(platform: Platform, caller: Caller, enrolm
     const enrolment = await store.lockEnrolment(db, enrolmentId);
     if (!locked || !edition || !enrolment) throw new NotFound(ENROLMENT_NOT_FOUND);
     if (enrolment.status === 'CANCELLED') throw new Conflict('L’iscrizione è già annullata.');
-    if (platform.clock.today().toString() > edition.cancelUntil)
+    if (!mayStillCancel(platform, edition))
       throw new Conflict(
         'Il termine per annullare l’iscrizione è passato: per rinunciare scrivi ai formatori del corso.',
       );
-    const at = platform.clock.now();
-    await store.updateEnrolment(db, enrolmentId, { status: 'CANCELLED', cancelledAt: at });
-    await audit({
-      kind: 'change',
-      action: 'training.enrolment.cancel',
-      entityType: 'training_enrolment',
-      entityId: enrolmentId,
-      before: { status: enrolment.status },
-      after: { status: 'CANCELLED', cancelledAt: at.toISOString() },
-    });
-    if (enrolment.status === 'ENROLLED')
-      await promoteWaiting(platform, unit, seen.editionId, locked.capacity);
+    await endEnrolment(platform, unit, enrolment, locked.capacity, 'training.enrolment.cancel');
+  });
+}
+
+/**
+ * The course's staff (its trainers, the project's staff) withdraw a participant at any time until the edition
+ * ends, deadline or not, giving the reason: the person is told by e-mail, and a freed place goes at once to the
+ * first in the waitlist.
+ */
+export async function withdrawEnrolment(
+  platform: Platform,
+  caller: Caller,
+  enrolmentId: string,
+  reason: string,
+) {
+  const actor = actorOf(caller);
+  await writeTransaction(platform.database.db, platform.clock, caller, async (unit) => {
+    const { db } = unit;
+    const seen = await store.findEnrolment(db, enrolmentId);
+    const locked = seen && (await store.lockEdition(db, seen.editionId));
+    if (!seen || !locked || !(await runsCourse(db, actor, locked.courseId)))
+      throw new NotFound(ENROLMENT_NOT_FOUND);
+    const edition = await store.findEdition(db, seen.editionId);
+    const enrolment = await store.lockEnrolment(db, enrolmentId);
+    if (!edition || !enrolment) throw new NotFound(ENROLMENT_NOT_FOUND);
+    if (enrolment.status === 'CANCELLED') throw new Conflict('L’iscrizione è già annullata.');
+    const lastSession = edition.lastSessionAt ? new Date(edition.lastSessionAt) : null;
+    if (lastSession && lastSession <= platform.clock.now())
+      throw new Conflict('L’edizione è conclusa: le sue iscrizioni restano come sono.');
+    await endEnrolment(platform, unit, enrolment, locked.capacity, 'training.enrolment.withdraw', { reason });
+    const person = await store.memberOf(db, enrolment.userId, enrolment.organisationId);
+    if (person?.isActive)
+      await unit.mail(
+        withdrawalLetter({
+          recipientName: person.name,
+          recipientEmail: person.email,
+          courseTitle: edition.courseTitle,
+          editionName: edition.name,
+          reason,
+          trainers: await store.trainersOf(db, [edition.courseId]),
+        }),
+        { topic: 'training.withdrawal', entityId: enrolment.id },
+      );
   });
 }
 

@@ -40,6 +40,9 @@ export type Place = {
   /** Whether the place came from the waitlist. */
   isPromotion: boolean;
   cancelUntil: string;
+  /** Whether the person may still cancel (the deadline not passed); else they write to the course's trainers. */
+  mayCancel: boolean;
+  trainers: readonly { name: string; email: string }[];
   link: string;
 };
 
@@ -51,6 +54,14 @@ const whenOf = (session: LetterSession) =>
 
 const dayFormat = new Intl.DateTimeFormat('it-IT', { day: 'numeric', month: 'long', year: 'numeric' });
 const dayOf = (day: string) => dayFormat.format(new Date(`${day}T12:00:00Z`));
+
+/** Whom to write to: the course's trainers by name and address, or the training office. */
+function contactsOf(trainers: Place['trainers']): string {
+  if (trainers.length === 0) return 'ai formatori del corso';
+  const names = trainers.map((trainer) => `${trainer.name} (${trainer.email})`);
+  const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} e ${names.at(-1)}`;
+  return `${trainers.length === 1 ? 'al formatore del corso' : 'ai formatori del corso'}, ${list}`;
+}
 
 /** The sessions of an edition as calendar entries, one event per session. */
 export function editionIcs(place: Place, stamp: Date): string {
@@ -86,7 +97,9 @@ export function placeLetter(place: Place, now: Date): Mail {
     'Le sessioni:',
     ...place.sessions.map((session) => `- ${whenOf(session)}, ${whereOf(session)}`),
     '',
-    `Può annullare l’iscrizione fino al ${dayOf(place.cancelUntil)}: ${place.link}`,
+    place.mayCancel
+      ? `Può annullare l’iscrizione fino al ${dayOf(place.cancelUntil)}: ${place.link}`
+      : `Il termine per annullare l’iscrizione da sé è passato (${dayOf(place.cancelUntil)}): se non potesse partecipare, lo scriva ${contactsOf(place.trainers)}, che libereranno il posto per chi è in lista d’attesa.`,
     'In allegato le sessioni da aggiungere al calendario.',
     '',
     'Formazione LO.V.I.T. – Prefettura di Lodi',
@@ -104,6 +117,32 @@ export function placeLetter(place: Place, now: Date): Mail {
         contentType: 'text/calendar; method=REQUEST',
       },
     ],
+  };
+}
+
+/** The participant withdrawn by the course's staff, with the reason and whom to ask. */
+export function withdrawalLetter(withdrawal: {
+  recipientName: string;
+  recipientEmail: string;
+  courseTitle: string;
+  editionName: string;
+  reason: string;
+  trainers: Place['trainers'];
+}): Mail {
+  return {
+    to: withdrawal.recipientEmail,
+    subject: `Iscrizione ritirata: ${withdrawal.courseTitle}`,
+    text: [
+      `Gentile ${withdrawal.recipientName},`,
+      '',
+      `la sua iscrizione al corso «${withdrawal.courseTitle}» (${withdrawal.editionName}) è stata ritirata dallo staff del corso, per questo motivo:`,
+      '',
+      withdrawal.reason,
+      '',
+      `Per chiarimenti scriva ${contactsOf(withdrawal.trainers)}.`,
+      '',
+      'Formazione LO.V.I.T. – Prefettura di Lodi',
+    ].join('\n'),
   };
 }
 

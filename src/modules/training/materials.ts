@@ -2,14 +2,13 @@
  * The materials of a course (slides, handouts): uploaded by those who plan the courses, stored by content (type
  * read from the bytes), downloaded by everyone in training; every download is audited.
  */
-import type { ReadStream } from 'node:fs';
+import { attachedFile, openAttachedFile } from '../../kernel/attachments.ts';
 import type { Caller } from '../../kernel/auth.ts';
 import { NotFound } from '../../kernel/errors.ts';
 import type { StagedFile } from '../../kernel/files.ts';
 import { newId } from '../../kernel/ids.ts';
 import type { Platform } from '../../kernel/platform.ts';
-import { auditRead, writeTransaction } from '../../kernel/transaction.ts';
-import { cleanFileName, fileStoreOf } from '../../kernel/uploads.ts';
+import { writeTransaction } from '../../kernel/transaction.ts';
 import type { MaterialView } from './contract.ts';
 import { actorOf, COURSE_NOT_FOUND, materialView, mustRunCourse } from './service.ts';
 import * as store from './store.ts';
@@ -27,16 +26,7 @@ export async function attachMaterial(
     if (!(await store.findCourse(db, platform.clock.now(), courseId))) throw new NotFound(COURSE_NOT_FOUND);
     await mustRunCourse(db, actor, courseId);
     const { file } = input;
-    const row = {
-      id: newId(),
-      courseId,
-      sha256: file.sha256,
-      size: file.size,
-      mediaType: file.mediaType,
-      fileName: cleanFileName(input.declaredName, file.extension),
-      uploadedAt: platform.clock.now(),
-      uploadedBy: actor.userId,
-    };
+    const row = { id: newId(), courseId, ...attachedFile(input, actor.userId, platform.clock.now()) };
     await store.insertMaterial(db, row);
     await audit({
       kind: 'change',
@@ -54,22 +44,12 @@ export async function attachMaterial(
 /** Among some stored files, those that are materials of a course: the orphan sweeper keeps them. */
 export const courseFiles = store.storedMaterials;
 
-export async function openMaterial(
-  platform: Platform,
-  caller: Caller,
-  courseId: string,
-  materialId: string,
-): Promise<{ stream: ReadStream; mediaType: string; fileName: string; size: number }> {
-  const { db } = platform.database;
-  const row = await store.findMaterial(db, courseId, materialId);
+export async function openMaterial(platform: Platform, caller: Caller, courseId: string, materialId: string) {
+  const row = await store.findMaterial(platform.database.db, courseId, materialId);
   if (!row) throw new NotFound(MATERIAL_NOT_FOUND);
-  const stream = await fileStoreOf(platform.config).open(row.sha256);
-  await auditRead(db, platform.clock, caller, 'training_material', materialId, {
-    courseId,
-    fileName: row.fileName,
-  }).catch((error: unknown) => {
-    stream.destroy();
-    throw error;
+  return openAttachedFile(platform, caller, row, {
+    entityType: 'training_material',
+    entityId: materialId,
+    details: { courseId, fileName: row.fileName },
   });
-  return { stream, mediaType: row.mediaType, fileName: row.fileName, size: row.size };
 }

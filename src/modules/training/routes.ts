@@ -24,8 +24,16 @@ import {
   staffEnrolmentInput,
   staffMember,
   trainerOption,
+  withdrawalInput,
 } from './contract.ts';
-import { cancelEnrolment, changeCapacity, enrolSelf, enrolStaff, myEnrolments } from './enrolments.ts';
+import {
+  cancelEnrolment,
+  changeCapacity,
+  enrolSelf,
+  enrolStaff,
+  myEnrolments,
+  withdrawEnrolment,
+} from './enrolments.ts';
 import { registerFeedbackRoutes } from './feedback-routes.ts';
 import { attachMaterial, openMaterial } from './materials.ts';
 import {
@@ -333,6 +341,24 @@ export async function registerTrainingRoutes(app: LovitApp, platform: Platform):
       },
     },
     async (request) => checkIn(platform, request.caller, request.body),
+  );
+
+  app.post(
+    '/api/training/enrolments/:id/withdrawal',
+    {
+      config: { access: 'training.manage' },
+      schema: {
+        tags,
+        summary: 'Ritira un partecipante, anche dopo il termine per annullare, con il motivo',
+        params: idParams,
+        body: withdrawalInput,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await withdrawEnrolment(platform, request.caller, request.params.id, request.body.reason);
+      return reply.code(204).send(null);
+    },
   );
 
   registerFeedbackRoutes(app, platform);

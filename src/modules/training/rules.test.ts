@@ -10,6 +10,8 @@ import {
   promotable,
   sessionHours,
   sessionInstants,
+  skippedHour,
+  skippedTimeFaults,
   waitlistOrder,
   windowEndsAt,
 } from './rules.ts';
@@ -24,6 +26,9 @@ describe('eligibility by track', () => {
     ['PRIVATE', 'POLICE_HQ', false],
     ['BOTH', 'OTHER', true],
     ['PUBLIC', 'OTHER', false],
+    ['PUBLIC', 'HEALTH_SERVICE', true],
+    ['PUBLIC', 'UNIVERSITY_SCHOOL', true],
+    ['PRIVATE', 'HEALTH_SERVICE', false],
   ] as const)('%s is open to %s: %s', (track, type, expected) => {
     expect(isEligible(track, type)).toBe(expected);
   });
@@ -112,5 +117,31 @@ describe('rotating check-in codes', () => {
     expect(checkInRefusal(times, new Date('2026-03-05T07:59:59Z'))).toBe('not-started');
     expect(checkInRefusal(times, new Date('2026-03-05T08:00:00Z'))).toBeNull();
     expect(checkInRefusal(times, new Date('2026-03-05T11:00:00Z'))).toBe('ended');
+  });
+});
+
+describe('the hour skipped for summer time', () => {
+  it('names the gap of the last Sunday of March, and no other time', () => {
+    expect(skippedHour('2026-03-29', '02:30')).toEqual({ from: '02:00', to: '03:00' });
+    expect(skippedHour('2026-03-29', '02:00')).toEqual({ from: '02:00', to: '03:00' });
+    expect(skippedHour('2026-03-29', '03:00')).toBeNull();
+    expect(skippedHour('2026-03-29', '01:59')).toBeNull();
+    expect(skippedHour('2026-10-25', '02:30')).toBeNull();
+    expect(skippedHour('2026-03-28', '02:30')).toBeNull();
+  });
+
+  it('points at the start or end time that falls in it', () => {
+    expect(
+      skippedTimeFaults([
+        { day: '2026-03-28', startTime: '02:15', endTime: '04:00' },
+        { day: '2026-03-29', startTime: '01:30', endTime: '02:45' },
+      ]),
+    ).toEqual([
+      {
+        path: 'body.sessions.1.endTime',
+        message:
+          'orario inesistente per il cambio dell’ora legale: quel giorno alle 02:00 gli orologi passano alle 03:00',
+      },
+    ]);
   });
 });

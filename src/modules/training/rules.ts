@@ -12,6 +12,7 @@ const PUBLIC_BODIES: readonly OrganisationType[] = [
   'POLICE_HQ',
   'LABOUR_INSPECTORATE',
   'MUNICIPALITY',
+  'HEALTH_SERVICE',
   'UNIVERSITY_SCHOOL',
 ];
 const THIRD_SECTOR: readonly OrganisationType[] = ['THIRD_SECTOR', 'COOPERATIVE'];
@@ -46,15 +47,56 @@ export function promotable<T extends Waiting>(
   return waitlistOrder(waiting).slice(0, Math.max(0, capacity - enrolled));
 }
 
+/** A day and time on the Prefettura's clock; a time the clocks skip (spring forward) moves on by the gap. */
+const romeInstant = (day: string, time: string) =>
+  Temporal.PlainDateTime.from(`${day}T${time}`).toZonedDateTime('Europe/Rome');
+
 /** A session's start and end on the Prefettura's clock, typed as a day and two times. */
 export function sessionInstants(
   day: string,
   startTime: string,
   endTime: string,
 ): { startsAt: Date; endsAt: Date } {
-  const at = (time: string) =>
-    new Date(Temporal.PlainDateTime.from(`${day}T${time}`).toZonedDateTime('Europe/Rome').epochMilliseconds);
+  const at = (time: string) => new Date(romeInstant(day, time).epochMilliseconds);
   return { startsAt: at(startTime), endsAt: at(endTime) };
+}
+
+/**
+ * When a time of a day never shows on the Prefettura's clocks (the hour skipped for summer time), the gap it
+ * falls in, as the clocks read it (`02:00` to `03:00`); null for a time that exists.
+ */
+export function skippedHour(day: string, time: string): { from: string; to: string } | null {
+  const plain = Temporal.PlainDateTime.from(`${day}T${time}`);
+  const zoned = romeInstant(day, time);
+  if (zoned.toPlainDateTime().equals(plain)) return null;
+  const change = zoned.startOfDay().getTimeZoneTransition('next');
+  if (!change) return null;
+  const before = change.subtract({ nanoseconds: 1 });
+  const gap = change.offsetNanoseconds - before.offsetNanoseconds;
+  const clock = (at: Temporal.PlainDateTime) => at.toPlainTime().toString({ smallestUnit: 'minute' });
+  return {
+    from: clock(change.toPlainDateTime().subtract({ nanoseconds: gap })),
+    to: clock(change.toPlainDateTime()),
+  };
+}
+
+/** The start and end times of sessions that fall in the hour skipped for summer time, each with its field. */
+export function skippedTimeFaults(
+  sessions: readonly { day: string; startTime: string; endTime: string }[],
+): { path: string; message: string }[] {
+  return sessions.flatMap((session, index) =>
+    (['startTime', 'endTime'] as const).flatMap((field) => {
+      const gap = skippedHour(session.day, session[field]);
+      return gap
+        ? [
+            {
+              path: `body.sessions.${index}.${field}`,
+              message: `orario inesistente per il cambio dell’ora legale: quel giorno alle ${gap.from} gli orologi passano alle ${gap.to}`,
+            },
+          ]
+        : [];
+    }),
+  );
 }
 
 /** The hours of a session, to the quarter of an hour. */

@@ -21,7 +21,14 @@ import type {
   ParticipantView,
   SessionView,
 } from './contract.ts';
-import { isComplete, isEligible, sessionHours, sessionInstants, waitlistOrder } from './rules.ts';
+import {
+  isComplete,
+  isEligible,
+  sessionHours,
+  sessionInstants,
+  skippedTimeFaults,
+  waitlistOrder,
+} from './rules.ts';
 import * as store from './store.ts';
 
 export { trainingIndicators } from './indicators.ts';
@@ -177,6 +184,8 @@ export async function createEdition(
   courseId: string,
   input: EditionInput,
 ) {
+  const skipped = skippedTimeFaults(input.sessions);
+  if (skipped.length > 0) throw new Invalid(skipped);
   const id = newId();
   const sessions = input.sessions.map((session) => ({
     id: newId(),
@@ -290,6 +299,10 @@ export async function getEdition(platform: Platform, caller: Caller, id: string)
       : null,
     participants,
     isTrainer,
+    mayWithdraw:
+      (isTrainer || oversees(actor)) &&
+      edition.lastSessionAt !== null &&
+      new Date(edition.lastSessionAt) > platform.clock.now(),
   };
 }
 

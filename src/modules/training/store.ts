@@ -9,6 +9,7 @@ import type {
   TrainingSessionTable,
 } from '../../db/tables/training.ts';
 import type { Db } from '../../kernel/db.ts';
+import { PERMISSIONS } from '../../kernel/permissions.ts';
 
 const fullName = sql<string>`u.given_name || ' ' || u.family_name`;
 
@@ -93,7 +94,7 @@ export async function trainersOf(db: Db, courseIds: string[]) {
   return db
     .selectFrom('trainingCourseTrainer as t')
     .innerJoin('appUser as u', 'u.id', 't.userId')
-    .select(['t.courseId', 'u.id', fullName.as('name')])
+    .select(['t.courseId', 'u.id', 'u.email', fullName.as('name')])
     .where('t.courseId', 'in', courseIds)
     .orderBy('u.familyName')
     .execute();
@@ -320,20 +321,33 @@ export function runningSessionsOf(db: Db, userId: string, at: Date) {
     .execute();
 }
 
-/** A person's organisation, with its type, when they are a member of it. */
+/** The roles that take part in courses as participants: whom an organisation's head may enrol. */
+const PARTICIPANT_ROLES = PERMISSIONS['training.enrol'].roles;
+
+/**
+ * A person's organisation, with its type, when they are a member of it: whether their account is active and
+ * whether they take part in courses there (hold a participant's role in it).
+ */
 export function memberOf(db: Db, userId: string, organisationId: string) {
   return db
     .selectFrom('membership as m')
     .innerJoin('organisation as o', 'o.id', 'm.organisationId')
     .innerJoin('appUser as u', 'u.id', 'm.userId')
-    .select(['o.id', 'o.type', 'u.email', fullName.as('name')])
+    .select([
+      'o.id',
+      'o.type',
+      'u.email',
+      'u.isActive',
+      fullName.as('name'),
+      sql<boolean>`bool_or(m.role in (${sql.join(PARTICIPANT_ROLES)}))`.as('isParticipant'),
+    ])
     .where('m.userId', '=', userId)
     .where('m.organisationId', '=', organisationId)
-    .where('u.isActive', '=', true)
+    .groupBy(['o.id', 'u.id'])
     .executeTakeFirst();
 }
 
-/** The active people of an organisation, by name: the staff a manager may enrol. */
+/** The active people of an organisation who take part in courses, by name: the staff a head may enrol. */
 export function staffOf(db: Db, organisationId: string) {
   return db
     .selectFrom('appUser as u')
@@ -345,7 +359,8 @@ export function staffOf(db: Db, organisationId: string) {
           .selectFrom('membership as m')
           .select('m.userId')
           .whereRef('m.userId', '=', 'u.id')
-          .where('m.organisationId', '=', organisationId),
+          .where('m.organisationId', '=', organisationId)
+          .where('m.role', 'in', PARTICIPANT_ROLES),
       ),
     )
     .orderBy('u.familyName')

@@ -1,10 +1,9 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useId, useRef, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, fieldPath } from '../../app/api.ts';
-import { ACCEPTED_FILES, FileField } from '../../ui/FileField.tsx';
-import { sentence } from '../../ui/fields.tsx';
+import { FileField } from '../../ui/FileField.tsx';
 import { FormProblem } from '../../ui/forms.tsx';
+import { useFileUpload } from '../../ui/useFileUpload.ts';
 import { council, keys, type MeetingView } from './requests.ts';
 
 type AgendaItem = MeetingView['agenda'][number];
@@ -31,39 +30,20 @@ export function AttachDocumentForm({ meeting }: { meeting: MeetingView }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const id = useId();
-  const fileRef = useRef<HTMLInputElement>(null);
   const [itemId, setItemId] = useState(meeting.agenda[0]?.id ?? '');
-  const [fileError, setFileError] = useState<string | undefined>();
-  const [problem, setProblem] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const attach = useMutation({
-    mutationFn: (file: File) => council.attach(meeting.id, itemId, file),
-    onSuccess: (_, file) => {
-      if (fileRef.current) fileRef.current.value = '';
+  const upload = useFileUpload({
+    upload: (file) => council.attach(meeting.id, itemId, file),
+    onUploaded: (file) => {
       setNotice(t('council.documents.attached', { name: file.name }));
       void queryClient.invalidateQueries({ queryKey: keys.meeting(meeting.id) });
     },
-    onError: (error) => {
-      if (!(error instanceof ApiError)) return setProblem(t('errors.generic'));
-      const onFile = error.problem.errors?.find((e) => fieldPath(e.path) === 'file');
-      setFileError(sentence(onFile?.message));
-      setProblem(error.userMessage);
-    },
+    missing: t('council.documents.fileMissing'),
+    wrongType: t('council.documents.fileType'),
   });
-
   const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setProblem(null);
     setNotice(null);
-    const file = fileRef.current?.files?.[0];
-    const found = !file
-      ? t('council.documents.fileMissing')
-      : ACCEPTED_FILES.includes(file.type)
-        ? undefined
-        : t('council.documents.fileType');
-    setFileError(found);
-    if (found || !file) return fileRef.current?.focus();
-    attach.mutate(file);
+    upload.submit(event);
   };
 
   return (
@@ -84,16 +64,16 @@ export function AttachDocumentForm({ meeting }: { meeting: MeetingView }) {
           id={`${id}-file`}
           label={t('council.documents.file')}
           hint={t('council.documents.fileHint')}
-          error={fileError}
-          inputRef={fileRef}
+          error={upload.fileError}
+          inputRef={upload.fileRef}
         />
-        <FormProblem message={problem} />
+        <FormProblem message={upload.problem} />
         {notice && (
           <p className="alert alert-success" role="status">
             {notice}
           </p>
         )}
-        <button type="submit" className="btn btn-primary" disabled={attach.isPending}>
+        <button type="submit" className="btn btn-primary" disabled={upload.isPending}>
           {t('council.documents.attach')}
         </button>
       </fieldset>

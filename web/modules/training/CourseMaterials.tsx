@@ -1,11 +1,10 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useId, useRef, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, fieldPath } from '../../app/api.ts';
 import { usePermission } from '../../app/session.ts';
-import { ACCEPTED_FILES, FileField } from '../../ui/FileField.tsx';
-import { sentence } from '../../ui/fields.tsx';
+import { FileField } from '../../ui/FileField.tsx';
 import { FormProblem } from '../../ui/forms.tsx';
+import { useFileUpload } from '../../ui/useFileUpload.ts';
 import { type CourseView, keys, training } from './requests.ts';
 
 /** The course's materials, each a download link; those who plan courses add PDF, JPEG or PNG files. */
@@ -39,46 +38,23 @@ function AddMaterialForm({ courseId }: { courseId: string }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const id = useId();
-  const fileRef = useRef<HTMLInputElement>(null);
-  const [fileError, setFileError] = useState<string | undefined>();
-  const [problem, setProblem] = useState<string | null>(null);
-  const attach = useMutation({
-    mutationFn: (file: File) => training.attach(courseId, file),
-    onSuccess: () => {
-      if (fileRef.current) fileRef.current.value = '';
-      void queryClient.invalidateQueries({ queryKey: keys.course(courseId) });
-    },
-    onError: (error) => {
-      if (!(error instanceof ApiError)) return setProblem(t('errors.generic'));
-      const onFile = error.problem.errors?.find((e) => fieldPath(e.path) === 'file');
-      setFileError(sentence(onFile?.message));
-      setProblem(error.userMessage);
-    },
+  const upload = useFileUpload({
+    upload: (file) => training.attach(courseId, file),
+    onUploaded: () => void queryClient.invalidateQueries({ queryKey: keys.course(courseId) }),
+    missing: t('training.materials.fileMissing'),
+    wrongType: t('training.materials.fileType'),
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setProblem(null);
-    const file = fileRef.current?.files?.[0];
-    const found = !file
-      ? t('training.materials.fileMissing')
-      : ACCEPTED_FILES.includes(file.type)
-        ? undefined
-        : t('training.materials.fileType');
-    setFileError(found);
-    if (found || !file) return fileRef.current?.focus();
-    attach.mutate(file);
-  };
   return (
-    <form onSubmit={submit} noValidate className="lovit-form">
+    <form onSubmit={upload.submit} noValidate className="lovit-form">
       <FileField
         id={`${id}-file`}
         label={t('training.materials.file')}
         hint={t('training.materials.fileHint')}
-        error={fileError}
-        inputRef={fileRef}
+        error={upload.fileError}
+        inputRef={upload.fileRef}
       />
-      <FormProblem message={problem} />
-      <button type="submit" className="btn btn-outline-primary" disabled={attach.isPending}>
+      <FormProblem message={upload.problem} />
+      <button type="submit" className="btn btn-outline-primary" disabled={upload.isPending}>
         {t('training.materials.add')}
       </button>
     </form>

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { ApiError } from '../../app/api.ts';
@@ -89,18 +89,45 @@ function CheckInCode({ sessionId }: { sessionId: string }) {
   );
 }
 
+/**
+ * The register: each box marks a person present or absent at once, shown before the server answers (and read
+ * again if it refuses). The boxes are never disabled while a mark is saved, so keyboard focus stays on the box
+ * just toggled; the marks go to the server one after the other, in the order they were made.
+ */
 function Register({ view }: { view: RegisterView }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [problem, setProblem] = useState<string | null>(null);
+  const key = keys.register(view.session.id);
+  /** The marks made and not yet saved, by person: they show over what the server last said. */
+  const unsaved = useRef(new Map<string, boolean>());
+  const showMarks = (seen: RegisterView): RegisterView => ({
+    ...seen,
+    people: seen.people.map((person) => ({
+      ...person,
+      isPresent: unsaved.current.get(person.userId) ?? person.isPresent,
+    })),
+  });
   const mark = useMutation({
+    scope: { id: `registro-${view.session.id}` },
     mutationFn: ({ userId, present }: { userId: string; present: boolean }) =>
       training.mark(view.session.id, userId, present),
-    onSuccess: (next) => {
-      setProblem(null);
-      queryClient.setQueryData(keys.register(view.session.id), next);
+    onMutate: async ({ userId, present }) => {
+      unsaved.current.set(userId, present);
+      await queryClient.cancelQueries({ queryKey: key });
+      const seen = queryClient.getQueryData<RegisterView>(key);
+      if (seen) queryClient.setQueryData(key, showMarks(seen));
     },
-    onError: (error) => setProblem(error instanceof ApiError ? error.userMessage : t('errors.generic')),
+    onSuccess: (next, { userId, present }) => {
+      if (unsaved.current.get(userId) === present) unsaved.current.delete(userId);
+      setProblem(null);
+      queryClient.setQueryData(key, showMarks(next));
+    },
+    onError: (error, { userId }) => {
+      unsaved.current.delete(userId);
+      setProblem(error instanceof ApiError ? error.userMessage : t('errors.generic'));
+      void queryClient.invalidateQueries({ queryKey: key });
+    },
   });
   const present = view.people.filter((person) => person.isPresent).length;
   return (
@@ -119,7 +146,6 @@ function Register({ view }: { view: RegisterView }) {
               key={person.userId}
               label={`${person.name} (${person.organisationName})`}
               checked={person.isPresent}
-              disabled={mark.isPending}
               onChange={(checked) => mark.mutate({ userId: person.userId, present: checked })}
             />
           ))}
@@ -130,12 +156,7 @@ function Register({ view }: { view: RegisterView }) {
   );
 }
 
-function PresenceBox(props: {
-  label: string;
-  checked: boolean;
-  disabled: boolean;
-  onChange: (checked: boolean) => void;
-}) {
+function PresenceBox(props: { label: string; checked: boolean; onChange: (checked: boolean) => void }) {
   const id = useId();
   return (
     <div className="form-check">
@@ -143,7 +164,6 @@ function PresenceBox(props: {
         id={id}
         type="checkbox"
         checked={props.checked}
-        disabled={props.disabled}
         onChange={(event) => props.onChange(event.target.checked)}
       />
       <label htmlFor={id}>{props.label}</label>

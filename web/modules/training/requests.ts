@@ -62,6 +62,8 @@ export const training = {
   enrolStaff: (editionId: string, userId: string) =>
     api.post<EnrolmentResult>(`/api/training/editions/${editionId}/staff-enrolments`, { userId }),
   cancel: (enrolmentId: string) => api.post(`/api/training/enrolments/${enrolmentId}/cancel`),
+  withdraw: (enrolmentId: string, reason: string) =>
+    api.post(`/api/training/enrolments/${enrolmentId}/withdrawal`, { reason }),
   mine: () => api.get<MyEnrolment[]>('/api/training/my-enrolments'),
   register: (sessionId: string) => api.get<RegisterView>(`/api/training/sessions/${sessionId}/register`),
   mark: (sessionId: string, userId: string, present: boolean) =>

@@ -2,15 +2,14 @@
  * Documents attached to the points of a meeting's agenda: uploaded by the secretariat, stored by content (type
  * read from the bytes), read by the organisations invited to the meeting; every download is audited.
  */
-import type { ReadStream } from 'node:fs';
+import { attachedFile, openAttachedFile } from '../../../kernel/attachments.ts';
 import type { Caller } from '../../../kernel/auth.ts';
 import type { Db } from '../../../kernel/db.ts';
 import { NotFound } from '../../../kernel/errors.ts';
 import type { StagedFile } from '../../../kernel/files.ts';
 import { newId } from '../../../kernel/ids.ts';
 import type { Platform } from '../../../kernel/platform.ts';
-import { auditRead, writeTransaction } from '../../../kernel/transaction.ts';
-import { cleanFileName, fileStoreOf } from '../../../kernel/uploads.ts';
+import { writeTransaction } from '../../../kernel/transaction.ts';
 import type { CouncilDocumentView } from '../contract.ts';
 import { actorOf, MEETING_NOT_FOUND, refuseIfCancelled, scopeOf } from '../service.ts';
 import * as store from '../store.ts';
@@ -55,12 +54,7 @@ export async function attachDocument(
       id: newId(),
       meetingId,
       agendaItemId,
-      sha256: file.sha256,
-      size: file.size,
-      mediaType: file.mediaType,
-      fileName: cleanFileName(input.declaredName, file.extension),
-      uploadedAt: platform.clock.now(),
-      uploadedBy: actor.userId,
+      ...attachedFile(input, actor.userId, platform.clock.now()),
     };
     await documentsStore.insertDocument(db, row);
     await audit({
@@ -85,19 +79,14 @@ export async function openCouncilDocument(
   caller: Caller,
   meetingId: string,
   documentId: string,
-): Promise<{ stream: ReadStream; mediaType: string; fileName: string; size: number }> {
+) {
   const { db } = platform.database;
   const [meeting] = await store.meetings(db, scopeOf(actorOf(caller)), { id: meetingId });
   const row = meeting ? await documentsStore.findDocument(db, meetingId, documentId) : undefined;
   if (!row) throw new NotFound(DOCUMENT_NOT_FOUND);
-  const stream = await fileStoreOf(platform.config).open(row.sha256);
-  await auditRead(db, platform.clock, caller, 'council_document', documentId, {
-    meetingId,
-    agendaItemId: row.agendaItemId,
-    fileName: row.fileName,
-  }).catch((error: unknown) => {
-    stream.destroy();
-    throw error;
+  return openAttachedFile(platform, caller, row, {
+    entityType: 'council_document',
+    entityId: documentId,
+    details: { meetingId, agendaItemId: row.agendaItemId, fileName: row.fileName },
   });
-  return { stream, mediaType: row.mediaType, fileName: row.fileName, size: row.size };
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { updatesIndicators } from '../src/modules/updates/service.ts';
 import { startTestApp, stopTestApp, type TestApp } from './support/app.ts';
 import { workPermitApplication } from './support/cases.ts';
 import { BACKENDS, openTestDatabase, type TestDatabase } from './support/database.ts';
@@ -294,6 +295,19 @@ for (const backend of BACKENDS) {
       }
       expect((await call('operator', 'POST', '/api/legal-updates', UPDATE)).statusCode).toBe(403);
       expect(await listIds('pm')).toEqual([updateId]);
+    });
+
+    it('counts among the indicators the updates published and how much of them the SUI staff have read', async () => {
+      // one update published; the SUI staff are the manager, the operator and the colleague, and only the
+      // operator read it (the legal expert's own reading is not the SUI's)
+      expect(await updatesIndicators(t.platform)).toEqual({
+        updatesPublished: 1,
+        expectedReaders: 3,
+        readings: 1,
+        readRate: 1 / 3,
+      });
+      expect((await call('colleague', 'POST', `/api/legal-updates/${updateId}/read`)).statusCode).toBe(200);
+      expect((await updatesIndicators(t.platform)).readRate).toBe(2 / 3);
     });
   });
 }

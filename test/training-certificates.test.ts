@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { generateCertificates } from '../src/modules/training/certificates/generation.ts';
+import { trainingIndicators } from '../src/modules/training/service.ts';
 import { startTestApp, stopTestApp, type TestApp } from './support/app.ts';
 import { BACKENDS, openTestDatabase, type TestDatabase } from './support/database.ts';
 import { pdfText } from './support/documents.ts';
@@ -346,6 +347,11 @@ for (const backend of BACKENDS) {
         .where('action', '=', 'verification.read')
         .execute();
       expect(checks.map((row) => row.entityId)).toEqual(expect.arrayContaining([id, unknown]));
+    });
+
+    it('counts among the indicators the certificates issued and still valid', async () => {
+      // Anna, Bruno and Carla were issued one each; Carla's was revoked
+      expect((await trainingIndicators(t.platform)).certificatesIssued).toBe(2);
     });
   });
 }

@@ -4,8 +4,10 @@ import { loadDemoData } from '../src/cli/demo.ts';
 import { loadDemoTraining } from '../src/cli/demo-training.ts';
 import { loadDemoTrainingRecord } from '../src/cli/demo-training-record.ts';
 import { SYSTEM_CALLER } from '../src/kernel/auth.ts';
+import { newId } from '../src/kernel/ids.ts';
 import type { Role } from '../src/kernel/permissions.ts';
 import { createUser } from '../src/modules/identity/directory.ts';
+import { generateCertificates } from '../src/modules/training/certificates/generation.ts';
 import { trainingIndicators } from '../src/modules/training/service.ts';
 import { startTestApp, stopTestApp, type TestApp } from './support/app.ts';
 import { BACKENDS, openTestDatabase, type TestDatabase } from './support/database.ts';
@@ -362,6 +364,53 @@ for (const backend of BACKENDS) {
       ]);
     });
 
+    it('shows in each record the certificate issued for the edition, with its number and whether it is valid', async () => {
+      // Anna and Marco completed the March edition, Bruno did not
+      // this app runs no background jobs: the generation the trainer would ask for is run here
+      const runId = newId();
+      await database.db
+        .insertInto('trainingCertificateRun')
+        .values({
+          id: runId,
+          editionId: ended.editionId,
+          total: 0,
+          done: 0,
+          requestedBy: ids.trainer,
+          requestedAt: t.clock.now(),
+        })
+        .execute();
+      await generateCertificates(t.platform, runId);
+      const issued = await database.db
+        .selectFrom('trainingCertificate')
+        .select(['id', 'userId', 'number'])
+        .execute();
+      expect(issued.map((row) => row.userId).sort()).toEqual([ids.anna, ids.operator].sort());
+      const numberOf = (who: Person) => issued.find((row) => row.userId === ids[who])?.number;
+      const marco = issued.find((row) => row.userId === ids.operator);
+      const revoked = await post('pm', `/api/training/certificates/${marco?.id}/revoke`, {
+        reason: 'Presenze da verificare',
+      });
+      expect(revoked.statusCode).toBe(200);
+
+      const anna = (await get('anna', '/api/training/records/mine')).json();
+      expect(anna.courses.map((c: { certificate: unknown }) => c.certificate)).toEqual([
+        { number: numberOf('anna'), isRevoked: false },
+        null,
+      ]);
+      const operator = (await get('manager', `/api/training/records/people/${ids.operator}`)).json();
+      expect(operator.courses[0].certificate).toEqual({ number: numberOf('operator'), isRevoked: true });
+      const bruno = (await get('pm', `/api/training/records/people/${ids.bruno}`)).json();
+      expect(bruno.courses[0].certificate).toBeNull();
+
+      const own = await get('operator', '/api/training/records/mine.xlsx');
+      const mine = new ExcelJS.Workbook();
+      await mine.xlsx.load(own.rawPayload as unknown as ArrayBuffer);
+      const courses = mine.getWorksheet('Corsi');
+      if (!courses) throw new Error('no sheet of courses');
+      expect(courses.getRow(1).values).toEqual(expect.arrayContaining(['Attestato', 'Stato dell’attestato']));
+      expect((courses.getRow(2).values as unknown[]).slice(-2)).toEqual([numberOf('operator'), 'revocato']);
+    });
+
     it('exports the records as XLSX that reads back with the same figures', async () => {
       const response = await get('pm', `/api/training/records/organisations/${ids.comune}/export.xlsx`);
       expect(response.statusCode).toBe(200);
@@ -386,6 +435,11 @@ for (const backend of BACKENDS) {
       ]);
       expect(rows('Per percorso')[1]).toEqual(['Operatori degli enti pubblici', 2, 2, 1, 11]);
       expect(rows('Corsi')).toHaveLength(4);
+      const { number: annaCertificate } = await database.db
+        .selectFrom('trainingCertificate')
+        .select('number')
+        .where('userId', '=', ids.anna)
+        .executeTakeFirstOrThrow();
       expect(rows('Corsi')[1]).toEqual([
         'Anna Gallo',
         'Lo Sportello Unico per i Comuni',
@@ -397,6 +451,8 @@ for (const backend of BACKENDS) {
         8,
         6.5,
         'Completato',
+        annaCertificate,
+        'valido',
       ]);
 
       const own = await get('operator', '/api/training/records/mine.xlsx');

@@ -1,9 +1,10 @@
 /**
  * The training indicators of WP3 (fami-reporting.md §6), computed from the records: operators trained per track
- * and organisation type, hours delivered, completion rate. The project module reads them through the service.
+ * and organisation type, hours delivered, completion rate, certificates issued. The project module reads them through the service.
  */
 import type { Platform } from '../../kernel/platform.ts';
 import { answersOfKind } from '../surveys/service.ts';
+import { validCertificates } from './certificates/store.ts';
 import type { Track } from './contract.ts';
 import { evaluationFigures } from './evaluation-figures.ts';
 import { mentoringMinutes } from './records/store.ts';
@@ -27,6 +28,8 @@ export type TrainingIndicators = {
   needsSurveyAnswers: number;
   evaluationAnswers: number;
   meanSatisfaction: number | null;
+  /** Certificates issued and still valid (not revoked). */
+  certificatesIssued: number;
 };
 
 export async function trainingIndicators(platform: Platform): Promise<TrainingIndicators> {
@@ -58,5 +61,6 @@ export async function trainingIndicators(platform: Platform): Promise<TrainingIn
     completedPlaces: completed.length,
     needsSurveyAnswers: await answersOfKind(platform, 'TRAINING_NEEDS'),
     ...(await evaluationFigures(platform)),
+    certificatesIssued: await validCertificates(db),
   };
 }

@@ -14,6 +14,8 @@ import type { CaseTypeOption, UpdateInput, UpdateSummary, UpdateView } from './c
 import { articleLabel, publicationFaults, unknownCaseTypes } from './rules.ts';
 import * as store from './store.ts';
 
+export { updatesIndicators } from './indicators.ts';
+
 export const UPDATE_NOT_FOUND = 'La novità normativa non esiste o non è accessibile.';
 
 type CatalogPlatform = Pick<Platform, 'database' | 'clock'>;

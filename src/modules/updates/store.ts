@@ -192,6 +192,42 @@ export function readersAmongStaff(db: Db, organisationId: string, updateId: stri
     .execute();
 }
 
+/** The published updates, the active SUI staff of all offices, and their readings of the published updates. */
+export async function readingFigures(db: Db) {
+  const suiStaff = db
+    .selectFrom('appUser as u')
+    .select('u.id')
+    .where('u.isActive', '=', true)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('membership as m')
+          .select('m.userId')
+          .whereRef('m.userId', '=', 'u.id')
+          .where('m.role', 'in', SUI_ROLES),
+      ),
+    );
+  const [published, staff, readings] = await Promise.all([
+    db
+      .selectFrom('legalUpdate')
+      .select((eb) => eb.fn.countAll<string>().as('count'))
+      .where('status', '=', 'PUBLISHED')
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom(suiStaff.as('s'))
+      .select((eb) => eb.fn.countAll<string>().as('count'))
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('legalUpdateReading as r')
+      .innerJoin('legalUpdate as l', 'l.id', 'r.updateId')
+      .select((eb) => eb.fn.countAll<string>().as('count'))
+      .where('l.status', '=', 'PUBLISHED')
+      .where('r.userId', 'in', suiStaff)
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { published: Number(published.count), staff: Number(staff.count), readings: Number(readings.count) };
+}
+
 export async function namesOf(db: Db, userIds: readonly string[]): Promise<Map<string, string>> {
   if (userIds.length === 0) return new Map();
   const rows = await db

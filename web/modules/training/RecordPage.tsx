@@ -63,6 +63,7 @@ function OwnRecord({ record }: { record: PersonRecord }) {
                 <th scope="col">{t('training.editions.one')}</th>
                 <th scope="col">{t('training.record.hours')}</th>
                 <th scope="col">{t('training.record.state')}</th>
+                <th scope="col">{t('training.record.certificate')}</th>
               </tr>
             </thead>
             <tbody>
@@ -81,6 +82,16 @@ function OwnRecord({ record }: { record: PersonRecord }) {
                     })}
                   </td>
                   <td>{COMPLETION_STATES[course.state]}</td>
+                  <td>
+                    {course.certificate
+                      ? t(
+                          course.certificate.isRevoked
+                            ? 'training.record.certificateRevoked'
+                            : 'training.record.certificateValid',
+                          { number: course.certificate.number },
+                        )
+                      : t('training.record.noCertificate')}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -54,6 +54,16 @@ export async function certifiedPeople(db: Db, editionId: string): Promise<Set<st
   return new Set(rows.map((row) => row.userId));
 }
 
+/** How many certificates have been issued and not revoked, of all editions. */
+export async function validCertificates(db: Db): Promise<number> {
+  const { count } = await db
+    .selectFrom('trainingCertificate')
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .where('revokedAt', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(count);
+}
+
 /** Takes `count` numbers of a year's register, in the caller's transaction; returns the first. */
 export async function takeNumbers(db: Db, year: number, count: number): Promise<number> {
   const { lastNumber } = await db

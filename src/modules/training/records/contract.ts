@@ -68,6 +68,8 @@ export const courseLine = z.object({
   totalHours: z.number(),
   hoursAttended: z.number(),
   state: completionState,
+  /** The certificate of the edition issued to the person, revoked or not; null when none was issued. */
+  certificate: z.object({ number: z.string(), isRevoked: z.boolean() }).nullable(),
 });
 export type CourseLine = z.infer<typeof courseLine>;
 

@@ -40,6 +40,8 @@ const COURSE_HEADER = [
   'Ore dell’edizione',
   'Ore frequentate',
   'Esito',
+  'Attestato',
+  'Stato dell’attestato',
 ];
 const courseCells = (line: CourseLine) => [
   line.courseTitle,
@@ -51,6 +53,8 @@ const courseCells = (line: CourseLine) => [
   line.totalHours,
   line.hoursAttended,
   COMPLETION_STATES[line.state],
+  line.certificate?.number ?? '',
+  line.certificate ? (line.certificate.isRevoked ? 'revocato' : 'valido') : '',
 ];
 
 const MENTORING_HEADER = ['Data', 'Persona affiancata', 'Affiancata da', 'Argomento', 'Ore', 'Nota'];

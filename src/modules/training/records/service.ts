@@ -84,6 +84,9 @@ async function courseLines(db: Db, now: Date, places: readonly store.PlaceRow[])
         { hoursAttended, totalHours, completionPercent: place.completionPercent },
         hasEnded,
       ),
+      certificate: place.certificateNumber
+        ? { number: place.certificateNumber, isRevoked: place.certificateRevokedAt !== null }
+        : null,
     };
     return { userId: place.userId, name: place.name, line };
   });

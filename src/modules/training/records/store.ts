@@ -9,7 +9,10 @@ const fullName = (alias: string) =>
 /** Rows of a person, or of an organisation's people, or both; nothing left open. */
 export type RecordFilter = { userId?: string; organisationId?: string };
 
-/** The places held (enrolments confirmed), with course, edition and organisation, oldest edition first. */
+/**
+ * The places held (enrolments confirmed), with course, edition, organisation and the certificate issued for it,
+ * oldest edition first.
+ */
 export function placesHeld(db: Db, filter: RecordFilter) {
   let query = db
     .selectFrom('trainingEnrolment as n')
@@ -17,6 +20,9 @@ export function placesHeld(db: Db, filter: RecordFilter) {
     .innerJoin('trainingCourse as c', 'c.id', 'e.courseId')
     .innerJoin('organisation as o', 'o.id', 'n.organisationId')
     .innerJoin('appUser as u', 'u.id', 'n.userId')
+    .leftJoin('trainingCertificate as t', (join) =>
+      join.onRef('t.editionId', '=', 'n.editionId').onRef('t.userId', '=', 'n.userId'),
+    )
     .select([
       'n.id',
       'n.editionId',
@@ -28,6 +34,8 @@ export function placesHeld(db: Db, filter: RecordFilter) {
       'c.track',
       'c.completionPercent',
       'e.name as editionName',
+      't.number as certificateNumber',
+      't.revokedAt as certificateRevokedAt',
     ])
     .where('n.status', '=', 'ENROLLED');
   if (filter.userId) query = query.where('n.userId', '=', filter.userId);

@@ -147,7 +147,9 @@ describe.skipIf(!browserAvailable())('signing in and administration in Chromium'
       .getByRole('button', { name: 'Cambia ente' })
       .filter({ visible: true })
       .click();
-    await expect.poll(() => menuEntries(page)).toEqual(['Pratiche SUI', 'Pareri', 'Novità normative', 'Formazione']);
+    await expect
+      .poll(() => menuEntries(page))
+      .toEqual(['Pratiche SUI', 'Pareri', 'Novità normative', 'Formazione']);
     const desk = page.getByRole('region', { name: 'Moduli della piattaforma' });
     expect((await desk.getByRole('link').allTextContents()).map((text) => text.trim())).toEqual([
       'Pratiche SUI',

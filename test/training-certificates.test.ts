@@ -300,7 +300,7 @@ for (const backend of BACKENDS) {
       expect(other.json()).toEqual([]);
     });
 
-    it('checks a certificate on the public page like a decree, without its holder, and shows it revoked', async () => {
+    it('checks a certificate on the public page with its hours, days and only its holder’s initials, shows it revoked, and issues it again', async () => {
       const code = await codeOf('carla');
       const verified = await t.app.inject({ url: `/api/verify/${code.toLowerCase().replaceAll('-', ' ')}` });
       expect(verified.json()).toEqual({
@@ -310,14 +310,29 @@ for (const backend of BACKENDS) {
         issuedOn: '2026-03-06',
         issuer: 'Prefettura di Lodi – Ufficio Territoriale del Governo',
         subject: COURSE.title,
+        subjectLabel: 'course',
         state: 'valido',
+        revoked: false,
+        hours: { attended: 6, total: 6 },
+        period: { from: '2026-03-05', to: '2026-03-06' },
+        holderInitials: 'C. G.',
       });
       const page = await t.app.inject({ url: `/portale/it/verifica/${code}` });
       expect(page.statusCode).toBe(200);
       expect(page.body).toContain('Attestato di partecipazione');
       expect(page.body).toContain('LO-FORM-2026-000002');
+      expect(page.body).toContain('Documento autentico');
+      expect(page.body).toContain('<dt>Corso</dt>');
+      expect(page.body).not.toContain('Procedimento');
+      expect(page.body).toContain('6 ore su 6');
+      expect(page.body).toContain('5 marzo 2026 – 6 marzo 2026');
+      expect(page.body).toContain('C. G.');
       expect(page.body).toContain('valido');
       for (const personal of ['Carla', 'Galli', 'Comune di Lodi']) expect(page.body).not.toContain(personal);
+      const english = await t.app.inject({ url: `/portale/en/verifica/${code}` });
+      expect(english.body).toContain('<dt>Course</dt>');
+      expect(english.body).toContain('6 hours of 6');
+      expect(english.body).toContain('<dd lang="it">valid</dd>');
       const qr = await t.app.inject({ url: `/verifica/${code}` });
       expect(qr.statusCode).toBe(303);
 
@@ -335,11 +350,57 @@ for (const backend of BACKENDS) {
       expect(revoked.statusCode).toBe(200);
       expect(revoked.json()).toMatchObject({ isRevoked: true, revocationReason: reason });
       expect((await post('pm', `/api/training/certificates/${id}/revoke`, { reason })).statusCode).toBe(409);
-      expect((await t.app.inject({ url: `/api/verify/${code}` })).json().state).toBe('revocato');
+      expect((await t.app.inject({ url: `/api/verify/${code}` })).json()).toMatchObject({
+        state: 'revocato',
+        revoked: true,
+      });
       const revokedPage = await t.app.inject({ url: `/portale/it/verifica/${code}` });
+      expect(revokedPage.body).toContain('Documento revocato');
+      expect(revokedPage.body).not.toContain('Documento autentico');
+      expect(revokedPage.body).not.toContain('corrisponde');
       expect(revokedPage.body).toContain('revocato');
       expect(revokedPage.body).not.toContain(reason);
-      expect((await get('carla', '/api/training/my-certificates')).json()[0].isRevoked).toBe(true);
+      const frenchPage = await t.app.inject({ url: `/portale/fr/verifica/${code}` });
+      expect(frenchPage.body).toContain('Document révoqué');
+      expect(frenchPage.body).toContain('<dd lang="it">révoqué</dd>');
+      const mine = (await get('carla', '/api/training/my-certificates')).json();
+      expect(mine[0].isRevoked).toBe(true);
+      const download = await get('carla', mine[0].pdfUrl);
+      expect(download.statusCode).toBe(409);
+      expect(download.json().detail).toContain('revocato');
+      expect((await get('trainer', mine[0].pdfUrl)).statusCode).toBe(200);
+
+      // the revoked certificate no longer counts: the staff issue Carla a new one, with a new number and code
+      const before = (await get('trainer', certificatesUrl())).json() as Certificates;
+      expect(before.missing).toBe(1);
+      expect((await post('pm', certificatesUrl())).statusCode).toBe(202);
+      const reissued = (await generated()).certificates.filter((c) => c.holderName === 'Carla Galli');
+      expect(reissued.map((c) => [c.number, c.isRevoked])).toEqual(
+        expect.arrayContaining([
+          ['LO-FORM-2026-000002', true],
+          ['LO-FORM-2026-000004', false],
+        ]),
+      );
+      const fresh = reissued.find((c) => !c.isRevoked);
+      expect((await get('carla', fresh?.pdfUrl ?? '')).statusCode).toBe(200);
+      expect((await post('pm', certificatesUrl())).statusCode).toBe(409);
+      const twice = database.db
+        .insertInto('trainingCertificate')
+        .values(
+          await database.db
+            .selectFrom('trainingCertificate')
+            .selectAll()
+            .where('number', '=', 'LO-FORM-2026-000004')
+            .executeTakeFirstOrThrow()
+            .then((row) => ({
+              ...row,
+              id: crypto.randomUUID(),
+              number: 'LO-FORM-2026-000099',
+              verificationCode: 'ZZZZ-ZZZZ-ZZZZ-ZZZZ',
+            })),
+        )
+        .execute();
+      await expect(twice).rejects.toThrow();
 
       const checks = await database.db
         .selectFrom('auditEntry')

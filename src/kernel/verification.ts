@@ -17,6 +17,14 @@ export type VerifiedDocument = {
   subject: string;
   state: string;
   validUntil?: string | null;
+  /** What the subject is, when it is not a procedure: a certificate names its course. */
+  subjectLabel?: 'course';
+  /** Set by documents that can be revoked: a revoked one still exists, but no longer counts. */
+  revoked?: boolean;
+  /** A certificate's hours attended of the course's total, the edition's days and its holder's initials. */
+  hours?: { attended: number; total: number };
+  period?: { from: string; to: string };
+  holderInitials?: string;
 };
 
 export type Verification = ({ valid: true } & VerifiedDocument) | { valid: false };

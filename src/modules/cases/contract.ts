@@ -366,6 +366,11 @@ export const verificationView = z.union([
     subject: z.string(),
     state: z.string(),
     validUntil: legalDay.nullable().optional(),
+    subjectLabel: z.literal('course').optional(),
+    revoked: z.boolean().optional(),
+    hours: z.object({ attended: z.number(), total: z.number() }).optional(),
+    period: z.object({ from: legalDay, to: legalDay }).optional(),
+    holderInitials: z.string().optional(),
   }),
   z.object({ valid: z.literal(false) }),
 ]);

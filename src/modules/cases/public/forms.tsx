@@ -250,7 +250,9 @@ export function AppointmentView({
   );
 }
 
-export type VerificationShown = { valid: false; code: string } | { valid: true; rows: [string, string][] };
+export type VerificationShown =
+  | { valid: false; code: string }
+  | { valid: true; revoked: boolean; rows: [string, string][] };
 
 export function VerifyForm({ lang, t }: { lang: string; t: Translate }) {
   return (
@@ -285,9 +287,9 @@ export function VerifyResult({ lang, t, result }: { lang: string; t: Translate; 
       </>
     );
   return (
-    <section className="card ok" role="status" aria-labelledby="esito">
-      <h2 id="esito">{t('verify.authentic')}</h2>
-      <p>{t('verify.authenticText')}</p>
+    <section className={result.revoked ? 'card ko' : 'card ok'} role="status" aria-labelledby="esito">
+      <h2 id="esito">{t(result.revoked ? 'verify.revoked' : 'verify.authentic')}</h2>
+      <p>{t(result.revoked ? 'verify.revokedText' : 'verify.authenticText')}</p>
       <dl className="facts">
         {result.rows.map(([label, value]) => (
           <Fragment key={label}>

@@ -124,13 +124,31 @@ function registerVerificationPages(scope: LovitApp, platform: Platform) {
     const shown = result.valid
       ? {
           valid: true as const,
+          revoked: result.revoked === true,
           rows: [
             [t('verify.document'), result.document],
             [t('verify.number'), result.number],
             [t('verify.issuedOn'), longDate(lang, result.issuedOn)],
             [t('verify.issuer'), result.issuer],
-            [t('verify.subject'), result.subject],
-            [t('verify.state'), result.state],
+            [t(result.subjectLabel === 'course' ? 'verify.course' : 'verify.subject'), result.subject],
+            ...(result.hours ? [[t('verify.hours'), t('verify.hoursOf', numbers(lang, result.hours))]] : []),
+            ...(result.period
+              ? [
+                  [
+                    t('verify.period'),
+                    result.period.from === result.period.to
+                      ? longDate(lang, result.period.from)
+                      : `${longDate(lang, result.period.from)} – ${longDate(lang, result.period.to)}`,
+                  ],
+                ]
+              : []),
+            ...(result.holderInitials ? [[t('verify.holder'), result.holderInitials]] : []),
+            [
+              t('verify.state'),
+              result.revoked === undefined
+                ? result.state
+                : t(result.revoked ? 'verify.stateRevoked' : 'verify.stateValid'),
+            ],
             ...(result.validUntil ? [[t('verify.validUntil'), longDate(lang, result.validUntil)]] : []),
           ] as [string, string][],
         }
@@ -143,6 +161,12 @@ function registerVerificationPages(scope: LovitApp, platform: Platform) {
       body: <VerifyResult lang={lang} t={t} result={shown} />,
     });
   });
+}
+
+/** Hours written in the reader's language: `7,5`. */
+function numbers(lang: string, values: Record<string, number>): Record<string, string> {
+  const format = new Intl.NumberFormat(lang, { maximumFractionDigits: 2 });
+  return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, format.format(value)]));
 }
 
 /** Registers the case files' public pages with the portal's language, layout and error pages. */

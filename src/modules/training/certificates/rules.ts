@@ -37,6 +37,17 @@ export function hoursInWords(minutes: number): string {
 /** The state a certificate is in, in the words of the public check. */
 export const certificateState = (revokedAt: Date | null) => (revokedAt ? 'revocato' : 'valido');
 
+/** A name as the public check shows it: `Dario Galli` → `D. G.`. */
+export const initialsOf = (name: string) =>
+  name
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((part) => `${part.charAt(0).toLocaleUpperCase('it-IT')}.`)
+    .join(' ');
+
+/** Minutes as hours for the public check, to the hundredth. */
+export const hoursOf = (minutes: number) => Math.round((minutes / 60) * 100) / 100;
+
 const LONG_DATE = new Intl.DateTimeFormat('it-IT', {
   day: 'numeric',
   month: 'long',

@@ -14,7 +14,7 @@ import * as training from '../store.ts';
 import type { CertificateView, EditionCertificates, MyCertificate, SignatoryInput } from './contract.ts';
 import { CERTIFICATE_TITLE, certificateDocument } from './document.ts';
 import { CERTIFICATE_QUEUE, completedPeople, isFinished, signatoryFor } from './generation.ts';
-import { certificateState, hoursInWords } from './rules.ts';
+import { certificateState, hoursInWords, hoursOf, initialsOf } from './rules.ts';
 import * as store from './store.ts';
 
 const CERTIFICATE_NOT_FOUND = 'L’attestato non esiste.';
@@ -58,7 +58,7 @@ export async function editionCertificates(
     completedPeople(platform, edition),
     signatoryFor(db, edition),
   ]);
-  const certified = new Set(rows.map((row) => row.userId));
+  const certified = new Set(rows.filter((row) => row.revokedAt === null).map((row) => row.userId));
   if (rows.length > 0)
     await auditRead(db, platform.clock, caller, 'training_edition_certificates', editionId, {
       certificates: rows.length,
@@ -216,7 +216,7 @@ export async function myCertificates(platform: Platform, caller: Caller): Promis
   }));
 }
 
-/** The PDF of a certificate, for its holder and the staff of its course; 404 for anyone else. */
+/** The PDF of a certificate, for its holder (while it is valid) and the staff of its course; 404 for anyone else. */
 export async function certificatePdf(
   platform: Platform,
   caller: Caller,
@@ -227,12 +227,14 @@ export async function certificatePdf(
   const row = await store.findCertificate(db, id);
   const mayRead = row && (row.userId === actor.userId || (await runsCourse(db, actor, row.courseId)));
   if (!row || !mayRead) throw new NotFound(CERTIFICATE_NOT_FOUND);
+  if (row.revokedAt && !(await runsCourse(db, actor, row.courseId)))
+    throw new Conflict('L’attestato è stato revocato e non può più essere scaricato.');
   await auditRead(db, platform.clock, caller, 'training_certificate', id, { number: row.number });
   const pdf = await certificateDocument(row, verificationUrl(platform, row.verificationCode));
   return { number: row.number, pdf };
 }
 
-/** What the public check shows of a certificate: never its holder. */
+/** What the public check shows of a certificate: its course, hours and days, and only its holder's initials. */
 export const verifyCertificate: DocumentVerifier = async (platform, code) => {
   const row = await store.findCertificateByCode(platform.database.db, code);
   if (!row) return undefined;
@@ -244,7 +246,12 @@ export const verifyCertificate: DocumentVerifier = async (platform, code) => {
       issuedOn: row.issuedOn,
       issuer: row.issuer,
       subject: row.courseTitle,
+      subjectLabel: 'course',
       state: certificateState(row.revokedAt),
+      revoked: row.revokedAt !== null,
+      hours: { attended: hoursOf(row.minutesAttended), total: hoursOf(row.minutesTotal) },
+      period: { from: row.firstDay, to: row.lastDay },
+      holderInitials: initialsOf(row.holderName),
     },
   };
 };

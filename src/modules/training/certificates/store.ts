@@ -44,12 +44,13 @@ export function certificatesOfEdition(db: Db, editionId: string) {
 }
 export type CertificateRow = Awaited<ReturnType<typeof certificatesOfEdition>>[number];
 
-/** The people of an edition who hold a certificate of it, revoked or not. */
+/** The people of an edition who hold a certificate of it still valid (a revoked one may be issued again). */
 export async function certifiedPeople(db: Db, editionId: string): Promise<Set<string>> {
   const rows = await db
     .selectFrom('trainingCertificate')
     .select('userId')
     .where('editionId', '=', editionId)
+    .where('revokedAt', 'is', null)
     .execute();
   return new Set(rows.map((row) => row.userId));
 }
@@ -95,7 +96,19 @@ export function findCertificate(db: Db, id: string) {
 export function findCertificateByCode(db: Db, code: string) {
   return db
     .selectFrom('trainingCertificate')
-    .select(['id', 'number', 'issuedOn', 'issuer', 'courseTitle', 'revokedAt'])
+    .select([
+      'id',
+      'number',
+      'issuedOn',
+      'issuer',
+      'courseTitle',
+      'revokedAt',
+      'holderName',
+      'minutesAttended',
+      'minutesTotal',
+      'firstDay',
+      'lastDay',
+    ])
     .where('verificationCode', '=', code)
     .executeTakeFirst();
 }

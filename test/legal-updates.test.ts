@@ -147,6 +147,22 @@ for (const backend of BACKENDS) {
         { path: 'body.caseTypes.1', message: 'Scegliere un tipo di pratica dall’elenco' },
         { path: 'body.caseTypeChange.caseType', message: 'Scegliere un tipo di pratica dall’elenco' },
       ]);
+      const future = await call('expert', 'POST', '/api/legal-updates', {
+        ...UPDATE,
+        issuedOn: '2026-03-03',
+        validFrom: '2026-03-04',
+      });
+      expect(future.statusCode).toBe(422);
+      expect(future.json().errors).toEqual([
+        { path: 'body.issuedOn', message: 'La data dell’atto non può essere futura' },
+      ]);
+      const before = await call('expert', 'POST', '/api/legal-updates', {
+        ...UPDATE,
+        validFrom: '2025-10-02',
+      });
+      expect(before.json().errors).toEqual([
+        { path: 'body.validFrom', message: 'La data di efficacia non può precedere la data dell’atto' },
+      ]);
       expect(await database.db.selectFrom('legalUpdate').selectAll().execute()).toEqual([]);
     });
 
@@ -185,7 +201,10 @@ for (const backend of BACKENDS) {
       ]);
       const image = await attach(updateId, PNG, 'decreto.png', 'image/png');
       expect(image.statusCode).toBe(422);
-      expect(image.json().errors).toEqual([{ path: 'file', message: 'allegare l’atto in PDF' }]);
+      expect(image.json().errors).toEqual([{ path: 'file', message: 'È accettato solo un file PDF' }]);
+      const note = await attach(updateId, Buffer.from('Decreto-legge 146/2025'), 'decreto.txt', 'text/plain');
+      expect(note.statusCode).toBe(415);
+      expect(note.json().errors).toEqual([{ path: 'file', message: 'È accettato solo un file PDF' }]);
       const pdf = await attach(
         updateId,
         await makePdf('Decreto-legge 3 ottobre 2025, n. 146'),

@@ -4,7 +4,7 @@ import type { LovitApp } from '../../kernel/http.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import { acceptUploads, sendFile, withUpload } from '../../kernel/uploads.ts';
 import { paged } from '../identity/contract.ts';
-import { attachAct, openAct } from './attachment.ts';
+import { asPdfRefusal, attachAct, openAct } from './attachment.ts';
 import {
   appliedChangeInput,
   caseNotice,
@@ -150,7 +150,9 @@ export async function registerUpdateRoutes(app: LovitApp, platform: Platform): P
         const { id } = request.params;
         const act = await withUpload(request, reply, platform.config, 'allegare l’atto in PDF', (upload) =>
           attachAct(platform, request.caller, id, upload),
-        );
+        ).catch((error: unknown) => {
+          throw asPdfRefusal(error);
+        });
         return reply.code(201).header('location', `/api/legal-updates/${id}/act`).send(act);
       },
     );

@@ -11,7 +11,7 @@ import type { Platform } from '../../kernel/platform.ts';
 import { writeTransaction } from '../../kernel/transaction.ts';
 import { caseTypeCatalogue } from '../cases/law/service.ts';
 import type { CaseTypeOption, UpdateInput, UpdateSummary, UpdateView } from './contract.ts';
-import { articleLabel, publicationFaults, unknownCaseTypes } from './rules.ts';
+import { articleLabel, dateFaults, publicationFaults, unknownCaseTypes } from './rules.ts';
 import * as store from './store.ts';
 
 export const UPDATE_NOT_FOUND = 'La novità normativa non esiste o non è accessibile.';
@@ -163,9 +163,12 @@ function fieldsOf(input: UpdateInput) {
   };
 }
 
-async function mustKnowCaseTypes(platform: CatalogPlatform, input: UpdateInput): Promise<void> {
+async function mustBeValid(platform: CatalogPlatform, input: UpdateInput): Promise<void> {
   const known = new Set((await caseTypeCatalogue(platform)).map((type) => type.code));
-  const problems = unknownCaseTypes(input, known);
+  const problems = [
+    ...dateFaults(input, platform.clock.today().toString()),
+    ...unknownCaseTypes(input, known),
+  ];
   if (problems.length > 0) throw new Invalid(problems);
 }
 
@@ -183,7 +186,7 @@ export async function createUpdate(
   input: UpdateInput,
 ): Promise<UpdateView> {
   const actor = actorOf(caller);
-  await mustKnowCaseTypes(platform, input);
+  await mustBeValid(platform, input);
   const now = platform.clock.now();
   const id = newId();
   return writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
@@ -225,7 +228,7 @@ export async function changeUpdate(
   id: string,
   input: UpdateInput,
 ): Promise<UpdateView> {
-  await mustKnowCaseTypes(platform, input);
+  await mustBeValid(platform, input);
   return writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
     const before = await lockDraft(db, id);
     await store.patchUpdate(db, id, { ...fieldsOf(input), updatedAt: platform.clock.now() });

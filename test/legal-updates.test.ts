@@ -1,3 +1,4 @@
+import { DOMParser } from '@xmldom/xmldom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, stopTestApp, type TestApp } from './support/app.ts';
 import { workPermitApplication } from './support/cases.ts';
@@ -313,6 +314,59 @@ for (const backend of BACKENDS) {
       }
       expect((await call('operator', 'POST', '/api/legal-updates', UPDATE)).statusCode).toBe(403);
       expect(await listIds('pm')).toEqual([updateId]);
+    });
+
+    it('finds updates by article, case type and words, newest first, and gives them to feed readers', async () => {
+      const created = await call('expert', 'POST', '/api/legal-updates', {
+        ...UPDATE,
+        kind: 'JUDGMENT',
+        authority: 'Corte di cassazione',
+        number: '1234/2026',
+        issuedOn: '2026-01-15',
+        validFrom: '2026-01-15',
+        title: 'Ricongiungimento familiare: reddito <minimo> & alloggio',
+        summary: 'Il reddito dei familiari conviventi concorre al requisito.',
+        fullText: 'La Corte ha deciso sui ricongiungimenti dei figli maggiorenni.',
+        articles: [{ act: 'D.Lgs. 286/1998', article: '29', paragraph: '3' }],
+        caseTypes: ['FAMILY_REUNIFICATION_CLEARANCE'],
+      });
+      expect(created.statusCode).toBe(201);
+      const judgmentId = created.json().id as string;
+      expect((await call('expert', 'POST', `/api/legal-updates/${judgmentId}/publish`)).statusCode).toBe(200);
+
+      const search = (query: Record<string, string>) => listIds('operator', `?${new URLSearchParams(query)}`);
+      expect(await search({ article: 'art. 22 c.5' })).toEqual([updateId]);
+      expect(await search({ article: '286/1998 art. 29' })).toEqual([judgmentId]);
+      expect(await search({ article: 'D.Lgs. 286/1998' })).toEqual([judgmentId, updateId]);
+      expect(await search({ article: 'art. 31' })).toEqual([]);
+      expect(await search({ caseType: 'WORK_CLEARANCE' })).toEqual([updateId]);
+      expect(await search({ caseType: 'FAMILY_REUNIFICATION_CLEARANCE' })).toEqual([judgmentId]);
+      expect(await search({ q: 'ricongiungimento' })).toEqual([judgmentId]);
+      expect(await search({ q: 'quota imputazione' })).toEqual([updateId]);
+      expect(await search({ q: 'cittadinanza' })).toEqual([]);
+      expect(await search({ q: 'reddito', caseType: 'WORK_CLEARANCE' })).toEqual([]);
+
+      const feed = await call('operator', 'GET', '/api/legal-updates/feed.atom');
+      expect(feed.statusCode).toBe(200);
+      expect(feed.headers['content-type']).toContain('application/atom+xml');
+      const errors: string[] = [];
+      const record = (message: string) => {
+        errors.push(message);
+      };
+      const document = new DOMParser({
+        errorHandler: { warning: record, error: record, fatalError: record },
+      }).parseFromString(feed.body, 'application/xml');
+      expect(errors).toEqual([]);
+      expect(document.documentElement?.namespaceURI).toBe('http://www.w3.org/2005/Atom');
+      const entries = Array.from(document.getElementsByTagName('entry'));
+      expect(entries.map((entry) => entry.getElementsByTagName('id')[0]?.textContent)).toEqual([
+        `urn:uuid:${judgmentId}`,
+        `urn:uuid:${updateId}`,
+      ]);
+      expect(entries[0]?.getElementsByTagName('title')[0]?.textContent).toBe(
+        'Ricongiungimento familiare: reddito <minimo> & alloggio',
+      );
+      expect((await call('mediator', 'GET', '/api/legal-updates/feed.atom')).statusCode).toBe(403);
     });
   });
 }

@@ -76,6 +76,9 @@ export async function listUpdates(
     pageSize: number;
     unread?: boolean | undefined;
     pendingChange?: boolean | undefined;
+    q?: string | undefined;
+    article?: string | undefined;
+    caseType?: string | undefined;
   },
 ) {
   const actor = actorOf(caller);
@@ -85,6 +88,9 @@ export async function listUpdates(
     withDrafts: writesUpdates(actor),
     unread: query.unread ?? false,
     pendingChange: query.pendingChange ?? false,
+    text: query.q,
+    article: query.article,
+    caseType: query.caseType,
   };
   const { rows, total } = await store.updatesPage(db, filter, query);
   const types = await store.caseTypesOf(

@@ -1,3 +1,4 @@
+import { DOMParser } from '@xmldom/xmldom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { updatesIndicators } from '../src/modules/updates/service.ts';
 import { startTestApp, stopTestApp, type TestApp } from './support/app.ts';
@@ -148,6 +149,22 @@ for (const backend of BACKENDS) {
         { path: 'body.caseTypes.1', message: 'Scegliere un tipo di pratica dall’elenco' },
         { path: 'body.caseTypeChange.caseType', message: 'Scegliere un tipo di pratica dall’elenco' },
       ]);
+      const future = await call('expert', 'POST', '/api/legal-updates', {
+        ...UPDATE,
+        issuedOn: '2026-03-03',
+        validFrom: '2026-03-04',
+      });
+      expect(future.statusCode).toBe(422);
+      expect(future.json().errors).toEqual([
+        { path: 'body.issuedOn', message: 'La data dell’atto non può essere futura' },
+      ]);
+      const before = await call('expert', 'POST', '/api/legal-updates', {
+        ...UPDATE,
+        validFrom: '2025-10-02',
+      });
+      expect(before.json().errors).toEqual([
+        { path: 'body.validFrom', message: 'La data di efficacia non può precedere la data dell’atto' },
+      ]);
       expect(await database.db.selectFrom('legalUpdate').selectAll().execute()).toEqual([]);
     });
 
@@ -186,7 +203,10 @@ for (const backend of BACKENDS) {
       ]);
       const image = await attach(updateId, PNG, 'decreto.png', 'image/png');
       expect(image.statusCode).toBe(422);
-      expect(image.json().errors).toEqual([{ path: 'file', message: 'allegare l’atto in PDF' }]);
+      expect(image.json().errors).toEqual([{ path: 'file', message: 'È accettato solo un file PDF' }]);
+      const note = await attach(updateId, Buffer.from('Decreto-legge 146/2025'), 'decreto.txt', 'text/plain');
+      expect(note.statusCode).toBe(415);
+      expect(note.json().errors).toEqual([{ path: 'file', message: 'È accettato solo un file PDF' }]);
       const pdf = await attach(
         updateId,
         await makePdf('Decreto-legge 3 ottobre 2025, n. 146'),
@@ -308,6 +328,57 @@ for (const backend of BACKENDS) {
       });
       expect((await call('colleague', 'POST', `/api/legal-updates/${updateId}/read`)).statusCode).toBe(200);
       expect((await updatesIndicators(t.platform)).readRate).toBe(2 / 3);
+    it('finds updates by article, case type and words, newest first, and gives them to feed readers', async () => {
+      const created = await call('expert', 'POST', '/api/legal-updates', {
+        ...UPDATE,
+        kind: 'JUDGMENT',
+        authority: 'Corte di cassazione',
+        number: '1234/2026',
+        issuedOn: '2026-01-15',
+        validFrom: '2026-01-15',
+        title: 'Ricongiungimento familiare: reddito <minimo> & alloggio',
+        summary: 'Il reddito dei familiari conviventi concorre al requisito.',
+        fullText: 'La Corte ha deciso sui ricongiungimenti dei figli maggiorenni.',
+        articles: [{ act: 'D.Lgs. 286/1998', article: '29', paragraph: '3' }],
+        caseTypes: ['FAMILY_REUNIFICATION_CLEARANCE'],
+      });
+      expect(created.statusCode).toBe(201);
+      const judgmentId = created.json().id as string;
+      expect((await call('expert', 'POST', `/api/legal-updates/${judgmentId}/publish`)).statusCode).toBe(200);
+
+      const search = (query: Record<string, string>) => listIds('operator', `?${new URLSearchParams(query)}`);
+      expect(await search({ article: 'art. 22 c.5' })).toEqual([updateId]);
+      expect(await search({ article: '286/1998 art. 29' })).toEqual([judgmentId]);
+      expect(await search({ article: 'D.Lgs. 286/1998' })).toEqual([judgmentId, updateId]);
+      expect(await search({ article: 'art. 31' })).toEqual([]);
+      expect(await search({ caseType: 'WORK_CLEARANCE' })).toEqual([updateId]);
+      expect(await search({ caseType: 'FAMILY_REUNIFICATION_CLEARANCE' })).toEqual([judgmentId]);
+      expect(await search({ q: 'ricongiungimento' })).toEqual([judgmentId]);
+      expect(await search({ q: 'quota imputazione' })).toEqual([updateId]);
+      expect(await search({ q: 'cittadinanza' })).toEqual([]);
+      expect(await search({ q: 'reddito', caseType: 'WORK_CLEARANCE' })).toEqual([]);
+
+      const feed = await call('operator', 'GET', '/api/legal-updates/feed.atom');
+      expect(feed.statusCode).toBe(200);
+      expect(feed.headers['content-type']).toContain('application/atom+xml');
+      const errors: string[] = [];
+      const record = (message: string) => {
+        errors.push(message);
+      };
+      const document = new DOMParser({
+        errorHandler: { warning: record, error: record, fatalError: record },
+      }).parseFromString(feed.body, 'application/xml');
+      expect(errors).toEqual([]);
+      expect(document.documentElement?.namespaceURI).toBe('http://www.w3.org/2005/Atom');
+      const entries = Array.from(document.getElementsByTagName('entry'));
+      expect(entries.map((entry) => entry.getElementsByTagName('id')[0]?.textContent)).toEqual([
+        `urn:uuid:${judgmentId}`,
+        `urn:uuid:${updateId}`,
+      ]);
+      expect(entries[0]?.getElementsByTagName('title')[0]?.textContent).toBe(
+        'Ricongiungimento familiare: reddito <minimo> & alloggio',
+      );
+      expect((await call('mediator', 'GET', '/api/legal-updates/feed.atom')).statusCode).toBe(403);
     });
   });
 }

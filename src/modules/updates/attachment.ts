@@ -4,13 +4,23 @@
  */
 import type { ReadStream } from 'node:fs';
 import type { Caller } from '../../kernel/auth.ts';
-import { Invalid, NotFound } from '../../kernel/errors.ts';
-import type { StagedFile } from '../../kernel/files.ts';
+import { AppError, Invalid, NotFound } from '../../kernel/errors.ts';
+import { type StagedFile, UnsupportedFileType } from '../../kernel/files.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import { auditRead, writeTransaction } from '../../kernel/transaction.ts';
 import { cleanFileName, fileStoreOf } from '../../kernel/uploads.ts';
 import { actorOf, lockDraft, visibleUpdate } from './service.ts';
 import * as store from './store.ts';
+
+export const ONLY_PDF = 'È accettato solo un file PDF';
+
+/** A file the store refuses outright (neither PDF nor image) is refused as what the act must be: a PDF. */
+export function asPdfRefusal(error: unknown): unknown {
+  if (!(error instanceof UnsupportedFileType)) return error;
+  return new AppError(415, 'unsupported-file-type', 'Formato del file non accettato', `${ONLY_PDF}.`, [
+    { path: 'file', message: ONLY_PDF },
+  ]);
+}
 
 export async function attachAct(
   platform: Platform,
@@ -19,8 +29,7 @@ export async function attachAct(
   input: { declaredName: string; file: StagedFile },
 ): Promise<{ fileName: string; size: number }> {
   const { file } = input;
-  if (file.mediaType !== 'application/pdf')
-    throw new Invalid([{ path: 'file', message: 'allegare l’atto in PDF' }]);
+  if (file.mediaType !== 'application/pdf') throw new Invalid([{ path: 'file', message: ONLY_PDF }]);
   const fileName = cleanFileName(input.declaredName, file.extension);
   return writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
     const draft = await lockDraft(db, id);

@@ -64,6 +64,12 @@ export const updatesQuery = z.object({
     .enum(['true', 'false'])
     .transform((value) => value === 'true')
     .optional(),
+  /** Words to find in the title, summary, full text, authority or number. */
+  q: z.string().trim().max(200, 'al massimo 200 caratteri').optional(),
+  /** Part of an article concerned, as written: «286/1998 art. 22», «art. 22 c.5». */
+  article: z.string().trim().max(100, 'al massimo 100 caratteri').optional(),
+  /** The code of a case type the update affects. */
+  caseType: z.string().trim().max(60).optional(),
 });
 
 export const appliedChangeInput = z.object({ validFrom: day });

@@ -4,7 +4,7 @@ import type { LovitApp } from '../../kernel/http.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import { acceptUploads, sendFile, withUpload } from '../../kernel/uploads.ts';
 import { paged } from '../identity/contract.ts';
-import { attachAct, openAct } from './attachment.ts';
+import { asPdfRefusal, attachAct, openAct } from './attachment.ts';
 import {
   appliedChangeInput,
   caseNotice,
@@ -15,6 +15,7 @@ import {
   updatesQuery,
   updateView,
 } from './contract.ts';
+import { updatesFeed } from './feed.ts';
 import { caseNotices, markChangeApplied, markRead, readersOf, unreadCaseTypes } from './readings.ts';
 import {
   caseTypeOptions,
@@ -56,6 +57,20 @@ export async function registerUpdateRoutes(app: LovitApp, platform: Platform): P
     },
     async (request, reply) =>
       reply.code(201).send(await createUpdate(platform, request.caller, request.body)),
+  );
+
+  app.get(
+    '/api/legal-updates/feed.atom',
+    {
+      config: { access: 'updates.read' },
+      schema: {
+        tags,
+        summary:
+          'Le novità pubblicate come feed Atom, la più recente per prima (con la sessione del browser)',
+      },
+    },
+    async (request, reply) =>
+      reply.type('application/atom+xml; charset=utf-8').send(await updatesFeed(platform, request.caller)),
   );
 
   app.get(
@@ -150,7 +165,9 @@ export async function registerUpdateRoutes(app: LovitApp, platform: Platform): P
         const { id } = request.params;
         const act = await withUpload(request, reply, platform.config, 'allegare l’atto in PDF', (upload) =>
           attachAct(platform, request.caller, id, upload),
-        );
+        ).catch((error: unknown) => {
+          throw asPdfRefusal(error);
+        });
         return reply.code(201).header('location', `/api/legal-updates/${id}/act`).send(act);
       },
     );

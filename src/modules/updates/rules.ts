@@ -17,6 +17,22 @@ export function publicationFaults(update: {
   return [{ path: 'fullText', message: 'indicare il testo integrale o allegare il PDF dell’atto' }];
 }
 
+/**
+ * What is wrong with an update's dates: the act cannot be dated after today, and the rule it brings cannot
+ * apply before the act was issued.
+ */
+export function dateFaults(input: { issuedOn: string; validFrom: string }, today: string): Problem[] {
+  const problems: Problem[] = [];
+  if (input.issuedOn > today)
+    problems.push({ path: 'body.issuedOn', message: 'La data dell’atto non può essere futura' });
+  if (input.validFrom < input.issuedOn)
+    problems.push({
+      path: 'body.validFrom',
+      message: 'La data di efficacia non può precedere la data dell’atto',
+    });
+  return problems;
+}
+
 /** The codes given that are not case types of the catalogue, each at its place in the input. */
 export function unknownCaseTypes(
   input: { caseTypes: readonly string[]; caseTypeChange?: { caseType: string } | null | undefined },

@@ -11,7 +11,7 @@ import type { Platform } from '../../kernel/platform.ts';
 import { writeTransaction } from '../../kernel/transaction.ts';
 import { caseTypeCatalogue } from '../cases/law/service.ts';
 import type { CaseTypeOption, UpdateInput, UpdateSummary, UpdateView } from './contract.ts';
-import { articleLabel, publicationFaults, unknownCaseTypes } from './rules.ts';
+import { articleLabel, dateFaults, publicationFaults, unknownCaseTypes } from './rules.ts';
 import * as store from './store.ts';
 
 export { updatesIndicators } from './indicators.ts';
@@ -78,6 +78,9 @@ export async function listUpdates(
     pageSize: number;
     unread?: boolean | undefined;
     pendingChange?: boolean | undefined;
+    q?: string | undefined;
+    article?: string | undefined;
+    caseType?: string | undefined;
   },
 ) {
   const actor = actorOf(caller);
@@ -87,6 +90,9 @@ export async function listUpdates(
     withDrafts: writesUpdates(actor),
     unread: query.unread ?? false,
     pendingChange: query.pendingChange ?? false,
+    text: query.q,
+    article: query.article,
+    caseType: query.caseType,
   };
   const { rows, total } = await store.updatesPage(db, filter, query);
   const types = await store.caseTypesOf(
@@ -165,9 +171,12 @@ function fieldsOf(input: UpdateInput) {
   };
 }
 
-async function mustKnowCaseTypes(platform: CatalogPlatform, input: UpdateInput): Promise<void> {
+async function mustBeValid(platform: CatalogPlatform, input: UpdateInput): Promise<void> {
   const known = new Set((await caseTypeCatalogue(platform)).map((type) => type.code));
-  const problems = unknownCaseTypes(input, known);
+  const problems = [
+    ...dateFaults(input, platform.clock.today().toString()),
+    ...unknownCaseTypes(input, known),
+  ];
   if (problems.length > 0) throw new Invalid(problems);
 }
 
@@ -185,7 +194,7 @@ export async function createUpdate(
   input: UpdateInput,
 ): Promise<UpdateView> {
   const actor = actorOf(caller);
-  await mustKnowCaseTypes(platform, input);
+  await mustBeValid(platform, input);
   const now = platform.clock.now();
   const id = newId();
   return writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
@@ -227,7 +236,7 @@ export async function changeUpdate(
   id: string,
   input: UpdateInput,
 ): Promise<UpdateView> {
-  await mustKnowCaseTypes(platform, input);
+  await mustBeValid(platform, input);
   return writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
     const before = await lockDraft(db, id);
     await store.patchUpdate(db, id, { ...fieldsOf(input), updatedAt: platform.clock.now() });

@@ -80,7 +80,18 @@ export type ListFilter = {
   withDrafts: boolean;
   unread: boolean;
   pendingChange: boolean;
+  /** Words of the title, summary, full text, authority or number (Italian stemming). */
+  text?: string | undefined;
+  /** Part of an article as a lawyer writes it, e.g. «286/1998 art. 22». */
+  article?: string | undefined;
+  caseType?: string | undefined;
 };
+
+/** The same expression as the GIN index `legal_update_search`, so that the index serves the search. */
+const searchDocument = sql`to_tsvector('italian'::regconfig,
+  l.title || ' ' || l.summary || ' ' || coalesce(l.full_text, '') || ' ' || l.authority || ' ' || l.number)`;
+
+const likePattern = (value: string) => `%${value.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 
 /** A page of updates, the newest act first, each with when the reader read it. */
 export async function updatesPage(db: Db, filter: ListFilter, page: { page: number; pageSize: number }) {
@@ -96,6 +107,30 @@ export async function updatesPage(db: Db, filter: ListFilter, page: { page: numb
       .where('l.status', '=', 'PUBLISHED')
       .where('l.changeCaseType', 'is not', null)
       .where('l.changeAppliedFrom', 'is', null);
+  const { text, article, caseType } = filter;
+  if (text) query = query.where(sql<boolean>`${searchDocument} @@ websearch_to_tsquery('italian', ${text})`);
+  if (article)
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('legalUpdateArticle as a')
+          .select('a.updateId')
+          .whereRef('a.updateId', '=', 'l.id')
+          .where(
+            sql<boolean>`a.act || ' art. ' || a.article || coalesce(' c.' || a.paragraph, '') ilike ${likePattern(article)}`,
+          ),
+      ),
+    );
+  if (caseType)
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('legalUpdateCaseType as t')
+          .select('t.updateId')
+          .whereRef('t.updateId', '=', 'l.id')
+          .where('t.caseType', '=', caseType),
+      ),
+    );
   const total = await query.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow();
   const rows = await query
     .selectAll('l')

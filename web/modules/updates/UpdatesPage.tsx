@@ -9,7 +9,7 @@ import { Page } from '../../ui/Page.tsx';
 import { PagedList } from '../../ui/PagedList.tsx';
 import { pageFrom } from '../../ui/Pagination.tsx';
 import { TableScroll } from '../../ui/TableScroll.tsx';
-import { keys, type UpdateSummary, updates } from './requests.ts';
+import { keys, type UpdateSearch, type UpdateSummary, updates } from './requests.ts';
 
 /**
  * The legal updates: what the user has still to read, the case-type changes waiting for the SUI manager, and
@@ -17,13 +17,19 @@ import { keys, type UpdateSummary, updates } from './requests.ts';
  */
 export function UpdatesPage() {
   const { t } = useTranslation();
-  const [params] = useSearchParams();
+  const [params, setParams] = useSearchParams();
   const page = pageFrom(params);
+  const search = Object.fromEntries(
+    (['q', 'article'] as const).flatMap((name) => {
+      const value = params.get(name);
+      return value ? [[name, value]] : [];
+    }),
+  ) as UpdateSearch;
   const writes = usePermission('updates.write');
   const oversees = usePermission('updates.oversee');
   const list = useQuery({
-    queryKey: keys.list(page),
-    queryFn: () => updates.list(page),
+    queryKey: keys.list(page, search),
+    queryFn: () => updates.list(page, search),
     placeholderData: keepPreviousData,
   });
   return (
@@ -39,6 +45,42 @@ export function UpdatesPage() {
       {!writes && <UnreadUpdates />}
       {oversees && <PendingChanges />}
       <h2 className="h4 mt-4">{t('updates.all')}</h2>
+      <form
+        className="row g-2 align-items-end mb-3"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const form = new FormData(event.currentTarget);
+          const next = new URLSearchParams();
+          for (const name of ['q', 'article']) {
+            const value = String(form.get(name) ?? '').trim();
+            if (value) next.set(name, value);
+          }
+          setParams(next);
+        }}
+      >
+        <div className="col-sm-5">
+          <label htmlFor="updates-q" className="form-label">
+            {t('updates.search.words')}
+          </label>
+          <input id="updates-q" name="q" className="form-control" defaultValue={search.q ?? ''} />
+        </div>
+        <div className="col-sm-5">
+          <label htmlFor="updates-article" className="form-label">
+            {t('updates.search.article')}
+          </label>
+          <input
+            id="updates-article"
+            name="article"
+            className="form-control"
+            defaultValue={search.article ?? ''}
+          />
+        </div>
+        <div className="col-sm-2">
+          <button type="submit" className="btn btn-outline-primary w-100">
+            {t('updates.search.submit')}
+          </button>
+        </div>
+      </form>
       <PagedList
         list={list}
         count={(count) => t('updates.count', { count })}
@@ -46,6 +88,11 @@ export function UpdatesPage() {
       >
         {(items) => <UpdatesTable items={items} caption={t('updates.all')} withStatus={writes} />}
       </PagedList>
+      <p className="small mt-3">
+        <a href="/api/legal-updates/feed.atom" type="application/atom+xml">
+          {t('updates.search.feed')}
+        </a>
+      </p>
     </Page>
   );
 }

@@ -13,9 +13,12 @@ export type { CaseNotice, CaseTypeOption, ReadersView, UpdateInput, UpdateSummar
 export type Paged<T> = { items: T[]; total: number; page: number; pageSize: number };
 export const PAGE_SIZE = 20;
 
+/** What the list is searched by: words, part of an article. */
+export type UpdateSearch = { q?: string; article?: string };
+
 export const keys = {
   all: ['updates'] as const,
-  list: (page: number) => ['updates', 'list', page] as const,
+  list: (page: number, search: UpdateSearch) => ['updates', 'list', page, search] as const,
   unread: ['updates', 'unread'] as const,
   pending: ['updates', 'pending'] as const,
   update: (id: string) => ['updates', 'update', id] as const,
@@ -26,7 +29,8 @@ export const keys = {
 };
 
 export const updates = {
-  list: (page: number) => api.get<Paged<UpdateSummary>>('/api/legal-updates', { page, pageSize: PAGE_SIZE }),
+  list: (page: number, search: UpdateSearch) =>
+    api.get<Paged<UpdateSummary>>('/api/legal-updates', { ...search, page, pageSize: PAGE_SIZE }),
   unread: () => api.get<Paged<UpdateSummary>>('/api/legal-updates', { unread: true, pageSize: 100 }),
   pending: () => api.get<Paged<UpdateSummary>>('/api/legal-updates', { pendingChange: true, pageSize: 100 }),
   get: (id: string) => api.get<UpdateView>(`/api/legal-updates/${id}`),

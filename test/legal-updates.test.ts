@@ -328,6 +328,8 @@ for (const backend of BACKENDS) {
       });
       expect((await call('colleague', 'POST', `/api/legal-updates/${updateId}/read`)).statusCode).toBe(200);
       expect((await updatesIndicators(t.platform)).readRate).toBe(2 / 3);
+    });
+
     it('finds updates by article, case type and words, newest first, and gives them to feed readers', async () => {
       const created = await call('expert', 'POST', '/api/legal-updates', {
         ...UPDATE,

@@ -178,11 +178,21 @@ for (const backend of BACKENDS) {
       expect(wrongCourse.json().errors).toEqual([
         { path: 'body.courseId', message: 'Scegliere un corso dall’elenco' },
       ]);
+      // Another trainer may neither plan onto a course they do not run nor take its topic off.
+      const notTheirs = await send('other', 'PUT', url, { courseId });
+      expect(notTheirs.statusCode).toBe(403);
+      expect(notTheirs.json().detail).toBe(
+        'Solo i formatori del corso e lo staff del progetto possono modificarlo.',
+      );
       const planned = (await send('trainer', 'PUT', url, { courseId })).json();
       expect(planned.topics[0]).toMatchObject({ topic: 'B', course: { id: courseId, title: COURSE.title } });
-      const removed = (await send('other', 'DELETE', url)).json();
+      expect((await send('other', 'DELETE', url)).statusCode).toBe(403);
+      expect(
+        (await get('trainer', `/api/training/needs-surveys/${survey.id}/results`)).json().topics[0].course,
+      ).toMatchObject({ id: courseId });
+      const removed = (await send('pm', 'DELETE', url)).json();
       expect(removed.topics[0].course).toBeNull();
-      expect((await send('other', 'DELETE', url)).statusCode).toBe(404);
+      expect((await send('pm', 'DELETE', url)).statusCode).toBe(404);
     });
 
     it('shows nothing of an anonymous needs survey below 5 answers, even closed', async () => {

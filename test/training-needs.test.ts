@@ -178,11 +178,21 @@ for (const backend of BACKENDS) {
       expect(wrongCourse.json().errors).toEqual([
         { path: 'body.courseId', message: 'Scegliere un corso dall’elenco' },
       ]);
+      // Another trainer may neither plan onto a course they do not run nor take its topic off.
+      const notTheirs = await send('other', 'PUT', url, { courseId });
+      expect(notTheirs.statusCode).toBe(403);
+      expect(notTheirs.json().detail).toBe(
+        'Solo i formatori del corso e lo staff del progetto possono modificarlo.',
+      );
       const planned = (await send('trainer', 'PUT', url, { courseId })).json();
       expect(planned.topics[0]).toMatchObject({ topic: 'B', course: { id: courseId, title: COURSE.title } });
-      const removed = (await send('other', 'DELETE', url)).json();
+      expect((await send('other', 'DELETE', url)).statusCode).toBe(403);
+      expect(
+        (await get('trainer', `/api/training/needs-surveys/${survey.id}/results`)).json().topics[0].course,
+      ).toMatchObject({ id: courseId });
+      const removed = (await send('pm', 'DELETE', url)).json();
       expect(removed.topics[0].course).toBeNull();
-      expect((await send('other', 'DELETE', url)).statusCode).toBe(404);
+      expect((await send('pm', 'DELETE', url)).statusCode).toBe(404);
     });
 
     it('shows nothing of an anonymous needs survey below 5 answers, even closed', async () => {
@@ -254,9 +264,18 @@ for (const backend of BACKENDS) {
         409,
       );
 
+      // A third edition ending the same day cannot be sent (the database refuses it): the second goes anyway.
+      const third = (await edition('Terza', '2026-03-06')).json().id as string;
+      expect((await post('t1', `/api/training/editions/${third}/enrolment`)).statusCode).toBe(201);
+      await sql`create function refuse_third() returns trigger language plpgsql as $$
+        begin raise exception 'edizione bloccata'; end $$`.execute(database.db);
+      await sql`create trigger refuse_third before insert on training_evaluation for each row
+        when (new.edition_id = ${sql.lit(third)}::uuid) execute function refuse_third()`.execute(database.db);
       await moveTo('2026-03-06T14:00:00+01:00');
-      expect(await runEvaluations(t.platform)).toEqual({ sent: 1, closed: 0 });
-      expect(await runEvaluations(t.platform)).toEqual({ sent: 0, closed: 0 });
+      expect(await runEvaluations(t.platform)).toMatchObject({ sent: 1, closed: 0, failed: 1 });
+      expect(await runEvaluations(t.platform)).toMatchObject({ sent: 0, closed: 0, failed: 1 });
+      await sql`drop trigger refuse_third on training_evaluation`.execute(database.db);
+      expect((await get('pm', `/api/training/editions/${third}/evaluation`)).statusCode).toBe(404);
       const second = (await get('pm', `/api/training/editions/${secondEdition}/evaluation`)).json();
       expect(second).toMatchObject({ status: 'OPEN', invited: 2 });
     });
@@ -362,7 +381,7 @@ for (const backend of BACKENDS) {
       expect((await get('t1', `/api/training/trainers/${ids.trainer}/evaluations`)).statusCode).toBe(403);
       await moveTo('2026-03-20T10:00:00+01:00');
       // The second edition closes by itself a fortnight after it was sent; the first was closed already.
-      expect(await runEvaluations(t.platform)).toEqual({ sent: 0, closed: 1 });
+      expect(await runEvaluations(t.platform)).toMatchObject({ sent: 0, closed: 1, failed: 0 });
       const own = (await get('trainer', `/api/training/trainers/${ids.trainer}/evaluations`)).json();
       const byPm = (await get('pm', `/api/training/trainers/${ids.trainer}/evaluations`)).json();
       expect(byPm).toEqual(own);

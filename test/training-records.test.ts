@@ -159,6 +159,16 @@ for (const backend of BACKENDS) {
         expect(page).not.toContain(ids.anna);
       }
 
+      expect(course.body).toContain('Annullamento entro il');
+      expect(course.body).not.toContain('Annullamento non più possibile');
+      // Once the day to cancel has gone, the page says so instead of showing a past date.
+      t.clock.set('2026-04-09T10:00:00+02:00');
+      const late = await page(`/portale/it/formazione/${open.courseId}`);
+      t.clock.set('2026-03-06T10:00:00+01:00');
+      expect(late.body).toContain('Annullamento non più possibile');
+      expect(late.body).not.toContain('Annullamento entro il');
+      expect(late.body).not.toContain('8 aprile 2026');
+
       const english = await page('/portale/en/formazione');
       expect(english.statusCode).toBe(302);
       expect(english.headers.location).toBe('/portale/it/formazione');
@@ -355,7 +365,25 @@ for (const backend of BACKENDS) {
         { track: 'PUBLIC', people: 2, places: 2, completed: 1, hours: 11 },
         { track: 'BOTH', people: 1, places: 1, completed: 0, hours: 0 },
       ]);
+      const audited = () =>
+        database.db
+          .selectFrom('auditEntry')
+          .select(['entityType', 'entityId'])
+          .where('actorUserId', '=', ids.pm as string)
+          .where('entityType', 'in', ['training_organisation_record', 'training_organisation_records'])
+          .execute();
+      const before = await audited();
       const all = (await get('pm', '/api/training/records/organisations')).json();
+      // Reading the list is one entry in the trail, not a read of each organisation's record.
+      const after = await audited();
+      const count = (rows: { entityType: string }[], type: string) =>
+        rows.filter((row) => row.entityType === type).length;
+      expect(count(after, 'training_organisation_record')).toBe(
+        count(before, 'training_organisation_record'),
+      );
+      expect(count(after, 'training_organisation_records')).toBe(
+        count(before, 'training_organisation_records') + 1,
+      );
       expect(
         all.map((o: { organisationName: string; totalHours: number }) => [o.organisationName, o.totalHours]),
       ).toEqual([

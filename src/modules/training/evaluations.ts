@@ -109,8 +109,15 @@ export async function closeEvaluation(platform: Platform, caller: Caller, editio
   return editionEvaluation(platform, caller, editionId);
 }
 
-/** The hourly job: sends the evaluations of editions just ended, closes those whose day has come. */
-export async function runEvaluations(platform: Platform): Promise<{ sent: number; closed: number }> {
+/** What the hourly job did: the evaluations sent and closed, and the editions it could not handle, with why. */
+export type EvaluationRun = { sent: number; closed: number; failed: number; errors: unknown[] };
+
+/**
+ * The hourly job: sends the evaluations of editions just ended, closes those whose day has come. Each edition is
+ * handled on its own: one that fails (a trainer sending it at the same moment, a lock) is counted and kept in
+ * `errors`, and the others go on; the next run tries it again.
+ */
+export async function runEvaluations(platform: Platform): Promise<EvaluationRun> {
   const { db } = platform.database;
   const now = platform.clock.now();
   const ended = await feedbackStore.editionsEndedWithoutEvaluation(
@@ -118,17 +125,27 @@ export async function runEvaluations(platform: Platform): Promise<{ sent: number
     new Date(now.getTime() - SEND_WINDOW_DAYS * 24 * HOUR),
     now,
   );
-  let sent = 0;
+  const run: EvaluationRun = { sent: 0, closed: 0, failed: 0, errors: [] };
+  const attempt = async (work: () => Promise<unknown>) => {
+    try {
+      await work();
+      return true;
+    } catch (error) {
+      run.failed += 1;
+      run.errors.push(error);
+      return false;
+    }
+  };
   for (const { id } of ended) {
     const people = await feedbackStore.placeHolders(db, id);
     if (people.length === 0) continue;
-    await send(platform, SYSTEM_CALLER, id);
-    sent += 1;
+    if (await attempt(() => send(platform, SYSTEM_CALLER, id))) run.sent += 1;
   }
   const due = await feedbackStore.evaluationsClosingBy(db, platform.clock.today().toString());
   for (const evaluation of due)
-    await close(platform, SYSTEM_CALLER, evaluation.editionId, evaluation.questionnaireId);
-  return { sent, closed: due.length };
+    if (await attempt(() => close(platform, SYSTEM_CALLER, evaluation.editionId, evaluation.questionnaireId)))
+      run.closed += 1;
+  return run;
 }
 
 /**

@@ -21,7 +21,9 @@ export function evaluationJob(platform: Platform): JobDefinition {
     // Every hour: the evaluation reaches the participants soon after the last session, while it is fresh.
     cron: '20 * * * *',
     async handle() {
-      await runEvaluations(platform);
+      const run = await runEvaluations(platform);
+      // The others went on; the job is marked failed, with the reasons in its log, and the next hour tries again.
+      if (run.failed > 0) throw new AggregateError(run.errors, `Valutazioni non gestite: ${run.failed}`);
     },
   };
 }

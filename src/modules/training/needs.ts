@@ -19,7 +19,7 @@ import {
   topicLines,
   topicQuestions,
 } from './needs-rules.ts';
-import { actorOf } from './service.ts';
+import { actorOf, mustRunCourse } from './service.ts';
 
 const NEEDS = 'TRAINING_NEEDS';
 /** The template leaves room for this many topics within a questionnaire's 60 questions. */
@@ -121,7 +121,10 @@ async function topicOf(platform: Platform, id: string, key: string) {
   if (!topicQuestions(survey.questions).some((q) => q.key === key)) throw new NotFound(TOPIC_NOT_FOUND);
 }
 
-/** A trainer puts a topic in the programme, with the course that answers it (or moves it to another course). */
+/**
+ * A trainer puts a topic in the programme, with the course that answers it (or moves it to another course): a
+ * course they run; the project staff plan onto any course.
+ */
 export async function planTopic(
   platform: Platform,
   caller: Caller,
@@ -133,6 +136,7 @@ export async function planTopic(
   await writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
     const course = await feedbackStore.courseTitle(db, courseId);
     if (!course) throw new Invalid([{ path: 'body.courseId', message: 'Scegliere un corso dall’elenco' }]);
+    await mustRunCourse(db, actorOf(caller), courseId);
     const row = {
       questionnaireId: id,
       topicKey: key,
@@ -153,12 +157,13 @@ export async function planTopic(
   return needsResults(platform, caller, id);
 }
 
-/** A topic leaves the programme. */
+/** A topic leaves the programme, by the hand of one who runs its course or of the project staff. */
 export async function unplanTopic(platform: Platform, caller: Caller, id: string, key: string) {
   await topicOf(platform, id, key);
   await writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
     const courseId = await feedbackStore.deleteTopicPlan(db, id, key);
     if (!courseId) throw new NotFound('L’argomento non è in programma.');
+    await mustRunCourse(db, actorOf(caller), courseId);
     await audit({
       kind: 'change',
       action: 'training.topic.unplan',

@@ -74,7 +74,11 @@ function EditionFacts({ edition }: { edition: PublicEdition }) {
       <Fact label="Sede">{placesOf(edition)}</Fact>
       <Fact label="Posti disponibili">{placesLeft(edition)}</Fact>
       <Fact label="Iscrizioni fino al">{dateFormat.format(edition.enrolUntil)}</Fact>
-      <Fact label="Annullamento entro il">{longDate(LANG, edition.cancelUntil)}</Fact>
+      {edition.cancelPassed ? (
+        <Fact label="Annullamento">Annullamento non più possibile</Fact>
+      ) : (
+        <Fact label="Annullamento entro il">{longDate(LANG, edition.cancelUntil)}</Fact>
+      )}
     </dl>
   );
 }

@@ -21,6 +21,8 @@ export type PublicEdition = {
   name: string;
   placesLeft: number;
   cancelUntil: string;
+  /** The day to cancel without a reason has passed. */
+  cancelPassed: boolean;
   /** Enrolments are taken until the last session ends. */
   enrolUntil: Date;
   hasStarted: boolean;
@@ -42,6 +44,7 @@ export type PublicCourse = {
 async function coursesOf(platform: Platform, rows: OpenEditionRow[]): Promise<PublicCourse[]> {
   const db = platform.database.db;
   const now = platform.clock.now();
+  const today = platform.clock.today().toString();
   const sessions = await trainingStore.sessionsOf(
     db,
     rows.map((row) => row.id),
@@ -70,6 +73,7 @@ async function coursesOf(platform: Platform, rows: OpenEditionRow[]): Promise<Pu
       name: row.name,
       placesLeft: Math.max(0, row.capacity - row.enrolled),
       cancelUntil: row.cancelUntil,
+      cancelPassed: row.cancelUntil < today,
       enrolUntil: new Date(row.lastSessionEndsAt),
       hasStarted: own.some((session) => session.startsAt <= now),
       sessions: own.map((session) => ({

@@ -88,7 +88,7 @@ async function courseLines(db: Db, now: Date, places: readonly store.PlaceRow[])
         ? { number: place.certificateNumber, isRevoked: place.certificateRevokedAt !== null }
         : null,
     };
-    return { userId: place.userId, name: place.name, line };
+    return { userId: place.userId, name: place.name, organisationId: place.organisationId, line };
   });
 }
 
@@ -153,18 +153,10 @@ type Detailed = OrganisationRecord & {
   onTheJob: MentoringEntry[];
 };
 
-/** An organisation's record with every line behind its totals (for the export). */
-export async function organisationDetail(
-  platform: Platform,
-  caller: Caller,
-  organisationId: string,
-): Promise<Detailed> {
-  const actor = actorOf(caller);
-  const db = platform.database.db;
-  const organisation = await organisationReach(db, actor, organisationId);
-  const filter = { organisationId };
-  const places = await courseLines(db, platform.clock.now(), await store.placesHeld(db, filter));
-  const onTheJob = (await store.mentoringLog(db, filter)).map(mentoringEntry);
+type Place = Awaited<ReturnType<typeof courseLines>>[number];
+
+/** The people of an organisation with their totals, by name, and its places by track. */
+function totalsOf(places: Place[], onTheJob: MentoringEntry[]) {
   const people = new Map<string, PersonTotals>();
   const personOf = (userId: string, name: string) => {
     const known = people.get(userId);
@@ -206,6 +198,22 @@ export async function organisationDetail(
     })
     .filter((row) => row.places > 0);
   const list = [...people.values()].sort((a, b) => a.name.localeCompare(b.name, 'it'));
+  return { list, byTrack };
+}
+
+/** An organisation's record with every line behind its totals (for the export). */
+export async function organisationDetail(
+  platform: Platform,
+  caller: Caller,
+  organisationId: string,
+): Promise<Detailed> {
+  const actor = actorOf(caller);
+  const db = platform.database.db;
+  const organisation = await organisationReach(db, actor, organisationId);
+  const filter = { organisationId };
+  const places = await courseLines(db, platform.clock.now(), await store.placesHeld(db, filter));
+  const onTheJob = (await store.mentoringLog(db, filter)).map(mentoringEntry);
+  const { list, byTrack } = totalsOf(places, onTheJob);
   await auditRead(db, platform.clock, caller, 'training_organisation_record', organisationId, {
     people: list.length,
   });
@@ -250,16 +258,32 @@ export async function organisationSummaries(
     : headsTraining(actor)
       ? [{ id: actor.organisationId, name: actor.organisationName }]
       : [];
-  const summaries: OrganisationSummary[] = [];
-  for (const organisation of organisations) {
-    const record = await organisationRecord(platform, caller, organisation.id);
-    summaries.push({
+  // The places and the log of every organisation read at once, then told apart: no query per organisation.
+  const filter = oversees(actor) ? {} : { organisationId: actor.organisationId };
+  const [places, onTheJob] =
+    organisations.length === 0
+      ? [[], []]
+      : await Promise.all([
+          store.placesHeld(db, filter).then((rows) => courseLines(db, platform.clock.now(), rows)),
+          store.mentoringLog(db, filter),
+        ]);
+  const summaries = organisations.map((organisation): OrganisationSummary => {
+    const { list } = totalsOf(
+      places.filter((place) => place.organisationId === organisation.id),
+      onTheJob.filter((row) => row.organisationId === organisation.id).map(mentoringEntry),
+    );
+    const courseHours = sumHours(list.map((row) => row.courseHours));
+    const onTheJobHours = sumHours(list.map((row) => row.onTheJobHours));
+    return {
       organisationId: organisation.id,
       organisationName: organisation.name,
-      people: record.people.length,
-      totalHours: record.totalHours,
-      completions: record.completions,
-    });
-  }
+      people: list.length,
+      totalHours: sumHours([courseHours, onTheJobHours]),
+      completions: list.reduce((sum, row) => sum + row.coursesCompleted, 0),
+    };
+  });
+  await auditRead(db, platform.clock, caller, 'training_organisation_records', 'list', {
+    organisations: summaries.length,
+  });
   return summaries;
 }

@@ -1,4 +1,4 @@
-import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -75,5 +75,23 @@ describe('the embedded database’s template', { timeout: 300_000 }, () => {
     } finally {
       await again.close();
     }
+  });
+
+  it('makes a truncated template again instead of refusing to start', async () => {
+    const file = path.join(cacheDir, `pglite-template-${await templateKey()}.tar`);
+    await embeddedTemplate({ cacheDir });
+    const whole = (await stat(file)).size;
+    await writeFile(file, (await readFile(file)).subarray(0, Math.floor(whole / 3)));
+
+    const database = await openDatabaseFromTemplate(
+      { databaseUrl: undefined, dataDir: path.join(work, 'truncated') },
+      { cacheDir },
+    );
+    try {
+      expect(await migrateToLatest(database.db)).toEqual([]);
+    } finally {
+      await database.close();
+    }
+    expect((await stat(file)).size).toBe(whole);
   });
 });

@@ -229,6 +229,35 @@ for (const backend of BACKENDS) {
       const { rows: mentions } = await sql<{ n: number }>`
         select count(*)::int as n from audit_entry e where e::text like ${`%${MARK}%`}`.execute(db);
       expect(mentions[0]?.n).toBe(0);
+      // Written in separate transactions, a person and an answer share no transaction id.
+      const { rows: joined } = await sql`
+        select p.user_id from survey_participation p
+        join survey_held_answer h on p.xmin = h.xmin`.execute(db);
+      expect(await db.selectFrom('surveyParticipation').selectAll().execute()).toHaveLength(5);
+      expect(joined).toEqual([]);
+    });
+
+    it('lets a person answer again when their anonymous answer could not be kept', async () => {
+      const db = database.db;
+      await sql`alter table survey_held_answer add constraint refuse_for_test
+        check (answers::text not like '%rifiutata%')`.execute(db);
+      try {
+        const failed = await send(trainee(5).session, `/api/surveys/${evaluationId}/answers`, {
+          answers: { overall: 3, again: 'No', notes: 'rifiutata' },
+        });
+        expect(failed.statusCode).toBe(503);
+        expect(failed.json().detail).toBe('La risposta non è stata registrata: riprova tra qualche secondo.');
+      } finally {
+        await sql`alter table survey_held_answer drop constraint refuse_for_test`.execute(db);
+      }
+      const participations = await db
+        .selectFrom('surveyParticipation')
+        .select('userId')
+        .where('questionnaireId', '=', evaluationId)
+        .execute();
+      expect(participations.map((p) => p.userId)).not.toContain(trainee(5).id);
+      expect(participations).toHaveLength(5);
+      expect((await get(trainee(5).session, `/api/surveys/${evaluationId}`)).json().hasAnswered).toBe(false);
     });
 
     it('shows the results of a named questionnaire by type of organisation, one answer per person', async () => {
@@ -260,6 +289,24 @@ for (const backend of BACKENDS) {
         'Caritas Lodigiana;02/03/26, 09:00;5;Sì;',
         'Comune di Lodi;02/03/26, 09:00;3;Sì;',
       ]);
+      const exported = await get(trainer, `/api/surveys/${id}/answers.xlsx`);
+      expect(exported.headers['content-disposition']).toBe(
+        'attachment; filename="questionario-fabbisogni-formativi-2026-02-03-2026.xlsx"',
+      );
+      const exports = await database.db
+        .selectFrom('auditEntry')
+        .select(['action', 'entityId', 'actorUserId', 'data'])
+        .where('action', '=', 'survey_answers_export.read')
+        .execute();
+      // The CSV and the XLSX above: one entry each, with who exported and how many rows.
+      expect(exports).toHaveLength(2);
+      for (const entry of exports)
+        expect(entry).toEqual({
+          action: 'survey_answers_export.read',
+          entityId: id,
+          actorUserId: trainer.view.user.id,
+          data: { rows: 2 },
+        });
       const municipalities = (
         await get(trainer, `/api/surveys/${id}/results?organisationType=MUNICIPALITY`)
       ).json();
@@ -329,6 +376,9 @@ for (const backend of BACKENDS) {
       expect(results.questions[2].texts).toEqual([MARK]);
       const csv = (await get(builder, `/api/surveys/${evaluationId}/answers.csv`)).body.trim().split('\r\n');
       expect(csv[0]).toBe('Giudizio complessivo;Lo consiglieresti?;Suggerimenti');
+      expect(
+        (await get(builder, `/api/surveys/${evaluationId}/answers.csv`)).headers['content-disposition'],
+      ).toBe('attachment; filename="questionario-valutazione-del-corso-05-03-2026.csv"');
       expect(csv).toHaveLength(6);
     });
   });

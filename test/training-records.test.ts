@@ -443,6 +443,10 @@ for (const backend of BACKENDS) {
       const response = await get('pm', `/api/training/records/organisations/${ids.comune}/export.xlsx`);
       expect(response.statusCode).toBe(200);
       expect(response.headers['content-type']).toContain('spreadsheetml');
+      // Named by the organisation and the day, as a person finds it in a folder.
+      expect(response.headers['content-disposition']).toMatch(
+        /^attachment; filename="formazione-comune-di-codogno-\d{2}-\d{2}-\d{4}\.xlsx"$/,
+      );
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
       const rows = (name: string) =>
@@ -484,6 +488,9 @@ for (const backend of BACKENDS) {
       ]);
 
       const own = await get('operator', '/api/training/records/mine.xlsx');
+      expect(own.headers['content-disposition']).toMatch(
+        /^attachment; filename="percorso-formativo-marco-bianchi-\d{2}-\d{2}-\d{4}\.xlsx"$/,
+      );
       const mine = new ExcelJS.Workbook();
       await mine.xlsx.load(own.rawPayload as unknown as ArrayBuffer);
       expect(mine.getWorksheet('Riepilogo')?.getRow(2).values).toEqual([

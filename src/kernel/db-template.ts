@@ -77,7 +77,7 @@ async function storeTemplate(cacheDir: string, file: string, dump: Blob): Promis
 
 /**
  * The configured database, as `openDatabase` opens it, except that an embedded database that does not exist yet
- * is created from the template.
+ * is created from the template. A template that fails to open is deleted, made again and tried once more.
  */
 export async function openDatabaseFromTemplate(
   config: { databaseUrl: string | undefined; dataDir: string },
@@ -85,5 +85,13 @@ export async function openDatabaseFromTemplate(
 ): Promise<DatabaseHandle> {
   const dataDir = `${config.dataDir}/pglite`;
   if (config.databaseUrl || existsSync(path.join(dataDir, 'PG_VERSION'))) return openDatabase(config);
-  return openEmbeddedDatabase(dataDir, await embeddedTemplate(options));
+  try {
+    return await openEmbeddedDatabase(dataDir, await embeddedTemplate(options));
+  } catch {
+    // A cached template that cannot be opened (truncated by a full disk, damaged in a copy) is made again, once.
+    const cacheDir = options.cacheDir ?? TEMPLATE_CACHE;
+    await rm(templateFile(cacheDir, await templateKey(options.migrationsFolder)), { force: true });
+    await rm(dataDir, { recursive: true, force: true });
+    return openEmbeddedDatabase(dataDir, await embeddedTemplate(options));
+  }
 }

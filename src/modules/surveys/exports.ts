@@ -5,8 +5,10 @@
  */
 import ExcelJS from 'exceljs';
 import type { Caller } from '../../kernel/auth.ts';
+import { downloadName } from '../../kernel/download-names.ts';
 import { Conflict, NotFound } from '../../kernel/errors.ts';
 import type { Platform } from '../../kernel/platform.ts';
+import { auditRead } from '../../kernel/transaction.ts';
 import { actorOf, QUESTIONNAIRE_NOT_FOUND, questionsOf, type Reach, visibleRow } from './access.ts';
 import type { AnswerValue } from './contract.ts';
 import { withheldReason } from './rules.ts';
@@ -60,6 +62,8 @@ async function answersTable(platform: Platform, caller: Caller, id: string, reac
     };
   }
   const responses = await surveysStore.responses(db, { questionnaireId: id });
+  // Named answers say which organisation answered what and when: their export is a read of its own.
+  await auditRead(db, platform.clock, caller, 'survey_answers_export', id, { rows: responses.length });
   return {
     title: row.title,
     header: [...lead.header, ...questions.map((q) => q.label)],
@@ -78,11 +82,14 @@ export async function answersCsv(
   reach: Reach = 'invited',
   lead: LeadColumns = organisationColumns,
 ) {
-  const { header, rows } = await answersTable(platform, caller, id, reach, lead);
+  const { title, header, rows } = await answersTable(platform, caller, id, reach, lead);
   const text = [header, ...rows]
     .map((row) => row.map((value) => csvField(String(value))).join(';'))
     .join('\r\n');
-  return { filename: `questionario-${id}.csv`, body: `\uFEFF${text}\r\n` };
+  return {
+    filename: downloadName('questionario', title, platform.clock.today(), 'csv'),
+    body: `\uFEFF${text}\r\n`,
+  };
 }
 
 export async function answersXlsx(
@@ -100,5 +107,8 @@ export async function answersXlsx(
   sheet.addRow(header).font = { bold: true };
   for (const row of rows) sheet.addRow(row);
   for (const column of sheet.columns) column.width = 24;
-  return { filename: `questionario-${id}.xlsx`, body: Buffer.from(await workbook.xlsx.writeBuffer()) };
+  return {
+    filename: downloadName('questionario', title, platform.clock.today(), 'xlsx'),
+    body: Buffer.from(await workbook.xlsx.writeBuffer()),
+  };
 }

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor, Caller } from '../../kernel/auth.ts';
 import { type Clock, startOfDayInRome } from '../../kernel/clock.ts';
-import { Conflict, Forbidden, Invalid, NotFound } from '../../kernel/errors.ts';
+import { Conflict, Forbidden, Invalid, NotFound, Unavailable } from '../../kernel/errors.ts';
 import { newId } from '../../kernel/ids.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import { auditRead, writeTransaction } from '../../kernel/transaction.ts';
@@ -239,28 +239,54 @@ async function submitAnonymous(
   answers: Record<string, AnswerValue>,
 ) {
   const clock = dayClock(platform.clock);
-  await writeTransaction(platform.database.db, clock, ANONYMOUS_ANSWER, async ({ db, audit }) => {
-    // An answer given while the questionnaire closes must not stay held after it: closing waits for it, or it waits.
+  const { db: database } = platform.database;
+  // Who answered and what are written in two transactions: rows of one transaction share its id (xmin), which
+  // would join the person to the answer. The participation comes first, so that nobody answers twice.
+  const participation = (action: string) => ({
+    kind: 'change' as const,
+    action,
+    entityType: 'survey_questionnaire',
+    entityId: questionnaireId,
+  });
+  await writeTransaction(database, clock, ANONYMOUS_ANSWER, async ({ db, audit }) => {
     if ((await surveysStore.shareQuestionnaireStatus(db, questionnaireId)) !== 'OPEN')
       throw new Conflict('Il questionario non accetta risposte.');
     if (!(await surveysStore.markParticipation(db, questionnaireId, actor.userId)))
       throw new Conflict(
         'Hai già risposto a questo questionario: è anonimo, quindi la risposta non si modifica.',
       );
-    // Held until the questionnaire closes, which moves it among the others in random order with a new id.
-    await surveysStore.insertHeldAnswer(db, {
-      id: randomUUID(),
-      questionnaireId,
-      answers: JSON.stringify(answers),
-      answeredOn: clock.today().toString(),
-    });
-    await audit({
-      kind: 'change',
-      action: 'surveys.answer.anonymous',
-      entityType: 'survey_questionnaire',
-      entityId: questionnaireId,
-    });
+    await audit(participation('surveys.participation.mark'));
   });
+  try {
+    await writeTransaction(database, clock, ANONYMOUS_ANSWER, async ({ db, audit }) => {
+      // An answer given while the questionnaire closes must not stay held after it: closing waits for it, or it waits.
+      if ((await surveysStore.shareQuestionnaireStatus(db, questionnaireId)) !== 'OPEN')
+        throw new Conflict(
+          'Il questionario si è chiuso mentre rispondevi: la risposta non è stata registrata.',
+        );
+      // Held until the questionnaire closes, which moves it among the others in random order with a new id.
+      await surveysStore.insertHeldAnswer(db, {
+        id: randomUUID(),
+        questionnaireId,
+        answers: JSON.stringify(answers),
+        answeredOn: clock.today().toString(),
+      });
+      await audit({
+        kind: 'change',
+        action: 'surveys.answer.anonymous',
+        entityType: 'survey_questionnaire',
+        entityId: questionnaireId,
+      });
+    });
+  } catch (error) {
+    // The answer was not kept: the person may answer again.
+    await writeTransaction(database, clock, ANONYMOUS_ANSWER, async ({ db, audit }) => {
+      await surveysStore.unmarkParticipation(db, questionnaireId, actor.userId);
+      await audit(participation('surveys.participation.unmark'));
+    });
+    if (error instanceof Conflict) throw error;
+    throw new Unavailable(5, 'La risposta non è stata registrata: riprova tra qualche secondo.');
+  }
   return getSurvey(platform, { actor, requestId: null, clientAddress: null }, questionnaireId, 'owner');
 }
 

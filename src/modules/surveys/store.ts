@@ -191,6 +191,15 @@ export async function markParticipation(db: Db, questionnaireId: string, userId:
   return inserted.length === 1;
 }
 
+/** Undoes a participation whose answer could not be kept. */
+export async function unmarkParticipation(db: Db, questionnaireId: string, userId: string) {
+  await db
+    .deleteFrom('surveyParticipation')
+    .where('questionnaireId', '=', questionnaireId)
+    .where('userId', '=', userId)
+    .execute();
+}
+
 /** An anonymous answer waits in the holding table until its questionnaire closes. */
 export function insertHeldAnswer(
   db: Db,

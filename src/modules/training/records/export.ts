@@ -4,6 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { Caller } from '../../../kernel/auth.ts';
+import { downloadName } from '../../../kernel/download-names.ts';
 import type { Platform } from '../../../kernel/platform.ts';
 import { TRACKS } from '../contract.ts';
 import { COMPLETION_STATES, type CourseLine, type MentoringEntry } from './contract.ts';
@@ -80,7 +81,7 @@ export async function personRecordXlsx(platform: Platform, caller: Caller, userI
     { name: 'Corsi', header: COURSE_HEADER, rows: record.courses.map(courseCells) },
     { name: 'Affiancamento', header: MENTORING_HEADER, rows: record.onTheJob.map(mentoringCells) },
   ]);
-  return { filename: `percorso-formativo-${userId}.xlsx`, body };
+  return { filename: downloadName('percorso-formativo', record.name, platform.clock.today(), 'xlsx'), body };
 }
 
 export async function organisationRecordXlsx(platform: Platform, caller: Caller, organisationId: string) {
@@ -123,5 +124,8 @@ export async function organisationRecordXlsx(platform: Platform, caller: Caller,
     },
     { name: 'Affiancamento', header: MENTORING_HEADER, rows: record.onTheJob.map(mentoringCells) },
   ]);
-  return { filename: `formazione-ente-${organisationId}.xlsx`, body };
+  return {
+    filename: downloadName('formazione', record.organisationName, platform.clock.today(), 'xlsx'),
+    body,
+  };
 }

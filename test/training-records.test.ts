@@ -68,7 +68,13 @@ for (const backend of BACKENDS) {
           t.platform,
           SYSTEM_CALLER,
           { email, givenName, familyName, password: PASSWORD },
-          [{ organisationId: ids[organisation], role }],
+          // the operator also takes part in training, as the head may enrol only those who do
+          who === 'operator'
+            ? [
+                { organisationId: ids[organisation], role },
+                { organisationId: ids[organisation], role: 'trainee' },
+              ]
+            : [{ organisationId: ids[organisation], role }],
         );
         ids[who] = user.id;
         emails[who] = email;
@@ -522,7 +528,7 @@ for (const backend of BACKENDS) {
       );
       expect((await get('anna', `/api/training/records/organisations/${ids.comune}`)).statusCode).toBe(404);
       expect((await get('anna', '/api/training/records/organisations')).json()).toEqual([]);
-      expect((await get('operator', `/api/training/records/people/${ids.operator}`)).statusCode).toBe(403);
+      expect((await get('mentor', `/api/training/records/people/${ids.operator}`)).statusCode).toBe(403);
 
       const staff = await get('manager', `/api/training/records/people/${ids.operator}`);
       expect(staff.json()).toMatchObject({ organisationName: 'Prefettura di Lodi', totalHours: 11.75 });
@@ -566,13 +572,13 @@ for (const backend of BACKENDS) {
       await database.dispose();
     });
 
-    it('shows hours at first start: the SUI operator’s course and on-the-job hours, the office’s totals', async () => {
+    it('shows hours at first start: the SUI operator’s on-the-job hours, the trainee’s course, the office’s totals', async () => {
       const operator = await signIn(t.app, 'operatore.sui@lovit.example');
       const own = (
         await t.app.inject({ url: '/api/training/records/mine', headers: operator.headers })
       ).json();
-      // one session of 4 hours out of 8, and 3 + 1.5 hours of mentoring
-      expect(own).toMatchObject({ courseHours: 4, onTheJobHours: 4.5, totalHours: 8.5, coursesCompleted: 0 });
+      // no course (the demo's edition is the trainee's), and 3 + 1.5 hours of mentoring
+      expect(own).toMatchObject({ courseHours: 0, onTheJobHours: 4.5, totalHours: 4.5, coursesCompleted: 0 });
       const trainee = await signIn(t.app, 'corsista@lovit.example');
       const theirs = (
         await t.app.inject({ url: '/api/training/records/mine', headers: trainee.headers })
@@ -584,7 +590,7 @@ for (const backend of BACKENDS) {
         headers: manager.headers,
       });
       expect(office.json()).toEqual([
-        expect.objectContaining({ people: 2, totalHours: 9.5, completions: 0 }),
+        expect.objectContaining({ people: 2, totalHours: 5.5, completions: 0 }),
       ]);
     });
   });

@@ -1,13 +1,13 @@
 /**
  * Demo data of the training record, so that it shows figures at first start: an edition of a public bodies'
- * course held in the past three weeks, attended in full by the demo trainee and in part by the SUI operator
- * (enrolled by the SUI manager), and on-the-job hours of the SUI team logged by the SUI manager. Loaded through
+ * course held in the past three weeks, attended in full by the demo trainee
+ * and on-the-job hours of the SUI team logged by the SUI manager. Loaded through
  * the real use cases, on clocks set back to when each thing happened.
  */
 import { SettableClock } from '../kernel/clock.ts';
 import type { Platform } from '../kernel/platform.ts';
 import { markAttendance } from '../modules/training/attendance.ts';
-import { enrolSelf, enrolStaff } from '../modules/training/enrolments.ts';
+import { enrolSelf } from '../modules/training/enrolments.ts';
 import { recordMentoring } from '../modules/training/records/mentoring.ts';
 import { createCourse, createEdition } from '../modules/training/service.ts';
 import { memberCaller, withoutMail } from './sui-caller.ts';
@@ -65,13 +65,11 @@ export async function loadDemoTrainingRecord(platform: DemoPlatform): Promise<vo
     ],
   });
   await enrolSelf(at(27), trainee, edition.id);
-  await enrolStaff(at(27), manager, edition.id, operator.actor.userId);
   const [first, second] = edition.sessions;
   if (!first || !second) return;
   for (const [sessionId, person] of [
     [first.id, trainee.actor.userId],
     [second.id, trainee.actor.userId],
-    [first.id, operator.actor.userId],
   ] as const)
     await markAttendance(now, trainer, sessionId, { userId: person, present: true });
 

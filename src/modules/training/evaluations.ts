@@ -152,6 +152,18 @@ export async function runEvaluations(platform: Platform): Promise<EvaluationRun>
  * The evaluation of an edition: its results for those who run the course, the link to answer for those invited;
  * anyone else finds none.
  */
+/** An edition's evaluation for the edition page: null while it has not been sent. */
+export async function evaluationIfSent(
+  platform: Platform,
+  caller: Caller,
+  editionId: string,
+): Promise<EvaluationView | null> {
+  const { db } = platform.database;
+  if (!(await store.findEdition(db, editionId))) throw new NotFound(EDITION_NOT_FOUND);
+  if (!(await feedbackStore.findEvaluation(db, editionId))) return null;
+  return editionEvaluation(platform, caller, editionId);
+}
+
 export async function editionEvaluation(
   platform: Platform,
   caller: Caller,

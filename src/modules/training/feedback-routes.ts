@@ -12,7 +12,7 @@ import {
   topicPlanInput,
   trainerEvaluationsView,
 } from './contract.ts';
-import { closeEvaluation, editionEvaluation, sendEvaluation, trainerEvaluations } from './evaluations.ts';
+import { closeEvaluation, evaluationIfSent, sendEvaluation, trainerEvaluations } from './evaluations.ts';
 import {
   launchNeedsSurvey,
   listNeedsSurveys,
@@ -115,10 +115,10 @@ export function registerFeedbackRoutes(app: LovitApp, platform: Platform): void 
         summary:
           'La valutazione anonima dell’edizione: i risultati per chi tiene il corso, il link per chi risponde',
         params: idParams,
-        response: { 200: evaluationView },
+        response: { 200: evaluationView.nullable() },
       },
     },
-    async (request) => editionEvaluation(platform, request.caller, request.params.id),
+    async (request) => evaluationIfSent(platform, request.caller, request.params.id),
   );
   app.post(
     '/api/training/editions/:id/evaluation',

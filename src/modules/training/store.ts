@@ -321,8 +321,13 @@ export function runningSessionsOf(db: Db, userId: string, at: Date) {
     .execute();
 }
 
-/** The roles that take part in courses as participants: whom an organisation's head may enrol. */
-const PARTICIPANT_ROLES = PERMISSIONS['training.enrol'].roles;
+/**
+ * The roles that take part in courses as participants, whom an organisation's head may enrol: those who enrol
+ * themselves, and the SUI team, trained in courses as well as on the job.
+ */
+const PARTICIPANT_ROLES = [
+  ...new Set([...PERMISSIONS['training.enrol'].roles, ...PERMISSIONS['training.mentoring'].roles]),
+];
 
 /**
  * A person's organisation, with its type, when they are a member of it: whether their account is active and

@@ -24,7 +24,7 @@ export function EvaluationsPanel({ edition }: { edition: EditionView }) {
   const hasEnded = edition.lastSessionAt !== null && new Date(edition.lastSessionAt) <= new Date();
   const runs = edition.isTrainer || oversees;
   if (evaluation.isPending) return null;
-  if (evaluation.error) {
+  if (evaluation.error || !evaluation.data) {
     if (!runs || !hasEnded) return null;
     return (
       <section aria-labelledby="valutazione" className="mt-5">

@@ -31,7 +31,7 @@ export const feedback = {
   unplan: (id: string, key: string) =>
     api.delete<NeedsResultsView>(`/api/training/needs-surveys/${id}/topics/${key}/plan`),
   evaluation: (editionId: string) =>
-    api.get<EvaluationView>(`/api/training/editions/${editionId}/evaluation`),
+    api.get<EvaluationView | null>(`/api/training/editions/${editionId}/evaluation`),
   sendEvaluation: (editionId: string) =>
     api.post<EvaluationView>(`/api/training/editions/${editionId}/evaluation`),
   closeEvaluation: (editionId: string) =>

@@ -100,7 +100,7 @@ describe.skipIf(!browserAvailable())('certificates of attendance, in Chromium', 
       .selectFrom('trainingCertificate')
       .select('verificationCode')
       .executeTakeFirstOrThrow();
-    const check = await openPage(t.browser, `${t.base}/verifica/${verificationCode}`);
+    const check = await openPage(t.browser, `${t.base}/portale/it/verifica/${verificationCode}`);
     await check.getByText('Attestato di partecipazione').waitFor();
     await check.getByText(TITLE).waitFor();
     await check.getByText('valido', { exact: true }).waitFor();

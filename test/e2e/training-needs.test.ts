@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type BrowserTestWithMail,
   browserAvailable,
@@ -64,6 +64,7 @@ describe.skipIf(!browserAvailable())('the training needs survey, in Chromium', (
     await page.goto(`${t.base}/formazione/fabbisogni/${id}`);
     await page.getByRole('heading', { name: 'Argomenti in ordine di domanda' }).waitFor();
     await page.getByRole('rowheader', { name: 'Il decreto flussi' }).waitFor();
+    expect(await page.getByRole('rowheader', { name: 'Il decreto flussi' }).count()).toBe(1);
     await page
       .getByRole('img', { name: 'Persone che indicano un bisogno alto (4 o 5), per argomento' })
       .waitFor();

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_CALLER } from '../../src/kernel/auth.ts';
 import { createUser } from '../../src/modules/identity/directory.ts';
 import {
@@ -56,7 +56,9 @@ describe.skipIf(!browserAvailable())('on-the-job training and the training recor
       .getByRole('status')
       .getByText('Registrate 1,5 ore di affiancamento di Marco Bianchi')
       .waitFor();
-    await page.getByRole('row', { name: /Marco Bianchi.*Paolo Esposito.*Il nulla osta al lavoro/ }).waitFor();
+    const logged = page.getByRole('row', { name: /Marco Bianchi.*Paolo Esposito.*Il nulla osta al lavoro/ });
+    await logged.waitFor();
+    expect(await logged.count()).toBe(1);
     await expectAccessible(page);
     await closePage(page);
 

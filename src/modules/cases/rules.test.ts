@@ -584,87 +584,92 @@ describe('laws that hold for every built-in definition', () => {
     highRiskCountry: fc.boolean(),
   });
   const WALK = fc.record({
-    definition: fc.constantFrom(...DEFINITIONS),
     startInQuotaExhausted: fc.boolean(),
     steps: fc.array(STEP, { minLength: 5, maxLength: 40 }),
   });
   const visited = new Map<string, Set<string>>();
+  const WALKS_PER_DEFINITION = 150;
+  const WALK_SEED = 20261206;
 
   it('keeps a case in its definition’s states and never moves a closed one', () => {
-    fc.assert(
-      fc.property(WALK, ({ definition, startInQuotaExhausted, steps }) => {
-        const states = new Map(definition.states.map((state) => [state.code, state]));
-        const key = `${definition.code} ${definition.validFrom}`;
-        const seen = visited.get(key) ?? new Set<string>();
-        visited.set(key, seen);
-        const initial = (startInQuotaExhausted && definition.quotaExhaustedState) || definition.initialState;
-        const submittedOn = day(firstSubmission(definition));
-        let facts = factsOf(definition, submittedOn.toString(), { state: initial });
-        let today = submittedOn;
-        for (const step of steps) {
-          today = today.add({ days: step.daysLater });
-          const { opinions, missingDocuments, quotaAvailable, highRiskCountry } = step;
-          facts = { ...facts, opinions, missingDocuments, quotaAvailable, highRiskCountry };
-          const lastNotice = facts.clockEvents.findLast((e) => e.kind.startsWith('REJECTION_NOTICE'));
-          if (step.noticeReceived && lastNotice?.kind === 'REJECTION_NOTICE_SENT') {
-            const receipt = { kind: 'REJECTION_NOTICE_RECEIVED' as const, on: today };
-            facts = { ...facts, clockEvents: [...facts.clockEvents, receipt] };
-          }
-          const deadline = deadlineOf(definition, facts, LODI_CALENDAR, today);
-          const options = actionsFor(definition, facts, deadline, today, LODI_CALENDAR);
-          const state = states.get(facts.state);
-          seen.add(facts.state);
-          expect(state).toBeDefined();
-          if (state?.closed) expect(options).toEqual([]);
+    // as many walks for each definition, so that each reaches all its states
+    for (const definition of DEFINITIONS)
+      fc.assert(
+        fc.property(WALK, ({ startInQuotaExhausted, steps }) => {
+          const states = new Map(definition.states.map((state) => [state.code, state]));
+          const key = `${definition.code} ${definition.validFrom}`;
+          const seen = visited.get(key) ?? new Set<string>();
+          visited.set(key, seen);
+          const initial =
+            (startInQuotaExhausted && definition.quotaExhaustedState) || definition.initialState;
+          const submittedOn = day(firstSubmission(definition));
+          let facts = factsOf(definition, submittedOn.toString(), { state: initial });
+          let today = submittedOn;
+          for (const step of steps) {
+            today = today.add({ days: step.daysLater });
+            const { opinions, missingDocuments, quotaAvailable, highRiskCountry } = step;
+            facts = { ...facts, opinions, missingDocuments, quotaAvailable, highRiskCountry };
+            const lastNotice = facts.clockEvents.findLast((e) => e.kind.startsWith('REJECTION_NOTICE'));
+            if (step.noticeReceived && lastNotice?.kind === 'REJECTION_NOTICE_SENT') {
+              const receipt = { kind: 'REJECTION_NOTICE_RECEIVED' as const, on: today };
+              facts = { ...facts, clockEvents: [...facts.clockEvents, receipt] };
+            }
+            const deadline = deadlineOf(definition, facts, LODI_CALENDAR, today);
+            const options = actionsFor(definition, facts, deadline, today, LODI_CALENDAR);
+            const state = states.get(facts.state);
+            seen.add(facts.state);
+            expect(state).toBeDefined();
+            if (state?.closed) expect(options).toEqual([]);
 
-          // withdrawal, always open, would end most walks early
-          const unblocked = options.filter((o) => o.blockedBy.length === 0 && o.action !== 'WITHDRAW');
-          const offered = step.choice === 'UNBLOCKED' && unblocked.length ? unblocked : options;
-          const choices =
-            step.choice !== 'ANY' && offered.length ? offered.map((o) => o.action) : ACTION_NAMES;
-          const action = choices[step.pick % choices.length] as Action;
-          const decision = decide(
-            definition,
-            facts,
-            { action, reason: step.reason },
-            deadline,
-            today,
-            LODI_CALENDAR,
-          );
-          const option = options.find((candidate) => candidate.action === action);
-          const mayTake =
-            !!option && option.blockedBy.length === 0 && (!option.reasonRequired || !!step.reason?.trim());
-          expect(decision.ok).toBe(mayTake);
-          if (!decision.ok) continue;
+            // withdrawal, always open, would end most walks early
+            const unblocked = options.filter((o) => o.blockedBy.length === 0 && o.action !== 'WITHDRAW');
+            const offered = step.choice === 'UNBLOCKED' && unblocked.length ? unblocked : options;
+            const choices =
+              step.choice !== 'ANY' && offered.length ? offered.map((o) => o.action) : ACTION_NAMES;
+            const action = choices[step.pick % choices.length] as Action;
+            const decision = decide(
+              definition,
+              facts,
+              { action, reason: step.reason },
+              deadline,
+              today,
+              LODI_CALENDAR,
+            );
+            const option = options.find((candidate) => candidate.action === action);
+            const mayTake =
+              !!option && option.blockedBy.length === 0 && (!option.reasonRequired || !!step.reason?.trim());
+            expect(decision.ok).toBe(mayTake);
+            if (!decision.ok) continue;
 
-          const target = states.get(decision.to);
-          expect(target).toBeDefined();
-          expect(decision).toMatchObject({
-            from: facts.state,
-            to: option?.to,
-            closed: target?.closed,
-            awaitingOpinions: target?.awaitingOpinions,
-          });
-          const events = decision.clockEvent ? [{ kind: decision.clockEvent, on: today }] : [];
-          facts = { ...facts, state: decision.to, clockEvents: [...facts.clockEvents, ...events] };
-        }
-        seen.add(facts.state);
-        if (states.get(facts.state)?.closed) {
-          const deadline = deadlineOf(definition, facts, LODI_CALENDAR, today);
-          for (const action of ACTION_NAMES) {
-            expect(
-              decide(definition, facts, { action, reason: REASON }, deadline, today, LODI_CALENDAR),
-            ).toEqual({
-              ok: false,
-              code: 'NOT_ALLOWED_NOW',
-              state: facts.state,
-              allowed: [],
+            const target = states.get(decision.to);
+            expect(target).toBeDefined();
+            expect(decision).toMatchObject({
+              from: facts.state,
+              to: option?.to,
+              closed: target?.closed,
+              awaitingOpinions: target?.awaitingOpinions,
             });
+            const events = decision.clockEvent ? [{ kind: decision.clockEvent, on: today }] : [];
+            facts = { ...facts, state: decision.to, clockEvents: [...facts.clockEvents, ...events] };
           }
-        }
-      }),
-      { numRuns: 400 },
-    );
+          seen.add(facts.state);
+          if (states.get(facts.state)?.closed) {
+            const deadline = deadlineOf(definition, facts, LODI_CALENDAR, today);
+            for (const action of ACTION_NAMES) {
+              expect(
+                decide(definition, facts, { action, reason: REASON }, deadline, today, LODI_CALENDAR),
+              ).toEqual({
+                ok: false,
+                code: 'NOT_ALLOWED_NOW',
+                state: facts.state,
+                allowed: [],
+              });
+            }
+          }
+        }),
+        // a fixed seed: the check below needs the walks to reach every state on every run, not on most
+        { numRuns: WALKS_PER_DEFINITION, seed: WALK_SEED },
+      );
     // the walks must have reached every state, closed ones included, or the law above says little
     for (const definition of DEFINITIONS) {
       expect([...(visited.get(`${definition.code} ${definition.validFrom}`) ?? [])].sort()).toEqual(

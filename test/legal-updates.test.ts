@@ -8,7 +8,15 @@ import { makePdf, multipartBody, PNG } from './support/documents.ts';
 import { makeOrganisation, makeUser, type Session, signIn } from './support/identity.ts';
 import { setQuota } from './support/intake.ts';
 
-type Person = 'expert' | 'manager' | 'operator' | 'colleague' | 'mediator' | 'trainer' | 'pm';
+type Person =
+  | 'expert'
+  | 'manager'
+  | 'operator'
+  | 'colleague'
+  | 'mediator'
+  | 'trainer'
+  | 'otherTrainer'
+  | 'pm';
 
 /** DL 146/2025 on art. 22 TUI, as the legal expert writes it up (sui-procedures.md §2). */
 const UPDATE = {
@@ -36,7 +44,7 @@ for (const backend of BACKENDS) {
     const kases = {} as Record<'open' | 'closed' | 'family', string>;
     let updateId: string;
 
-    const call = (who: Person, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
+    const call = (who: Person, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: object) =>
       t.app.inject({ method, url, headers: sessions[who].headers, ...(payload ? { payload } : {}) });
     const attach = async (id: string, content: Buffer, name: string, type: string) => {
       const body = await multipartBody({}, { content, name, type });
@@ -75,6 +83,7 @@ for (const backend of BACKENDS) {
         ['colleague', prefecture.id, 'sui_operator'],
         ['mediator', prefecture.id, 'mediator'],
         ['trainer', coop.id, 'trainer'],
+        ['otherTrainer', coop.id, 'trainer'],
         ['pm', coop.id, 'project_manager'],
       ];
       for (const [who, organisationId, role] of people) {
@@ -381,6 +390,90 @@ for (const backend of BACKENDS) {
         'Ricongiungimento familiare: reddito <minimo> & alloggio',
       );
       expect((await call('mediator', 'GET', '/api/legal-updates/feed.atom')).statusCode).toBe(403);
+    });
+
+    it('turns a published update into a training topic with one click, which a trainer puts in their course', async () => {
+      const draft = await call('expert', 'POST', '/api/legal-updates', {
+        ...UPDATE,
+        title: 'Ancora in bozza',
+      });
+      const early = await call('expert', 'POST', `/api/legal-updates/${draft.json().id}/training-topic`);
+      expect(early.statusCode).toBe(409);
+      expect(early.json().detail).toBe(
+        'Solo una novità pubblicata può diventare un argomento di formazione.',
+      );
+      expect(
+        (await call('operator', 'POST', `/api/legal-updates/${updateId}/training-topic`)).statusCode,
+      ).toBe(403);
+
+      const proposed = await call('expert', 'POST', `/api/legal-updates/${updateId}/training-topic`);
+      expect(proposed.statusCode, proposed.body).toBe(201);
+      expect(proposed.json().trainingTopic).toMatchObject({ course: null });
+      const again = await call('expert', 'POST', `/api/legal-updates/${updateId}/training-topic`);
+      expect(again.statusCode).toBe(200);
+      expect(again.json().trainingTopic.proposedAt).toBe(proposed.json().trainingTopic.proposedAt);
+
+      const list = await call('trainer', 'GET', '/api/training/topic-proposals');
+      expect(list.statusCode).toBe(200);
+      expect(list.json()).toMatchObject({ total: 1 });
+      const [topic] = list.json().items;
+      expect(topic).toMatchObject({ title: UPDATE.title, summary: UPDATE.summary, legalUpdateId: updateId });
+      const template = await call('trainer', 'GET', '/api/training/needs-surveys/template');
+      expect(template.json().topics.split('\n').at(-1)).toBe(UPDATE.title);
+      expect((await call('operator', 'GET', '/api/training/topic-proposals')).statusCode).toBe(403);
+
+      const course = await call('trainer', 'POST', '/api/training/courses', {
+        title: 'Il lavoro dei cittadini stranieri',
+        track: 'PUBLIC',
+        objectives: 'Conoscere le procedure del nulla osta al lavoro.',
+        topics: 'Flussi d’ingresso\nQuote',
+        hours: 8,
+        trainerIds: [ids.trainer],
+        targetRoles: 'Operatori dello Sportello Unico',
+        completionPercent: 75,
+      });
+      expect(course.statusCode, course.body).toBe(201);
+      const courseId = course.json().id as string;
+      const plan = (who: Person, payload: object) =>
+        call(who, 'PUT', `/api/training/topic-proposals/${topic.id}/plan`, payload);
+      expect((await plan('otherTrainer', { courseId })).statusCode).toBe(403);
+      const unknown = await plan('trainer', { courseId: updateId });
+      expect(unknown.statusCode).toBe(422);
+      expect(unknown.json().errors).toEqual([
+        { path: 'body.courseId', message: 'Scegliere un corso dall’elenco' },
+      ]);
+      const planned = await plan('trainer', { courseId });
+      expect(planned.statusCode, planned.body).toBe(200);
+      expect(planned.json().course).toEqual({ id: courseId, title: 'Il lavoro dei cittadini stranieri' });
+      const topics = async () =>
+        (await call('trainer', 'GET', `/api/training/courses/${courseId}`)).json().topics;
+      expect(await topics()).toEqual(['Flussi d’ingresso', 'Quote', UPDATE.title]);
+      expect(
+        (await call('expert', 'GET', `/api/legal-updates/${updateId}`)).json().trainingTopic,
+      ).toMatchObject({
+        course: { title: 'Il lavoro dei cittadini stranieri' },
+      });
+      const template2 = await call('trainer', 'GET', '/api/training/needs-surveys/template');
+      expect(template2.json().topics.split('\n')).not.toContain(UPDATE.title);
+
+      expect(
+        (await call('otherTrainer', 'DELETE', `/api/training/topic-proposals/${topic.id}/plan`)).statusCode,
+      ).toBe(403);
+      const unplanned = await call('pm', 'DELETE', `/api/training/topic-proposals/${topic.id}/plan`);
+      expect(unplanned.statusCode, unplanned.body).toBe(200);
+      expect(unplanned.json().course).toBeNull();
+      expect(await topics()).toEqual(['Flussi d’ingresso', 'Quote']);
+      const trail = await database.db
+        .selectFrom('auditEntry')
+        .select('action')
+        .where('entityId', '=', topic.id)
+        .orderBy('seq')
+        .execute();
+      expect(trail.map((entry) => entry.action)).toEqual([
+        'training.topic.propose',
+        'training.topic.proposal.plan',
+        'training.topic.proposal.unplan',
+      ]);
     });
   });
 }

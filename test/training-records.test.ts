@@ -175,6 +175,26 @@ for (const backend of BACKENDS) {
       expect(late.body).not.toContain('Annullamento entro il');
       expect(late.body).not.toContain('8 aprile 2026');
 
+      // A course for one office's staff comes off the public site, by the hand of those who run it.
+      const offSite = (who: Person, onPublicSite: boolean) =>
+        t.app.inject({
+          method: 'PUT',
+          url: `/api/training/courses/${open.courseId}/public-site`,
+          headers: sessions[who].headers,
+          payload: { onPublicSite },
+        });
+      expect((await offSite('anna', false)).statusCode).toBe(403);
+      const refused = await offSite('trainer', 'no' as unknown as boolean);
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().errors).toEqual([{ path: 'body.onPublicSite', message: 'indicare sì o no' }]);
+      const hidden = await offSite('trainer', false);
+      expect(hidden.statusCode, hidden.body).toBe(200);
+      expect(hidden.json()).toMatchObject({ onPublicSite: false, runsCourse: true });
+      expect((await page('/portale/it/formazione')).body).not.toContain('Comunicare allo sportello');
+      expect((await page(`/portale/it/formazione/${open.courseId}`)).statusCode).toBe(404);
+      expect((await offSite('pm', true)).json().onPublicSite).toBe(true);
+      expect((await page(`/portale/it/formazione/${open.courseId}`)).statusCode).toBe(200);
+
       const english = await page('/portale/en/formazione');
       expect(english.statusCode).toBe(302);
       expect(english.headers.location).toBe('/portale/it/formazione');

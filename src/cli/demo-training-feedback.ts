@@ -111,7 +111,7 @@ async function callers<T extends [string, Role, ...unknown[]]>(platform: DemoPla
 
 async function loadNeedsSurvey(platform: DemoPlatform, trainer: Caller) {
   const past = at(platform, 30);
-  const template = needsTemplate();
+  const template = await needsTemplate(platform);
   const survey = await launchNeedsSurvey(past, trainer, {
     title: 'Rilevazione dei fabbisogni formativi 2026',
     intro: template.intro,

@@ -7,7 +7,7 @@
 import type { Platform } from '../kernel/platform.ts';
 import type { UpdateInput } from '../modules/updates/contract.ts';
 import { markChangeApplied, markRead } from '../modules/updates/readings.ts';
-import { createUpdate, publishUpdate } from '../modules/updates/service.ts';
+import { createUpdate, proposeTrainingTopic, publishUpdate } from '../modules/updates/service.ts';
 import { memberCaller, withoutMail } from './sui-caller.ts';
 
 type DemoPlatform = Pick<Platform, 'database' | 'clock' | 'config'>;
@@ -100,8 +100,11 @@ export async function loadDemoUpdates(platform: DemoPlatform): Promise<void> {
     const draft = await createUpdate(demo, expert, input);
     published.push((await publishUpdate(demo, expert, draft.id)).id);
   }
-  const [family] = published;
+  const [family, ...others] = published;
   if (!family) return;
+  // The last note asks for training: the trainers find it among the topics they plan from.
+  const forTraining = others.at(-1);
+  if (forTraining) await proposeTrainingTopic(demo, expert, forTraining);
   await markChangeApplied(demo, manager, family, DL_146_IN_FORCE);
   await markRead(demo, manager, family);
 }

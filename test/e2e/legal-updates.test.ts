@@ -23,6 +23,7 @@ describe.skipIf(!browserAvailable())('legal updates reaching the cases, in Chrom
   let caseId: string;
   let expertEmail: string;
   let operatorEmail: string;
+  let trainerEmail: string;
 
   beforeAll(async () => {
     t = await startBrowserTest();
@@ -36,6 +37,25 @@ describe.skipIf(!browserAvailable())('legal updates reaching the cases, in Chrom
       (await makeUser(t.platform, [{ organisationId: prefecture.id, role: 'sui_manager' }])).email,
     );
     await setQuota(t.app, manager, 10);
+    const coop = await makeOrganisation(t.platform, { type: 'COOPERATIVE', name: 'Cooperativa LULE' });
+    const trainer = await makeUser(t.platform, [{ organisationId: coop.id, role: 'trainer' }]);
+    trainerEmail = trainer.email;
+    const course = await t.app.inject({
+      method: 'POST',
+      url: '/api/training/courses',
+      headers: (await signIn(t.app, trainerEmail)).headers,
+      payload: {
+        title: 'Il lavoro dei cittadini stranieri',
+        track: 'PUBLIC',
+        objectives: 'Conoscere le procedure del nulla osta al lavoro.',
+        topics: 'Quote e flussi d’ingresso',
+        hours: 8,
+        trainerIds: [trainer.id],
+        targetRoles: 'Operatori dello Sportello Unico',
+        completionPercent: 75,
+      },
+    });
+    expect(course.statusCode, course.body).toBe(201);
     const created = await t.app.inject({
       method: 'POST',
       url: '/api/cases',
@@ -95,5 +115,28 @@ describe.skipIf(!browserAvailable())('legal updates reaching the cases, in Chrom
     await operator.getByRole('link', { name: 'Novità normative' }).first().click();
     await operator.getByText('Hai letto tutte le novità pubblicate.').waitFor();
     await closePage(operator);
+  });
+
+  it('lets the legal expert propose the update for training, and a trainer put it in their course', async () => {
+    const expert = await openSignedIn(t.browser, t.base, '/novita-normative', expertEmail);
+    await expert.getByRole('link', { name: TITLE }).click();
+    await expert.getByRole('button', { name: 'Proponi come argomento di formazione' }).click();
+    await expect
+      .poll(() => expert.getByText('Nessun corso la tratta ancora.', { exact: false }).textContent())
+      .toMatch(/^Proposta ai formatori come argomento di formazione il \d+ \S+ \d{4}\. Nessun corso/);
+    await closePage(expert);
+
+    const trainer = await openSignedIn(t.browser, t.base, '/formazione/fabbisogni', trainerEmail);
+    const proposals = trainer.getByRole('region', { name: 'Argomenti proposti dalle novità normative' });
+    await proposals
+      .getByLabel(`Corso per «${TITLE}»`)
+      .selectOption({ label: 'Il lavoro dei cittadini stranieri' });
+    await proposals.getByRole('button', { name: 'Metti in programma' }).click();
+    await proposals.getByRole('button', { name: `Togli «${TITLE}» dal programma` }).waitFor();
+    await expectAccessible(trainer);
+    await proposals.getByRole('link', { name: 'Il lavoro dei cittadini stranieri' }).click();
+    await trainer.getByRole('heading', { level: 1, name: 'Il lavoro dei cittadini stranieri' }).waitFor();
+    expect(await trainer.getByRole('listitem').filter({ hasText: TITLE }).count()).toBe(1);
+    await closePage(trainer);
   });
 });

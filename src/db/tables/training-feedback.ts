@@ -1,4 +1,7 @@
-/** The tables of training's questionnaires: topics of a needs survey in the programme, editions' evaluations. */
+/**
+ * The tables of training's questionnaires: topics of a needs survey in the programme, topics proposed from legal
+ * updates, editions' evaluations.
+ */
 import type { Instant, LegalDay, NullableInstant } from '../columns.ts';
 
 /** A topic of a needs survey (its scale question) that the trainers answer with a course. */
@@ -20,7 +23,21 @@ export type TrainingEvaluationTable = {
   closedAt: NullableInstant;
 };
 
+/** A topic proposed from a legal update, waiting for a course or answered by one (whose topics it joined). */
+export type TrainingTopicProposalTable = {
+  id: string;
+  title: string;
+  summary: string;
+  legalUpdateId: string;
+  proposedBy: string;
+  proposedAt: Instant;
+  courseId: string | null;
+  plannedBy: string | null;
+  plannedAt: NullableInstant;
+};
+
 export type TrainingFeedbackTables = {
+  trainingTopicProposal: TrainingTopicProposalTable;
   trainingTopicPlan: TrainingTopicPlanTable;
   trainingEvaluation: TrainingEvaluationTable;
 };

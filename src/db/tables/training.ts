@@ -14,6 +14,8 @@ export type TrainingCourseTable = {
   prerequisites: string | null;
   /** The share of the edition's hours a participant attends to complete the course. */
   completionPercent: number;
+  /** Shown on the public site while an edition takes enrolments. */
+  onPublicSite: ColumnType<boolean, boolean | undefined, boolean>;
   createdAt: Instant;
 };
 

@@ -41,8 +41,11 @@ export const courseInput = z.object({
     .int('indicare un numero intero')
     .min(1, 'almeno 1%')
     .max(100, 'al massimo 100%'),
+  /** Shown on the public site while an edition takes enrolments (a course for one office's staff is not). */
+  onPublicSite: z.boolean().default(true),
 });
-export type CourseInput = z.infer<typeof courseInput>;
+export type CourseInput = z.input<typeof courseInput>;
+export const publicSiteInput = z.object({ onPublicSite: z.boolean('indicare sì o no') });
 
 export const sessionInput = z
   .object({
@@ -140,6 +143,9 @@ export const courseView = courseSummary.extend({
   targetRoles: z.string(),
   prerequisites: z.string().nullable(),
   completionPercent: z.number().int(),
+  onPublicSite: z.boolean(),
+  /** Whether the user is one of its trainers or oversees training, and so changes it. */
+  runsCourse: z.boolean(),
   /** Whether the user's organisation may enrol its people in this course's track. */
   isOpenToMe: z.boolean(),
   editionList: z.array(editionSummary),
@@ -298,6 +304,19 @@ export const needsResultsView = z.object({
 export type NeedsResultsView = z.infer<typeof needsResultsView>;
 
 export const topicPlanInput = z.object({ courseId: z.uuid('Scegliere un corso dall’elenco') });
+
+/** A topic proposed from a legal update: waiting for a course, or in the one that now lists it among its topics. */
+export const topicProposalView = z.object({
+  id,
+  title: z.string(),
+  summary: z.string(),
+  legalUpdateId: id,
+  proposedBy: z.string(),
+  proposedAt: z.string(),
+  course: z.object({ id, title: z.string() }).nullable(),
+  plannedAt: z.string().nullable(),
+});
+export type TopicProposalView = z.infer<typeof topicProposalView>;
 
 export const evaluationView = z.object({
   editionId: id,

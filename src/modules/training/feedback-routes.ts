@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { LovitApp } from '../../kernel/http.ts';
 import type { Platform } from '../../kernel/platform.ts';
+import { paged, pageQuery } from '../identity/contract.ts';
 import { questionKey, questionnaireView } from '../surveys/contract.ts';
 import {
   evaluationView,
@@ -10,6 +11,7 @@ import {
   needsSurveySummary,
   needsTemplateView,
   topicPlanInput,
+  topicProposalView,
   trainerEvaluationsView,
 } from './contract.ts';
 import { closeEvaluation, evaluationIfSent, sendEvaluation, trainerEvaluations } from './evaluations.ts';
@@ -21,6 +23,7 @@ import {
   planTopic,
   unplanTopic,
 } from './needs.ts';
+import { listProposals, planProposal, unplanProposal } from './proposals/service.ts';
 
 const idParams = z.object({ id: z.uuid() });
 const topicParams = z.object({ id: z.uuid(), key: questionKey });
@@ -49,7 +52,7 @@ export function registerFeedbackRoutes(app: LovitApp, platform: Platform): void 
         response: { 200: needsTemplateView },
       },
     },
-    async () => needsTemplate(),
+    async () => needsTemplate(platform),
   );
   app.post(
     '/api/training/needs-surveys',
@@ -105,6 +108,46 @@ export function registerFeedbackRoutes(app: LovitApp, platform: Platform): void 
       },
     },
     async (request) => unplanTopic(platform, request.caller, request.params.id, request.params.key),
+  );
+  app.get(
+    '/api/training/topic-proposals',
+    {
+      config: { access: 'training.manage' },
+      schema: {
+        tags,
+        summary: 'Gli argomenti proposti dalle novità normative: prima quelli ancora senza corso',
+        querystring: pageQuery,
+        response: { 200: paged(topicProposalView) },
+      },
+    },
+    async (request) => listProposals(platform, request.query),
+  );
+  app.put(
+    '/api/training/topic-proposals/:id/plan',
+    {
+      config: { access: 'training.manage' },
+      schema: {
+        tags,
+        summary: 'Mette in programma un argomento proposto: entra tra gli argomenti del corso scelto',
+        params: idParams,
+        body: topicPlanInput,
+        response: { 200: topicProposalView },
+      },
+    },
+    async (request) => planProposal(platform, request.caller, request.params.id, request.body.courseId),
+  );
+  app.delete(
+    '/api/training/topic-proposals/:id/plan',
+    {
+      config: { access: 'training.manage' },
+      schema: {
+        tags,
+        summary: 'Toglie un argomento proposto dal corso in cui era in programma',
+        params: idParams,
+        response: { 200: topicProposalView },
+      },
+    },
+    async (request) => unplanProposal(platform, request.caller, request.params.id),
   );
   app.get(
     '/api/training/editions/:id/evaluation',

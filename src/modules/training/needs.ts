@@ -19,19 +19,25 @@ import {
   topicLines,
   topicQuestions,
 } from './needs-rules.ts';
+import { waitingTopics } from './proposals/service.ts';
 import { actorOf, mustRunCourse } from './service.ts';
 
 const NEEDS = 'TRAINING_NEEDS';
 /** The template leaves room for this many topics within a questionnaire's 60 questions. */
 const MAX_TOPICS = 40;
+/** The topics' box holds this many characters. */
+const MAX_TOPICS_TEXT = 4000;
 const TOPIC_NOT_FOUND = 'L’argomento non fa parte di questa rilevazione.';
 
-export function needsTemplate() {
-  return {
-    title: NEEDS_TEMPLATE.title,
-    intro: NEEDS_TEMPLATE.intro,
-    topics: NEEDS_TEMPLATE.topics.join('\n'),
-  };
+/** The template, its topics followed by those proposed from legal updates still waiting for a course. */
+export async function needsTemplate(platform: Pick<Platform, 'database'>) {
+  const topics = topicLines([...NEEDS_TEMPLATE.topics, ...(await waitingTopics(platform))].join('\n'));
+  const kept: string[] = [];
+  for (const topic of topics) {
+    if (kept.length === MAX_TOPICS || [...kept, topic].join('\n').length > MAX_TOPICS_TEXT) break;
+    kept.push(topic);
+  }
+  return { title: NEEDS_TEMPLATE.title, intro: NEEDS_TEMPLATE.intro, topics: kept.join('\n') };
 }
 
 export async function listNeedsSurveys(platform: Platform, caller: Caller) {

@@ -20,6 +20,7 @@ import {
   enrolmentResult,
   materialView,
   myEnrolment,
+  publicSiteInput,
   registerView,
   staffEnrolmentInput,
   staffMember,
@@ -37,6 +38,7 @@ import {
 import { registerFeedbackRoutes } from './feedback-routes.ts';
 import { attachMaterial, openMaterial } from './materials.ts';
 import {
+  changePublicSite,
   createCourse,
   createEdition,
   getCourse,
@@ -155,6 +157,22 @@ export async function registerTrainingRoutes(app: LovitApp, platform: Platform):
         reply,
         await openMaterial(platform, request.caller, request.params.id, request.params.materialId),
       ),
+  );
+
+  app.put(
+    '/api/training/courses/:id/public-site',
+    {
+      config: { access: 'training.manage' },
+      schema: {
+        tags,
+        summary: 'Mostra il corso sul sito pubblico mentre accetta iscrizioni, o lo toglie',
+        params: idParams,
+        body: publicSiteInput,
+        response: { 200: courseView },
+      },
+    },
+    async (request) =>
+      changePublicSite(platform, request.caller, request.params.id, request.body.onPublicSite),
   );
 
   app.post(

@@ -136,10 +136,36 @@ export async function getCourse(platform: Platform, caller: Caller, id: string):
     targetRoles: row.targetRoles,
     prerequisites: row.prerequisites,
     completionPercent: row.completionPercent,
+    onPublicSite: row.onPublicSite,
+    runsCourse: await runsCourse(db, actor, id),
     isOpenToMe: isEligible(row.track, actor.organisationType),
     editionList: editions.map(editionSummary),
     materials: (await store.materialsOf(db, id)).map(materialView),
   };
+}
+
+/** Shows the course on the public site while it takes enrolments, or takes it off: for those who run it. */
+export async function changePublicSite(
+  platform: Platform,
+  caller: Caller,
+  id: string,
+  onPublicSite: boolean,
+) {
+  await writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
+    const row = await store.findCourse(db, platform.clock.now(), id);
+    if (!row) throw new NotFound(COURSE_NOT_FOUND);
+    await mustRunCourse(db, actorOf(caller), id);
+    await store.setOnPublicSite(db, id, onPublicSite);
+    await audit({
+      kind: 'change',
+      action: 'training.course.public_site',
+      entityType: 'training_course',
+      entityId: id,
+      before: { onPublicSite: row.onPublicSite },
+      after: { onPublicSite },
+    });
+  });
+  return getCourse(platform, caller, id);
 }
 
 /** The topics typed one a line, without blank lines or repeats. */
@@ -163,6 +189,7 @@ export async function createCourse(platform: Platform, caller: Caller, input: Co
       targetRoles: input.targetRoles,
       prerequisites: input.prerequisites ?? null,
       completionPercent: input.completionPercent,
+      onPublicSite: input.onPublicSite ?? true,
       createdAt: platform.clock.now(),
     };
     await store.insertCourse(db, row, trainerIds);

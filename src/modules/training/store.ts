@@ -89,6 +89,10 @@ export function findCourse(db: Db, now: Date, id: string) {
   return courseColumns(db, now).where('c.id', '=', id).executeTakeFirst();
 }
 
+export function setOnPublicSite(db: Db, id: string, onPublicSite: boolean) {
+  return db.updateTable('trainingCourse').set({ onPublicSite }).where('id', '=', id).execute();
+}
+
 export async function trainersOf(db: Db, courseIds: string[]) {
   if (courseIds.length === 0) return [];
   return db

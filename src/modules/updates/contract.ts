@@ -114,6 +114,10 @@ export const updateView = updateSummary.extend({
       appliedAt: z.string().nullable(),
     })
     .nullable(),
+  /** The training topic the update became, and the course it is in once a trainer planned it. */
+  trainingTopic: z
+    .object({ proposedAt: z.string(), course: z.object({ title: z.string() }).nullable() })
+    .nullable(),
 });
 export type UpdateView = z.infer<typeof updateView>;
 

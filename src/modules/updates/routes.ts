@@ -23,6 +23,7 @@ import {
   createUpdate,
   getUpdate,
   listUpdates,
+  proposeTrainingTopic,
   publishUpdate,
 } from './service.ts';
 
@@ -144,6 +145,24 @@ export async function registerUpdateRoutes(app: LovitApp, platform: Platform): P
       schema: { tags, summary: 'Pubblica una bozza', params: idParams, response: { 200: updateView } },
     },
     async (request) => publishUpdate(platform, request.caller, request.params.id),
+  );
+
+  app.post(
+    '/api/legal-updates/:id/training-topic',
+    {
+      config: { access: 'updates.write' },
+      schema: {
+        tags,
+        summary:
+          'Propone ai formatori la novità pubblicata come argomento di formazione (201 la prima volta, 200 se lo era già)',
+        params: idParams,
+        response: { 200: updateView, 201: updateView },
+      },
+    },
+    async (request, reply) => {
+      const { created, update } = await proposeTrainingTopic(platform, request.caller, request.params.id);
+      return reply.code(created ? 201 : 200).send(update);
+    },
   );
 
   app.register(async (plugin) => {

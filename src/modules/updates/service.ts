@@ -10,6 +10,7 @@ import { newId } from '../../kernel/ids.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import { writeTransaction } from '../../kernel/transaction.ts';
 import { caseTypeCatalogue } from '../cases/law/service.ts';
+import { proposeFromLegalUpdate, topicOfLegalUpdate } from '../training/proposals/service.ts';
 import type { CaseTypeOption, UpdateInput, UpdateSummary, UpdateView } from './contract.ts';
 import { articleLabel, dateFaults, publicationFaults, unknownCaseTypes } from './rules.ts';
 import * as store from './store.ts';
@@ -129,6 +130,7 @@ async function viewOf(
     row.writtenBy,
     ...(row.changeAppliedBy ? [row.changeAppliedBy] : []),
   ]);
+  const topic = await topicOfLegalUpdate(db, row.id);
   return {
     ...summaryOf(
       { ...row, readAt },
@@ -152,7 +154,27 @@ async function viewOf(
             appliedAt: row.changeAppliedAt?.toISOString() ?? null,
           }
         : null,
+    trainingTopic: topic
+      ? { proposedAt: topic.proposedAt, course: topic.course && { title: topic.course.title } }
+      : null,
   };
+}
+
+/**
+ * The legal consultant turns a published update into a training topic with one click: it joins the topics the
+ * trainers plan from. A second click changes nothing.
+ */
+export async function proposeTrainingTopic(platform: Platform, caller: Caller, id: string) {
+  const actor = actorOf(caller);
+  const row = await visibleUpdate(platform.database.db, actor, id);
+  if (row.status !== 'PUBLISHED')
+    throw new Conflict('Solo una novità pubblicata può diventare un argomento di formazione.');
+  const { created } = await proposeFromLegalUpdate(platform, caller, {
+    id,
+    title: row.title,
+    summary: row.summary,
+  });
+  return { created, update: await getUpdate(platform, caller, id) };
 }
 
 /** The update's own fields as stored, from the input. */

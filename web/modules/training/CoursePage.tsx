@@ -1,7 +1,9 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { TRACKS } from '../../../src/modules/training/contract.ts';
+import { ApiError } from '../../app/api.ts';
 import { usePermission } from '../../app/session.ts';
 import { formatDateTime } from '../../ui/dates.ts';
 import { LoadError, Loading } from '../../ui/Loading.tsx';
@@ -73,7 +75,46 @@ function CourseDetails({ course }: { course: CourseView }) {
       <dd className="col-sm-9">{course.prerequisites ?? t('common.none')}</dd>
       <dt className="col-sm-3">{t('training.courses.trainers')}</dt>
       <dd className="col-sm-9">{course.trainers.map((trainer) => trainer.name).join(', ')}</dd>
+      <dt className="col-sm-3">{t('training.courses.publicSite')}</dt>
+      <dd className="col-sm-9">
+        <PublicSite course={course} />
+      </dd>
     </dl>
+  );
+}
+
+/** Whether the course is on the public site while it takes enrolments; those who run it change that. */
+function PublicSite({ course }: { course: CourseView }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [problem, setProblem] = useState<string | null>(null);
+  const change = useMutation({
+    mutationFn: () => training.setPublicSite(course.id, !course.onPublicSite),
+    onSuccess: (changed) => {
+      setProblem(null);
+      queryClient.setQueryData(keys.course(course.id), changed);
+    },
+    onError: (error) => setProblem(error instanceof ApiError ? error.userMessage : t('errors.generic')),
+  });
+  return (
+    <>
+      {t(course.onPublicSite ? 'training.courses.onPublicSite' : 'training.courses.offPublicSite')}
+      {course.runsCourse && (
+        <button
+          type="button"
+          className="btn btn-outline-secondary btn-sm ms-2"
+          onClick={() => change.mutate()}
+          disabled={change.isPending}
+        >
+          {t(course.onPublicSite ? 'training.courses.hideFromSite' : 'training.courses.showOnSite')}
+        </button>
+      )}
+      {problem && (
+        <p className="text-danger mb-0" role="alert">
+          {problem}
+        </p>
+      )}
+    </>
   );
 }
 

@@ -1,15 +1,14 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { GroupDemand, TopicDemand } from '../../../src/modules/training/contract.ts';
-import { ApiError } from '../../app/api.ts';
 import { LoadError, Loading } from '../../ui/Loading.tsx';
 import { Page } from '../../ui/Page.tsx';
 import { TableScroll } from '../../ui/TableScroll.tsx';
 import { BarChart } from '../surveys/BarChart.tsx';
 import { feedback, feedbackKeys, type NeedsResultsView } from './feedbackRequests.ts';
-import { keys, training } from './requests.ts';
+import { PlanControl } from './PlanControl.tsx';
 
 const number = new Intl.NumberFormat('it-IT', { maximumFractionDigits: 2 });
 const mean = (value: number | null) => (value === null ? '—' : number.format(value));
@@ -113,59 +112,18 @@ function Topics({ results }: { results: NeedsResultsView }) {
 }
 
 function Plan({ surveyId, topic }: { surveyId: string; topic: TopicDemand }) {
-  const { t } = useTranslation();
-  const id = useId();
   const queryClient = useQueryClient();
-  const [courseId, setCourseId] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
-  const courses = useQuery({ queryKey: keys.courses(1), queryFn: () => training.courses(1) });
-  const change = useMutation({
-    mutationFn: () =>
-      topic.course ? feedback.unplan(surveyId, topic.key) : feedback.plan(surveyId, topic.key, courseId),
-    onSuccess: (updated) => {
-      setProblem(null);
-      queryClient.setQueryData(feedbackKeys.needsResults(surveyId), updated);
-    },
-    onError: (error) => setProblem(error instanceof ApiError ? error.userMessage : String(error)),
-  });
-  if (topic.course)
-    return (
-      <span className="d-flex flex-wrap gap-2 align-items-center">
-        <span className="badge bg-success">{t('trainingFeedback.needs.planned')}</span>
-        <Link to={`/formazione/corsi/${topic.course.id}`}>{topic.course.title}</Link>
-        <button type="button" className="btn btn-outline-secondary btn-sm" onClick={() => change.mutate()}>
-          {t('trainingFeedback.needs.unplan', { topic: topic.topic })}
-        </button>
-      </span>
-    );
   return (
-    <form
-      className="d-flex flex-wrap gap-2 align-items-end"
-      onSubmit={(event) => {
-        event.preventDefault();
-        change.mutate();
-      }}
-    >
-      <div className="select-wrapper lovit-field mb-0">
-        <label htmlFor={id}>{t('trainingFeedback.needs.course', { topic: topic.topic })}</label>
-        <select id={id} value={courseId} onChange={(event) => setCourseId(event.target.value)}>
-          <option value="">{t('trainingFeedback.needs.chooseCourse')}</option>
-          {(courses.data?.items ?? []).map((course) => (
-            <option key={course.id} value={course.id}>
-              {course.title}
-            </option>
-          ))}
-        </select>
-      </div>
-      <button type="submit" className="btn btn-outline-primary btn-sm">
-        {t('trainingFeedback.needs.plan')}
-      </button>
-      {problem && (
-        <p className="text-danger w-100 mb-0" role="alert">
-          {problem}
-        </p>
-      )}
-    </form>
+    <PlanControl
+      topic={topic.topic}
+      course={topic.course}
+      change={(courseId) =>
+        courseId === null
+          ? feedback.unplan(surveyId, topic.key)
+          : feedback.plan(surveyId, topic.key, courseId)
+      }
+      onChanged={(updated) => queryClient.setQueryData(feedbackKeys.needsResults(surveyId), updated)}
+    />
   );
 }
 

@@ -1,15 +1,19 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { formatDate } from '../../ui/dates.ts';
 import { TextField } from '../../ui/fields.tsx';
 import { FormProblem, reportProblem } from '../../ui/forms.tsx';
 import { LoadError, Loading } from '../../ui/Loading.tsx';
 import { Page } from '../../ui/Page.tsx';
+import { PagedList } from '../../ui/PagedList.tsx';
+import { pageFrom } from '../../ui/Pagination.tsx';
 import { TableScroll } from '../../ui/TableScroll.tsx';
 import { TextAreaField } from '../cases/TextAreaField.tsx';
 import { feedback, feedbackKeys, type NeedsSurveyInput } from './feedbackRequests.ts';
+import { PlanControl } from './PlanControl.tsx';
 
 /** The training needs surveys: those launched, and a new one from the template. */
 export function NeedsSurveyPage() {
@@ -60,8 +64,83 @@ export function NeedsSurveyPage() {
           </table>
         </TableScroll>
       )}
+      <ProposedTopics />
       <LaunchForm />
     </Page>
+  );
+}
+
+/** The topics the legal expert proposed from legal updates: waiting for a course, or in one. */
+function ProposedTopics() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const page = pageFrom(useSearchParams()[0]);
+  const list = useQuery({
+    queryKey: feedbackKeys.proposals(page),
+    queryFn: () => feedback.proposals(page),
+    placeholderData: keepPreviousData,
+  });
+  const changed = () => {
+    void queryClient.invalidateQueries({ queryKey: feedbackKeys.proposalsAll });
+    void queryClient.invalidateQueries({ queryKey: feedbackKeys.template });
+  };
+  return (
+    <section aria-labelledby="argomenti-proposti" className="mt-5">
+      <h2 id="argomenti-proposti" className="h4">
+        {t('trainingFeedback.needs.proposals.title')}
+      </h2>
+      <p>{t('trainingFeedback.needs.proposals.intro')}</p>
+      <PagedList
+        list={list}
+        count={(count) => t('trainingFeedback.needs.proposals.count', { count })}
+        empty={t('trainingFeedback.needs.proposals.none')}
+      >
+        {(items) => (
+          <TableScroll label={t('trainingFeedback.needs.proposals.label')}>
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('trainingFeedback.needs.proposals.topic')}</th>
+                  <th scope="col">{t('trainingFeedback.needs.proposals.proposed')}</th>
+                  <th scope="col">{t('trainingFeedback.needs.programme')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((proposal) => (
+                  <tr key={proposal.id}>
+                    <th scope="row">
+                      {proposal.title}
+                      <details className="fw-normal small">
+                        <summary>{t('trainingFeedback.needs.proposals.summary')}</summary>
+                        <p className="lovit-prose mb-0">{proposal.summary}</p>
+                      </details>
+                    </th>
+                    <td>
+                      {t('trainingFeedback.needs.proposals.by', {
+                        date: formatDate(proposal.proposedAt),
+                        name: proposal.proposedBy,
+                      })}
+                    </td>
+                    <td>
+                      <PlanControl
+                        topic={proposal.title}
+                        course={proposal.course}
+                        change={(courseId) =>
+                          courseId === null
+                            ? feedback.unplanProposal(proposal.id)
+                            : feedback.planProposal(proposal.id, courseId)
+                        }
+                        onChanged={changed}
+                      />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        )}
+      </PagedList>
+    </section>
   );
 }
 

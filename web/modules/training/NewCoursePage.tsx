@@ -37,6 +37,7 @@ const EMPTY: CourseForm = {
   targetRoles: '',
   prerequisites: null,
   completionPercent: 75,
+  onPublicSite: true,
 };
 
 /** A trainer or the project manager describes a new course of a track. */
@@ -146,6 +147,10 @@ export function NewCoursePage() {
           error={errors.prerequisites}
           {...form.register('prerequisites')}
         />
+        <div className="form-check mb-4">
+          <input id="corso-sito-pubblico" type="checkbox" {...form.register('onPublicSite')} />
+          <label htmlFor="corso-sito-pubblico">{t('training.courses.onPublicSiteField')}</label>
+        </div>
         <FormProblem message={problem} />
         <button type="submit" className="btn btn-primary" disabled={create.isPending}>
           {t('training.courses.create')}

@@ -47,6 +47,8 @@ export const training = {
     api.get<Paged<CourseSummary>>('/api/training/courses', { page, pageSize: PAGE_SIZE }),
   course: (id: string) => api.get<CourseView>(`/api/training/courses/${id}`),
   createCourse: (input: CourseInput) => api.post<CourseView>('/api/training/courses', input),
+  setPublicSite: (id: string, onPublicSite: boolean) =>
+    api.put<CourseView>(`/api/training/courses/${id}/public-site`, { onPublicSite }),
   trainers: () => api.get<{ id: string; name: string }[]>('/api/training/trainers'),
   attach: (courseId: string, file: File) =>
     api.upload<unknown>(`/api/training/courses/${courseId}/materials`, { file }),

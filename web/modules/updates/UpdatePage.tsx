@@ -74,6 +74,7 @@ export function UpdatePage() {
         </p>
       )}
       {data.caseTypeChange && <CaseTypeChange update={data} canApply={oversees && !isDraft} />}
+      {!isDraft && <TrainingTopic update={data} canPropose={writes} onDone={setNotice} />}
       {oversees && !isDraft && <Readers id={data.id} />}
     </Page>
   );
@@ -101,6 +102,59 @@ function ReadMark({ update }: { update: UpdateView }) {
         {t('updates.markRead')}
       </button>
     </p>
+  );
+}
+
+/** Whether the update became a training topic; its writer proposes it to the trainers with one click. */
+function TrainingTopic({
+  update,
+  canPropose,
+  onDone,
+}: {
+  update: UpdateView;
+  canPropose: boolean;
+  onDone: (notice: string) => void;
+}) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [problem, setProblem] = useState<string | null>(null);
+  const propose = useMutation({
+    mutationFn: () => updates.proposeTopic(update.id),
+    onSuccess: (changed) => {
+      queryClient.setQueryData(keys.update(update.id), changed);
+      onDone(t('updates.training.proposed'));
+    },
+    onError: (error) => setProblem(error instanceof ApiError ? error.userMessage : t('errors.generic')),
+  });
+  const topic = update.trainingTopic;
+  if (!topic && !canPropose) return null;
+  return (
+    <section aria-labelledby="formazione" className="mt-4">
+      <h2 id="formazione" className="h4">
+        {t('updates.training.title')}
+      </h2>
+      {topic ? (
+        <p>
+          {t('updates.training.since', { date: formatDate(topic.proposedAt) })}{' '}
+          {topic.course
+            ? t('updates.training.inCourse', { course: topic.course.title })
+            : t('updates.training.waiting')}
+        </p>
+      ) : (
+        <>
+          <p>{t('updates.training.intro')}</p>
+          <FormProblem message={problem} />
+          <button
+            type="button"
+            className="btn btn-outline-primary"
+            onClick={() => propose.mutate()}
+            disabled={propose.isPending}
+          >
+            {t('updates.training.propose')}
+          </button>
+        </>
+      )}
+    </section>
   );
 }
 

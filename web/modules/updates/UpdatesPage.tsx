@@ -20,13 +20,14 @@ export function UpdatesPage() {
   const [params, setParams] = useSearchParams();
   const page = pageFrom(params);
   const search = Object.fromEntries(
-    (['q', 'article'] as const).flatMap((name) => {
+    (['q', 'article', 'caseType'] as const).flatMap((name) => {
       const value = params.get(name);
       return value ? [[name, value]] : [];
     }),
   ) as UpdateSearch;
   const writes = usePermission('updates.write');
   const oversees = usePermission('updates.oversee');
+  const caseTypes = useQuery({ queryKey: keys.caseTypes, queryFn: updates.caseTypes });
   const list = useQuery({
     queryKey: keys.list(page, search),
     queryFn: () => updates.list(page, search),
@@ -51,20 +52,20 @@ export function UpdatesPage() {
           event.preventDefault();
           const form = new FormData(event.currentTarget);
           const next = new URLSearchParams();
-          for (const name of ['q', 'article']) {
+          for (const name of ['q', 'article', 'caseType']) {
             const value = String(form.get(name) ?? '').trim();
             if (value) next.set(name, value);
           }
           setParams(next);
         }}
       >
-        <div className="col-sm-5">
+        <div className="col-sm-4">
           <label htmlFor="updates-q" className="form-label">
             {t('updates.search.words')}
           </label>
           <input id="updates-q" name="q" className="form-control" defaultValue={search.q ?? ''} />
         </div>
-        <div className="col-sm-5">
+        <div className="col-sm-3">
           <label htmlFor="updates-article" className="form-label">
             {t('updates.search.article')}
           </label>
@@ -74,6 +75,24 @@ export function UpdatesPage() {
             className="form-control"
             defaultValue={search.article ?? ''}
           />
+        </div>
+        <div className="col-sm-3">
+          <label htmlFor="updates-case-type" className="form-label">
+            {t('updates.search.caseType')}
+          </label>
+          <select
+            id="updates-case-type"
+            name="caseType"
+            className="form-select"
+            defaultValue={search.caseType ?? ''}
+          >
+            <option value="">{t('updates.search.anyCaseType')}</option>
+            {(caseTypes.data ?? []).map((type) => (
+              <option key={type.code} value={type.code}>
+                {type.name}
+              </option>
+            ))}
+          </select>
         </div>
         <div className="col-sm-2">
           <button type="submit" className="btn btn-outline-primary w-100">

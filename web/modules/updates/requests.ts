@@ -13,8 +13,8 @@ export type { CaseNotice, CaseTypeOption, ReadersView, UpdateInput, UpdateSummar
 export type Paged<T> = { items: T[]; total: number; page: number; pageSize: number };
 export const PAGE_SIZE = 20;
 
-/** What the list is searched by: words, part of an article. */
-export type UpdateSearch = { q?: string; article?: string };
+/** What the list is searched by: words, part of an article, a case type. */
+export type UpdateSearch = { q?: string; article?: string; caseType?: string };
 
 export const keys = {
   all: ['updates'] as const,
@@ -37,6 +37,7 @@ export const updates = {
   create: (input: UpdateInput) => api.post<UpdateView>('/api/legal-updates', input),
   change: (id: string, input: UpdateInput) => api.put<UpdateView>(`/api/legal-updates/${id}`, input),
   publish: (id: string) => api.post<UpdateView>(`/api/legal-updates/${id}/publish`),
+  proposeTopic: (id: string) => api.post<UpdateView>(`/api/legal-updates/${id}/training-topic`),
   attach: (id: string, file: File) => api.upload<unknown>(`/api/legal-updates/${id}/act`, { file }),
   actUrl: (id: string) => `/api/legal-updates/${id}/act`,
   markRead: (id: string) => api.post<{ readAt: string }>(`/api/legal-updates/${id}/read`),

@@ -29,6 +29,7 @@ export function openEditions(db: Db, now: Date, courseId?: string) {
         and n.status = 'ENROLLED')::int`.as('enrolled'),
       lastEnd.as('lastSessionEndsAt'),
     ])
+    .where('c.onPublicSite', '=', true)
     .where(lastEnd, '>', now);
   if (courseId) query = query.where('e.courseId', '=', courseId);
   return query

@@ -11,7 +11,8 @@ import type { Platform } from '../kernel/platform.ts';
 import * as surveys from '../modules/surveys/service.ts';
 import { enrolStaff } from '../modules/training/enrolments.ts';
 import { closeEvaluation, sendEvaluation } from '../modules/training/evaluations.ts';
-import { launchNeedsSurvey, needsTemplate } from '../modules/training/needs.ts';
+import { launchNeedsSurvey } from '../modules/training/needs.ts';
+import { NEEDS_TEMPLATE } from '../modules/training/needs-rules.ts';
 import { createCourse, createEdition } from '../modules/training/service.ts';
 import { memberCaller, withoutMail } from './sui-caller.ts';
 
@@ -111,11 +112,12 @@ async function callers<T extends [string, Role, ...unknown[]]>(platform: DemoPla
 
 async function loadNeedsSurvey(platform: DemoPlatform, trainer: Caller) {
   const past = at(platform, 30);
-  const template = await needsTemplate(platform);
+  // the template's own topics: the demo's answers are to those, whatever was proposed since
+  const template = NEEDS_TEMPLATE;
   const survey = await launchNeedsSurvey(past, trainer, {
     title: 'Rilevazione dei fabbisogni formativi 2026',
     intro: template.intro,
-    topics: template.topics,
+    topics: template.topics.join('\n'),
     anonymous: true,
     reminderDays: 7,
   });

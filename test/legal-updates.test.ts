@@ -412,6 +412,16 @@ for (const backend of BACKENDS) {
       const again = await call('expert', 'POST', `/api/legal-updates/${updateId}/training-topic`);
       expect(again.statusCode).toBe(200);
       expect(again.json().trainingTopic.proposedAt).toBe(proposed.json().trainingTopic.proposedAt);
+      // a proposal made by mistake is withdrawn while no course has it, and may be made again
+      const withdraw = (who: Person) => call(who, 'DELETE', `/api/legal-updates/${updateId}/training-topic`);
+      expect((await withdraw('operator')).statusCode).toBe(403);
+      const withdrawn = await withdraw('expert');
+      expect(withdrawn.statusCode, withdrawn.body).toBe(200);
+      expect(withdrawn.json().trainingTopic).toBeNull();
+      expect((await withdraw('expert')).statusCode).toBe(404);
+      expect((await call('expert', 'POST', `/api/legal-updates/${updateId}/training-topic`)).statusCode).toBe(
+        201,
+      );
 
       const list = await call('trainer', 'GET', '/api/training/topic-proposals');
       expect(list.statusCode).toBe(200);
@@ -445,6 +455,10 @@ for (const backend of BACKENDS) {
       const planned = await plan('trainer', { courseId });
       expect(planned.statusCode, planned.body).toBe(200);
       expect(planned.json().course).toEqual({ id: courseId, title: 'Il lavoro dei cittadini stranieri' });
+      // the same course again changes nothing, and only for those who run it
+      expect((await plan('trainer', { courseId })).statusCode).toBe(200);
+      expect((await plan('otherTrainer', { courseId })).statusCode).toBe(403);
+      expect((await withdraw('expert')).statusCode).toBe(409);
       const topics = async () =>
         (await call('trainer', 'GET', `/api/training/courses/${courseId}`)).json().topics;
       expect(await topics()).toEqual(['Flussi d’ingresso', 'Quote', UPDATE.title]);
@@ -463,6 +477,30 @@ for (const backend of BACKENDS) {
       expect(unplanned.statusCode, unplanned.body).toBe(200);
       expect(unplanned.json().course).toBeNull();
       expect(await topics()).toEqual(['Flussi d’ingresso', 'Quote']);
+      expect((await call('pm', 'DELETE', `/api/training/topic-proposals/${topic.id}/plan`)).statusCode).toBe(
+        409,
+      );
+
+      // a topic the course already had stays in it when the proposal leaves
+      const other = await call('trainer', 'POST', '/api/training/courses', {
+        title: 'Aggiornamento normativo',
+        track: 'BOTH',
+        objectives: 'Le novità dell’anno.',
+        topics: UPDATE.title.toLocaleUpperCase('it'),
+        hours: 4,
+        trainerIds: [ids.trainer],
+        targetRoles: 'Operatori',
+        completionPercent: 75,
+      });
+      const otherId = other.json().id as string;
+      expect((await plan('trainer', { courseId: otherId })).statusCode).toBe(200);
+      const otherTopics = async () =>
+        (await call('trainer', 'GET', `/api/training/courses/${otherId}`)).json().topics;
+      expect(await otherTopics()).toEqual([UPDATE.title.toLocaleUpperCase('it')]);
+      expect(
+        (await call('trainer', 'DELETE', `/api/training/topic-proposals/${topic.id}/plan`)).statusCode,
+      ).toBe(200);
+      expect(await otherTopics()).toEqual([UPDATE.title.toLocaleUpperCase('it')]);
       const trail = await database.db
         .selectFrom('auditEntry')
         .select('action')
@@ -473,7 +511,15 @@ for (const backend of BACKENDS) {
         'training.topic.propose',
         'training.topic.proposal.plan',
         'training.topic.proposal.unplan',
+        'training.topic.proposal.plan',
+        'training.topic.proposal.unplan',
       ]);
+      const withdrawals = await database.db
+        .selectFrom('auditEntry')
+        .select('action')
+        .where('action', '=', 'training.topic.withdraw')
+        .execute();
+      expect(withdrawals).toHaveLength(1);
     });
   });
 }

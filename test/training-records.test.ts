@@ -193,6 +193,15 @@ for (const backend of BACKENDS) {
       expect((await page('/portale/it/formazione')).body).not.toContain('Comunicare allo sportello');
       expect((await page(`/portale/it/formazione/${open.courseId}`)).statusCode).toBe(404);
       expect((await offSite('pm', true)).json().onPublicSite).toBe(true);
+      expect((await offSite('trainer', true)).json().onPublicSite).toBe(true);
+      const changes = await database.db
+        .selectFrom('auditEntry')
+        .select('data')
+        .where('action', '=', 'training.course.public_site')
+        .orderBy('seq')
+        .execute();
+      // the trainer's second "on" changed nothing and is not recorded as a change
+      expect(changes).toHaveLength(2);
       expect((await page(`/portale/it/formazione/${open.courseId}`)).statusCode).toBe(200);
 
       const english = await page('/portale/en/formazione');

@@ -16,6 +16,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('proposed_by', 'uuid', (c) => c.notNull().references('app_user.id'))
     .addColumn('proposed_at', 'timestamptz', (c) => c.notNull())
     .addColumn('course_id', 'uuid', (c) => c.references('training_course.id'))
+    // Whether planning added the title to the course's topics (so that unplanning takes out only that line).
+    .addColumn('added_to_course', 'boolean', (c) => c.notNull().defaultTo(false))
     .addColumn('planned_by', 'uuid', (c) => c.references('app_user.id'))
     .addColumn('planned_at', 'timestamptz')
     .execute();

@@ -2,6 +2,7 @@
  * The tables of training's questionnaires: topics of a needs survey in the programme, topics proposed from legal
  * updates, editions' evaluations.
  */
+import type { ColumnType } from 'kysely';
 import type { Instant, LegalDay, NullableInstant } from '../columns.ts';
 
 /** A topic of a needs survey (its scale question) that the trainers answer with a course. */
@@ -32,6 +33,8 @@ export type TrainingTopicProposalTable = {
   proposedBy: string;
   proposedAt: Instant;
   courseId: string | null;
+  /** Whether planning added the title to the course's topics, which then listed no such topic. */
+  addedToCourse: ColumnType<boolean, boolean | undefined, boolean>;
   plannedBy: string | null;
   plannedAt: NullableInstant;
 };

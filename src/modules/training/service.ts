@@ -151,6 +151,10 @@ export async function changePublicSite(
   id: string,
   onPublicSite: boolean,
 ) {
+  const current = await store.findCourse(platform.database.db, platform.clock.now(), id);
+  if (!current) throw new NotFound(COURSE_NOT_FOUND);
+  await mustRunCourse(platform.database.db, actorOf(caller), id);
+  if (current.onPublicSite === onPublicSite) return getCourse(platform, caller, id);
   await writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
     const row = await store.findCourse(db, platform.clock.now(), id);
     if (!row) throw new NotFound(COURSE_NOT_FOUND);

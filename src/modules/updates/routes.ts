@@ -25,6 +25,7 @@ import {
   listUpdates,
   proposeTrainingTopic,
   publishUpdate,
+  withdrawTrainingTopic,
 } from './service.ts';
 
 const idParams = z.object({ id: z.uuid() });
@@ -163,6 +164,20 @@ export async function registerUpdateRoutes(app: LovitApp, platform: Platform): P
       const { created, update } = await proposeTrainingTopic(platform, request.caller, request.params.id);
       return reply.code(created ? 201 : 200).send(update);
     },
+  );
+
+  app.delete(
+    '/api/legal-updates/:id/training-topic',
+    {
+      config: { access: 'updates.write' },
+      schema: {
+        tags,
+        summary: 'Ritira la proposta ai formatori, finché nessun corso l’ha messa in programma',
+        params: idParams,
+        response: { 200: updateView },
+      },
+    },
+    async (request) => withdrawTrainingTopic(platform, request.caller, request.params.id),
   );
 
   app.register(async (plugin) => {

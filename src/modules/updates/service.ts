@@ -10,7 +10,11 @@ import { newId } from '../../kernel/ids.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import { writeTransaction } from '../../kernel/transaction.ts';
 import { caseTypeCatalogue } from '../cases/law/service.ts';
-import { proposeFromLegalUpdate, topicOfLegalUpdate } from '../training/proposals/service.ts';
+import {
+  proposeFromLegalUpdate,
+  topicOfLegalUpdate,
+  withdrawFromLegalUpdate,
+} from '../training/proposals/service.ts';
 import type { CaseTypeOption, UpdateInput, UpdateSummary, UpdateView } from './contract.ts';
 import { articleLabel, dateFaults, publicationFaults, unknownCaseTypes } from './rules.ts';
 import * as store from './store.ts';
@@ -175,6 +179,13 @@ export async function proposeTrainingTopic(platform: Platform, caller: Caller, i
     summary: row.summary,
   });
   return { created, update: await getUpdate(platform, caller, id) };
+}
+
+/** Its writer withdraws the training topic an update became, while no course has taken it up. */
+export async function withdrawTrainingTopic(platform: Platform, caller: Caller, id: string) {
+  await visibleUpdate(platform.database.db, actorOf(caller), id);
+  await withdrawFromLegalUpdate(platform, caller, id);
+  return getUpdate(platform, caller, id);
 }
 
 /** The update's own fields as stored, from the input. */

@@ -98,7 +98,9 @@ function PublicSite({ course }: { course: CourseView }) {
   });
   return (
     <>
-      {t(course.onPublicSite ? 'training.courses.onPublicSite' : 'training.courses.offPublicSite')}
+      <span role="status">
+        {t(course.onPublicSite ? 'training.courses.onPublicSite' : 'training.courses.offPublicSite')}
+      </span>
       {course.runsCourse && (
         <button
           type="button"

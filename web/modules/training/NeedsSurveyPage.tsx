@@ -101,6 +101,7 @@ function ProposedTopics() {
               <thead>
                 <tr>
                   <th scope="col">{t('trainingFeedback.needs.proposals.topic')}</th>
+                  <th scope="col">{t('trainingFeedback.needs.proposals.summaryColumn')}</th>
                   <th scope="col">{t('trainingFeedback.needs.proposals.proposed')}</th>
                   <th scope="col">{t('trainingFeedback.needs.programme')}</th>
                 </tr>
@@ -108,13 +109,16 @@ function ProposedTopics() {
               <tbody>
                 {items.map((proposal) => (
                   <tr key={proposal.id}>
-                    <th scope="row">
-                      {proposal.title}
-                      <details className="fw-normal small">
-                        <summary>{t('trainingFeedback.needs.proposals.summary')}</summary>
+                    <th scope="row">{proposal.title}</th>
+                    <td>
+                      <details className="small">
+                        <summary>
+                          {t('trainingFeedback.needs.proposals.summary')}
+                          <span className="visually-hidden"> – {proposal.title}</span>
+                        </summary>
                         <p className="lovit-prose mb-0">{proposal.summary}</p>
                       </details>
-                    </th>
+                    </td>
                     <td>
                       {t('trainingFeedback.needs.proposals.by', {
                         date: formatDate(proposal.proposedAt),

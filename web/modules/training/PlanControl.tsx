@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiError } from '../../app/api.ts';
+import { LoadError } from '../../ui/Loading.tsx';
 import { keys, training } from './requests.ts';
 
 /**
@@ -43,7 +44,12 @@ export function PlanControl<T>({
       <span className="d-flex flex-wrap gap-2 align-items-center">
         <span className="badge bg-success">{t('trainingFeedback.needs.planned')}</span>
         <Link to={`/formazione/corsi/${course.id}`}>{course.title}</Link>
-        <button type="button" className="btn btn-outline-secondary btn-sm" onClick={() => mutation.mutate()}>
+        <button
+          type="button"
+          className="btn btn-outline-secondary btn-sm"
+          onClick={() => mutation.mutate()}
+          disabled={mutation.isPending}
+        >
           {t('trainingFeedback.needs.unplan', { topic })}
         </button>
         {alert}
@@ -68,6 +74,7 @@ export function PlanControl<T>({
           ))}
         </select>
       </div>
+      {courses.error && <LoadError error={courses.error} />}
       <button type="submit" className="btn btn-outline-primary btn-sm" disabled={mutation.isPending}>
         {t('trainingFeedback.needs.plan')}
       </button>

@@ -118,19 +118,23 @@ function TrainingTopic({
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [problem, setProblem] = useState<string | null>(null);
-  const propose = useMutation({
-    mutationFn: () => updates.proposeTopic(update.id),
+  const change = useMutation({
+    mutationFn: () =>
+      update.trainingTopic ? updates.withdrawTopic(update.id) : updates.proposeTopic(update.id),
     onSuccess: (changed) => {
+      setProblem(null);
       queryClient.setQueryData(keys.update(update.id), changed);
-      onDone(t('updates.training.proposed'));
+      onDone(t(changed.trainingTopic ? 'updates.training.proposed' : 'updates.training.withdrawn'));
+      heading.current?.focus();
     },
     onError: (error) => setProblem(error instanceof ApiError ? error.userMessage : t('errors.generic')),
   });
+  const heading = useRef<HTMLHeadingElement>(null);
   const topic = update.trainingTopic;
   if (!topic && !canPropose) return null;
   return (
     <section aria-labelledby="formazione" className="mt-4">
-      <h2 id="formazione" className="h4">
+      <h2 id="formazione" className="h4" ref={heading} tabIndex={-1}>
         {t('updates.training.title')}
       </h2>
       {topic ? (
@@ -141,18 +145,18 @@ function TrainingTopic({
             : t('updates.training.waiting')}
         </p>
       ) : (
-        <>
-          <p>{t('updates.training.intro')}</p>
-          <FormProblem message={problem} />
-          <button
-            type="button"
-            className="btn btn-outline-primary"
-            onClick={() => propose.mutate()}
-            disabled={propose.isPending}
-          >
-            {t('updates.training.propose')}
-          </button>
-        </>
+        <p>{t('updates.training.intro')}</p>
+      )}
+      <FormProblem message={problem} />
+      {canPropose && !topic?.course && (
+        <button
+          type="button"
+          className="btn btn-outline-primary"
+          onClick={() => change.mutate()}
+          disabled={change.isPending}
+        >
+          {t(topic ? 'updates.training.withdraw' : 'updates.training.propose')}
+        </button>
       )}
     </section>
   );

@@ -81,6 +81,8 @@ export function UpdatesPage() {
             {t('updates.search.caseType')}
           </label>
           <select
+            // drawn again once the options arrive, so that the filter of the address shows as chosen
+            key={caseTypes.data ? 'loaded' : 'loading'}
             id="updates-case-type"
             name="caseType"
             className="form-select"

@@ -38,6 +38,7 @@ export const updates = {
   change: (id: string, input: UpdateInput) => api.put<UpdateView>(`/api/legal-updates/${id}`, input),
   publish: (id: string) => api.post<UpdateView>(`/api/legal-updates/${id}/publish`),
   proposeTopic: (id: string) => api.post<UpdateView>(`/api/legal-updates/${id}/training-topic`),
+  withdrawTopic: (id: string) => api.delete<UpdateView>(`/api/legal-updates/${id}/training-topic`),
   attach: (id: string, file: File) => api.upload<unknown>(`/api/legal-updates/${id}/act`, { file }),
   actUrl: (id: string) => `/api/legal-updates/${id}/act`,
   markRead: (id: string) => api.post<{ readAt: string }>(`/api/legal-updates/${id}/read`),

@@ -96,52 +96,71 @@ async function proposalView(platform: Platform, id: string) {
 
 const sameTopic = (a: string, b: string) => a.toLocaleLowerCase('it') === b.toLocaleLowerCase('it');
 
+/** Raised inside the transaction when a crossing request already did what this one asks: nothing to write. */
+class AlreadyDone extends Error {}
+
 /** A trainer puts the topic in a course they run (the project staff, in any course): it joins the course's topics. */
 export async function planProposal(platform: Platform, caller: Caller, id: string, courseId: string) {
-  const current = await proposalView(platform, id);
-  if (current.course?.id === courseId) return current;
-  await writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
-    const proposal = await store.lockProposal(db, id);
-    if (!proposal) throw new NotFound(PROPOSAL_NOT_FOUND);
-    const course = await store.lockCourseTopics(db, courseId);
-    if (!course) throw new Invalid([{ path: 'body.courseId', message: 'Scegliere un corso dall’elenco' }]);
-    await mustRunCourse(db, actorOf(caller), courseId);
-    if (proposal.courseId)
-      throw new Conflict('L’argomento è già in programma in un altro corso: toglierlo prima da quello.');
-    const topics = course.topics.some((topic) => sameTopic(topic, proposal.title))
-      ? course.topics
-      : [...course.topics, proposal.title];
-    if (topics.join('\n').length > MAX_TOPICS_TEXT)
-      throw new Invalid([
-        { path: 'body.courseId', message: 'Il corso ha già troppi argomenti per aggiungerne un altro' },
-      ]);
-    await store.setCourseTopics(db, courseId, topics);
-    await store.setCourse(db, id, courseId, actorOf(caller).userId, platform.clock.now());
-    await audit({
-      kind: 'change',
-      action: 'training.topic.proposal.plan',
-      entityType: 'training_topic_proposal',
-      entityId: id,
-      before: { courseId: null, courseTopics: course.topics },
-      after: { courseId, courseTopics: topics },
+  const actor = actorOf(caller);
+  const { db } = platform.database;
+  if (!(await store.findProposal(db, id))) throw new NotFound(PROPOSAL_NOT_FOUND);
+  if (!(await store.lockCourseTopics(db, courseId)))
+    throw new Invalid([{ path: 'body.courseId', message: 'Scegliere un corso dall’elenco' }]);
+  await mustRunCourse(db, actor, courseId);
+  try {
+    await writeTransaction(db, platform.clock, caller, async ({ db, audit }) => {
+      const proposal = await store.lockProposal(db, id);
+      const course = await store.lockCourseTopics(db, courseId);
+      if (!proposal || !course) throw new NotFound(PROPOSAL_NOT_FOUND);
+      if (proposal.courseId === courseId) throw new AlreadyDone();
+      if (proposal.courseId)
+        throw new Conflict('L’argomento è già in programma in un altro corso: toglierlo prima da quello.');
+      const listed = course.topics.some((topic) => sameTopic(topic, proposal.title));
+      const topics = listed ? course.topics : [...course.topics, proposal.title];
+      if (topics.join('\n').length > MAX_TOPICS_TEXT)
+        throw new Invalid([
+          { path: 'body.courseId', message: 'Il corso ha già troppi argomenti per aggiungerne un altro.' },
+        ]);
+      if (!listed) await store.setCourseTopics(db, courseId, topics);
+      await store.setCourse(db, id, {
+        courseId,
+        addedToCourse: !listed,
+        plannedBy: actor.userId,
+        plannedAt: platform.clock.now(),
+      });
+      await audit({
+        kind: 'change',
+        action: 'training.topic.proposal.plan',
+        entityType: 'training_topic_proposal',
+        entityId: id,
+        before: { courseId: null, courseTopics: course.topics },
+        after: { courseId, courseTopics: topics },
+      });
     });
-  });
+  } catch (error) {
+    if (!(error instanceof AlreadyDone)) throw error;
+  }
   return proposalView(platform, id);
 }
 
-/** The topic leaves its course (and the course's topics), back to the list waiting for one. */
+/**
+ * The topic leaves its course, back to the list waiting for one; it leaves the course's topics only if planning
+ * put it there (a topic the trainer had written stays).
+ */
 export async function unplanProposal(platform: Platform, caller: Caller, id: string) {
   await writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
     const proposal = await store.lockProposal(db, id);
     if (!proposal) throw new NotFound(PROPOSAL_NOT_FOUND);
-    if (!proposal.courseId) throw new NotFound('L’argomento non è in programma.');
+    if (!proposal.courseId) throw new Conflict('L’argomento non è in programma in nessun corso.');
     const courseId = proposal.courseId;
     await mustRunCourse(db, actorOf(caller), courseId);
     const course = await store.lockCourseTopics(db, courseId);
     const before = course?.topics ?? [];
-    const topics = before.filter((topic) => !sameTopic(topic, proposal.title));
-    await store.setCourseTopics(db, courseId, topics);
-    await store.setCourse(db, id, null, null, null);
+    const topics = proposal.addedToCourse
+      ? before.filter((topic) => !sameTopic(topic, proposal.title))
+      : before;
+    if (topics !== before) await store.setCourseTopics(db, courseId, topics);
+    await store.setCourse(db, id, null);
     await audit({
       kind: 'change',
       action: 'training.topic.proposal.unplan',
@@ -152,4 +171,30 @@ export async function unplanProposal(platform: Platform, caller: Caller, id: str
     });
   });
   return proposalView(platform, id);
+}
+
+/**
+ * The one who proposed topics withdraws a proposal no course has taken up yet (made by mistake, or no longer
+ * needed): it leaves the list and the next needs surveys, and the update may be proposed again.
+ */
+export async function withdrawFromLegalUpdate(platform: Platform, caller: Caller, legalUpdateId: string) {
+  await writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
+    const withdrawn = await store.deleteWaiting(db, legalUpdateId);
+    if (!withdrawn) {
+      const planned = await store.proposalOfUpdate(db, legalUpdateId);
+      if (planned)
+        throw new Conflict(
+          'L’argomento è già in programma in un corso: prima chi tiene il corso deve toglierlo dal programma.',
+        );
+      throw new NotFound(PROPOSAL_NOT_FOUND);
+    }
+    await audit({
+      kind: 'change',
+      action: 'training.topic.withdraw',
+      entityType: 'training_topic_proposal',
+      entityId: withdrawn.id,
+      before: { ...withdrawn, legalUpdateId },
+      after: null,
+    });
+  });
 }

@@ -55,7 +55,7 @@ export async function waitingTitles(db: Db): Promise<string[]> {
     .selectFrom('trainingTopicProposal')
     .select('title')
     .where('courseId', 'is', null)
-    .orderBy('proposedAt')
+    .orderBy('proposedAt', 'desc')
     .execute();
   return rows.map((row) => row.title);
 }
@@ -67,21 +67,35 @@ export function insertProposal(db: Db, row: Insertable<TrainingTopicProposalTabl
 export function lockProposal(db: Db, id: string) {
   return db
     .selectFrom('trainingTopicProposal')
-    .select(['id', 'title', 'courseId'])
+    .select(['id', 'title', 'courseId', 'addedToCourse'])
     .where('id', '=', id)
     .forUpdate()
     .executeTakeFirst();
 }
 
-export function setCourse(db: Db, id: string, courseId: string | null, by: string | null, at: Date | null) {
+export function setCourse(
+  db: Db,
+  id: string,
+  plan: { courseId: string; addedToCourse: boolean; plannedBy: string; plannedAt: Date } | null,
+) {
   return db
     .updateTable('trainingTopicProposal')
-    .set({ courseId, plannedBy: by, plannedAt: at })
+    .set(plan ?? { courseId: null, addedToCourse: false, plannedBy: null, plannedAt: null })
     .where('id', '=', id)
     .execute();
 }
 
 /** The course's topics as stored, locked for the change. */
+/** Withdraws a proposal still waiting for a course; tells whether there was one. */
+export async function deleteWaiting(db: Db, legalUpdateId: string) {
+  return db
+    .deleteFrom('trainingTopicProposal')
+    .where('legalUpdateId', '=', legalUpdateId)
+    .where('courseId', 'is', null)
+    .returning(['id', 'title', 'summary'])
+    .executeTakeFirst();
+}
+
 export function lockCourseTopics(db: Db, courseId: string) {
   return db
     .selectFrom('trainingCourse')

@@ -36,7 +36,9 @@ describe.skipIf(!browserAvailable())('the training needs survey, in Chromium', (
   it('builds the survey from the template and shows the topic list to plan from', async () => {
     const page = await openSignedIn(t.browser, t.base, '/formazione', trainerEmail);
     await page.getByRole('link', { name: 'Rilevazione dei fabbisogni formativi' }).click();
-    await page.getByLabel('Argomenti').fill('Il decreto flussi\nIl ricongiungimento familiare');
+    await page
+      .getByLabel('Argomenti', { exact: true })
+      .fill('Il decreto flussi\nIl ricongiungimento familiare');
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Prepara la rilevazione' }).click();
     await page

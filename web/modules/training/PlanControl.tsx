@@ -64,7 +64,9 @@ export function PlanControl<T>({
       }}
     >
       <div className="select-wrapper lovit-field mb-0">
-        <label htmlFor={id}>{t('trainingFeedback.needs.course', { topic })}</label>
+        <label htmlFor={id} className="visually-hidden">
+          {t('trainingFeedback.needs.course', { topic })}
+        </label>
         <select id={id} value={courseId} onChange={(event) => setCourseId(event.target.value)}>
           <option value="">{t('trainingFeedback.needs.chooseCourse')}</option>
           {(courses.data?.items ?? []).map((option) => (

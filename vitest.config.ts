@@ -31,6 +31,9 @@ export default defineConfig({
           hookTimeout: 90_000,
           expect: { poll: { timeout: 10_000 } },
           fileParallelism: false,
+          // One after the other in one worker: the app's modules are loaded once for all the files, each of which
+          // starts its own app, database and browser.
+          isolate: false,
           // After the other projects: Chromium beside two integration workers slowed the whole run twofold.
           sequence: { groupOrder: 1 },
         },

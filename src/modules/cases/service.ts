@@ -107,7 +107,8 @@ function intakeFactsOf(definition: CaseTypeVersion): IntakeTypeFacts {
   return facts;
 }
 
-const initialDueDates = new Map<string, string>();
+/** Per configuration, whose calendar (the patron's day) the dates depend on. */
+const initialDueDates = new WeakMap<Config, Map<string, string>>();
 /**
  * The due date of a case before any event: the same for every case of a type submitted (and imputed) on one
  * day, so computed once (a click day submits thousands a second).
@@ -119,9 +120,14 @@ function initialDueDate(
   today: Temporal.PlainDate,
 ): string {
   const key = `${definition.code}|${definition.validFrom}|${dates.submittedOn}|${dates.quotaImputedOn}`;
-  let due = initialDueDates.get(key);
+  let known = initialDueDates.get(config);
+  if (!known) {
+    known = new Map();
+    initialDueDates.set(config, known);
+  }
+  let due = known.get(key);
   if (due === undefined) {
-    if (initialDueDates.size > 1000) initialDueDates.clear();
+    if (known.size > 1000) known.clear();
     const facts = factsOf(definition, {
       state: definition.initialState,
       ...dates,
@@ -129,7 +135,7 @@ function initialDueDate(
       riskListConfirmed: false,
     });
     due = deadlineOf(definition, facts, legalCalendarOf(config), today).legalDueDate.toString();
-    initialDueDates.set(key, due);
+    known.set(key, due);
   }
   return due;
 }

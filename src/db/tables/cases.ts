@@ -284,8 +284,6 @@ export type LegalQuestionTable = {
   answer: string | null;
 };
 
-export type LinkSigningKeyTable = { id: number; secret: string; createdAt: Instant };
-
 /** The tables of the SUI case files, as Kysely sees them. */
 export type CasesTables = {
   caseTypeVersion: CaseTypeVersionTable;
@@ -309,5 +307,4 @@ export type CasesTables = {
   mediatorLanguage: MediatorLanguageTable;
   mediatorAvailability: MediatorAvailabilityTable;
   legalQuestion: LegalQuestionTable;
-  linkSigningKey: LinkSigningKeyTable;
 };

@@ -82,7 +82,11 @@ export type RequestCountTable = {
 };
 
 /** The platform's own tables: the audit trail, the workers' heartbeat, the e-mail outbox and the uploads awaiting their record. */
+/** The one key every process signs public links with (convocations, event tickets), made at first use. */
+export type LinkSigningKeyTable = { id: number; secret: string; createdAt: Instant };
+
 export type KernelTables = {
+  linkSigningKey: LinkSigningKeyTable;
   mailOutbox: MailOutboxTable;
   auditEntry: AuditEntryTable;
   auditSeal: AuditSealTable;

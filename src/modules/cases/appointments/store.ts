@@ -163,21 +163,6 @@ export function appointments(db: Db, filter: AppointmentFilter) {
 }
 export type AppointmentRow = Awaited<ReturnType<typeof appointments>>[number];
 
-/** Stores `candidate` as the installation's link-signing key unless one is there; answers the key kept. */
-export async function keepLinkSigningKey(db: Db, candidate: string, now: Date): Promise<string> {
-  await db
-    .insertInto('linkSigningKey')
-    .values({ id: 1, secret: candidate, createdAt: now })
-    .onConflict((c) => c.doNothing())
-    .execute();
-  const row = await db
-    .selectFrom('linkSigningKey')
-    .select('secret')
-    .where('id', '=', 1)
-    .executeTakeFirstOrThrow();
-  return row.secret;
-}
-
 /** The office an appointment belongs to, whoever asks (a signed link names only the appointment). */
 export function findAppointmentOwner(db: Db, id: string) {
   return db.selectFrom('appointment').select('organisationId').where('id', '=', id).executeTakeFirst();

@@ -14,6 +14,7 @@ const MODULE_ORDER = [
   'council',
   'training',
   'updates',
+  'outreach',
   'ops',
 ];
 

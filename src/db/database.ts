@@ -4,6 +4,7 @@ import type { ExchangeTables } from './tables/exchange.ts';
 import type { IdentityTables } from './tables/identity.ts';
 import type { KernelTables } from './tables/kernel.ts';
 import type { OpsTables } from './tables/ops.ts';
+import type { OutreachTables } from './tables/outreach.ts';
 import type { PortalTables } from './tables/portal.ts';
 import type { SurveysTables } from './tables/surveys.ts';
 import type { TrainingTables } from './tables/training.ts';
@@ -28,4 +29,5 @@ export type Database = KernelTables &
   TrainingCertificateTables &
   UpdatesTables &
   TrainingFeedbackTables &
-  TrainingRecordTables;
+  TrainingRecordTables &
+  OutreachTables;

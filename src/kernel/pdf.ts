@@ -16,6 +16,8 @@ export type OfficialDocument = {
   sections: DocumentSection[];
   /** How anyone can check the document is genuine: the code in clear and a QR code of the URL. */
   verification?: { code: string; url: string };
+  /** A code read at a door (a ticket): in clear and as a QR code of the code itself. */
+  admission?: { label: string; code: string; note: string };
   /** Printed at the bottom of every page, beside the page number. */
   footer?: string;
   metadata: { title: string; subject: string; author: string; createdAt: Date };
@@ -204,17 +206,12 @@ function stylesOf(regular: PDFFont, bold: PDFFont, mono: PDFFont) {
 
 type Styles = ReturnType<typeof stylesOf>;
 
-function writeVerification(flow: Flow, { code, url }: { code: string; url: string }, styles: Styles): void {
+/** A QR code of `value` with lines beside it. */
+function writeQrBlock(flow: Flow, value: string, lines: [string, Style][]): void {
   flow.reserve(QR_SIZE + 12);
   flow.y -= 6;
   flow.rule(6);
-  drawQrCode(flow.page, url, MARGIN, flow.y);
-  const lines: [string, Style][] = [
-    ['Codice di verifica', styles.codeLabel],
-    [code, styles.code],
-    ['Per verificare l’autenticità del documento inquadra il codice QR o visita', styles.note],
-    [url, styles.note],
-  ];
+  drawQrCode(flow.page, value, MARGIN, flow.y);
   const top = flow.y;
   flow.y -= 10;
   for (const [text, style] of lines) {
@@ -224,6 +221,15 @@ function writeVerification(flow: Flow, { code, url }: { code: string; url: strin
     }
   }
   flow.y = Math.min(flow.y, top - QR_SIZE);
+}
+
+function writeVerification(flow: Flow, { code, url }: { code: string; url: string }, styles: Styles): void {
+  writeQrBlock(flow, url, [
+    ['Codice di verifica', styles.codeLabel],
+    [code, styles.code],
+    ['Per verificare l’autenticità del documento inquadra il codice QR o visita', styles.note],
+    [url, styles.note],
+  ]);
 }
 
 /** Footer and "Pagina n di m" on every page, and the title atop the pages after the first. */
@@ -283,6 +289,12 @@ export async function renderOfficialDocument(input: OfficialDocument): Promise<U
     flow.y -= 10;
   }
   if (input.verification) writeVerification(flow, input.verification, styles);
+  if (input.admission)
+    writeQrBlock(flow, input.admission.code, [
+      [input.admission.label, styles.codeLabel],
+      [input.admission.code, styles.code],
+      [input.admission.note, styles.note],
+    ]);
 
   const runningTitle = wrap(input.title, styles.small, WIDTH, supported)[0] ?? '';
   finishPages(document, runningTitle, footer, styles.small);

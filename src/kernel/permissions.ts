@@ -169,6 +169,17 @@ export const PERMISSIONS = {
     module: 'outreach',
     roles: ['communications', 'legal_expert', 'mediator', 'project_manager'],
   },
+  'outreach.events.manage': {
+    label:
+      'Preparare gli eventi (convegno finale, installazione teatrale, laboratori), pubblicarli e gestirne le iscrizioni',
+    module: 'outreach',
+    roles: ['communications', 'project_manager'],
+  },
+  'outreach.checkin': {
+    label: 'Registrare gli ingressi agli eventi con il biglietto, alla porta',
+    module: 'outreach',
+    roles: ['communications', 'project_manager', 'mediator'],
+  },
   'portal.sheets.edit': {
     label: 'Scrivere e tradurre le schede delle procedure e il glossario del portale pubblico',
     module: 'portal',

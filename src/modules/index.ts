@@ -12,8 +12,9 @@ import { opinionChanges } from './exchange/events.ts';
 import { exchangeModule } from './exchange/index.ts';
 import { identityModule } from './identity/index.ts';
 import { opsModule } from './ops/index.ts';
+import { eventPlaces, outreachModule } from './outreach/index.ts';
 import { portalModule } from './portal/index.ts';
-import { officesSection, reviewerLanguages } from './portal/ports.ts';
+import { listedPlaces, officesSection, reviewerLanguages } from './portal/ports.ts';
 import { surveysModule } from './surveys/index.ts';
 import { trainingModule, verifyCertificate } from './training/index.ts';
 import { updatesModule } from './updates/index.ts';
@@ -28,6 +29,7 @@ export const MODULES: readonly LovitModule[] = [
   councilModule,
   trainingModule,
   updatesModule,
+  outreachModule,
   opsModule,
 ];
 
@@ -36,6 +38,8 @@ opinionChanges.subscribe(opinionChanged);
 // The portal asks the team which languages a mediator reviews, and the council for the services on the offices page.
 reviewerLanguages.provide(mediatorLanguages);
 officesSection.provide(territorySection);
+// The sitemap lists the events' pages.
+listedPlaces.provide(eventPlaces);
 // The public check of a document's code asks the modules that print codes: the case files, then training.
 registerVerifier(verifyCaseDocument);
 registerVerifier(verifyCertificate);

@@ -42,6 +42,7 @@ const MENU = [
   ['', 'nav.home'],
   ['/stato', 'nav.status'],
   ['/uffici', 'nav.offices'],
+  ['/eventi', 'nav.events'],
   ['/verifica', 'nav.verify'],
 ] as const;
 

@@ -20,3 +20,6 @@ export const officesSection = new Port<OfficesSection>('portal.offices-section')
 export const reviewerLanguages = new Port<(db: Db, userId: string) => Promise<string[]>>(
   'portal.reviewer-languages',
 );
+
+/** The public pages of other modules for the sitemap, after `/portale/<lang>` (each in every language). */
+export const listedPlaces = new Port<(platform: Platform) => Promise<string[]>>('portal.listed-places');

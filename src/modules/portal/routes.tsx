@@ -29,7 +29,7 @@ import {
   SheetPage,
   TextPage,
 } from './pages.tsx';
-import { officesSection } from './ports.ts';
+import { listedPlaces, officesSection } from './ports.ts';
 import { registerSearchPage } from './search/routes.tsx';
 import { feedbackForm } from './sheets/contract.ts';
 import { listPublicSheets, publicSheet, recordFeedback } from './sheets/service.ts';
@@ -158,6 +158,8 @@ const ROBOTS = (sitemap: string) =>
     `Allow: ${COUNCIL_PATH}`,
     // the links of convocation letters carry a personal token
     'Disallow: /portale/*/appuntamento',
+    // so do the links of event tickets
+    'Disallow: /portale/*/biglietto',
     'Disallow: /',
     `Sitemap: ${sitemap}`,
     '',
@@ -168,7 +170,11 @@ const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&
 /** Every public page in every language, for search engines. */
 async function sitemap(platform: Platform): Promise<string> {
   const sheets = await listPublicSheets(platform, 'it');
-  const places = [...LISTED_PLACES, ...sheets.map((sheet) => `/schede/${sheet.code}`)];
+  const places = [
+    ...LISTED_PLACES,
+    ...sheets.map((sheet) => `/schede/${sheet.code}`),
+    ...(await listedPlaces.call(platform)),
+  ];
   const urls = [
     ...LANGUAGES.flatMap((language) => places.map((place) => portalPath(language.code, place))),
     COUNCIL_PATH,

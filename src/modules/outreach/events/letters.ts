@@ -1,0 +1,132 @@
+/**
+ * The e-mails of an event's registration, in the language the person chose (the portal's catalogues): the
+ * seat with the session as a calendar entry (`.ics`, RFC 5545), the waitlist, the offer of a freed seat, its
+ * lapse and the cancellation. Each carries the ticket's signed link.
+ */
+import ical, { ICalCalendarMethod } from 'ical-generator';
+import { LEGAL_TIME_ZONE } from '../../../kernel/clock.ts';
+import type { Mail } from '../../../kernel/mail.ts';
+import { intlLocale, translator } from '../../portal/languages.ts';
+import { printedTicketCode } from './rules.ts';
+
+export type LetterSession = {
+  id: string;
+  label: string;
+  startsAt: Date;
+  endsAt: Date;
+  venue: string;
+  address: string;
+};
+
+export type Letter = {
+  kind: 'CONFIRMED' | 'WAITLISTED' | 'OFFERED' | 'CANCELLED' | 'EXPIRED';
+  to: string;
+  name: string;
+  language: string;
+  eventTitle: string;
+  session: LetterSession;
+  ticketCode: string;
+  link: string;
+  position?: number | null;
+  offerExpiresAt?: Date | null;
+};
+
+/** When a session is, in words and figures of the language: `sabato 18 aprile 2026, 20:30–22:00`. */
+export function whenOf(language: string, session: { startsAt: Date; endsAt: Date }): string {
+  return new Intl.DateTimeFormat(intlLocale(language), {
+    timeZone: LEGAL_TIME_ZONE,
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).formatRange(session.startsAt, session.endsAt);
+}
+
+/** A moment in words of the language, for the deadline of an offer. */
+export function momentOf(language: string, at: Date): string {
+  return new Intl.DateTimeFormat(intlLocale(language), {
+    timeZone: LEGAL_TIME_ZONE,
+    dateStyle: 'full',
+    timeStyle: 'short',
+  }).format(at);
+}
+
+export const whereOf = (session: Pick<LetterSession, 'venue' | 'address'>) =>
+  `${session.venue}, ${session.address}`;
+
+/** The session as a calendar entry. */
+export function sessionIcs(eventTitle: string, session: LetterSession, stamp: Date): string {
+  const calendar = ical({
+    method: ICalCalendarMethod.PUBLISH,
+    prodId: { company: 'Prefettura di Lodi', product: 'LOVIT', language: 'IT' },
+  });
+  calendar.createEvent({
+    id: session.id,
+    stamp,
+    start: session.startsAt,
+    end: session.endsAt,
+    summary: `${eventTitle} – ${session.label}`,
+    location: whereOf(session),
+  });
+  return calendar.toString();
+}
+
+const SUBJECTS = {
+  CONFIRMED: 'events.mail.confirmedSubject',
+  WAITLISTED: 'events.mail.waitlistedSubject',
+  OFFERED: 'events.mail.offerSubject',
+  CANCELLED: 'events.mail.cancelledSubject',
+  EXPIRED: 'events.mail.lapsedSubject',
+} as const;
+const OPENINGS = {
+  CONFIRMED: 'events.mail.confirmed',
+  WAITLISTED: 'events.mail.waitlisted',
+  OFFERED: 'events.mail.offer',
+  CANCELLED: 'events.mail.cancelled',
+  EXPIRED: 'events.mail.lapsed',
+} as const;
+
+export function registrationLetter(letter: Letter, stamp: Date): Mail {
+  const t = translator(letter.language);
+  const values = {
+    event: letter.eventTitle,
+    position: letter.position ?? '',
+    date: letter.offerExpiresAt ? momentOf(letter.language, letter.offerExpiresAt) : '',
+  };
+  const holdsTicket =
+    letter.kind === 'CONFIRMED' || letter.kind === 'OFFERED' || letter.kind === 'WAITLISTED';
+  const lines = [
+    t('events.mail.greeting', { name: letter.name }),
+    '',
+    t(OPENINGS[letter.kind], values),
+    '',
+    `${letter.eventTitle} – ${letter.session.label}`,
+    t('events.mail.when', { when: whenOf(letter.language, letter.session) }),
+    t('events.mail.where', { where: whereOf(letter.session) }),
+    ...(letter.kind === 'CONFIRMED'
+      ? [t('events.mail.code', { code: printedTicketCode(letter.ticketCode) })]
+      : []),
+    ...(holdsTicket ? ['', t('events.mail.link', { link: letter.link })] : []),
+    ...(letter.kind === 'CONFIRMED' ? ['', t('events.mail.calendar')] : []),
+    '',
+    t('events.mail.signature'),
+  ];
+  return {
+    to: letter.to,
+    subject: t(SUBJECTS[letter.kind], values),
+    text: lines.join('\n'),
+    ...(letter.kind === 'CONFIRMED'
+      ? {
+          attachments: [
+            {
+              filename: 'evento.ics',
+              content: sessionIcs(letter.eventTitle, letter.session, stamp),
+              contentType: 'text/calendar; charset=utf-8',
+            },
+          ],
+        }
+      : {}),
+  };
+}

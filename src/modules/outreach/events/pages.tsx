@@ -1,0 +1,715 @@
+/**
+ * The public pages of events, in every language of the portal and without scripts: the list, an event's page
+ * with its registration form, the answer to a registration, and the ticket behind its signed link (see it,
+ * download it, confirm an offered seat, cancel).
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import QRCode from 'qrcode';
+import { z } from 'zod';
+import { Conflict, NotFound } from '../../../kernel/errors.ts';
+import type { LovitApp } from '../../../kernel/http.ts';
+import { renderOfficialDocument } from '../../../kernel/pdf.ts';
+import type { Platform } from '../../../kernel/platform.ts';
+import { intlLocale, LANGUAGES, type Translate } from '../../portal/languages.ts';
+import {
+  ErrorBody,
+  Fact,
+  INSTITUTION,
+  Isolated,
+  Ltr,
+  portalPath,
+  textAttributes,
+} from '../../portal/layout.tsx';
+import {
+  errorPage,
+  languageParam,
+  PUBLIC_PAGE,
+  postedFromThisSite,
+  registerPublicPages,
+  sendPage,
+} from '../../portal/site.tsx';
+import {
+  checkForm,
+  type FormErrors,
+  type FormValues,
+  formValues,
+  ORGANISATION_TYPES,
+  SIGN_LANGUAGE,
+} from './form.ts';
+import { sessionIcs, whenOf } from './letters.ts';
+import {
+  openTicket,
+  type PublicEvent,
+  type PublicSession,
+  publicEvent,
+  publicEvents,
+  type Ticket,
+} from './public.ts';
+import { printedTicketCode } from './rules.ts';
+import { cancelRegistration, confirmOffer, type RegistrationOutcome, register } from './seats.ts';
+
+const PAGE = {
+  ...PUBLIC_PAGE,
+  config: { ...PUBLIC_PAGE.config, rateLimit: { max: 120, timeWindow: 60_000 } },
+};
+/** Registrations per client address per minute: a family or an office behind one address, not a flood. */
+const REGISTER = {
+  ...PUBLIC_PAGE,
+  config: { ...PUBLIC_PAGE.config, rateLimit: { max: 20, timeWindow: 60_000 } },
+};
+/** Link attempts per client address per minute: enough for a person, too few to guess. */
+const LINK = {
+  ...PUBLIC_PAGE,
+  config: { ...PUBLIC_PAGE.config, rateLimit: { max: 30, timeWindow: 60_000 } },
+};
+
+const eventPlace = (id: string) => `/eventi/${id}`;
+const ticketPlace = (token: string, action = '') => `/biglietto${action}?t=${encodeURIComponent(token)}`;
+
+function Text({ event, children }: { event: PublicEvent; children: string }) {
+  return <span {...textAttributes(event.textLanguage)}>{children}</span>;
+}
+
+function SessionFacts({ lang, t, session }: { lang: string; t: Translate; session: PublicSession }) {
+  return (
+    <dl className="facts">
+      <Fact label={t('events.when')}>{whenOf(lang, session)}</Fact>
+      <Fact label={t('events.where')} lang="it">
+        {session.venue}, {session.address}
+      </Fact>
+      <Fact label={t('events.accessibility')} lang="it">
+        {session.accessibility}
+      </Fact>
+      <Fact label={t('events.form.session')}>{seatsText(lang, t, session)}</Fact>
+    </dl>
+  );
+}
+
+function seatsText(lang: string, t: Translate, session: PublicSession) {
+  if (!session.isOpen) return t('events.closed');
+  const until = new Intl.DateTimeFormat(intlLocale(lang), {
+    dateStyle: 'long',
+    timeZone: 'Europe/Rome',
+  }).format(new Date(session.registrationUntil.getTime() - 1));
+  const seats =
+    session.seatsLeft > 0 ? t('events.seatsLeft', { count: session.seatsLeft }) : t('events.full');
+  return `${seats} · ${t('events.registerUntil', { date: until })}`;
+}
+
+function EventCard({ lang, t, event }: { lang: string; t: Translate; event: PublicEvent }) {
+  return (
+    <article className="card">
+      <p className="meta">{t(`events.kind.${event.kind}`)}</p>
+      <h2>
+        <a href={portalPath(lang, eventPlace(event.id))}>
+          <Text event={event}>{event.title}</Text>
+        </a>
+      </h2>
+      <p className="prose">
+        <Text event={event}>{event.summary}</Text>
+      </p>
+      <ul>
+        {event.sessions.map((session) => (
+          <li key={session.id}>
+            {whenOf(lang, session)} – <span lang="it">{session.venue}</span>
+          </li>
+        ))}
+      </ul>
+    </article>
+  );
+}
+
+function ListBody({ lang, t, events }: { lang: string; t: Translate; events: PublicEvent[] }) {
+  const coming = events.filter((event) => !event.isPast);
+  const past = events.filter((event) => event.isPast);
+  return (
+    <>
+      <p>{t('events.intro')}</p>
+      {coming.length === 0 ? (
+        <p className="card">{t('events.none')}</p>
+      ) : (
+        coming.map((event) => <EventCard key={event.id} lang={lang} t={t} event={event} />)
+      )}
+      {past.length > 0 && (
+        <>
+          <h2>{t('events.past')}</h2>
+          {past.map((event) => (
+            <EventCard key={event.id} lang={lang} t={t} event={event} />
+          ))}
+        </>
+      )}
+    </>
+  );
+}
+
+function FieldError({ id, text }: { id: string; text: string | undefined }) {
+  if (!text) return null;
+  return (
+    <span className="hint error" id={`${id}-error`}>
+      {text}
+    </span>
+  );
+}
+
+const invalid = (errors: FormErrors, key: keyof FormErrors, hint?: string) => ({
+  'aria-invalid': errors[key] ? true : undefined,
+  'aria-describedby': [errors[key] ? `${key}-error` : '', hint ?? ''].filter(Boolean).join(' ') || undefined,
+});
+
+function RegistrationForm({
+  lang,
+  t,
+  event,
+  values,
+  errors,
+  notice,
+}: {
+  lang: string;
+  t: Translate;
+  event: PublicEvent;
+  values: FormValues;
+  errors: FormErrors;
+  notice: string | null;
+}) {
+  const open = event.sessions.filter((session) => session.isOpen);
+  if (open.length === 0) return <p className="card note">{t('events.closed')}</p>;
+  const chosen = values.sessionId || (open.length === 1 ? open[0]?.id : undefined);
+  const hasErrors = Object.keys(errors).length > 0;
+  return (
+    <section className="card" aria-labelledby="iscrizione">
+      <h2 id="iscrizione">{t('events.form.title')}</h2>
+      <p>{t('events.form.intro')}</p>
+      {notice && (
+        <p className="card ko" role="alert">
+          {notice}
+        </p>
+      )}
+      {hasErrors && (
+        <div className="card ko" role="alert">
+          <p>{t('events.form.errors')}</p>
+        </div>
+      )}
+      <form method="post" action={portalPath(lang, eventPlace(event.id))}>
+        <fieldset {...invalid(errors, 'sessionId')}>
+          <legend>{t('events.form.session')}</legend>
+          <FieldError id="sessionId" text={errors.sessionId} />
+          {open.map((session) => (
+            <label className="slot" key={session.id}>
+              <input
+                type="radio"
+                name="sessionId"
+                value={session.id}
+                required
+                defaultChecked={session.id === chosen}
+              />{' '}
+              {session.label} – {whenOf(lang, session)} ({seatsText(lang, t, session)})
+            </label>
+          ))}
+        </fieldset>
+        <label htmlFor="name">{t('events.form.name')}</label>
+        <FieldError id="name" text={errors.name} />
+        <input
+          id="name"
+          name="name"
+          required
+          maxLength={120}
+          autoComplete="name"
+          defaultValue={values.name}
+          {...invalid(errors, 'name')}
+        />
+        <label htmlFor="email">{t('events.form.email')}</label>
+        <FieldError id="email" text={errors.email} />
+        <input
+          id="email"
+          name="email"
+          type="email"
+          required
+          maxLength={254}
+          autoComplete="email"
+          dir="ltr"
+          defaultValue={values.email}
+          {...invalid(errors, 'email')}
+        />
+        <label htmlFor="organisation">{t('events.form.organisation')}</label>
+        <FieldError id="organisation" text={errors.organisation} />
+        <input
+          id="organisation"
+          name="organisation"
+          maxLength={200}
+          autoComplete="organization"
+          defaultValue={values.organisation}
+          {...invalid(errors, 'organisation')}
+        />
+        <label htmlFor="organisationType">{t('events.form.organisationType')}</label>
+        <FieldError id="organisationType" text={errors.organisationType} />
+        <select
+          id="organisationType"
+          name="organisationType"
+          defaultValue={values.organisationType ?? ''}
+          {...invalid(errors, 'organisationType')}
+        >
+          <option value="">{t('events.form.none')}</option>
+          {ORGANISATION_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {t(`events.orgType.${type}`)}
+            </option>
+          ))}
+        </select>
+        <label htmlFor="language">{t('events.form.language')}</label>
+        <FieldError id="language" text={errors.language} />
+        <select
+          id="language"
+          name="language"
+          defaultValue={values.language || lang}
+          {...invalid(errors, 'language')}
+        >
+          {LANGUAGES.map((language) => (
+            <option key={language.code} value={language.code} {...textAttributes(language.code)}>
+              {language.name}
+            </option>
+          ))}
+        </select>
+        <label htmlFor="interpretationLanguage">{t('events.form.interpretation')}</label>
+        <FieldError id="interpretationLanguage" text={errors.interpretationLanguage} />
+        <select
+          id="interpretationLanguage"
+          name="interpretationLanguage"
+          defaultValue={values.interpretationLanguage ?? ''}
+          {...invalid(errors, 'interpretationLanguage')}
+        >
+          <option value="">{t('events.form.noInterpretation')}</option>
+          {LANGUAGES.filter((language) => language.code !== 'it').map((language) => (
+            <option key={language.code} value={language.code} {...textAttributes(language.code)}>
+              {language.name}
+            </option>
+          ))}
+          <option value={SIGN_LANGUAGE}>{t('events.form.sign')}</option>
+        </select>
+        <label htmlFor="accessibilityNeeds">
+          {t('events.form.accessibility')}
+          <span className="hint" id="accessibility-hint">
+            {t('events.form.accessibilityHint')}
+          </span>
+        </label>
+        <FieldError id="accessibilityNeeds" text={errors.accessibilityNeeds} />
+        <textarea
+          id="accessibilityNeeds"
+          name="accessibilityNeeds"
+          maxLength={500}
+          rows={3}
+          defaultValue={values.accessibilityNeeds}
+          {...invalid(errors, 'accessibilityNeeds', 'accessibility-hint')}
+        />
+        <FieldError id="consent" text={errors.consent} />
+        <label className="slot">
+          <input
+            type="checkbox"
+            name="consent"
+            value="yes"
+            required
+            defaultChecked={values.consent === 'yes'}
+            {...invalid(errors, 'consent')}
+          />{' '}
+          {t('events.form.consent')} <a href={portalPath(lang, '/privacy')}>{t('events.form.privacy')}</a>
+        </label>
+        <div>
+          <button type="submit">{t('events.form.submit')}</button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function EventBody(props: {
+  lang: string;
+  t: Translate;
+  event: PublicEvent;
+  values: FormValues;
+  errors: FormErrors;
+  notice: string | null;
+}) {
+  const { lang, t, event } = props;
+  return (
+    <>
+      <p className="meta">{t(`events.kind.${event.kind}`)}</p>
+      {event.textLanguage !== lang && <p className="card note">{t('events.italianOnly')}</p>}
+      <div {...textAttributes(event.textLanguage)}>
+        <p className="prose">{event.summary}</p>
+        {event.description.split(/\n\s*\n/).map((block) => (
+          <p className="prose" key={block}>
+            {block}
+          </p>
+        ))}
+      </div>
+      <h2>{t('events.sessions')}</h2>
+      {event.sessions.map((session) => (
+        <section className="card" key={session.id} aria-label={session.label}>
+          <h3 lang="it">{session.label}</h3>
+          <SessionFacts lang={lang} t={t} session={session} />
+        </section>
+      ))}
+      {!event.isPast && <RegistrationForm {...props} />}
+      <p>
+        <a href={portalPath(lang, '/eventi')}>{t('events.title')}</a>
+      </p>
+    </>
+  );
+}
+
+function RegisteredBody({
+  lang,
+  t,
+  outcome,
+  email,
+}: {
+  lang: string;
+  t: Translate;
+  outcome: Extract<RegistrationOutcome, { kind: 'registered' }>;
+  email: string;
+}) {
+  const confirmed = outcome.status === 'CONFIRMED';
+  return (
+    <section className={`card ${confirmed ? 'ok' : 'note'}`} role="status" aria-labelledby="esito">
+      <h2 id="esito">{t(confirmed ? 'events.done.confirmedTitle' : 'events.done.waitlistedTitle')}</h2>
+      <p>
+        {confirmed ? (
+          <Isolated
+            lang={lang}
+            text={t('events.done.confirmed', {
+              event: outcome.eventTitle,
+              session: outcome.sessionLabel,
+              email,
+            })}
+          />
+        ) : (
+          t('events.done.waitlisted', { position: outcome.position ?? '' })
+        )}
+      </p>
+      <p>
+        <a className="button" href={portalPath(lang, ticketPlace(outcome.token))}>
+          {t('events.done.ticketLink')}
+        </a>
+      </p>
+    </section>
+  );
+}
+
+function statusText(lang: string, t: Translate, ticket: Ticket) {
+  const { registration } = ticket;
+  const date = registration.offerExpiresAt
+    ? new Intl.DateTimeFormat(lang, {
+        dateStyle: 'full',
+        timeStyle: 'short',
+        timeZone: 'Europe/Rome',
+      }).format(registration.offerExpiresAt)
+    : '';
+  return t(`events.ticket.state.${registration.status}`, { position: ticket.position ?? '', date });
+}
+
+function TicketBody({
+  lang,
+  t,
+  token,
+  ticket,
+  qr,
+  notice,
+}: {
+  lang: string;
+  t: Translate;
+  token: string;
+  ticket: Ticket;
+  qr: string;
+  notice: { ok: boolean; text: string } | null;
+}) {
+  const { registration, event, session } = ticket;
+  const status = registration.status;
+  const live = status === 'CONFIRMED' || status === 'OFFERED' || status === 'WAITLISTED';
+  return (
+    <>
+      {notice && (
+        <p className={`card ${notice.ok ? 'ok' : 'ko'}`} role={notice.ok ? 'status' : 'alert'}>
+          {notice.text}
+        </p>
+      )}
+      <section className="card" aria-labelledby="biglietto">
+        <h2 id="biglietto">
+          <Text event={event}>{event.title}</Text>
+        </h2>
+        <dl className="facts">
+          <Fact label={t('events.ticket.status')}>{statusText(lang, t, ticket)}</Fact>
+          <Fact label={t('events.ticket.name')}>
+            <Isolated lang={lang} text={registration.name} />
+          </Fact>
+          <Fact label={t('events.when')}>{whenOf(lang, session)}</Fact>
+          <Fact label={t('events.where')} lang="it">
+            {session.label} – {session.venue}, {session.address}
+          </Fact>
+          {status === 'CONFIRMED' && (
+            <Fact label={t('events.ticket.code')}>
+              <Ltr>
+                <strong className="code">{printedTicketCode(registration.ticketCode)}</strong>
+              </Ltr>
+            </Fact>
+          )}
+        </dl>
+        {status === 'CONFIRMED' && (
+          <>
+            <p>{t('events.ticket.show')}</p>
+            <figure className="qr">
+              {/* The QR code is drawn by the library from the ticket code alone: no markup of anyone's. */}
+              {/* biome-ignore lint/security/noDangerouslySetInnerHtml: SVG generated from the ticket code */}
+              <div role="img" aria-label={t('events.ticket.qr')} dangerouslySetInnerHTML={{ __html: qr }} />
+            </figure>
+            <p>
+              <a
+                className="button"
+                href={portalPath(lang, ticketPlace(token, '/biglietto.pdf'))}
+                download="biglietto.pdf"
+              >
+                {t('events.ticket.pdf')}
+              </a>{' '}
+              <a
+                className="button secondary"
+                href={portalPath(lang, ticketPlace(token, '/evento.ics'))}
+                download="evento.ics"
+              >
+                {t('events.ticket.ics')}
+              </a>
+            </p>
+          </>
+        )}
+        {status === 'OFFERED' && (
+          <form method="post" action={portalPath(lang, ticketPlace(token, '/conferma'))}>
+            <button type="submit">{t('events.ticket.confirm')}</button>
+          </form>
+        )}
+      </section>
+      {live && (
+        <section className="card" aria-labelledby="annulla">
+          <h2 id="annulla">{t('events.ticket.cancel')}</h2>
+          <p>{t('events.ticket.cancelHint')}</p>
+          <form method="post" action={portalPath(lang, ticketPlace(token, '/annulla'))}>
+            <button type="submit" className="secondary">
+              {t('events.ticket.cancel')}
+            </button>
+          </form>
+        </section>
+      )}
+      <p>
+        <a href={portalPath(lang, eventPlace(event.id))}>
+          <Text event={event}>{event.title}</Text>
+        </a>
+      </p>
+    </>
+  );
+}
+
+const tokenOf = (request: FastifyRequest) => {
+  const parsed = z
+    .string()
+    .max(200)
+    .safeParse((request.query as { t?: unknown }).t);
+  return parsed.success ? parsed.data : '';
+};
+
+const eventId = z.uuid();
+
+/** The ticket as a PDF to print or keep on the phone, in Italian (the standard fonts cannot draw every script). */
+async function ticketPdf(ticket: Ticket, now: Date): Promise<Uint8Array> {
+  const { registration, event, session } = ticket;
+  return renderOfficialDocument({
+    issuer: [INSTITUTION, 'Progetto LO.V.I.T. – FAMI'],
+    title: 'Biglietto',
+    subtitle: event.textLanguage === 'it' ? event.title : undefined,
+    sections: [
+      {
+        rows: [
+          ['Evento', event.title],
+          ['Data', `${session.label} – ${whenOf('it', session)}`],
+          ['Luogo', `${session.venue}, ${session.address}`],
+          ['Nome', registration.name],
+        ],
+      },
+    ],
+    admission: {
+      label: 'Codice del biglietto',
+      code: printedTicketCode(registration.ticketCode),
+      note: 'Mostrare all’ingresso, stampato o sul telefono. Il biglietto vale per la data indicata.',
+    },
+    footer: 'Progetto cofinanziato dall’Unione europea – Fondo Asilo, Migrazione e Integrazione (FAMI)',
+    metadata: { title: 'Biglietto', subject: event.title, author: INSTITUTION, createdAt: now },
+  });
+}
+
+export async function registerEventPages(app: LovitApp, platform: Platform): Promise<void> {
+  const showEvent = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    state: { values: FormValues; errors: FormErrors; notice: string | null; status: number },
+  ) => {
+    const { lang, t } = languageParam(request);
+    const id = eventId.safeParse((request.params as { id: string }).id);
+    const event = id.success ? await publicEvent(platform, id.data, lang) : null;
+    if (!event) throw new NotFound();
+    return sendPage(request, reply, {
+      lang,
+      title: event.title,
+      titleLang: event.textLanguage === lang ? undefined : event.textLanguage,
+      description: event.summary,
+      place: eventPlace(event.id),
+      status: state.status,
+      breadcrumbs: [{ label: t('events.title'), href: portalPath(lang, '/eventi') }, { label: event.title }],
+      body: <EventBody lang={lang} t={t} event={event} {...state} />,
+    });
+  };
+
+  const refusal = (request: FastifyRequest, reply: FastifyReply, reason: 'invalid' | 'expired') => {
+    const { lang, t } = languageParam(request);
+    return sendPage(request, reply, {
+      lang,
+      title: t('events.ticket.title'),
+      place: '',
+      status: reason === 'invalid' ? 404 : 410,
+      body: (
+        <ErrorBody
+          lang={lang}
+          t={t}
+          text={t(reason === 'invalid' ? 'events.ticket.invalidLink' : 'events.ticket.expiredLink')}
+        />
+      ),
+    });
+  };
+
+  const showTicket = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    token: string,
+    notice: { ok: boolean; text: string } | null,
+    status = 200,
+  ) => {
+    const { lang, t } = languageParam(request);
+    const opened = await openTicket(platform, request.caller, token, lang);
+    if (!opened.ok) return refusal(request, reply, opened.reason);
+    const qr = await QRCode.toString(printedTicketCode(opened.ticket.registration.ticketCode), {
+      type: 'svg',
+      margin: 2,
+      errorCorrectionLevel: 'M',
+    });
+    return sendPage(request, reply, {
+      lang,
+      title: t('events.ticket.title'),
+      place: ticketPlace(token),
+      status,
+      body: <TicketBody lang={lang} t={t} token={token} ticket={opened.ticket} qr={qr} notice={notice} />,
+    });
+  };
+
+  await registerPublicPages(app, (pages) => {
+    pages.get('/portale/:lang/eventi', PAGE, async (request, reply) => {
+      const { lang, t } = languageParam(request);
+      return sendPage(request, reply, {
+        lang,
+        title: t('events.title'),
+        description: t('events.intro'),
+        place: '/eventi',
+        body: <ListBody lang={lang} t={t} events={await publicEvents(platform, lang)} />,
+      });
+    });
+
+    pages.get('/portale/:lang/eventi/:id', PAGE, (request, reply) =>
+      showEvent(request, reply, { values: {}, errors: {}, notice: null, status: 200 }),
+    );
+
+    pages.post('/portale/:lang/eventi/:id', REGISTER, async (request, reply) => {
+      const { lang, t } = languageParam(request);
+      const values = formValues(request.body);
+      if (!postedFromThisSite(request))
+        return showEvent(request, reply, {
+          values,
+          errors: {},
+          notice: t('events.error.foreign'),
+          status: 403,
+        });
+      const id = eventId.safeParse((request.params as { id: string }).id);
+      const event = id.success ? await publicEvent(platform, id.data, lang) : null;
+      if (!event) throw new NotFound();
+      const checked = checkForm(
+        values,
+        event.sessions.map((session) => session.id),
+        t,
+      );
+      if (!checked.ok)
+        return showEvent(request, reply, { values, errors: checked.errors, notice: null, status: 400 });
+      const outcome = await register(platform, request.caller, checked.registration);
+      if (outcome.kind === 'refused') {
+        const notice = t(outcome.reason === 'duplicate' ? 'events.error.duplicate' : 'events.error.closed');
+        return showEvent(request, reply, { values, errors: {}, notice, status: 409 });
+      }
+      return sendPage(request, reply, {
+        lang,
+        title: t(
+          outcome.status === 'CONFIRMED' ? 'events.done.confirmedTitle' : 'events.done.waitlistedTitle',
+        ),
+        place: eventPlace(event.id),
+        body: <RegisteredBody lang={lang} t={t} outcome={outcome} email={checked.registration.email} />,
+      });
+    });
+
+    pages.get('/portale/:lang/biglietto', LINK, (request, reply) =>
+      showTicket(request, reply, tokenOf(request), null),
+    );
+
+    const act = (
+      path: string,
+      action: (registrationId: string, request: FastifyRequest) => Promise<string>,
+    ) =>
+      pages.post(`/portale/:lang/biglietto/${path}`, LINK, async (request, reply) => {
+        const { lang, t } = languageParam(request);
+        const token = tokenOf(request);
+        if (!postedFromThisSite(request))
+          return showTicket(request, reply, token, { ok: false, text: t('events.error.foreign') }, 403);
+        const opened = await openTicket(platform, request.caller, token, lang);
+        if (!opened.ok) return refusal(request, reply, opened.reason);
+        try {
+          const text = await action(opened.ticket.registration.id, request);
+          return showTicket(request, reply, token, { ok: true, text: t(text) });
+        } catch (error) {
+          if (!(error instanceof Conflict)) throw error;
+          return showTicket(request, reply, token, { ok: false, text: t('events.ticket.lapsed') }, 409);
+        }
+      });
+    act('annulla', async (id, request) => {
+      await cancelRegistration(platform, request.caller, id);
+      return 'events.ticket.cancelled';
+    });
+    act('conferma', async (id, request) => {
+      await confirmOffer(platform, request.caller, id);
+      return 'events.ticket.confirmedNow';
+    });
+
+    pages.get('/portale/:lang/biglietto/biglietto.pdf', LINK, async (request, reply) => {
+      const { lang } = languageParam(request);
+      const opened = await openTicket(platform, request.caller, tokenOf(request), lang);
+      if (!opened.ok) return refusal(request, reply, opened.reason);
+      if (opened.ticket.registration.status !== 'CONFIRMED') return errorPage(request, reply, 404);
+      const pdf = await ticketPdf(opened.ticket, platform.clock.now());
+      return reply
+        .type('application/pdf')
+        .header('cache-control', 'no-store')
+        .header('content-disposition', 'attachment; filename="biglietto.pdf"')
+        .send(Buffer.from(pdf));
+    });
+
+    pages.get('/portale/:lang/biglietto/evento.ics', LINK, async (request, reply) => {
+      const { lang } = languageParam(request);
+      const opened = await openTicket(platform, request.caller, tokenOf(request), lang);
+      if (!opened.ok) return refusal(request, reply, opened.reason);
+      const { event, session } = opened.ticket;
+      return reply
+        .type('text/calendar; charset=utf-8')
+        .header('cache-control', 'no-store')
+        .header('content-disposition', 'attachment; filename="evento.ics"')
+        .send(sessionIcs(event.title, session, platform.clock.now()));
+    });
+  });
+}

@@ -1,0 +1,162 @@
+/**
+ * What the public site shows of events: the published ones in the visitor's language (Italian where no
+ * translation exists), their sessions with the seats left, and a ticket behind its signed link. No one's
+ * data but the ticket holder's own, and that only to the link.
+ */
+import type { Caller } from '../../../kernel/auth.ts';
+import type { Platform } from '../../../kernel/platform.ts';
+import { auditRead } from '../../../kernel/transaction.ts';
+import { SOURCE_LANGUAGE } from '../../portal/languages.ts';
+import { checkTicket } from './links.ts';
+import { isOpen } from './seats.ts';
+import * as store from './store.ts';
+
+export type PublicSession = {
+  id: string;
+  label: string;
+  startsAt: Date;
+  endsAt: Date;
+  venue: string;
+  address: string;
+  accessibility: string;
+  registrationUntil: Date;
+  seatsLeft: number;
+  isOpen: boolean;
+};
+
+export type PublicEvent = {
+  id: string;
+  kind: store.EventRow['kind'];
+  title: string;
+  summary: string;
+  description: string;
+  /** The language the texts are in: the visitor's, or Italian. */
+  textLanguage: string;
+  sessions: PublicSession[];
+  isPast: boolean;
+};
+
+async function texts(
+  platform: Platform,
+  event: Pick<store.EventRow, 'id' | 'title' | 'summary' | 'description'>,
+  lang: string,
+) {
+  const own = lang === SOURCE_LANGUAGE ? undefined : await store.textIn(platform.database.db, event.id, lang);
+  return own
+    ? { ...own, textLanguage: lang }
+    : {
+        title: event.title,
+        summary: event.summary,
+        description: event.description,
+        textLanguage: SOURCE_LANGUAGE,
+      };
+}
+
+function publicSessions(rows: store.SessionRow[], now: Date): PublicSession[] {
+  return rows.map((row) => ({
+    id: row.id,
+    label: row.label,
+    startsAt: row.startsAt,
+    endsAt: row.endsAt,
+    venue: row.venue,
+    address: row.address,
+    accessibility: row.accessibility,
+    registrationUntil: row.registrationUntil,
+    // Seats offered to the waitlist are not free: only what nobody holds or waits for.
+    seatsLeft: row.waiting > 0 ? 0 : Math.max(0, row.capacity - row.confirmed - row.offered),
+    isOpen: isOpen(
+      { publishedAt: now, registrationUntil: row.registrationUntil, startsAt: row.startsAt },
+      now,
+    ),
+  }));
+}
+
+/** The published events, the coming ones first (soonest first), then the past ones (latest first). */
+export async function publicEvents(platform: Platform, lang: string): Promise<PublicEvent[]> {
+  const { db } = platform.database;
+  const now = platform.clock.now();
+  const events = await store.listEvents(db, true);
+  const sessions = await store.sessionsOf(
+    db,
+    events.map((event) => event.id),
+  );
+  const shown = await Promise.all(
+    events.map(async (event) => {
+      const own = await texts(platform, { ...event, description: '' }, lang);
+      const mine = publicSessions(
+        sessions.filter((session) => session.eventId === event.id),
+        now,
+      );
+      return {
+        id: event.id,
+        kind: event.kind,
+        ...own,
+        sessions: mine,
+        isPast: mine.length > 0 && mine.every((session) => session.endsAt <= now),
+      };
+    }),
+  );
+  const first = (event: PublicEvent) => event.sessions[0]?.startsAt.getTime() ?? 0;
+  return [
+    ...shown.filter((event) => !event.isPast).sort((a, b) => first(a) - first(b)),
+    ...shown.filter((event) => event.isPast).sort((a, b) => first(b) - first(a)),
+  ];
+}
+
+export async function publicEvent(platform: Platform, id: string, lang: string): Promise<PublicEvent | null> {
+  const event = await store.findEvent(platform.database.db, id);
+  if (!event?.publishedAt) return null;
+  const now = platform.clock.now();
+  const sessions = publicSessions(await store.sessionsOf(platform.database.db, [id]), now);
+  return {
+    id,
+    kind: event.kind,
+    ...(await texts(platform, event, lang)),
+    sessions,
+    isPast: sessions.length > 0 && sessions.every((session) => session.endsAt <= now),
+  };
+}
+
+export type Ticket = {
+  registration: store.RegistrationRow;
+  event: PublicEvent;
+  session: PublicSession;
+  position: number | null;
+};
+
+/** The ticket a signed link opens, its reading in the audit trail; why not, when it opens none. */
+export async function openTicket(
+  platform: Platform,
+  caller: Caller,
+  token: string,
+  lang: string,
+): Promise<{ ok: true; ticket: Ticket } | { ok: false; reason: 'invalid' | 'expired' }> {
+  const check = await checkTicket(platform, token);
+  if (!check.ok) return check;
+  const { db } = platform.database;
+  const registration = await store.findRegistration(db, check.subjectId);
+  const sessionRow =
+    registration &&
+    (await db
+      .selectFrom('outreachSession')
+      .select('eventId')
+      .where('id', '=', registration.sessionId)
+      .executeTakeFirst());
+  const event = sessionRow && (await publicEvent(platform, sessionRow.eventId, lang));
+  const session = event?.sessions.find((candidate) => candidate.id === registration?.sessionId);
+  if (!registration || !event || !session) return { ok: false, reason: 'invalid' };
+  await auditRead(db, platform.clock, caller, 'outreach_registration', registration.id, {
+    by: 'ticket link',
+  });
+  const position =
+    registration.status === 'WAITLISTED'
+      ? await store.waitlistPosition(db, registration.sessionId, registration.arrival)
+      : null;
+  return { ok: true, ticket: { registration, event, session, position } };
+}
+
+/** The events' pages for the sitemap: the list and every published event. */
+export async function eventPlaces(platform: Platform): Promise<string[]> {
+  const events = await store.listEvents(platform.database.db, true);
+  return ['/eventi', ...events.map((event) => `/eventi/${event.id}`)];
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { normaliseTicketCode, offerExpiry, offersFor, printedTicketCode, seatsFor } from './rules.ts';
+import { newTicketCode } from './ticket-codes.ts';
+
+describe('event seats', () => {
+  it('gives the free seats to the first arrivals and the waitlist to the rest', () => {
+    expect(seatsFor(4, 10, 8, 0)).toEqual(['CONFIRMED', 'CONFIRMED', 'WAITLISTED', 'WAITLISTED']);
+    expect(seatsFor(2, 10, 10, 0)).toEqual(['WAITLISTED', 'WAITLISTED']);
+    expect(seatsFor(0, 10, 0, 0)).toEqual([]);
+  });
+
+  it('lets nobody skip the waitlist, even with a seat free', () => {
+    expect(seatsFor(1, 10, 9, 1)).toEqual(['WAITLISTED']);
+  });
+
+  it('offers freed seats to as many of the waitlist as there are seats', () => {
+    expect(offersFor(10, 9, 5)).toBe(1);
+    expect(offersFor(10, 7, 2)).toBe(2);
+    expect(offersFor(10, 10, 5)).toBe(0);
+    expect(offersFor(10, 12, 5)).toBe(0);
+  });
+
+  it('makes an offer last the event’s hours, and shorter close to the date', () => {
+    const now = new Date('2026-05-01T10:00:00Z');
+    expect(offerExpiry(now, new Date('2026-05-20T10:00:00Z'), 48).toISOString()).toBe(
+      '2026-05-03T10:00:00.000Z',
+    );
+    expect(offerExpiry(now, new Date('2026-05-02T10:00:00Z'), 48).toISOString()).toBe(
+      '2026-05-01T22:00:00.000Z',
+    );
+    expect(offerExpiry(now, new Date('2026-05-01T09:00:00Z'), 48).toISOString()).toBe(now.toISOString());
+  });
+});
+
+describe('ticket codes', () => {
+  it('reads back what it prints, whatever the case, spaces and dashes', () => {
+    for (let i = 0; i < 200; i += 1) {
+      const code = newTicketCode();
+      expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{8}$/);
+      expect(normaliseTicketCode(printedTicketCode(code).toLowerCase())).toBe(code);
+      expect(normaliseTicketCode(` ${code.slice(0, 3)} ${code.slice(3)} `)).toBe(code);
+    }
+  });
+
+  it('reads letters mistaken for figures as the figures, and refuses what is not a code', () => {
+    expect(normaliseTicketCode('io1l-abcd')).toBe('1011ABCD');
+    expect(normaliseTicketCode('ABCD-EFG')).toBeNull();
+    expect(normaliseTicketCode('ABCD-EFGU')).toBeNull();
+    expect(normaliseTicketCode('<script>')).toBeNull();
+  });
+});

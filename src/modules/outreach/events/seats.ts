@@ -1,0 +1,446 @@
+/**
+ * The seats of a session: registration from the public site, the waitlist in arrival order, offers of freed
+ * seats that pass down the list when they lapse, and cancellation.
+ *
+ * Registrations are written in batches: while one transaction is at the database, those arriving meanwhile
+ * wait for the next, which locks their sessions, numbers them in arrival order and decides their seats in
+ * that order. The lock on the session row keeps the count exact across processes; the batch keeps a click
+ * day from queueing one commit per person on that lock.
+ */
+
+import { writeAuditBatch } from '../../../kernel/audit.ts';
+import { auditContextOf, type Caller, SYSTEM_CALLER } from '../../../kernel/auth.ts';
+import { Conflict, Invalid, NotFound } from '../../../kernel/errors.ts';
+import { newId } from '../../../kernel/ids.ts';
+import type { JobDefinition } from '../../../kernel/jobs.ts';
+import { announceQueuedMail, queueMail } from '../../../kernel/mail-outbox.ts';
+import type { Platform } from '../../../kernel/platform.ts';
+import { warmLinkSigning } from '../../../kernel/signed-links.ts';
+import { type UnitOfWork, writeTransaction } from '../../../kernel/transaction.ts';
+import { type Letter, registrationLetter } from './letters.ts';
+import { signTicket, ticketUrl } from './links.ts';
+import { offerExpiry, offersFor, seatsFor } from './rules.ts';
+import * as store from './store.ts';
+import { newTicketCode } from './ticket-codes.ts';
+
+/** What the public form gives, checked. */
+export type Registration = {
+  sessionId: string;
+  name: string;
+  email: string;
+  organisation: string | null;
+  organisationType: string | null;
+  language: string;
+  accessibilityNeeds: string | null;
+  interpretationLanguage: string | null;
+};
+
+export type RegistrationOutcome =
+  | {
+      kind: 'registered';
+      registrationId: string;
+      status: 'CONFIRMED' | 'WAITLISTED';
+      position: number | null;
+      token: string;
+      eventTitle: string;
+      sessionLabel: string;
+    }
+  | { kind: 'refused'; reason: 'unknown' | 'closed' | 'duplicate' };
+
+type Pending = {
+  input: Registration;
+  caller: Caller;
+  resolve(outcome: RegistrationOutcome): void;
+  reject(error: unknown): void;
+};
+
+const BATCH = 200;
+const writers = new WeakMap<object, { queue: Pending[]; running: boolean }>();
+
+/** Whether a session takes registrations now: published, before its closing time and before it starts. */
+export const isOpen = (
+  session: Pick<store.LockedSession, 'publishedAt' | 'registrationUntil' | 'startsAt'>,
+  now: Date,
+) => session.publishedAt !== null && now < session.registrationUntil && now < session.startsAt;
+
+async function letterFor(
+  platform: Platform,
+  registration: Pick<store.RegistrationRow, 'id' | 'email' | 'name' | 'language' | 'ticketCode'>,
+  session: store.LockedSession,
+  kind: Letter['kind'],
+  extra: Pick<Letter, 'position' | 'offerExpiresAt'> = {},
+): Promise<{ letter: Letter; token: string }> {
+  const token = await signTicket(platform, registration.id, session.endsAt);
+  return {
+    token,
+    letter: {
+      kind,
+      to: registration.email,
+      name: registration.name,
+      language: registration.language,
+      eventTitle: session.title,
+      session,
+      ticketCode: registration.ticketCode,
+      link: ticketUrl(platform.config.publicUrl, registration.language, token),
+      ...extra,
+    },
+  };
+}
+
+/** Writes one batch in one transaction; what each registration became, in the batch's order. */
+async function writeBatch(platform: Platform, batch: Pending[]): Promise<RegistrationOutcome[]> {
+  const now = platform.clock.now();
+  let mails = 0;
+  const outcomes = await platform.database.db.transaction().execute(async (trx) => {
+    const sessionIds = [...new Set(batch.map((item) => item.input.sessionId))];
+    const sessions = new Map((await store.lockSessions(trx, sessionIds)).map((row) => [row.id, row]));
+    const counts = await store.seatCounts(trx, sessionIds);
+    const taken = await store.liveAddresses(
+      trx,
+      batch.map((item) => ({ sessionId: item.input.sessionId, email: item.input.email })),
+    );
+    const results: (RegistrationOutcome | null)[] = batch.map((item) => {
+      const session = sessions.get(item.input.sessionId);
+      if (!session) return { kind: 'refused', reason: 'unknown' };
+      if (!isOpen(session, now)) return { kind: 'refused', reason: 'closed' };
+      const key = `${item.input.sessionId} ${item.input.email}`;
+      if (taken.has(key)) return { kind: 'refused', reason: 'duplicate' };
+      taken.add(key);
+      return null;
+    });
+    const accepted = batch.flatMap((item, index) => (results[index] === null ? [{ item, index }] : []));
+    if (accepted.length === 0) return results as RegistrationOutcome[];
+    const statuses = new Map<number, 'CONFIRMED' | 'WAITLISTED'>();
+    const positions = new Map<number, number>();
+    for (const sessionId of sessionIds) {
+      const mine = accepted.filter(({ item }) => item.input.sessionId === sessionId);
+      const session = sessions.get(sessionId);
+      if (!session || mine.length === 0) continue;
+      const { held, waiting } = counts.get(sessionId) ?? { held: 0, waiting: 0 };
+      let position = waiting;
+      seatsFor(mine.length, session.capacity, held, waiting).forEach((status, i) => {
+        const index = mine[i]?.index as number;
+        statuses.set(index, status);
+        if (status !== 'WAITLISTED') return;
+        position += 1;
+        positions.set(index, position);
+      });
+    }
+    const rows = accepted.map(({ item, index }) => ({
+      id: newId(),
+      sessionId: item.input.sessionId,
+      ticketCode: newTicketCode(),
+      name: item.input.name,
+      email: item.input.email,
+      organisation: item.input.organisation,
+      organisationType: item.input.organisationType,
+      language: item.input.language,
+      accessibilityNeeds: item.input.accessibilityNeeds,
+      interpretationLanguage: item.input.interpretationLanguage,
+      consentAt: now,
+      status: statuses.get(index) ?? 'WAITLISTED',
+      createdAt: now,
+      confirmedAt: statuses.get(index) === 'CONFIRMED' ? now : null,
+    }));
+    // One statement: the rows are numbered in the order given, which is the order of the decisions.
+    await store.insertRegistrations(trx, rows);
+    await writeAuditBatch(
+      trx,
+      accepted.map(({ item }, i) => {
+        const row = rows[i] as (typeof rows)[number];
+        return {
+          context: auditContextOf(item.caller, platform.clock),
+          record: {
+            kind: 'change' as const,
+            action:
+              row.status === 'CONFIRMED' ? 'outreach.registration.confirm' : 'outreach.registration.waitlist',
+            entityType: 'outreach_registration',
+            entityId: row.id,
+            before: null,
+            after: {
+              sessionId: row.sessionId,
+              status: row.status,
+              ticketCode: row.ticketCode,
+              language: row.language,
+            },
+          },
+        };
+      }),
+    );
+    for (const [i, { index }] of accepted.entries()) {
+      const row = rows[i] as (typeof rows)[number];
+      const session = sessions.get(row.sessionId) as store.LockedSession;
+      const position = positions.get(index) ?? null;
+      const { letter, token } = await letterFor(platform, row, session, row.status, { position });
+      await queueMail(trx, now, registrationLetter(letter, now), {
+        topic: `outreach.registration.${row.status === 'CONFIRMED' ? 'confirmed' : 'waitlisted'}`,
+        entityId: row.id,
+      });
+      mails += 1;
+      results[index] = {
+        kind: 'registered',
+        registrationId: row.id,
+        status: row.status,
+        position,
+        token,
+        eventTitle: session.title,
+        sessionLabel: session.label,
+      };
+    }
+    return results as RegistrationOutcome[];
+  });
+  if (mails > 0) announceQueuedMail();
+  return outcomes;
+}
+
+async function drain(platform: Platform, writer: { queue: Pending[]; running: boolean }) {
+  writer.running = true;
+  try {
+    while (writer.queue.length > 0) {
+      const batch = writer.queue.splice(0, BATCH);
+      try {
+        const outcomes = await writeBatch(platform, batch);
+        for (const [index, item] of batch.entries()) item.resolve(outcomes[index] as RegistrationOutcome);
+      } catch (error) {
+        if (batch.length === 1) {
+          batch[0]?.reject(error);
+          continue;
+        }
+        // One registration the database refused (another process took the same address meanwhile) must not
+        // sink the others: each is tried again alone.
+        for (const item of batch)
+          await writeBatch(platform, [item]).then(
+            ([outcome]) => item.resolve(outcome as RegistrationOutcome),
+            (alone) => item.reject(alone),
+          );
+      }
+    }
+  } finally {
+    writer.running = false;
+  }
+}
+
+/** Registers a person for a session: a seat while one is free and nobody waits, else the waitlist. */
+export async function register(
+  platform: Platform,
+  caller: Caller,
+  input: Registration,
+): Promise<RegistrationOutcome> {
+  await warmLinkSigning(platform);
+  let writer = writers.get(platform.database);
+  if (!writer) {
+    writer = { queue: [], running: false };
+    writers.set(platform.database, writer);
+  }
+  const outcome = new Promise<RegistrationOutcome>((resolve, reject) =>
+    writer.queue.push({ input, caller, resolve, reject }),
+  );
+  if (!writer.running) void drain(platform, writer);
+  return outcome;
+}
+
+/**
+ * Offers the free seats of a locked session to the first of its waitlist, each with the e-mail of its offer
+ * and a deadline; a newcomer cannot take a seat while it is offered.
+ */
+async function offerFreedSeats(platform: Platform, unit: UnitOfWork, session: store.LockedSession) {
+  const { held, waiting } = (await store.seatCounts(unit.db, [session.id])).get(session.id) ?? {
+    held: 0,
+    waiting: 0,
+  };
+  const count = offersFor(session.capacity, held, waiting);
+  if (count === 0) return;
+  const now = platform.clock.now();
+  const expires = offerExpiry(now, session.startsAt, session.offerHours);
+  for (const next of await store.firstWaiting(unit.db, session.id, count)) {
+    await store.updateRegistration(unit.db, next.id, {
+      status: 'OFFERED',
+      offeredAt: now,
+      offerExpiresAt: expires,
+    });
+    await unit.audit({
+      kind: 'change',
+      action: 'outreach.registration.offer',
+      entityType: 'outreach_registration',
+      entityId: next.id,
+      before: { status: 'WAITLISTED' },
+      after: { status: 'OFFERED', offerExpiresAt: expires.toISOString() },
+    });
+    const { letter } = await letterFor(platform, next, session, 'OFFERED', { offerExpiresAt: expires });
+    await unit.mail(registrationLetter(letter, now), {
+      topic: 'outreach.registration.offer',
+      entityId: next.id,
+    });
+  }
+}
+
+async function lockedSession(unit: UnitOfWork, sessionId: string) {
+  const [session] = await store.lockSessions(unit.db, [sessionId]);
+  if (!session) throw new NotFound('La sessione non esiste.');
+  return session;
+}
+
+/**
+ * Cancels a registration (by its ticket's link, or by the staff): a seat it held goes at once to the first of
+ * the waitlist as an offer. Answers false when it was no longer alive.
+ */
+export async function cancelRegistration(platform: Platform, caller: Caller, registrationId: string) {
+  await warmLinkSigning(platform);
+  return writeTransaction(platform.database.db, platform.clock, caller, async (unit) => {
+    const seen = await store.findRegistration(unit.db, registrationId);
+    if (!seen) throw new NotFound('L’iscrizione non esiste.');
+    const session = await lockedSession(unit, seen.sessionId);
+    const row = (await store.findRegistration(unit.db, registrationId)) as store.RegistrationRow;
+    if (!['CONFIRMED', 'WAITLISTED', 'OFFERED'].includes(row.status)) {
+      await unit.audit({
+        kind: 'access',
+        action: 'outreach.registration.cancel-again',
+        entityType: 'outreach_registration',
+        entityId: row.id,
+      });
+      return false;
+    }
+    const at = platform.clock.now();
+    await store.updateRegistration(unit.db, row.id, { status: 'CANCELLED', cancelledAt: at });
+    await unit.audit({
+      kind: 'change',
+      action: 'outreach.registration.cancel',
+      entityType: 'outreach_registration',
+      entityId: row.id,
+      before: { status: row.status },
+      after: { status: 'CANCELLED', cancelledAt: at.toISOString() },
+    });
+    const { letter } = await letterFor(platform, row, session, 'CANCELLED');
+    await unit.mail(registrationLetter(letter, at), {
+      topic: 'outreach.registration.cancel',
+      entityId: row.id,
+    });
+    if (row.status !== 'WAITLISTED') await offerFreedSeats(platform, unit, session);
+    return true;
+  });
+}
+
+/** Confirms an offered seat before its deadline; a lapsed offer has already passed down the list. */
+export async function confirmOffer(platform: Platform, caller: Caller, registrationId: string) {
+  await warmLinkSigning(platform);
+  return writeTransaction(platform.database.db, platform.clock, caller, async (unit) => {
+    const seen = await store.findRegistration(unit.db, registrationId);
+    if (!seen) throw new NotFound('L’iscrizione non esiste.');
+    const session = await lockedSession(unit, seen.sessionId);
+    const row = (await store.findRegistration(unit.db, registrationId)) as store.RegistrationRow;
+    const at = platform.clock.now();
+    if (row.status === 'CONFIRMED') {
+      await unit.audit({
+        kind: 'access',
+        action: 'outreach.registration.confirm-again',
+        entityType: 'outreach_registration',
+        entityId: row.id,
+      });
+      return 'CONFIRMED' as const;
+    }
+    if (row.status !== 'OFFERED' || !row.offerExpiresAt || row.offerExpiresAt <= at)
+      throw new Conflict('Il tempo per confermare il posto è scaduto.');
+    await store.updateRegistration(unit.db, row.id, { status: 'CONFIRMED', confirmedAt: at });
+    await unit.audit({
+      kind: 'change',
+      action: 'outreach.registration.accept-offer',
+      entityType: 'outreach_registration',
+      entityId: row.id,
+      before: { status: 'OFFERED' },
+      after: { status: 'CONFIRMED', confirmedAt: at.toISOString() },
+    });
+    const { letter } = await letterFor(platform, row, session, 'CONFIRMED');
+    await unit.mail(registrationLetter(letter, at), {
+      topic: 'outreach.registration.confirmed',
+      entityId: row.id,
+    });
+    return 'CONFIRMED' as const;
+  });
+}
+
+/** Passes the offers not confirmed in time to the next in each list; answers how many lapsed. */
+export async function lapseOffers(platform: Platform): Promise<number> {
+  const due = await store.lapsedOffers(platform.database.db, platform.clock.now(), 500);
+  if (due.length === 0) return 0;
+  await warmLinkSigning(platform);
+  let lapsed = 0;
+  for (const sessionId of new Set(due.map((offer) => offer.sessionId)))
+    lapsed += await writeTransaction(platform.database.db, platform.clock, SYSTEM_CALLER, async (unit) => {
+      const session = await lockedSession(unit, sessionId);
+      const now = platform.clock.now();
+      const still = (await store.lapsedOffers(unit.db, now, 500)).filter(
+        (offer) => offer.sessionId === sessionId,
+      );
+      for (const offer of still) {
+        const row = (await store.findRegistration(unit.db, offer.id)) as store.RegistrationRow;
+        await store.updateRegistration(unit.db, row.id, { status: 'EXPIRED' });
+        await unit.audit({
+          kind: 'change',
+          action: 'outreach.registration.lapse',
+          entityType: 'outreach_registration',
+          entityId: row.id,
+          before: { status: 'OFFERED' },
+          after: { status: 'EXPIRED' },
+        });
+        const { letter } = await letterFor(platform, row, session, 'EXPIRED');
+        await unit.mail(registrationLetter(letter, now), {
+          topic: 'outreach.registration.lapse',
+          entityId: row.id,
+        });
+      }
+      await offerFreedSeats(platform, unit, session);
+      if (still.length === 0)
+        await unit.audit({
+          kind: 'access',
+          action: 'outreach.offers.checked',
+          entityType: 'outreach_session',
+          entityId: sessionId,
+        });
+      return still.length;
+    });
+  return lapsed;
+}
+
+export function offerLapseJob(platform: Platform): JobDefinition {
+  return {
+    queue: 'outreach.offers',
+    cron: '* * * * *',
+    async handle() {
+      await lapseOffers(platform);
+    },
+  };
+}
+
+/**
+ * Changes the seats of a session: never below the seats held; new seats are offered at once to the first of
+ * the waitlist.
+ */
+export async function changeCapacity(
+  platform: Platform,
+  caller: Caller,
+  sessionId: string,
+  capacity: number,
+) {
+  await warmLinkSigning(platform);
+  await writeTransaction(platform.database.db, platform.clock, caller, async (unit) => {
+    const session = await lockedSession(unit, sessionId);
+    const { held } = (await store.seatCounts(unit.db, [sessionId])).get(sessionId) ?? { held: 0 };
+    if (capacity < held)
+      throw new Invalid([
+        {
+          path: 'body.capacity',
+          message: `${held} persone hanno già un posto (o l’offerta di uno): i posti non possono scendere sotto questo numero`,
+        },
+      ]);
+    await unit.db.updateTable('outreachSession').set({ capacity }).where('id', '=', sessionId).execute();
+    await unit.audit({
+      kind: 'change',
+      action: 'outreach.session.capacity',
+      entityType: 'outreach_session',
+      entityId: sessionId,
+      before: { capacity: session.capacity },
+      after: { capacity },
+    });
+    await offerFreedSeats(platform, unit, { ...session, capacity });
+  });
+}

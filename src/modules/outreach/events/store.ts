@@ -1,0 +1,399 @@
+/** The queries of the events: events and their texts, sessions with their counts, registrations, the door. */
+import { type Insertable, sql, type Updateable } from 'kysely';
+import type {
+  OutreachEventTable,
+  OutreachRegistrationTable,
+  OutreachSessionTable,
+  RegistrationStatus,
+} from '../../../db/tables/outreach.ts';
+import type { Db } from '../../../kernel/db.ts';
+import { HOLDS_SEAT, LIVE } from './rules.ts';
+
+export function insertEvent(db: Db, row: Insertable<OutreachEventTable>) {
+  return db.insertInto('outreachEvent').values(row).execute();
+}
+
+export function updateEvent(db: Db, id: string, changes: Updateable<OutreachEventTable>) {
+  return db.updateTable('outreachEvent').set(changes).where('id', '=', id).execute();
+}
+
+export function findEvent(db: Db, id: string) {
+  return db.selectFrom('outreachEvent').selectAll().where('id', '=', id).executeTakeFirst();
+}
+export type EventRow = NonNullable<Awaited<ReturnType<typeof findEvent>>>;
+
+/** Locks an event, so that its sessions and texts change one writer at a time. */
+export function lockEvent(db: Db, id: string) {
+  return db.selectFrom('outreachEvent').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export function textsOf(db: Db, eventId: string) {
+  return db
+    .selectFrom('outreachEventText')
+    .select(['language', 'title', 'summary', 'description'])
+    .where('eventId', '=', eventId)
+    .orderBy('language')
+    .execute();
+}
+
+export function textIn(db: Db, eventId: string, language: string) {
+  return db
+    .selectFrom('outreachEventText')
+    .select(['title', 'summary', 'description'])
+    .where('eventId', '=', eventId)
+    .where('language', '=', language)
+    .executeTakeFirst();
+}
+
+export function keepText(
+  db: Db,
+  row: {
+    eventId: string;
+    language: string;
+    title: string;
+    summary: string;
+    description: string;
+    updatedAt: Date;
+  },
+) {
+  return db
+    .insertInto('outreachEventText')
+    .values(row)
+    .onConflict((c) =>
+      c.columns(['eventId', 'language']).doUpdateSet({
+        title: row.title,
+        summary: row.summary,
+        description: row.description,
+        updatedAt: row.updatedAt,
+      }),
+    )
+    .execute();
+}
+
+export function dropText(db: Db, eventId: string, language: string) {
+  return db
+    .deleteFrom('outreachEventText')
+    .where('eventId', '=', eventId)
+    .where('language', '=', language)
+    .executeTakeFirst();
+}
+
+const countOf = (status: RegistrationStatus) =>
+  sql<number>`(count(*) filter (where r.status = ${status}))::int`;
+
+/** Every event, the next first, then the past ones, with its sessions' counts. */
+export function listEvents(db: Db, publishedOnly: boolean) {
+  let query = db
+    .selectFrom('outreachEvent as e')
+    .leftJoin('outreachSession as s', 's.eventId', 'e.id')
+    .leftJoin('outreachRegistration as r', 'r.sessionId', 's.id')
+    .select([
+      'e.id',
+      'e.kind',
+      'e.title',
+      'e.summary',
+      'e.publishedAt',
+      'e.createdAt',
+      sql<Date | null>`min(s.starts_at)`.as('firstSessionAt'),
+      sql<Date | null>`max(s.ends_at)`.as('lastSessionEndsAt'),
+      sql<number>`count(distinct s.id)::int`.as('sessions'),
+      countOf('CONFIRMED').as('confirmed'),
+      countOf('WAITLISTED').as('waiting'),
+    ])
+    .groupBy('e.id');
+  if (publishedOnly) query = query.where('e.publishedAt', 'is not', null);
+  return query.orderBy(sql`min(s.starts_at) desc nulls first`).orderBy('e.createdAt', 'desc').execute();
+}
+
+export function insertSession(db: Db, row: Insertable<OutreachSessionTable>) {
+  return db.insertInto('outreachSession').values(row).execute();
+}
+
+/** The sessions of some events in time order, with their registrations and admissions counted. */
+export function sessionsOf(db: Db, eventIds: readonly string[]) {
+  if (eventIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('outreachSession as s')
+    .leftJoin('outreachRegistration as r', 'r.sessionId', 's.id')
+    .selectAll('s')
+    .select([
+      countOf('CONFIRMED').as('confirmed'),
+      countOf('OFFERED').as('offered'),
+      countOf('WAITLISTED').as('waiting'),
+      sql<number>`(select count(distinct c.registration_id)::int from outreach_check_in c
+        join outreach_registration cr on cr.id = c.registration_id where cr.session_id = s.id)`.as(
+        'checkedIn',
+      ),
+    ])
+    .where('s.eventId', 'in', eventIds)
+    .groupBy('s.id')
+    .orderBy('s.startsAt')
+    .orderBy('s.label')
+    .execute();
+}
+export type SessionRow = Awaited<ReturnType<typeof sessionsOf>>[number];
+
+/** Locks sessions, in the order of their ids so that two writers never wait on each other. */
+export function lockSessions(db: Db, ids: readonly string[]) {
+  return db
+    .selectFrom('outreachSession as s')
+    .innerJoin('outreachEvent as e', 'e.id', 's.eventId')
+    .select([
+      's.id',
+      's.eventId',
+      's.label',
+      's.startsAt',
+      's.endsAt',
+      's.venue',
+      's.address',
+      's.capacity',
+      's.registrationUntil',
+      'e.title',
+      'e.offerHours',
+      'e.publishedAt',
+    ])
+    .where('s.id', 'in', [...ids].sort())
+    .orderBy('s.id')
+    .forUpdate('s')
+    .execute();
+}
+export type LockedSession = Awaited<ReturnType<typeof lockSessions>>[number];
+
+/** Seats held (confirmed or offered) and people waiting, per session. */
+export async function seatCounts(db: Db, sessionIds: readonly string[]) {
+  const rows = await db
+    .selectFrom('outreachRegistration as r')
+    .select([
+      'r.sessionId',
+      sql<number>`(count(*) filter (where r.status in ('CONFIRMED', 'OFFERED')))::int`.as('held'),
+      countOf('WAITLISTED').as('waiting'),
+    ])
+    .where('r.sessionId', 'in', sessionIds)
+    .where('r.status', 'in', LIVE)
+    .groupBy('r.sessionId')
+    .execute();
+  return new Map(rows.map((row) => [row.sessionId, { held: row.held, waiting: row.waiting }]));
+}
+
+/** Of some addresses, those already registered (and alive) for their session. */
+export async function liveAddresses(db: Db, pairs: readonly { sessionId: string; email: string }[]) {
+  if (pairs.length === 0) return new Set<string>();
+  const rows = await db
+    .selectFrom('outreachRegistration')
+    .select(['sessionId', 'email'])
+    .where('status', 'in', LIVE)
+    .where(
+      'sessionId',
+      'in',
+      pairs.map((pair) => pair.sessionId),
+    )
+    .where(
+      'email',
+      'in',
+      pairs.map((pair) => pair.email),
+    )
+    .execute();
+  return new Set(rows.map((row) => `${row.sessionId} ${row.email}`));
+}
+
+export function insertRegistrations(db: Db, rows: Insertable<OutreachRegistrationTable>[]) {
+  return db.insertInto('outreachRegistration').values(rows).returning(['id', 'arrival']).execute();
+}
+
+/** The first people waiting for a session, in arrival order. */
+export function firstWaiting(db: Db, sessionId: string, limit: number) {
+  return db
+    .selectFrom('outreachRegistration')
+    .selectAll()
+    .where('sessionId', '=', sessionId)
+    .where('status', '=', 'WAITLISTED')
+    .orderBy('arrival')
+    .limit(limit)
+    .execute();
+}
+
+export function findRegistration(db: Db, id: string) {
+  return db.selectFrom('outreachRegistration').selectAll().where('id', '=', id).executeTakeFirst();
+}
+export type RegistrationRow = NonNullable<Awaited<ReturnType<typeof findRegistration>>>;
+
+export function updateRegistration(db: Db, id: string, changes: Updateable<OutreachRegistrationTable>) {
+  return db.updateTable('outreachRegistration').set(changes).where('id', '=', id).execute();
+}
+
+/** A person's place in the waitlist: 1 for the first waiting. */
+export async function waitlistPosition(db: Db, sessionId: string, arrival: string) {
+  const row = await db
+    .selectFrom('outreachRegistration')
+    .select(sql<number>`count(*)::int`.as('ahead'))
+    .where('sessionId', '=', sessionId)
+    .where('status', '=', 'WAITLISTED')
+    .where('arrival', '<', arrival)
+    .executeTakeFirstOrThrow();
+  return row.ahead + 1;
+}
+
+/** Offers not answered in time, the oldest first. */
+export function lapsedOffers(db: Db, now: Date, limit: number) {
+  return db
+    .selectFrom('outreachRegistration')
+    .select(['id', 'sessionId'])
+    .where('status', '=', 'OFFERED')
+    .where('offerExpiresAt', '<=', now)
+    .orderBy('offerExpiresAt')
+    .limit(limit)
+    .execute();
+}
+
+/** The registrations of a session, in arrival order, with the lists they entered by. */
+export async function registrationsOf(
+  db: Db,
+  sessionId: string,
+  filter: { status?: RegistrationStatus | undefined; q?: string | undefined },
+  page: { limit: number; offset: number },
+) {
+  let query = db.selectFrom('outreachRegistration as r').where('r.sessionId', '=', sessionId);
+  if (filter.status) query = query.where('r.status', '=', filter.status);
+  if (filter.q) {
+    const like = `%${filter.q.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+    query = query.where((eb) =>
+      eb.or([eb('r.name', 'ilike', like), eb('r.email', 'ilike', like), eb('r.ticketCode', 'ilike', like)]),
+    );
+  }
+  const [rows, total] = await Promise.all([
+    query
+      .selectAll('r')
+      .select(
+        sql<string[]>`coalesce((select array_agg(l.name order by l.name) from outreach_check_in c
+          join outreach_check_in_list l on l.id = c.list_id where c.registration_id = r.id), '{}')`.as(
+          'checkIns',
+        ),
+      )
+      .select(
+        sql<number | null>`case when r.status = 'WAITLISTED' then (select count(*)::int + 1
+          from outreach_registration w where w.session_id = r.session_id and w.status = 'WAITLISTED'
+          and w.arrival < r.arrival) end`.as('position'),
+      )
+      .orderBy('r.arrival')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute(),
+    query.select(sql<number>`count(*)::int`.as('total')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: total.total };
+}
+
+/** The live registrations asking for interpretation or mediation, per language and session. */
+export function interpretationNeeds(db: Db, eventId: string) {
+  return db
+    .selectFrom('outreachRegistration as r')
+    .innerJoin('outreachSession as s', 's.id', 'r.sessionId')
+    .select([
+      'r.interpretationLanguage as language',
+      's.id as sessionId',
+      's.label as sessionLabel',
+      's.startsAt',
+      sql<number>`count(*)::int`.as('people'),
+      sql<
+        string[]
+      >`coalesce(array_agg(r.accessibility_needs) filter (where r.accessibility_needs is not null), '{}')`.as(
+        'accessibilityNeeds',
+      ),
+    ])
+    .where('s.eventId', '=', eventId)
+    .where('r.status', 'in', HOLDS_SEAT)
+    .where('r.interpretationLanguage', 'is not', null)
+    .groupBy(['r.interpretationLanguage', 's.id'])
+    .orderBy('r.interpretationLanguage')
+    .orderBy('s.startsAt')
+    .execute();
+}
+
+export function checkInListsOf(db: Db, eventId: string) {
+  return db
+    .selectFrom('outreachCheckInList as l')
+    .leftJoin('outreachCheckIn as c', 'c.listId', 'l.id')
+    .select(['l.id', 'l.name', sql<number>`count(c.registration_id)::int`.as('checkedIn')])
+    .where('l.eventId', '=', eventId)
+    .groupBy('l.id')
+    .orderBy('l.createdAt')
+    .execute();
+}
+
+export function findCheckInList(db: Db, id: string) {
+  return db.selectFrom('outreachCheckInList').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function insertCheckInList(
+  db: Db,
+  row: { id: string; eventId: string; name: string; createdAt: Date },
+) {
+  return db
+    .insertInto('outreachCheckInList')
+    .values(row)
+    .onConflict((c) => c.columns(['eventId', 'name']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+}
+
+/** A ticket as the door reads it: its session and event. */
+export function ticketByCode(db: Db, code: string) {
+  return db
+    .selectFrom('outreachRegistration as r')
+    .innerJoin('outreachSession as s', 's.id', 'r.sessionId')
+    .select([
+      'r.id',
+      'r.name',
+      'r.status',
+      'r.ticketCode',
+      'r.sessionId',
+      's.eventId',
+      's.label as sessionLabel',
+      's.startsAt',
+    ])
+    .where('r.ticketCode', '=', code)
+    .executeTakeFirst();
+}
+
+/** Admits a ticket on a list; nothing when it was admitted before (the first admission stands). */
+export function admit(
+  db: Db,
+  row: { listId: string; registrationId: string; checkedInAt: Date; checkedInBy: string },
+) {
+  return db
+    .insertInto('outreachCheckIn')
+    .values(row)
+    .onConflict((c) => c.columns(['listId', 'registrationId']).doNothing())
+    .returning('checkedInAt')
+    .executeTakeFirst();
+}
+
+export function admission(db: Db, listId: string, registrationId: string) {
+  return db
+    .selectFrom('outreachCheckIn')
+    .select('checkedInAt')
+    .where('listId', '=', listId)
+    .where('registrationId', '=', registrationId)
+    .executeTakeFirst();
+}
+
+/** The door's search by name among a session's live tickets. */
+export function ticketsByName(db: Db, sessionId: string, listId: string, q: string) {
+  const like = `%${q.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+  return db
+    .selectFrom('outreachRegistration as r')
+    .select([
+      'r.name',
+      'r.ticketCode',
+      'r.status',
+      sql<boolean>`exists (select 1 from outreach_check_in c where c.registration_id = r.id and c.list_id = ${listId})`.as(
+        'checkedIn',
+      ),
+    ])
+    .where('r.sessionId', '=', sessionId)
+    .where('r.status', 'in', LIVE)
+    .where('r.name', 'ilike', like)
+    .orderBy('r.name')
+    .limit(20)
+    .execute();
+}

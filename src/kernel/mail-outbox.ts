@@ -43,7 +43,8 @@ export function announceQueuedMail(): void {
   queued.emit('mail');
 }
 
-export async function queueMail(trx: Transaction<Database>, now: Date, mail: Mail, about: MailAbout) {
+/** The outbox row of a mail, its attachments in base64. */
+function outboxRow(now: Date, mail: Mail, about: MailAbout) {
   const body: StoredBody = {
     text: mail.text,
     ...(mail.html ? { html: mail.html } : {}),
@@ -57,23 +58,37 @@ export async function queueMail(trx: Transaction<Database>, now: Date, mail: Mai
         }
       : {}),
   };
-  const id = newId();
+  return {
+    id: newId(),
+    topic: about.topic,
+    entityId: about.entityId,
+    recipient: mail.to,
+    subject: mail.subject,
+    body: JSON.stringify(body),
+    status: 'PENDING' as const,
+    attempts: 0,
+    nextAttemptAt: now,
+    createdAt: now,
+  };
+}
+
+export async function queueMail(trx: Transaction<Database>, now: Date, mail: Mail, about: MailAbout) {
+  const row = outboxRow(now, mail, about);
+  await trx.insertInto('mailOutbox').values(row).execute();
+  return row.id;
+}
+
+/** Queues many mails in one statement: for use cases that write many records at once (a batch of registrations). */
+export async function queueMails(
+  trx: Transaction<Database>,
+  now: Date,
+  mails: readonly { mail: Mail; about: MailAbout }[],
+): Promise<void> {
+  if (mails.length === 0) return;
   await trx
     .insertInto('mailOutbox')
-    .values({
-      id,
-      topic: about.topic,
-      entityId: about.entityId,
-      recipient: mail.to,
-      subject: mail.subject,
-      body: JSON.stringify(body),
-      status: 'PENDING',
-      attempts: 0,
-      nextAttemptAt: now,
-      createdAt: now,
-    })
+    .values(mails.map(({ mail, about }) => outboxRow(now, mail, about)))
     .execute();
-  return id;
 }
 
 /** Takes the mails whose try is due, pushing their next try past the claim so no other worker takes them. */

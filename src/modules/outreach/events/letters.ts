@@ -31,27 +31,37 @@ export type Letter = {
   offerExpiresAt?: Date | null;
 };
 
-/** When a session is, in words and figures of the language: `sabato 18 aprile 2026, 20:30–22:00`. */
-export function whenOf(language: string, session: { startsAt: Date; endsAt: Date }): string {
-  return new Intl.DateTimeFormat(intlLocale(language), {
-    timeZone: LEGAL_TIME_ZONE,
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).formatRange(session.startsAt, session.endsAt);
+// Formats are made once per language: making one costs more than using it.
+const formats = new Map<string, Intl.DateTimeFormat>();
+function formatOf(kind: 'when' | 'moment', language: string): Intl.DateTimeFormat {
+  const key = `${kind} ${language}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(
+      intlLocale(language),
+      kind === 'when'
+        ? {
+            timeZone: LEGAL_TIME_ZONE,
+            weekday: 'long',
+            day: 'numeric',
+            month: 'long',
+            year: 'numeric',
+            hour: '2-digit',
+            minute: '2-digit',
+          }
+        : { timeZone: LEGAL_TIME_ZONE, dateStyle: 'full', timeStyle: 'short' },
+    );
+    formats.set(key, format);
+  }
+  return format;
 }
 
+/** When a session is, in words and figures of the language: `sabato 18 aprile 2026, 20:30–22:00`. */
+export const whenOf = (language: string, session: { startsAt: Date; endsAt: Date }): string =>
+  formatOf('when', language).formatRange(session.startsAt, session.endsAt);
+
 /** A moment in words of the language, for the deadline of an offer. */
-export function momentOf(language: string, at: Date): string {
-  return new Intl.DateTimeFormat(intlLocale(language), {
-    timeZone: LEGAL_TIME_ZONE,
-    dateStyle: 'full',
-    timeStyle: 'short',
-  }).format(at);
-}
+export const momentOf = (language: string, at: Date): string => formatOf('moment', language).format(at);
 
 export const whereOf = (session: Pick<LetterSession, 'venue' | 'address'>) =>
   `${session.venue}, ${session.address}`;

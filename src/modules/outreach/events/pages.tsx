@@ -43,6 +43,7 @@ import {
   type PublicSession,
   publicEvent,
   publicEvents,
+  registrableSessions,
   type Ticket,
 } from './public.ts';
 import { printedTicketCode } from './rules.ts';
@@ -631,13 +632,10 @@ export async function registerEventPages(app: LovitApp, platform: Platform): Pro
           status: 403,
         });
       const id = eventId.safeParse((request.params as { id: string }).id);
-      const event = id.success ? await publicEvent(platform, id.data, lang) : null;
-      if (!event) throw new NotFound();
-      const checked = checkForm(
-        values,
-        event.sessions.map((session) => session.id),
-        t,
-      );
+      // The seats are counted once, by the registration itself: the form needs only the sessions' ids.
+      const sessionIds = id.success ? await registrableSessions(platform, id.data) : [];
+      if (!id.success || sessionIds.length === 0) throw new NotFound();
+      const checked = checkForm(values, sessionIds, t);
       if (!checked.ok)
         return showEvent(request, reply, { values, errors: checked.errors, notice: null, status: 400 });
       const outcome = await register(platform, request.caller, checked.registration);
@@ -650,7 +648,7 @@ export async function registerEventPages(app: LovitApp, platform: Platform): Pro
         title: t(
           outcome.status === 'CONFIRMED' ? 'events.done.confirmedTitle' : 'events.done.waitlistedTitle',
         ),
-        place: eventPlace(event.id),
+        place: eventPlace(id.data),
         body: <RegisteredBody lang={lang} t={t} outcome={outcome} email={checked.registration.email} />,
       });
     });

@@ -135,16 +135,26 @@ export async function openTicket(
   if (!check.ok) return check;
   const { db } = platform.database;
   const registration = await store.findRegistration(db, check.subjectId);
-  const sessionRow =
-    registration &&
-    (await db
-      .selectFrom('outreachSession')
-      .select('eventId')
-      .where('id', '=', registration.sessionId)
-      .executeTakeFirst());
-  const event = sessionRow && (await publicEvent(platform, sessionRow.eventId, lang));
-  const session = event?.sessions.find((candidate) => candidate.id === registration?.sessionId);
-  if (!registration || !event || !session) return { ok: false, reason: 'invalid' };
+  const row = registration && (await store.sessionWithEvent(db, registration.sessionId));
+  if (!registration || !row?.publishedAt) return { ok: false, reason: 'invalid' };
+  const now = platform.clock.now();
+  const session: PublicSession = {
+    ...row,
+    // a ticket's page does not count the seats
+    seatsLeft: 0,
+    isOpen: isOpen(row, now),
+  };
+  const event: PublicEvent = {
+    id: row.eventId,
+    kind: row.kind,
+    ...(await texts(
+      platform,
+      { id: row.eventId, title: row.title, summary: row.summary, description: row.description },
+      lang,
+    )),
+    sessions: [session],
+    isPast: row.endsAt <= now,
+  };
   await auditRead(db, platform.clock, caller, 'outreach_registration', registration.id, {
     by: 'ticket link',
   });
@@ -160,3 +170,7 @@ export async function eventPlaces(platform: Platform): Promise<string[]> {
   const events = await store.listEvents(platform.database.db, true);
   return ['/eventi', ...events.map((event) => `/eventi/${event.id}`)];
 }
+
+/** The sessions the registration form of a published event may name; none when it is not published. */
+export const registrableSessions = (platform: Platform, eventId: string) =>
+  store.sessionIdsOfPublished(platform.database.db, eventId);

@@ -13,7 +13,7 @@ import { auditContextOf, type Caller, SYSTEM_CALLER } from '../../../kernel/auth
 import { Conflict, Invalid, NotFound } from '../../../kernel/errors.ts';
 import { newId } from '../../../kernel/ids.ts';
 import type { JobDefinition } from '../../../kernel/jobs.ts';
-import { announceQueuedMail, queueMail } from '../../../kernel/mail-outbox.ts';
+import { announceQueuedMail, queueMails } from '../../../kernel/mail-outbox.ts';
 import type { Platform } from '../../../kernel/platform.ts';
 import { warmLinkSigning } from '../../../kernel/signed-links.ts';
 import { type UnitOfWork, writeTransaction } from '../../../kernel/transaction.ts';
@@ -90,7 +90,7 @@ async function letterFor(
 /** Writes one batch in one transaction; what each registration became, in the batch's order. */
 async function writeBatch(platform: Platform, batch: Pending[]): Promise<RegistrationOutcome[]> {
   const now = platform.clock.now();
-  let mails = 0;
+  let queued = 0;
   const outcomes = await platform.database.db.transaction().execute(async (trx) => {
     const sessionIds = [...new Set(batch.map((item) => item.input.sessionId))];
     const sessions = new Map((await store.lockSessions(trx, sessionIds)).map((row) => [row.id, row]));
@@ -167,16 +167,19 @@ async function writeBatch(platform: Platform, batch: Pending[]): Promise<Registr
         };
       }),
     );
+    const mails = [];
     for (const [i, { index }] of accepted.entries()) {
       const row = rows[i] as (typeof rows)[number];
       const session = sessions.get(row.sessionId) as store.LockedSession;
       const position = positions.get(index) ?? null;
       const { letter, token } = await letterFor(platform, row, session, row.status, { position });
-      await queueMail(trx, now, registrationLetter(letter, now), {
-        topic: `outreach.registration.${row.status === 'CONFIRMED' ? 'confirmed' : 'waitlisted'}`,
-        entityId: row.id,
+      mails.push({
+        mail: registrationLetter(letter, now),
+        about: {
+          topic: `outreach.registration.${row.status === 'CONFIRMED' ? 'confirmed' : 'waitlisted'}`,
+          entityId: row.id,
+        },
       });
-      mails += 1;
       results[index] = {
         kind: 'registered',
         registrationId: row.id,
@@ -187,9 +190,11 @@ async function writeBatch(platform: Platform, batch: Pending[]): Promise<Registr
         sessionLabel: session.label,
       };
     }
+    await queueMails(trx, now, mails);
+    queued += mails.length;
     return results as RegistrationOutcome[];
   });
-  if (mails > 0) announceQueuedMail();
+  if (queued > 0) announceQueuedMail();
   return outcomes;
 }
 

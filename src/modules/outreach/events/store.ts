@@ -105,6 +105,29 @@ export function listEvents(db: Db, publishedOnly: boolean) {
   return query.orderBy(sql`min(s.starts_at) desc nulls first`).orderBy('e.createdAt', 'desc').execute();
 }
 
+/** The sessions of a published event, without counting anything: what the registration form may name. */
+export async function sessionIdsOfPublished(db: Db, eventId: string) {
+  const rows = await db
+    .selectFrom('outreachSession as s')
+    .innerJoin('outreachEvent as e', 'e.id', 's.eventId')
+    .select('s.id')
+    .where('s.eventId', '=', eventId)
+    .where('e.publishedAt', 'is not', null)
+    .execute();
+  return rows.map((row) => row.id);
+}
+
+/** A session with its event, nothing counted: what a ticket shows. */
+export function sessionWithEvent(db: Db, sessionId: string) {
+  return db
+    .selectFrom('outreachSession as s')
+    .innerJoin('outreachEvent as e', 'e.id', 's.eventId')
+    .selectAll('s')
+    .select(['e.kind', 'e.title', 'e.summary', 'e.description', 'e.publishedAt'])
+    .where('s.id', '=', sessionId)
+    .executeTakeFirst();
+}
+
 export function insertSession(db: Db, row: Insertable<OutreachSessionTable>) {
   return db.insertInto('outreachSession').values(row).execute();
 }

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { loadDemoData } from './cli/demo.ts';
 import { loadDemoCases } from './cli/demo-cases.ts';
 import { loadDemoCouncil } from './cli/demo-council.ts';
+import { loadDemoEvents } from './cli/demo-events.ts';
 import { loadDemoTraining } from './cli/demo-training.ts';
 import { loadDemoTrainingFeedback } from './cli/demo-training-feedback.ts';
 import { loadDemoTrainingRecord } from './cli/demo-training-record.ts';
@@ -75,6 +76,7 @@ export async function openPlatform(
     if (demoLoaded) await loadDemoUpdates({ database, clock, config });
     if (demoLoaded) await loadDemoTrainingFeedback({ database, clock, config });
     if (demoLoaded) await loadDemoTrainingRecord({ database, clock, config });
+    if (demoLoaded) await loadDemoEvents({ database, clock, config });
     const mailer = createMailer(config.smtpUrl, logger);
     const jobs = config.jobs
       ? await startJobs(database, jobDefinitions({ config, database, clock, mailer }), { work: true, logger })

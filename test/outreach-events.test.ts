@@ -3,6 +3,7 @@ import { SYSTEM_CALLER } from '../src/kernel/auth.ts';
 import { openServerDatabase } from '../src/kernel/db.ts';
 import type { Role } from '../src/kernel/permissions.ts';
 import { lapseOffers, register } from '../src/modules/outreach/events/seats.ts';
+import { eventIndicators } from '../src/modules/outreach/service.ts';
 import { startTestApp, stopTestApp, type TestApp } from './support/app.ts';
 import { BACKENDS, openTestDatabase, type TestDatabase } from './support/database.ts';
 import { makeOrganisation, makeUser, type Session, signIn } from './support/identity.ts';
@@ -375,6 +376,21 @@ for (const backend of BACKENDS) {
         ['Dawit Alemu', 'EXPIRED'],
         ['Ewa Nowak', 'OFFERED'],
       ]);
+    });
+
+    it('computes the indicators from the records: sessions held, registrations, attendance by organisation type', async () => {
+      const before = await eventIndicators(t.platform);
+      expect(before).toMatchObject({ eventsPublished: 1, sessionsHeld: 0, attendanceRate: null });
+      expect(before.registrations).toBe((await rows()).filter((row) => row.status === 'CONFIRMED').length);
+      // after the second performance: Chiara (present) is the one confirmed for the first
+      t.clock.set('2026-04-20T09:00:00+02:00');
+      const after = await eventIndicators(t.platform);
+      expect(after).toMatchObject({ sessionsHeld: 2, participants: 1 });
+      expect(after.attendanceRate).toBeCloseTo(1 / after.registeredForHeldSessions);
+      expect(after.byOrganisationType).toEqual([
+        { organisationType: null, registered: after.registrations, present: 1 },
+      ]);
+      t.clock.set('2026-03-02T09:00:00+01:00');
     });
 
     it('keeps the seats exact when many register at once, from two processes, and the waitlist in arrival order', async () => {

@@ -420,3 +420,42 @@ export function ticketsByName(db: Db, sessionId: string, listId: string, q: stri
     .limit(20)
     .execute();
 }
+
+/** Per session of the published events: whether it was held by `now`, its seats taken and its admissions. */
+export function sessionFigures(db: Db, now: Date) {
+  return db
+    .selectFrom('outreachSession as s')
+    .innerJoin('outreachEvent as e', 'e.id', 's.eventId')
+    .leftJoin('outreachRegistration as r', 'r.sessionId', 's.id')
+    .select([
+      's.id',
+      's.eventId',
+      sql<boolean>`s.ends_at <= ${now}`.as('held'),
+      countOf('CONFIRMED').as('confirmed'),
+      countOf('WAITLISTED').as('waiting'),
+      sql<number>`(count(*) filter (where r.status = 'CONFIRMED' and exists (select 1 from outreach_check_in c
+        where c.registration_id = r.id)))::int`.as('present'),
+    ])
+    .where('e.publishedAt', 'is not', null)
+    .groupBy('s.id')
+    .execute();
+}
+
+/** Confirmed registrations of the published events by the type of organisation given, and those present. */
+export function figuresByOrganisationType(db: Db) {
+  return db
+    .selectFrom('outreachRegistration as r')
+    .innerJoin('outreachSession as s', 's.id', 'r.sessionId')
+    .innerJoin('outreachEvent as e', 'e.id', 's.eventId')
+    .select([
+      'r.organisationType',
+      sql<number>`count(*)::int`.as('registered'),
+      sql<number>`(count(*) filter (where exists (select 1 from outreach_check_in c
+        where c.registration_id = r.id)))::int`.as('present'),
+    ])
+    .where('e.publishedAt', 'is not', null)
+    .where('r.status', '=', 'CONFIRMED')
+    .groupBy('r.organisationType')
+    .orderBy('r.organisationType')
+    .execute();
+}

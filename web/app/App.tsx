@@ -10,6 +10,7 @@ import { LoginPage } from '../modules/identity/LoginPage.tsx';
 import { PasswordResetRequestPage } from '../modules/identity/PasswordResetRequestPage.tsx';
 import { ProfilePage } from '../modules/identity/ProfilePage.tsx';
 import { SetPasswordPage } from '../modules/identity/SetPasswordPage.tsx';
+import { outreachRoutes } from '../modules/outreach/outreachRoutes.tsx';
 import { GlossaryPage } from '../modules/portal/GlossaryPage.tsx';
 import { SheetsPage } from '../modules/portal/SheetsPage.tsx';
 import { surveysRoutes } from '../modules/surveys/surveysRoutes.tsx';
@@ -69,6 +70,7 @@ export function App() {
               {councilRoutes()}
               {surveysRoutes()}
               {trainingRoutes()}
+              {outreachRoutes()}
               {updatesRoutes()}
               <Route path="*" element={<NotFoundPage />} />
             </Route>

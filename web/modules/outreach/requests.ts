@@ -1,0 +1,93 @@
+import type { z } from 'zod';
+import type {
+  checkInResult,
+  doorMatch,
+  EventInput,
+  EventKind,
+  EventView,
+  eventSummary,
+  interpretationNeed,
+  registrationStatus,
+  registrationView,
+  SessionInput,
+} from '../../../src/modules/outreach/contract.ts';
+import { api } from '../../app/api.ts';
+
+/** What the server sends: its instants arrive as ISO strings. */
+type Wire<T> = T extends Date
+  ? string
+  : T extends readonly (infer Item)[]
+    ? Wire<Item>[]
+    : T extends object
+      ? { [Key in keyof T]: Wire<T[Key]> }
+      : T;
+
+export type { EventInput, EventKind, SessionInput };
+export type EventSummary = Wire<z.infer<typeof eventSummary>>;
+export type OutreachEvent = Wire<EventView>;
+export type EventSession = OutreachEvent['sessions'][number];
+export type RegistrationStatus = z.infer<typeof registrationStatus>;
+export type Registration = Wire<z.infer<typeof registrationView>>;
+export type InterpretationNeed = Wire<z.infer<typeof interpretationNeed>>;
+export type CheckInResult = Wire<z.infer<typeof checkInResult>>;
+export type DoorMatch = z.infer<typeof doorMatch>;
+export type EventText = { title: string; summary: string; description: string };
+
+/**
+ * The kinds and statuses in the contract's order, their names in the catalogue. The contract's own tables of
+ * names cannot come to the browser: the contract also reads the portal's languages from the server's disk.
+ */
+const KINDS: Record<EventKind, true> = { CONFERENCE: true, PERFORMANCE: true, WORKSHOP: true, OTHER: true };
+export const EVENT_KINDS = Object.keys(KINDS) as EventKind[];
+const STATUSES: Record<RegistrationStatus, true> = {
+  CONFIRMED: true,
+  WAITLISTED: true,
+  OFFERED: true,
+  CANCELLED: true,
+  EXPIRED: true,
+};
+export const REGISTRATION_STATUSES = Object.keys(STATUSES) as RegistrationStatus[];
+
+export type Paged<T> = { items: T[]; total: number; page: number; pageSize: number };
+export const PAGE_SIZE = 20;
+
+export type RegistrationsQuery = { page: number; status?: RegistrationStatus; q?: string };
+
+export const keys = {
+  all: ['outreach'] as const,
+  events: ['outreach', 'events'] as const,
+  event: (id: string) => ['outreach', 'event', id] as const,
+  registrations: (sessionId: string, query: RegistrationsQuery) =>
+    ['outreach', 'registrations', sessionId, query] as const,
+  interpretation: (id: string) => ['outreach', 'interpretation', id] as const,
+  door: (sessionId: string, listId: string, q: string) => ['outreach', 'door', sessionId, listId, q] as const,
+};
+
+export const outreach = {
+  events: () => api.get<EventSummary[]>('/api/outreach/events'),
+  createEvent: (input: EventInput) => api.post<OutreachEvent>('/api/outreach/events', input),
+  event: (id: string) => api.get<OutreachEvent>(`/api/outreach/events/${id}`),
+  setPublished: (id: string, published: boolean) =>
+    api.put<OutreachEvent>(`/api/outreach/events/${id}/published`, { published }),
+  keepText: (id: string, language: string, text: EventText) =>
+    api.put<OutreachEvent>(`/api/outreach/events/${id}/texts/${language}`, text),
+  dropText: (id: string, language: string) =>
+    api.delete<OutreachEvent>(`/api/outreach/events/${id}/texts/${language}`),
+  addSession: (id: string, input: SessionInput) =>
+    api.post<OutreachEvent>(`/api/outreach/events/${id}/sessions`, input),
+  changeCapacity: (sessionId: string, capacity: number) =>
+    api.put(`/api/outreach/sessions/${sessionId}/capacity`, { capacity }),
+  registrations: (sessionId: string, query: RegistrationsQuery) =>
+    api.get<Paged<Registration>>(`/api/outreach/sessions/${sessionId}/registrations`, {
+      ...query,
+      pageSize: PAGE_SIZE,
+    }),
+  cancel: (registrationId: string) => api.post(`/api/outreach/registrations/${registrationId}/cancel`),
+  interpretation: (id: string) => api.get<InterpretationNeed[]>(`/api/outreach/events/${id}/interpretation`),
+  addCheckInList: (id: string, name: string) =>
+    api.post<OutreachEvent>(`/api/outreach/events/${id}/check-in-lists`, { name }),
+  checkIn: (input: { listId: string; sessionId: string; code: string }) =>
+    api.post<CheckInResult>('/api/outreach/check-in', input),
+  door: (sessionId: string, listId: string, q: string) =>
+    api.get<DoorMatch[]>(`/api/outreach/sessions/${sessionId}/door`, { listId, q }),
+};

@@ -1,12 +1,11 @@
 /** The API of dissemination (WP4) for the staff: events, their sessions and registrations, the door. */
 import { z } from 'zod';
 import { legalDay, multilineText, text } from '../../kernel/contract.ts';
-import { LANGUAGES } from '../portal/languages.ts';
 
 /** The kinds of event, with their Italian names. */
 export const EVENT_KINDS = {
   CONFERENCE: 'Convegno',
-  PERFORMANCE: 'Spettacolo / installazione teatrale',
+  PERFORMANCE: 'Spettacolo o installazione teatrale',
   WORKSHOP: 'Laboratorio',
   OTHER: 'Altro evento',
 } as const;
@@ -28,10 +27,24 @@ export const registrationStatus = z.enum(['CONFIRMED', 'WAITLISTED', 'OFFERED', 
 
 const id = z.uuid();
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'indicare l’ora come 09:30');
-const publicLanguage = z.enum(
-  LANGUAGES.map((language) => language.code) as [string, ...string[]],
-  'Scegliere una lingua dall’elenco',
-);
+/** The portal's languages, by code (a unit test checks them against its catalogues). */
+export const PORTAL_LANGUAGES = [
+  'it',
+  'en',
+  'fr',
+  'ar',
+  'sq',
+  'es',
+  'uk',
+  'zh',
+  'ro',
+  'ru',
+  'pa',
+  'hi',
+  'ur',
+  'bn',
+] as const;
+const publicLanguage = z.enum(PORTAL_LANGUAGES, 'Scegliere una lingua dall’elenco');
 
 export const eventInput = z.object({
   kind: eventKind,

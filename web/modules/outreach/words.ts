@@ -1,5 +1,6 @@
 /** How the events' pages word dates and languages for Italian readers, on the Prefettura's clock. */
 import i18next from 'i18next';
+import { PORTAL_LANGUAGES } from '../../../src/modules/outreach/contract.ts';
 
 const when = new Intl.DateTimeFormat('it-IT', {
   timeZone: 'Europe/Rome',
@@ -31,21 +32,7 @@ export const momentOf = (iso: string) => when.format(new Date(iso));
 export const lastDayOf = (closesAt: string) => day.format(new Date(new Date(closesAt).getTime() - 1));
 
 /** The languages of the public portal besides Italian, the event's own language. */
-export const TRANSLATION_LANGUAGES = [
-  'en',
-  'fr',
-  'ar',
-  'sq',
-  'es',
-  'uk',
-  'zh',
-  'ro',
-  'ru',
-  'pa',
-  'hi',
-  'ur',
-  'bn',
-] as const;
+export const TRANSLATION_LANGUAGES = PORTAL_LANGUAGES.filter((code) => code !== 'it');
 
 /** Italian Sign Language, which visitors may ask an interpreter for besides the portal's languages. */
 const SIGN_LANGUAGE = 'lis';

@@ -75,7 +75,7 @@ function publicSessions(rows: store.SessionRow[], now: Date): PublicSession[] {
 export async function publicEvents(platform: Platform, lang: string): Promise<PublicEvent[]> {
   const { db } = platform.database;
   const now = platform.clock.now();
-  const events = await store.listEvents(db, true);
+  const events = await store.listEvents(db, true, platform.clock.now());
   const sessions = await store.sessionsOf(
     db,
     events.map((event) => event.id),
@@ -167,7 +167,7 @@ export async function openTicket(
 
 /** The events' pages for the sitemap: the list and every published event. */
 export async function eventPlaces(platform: Platform): Promise<string[]> {
-  const events = await store.listEvents(platform.database.db, true);
+  const events = await store.listEvents(platform.database.db, true, platform.clock.now());
   return ['/eventi', ...events.map((event) => `/eventi/${event.id}`)];
 }
 

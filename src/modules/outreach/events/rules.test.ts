@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { LANGUAGES } from '../../portal/languages.ts';
+import { PORTAL_LANGUAGES } from '../contract.ts';
 import { normaliseTicketCode, offerExpiry, offersFor, printedTicketCode, seatsFor } from './rules.ts';
 import { newTicketCode } from './ticket-codes.ts';
 
@@ -47,5 +49,11 @@ describe('ticket codes', () => {
     expect(normaliseTicketCode('ABCD-EFG')).toBeNull();
     expect(normaliseTicketCode('ABCD-EFGU')).toBeNull();
     expect(normaliseTicketCode('<script>')).toBeNull();
+  });
+});
+
+describe('the events’ languages', () => {
+  it('are the portal’s', () => {
+    expect([...PORTAL_LANGUAGES].sort()).toEqual(LANGUAGES.map((language) => language.code).sort());
   });
 });

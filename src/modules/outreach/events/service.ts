@@ -32,7 +32,7 @@ async function mustFindEvent(platform: Platform, id: string) {
 }
 
 export async function listEvents(platform: Platform) {
-  const rows = await store.listEvents(platform.database.db, false);
+  const rows = await store.listEvents(platform.database.db, false, platform.clock.now());
   return rows.map((row) => ({
     id: row.id,
     kind: row.kind,
@@ -358,6 +358,12 @@ export async function checkIn(platform: Platform, caller: Caller, input: z.infer
     ticketCode: null,
     checkedInAt: null,
   });
+  const session = await db
+    .selectFrom('outreachSession')
+    .select('eventId')
+    .where('id', '=', input.sessionId)
+    .executeTakeFirst();
+  if (session?.eventId !== list.eventId) throw new NotFound('La data scelta non è di questo evento.');
   const code = normaliseTicketCode(input.code.split('/').at(-1) ?? '');
   if (!code) return refused('Codice non valido: un biglietto ha 8 caratteri, come K7M2-Q9XA.');
   const ticket = await store.ticketByCode(db, code);

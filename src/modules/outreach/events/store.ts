@@ -82,7 +82,7 @@ const countOf = (status: RegistrationStatus) =>
   sql<number>`(count(*) filter (where r.status = ${status}))::int`;
 
 /** Every event, the next first, then the past ones, with its sessions' counts. */
-export function listEvents(db: Db, publishedOnly: boolean) {
+export function listEvents(db: Db, publishedOnly: boolean, now: Date) {
   let query = db
     .selectFrom('outreachEvent as e')
     .leftJoin('outreachSession as s', 's.eventId', 'e.id')
@@ -102,7 +102,13 @@ export function listEvents(db: Db, publishedOnly: boolean) {
     ])
     .groupBy('e.id');
   if (publishedOnly) query = query.where('e.publishedAt', 'is not', null);
-  return query.orderBy(sql`min(s.starts_at) desc nulls first`).orderBy('e.createdAt', 'desc').execute();
+  // Those without dates first, then the coming ones (the next first), then the past ones (the latest first).
+  return query
+    .orderBy(sql`case when max(s.ends_at) is null then 0 when max(s.ends_at) > ${now} then 1 else 2 end`)
+    .orderBy(sql`case when max(s.ends_at) > ${now} then min(s.starts_at) end`)
+    .orderBy(sql`min(s.starts_at) desc`)
+    .orderBy('e.createdAt', 'desc')
+    .execute();
 }
 
 /** The sessions of a published event, without counting anything: what the registration form may name. */

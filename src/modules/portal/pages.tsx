@@ -381,6 +381,7 @@ export const PRIVACY_KEYS = [
   'purposes',
   'basis',
   'data',
+  'events',
   'recipients',
   'retention',
   'rights',

@@ -66,7 +66,7 @@ function hostOf(address: string): string | null {
 /**
  * Whether a form was posted from a page of this site. Browsers say where a request comes from in
  * `Sec-Fetch-Site`, whatever the referrer policy; one too old for it names the page's site in `Origin` (or
- * `Referer`), except that the site's `no-referrer` policy turns its own `Origin` into `null`. A post that says
+ * `Referer`), which the site's `same-origin` policy lets it send to the site itself. A post that says
  * none of this, or names another site, did not come from the site's own form: anonymous forms have no session
  * to hold a CSRF token.
  */

@@ -14,6 +14,7 @@ import { intlLocale, LANGUAGES, type Translate } from '../../portal/languages.ts
 import {
   ErrorBody,
   Fact,
+  formatNumber,
   INSTITUTION,
   Isolated,
   Ltr,
@@ -66,6 +67,8 @@ const LINK = {
 
 const eventPlace = (id: string) => `/eventi/${id}`;
 const ticketPlace = (token: string, action = '') => `/biglietto${action}?t=${encodeURIComponent(token)}`;
+/** The ticket's address right after a registration, which says how it went. */
+const JUST_REGISTERED = 'nuova=1';
 
 function Text({ event, children }: { event: PublicEvent; children: string }) {
   return <span {...textAttributes(event.textLanguage)}>{children}</span>;
@@ -81,7 +84,7 @@ function SessionFacts({ lang, t, session }: { lang: string; t: Translate; sessio
       <Fact label={t('events.accessibility')} lang="it">
         {session.accessibility}
       </Fact>
-      <Fact label={t('events.form.session')}>{seatsText(lang, t, session)}</Fact>
+      <Fact label={t('events.seats')}>{seatsText(lang, t, session)}</Fact>
     </dl>
   );
 }
@@ -93,7 +96,9 @@ function seatsText(lang: string, t: Translate, session: PublicSession) {
     timeZone: 'Europe/Rome',
   }).format(new Date(session.registrationUntil.getTime() - 1));
   const seats =
-    session.seatsLeft > 0 ? t('events.seatsLeft', { count: session.seatsLeft }) : t('events.full');
+    session.seatsLeft > 0
+      ? t('events.seatsLeft', { count: formatNumber(lang, session.seatsLeft) })
+      : t('events.full');
   return `${seats} · ${t('events.registerUntil', { date: until })}`;
 }
 
@@ -357,18 +362,11 @@ function EventBody(props: {
   );
 }
 
-function RegisteredBody({
-  lang,
-  t,
-  outcome,
-  email,
-}: {
-  lang: string;
-  t: Translate;
-  outcome: Extract<RegistrationOutcome, { kind: 'registered' }>;
-  email: string;
-}) {
-  const confirmed = outcome.status === 'CONFIRMED';
+/** What the ticket's page says first, right after the registration: the seat, or the place in the waitlist. */
+function RegisteredNotice({ lang, t, ticket }: { lang: string; t: Translate; ticket: Ticket }) {
+  const { registration, event, session } = ticket;
+  const confirmed = registration.status === 'CONFIRMED';
+  if (!confirmed && registration.status !== 'WAITLISTED') return null;
   return (
     <section className={`card ${confirmed ? 'ok' : 'note'}`} role="status" aria-labelledby="esito">
       <h2 id="esito">{t(confirmed ? 'events.done.confirmedTitle' : 'events.done.waitlistedTitle')}</h2>
@@ -377,19 +375,47 @@ function RegisteredBody({
           <Isolated
             lang={lang}
             text={t('events.done.confirmed', {
-              event: outcome.eventTitle,
-              session: outcome.sessionLabel,
-              email,
+              event: event.title,
+              session: session.label,
+              email: registration.email,
             })}
           />
         ) : (
-          t('events.done.waitlisted', { position: outcome.position ?? '' })
+          t('events.done.waitlisted', {
+            position: ticket.position === null ? '' : formatNumber(lang, ticket.position),
+          })
         )}
       </p>
+    </section>
+  );
+}
+
+/** Cancelling cannot be undone: the page asks first. */
+function CancelQuestion({
+  lang,
+  t,
+  token,
+  ticket,
+}: {
+  lang: string;
+  t: Translate;
+  token: string;
+  ticket: Ticket;
+}) {
+  return (
+    <section className="card note" aria-labelledby="domanda">
+      <h2 id="domanda">
+        <Text event={ticket.event}>{ticket.event.title}</Text>
+      </h2>
       <p>
-        <a className="button" href={portalPath(lang, ticketPlace(outcome.token))}>
-          {t('events.done.ticketLink')}
-        </a>
+        {whenOf(lang, ticket.session)} – <span lang="it">{ticket.session.venue}</span>
+      </p>
+      <p>{t('events.ticket.cancelQuestion')}</p>
+      <form method="post" action={portalPath(lang, ticketPlace(token, '/annulla'))}>
+        <button type="submit">{t('events.ticket.cancelYes')}</button>
+      </form>
+      <p>
+        <a href={portalPath(lang, ticketPlace(token))}>{t('events.ticket.cancelNo')}</a>
       </p>
     </section>
   );
@@ -398,13 +424,16 @@ function RegisteredBody({
 function statusText(lang: string, t: Translate, ticket: Ticket) {
   const { registration } = ticket;
   const date = registration.offerExpiresAt
-    ? new Intl.DateTimeFormat(lang, {
+    ? new Intl.DateTimeFormat(intlLocale(lang), {
         dateStyle: 'full',
         timeStyle: 'short',
         timeZone: 'Europe/Rome',
       }).format(registration.offerExpiresAt)
     : '';
-  return t(`events.ticket.state.${registration.status}`, { position: ticket.position ?? '', date });
+  return t(`events.ticket.state.${registration.status}`, {
+    position: ticket.position === null ? '' : formatNumber(lang, ticket.position),
+    date,
+  });
 }
 
 function TicketBody({
@@ -489,11 +518,11 @@ function TicketBody({
         <section className="card" aria-labelledby="annulla">
           <h2 id="annulla">{t('events.ticket.cancel')}</h2>
           <p>{t('events.ticket.cancelHint')}</p>
-          <form method="post" action={portalPath(lang, ticketPlace(token, '/annulla'))}>
-            <button type="submit" className="secondary">
+          <p>
+            <a className="button secondary" href={portalPath(lang, ticketPlace(token, '/annulla'))}>
               {t('events.ticket.cancel')}
-            </button>
-          </form>
+            </a>
+          </p>
         </section>
       )}
       <p>
@@ -521,11 +550,11 @@ async function ticketPdf(ticket: Ticket, now: Date): Promise<Uint8Array> {
   return renderOfficialDocument({
     issuer: [INSTITUTION, 'Progetto LO.V.I.T. – FAMI'],
     title: 'Biglietto',
-    subtitle: event.textLanguage === 'it' ? event.title : undefined,
+    subtitle: ticket.italianTitle,
     sections: [
       {
         rows: [
-          ['Evento', event.title],
+          ['Evento', ticket.italianTitle],
           ['Data', `${session.label} – ${whenOf('it', session)}`],
           ['Luogo', `${session.venue}, ${session.address}`],
           ['Nome', registration.name],
@@ -587,6 +616,7 @@ export async function registerEventPages(app: LovitApp, platform: Platform): Pro
     token: string,
     notice: { ok: boolean; text: string } | null,
     status = 200,
+    justRegistered = false,
   ) => {
     const { lang, t } = languageParam(request);
     const opened = await openTicket(platform, request.caller, token, lang);
@@ -599,9 +629,15 @@ export async function registerEventPages(app: LovitApp, platform: Platform): Pro
     return sendPage(request, reply, {
       lang,
       title: t('events.ticket.title'),
+      description: opened.ticket.event.summary,
       place: ticketPlace(token),
       status,
-      body: <TicketBody lang={lang} t={t} token={token} ticket={opened.ticket} qr={qr} notice={notice} />,
+      body: (
+        <>
+          {justRegistered && <RegisteredNotice lang={lang} t={t} ticket={opened.ticket} />}
+          <TicketBody lang={lang} t={t} token={token} ticket={opened.ticket} qr={qr} notice={notice} />
+        </>
+      ),
     });
   };
 
@@ -643,18 +679,19 @@ export async function registerEventPages(app: LovitApp, platform: Platform): Pro
         const notice = t(outcome.reason === 'duplicate' ? 'events.error.duplicate' : 'events.error.closed');
         return showEvent(request, reply, { values, errors: {}, notice, status: 409 });
       }
-      return sendPage(request, reply, {
-        lang,
-        title: t(
-          outcome.status === 'CONFIRMED' ? 'events.done.confirmedTitle' : 'events.done.waitlistedTitle',
-        ),
-        place: eventPlace(id.data),
-        body: <RegisteredBody lang={lang} t={t} outcome={outcome} email={checked.registration.email} />,
-      });
+      // Post, then redirect to the ticket: reloading the page does not register again.
+      return reply.redirect(portalPath(lang, `${ticketPlace(outcome.token)}&${JUST_REGISTERED}`), 303);
     });
 
     pages.get('/portale/:lang/biglietto', LINK, (request, reply) =>
-      showTicket(request, reply, tokenOf(request), null),
+      showTicket(
+        request,
+        reply,
+        tokenOf(request),
+        null,
+        200,
+        (request.query as { nuova?: unknown }).nuova === '1',
+      ),
     );
 
     const act = (
@@ -669,6 +706,8 @@ export async function registerEventPages(app: LovitApp, platform: Platform): Pro
         const opened = await openTicket(platform, request.caller, token, lang);
         if (!opened.ok) return refusal(request, reply, opened.reason);
         try {
+          if (path === 'conferma' && !['OFFERED', 'CONFIRMED'].includes(opened.ticket.registration.status))
+            return showTicket(request, reply, token, { ok: false, text: t('events.ticket.notOffered') }, 409);
           const text = await action(opened.ticket.registration.id, request);
           return showTicket(request, reply, token, { ok: true, text: t(text) });
         } catch (error) {
@@ -676,6 +715,19 @@ export async function registerEventPages(app: LovitApp, platform: Platform): Pro
           return showTicket(request, reply, token, { ok: false, text: t('events.ticket.lapsed') }, 409);
         }
       });
+    pages.get('/portale/:lang/biglietto/annulla', LINK, async (request, reply) => {
+      const { lang, t } = languageParam(request);
+      const token = tokenOf(request);
+      const opened = await openTicket(platform, request.caller, token, lang);
+      if (!opened.ok) return refusal(request, reply, opened.reason);
+      return sendPage(request, reply, {
+        lang,
+        title: t('events.ticket.cancel'),
+        description: opened.ticket.event.summary,
+        place: ticketPlace(token, '/annulla'),
+        body: <CancelQuestion lang={lang} t={t} token={token} ticket={opened.ticket} />,
+      });
+    });
     act('annulla', async (id, request) => {
       await cancelRegistration(platform, request.caller, id);
       return 'events.ticket.cancelled';
@@ -702,7 +754,8 @@ export async function registerEventPages(app: LovitApp, platform: Platform): Pro
       const { lang } = languageParam(request);
       const opened = await openTicket(platform, request.caller, tokenOf(request), lang);
       if (!opened.ok) return refusal(request, reply, opened.reason);
-      const { event, session } = opened.ticket;
+      const { event, session, registration } = opened.ticket;
+      if (registration.status !== 'CONFIRMED') return errorPage(request, reply, 404);
       return reply
         .type('text/calendar; charset=utf-8')
         .header('cache-control', 'no-store')

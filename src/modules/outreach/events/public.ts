@@ -119,6 +119,8 @@ export async function publicEvent(platform: Platform, id: string, lang: string):
 
 export type Ticket = {
   registration: store.RegistrationRow;
+  /** The event's own title, for the ticket's PDF (in Italian). */
+  italianTitle: string;
   event: PublicEvent;
   session: PublicSession;
   position: number | null;
@@ -136,7 +138,8 @@ export async function openTicket(
   const { db } = platform.database;
   const registration = await store.findRegistration(db, check.subjectId);
   const row = registration && (await store.sessionWithEvent(db, registration.sessionId));
-  if (!registration || !row?.publishedAt) return { ok: false, reason: 'invalid' };
+  // an event taken off the site keeps its tickets: their holders still see, cancel and use them
+  if (!registration || !row) return { ok: false, reason: 'invalid' };
   const now = platform.clock.now();
   const session: PublicSession = {
     ...row,
@@ -162,7 +165,7 @@ export async function openTicket(
     registration.status === 'WAITLISTED'
       ? await store.waitlistPosition(db, registration.sessionId, registration.arrival)
       : null;
-  return { ok: true, ticket: { registration, event, session, position } };
+  return { ok: true, ticket: { registration, italianTitle: row.title, event, session, position } };
 }
 
 /** The events' pages for the sitemap: the list and every published event. */

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../../portal/languages.ts';
 import { PORTAL_LANGUAGES } from '../contract.ts';
-import { normaliseTicketCode, offerExpiry, offersFor, printedTicketCode, seatsFor } from './rules.ts';
+import {
+  mayOffer,
+  normaliseTicketCode,
+  offerExpiry,
+  offersFor,
+  printedTicketCode,
+  seatsFor,
+} from './rules.ts';
 import { newTicketCode } from './ticket-codes.ts';
 
 describe('event seats', () => {
@@ -20,6 +27,13 @@ describe('event seats', () => {
     expect(offersFor(10, 7, 2)).toBe(2);
     expect(offersFor(10, 10, 5)).toBe(0);
     expect(offersFor(10, 12, 5)).toBe(0);
+  });
+
+  it('offers no seat in the last two hours before the session', () => {
+    const startsAt = new Date('2026-05-01T20:30:00Z');
+    expect(mayOffer(new Date('2026-05-01T18:30:00Z'), startsAt)).toBe(true);
+    expect(mayOffer(new Date('2026-05-01T18:31:00Z'), startsAt)).toBe(false);
+    expect(mayOffer(new Date('2026-05-01T20:40:00Z'), startsAt)).toBe(false);
   });
 
   it('makes an offer last the event’s hours, and shorter close to the date', () => {

@@ -29,6 +29,12 @@ export const offersFor = (capacity: number, held: number, waiting: number) =>
   Math.max(0, Math.min(waiting, capacity - held));
 
 const HOUR = 3_600_000;
+/** No seat is offered when less than this is left before the session: the offer could not be answered. */
+export const LAST_OFFER_HOURS = 2;
+
+/** Whether a freed seat may still be offered: not once the session is about to start. */
+export const mayOffer = (now: Date, startsAt: Date) =>
+  startsAt.getTime() - now.getTime() >= LAST_OFFER_HOURS * HOUR;
 
 /**
  * Until when an offer of a freed seat holds: the event's hours, but never past half the time left before the

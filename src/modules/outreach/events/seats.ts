@@ -10,6 +10,7 @@
 
 import { writeAuditBatch } from '../../../kernel/audit.ts';
 import { auditContextOf, type Caller, SYSTEM_CALLER } from '../../../kernel/auth.ts';
+import type { Db } from '../../../kernel/db.ts';
 import { Conflict, Invalid, NotFound } from '../../../kernel/errors.ts';
 import { newId } from '../../../kernel/ids.ts';
 import type { JobDefinition } from '../../../kernel/jobs.ts';
@@ -19,7 +20,7 @@ import { warmLinkSigning } from '../../../kernel/signed-links.ts';
 import { type UnitOfWork, writeTransaction } from '../../../kernel/transaction.ts';
 import { type Letter, registrationLetter } from './letters.ts';
 import { signTicket, ticketUrl } from './links.ts';
-import { offerExpiry, offersFor, seatsFor } from './rules.ts';
+import { mayOffer, offerExpiry, offersFor, seatsFor } from './rules.ts';
 import * as store from './store.ts';
 import { newTicketCode } from './ticket-codes.ts';
 
@@ -63,14 +64,28 @@ export const isOpen = (
   now: Date,
 ) => session.publishedAt !== null && now < session.registrationUntil && now < session.startsAt;
 
+/** The event's title in each language asked for: its translation, else the Italian. */
+async function titlesIn(db: Db, session: store.LockedSession, languages: Iterable<string>) {
+  const titles = new Map<string, string>();
+  for (const language of new Set(languages))
+    titles.set(language, (await store.textIn(db, session.eventId, language))?.title ?? session.title);
+  return titles;
+}
+
 async function letterFor(
   platform: Platform,
+  db: Db,
   registration: Pick<store.RegistrationRow, 'id' | 'email' | 'name' | 'language' | 'ticketCode'>,
   session: store.LockedSession,
   kind: Letter['kind'],
   extra: Pick<Letter, 'position' | 'offerExpiresAt'> = {},
+  titles?: Map<string, string>,
 ): Promise<{ letter: Letter; token: string }> {
   const token = await signTicket(platform, registration.id, session.endsAt);
+  const eventTitle =
+    titles?.get(registration.language) ??
+    (await titlesIn(db, session, [registration.language])).get(registration.language) ??
+    session.title;
   return {
     token,
     letter: {
@@ -78,7 +93,7 @@ async function letterFor(
       to: registration.email,
       name: registration.name,
       language: registration.language,
-      eventTitle: session.title,
+      eventTitle,
       session,
       ticketCode: registration.ticketCode,
       link: ticketUrl(platform.config.publicUrl, registration.language, token),
@@ -168,11 +183,32 @@ async function writeBatch(platform: Platform, batch: Pending[]): Promise<Registr
       }),
     );
     const mails = [];
+    const titles = new Map<string, Map<string, string>>();
+    for (const sessionId of sessionIds) {
+      const session = sessions.get(sessionId);
+      if (session)
+        titles.set(
+          sessionId,
+          await titlesIn(
+            trx,
+            session,
+            rows.filter((row) => row.sessionId === sessionId).map((row) => row.language),
+          ),
+        );
+    }
     for (const [i, { index }] of accepted.entries()) {
       const row = rows[i] as (typeof rows)[number];
       const session = sessions.get(row.sessionId) as store.LockedSession;
       const position = positions.get(index) ?? null;
-      const { letter, token } = await letterFor(platform, row, session, row.status, { position });
+      const { letter, token } = await letterFor(
+        platform,
+        trx,
+        row,
+        session,
+        row.status,
+        { position },
+        titles.get(row.sessionId),
+      );
       mails.push({
         mail: registrationLetter(letter, now),
         about: {
@@ -186,7 +222,7 @@ async function writeBatch(platform: Platform, batch: Pending[]): Promise<Registr
         status: row.status,
         position,
         token,
-        eventTitle: session.title,
+        eventTitle: letter.eventTitle,
         sessionLabel: session.label,
       };
     }
@@ -253,9 +289,9 @@ async function offerFreedSeats(platform: Platform, unit: UnitOfWork, session: st
     held: 0,
     waiting: 0,
   };
-  const count = offersFor(session.capacity, held, waiting);
-  if (count === 0) return;
   const now = platform.clock.now();
+  const count = mayOffer(now, session.startsAt) ? offersFor(session.capacity, held, waiting) : 0;
+  if (count === 0) return;
   const expires = offerExpiry(now, session.startsAt, session.offerHours);
   for (const next of await store.firstWaiting(unit.db, session.id, count)) {
     await store.updateRegistration(unit.db, next.id, {
@@ -271,7 +307,9 @@ async function offerFreedSeats(platform: Platform, unit: UnitOfWork, session: st
       before: { status: 'WAITLISTED' },
       after: { status: 'OFFERED', offerExpiresAt: expires.toISOString() },
     });
-    const { letter } = await letterFor(platform, next, session, 'OFFERED', { offerExpiresAt: expires });
+    const { letter } = await letterFor(platform, unit.db, next, session, 'OFFERED', {
+      offerExpiresAt: expires,
+    });
     await unit.mail(registrationLetter(letter, now), {
       topic: 'outreach.registration.offer',
       entityId: next.id,
@@ -315,7 +353,7 @@ export async function cancelRegistration(platform: Platform, caller: Caller, reg
       before: { status: row.status },
       after: { status: 'CANCELLED', cancelledAt: at.toISOString() },
     });
-    const { letter } = await letterFor(platform, row, session, 'CANCELLED');
+    const { letter } = await letterFor(platform, unit.db, row, session, 'CANCELLED');
     await unit.mail(registrationLetter(letter, at), {
       topic: 'outreach.registration.cancel',
       entityId: row.id,
@@ -354,7 +392,7 @@ export async function confirmOffer(platform: Platform, caller: Caller, registrat
       before: { status: 'OFFERED' },
       after: { status: 'CONFIRMED', confirmedAt: at.toISOString() },
     });
-    const { letter } = await letterFor(platform, row, session, 'CONFIRMED');
+    const { letter } = await letterFor(platform, unit.db, row, session, 'CONFIRMED');
     await unit.mail(registrationLetter(letter, at), {
       topic: 'outreach.registration.confirmed',
       entityId: row.id,
@@ -387,13 +425,14 @@ export async function lapseOffers(platform: Platform): Promise<number> {
           before: { status: 'OFFERED' },
           after: { status: 'EXPIRED' },
         });
-        const { letter } = await letterFor(platform, row, session, 'EXPIRED');
+        const { letter } = await letterFor(platform, unit.db, row, session, 'EXPIRED');
         await unit.mail(registrationLetter(letter, now), {
           topic: 'outreach.registration.lapse',
           entityId: row.id,
         });
       }
       await offerFreedSeats(platform, unit, session);
+      // another process lapsed them first: the transaction still says it looked
       if (still.length === 0)
         await unit.audit({
           kind: 'access',

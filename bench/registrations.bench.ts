@@ -6,11 +6,8 @@
  * the next in the list, in order. On a fresh PostgreSQL database (BENCH_DATABASE_URL's server).
  */
 
-import { spawn } from 'node:child_process';
-import { mkdtemp, readFile } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
-import { loadavg, tmpdir } from 'node:os';
-import path from 'node:path';
+import { loadavg } from 'node:os';
 import { SYSTEM_CALLER } from '../src/kernel/auth.ts';
 import { systemClock } from '../src/kernel/clock.ts';
 import { openServerDatabase } from '../src/kernel/db.ts';
@@ -90,9 +87,9 @@ const server = await startServer({
 });
 const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
 
-/** Posts a form; answers the status and the page. */
+/** Posts a form; answers the status, the page and where it redirects to. */
 function postForm(url: string, headers: Record<string, string>, body: string) {
-  return new Promise<{ status: number; page: string }>((resolve, reject) => {
+  return new Promise<{ status: number; page: string; location: string }>((resolve, reject) => {
     const sent = request(
       url,
       {
@@ -111,7 +108,9 @@ function postForm(url: string, headers: Record<string, string>, body: string) {
         answer.on('data', (chunk: string) => {
           page += chunk;
         });
-        answer.on('end', () => resolve({ status: answer.statusCode ?? 0, page }));
+        answer.on('end', () =>
+          resolve({ status: answer.statusCode ?? 0, page, location: String(answer.headers.location ?? '') }),
+        );
       },
     );
     sent.on('error', reject);
@@ -162,12 +161,13 @@ try {
   const sessionId = made.sessions[0]?.id as string;
   await api('PUT', `/api/outreach/events/${event.id}/published`, { published: true });
 
-  const seatTokens: string[] = [];
+  // the ticket links the form redirects to, by registration (a token begins with the registration's id)
+  const tokens = new Map<string, string>();
   const answers: Record<number, number> = {};
   const loadAtStart = Math.round((loadavg()[0] ?? 0) * 10) / 10;
   const people = Array.from({ length: PEOPLE }, (_, i) => i);
   const registrations = await pool(people, CONNECTIONS, async (i) => {
-    const { status, page } = await postForm(
+    const { status, location } = await postForm(
       `${server.url}/portale/it/eventi/${event.id}`,
       { 'x-forwarded-for': `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` },
       new URLSearchParams({
@@ -179,8 +179,8 @@ try {
       }).toString(),
     );
     answers[status] = (answers[status] ?? 0) + 1;
-    const token = /biglietto\?t=([^"&]+)/.exec(page)?.[1];
-    if (token && page.includes('Iscrizione confermata')) seatTokens.push(token);
+    const token = /biglietto\?t=([^&]+)/.exec(location)?.[1];
+    if (token) tokens.set(token.slice(0, 36), token);
   });
 
   const rows = await setup.db
@@ -202,7 +202,7 @@ try {
     .executeTakeFirstOrThrow();
 
   // Cancellations: CANCELS people with a seat, from their ticket's link.
-  const seated = seatTokens.slice(0, CANCELS);
+  const seated = confirmed.slice(0, CANCELS).map((row) => tokens.get(row.id) as string);
   const cancels = await pool(seated, Math.min(CONNECTIONS, 32), async (token) => {
     const { status } = await postForm(
       `${server.url}/portale/it/biglietto/annulla?t=${token}`,

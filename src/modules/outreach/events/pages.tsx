@@ -48,7 +48,7 @@ import {
   type Ticket,
 } from './public.ts';
 import { printedTicketCode } from './rules.ts';
-import { cancelRegistration, confirmOffer, type RegistrationOutcome, register } from './seats.ts';
+import { cancelRegistration, confirmOffer, register } from './seats.ts';
 
 const PAGE = {
   ...PUBLIC_PAGE,

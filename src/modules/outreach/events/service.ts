@@ -21,6 +21,7 @@ import { normaliseTicketCode, printedTicketCode, registrationCloses, romeInstant
 import * as store from './store.ts';
 
 const EVENT_NOT_FOUND = 'L’evento non esiste.';
+const THREE_YEARS_MS = 3 * 366 * 24 * 3_600_000;
 
 const mayManage = (caller: Caller) =>
   caller.actor !== null && hasPermission(caller.actor, 'outreach.events.manage');
@@ -190,7 +191,13 @@ export async function addSession(platform: Platform, caller: Caller, eventId: st
   const now = platform.clock.now();
   if (startsAt <= now)
     throw new Invalid([{ path: 'body.day', message: 'la sessione deve essere nel futuro' }]);
-  const registrationUntil = registrationCloses(parsed.day, parsed.registrationUntil);
+  if (startsAt.getTime() - now.getTime() > THREE_YEARS_MS)
+    throw new Invalid([
+      { path: 'body.day', message: 'la sessione è troppo lontana: al massimo tre anni da oggi' },
+    ]);
+  const closes = registrationCloses(parsed.day, parsed.registrationUntil);
+  // A session later today takes registrations until it starts, unless a closing day is given.
+  const registrationUntil = !parsed.registrationUntil && closes <= now ? startsAt : closes;
   if (registrationUntil <= now)
     throw new Invalid([
       {
@@ -211,7 +218,7 @@ export async function addSession(platform: Platform, caller: Caller, eventId: st
       accessibility: parsed.accessibility,
       capacity: parsed.capacity,
       // Never after the session starts.
-      registrationUntil: registrationUntil < startsAt ? registrationUntil : startsAt,
+      registrationUntil: new Date(Math.min(registrationUntil.getTime(), startsAt.getTime())),
       createdAt: now,
     };
     await store.insertSession(unit.db, row);

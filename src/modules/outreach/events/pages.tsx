@@ -162,6 +162,33 @@ const invalid = (errors: FormErrors, key: keyof FormErrors, hint?: string) => ({
   'aria-describedby': [errors[key] ? `${key}-error` : '', hint ?? ''].filter(Boolean).join(' ') || undefined,
 });
 
+/** A line of the form with its label and, when it is at fault, the message. */
+function TextField({
+  name,
+  label,
+  values,
+  errors,
+  ...input
+}: {
+  name: 'name' | 'email' | 'organisation';
+  label: string;
+  values: FormValues;
+  errors: FormErrors;
+  type?: string;
+  required?: boolean;
+  maxLength: number;
+  autoComplete: string;
+  dir?: 'ltr';
+}) {
+  return (
+    <>
+      <label htmlFor={name}>{label}</label>
+      <FieldError id={name} text={errors[name]} />
+      <input id={name} name={name} defaultValue={values[name]} {...input} {...invalid(errors, name)} />
+    </>
+  );
+}
+
 function RegistrationForm({
   lang,
   t,
@@ -181,6 +208,7 @@ function RegistrationForm({
   if (open.length === 0) return <p className="card note">{t('events.closed')}</p>;
   const chosen = values.sessionId || (open.length === 1 ? open[0]?.id : undefined);
   const hasErrors = Object.keys(errors).length > 0;
+  const field = { values, errors };
   return (
     <section className="card" aria-labelledby="iscrizione">
       <h2 id="iscrizione">{t('events.form.title')}</h2>
@@ -212,39 +240,30 @@ function RegistrationForm({
             </label>
           ))}
         </fieldset>
-        <label htmlFor="name">{t('events.form.name')}</label>
-        <FieldError id="name" text={errors.name} />
-        <input
-          id="name"
+        <TextField
           name="name"
+          label={t('events.form.name')}
           required
           maxLength={120}
           autoComplete="name"
-          defaultValue={values.name}
-          {...invalid(errors, 'name')}
+          {...field}
         />
-        <label htmlFor="email">{t('events.form.email')}</label>
-        <FieldError id="email" text={errors.email} />
-        <input
-          id="email"
+        <TextField
           name="email"
+          label={t('events.form.email')}
           type="email"
           required
           maxLength={254}
           autoComplete="email"
           dir="ltr"
-          defaultValue={values.email}
-          {...invalid(errors, 'email')}
+          {...field}
         />
-        <label htmlFor="organisation">{t('events.form.organisation')}</label>
-        <FieldError id="organisation" text={errors.organisation} />
-        <input
-          id="organisation"
+        <TextField
           name="organisation"
+          label={t('events.form.organisation')}
           maxLength={200}
           autoComplete="organization"
-          defaultValue={values.organisation}
-          {...invalid(errors, 'organisation')}
+          {...field}
         />
         <label htmlFor="organisationType">{t('events.form.organisationType')}</label>
         <FieldError id="organisationType" text={errors.organisationType} />

@@ -323,6 +323,15 @@ async function lockedSession(unit: UnitOfWork, sessionId: string) {
   return session;
 }
 
+/** A registration read again once its session is locked: as it stands for this transaction. */
+async function lockedRegistration(unit: UnitOfWork, registrationId: string) {
+  const seen = await store.findRegistration(unit.db, registrationId);
+  if (!seen) throw new NotFound('L’iscrizione non esiste.');
+  const session = await lockedSession(unit, seen.sessionId);
+  const row = (await store.findRegistration(unit.db, registrationId)) as store.RegistrationRow;
+  return { session, row };
+}
+
 /**
  * Cancels a registration (by its ticket's link, or by the staff): a seat it held goes at once to the first of
  * the waitlist as an offer. Answers false when it was no longer alive.
@@ -330,10 +339,7 @@ async function lockedSession(unit: UnitOfWork, sessionId: string) {
 export async function cancelRegistration(platform: Platform, caller: Caller, registrationId: string) {
   await warmLinkSigning(platform);
   return writeTransaction(platform.database.db, platform.clock, caller, async (unit) => {
-    const seen = await store.findRegistration(unit.db, registrationId);
-    if (!seen) throw new NotFound('L’iscrizione non esiste.');
-    const session = await lockedSession(unit, seen.sessionId);
-    const row = (await store.findRegistration(unit.db, registrationId)) as store.RegistrationRow;
+    const { session, row } = await lockedRegistration(unit, registrationId);
     if (!['CONFIRMED', 'WAITLISTED', 'OFFERED'].includes(row.status)) {
       await unit.audit({
         kind: 'access',
@@ -367,10 +373,7 @@ export async function cancelRegistration(platform: Platform, caller: Caller, reg
 export async function confirmOffer(platform: Platform, caller: Caller, registrationId: string) {
   await warmLinkSigning(platform);
   return writeTransaction(platform.database.db, platform.clock, caller, async (unit) => {
-    const seen = await store.findRegistration(unit.db, registrationId);
-    if (!seen) throw new NotFound('L’iscrizione non esiste.');
-    const session = await lockedSession(unit, seen.sessionId);
-    const row = (await store.findRegistration(unit.db, registrationId)) as store.RegistrationRow;
+    const { session, row } = await lockedRegistration(unit, registrationId);
     const at = platform.clock.now();
     if (row.status === 'CONFIRMED') {
       await unit.audit({

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SYSTEM_CALLER } from '../src/kernel/auth.ts';
 import { openServerDatabase } from '../src/kernel/db.ts';
@@ -168,6 +169,17 @@ for (const backend of BACKENDS) {
       // the day before the session, to its end
       expect(second.json().sessions[0].registrationUntil).toBe('2026-04-17T22:00:00.000Z');
 
+      const partial = await api('comms', 'PUT', `/api/outreach/events/${eventId}`, {
+        ...EVENT,
+        offerHours: undefined,
+      });
+      expect(partial.json().errors).toEqual([{ path: 'body.offerHours', message: 'indicare le ore' }]);
+      const corrected = await api('comms', 'PUT', `/api/outreach/events/${eventId}`, {
+        ...EVENT,
+        offerHours: 36,
+      });
+      expect(corrected.json()).toMatchObject({ offerHours: 36, title: EVENT.title });
+      await api('comms', 'PUT', `/api/outreach/events/${eventId}`, EVENT);
       const arabic = await api('comms', 'PUT', `/api/outreach/events/${eventId}/texts/ar`, {
         title: 'أصوات الحدود',
         summary: 'عرض مسرحي عن قصص القادمين إلى لودي.',
@@ -382,6 +394,30 @@ for (const backend of BACKENDS) {
         ['ar', 2],
         ['ur', 1],
       ]);
+      const workbook = await api('comms', 'GET', `/api/outreach/sessions/${firstId}/registrations.xlsx`);
+      expect(workbook.headers['content-type']).toBe(
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      );
+      expect(workbook.headers['content-disposition']).toMatch(
+        /^attachment; filename="iscrizioni-voci-di-confine/,
+      );
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(workbook.rawPayload as unknown as ArrayBuffer);
+      const sheet = book.getWorksheet('Iscrizioni');
+      expect(sheet?.getRow(1).getCell(3).value).toBe('Nome');
+      expect(sheet?.getRow(4).values).toEqual(
+        expect.arrayContaining([
+          'Chiara Rossi',
+          'chiara@example.org',
+          'italiano',
+          'Confermata',
+          'Ingresso, Sala laboratorio',
+        ]),
+      );
+      expect(sheet?.rowCount).toBe(6);
+      expect(
+        (await api('mediator', 'GET', `/api/outreach/sessions/${firstId}/registrations.xlsx`)).statusCode,
+      ).toBe(403);
       const listed = await api('comms', 'GET', `/api/outreach/sessions/${firstId}/registrations`);
       expect(listed.json().items.map((r: { name: string; status: string }) => [r.name, r.status])).toEqual([
         ['Amina Haddad', 'CANCELLED'],

@@ -107,6 +107,16 @@ describe.skipIf(!browserAvailable())(
       await page.reload();
       await page.getByRole('region', { name: 'Seconda replica' }).waitFor();
 
+      // a typo in the summary, corrected on the event's own form
+      await page.getByRole('link', { name: 'Modifica i dati dell’evento' }).click();
+      await page
+        .getByLabel('In breve')
+        .fill('Un’installazione teatrale sulle storie di chi arriva a Lodi, in due repliche.');
+      await page.getByRole('button', { name: 'Salva le modifiche' }).click();
+      await page
+        .getByText('Un’installazione teatrale sulle storie di chi arriva a Lodi, in due repliche.')
+        .waitFor();
+
       await page.getByRole('button', { name: 'Pubblica sul portale' }).click();
       await page.getByRole('status').getByText('Evento pubblicato sul portale.').waitFor();
       const publicLink = page.getByRole('link', { name: 'Apri la pagina pubblica dell’evento' });

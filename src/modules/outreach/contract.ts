@@ -25,6 +25,15 @@ export const REGISTRATION_STATUSES = {
 } as const;
 export const registrationStatus = z.enum(['CONFIRMED', 'WAITLISTED', 'OFFERED', 'CANCELLED', 'EXPIRED']);
 
+/** The kinds of organisation a person registering may name (public form), with their Italian names. */
+export const PUBLIC_ORGANISATION_TYPES = {
+  PUBLIC: 'Ente pubblico',
+  THIRD_SECTOR: 'Terzo settore o associazione',
+  SCHOOL: 'Scuola o università',
+  COMPANY: 'Impresa',
+  CITIZEN: 'Privato cittadino',
+} as const;
+
 const id = z.uuid();
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'indicare l’ora come 09:30');
 /** The portal's languages, by code (a unit test checks them against its catalogues). */
@@ -59,6 +68,14 @@ export const eventInput = z.object({
     .default(48),
 });
 export type EventInput = z.input<typeof eventInput>;
+/** A correction names every field: an omitted one is not reset to its default. */
+export const eventChangeInput = eventInput.extend({
+  offerHours: z
+    .number('indicare le ore')
+    .int('indicare un numero intero di ore')
+    .min(1, 'almeno 1 ora')
+    .max(240, 'al massimo 240 ore (10 giorni)'),
+});
 
 export const eventTextInput = z.object({
   title: text(200),

@@ -102,6 +102,11 @@ function PublicSite({ event, onDone }: { event: OutreachEvent; onDone: Done }) {
         </p>
       )}
       {event.mayManage && (
+        <Link className="btn btn-outline-primary me-2" to={`/comunicazione/eventi/${event.id}/modifica`}>
+          {t('outreach.events.edit')}
+        </Link>
+      )}
+      {event.mayManage && (
         <button
           type="button"
           className={isPublished ? 'btn btn-outline-danger' : 'btn btn-primary'}

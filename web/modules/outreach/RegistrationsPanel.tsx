@@ -61,6 +61,11 @@ export function RegistrationsPanel({ event, onDone }: { event: OutreachEvent; on
       <h2 id="iscrizioni" className="h4">
         {t('outreach.registrations.title')}
       </h2>
+      <p>
+        <a href={`/api/outreach/sessions/${sessionId}/registrations.xlsx`} download>
+          {t('outreach.registrations.download')}
+        </a>
+      </p>
       <FilterForm label={t('outreach.registrations.filters')}>
         <FilterSelect name="data" label={t('outreach.registrations.session')}>
           {/* the first date is the one shown when none is chosen: it stands for no choice */}

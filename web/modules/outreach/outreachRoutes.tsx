@@ -2,13 +2,18 @@ import { Route } from 'react-router';
 import { RequirePermission } from '../../app/access.tsx';
 import { DoorPage } from './DoorPage.tsx';
 import { EventPage } from './EventPage.tsx';
-import { NewEventPage } from './NewEventPage.tsx';
+import { EditEventPage, NewEventPage } from './NewEventPage.tsx';
 
 /** The pages of events under `/comunicazione/eventi/…` (the list of events is the module's page). */
 export function outreachRoutes() {
   const pages = [
     { path: '/comunicazione/eventi/nuovo', Page: NewEventPage, anyOf: ['outreach.events.manage'] as const },
     { path: '/comunicazione/eventi/:id', Page: EventPage, anyOf: ['outreach.access'] as const },
+    {
+      path: '/comunicazione/eventi/:id/modifica',
+      Page: EditEventPage,
+      anyOf: ['outreach.events.manage'] as const,
+    },
     { path: '/comunicazione/eventi/:id/porta', Page: DoorPage, anyOf: ['outreach.checkin'] as const },
   ];
   return pages.map(({ path, Page, anyOf }) => (

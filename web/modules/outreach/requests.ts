@@ -67,6 +67,7 @@ export const outreach = {
   events: () => api.get<EventSummary[]>('/api/outreach/events'),
   createEvent: (input: EventInput) => api.post<OutreachEvent>('/api/outreach/events', input),
   event: (id: string) => api.get<OutreachEvent>(`/api/outreach/events/${id}`),
+  changeEvent: (id: string, input: EventInput) => api.put<OutreachEvent>(`/api/outreach/events/${id}`, input),
   setPublished: (id: string, published: boolean) =>
     api.put<OutreachEvent>(`/api/outreach/events/${id}/published`, { published }),
   keepText: (id: string, language: string, text: EventText) =>

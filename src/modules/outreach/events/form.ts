@@ -5,9 +5,12 @@
 import { z } from 'zod';
 import { textFault } from '../../../kernel/contract.ts';
 import { isLanguage, type Translate } from '../../portal/languages.ts';
+import { PUBLIC_ORGANISATION_TYPES } from '../contract.ts';
 import type { Registration } from './seats.ts';
 
-export const ORGANISATION_TYPES = ['PUBLIC', 'THIRD_SECTOR', 'SCHOOL', 'COMPANY', 'CITIZEN'] as const;
+export const ORGANISATION_TYPES = Object.keys(
+  PUBLIC_ORGANISATION_TYPES,
+) as (keyof typeof PUBLIC_ORGANISATION_TYPES)[];
 /** Italian Sign Language, besides the portal's languages, for interpretation. */
 export const SIGN_LANGUAGE = 'lis';
 

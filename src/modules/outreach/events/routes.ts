@@ -9,6 +9,7 @@ import {
   checkInResult,
   doorMatch,
   doorQuery,
+  eventChangeInput,
   eventInput,
   eventSummary,
   eventTextInput,
@@ -19,6 +20,7 @@ import {
   registrationView,
   sessionInput,
 } from '../contract.ts';
+import { registrationsXlsx, XLSX_TYPE } from './export.ts';
 import { cancelRegistration, changeCapacity } from './seats.ts';
 import {
   addCheckInList,
@@ -90,7 +92,7 @@ export function registerEventRoutes(app: LovitApp, platform: Platform): void {
         tags,
         summary: 'Modifica i dati e il testo italiano di un evento',
         params: idParams,
-        body: eventInput,
+        body: eventChangeInput,
         response: { 200: eventView },
       },
     },
@@ -189,6 +191,25 @@ export function registerEventRoutes(app: LovitApp, platform: Platform): void {
       },
     },
     async (request) => listRegistrations(platform, request.caller, request.params.id, request.query),
+  );
+
+  app.get(
+    '/api/outreach/sessions/:id/registrations.xlsx',
+    {
+      config: MANAGE,
+      schema: {
+        tags,
+        summary: 'Le iscrizioni di una data in XLSX, in ordine di arrivo (lettura registrata)',
+        params: idParams,
+      },
+    },
+    async (request, reply) => {
+      const { filename, body } = await registrationsXlsx(platform, request.caller, request.params.id);
+      return reply
+        .type(XLSX_TYPE)
+        .header('content-disposition', `attachment; filename="${filename}"`)
+        .send(body);
+    },
   );
 
   app.post(

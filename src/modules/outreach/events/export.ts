@@ -52,7 +52,7 @@ export async function registrationsXlsx(platform: Platform, caller: Caller, sess
   workbook.title = `${session.title} – ${session.label}`;
   const sheet = workbook.addWorksheet('Iscrizioni', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.addRow(HEADER).font = { bold: true };
-  rows.forEach((row, index) =>
+  for (const [index, row] of rows.entries())
     sheet.addRow([
       index + 1,
       printedTicketCode(row.ticketCode),
@@ -69,8 +69,7 @@ export async function registrationsXlsx(platform: Platform, caller: Caller, sess
       row.position ?? '',
       moment.format(row.createdAt),
       row.checkIns.join(', '),
-    ]),
-  );
+    ]);
   for (const column of sheet.columns) column.width = 22;
   await auditRead(db, platform.clock, caller, 'outreach_session_registrations', sessionId, {
     export: 'xlsx',

@@ -37,6 +37,7 @@ for (const backend of BACKENDS) {
     let t: TestApp;
     let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
     const sessions = {} as Record<Person, Session>;
+    const emails = {} as Record<Person, string>;
     let eventId: string;
     let firstId: string;
     let secondId: string;
@@ -94,6 +95,7 @@ for (const backend of BACKENDS) {
       ];
       for (const [who, role] of people) {
         const user = await makeUser(t.platform, [{ organisationId: prefettura.id, role }]);
+        emails[who] = user.email;
         sessions[who] = await signIn(t.app, user.email);
       }
     });
@@ -341,6 +343,15 @@ for (const backend of BACKENDS) {
       const chiara = (await rows()).find((row) => row.email === 'chiara@example.org');
       const code = `${chiara?.ticketCode.slice(0, 4)}-${chiara?.ticketCode.slice(4)}`.toLowerCase();
       const door = (who: Person, payload: object) => api(who, 'POST', '/api/outreach/check-in', payload);
+      const early = await door('mediator', { listId, sessionId: firstId, code });
+      expect(early.json()).toMatchObject({
+        outcome: 'OTHER_SESSION',
+        message:
+          'Il biglietto è per sabato 18 aprile alle ore 20:30: l’ingresso si registra da 3 ore prima dell’inizio alla fine.',
+      });
+      // the evening of the performance, an hour before it starts (signed in again: the clock moved on)
+      t.clock.set('2026-04-18T19:30:00+02:00');
+      for (const who of ['comms', 'mediator'] as const) sessions[who] = await signIn(t.app, emails[who]);
       const admitted = await door('mediator', { listId, sessionId: firstId, code });
       expect(admitted.json()).toMatchObject({ outcome: 'ADMITTED', name: 'Chiara Rossi' });
       const twice = await door('comms', { listId, sessionId: firstId, code });
@@ -373,6 +384,7 @@ for (const backend of BACKENDS) {
       expect(
         (await api('mediator', 'GET', `/api/outreach/sessions/${firstId}/registrations`)).statusCode,
       ).toBe(403);
+      t.clock.set('2026-03-02T09:00:00+01:00');
       const view = await api('comms', 'GET', `/api/outreach/events/${eventId}`);
       expect(view.json().sessions[0]).toMatchObject({ confirmed: 1, offered: 1, waiting: 0, checkedIn: 1 });
     });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../../portal/languages.ts';
 import { PORTAL_LANGUAGES } from '../contract.ts';
 import {
+  doorOpen,
   mayOffer,
   normaliseTicketCode,
   offerExpiry,
@@ -34,6 +35,14 @@ describe('event seats', () => {
     expect(mayOffer(new Date('2026-05-01T18:30:00Z'), startsAt)).toBe(true);
     expect(mayOffer(new Date('2026-05-01T18:31:00Z'), startsAt)).toBe(false);
     expect(mayOffer(new Date('2026-05-01T20:40:00Z'), startsAt)).toBe(false);
+  });
+
+  it('opens the door three hours before the session, until it ends', () => {
+    const session = { startsAt: new Date('2026-05-01T18:30:00Z'), endsAt: new Date('2026-05-01T20:00:00Z') };
+    expect(doorOpen(new Date('2026-05-01T15:29:00Z'), session)).toBe(false);
+    expect(doorOpen(new Date('2026-05-01T15:30:00Z'), session)).toBe(true);
+    expect(doorOpen(new Date('2026-05-01T19:59:00Z'), session)).toBe(true);
+    expect(doorOpen(new Date('2026-05-01T20:00:00Z'), session)).toBe(false);
   });
 
   it('makes an offer last the event’s hours, and shorter close to the date', () => {

@@ -32,6 +32,13 @@ const HOUR = 3_600_000;
 /** No seat is offered when less than this is left before the session: the offer could not be answered. */
 export const LAST_OFFER_HOURS = 2;
 
+/** The door opens this long before a session: earlier, a ticket is not yet admitted. */
+export const DOOR_OPENS_HOURS = 3;
+
+/** Whether a ticket of a session may be admitted now: from the door's opening to the session's end. */
+export const doorOpen = (now: Date, session: { startsAt: Date; endsAt: Date }) =>
+  now.getTime() >= session.startsAt.getTime() - DOOR_OPENS_HOURS * HOUR && now < session.endsAt;
+
 /** Whether a freed seat may still be offered: not once the session is about to start. */
 export const mayOffer = (now: Date, startsAt: Date) =>
   startsAt.getTime() - now.getTime() >= LAST_OFFER_HOURS * HOUR;

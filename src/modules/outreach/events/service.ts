@@ -17,7 +17,14 @@ import type {
   SessionInput,
 } from '../contract.ts';
 import { eventInput, REGISTRATION_STATUSES, sessionInput } from '../contract.ts';
-import { normaliseTicketCode, printedTicketCode, registrationCloses, romeInstant } from './rules.ts';
+import {
+  DOOR_OPENS_HOURS,
+  doorOpen,
+  normaliseTicketCode,
+  printedTicketCode,
+  registrationCloses,
+  romeInstant,
+} from './rules.ts';
 import * as store from './store.ts';
 
 const EVENT_NOT_FOUND = 'L’evento non esiste.';
@@ -389,6 +396,17 @@ export async function checkIn(platform: Platform, caller: Caller, input: z.infer
     return {
       outcome: 'OTHER_SESSION' as const,
       message: `Il biglietto è per un’altra data: ${ticket.sessionLabel}, ${dayFormat.format(ticket.startsAt)}.`,
+      ...shown,
+      checkedInAt: null,
+    };
+  }
+  if (!doorOpen(platform.clock.now(), ticket)) {
+    await auditRead(db, platform.clock, caller, 'outreach_registration', ticket.id, { door: list.id });
+    return {
+      outcome: 'OTHER_SESSION' as const,
+      message:
+        `Il biglietto è per ${dayFormat.format(ticket.startsAt)}: l’ingresso si registra da ` +
+        `${DOOR_OPENS_HOURS} ore prima dell’inizio alla fine.`,
       ...shown,
       checkedInAt: null,
     };

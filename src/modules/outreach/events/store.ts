@@ -379,6 +379,7 @@ export function ticketByCode(db: Db, code: string) {
       's.eventId',
       's.label as sessionLabel',
       's.startsAt',
+      's.endsAt',
     ])
     .where('r.ticketCode', '=', code)
     .executeTakeFirst();

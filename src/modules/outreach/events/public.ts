@@ -8,6 +8,7 @@ import type { Platform } from '../../../kernel/platform.ts';
 import { auditRead } from '../../../kernel/transaction.ts';
 import { SOURCE_LANGUAGE } from '../../portal/languages.ts';
 import { checkTicket } from './links.ts';
+import { takesRegistrations } from './rules.ts';
 import { isOpen } from './seats.ts';
 import * as store from './store.ts';
 
@@ -64,10 +65,8 @@ function publicSessions(rows: store.SessionRow[], now: Date): PublicSession[] {
     registrationUntil: row.registrationUntil,
     // Seats offered to the waitlist are not free: only what nobody holds or waits for.
     seatsLeft: row.waiting > 0 ? 0 : Math.max(0, row.capacity - row.confirmed - row.offered),
-    isOpen: isOpen(
-      { publishedAt: now, registrationUntil: row.registrationUntil, startsAt: row.startsAt },
-      now,
-    ),
+    // the events listed are published: their dates are open while in time
+    isOpen: takesRegistrations(row, now),
   }));
 }
 

@@ -10,6 +10,10 @@ export const HOLDS_SEAT = ['CONFIRMED', 'OFFERED'] as const;
 /** The statuses of a registration still alive: the same address cannot register again beside one. */
 export const LIVE = ['CONFIRMED', 'WAITLISTED', 'OFFERED'] as const;
 
+/** Whether a session's time still takes registrations: before its closing time and before it starts. */
+export const takesRegistrations = (session: { registrationUntil: Date; startsAt: Date }, now: Date) =>
+  now < session.registrationUntil && now < session.startsAt;
+
 /**
  * Seats for registrations arriving in order: a seat while one is free and nobody waits, the waitlist after.
  * Nobody skips the list: with anyone waiting (even while a freed seat is offered), a newcomer waits too.

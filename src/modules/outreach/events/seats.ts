@@ -20,7 +20,7 @@ import { warmLinkSigning } from '../../../kernel/signed-links.ts';
 import { type UnitOfWork, writeTransaction } from '../../../kernel/transaction.ts';
 import { type Letter, registrationLetter } from './letters.ts';
 import { signTicket, ticketUrl } from './links.ts';
-import { mayOffer, offerExpiry, offersFor, seatsFor } from './rules.ts';
+import { mayOffer, offerExpiry, offersFor, seatsFor, takesRegistrations } from './rules.ts';
 import * as store from './store.ts';
 import { newTicketCode } from './ticket-codes.ts';
 
@@ -58,11 +58,11 @@ type Pending = {
 const BATCH = 200;
 const writers = new WeakMap<object, { queue: Pending[]; running: boolean }>();
 
-/** Whether a session takes registrations now: published, before its closing time and before it starts. */
+/** Whether a session takes registrations now: its event published, and in time. */
 export const isOpen = (
   session: Pick<store.LockedSession, 'publishedAt' | 'registrationUntil' | 'startsAt'>,
   now: Date,
-) => session.publishedAt !== null && now < session.registrationUntil && now < session.startsAt;
+) => session.publishedAt !== null && takesRegistrations(session, now);
 
 /** The event's title in each language asked for: its translation, else the Italian. */
 async function titlesIn(db: Db, session: store.LockedSession, languages: Iterable<string>) {

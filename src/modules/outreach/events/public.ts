@@ -70,18 +70,22 @@ function publicSessions(rows: store.SessionRow[], now: Date): PublicSession[] {
   }));
 }
 
+/** Whether every date of an event has ended. */
+const hasEnded = (sessions: PublicSession[], now: Date) =>
+  sessions.length > 0 && sessions.every((session) => session.endsAt <= now);
+
 /** The published events, the coming ones first (soonest first), then the past ones (latest first). */
 export async function publicEvents(platform: Platform, lang: string): Promise<PublicEvent[]> {
   const { db } = platform.database;
   const now = platform.clock.now();
-  const events = await store.listEvents(db, true, platform.clock.now());
+  // in that order already (see the store)
+  const events = await store.listEvents(db, true, now);
   const sessions = await store.sessionsOf(
     db,
     events.map((event) => event.id),
   );
-  const shown = await Promise.all(
+  return Promise.all(
     events.map(async (event) => {
-      const own = await texts(platform, { ...event, description: '' }, lang);
       const mine = publicSessions(
         sessions.filter((session) => session.eventId === event.id),
         now,
@@ -89,17 +93,12 @@ export async function publicEvents(platform: Platform, lang: string): Promise<Pu
       return {
         id: event.id,
         kind: event.kind,
-        ...own,
+        ...(await texts(platform, { ...event, description: '' }, lang)),
         sessions: mine,
-        isPast: mine.length > 0 && mine.every((session) => session.endsAt <= now),
+        isPast: hasEnded(mine, now),
       };
     }),
   );
-  const first = (event: PublicEvent) => event.sessions[0]?.startsAt.getTime() ?? 0;
-  return [
-    ...shown.filter((event) => !event.isPast).sort((a, b) => first(a) - first(b)),
-    ...shown.filter((event) => event.isPast).sort((a, b) => first(b) - first(a)),
-  ];
 }
 
 export async function publicEvent(platform: Platform, id: string, lang: string): Promise<PublicEvent | null> {
@@ -112,7 +111,7 @@ export async function publicEvent(platform: Platform, id: string, lang: string):
     kind: event.kind,
     ...(await texts(platform, event, lang)),
     sessions,
-    isPast: sessions.length > 0 && sessions.every((session) => session.endsAt <= now),
+    isPast: hasEnded(sessions, now),
   };
 }
 

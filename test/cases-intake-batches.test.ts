@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { connect } from 'node:net';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARRIVAL_WAIT_MS } from '../src/modules/cases/intake/service.ts';
+import { ARRIVAL_WAIT_MS, fingerprint } from '../src/modules/cases/intake/service.ts';
 import { stopTestApp, type TestApp } from './support/app.ts';
 import { workPermitApplication } from './support/cases.ts';
 import { BACKENDS, type TestDatabase } from './support/database.ts';
@@ -172,6 +172,63 @@ for (const backend of BACKENDS) {
       const quickNumber = ((await quick.json()) as { number: string }).number;
       expect(slowNumber > quickNumber).toBe(true);
     });
+
+    it.skipIf(backend === 'pglite')(
+      'answers the case stored by another process for a key it sent there too, even when that one commits later',
+      async () => {
+        const body = (n: number) => JSON.stringify(workPermitApplication(n));
+        const earlier = await Promise.all(
+          [3000, 3001].map((n) =>
+            t.app.inject({
+              method: 'POST',
+              url: '/api/cases',
+              headers: { ...bearer, 'content-type': 'application/json', 'idempotency-key': `elsewhere-${n}` },
+              payload: body(n),
+            }),
+          ),
+        );
+        const office = await database.db
+          .selectFrom('organisation')
+          .select('id')
+          .where('code', '=', 'PREF-LO')
+          .executeTakeFirstOrThrow();
+        // Another process holds both keys in transactions not yet committed, with the cases it stored.
+        const elsewhere = await Promise.all(
+          earlier.map(async (answer, index) => {
+            const trx = await database.db.startTransaction().execute();
+            await trx
+              .insertInto('intakeRequest')
+              .values({
+                organisationId: office.id,
+                idempotencyKey: `elsewhere-race-${index}`,
+                bodyHash: fingerprint(body(4000 + index)),
+                caseId: answer.json().id,
+                response: JSON.stringify(answer.json()),
+                createdAt: new Date(),
+              })
+              .execute();
+            return trx;
+          }),
+        );
+        const sent = [0, 1].map((index) =>
+          t.app.inject({
+            method: 'POST',
+            url: '/api/cases',
+            headers: { ...bearer, 'content-type': 'application/json', 'idempotency-key': `elsewhere-race-${index}` },
+            payload: body(4000 + index),
+          }),
+        );
+        // The first commits while this process waits on its key; the second once this process has
+        // looked its key up again and found nothing yet.
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        await elsewhere[0]?.commit().execute();
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        await elsewhere[1]?.commit().execute();
+        const answers = await Promise.all(sent);
+        expect(answers.map((answer) => answer.statusCode)).toEqual([201, 201]);
+        expect(answers.map((answer) => answer.json().id)).toEqual(earlier.map((answer) => answer.json().id));
+      },
+    );
 
     it('follows places and numbers moved under the writer: a quota raised by its manager, numbers taken elsewhere', async () => {
       const counter = sql<{

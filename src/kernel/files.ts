@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createWriteStream, type ReadStream } from 'node:fs';
+import type { ReadStream } from 'node:fs';
 import { mkdir, open as openFile, readdir, rename, rm, stat, utimes } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -118,19 +118,26 @@ async function writeHashed(content: Upload, temp: string, maxBytes: number, decl
   const hash = createHash('sha256');
   let size = 0;
   const source: Chunks = content instanceof Uint8Array ? [content] : content;
-  await pipeline(
-    source,
-    async function* (chunks: Chunks) {
-      for await (const chunk of chunks) {
-        size += chunk.byteLength;
-        if (size > maxBytes) throw new FileTooLarge(declaredName, maxBytes);
-        hash.update(chunk);
-        yield chunk;
-      }
-    },
-    // flush: fsync before close, so a file we name by its hash is really on disk
-    createWriteStream(temp, { flags: 'wx', flush: true }),
-  );
+  // The file is created before the first byte is read: a source failing early cannot let a late open
+  // create it after the caller has removed it.
+  const handle = await openFile(temp, 'wx');
+  try {
+    await pipeline(
+      source,
+      async function* (chunks: Chunks) {
+        for await (const chunk of chunks) {
+          size += chunk.byteLength;
+          if (size > maxBytes) throw new FileTooLarge(declaredName, maxBytes);
+          hash.update(chunk);
+          yield chunk;
+        }
+      },
+      // flush: fsync before close, so a file we name by its hash is really on disk
+      handle.createWriteStream({ flush: true }),
+    );
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
   return { sha256: hash.digest('hex'), size };
 }
 

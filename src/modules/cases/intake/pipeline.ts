@@ -46,6 +46,12 @@ function failure(error: unknown): BatchOutcome {
   return { kind: 'failed', message: message ?? 'intake write failed', code };
 }
 
+/** The idempotency key was stored by another writer between this one's look-up and its insert. */
+const isKeyTakenMeanwhile = (error: unknown) => {
+  const { code, constraint } = error as { code?: string; constraint?: string };
+  return code === '23505' && constraint === 'intake_request_pk';
+};
+
 export class IntakePipeline {
   readonly #db: Db;
   readonly #connections: 1 | 3;
@@ -139,10 +145,15 @@ export class IntakePipeline {
    */
   async #retryAlone(entries: PipelineEntry[]): Promise<void> {
     for (const [index, entry] of entries.entries()) {
-      const outcome = await writeBatch(this.#db, [entry.submission]).then(
-        (outcomes) => outcomes[0] ?? failure(new Error('no outcome')),
-        (error: unknown) => (isConnectionLoss(error) ? null : failure(error)),
-      );
+      const write = () => writeBatch(this.#db, [entry.submission]);
+      // The same key sent to another process at the same moment: its write has committed once ours failed
+      // on the key, so written again this one finds it and answers the same case.
+      const outcome = await write()
+        .catch((error: unknown) => (isKeyTakenMeanwhile(error) ? write() : Promise.reject(error)))
+        .then(
+          (outcomes) => outcomes[0] ?? failure(new Error('no outcome')),
+          (error: unknown) => (isConnectionLoss(error) ? null : failure(error)),
+        );
       if (outcome === null) {
         this.#unavailable(entries.slice(index));
         return;

@@ -214,7 +214,11 @@ for (const backend of BACKENDS) {
           t.app.inject({
             method: 'POST',
             url: '/api/cases',
-            headers: { ...bearer, 'content-type': 'application/json', 'idempotency-key': `elsewhere-race-${index}` },
+            headers: {
+              ...bearer,
+              'content-type': 'application/json',
+              'idempotency-key': `elsewhere-race-${index}`,
+            },
             payload: body(4000 + index),
           }),
         );

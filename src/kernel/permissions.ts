@@ -175,6 +175,18 @@ export const PERMISSIONS = {
     module: 'outreach',
     roles: ['communications', 'project_manager'],
   },
+  'outreach.articles.manage': {
+    label:
+      'Scrivere le notizie e gli avvisi del portale, tradurli, programmarne la pubblicazione e archiviarli',
+    module: 'outreach',
+    roles: ['communications', 'project_manager'],
+  },
+  'outreach.articles.review': {
+    label:
+      'Revisionare le notizie prima della pubblicazione (testo italiano: staff della comunicazione; traduzioni: mediatore della lingua)',
+    module: 'outreach',
+    roles: ['communications', 'project_manager', 'mediator'],
+  },
   'outreach.checkin': {
     label: 'Registrare gli ingressi agli eventi con il biglietto, alla porta',
     module: 'outreach',

@@ -1,5 +1,5 @@
-/** The tables of dissemination (WP4): events, their sessions, registrations and check-in at the door. */
-import type { Generated } from 'kysely';
+/** The tables of dissemination (WP4): news, events with their sessions, registrations and check-in at the door. */
+import type { ColumnType, Generated } from 'kysely';
 import type { Instant, NullableInstant } from '../columns.ts';
 
 export type EventKind = 'CONFERENCE' | 'PERFORMANCE' | 'WORKSHOP' | 'OTHER';
@@ -71,7 +71,62 @@ export type OutreachCheckInTable = {
   checkedInBy: string;
 };
 
+export type ArticleKind = 'NEWS' | 'ANNOUNCEMENT';
+export type ArticleStatus = 'DRAFT' | 'SCHEDULED' | 'PUBLISHED' | 'ARCHIVED';
+export type ArticleTextStatus = 'DRAFT' | 'REVIEWED' | 'PUBLISHED';
+
+export type OutreachArticleTable = {
+  id: string;
+  kind: ArticleKind;
+  tags: ColumnType<string[], string, string>;
+  coverImageId: string | null;
+  status: ArticleStatus;
+  publishAt: NullableInstant;
+  publishedAt: NullableInstant;
+  archivedAt: NullableInstant;
+  createdBy: string;
+  createdAt: Instant;
+  updatedAt: Instant;
+};
+
+export type OutreachArticleTextTable = {
+  articleId: string;
+  language: string;
+  title: string;
+  summary: string;
+  body: string;
+  imageAlt: string | null;
+  status: ArticleTextStatus;
+  revision: number;
+  sourceRevision: number | null;
+  editedAt: Instant;
+  editedBy: string;
+  reviewedAt: NullableInstant;
+  reviewedBy: string | null;
+  publishedTitle: string | null;
+  publishedSummary: string | null;
+  publishedBody: string | null;
+  publishedImageAlt: string | null;
+  publishedAt: NullableInstant;
+  publishedRevision: number | null;
+  publishedSourceRevision: number | null;
+};
+
+export type OutreachImageTable = {
+  id: string;
+  articleId: string;
+  sha256: string;
+  mediaType: string;
+  size: number;
+  fileName: string;
+  uploadedBy: string;
+  uploadedAt: Instant;
+};
+
 export type OutreachTables = {
+  outreachArticle: OutreachArticleTable;
+  outreachArticleText: OutreachArticleTextTable;
+  outreachImage: OutreachImageTable;
   outreachEvent: OutreachEventTable;
   outreachEventText: OutreachEventTextTable;
   outreachSession: OutreachSessionTable;

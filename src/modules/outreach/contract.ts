@@ -223,3 +223,130 @@ export const doorMatch = z.object({
   status: registrationStatus,
   checkedIn: z.boolean(),
 });
+
+/** The kinds of article, with their Italian names. */
+export const ARTICLE_KINDS = { NEWS: 'Notizia', ANNOUNCEMENT: 'Avviso' } as const;
+export const articleKind = z.enum(['NEWS', 'ANNOUNCEMENT'], 'Scegliere il tipo dall’elenco');
+
+/** Where an article stands, with its Italian name. */
+export const ARTICLE_STATUSES = {
+  DRAFT: 'In preparazione',
+  SCHEDULED: 'Pubblicazione programmata',
+  PUBLISHED: 'Pubblicato',
+  ARCHIVED: 'Archiviato',
+} as const;
+export const articleStatus = z.enum(['DRAFT', 'SCHEDULED', 'PUBLISHED', 'ARCHIVED']);
+
+/** Where the text in one language stands, with its Italian name. */
+export const ARTICLE_TEXT_STATUSES = {
+  DRAFT: 'Bozza',
+  REVIEWED: 'Revisionato',
+  PUBLISHED: 'Pubblicato',
+} as const;
+export const articleTextStatus = z.enum(['DRAFT', 'REVIEWED', 'PUBLISHED']);
+
+const tag = z
+  .string()
+  .trim()
+  .min(2, 'ogni etichetta almeno 2 caratteri')
+  .max(40, 'ogni etichetta al massimo 40 caratteri')
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N} '’-]*$/u, 'solo lettere, cifre, spazi e trattini');
+
+export const articleSettings = z.object({
+  kind: articleKind,
+  tags: z
+    .array(tag)
+    .max(8, 'al massimo 8 etichette')
+    .refine((tags) => new Set(tags.map((t) => t.toLowerCase())).size === tags.length, 'etichetta ripetuta'),
+  /** The image shown at the top and in the list; one of the article's own images. */
+  coverImageId: id.nullable(),
+});
+
+/** The text in one language. The body is Markdown: its images are the article's own, each with its text. */
+export const articleTextInput = z.object({
+  title: text(200),
+  summary: text(400),
+  body: multilineText(20_000),
+  /** What the cover image shows, for those who cannot see it: required when the article has one. */
+  imageAlt: z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() === '' ? null : value),
+    text(300).nullable(),
+  ),
+});
+export type ArticleTextInput = z.infer<typeof articleTextInput>;
+
+export const articleInput = articleSettings.extend({ text: articleTextInput });
+
+export const articleLanguageParams = z.object({ id, lang: publicLanguage });
+export const articleImageParams = z.object({ id, imageId: id });
+
+export const scheduleInput = z.object({ day: legalDay, time: clockTime });
+
+export const articlesQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+  status: articleStatus.optional(),
+});
+
+export const articleSummary = z.object({
+  id,
+  kind: articleKind,
+  status: articleStatus,
+  title: z.string(),
+  tags: z.array(z.string()),
+  publishAt: z.date().nullable(),
+  publishedAt: z.date().nullable(),
+  updatedAt: z.date(),
+  languages: z.array(z.object({ language: z.string(), status: articleTextStatus })),
+});
+
+export const articleTextView = z.object({
+  language: z.string(),
+  title: z.string(),
+  summary: z.string(),
+  body: z.string(),
+  imageAlt: z.string().nullable(),
+  status: articleTextStatus,
+  revision: z.number().int(),
+  /** A translation made from an older Italian text than the current one. */
+  outOfDate: z.boolean(),
+  editedAt: z.date(),
+  editedBy: z.string(),
+  reviewedAt: z.date().nullable(),
+  reviewedBy: z.string().nullable(),
+  publishedAt: z.date().nullable(),
+  /** Whether the one asking may review this text now. */
+  mayReview: z.boolean(),
+});
+export type ArticleTextView = z.infer<typeof articleTextView>;
+
+export const articleImageView = z.object({
+  id,
+  fileName: z.string(),
+  mediaType: z.string(),
+  size: z.number().int(),
+  /** What to write in the body to show it, with the text for those who cannot see it still to fill in. */
+  markdown: z.string(),
+});
+
+export const articleView = z.object({
+  id,
+  kind: articleKind,
+  status: articleStatus,
+  tags: z.array(z.string()),
+  coverImageId: id.nullable(),
+  publishAt: z.date().nullable(),
+  publishedAt: z.date().nullable(),
+  archivedAt: z.date().nullable(),
+  publicUrl: z.string().nullable(),
+  texts: z.array(articleTextView),
+  images: z.array(articleImageView),
+  mayManage: z.boolean(),
+});
+export type ArticleView = z.infer<typeof articleView>;
+
+export const previewInput = z.object({ body: z.string().max(20_000) });
+export const previewView = z.object({
+  html: z.string(),
+  problems: z.array(z.object({ path: z.string(), message: z.string() })),
+});

@@ -1,2 +1,3 @@
-/** What dissemination offers the modules after it: the figures of its events, for the project's indicators. */
+/** What dissemination offers the modules after it: the figures of its news and events, for the project’s indicators. */
 export { type EventIndicators, eventIndicators } from './events/indicators.ts';
+export { type ArticleIndicators, articleIndicators } from './news/indicators.ts';

@@ -42,6 +42,7 @@ const MENU = [
   ['', 'nav.home'],
   ['/stato', 'nav.status'],
   ['/uffici', 'nav.offices'],
+  ['/notizie', 'nav.news'],
   ['/eventi', 'nav.events'],
   ['/verifica', 'nav.verify'],
 ] as const;
@@ -73,6 +74,8 @@ export type PageFrame = {
   path?: string;
   /** The answer's status: a page that is not a 200 is not offered to search engines. */
   status?: number;
+  /** A feed of the page's news, offered to feed readers. */
+  feed?: { href: string; title: string };
 };
 
 /** The page's own address without its query (tokens and searches are not canonical), and each language's. */
@@ -273,6 +276,9 @@ function Head({ frame, t }: { frame: PageFrame; t: Translate }) {
         </>
       ) : (
         <meta name="robots" content="noindex" />
+      )}
+      {frame.feed && (
+        <link rel="alternate" type="application/atom+xml" title={frame.feed.title} href={frame.feed.href} />
       )}
       <link rel="icon" href={ICON} />
       <link rel="stylesheet" href={STYLESHEET_PATH} />

@@ -28,6 +28,8 @@ export type PortalPage = {
   breadcrumbs?: Crumb[];
   /** The address of a page outside `/portale/<lang>`, in one language only (the council's page). */
   path?: string;
+  /** A feed of the page's news, offered to feed readers. */
+  feed?: { href: string; title: string };
 };
 
 /** Sends a rendered page and remembers its language for the next visit. */

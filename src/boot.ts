@@ -3,6 +3,7 @@ import { loadDemoData } from './cli/demo.ts';
 import { loadDemoCases } from './cli/demo-cases.ts';
 import { loadDemoCouncil } from './cli/demo-council.ts';
 import { loadDemoEvents } from './cli/demo-events.ts';
+import { loadDemoNews } from './cli/demo-news.ts';
 import { loadDemoTraining } from './cli/demo-training.ts';
 import { loadDemoTrainingFeedback } from './cli/demo-training-feedback.ts';
 import { loadDemoTrainingRecord } from './cli/demo-training-record.ts';
@@ -77,6 +78,7 @@ export async function openPlatform(
     if (demoLoaded) await loadDemoTrainingFeedback({ database, clock, config });
     if (demoLoaded) await loadDemoTrainingRecord({ database, clock, config });
     if (demoLoaded) await loadDemoEvents({ database, clock, config });
+    if (demoLoaded) await loadDemoNews({ database, clock, config });
     const mailer = createMailer(config.smtpUrl, logger);
     const jobs = config.jobs
       ? await startJobs(database, jobDefinitions({ config, database, clock, mailer }), { work: true, logger })

@@ -250,7 +250,7 @@ const tag = z
   .trim()
   .min(2, 'ogni etichetta almeno 2 caratteri')
   .max(40, 'ogni etichetta al massimo 40 caratteri')
-  .regex(/^[\p{L}\p{N}][\p{L}\p{N} '’-]*$/u, 'solo lettere, cifre, spazi e trattini');
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N} .'’-]*$/u, 'solo lettere, cifre, spazi, punti e trattini');
 
 export const articleSettings = z.object({
   kind: articleKind,

@@ -1,11 +1,15 @@
 /**
- * Demo data of the news (WP4): a published article in Italian and Arabic, an announcement scheduled for
- * publication in three days, and a draft waiting for the project manager's review. Loaded through the real
- * use cases, each text reviewed by someone other than its writer.
+ * Demo data of the news and the printed matter (WP4): a published article in Italian and Arabic, an
+ * announcement scheduled for publication in three days, a draft waiting for the project manager's review; a
+ * leaflet in Italian and English with its print run and two deliveries; two items of press coverage. Loaded
+ * through the real use cases, each text reviewed by someone other than its writer.
  */
 import { Temporal } from 'temporal-polyfill';
 import { LEGAL_TIME_ZONE } from '../kernel/clock.ts';
+import { renderOfficialDocument } from '../kernel/pdf.ts';
 import type { Platform } from '../kernel/platform.ts';
+import { fileStoreOf } from '../kernel/uploads.ts';
+import { recordCoverage } from '../modules/outreach/press/service.ts';
 import {
   createArticle,
   publishArticle,
@@ -13,6 +17,12 @@ import {
   saveArticleText,
   scheduleArticle,
 } from '../modules/outreach/news/service.ts';
+import {
+  addDistribution,
+  addPublicationFile,
+  createPublication,
+  setPublicationPublished,
+} from '../modules/outreach/publications/service.ts';
 import { memberCaller, withoutMail } from './sui-caller.ts';
 
 type DemoPlatform = Pick<Platform, 'database' | 'clock' | 'config'>;
@@ -99,4 +109,81 @@ export async function loadDemoNews(platform: DemoPlatform): Promise<void> {
   await scheduleArticle(demo, writer, conference.id, { day: inDays(platform, 3), time: '09:00' });
 
   await createArticle(demo, writer, COUNCIL);
+
+  const leaflet = await createPublication(demo, writer, {
+    kind: 'LEAFLET',
+    title: 'Lo Sportello Unico per l’Immigrazione in breve',
+    description: 'Chi siamo, cosa facciamo e come si prende un appuntamento, anche con un mediatore.',
+    printFormat: 'A4 piegato in tre',
+    pages: 6,
+    copiesPrinted: 1000,
+    printedOn: inDays(platform, -20),
+  });
+  for (const [lang, title, lines] of LEAFLET_TEXTS) {
+    const pdf = await renderOfficialDocument({
+      issuer: ['Prefettura di Lodi – Ufficio Territoriale del Governo', 'Sportello Unico per l’Immigrazione'],
+      title,
+      sections: [{ paragraphs: lines }],
+      footer: 'Progetto LO.V.I.T. – FAMI 2014-2020',
+      metadata: { title, subject: title, author: 'Prefettura di Lodi', createdAt: platform.clock.now() },
+    });
+    const file = await fileStoreOf(platform.config).stage(pdf, `sportello-unico-${lang}.pdf`);
+    await addPublicationFile(
+      demo,
+      writer,
+      { id: leaflet.id, lang },
+      { declaredName: `sportello-unico-${lang}.pdf`, file, fields: { title } },
+    );
+  }
+  await setPublicationPublished(demo, writer, leaflet.id, true);
+  for (const [point, copies, days] of [
+    ['Questura di Lodi – Ufficio immigrazione', 300, -15],
+    ['Comune di Codogno – Servizi sociali', 150, -10],
+  ] as const)
+    await addDistribution(demo, writer, leaflet.id, {
+      point,
+      copies,
+      deliveredOn: inDays(platform, days),
+      notes: null,
+    });
+
+  await recordCoverage(demo, writer, {
+    publishedOn: inDays(platform, -6),
+    outlet: 'Il Cittadino di Lodi',
+    title: 'Lo Sportello Unico apre anche il giovedì pomeriggio',
+    media: 'PRINT',
+    url: null,
+    reach: 12000,
+    notes: 'Cronaca di Lodi, pagina 7',
+  });
+  await recordCoverage(demo, writer, {
+    publishedOn: inDays(platform, -2),
+    outlet: 'Radio Lodi',
+    title: 'Intervista alla Prefettura sul progetto LO.V.I.T.',
+    media: 'RADIO',
+    url: 'https://www.example.org/radio-lodi/lovit',
+    reach: 3000,
+    notes: null,
+  });
 }
+
+const LEAFLET_TEXTS: [string, string, string[]][] = [
+  [
+    'it',
+    'Lo Sportello Unico per l’Immigrazione in breve',
+    [
+      'Lo Sportello Unico segue le domande di nulla osta al lavoro e al ricongiungimento familiare.',
+      'Si riceve su appuntamento: lunedì, mercoledì e venerdì dalle 9 alle 12, giovedì dalle 14 alle 16.',
+      'Chi non parla italiano può chiedere un mediatore linguistico-culturale quando prenota.',
+    ],
+  ],
+  [
+    'en',
+    'The One-Stop Immigration Desk at a glance',
+    [
+      'The One-Stop Desk handles applications for work permits and family reunification.',
+      'By appointment: Monday, Wednesday and Friday 9 to 12, Thursday 2 to 4 pm.',
+      'If you do not speak Italian, ask for a cultural mediator when you book.',
+    ],
+  ],
+];

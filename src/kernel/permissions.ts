@@ -187,6 +187,17 @@ export const PERMISSIONS = {
     module: 'outreach',
     roles: ['communications', 'project_manager', 'mediator'],
   },
+  'outreach.publications.manage': {
+    label:
+      'Curare le pubblicazioni (opuscoli, volantini, manifesti, rapporti): i PDF per lingua, la tiratura e la distribuzione',
+    module: 'outreach',
+    roles: ['communications', 'project_manager'],
+  },
+  'outreach.press.manage': {
+    label: 'Tenere la rassegna stampa: articoli, servizi e trasmissioni sul progetto, con la loro diffusione',
+    module: 'outreach',
+    roles: ['communications', 'project_manager'],
+  },
   'outreach.checkin': {
     label: 'Registrare gli ingressi agli eventi con il biglietto, alla porta',
     module: 'outreach',

@@ -7,7 +7,13 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.ts';
 import { AppError, Invalid } from './errors.ts';
-import { createFileStore, type FileStore, FileTooLarge, type StagedFile } from './files.ts';
+import {
+  createFileStore,
+  type FileStore,
+  FileTooLarge,
+  type StagedFile,
+  UnsupportedFileType,
+} from './files.ts';
 
 const stores = new WeakMap<Config, FileStore>();
 /** The file store of the configuration: `<dataDir>/files`, with the upload limit. */
@@ -181,4 +187,17 @@ export function sendFile(
     .header('content-disposition', attachmentHeader(file.fileName))
     .header('cache-control', 'private, no-store')
     .send(file.stream);
+}
+
+/**
+ * For a route that takes fewer types than the store: a file the store refuses outright is refused with the
+ * route's own words (what it accepts), so the user is not told that a PDF would do where only images do.
+ */
+export function refusingOtherTypes(accepted: string) {
+  return (error: unknown): never => {
+    if (!(error instanceof UnsupportedFileType)) throw error;
+    throw new AppError(415, 'unsupported-file-type', 'Formato del file non accettato', `${accepted}.`, [
+      { path: 'file', message: accepted },
+    ]);
+  };
 }

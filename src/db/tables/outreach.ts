@@ -1,6 +1,6 @@
 /** The tables of dissemination (WP4): news, events with their sessions, registrations and check-in at the door. */
 import type { ColumnType, Generated } from 'kysely';
-import type { Instant, NullableInstant } from '../columns.ts';
+import type { Instant, LegalDay, NullableInstant } from '../columns.ts';
 
 export type EventKind = 'CONFERENCE' | 'PERFORMANCE' | 'WORKSHOP' | 'OTHER';
 
@@ -123,7 +123,74 @@ export type OutreachImageTable = {
   uploadedAt: Instant;
 };
 
+export type PublicationKind = 'BROCHURE' | 'LEAFLET' | 'POSTER' | 'REPORT';
+
+export type OutreachPublicationTable = {
+  id: string;
+  kind: PublicationKind;
+  title: string;
+  description: string;
+  printFormat: string | null;
+  pages: number | null;
+  copiesPrinted: number;
+  printedOn: LegalDay | null;
+  publishedAt: NullableInstant;
+  createdBy: string;
+  createdAt: Instant;
+  updatedAt: Instant;
+};
+
+export type OutreachPublicationFileTable = {
+  id: string;
+  publicationId: string;
+  language: string;
+  version: number;
+  title: string;
+  sha256: string;
+  size: number;
+  fileName: string;
+  uploadedBy: string;
+  uploadedAt: Instant;
+};
+
+export type OutreachDistributionTable = {
+  id: string;
+  publicationId: string;
+  point: string;
+  copies: number;
+  deliveredOn: LegalDay;
+  notes: string | null;
+  recordedBy: string;
+  recordedAt: Instant;
+};
+
+export type OutreachDownloadTable = { fileId: string; day: LegalDay; downloads: number };
+
+export type CoverageMedia = 'PRINT' | 'WEB' | 'RADIO' | 'TV';
+
+export type OutreachCoverageTable = {
+  id: string;
+  publishedOn: LegalDay;
+  outlet: string;
+  title: string;
+  media: CoverageMedia;
+  url: string | null;
+  reach: number | null;
+  notes: string | null;
+  clippingSha256: string | null;
+  clippingSize: number | null;
+  clippingFileName: string | null;
+  recordedBy: string;
+  recordedAt: Instant;
+  updatedAt: Instant;
+};
+
 export type OutreachTables = {
+  outreachPublication: OutreachPublicationTable;
+  outreachPublicationFile: OutreachPublicationFileTable;
+  outreachDistribution: OutreachDistributionTable;
+  outreachDownload: OutreachDownloadTable;
+  outreachCoverage: OutreachCoverageTable;
   outreachArticle: OutreachArticleTable;
   outreachArticleText: OutreachArticleTextTable;
   outreachImage: OutreachImageTable;

@@ -350,3 +350,154 @@ export const previewView = z.object({
   html: z.string(),
   problems: z.array(z.object({ path: z.string(), message: z.string() })),
 });
+
+/** The kinds of publication, with their Italian names. */
+export const PUBLICATION_KINDS = {
+  BROCHURE: 'Opuscolo',
+  LEAFLET: 'Volantino',
+  POSTER: 'Manifesto',
+  REPORT: 'Rapporto',
+} as const;
+export const publicationKind = z.enum(
+  ['BROCHURE', 'LEAFLET', 'POSTER', 'REPORT'],
+  'Scegliere il tipo dall’elenco',
+);
+
+const optionalText = (max: number) =>
+  z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() === '' ? null : value),
+    text(max).nullable(),
+  );
+
+export const publicationInput = z.object({
+  kind: publicationKind,
+  title: text(200),
+  description: multilineText(2000),
+  /** The print format as the printer names it: A5, A4 piegato in tre, 70×100 cm… */
+  printFormat: optionalText(80),
+  pages: z
+    .number('indicare le pagine')
+    .int('indicare un numero intero')
+    .min(1, 'almeno 1 pagina')
+    .max(1000, 'al massimo 1000 pagine')
+    .nullable(),
+  copiesPrinted: z
+    .number('indicare le copie stampate')
+    .int('indicare un numero intero')
+    .min(0, 'non può essere negativo')
+    .max(1_000_000, 'al massimo 1.000.000 di copie'),
+  printedOn: legalDay.nullable(),
+});
+export type PublicationInput = z.infer<typeof publicationInput>;
+
+export const publicationFileFields = z.object({ title: text(200) });
+
+export const distributionInput = z.object({
+  point: text(200),
+  copies: z
+    .number('indicare le copie')
+    .int('indicare un numero intero')
+    .min(1, 'almeno 1 copia')
+    .max(1_000_000, 'al massimo 1.000.000 di copie'),
+  deliveredOn: legalDay,
+  notes: optionalText(500),
+});
+
+export const publicationParams = z.object({ id, fileId: id });
+
+export const publicationSummary = z.object({
+  id,
+  kind: publicationKind,
+  title: z.string(),
+  isPublished: z.boolean(),
+  languages: z.array(z.string()),
+  copiesPrinted: z.number().int(),
+  copiesDistributed: z.number().int(),
+  downloads: z.number().int(),
+  updatedAt: z.date(),
+});
+
+export const publicationView = z.object({
+  id,
+  kind: publicationKind,
+  title: z.string(),
+  description: z.string(),
+  printFormat: z.string().nullable(),
+  pages: z.number().int().nullable(),
+  copiesPrinted: z.number().int(),
+  printedOn: z.string().nullable(),
+  publishedAt: z.date().nullable(),
+  publicUrl: z.string().nullable(),
+  files: z.array(
+    z.object({
+      id,
+      language: z.string(),
+      version: z.number().int(),
+      title: z.string(),
+      fileName: z.string(),
+      size: z.number().int(),
+      uploadedAt: z.date(),
+      uploadedBy: z.string(),
+      /** The version the public downloads: the latest of its language. */
+      isCurrent: z.boolean(),
+      downloads: z.number().int(),
+    }),
+  ),
+  distributions: z.array(
+    z.object({
+      id,
+      point: z.string(),
+      copies: z.number().int(),
+      deliveredOn: z.string(),
+      notes: z.string().nullable(),
+    }),
+  ),
+  copiesDistributed: z.number().int(),
+  mayManage: z.boolean(),
+});
+export type PublicationView = z.infer<typeof publicationView>;
+
+/** The kinds of media a piece of coverage appeared in, with their Italian names. */
+export const COVERAGE_MEDIA = { PRINT: 'Stampa', WEB: 'Web', RADIO: 'Radio', TV: 'Televisione' } as const;
+export const coverageMedia = z.enum(['PRINT', 'WEB', 'RADIO', 'TV'], 'Scegliere il mezzo dall’elenco');
+
+export const coverageInput = z.object({
+  publishedOn: legalDay,
+  outlet: text(200),
+  title: text(300),
+  media: coverageMedia,
+  url: z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() === '' ? null : value),
+    z
+      .url({ protocol: /^https?$/, error: 'indicare un indirizzo web che inizia con https://' })
+      .max(1000, 'al massimo 1000 caratteri')
+      .nullable(),
+  ),
+  /** Readers, listeners or viewers as estimated by the outlet or the staff. */
+  reach: z
+    .number('indicare un numero')
+    .int('indicare un numero intero')
+    .min(0, 'non può essere negativo')
+    .max(100_000_000, 'al massimo 100.000.000')
+    .nullable(),
+  notes: optionalText(1000),
+});
+
+export const coverageQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+  media: coverageMedia.optional(),
+});
+
+export const coverageView = z.object({
+  id,
+  publishedOn: z.string(),
+  outlet: z.string(),
+  title: z.string(),
+  media: coverageMedia,
+  url: z.string().nullable(),
+  reach: z.number().int().nullable(),
+  notes: z.string().nullable(),
+  clipping: z.object({ fileName: z.string(), size: z.number().int() }).nullable(),
+  recordedAt: z.date(),
+});

@@ -1,25 +1,38 @@
 /**
- * Dissemination (WP4): news published in the portal's languages, events with public registration, a waitlist
- * in arrival order and check-in at the door.
+ * Dissemination (WP4): news published in the portal's languages, the library of publications with their print
+ * run and distribution, the press coverage log, events with public registration, a waitlist in arrival order
+ * and check-in at the door.
  */
 import type { LovitModule } from '../../kernel/module.ts';
+import { registerCoverageRoutes } from './press/routes.ts';
+import { clippingFiles } from './press/service.ts';
 import { registerEventPages } from './events/pages.tsx';
 import { registerEventRoutes } from './events/routes.ts';
 import { offerLapseJob } from './events/seats.ts';
 import { registerArticlePages } from './news/pages.tsx';
 import { registerArticleRoutes } from './news/routes.ts';
 import { articleFiles, articlePublicationJob } from './news/service.ts';
+import { registerPublicationPages } from './publications/pages.tsx';
+import { registerPublicationRoutes } from './publications/routes.ts';
+import { publicationFiles } from './publications/service.ts';
 
 export { outreachPlaces } from './places.ts';
 
 export const outreachModule: LovitModule = {
   name: 'outreach',
-  storedFiles: articleFiles,
+  storedFiles: async (db, sha256s) => [
+    ...(await articleFiles(db, sha256s)),
+    ...(await publicationFiles(db, sha256s)),
+    ...(await clippingFiles(db, sha256s)),
+  ],
   async routes(app, platform) {
     registerEventRoutes(app, platform);
     registerArticleRoutes(app, platform);
+    registerPublicationRoutes(app, platform);
+    registerCoverageRoutes(app, platform);
     await registerEventPages(app, platform);
     await registerArticlePages(app, platform);
+    await registerPublicationPages(app, platform);
   },
   jobs: (platform) => [offerLapseJob(platform), articlePublicationJob(platform)],
 };

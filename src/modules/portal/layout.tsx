@@ -44,6 +44,7 @@ const MENU = [
   ['/uffici', 'nav.offices'],
   ['/notizie', 'nav.news'],
   ['/eventi', 'nav.events'],
+  ['/pubblicazioni', 'nav.publications'],
   ['/verifica', 'nav.verify'],
 ] as const;
 

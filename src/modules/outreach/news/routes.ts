@@ -1,10 +1,8 @@
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../../kernel/errors.ts';
-import { UnsupportedFileType } from '../../../kernel/files.ts';
 import type { LovitApp } from '../../../kernel/http.ts';
 import type { Platform } from '../../../kernel/platform.ts';
-import { acceptUploads, sendFile, withUpload } from '../../../kernel/uploads.ts';
+import { acceptUploads, refusingOtherTypes, sendFile, withUpload } from '../../../kernel/uploads.ts';
 import { paged } from '../../identity/contract.ts';
 import {
   articleImageParams,
@@ -242,17 +240,7 @@ export function registerArticleRoutes(app: LovitApp, platform: Platform): void {
         const { id } = request.params;
         const image = await withUpload(request, reply, platform.config, 'allegare un’immagine', (upload) =>
           addArticleImage(platform, request.caller, id, upload),
-        ).catch((error: unknown) => {
-          // The store takes PDFs too: an article's images are only pictures.
-          if (!(error instanceof UnsupportedFileType)) throw error;
-          throw new AppError(
-            415,
-            'unsupported-file-type',
-            'Formato del file non accettato',
-            `${ONLY_IMAGES}.`,
-            [{ path: 'file', message: ONLY_IMAGES }],
-          );
-        });
+        ).catch(refusingOtherTypes(ONLY_IMAGES));
         return reply.code(201).send(image);
       },
     );

@@ -5,23 +5,36 @@ import { usePermission } from '../../app/session.ts';
 import { LoadError, Loading } from '../../ui/Loading.tsx';
 import { Page } from '../../ui/Page.tsx';
 import { TableScroll } from '../../ui/TableScroll.tsx';
+import { NewsSection } from './NewsSection.tsx';
 import { type EventSummary, keys, outreach } from './requests.ts';
 import { momentOf } from './words.ts';
 
-/** Communication: the events with their registrations, and the portal's sheets and glossary for their writers. */
+/**
+ * Communication: the events with their registrations, the portal's news for those who write and review it, and
+ * the portal's sheets and glossary for their writers.
+ */
 export function OutreachPage() {
   const { t } = useTranslation();
   const editsSheets = usePermission('portal.sheets.edit');
   const manages = usePermission('outreach.events.manage');
+  const writesNews = usePermission('outreach.articles.manage');
+  const readsNews = usePermission('outreach.articles.review');
   return (
     <Page title={t('modules.outreach.title')}>
       <p className="lead">{t('outreach.events.intro')}</p>
-      {(editsSheets || manages) && (
+      {(editsSheets || manages || writesNews) && (
         <ul className="list-inline">
           {manages && (
             <li className="list-inline-item">
               <Link className="btn btn-primary" to="/comunicazione/eventi/nuovo">
                 {t('outreach.events.new')}
+              </Link>
+            </li>
+          )}
+          {writesNews && (
+            <li className="list-inline-item">
+              <Link className="btn btn-primary" to="/comunicazione/notizie/nuova">
+                {t('outreach.news.new')}
               </Link>
             </li>
           )}
@@ -38,6 +51,7 @@ export function OutreachPage() {
         </ul>
       )}
       <Events manages={manages} />
+      {readsNews && <NewsSection manages={writesNews} />}
     </Page>
   );
 }

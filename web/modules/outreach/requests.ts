@@ -1,5 +1,10 @@
 import type { z } from 'zod';
 import type {
+  ArticleView,
+  articleImageView,
+  articleKind,
+  articleStatus,
+  articleSummary,
   checkInResult,
   doorMatch,
   EventInput,
@@ -7,6 +12,7 @@ import type {
   EventView,
   eventSummary,
   interpretationNeed,
+  previewView,
   registrationStatus,
   registrationView,
   SessionInput,
@@ -32,6 +38,15 @@ export type InterpretationNeed = Wire<z.infer<typeof interpretationNeed>>;
 export type CheckInResult = Wire<z.infer<typeof checkInResult>>;
 export type DoorMatch = z.infer<typeof doorMatch>;
 export type EventText = { title: string; summary: string; description: string };
+export type ArticleKind = z.infer<typeof articleKind>;
+export type ArticleStatus = z.infer<typeof articleStatus>;
+export type ArticleSummary = Wire<z.infer<typeof articleSummary>>;
+export type Article = Wire<ArticleView>;
+export type ArticleText = Article['texts'][number];
+export type ArticleImage = z.infer<typeof articleImageView>;
+export type ArticleSettingsInput = { kind: ArticleKind; tags: string[]; coverImageId: string | null };
+export type ArticleTextFields = { title: string; summary: string; body: string; imageAlt: string };
+export type Preview = z.infer<typeof previewView>;
 
 /**
  * The kinds and statuses in the contract's order, their names in the catalogue. The contract's own tables of
@@ -47,11 +62,21 @@ const STATUSES: Record<RegistrationStatus, true> = {
   EXPIRED: true,
 };
 export const REGISTRATION_STATUSES = Object.keys(STATUSES) as RegistrationStatus[];
+const ARTICLE_KIND_CODES: Record<ArticleKind, true> = { NEWS: true, ANNOUNCEMENT: true };
+export const ARTICLE_KINDS = Object.keys(ARTICLE_KIND_CODES) as ArticleKind[];
+const ARTICLE_STATUS_CODES: Record<ArticleStatus, true> = {
+  DRAFT: true,
+  SCHEDULED: true,
+  PUBLISHED: true,
+  ARCHIVED: true,
+};
+export const ARTICLE_STATUSES = Object.keys(ARTICLE_STATUS_CODES) as ArticleStatus[];
 
 export type Paged<T> = { items: T[]; total: number; page: number; pageSize: number };
 export const PAGE_SIZE = 20;
 
 export type RegistrationsQuery = { page: number; status?: RegistrationStatus; q?: string };
+export type ArticlesQuery = { page: number; status?: ArticleStatus };
 
 export const keys = {
   all: ['outreach'] as const,
@@ -61,6 +86,9 @@ export const keys = {
     ['outreach', 'registrations', sessionId, query] as const,
   interpretation: (id: string) => ['outreach', 'interpretation', id] as const,
   door: (sessionId: string, listId: string, q: string) => ['outreach', 'door', sessionId, listId, q] as const,
+  articleLists: ['outreach', 'articles'] as const,
+  articles: (query: ArticlesQuery) => ['outreach', 'articles', query] as const,
+  article: (id: string) => ['outreach', 'article', id] as const,
 };
 
 export const outreach = {
@@ -91,4 +119,30 @@ export const outreach = {
     api.post<CheckInResult>('/api/outreach/check-in', input),
   door: (sessionId: string, listId: string, q: string) =>
     api.get<DoorMatch[]>(`/api/outreach/sessions/${sessionId}/door`, { listId, q }),
+};
+
+const article = (id: string) => `/api/outreach/articles/${id}`;
+
+/** The news and announcements: written in Italian, translated, each text reviewed, then published. */
+export const news = {
+  list: (query: ArticlesQuery) =>
+    api.get<Paged<ArticleSummary>>('/api/outreach/articles', { ...query, pageSize: PAGE_SIZE }),
+  create: (input: ArticleSettingsInput & { text: ArticleTextFields }) =>
+    api.post<Article>('/api/outreach/articles', input),
+  article: (id: string) => api.get<Article>(article(id)),
+  changeSettings: (id: string, settings: ArticleSettingsInput) => api.put<Article>(article(id), settings),
+  keepText: (id: string, language: string, text: ArticleTextFields) =>
+    api.put<Article>(`${article(id)}/texts/${language}`, text),
+  reviewText: (id: string, language: string) => api.post<Article>(`${article(id)}/texts/${language}/review`),
+  publishText: (id: string, language: string) =>
+    api.post<Article>(`${article(id)}/texts/${language}/publish`),
+  publish: (id: string) => api.post<Article>(`${article(id)}/publish`),
+  schedule: (id: string, when: { day: string; time: string }) =>
+    api.post<Article>(`${article(id)}/schedule`, when),
+  unschedule: (id: string) => api.post<Article>(`${article(id)}/unschedule`),
+  archive: (id: string) => api.post<Article>(`${article(id)}/archive`),
+  addImage: (id: string, file: File) => api.upload<ArticleImage>(`${article(id)}/images`, { file }),
+  /** Where the staff see an image: the public address serves it only once the article is public. */
+  imageUrl: (id: string, imageId: string) => `${article(id)}/images/${imageId}`,
+  preview: (id: string, body: string) => api.post<Preview>(`${article(id)}/preview`, { body }),
 };

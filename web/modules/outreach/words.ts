@@ -42,3 +42,9 @@ const names = new Intl.DisplayNames(['it'], { type: 'language' });
 /** `ar` → `arabo`; the sign language by its Italian name (its code also names another language). */
 export const languageName = (code: string) =>
   code === SIGN_LANGUAGE ? i18next.t('outreach.events.signLanguage') : (names.of(code) ?? code);
+
+const portalOrder = PORTAL_LANGUAGES as readonly string[];
+
+/** Italian first, then the portal's languages in the order its language menu lists them. */
+export const inPortalOrder = <T extends { language: string }>(items: readonly T[]): T[] =>
+  [...items].sort((a, b) => portalOrder.indexOf(a.language) - portalOrder.indexOf(b.language));

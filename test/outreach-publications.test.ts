@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../src/kernel/permissions.ts';
-import { coverageIndicators, publicationIndicators } from '../src/modules/outreach/service.ts';
+import { pressIndicators, publicationIndicators } from '../src/modules/outreach/service.ts';
 import { startTestApp, stopTestApp, type TestApp } from './support/app.ts';
 import { BACKENDS, openTestDatabase, type TestDatabase } from './support/database.ts';
 import { makePdf, multipartBody, PNG } from './support/documents.ts';
@@ -300,10 +300,12 @@ for (const backend of BACKENDS) {
         total: 2,
         items: [{ outlet: 'Il Cittadino', publishedOn: '2026-03-01' }],
       });
-      expect(await coverageIndicators(t.platform)).toEqual({
-        items: 2,
-        reach: 15000,
-        byMedia: [
+      expect(await pressIndicators(t.platform)).toEqual({
+        releasesSent: 0,
+        releaseRecipients: 0,
+        coverageItems: 2,
+        coverageReach: 15000,
+        coverageByMedia: [
           { media: 'PRINT', items: 1, reach: 12000 },
           { media: 'RADIO', items: 1, reach: 3000 },
         ],

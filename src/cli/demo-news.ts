@@ -1,7 +1,8 @@
 /**
  * Demo data of the news and the printed matter (WP4): a published article in Italian and Arabic, an
  * announcement scheduled for publication in three days, a draft waiting for the project manager's review; a
- * leaflet in Italian and English with its print run and two deliveries; two items of press coverage. Loaded
+ * leaflet in Italian and English with its print run and two deliveries; three press contacts, a release sent
+ * to two of them and another waiting for review; two items of press coverage. Loaded
  * through the real use cases, each text reviewed by someone other than its writer.
  */
 import { Temporal } from 'temporal-polyfill';
@@ -9,7 +10,6 @@ import { LEGAL_TIME_ZONE } from '../kernel/clock.ts';
 import { renderOfficialDocument } from '../kernel/pdf.ts';
 import type { Platform } from '../kernel/platform.ts';
 import { fileStoreOf } from '../kernel/uploads.ts';
-import { recordCoverage } from '../modules/outreach/press/service.ts';
 import {
   createArticle,
   publishArticle,
@@ -17,6 +17,8 @@ import {
   saveArticleText,
   scheduleArticle,
 } from '../modules/outreach/news/service.ts';
+import { addContact, reviewRelease, sendRelease, writeRelease } from '../modules/outreach/press/office.ts';
+import { recordCoverage } from '../modules/outreach/press/service.ts';
 import {
   addDistribution,
   addPublicationFile,
@@ -147,6 +149,37 @@ export async function loadDemoNews(platform: DemoPlatform): Promise<void> {
       notes: null,
     });
 
+  const contacts = [];
+  for (const [outlet, name, email, beat] of PRESS_CONTACTS)
+    contacts.push(
+      await addContact(demo, writer, {
+        outlet,
+        name,
+        email,
+        beat,
+        phone: null,
+        language: 'it',
+        legalBasis: 'LEGITIMATE_INTEREST',
+        legalBasisNote: 'Indirizzo della redazione pubblicato dalla testata',
+      }),
+    );
+  const release = await writeRelease(demo, writer, null, {
+    title: 'Lo Sportello Unico per l’Immigrazione apre anche il giovedì pomeriggio',
+    summary: 'Nuovi orari e mediatori linguistico-culturali su prenotazione, grazie al progetto LO.V.I.T.',
+    body:
+      'La Prefettura di Lodi comunica che lo **Sportello Unico per l’Immigrazione** riceve anche il giovedì ' +
+      'dalle 14 alle 16. Alla prenotazione si può chiedere un mediatore linguistico-culturale.',
+  });
+  await reviewRelease(demo, manager, release.id);
+  await sendRelease(demo, writer, release.id, {
+    contactIds: contacts.slice(0, 2).map((contact) => contact.id),
+  });
+  await writeRelease(demo, writer, null, {
+    title: 'Convegno finale del progetto LO.V.I.T.: aperte le iscrizioni',
+    summary: 'Il convegno presenta i risultati del progetto; l’iscrizione è gratuita, dal portale.',
+    body: 'Il programma completo è pubblicato nella pagina degli eventi del portale della Prefettura.',
+  });
+
   await recordCoverage(demo, writer, {
     publishedOn: inDays(platform, -6),
     outlet: 'Il Cittadino di Lodi',
@@ -166,6 +199,12 @@ export async function loadDemoNews(platform: DemoPlatform): Promise<void> {
     notes: null,
   });
 }
+
+const PRESS_CONTACTS: [string, string, string, string][] = [
+  ['Il Cittadino di Lodi', 'Redazione cronaca', 'cronaca@ilcittadino.example', 'Cronaca locale'],
+  ['Radio Lodi', 'Redazione notiziario', 'notizie@radiolodi.example', 'Notiziario'],
+  ['Agenzia Lombardia Notizie', 'Desk Lodi', 'lodi@agenzia.example', 'Enti locali'],
+];
 
 const LEAFLET_TEXTS: [string, string, string[]][] = [
   [

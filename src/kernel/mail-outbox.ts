@@ -29,6 +29,7 @@ type StoredBody = {
   text: string;
   html?: string;
   attachments?: { filename: string; content: string; contentType?: string }[];
+  headers?: Record<string, string>;
 };
 
 /** The wait before the try after `attempts` failed ones: the first wait, doubled after each failure. */
@@ -57,6 +58,7 @@ function outboxRow(now: Date, mail: Mail, about: MailAbout) {
           })),
         }
       : {}),
+    ...(mail.headers ? { headers: mail.headers } : {}),
   };
   return {
     id: newId(),
@@ -129,6 +131,7 @@ function mailOf(row: { recipient: string; subject: string; body: unknown }): Mai
           })),
         }
       : {}),
+    ...(body.headers ? { headers: body.headers } : {}),
   };
 }
 

@@ -7,6 +7,8 @@ export type Mail = {
   text: string;
   html?: string;
   attachments?: { filename: string; content: string | Buffer; contentType?: string }[];
+  /** Extra header fields, such as `List-Unsubscribe` on messages sent to a mailing list. */
+  headers?: Record<string, string>;
 };
 
 export type Mailer = { send(mail: Mail): Promise<void>; close(): void };

@@ -7,6 +7,8 @@ export type ReceivedMail = {
   subject: string;
   text: string;
   attachments: { filename: string; contentType: string; content: string }[];
+  /** The header fields as sent, by lower-case name. */
+  headers: Record<string, string>;
 };
 
 /**
@@ -37,6 +39,9 @@ export async function startSmtpServer(port = 0): Promise<{
               contentType: attachment.contentType,
               content: attachment.content.toString('utf8'),
             })),
+            headers: Object.fromEntries(
+              mail.headerLines.map((line) => [line.key, line.line.slice(line.key.length + 1).trim()]),
+            ),
           });
           callback();
         })

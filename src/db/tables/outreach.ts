@@ -185,7 +185,47 @@ export type OutreachCoverageTable = {
   updatedAt: Instant;
 };
 
+export type PressLegalBasis = 'CONSENT' | 'LEGITIMATE_INTEREST';
+
+export type OutreachPressContactTable = {
+  id: string;
+  outlet: string;
+  name: string;
+  beat: string | null;
+  email: string;
+  phone: string | null;
+  language: string;
+  legalBasis: PressLegalBasis;
+  legalBasisNote: string | null;
+  unsubscribedAt: NullableInstant;
+  createdBy: string;
+  createdAt: Instant;
+  updatedAt: Instant;
+};
+
+export type PressReleaseStatus = 'DRAFT' | 'REVIEWED' | 'SENT';
+
+export type OutreachPressReleaseTable = {
+  id: string;
+  title: string;
+  summary: string;
+  body: string;
+  status: PressReleaseStatus;
+  editedBy: string;
+  editedAt: Instant;
+  reviewedBy: string | null;
+  reviewedAt: NullableInstant;
+  sentBy: string | null;
+  sentAt: NullableInstant;
+  createdAt: Instant;
+};
+
+export type OutreachPressSendTable = { releaseId: string; contactId: string; mailId: string };
+
 export type OutreachTables = {
+  outreachPressContact: OutreachPressContactTable;
+  outreachPressRelease: OutreachPressReleaseTable;
+  outreachPressSend: OutreachPressSendTable;
   outreachPublication: OutreachPublicationTable;
   outreachPublicationFile: OutreachPublicationFileTable;
   outreachDistribution: OutreachDistributionTable;

@@ -501,3 +501,102 @@ export const coverageView = z.object({
   clipping: z.object({ fileName: z.string(), size: z.number().int() }).nullable(),
   recordedAt: z.date(),
 });
+
+/** Why the press office may write to a contact, with the Italian words (GDPR art. 6). */
+export const PRESS_LEGAL_BASES = {
+  CONSENT: 'Consenso della persona',
+  LEGITIMATE_INTEREST: 'Legittimo interesse (recapito professionale pubblico)',
+} as const;
+export const pressLegalBasis = z.enum(
+  ['CONSENT', 'LEGITIMATE_INTEREST'],
+  'Scegliere la base giuridica dall’elenco',
+);
+
+export const pressContactInput = z.object({
+  outlet: text(200),
+  name: text(200),
+  beat: optionalText(120),
+  email: z.preprocess(
+    (value) => (typeof value === 'string' ? value.trim().toLowerCase() : value),
+    z.email('indirizzo e-mail non valido').max(254, 'al massimo 254 caratteri'),
+  ),
+  phone: z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() === '' ? null : value),
+    z
+      .string()
+      .trim()
+      .regex(/^\+?[0-9 ./-]{6,25}$/, 'indicare un numero di telefono, ad esempio +39 0371 123456')
+      .nullable(),
+  ),
+  language: publicLanguage,
+  legalBasis: pressLegalBasis,
+  /** Where the consent was given, or why the interest is legitimate. */
+  legalBasisNote: optionalText(500),
+});
+
+export const pressContactsQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  q: z.string().trim().max(100).optional(),
+  /** Only those who may be written to. */
+  reachable: z.enum(['true', 'false']).optional(),
+});
+
+export const pressContactView = z.object({
+  id,
+  outlet: z.string(),
+  name: z.string(),
+  beat: z.string().nullable(),
+  email: z.string(),
+  phone: z.string().nullable(),
+  language: z.string(),
+  legalBasis: pressLegalBasis,
+  legalBasisNote: z.string().nullable(),
+  unsubscribedAt: z.date().nullable(),
+});
+
+export const PRESS_RELEASE_STATUSES = { DRAFT: 'Bozza', REVIEWED: 'Revisionato', SENT: 'Inviato' } as const;
+
+export const pressReleaseInput = z.object({
+  title: text(200),
+  summary: text(500),
+  body: multilineText(20_000),
+});
+
+export const pressSendInput = z.object({
+  contactIds: z
+    .array(id)
+    .min(1, 'scegliere almeno un destinatario')
+    .max(2000, 'al massimo 2000 destinatari per invio')
+    .refine((ids) => new Set(ids).size === ids.length, 'destinatario ripetuto'),
+});
+
+export const pressReleaseSummary = z.object({
+  id,
+  title: z.string(),
+  status: z.enum(['DRAFT', 'REVIEWED', 'SENT']),
+  editedAt: z.date(),
+  sentAt: z.date().nullable(),
+  recipients: z.number().int(),
+});
+
+export const pressReleaseView = pressReleaseSummary.extend({
+  summary: z.string(),
+  body: z.string(),
+  editedBy: z.string(),
+  reviewedBy: z.string().nullable(),
+  reviewedAt: z.date().nullable(),
+  /** Whether the one asking may review it now: someone other than its writer. */
+  mayReview: z.boolean(),
+  publicUrl: z.string().nullable(),
+  sends: z.array(
+    z.object({
+      contactId: id,
+      name: z.string(),
+      outlet: z.string(),
+      email: z.string(),
+      status: z.enum(['PENDING', 'SENT', 'UNDELIVERABLE']),
+      sentAt: z.date().nullable(),
+    }),
+  ),
+});

@@ -1,17 +1,19 @@
 /**
  * Dissemination (WP4): news published in the portal's languages, the library of publications with their print
- * run and distribution, the press coverage log, events with public registration, a waitlist in arrival order
+ * run and distribution, the press office (contacts, releases sent through the outbox, the public press area
+ * and kit) with the coverage log, events with public registration, a waitlist in arrival order
  * and check-in at the door.
  */
 import type { LovitModule } from '../../kernel/module.ts';
-import { registerCoverageRoutes } from './press/routes.ts';
-import { clippingFiles } from './press/service.ts';
 import { registerEventPages } from './events/pages.tsx';
 import { registerEventRoutes } from './events/routes.ts';
 import { offerLapseJob } from './events/seats.ts';
 import { registerArticlePages } from './news/pages.tsx';
 import { registerArticleRoutes } from './news/routes.ts';
 import { articleFiles, articlePublicationJob } from './news/service.ts';
+import { registerPressPages } from './press/pages.tsx';
+import { registerPressRoutes } from './press/routes.ts';
+import { clippingFiles } from './press/service.ts';
 import { registerPublicationPages } from './publications/pages.tsx';
 import { registerPublicationRoutes } from './publications/routes.ts';
 import { publicationFiles } from './publications/service.ts';
@@ -29,10 +31,11 @@ export const outreachModule: LovitModule = {
     registerEventRoutes(app, platform);
     registerArticleRoutes(app, platform);
     registerPublicationRoutes(app, platform);
-    registerCoverageRoutes(app, platform);
+    registerPressRoutes(app, platform);
     await registerEventPages(app, platform);
     await registerArticlePages(app, platform);
     await registerPublicationPages(app, platform);
+    await registerPressPages(app, platform);
   },
   jobs: (platform) => [offerLapseJob(platform), articlePublicationJob(platform)],
 };

@@ -240,6 +240,9 @@ function Footer({ lang, t }: { lang: string; t: Translate }) {
               <a href={portalPath(lang, '/note-legali')}>{t('footer.legal')}</a>
             </li>
             <li>
+              <a href={portalPath(lang, '/stampa')}>{t('nav.press')}</a>
+            </li>
+            <li>
               <a href={COUNCIL_PATH} hrefLang="it">
                 {t('nav.council')}
               </a>

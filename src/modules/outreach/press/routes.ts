@@ -4,14 +4,175 @@ import type { LovitApp } from '../../../kernel/http.ts';
 import type { Platform } from '../../../kernel/platform.ts';
 import { acceptUploads, refusingOtherTypes, sendFile, withUpload } from '../../../kernel/uploads.ts';
 import { paged } from '../../identity/contract.ts';
-import { coverageInput, coverageQuery, coverageView } from '../contract.ts';
-import { attachClipping, correctCoverage, listCoverage, ONLY_PDF, openClipping, recordCoverage } from './service.ts';
+import {
+  coverageInput,
+  coverageQuery,
+  coverageView,
+  pressContactInput,
+  pressContactsQuery,
+  pressContactView,
+  pressReleaseInput,
+  pressReleaseSummary,
+  pressReleaseView,
+  pressSendInput,
+} from '../contract.ts';
+import {
+  addContact,
+  correctContact,
+  getRelease,
+  listContacts,
+  listReleases,
+  reviewRelease,
+  sendRelease,
+  writeRelease,
+} from './office.ts';
+import {
+  attachClipping,
+  correctCoverage,
+  listCoverage,
+  ONLY_PDF,
+  openClipping,
+  recordCoverage,
+} from './service.ts';
 
 const idParams = z.object({ id: z.uuid() });
 const tags = ['Rassegna stampa'];
 const MANAGE = { access: 'outreach.press.manage' } as const;
 
-export function registerCoverageRoutes(app: LovitApp, platform: Platform): void {
+export function registerPressRoutes(app: LovitApp, platform: Platform): void {
+  app.get(
+    '/api/outreach/press/contacts',
+    {
+      config: MANAGE,
+      schema: {
+        tags: ['Ufficio stampa'],
+        summary: 'I contatti stampa, per testata',
+        querystring: pressContactsQuery,
+        response: { 200: paged(pressContactView) },
+      },
+    },
+    async (request) => listContacts(platform, request.caller, request.query),
+  );
+
+  app.post(
+    '/api/outreach/press/contacts',
+    {
+      config: MANAGE,
+      schema: {
+        tags: ['Ufficio stampa'],
+        summary: 'Aggiunge un contatto stampa, con la base giuridica',
+        body: pressContactInput,
+        response: { 201: pressContactView },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await addContact(platform, request.caller, request.body)),
+  );
+
+  app.put(
+    '/api/outreach/press/contacts/:id',
+    {
+      config: MANAGE,
+      schema: {
+        tags: ['Ufficio stampa'],
+        summary: 'Corregge un contatto stampa',
+        params: idParams,
+        body: pressContactInput,
+        response: { 200: pressContactView },
+      },
+    },
+    async (request) => correctContact(platform, request.caller, request.params.id, request.body),
+  );
+
+  app.get(
+    '/api/outreach/press/releases',
+    {
+      config: MANAGE,
+      schema: {
+        tags: ['Ufficio stampa'],
+        summary: 'I comunicati stampa, le bozze per prime',
+        response: { 200: z.array(pressReleaseSummary) },
+      },
+    },
+    async (request) => listReleases(platform, request.caller),
+  );
+
+  app.post(
+    '/api/outreach/press/releases',
+    {
+      config: MANAGE,
+      schema: {
+        tags: ['Ufficio stampa'],
+        summary: 'Scrive un comunicato stampa (bozza)',
+        body: pressReleaseInput,
+        response: { 201: pressReleaseView },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await writeRelease(platform, request.caller, null, request.body)),
+  );
+
+  app.get(
+    '/api/outreach/press/releases/:id',
+    {
+      config: MANAGE,
+      schema: {
+        tags: ['Ufficio stampa'],
+        summary: 'Un comunicato, con lo stato dell’invio a ogni destinatario',
+        params: idParams,
+        response: { 200: pressReleaseView },
+      },
+    },
+    async (request) => getRelease(platform, request.caller, request.params.id),
+  );
+
+  app.put(
+    '/api/outreach/press/releases/:id',
+    {
+      config: MANAGE,
+      schema: {
+        tags: ['Ufficio stampa'],
+        summary: 'Modifica un comunicato non ancora inviato: torna bozza, da revisionare',
+        params: idParams,
+        body: pressReleaseInput,
+        response: { 200: pressReleaseView },
+      },
+    },
+    async (request) => writeRelease(platform, request.caller, request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/outreach/press/releases/:id/review',
+    {
+      config: MANAGE,
+      schema: {
+        tags: ['Ufficio stampa'],
+        summary: 'Revisiona il comunicato (una persona diversa da chi l’ha scritto)',
+        params: idParams,
+        response: { 200: pressReleaseView },
+      },
+    },
+    async (request) => reviewRelease(platform, request.caller, request.params.id),
+  );
+
+  app.post(
+    '/api/outreach/press/releases/:id/send',
+    {
+      config: MANAGE,
+      schema: {
+        tags: ['Ufficio stampa'],
+        summary: 'Invia il comunicato revisionato ai contatti scelti, per e-mail',
+        params: idParams,
+        body: pressSendInput,
+        response: { 200: pressReleaseView },
+      },
+    },
+    async (request) => sendRelease(platform, request.caller, request.params.id, request.body),
+  );
+
+  registerCoverageRoutes(app, platform);
+}
+
+function registerCoverageRoutes(app: LovitApp, platform: Platform): void {
   app.get(
     '/api/outreach/coverage',
     {
@@ -37,7 +198,8 @@ export function registerCoverageRoutes(app: LovitApp, platform: Platform): void 
         response: { 201: coverageView },
       },
     },
-    async (request, reply) => reply.code(201).send(await recordCoverage(platform, request.caller, request.body)),
+    async (request, reply) =>
+      reply.code(201).send(await recordCoverage(platform, request.caller, request.body)),
   );
 
   app.put(
@@ -81,8 +243,12 @@ export function registerCoverageRoutes(app: LovitApp, platform: Platform): void 
       },
       async (request, reply) => {
         const { id } = request.params;
-        const view = await withUpload(request, reply, platform.config, 'allegare il ritaglio in PDF', (upload) =>
-          attachClipping(platform, request.caller, id, upload),
+        const view = await withUpload(
+          request,
+          reply,
+          platform.config,
+          'allegare il ritaglio in PDF',
+          (upload) => attachClipping(platform, request.caller, id, upload),
         ).catch(refusingOtherTypes(ONLY_PDF));
         return reply.code(201).send(view);
       },

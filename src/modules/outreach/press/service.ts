@@ -49,10 +49,15 @@ export async function listCoverage(platform: Platform, query: z.infer<typeof cov
 }
 
 function notInFuture(platform: Platform, day: string) {
-  if (day > platform.clock.today().toString()) throw new Invalid([{ path: 'body.publishedOn', message: 'la data non può essere futura' }]);
+  if (day > platform.clock.today().toString())
+    throw new Invalid([{ path: 'body.publishedOn', message: 'la data non può essere futura' }]);
 }
 
-export async function recordCoverage(platform: Platform, caller: Caller, input: z.infer<typeof coverageInput>) {
+export async function recordCoverage(
+  platform: Platform,
+  caller: Caller,
+  input: z.infer<typeof coverageInput>,
+) {
   notInFuture(platform, input.publishedOn);
   const id = newId();
   const now = platform.clock.now();
@@ -120,7 +125,9 @@ export async function attachClipping(
       action: 'outreach.coverage.clipping',
       entityType: 'outreach_coverage',
       entityId: id,
-      before: before.clippingSha256 ? { fileName: before.clippingFileName, sha256: before.clippingSha256 } : null,
+      before: before.clippingSha256
+        ? { fileName: before.clippingFileName, sha256: before.clippingSha256 }
+        : null,
       after: { fileName, sha256: file.sha256, size: file.size },
     });
     await file.keep();

@@ -9,7 +9,7 @@ import type { LovitApp } from '../../../kernel/http.ts';
 import type { Platform } from '../../../kernel/platform.ts';
 import { attachmentHeader } from '../../../kernel/uploads.ts';
 import { languageOf, SOURCE_LANGUAGE, type Translate } from '../../portal/languages.ts';
-import { formatNumber, portalPath, textAttributes } from '../../portal/layout.tsx';
+import { formatNumber, textAttributes } from '../../portal/layout.tsx';
 import { languageParam, PUBLIC_PAGE, registerPublicPages, sendPage } from '../../portal/site.tsx';
 import { downloadPublicFile } from './service.ts';
 import * as store from './store.ts';

@@ -3,9 +3,7 @@
  * registrations asking for interpretation, and the theatre installation with two performances, the first full
  * with one person waiting. Dates are counted from the first start. Loaded through the real use cases.
  */
-import { Temporal } from 'temporal-polyfill';
 import { SYSTEM_CALLER } from '../kernel/auth.ts';
-import { LEGAL_TIME_ZONE } from '../kernel/clock.ts';
 import type { Platform } from '../kernel/platform.ts';
 import type { EventInput, SessionInput } from '../modules/outreach/contract.ts';
 import { type Registration, register } from '../modules/outreach/events/seats.ts';
@@ -16,7 +14,7 @@ import {
   keepTranslation,
   setPublished,
 } from '../modules/outreach/events/service.ts';
-import { memberCaller, withoutMail } from './sui-caller.ts';
+import { inDays, memberCaller, withoutMail } from './sui-caller.ts';
 
 type DemoPlatform = Pick<Platform, 'database' | 'clock' | 'config'>;
 
@@ -41,14 +39,6 @@ const INSTALLATION: EventInput = {
     'un’ora e mezza ed è seguita da un incontro con il pubblico.',
   offerHours: 24,
 };
-
-/** A day so many days from now, on the Prefettura's calendar. */
-const inDays = (platform: DemoPlatform, days: number) =>
-  Temporal.Instant.fromEpochMilliseconds(platform.clock.now().getTime())
-    .toZonedDateTimeISO(LEGAL_TIME_ZONE)
-    .toPlainDate()
-    .add({ days })
-    .toString();
 
 const person = (
   sessionId: string,

@@ -5,8 +5,6 @@
  * to two of them and another waiting for review; two items of press coverage. Loaded
  * through the real use cases, each text reviewed by someone other than its writer.
  */
-import { Temporal } from 'temporal-polyfill';
-import { LEGAL_TIME_ZONE } from '../kernel/clock.ts';
 import { renderOfficialDocument } from '../kernel/pdf.ts';
 import type { Platform } from '../kernel/platform.ts';
 import { fileStoreOf } from '../kernel/uploads.ts';
@@ -25,7 +23,7 @@ import {
   createPublication,
   setPublicationPublished,
 } from '../modules/outreach/publications/service.ts';
-import { memberCaller, withoutMail } from './sui-caller.ts';
+import { inDays, memberCaller, withoutMail } from './sui-caller.ts';
 
 type DemoPlatform = Pick<Platform, 'database' | 'clock' | 'config'>;
 
@@ -84,14 +82,6 @@ const COUNCIL = {
     imageAlt: null,
   },
 };
-
-/** A day so many days from now, on the Prefettura's calendar. */
-const inDays = (platform: DemoPlatform, days: number) =>
-  Temporal.Instant.fromEpochMilliseconds(platform.clock.now().getTime())
-    .toZonedDateTimeISO(LEGAL_TIME_ZONE)
-    .toPlainDate()
-    .add({ days })
-    .toString();
 
 export async function loadDemoNews(platform: DemoPlatform): Promise<void> {
   const writer = await memberCaller(platform, 'comunicazione@lovit.example', ['communications']);

@@ -39,3 +39,7 @@ export async function memberCaller(
 export function withoutMail(platform: CliPlatform): Platform {
   return { ...platform, mailer: { send: async () => undefined, close: () => undefined } };
 }
+
+/** A day so many days from now (back, if negative), on the Prefettura's calendar. */
+export const inDays = (platform: Pick<Platform, 'clock'>, days: number) =>
+  platform.clock.today().add({ days }).toString();

@@ -166,7 +166,9 @@ for (const backend of BACKENDS) {
     });
 
     it('has each language reviewed by someone other than its writer, a translation by a mediator of its language', async () => {
-      const own = await api('writer', 'POST', `/api/outreach/articles/${articleId}/texts/it/review`);
+      const own = await api('writer', 'POST', `/api/outreach/articles/${articleId}/texts/it/review`, {
+        revision: 2,
+      });
       expect(own.statusCode).toBe(403);
       expect(own.json().detail).toBe('Un testo è revisionato da una persona diversa da chi l’ha scritto.');
       const early = await api('writer', 'POST', `/api/outreach/articles/${articleId}/publish`);
@@ -175,18 +177,59 @@ for (const backend of BACKENDS) {
         'Il testo italiano deve essere revisionato prima della pubblicazione.',
       );
 
-      const italian = await api('colleague', 'POST', `/api/outreach/articles/${articleId}/texts/it/review`);
+      const stale = await api('colleague', 'POST', `/api/outreach/articles/${articleId}/texts/it/review`, {
+        revision: 1,
+      });
+      expect(stale.statusCode).toBe(409);
+      expect(stale.json().detail).toBe(
+        'Il testo è cambiato dopo che l’hai aperto: rileggilo prima di revisionarlo.',
+      );
+      const italian = await api('colleague', 'POST', `/api/outreach/articles/${articleId}/texts/it/review`, {
+        revision: 2,
+      });
       expect(italian.statusCode).toBe(200);
-      const other = await api('otherMediator', 'POST', `/api/outreach/articles/${articleId}/texts/en/review`);
+      const other = await api(
+        'otherMediator',
+        'POST',
+        `/api/outreach/articles/${articleId}/texts/en/review`,
+        {
+          revision: 1,
+        },
+      );
       expect(other.statusCode).toBe(403);
       const seen = await api('mediator', 'GET', `/api/outreach/articles/${articleId}`);
       expect(seen.json().texts.map((text: { mayReview: boolean }) => text.mayReview)).toEqual([false, true]);
-      const english = await api('mediator', 'POST', `/api/outreach/articles/${articleId}/texts/en/review`);
+      const english = await api('mediator', 'POST', `/api/outreach/articles/${articleId}/texts/en/review`, {
+        revision: 1,
+      });
       expect(english.statusCode).toBe(200);
       expect(english.json().texts).toMatchObject([
         { language: 'it', status: 'REVIEWED' },
         { language: 'en', status: 'REVIEWED' },
       ]);
+    });
+
+    it('takes a scheduled article back to preparation when its Italian text changes after the review', async () => {
+      const other = await api('writer', 'POST', '/api/outreach/articles', {
+        kind: 'ANNOUNCEMENT',
+        tags: [],
+        coverImageId: null,
+        text: { ...ITALIAN, title: 'Avviso programmato' },
+      });
+      const id = other.json().id;
+      await api('colleague', 'POST', `/api/outreach/articles/${id}/texts/it/review`, { revision: 1 });
+      const scheduled = await api('writer', 'POST', `/api/outreach/articles/${id}/schedule`, {
+        day: '2026-03-02',
+        time: '09:05',
+      });
+      expect(scheduled.json().status).toBe('SCHEDULED');
+      const edited = await api('writer', 'PUT', `/api/outreach/articles/${id}/texts/it`, {
+        ...ITALIAN,
+        title: 'Avviso cambiato dopo la revisione',
+      });
+      expect(edited.json()).toMatchObject({ status: 'DRAFT', publishAt: null });
+      const again = await api('writer', 'POST', `/api/outreach/articles/${id}/publish`);
+      expect(again.statusCode).toBe(409);
     });
 
     it('publishes at the time set, through the job, and not before', async () => {
@@ -265,6 +308,7 @@ for (const backend of BACKENDS) {
         '<title type="html"><![CDATA[The family reunification desk is open]]></title>',
       );
       expect(feed.body).toContain(`https://lovit.example/portale/en/notizie/${articleId}`);
+      expect(feed.body).toContain('<category label="ricongiungimento" term="ricongiungimento"/>');
 
       const sitemap = await page('/sitemap.xml');
       expect(sitemap.body).toContain(`/portale/en/notizie/${articleId}`);
@@ -286,9 +330,10 @@ for (const backend of BACKENDS) {
       );
       const unreviewed = await api('writer', 'POST', `/api/outreach/articles/${articleId}/texts/it/publish`);
       expect(unreviewed.statusCode).toBe(409);
-      expect(
-        (await api('colleague', 'POST', `/api/outreach/articles/${articleId}/texts/it/review`)).statusCode,
-      ).toBe(200);
+      const review = await api('colleague', 'POST', `/api/outreach/articles/${articleId}/texts/it/review`, {
+        revision: 3,
+      });
+      expect(review.statusCode).toBe(200);
       const now = await api('writer', 'POST', `/api/outreach/articles/${articleId}/texts/it/publish`);
       expect(now.statusCode).toBe(200);
       expect(now.json().texts[1]).toMatchObject({ language: 'en', outOfDate: true });

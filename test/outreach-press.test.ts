@@ -178,6 +178,22 @@ for (const backend of BACKENDS) {
       });
       expect(oneClick.statusCode).toBe(200);
       expect(oneClick.body).toContain('non riceverai più i comunicati');
+      // the mail program retries, the journalist clicks again: still done, once
+      const retried = await t.app.inject({
+        method: 'POST',
+        url: `${path.pathname}${path.search}`,
+        headers: { 'content-type': 'multipart/form-data; boundary=x' },
+        payload:
+          '--x\r\nContent-Disposition: form-data; name="List-Unsubscribe"\r\n\r\nOne-Click\r\n--x--\r\n',
+      });
+      expect(retried.statusCode).toBe(200);
+      expect((await page(`${path.pathname}${path.search}`)).body).toContain('non riceverai più i comunicati');
+      const unsubscriptions = await database.db
+        .selectFrom('auditEntry')
+        .select('action')
+        .where('action', '=', 'outreach.press-contact.unsubscribe')
+        .execute();
+      expect(unsubscriptions).toHaveLength(1);
       const forged = await t.app.inject({
         method: 'POST',
         url: `${path.pathname}?t=${contacts[1]}.9999999999.${'A'.repeat(43)}`,
@@ -200,6 +216,20 @@ for (const backend of BACKENDS) {
       expect(refused.json().errors[0].message).toBe('non vogliono più ricevere comunicati: Giornalista 1');
       const locked = await api('writer', 'PUT', `/api/outreach/press/releases/${releaseId}`, RELEASE);
       expect(locked.statusCode).toBe(409);
+      const withImage = await api('writer', 'POST', '/api/outreach/press/releases', {
+        ...RELEASE,
+        body: 'Foto: ![sala](https://example.org/a.png)',
+      });
+      expect(withImage.statusCode).toBe(422);
+      expect(withImage.json().errors).toEqual([
+        { path: 'body.body', message: 'un comunicato non contiene immagini: toglierle dal testo' },
+      ]);
+      const recipientReads = await database.db
+        .selectFrom('auditEntry')
+        .select('entityId')
+        .where('entityType', '=', 'outreach_press_release_recipients')
+        .execute();
+      expect(recipientReads.map((read) => read.entityId)).toContain(releaseId);
     });
 
     it('shows the sent release and the press kit in the public press area', async () => {

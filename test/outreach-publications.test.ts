@@ -72,7 +72,7 @@ for (const backend of BACKENDS) {
         ...LEAFLET,
         title: '',
         copiesPrinted: -1,
-        printedOn: '2026-02-30',
+        printedOn: '0000-01-01',
       });
       expect(wrong.statusCode).toBe(400);
       expect(wrong.json().errors).toEqual(
@@ -146,6 +146,12 @@ for (const backend of BACKENDS) {
         published: true,
       });
       expect(published.statusCode).toBe(200);
+      // a double click
+      const twice = await api('comms', 'PUT', `/api/outreach/publications/${publicationId}/published`, {
+        published: true,
+      });
+      expect(twice.statusCode).toBe(200);
+      expect(twice.json().publishedAt).toBe(published.json().publishedAt);
       const [italianV2, italianV1, englishV1] = published.json().files.map((file: { id: string }) => file.id);
 
       const english = await page('/portale/en/pubblicazioni');
@@ -163,6 +169,10 @@ for (const backend of BACKENDS) {
         expect(pdf.headers['content-disposition']).toContain('inline; filename="volantino-v2.pdf"');
       }
       await page(`/portale/pubblicazioni/file/${englishV1}`);
+      // a link checker's HEAD is not a download
+      expect(
+        (await t.app.inject({ method: 'HEAD', url: `/portale/pubblicazioni/file/${englishV1}` })).statusCode,
+      ).toBe(200);
       const counted = await database.db
         .selectFrom('outreachDownload')
         .selectAll()

@@ -92,12 +92,12 @@ export async function loadDemoNews(platform: DemoPlatform): Promise<void> {
 
   const hours = await createArticle(demo, writer, HOURS);
   await saveArticleText(demo, writer, { id: hours.id, lang: 'ar' }, HOURS_ARABIC);
-  await reviewArticleText(demo, manager, { id: hours.id, lang: 'it' });
-  await reviewArticleText(demo, mediator, { id: hours.id, lang: 'ar' });
+  await reviewArticleText(demo, manager, { id: hours.id, lang: 'it' }, { revision: 1 });
+  await reviewArticleText(demo, mediator, { id: hours.id, lang: 'ar' }, { revision: 1 });
   await publishArticle(demo, writer, hours.id);
 
   const conference = await createArticle(demo, writer, CONFERENCE);
-  await reviewArticleText(demo, manager, { id: conference.id, lang: 'it' });
+  await reviewArticleText(demo, manager, { id: conference.id, lang: 'it' }, { revision: 1 });
   await scheduleArticle(demo, writer, conference.id, { day: inDays(platform, 3), time: '09:00' });
 
   await createArticle(demo, writer, COUNCIL);

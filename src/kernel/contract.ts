@@ -55,7 +55,10 @@ const bounded = (max: number) =>
 export const text = (max: number) => refuseUnsafeText(bounded(max));
 /** Required text of several lines and paragraphs (minutes, explanations), trimmed, at most `max` characters. */
 export const multilineText = (max: number) => refuseUnsafeText(bounded(max), true);
-export const legalDay = z.iso.date();
+/** A day (`YYYY-MM-DD`) the database can hold and a person could mean. */
+export const legalDay = z.iso
+  .date()
+  .refine((day) => day >= '1900-01-01' && day <= '2199-12-31', 'indicare una data tra il 1900 e il 2199');
 /** ISO 639-1 language codes the office offers mediation in. */
 export const language = z.string().regex(/^[a-z]{2}$/, 'Scegliere una lingua dall’elenco');
 

@@ -22,8 +22,21 @@ export class UnauditedWrite extends Error {
 }
 
 /**
+ * Thrown by a use case that finds, under its locks, that what it was asked is done already (a second click,
+ * a job that another process ran first): the transaction ends without a write, and `writeTransaction`
+ * answers `value`.
+ */
+export class NothingToDo<T> extends Error {
+  override name = 'NothingToDo';
+  constructor(readonly value: T) {
+    super('nothing left to do');
+  }
+}
+
+/**
  * Runs one use case in one transaction with its audit entries: the only way services write. A use case
- * that records nothing in the audit trail is a programming error and rolls back.
+ * that records nothing in the audit trail is a programming error and rolls back; one that finds nothing to
+ * do says so with `NothingToDo`.
  */
 export async function writeTransaction<T>(
   db: Kysely<Database>,
@@ -33,29 +46,35 @@ export async function writeTransaction<T>(
 ): Promise<T> {
   const context = auditContextOf(caller, clock);
   let mails = 0;
-  const result = await db.transaction().execute(async (trx) => {
-    let recorded = 0;
-    const result = await work({
-      db: trx,
-      audit: async (record) => {
-        recorded += 1;
-        await writeAudit(trx, context, record);
-      },
-      auditAll: async (records) => {
-        recorded += records.length;
-        await writeAuditBatch(
-          trx,
-          records.map((record) => ({ context, record })),
-        );
-      },
-      mail: async (mail, about) => {
-        mails += 1;
-        await queueMail(trx, clock.now(), mail, about);
-      },
+  const result = await db
+    .transaction()
+    .execute(async (trx) => {
+      let recorded = 0;
+      const result = await work({
+        db: trx,
+        audit: async (record) => {
+          recorded += 1;
+          await writeAudit(trx, context, record);
+        },
+        auditAll: async (records) => {
+          recorded += records.length;
+          await writeAuditBatch(
+            trx,
+            records.map((record) => ({ context, record })),
+          );
+        },
+        mail: async (mail, about) => {
+          mails += 1;
+          await queueMail(trx, clock.now(), mail, about);
+        },
+      });
+      if (recorded === 0) throw new UnauditedWrite('a write use case finished without an audit entry');
+      return result;
+    })
+    .catch((error: unknown) => {
+      if (error instanceof NothingToDo) return error.value as T;
+      throw error;
     });
-    if (recorded === 0) throw new UnauditedWrite('a write use case finished without an audit entry');
-    return result;
-  });
   if (mails > 0) announceQueuedMail();
   return result;
 }

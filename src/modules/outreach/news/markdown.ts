@@ -44,6 +44,9 @@ const ALLOWED: sanitizeHtml.IOptions = {
   exclusiveFilter: (frame) => frame.tag === 'img' && !IMAGE_PATH.test(frame.attribs.src ?? ''),
 };
 
+/** Plain text written inside HTML: it reads as typed. */
+export const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+
 /** The body as safe HTML. */
 export function renderBody(body: string): string {
   return sanitizeHtml(markdown.render(body), ALLOWED);

@@ -10,7 +10,7 @@ import type { Platform } from '../../../kernel/platform.ts';
 import { intlLocale, type Translate } from '../../portal/languages.ts';
 import { absolute, formatNumber, INSTITUTION, portalPath, textAttributes } from '../../portal/layout.tsx';
 import { errorPage, languageParam, PUBLIC_PAGE, registerPublicPages, sendPage } from '../../portal/site.tsx';
-import { imagePath } from './markdown.ts';
+import { escapeHtml, imagePath } from './markdown.ts';
 import {
   feedArticles,
   openPublicImage,
@@ -44,7 +44,7 @@ function Tags({ t, article }: { t: Translate; article: PublicArticle }) {
   if (article.tags.length === 0) return null;
   return (
     <p className="meta">
-      {t('news.topics')}: <span lang="it">{article.tags.join(', ')}</span>
+      {t('news.topics')}: <span {...textAttributes('it')}>{article.tags.join(', ')}</span>
     </p>
   );
 }
@@ -136,14 +136,15 @@ async function atomFeed(platform: Platform, lang: string, t: Translate): Promise
   });
   for (const article of articles)
     feed.addItem({
-      title: article.title,
+      // the library marks these as HTML: the staff's plain text is escaped so that it reads as typed
+      title: escapeHtml(article.title),
       id: absolute(portalPath(lang, articlePlace(article.id))),
       link: absolute(portalPath(lang, articlePlace(article.id))),
       date: article.publishedAt,
       published: article.publishedAt,
-      description: article.summary,
-      content: article.html,
-      category: article.tags.map((tag) => ({ name: tag })),
+      description: escapeHtml(article.summary),
+      content: article.html.replaceAll('src="/portale/', `src="${absolute('/portale/')}`),
+      category: article.tags.map((tag) => ({ name: tag, term: tag })),
     });
   return feed.atom1();
 }

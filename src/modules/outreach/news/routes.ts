@@ -127,13 +127,19 @@ export function registerArticleRoutes(app: LovitApp, platform: Platform): void {
       config: REVIEW,
       schema: {
         tags,
-        summary: 'Revisiona il testo in una lingua',
+        summary: 'Revisiona il testo in una lingua, nella revisione letta',
         params: articleLanguageParams,
+        body: z.object({ revision: z.number().int().min(1) }),
         response: { 200: articleView },
       },
     },
     async (request) =>
-      reviewArticleText(platform, request.caller, { id: request.params.id, lang: request.params.lang }),
+      reviewArticleText(
+        platform,
+        request.caller,
+        { id: request.params.id, lang: request.params.lang },
+        request.body,
+      ),
   );
 
   app.post(

@@ -11,7 +11,7 @@ import type { StagedFile } from '../../../kernel/files.ts';
 import { newId } from '../../../kernel/ids.ts';
 import type { JobDefinition } from '../../../kernel/jobs.ts';
 import type { Platform } from '../../../kernel/platform.ts';
-import { type UnitOfWork, writeTransaction } from '../../../kernel/transaction.ts';
+import { NothingToDo, type UnitOfWork, writeTransaction } from '../../../kernel/transaction.ts';
 import { cleanFileName, fileStoreOf } from '../../../kernel/uploads.ts';
 import { SOURCE_LANGUAGE } from '../../portal/languages.ts';
 import { reviewerLanguages } from '../../portal/ports.ts';
@@ -281,6 +281,9 @@ export async function saveArticleText(
     if (old) await store.updateText(unit.db, key.id, key.lang, draft);
     else await store.insertText(unit.db, { articleId: key.id, language: key.lang, ...draft });
     await store.updateArticle(unit.db, key.id, { updatedAt: now });
+    // A new Italian text must be reviewed again before it can go public at the time set.
+    if (key.lang === SOURCE_LANGUAGE && article.status === 'SCHEDULED')
+      await unschedule(unit, article, now, 'il testo italiano è stato modificato dopo la revisione');
     await unit.audit({
       kind: 'change',
       action: 'outreach.article.edit',
@@ -297,6 +300,7 @@ export async function reviewArticleText(
   platform: Platform,
   caller: Caller,
   key: { id: string; lang: string },
+  read: { revision: number },
 ): Promise<ArticleView> {
   const actor = actorOf(caller);
   await writeTransaction(platform.database.db, platform.clock, caller, async (unit) => {
@@ -305,6 +309,8 @@ export async function reviewArticleText(
     if (!text) throw new NotFound('L’articolo non ha un testo in questa lingua.');
     const refusal = await mayReviewText(actor, text, () => reviewerLanguages.call(unit.db, actor.userId));
     if (refusal) throw text.status === 'DRAFT' ? new Forbidden(refusal) : new Conflict(refusal);
+    if (text.revision !== read.revision)
+      throw new Conflict('Il testo è cambiato dopo che l’hai aperto: rileggilo prima di revisionarlo.');
     if (article.coverImageId && !text.imageAlt)
       throw new Conflict(
         'Manca la descrizione dell’immagine di copertina: va scritta prima della revisione.',
@@ -486,20 +492,41 @@ export async function publishArticleText(
   return getArticle(platform, caller, key.id);
 }
 
-/** Publishes the scheduled articles whose time has come; answers how many. */
+/**
+ * Publishes the scheduled articles whose time has come; answers how many. One whose Italian text was changed
+ * after its review goes back to preparation, with an audit entry that says why: nothing unreviewed goes public.
+ */
 export async function publishDueArticles(platform: Platform): Promise<number> {
   const due = await store.dueArticles(platform.database.db, platform.clock.now());
   let published = 0;
   for (const { id } of due) {
-    await writeTransaction(platform.database.db, platform.clock, SYSTEM_CALLER, async (unit) => {
+    published += await writeTransaction(platform.database.db, platform.clock, SYSTEM_CALLER, async (unit) => {
       const article = await store.lockArticle(unit.db, id);
-      if (article?.status !== 'SCHEDULED' || !article.publishAt) return;
-      if (article.publishAt.getTime() > platform.clock.now().getTime()) return;
+      if (article?.status !== 'SCHEDULED' || !article.publishAt) throw new NothingToDo(0);
+      if (article.publishAt.getTime() > platform.clock.now().getTime()) throw new NothingToDo(0);
+      const italian = await store.textIn(unit.db, id, SOURCE_LANGUAGE);
+      if (!italian || italian.status === 'DRAFT') {
+        await unschedule(unit, article, platform.clock.now(), 'il testo italiano non è revisionato');
+        return 0;
+      }
       await goLive(unit, article, article.publishAt, true);
-      published += 1;
+      return 1;
     });
   }
   return published;
+}
+
+/** A scheduled article back in preparation, saying why. */
+async function unschedule(unit: UnitOfWork, article: store.ArticleRow, now: Date, reason: string) {
+  await store.updateArticle(unit.db, article.id, { status: 'DRAFT', publishAt: null, updatedAt: now });
+  await unit.audit({
+    kind: 'change',
+    action: 'outreach.article.unschedule',
+    entityType: 'outreach_article',
+    entityId: article.id,
+    before: { status: 'SCHEDULED', publishAt: article.publishAt },
+    after: { status: 'DRAFT', reason },
+  });
 }
 
 export function articlePublicationJob(platform: Platform): JobDefinition {

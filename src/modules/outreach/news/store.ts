@@ -133,7 +133,18 @@ export function dueArticles(db: Db, now: Date) {
 
 /** The published articles with their text in `language` and in Italian, the latest first. */
 export async function publicArticles(db: Db, language: string, limit: number, offset: number) {
-  const base = db.selectFrom('outreachArticle as a').where('a.status', '=', 'PUBLISHED');
+  const base = db
+    .selectFrom('outreachArticle as a')
+    .where('a.status', '=', 'PUBLISHED')
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('outreachArticleText as p')
+          .select('p.articleId')
+          .whereRef('p.articleId', '=', 'a.id')
+          .where('p.language', '=', 'it')
+          .where('p.publishedTitle', 'is not', null),
+      ),
+    );
   const [rows, total] = await Promise.all([
     base
       .innerJoin('outreachArticleText as it', (join) =>
@@ -157,7 +168,6 @@ export async function publicArticles(db: Db, language: string, limit: number, of
         'own.publishedAt as ownPublishedAt',
         'it.publishedAt as italianPublishedAt',
       ])
-      .where('it.publishedTitle', 'is not', null)
       .orderBy('a.publishedAt', 'desc')
       .orderBy('a.id')
       .limit(limit)

@@ -11,14 +11,14 @@ import { newId } from '../../../kernel/ids.ts';
 import { announceQueuedMail, queueMail } from '../../../kernel/mail-outbox.ts';
 import type { Platform } from '../../../kernel/platform.ts';
 import { checkLink, signLink, warmLinkSigning } from '../../../kernel/signed-links.ts';
-import { auditRead, writeTransaction } from '../../../kernel/transaction.ts';
+import { auditRead, NothingToDo, writeTransaction } from '../../../kernel/transaction.ts';
 import type {
   pressContactInput,
   pressContactsQuery,
   pressReleaseInput,
   pressSendInput,
 } from '../contract.ts';
-import { renderBody } from '../news/markdown.ts';
+import { bodyProblems, escapeHtml, renderBody } from '../news/markdown.ts';
 import { FUNDING_STATEMENT } from './kit.ts';
 import * as store from './store.ts';
 
@@ -136,7 +136,14 @@ export async function unsubscriptionOf(platform: Platform, token: string) {
   const check = await checkLink(platform, UNSUBSCRIBE, token);
   if (!check.ok) return null;
   const contact = await store.findContact(platform.database.db, check.subjectId);
-  return contact ? { id: contact.id, email: contact.email, language: contact.language } : null;
+  return contact
+    ? {
+        id: contact.id,
+        email: contact.email,
+        language: contact.language,
+        done: contact.unsubscribedAt !== null,
+      }
+    : null;
 }
 
 /** The contact behind the link asks to receive no more releases: recorded once, in one click. */
@@ -145,8 +152,9 @@ export async function unsubscribe(platform: Platform, caller: Caller, token: str
   if (!check.ok) return false;
   return writeTransaction(platform.database.db, platform.clock, caller, async (unit) => {
     const contact = await store.lockContact(unit.db, check.subjectId);
-    if (!contact) return false;
-    if (contact.unsubscribedAt) return true;
+    if (!contact) throw new NothingToDo(false);
+    // a second click, or the mail program's retry: done already
+    if (contact.unsubscribedAt) throw new NothingToDo(true);
     const now = platform.clock.now();
     await store.updateContact(unit.db, contact.id, { unsubscribedAt: now, updatedAt: now });
     await unit.audit({
@@ -166,6 +174,11 @@ async function releaseView(platform: Platform, caller: Caller, id: string) {
   const row = await store.findRelease(db, id);
   if (!row) throw new NotFound(RELEASE_NOT_FOUND);
   const sends = row.status === 'SENT' ? await store.sendsOf(db, id) : [];
+  // who received it: the recipients' names and addresses are personal data
+  if (sends.length)
+    await auditRead(db, platform.clock, caller, 'outreach_press_release_recipients', id, {
+      shown: sends.length,
+    });
   return {
     id: row.id,
     title: row.title,
@@ -201,6 +214,12 @@ export async function writeRelease(
   input: z.infer<typeof pressReleaseInput>,
 ) {
   const actor = manager(caller);
+  // a release carries no images: the e-mail could not show them
+  const images = bodyProblems(input.body, []);
+  if (images.length)
+    throw new Invalid([
+      { path: 'body.body', message: 'un comunicato non contiene immagini: toglierle dal testo' },
+    ]);
   const releaseId = id ?? newId();
   const now = platform.clock.now();
   await writeTransaction(platform.database.db, platform.clock, caller, async (unit) => {
@@ -285,8 +304,6 @@ function releaseMail(
     },
   };
 }
-
-const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 /** Sends a reviewed release to the chosen contacts, through the outbox: one e-mail each, in the same transaction. */
 export async function sendRelease(

@@ -9,7 +9,7 @@ import { NotFound } from '../../../kernel/errors.ts';
 import type { LovitApp } from '../../../kernel/http.ts';
 import type { Platform } from '../../../kernel/platform.ts';
 import { intlLocale, type Translate } from '../../portal/languages.ts';
-import { ErrorBody, portalPath } from '../../portal/layout.tsx';
+import { ErrorBody, portalPath, textAttributes } from '../../portal/layout.tsx';
 import { languageParam, PUBLIC_PAGE, registerPublicPages, sendPage } from '../../portal/site.tsx';
 import { renderBody } from '../news/markdown.ts';
 import { euEmblemSvg, FUNDING_STATEMENT, factSheetPdf } from './kit.ts';
@@ -50,7 +50,7 @@ function Kit({ t }: { t: Translate }) {
         </li>
       </ul>
       <h3>{t('press.funding')}</h3>
-      <p lang="it">{FUNDING_STATEMENT}</p>
+      <p {...textAttributes('it')}>{FUNDING_STATEMENT}</p>
       <p>{t('press.contact', { email: PRESS_MAIL })}</p>
     </section>
   );
@@ -74,18 +74,19 @@ export async function registerPressPages(app: LovitApp, platform: Platform): Pro
       lang,
       title: t('press.unsubscribe.title'),
       place,
-      body: done ? (
-        <p className="card ok" role="status">
-          {t('press.unsubscribe.done')}
-        </p>
-      ) : (
-        <form method="post" action={portalPath(lang, place)} className="card">
-          <p>{t('press.unsubscribe.question', { email: contact.email })}</p>
-          <button type="submit" name="List-Unsubscribe" value="One-Click">
-            {t('press.unsubscribe.confirm')}
-          </button>
-        </form>
-      ),
+      body:
+        (done ?? contact.done) ? (
+          <p className="card ok" role="status">
+            {t('press.unsubscribe.done')}
+          </p>
+        ) : (
+          <form method="post" action={portalPath(lang, place)} className="card">
+            <p>{t('press.unsubscribe.question', { email: contact.email })}</p>
+            <button type="submit" name="List-Unsubscribe" value="One-Click">
+              {t('press.unsubscribe.confirm')}
+            </button>
+          </form>
+        ),
     });
   };
 
@@ -115,10 +116,10 @@ export async function registerPressPages(app: LovitApp, platform: Platform): Pro
               releases.map((release) => (
                 <article key={release.id} className="card">
                   <p className="meta">{t('press.sent', { date: dateOf(lang, release.sentAt as Date) })}</p>
-                  <h3 lang="it">
+                  <h3 {...textAttributes('it')}>
                     <a href={portalPath(lang, `/stampa/${release.id}`)}>{release.title}</a>
                   </h3>
-                  <p lang="it">{release.summary}</p>
+                  <p {...textAttributes('it')}>{release.summary}</p>
                 </article>
               ))
             )}
@@ -163,6 +164,7 @@ export async function registerPressPages(app: LovitApp, platform: Platform): Pro
 
     // A mail program's one-click request (RFC 8058) and the page's own button: the signed link is the proof.
     pages.post('/portale/:lang/stampa/disiscrizione', LINK, async (request, reply) => {
+      languageParam(request);
       const token = String((request.query as { t?: unknown }).t ?? '');
       const done = await unsubscribe(platform, request.caller, token);
       if (!done) return unsubscribePage(request, reply, null);

@@ -64,7 +64,7 @@ function Publication({ lang, t, item }: { lang: string; t: Translate; item: List
       </p>
       <h2 {...textAttributes(main.language)}>{main.title}</h2>
       {main.language !== lang && <p className="meta">{t('publications.italianOnly')}</p>}
-      <p lang="it">{item.description}</p>
+      <p {...textAttributes('it')}>{item.description}</p>
       <p>
         <a href={filePath(main.id)} hrefLang={main.language} type="application/pdf">
           {t('publications.download', { size: megabytes(lang, main.size) })}
@@ -117,7 +117,8 @@ export async function registerPublicationPages(app: LovitApp, platform: Platform
 
     pages.get('/portale/pubblicazioni/file/:id', PAGE, async (request, reply) => {
       const id = fileId.safeParse((request.params as { id: string }).id);
-      const file = id.success ? await downloadPublicFile(platform, id.data) : null;
+      // A HEAD request (a link checker, a prefetch) is not a download.
+      const file = id.success ? await downloadPublicFile(platform, id.data, request.method === 'GET') : null;
       if (!file) throw new NotFound();
       return reply
         .type('application/pdf')

@@ -10,7 +10,7 @@ import { Conflict, Forbidden, Invalid, NotFound } from '../../../kernel/errors.t
 import type { StagedFile } from '../../../kernel/files.ts';
 import { newId } from '../../../kernel/ids.ts';
 import type { Platform } from '../../../kernel/platform.ts';
-import { auditRead, type UnitOfWork, writeTransaction } from '../../../kernel/transaction.ts';
+import { auditRead, NothingToDo, type UnitOfWork, writeTransaction } from '../../../kernel/transaction.ts';
 import { cleanFileName, fileStoreOf } from '../../../kernel/uploads.ts';
 import {
   type distributionInput,
@@ -270,7 +270,8 @@ export async function setPublicationPublished(
   manager(caller);
   await writeTransaction(platform.database.db, platform.clock, caller, async (unit) => {
     const publication = await locked(unit, id);
-    if (published && publication.publishedAt) return;
+    // a second click: already so
+    if (published === (publication.publishedAt !== null)) throw new NothingToDo(undefined);
     if (published) {
       const files = await store.filesOf(unit.db, id);
       if (!files.some((file) => file.language === 'it'))
@@ -310,15 +311,16 @@ export async function openPublicationFile(
 }
 
 /** A file for the public: the latest version of its language, counted as one download of today. */
-export async function downloadPublicFile(platform: Platform, fileId: string) {
+export async function downloadPublicFile(platform: Platform, fileId: string, counted: boolean) {
   const { db } = platform.database;
   const file = await store.publicFile(db, fileId);
   if (!file) return null;
   const stream = await fileStoreOf(platform.config).open(file.sha256);
-  await store.countDownload(db, file.id, platform.clock.today().toString()).catch((error: unknown) => {
-    stream.destroy();
-    throw error;
-  });
+  if (counted)
+    await store.countDownload(db, file.id, platform.clock.today().toString()).catch((error: unknown) => {
+      stream.destroy();
+      throw error;
+    });
   return { stream, size: file.size, fileName: file.fileName };
 }
 

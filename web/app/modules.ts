@@ -5,7 +5,7 @@ import { CouncilPage } from '../modules/council/CouncilPage.tsx';
 import { OpinionsPage } from '../modules/exchange/OpinionsPage.tsx';
 import { AdministrationPage } from '../modules/identity/AdministrationPage.tsx';
 import { ADMINISTRATION_PERMISSIONS } from '../modules/identity/administration.ts';
-import { OutreachPage } from '../modules/outreach/OutreachPage.tsx';
+import { OutreachPage } from '../modules/outreach/outreachRoutes.tsx';
 import { ProjectPage } from '../modules/project/ProjectPage.tsx';
 import { SurveysPage } from '../modules/surveys/SurveysPage.tsx';
 import { TrainingPage } from '../modules/training/TrainingPage.tsx';

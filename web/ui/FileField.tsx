@@ -2,6 +2,9 @@ import type { RefObject } from 'react';
 
 /** The file types the platform's uploads accept (the server checks the bytes, not the name). */
 export const ACCEPTED_FILES = ['application/pdf', 'image/jpeg', 'image/png'];
+/** For a field that takes only documents to print or read, or only pictures. */
+export const PDF_ONLY = ['application/pdf'];
+export const IMAGES_ONLY = ['image/jpeg', 'image/png'];
 
 type FileFieldProps = {
   /** The input's id; the hint and the error take it as prefix. */
@@ -10,10 +13,12 @@ type FileFieldProps = {
   hint: string;
   error: string | undefined;
   inputRef: RefObject<HTMLInputElement | null>;
+  /** The types the chooser offers; by default every type the platform's uploads accept. */
+  accept?: readonly string[];
 };
 
 /** A file chooser with its hint and its error, announced together with the field. */
-export function FileField({ id, label, hint, error, inputRef }: FileFieldProps) {
+export function FileField({ id, label, hint, error, inputRef, accept = ACCEPTED_FILES }: FileFieldProps) {
   return (
     <div className="lovit-field">
       <label htmlFor={id} className="lovit-read-only-label d-block mb-2">
@@ -24,7 +29,7 @@ export function FileField({ id, label, hint, error, inputRef }: FileFieldProps) 
         ref={inputRef}
         type="file"
         className="form-control"
-        accept={ACCEPTED_FILES.join(',')}
+        accept={accept.join(',')}
         aria-invalid={error ? true : undefined}
         aria-describedby={`${id}-aiuto${error ? ` ${id}-errore` : ''}`}
       />

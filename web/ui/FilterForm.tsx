@@ -2,11 +2,29 @@ import { type FormEvent, type ReactNode, useEffect, useId, useRef } from 'react'
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 
+type FilterFormProps = {
+  label: string;
+  /**
+   * For a list that shares its page with another list: the parameter of its page. The form then changes only
+   * its own fields and that page in the address, and the other list keeps its filters and page.
+   */
+  pageParam?: string;
+  children: ReactNode;
+};
+
+/** The names of a form's fields. */
+const fieldNames = (form: HTMLFormElement) =>
+  Array.from(form.elements).flatMap((element) =>
+    (element instanceof HTMLInputElement || element instanceof HTMLSelectElement) && element.name
+      ? [element.name]
+      : [],
+  );
+
 /**
  * The filters of a list, kept in the address (`?q=lodi&type=MUNICIPALITY`) so that a filtered list can be
  * bookmarked and the Back button restores it. Searching starts again from the first page.
  */
-export function FilterForm({ label, children }: { label: string; children: ReactNode }) {
+export function FilterForm({ label, pageParam, children }: FilterFormProps) {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const formRef = useRef<HTMLFormElement>(null);
@@ -21,9 +39,17 @@ export function FilterForm({ label, children }: { label: string; children: React
     }
   }, [params]);
 
+  /** What the address keeps besides this form's filters: nothing, or the other lists' filters and pages. */
+  const othersOf = (form: HTMLFormElement | null): URLSearchParams => {
+    if (!pageParam || !form) return new URLSearchParams();
+    const kept = new URLSearchParams(params);
+    for (const name of [...fieldNames(form), pageParam]) kept.delete(name);
+    return kept;
+  };
+
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const next = new URLSearchParams();
+    const next = othersOf(event.currentTarget);
     for (const [name, value] of new FormData(event.currentTarget)) {
       if (typeof value === 'string' && value.trim() !== '') next.set(name, value.trim());
     }
@@ -41,7 +67,7 @@ export function FilterForm({ label, children }: { label: string; children: React
           <button
             type="button"
             className="btn btn-outline-primary"
-            onClick={() => setParams(new URLSearchParams())}
+            onClick={() => setParams(othersOf(formRef.current))}
           >
             {t('filters.clear')}
           </button>

@@ -14,11 +14,13 @@ type PagedListProps<T> = {
   empty: string;
   /** Names of the query's parameters, for the error that refuses one. */
   labels?: Record<string, string>;
+  /** The page's parameter in the address, for a list that shares its page with another list. */
+  pageParam?: string;
   children: (items: T[]) => ReactNode;
 };
 
 /** One page of a list: loading, error, count, empty state or the items, and the page controls. */
-export function PagedList<T>({ list, count, empty, labels, children }: PagedListProps<T>) {
+export function PagedList<T>({ list, count, empty, labels, pageParam, children }: PagedListProps<T>) {
   if (list.isPending) return <Loading />;
   if (list.error) return <LoadError error={list.error} {...(labels ? { labels } : {})} />;
   const { items, total, page, pageSize } = list.data;
@@ -26,7 +28,12 @@ export function PagedList<T>({ list, count, empty, labels, children }: PagedList
     <>
       <ResultCount text={count(total)} />
       {items.length === 0 ? <p className="alert alert-info">{empty}</p> : children(items)}
-      <Pagination page={page} pageSize={pageSize} total={total} />
+      <Pagination
+        page={page}
+        pageSize={pageSize}
+        total={total}
+        {...(pageParam ? { param: pageParam } : {})}
+      />
     </>
   );
 }

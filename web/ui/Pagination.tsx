@@ -5,10 +5,12 @@ type PaginationProps = {
   page: number;
   pageSize: number;
   total: number;
+  /** The page's parameter in the address, for a list that shares its page with another list. */
+  param?: string;
 };
 
 /** Pages a list is split into: numbered links in the address (`?page=3`), so that any page can be shared. */
-export function Pagination({ page, pageSize, total }: PaginationProps) {
+export function Pagination({ page, pageSize, total, param = 'page' }: PaginationProps) {
   const { t } = useTranslation();
   const { pathname, search } = useLocation();
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
@@ -16,7 +18,7 @@ export function Pagination({ page, pageSize, total }: PaginationProps) {
 
   const linkTo = (target: number) => {
     const params = new URLSearchParams(search);
-    params.set('page', String(target));
+    params.set(param, String(target));
     return `${pathname}?${params}`;
   };
 
@@ -81,7 +83,7 @@ function pagesAround(page: number, pageCount: number): (number | null)[] {
 }
 
 /** The page asked for in the address, 1 when missing or wrong. */
-export function pageFrom(params: URLSearchParams): number {
-  const page = Number(params.get('page'));
+export function pageFrom(params: URLSearchParams, param = 'page'): number {
+  const page = Number(params.get(param));
   return Number.isInteger(page) && page >= 1 ? page : 1;
 }

@@ -1,57 +1,12 @@
-import {
-  type ComponentType,
-  type LazyExoticComponent,
-  lazy,
-  type RefObject,
-  Suspense,
-  useEffect,
-  useRef,
-} from 'react';
-import { Route, useLocation } from 'react-router';
+import { lazy } from 'react';
+import { Route } from 'react-router';
 import { RequirePermission } from '../../app/access.tsx';
-import { Loading } from '../../ui/Loading.tsx';
+import { LazyPage } from '../../ui/LazyPage.tsx';
 
 /**
  * The pages of Pratiche SUI load on first use: the legal-time rules they share with the server (and the
  * Temporal polyfill under them) would otherwise weigh on every page of the back-office.
  */
-function LazyPage({ page: Page }: { page: LazyExoticComponent<ComponentType> }) {
-  const wasWaiting = useRef(false);
-  return (
-    <Suspense fallback={<Waiting flag={wasWaiting} />}>
-      <Page />
-      <HeadingFocus wasWaiting={wasWaiting} />
-    </Suspense>
-  );
-}
-
-function Waiting({ flag }: { flag: RefObject<boolean> }) {
-  useEffect(() => {
-    flag.current = true;
-  }, [flag]);
-  return (
-    <div className="container lovit-container py-5">
-      <Loading />
-    </div>
-  );
-}
-
-/**
- * The layout moves focus to a new page's heading when the address changes; a page still loading has none
- * then, so it takes focus once it is there, unless this is the first page of the visit or the user has moved on.
- */
-function HeadingFocus({ wasWaiting }: { wasWaiting: RefObject<boolean> }) {
-  const { key } = useLocation();
-  useEffect(() => {
-    if (!wasWaiting.current || key === 'default') return;
-    wasWaiting.current = false;
-    const active = document.activeElement;
-    if (active && active !== document.body && active.tagName !== 'MAIN') return;
-    document.querySelector<HTMLElement>('main [data-page-heading]')?.focus({ preventScroll: true });
-  }, [wasWaiting, key]);
-  return null;
-}
-
 const pages = {
   worklist: lazy(async () => ({ default: (await import('./WorklistPage.tsx')).WorklistPage })),
   case: lazy(async () => ({ default: (await import('./CasePage.tsx')).CasePage })),

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { FileField } from '../../ui/FileField.tsx';
+import { FileField, IMAGES_ONLY } from '../../ui/FileField.tsx';
 import { SelectField, TextField } from '../../ui/fields.tsx';
 import { FormProblem, reportProblem } from '../../ui/forms.tsx';
 import { useFileUpload } from '../../ui/useFileUpload.ts';
@@ -200,6 +200,7 @@ function UploadForm({ articleId, onDone }: { articleId: string; onDone: Done }) 
     },
     missing: t('outreach.news.fileMissing'),
     wrongType: t('outreach.news.fileType'),
+    accept: IMAGES_ONLY,
   });
   return (
     <form onSubmit={upload.submit} noValidate className="lovit-form">
@@ -209,6 +210,7 @@ function UploadForm({ articleId, onDone }: { articleId: string; onDone: Done }) 
         hint={t('outreach.news.fileHint')}
         error={upload.fileError}
         inputRef={upload.fileRef}
+        accept={upload.accept}
       />
       <FormProblem message={upload.problem} />
       <button type="submit" className="btn btn-outline-primary" disabled={upload.isPending}>

@@ -40,7 +40,7 @@ export function NewsSection({ manages }: { manages: boolean }) {
         {t('outreach.news.title')}
       </h2>
       <p>{t('outreach.news.intro')}</p>
-      <FilterForm label={t('outreach.news.filters')}>
+      <FilterForm label={t('outreach.news.filters')} pageParam="page">
         <FilterSelect name="stato" label={t('outreach.news.status')}>
           <option value="">{t('filters.all')}</option>
           {ARTICLE_STATUSES.map((code) => (

@@ -5,13 +5,16 @@ import { usePermission } from '../../app/session.ts';
 import { LoadError, Loading } from '../../ui/Loading.tsx';
 import { Page } from '../../ui/Page.tsx';
 import { TableScroll } from '../../ui/TableScroll.tsx';
+import { CoverageSection } from './CoverageSection.tsx';
 import { NewsSection } from './NewsSection.tsx';
+import { PublicationsSection } from './PublicationsSection.tsx';
 import { type EventSummary, keys, outreach } from './requests.ts';
 import { momentOf } from './words.ts';
 
 /**
- * Communication: the events with their registrations, the portal's news for those who write and review it, and
- * the portal's sheets and glossary for their writers.
+ * Communication: the events with their registrations, the portal's news for those who write and review it, the
+ * publications with their print run, the press coverage log, and the portal's sheets and glossary for their
+ * writers.
  */
 export function OutreachPage() {
   const { t } = useTranslation();
@@ -19,10 +22,12 @@ export function OutreachPage() {
   const manages = usePermission('outreach.events.manage');
   const writesNews = usePermission('outreach.articles.manage');
   const readsNews = usePermission('outreach.articles.review');
+  const managesPublications = usePermission('outreach.publications.manage');
+  const keepsPressLog = usePermission('outreach.press.manage');
   return (
     <Page title={t('modules.outreach.title')}>
       <p className="lead">{t('outreach.events.intro')}</p>
-      {(editsSheets || manages || writesNews) && (
+      {(editsSheets || manages || writesNews || managesPublications) && (
         <ul className="list-inline">
           {manages && (
             <li className="list-inline-item">
@@ -35,6 +40,13 @@ export function OutreachPage() {
             <li className="list-inline-item">
               <Link className="btn btn-primary" to="/comunicazione/notizie/nuova">
                 {t('outreach.news.new')}
+              </Link>
+            </li>
+          )}
+          {managesPublications && (
+            <li className="list-inline-item">
+              <Link className="btn btn-primary" to="/comunicazione/pubblicazioni/nuova">
+                {t('outreach.publications.new')}
               </Link>
             </li>
           )}
@@ -52,6 +64,8 @@ export function OutreachPage() {
       )}
       <Events manages={manages} />
       {readsNews && <NewsSection manages={writesNews} />}
+      <PublicationsSection manages={managesPublications} />
+      <CoverageSection manages={keepsPressLog} />
     </Page>
   );
 }

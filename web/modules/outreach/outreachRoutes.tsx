@@ -1,39 +1,71 @@
+import { lazy } from 'react';
 import { Route } from 'react-router';
 import { RequirePermission } from '../../app/access.tsx';
-import { ArticlePage } from './ArticlePage.tsx';
-import { DoorPage } from './DoorPage.tsx';
-import { EventPage } from './EventPage.tsx';
-import { NewArticlePage } from './NewArticlePage.tsx';
-import { EditEventPage, NewEventPage } from './NewEventPage.tsx';
+import { LazyPage } from '../../ui/LazyPage.tsx';
 
 /**
- * The pages of events under `/comunicazione/eventi/…` and of news under `/comunicazione/notizie/…` (their lists
- * are on the module's page).
+ * The pages of Comunicazione load on first use: only the communications staff, mediators and the project
+ * manager open them, and the events' door, the news editor and the publications would otherwise weigh on every
+ * page of the back-office.
+ */
+const pages = {
+  outreach: lazy(async () => ({ default: (await import('./OutreachPage.tsx')).OutreachPage })),
+  newEvent: lazy(async () => ({ default: (await import('./NewEventPage.tsx')).NewEventPage })),
+  event: lazy(async () => ({ default: (await import('./EventPage.tsx')).EventPage })),
+  editEvent: lazy(async () => ({ default: (await import('./NewEventPage.tsx')).EditEventPage })),
+  door: lazy(async () => ({ default: (await import('./DoorPage.tsx')).DoorPage })),
+  newArticle: lazy(async () => ({ default: (await import('./NewArticlePage.tsx')).NewArticlePage })),
+  article: lazy(async () => ({ default: (await import('./ArticlePage.tsx')).ArticlePage })),
+  newPublication: lazy(async () => ({
+    default: (await import('./NewPublicationPage.tsx')).NewPublicationPage,
+  })),
+  publication: lazy(async () => ({ default: (await import('./PublicationPage.tsx')).PublicationPage })),
+};
+
+/** The module's own page, with its lists (see `modules.ts`). */
+export function OutreachPage() {
+  return <LazyPage page={pages.outreach} />;
+}
+
+/**
+ * The pages of events under `/comunicazione/eventi/…`, of news under `/comunicazione/notizie/…` and of
+ * publications under `/comunicazione/pubblicazioni/…` (their lists, and the press coverage log, are on the
+ * module's page).
  */
 export function outreachRoutes() {
-  const pages = [
-    { path: '/comunicazione/eventi/nuovo', Page: NewEventPage, anyOf: ['outreach.events.manage'] as const },
-    { path: '/comunicazione/eventi/:id', Page: EventPage, anyOf: ['outreach.access'] as const },
+  const routes = [
+    { path: '/comunicazione/eventi/nuovo', page: pages.newEvent, anyOf: ['outreach.events.manage'] as const },
+    { path: '/comunicazione/eventi/:id', page: pages.event, anyOf: ['outreach.access'] as const },
     {
       path: '/comunicazione/eventi/:id/modifica',
-      Page: EditEventPage,
+      page: pages.editEvent,
       anyOf: ['outreach.events.manage'] as const,
     },
-    { path: '/comunicazione/eventi/:id/porta', Page: DoorPage, anyOf: ['outreach.checkin'] as const },
+    { path: '/comunicazione/eventi/:id/porta', page: pages.door, anyOf: ['outreach.checkin'] as const },
     {
       path: '/comunicazione/notizie/nuova',
-      Page: NewArticlePage,
+      page: pages.newArticle,
       anyOf: ['outreach.articles.manage'] as const,
     },
-    { path: '/comunicazione/notizie/:id', Page: ArticlePage, anyOf: ['outreach.articles.review'] as const },
+    { path: '/comunicazione/notizie/:id', page: pages.article, anyOf: ['outreach.articles.review'] as const },
+    {
+      path: '/comunicazione/pubblicazioni/nuova',
+      page: pages.newPublication,
+      anyOf: ['outreach.publications.manage'] as const,
+    },
+    {
+      path: '/comunicazione/pubblicazioni/:id',
+      page: pages.publication,
+      anyOf: ['outreach.access'] as const,
+    },
   ];
-  return pages.map(({ path, Page, anyOf }) => (
+  return routes.map(({ path, page, anyOf }) => (
     <Route
       key={path}
       path={path}
       element={
         <RequirePermission anyOf={anyOf}>
-          <Page />
+          <LazyPage page={page} />
         </RequirePermission>
       }
     />

@@ -6,13 +6,20 @@ import type {
   articleStatus,
   articleSummary,
   checkInResult,
+  coverageInput,
+  coverageMedia,
+  coverageView,
   doorMatch,
   EventInput,
   EventKind,
   EventView,
   eventSummary,
   interpretationNeed,
+  PublicationInput,
+  PublicationView,
   previewView,
+  publicationKind,
+  publicationSummary,
   registrationStatus,
   registrationView,
   SessionInput,
@@ -47,6 +54,21 @@ export type ArticleImage = z.infer<typeof articleImageView>;
 export type ArticleSettingsInput = { kind: ArticleKind; tags: string[]; coverImageId: string | null };
 export type ArticleTextFields = { title: string; summary: string; body: string; imageAlt: string };
 export type Preview = z.infer<typeof previewView>;
+export type { PublicationInput };
+export type PublicationKind = z.infer<typeof publicationKind>;
+export type PublicationSummary = Wire<z.infer<typeof publicationSummary>>;
+export type Publication = Wire<PublicationView>;
+export type PublicationFile = Publication['files'][number];
+/** An emptied count of copies goes as `null`, for the server to ask for it. */
+export type DistributionInput = {
+  point: string;
+  copies: number | null;
+  deliveredOn: string;
+  notes: string | null;
+};
+export type CoverageMedia = z.infer<typeof coverageMedia>;
+export type Coverage = Wire<z.infer<typeof coverageView>>;
+export type CoverageInput = z.infer<typeof coverageInput>;
 
 /**
  * The kinds and statuses in the contract's order, their names in the catalogue. The contract's own tables of
@@ -71,12 +93,22 @@ const ARTICLE_STATUS_CODES: Record<ArticleStatus, true> = {
   ARCHIVED: true,
 };
 export const ARTICLE_STATUSES = Object.keys(ARTICLE_STATUS_CODES) as ArticleStatus[];
+const PUBLICATION_KIND_CODES: Record<PublicationKind, true> = {
+  BROCHURE: true,
+  LEAFLET: true,
+  POSTER: true,
+  REPORT: true,
+};
+export const PUBLICATION_KINDS = Object.keys(PUBLICATION_KIND_CODES) as PublicationKind[];
+const MEDIA_CODES: Record<CoverageMedia, true> = { PRINT: true, WEB: true, RADIO: true, TV: true };
+export const COVERAGE_MEDIA = Object.keys(MEDIA_CODES) as CoverageMedia[];
 
 export type Paged<T> = { items: T[]; total: number; page: number; pageSize: number };
 export const PAGE_SIZE = 20;
 
 export type RegistrationsQuery = { page: number; status?: RegistrationStatus; q?: string };
 export type ArticlesQuery = { page: number; status?: ArticleStatus };
+export type CoverageQuery = { page: number; media?: CoverageMedia };
 
 export const keys = {
   all: ['outreach'] as const,
@@ -89,6 +121,10 @@ export const keys = {
   articleLists: ['outreach', 'articles'] as const,
   articles: (query: ArticlesQuery) => ['outreach', 'articles', query] as const,
   article: (id: string) => ['outreach', 'article', id] as const,
+  publications: ['outreach', 'publications'] as const,
+  publication: (id: string) => ['outreach', 'publication', id] as const,
+  coverageLists: ['outreach', 'coverage'] as const,
+  coverage: (query: CoverageQuery) => ['outreach', 'coverage', query] as const,
 };
 
 export const outreach = {
@@ -145,4 +181,34 @@ export const news = {
   /** Where the staff see an image: the public address serves it only once the article is public. */
   imageUrl: (id: string, imageId: string) => `${article(id)}/images/${imageId}`,
   preview: (id: string, body: string) => api.post<Preview>(`${article(id)}/preview`, { body }),
+};
+
+const publication = (id: string) => `/api/outreach/publications/${id}`;
+
+/** Brochures, leaflets, posters and reports: a PDF per language in versions, the print run and where it went. */
+export const publications = {
+  list: () => api.get<PublicationSummary[]>('/api/outreach/publications'),
+  create: (input: PublicationInput) => api.post<Publication>('/api/outreach/publications', input),
+  publication: (id: string) => api.get<Publication>(publication(id)),
+  change: (id: string, input: PublicationInput) => api.put<Publication>(publication(id), input),
+  addFile: (id: string, language: string, title: string, file: File) =>
+    api.upload<Publication>(`${publication(id)}/files/${language}`, { title, file }),
+  fileUrl: (id: string, fileId: string) => `${publication(id)}/files/${fileId}`,
+  distribute: (id: string, input: DistributionInput) =>
+    api.post<Publication>(`${publication(id)}/distributions`, input),
+  setPublished: (id: string, published: boolean) =>
+    api.put<Publication>(`${publication(id)}/published`, { published }),
+};
+
+/** An item of the coverage log: the server corrects it and keeps its clipping under `press`. */
+const coverageItem = (id: string) => `/api/outreach/press/${id}`;
+
+/** The press coverage log: what the newspapers, websites, radio and television said of the project. */
+export const coverage = {
+  list: (query: CoverageQuery) =>
+    api.get<Paged<Coverage>>('/api/outreach/coverage', { ...query, pageSize: PAGE_SIZE }),
+  record: (input: CoverageInput) => api.post<Coverage>('/api/outreach/coverage', input),
+  correct: (id: string, input: CoverageInput) => api.put<Coverage>(coverageItem(id), input),
+  attachClipping: (id: string, file: File) => api.upload<Coverage>(`${coverageItem(id)}/clipping`, { file }),
+  clippingUrl: (id: string) => `${coverageItem(id)}/clipping`,
 };

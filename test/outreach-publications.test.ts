@@ -295,13 +295,13 @@ for (const backend of BACKENDS) {
         notes: null,
       });
       const clipping = await send(
-        `/api/outreach/press/${print.json().id}/clipping`,
+        `/api/outreach/coverage/${print.json().id}/clipping`,
         await makePdf('ritaglio'),
         'il-cittadino.pdf',
       );
       expect(clipping.statusCode).toBe(201);
       expect(clipping.json().clipping).toEqual({ fileName: 'il-cittadino.pdf', size: expect.any(Number) });
-      const download = await api('mediator', 'GET', `/api/outreach/press/${print.json().id}/clipping`);
+      const download = await api('mediator', 'GET', `/api/outreach/coverage/${print.json().id}/clipping`);
       expect(download.statusCode).toBe(200);
       expect(download.headers['content-type']).toBe('application/pdf');
 

@@ -197,7 +197,7 @@ describe.skipIf(!browserAvailable())('publications and the press coverage log, i
     await page.getByRole('status').getByText('Ritaglio «ritaglio-cittadino.pdf» allegato.').waitFor();
     const clipping = item.getByRole('link', { name: `Ritaglio in PDF: ${COVERAGE}` });
     await expect(clipping.getAttribute('href')).resolves.toMatch(
-      /^\/api\/outreach\/press\/[0-9a-f-]{36}\/clipping$/,
+      /^\/api\/outreach\/coverage\/[0-9a-f-]{36}\/clipping$/,
     );
     await expectAccessible(page);
 

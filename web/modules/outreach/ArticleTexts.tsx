@@ -160,7 +160,7 @@ function TextSteps({ article, text, onDone }: { article: Article; text: ArticleT
   const step = useMutation({
     mutationFn: (action: TextStep) =>
       action === 'review'
-        ? news.reviewText(article.id, text.language)
+        ? news.reviewText(article.id, text.language, text.revision)
         : news.publishText(article.id, text.language),
     onSuccess: (changed, action) => {
       setProblem(null);

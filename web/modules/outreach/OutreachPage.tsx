@@ -13,8 +13,8 @@ import { momentOf } from './words.ts';
 
 /**
  * Communication: the events with their registrations, the portal's news for those who write and review it, the
- * publications with their print run, the press coverage log, and the portal's sheets and glossary for their
- * writers.
+ * publications with their print run, the press coverage log and the way to the press office, and the portal's
+ * sheets and glossary for their writers.
  */
 export function OutreachPage() {
   const { t } = useTranslation();
@@ -27,7 +27,7 @@ export function OutreachPage() {
   return (
     <Page title={t('modules.outreach.title')}>
       <p className="lead">{t('outreach.events.intro')}</p>
-      {(editsSheets || manages || writesNews || managesPublications) && (
+      {(editsSheets || manages || writesNews || managesPublications || keepsPressLog) && (
         <ul className="list-inline">
           {manages && (
             <li className="list-inline-item">
@@ -48,6 +48,11 @@ export function OutreachPage() {
               <Link className="btn btn-primary" to="/comunicazione/pubblicazioni/nuova">
                 {t('outreach.publications.new')}
               </Link>
+            </li>
+          )}
+          {keepsPressLog && (
+            <li className="list-inline-item">
+              <Link to="/comunicazione/ufficio-stampa">{t('outreach.pressOffice.title')}</Link>
             </li>
           )}
           {editsSheets && (

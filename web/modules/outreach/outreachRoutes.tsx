@@ -20,6 +20,8 @@ const pages = {
     default: (await import('./NewPublicationPage.tsx')).NewPublicationPage,
   })),
   publication: lazy(async () => ({ default: (await import('./PublicationPage.tsx')).PublicationPage })),
+  pressOffice: lazy(async () => ({ default: (await import('./PressOfficePage.tsx')).PressOfficePage })),
+  release: lazy(async () => ({ default: (await import('./ReleasePage.tsx')).ReleasePage })),
 };
 
 /** The module's own page, with its lists (see `modules.ts`). */
@@ -28,9 +30,9 @@ export function OutreachPage() {
 }
 
 /**
- * The pages of events under `/comunicazione/eventi/…`, of news under `/comunicazione/notizie/…` and of
+ * The pages of events under `/comunicazione/eventi/…`, of news under `/comunicazione/notizie/…`, of
  * publications under `/comunicazione/pubblicazioni/…` (their lists, and the press coverage log, are on the
- * module's page).
+ * module's page) and of the press office under `/comunicazione/ufficio-stampa/…`.
  */
 export function outreachRoutes() {
   const routes = [
@@ -57,6 +59,16 @@ export function outreachRoutes() {
       path: '/comunicazione/pubblicazioni/:id',
       page: pages.publication,
       anyOf: ['outreach.access'] as const,
+    },
+    {
+      path: '/comunicazione/ufficio-stampa',
+      page: pages.pressOffice,
+      anyOf: ['outreach.press.manage'] as const,
+    },
+    {
+      path: '/comunicazione/ufficio-stampa/comunicati/:id',
+      page: pages.release,
+      anyOf: ['outreach.press.manage'] as const,
     },
   ];
   return routes.map(({ path, page, anyOf }) => (

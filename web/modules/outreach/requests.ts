@@ -169,7 +169,9 @@ export const news = {
   changeSettings: (id: string, settings: ArticleSettingsInput) => api.put<Article>(article(id), settings),
   keepText: (id: string, language: string, text: ArticleTextFields) =>
     api.put<Article>(`${article(id)}/texts/${language}`, text),
-  reviewText: (id: string, language: string) => api.post<Article>(`${article(id)}/texts/${language}/review`),
+  /** The review names the revision read: a text changed meanwhile is not approved unread. */
+  reviewText: (id: string, language: string, revision: number) =>
+    api.post<Article>(`${article(id)}/texts/${language}/review`, { revision }),
   publishText: (id: string, language: string) =>
     api.post<Article>(`${article(id)}/texts/${language}/publish`),
   publish: (id: string) => api.post<Article>(`${article(id)}/publish`),
@@ -201,7 +203,7 @@ export const publications = {
 };
 
 /** An item of the coverage log: the server corrects it and keeps its clipping under `press`. */
-const coverageItem = (id: string) => `/api/outreach/press/${id}`;
+const coverageItem = (id: string) => `/api/outreach/coverage/${id}`;
 
 /** The press coverage log: what the newspapers, websites, radio and television said of the project. */
 export const coverage = {

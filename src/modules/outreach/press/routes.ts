@@ -203,7 +203,7 @@ function registerCoverageRoutes(app: LovitApp, platform: Platform): void {
   );
 
   app.put(
-    '/api/outreach/press/:id',
+    '/api/outreach/coverage/:id',
     {
       config: MANAGE,
       schema: {
@@ -218,7 +218,7 @@ function registerCoverageRoutes(app: LovitApp, platform: Platform): void {
   );
 
   app.get(
-    '/api/outreach/press/:id/clipping',
+    '/api/outreach/coverage/:id/clipping',
     {
       config: { access: 'outreach.access' },
       schema: { tags, summary: 'Scarica il ritaglio in PDF', params: idParams },
@@ -229,7 +229,7 @@ function registerCoverageRoutes(app: LovitApp, platform: Platform): void {
   app.register(async (plugin) => {
     await acceptUploads(plugin, platform.config);
     plugin.withTypeProvider<ZodTypeProvider>().post(
-      '/api/outreach/press/:id/clipping',
+      '/api/outreach/coverage/:id/clipping',
       {
         config: MANAGE,
         schema: {

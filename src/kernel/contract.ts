@@ -58,7 +58,11 @@ export const multilineText = (max: number) => refuseUnsafeText(bounded(max), tru
 /** A day (`YYYY-MM-DD`) the database can hold and a person could mean. */
 export const legalDay = z.iso
   .date()
-  .refine((day) => day >= '1900-01-01' && day <= '2199-12-31', 'indicare una data tra il 1900 e il 2199');
+  // a value that is not a date at all has its own message already
+  .refine(
+    (day) => !/^\d{4}-/.test(day) || (day >= '1900-01-01' && day <= '2199-12-31'),
+    'indicare una data tra il 1900 e il 2199',
+  );
 /** ISO 639-1 language codes the office offers mediation in. */
 export const language = z.string().regex(/^[a-z]{2}$/, 'Scegliere una lingua dall’elenco');
 

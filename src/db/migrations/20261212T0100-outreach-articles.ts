@@ -66,3 +66,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema.createIndex('outreach_image_article').on('outreach_image').column('article_id').execute();
 }
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  for (const table of ['outreach_image', 'outreach_article_text', 'outreach_article'])
+    await db.schema.dropTable(table).execute();
+}

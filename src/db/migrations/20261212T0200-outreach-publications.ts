@@ -87,3 +87,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .column('published_on')
     .execute();
 }
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  for (const table of [
+    'outreach_coverage',
+    'outreach_download',
+    'outreach_distribution',
+    'outreach_publication_file',
+    'outreach_publication',
+  ])
+    await db.schema.dropTable(table).execute();
+}

@@ -50,3 +50,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addPrimaryKeyConstraint('outreach_press_send_pk', ['release_id', 'contact_id'])
     .execute();
 }
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  for (const table of ['outreach_press_send', 'outreach_press_release', 'outreach_press_contact'])
+    await db.schema.dropTable(table).execute();
+}

@@ -7,14 +7,7 @@ import type {
   pressReleaseView,
 } from '../../../src/modules/outreach/contract.ts';
 import { api } from '../../app/api.ts';
-
-type Wire<T> = T extends Date
-  ? string
-  : T extends readonly (infer Item)[]
-    ? Wire<Item>[]
-    : T extends object
-      ? { [Key in keyof T]: Wire<T[Key]> }
-      : T;
+import type { Wire } from './requests.ts';
 
 export type PressContact = Wire<z.infer<typeof pressContactView>>;
 /** The contact form's fields: blank optional ones are sent as they are and read as absent by the server. */

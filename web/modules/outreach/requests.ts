@@ -27,7 +27,7 @@ import type {
 import { api } from '../../app/api.ts';
 
 /** What the server sends: its instants arrive as ISO strings. */
-type Wire<T> = T extends Date
+export type Wire<T> = T extends Date
   ? string
   : T extends readonly (infer Item)[]
     ? Wire<Item>[]

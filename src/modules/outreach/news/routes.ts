@@ -18,7 +18,6 @@ import {
   previewView,
   scheduleInput,
 } from '../contract.ts';
-import { bodyProblems, renderBody } from './markdown.ts';
 import {
   addArticleImage,
   archiveArticle,
@@ -28,6 +27,7 @@ import {
   listArticles,
   ONLY_IMAGES,
   openArticleImage,
+  previewBody,
   publishArticle,
   publishArticleText,
   reviewArticleText,
@@ -205,16 +205,7 @@ export function registerArticleRoutes(app: LovitApp, platform: Platform): void {
         response: { 200: previewView },
       },
     },
-    async (request) => {
-      const article = await getArticle(platform, request.caller, request.params.id);
-      return {
-        html: renderBody(request.body.body),
-        problems: bodyProblems(
-          request.body.body,
-          article.images.map((image) => image.id),
-        ),
-      };
-    },
+    async (request) => previewBody(platform, request.params.id, request.body.body),
   );
 
   app.get(

@@ -24,7 +24,7 @@ import {
   articleTextInput,
 } from '../contract.ts';
 import { romeInstant } from '../events/rules.ts';
-import { bodyProblems, imagePath } from './markdown.ts';
+import { bodyProblems, imagePath, renderBody } from './markdown.ts';
 import * as store from './store.ts';
 
 const NOT_FOUND = 'L’articolo non esiste.';
@@ -348,12 +348,7 @@ const publishedCopy = (text: TextRecord, at: Date) => ({
 
 /** The article goes public: its reviewed texts with it. */
 async function goLive(unit: UnitOfWork, article: store.ArticleRow, at: Date, scheduled: boolean) {
-  const texts = await unit.db
-    .selectFrom('outreachArticleText')
-    .selectAll()
-    .where('articleId', '=', article.id)
-    .where('status', '=', 'REVIEWED')
-    .execute();
+  const texts = await store.reviewedTexts(unit.db, article.id);
   for (const text of texts)
     await store.updateText(unit.db, article.id, text.language, publishedCopy(text, at));
   await store.updateArticle(unit.db, article.id, {
@@ -593,6 +588,20 @@ export async function openArticleImage(
   if (!image || image.articleId !== key.id) throw new NotFound('L’immagine non esiste.');
   const stream = await fileStoreOf(platform.config).open(image.sha256);
   return { stream, mediaType: image.mediaType, fileName: image.fileName, size: image.size };
+}
+
+/** A body as the public will read it, and what would keep it from being saved (images not the article's own). */
+export async function previewBody(platform: Platform, id: string, body: string) {
+  const { db } = platform.database;
+  if (!(await store.findArticle(db, id))) throw new NotFound(NOT_FOUND);
+  const images = await store.imagesOf(db, id);
+  return {
+    html: renderBody(body),
+    problems: bodyProblems(
+      body,
+      images.map((image) => image.id),
+    ),
+  };
 }
 
 /** The images' files, for the orphan sweeper. */

@@ -58,6 +58,16 @@ export function textsOf(db: Db, articleId: string) {
 }
 export type TextRow = Awaited<ReturnType<typeof textsOf>>[number];
 
+/** The texts reviewed and not yet public: they go public with the article. */
+export function reviewedTexts(db: Db, articleId: string) {
+  return db
+    .selectFrom('outreachArticleText')
+    .selectAll()
+    .where('articleId', '=', articleId)
+    .where('status', '=', 'REVIEWED')
+    .execute();
+}
+
 export function textIn(db: Db, articleId: string, language: string) {
   return db
     .selectFrom('outreachArticleText')

@@ -619,9 +619,16 @@ describe('laws that hold for every case', () => {
           dueDay += 1;
           if (!spans.some(([from, to]) => from <= dueDay && dueDay < to)) counted += 1;
         }
-        // a request or notice on the last day still suspends the term, which then ends on its restart day
-        for (const [from, to] of [...spans].sort((a, b) => a[0] - b[0]))
-          if (from === dueDay + 1 && to > from) dueDay = to - 1;
+        // a request or notice on the last day still suspends the term, which then ends on its restart day: the
+        // latest restart of the suspensions that cover the day after, overlapping or following one another
+        for (let moved = true; moved; ) {
+          moved = false;
+          for (const [from, to] of spans)
+            if (from <= dueDay + 1 && dueDay + 1 < to) {
+              dueDay = to - 1;
+              moved = true;
+            }
+        }
         expect(dayNumber(result.unadjustedDueDate)).toBe(dueDay);
         expect(result.suspendedDays).toBeLessThanOrEqual(
           result.suspensions.reduce((sum, s) => sum + s.days, 0),

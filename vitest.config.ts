@@ -8,7 +8,12 @@ export default defineConfig({
     maxWorkers: 2,
     projects: [
       {
-        test: { name: 'unit', include: ['src/**/*.test.ts'] },
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts'],
+          // The property tests walk thousands of cases: 2 s alone, over 5 s beside two integration workers on 2 cores.
+          testTimeout: 30_000,
+        },
       },
       {
         test: {

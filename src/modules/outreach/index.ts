@@ -5,6 +5,7 @@
  * and check-in at the door.
  */
 import type { LovitModule } from '../../kernel/module.ts';
+import { registerInterpreterRoutes } from './events/interpreters/routes.ts';
 import { registerEventPages } from './events/pages.tsx';
 import { registerEventRoutes } from './events/routes.ts';
 import { offerLapseJob } from './events/seats.ts';
@@ -29,6 +30,7 @@ export const outreachModule: LovitModule = {
   ],
   async routes(app, platform) {
     registerEventRoutes(app, platform);
+    registerInterpreterRoutes(app, platform);
     registerArticleRoutes(app, platform);
     registerPublicationRoutes(app, platform);
     registerPressRoutes(app, platform);

@@ -36,10 +36,19 @@ export type OutreachSessionTable = {
   accessibility: string;
   capacity: number;
   registrationUntil: Instant;
+  /** By invitation: each registration waits for the staff's approval. */
+  requiresApproval: ColumnType<boolean, boolean | undefined, boolean>;
   createdAt: Instant;
 };
 
-export type RegistrationStatus = 'CONFIRMED' | 'WAITLISTED' | 'OFFERED' | 'CANCELLED' | 'EXPIRED';
+export type RegistrationStatus =
+  | 'PENDING'
+  | 'CONFIRMED'
+  | 'WAITLISTED'
+  | 'OFFERED'
+  | 'CANCELLED'
+  | 'EXPIRED'
+  | 'DECLINED';
 
 export type OutreachRegistrationTable = {
   id: string;
@@ -60,6 +69,9 @@ export type OutreachRegistrationTable = {
   offeredAt: NullableInstant;
   offerExpiresAt: NullableInstant;
   cancelledAt: NullableInstant;
+  /** When and by whom the staff approved or declined a request for a session by invitation. */
+  decidedAt: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  decidedBy: ColumnType<string | null, string | null | undefined, string | null>;
 };
 
 export type OutreachCheckInListTable = { id: string; eventId: string; name: string; createdAt: Instant };

@@ -17,13 +17,23 @@ export const eventKind = z.enum(
 
 /** Where a registration stands, with its Italian name. */
 export const REGISTRATION_STATUSES = {
+  PENDING: 'Da approvare',
   CONFIRMED: 'Confermata',
   WAITLISTED: 'In lista d’attesa',
   OFFERED: 'Posto offerto, in attesa di conferma',
   CANCELLED: 'Annullata',
   EXPIRED: 'Offerta scaduta',
+  DECLINED: 'Non accolta',
 } as const;
-export const registrationStatus = z.enum(['CONFIRMED', 'WAITLISTED', 'OFFERED', 'CANCELLED', 'EXPIRED']);
+export const registrationStatus = z.enum([
+  'PENDING',
+  'CONFIRMED',
+  'WAITLISTED',
+  'OFFERED',
+  'CANCELLED',
+  'EXPIRED',
+  'DECLINED',
+]);
 
 /** The kinds of organisation a person registering may name (public form), with their Italian names. */
 export const PUBLIC_ORGANISATION_TYPES = {
@@ -100,6 +110,8 @@ export const sessionInput = z
       .max(5000, 'al massimo 5000 posti'),
     /** The last day of registration, that day included; the day before the session when absent. */
     registrationUntil: legalDay.nullable().optional(),
+    /** By invitation: each registration waits for the staff's approval. */
+    requiresApproval: z.boolean('indicare sì o no').default(false),
   })
   .refine((session) => session.endTime > session.startTime, {
     path: ['endTime'],
@@ -121,6 +133,10 @@ export const capacityInput = z.object({
 
 export const checkInListInput = z.object({ name: text(80) });
 
+/** The staff's answer to a request for a session by invitation. */
+export const decisionInput = z.object({ approve: z.boolean('indicare se la richiesta è accolta') });
+export const decisionView = z.object({ status: z.enum(['CONFIRMED', 'WAITLISTED', 'DECLINED']) });
+
 export const sessionView = z.object({
   id,
   label: z.string(),
@@ -131,6 +147,8 @@ export const sessionView = z.object({
   accessibility: z.string(),
   capacity: z.number().int(),
   registrationUntil: z.date(),
+  requiresApproval: z.boolean(),
+  pending: z.number().int(),
   confirmed: z.number().int(),
   offered: z.number().int(),
   waiting: z.number().int(),

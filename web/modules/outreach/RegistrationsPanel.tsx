@@ -22,7 +22,12 @@ import {
 import { languageName, momentOf } from './words.ts';
 
 /** The statuses a registration can still leave: the staff may cancel it. */
-const LIVE: readonly RegistrationStatus[] = ['CONFIRMED', 'WAITLISTED', 'OFFERED'];
+const LIVE: readonly RegistrationStatus[] = ['CONFIRMED', 'WAITLISTED', 'OFFERED', 'PENDING'];
+const DECIDED = {
+  CONFIRMED: 'outreach.registrations.approvedSeat',
+  WAITLISTED: 'outreach.registrations.approvedWaiting',
+  DECLINED: 'outreach.registrations.declined',
+} as const;
 
 /** Where a registration stands, in words: the place in the waitlist, the deadline of an offer. */
 function standingOf(t: TFunction, registration: Registration): string {
@@ -115,6 +120,16 @@ function RegistrationsTable({ items, onDone }: { items: Registration[]; onDone: 
       setProblem(problemText(error, t('errors.generic')));
     },
   });
+  const decide = useMutation({
+    mutationFn: ({ registration, approve }: { registration: Registration; approve: boolean }) =>
+      outreach.decide(registration.id, approve),
+    onSuccess: ({ status }, { registration }) => {
+      setProblem(null);
+      void queryClient.invalidateQueries({ queryKey: keys.all });
+      onDone(t(DECIDED[status], { name: registration.name }));
+    },
+    onError: (error) => setProblem(problemText(error, t('errors.generic'))),
+  });
   const title = t('outreach.registrations.title');
   return (
     <>
@@ -159,6 +174,28 @@ function RegistrationsTable({ items, onDone }: { items: Registration[]; onDone: 
                     : t('outreach.registrations.notIn')}
                 </td>
                 <td>
+                  {registration.status === 'PENDING' && (
+                    <span className="d-flex flex-wrap gap-2 mb-2">
+                      <button
+                        type="button"
+                        className="btn btn-sm btn-primary"
+                        aria-label={t('outreach.registrations.approveFor', { name: registration.name })}
+                        disabled={decide.isPending}
+                        onClick={() => decide.mutate({ registration, approve: true })}
+                      >
+                        {t('outreach.registrations.approve')}
+                      </button>
+                      <button
+                        type="button"
+                        className="btn btn-sm btn-outline-secondary"
+                        aria-label={t('outreach.registrations.declineFor', { name: registration.name })}
+                        disabled={decide.isPending}
+                        onClick={() => decide.mutate({ registration, approve: false })}
+                      >
+                        {t('outreach.registrations.decline')}
+                      </button>
+                    </span>
+                  )}
                   {LIVE.includes(registration.status) && (
                     <button
                       type="button"

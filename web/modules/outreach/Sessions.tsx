@@ -59,6 +59,12 @@ function SessionCard({
           <dd className="col-sm-8">{lastDayOf(session.registrationUntil)}</dd>
           <dt className="col-sm-4">{t('outreach.sessions.capacity')}</dt>
           <dd className="col-sm-8">{session.capacity}</dd>
+          {session.requiresApproval && (
+            <>
+              <dt className="col-sm-4">{t('outreach.sessions.invitation')}</dt>
+              <dd className="col-sm-8">{t('outreach.sessions.invitationShown')}</dd>
+            </>
+          )}
         </dl>
         <SeatCounts session={session} />
         {mayManage && <CapacityForm session={session} onDone={onDone} />}
@@ -72,6 +78,9 @@ export function SeatCounts({ session }: { session: EventSession }) {
   const { t } = useTranslation();
   return (
     <ul className="list-inline lovit-seat-counts">
+      {session.requiresApproval && (
+        <li className="list-inline-item">{t('outreach.sessions.pending', { count: session.pending })}</li>
+      )}
       <li className="list-inline-item">{t('outreach.sessions.confirmed', { count: session.confirmed })}</li>
       <li className="list-inline-item">{t('outreach.sessions.offered', { count: session.offered })}</li>
       <li className="list-inline-item">{t('outreach.sessions.waiting', { count: session.waiting })}</li>
@@ -132,6 +141,7 @@ const NEW_SESSION: SessionFields = {
   accessibility: '',
   capacity: 50,
   registrationUntil: '',
+  requiresApproval: false,
 };
 
 /** Adds a date: its place, the access to it, the seats, and until when visitors may register. */
@@ -236,6 +246,11 @@ export function SessionForm({ eventId, onDone }: { eventId: string; onDone: Done
           error={errors.accessibility}
           {...form.register('accessibility')}
         />
+        <div className="form-check mb-4">
+          <input id="data-su-invito" type="checkbox" {...form.register('requiresApproval')} />
+          <label htmlFor="data-su-invito">{t('outreach.sessions.invitationField')}</label>
+          <small className="form-text d-block">{t('outreach.sessions.invitationHint')}</small>
+        </div>
         <FormProblem message={problem} />
         <button type="submit" className="btn btn-primary" disabled={add.isPending}>
           {t('outreach.sessions.add')}

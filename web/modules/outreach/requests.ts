@@ -77,11 +77,13 @@ export type CoverageInput = z.infer<typeof coverageInput>;
 const KINDS: Record<EventKind, true> = { CONFERENCE: true, PERFORMANCE: true, WORKSHOP: true, OTHER: true };
 export const EVENT_KINDS = Object.keys(KINDS) as EventKind[];
 const STATUSES: Record<RegistrationStatus, true> = {
+  PENDING: true,
   CONFIRMED: true,
   WAITLISTED: true,
   OFFERED: true,
   CANCELLED: true,
   EXPIRED: true,
+  DECLINED: true,
 };
 export const REGISTRATION_STATUSES = Object.keys(STATUSES) as RegistrationStatus[];
 const ARTICLE_KIND_CODES: Record<ArticleKind, true> = { NEWS: true, ANNOUNCEMENT: true };
@@ -148,6 +150,11 @@ export const outreach = {
       pageSize: PAGE_SIZE,
     }),
   cancel: (registrationId: string) => api.post(`/api/outreach/registrations/${registrationId}/cancel`),
+  decide: (registrationId: string, approve: boolean) =>
+    api.post<{ status: 'CONFIRMED' | 'WAITLISTED' | 'DECLINED' }>(
+      `/api/outreach/registrations/${registrationId}/decision`,
+      { approve },
+    ),
   interpretation: (id: string) => api.get<InterpretationNeed[]>(`/api/outreach/events/${id}/interpretation`),
   addCheckInList: (id: string, name: string) =>
     api.post<OutreachEvent>(`/api/outreach/events/${id}/check-in-lists`, { name }),

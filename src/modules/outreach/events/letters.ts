@@ -1,7 +1,7 @@
 /**
  * The e-mails of an event's registration, in the language the person chose (the portal's catalogues): the
  * seat with the session as a calendar entry (`.ics`, RFC 5545), the waitlist, the offer of a freed seat, its
- * lapse and the cancellation. Each carries the ticket's signed link.
+ * lapse, the cancellation, a move to another date, and a request by invitation received or declined. Each carries the ticket's signed link.
  */
 import ical, { ICalCalendarMethod } from 'ical-generator';
 import { LEGAL_TIME_ZONE } from '../../../kernel/clock.ts';
@@ -19,7 +19,7 @@ export type LetterSession = {
 };
 
 export type Letter = {
-  kind: 'CONFIRMED' | 'WAITLISTED' | 'OFFERED' | 'CANCELLED' | 'EXPIRED';
+  kind: 'CONFIRMED' | 'MOVED' | 'WAITLISTED' | 'OFFERED' | 'CANCELLED' | 'EXPIRED' | 'PENDING' | 'DECLINED';
   to: string;
   name: string;
   language: string;
@@ -85,17 +85,23 @@ export function sessionIcs(eventTitle: string, session: LetterSession, stamp: Da
 
 const SUBJECTS = {
   CONFIRMED: 'events.mail.confirmedSubject',
+  MOVED: 'events.mail.movedSubject',
   WAITLISTED: 'events.mail.waitlistedSubject',
   OFFERED: 'events.mail.offerSubject',
   CANCELLED: 'events.mail.cancelledSubject',
   EXPIRED: 'events.mail.lapsedSubject',
+  PENDING: 'events.mail.pendingSubject',
+  DECLINED: 'events.mail.declinedSubject',
 } as const;
 const OPENINGS = {
   CONFIRMED: 'events.mail.confirmed',
+  MOVED: 'events.mail.moved',
   WAITLISTED: 'events.mail.waitlisted',
   OFFERED: 'events.mail.offer',
   CANCELLED: 'events.mail.cancelled',
   EXPIRED: 'events.mail.lapsed',
+  PENDING: 'events.mail.pending',
+  DECLINED: 'events.mail.declined',
 } as const;
 
 export function registrationLetter(letter: Letter, stamp: Date): Mail {
@@ -105,8 +111,9 @@ export function registrationLetter(letter: Letter, stamp: Date): Mail {
     position: letter.position ?? '',
     date: letter.offerExpiresAt ? momentOf(letter.language, letter.offerExpiresAt) : '',
   };
+  const seated = letter.kind === 'CONFIRMED' || letter.kind === 'MOVED';
   const holdsTicket =
-    letter.kind === 'CONFIRMED' || letter.kind === 'OFFERED' || letter.kind === 'WAITLISTED';
+    seated || letter.kind === 'OFFERED' || letter.kind === 'WAITLISTED' || letter.kind === 'PENDING';
   const lines = [
     t('events.mail.greeting', { name: letter.name }),
     '',
@@ -115,11 +122,9 @@ export function registrationLetter(letter: Letter, stamp: Date): Mail {
     `${letter.eventTitle} – ${letter.session.label}`,
     t('events.mail.when', { when: whenOf(letter.language, letter.session) }),
     t('events.mail.where', { where: whereOf(letter.session) }),
-    ...(letter.kind === 'CONFIRMED'
-      ? [t('events.mail.code', { code: printedTicketCode(letter.ticketCode) })]
-      : []),
+    ...(seated ? [t('events.mail.code', { code: printedTicketCode(letter.ticketCode) })] : []),
     ...(holdsTicket ? ['', t('events.mail.link', { link: letter.link })] : []),
-    ...(letter.kind === 'CONFIRMED' ? ['', t('events.mail.calendar')] : []),
+    ...(seated ? ['', t('events.mail.calendar')] : []),
     '',
     t('events.mail.signature'),
   ];
@@ -127,7 +132,7 @@ export function registrationLetter(letter: Letter, stamp: Date): Mail {
     to: letter.to,
     subject: t(SUBJECTS[letter.kind], values),
     text: lines.join('\n'),
-    ...(letter.kind === 'CONFIRMED'
+    ...(seated
       ? {
           attachments: [
             {

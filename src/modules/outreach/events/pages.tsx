@@ -48,7 +48,7 @@ import {
   type Ticket,
 } from './public.ts';
 import { printedTicketCode } from './rules.ts';
-import { cancelRegistration, confirmOffer, register } from './seats.ts';
+import { cancelRegistration, changeSession, confirmOffer, register } from './seats.ts';
 
 const PAGE = {
   ...PUBLIC_PAGE,
@@ -69,6 +69,14 @@ const eventPlace = (id: string) => `/eventi/${id}`;
 const ticketPlace = (token: string, action = '') => `/biglietto${action}?t=${encodeURIComponent(token)}`;
 /** The ticket's address right after a registration, which says how it went. */
 const JUST_REGISTERED = 'nuova=1';
+/** The ticket's address right after a move to another date. */
+const JUST_MOVED = 'spostata=1';
+
+/** Whether a ticket may still move to another date: alive, its date not begun, another date taking people. */
+const mayMove = (ticket: Ticket, now: Date) =>
+  ['CONFIRMED', 'WAITLISTED', 'OFFERED'].includes(ticket.registration.status) &&
+  ticket.session.startsAt > now &&
+  ticket.otherSessions.some((session) => session.isOpen && !session.requiresApproval);
 
 function Text({ event, children }: { event: PublicEvent; children: string }) {
   return <span {...textAttributes(event.textLanguage)}>{children}</span>;
@@ -85,6 +93,7 @@ function SessionFacts({ lang, t, session }: { lang: string; t: Translate; sessio
         {session.accessibility}
       </Fact>
       <Fact label={t('events.seats')}>{seatsText(lang, t, session)}</Fact>
+      {session.requiresApproval && <Fact label={t('events.invitation')}>{t('events.approval')}</Fact>}
     </dl>
   );
 }
@@ -99,7 +108,8 @@ function seatsText(lang: string, t: Translate, session: PublicSession) {
     session.seatsLeft > 0
       ? t('events.seatsLeft', { count: formatNumber(lang, session.seatsLeft) })
       : t('events.full');
-  return `${seats} · ${t('events.registerUntil', { date: until })}`;
+  const invitation = session.requiresApproval ? `${t('events.invitation')} · ` : '';
+  return `${invitation}${seats} · ${t('events.registerUntil', { date: until })}`;
 }
 
 function EventCard({ lang, t, event }: { lang: string; t: Translate; event: PublicEvent }) {
@@ -385,6 +395,18 @@ function EventBody(props: {
 function RegisteredNotice({ lang, t, ticket }: { lang: string; t: Translate; ticket: Ticket }) {
   const { registration, event, session } = ticket;
   const confirmed = registration.status === 'CONFIRMED';
+  if (registration.status === 'PENDING')
+    return (
+      <section className="card note" role="status" aria-labelledby="esito">
+        <h2 id="esito">{t('events.done.pendingTitle')}</h2>
+        <p>
+          <Isolated
+            lang={lang}
+            text={t('events.done.pending', { session: session.label, email: registration.email })}
+          />
+        </p>
+      </section>
+    );
   if (!confirmed && registration.status !== 'WAITLISTED') return null;
   return (
     <section className={`card ${confirmed ? 'ok' : 'note'}`} role="status" aria-labelledby="esito">
@@ -440,6 +462,67 @@ function CancelQuestion({
   );
 }
 
+/** The other dates of the event: those with a free seat may be chosen, the others say why not. */
+function MoveQuestion({
+  lang,
+  t,
+  token,
+  ticket,
+  notice,
+}: {
+  lang: string;
+  t: Translate;
+  token: string;
+  ticket: Ticket;
+  notice: string | null;
+}) {
+  const free = ticket.otherSessions.filter(
+    (session) => session.isOpen && !session.requiresApproval && session.seatsLeft > 0,
+  );
+  return (
+    <section className="card" aria-labelledby="domanda">
+      <h2 id="domanda">
+        <Text event={ticket.event}>{ticket.event.title}</Text>
+      </h2>
+      <p>
+        {t('events.ticket.moveFrom', { session: ticket.session.label, when: whenOf(lang, ticket.session) })}
+      </p>
+      {notice && (
+        <p className="card ko" role="alert">
+          {notice}
+        </p>
+      )}
+      {free.length === 0 ? (
+        <p className="card note">{t('events.ticket.moveNone')}</p>
+      ) : (
+        <form method="post" action={portalPath(lang, ticketPlace(token, '/cambia'))}>
+          <fieldset>
+            <legend>{t('events.ticket.moveTo')}</legend>
+            {free.map((session, index) => (
+              <label className="slot" key={session.id}>
+                <input
+                  type="radio"
+                  name="sessionId"
+                  value={session.id}
+                  required
+                  defaultChecked={index === 0}
+                />{' '}
+                {session.label} – {whenOf(lang, session)} – <span lang="it">{session.venue}</span> (
+                {seatsText(lang, t, session)})
+              </label>
+            ))}
+          </fieldset>
+          <p>{t('events.ticket.moveNote')}</p>
+          <button type="submit">{t('events.ticket.moveYes')}</button>
+        </form>
+      )}
+      <p>
+        <a href={portalPath(lang, ticketPlace(token))}>{t('events.ticket.cancelNo')}</a>
+      </p>
+    </section>
+  );
+}
+
 function statusText(lang: string, t: Translate, ticket: Ticket) {
   const { registration } = ticket;
   const date = registration.offerExpiresAt
@@ -462,6 +545,7 @@ function TicketBody({
   ticket,
   qr,
   notice,
+  now,
 }: {
   lang: string;
   t: Translate;
@@ -469,6 +553,7 @@ function TicketBody({
   ticket: Ticket;
   qr: string;
   notice: { ok: boolean; text: string } | null;
+  now: Date;
 }) {
   const { registration, event, session } = ticket;
   const status = registration.status;
@@ -533,6 +618,17 @@ function TicketBody({
           </form>
         )}
       </section>
+      {mayMove(ticket, now) && (
+        <section className="card" aria-labelledby="cambia">
+          <h2 id="cambia">{t('events.ticket.move')}</h2>
+          <p>{t('events.ticket.moveHint')}</p>
+          <p>
+            <a className="button secondary" href={portalPath(lang, ticketPlace(token, '/cambia'))}>
+              {t('events.ticket.move')}
+            </a>
+          </p>
+        </section>
+      )}
       {live && (
         <section className="card" aria-labelledby="annulla">
           <h2 id="annulla">{t('events.ticket.cancel')}</h2>
@@ -654,7 +750,15 @@ export async function registerEventPages(app: LovitApp, platform: Platform): Pro
       body: (
         <>
           {justRegistered && <RegisteredNotice lang={lang} t={t} ticket={opened.ticket} />}
-          <TicketBody lang={lang} t={t} token={token} ticket={opened.ticket} qr={qr} notice={notice} />
+          <TicketBody
+            lang={lang}
+            t={t}
+            token={token}
+            ticket={opened.ticket}
+            qr={qr}
+            notice={notice}
+            now={platform.clock.now()}
+          />
         </>
       ),
     });
@@ -702,16 +806,19 @@ export async function registerEventPages(app: LovitApp, platform: Platform): Pro
       return reply.redirect(portalPath(lang, `${ticketPlace(outcome.token)}&${JUST_REGISTERED}`), 303);
     });
 
-    pages.get('/portale/:lang/biglietto', LINK, (request, reply) =>
-      showTicket(
+    pages.get('/portale/:lang/biglietto', LINK, (request, reply) => {
+      const query = request.query as { nuova?: unknown; spostata?: unknown };
+      const moved = query.spostata === '1';
+      const { t } = languageParam(request);
+      return showTicket(
         request,
         reply,
         tokenOf(request),
-        null,
+        moved ? { ok: true, text: t('events.ticket.moved') } : null,
         200,
-        (request.query as { nuova?: unknown }).nuova === '1',
-      ),
-    );
+        query.nuova === '1',
+      );
+    });
 
     const act = (
       path: string,
@@ -750,6 +857,47 @@ export async function registerEventPages(app: LovitApp, platform: Platform): Pro
     act('annulla', async (id, request) => {
       await cancelRegistration(platform, request.caller, id);
       return 'events.ticket.cancelled';
+    });
+    const showMove = async (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      notice: string | null,
+      status = 200,
+    ) => {
+      const { lang, t } = languageParam(request);
+      const token = tokenOf(request);
+      const opened = await openTicket(platform, request.caller, token, lang);
+      if (!opened.ok) return refusal(request, reply, opened.reason);
+      if (!mayMove(opened.ticket, platform.clock.now()))
+        return showTicket(request, reply, token, { ok: false, text: t('events.ticket.moveNone') }, 409);
+      return sendPage(request, reply, {
+        lang,
+        title: t('events.ticket.move'),
+        description: opened.ticket.event.summary,
+        place: ticketPlace(token, '/cambia'),
+        status,
+        body: <MoveQuestion lang={lang} t={t} token={token} ticket={opened.ticket} notice={notice} />,
+      });
+    };
+    pages.get('/portale/:lang/biglietto/cambia', LINK, (request, reply) => showMove(request, reply, null));
+    pages.post('/portale/:lang/biglietto/cambia', LINK, async (request, reply) => {
+      const { lang, t } = languageParam(request);
+      const token = tokenOf(request);
+      if (!postedFromThisSite(request)) return showMove(request, reply, t('events.error.foreign'), 403);
+      const opened = await openTicket(platform, request.caller, token, lang);
+      if (!opened.ok) return refusal(request, reply, opened.reason);
+      const chosen = eventId.safeParse(formValues(request.body).sessionId);
+      if (!chosen.success) return showMove(request, reply, t('events.error.choice'), 400);
+      const outcome = await changeSession(
+        platform,
+        request.caller,
+        opened.ticket.registration.id,
+        chosen.data,
+      );
+      if (outcome.kind === 'refused')
+        return showMove(request, reply, t(`events.ticket.moveRefused.${outcome.reason}`), 409);
+      // Post, then redirect to the ticket of the new date: reloading the page moves nothing again.
+      return reply.redirect(portalPath(lang, `${ticketPlace(outcome.token)}&${JUST_MOVED}`), 303);
     });
     act('conferma', async (id, request) => {
       await confirmOffer(platform, request.caller, id);

@@ -21,6 +21,8 @@ export type PublicSession = {
   address: string;
   accessibility: string;
   registrationUntil: Date;
+  /** By invitation: the staff approve each request. */
+  requiresApproval: boolean;
   seatsLeft: number;
   isOpen: boolean;
 };
@@ -63,6 +65,7 @@ function publicSessions(rows: store.SessionRow[], now: Date): PublicSession[] {
     address: row.address,
     accessibility: row.accessibility,
     registrationUntil: row.registrationUntil,
+    requiresApproval: row.requiresApproval,
     // Seats offered to the waitlist are not free: only what nobody holds or waits for.
     seatsLeft: row.waiting > 0 ? 0 : Math.max(0, row.capacity - row.confirmed - row.offered),
     // the events listed are published: their dates are open while in time
@@ -122,6 +125,8 @@ export type Ticket = {
   event: PublicEvent;
   session: PublicSession;
   position: number | null;
+  /** The event's other dates, with their seats: where the ticket may move. */
+  otherSessions: PublicSession[];
 };
 
 /** The ticket a signed link opens, its reading in the audit trail; why not, when it opens none. */
@@ -163,7 +168,16 @@ export async function openTicket(
     registration.status === 'WAITLISTED'
       ? await store.waitlistPosition(db, registration.sessionId, registration.arrival)
       : null;
-  return { ok: true, ticket: { registration, italianTitle: row.title, event, session, position } };
+  const otherSessions = row.publishedAt
+    ? publicSessions(
+        (await store.sessionsOf(db, [row.eventId])).filter((other) => other.id !== row.id),
+        now,
+      )
+    : [];
+  return {
+    ok: true,
+    ticket: { registration, italianTitle: row.title, event, session, position, otherSessions },
+  };
 }
 
 /** The events' pages for the sitemap: the list and every published event. */

@@ -7,6 +7,8 @@ import {
   checkInInput,
   checkInListInput,
   checkInResult,
+  decisionInput,
+  decisionView,
   doorMatch,
   doorQuery,
   eventChangeInput,
@@ -21,7 +23,7 @@ import {
   sessionInput,
 } from '../contract.ts';
 import { registrationsXlsx, XLSX_TYPE } from './export.ts';
-import { cancelRegistration, changeCapacity } from './seats.ts';
+import { cancelRegistration, changeCapacity, decideRequest } from './seats.ts';
 import {
   addCheckInList,
   addSession,
@@ -210,6 +212,24 @@ export function registerEventRoutes(app: LovitApp, platform: Platform): void {
         .header('content-disposition', `attachment; filename="${filename}"`)
         .send(body);
     },
+  );
+
+  app.post(
+    '/api/outreach/registrations/:id/decision',
+    {
+      config: MANAGE,
+      schema: {
+        tags,
+        summary:
+          'Accoglie o respinge una richiesta per una data su invito: accolta, prende un posto o la lista d’attesa',
+        params: idParams,
+        body: decisionInput,
+        response: { 200: decisionView },
+      },
+    },
+    async (request) => ({
+      status: await decideRequest(platform, request.caller, request.params.id, request.body.approve),
+    }),
   );
 
   app.post(

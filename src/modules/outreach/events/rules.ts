@@ -8,7 +8,7 @@ import { endOfDayInRome, LEGAL_TIME_ZONE } from '../../../kernel/clock.ts';
 /** The statuses that hold a seat: confirmed, or offered and not yet answered. */
 export const HOLDS_SEAT = ['CONFIRMED', 'OFFERED'] as const;
 /** The statuses of a registration still alive: the same address cannot register again beside one. */
-export const LIVE = ['CONFIRMED', 'WAITLISTED', 'OFFERED'] as const;
+export const LIVE = ['CONFIRMED', 'WAITLISTED', 'OFFERED', 'PENDING'] as const;
 
 /** Whether a session's time still takes registrations: before its closing time and before it starts. */
 export const takesRegistrations = (session: { registrationUntil: Date; startsAt: Date }, now: Date) =>

@@ -18,9 +18,10 @@ import { announceQueuedMail, queueMails } from '../../../kernel/mail-outbox.ts';
 import type { Platform } from '../../../kernel/platform.ts';
 import { warmLinkSigning } from '../../../kernel/signed-links.ts';
 import { type UnitOfWork, writeTransaction } from '../../../kernel/transaction.ts';
+import { REGISTRATION_STATUSES } from '../contract.ts';
 import { type Letter, registrationLetter } from './letters.ts';
 import { signTicket, ticketUrl } from './links.ts';
-import { mayOffer, offerExpiry, offersFor, seatsFor, takesRegistrations } from './rules.ts';
+import { HOLDS_SEAT, LIVE, mayOffer, offerExpiry, offersFor, seatsFor, takesRegistrations } from './rules.ts';
 import * as store from './store.ts';
 import { newTicketCode } from './ticket-codes.ts';
 
@@ -40,7 +41,7 @@ export type RegistrationOutcome =
   | {
       kind: 'registered';
       registrationId: string;
-      status: 'CONFIRMED' | 'WAITLISTED';
+      status: 'CONFIRMED' | 'WAITLISTED' | 'PENDING';
       position: number | null;
       token: string;
       eventTitle: string;
@@ -56,6 +57,16 @@ type Pending = {
 };
 
 const BATCH = 200;
+const REGISTRATION_ACTIONS = {
+  CONFIRMED: 'outreach.registration.confirm',
+  WAITLISTED: 'outreach.registration.waitlist',
+  PENDING: 'outreach.registration.request',
+} as const;
+const REGISTRATION_TOPICS = {
+  CONFIRMED: 'outreach.registration.confirmed',
+  WAITLISTED: 'outreach.registration.waitlisted',
+  PENDING: 'outreach.registration.pending',
+} as const;
 const writers = new WeakMap<object, { queue: Pending[]; running: boolean }>();
 
 /** Whether a session takes registrations now: its event published, and in time. */
@@ -125,12 +136,17 @@ async function writeBatch(platform: Platform, batch: Pending[]): Promise<Registr
     });
     const accepted = batch.flatMap((item, index) => (results[index] === null ? [{ item, index }] : []));
     if (accepted.length === 0) return results as RegistrationOutcome[];
-    const statuses = new Map<number, 'CONFIRMED' | 'WAITLISTED'>();
+    const statuses = new Map<number, 'CONFIRMED' | 'WAITLISTED' | 'PENDING'>();
     const positions = new Map<number, number>();
     for (const sessionId of sessionIds) {
       const mine = accepted.filter(({ item }) => item.input.sessionId === sessionId);
       const session = sessions.get(sessionId);
       if (!session || mine.length === 0) continue;
+      // by invitation: each request waits for the staff, holding no seat and no place in the list
+      if (session.requiresApproval) {
+        for (const { index } of mine) statuses.set(index, 'PENDING');
+        continue;
+      }
       const { held, waiting } = counts.get(sessionId) ?? { held: 0, waiting: 0 };
       let position = waiting;
       seatsFor(mine.length, session.capacity, held, waiting).forEach((status, i) => {
@@ -167,8 +183,7 @@ async function writeBatch(platform: Platform, batch: Pending[]): Promise<Registr
           context: auditContextOf(item.caller, platform.clock),
           record: {
             kind: 'change' as const,
-            action:
-              row.status === 'CONFIRMED' ? 'outreach.registration.confirm' : 'outreach.registration.waitlist',
+            action: REGISTRATION_ACTIONS[row.status],
             entityType: 'outreach_registration',
             entityId: row.id,
             before: null,
@@ -211,10 +226,7 @@ async function writeBatch(platform: Platform, batch: Pending[]): Promise<Registr
       );
       mails.push({
         mail: registrationLetter(letter, now),
-        about: {
-          topic: `outreach.registration.${row.status === 'CONFIRMED' ? 'confirmed' : 'waitlisted'}`,
-          entityId: row.id,
-        },
+        about: { topic: REGISTRATION_TOPICS[row.status], entityId: row.id },
       });
       results[index] = {
         kind: 'registered',
@@ -364,8 +376,155 @@ export async function cancelRegistration(platform: Platform, caller: Caller, reg
       topic: 'outreach.registration.cancel',
       entityId: row.id,
     });
-    if (row.status !== 'WAITLISTED') await offerFreedSeats(platform, unit, session);
+    if ((HOLDS_SEAT as readonly string[]).includes(row.status))
+      await offerFreedSeats(platform, unit, session);
     return true;
+  });
+}
+
+export type SessionChange =
+  | { kind: 'moved'; token: string }
+  | {
+      kind: 'refused';
+      reason: 'unknown' | 'same' | 'gone' | 'started' | 'closed' | 'invitation' | 'full' | 'duplicate';
+    };
+
+/**
+ * Moves a registration to another date of its event that has a seat free and nobody waiting, as a newcomer
+ * would get it: the ticket keeps its code, the seat it left goes at once to the first of its waitlist. Who
+ * waits or holds an offer may move too; nobody jumps a list by moving.
+ */
+export async function changeSession(
+  platform: Platform,
+  caller: Caller,
+  registrationId: string,
+  toSessionId: string,
+): Promise<SessionChange> {
+  await warmLinkSigning(platform);
+  return writeTransaction(platform.database.db, platform.clock, caller, async (unit) => {
+    const seen = await store.findRegistration(unit.db, registrationId);
+    if (!seen) throw new NotFound('L’iscrizione non esiste.');
+    if (seen.sessionId === toSessionId) return { kind: 'refused', reason: 'same' } as const;
+    const sessions = new Map(
+      (await store.lockSessions(unit.db, [seen.sessionId, toSessionId])).map((row) => [row.id, row]),
+    );
+    const from = sessions.get(seen.sessionId) as store.LockedSession;
+    const to = sessions.get(toSessionId);
+    const row = (await store.findRegistration(unit.db, registrationId)) as store.RegistrationRow;
+    const now = platform.clock.now();
+    const refuse = async (reason: Exclude<SessionChange, { kind: 'moved' }>['reason']) => {
+      await unit.audit({
+        kind: 'access',
+        action: 'outreach.registration.move-refused',
+        entityType: 'outreach_registration',
+        entityId: row.id,
+        details: { reason, toSessionId },
+      });
+      return { kind: 'refused', reason } as const;
+    };
+    if (!to || to.eventId !== from.eventId) return refuse('unknown');
+    if (!(LIVE as readonly string[]).includes(row.status)) return refuse('gone');
+    if (from.startsAt <= now || (await store.hasEntered(unit.db, row.id))) return refuse('started');
+    if (!isOpen(to, now)) return refuse('closed');
+    if (to.requiresApproval) return refuse('invitation');
+    const { held, waiting } = (await store.seatCounts(unit.db, [to.id])).get(to.id) ?? {
+      held: 0,
+      waiting: 0,
+    };
+    if (seatsFor(1, to.capacity, held, waiting)[0] !== 'CONFIRMED') return refuse('full');
+    if ((await store.liveAddresses(unit.db, [{ sessionId: to.id, email: row.email }])).size > 0)
+      return refuse('duplicate');
+    await store.updateRegistration(unit.db, row.id, {
+      sessionId: to.id,
+      status: 'CONFIRMED',
+      confirmedAt: now,
+      offeredAt: null,
+      offerExpiresAt: null,
+    });
+    await unit.audit({
+      kind: 'change',
+      action: 'outreach.registration.move',
+      entityType: 'outreach_registration',
+      entityId: row.id,
+      before: { sessionId: from.id, status: row.status },
+      after: { sessionId: to.id, status: 'CONFIRMED', confirmedAt: now.toISOString() },
+    });
+    const { letter, token } = await letterFor(platform, unit.db, row, to, 'MOVED');
+    await unit.mail(registrationLetter(letter, now), {
+      topic: 'outreach.registration.move',
+      entityId: row.id,
+    });
+    if ((HOLDS_SEAT as readonly string[]).includes(row.status)) await offerFreedSeats(platform, unit, from);
+    return { kind: 'moved', token } as const;
+  });
+}
+
+/**
+ * Decides a request for a session by invitation. Approved, it takes a seat, or the end of the waitlist, as a
+ * newcomer of this moment would: approving early never puts anyone before those already waiting. Declined,
+ * it ends. Either way the person is told by e-mail.
+ */
+export async function decideRequest(
+  platform: Platform,
+  caller: Caller,
+  registrationId: string,
+  approve: boolean,
+): Promise<'CONFIRMED' | 'WAITLISTED' | 'DECLINED'> {
+  await warmLinkSigning(platform);
+  return writeTransaction(platform.database.db, platform.clock, caller, async (unit) => {
+    const { session, row } = await lockedRegistration(unit, registrationId);
+    if (row.status !== 'PENDING')
+      throw new Conflict(
+        `La richiesta è già stata decisa: ${REGISTRATION_STATUSES[row.status].toLowerCase()}.`,
+      );
+    const now = platform.clock.now();
+    if (approve && session.startsAt <= now)
+      throw new Conflict('La data è già iniziata: la richiesta non può più essere accolta.');
+    const decided = { decidedAt: now, decidedBy: caller.actor?.userId ?? null };
+    if (!approve) {
+      await store.updateRegistration(unit.db, row.id, { status: 'DECLINED', ...decided });
+      await unit.audit({
+        kind: 'change',
+        action: 'outreach.registration.decline',
+        entityType: 'outreach_registration',
+        entityId: row.id,
+        before: { status: 'PENDING' },
+        after: { status: 'DECLINED' },
+      });
+      const { letter } = await letterFor(platform, unit.db, row, session, 'DECLINED');
+      await unit.mail(registrationLetter(letter, now), {
+        topic: 'outreach.registration.decline',
+        entityId: row.id,
+      });
+      return 'DECLINED';
+    }
+    const { held, waiting } = (await store.seatCounts(unit.db, [session.id])).get(session.id) ?? {
+      held: 0,
+      waiting: 0,
+    };
+    const status = seatsFor(1, session.capacity, held, waiting)[0] ?? 'WAITLISTED';
+    await store.renumberArrival(unit.db, row.id);
+    await store.updateRegistration(unit.db, row.id, {
+      status,
+      confirmedAt: status === 'CONFIRMED' ? now : null,
+      ...decided,
+    });
+    await unit.audit({
+      kind: 'change',
+      action: 'outreach.registration.approve',
+      entityType: 'outreach_registration',
+      entityId: row.id,
+      before: { status: 'PENDING' },
+      after: { status },
+    });
+    const { letter } = await letterFor(platform, unit.db, row, session, status, {
+      position: status === 'WAITLISTED' ? waiting + 1 : null,
+    });
+    await unit.mail(registrationLetter(letter, now), {
+      topic: REGISTRATION_TOPICS[status],
+      entityId: row.id,
+    });
+    return status;
   });
 }
 

@@ -82,6 +82,8 @@ export async function getEvent(platform: Platform, caller: Caller, id: string) {
       accessibility: session.accessibility,
       capacity: session.capacity,
       registrationUntil: session.registrationUntil,
+      requiresApproval: session.requiresApproval,
+      pending: session.pending,
       confirmed: session.confirmed,
       offered: session.offered,
       waiting: session.waiting,
@@ -224,6 +226,7 @@ export async function addSession(platform: Platform, caller: Caller, eventId: st
       address: parsed.address,
       accessibility: parsed.accessibility,
       capacity: parsed.capacity,
+      requiresApproval: parsed.requiresApproval,
       // Never after the session starts.
       registrationUntil: new Date(Math.min(registrationUntil.getTime(), startsAt.getTime())),
       createdAt: now,

@@ -146,6 +146,7 @@ export function sessionsOf(db: Db, eventIds: readonly string[]) {
     .leftJoin('outreachRegistration as r', 'r.sessionId', 's.id')
     .selectAll('s')
     .select([
+      countOf('PENDING').as('pending'),
       countOf('CONFIRMED').as('confirmed'),
       countOf('OFFERED').as('offered'),
       countOf('WAITLISTED').as('waiting'),
@@ -177,6 +178,7 @@ export function lockSessions(db: Db, ids: readonly string[]) {
       's.address',
       's.capacity',
       's.registrationUntil',
+      's.requiresApproval',
       'e.title',
       'e.offerHours',
       'e.publishedAt',
@@ -248,6 +250,11 @@ export type RegistrationRow = NonNullable<Awaited<ReturnType<typeof findRegistra
 
 export function updateRegistration(db: Db, id: string, changes: Updateable<OutreachRegistrationTable>) {
   return db.updateTable('outreachRegistration').set(changes).where('id', '=', id).execute();
+}
+
+/** Puts an approved request at the end of the arrival order: it joins the list as a newcomer of now. */
+export function renumberArrival(db: Db, id: string) {
+  return db.updateTable('outreachRegistration').set({ arrival: sql`default` }).where('id', '=', id).execute();
 }
 
 /** A person's place in the waitlist: 1 for the first waiting. */
@@ -383,6 +390,17 @@ export function ticketByCode(db: Db, code: string) {
     ])
     .where('r.ticketCode', '=', code)
     .executeTakeFirst();
+}
+
+/** Whether a registration was let in at any door. */
+export async function hasEntered(db: Db, registrationId: string) {
+  const row = await db
+    .selectFrom('outreachCheckIn')
+    .select('listId')
+    .where('registrationId', '=', registrationId)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 /** Admits a ticket on a list; nothing when it was admitted before (the first admission stands). */

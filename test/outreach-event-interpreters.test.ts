@@ -176,6 +176,8 @@ for (const backend of BACKENDS) {
         {
           id: expect.any(String),
           sessionId,
+          sessionLabel: 'Mattina',
+          startsAt: '2026-05-20T07:30:00.000Z',
           language: 'ar',
           mediatorId: ids.amina,
           mediatorName: 'Mario Rossi',

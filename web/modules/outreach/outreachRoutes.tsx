@@ -22,6 +22,9 @@ const pages = {
   publication: lazy(async () => ({ default: (await import('./PublicationPage.tsx')).PublicationPage })),
   pressOffice: lazy(async () => ({ default: (await import('./PressOfficePage.tsx')).PressOfficePage })),
   release: lazy(async () => ({ default: (await import('./ReleasePage.tsx')).ReleasePage })),
+  myInterpreting: lazy(async () => ({
+    default: (await import('./MyInterpretingPage.tsx')).MyInterpretingPage,
+  })),
 };
 
 /** The module's own page, with its lists (see `modules.ts`). */
@@ -44,6 +47,11 @@ export function outreachRoutes() {
       anyOf: ['outreach.events.manage'] as const,
     },
     { path: '/comunicazione/eventi/:id/porta', page: pages.door, anyOf: ['outreach.checkin'] as const },
+    {
+      path: '/comunicazione/interpretariato',
+      page: pages.myInterpreting,
+      anyOf: ['outreach.access'] as const,
+    },
     {
       path: '/comunicazione/notizie/nuova',
       page: pages.newArticle,

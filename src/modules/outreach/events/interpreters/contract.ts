@@ -11,6 +11,23 @@ const askedLanguage = z
 /** What the mediator should know besides date and place: "arrivare 30 minuti prima". */
 const note = text(500).nullable().optional();
 
+/** A mediator as the choice for a language sees them; the rule below is shared with the back-office. */
+export type Mediator = { id: string; name: string; languages: readonly string[] };
+
+/**
+ * The mediators offered for a language: those who cover it; all of them, marked as a fallback, only when
+ * nobody covers it (an interpreter is better than none, and the staff know it is not their language).
+ */
+export function choosableMediators<T extends Mediator>(
+  mediators: readonly T[],
+  language: string,
+): { mediators: T[]; isFallback: boolean } {
+  const covering = mediators.filter((mediator) => mediator.languages.includes(language));
+  return covering.length > 0
+    ? { mediators: covering, isFallback: false }
+    : { mediators: [...mediators], isFallback: true };
+}
+
 export const assignmentInput = z.object({
   language: askedLanguage,
   mediatorId: z.uuid(),
@@ -27,6 +44,8 @@ export type AssignmentChange = z.infer<typeof assignmentChange>;
 export const assignmentView = z.object({
   id,
   sessionId: id,
+  sessionLabel: z.string(),
+  startsAt: z.date(),
   language: z.string(),
   mediatorId: id,
   mediatorName: z.string(),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { choosableMediators, lettersForChange } from './rules.ts';
+import { choosableMediators } from './contract.ts';
+import { lettersForChange } from './rules.ts';
 
 const amina = { id: 'a', name: 'Amina El Idrissi', languages: ['ar', 'fr'] };
 const oksana = { id: 'o', name: 'Oksana Kovalenko', languages: ['ru', 'uk'] };

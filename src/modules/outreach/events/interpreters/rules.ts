@@ -1,20 +1,4 @@
-/** Which mediators the staff may choose for a language: pure, the mediators and their languages come in. */
-
-export type Mediator = { id: string; name: string; languages: readonly string[] };
-
-/**
- * The mediators offered for a language: those who cover it; all of them, marked as a fallback, only when
- * nobody covers it (an interpreter is better than none, and the staff know it is not their language).
- */
-export function choosableMediators<T extends Mediator>(
-  mediators: readonly T[],
-  language: string,
-): { mediators: T[]; isFallback: boolean } {
-  const covering = mediators.filter((mediator) => mediator.languages.includes(language));
-  return covering.length > 0
-    ? { mediators: covering, isFallback: false }
-    : { mediators: [...mediators], isFallback: true };
-}
+/** Who is told what when an assignment changes: pure, the assignment before and after come in. */
 
 /** What the mediator is told when an assignment changes: the one removed, the one given it, or the same told again. */
 export function lettersForChange(

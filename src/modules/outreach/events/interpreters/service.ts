@@ -15,9 +15,11 @@ import {
   type AssignmentInput,
   assignmentChange,
   assignmentInput,
+  choosableMediators,
+  type Mediator,
 } from './contract.ts';
 import { interpretingLetter } from './letters.ts';
-import { choosableMediators, lettersForChange, type Mediator } from './rules.ts';
+import { lettersForChange } from './rules.ts';
 import * as store from './store.ts';
 
 const TAKEN =

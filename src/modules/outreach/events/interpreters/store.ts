@@ -49,6 +49,8 @@ export function assignmentsOf(db: Db, eventId: string) {
     .select([
       'i.id',
       'i.sessionId',
+      's.label as sessionLabel',
+      's.startsAt',
       'i.language',
       'i.mediatorId',
       sql<string>`u.given_name || ' ' || u.family_name`.as('mediatorName'),

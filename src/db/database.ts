@@ -5,6 +5,7 @@ import type { IdentityTables } from './tables/identity.ts';
 import type { KernelTables } from './tables/kernel.ts';
 import type { OpsTables } from './tables/ops.ts';
 import type { OutreachTables } from './tables/outreach.ts';
+import type { OutreachFollowUpTables } from './tables/outreach-follow-up.ts';
 import type { OutreachInterpreterTables } from './tables/outreach-interpreters.ts';
 import type { PortalTables } from './tables/portal.ts';
 import type { SurveysTables } from './tables/surveys.ts';
@@ -32,4 +33,5 @@ export type Database = KernelTables &
   TrainingFeedbackTables &
   TrainingRecordTables &
   OutreachTables &
+  OutreachFollowUpTables &
   OutreachInterpreterTables;

@@ -12,7 +12,7 @@ import { opinionChanges } from './exchange/events.ts';
 import { exchangeModule } from './exchange/index.ts';
 import { identityModule } from './identity/index.ts';
 import { opsModule } from './ops/index.ts';
-import { outreachModule, outreachPlaces } from './outreach/index.ts';
+import { outreachModule, outreachPlaces, verifyEventCertificate } from './outreach/index.ts';
 import { portalModule } from './portal/index.ts';
 import { listedPlaces, officesSection, reviewerLanguages } from './portal/ports.ts';
 import { surveysModule } from './surveys/index.ts';
@@ -40,6 +40,7 @@ reviewerLanguages.provide(mediatorLanguages);
 officesSection.provide(territorySection);
 // The sitemap lists the events' pages.
 listedPlaces.provide(outreachPlaces);
-// The public check of a document's code asks the modules that print codes: the case files, then training.
+// The public check of a document's code asks the modules that print codes: the case files, training, events.
 registerVerifier(verifyCaseDocument);
 registerVerifier(verifyCertificate);
+registerVerifier(verifyEventCertificate);

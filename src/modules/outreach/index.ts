@@ -5,6 +5,8 @@
  * and check-in at the door.
  */
 import type { LovitModule } from '../../kernel/module.ts';
+import { registerFollowUpPages } from './events/after/pages.tsx';
+import { registerFollowUpRoutes } from './events/after/routes.ts';
 import { registerInterpreterRoutes } from './events/interpreters/routes.ts';
 import { registerEventPages } from './events/pages.tsx';
 import { registerEventRoutes } from './events/routes.ts';
@@ -19,6 +21,7 @@ import { registerPublicationPages } from './publications/pages.tsx';
 import { registerPublicationRoutes } from './publications/routes.ts';
 import { publicationFiles } from './publications/service.ts';
 
+export { verifyEventCertificate } from './events/after/service.ts';
 export { outreachPlaces } from './places.ts';
 
 export const outreachModule: LovitModule = {
@@ -30,11 +33,13 @@ export const outreachModule: LovitModule = {
   ],
   async routes(app, platform) {
     registerEventRoutes(app, platform);
+    registerFollowUpRoutes(app, platform);
     registerInterpreterRoutes(app, platform);
     registerArticleRoutes(app, platform);
     registerPublicationRoutes(app, platform);
     registerPressRoutes(app, platform);
     await registerEventPages(app, platform);
+    await registerFollowUpPages(app, platform);
     await registerArticlePages(app, platform);
     await registerPublicationPages(app, platform);
     await registerPressPages(app, platform);

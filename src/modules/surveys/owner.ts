@@ -112,6 +112,7 @@ export async function ownedSurvey(platform: Pick<Platform, 'database'>, id: stri
   return {
     id: row.id,
     title: row.title,
+    intro: row.intro,
     status: row.status,
     anonymous: row.anonymous,
     ownerKind: row.ownerKind,

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor, Caller } from '../../kernel/auth.ts';
 import { type Clock, startOfDayInRome } from '../../kernel/clock.ts';
+import type { Db } from '../../kernel/db.ts';
 import { Conflict, Forbidden, Invalid, NotFound, Unavailable } from '../../kernel/errors.ts';
 import { newId } from '../../kernel/ids.ts';
 import type { Platform } from '../../kernel/platform.ts';
@@ -238,11 +239,46 @@ async function submitAnonymous(
   questionnaireId: string,
   answers: Record<string, AnswerValue>,
 ) {
+  await keepAnonymousAnswer(platform, questionnaireId, answers, {
+    mark: (db) => surveysStore.markParticipation(db, questionnaireId, actor.userId),
+    unmark: (db) => surveysStore.unmarkParticipation(db, questionnaireId, actor.userId),
+  });
+  return getSurvey(platform, { actor, requestId: null, clientAddress: null }, questionnaireId, 'owner');
+}
+
+/** Who answered an anonymous questionnaire: marked before the answer is kept, unmarked if it is not. */
+export type Participation = { mark(db: Db): Promise<boolean>; unmark(db: Db): Promise<void> };
+
+/**
+ * An answer from someone without an account whom the owner's pages admit (an event's participant, reached by a
+ * signed link): only to an anonymous questionnaire, with the owner keeping who answered (`participation`).
+ */
+export async function submitGuestAnswer(
+  platform: Platform,
+  id: string,
+  answers: Record<string, AnswerValue>,
+  participation: Participation,
+): Promise<void> {
+  const [row] = await surveysStore.questionnaires(platform.database.db, { id });
+  if (!row) throw new NotFound(QUESTIONNAIRE_NOT_FOUND);
+  if (!row.anonymous) throw new Conflict('Senza un account si risponde solo a un questionario anonimo.');
+  if (row.status !== 'OPEN') throw new Conflict('Il questionario non accetta risposte.');
+  const { kept, errors } = checkAnswers(questionsOf(row), answers);
+  if (errors.length) throw new Invalid(errors);
+  await keepAnonymousAnswer(platform, id, kept, participation);
+}
+
+async function keepAnonymousAnswer(
+  platform: Platform,
+  questionnaireId: string,
+  answers: Record<string, AnswerValue>,
+  participation: Participation,
+) {
   const clock = dayClock(platform.clock);
   const { db: database } = platform.database;
   // Who answered and what are written in two transactions: rows of one transaction share its id (xmin), which
   // would join the person to the answer. The participation comes first, so that nobody answers twice.
-  const participation = (action: string) => ({
+  const participationEntry = (action: string) => ({
     kind: 'change' as const,
     action,
     entityType: 'survey_questionnaire',
@@ -251,11 +287,11 @@ async function submitAnonymous(
   await writeTransaction(database, clock, ANONYMOUS_ANSWER, async ({ db, audit }) => {
     if ((await surveysStore.shareQuestionnaireStatus(db, questionnaireId)) !== 'OPEN')
       throw new Conflict('Il questionario non accetta risposte.');
-    if (!(await surveysStore.markParticipation(db, questionnaireId, actor.userId)))
+    if (!(await participation.mark(db)))
       throw new Conflict(
         'Hai già risposto a questo questionario: è anonimo, quindi la risposta non si modifica.',
       );
-    await audit(participation('surveys.participation.mark'));
+    await audit(participationEntry('surveys.participation.mark'));
   });
   try {
     await writeTransaction(database, clock, ANONYMOUS_ANSWER, async ({ db, audit }) => {
@@ -281,13 +317,12 @@ async function submitAnonymous(
   } catch (error) {
     // The answer was not kept: the person may answer again.
     await writeTransaction(database, clock, ANONYMOUS_ANSWER, async ({ db, audit }) => {
-      await surveysStore.unmarkParticipation(db, questionnaireId, actor.userId);
-      await audit(participation('surveys.participation.unmark'));
+      await participation.unmark(db);
+      await audit(participationEntry('surveys.participation.unmark'));
     });
     if (error instanceof Conflict) throw error;
     throw new Unavailable(5, 'La risposta non è stata registrata: riprova tra qualche secondo.');
   }
-  return getSurvey(platform, { actor, requestId: null, clientAddress: null }, questionnaireId, 'owner');
 }
 
 /** The named answers of a questionnaire: all of them for its builders, the organisation's own for the others. */

@@ -22,7 +22,8 @@ const REFUSED_FORM = /Failed to load resource: the server responded with a statu
 /**
  * The theatre installation of WP4 as its people live it: the communications officer prepares and publishes it,
  * visitors register on a phone without scripts (one in Arabic, right to left), a freed seat goes to the first in
- * the waitlist by e-mail, and the officer lets the ticket in at the door on a phone.
+ * the waitlist by e-mail, the officer lets the ticket in at the door on a phone; a request for a date by
+ * invitation is accepted, and its holder moves to another date.
  */
 describe.skipIf(!browserAvailable())(
   'events: preparation, public registration and the door, in Chromium',
@@ -227,6 +228,84 @@ describe.skipIf(!browserAvailable())(
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE);
       await expectAccessible(page);
       await closePage(page);
+    });
+
+    it('accepts a request for a date by invitation, whose holder then moves to another date without scripts', async () => {
+      // weeks later on the test's clock: a new sign-in
+      officer = await signIn(t.app, officerEmail);
+      const added = await t.app.inject({
+        method: 'POST',
+        url: `/api/outreach/events/${eventId}/sessions`,
+        headers: officer.headers,
+        payload: {
+          label: 'Replica per le scuole',
+          day: '2026-04-25',
+          startTime: '10:00',
+          endTime: '11:30',
+          venue: 'Teatro alle Vigne',
+          address: 'Via Cavour 66, Lodi',
+          accessibility: 'Ingresso senza gradini.',
+          capacity: 20,
+          requiresApproval: true,
+        },
+      });
+      expect(added.json()).toMatchObject({ id: eventId });
+      const invitedId = added
+        .json()
+        .sessions.find((session: { label: string }) => session.label === 'Replica per le scuole').id;
+      const phone = await t.browser.newContext({
+        javaScriptEnabled: false,
+        viewport: { width: PHONE, height: 800 },
+      });
+      const teacher = await phone.newPage();
+      await teacher.goto(`${t.base}/portale/it/eventi/${eventId}`);
+      await teacher.getByRole('radio', { name: /Replica per le scuole/ }).check();
+      await teacher.getByRole('textbox', { name: 'Nome e cognome' }).fill('Marta Colombo');
+      await teacher.getByRole('textbox', { name: 'E-mail' }).fill('marta.colombo@example.org');
+      await teacher.getByRole('checkbox').check();
+      await teacher.getByRole('button', { name: 'Iscriviti' }).click();
+      await teacher.getByRole('heading', { level: 2, name: 'Richiesta ricevuta' }).waitFor();
+
+      const page = await openSignedIn(
+        t.browser,
+        t.base,
+        `/comunicazione/eventi/${eventId}?data=${invitedId}`,
+        officerEmail,
+      );
+      await page
+        .getByRole('region', { name: 'Replica per le scuole' })
+        .getByText('Da approvare: 1')
+        .waitFor();
+      await page.getByRole('button', { name: 'Accogli la richiesta di Marta Colombo' }).click();
+      await page
+        .getByRole('status')
+        .getByText('Richiesta di Marta Colombo accolta: ha un posto e riceve il biglietto per e-mail.')
+        .waitFor();
+      await expectAccessible(page);
+      await closePage(page);
+
+      const mail = await vi.waitFor(
+        () => {
+          const found = t.smtp.inbox.find(
+            (m) =>
+              m.to.includes('marta.colombo@example.org') && m.subject.startsWith('Iscrizione confermata'),
+          );
+          if (!found) throw new Error('no confirmation yet');
+          return found;
+        },
+        { timeout: 10_000, interval: 100 },
+      );
+      await teacher.goto(/(https?:\/\/\S+\/biglietto\?t=\S+)/.exec(mail.text)?.[1] as string);
+      await teacher.getByRole('link', { name: 'Cambia data' }).click();
+      await teacher.getByRole('radio', { name: /Seconda replica/ }).check();
+      await teacher.getByRole('button', { name: 'Passa a questa data' }).click();
+      await teacher
+        .getByRole('status')
+        .getByText('Fatto: la tua iscrizione è passata alla nuova data.', { exact: false })
+        .waitFor();
+      await teacher.getByText(/Seconda replica – Teatro alle Vigne/).waitFor();
+      expect(await teacher.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE);
+      await phone.close();
     });
   },
 );

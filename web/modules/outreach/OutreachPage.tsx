@@ -24,10 +24,12 @@ export function OutreachPage() {
   const readsNews = usePermission('outreach.articles.review');
   const managesPublications = usePermission('outreach.publications.manage');
   const keepsPressLog = usePermission('outreach.press.manage');
+  // the mediators, whose interpreting at events the staff assign
+  const interprets = usePermission('cases.mediators.profile');
   return (
     <Page title={t('modules.outreach.title')}>
       <p className="lead">{t('outreach.events.intro')}</p>
-      {(editsSheets || manages || writesNews || managesPublications || keepsPressLog) && (
+      {(editsSheets || manages || writesNews || managesPublications || keepsPressLog || interprets) && (
         <ul className="list-inline">
           {manages && (
             <li className="list-inline-item">
@@ -53,6 +55,11 @@ export function OutreachPage() {
           {keepsPressLog && (
             <li className="list-inline-item">
               <Link to="/comunicazione/ufficio-stampa">{t('outreach.pressOffice.title')}</Link>
+            </li>
+          )}
+          {interprets && (
+            <li className="list-inline-item">
+              <Link to="/comunicazione/interpretariato">{t('outreach.interpreters.mine.title')}</Link>
             </li>
           )}
           {editsSheets && (

@@ -12,6 +12,7 @@ import { LoadError, Loading } from '../../ui/Loading.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { Page } from '../../ui/Page.tsx';
 import { type Done, problemText, useKeepEvent } from './changes.ts';
+import { FollowUpPanel } from './FollowUpPanel.tsx';
 import { InterpretationPanel } from './InterpretationPanel.tsx';
 import { RegistrationsPanel } from './RegistrationsPanel.tsx';
 import { keys, type OutreachEvent, outreach } from './requests.ts';
@@ -45,6 +46,7 @@ export function EventPage() {
       {data.mayManage && data.sessions.length > 0 && <RegistrationsPanel event={data} onDone={setNotice} />}
       {data.mayManage && <InterpretationPanel eventId={data.id} />}
       <CheckInLists event={data} onDone={setNotice} />
+      {data.mayManage && data.sessions.length > 0 && <FollowUpPanel eventId={data.id} />}
       {data.mayManage && <TranslationsPanel event={data} onDone={setNotice} />}
     </Page>
   );

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { loadDemoData } from './cli/demo.ts';
 import { loadDemoCases } from './cli/demo-cases.ts';
 import { loadDemoCouncil } from './cli/demo-council.ts';
+import { loadDemoEventFollowUp } from './cli/demo-event-follow-up.ts';
 import { loadDemoEventInterpreters } from './cli/demo-event-interpreters.ts';
 import { loadDemoEvents } from './cli/demo-events.ts';
 import { loadDemoNews } from './cli/demo-news.ts';
@@ -80,6 +81,7 @@ export async function openPlatform(
     if (demoLoaded) await loadDemoTrainingRecord({ database, clock, config });
     if (demoLoaded) await loadDemoEvents({ database, clock, config });
     if (demoLoaded) await loadDemoEventInterpreters({ database, clock, config });
+    if (demoLoaded) await loadDemoEventFollowUp({ database, clock, config });
     if (demoLoaded) await loadDemoNews({ database, clock, config });
     const mailer = createMailer(config.smtpUrl, logger);
     const jobs = config.jobs

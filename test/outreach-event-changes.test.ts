@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestApp, stopTestApp, type TestApp } from './support/app.ts';
 import { BACKENDS, openTestDatabase, type TestDatabase } from './support/database.ts';
@@ -272,6 +273,128 @@ for (const backend of BACKENDS) {
         .where('action', 'in', ['outreach.registration.approve', 'outreach.registration.decline'])
         .execute();
       expect(audit).toHaveLength(4);
+    });
+
+    it('asks the organisers’ own questions on the form, checks the answers and shows them to the staff', async () => {
+      const one = await api('POST', `/api/outreach/events/${eventId}/questions`, {
+        label: 'Da quale scuola vieni?',
+        kind: 'CHOICE',
+        options: ['Liceo Verri'],
+      });
+      expect(one.statusCode).toBe(400);
+      expect(one.json().errors).toEqual([
+        { path: 'body.options', message: 'indicare almeno due scelte, una per riga' },
+      ]);
+      const school = await api('POST', `/api/outreach/events/${eventId}/questions`, {
+        label: 'Da quale scuola vieni?',
+        kind: 'CHOICE',
+        options: ['Liceo Verri', 'ITIS Volta'],
+        required: true,
+      });
+      expect(school.statusCode).toBe(201);
+      await api('POST', `/api/outreach/events/${eventId}/questions`, {
+        label: 'Partecipi alla merenda?',
+        kind: 'YES_NO',
+      });
+      const questions = (
+        await api('POST', `/api/outreach/events/${eventId}/questions`, {
+          label: 'Una domanda per le mediatrici',
+          kind: 'TEXT',
+        })
+      ).json().questions;
+      expect(questions.map((q: { label: string; answered: number }) => [q.label, q.answered])).toEqual([
+        ['Da quale scuola vieni?', 0],
+        ['Partecipi alla merenda?', 0],
+        ['Una domanda per le mediatrici', 0],
+      ]);
+      const [schoolId, snackId, textId] = questions.map((q: { id: string }) => q.id);
+
+      const page = await t.app.inject({ url: `/portale/en/eventi/${eventId}` });
+      expect(page.body).toContain('Questions from the organisers');
+      expect(page.body).toContain('Da quale scuola vieni?');
+      expect(page.body).toContain(`name="q-${schoolId}"`);
+
+      const fields = {
+        sessionId: secondId,
+        name: 'Luca Ferrari',
+        email: 'luca@example.org',
+        language: 'it',
+        consent: 'yes',
+      };
+      const missing = await form(`/portale/it/eventi/${eventId}`, { ...fields, [`q-${snackId}`]: 'forse' });
+      expect(missing.statusCode).toBe(400);
+      expect(missing.body).toContain(`id="q-${schoolId}-error"`);
+      expect(missing.body).toContain(`id="q-${snackId}-error"`);
+      const foreign = await form(`/portale/it/eventi/${eventId}`, {
+        ...fields,
+        [`q-${schoolId}`]: 'Una scuola che non c’è',
+      });
+      expect(foreign.statusCode).toBe(400);
+      expect(await statusOf('luca@example.org')).toBeUndefined();
+      const done = await form(`/portale/it/eventi/${eventId}`, {
+        ...fields,
+        [`q-${schoolId}`]: 'ITIS Volta',
+        [`q-${snackId}`]: 'yes',
+        [`q-${textId}`]: 'Parlo poco italiano.',
+      });
+      expect(done.statusCode).toBe(303);
+
+      const listed = await api('GET', `/api/outreach/sessions/${secondId}/registrations?q=luca`);
+      expect(listed.json().items[0].answers).toEqual([
+        { question: 'Da quale scuola vieni?', answer: 'ITIS Volta' },
+        { question: 'Partecipi alla merenda?', answer: 'Sì' },
+        { question: 'Una domanda per le mediatrici', answer: 'Parlo poco italiano.' },
+      ]);
+      const workbook = await t.app.inject({
+        url: `/api/outreach/sessions/${secondId}/registrations.xlsx`,
+        headers: comms.headers,
+      });
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(workbook.rawPayload as unknown as ArrayBuffer);
+      const sheet = book.worksheets[0] as ExcelJS.Worksheet;
+      const rowsOf = Array.from(sheet.getSheetValues(), (row) => (Array.isArray(row) ? row.slice(1) : []));
+      expect(rowsOf[1]?.slice(-3)).toEqual([
+        'Da quale scuola vieni?',
+        'Partecipi alla merenda?',
+        'Una domanda per le mediatrici',
+      ]);
+      expect(rowsOf.find((row) => row.includes('Luca Ferrari'))?.slice(-3)).toEqual([
+        'ITIS Volta',
+        'Sì',
+        'Parlo poco italiano.',
+      ]);
+
+      // answered, a question keeps its kind and choices, and stays
+      const retype = await api('PUT', `/api/outreach/questions/${schoolId}`, {
+        label: 'Da quale scuola vieni?',
+        kind: 'TEXT',
+      });
+      expect(retype.statusCode).toBe(409);
+      const reworded = await api('PUT', `/api/outreach/questions/${schoolId}`, {
+        label: 'Quale scuola frequenti?',
+        kind: 'CHOICE',
+        options: ['Liceo Verri', 'ITIS Volta'],
+        required: true,
+      });
+      expect(reworded.json().questions[0]).toMatchObject({ label: 'Quale scuola frequenti?', answered: 1 });
+      const removal = await t.app.inject({
+        method: 'DELETE',
+        url: `/api/outreach/questions/${schoolId}`,
+        headers: comms.headers,
+      });
+      expect(removal.statusCode).toBe(409);
+      expect(removal.json().detail).toBe('La domanda ha già una risposta: non si può togliere.');
+      const unanswered = (
+        await api('POST', `/api/outreach/events/${eventId}/questions`, { label: 'Da togliere', kind: 'TEXT' })
+      )
+        .json()
+        .questions.at(-1).id;
+      const removed = await t.app.inject({
+        method: 'DELETE',
+        url: `/api/outreach/questions/${unanswered}`,
+        headers: comms.headers,
+      });
+      expect(removed.json().questions).toHaveLength(3);
     });
 
     it('refuses to move a ticket whose date has begun', async () => {

@@ -230,7 +230,7 @@ describe.skipIf(!browserAvailable())(
       await closePage(page);
     });
 
-    it('accepts a request for a date by invitation, whose holder then moves to another date without scripts', async () => {
+    it('asks the school on the form, accepts the request for a date by invitation, and moves the ticket on a phone', async () => {
       // weeks later on the test's clock: a new sign-in
       officer = await signIn(t.app, officerEmail);
       const added = await t.app.inject({
@@ -253,6 +253,25 @@ describe.skipIf(!browserAvailable())(
       const invitedId = added
         .json()
         .sessions.find((session: { label: string }) => session.label === 'Replica per le scuole').id;
+      // the officer asks each class its school on the form
+      const page = await openSignedIn(
+        t.browser,
+        t.base,
+        `/comunicazione/eventi/${eventId}?data=${invitedId}`,
+        officerEmail,
+      );
+      const questions = page.getByRole('region', { name: 'Domande del modulo d’iscrizione' });
+      await questions.getByText('Il modulo non ha domande in più.').waitFor();
+      await questions.getByLabel('Domanda', { exact: true }).fill('Quale scuola?');
+      await questions.getByLabel('Tipo di risposta').selectOption('CHOICE');
+      await questions.getByLabel('Scelte').fill('Liceo Verri\nITIS Volta');
+      // the box is drawn by its label, as a person sees it
+      await questions.getByText('Risposta obbligatoria').click();
+      expect(await questions.getByLabel('Risposta obbligatoria').isChecked()).toBe(true);
+      await questions.getByRole('button', { name: 'Aggiungi la domanda' }).click();
+      await page.getByRole('status').getByText('Domanda aggiunta: Quale scuola?.').waitFor();
+      await questions.getByText('0 risposte').waitFor();
+
       const phone = await t.browser.newContext({
         javaScriptEnabled: false,
         viewport: { width: PHONE, height: 800 },
@@ -262,20 +281,18 @@ describe.skipIf(!browserAvailable())(
       await teacher.getByRole('radio', { name: /Replica per le scuole/ }).check();
       await teacher.getByRole('textbox', { name: 'Nome e cognome' }).fill('Marta Colombo');
       await teacher.getByRole('textbox', { name: 'E-mail' }).fill('marta.colombo@example.org');
+      await teacher.getByLabel('Quale scuola?').selectOption('ITIS Volta');
       await teacher.getByRole('checkbox').check();
       await teacher.getByRole('button', { name: 'Iscriviti' }).click();
       await teacher.getByRole('heading', { level: 2, name: 'Richiesta ricevuta' }).waitFor();
 
-      const page = await openSignedIn(
-        t.browser,
-        t.base,
-        `/comunicazione/eventi/${eventId}?data=${invitedId}`,
-        officerEmail,
-      );
+      await page.reload();
       await page
         .getByRole('region', { name: 'Replica per le scuole' })
         .getByText('Da approvare: 1')
         .waitFor();
+      const row = page.getByRole('row', { name: /Marta Colombo/ });
+      await row.getByText('ITIS Volta').waitFor();
       await page.getByRole('button', { name: 'Accogli la richiesta di Marta Colombo' }).click();
       await page
         .getByRole('status')

@@ -72,6 +72,21 @@ export type OutreachRegistrationTable = {
   /** When and by whom the staff approved or declined a request for a session by invitation. */
   decidedAt: ColumnType<Date | null, Date | null | undefined, Date | null>;
   decidedBy: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The answers to the event's own questions, by question id. */
+  answers: ColumnType<Record<string, string>, string | undefined, string>;
+};
+
+export type QuestionKind = 'TEXT' | 'CHOICE' | 'YES_NO';
+
+export type OutreachEventQuestionTable = {
+  id: string;
+  eventId: string;
+  position: number;
+  label: string;
+  kind: QuestionKind;
+  options: ColumnType<string[], string, string>;
+  required: boolean;
+  createdAt: Instant;
 };
 
 export type OutreachCheckInListTable = { id: string; eventId: string; name: string; createdAt: Instant };
@@ -248,6 +263,7 @@ export type OutreachTables = {
   outreachImage: OutreachImageTable;
   outreachEvent: OutreachEventTable;
   outreachEventText: OutreachEventTextTable;
+  outreachEventQuestion: OutreachEventQuestionTable;
   outreachSession: OutreachSessionTable;
   outreachRegistration: OutreachRegistrationTable;
   outreachCheckInList: OutreachCheckInListTable;

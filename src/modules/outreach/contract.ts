@@ -133,6 +133,52 @@ export const capacityInput = z.object({
 
 export const checkInListInput = z.object({ name: text(80) });
 
+/** The kinds of the organisers' own questions on the registration form, with their Italian names. */
+export const QUESTION_KINDS = {
+  TEXT: 'Risposta libera',
+  CHOICE: 'Una scelta da un elenco',
+  YES_NO: 'Sì o no',
+} as const;
+export type QuestionKind = keyof typeof QUESTION_KINDS;
+export const questionKind = z.enum(
+  Object.keys(QUESTION_KINDS) as [QuestionKind, ...QuestionKind[]],
+  'Scegliere il tipo di domanda dall’elenco',
+);
+export const MAX_QUESTIONS = 10;
+
+export const questionInput = z
+  .object({
+    label: text(300),
+    kind: questionKind,
+    /** The choices, for a question answered from a list. */
+    options: z.array(text(120)).max(12, 'al massimo 12 scelte').default([]),
+    required: z.boolean('indicare sì o no').default(false),
+  })
+  .refine((question) => question.kind !== 'CHOICE' || question.options.length >= 2, {
+    path: ['options'],
+    message: 'indicare almeno due scelte, una per riga',
+  })
+  .refine((question) => question.kind === 'CHOICE' || question.options.length === 0, {
+    path: ['options'],
+    message: 'le scelte servono solo per una domanda con un elenco',
+  })
+  .refine((question) => new Set(question.options).size === question.options.length, {
+    path: ['options'],
+    message: 'ogni scelta una volta sola',
+  });
+export type QuestionInput = z.input<typeof questionInput>;
+
+export const questionView = z.object({
+  id,
+  label: z.string(),
+  kind: questionKind,
+  options: z.array(z.string()),
+  required: z.boolean(),
+  /** How many registrations answered it: an answered question can no longer be removed. */
+  answered: z.number().int(),
+});
+export type QuestionView = z.infer<typeof questionView>;
+
 /** The staff's answer to a request for a session by invitation. */
 export const decisionInput = z.object({ approve: z.boolean('indicare se la richiesta è accolta') });
 export const decisionView = z.object({ status: z.enum(['CONFIRMED', 'WAITLISTED', 'DECLINED']) });
@@ -181,6 +227,7 @@ export const eventView = z.object({
     z.object({ language: z.string(), title: z.string(), summary: z.string(), description: z.string() }),
   ),
   sessions: z.array(sessionView),
+  questions: z.array(questionView),
   checkInLists: z.array(z.object({ id, name: z.string(), checkedIn: z.number().int() })),
   mayManage: z.boolean(),
 });
@@ -208,6 +255,8 @@ export const registrationView = z.object({
   createdAt: z.date(),
   offerExpiresAt: z.date().nullable(),
   checkIns: z.array(z.string()),
+  /** The answers to the event's questions, in the questions' order. */
+  answers: z.array(z.object({ question: z.string(), answer: z.string() })),
 });
 
 export const interpretationNeed = z.object({

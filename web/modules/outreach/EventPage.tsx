@@ -14,6 +14,7 @@ import { Page } from '../../ui/Page.tsx';
 import { type Done, problemText, useKeepEvent } from './changes.ts';
 import { FollowUpPanel } from './FollowUpPanel.tsx';
 import { InterpretationPanel } from './InterpretationPanel.tsx';
+import { QuestionsPanel } from './QuestionsPanel.tsx';
 import { RegistrationsPanel } from './RegistrationsPanel.tsx';
 import { keys, type OutreachEvent, outreach } from './requests.ts';
 import { SessionForm, Sessions } from './Sessions.tsx';
@@ -43,6 +44,7 @@ export function EventPage() {
       <PublicSite event={data} onDone={setNotice} />
       <Sessions event={data} onDone={setNotice} />
       {data.mayManage && <SessionForm eventId={data.id} onDone={setNotice} />}
+      {data.mayManage && <QuestionsPanel event={data} onDone={setNotice} />}
       {data.mayManage && data.sessions.length > 0 && <RegistrationsPanel event={data} onDone={setNotice} />}
       {data.mayManage && <InterpretationPanel eventId={data.id} />}
       <CheckInLists event={data} onDone={setNotice} />

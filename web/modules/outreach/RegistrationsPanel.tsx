@@ -227,9 +227,24 @@ function RegistrationsTable({ items, onDone }: { items: Registration[]; onDone: 
 
 function Needs({ registration }: { registration: Registration }) {
   const { t } = useTranslation();
-  if (!registration.accessibilityNeeds && !registration.interpretationLanguage) return t('common.none');
+  if (
+    !registration.accessibilityNeeds &&
+    !registration.interpretationLanguage &&
+    registration.answers.length === 0
+  )
+    return t('common.none');
   return (
     <>
+      {registration.answers.length > 0 && (
+        <dl className="mb-1">
+          {registration.answers.map(({ question, answer }) => (
+            <div key={question}>
+              <dt className="fw-normal fst-italic">{question}</dt>
+              <dd className="mb-1 lovit-prose">{answer}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
       {registration.interpretationLanguage && (
         <span className="d-block">
           {t('outreach.registrations.interpreter', {

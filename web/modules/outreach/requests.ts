@@ -20,6 +20,8 @@ import type {
   previewView,
   publicationKind,
   publicationSummary,
+  QuestionInput,
+  QuestionKind,
   registrationStatus,
   registrationView,
   SessionInput,
@@ -35,10 +37,11 @@ export type Wire<T> = T extends Date
       ? { [Key in keyof T]: Wire<T[Key]> }
       : T;
 
-export type { EventInput, EventKind, SessionInput };
+export type { EventInput, EventKind, QuestionInput, QuestionKind, SessionInput };
 export type EventSummary = Wire<z.infer<typeof eventSummary>>;
 export type OutreachEvent = Wire<EventView>;
 export type EventSession = OutreachEvent['sessions'][number];
+export type EventQuestion = OutreachEvent['questions'][number];
 export type RegistrationStatus = z.infer<typeof registrationStatus>;
 export type Registration = Wire<z.infer<typeof registrationView>>;
 export type InterpretationNeed = Wire<z.infer<typeof interpretationNeed>>;
@@ -140,6 +143,9 @@ export const outreach = {
     api.put<OutreachEvent>(`/api/outreach/events/${id}/texts/${language}`, text),
   dropText: (id: string, language: string) =>
     api.delete<OutreachEvent>(`/api/outreach/events/${id}/texts/${language}`),
+  addQuestion: (id: string, input: QuestionInput) =>
+    api.post<OutreachEvent>(`/api/outreach/events/${id}/questions`, input),
+  removeQuestion: (questionId: string) => api.delete<OutreachEvent>(`/api/outreach/questions/${questionId}`),
   addSession: (id: string, input: SessionInput) =>
     api.post<OutreachEvent>(`/api/outreach/events/${id}/sessions`, input),
   changeCapacity: (sessionId: string, capacity: number) =>

@@ -47,11 +47,12 @@ export async function registrationsXlsx(platform: Platform, caller: Caller, sess
   const session = await store.sessionWithEvent(db, sessionId);
   if (!session) throw new NotFound('La sessione non esiste.');
   const { rows } = await store.registrationsOf(db, sessionId, {}, { limit: 100_000, offset: 0 });
+  const questions = await store.questionsOf(db, session.eventId);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'LOVIT – Prefettura di Lodi';
   workbook.title = `${session.title} – ${session.label}`;
   const sheet = workbook.addWorksheet('Iscrizioni', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.addRow(HEADER).font = { bold: true };
+  sheet.addRow([...HEADER, ...questions.map((question) => question.label)]).font = { bold: true };
   for (const [index, row] of rows.entries())
     sheet.addRow([
       index + 1,
@@ -69,6 +70,10 @@ export async function registrationsXlsx(platform: Platform, caller: Caller, sess
       row.position ?? '',
       moment.format(row.createdAt),
       row.checkIns.join(', '),
+      ...questions.map((question) => {
+        const answer = row.answers[question.id] ?? '';
+        return question.kind === 'YES_NO' && answer ? (answer === 'yes' ? 'Sì' : 'No') : answer;
+      }),
     ]);
   for (const column of sheet.columns) column.width = 22;
   await auditRead(db, platform.clock, caller, 'outreach_session_registrations', sessionId, {

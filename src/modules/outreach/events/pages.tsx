@@ -32,13 +32,16 @@ import {
 import {
   checkForm,
   type FormErrors,
+  type FormQuestion,
   type FormValues,
   formValues,
   ORGANISATION_TYPES,
+  questionField,
   SIGN_LANGUAGE,
 } from './form.ts';
 import { sessionIcs, whenOf } from './letters.ts';
 import {
+  eventQuestions,
   openTicket,
   type PublicEvent,
   type PublicSession,
@@ -199,10 +202,92 @@ function TextField({
   );
 }
 
+/** The organisers' own questions, written in Italian: marked so, for the reader and the screen reader. */
+function Questions({
+  t,
+  questions,
+  values,
+  errors,
+}: {
+  t: Translate;
+  questions: FormQuestion[];
+  values: FormValues;
+  errors: FormErrors;
+}) {
+  if (questions.length === 0) return null;
+  return (
+    <fieldset>
+      <legend>{t('events.form.questions')}</legend>
+      {questions.map((question) => {
+        const field = questionField(question.id);
+        const value = values.answers?.[question.id] ?? '';
+        const label = (
+          <span {...textAttributes('it')}>
+            {question.label}
+            {!question.required && ` (${t('events.form.optional')})`}
+          </span>
+        );
+        if (question.kind === 'YES_NO')
+          return (
+            <fieldset key={question.id} className="choice" {...invalid(errors, field)}>
+              <legend>{label}</legend>
+              <FieldError id={field} text={errors[field]} />
+              {(['yes', 'no'] as const).map((answer) => (
+                <label className="slot" key={answer}>
+                  <input
+                    type="radio"
+                    name={field}
+                    value={answer}
+                    required={question.required}
+                    defaultChecked={value === answer}
+                  />{' '}
+                  {t(answer === 'yes' ? 'events.form.yes' : 'events.form.no')}
+                </label>
+              ))}
+            </fieldset>
+          );
+        return (
+          <div key={question.id}>
+            <label htmlFor={field}>{label}</label>
+            <FieldError id={field} text={errors[field]} />
+            {question.kind === 'CHOICE' ? (
+              <select
+                id={field}
+                name={field}
+                required={question.required}
+                defaultValue={value}
+                {...invalid(errors, field)}
+              >
+                <option value="">{t('events.form.choose')}</option>
+                {question.options.map((option) => (
+                  <option key={option} value={option} {...textAttributes('it')}>
+                    {option}
+                  </option>
+                ))}
+              </select>
+            ) : (
+              <textarea
+                id={field}
+                name={field}
+                maxLength={500}
+                rows={2}
+                required={question.required}
+                defaultValue={value}
+                {...invalid(errors, field)}
+              />
+            )}
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}
+
 function RegistrationForm({
   lang,
   t,
   event,
+  questions,
   values,
   errors,
   notice,
@@ -210,6 +295,7 @@ function RegistrationForm({
   lang: string;
   t: Translate;
   event: PublicEvent;
+  questions: FormQuestion[];
   values: FormValues;
   errors: FormErrors;
   notice: string | null;
@@ -335,6 +421,7 @@ function RegistrationForm({
           defaultValue={values.accessibilityNeeds}
           {...invalid(errors, 'accessibilityNeeds', 'accessibility-hint')}
         />
+        <Questions t={t} questions={questions} values={values} errors={errors} />
         <FieldError id="consent" text={errors.consent} />
         <label className="slot">
           <input
@@ -359,6 +446,7 @@ function EventBody(props: {
   lang: string;
   t: Translate;
   event: PublicEvent;
+  questions: FormQuestion[];
   values: FormValues;
   errors: FormErrors;
   notice: string | null;
@@ -694,7 +782,9 @@ export async function registerEventPages(app: LovitApp, platform: Platform): Pro
   ) => {
     const { lang, t } = languageParam(request);
     const id = eventId.safeParse((request.params as { id: string }).id);
-    const event = id.success ? await publicEvent(platform, id.data, lang) : null;
+    const [event, questions] = id.success
+      ? await Promise.all([publicEvent(platform, id.data, lang), eventQuestions(platform, id.data)])
+      : [null, []];
     if (!event) throw new NotFound();
     return sendPage(request, reply, {
       lang,
@@ -704,7 +794,7 @@ export async function registerEventPages(app: LovitApp, platform: Platform): Pro
       place: eventPlace(event.id),
       status: state.status,
       breadcrumbs: [{ label: t('events.title'), href: portalPath(lang, '/eventi') }, { label: event.title }],
-      body: <EventBody lang={lang} t={t} event={event} {...state} />,
+      body: <EventBody lang={lang} t={t} event={event} questions={questions} {...state} />,
     });
   };
 
@@ -782,7 +872,12 @@ export async function registerEventPages(app: LovitApp, platform: Platform): Pro
 
     pages.post('/portale/:lang/eventi/:id', REGISTER, async (request, reply) => {
       const { lang, t } = languageParam(request);
-      const values = formValues(request.body);
+      const id = eventId.safeParse((request.params as { id: string }).id);
+      // The seats are counted once, by the registration itself: the form needs only the sessions' ids.
+      const [sessionIds, questions] = id.success
+        ? await Promise.all([registrableSessions(platform, id.data), eventQuestions(platform, id.data)])
+        : [[], []];
+      const values = formValues(request.body, questions);
       if (!postedFromThisSite(request))
         return showEvent(request, reply, {
           values,
@@ -790,11 +885,8 @@ export async function registerEventPages(app: LovitApp, platform: Platform): Pro
           notice: t('events.error.foreign'),
           status: 403,
         });
-      const id = eventId.safeParse((request.params as { id: string }).id);
-      // The seats are counted once, by the registration itself: the form needs only the sessions' ids.
-      const sessionIds = id.success ? await registrableSessions(platform, id.data) : [];
       if (!id.success || sessionIds.length === 0) throw new NotFound();
-      const checked = checkForm(values, sessionIds, t);
+      const checked = checkForm(values, sessionIds, questions, t);
       if (!checked.ok)
         return showEvent(request, reply, { values, errors: checked.errors, notice: null, status: 400 });
       const outcome = await register(platform, request.caller, checked.registration);

@@ -7,6 +7,7 @@ import type { Caller } from '../../../kernel/auth.ts';
 import type { Platform } from '../../../kernel/platform.ts';
 import { auditRead } from '../../../kernel/transaction.ts';
 import { SOURCE_LANGUAGE } from '../../portal/languages.ts';
+import type { FormQuestion } from './form.ts';
 import { checkTicket } from './links.ts';
 import { takesRegistrations } from './rules.ts';
 import { isOpen } from './seats.ts';
@@ -184,6 +185,12 @@ export async function openTicket(
 export async function eventPlaces(platform: Platform): Promise<string[]> {
   const events = await store.listEvents(platform.database.db, true, platform.clock.now());
   return ['/eventi', ...events.map((event) => `/eventi/${event.id}`)];
+}
+
+/** The organisers' questions of an event's form, in their order (in Italian: the staff write them). */
+export async function eventQuestions(platform: Platform, eventId: string): Promise<FormQuestion[]> {
+  const rows = await store.questionsOf(platform.database.db, eventId);
+  return rows.map(({ id, label, kind, options, required }) => ({ id, label, kind, options, required }));
 }
 
 /** The sessions the registration form of a published event may name; none when it is not published. */

@@ -18,6 +18,7 @@ import {
   eventView,
   interpretationNeed,
   languageParams,
+  questionInput,
   registrationsQuery,
   registrationView,
   sessionInput,
@@ -26,8 +27,10 @@ import { registrationsXlsx, XLSX_TYPE } from './export.ts';
 import { cancelRegistration, changeCapacity, decideRequest } from './seats.ts';
 import {
   addCheckInList,
+  addQuestion,
   addSession,
   changeEvent,
+  changeQuestion,
   checkIn,
   createEvent,
   dropTranslation,
@@ -36,6 +39,7 @@ import {
   keepTranslation,
   listEvents,
   listRegistrations,
+  removeQuestion,
   searchAtDoor,
   setPublished,
 } from './service.ts';
@@ -160,6 +164,51 @@ export function registerEventRoutes(app: LovitApp, platform: Platform): void {
     },
     async (request, reply) =>
       reply.code(201).send(await addSession(platform, request.caller, request.params.id, request.body)),
+  );
+
+  app.post(
+    '/api/outreach/events/:id/questions',
+    {
+      config: MANAGE,
+      schema: {
+        tags,
+        summary: 'Aggiunge una domanda al modulo d’iscrizione dell’evento',
+        params: idParams,
+        body: questionInput,
+        response: { 201: eventView },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await addQuestion(platform, request.caller, request.params.id, request.body)),
+  );
+
+  app.put(
+    '/api/outreach/questions/:id',
+    {
+      config: MANAGE,
+      schema: {
+        tags,
+        summary: 'Corregge una domanda del modulo (tipo e scelte solo finché nessuno ha risposto)',
+        params: idParams,
+        body: questionInput,
+        response: { 200: eventView },
+      },
+    },
+    async (request) => changeQuestion(platform, request.caller, request.params.id, request.body),
+  );
+
+  app.delete(
+    '/api/outreach/questions/:id',
+    {
+      config: MANAGE,
+      schema: {
+        tags,
+        summary: 'Toglie una domanda a cui nessuno ha ancora risposto',
+        params: idParams,
+        response: { 200: eventView },
+      },
+    },
+    async (request) => removeQuestion(platform, request.caller, request.params.id),
   );
 
   app.put(

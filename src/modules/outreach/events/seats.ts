@@ -35,6 +35,8 @@ export type Registration = {
   language: string;
   accessibilityNeeds: string | null;
   interpretationLanguage: string | null;
+  /** The answers to the event's own questions, by question id; none when it asks none. */
+  answers?: Record<string, string>;
 };
 
 export type RegistrationOutcome =
@@ -168,6 +170,7 @@ async function writeBatch(platform: Platform, batch: Pending[]): Promise<Registr
       language: item.input.language,
       accessibilityNeeds: item.input.accessibilityNeeds,
       interpretationLanguage: item.input.interpretationLanguage,
+      answers: JSON.stringify(item.input.answers ?? {}),
       consentAt: now,
       status: statuses.get(index) ?? 'WAITLISTED',
       createdAt: now,

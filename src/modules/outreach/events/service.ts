@@ -16,7 +16,14 @@ import type {
   registrationsQuery,
   SessionInput,
 } from '../contract.ts';
-import { eventInput, REGISTRATION_STATUSES, sessionInput } from '../contract.ts';
+import {
+  eventInput,
+  MAX_QUESTIONS,
+  type QuestionInput,
+  questionInput,
+  REGISTRATION_STATUSES,
+  sessionInput,
+} from '../contract.ts';
 import {
   DOOR_OPENS_HOURS,
   doorOpen,
@@ -57,10 +64,11 @@ export async function listEvents(platform: Platform) {
 export async function getEvent(platform: Platform, caller: Caller, id: string) {
   const { db } = platform.database;
   const event = await mustFindEvent(platform, id);
-  const [translations, sessions, checkInLists] = await Promise.all([
+  const [translations, sessions, checkInLists, questions] = await Promise.all([
     store.textsOf(db, id),
     store.sessionsOf(db, [id]),
     store.checkInListsOf(db, id),
+    store.questionsOf(db, id),
   ]);
   return {
     id: event.id,
@@ -89,9 +97,113 @@ export async function getEvent(platform: Platform, caller: Caller, id: string) {
       waiting: session.waiting,
       checkedIn: session.checkedIn,
     })),
+    questions,
     checkInLists,
     mayManage: mayManage(caller),
   };
+}
+
+const QUESTION_NOT_FOUND = 'La domanda non esiste.';
+
+/** Adds a question of the organisers to the event's registration form, after the others. */
+export async function addQuestion(platform: Platform, caller: Caller, eventId: string, input: QuestionInput) {
+  const parsed = questionInput.parse(input);
+  await writeTransaction(platform.database.db, platform.clock, caller, async (unit) => {
+    if (!(await store.lockEvent(unit.db, eventId))) throw new NotFound(EVENT_NOT_FOUND);
+    if ((await store.questionsOf(unit.db, eventId)).length >= MAX_QUESTIONS)
+      throw new Conflict(`Il modulo ha già ${MAX_QUESTIONS} domande: non se ne possono aggiungere altre.`);
+    const id = newId();
+    await store.insertQuestion(unit.db, {
+      id,
+      eventId,
+      label: parsed.label,
+      kind: parsed.kind,
+      options: JSON.stringify(parsed.options),
+      required: parsed.required,
+      createdAt: platform.clock.now(),
+    });
+    await unit.audit({
+      kind: 'change',
+      action: 'outreach.question.create',
+      entityType: 'outreach_event_question',
+      entityId: id,
+      before: null,
+      after: { eventId, ...parsed },
+    });
+  });
+  return getEvent(platform, caller, eventId);
+}
+
+/**
+ * Changes a question. Once answered, its kind and choices stay as they were answered (a wording may still be
+ * corrected, and whether it is required).
+ */
+export async function changeQuestion(platform: Platform, caller: Caller, id: string, input: QuestionInput) {
+  const parsed = questionInput.parse(input);
+  const eventId = await writeTransaction(platform.database.db, platform.clock, caller, async (unit) => {
+    const before = await store.findQuestion(unit.db, id);
+    if (!before) throw new NotFound(QUESTION_NOT_FOUND);
+    await store.lockEvent(unit.db, before.eventId);
+    const answered =
+      (await store.questionsOf(unit.db, before.eventId)).find((q) => q.id === id)?.answered ?? 0;
+    const sameChoices = JSON.stringify(before.options) === JSON.stringify(parsed.options);
+    if (answered > 0 && (parsed.kind !== before.kind || !sameChoices))
+      throw new Conflict(
+        'La domanda ha già delle risposte: si possono correggere il testo e l’obbligatorietà, non il tipo né le scelte.',
+      );
+    await store.updateQuestion(unit.db, id, {
+      label: parsed.label,
+      kind: parsed.kind,
+      options: JSON.stringify(parsed.options),
+      required: parsed.required,
+    });
+    await unit.audit({
+      kind: 'change',
+      action: 'outreach.question.change',
+      entityType: 'outreach_event_question',
+      entityId: id,
+      before: { label: before.label, kind: before.kind, options: before.options, required: before.required },
+      after: parsed,
+    });
+    return before.eventId;
+  });
+  return getEvent(platform, caller, eventId);
+}
+
+/** Removes a question nobody answered yet: answers given are never lost. */
+export async function removeQuestion(platform: Platform, caller: Caller, id: string) {
+  const eventId = await writeTransaction(platform.database.db, platform.clock, caller, async (unit) => {
+    const before = await store.findQuestion(unit.db, id);
+    if (!before) throw new NotFound(QUESTION_NOT_FOUND);
+    await store.lockEvent(unit.db, before.eventId);
+    const answered =
+      (await store.questionsOf(unit.db, before.eventId)).find((q) => q.id === id)?.answered ?? 0;
+    if (answered > 0)
+      throw new Conflict(
+        `La domanda ha già ${answered === 1 ? 'una risposta' : `${answered} risposte`}: non si può togliere.`,
+      );
+    await store.dropQuestion(unit.db, id);
+    await unit.audit({
+      kind: 'change',
+      action: 'outreach.question.remove',
+      entityType: 'outreach_event_question',
+      entityId: id,
+      before: { label: before.label, kind: before.kind, options: before.options, required: before.required },
+      after: null,
+    });
+    return before.eventId;
+  });
+  return getEvent(platform, caller, eventId);
+}
+
+/** The answers of a registration in the questions' order, as the staff read them. */
+export function answersOf(questions: readonly store.QuestionRow[], answers: Record<string, string>) {
+  return questions.flatMap((question) => {
+    const answer = answers[question.id];
+    if (answer === undefined) return [];
+    const shown = question.kind === 'YES_NO' ? (answer === 'yes' ? 'Sì' : 'No') : answer;
+    return [{ question: question.label, answer: shown }];
+  });
 }
 
 /** A new event in preparation: not on the public site until published; a first check-in list for its door. */
@@ -282,7 +394,8 @@ export async function listRegistrations(
   sessionId: string,
   query: z.infer<typeof registrationsQuery>,
 ) {
-  await mustFindSession(platform, sessionId);
+  const session = await mustFindSession(platform, sessionId);
+  const questions = await store.questionsOf(platform.database.db, session.eventId);
   const { rows, total } = await store.registrationsOf(
     platform.database.db,
     sessionId,
@@ -308,6 +421,7 @@ export async function listRegistrations(
       createdAt: row.createdAt,
       offerExpiresAt: row.offerExpiresAt,
       checkIns: row.checkIns,
+      answers: answersOf(questions, row.answers),
     })),
     total,
     page: query.page,

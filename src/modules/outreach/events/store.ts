@@ -1,6 +1,7 @@
 /** The queries of the events: events and their texts, sessions with their counts, registrations, the door. */
 import { type Insertable, sql, type Updateable } from 'kysely';
 import type {
+  OutreachEventQuestionTable,
   OutreachEventTable,
   OutreachRegistrationTable,
   OutreachSessionTable,
@@ -25,6 +26,50 @@ export type EventRow = NonNullable<Awaited<ReturnType<typeof findEvent>>>;
 /** Locks an event, so that its sessions and texts change one writer at a time. */
 export function lockEvent(db: Db, id: string) {
   return db.selectFrom('outreachEvent').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+/** The questions of an event's form, in their order, with how many registrations answered each. */
+export async function questionsOf(db: Db, eventId: string) {
+  const rows = await db
+    .selectFrom('outreachEventQuestion as q')
+    .select([
+      'q.id',
+      'q.label',
+      'q.kind',
+      'q.options',
+      'q.required',
+      sql<number>`(select count(*)::int from outreach_registration r join outreach_session s on s.id = r.session_id
+        where s.event_id = q.event_id and r.answers ? q.id::text)`.as('answered'),
+    ])
+    .where('q.eventId', '=', eventId)
+    .orderBy('q.position')
+    .execute();
+  return rows;
+}
+export type QuestionRow = Awaited<ReturnType<typeof questionsOf>>[number];
+
+export function findQuestion(db: Db, id: string) {
+  return db.selectFrom('outreachEventQuestion').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertQuestion(db: Db, row: Omit<Insertable<OutreachEventQuestionTable>, 'position'>) {
+  const { next } = await db
+    .selectFrom('outreachEventQuestion')
+    .select(sql<number>`coalesce(max(position), 0)::int + 1`.as('next'))
+    .where('eventId', '=', row.eventId)
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('outreachEventQuestion')
+    .values({ ...row, position: next })
+    .execute();
+}
+
+export function updateQuestion(db: Db, id: string, changes: Updateable<OutreachEventQuestionTable>) {
+  return db.updateTable('outreachEventQuestion').set(changes).where('id', '=', id).execute();
+}
+
+export function dropQuestion(db: Db, id: string) {
+  return db.deleteFrom('outreachEventQuestion').where('id', '=', id).execute();
 }
 
 export function textsOf(db: Db, eventId: string) {

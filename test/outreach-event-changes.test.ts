@@ -397,7 +397,7 @@ for (const backend of BACKENDS) {
       expect(removed.json().questions).toHaveLength(3);
     });
 
-    it('refuses to move a ticket whose date has begun', async () => {
+    it('refuses to move a ticket whose date has begun, and leads to the certificate once it has ended', async () => {
       const chiara = (await mailFor('chiara@example.org', 'Iscrizione confermata')).text.match(
         /https?:\/\/\S+\/biglietto\?t=\S+/,
       )?.[0] as string;
@@ -412,6 +412,12 @@ for (const backend of BACKENDS) {
           sessionId: thirdId,
           status: 'CONFIRMED',
         });
+        // once the date has ended, the ticket leads to the attendance certificate
+        expect(page.body).not.toContain('Richiedi l’attestato');
+        t.clock.set('2026-05-20T18:00:00+02:00');
+        const after = await t.app.inject({ url: `${path.pathname}${path.search}` });
+        expect(after.body).toContain('/portale/it/biglietto/attestato?t=');
+        expect(after.body).toContain('Richiedi l’attestato');
       } finally {
         t.clock.set('2026-03-02T09:00:00+01:00');
       }

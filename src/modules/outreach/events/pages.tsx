@@ -706,6 +706,16 @@ function TicketBody({
           </form>
         )}
       </section>
+      {status === 'CONFIRMED' && session.endsAt <= now && (
+        <section className="card" aria-labelledby="attestato">
+          <h2 id="attestato">{t('eventCertificate.title')}</h2>
+          <p>
+            <a className="button" href={portalPath(lang, ticketPlace(token, '/attestato'))}>
+              {t('eventCertificate.request')}
+            </a>
+          </p>
+        </section>
+      )}
       {mayMove(ticket, now) && (
         <section className="card" aria-labelledby="cambia">
           <h2 id="cambia">{t('events.ticket.move')}</h2>

@@ -47,7 +47,7 @@ import {
   type PublicSession,
   publicEvent,
   publicEvents,
-  registrableSessions,
+  registrationForm,
   type Ticket,
 } from './public.ts';
 import { printedTicketCode } from './rules.ts';
@@ -884,9 +884,9 @@ export async function registerEventPages(app: LovitApp, platform: Platform): Pro
       const { lang, t } = languageParam(request);
       const id = eventId.safeParse((request.params as { id: string }).id);
       // The seats are counted once, by the registration itself: the form needs only the sessions' ids.
-      const [sessionIds, questions] = id.success
-        ? await Promise.all([registrableSessions(platform, id.data), eventQuestions(platform, id.data)])
-        : [[], []];
+      const { sessionIds, questions } = id.success
+        ? await registrationForm(platform, id.data)
+        : { sessionIds: [], questions: [] };
       const values = formValues(request.body, questions);
       if (!postedFromThisSite(request))
         return showEvent(request, reply, {

@@ -193,6 +193,23 @@ export async function eventQuestions(platform: Platform, eventId: string): Promi
   return rows.map(({ id, label, kind, options, required }) => ({ id, label, kind, options, required }));
 }
 
-/** The sessions the registration form of a published event may name; none when it is not published. */
-export const registrableSessions = (platform: Platform, eventId: string) =>
-  store.sessionIdsOfPublished(platform.database.db, eventId);
+/**
+ * What a registration for a published event is checked against: the sessions the form may name and the
+ * organisers' questions; no sessions when the event is not published.
+ */
+export async function registrationForm(
+  platform: Platform,
+  eventId: string,
+): Promise<{ sessionIds: string[]; questions: FormQuestion[] }> {
+  const { sessionIds, questions } = await store.registrationForm(platform.database.db, eventId);
+  return {
+    sessionIds,
+    questions: questions.map(({ id, label, kind, options, required }) => ({
+      id,
+      label,
+      kind,
+      options,
+      required,
+    })),
+  };
+}

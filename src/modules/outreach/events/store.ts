@@ -156,16 +156,25 @@ export function listEvents(db: Db, publishedOnly: boolean, now: Date) {
     .execute();
 }
 
-/** The sessions of a published event, without counting anything: what the registration form may name. */
-export async function sessionIdsOfPublished(db: Db, eventId: string) {
-  const rows = await db
-    .selectFrom('outreachSession as s')
-    .innerJoin('outreachEvent as e', 'e.id', 's.eventId')
-    .select('s.id')
-    .where('s.eventId', '=', eventId)
+/**
+ * What the registration form of a published event checks against, in one reading: its sessions' ids, without
+ * counting anything (the registration counts the seats), and its questions in their order. Nothing when the
+ * event is not published.
+ */
+export async function registrationForm(db: Db, eventId: string) {
+  const row = await db
+    .selectFrom('outreachEvent as e')
+    .select([
+      sql<string[]>`coalesce((select array_agg(s.id::text) from outreach_session s where s.event_id = e.id),
+        '{}')`.as('sessionIds'),
+      sql<Omit<QuestionRow, 'answered'>[]>`coalesce((select jsonb_agg(jsonb_build_object('id', q.id, 'label', q.label,
+        'kind', q.kind, 'options', q.options, 'required', q.required) order by q.position)
+        from outreach_event_question q where q.event_id = e.id), '[]'::jsonb)`.as('questions'),
+    ])
+    .where('e.id', '=', eventId)
     .where('e.publishedAt', 'is not', null)
-    .execute();
-  return rows.map((row) => row.id);
+    .executeTakeFirst();
+  return row ?? { sessionIds: [], questions: [] };
 }
 
 /** A session with its event, nothing counted: what a ticket shows. */

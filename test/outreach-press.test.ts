@@ -248,5 +248,43 @@ for (const backend of BACKENDS) {
       expect(await pressIndicators(t.platform)).toMatchObject({ releasesSent: 1, releaseRecipients: 2 });
       expect((await page('/sitemap.xml')).body).toContain(`/portale/it/stampa/${releaseId}`);
     });
+
+    it('erases a contact on their request: the data and the addresses in the outbox go, the sends still count', async () => {
+      const erase = (who: Person, id: string) =>
+        api(who, 'POST', `/api/outreach/press/contacts/${id}/erasure`);
+      expect((await erase('mediator', contacts[1] as string)).statusCode).toBe(403);
+      expect((await erase('writer', '00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
+      const erased = await erase('writer', contacts[1] as string);
+      expect(erased.statusCode).toBe(200);
+      expect(erased.json()).toMatchObject({
+        name: 'Contatto cancellato',
+        phone: null,
+        beat: null,
+        erasedAt: expect.any(String),
+        unsubscribedAt: expect.any(String),
+      });
+      expect(erased.json().email).not.toContain('giornalista2');
+      const kept = await database.db
+        .selectFrom('mailOutbox')
+        .select(['recipient', 'body'])
+        .where('recipient', 'ilike', '%giornalista2%')
+        .execute();
+      expect(kept).toEqual([]);
+      const again = await erase('writer', contacts[1] as string);
+      expect(again.statusCode).toBe(409);
+      expect(again.json().detail).toBe('Il contatto è già stato cancellato.');
+      const corrected = await api('writer', 'PUT', `/api/outreach/press/contacts/${contacts[1]}`, contact(2));
+      expect(corrected.statusCode).toBe(409);
+      const found = await api('writer', 'GET', '/api/outreach/press/contacts?q=giornalista2');
+      expect(found.json().total).toBe(0);
+      // the release sent to two contacts still counts two recipients
+      expect(await pressIndicators(t.platform)).toMatchObject({ releasesSent: 1, releaseRecipients: 2 });
+      const audit = await database.db
+        .selectFrom('auditEntry')
+        .select('action')
+        .where('action', '=', 'outreach.press-contact.erase')
+        .execute();
+      expect(audit).toHaveLength(1);
+    });
   });
 }

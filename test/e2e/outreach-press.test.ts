@@ -21,7 +21,7 @@ const REFUSED_FORM = /Failed to load resource: the server responded with a statu
 /**
  * The press office as its staff live it: an officer adds a journalist's contact with its legal basis and
  * writes a release, the project manager reviews it, the officer sends it and sees it delivered; the
- * journalist stops the releases from the link in the e-mail.
+ * journalist stops the releases from the link in the e-mail, and later asks for their data to be erased.
  */
 describe.skipIf(!browserAvailable())('the press office, in Chromium', () => {
   let t: BrowserTestWithMail;
@@ -108,6 +108,19 @@ describe.skipIf(!browserAvailable())('the press office, in Chromium', () => {
     await page.getByText(`all’indirizzo ${JOURNALIST}`).waitFor();
     await page.getByRole('button', { name: 'Non voglio più riceverli' }).click();
     await page.getByText(/^Fatto: non riceverai più i comunicati stampa/).waitFor();
+    await expectAccessible(page);
+    await closePage(page);
+  });
+
+  it('lets the officer erase the journalist’s data on their request', async () => {
+    const page = await openSignedIn(t.browser, t.base, '/comunicazione/ufficio-stampa', officerEmail);
+    await page.getByRole('button', { name: 'Cancella i dati di Redazione cronaca' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText(/art\. 17 GDPR/).waitFor();
+    await dialog.getByRole('button', { name: 'Cancella i dati' }).click();
+    await page.getByText('Dati di Redazione cronaca cancellati.').waitFor();
+    await page.getByText(/^Dati cancellati il /).waitFor();
+    expect(await page.getByText(JOURNALIST).count()).toBe(0);
     await expectAccessible(page);
     await closePage(page);
   });

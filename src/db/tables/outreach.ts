@@ -225,6 +225,8 @@ export type OutreachPressContactTable = {
   legalBasis: PressLegalBasis;
   legalBasisNote: string | null;
   unsubscribedAt: NullableInstant;
+  /** Erased on the person's request: the contact's data emptied. */
+  erasedAt: ColumnType<Date | null, Date | null | undefined, Date | null>;
   createdBy: string;
   createdAt: Instant;
   updatedAt: Instant;

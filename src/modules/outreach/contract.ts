@@ -620,6 +620,8 @@ export const pressContactView = z.object({
   legalBasis: pressLegalBasis,
   legalBasisNote: z.string().nullable(),
   unsubscribedAt: z.date().nullable(),
+  /** When the contact's data were erased on their request. */
+  erasedAt: z.date().nullable(),
 });
 
 export const PRESS_RELEASE_STATUSES = { DRAFT: 'Bozza', REVIEWED: 'Revisionato', SENT: 'Inviato' } as const;

@@ -4,6 +4,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { PORTAL_LANGUAGES } from '../../../src/modules/outreach/contract.ts';
+import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { formatDate } from '../../ui/dates.ts';
 import { SelectField, TextField } from '../../ui/fields.tsx';
 import { FormProblem, reportProblem } from '../../ui/forms.tsx';
@@ -12,6 +13,7 @@ import { Notice } from '../../ui/Notice.tsx';
 import { Page } from '../../ui/Page.tsx';
 import { TableScroll } from '../../ui/TableScroll.tsx';
 import { TextAreaField } from '../cases/TextAreaField.tsx';
+import { problemText } from './changes.ts';
 import {
   PRESS_LEGAL_BASES,
   type PressContact,
@@ -164,7 +166,23 @@ function Contacts() {
   const [query, setQuery] = useState('');
   const [typed, setTyped] = useState('');
   const [editing, setEditing] = useState<PressContact | null>(null);
+  const [erasing, setErasing] = useState<PressContact | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const queryClient = useQueryClient();
+  const erase = useMutation({
+    mutationFn: (contact: PressContact) => press.eraseContact(contact.id),
+    onSuccess: (_, contact) => {
+      setErasing(null);
+      setProblem(null);
+      void queryClient.invalidateQueries({ queryKey: ['outreach', 'press'] });
+      setNotice(t('outreach.pressOffice.erased', { name: contact.name }));
+    },
+    onError: (error) => {
+      setErasing(null);
+      setProblem(problemText(error, t('errors.generic')));
+    },
+  });
   const contacts = useQuery({
     queryKey: pressKeys.contacts(query, false),
     queryFn: () => press.contacts(query, false),
@@ -198,6 +216,7 @@ function Contacts() {
         </button>
       </form>
       <Notice message={notice} />
+      <FormProblem message={problem} />
       {contacts.isPending ? (
         <Loading />
       ) : contacts.isError ? (
@@ -234,8 +253,14 @@ function Contacts() {
                       {contact.beat && <div className="small">{contact.beat}</div>}
                     </td>
                     <td>
-                      {contact.email}
-                      {contact.unsubscribedAt && (
+                      {contact.erasedAt ? (
+                        <span className="text-muted">
+                          {t('outreach.pressOffice.erasedOn', { date: formatDate(contact.erasedAt) })}
+                        </span>
+                      ) : (
+                        contact.email
+                      )}
+                      {contact.unsubscribedAt && !contact.erasedAt && (
                         <div className="small text-danger">
                           {t('outreach.pressOffice.unsubscribed', {
                             date: formatDate(contact.unsubscribedAt),
@@ -245,14 +270,26 @@ function Contacts() {
                     </td>
                     <td>{t(`outreach.pressOffice.bases.${contact.legalBasis}`)}</td>
                     <td>
-                      <button
-                        type="button"
-                        className="btn btn-link p-0"
-                        onClick={() => setEditing(contact)}
-                        aria-label={t('outreach.pressOffice.correctNamed', { name: contact.name })}
-                      >
-                        {t('outreach.pressOffice.correct')}
-                      </button>
+                      {!contact.erasedAt && (
+                        <span className="d-flex flex-column align-items-start gap-1">
+                          <button
+                            type="button"
+                            className="btn btn-link p-0"
+                            onClick={() => setEditing(contact)}
+                            aria-label={t('outreach.pressOffice.correctNamed', { name: contact.name })}
+                          >
+                            {t('outreach.pressOffice.correct')}
+                          </button>
+                          <button
+                            type="button"
+                            className="btn btn-link p-0 text-danger"
+                            onClick={() => setErasing(contact)}
+                            aria-label={t('outreach.pressOffice.eraseNamed', { name: contact.name })}
+                          >
+                            {t('outreach.pressOffice.erase')}
+                          </button>
+                        </span>
+                      )}
                     </td>
                   </tr>
                 ))}
@@ -261,6 +298,15 @@ function Contacts() {
           </TableScroll>
         </>
       )}
+      <ConfirmDialog
+        isOpen={erasing !== null}
+        title={t('outreach.pressOffice.eraseNamed', { name: erasing?.name ?? '' })}
+        message={t('outreach.pressOffice.eraseConfirm')}
+        confirmLabel={t('outreach.pressOffice.erase')}
+        isPending={erase.isPending}
+        onConfirm={() => erasing && erase.mutate(erasing)}
+        onCancel={() => setErasing(null)}
+      />
       <ContactForm
         key={editing?.id ?? 'nuovo'}
         contact={editing}

@@ -55,4 +55,5 @@ export const press = {
     }),
   addContact: (input: PressContactInput) => api.post<PressContact>(CONTACTS, input),
   correctContact: (id: string, input: PressContactInput) => api.put<PressContact>(`${CONTACTS}/${id}`, input),
+  eraseContact: (id: string) => api.post<PressContact>(`${CONTACTS}/${id}/erasure`),
 };

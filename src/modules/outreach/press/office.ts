@@ -47,7 +47,10 @@ const contactView = (row: store.ContactRow) => ({
   legalBasis: row.legalBasis,
   legalBasisNote: row.legalBasisNote,
   unsubscribedAt: row.unsubscribedAt,
+  erasedAt: row.erasedAt,
 });
+
+const ERASED = 'Il contatto è stato cancellato su sua richiesta.';
 
 export async function listContacts(
   platform: Platform,
@@ -112,6 +115,7 @@ export async function correctContact(
   await writeTransaction(platform.database.db, platform.clock, caller, async (unit) => {
     const before = await store.lockContact(unit.db, id);
     if (!before) throw new NotFound(CONTACT_NOT_FOUND);
+    if (before.erasedAt) throw new Conflict(ERASED);
     const other = await store.contactWithEmail(unit.db, input.email);
     if (other && other.id !== id) throw duplicate();
     await store.updateContact(unit.db, id, { ...input, updatedAt: platform.clock.now() });
@@ -126,6 +130,42 @@ export async function correctContact(
         legalBasis: input.legalBasis,
         emailChanged: before.email !== input.email,
       },
+    });
+  });
+  return contactView((await store.findContact(platform.database.db, id)) as store.ContactRow);
+}
+
+/**
+ * Erases a contact on their request (GDPR art. 17): name, address, telephone, beat and note are emptied, the
+ * contact never receives anything again, and the outbox forgets the address and the text of the releases sent
+ * to them (those not yet sent are not sent). The row stays, so that the releases sent still count.
+ */
+export async function eraseContact(platform: Platform, caller: Caller, id: string) {
+  manager(caller);
+  await writeTransaction(platform.database.db, platform.clock, caller, async (unit) => {
+    const before = await store.lockContact(unit.db, id);
+    if (!before) throw new NotFound(CONTACT_NOT_FOUND);
+    if (before.erasedAt) throw new Conflict('Il contatto è già stato cancellato.');
+    const now = platform.clock.now();
+    const erasedAddress = `cancellato-${id}@contatto.invalid`;
+    await store.updateContact(unit.db, id, {
+      name: 'Contatto cancellato',
+      email: erasedAddress,
+      phone: null,
+      beat: null,
+      legalBasisNote: null,
+      unsubscribedAt: before.unsubscribedAt ?? now,
+      erasedAt: now,
+      updatedAt: now,
+    });
+    const mails = await store.forgetContactMail(unit.db, id, erasedAddress, now);
+    await unit.audit({
+      kind: 'change',
+      action: 'outreach.press-contact.erase',
+      entityType: 'outreach_press_contact',
+      entityId: id,
+      before: { outlet: before.outlet, legalBasis: before.legalBasis },
+      after: { erased: true, mailsForgotten: mails },
     });
   });
   return contactView((await store.findContact(platform.database.db, id)) as store.ContactRow);

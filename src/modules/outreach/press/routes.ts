@@ -19,6 +19,7 @@ import {
 import {
   addContact,
   correctContact,
+  eraseContact,
   getRelease,
   listContacts,
   listReleases,
@@ -81,6 +82,20 @@ export function registerPressRoutes(app: LovitApp, platform: Platform): void {
       },
     },
     async (request) => correctContact(platform, request.caller, request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/outreach/press/contacts/:id/erasure',
+    {
+      config: MANAGE,
+      schema: {
+        tags: ['Ufficio stampa'],
+        summary: 'Cancella i dati di un contatto su sua richiesta (art. 17 GDPR): non riceve più nulla',
+        params: idParams,
+        response: { 200: pressContactView },
+      },
+    },
+    async (request) => eraseContact(platform, request.caller, request.params.id),
   );
 
   app.get(

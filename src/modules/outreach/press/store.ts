@@ -131,6 +131,26 @@ export async function listContacts(
   return { rows, total: Number(total.n) };
 }
 
+/**
+ * The e-mails of releases to a contact: those not yet sent are not sent any more, and none keeps the address
+ * or the text.
+ */
+export async function forgetContactMail(db: Db, contactId: string, erasedAddress: string, now: Date) {
+  const mailIds = db.selectFrom('outreachPressSend').select('mailId').where('contactId', '=', contactId);
+  await db
+    .updateTable('mailOutbox')
+    .set({ status: 'UNDELIVERABLE', lastError: 'Contatto cancellato su richiesta', nextAttemptAt: now })
+    .where('id', 'in', mailIds)
+    .where('status', '=', 'PENDING')
+    .execute();
+  const { numUpdatedRows } = await db
+    .updateTable('mailOutbox')
+    .set({ recipient: erasedAddress, body: null })
+    .where('id', 'in', mailIds)
+    .executeTakeFirst();
+  return Number(numUpdatedRows);
+}
+
 /** The contacts of a send, locked so that an unsubscription cannot slip between the check and the send. */
 export function lockContacts(db: Db, ids: readonly string[]) {
   return db

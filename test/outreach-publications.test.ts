@@ -185,6 +185,47 @@ for (const backend of BACKENDS) {
       expect((await page('/sitemap.xml')).body).toContain('/portale/en/pubblicazioni');
     });
 
+    it('shows a cover image with its description, replaced or taken away by the staff', async () => {
+      const put = async (content: Buffer, name: string, fields: Record<string, string>) => {
+        const { payload, headers } = await multipartBody(fields, { content, name });
+        return t.app.inject({
+          method: 'POST',
+          url: `/api/outreach/publications/${publicationId}/cover`,
+          headers: { ...sessions.comms.headers, ...headers },
+          payload,
+        });
+      };
+      const noAlt = await put(PNG, 'copertina.png', {});
+      expect(noAlt.statusCode).toBe(422);
+      expect(noAlt.json().errors).toEqual([{ path: 'body.alt', message: 'Campo obbligatorio' }]);
+      const notImage = await put(await makePdf('non è un’immagine'), 'copertina.png', { alt: 'Copertina' });
+      expect(notImage.statusCode).toBe(422);
+      expect(JSON.stringify(notImage.json())).toContain('Sono accettate solo immagini JPEG o PNG');
+      const set = await put(PNG, 'copertina.png', {
+        alt: 'Il volantino: uno sportello e una fila di persone',
+      });
+      expect(set.statusCode).toBe(200);
+      expect(set.json().cover).toMatchObject({ alt: 'Il volantino: uno sportello e una fila di persone' });
+
+      const library = await page('/portale/ar/pubblicazioni');
+      expect(library.body).toContain(`src="/portale/pubblicazioni/copertina/${publicationId}"`);
+      expect(library.body).toContain('alt="Il volantino: uno sportello e una fila di persone" lang="it"');
+      const image = await page(`/portale/pubblicazioni/copertina/${publicationId}`);
+      expect(image.statusCode).toBe(200);
+      expect(image.headers['content-type']).toBe('image/png');
+      expect(image.rawPayload.equals(PNG)).toBe(true);
+
+      const removed = await t.app.inject({
+        method: 'DELETE',
+        url: `/api/outreach/publications/${publicationId}/cover`,
+        headers: sessions.comms.headers,
+      });
+      expect(removed.json().cover).toBeNull();
+      expect((await page(`/portale/pubblicazioni/copertina/${publicationId}`)).statusCode).toBe(404);
+      expect((await page('/portale/it/pubblicazioni')).body).not.toContain('/copertina/');
+      await put(PNG, 'copertina.png', { alt: 'Il volantino' });
+    });
+
     it('records where the copies went, never more than were printed', async () => {
       const url = `/api/outreach/publications/${publicationId}/distributions`;
       const first = await api('comms', 'POST', url, {

@@ -12,7 +12,7 @@ import {
   stopBrowserTest,
   watchErrors,
 } from '../support/browser.ts';
-import { makePdf } from '../support/documents.ts';
+import { makePdf, PNG } from '../support/documents.ts';
 import { makeOrganisation, makeUser } from '../support/identity.ts';
 
 const TITLE = 'Lo sportello per i ricongiungimenti familiari';
@@ -92,6 +92,19 @@ describe.skipIf(!browserAvailable())('publications and the press coverage log, i
     await versions.getByRole('rowheader', { name: /^1\s*attuale$/ }).waitFor();
     await versions.getByRole('link', { name: 'volantino-ricongiungimenti.pdf' }).waitFor();
 
+    const cover = page.getByRole('form', { name: 'Aggiungi la copertina' });
+    await cover.getByLabel('Immagine della copertina').setInputFiles({
+      name: 'copertina.png',
+      mimeType: 'image/png',
+      buffer: PNG,
+    });
+    await cover.getByRole('button', { name: 'Aggiungi la copertina' }).click();
+    await cover.getByText('Campo obbligatorio').waitFor();
+    await cover.getByLabel('Che cosa mostra l’immagine').fill('Una famiglia davanti allo sportello');
+    await cover.getByRole('button', { name: 'Aggiungi la copertina' }).click();
+    await page.getByRole('status').getByText('Copertina salvata.').waitFor();
+    await page.getByRole('img', { name: 'Una famiglia davanti allo sportello' }).waitFor();
+
     await page.getByRole('button', { name: 'Pubblica sul portale' }).click();
     await page.getByRole('status').getByText('La pubblicazione è ora sul portale.').waitFor();
     const publicLink = page.getByRole('link', { name: 'Apri la pagina pubblica delle pubblicazioni' });
@@ -130,6 +143,7 @@ describe.skipIf(!browserAvailable())('publications and the press coverage log, i
   it('shows the leaflet to visitors with the link that downloads its PDF', async () => {
     const visitor = await openPage(t.browser, `${t.base}/portale/it/pubblicazioni`, 360);
     await visitor.getByRole('heading', { name: TITLE }).waitFor();
+    await visitor.getByRole('img', { name: 'Una famiglia davanti allo sportello' }).waitFor();
     const download = visitor.getByRole('link', { name: /^Scarica il PDF/ });
     const href = await download.getAttribute('href');
     expect(href).toMatch(/^\/portale\/pubblicazioni\/file\/[0-9a-f-]{36}$/);

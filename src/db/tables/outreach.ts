@@ -165,6 +165,11 @@ export type OutreachPublicationTable = {
   createdBy: string;
   createdAt: Instant;
   updatedAt: Instant;
+  /** The cover image in the file store, with its type, size and the description read in its place. */
+  coverSha256: ColumnType<string | null, string | null | undefined, string | null>;
+  coverMediaType: ColumnType<string | null, string | null | undefined, string | null>;
+  coverSize: ColumnType<number | null, number | null | undefined, number | null>;
+  coverAlt: ColumnType<string | null, string | null | undefined, string | null>;
 };
 
 export type OutreachPublicationFileTable = {

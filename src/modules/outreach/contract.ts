@@ -458,6 +458,8 @@ export const publicationInput = z.object({
 export type PublicationInput = z.infer<typeof publicationInput>;
 
 export const publicationFileFields = z.object({ title: text(200) });
+/** With a cover image: what it shows, read in its place by a screen reader. */
+export const publicationCoverFields = z.object({ alt: text(300) });
 
 export const distributionInput = z.object({
   point: text(200),
@@ -495,6 +497,8 @@ export const publicationView = z.object({
   printedOn: z.string().nullable(),
   publishedAt: z.date().nullable(),
   publicUrl: z.string().nullable(),
+  /** The cover image, where the staff see it, and its description. */
+  cover: z.object({ url: z.string(), alt: z.string(), size: z.number().int() }).nullable(),
   files: z.array(
     z.object({
       id,

@@ -10,6 +10,7 @@ import { Notice } from '../../ui/Notice.tsx';
 import { Page } from '../../ui/Page.tsx';
 import { type Done, problemText } from './changes.ts';
 import { Distributions } from './Distributions.tsx';
+import { PublicationCover } from './PublicationCover.tsx';
 import { PublicationFiles } from './PublicationFiles.tsx';
 import { PublicationForm } from './PublicationForm.tsx';
 import { useKeepPublication } from './publications.ts';
@@ -41,6 +42,7 @@ export function PublicationPage() {
       <Notice message={notice} />
       <PublicSite publication={data} onDone={setNotice} />
       <PublicationData publication={data} onDone={setNotice} />
+      <PublicationCover publication={data} onDone={setNotice} />
       <PublicationFiles publication={data} onDone={setNotice} />
       <Distributions publication={data} onDone={setNotice} />
     </Page>

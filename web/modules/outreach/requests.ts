@@ -209,6 +209,9 @@ export const publications = {
   addFile: (id: string, language: string, title: string, file: File) =>
     api.upload<Publication>(`${publication(id)}/files/${language}`, { title, file }),
   fileUrl: (id: string, fileId: string) => `${publication(id)}/files/${fileId}`,
+  setCover: (id: string, alt: string, file: File) =>
+    api.upload<Publication>(`${publication(id)}/cover`, { alt, file }),
+  removeCover: (id: string) => api.delete<Publication>(`${publication(id)}/cover`),
   distribute: (id: string, input: DistributionInput) =>
     api.post<Publication>(`${publication(id)}/distributions`, input),
   setPublished: (id: string, published: boolean) =>

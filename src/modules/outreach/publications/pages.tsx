@@ -11,7 +11,7 @@ import { attachmentHeader } from '../../../kernel/uploads.ts';
 import { languageOf, SOURCE_LANGUAGE, type Translate } from '../../portal/languages.ts';
 import { formatNumber, textAttributes } from '../../portal/layout.tsx';
 import { languageParam, PUBLIC_PAGE, registerPublicPages, sendPage } from '../../portal/site.tsx';
-import { downloadPublicFile } from './service.ts';
+import { downloadPublicFile, publicCover } from './service.ts';
 import * as store from './store.ts';
 
 const PAGE = {
@@ -20,6 +20,7 @@ const PAGE = {
 };
 const fileId = z.uuid();
 export const filePath = (id: string) => `/portale/pubblicazioni/file/${id}`;
+const coverPath = (id: string) => `/portale/pubblicazioni/copertina/${id}`;
 
 type PublicFile = { id: string; language: string; title: string; size: number };
 type Listed = {
@@ -27,6 +28,7 @@ type Listed = {
   kind: store.PublicationRow['kind'];
   description: string;
   pages: number | null;
+  coverAlt: string | null;
   main: PublicFile;
   others: PublicFile[];
 };
@@ -44,6 +46,7 @@ async function listed(platform: Platform, lang: string): Promise<Listed[]> {
         kind: publication.kind,
         description: publication.description,
         pages: publication.pages,
+        coverAlt: publication.coverAlt,
         main,
         others: own.filter((file) => file !== main),
       },
@@ -64,6 +67,17 @@ function Publication({ lang, t, item }: { lang: string; t: Translate; item: List
       </p>
       <h2 {...textAttributes(main.language)}>{main.title}</h2>
       {main.language !== lang && <p className="meta">{t('publications.italianOnly')}</p>}
+      {item.coverAlt !== null && (
+        // the description is the staff's, in Italian
+        <img
+          className="cover"
+          src={coverPath(item.id)}
+          alt={item.coverAlt}
+          lang="it"
+          width={160}
+          loading="lazy"
+        />
+      )}
       <p {...textAttributes('it')}>{item.description}</p>
       <p>
         <a href={filePath(main.id)} hrefLang={main.language} type="application/pdf">
@@ -113,6 +127,18 @@ export async function registerPublicationPages(app: LovitApp, platform: Platform
           </>
         ),
       });
+    });
+
+    pages.get('/portale/pubblicazioni/copertina/:id', PAGE, async (request, reply) => {
+      const id = fileId.safeParse((request.params as { id: string }).id);
+      const cover = id.success ? await publicCover(platform, id.data) : null;
+      if (!cover) throw new NotFound();
+      return reply
+        .type(cover.mediaType)
+        .header('content-length', cover.size)
+        .header('cache-control', 'public, max-age=300')
+        .header('x-content-type-options', 'nosniff')
+        .send(cover.stream);
     });
 
     pages.get('/portale/pubblicazioni/file/:id', PAGE, async (request, reply) => {

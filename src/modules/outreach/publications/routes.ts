@@ -18,8 +18,12 @@ import {
   createPublication,
   getPublication,
   listPublications,
+  ONLY_IMAGES,
   ONLY_PDF,
+  openCover,
   openPublicationFile,
+  removeCover,
+  setCover,
   setPublicationPublished,
 } from './service.ts';
 
@@ -131,6 +135,29 @@ export function registerPublicationRoutes(app: LovitApp, platform: Platform): vo
       sendFile(reply, await openPublicationFile(platform, request.caller, request.params)),
   );
 
+  app.get(
+    '/api/outreach/publications/:id/cover',
+    {
+      config: { access: 'outreach.access' },
+      schema: { tags, summary: 'La copertina della pubblicazione', params: idParams },
+    },
+    async (request, reply) => sendFile(reply, await openCover(platform, request.params.id)),
+  );
+
+  app.delete(
+    '/api/outreach/publications/:id/cover',
+    {
+      config: MANAGE,
+      schema: {
+        tags,
+        summary: 'Toglie la copertina',
+        params: idParams,
+        response: { 200: publicationView },
+      },
+    },
+    async (request) => removeCover(platform, request.caller, request.params.id),
+  );
+
   app.register(async (plugin) => {
     await acceptUploads(plugin, platform.config);
     plugin.withTypeProvider<ZodTypeProvider>().post(
@@ -154,6 +181,24 @@ export function registerPublicationRoutes(app: LovitApp, platform: Platform): vo
         ).catch(refusingOtherTypes(ONLY_PDF));
         return reply.code(201).send(view);
       },
+    );
+    plugin.withTypeProvider<ZodTypeProvider>().post(
+      '/api/outreach/publications/:id/cover',
+      {
+        config: MANAGE,
+        schema: {
+          tags,
+          summary: 'Carica la copertina (JPEG o PNG) con la descrizione dell’immagine',
+          description: 'Modulo multipart/form-data con il campo `file` e il campo `alt` (che cosa mostra).',
+          consumes: ['multipart/form-data'],
+          params: idParams,
+          response: { 200: publicationView },
+        },
+      },
+      async (request, reply) =>
+        withUpload(request, reply, platform.config, 'allegare l’immagine', (upload) =>
+          setCover(platform, request.caller, request.params.id, upload),
+        ).catch(refusingOtherTypes(ONLY_IMAGES)),
     );
   });
 }

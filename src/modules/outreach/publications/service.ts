@@ -16,6 +16,7 @@ import {
   type distributionInput,
   PORTAL_LANGUAGES,
   type PublicationView,
+  publicationCoverFields,
   publicationFileFields,
   publicationInput,
 } from '../contract.ts';
@@ -85,6 +86,10 @@ export async function getPublication(
     printedOn: row.printedOn,
     publishedAt: row.publishedAt,
     publicUrl: row.publishedAt ? `${platform.config.publicUrl}/portale/it/pubblicazioni` : null,
+    cover:
+      row.coverSha256 && row.coverAlt
+        ? { url: `/api/outreach/publications/${row.id}/cover`, alt: row.coverAlt, size: row.coverSize ?? 0 }
+        : null,
     files: files.map((file) => ({
       id: file.id,
       language: file.language,
@@ -289,6 +294,91 @@ export async function setPublicationPublished(
     });
   });
   return getPublication(platform, caller, id);
+}
+
+export const ONLY_IMAGES = 'Sono accettate solo immagini JPEG o PNG';
+
+/** Sets the cover image (JPEG or PNG, the type read from its bytes) with its description; a new one replaces it. */
+export async function setCover(
+  platform: Platform,
+  caller: Caller,
+  id: string,
+  upload: { file: StagedFile; fields: Record<string, string> },
+) {
+  manager(caller);
+  const fields = publicationCoverFields.safeParse(upload.fields);
+  if (!fields.success)
+    throw new Invalid(
+      fields.error.issues.map((issue) => ({ path: `body.${issue.path.join('.')}`, message: issue.message })),
+    );
+  const { file } = upload;
+  if (file.mediaType !== 'image/jpeg' && file.mediaType !== 'image/png')
+    throw new Invalid([{ path: 'file', message: ONLY_IMAGES }]);
+  await writeTransaction(platform.database.db, platform.clock, caller, async (unit) => {
+    const before = await locked(unit, id);
+    const cover = {
+      coverSha256: file.sha256,
+      coverMediaType: file.mediaType,
+      coverSize: file.size,
+      coverAlt: fields.data.alt,
+    };
+    await store.updatePublication(unit.db, id, { ...cover, updatedAt: platform.clock.now() });
+    await unit.audit({
+      kind: 'change',
+      action: 'outreach.publication.cover',
+      entityType: 'outreach_publication',
+      entityId: id,
+      before: before.coverSha256 ? { sha256: before.coverSha256, alt: before.coverAlt } : null,
+      after: { sha256: file.sha256, alt: fields.data.alt, size: file.size },
+    });
+    await file.keep();
+  });
+  return getPublication(platform, caller, id);
+}
+
+export async function removeCover(platform: Platform, caller: Caller, id: string) {
+  manager(caller);
+  await writeTransaction(platform.database.db, platform.clock, caller, async (unit) => {
+    const before = await locked(unit, id);
+    if (!before.coverSha256) throw new NothingToDo(undefined);
+    await store.updatePublication(unit.db, id, {
+      coverSha256: null,
+      coverMediaType: null,
+      coverSize: null,
+      coverAlt: null,
+      updatedAt: platform.clock.now(),
+    });
+    await unit.audit({
+      kind: 'change',
+      action: 'outreach.publication.cover-remove',
+      entityType: 'outreach_publication',
+      entityId: id,
+      before: { sha256: before.coverSha256, alt: before.coverAlt },
+      after: null,
+    });
+  });
+  return getPublication(platform, caller, id);
+}
+
+/** The cover for the staff, whether or not the publication is public. */
+export async function openCover(platform: Platform, id: string) {
+  const row = await store.findPublication(platform.database.db, id);
+  if (!row?.coverSha256) throw new NotFound('La pubblicazione non ha una copertina.');
+  const stream = await fileStoreOf(platform.config).open(row.coverSha256);
+  return {
+    stream,
+    mediaType: row.coverMediaType as string,
+    fileName: `copertina.${row.coverMediaType === 'image/png' ? 'png' : 'jpg'}`,
+    size: row.coverSize ?? 0,
+  };
+}
+
+/** The cover of a published publication, for the portal; nothing otherwise. */
+export async function publicCover(platform: Platform, id: string) {
+  const row = await store.publicCover(platform.database.db, id);
+  if (!row?.coverSha256) return null;
+  const stream = await fileStoreOf(platform.config).open(row.coverSha256);
+  return { stream, mediaType: row.coverMediaType as string, size: row.coverSize ?? 0 };
 }
 
 /** A file of the library for the staff, any version; the download is on record. */

@@ -106,7 +106,7 @@ export async function publicPublications(db: Db) {
   const [publications, files] = await Promise.all([
     db
       .selectFrom('outreachPublication')
-      .select(['id', 'kind', 'title', 'description', 'pages', 'publishedAt'])
+      .select(['id', 'kind', 'title', 'description', 'pages', 'publishedAt', 'coverAlt'])
       .where('publishedAt', 'is not', null)
       .orderBy('publishedAt', 'desc')
       .orderBy('id')
@@ -158,16 +158,35 @@ export function countDownload(db: Db, fileId: string, day: string) {
     .execute();
 }
 
-/** Among some stored files, the publications' PDFs: the orphan sweeper keeps them. */
+/** The cover of a published publication, for the portal. */
+export function publicCover(db: Db, publicationId: string) {
+  return db
+    .selectFrom('outreachPublication')
+    .select(['coverSha256', 'coverMediaType', 'coverSize'])
+    .where('id', '=', publicationId)
+    .where('publishedAt', 'is not', null)
+    .where('coverSha256', 'is not', null)
+    .executeTakeFirst();
+}
+
+/** Among some stored files, the publications' PDFs and covers: the orphan sweeper keeps them. */
 export async function storedPublicationFiles(db: Db, sha256s: readonly string[]) {
   if (sha256s.length === 0) return [];
-  const rows = await db
-    .selectFrom('outreachPublicationFile')
-    .select('sha256')
-    .distinct()
-    .where('sha256', 'in', sha256s)
-    .execute();
-  return rows.map((row) => row.sha256);
+  const [files, covers] = await Promise.all([
+    db
+      .selectFrom('outreachPublicationFile')
+      .select('sha256')
+      .distinct()
+      .where('sha256', 'in', sha256s)
+      .execute(),
+    db
+      .selectFrom('outreachPublication')
+      .select('coverSha256 as sha256')
+      .distinct()
+      .where('coverSha256', 'in', sha256s)
+      .execute(),
+  ]);
+  return [...new Set([...files, ...covers].map((row) => row.sha256 as string))];
 }
 
 /** Publications, copies printed and distributed, downloads per language: for the funder's indicators. */

@@ -138,7 +138,7 @@ for (const backend of BACKENDS) {
       expect(moved.statusCode).toBe(303);
       expect(moved.headers.location).toMatch(/^\/portale\/it\/biglietto\?t=[^&]+&spostata=1$/);
       const landed = await t.app.inject({ url: moved.headers.location as string });
-      expect(landed.body).toContain('la tua iscrizione è passata alla nuova data');
+      expect(landed.body).toContain('la Sua iscrizione è passata alla nuova data');
       expect(landed.body).toContain('Secondo pomeriggio');
       // the same ticket code, on the new date
       expect(await statusOf('amina@example.org')).toEqual({
@@ -151,7 +151,7 @@ for (const backend of BACKENDS) {
       expect(letter.attachments.map((a) => a.filename)).toEqual(['evento.ics']);
       // Bilal, first waiting for the first date, is offered the seat Amina left
       expect((await statusOf('bilal@example.org'))?.status).toBe('OFFERED');
-      expect(await mailFor('bilal@example.org', 'Un posto è libero per te')).toBeTruthy();
+      expect(await mailFor('bilal@example.org', 'Un posto è libero per Lei')).toBeTruthy();
       const audit = await database.db
         .selectFrom('auditEntry')
         .select('action')
@@ -166,7 +166,7 @@ for (const backend of BACKENDS) {
 
     it('lets nobody skip a waitlist by moving, and sends the freed seat to the first waiting', async () => {
       // the first date is Bilal's once he confirms; Dawit and Farah wait for it, Ewa waits for the third
-      const offer = (await mailFor('bilal@example.org', 'Un posto è libero per te')).text;
+      const offer = (await mailFor('bilal@example.org', 'Un posto è libero per Lei')).text;
       const offered = new URL(offer.match(/https?:\/\/\S+\/biglietto\?t=\S+/)?.[0] as string);
       await form(`/portale/it/biglietto/conferma${offered.search}`, {});
       await registerAs('Ewa Nowak', 'ewa@example.org', thirdId);
@@ -179,7 +179,7 @@ for (const backend of BACKENDS) {
 
       // Bilal leaves the first date's seat by cancelling: Dawit, first waiting, is offered it, Farah still waits
       const bilalLink = new URL(
-        (await mailFor('bilal@example.org', 'Un posto è libero per te')).text.match(
+        (await mailFor('bilal@example.org', 'Un posto è libero per Lei')).text.match(
           /https?:\/\/\S+\/biglietto\?t=\S+/,
         )?.[0] as string,
       );
@@ -273,6 +273,96 @@ for (const backend of BACKENDS) {
         .where('action', 'in', ['outreach.registration.approve', 'outreach.registration.decline'])
         .execute();
       expect(audit).toHaveLength(4);
+    });
+
+    it('lets a request be withdrawn but not moved, and answers a second tap on a move or a cancel', async () => {
+      const invited = (
+        await api('POST', `/api/outreach/events/${eventId}/sessions`, {
+          ...SESSION,
+          label: 'Incontro con le famiglie',
+          day: '2026-06-03',
+          requiresApproval: true,
+        })
+      ).json().sessions;
+      const familiesId = invited.find(
+        (session: { label: string }) => session.label === 'Incontro con le famiglie',
+      ).id;
+      const ticket = (await registerAs('Nadia Rahman', 'nadia@example.org', familiesId)).replace(
+        /&nuova=1$/,
+        '',
+      );
+      const moved = await moveTo(ticket, secondId);
+      expect(moved.statusCode).toBe(409);
+      expect(moved.body).toContain('La Sua richiesta aspetta ancora la risposta degli organizzatori');
+      expect((await statusOf('nadia@example.org'))?.status).toBe('PENDING');
+      const again = await moveTo(ticket, familiesId);
+      expect(again.statusCode).toBe(409);
+
+      const cancel = ticket.replace('/biglietto?', '/biglietto/annulla?');
+      expect((await t.app.inject({ url: ticket })).body).toContain('Annulla l’iscrizione');
+      const withdrawn = await form(cancel, {});
+      expect(withdrawn.statusCode).toBe(200);
+      expect(withdrawn.body).toContain('Iscrizione annullata');
+      const row = await database.db
+        .selectFrom('outreachRegistration')
+        .select('status')
+        .where('email', '=', 'nadia@example.org')
+        .executeTakeFirstOrThrow();
+      expect(row.status).toBe('CANCELLED');
+      const twice = await form(cancel, {});
+      expect(twice.statusCode).toBe(409);
+      expect(twice.body).toContain('Questa iscrizione non è più attiva');
+    });
+
+    it('keeps every seat counted when the same ticket is moved twice at once', async () => {
+      const extra = (
+        await api('POST', `/api/outreach/events/${eventId}/sessions`, {
+          ...SESSION,
+          label: 'Pomeriggio in più',
+          day: '2026-06-10',
+          capacity: 5,
+        })
+      ).json().sessions;
+      const extraId = extra.find((session: { label: string }) => session.label === 'Pomeriggio in più').id;
+      const other = (
+        await api('POST', `/api/outreach/events/${eventId}/sessions`, {
+          ...SESSION,
+          label: 'Pomeriggio di riserva',
+          day: '2026-06-17',
+          capacity: 5,
+        })
+      ).json().sessions;
+      const otherId = other.find(
+        (session: { label: string }) => session.label === 'Pomeriggio di riserva',
+      ).id;
+      const olga = await registerAs('Olga Petrenko', 'olga@example.org', extraId);
+      const answers = await Promise.all([
+        moveTo(olga, otherId),
+        moveTo(olga, extraId),
+        moveTo(olga, otherId),
+      ]);
+      const held = await database.db
+        .selectFrom('outreachRegistration')
+        .select(['id', 'sessionId', 'status'])
+        .where('email', '=', 'olga@example.org')
+        .execute();
+      expect(held).toEqual([{ id: expect.any(String), sessionId: expect.any(String), status: 'CONFIRMED' }]);
+      // each move, in the order they were taken, starts where the one before left the ticket
+      const moves = await database.db
+        .selectFrom('auditEntry')
+        .select('data')
+        .where('action', '=', 'outreach.registration.move')
+        .where('entityId', '=', held[0]?.id as string)
+        .orderBy('seq')
+        .execute();
+      expect(moves).toHaveLength(answers.filter((answer) => answer.statusCode === 303).length);
+      let at = extraId;
+      for (const { data } of moves) {
+        const { before, after } = data as { before: { sessionId: string }; after: { sessionId: string } };
+        expect(before.sessionId).toBe(at);
+        at = after.sessionId;
+      }
+      expect(at).toBe(held[0]?.sessionId);
     });
 
     it('asks the organisers’ own questions on the form, checks the answers and shows them to the staff', async () => {

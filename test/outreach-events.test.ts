@@ -300,11 +300,11 @@ for (const backend of BACKENDS) {
     it('offers a freed seat to the first waiting, who confirms it; a lapsed offer passes to the next', async () => {
       const aminaLink = linkIn((await mailFor('amina@example.org', 'أصوات الحدود')).text);
       const question = await t.app.inject({ url: `/portale/it/biglietto/annulla${aminaLink.search}` });
-      expect(question.body).toContain('Vuoi davvero annullare l’iscrizione?');
+      expect(question.body).toContain('Vuole davvero annullare l’iscrizione?');
       expect((await rows()).find((row) => row.email === 'amina@example.org')?.status).toBe('CONFIRMED');
       const cancelled = await form(`/portale/ar/biglietto/annulla${aminaLink.search}`, {});
       expect(cancelled.statusCode).toBe(200);
-      const offer = await mailFor('chiara@example.org', 'Un posto è libero per te');
+      const offer = await mailFor('chiara@example.org', 'Un posto è libero per Lei');
       expect(offer.text).toContain('entro');
       const newcomer = await register(t.platform, SYSTEM_CALLER, {
         sessionId: firstId,

@@ -160,7 +160,7 @@ describe.skipIf(!browserAvailable())(
 
       const giulia = await phone.newPage();
       await register(giulia, 'it', 'Giulia Bianchi', waitingEmail);
-      await giulia.getByRole('heading', { level: 2, name: 'Sei in lista d’attesa' }).waitFor();
+      await giulia.getByRole('heading', { level: 2, name: 'È in lista d’attesa' }).waitFor();
       expect((await waitForMail(t.smtp.inbox, waitingEmail, 10_000)).subject).toBe(
         `Lista d’attesa: ${TITLE}`,
       );
@@ -172,7 +172,7 @@ describe.skipIf(!browserAvailable())(
       const offer = await vi.waitFor(
         () => {
           const mail = t.smtp.inbox.find(
-            (m) => m.to.includes(waitingEmail) && m.subject === `Un posto è libero per te: ${TITLE}`,
+            (m) => m.to.includes(waitingEmail) && m.subject === `Un posto è libero per Lei: ${TITLE}`,
           );
           if (!mail) throw new Error('no offer yet');
           return mail;
@@ -183,7 +183,7 @@ describe.skipIf(!browserAvailable())(
       expect(link).toBeDefined();
       await giulia.goto(link as string);
       await giulia.getByRole('button', { name: 'Conferma il posto' }).click();
-      await giulia.getByRole('status').getByText('Posto confermato. Ti aspettiamo!').waitFor();
+      await giulia.getByRole('status').getByText('Posto confermato. La aspettiamo!').waitFor();
       await giulia.getByRole('img', { name: 'Codice QR del biglietto' }).waitFor();
       confirmedCode = ((await giulia.getByText(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/).textContent()) ?? '').trim();
       expect(confirmedCode).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
@@ -318,7 +318,7 @@ describe.skipIf(!browserAvailable())(
       await teacher.getByRole('button', { name: 'Passa a questa data' }).click();
       await teacher
         .getByRole('status')
-        .getByText('Fatto: la tua iscrizione è passata alla nuova data.', { exact: false })
+        .getByText('Fatto: la Sua iscrizione è passata alla nuova data.', { exact: false })
         .waitFor();
       await teacher.getByText(/Seconda replica – Teatro alle Vigne/).waitFor();
       expect(await teacher.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE);

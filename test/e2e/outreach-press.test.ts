@@ -107,7 +107,7 @@ describe.skipIf(!browserAvailable())('the press office, in Chromium', () => {
     const page = await openPage(t.browser, `${t.base}${address.pathname}${address.search}`, 360);
     await page.getByText(`all’indirizzo ${JOURNALIST}`).waitFor();
     await page.getByRole('button', { name: 'Non voglio più riceverli' }).click();
-    await page.getByText(/^Fatto: non riceverai più i comunicati stampa/).waitFor();
+    await page.getByText(/^Fatto: non riceverà più i comunicati stampa/).waitFor();
     await expectAccessible(page);
     await closePage(page);
   });

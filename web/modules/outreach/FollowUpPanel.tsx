@@ -217,6 +217,8 @@ function Questionnaire({ eventId, data, onDone }: PartProps) {
             <Results eventId={eventId} />
           )}
         </>
+      ) : !data.sessions.some((session) => session.hasEnded) ? (
+        <p className="alert alert-info">{t('outreach.followUp.notYet')}</p>
       ) : (
         <form noValidate onSubmit={form.handleSubmit((values) => launch.mutate(values))}>
           <p>{t('outreach.followUp.surveyIntro')}</p>

@@ -573,7 +573,13 @@ function MoveQuestion({
         <Text event={ticket.event}>{ticket.event.title}</Text>
       </h2>
       <p>
-        {t('events.ticket.moveFrom', { session: ticket.session.label, when: whenOf(lang, ticket.session) })}
+        <Isolated
+          lang={lang}
+          text={t('events.ticket.moveFrom', {
+            session: ticket.session.label,
+            when: whenOf(lang, ticket.session),
+          })}
+        />
       </p>
       {notice && (
         <p className="card ko" role="alert">
@@ -595,8 +601,8 @@ function MoveQuestion({
                   required
                   defaultChecked={index === 0}
                 />{' '}
-                {session.label} – {whenOf(lang, session)} – <span lang="it">{session.venue}</span> (
-                {seatsText(lang, t, session)})
+                <span {...textAttributes('it')}>{session.label}</span> – {whenOf(lang, session)} –{' '}
+                <span {...textAttributes('it')}>{session.venue}</span> ({seatsText(lang, t, session)})
               </label>
             ))}
           </fieldset>
@@ -645,7 +651,8 @@ function TicketBody({
 }) {
   const { registration, event, session } = ticket;
   const status = registration.status;
-  const live = status === 'CONFIRMED' || status === 'OFFERED' || status === 'WAITLISTED';
+  const live =
+    status === 'CONFIRMED' || status === 'OFFERED' || status === 'WAITLISTED' || status === 'PENDING';
   return (
     <>
       {notice && (
@@ -924,7 +931,7 @@ export async function registerEventPages(app: LovitApp, platform: Platform): Pro
 
     const act = (
       path: string,
-      action: (registrationId: string, request: FastifyRequest) => Promise<string>,
+      action: (registrationId: string, request: FastifyRequest) => Promise<{ done: boolean; key: string }>,
     ) =>
       pages.post(`/portale/:lang/biglietto/${path}`, LINK, async (request, reply) => {
         const { lang, t } = languageParam(request);
@@ -936,8 +943,8 @@ export async function registerEventPages(app: LovitApp, platform: Platform): Pro
         try {
           if (path === 'conferma' && !['OFFERED', 'CONFIRMED'].includes(opened.ticket.registration.status))
             return showTicket(request, reply, token, { ok: false, text: t('events.ticket.notOffered') }, 409);
-          const text = await action(opened.ticket.registration.id, request);
-          return showTicket(request, reply, token, { ok: true, text: t(text) });
+          const { done, key } = await action(opened.ticket.registration.id, request);
+          return showTicket(request, reply, token, { ok: done, text: t(key) }, done ? 200 : 409);
         } catch (error) {
           if (!(error instanceof Conflict)) throw error;
           return showTicket(request, reply, token, { ok: false, text: t('events.ticket.lapsed') }, 409);
@@ -956,10 +963,11 @@ export async function registerEventPages(app: LovitApp, platform: Platform): Pro
         body: <CancelQuestion lang={lang} t={t} token={token} ticket={opened.ticket} />,
       });
     });
-    act('annulla', async (id, request) => {
-      await cancelRegistration(platform, request.caller, id);
-      return 'events.ticket.cancelled';
-    });
+    act('annulla', async (id, request) =>
+      (await cancelRegistration(platform, request.caller, id))
+        ? { done: true, key: 'events.ticket.cancelled' }
+        : { done: false, key: 'events.ticket.notLive' },
+    );
     const showMove = async (
       request: FastifyRequest,
       reply: FastifyReply,
@@ -971,7 +979,13 @@ export async function registerEventPages(app: LovitApp, platform: Platform): Pro
       const opened = await openTicket(platform, request.caller, token, lang);
       if (!opened.ok) return refusal(request, reply, opened.reason);
       if (!mayMove(opened.ticket, platform.clock.now()))
-        return showTicket(request, reply, token, { ok: false, text: t('events.ticket.moveNone') }, 409);
+        return showTicket(
+          request,
+          reply,
+          token,
+          { ok: false, text: notice ?? t('events.ticket.moveNone') },
+          409,
+        );
       return sendPage(request, reply, {
         lang,
         title: t('events.ticket.move'),
@@ -1003,7 +1017,7 @@ export async function registerEventPages(app: LovitApp, platform: Platform): Pro
     });
     act('conferma', async (id, request) => {
       await confirmOffer(platform, request.caller, id);
-      return 'events.ticket.confirmedNow';
+      return { done: true, key: 'events.ticket.confirmedNow' };
     });
 
     pages.get('/portale/:lang/biglietto/biglietto.pdf', LINK, async (request, reply) => {

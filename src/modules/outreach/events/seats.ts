@@ -340,11 +340,25 @@ async function lockedSession(unit: UnitOfWork, sessionId: string) {
 
 /** A registration read again once its session is locked: as it stands for this transaction. */
 async function lockedRegistration(unit: UnitOfWork, registrationId: string) {
-  const seen = await store.findRegistration(unit.db, registrationId);
+  const { row, sessions } = await lockWithRegistration(unit, registrationId);
+  return { session: sessions.get(row.sessionId) as store.LockedSession, row };
+}
+
+/**
+ * Locks the session a registration is in (and the others named), then reads it again. A move committed
+ * meanwhile may have put it in another session: that one is locked too, until the row read is in a locked one.
+ */
+async function lockWithRegistration(unit: UnitOfWork, registrationId: string, others: string[] = []) {
+  let seen = await store.findRegistration(unit.db, registrationId);
   if (!seen) throw new NotFound('L’iscrizione non esiste.');
-  const session = await lockedSession(unit, seen.sessionId);
-  const row = (await store.findRegistration(unit.db, registrationId)) as store.RegistrationRow;
-  return { session, row };
+  const sessions = new Map<string, store.LockedSession>();
+  for (;;) {
+    const wanted = [seen.sessionId, ...others].filter((id) => !sessions.has(id));
+    for (const session of await store.lockSessions(unit.db, wanted)) sessions.set(session.id, session);
+    const row = (await store.findRegistration(unit.db, registrationId)) as store.RegistrationRow;
+    if (sessions.has(row.sessionId)) return { row, sessions };
+    seen = row;
+  }
 }
 
 /**
@@ -355,7 +369,7 @@ export async function cancelRegistration(platform: Platform, caller: Caller, reg
   await warmLinkSigning(platform);
   return writeTransaction(platform.database.db, platform.clock, caller, async (unit) => {
     const { session, row } = await lockedRegistration(unit, registrationId);
-    if (!['CONFIRMED', 'WAITLISTED', 'OFFERED'].includes(row.status)) {
+    if (!(LIVE as readonly string[]).includes(row.status)) {
       await unit.audit({
         kind: 'access',
         action: 'outreach.registration.cancel-again',
@@ -389,7 +403,16 @@ export type SessionChange =
   | { kind: 'moved'; token: string }
   | {
       kind: 'refused';
-      reason: 'unknown' | 'same' | 'gone' | 'started' | 'closed' | 'invitation' | 'full' | 'duplicate';
+      reason:
+        | 'unknown'
+        | 'same'
+        | 'gone'
+        | 'pending'
+        | 'started'
+        | 'closed'
+        | 'invitation'
+        | 'full'
+        | 'duplicate';
     };
 
 /**
@@ -405,15 +428,9 @@ export async function changeSession(
 ): Promise<SessionChange> {
   await warmLinkSigning(platform);
   return writeTransaction(platform.database.db, platform.clock, caller, async (unit) => {
-    const seen = await store.findRegistration(unit.db, registrationId);
-    if (!seen) throw new NotFound('L’iscrizione non esiste.');
-    if (seen.sessionId === toSessionId) return { kind: 'refused', reason: 'same' } as const;
-    const sessions = new Map(
-      (await store.lockSessions(unit.db, [seen.sessionId, toSessionId])).map((row) => [row.id, row]),
-    );
-    const from = sessions.get(seen.sessionId) as store.LockedSession;
+    const { row, sessions } = await lockWithRegistration(unit, registrationId, [toSessionId]);
+    const from = sessions.get(row.sessionId) as store.LockedSession;
     const to = sessions.get(toSessionId);
-    const row = (await store.findRegistration(unit.db, registrationId)) as store.RegistrationRow;
     const now = platform.clock.now();
     const refuse = async (reason: Exclude<SessionChange, { kind: 'moved' }>['reason']) => {
       await unit.audit({
@@ -426,7 +443,10 @@ export async function changeSession(
       return { kind: 'refused', reason } as const;
     };
     if (!to || to.eventId !== from.eventId) return refuse('unknown');
+    if (to.id === from.id) return refuse('same');
     if (!(LIVE as readonly string[]).includes(row.status)) return refuse('gone');
+    // a request waits for the staff's answer on its own date
+    if (row.status === 'PENDING') return refuse('pending');
     if (from.startsAt <= now || (await store.hasEntered(unit.db, row.id))) return refuse('started');
     if (!isOpen(to, now)) return refuse('closed');
     if (to.requiresApproval) return refuse('invitation');

@@ -167,7 +167,9 @@ export async function registrationForm(db: Db, eventId: string) {
     .select([
       sql<string[]>`coalesce((select array_agg(s.id::text) from outreach_session s where s.event_id = e.id),
         '{}')`.as('sessionIds'),
-      sql<Omit<QuestionRow, 'answered'>[]>`coalesce((select jsonb_agg(jsonb_build_object('id', q.id, 'label', q.label,
+      sql<
+        Omit<QuestionRow, 'answered'>[]
+      >`coalesce((select jsonb_agg(jsonb_build_object('id', q.id, 'label', q.label,
         'kind', q.kind, 'options', q.options, 'required', q.required) order by q.position)
         from outreach_event_question q where q.event_id = e.id), '[]'::jsonb)`.as('questions'),
     ])

@@ -12,7 +12,7 @@ import { Conflict, NotFound } from '../../../../kernel/errors.ts';
 import { newId } from '../../../../kernel/ids.ts';
 import type { Mail } from '../../../../kernel/mail.ts';
 import type { Platform } from '../../../../kernel/platform.ts';
-import { auditRead, writeTransaction } from '../../../../kernel/transaction.ts';
+import { auditRead, NothingToDo, writeTransaction } from '../../../../kernel/transaction.ts';
 import { type DocumentVerifier, verificationUrl } from '../../../../kernel/verification.ts';
 import { intlLocale, translator } from '../../../portal/languages.ts';
 import { INSTITUTION } from '../../../portal/layout.tsx';
@@ -243,7 +243,8 @@ export async function certificateRequest(
   const state = requestState(
     {
       sessionEndsAt: standing.sessionEndsAt,
-      checkIns: Number(standing.checkIns ?? 0),
+      // a cancelled registration has no certificate, whoever came in with its ticket
+      checkIns: standing.status === 'CONFIRMED' ? Number(standing.checkIns ?? 0) : 0,
       opening: standing.requestsUntil ? { requestsUntil: standing.requestsUntil } : null,
       certificate: certificate ? { revokedAt: certificate.revokedAt } : null,
     },
@@ -284,7 +285,9 @@ export async function requestCertificate(
   await writeTransaction(db, platform.clock, caller, async (unit) => {
     await store.lockRegistration(unit.db, opened.registrationId);
     const standing = await store.standingOf(unit.db, opened.registrationId);
-    if (!standing || standing.certificateId) return;
+    // another request (a second tap) issued it first, or the registration was cancelled meanwhile
+    if (!standing || standing.certificateId || standing.status !== 'CONFIRMED')
+      throw new NothingToDo(undefined);
     const now = platform.clock.now();
     const today = romeDay(now);
     const id = newId();
@@ -308,7 +311,7 @@ export async function requestCertificate(
       issuedOn: today.toString(),
       issuedAt: now,
     };
-    if (!(await store.insertCertificate(unit.db, row))) return;
+    if (!(await store.insertCertificate(unit.db, row))) throw new NothingToDo(undefined);
     await unit.audit({
       kind: 'change',
       action: 'outreach.certificate.issue',

@@ -74,6 +74,7 @@ export function standingOf(db: Db, registrationId: string) {
       'r.id',
       'r.name',
       'r.language',
+      'r.status',
       'r.sessionId',
       's.eventId',
       's.label as sessionLabel',
@@ -95,12 +96,23 @@ export function standingOf(db: Db, registrationId: string) {
 }
 export type Standing = NonNullable<Awaited<ReturnType<typeof standingOf>>>;
 
+/** When the first date of an event ends: before then, nothing of it is over. */
+export async function firstEndOf(db: Db, eventId: string) {
+  const row = await db
+    .selectFrom('outreachSession')
+    .select((eb) => eb.fn.min('endsAt').as('endsAt'))
+    .where('eventId', '=', eventId)
+    .executeTakeFirst();
+  return row?.endsAt ? new Date(row.endsAt as Date) : null;
+}
+
 /** The registrations of a session checked in at least once: those sent the link to their certificate. */
 export function attendeesOf(db: Db, sessionId: string) {
   return db
     .selectFrom('outreachRegistration as r')
     .select(['r.id', 'r.name', 'r.email', 'r.language'])
     .where('r.sessionId', '=', sessionId)
+    .where('r.status', '=', 'CONFIRMED')
     .where((eb) =>
       eb.exists(
         eb.selectFrom('outreachCheckIn as c').select('c.listId').whereRef('c.registrationId', '=', 'r.id'),

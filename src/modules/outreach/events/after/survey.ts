@@ -89,6 +89,9 @@ export async function launchFollowUp(
   const event = await store.findEvent(db, eventId);
   if (!event || !caller.actor) throw new NotFound('L’evento non esiste.');
   const by = caller.actor.userId;
+  const ended = await store.firstEndOf(db, eventId);
+  if (!ended || ended > platform.clock.now())
+    throw new Conflict('Il questionario si invia dopo l’evento: nessuna data è ancora conclusa.');
   const recipients = followUpRecipients(
     (await store.confirmedOf(db, eventId)).map((row) => ({
       ...row,

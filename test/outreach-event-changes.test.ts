@@ -1,5 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { SYSTEM_CALLER } from '../src/kernel/auth.ts';
+import { register } from '../src/modules/outreach/events/seats.ts';
 import { startTestApp, stopTestApp, type TestApp } from './support/app.ts';
 import { BACKENDS, openTestDatabase, type TestDatabase } from './support/database.ts';
 import { makeOrganisation, makeUser, type Session, signIn } from './support/identity.ts';
@@ -485,6 +487,25 @@ for (const backend of BACKENDS) {
         headers: comms.headers,
       });
       expect(removed.json().questions).toHaveLength(3);
+
+      // answers checked before a question was removed or its choices changed keep only what still answers it
+      await register(t.platform, SYSTEM_CALLER, {
+        sessionId: secondId,
+        name: 'Pia Conti',
+        email: 'pia@example.org',
+        organisation: null,
+        organisationType: null,
+        language: 'it',
+        accessibilityNeeds: null,
+        interpretationLanguage: null,
+        answers: { [schoolId]: 'Una scelta tolta', [unanswered]: 'risposta', [snackId]: 'no' },
+      });
+      const pia = await database.db
+        .selectFrom('outreachRegistration')
+        .select('answers')
+        .where('email', '=', 'pia@example.org')
+        .executeTakeFirstOrThrow();
+      expect(pia.answers).toEqual({ [snackId]: 'no' });
     });
 
     it('refuses to move a ticket whose date has begun, and leads to the certificate once it has ended', async () => {

@@ -123,6 +123,22 @@ async function writeBatch(platform: Platform, batch: Pending[]): Promise<Registr
     const sessionIds = [...new Set(batch.map((item) => item.input.sessionId))];
     const sessions = new Map((await store.lockSessions(trx, sessionIds)).map((row) => [row.id, row]));
     const counts = await store.seatCounts(trx, sessionIds);
+    // The answers checked before the transaction, against the questions as they stand now: one removed or
+    // changed meanwhile by the staff keeps only what still answers it.
+    const questions = batch.some((item) => Object.keys(item.input.answers ?? {}).length > 0)
+      ? new Map(
+          (await store.heldQuestions(trx, [...new Set([...sessions.values()].map((s) => s.eventId))])).map(
+            (question) => [question.id, question],
+          ),
+        )
+      : new Map<string, { kind: string; options: string[] }>();
+    const stillAnswered = (answers: Record<string, string> = {}) =>
+      Object.fromEntries(
+        Object.entries(answers).filter(([id, answer]) => {
+          const question = questions.get(id);
+          return question !== undefined && (question.kind !== 'CHOICE' || question.options.includes(answer));
+        }),
+      );
     const taken = await store.liveAddresses(
       trx,
       batch.map((item) => ({ sessionId: item.input.sessionId, email: item.input.email })),
@@ -170,7 +186,7 @@ async function writeBatch(platform: Platform, batch: Pending[]): Promise<Registr
       language: item.input.language,
       accessibilityNeeds: item.input.accessibilityNeeds,
       interpretationLanguage: item.input.interpretationLanguage,
-      answers: JSON.stringify(item.input.answers ?? {}),
+      answers: JSON.stringify(stillAnswered(item.input.answers)),
       consentAt: now,
       status: statuses.get(index) ?? 'WAITLISTED',
       createdAt: now,

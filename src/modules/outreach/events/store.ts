@@ -48,6 +48,26 @@ export async function questionsOf(db: Db, eventId: string) {
 }
 export type QuestionRow = Awaited<ReturnType<typeof questionsOf>>[number];
 
+/**
+ * The questions of some events as they stand in this transaction, the events held (shared) against a change of
+ * their questions until the transaction ends.
+ */
+export async function heldQuestions(db: Db, eventIds: readonly string[]) {
+  if (eventIds.length === 0) return [];
+  await db
+    .selectFrom('outreachEvent')
+    .select('id')
+    .where('id', 'in', [...eventIds].sort())
+    .orderBy('id')
+    .forShare()
+    .execute();
+  return db
+    .selectFrom('outreachEventQuestion')
+    .select(['id', 'kind', 'options'])
+    .where('eventId', 'in', eventIds)
+    .execute();
+}
+
 export function findQuestion(db: Db, id: string) {
   return db.selectFrom('outreachEventQuestion').selectAll().where('id', '=', id).executeTakeFirst();
 }

@@ -150,7 +150,12 @@ for (const backend of BACKENDS) {
       });
       const letter = await mailFor('amina@example.org', 'Nuova data');
       expect(letter.text).toContain('Secondo pomeriggio');
-      expect(letter.attachments.map((a) => a.filename)).toEqual(['evento.ics']);
+      // the new date's calendar entry, and the old one's withdrawn
+      expect(letter.attachments.map((a) => a.filename)).toEqual(['evento.ics', 'evento-annullato.ics']);
+      const withdrawn = letter.attachments[1]?.content ?? '';
+      expect(withdrawn).toContain('METHOD:CANCEL');
+      expect(withdrawn).toContain('STATUS:CANCELLED');
+      expect(withdrawn).toContain(`UID:${firstId}`);
       // Bilal, first waiting for the first date, is offered the seat Amina left
       expect((await statusOf('bilal@example.org'))?.status).toBe('OFFERED');
       expect(await mailFor('bilal@example.org', 'Un posto è libero per Lei')).toBeTruthy();

@@ -3,7 +3,7 @@
  * seat with the session as a calendar entry (`.ics`, RFC 5545), the waitlist, the offer of a freed seat, its
  * lapse, the cancellation, a move to another date, and a request by invitation received or declined. Each carries the ticket's signed link.
  */
-import ical, { ICalCalendarMethod } from 'ical-generator';
+import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { LEGAL_TIME_ZONE } from '../../../kernel/clock.ts';
 import type { Mail } from '../../../kernel/mail.ts';
 import { intlLocale, translator } from '../../portal/languages.ts';
@@ -29,6 +29,8 @@ export type Letter = {
   link: string;
   position?: number | null;
   offerExpiresAt?: Date | null;
+  /** For a move: the date left, whose calendar entry the letter withdraws. */
+  previousSession?: LetterSession;
 };
 
 // Formats are made once per language: making one costs more than using it.
@@ -66,10 +68,15 @@ export const momentOf = (language: string, at: Date): string => formatOf('moment
 export const whereOf = (session: Pick<LetterSession, 'venue' | 'address'>) =>
   `${session.venue}, ${session.address}`;
 
-/** The session as a calendar entry. */
-export function sessionIcs(eventTitle: string, session: LetterSession, stamp: Date): string {
+/** The session as a calendar entry; withdrawn (`CANCEL`, the same id) for a date left. */
+export function sessionIcs(
+  eventTitle: string,
+  session: LetterSession,
+  stamp: Date,
+  withdrawn = false,
+): string {
   const calendar = ical({
-    method: ICalCalendarMethod.PUBLISH,
+    method: withdrawn ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.PUBLISH,
     prodId: { company: 'Prefettura di Lodi', product: 'LOVIT', language: 'IT' },
   });
   calendar.createEvent({
@@ -79,6 +86,7 @@ export function sessionIcs(eventTitle: string, session: LetterSession, stamp: Da
     end: session.endsAt,
     summary: `${eventTitle} – ${session.label}`,
     location: whereOf(session),
+    ...(withdrawn ? { status: ICalEventStatus.CANCELLED, sequence: 1 } : {}),
   });
   return calendar.toString();
 }
@@ -140,6 +148,15 @@ export function registrationLetter(letter: Letter, stamp: Date): Mail {
               content: sessionIcs(letter.eventTitle, letter.session, stamp),
               contentType: 'text/calendar; charset=utf-8',
             },
+            ...(letter.previousSession
+              ? [
+                  {
+                    filename: 'evento-annullato.ics',
+                    content: sessionIcs(letter.eventTitle, letter.previousSession, stamp, true),
+                    contentType: 'text/calendar; charset=utf-8; method=CANCEL',
+                  },
+                ]
+              : []),
           ],
         }
       : {}),

@@ -91,7 +91,7 @@ async function letterFor(
   registration: Pick<store.RegistrationRow, 'id' | 'email' | 'name' | 'language' | 'ticketCode'>,
   session: store.LockedSession,
   kind: Letter['kind'],
-  extra: Pick<Letter, 'position' | 'offerExpiresAt'> = {},
+  extra: Pick<Letter, 'position' | 'offerExpiresAt' | 'previousSession'> = {},
   titles?: Map<string, string>,
 ): Promise<{ letter: Letter; token: string }> {
   const token = await signTicket(platform, registration.id, session.endsAt);
@@ -488,7 +488,7 @@ export async function changeSession(
       before: { sessionId: from.id, status: row.status },
       after: { sessionId: to.id, status: 'CONFIRMED', confirmedAt: now.toISOString() },
     });
-    const { letter, token } = await letterFor(platform, unit.db, row, to, 'MOVED');
+    const { letter, token } = await letterFor(platform, unit.db, row, to, 'MOVED', { previousSession: from });
     await unit.mail(registrationLetter(letter, now), {
       topic: 'outreach.registration.move',
       entityId: row.id,

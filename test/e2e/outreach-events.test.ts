@@ -298,6 +298,16 @@ describe.skipIf(!browserAvailable())(
         .getByRole('status')
         .getByText('Richiesta di Marta Colombo accolta: ha un posto e riceve il biglietto per e-mail.')
         .waitFor();
+      // answered, the question keeps its choices; its wording is corrected
+      await questions.getByRole('button', { name: 'Correggi la domanda «Quale scuola?»' }).click();
+      await expect(questions.getByLabel('Tipo di risposta').isDisabled()).resolves.toBe(true);
+      await questions.getByLabel('Domanda', { exact: true }).fill('Quale scuola frequenta la classe?');
+      await questions.getByRole('button', { name: 'Salva la domanda' }).click();
+      await page
+        .getByRole('status')
+        .getByText('Domanda corretta: Quale scuola frequenta la classe?.')
+        .waitFor();
+      await questions.getByText('1 risposta').waitFor();
       await expectAccessible(page);
       await closePage(page);
 

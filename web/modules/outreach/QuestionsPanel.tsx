@@ -21,6 +21,7 @@ export function QuestionsPanel({ event, onDone }: { event: OutreachEvent; onDone
   const { t } = useTranslation();
   const keep = useKeepEvent();
   const [removing, setRemoving] = useState<EventQuestion | null>(null);
+  const [editing, setEditing] = useState<EventQuestion | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const remove = useMutation({
     mutationFn: (question: EventQuestion) => outreach.removeQuestion(question.id),
@@ -56,6 +57,14 @@ export function QuestionsPanel({ event, onDone }: { event: OutreachEvent; onDone
               <span className="d-block">
                 {t('outreach.questions.answered', { count: question.answered })}
               </span>
+              <button
+                type="button"
+                className="btn btn-sm btn-outline-primary mt-1 me-2"
+                aria-label={t('outreach.questions.editOne', { label: question.label })}
+                onClick={() => setEditing(question)}
+              >
+                {t('outreach.questions.edit')}
+              </button>
               {question.answered === 0 && (
                 <button
                   type="button"
@@ -71,7 +80,16 @@ export function QuestionsPanel({ event, onDone }: { event: OutreachEvent; onDone
         </ol>
       )}
       <FormProblem message={problem} />
-      <QuestionForm eventId={event.id} onDone={onDone} />
+      <QuestionForm
+        key={editing?.id ?? 'nuova'}
+        eventId={event.id}
+        question={editing}
+        onDone={(notice) => {
+          setEditing(null);
+          onDone(notice);
+        }}
+        onCancel={() => setEditing(null)}
+      />
       <ConfirmDialog
         isOpen={removing !== null}
         title={t('outreach.questions.removeOne', { label: removing?.label ?? '' })}
@@ -85,16 +103,37 @@ export function QuestionsPanel({ event, onDone }: { event: OutreachEvent; onDone
   );
 }
 
-function QuestionForm({ eventId, onDone }: { eventId: string; onDone: Done }) {
+/** A new question, or one corrected: once answered, only its wording and whether it is required. */
+function QuestionForm({
+  eventId,
+  question,
+  onDone,
+  onCancel,
+}: {
+  eventId: string;
+  question: EventQuestion | null;
+  onDone: Done;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation();
   const keep = useKeepEvent();
   const [problem, setProblem] = useState<string | null>(null);
-  const form = useForm<QuestionFields>({ defaultValues: NEW_QUESTION });
+  const form = useForm<QuestionFields>({
+    defaultValues: question
+      ? {
+          label: question.label,
+          kind: question.kind,
+          options: question.options.join('\n'),
+          required: question.required,
+        }
+      : NEW_QUESTION,
+  });
   const { errors } = form.formState;
   const kind = form.watch('kind');
+  const answered = (question?.answered ?? 0) > 0;
   const add = useMutation({
-    mutationFn: ({ options, ...values }: QuestionFields) =>
-      outreach.addQuestion(eventId, {
+    mutationFn: ({ options, ...values }: QuestionFields) => {
+      const input = {
         ...values,
         // one choice per line; the choices count only for a question answered from a list
         options:
@@ -104,12 +143,23 @@ function QuestionForm({ eventId, onDone }: { eventId: string; onDone: Done }) {
                 .map((line) => line.trim())
                 .filter(Boolean)
             : [],
-      }),
+      };
+      if (!question) return outreach.addQuestion(eventId, input);
+      // answered, the kind and choices stay as they were answered (the list cannot be changed on screen)
+      return outreach.changeQuestion(
+        question.id,
+        answered ? { ...input, kind: question.kind, options: question.options } : input,
+      );
+    },
     onSuccess: (changed, values) => {
       setProblem(null);
       keep(changed);
       form.reset(NEW_QUESTION);
-      onDone(t('outreach.questions.added', { label: values.label.trim() }));
+      onDone(
+        t(question ? 'outreach.questions.changed' : 'outreach.questions.added', {
+          label: values.label.trim(),
+        }),
+      );
     },
     onError: (error) => setProblem(reportProblem(error, form.setError, Object.keys(NEW_QUESTION))),
   });
@@ -124,8 +174,9 @@ function QuestionForm({ eventId, onDone }: { eventId: string; onDone: Done }) {
       noValidate
     >
       <h3 id="domanda-nuova" className="h5">
-        {t('outreach.questions.new')}
+        {question ? t('outreach.questions.editOne', { label: question.label }) : t('outreach.questions.new')}
       </h3>
+      {answered && <p>{t('outreach.questions.answeredKeeps')}</p>}
       <TextField
         label={t('outreach.questions.label')}
         hint={t('outreach.questions.labelHint')}
@@ -134,7 +185,7 @@ function QuestionForm({ eventId, onDone }: { eventId: string; onDone: Done }) {
       />
       <SelectField
         label={t('outreach.questions.kind')}
-        registration={form.register('kind')}
+        registration={form.register('kind', { disabled: answered })}
         error={errors.kind}
       >
         {KINDS.map((code) => (
@@ -149,6 +200,7 @@ function QuestionForm({ eventId, onDone }: { eventId: string; onDone: Done }) {
           hint={t('outreach.questions.optionsHint')}
           error={errors.options}
           rows={4}
+          readOnly={answered}
           {...form.register('options')}
         />
       )}
@@ -157,9 +209,14 @@ function QuestionForm({ eventId, onDone }: { eventId: string; onDone: Done }) {
         <label htmlFor="domanda-obbligatoria">{t('outreach.questions.required')}</label>
       </div>
       <FormProblem message={problem} />
-      <button type="submit" className="btn btn-primary" disabled={add.isPending}>
-        {t('outreach.questions.add')}
+      <button type="submit" className="btn btn-primary me-2" disabled={add.isPending}>
+        {t(question ? 'outreach.questions.save' : 'outreach.questions.add')}
       </button>
+      {question && (
+        <button type="button" className="btn btn-outline-secondary" onClick={onCancel}>
+          {t('outreach.questions.cancelEdit')}
+        </button>
+      )}
     </form>
   );
 }

@@ -146,6 +146,8 @@ export const outreach = {
   addQuestion: (id: string, input: QuestionInput) =>
     api.post<OutreachEvent>(`/api/outreach/events/${id}/questions`, input),
   removeQuestion: (questionId: string) => api.delete<OutreachEvent>(`/api/outreach/questions/${questionId}`),
+  changeQuestion: (questionId: string, input: QuestionInput) =>
+    api.put<OutreachEvent>(`/api/outreach/questions/${questionId}`, input),
   addSession: (id: string, input: SessionInput) =>
     api.post<OutreachEvent>(`/api/outreach/events/${id}/sessions`, input),
   changeCapacity: (sessionId: string, capacity: number) =>

@@ -12,7 +12,6 @@ import { renderOfficialDocument } from '../../../kernel/pdf.ts';
 import type { Platform } from '../../../kernel/platform.ts';
 import { intlLocale, LANGUAGES, type Translate } from '../../portal/languages.ts';
 import {
-  ErrorBody,
   Fact,
   formatNumber,
   INSTITUTION,
@@ -50,6 +49,7 @@ import {
   registrationForm,
   type Ticket,
 } from './public.ts';
+import { linkRefusal } from './refusal.tsx';
 import { printedTicketCode } from './rules.ts';
 import { cancelRegistration, changeSession, confirmOffer, register } from './seats.ts';
 
@@ -815,22 +815,12 @@ export async function registerEventPages(app: LovitApp, platform: Platform): Pro
     });
   };
 
-  const refusal = (request: FastifyRequest, reply: FastifyReply, reason: 'invalid' | 'expired') => {
-    const { lang, t } = languageParam(request);
-    return sendPage(request, reply, {
-      lang,
-      title: t('events.ticket.title'),
-      place: '',
-      status: reason === 'invalid' ? 404 : 410,
-      body: (
-        <ErrorBody
-          lang={lang}
-          t={t}
-          text={t(reason === 'invalid' ? 'events.ticket.invalidLink' : 'events.ticket.expiredLink')}
-        />
-      ),
+  const refusal = (request: FastifyRequest, reply: FastifyReply, reason: 'invalid' | 'expired') =>
+    linkRefusal(request, reply, reason, {
+      title: 'events.ticket.title',
+      invalid: 'events.ticket.invalidLink',
+      expired: 'events.ticket.expiredLink',
     });
-  };
 
   const showTicket = async (
     request: FastifyRequest,

@@ -10,7 +10,7 @@ import { Conflict, Invalid } from '../../../../kernel/errors.ts';
 import type { LovitApp } from '../../../../kernel/http.ts';
 import type { Platform } from '../../../../kernel/platform.ts';
 import { intlLocale, type Translate } from '../../../portal/languages.ts';
-import { ErrorBody, Fact, portalPath } from '../../../portal/layout.tsx';
+import { Fact, portalPath } from '../../../portal/layout.tsx';
 import {
   errorPage,
   languageParam,
@@ -20,6 +20,7 @@ import {
   sendPage,
 } from '../../../portal/site.tsx';
 import type { AnswerValue, Question } from '../../../surveys/contract.ts';
+import { linkRefusal } from '../refusal.tsx';
 import {
   type CertificateRequest,
   certificateRequest,
@@ -244,22 +245,12 @@ function answersFrom(questions: readonly Question[], body: unknown) {
 }
 
 export async function registerFollowUpPages(app: LovitApp, platform: Platform): Promise<void> {
-  const refusal = (request: FastifyRequest, reply: FastifyReply, reason: 'invalid' | 'expired') => {
-    const { lang, t } = languageParam(request);
-    return sendPage(request, reply, {
-      lang,
-      title: t('eventCertificate.title'),
-      place: '',
-      status: reason === 'invalid' ? 404 : 410,
-      body: (
-        <ErrorBody
-          lang={lang}
-          t={t}
-          text={t(reason === 'invalid' ? 'eventCertificate.invalidLink' : 'eventCertificate.expiredLink')}
-        />
-      ),
+  const refusal = (request: FastifyRequest, reply: FastifyReply, reason: 'invalid' | 'expired') =>
+    linkRefusal(request, reply, reason, {
+      title: 'eventCertificate.title',
+      invalid: 'eventCertificate.invalidLink',
+      expired: 'eventCertificate.expiredLink',
     });
-  };
 
   const showCertificate = async (
     request: FastifyRequest,

@@ -9,6 +9,7 @@ import type { EventInput, SessionInput } from '../modules/outreach/contract.ts';
 import { type Registration, register } from '../modules/outreach/events/seats.ts';
 import {
   addCheckInList,
+  addQuestion,
   addSession,
   createEvent,
   keepTranslation,
@@ -133,9 +134,32 @@ export async function loadDemoEvents(platform: DemoPlatform): Promise<void> {
     endTime: '18:30',
     capacity: 60,
   });
+  // a morning for the schools, by invitation: each class asks, the staff accept; the form asks the school
+  const withSchools = await addSession(demo, officer, installation.id, {
+    ...stage,
+    label: 'Replica per le scuole',
+    day: inDays(platform, 32),
+    startTime: '10:00',
+    endTime: '11:30',
+    capacity: 120,
+    requiresApproval: true,
+  });
+  const withQuestion = await addQuestion(demo, officer, installation.id, {
+    label: 'Per una classe: quale scuola e quanti studenti?',
+    kind: 'TEXT',
+  });
   await addCheckInList(demo, officer, installation.id, 'Incontro con il pubblico');
   await setPublished(demo, officer, installation.id, true);
   const firstId = withFirst.sessions[0]?.id as string;
+  const schoolsId = withSchools.sessions.find((session) => session.requiresApproval)?.id as string;
+  const questionId = withQuestion.questions[0]?.id as string;
+  await register(demo, SYSTEM_CALLER, {
+    ...person(schoolsId, 'Paola Galli', 'paola.galli@example.org', {
+      organisation: 'Liceo Gandini',
+      organisationType: 'SCHOOL',
+    }),
+    answers: { [questionId]: 'Liceo Gandini di Lodi, classe 4ª B: 24 studenti' },
+  });
   for (const registration of [
     person(firstId, 'Marco Bassi', 'marco.bassi@example.org'),
     person(firstId, 'Olena Kovalenko', 'olena.kovalenko@example.org', { language: 'uk' }),

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Role } from '../src/kernel/permissions.ts';
+import { eventIndicators } from '../src/modules/outreach/service.ts';
 import { startTestApp, stopTestApp, type TestApp } from './support/app.ts';
 import { BACKENDS, openTestDatabase, type TestDatabase } from './support/database.ts';
 import { makeOrganisation, makeUser, type Session, signIn } from './support/identity.ts';
@@ -180,6 +181,7 @@ for (const backend of BACKENDS) {
       expect(twice.body).toContain('LO-EVT-2026-000001');
       const stored = await database.db.selectFrom('outreachAttendanceCertificate').selectAll().execute();
       expect(stored).toHaveLength(1);
+      expect((await eventIndicators(t.platform)).certificatesIssued).toBe(1);
       expect(stored[0]).toMatchObject({ holderName: 'Amina Diallo', revokedAt: null });
 
       const pdfUrl = url.replace('/attestato?', '/attestato.pdf?');
@@ -245,6 +247,8 @@ for (const backend of BACKENDS) {
         isRevoked: true,
         revocationReason: 'Ingresso registrato per errore.',
       });
+      // a revoked certificate no longer counts for the funder
+      expect((await eventIndicators(t.platform)).certificatesIssued).toBe(0);
       const staffPdf = await api('comms', 'GET', `/api/outreach/event-certificates/${id}/pdf`);
       expect(staffPdf.headers['content-type']).toBe('application/pdf');
       const pdfUrl = `${certificateLink.pathname.replace('/attestato', '/attestato.pdf')}${certificateLink.search}`;

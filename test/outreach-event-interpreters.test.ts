@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SYSTEM_CALLER } from '../src/kernel/auth.ts';
 import type { Role } from '../src/kernel/permissions.ts';
 import { register } from '../src/modules/outreach/events/seats.ts';
+import { eventIndicators } from '../src/modules/outreach/service.ts';
 import { startTestApp, stopTestApp, type TestApp } from './support/app.ts';
 import { BACKENDS, openTestDatabase, type TestDatabase } from './support/database.ts';
 import { makeOrganisation, makeUser, type Session, signIn } from './support/identity.ts';
@@ -306,7 +307,10 @@ for (const backend of BACKENDS) {
         404,
       );
       expect(await auditActions(assignmentId)).toContain('outreach.interpreter.remove');
+      // the interpretation given counts once the session has been held: the sign language one that stayed
+      expect((await eventIndicators(t.platform)).interpretationGiven).toBe(0);
       t.clock.set('2026-05-21T09:00:00+02:00');
+      expect((await eventIndicators(t.platform)).interpretationGiven).toBe(1);
       for (const who of ['comms', 'oksana'] as const) sessions[who] = await signIn(t.app, emails[who]);
       const late = await api('comms', 'POST', `/api/outreach/sessions/${sessionId}/interpreters`, {
         language: 'ar',

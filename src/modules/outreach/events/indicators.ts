@@ -1,8 +1,11 @@
 /**
  * The event indicators of WP4, computed from the records: events and sessions held, registrations, attendance,
- * participants by type of organisation. The project module reads them through the module's service.
+ * participants by type of organisation, certificates of attendance, interpretation given. The project module reads
+ * them through the module's service.
  */
 import type { Platform } from '../../../kernel/platform.ts';
+import { validCertificates } from './after/store.ts';
+import { interpretationGiven } from './interpreters/store.ts';
 import * as store from './store.ts';
 
 export type EventIndicators = {
@@ -18,6 +21,10 @@ export type EventIndicators = {
   attendanceRate: number | null;
   /** Confirmed registrations and participants per type of organisation given (null: none given). */
   byOrganisationType: { organisationType: string | null; registered: number; present: number }[];
+  /** Certificates of attendance issued and not revoked. */
+  certificatesIssued: number;
+  /** Languages of sessions held for which one of the SUI's mediators was assigned to interpret. */
+  interpretationGiven: number;
 };
 
 export async function eventIndicators(platform: Platform): Promise<EventIndicators> {
@@ -37,5 +44,7 @@ export async function eventIndicators(platform: Platform): Promise<EventIndicato
     participants,
     attendanceRate: registeredForHeldSessions === 0 ? null : participants / registeredForHeldSessions,
     byOrganisationType: await store.figuresByOrganisationType(db),
+    certificatesIssued: await validCertificates(db),
+    interpretationGiven: await interpretationGiven(db, platform.clock.now()),
   };
 }

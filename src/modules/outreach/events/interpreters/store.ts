@@ -116,3 +116,14 @@ export function interpretingOf(db: Db, mediatorId: string, now: Date) {
     .orderBy('i.language')
     .execute();
 }
+
+/** Interpreters assigned to a language of a session that has ended: the interpretation the project gave. */
+export async function interpretationGiven(db: Db, now: Date): Promise<number> {
+  const { count } = await db
+    .selectFrom('outreachInterpreter as i')
+    .innerJoin('outreachSession as s', 's.id', 'i.sessionId')
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .where('s.endsAt', '<=', now)
+    .executeTakeFirstOrThrow();
+  return Number(count);
+}

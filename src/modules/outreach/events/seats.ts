@@ -316,10 +316,7 @@ export async function register(
  * and a deadline; a newcomer cannot take a seat while it is offered.
  */
 async function offerFreedSeats(platform: Platform, unit: UnitOfWork, session: store.LockedSession) {
-  const { held, waiting } = (await store.seatCounts(unit.db, [session.id])).get(session.id) ?? {
-    held: 0,
-    waiting: 0,
-  };
+  const { held, waiting } = await store.seatCountOf(unit.db, session.id);
   const now = platform.clock.now();
   const count = mayOffer(now, session.startsAt) ? offersFor(session.capacity, held, waiting) : 0;
   if (count === 0) return;
@@ -466,10 +463,7 @@ export async function changeSession(
     if (from.startsAt <= now || (await store.hasEntered(unit.db, row.id))) return refuse('started');
     if (!isOpen(to, now)) return refuse('closed');
     if (to.requiresApproval) return refuse('invitation');
-    const { held, waiting } = (await store.seatCounts(unit.db, [to.id])).get(to.id) ?? {
-      held: 0,
-      waiting: 0,
-    };
+    const { held, waiting } = await store.seatCountOf(unit.db, to.id);
     if (seatsFor(1, to.capacity, held, waiting)[0] !== 'CONFIRMED') return refuse('full');
     if ((await store.liveAddresses(unit.db, [{ sessionId: to.id, email: row.email }])).size > 0)
       return refuse('duplicate');
@@ -537,10 +531,7 @@ export async function decideRequest(
       });
       return 'DECLINED';
     }
-    const { held, waiting } = (await store.seatCounts(unit.db, [session.id])).get(session.id) ?? {
-      held: 0,
-      waiting: 0,
-    };
+    const { held, waiting } = await store.seatCountOf(unit.db, session.id);
     const status = seatsFor(1, session.capacity, held, waiting)[0] ?? 'WAITLISTED';
     await store.renumberArrival(unit.db, row.id);
     await store.updateRegistration(unit.db, row.id, {
@@ -669,7 +660,7 @@ export async function changeCapacity(
   await warmLinkSigning(platform);
   await writeTransaction(platform.database.db, platform.clock, caller, async (unit) => {
     const session = await lockedSession(unit, sessionId);
-    const { held } = (await store.seatCounts(unit.db, [sessionId])).get(sessionId) ?? { held: 0 };
+    const { held } = await store.seatCountOf(unit.db, sessionId);
     if (capacity < held)
       throw new Invalid([
         {

@@ -282,6 +282,11 @@ export async function seatCounts(db: Db, sessionIds: readonly string[]) {
   return new Map(rows.map((row) => [row.sessionId, { held: row.held, waiting: row.waiting }]));
 }
 
+/** Seats held and people waiting in one session. */
+export async function seatCountOf(db: Db, sessionId: string) {
+  return (await seatCounts(db, [sessionId])).get(sessionId) ?? { held: 0, waiting: 0 };
+}
+
 /** Of some addresses, those already registered (and alive) for their session. */
 export async function liveAddresses(db: Db, pairs: readonly { sessionId: string; email: string }[]) {
   if (pairs.length === 0) return new Set<string>();

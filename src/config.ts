@@ -70,6 +70,9 @@ const LODI_OFFICES: OfficeSetting[] = [
   },
 ];
 
+/** Every prefecture answers to the Ministry of the Interior, whose data protection officer serves them all. */
+const MINISTRY_DPO_EMAIL = 'responsabileprotezionedati@interno.it';
+
 /** An address or a network in CIDR notation: `10.0.0.5`, `10.0.0.0/8`, `fd00::/8`. */
 function isAddressOrNetwork(text: string): boolean {
   const [address = '', bits, ...rest] = text.split('/');
@@ -223,6 +226,7 @@ const environmentSchema = z.object({
     .string()
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time of day as HH:MM, e.g. 02:30')
     .default('02:30'),
+  DPO_EMAIL: z.email('expected the e-mail address of the data protection officer').optional(),
   EXCHANGE_MAX_SKEW_SECONDS: z.coerce
     .number({ error: 'expected a number of seconds' })
     .int()
@@ -272,6 +276,8 @@ export type Config = {
    * deliveries the public inbox takes per client address per minute.
    */
   exchange: { node: string; peers: Peer[]; maxSkewSeconds: number; inboxRatePerMinute: number };
+  /** Whom the privacy notices name as the data protection officer (GDPR art. 37): the ministry's, by default. */
+  dataProtectionOfficer: { email: string };
   /** The daily backup: where the archives go, how many are kept, when it runs (Europe/Rome). */
   backup: { dir: string; keep: number; at: { hour: number; minute: number } };
   /** OpenID Connect sign-in (SPID/CIE through a proxy), when an issuer is configured. */
@@ -350,6 +356,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       maxSkewSeconds: e.EXCHANGE_MAX_SKEW_SECONDS,
       inboxRatePerMinute: e.EXCHANGE_INBOX_RATE_PER_MINUTE,
     },
+    dataProtectionOfficer: { email: e.DPO_EMAIL ?? MINISTRY_DPO_EMAIL },
     backup: {
       dir: path.resolve(e.BACKUP_DIR ?? path.join(e.DATA_DIR, 'backups')),
       keep: e.BACKUP_KEEP,

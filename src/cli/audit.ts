@@ -24,10 +24,13 @@ export async function verifyAuditCommand(db: Db, progress?: NodeJS.WriteStream):
       isIntact: false,
     };
   }
+  const disposed = result.disposed
+    ? `; the ${entries(result.disposed)} before them were disposed of at the end of their retention`
+    : '';
   return {
     message:
-      `Audit trail intact: ${entries(result.sealed)} sealed, ${count(result.unsealed)} not yet sealed ` +
-      `(checked in ${seconds} s).`,
+      `Audit trail intact: ${entries(result.sealed)} sealed, ${count(result.unsealed)} not yet sealed` +
+      `${disposed} (checked in ${seconds} s).`,
     isIntact: true,
   };
 }

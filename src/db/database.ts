@@ -1,4 +1,5 @@
 import type { CasesTables } from './tables/cases.ts';
+import type { CasesPrivacyTables } from './tables/cases-privacy.ts';
 import type { CouncilTables } from './tables/council.ts';
 import type { ExchangeTables } from './tables/exchange.ts';
 import type { IdentityTables } from './tables/identity.ts';
@@ -8,6 +9,7 @@ import type { OutreachTables } from './tables/outreach.ts';
 import type { OutreachFollowUpTables } from './tables/outreach-follow-up.ts';
 import type { OutreachInterpreterTables } from './tables/outreach-interpreters.ts';
 import type { PortalTables } from './tables/portal.ts';
+import type { PrivacyTables } from './tables/privacy.ts';
 import type { SurveysTables } from './tables/surveys.ts';
 import type { TrainingTables } from './tables/training.ts';
 import type { TrainingCertificateTables } from './tables/training-certificates.ts';
@@ -34,4 +36,6 @@ export type Database = KernelTables &
   TrainingRecordTables &
   OutreachTables &
   OutreachFollowUpTables &
-  OutreachInterpreterTables;
+  OutreachInterpreterTables &
+  PrivacyTables &
+  CasesPrivacyTables;

@@ -48,7 +48,31 @@ export type FieldChanges = { before: Record<string, unknown> | null; after: Reco
 /** Where the chain first fails to verify. */
 export type AuditBreak = { position: number; entryId: string | null; entrySeq: number; reason: string };
 
-export type AuditVerification = { sealed: number; unsealed: number; broken: AuditBreak | null };
+/**
+ * `sealed`: the seals checked, from the start of the chain as it is kept; `disposed`, when entries were
+ * disposed of at the end of their retention, how many seals the chain started with before them.
+ */
+export type AuditVerification = {
+  sealed: number;
+  unsealed: number;
+  broken: AuditBreak | null;
+  disposed?: number;
+};
+
+/** The sealed entries due for disposal do not verify: they are kept, as the evidence of what changed. */
+export class AuditTrailBroken extends Error {
+  override name = 'AuditTrailBroken';
+  // A plain field, not a parameter property: the intake's worker thread loads this file with Node's own type
+  // stripping, which does not accept the TypeScript-only syntax.
+  readonly broken: AuditBreak;
+  constructor(broken: AuditBreak) {
+    super(
+      `Il registro delle operazioni non risulta integro alla posizione ${broken.position}: ` +
+        'nessuna operazione è stata eliminata. Verificare il registro con «lovit audit:verify».',
+    );
+    this.broken = broken;
+  }
+}
 
 /** The previous hash of the first seal. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -332,7 +356,7 @@ function findFault(state: ChainState, seal: SealRow): string | { recomputed: str
 }
 
 /** Tells which side of a hash mismatch changed: the next seal was chained to one of the two hashes. */
-async function explainMismatch(trx: Transaction<Database>, position: number, recomputed: string) {
+async function explainMismatch(trx: Kysely<Database>, position: number, recomputed: string) {
   const next = await trx
     .selectFrom('auditSeal')
     .select('prevHash')
@@ -344,7 +368,7 @@ async function explainMismatch(trx: Transaction<Database>, position: number, rec
 
 /** Checks a page of seals in order, advancing `state`; the first break, or null. */
 async function findBreak(
-  trx: Transaction<Database>,
+  trx: Kysely<Database>,
   state: ChainState,
   seals: SealRow[],
 ): Promise<AuditBreak | null> {
@@ -372,11 +396,7 @@ async function countUnsealed(trx: Transaction<Database>): Promise<number> {
   return Number(count);
 }
 
-async function readSeals(
-  trx: Transaction<Database>,
-  afterPosition: number,
-  limit: number,
-): Promise<SealRow[]> {
+async function readSeals(trx: Kysely<Database>, afterPosition: number, limit: number): Promise<SealRow[]> {
   const rows = await trx
     .selectFrom('auditSeal as s')
     .leftJoin('auditEntry as e', 'e.seq', 's.entrySeq')
@@ -394,9 +414,23 @@ async function readSeals(
   }));
 }
 
+/** Where the chain starts as it is kept: after the last seal disposed of, or at the beginning. */
+async function chainStart(db: Kysely<Database>): Promise<{ position: number; hash: string }> {
+  const checkpoint = await db
+    .selectFrom('auditCheckpoint')
+    .select(['position', 'hash'])
+    .orderBy('position', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return checkpoint
+    ? { position: Number(checkpoint.position), hash: checkpoint.hash }
+    : { position: 0, hash: GENESIS_HASH };
+}
+
 /**
  * Walks the whole chain in order, recomputing every hash, and stops at the first seal that does not
- * hold: a gap, a seal changed, an entry changed or deleted. Reads only, on one consistent snapshot.
+ * hold: a gap, a seal changed, an entry changed or deleted. The chain starts after the last checkpoint
+ * of the disposal, whose hash the first seal kept must name. Reads only, on one consistent snapshot.
  */
 export async function verifyAuditTrail(
   db: Kysely<Database>,
@@ -411,14 +445,16 @@ export async function verifyAuditTrail(
     .setAccessMode('read only')
     .execute(async (trx) => {
       await withoutParallelWorkers(trx);
+      const start = await chainStart(trx);
       const { last } = await trx
         .selectFrom('auditSeal')
         .select((eb) => eb.fn.max('position').as('last'))
         .executeTakeFirstOrThrow();
-      const total = Number(last ?? 0);
-      const state: ChainState = { expectedPosition: 1, prevHash: GENESIS_HASH };
+      const total = Math.max(0, Number(last ?? 0) - start.position);
+      const state: ChainState = { expectedPosition: start.position + 1, prevHash: start.hash };
+      const checked = () => state.expectedPosition - 1 - start.position;
       let broken: AuditBreak | null = null;
-      let page = readSeals(trx, 0, pageSize);
+      let page = readSeals(trx, start.position, pageSize);
       while (!broken) {
         const seals = await page;
         const last = seals.at(-1);
@@ -426,9 +462,102 @@ export async function verifyAuditTrail(
         // The server reads the next page while this one is hashed here.
         page = readSeals(trx, last.position, pageSize);
         broken = await findBreak(trx, state, seals);
-        onProgress?.({ checked: state.expectedPosition - 1, total });
+        onProgress?.({ checked: checked(), total });
       }
       await page;
-      return { sealed: state.expectedPosition - 1, unsealed: await countUnsealed(trx), broken };
+      return {
+        sealed: checked(),
+        unsealed: await countUnsealed(trx),
+        broken,
+        ...(start.position > 0 ? { disposed: start.position } : {}),
+      };
     });
+}
+
+/**
+ * The last seal of the disposable part of the chain, read after `after`: the seals, in order from the start
+ * of the chain as kept, whose entries were written before `cutoff`, up to the first one that was not. Entries
+ * not yet sealed are never disposed of, and neither is anything after an entry still to be kept: the chain
+ * is shortened only from its start.
+ */
+async function firstKeptPosition(db: Kysely<Database>, after: number, cutoff: Date): Promise<number | null> {
+  const kept = await db
+    .selectFrom('auditSeal as s')
+    .innerJoin('auditEntry as e', 'e.seq', 's.entrySeq')
+    .select('s.position')
+    .where('s.position', '>', after)
+    .where('e.at', '>=', cutoff)
+    .orderBy('s.position')
+    .limit(1)
+    .executeTakeFirst();
+  return kept ? Number(kept.position) : null;
+}
+
+/** How many sealed entries written before `cutoff` the disposal would remove from the start of the chain. */
+export async function countDisposableAuditEntries(db: Kysely<Database>, cutoff: Date): Promise<number> {
+  const start = await chainStart(db);
+  const stop = await firstKeptPosition(db, start.position, cutoff);
+  const { count } = await db
+    .selectFrom('auditSeal')
+    .select((eb) => eb.fn.countAll().as('count'))
+    .where('position', '>', start.position)
+    .$if(stop !== null, (q) => q.where('position', '<', stop as number))
+    .executeTakeFirstOrThrow();
+  return Number(count);
+}
+
+/**
+ * Disposes of at most `limit` sealed entries written before `cutoff`, from the start of the chain, inside the
+ * caller's transaction; returns how many. The part disposed of is verified first (a change found in it
+ * stops the disposal: it would erase the evidence), then a checkpoint keeps the hash of its last seal, which
+ * the next seal names as its previous: the rest of the chain verifies from there.
+ */
+export async function disposeAuditEntries(
+  db: Kysely<Database>,
+  cutoff: Date,
+  limit: number,
+): Promise<number> {
+  if (!db.isTransaction) throw new Error('audit entries are disposed of inside a transaction');
+  // The sealer's lock: one process at a time changes either end of the chain.
+  await sql`select pg_advisory_xact_lock(${sql.lit(SEALER_LOCK_KEY)})`.execute(db);
+  const start = await chainStart(db);
+  const stop = await firstKeptPosition(db, start.position, cutoff);
+  const seals = (await readSeals(db, start.position, limit)).filter(
+    (seal) => stop === null || seal.position < stop,
+  );
+  const last = seals.at(-1);
+  if (!last) return 0;
+  const broken = await findBreak(db, { expectedPosition: start.position + 1, prevHash: start.hash }, seals);
+  if (broken) throw new AuditTrailBroken(broken);
+  await db
+    .insertInto('auditCheckpoint')
+    .values({
+      position: last.position,
+      hash: last.hash,
+      entrySeq: last.entrySeq,
+      disposed: seals.length,
+      disposedAt: sql<Date>`now()`,
+    })
+    .execute();
+  await sql`set local lovit.audit_disposal = 'on'`.execute(db);
+  await sql`set constraints audit_seal_entry_seq_fkey deferred`.execute(db);
+  await db
+    .deleteFrom('auditEntry')
+    .where('seq', 'in', (eb) =>
+      eb
+        .selectFrom('auditSeal')
+        .select('entrySeq')
+        .where('position', '>', start.position)
+        .where('position', '<=', last.position),
+    )
+    .execute();
+  await db
+    .deleteFrom('auditSeal')
+    .where('position', '>', start.position)
+    .where('position', '<=', last.position)
+    .execute();
+  // What the transaction writes after this, its own audit entry included, is append-only again.
+  await sql`set local lovit.audit_disposal = 'off'`.execute(db);
+  await sql`set constraints audit_seal_entry_seq_fkey immediate`.execute(db);
+  return seals.length;
 }

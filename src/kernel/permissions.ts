@@ -259,6 +259,31 @@ export const PERMISSIONS = {
     module: 'ops',
     roles: ['admin'],
   },
+  'privacy.retention.manage': {
+    label: 'Consultare e modificare i tempi di conservazione, vedere le eliminazioni eseguite',
+    module: 'privacy',
+    roles: ['admin'],
+  },
+  'privacy.subjects.manage': {
+    label: 'Cercare tutti i dati di una persona ed esportarli per una richiesta di accesso (art. 15 GDPR)',
+    module: 'privacy',
+    roles: ['sui_manager'],
+  },
+  'privacy.register.read': {
+    label: 'Consultare il registro delle attività di trattamento (art. 30 GDPR)',
+    module: 'privacy',
+    roles: ['admin', 'sui_manager', 'auditor', 'project_supervisor'],
+  },
+  'cases.persons.rectify': {
+    label: 'Rettificare i dati anagrafici di una persona, conservandone la storia',
+    module: 'cases',
+    roles: ['sui_manager'],
+  },
+  'cases.legal-hold': {
+    label: 'Sospendere l’eliminazione di una pratica per un vincolo legale e revocare la sospensione',
+    module: 'cases',
+    roles: ['sui_manager'],
+  },
   'updates.read': {
     label: 'Leggere le novità normative pubblicate dall’esperto legale e segnarle come lette',
     module: 'updates',

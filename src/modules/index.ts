@@ -4,19 +4,29 @@
  * one that uses it, plugged in once for the whole process.
  */
 import type { LovitModule } from '../kernel/module.ts';
+import { registerPersonalData } from '../kernel/personal-data.ts';
 import { registerVerifier } from '../kernel/verification.ts';
 import { auditModule } from './audit/index.ts';
+import { auditPersonalData } from './audit/personal-data.ts';
 import { casesModule, mediatorLanguages, opinionChanged, verifyCaseDocument } from './cases/index.ts';
+import { casesPersonalData } from './cases/privacy/provider.ts';
 import { councilModule, territorySection } from './council/index.ts';
+import { councilPersonalData } from './council/privacy/provider.ts';
 import { opinionChanges } from './exchange/events.ts';
 import { exchangeModule } from './exchange/index.ts';
+import { exchangePersonalData } from './exchange/privacy/provider.ts';
 import { identityModule } from './identity/index.ts';
+import { identityPersonalData } from './identity/privacy/provider.ts';
 import { opsModule } from './ops/index.ts';
 import { outreachModule, outreachPlaces, verifyEventCertificate } from './outreach/index.ts';
+import { outreachPersonalData } from './outreach/privacy/provider.ts';
 import { portalModule } from './portal/index.ts';
 import { listedPlaces, officesSection, reviewerLanguages } from './portal/ports.ts';
+import { privacyModule } from './privacy/index.ts';
 import { surveysModule } from './surveys/index.ts';
+import { surveysPersonalData } from './surveys/privacy/provider.ts';
 import { trainingModule, verifyCertificate } from './training/index.ts';
+import { trainingPersonalData } from './training/privacy/provider.ts';
 import { updatesModule } from './updates/index.ts';
 
 export const MODULES: readonly LovitModule[] = [
@@ -30,6 +40,7 @@ export const MODULES: readonly LovitModule[] = [
   trainingModule,
   updatesModule,
   outreachModule,
+  privacyModule,
   opsModule,
 ];
 
@@ -44,3 +55,12 @@ listedPlaces.provide(outreachPlaces);
 registerVerifier(verifyCaseDocument);
 registerVerifier(verifyCertificate);
 registerVerifier(verifyEventCertificate);
+// What each module keeps about people, for retention, access requests and the register of processing.
+registerPersonalData(identityPersonalData);
+registerPersonalData(auditPersonalData);
+registerPersonalData(exchangePersonalData);
+registerPersonalData(casesPersonalData);
+registerPersonalData(surveysPersonalData);
+registerPersonalData(councilPersonalData);
+registerPersonalData(trainingPersonalData);
+registerPersonalData(outreachPersonalData);

@@ -13,6 +13,7 @@ import { SetPasswordPage } from '../modules/identity/SetPasswordPage.tsx';
 import { outreachRoutes } from '../modules/outreach/outreachRoutes.tsx';
 import { GlossaryPage } from '../modules/portal/GlossaryPage.tsx';
 import { SheetsPage } from '../modules/portal/SheetsPage.tsx';
+import { privacyRoutes } from '../modules/privacy/privacyRoutes.tsx';
 import { surveysRoutes } from '../modules/surveys/surveysRoutes.tsx';
 import { trainingRoutes } from '../modules/training/trainingRoutes.tsx';
 import { updatesRoutes } from '../modules/updates/updatesRoutes.tsx';
@@ -67,6 +68,7 @@ export function App() {
               {figuresRoutes()}
               {exchangeRoutes()}
               {administrationRoutes()}
+              {privacyRoutes()}
               {councilRoutes()}
               {surveysRoutes()}
               {trainingRoutes()}

@@ -106,6 +106,8 @@ export type CaseFileTable = {
   receiptCode: string;
   version: Generated<number>;
   updatedAt: Instant;
+  /** When its retention ran out and its personal data were removed (decision 075); null while kept whole. */
+  anonymisedAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 };
 
 export type CasePartyTable = {
@@ -263,6 +265,8 @@ export type AppointmentTable = {
   createdBy: string;
   /** When the applicant confirmed it through the signed link of the convocation. */
   confirmedAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** When its retention ran out and its contact data and notes were removed (decision 075). */
+  anonymisedAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 };
 
 /** How well a mediator speaks a language: a CEFR level, or mother tongue. */

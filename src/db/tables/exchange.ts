@@ -60,6 +60,8 @@ export type OpinionRequestTable = {
   remindedOn: LegalDay | null;
   escalatedOn: LegalDay | null;
   updatedAt: Instant;
+  /** When its retention ran out and the people it was about were removed from it (decision 075). */
+  anonymisedAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 };
 
 export type OpinionAnswerTable = {

@@ -1,8 +1,9 @@
 import { Readable } from 'node:stream';
 import type { Caller } from '../../kernel/auth.ts';
+import type { Db } from '../../kernel/db.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import { writeTransaction } from '../../kernel/transaction.ts';
-import { type AuditFilter, auditEntriesForExport, searchAuditEntries } from './store.ts';
+import { type AuditFilter, accessesAbout, auditEntriesForExport, searchAuditEntries } from './store.ts';
 
 type Row = Awaited<ReturnType<typeof searchAuditEntries>>['items'][number];
 
@@ -75,4 +76,32 @@ export async function exportAuditTrail(
     for await (const rows of auditEntriesForExport(db, filter)) yield rows.map(csvLine).join('');
   }
   return Readable.from(lines());
+}
+
+/** A read of a record as the trail keeps it: when, who, what was done, to which record. */
+export type RecordedAccess = {
+  at: Date;
+  /** The actor as recorded at the time (their e-mail, 'sistema', 'anonimo'). */
+  actorLabel: string;
+  action: string;
+  entity: { type: string; id: string };
+  requestId: string | null;
+};
+
+/**
+ * Who read these records and when, oldest first, inside the caller's transaction: for an access request,
+ * which also tells the person who looked at their data (GDPR art. 15.1.c).
+ */
+export async function accessesToRecords(
+  db: Db,
+  entities: readonly { type: string; id: string }[],
+): Promise<RecordedAccess[]> {
+  const rows = await accessesAbout(db, entities);
+  return rows.map((row) => ({
+    at: row.at,
+    actorLabel: row.actorLabel ?? 'sistema',
+    action: row.action,
+    entity: { type: row.entityType, id: row.entityId ?? '' },
+    requestId: row.requestId,
+  }));
 }

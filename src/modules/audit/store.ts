@@ -51,3 +51,29 @@ export async function* auditEntriesForExport(db: Db, filter: AuditFilter, batch 
     before = rows[rows.length - 1]?.seq ?? 0;
   }
 }
+
+// A few hundred pairs per statement keep the query plan on the entity index and the parameters well within limits.
+const ENTITIES_PER_QUERY = 200;
+
+/** The reads recorded about some records, oldest first: entries of kind `access` naming one of them. */
+export async function accessesAbout(db: Db, entities: readonly { type: string; id: string }[]) {
+  const rows = [];
+  for (let start = 0; start < entities.length; start += ENTITIES_PER_QUERY) {
+    const chunk = entities.slice(start, start + ENTITIES_PER_QUERY);
+    rows.push(
+      ...(await db
+        .selectFrom('auditEntry')
+        .select(['seq', 'at', 'actorLabel', 'action', 'entityType', 'entityId', 'requestId'])
+        .where('kind', '=', 'access')
+        .where((eb) =>
+          eb.or(
+            chunk.map((entity) =>
+              eb.and([eb('entityType', '=', entity.type), eb('entityId', '=', entity.id)]),
+            ),
+          ),
+        )
+        .execute()),
+    );
+  }
+  return rows.sort((a, b) => a.seq - b.seq);
+}

@@ -11,6 +11,7 @@ import { registerImputationRoutes } from './intake/routes.ts';
 import { intakeWriterAlive } from './intake/service.ts';
 import { caseTypes } from './law/registry.ts';
 import { registerNoticeReceiptRoutes } from './outcomes/routes.ts';
+import { registerCasePrivacyRoutes } from './privacy/routes.ts';
 import { registerCasePages } from './public/pages.tsx';
 import { registerCaseRoutes, registerIntakeArrivals } from './routes.ts';
 import { registerCaseReach } from './team/reach.ts';
@@ -35,6 +36,7 @@ export const casesModule: LovitModule = {
     registerNoticeReceiptRoutes(app, platform);
     registerImputationRoutes(app, platform);
     registerFigureRoutes(app, platform);
+    registerCasePrivacyRoutes(app, platform);
     await registerCasePages(app, platform);
   },
 };

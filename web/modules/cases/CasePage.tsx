@@ -23,6 +23,8 @@ import { CaseTimeline } from './CaseTimeline.tsx';
 import { DeadlineBadge } from './DeadlineBadge.tsx';
 import { Item } from './DetailItem.tsx';
 import { DueDateExplanation } from './DueDateExplanation.tsx';
+import { LegalHoldPanel } from './LegalHoldPanel.tsx';
+import { PersonRectifications } from './PersonRectifications.tsx';
 import { QuotaImputation } from './QuotaImputation.tsx';
 import { type CaseDetail, cases, caseTypes, keys } from './requests.ts';
 import { languageName, sectorLabel, statesOf } from './vocabulary.ts';
@@ -68,11 +70,13 @@ export function CasePage() {
       {readsWholeCase && <CaseSections detail={data} canAct={canAct} />}
       {readsWholeCase && (
         <>
+          <LegalHoldPanel caseId={data.id} onDone={setNotice} />
           <CaseSummary detail={data} onDone={setNotice} />
           {canAct && <CaseActions detail={data} onDone={setNotice} />}
           <CaseNotice detail={data} canAct={canAct} onDone={setNotice} />
           <CaseOpinions detail={data} onDone={setNotice} />
           <CaseParties detail={data} />
+          <PersonRectifications detail={data} onDone={setNotice} />
           <CaseDocuments detail={data} onDone={setNotice} />
           <CaseAppointments detail={data} onDone={setNotice} />
           <CaseQuestions detail={data} onDone={setNotice} />

@@ -4,7 +4,16 @@ import type { Crumb } from '../../ui/Breadcrumb.tsx';
 
 export type AdministrationSection = {
   path: string;
-  key: 'organisations' | 'users' | 'permissions' | 'audit' | 'backup' | 'caseTypes';
+  key:
+    | 'organisations'
+    | 'users'
+    | 'permissions'
+    | 'audit'
+    | 'backup'
+    | 'caseTypes'
+    | 'retention'
+    | 'subjects'
+    | 'register';
   permission: Permission;
 };
 
@@ -15,6 +24,9 @@ export const ADMINISTRATION_SECTIONS: readonly AdministrationSection[] = [
   { path: '/amministrazione/permessi', key: 'permissions', permission: 'identity.permissions.read' },
   { path: '/amministrazione/registro', key: 'audit', permission: 'audit.read' },
   { path: '/amministrazione/backup', key: 'backup', permission: 'ops.backup.manage' },
+  { path: '/amministrazione/conservazione', key: 'retention', permission: 'privacy.retention.manage' },
+  { path: '/amministrazione/accesso-dati', key: 'subjects', permission: 'privacy.subjects.manage' },
+  { path: '/amministrazione/registro-trattamenti', key: 'register', permission: 'privacy.register.read' },
   // The definitions of the SUI procedures live with the case files; an administrator reads them there.
   { path: '/pratiche/tipi', key: 'caseTypes', permission: 'cases.types.read' },
 ];
@@ -28,6 +40,8 @@ export const ADMINISTRATION_PERMISSIONS: readonly Permission[] = [
   'identity.organisations.manage',
   'identity.permissions.read',
   'audit.read',
+  'privacy.subjects.manage',
+  'privacy.register.read',
 ];
 
 /** The breadcrumb of a page of Amministrazione: the entry page, when the user may open it, then `above`. */

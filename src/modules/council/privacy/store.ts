@@ -1,0 +1,191 @@
+/**
+ * The queries of the council's retention and access requests: the representatives' contact data emptied long
+ * after their mandate, the names and addresses of those invited to a meeting emptied long after it (the
+ * organisations present and the answers stay, for the meetings held and the organisations taking part), and
+ * a person's seats, invitations and action items found by address or name.
+ */
+import { sql } from 'kysely';
+import { type Db, foldedName } from '../../../kernel/db.ts';
+
+/** The address an emptied record keeps: the columns want one, and it is never deliverable. */
+const FORGOTTEN_DOMAIN = '@consiglio.invalid';
+const FORGOTTEN_ADDRESS = `non-conservato${FORGOTTEN_DOMAIN}`;
+
+/** The legal day in Rome an instant falls on, in SQL. */
+const dayOf = (instant: Date) => sql<string>`(${instant}::timestamptz at time zone 'Europe/Rome')::date`;
+
+const endedSeats = (db: Db, cutoff: Date) =>
+  db
+    .selectFrom('councilMembership')
+    .where('toOn', 'is not', null)
+    .where('toOn', '<', dayOf(cutoff))
+    .where('representativeEmail', 'not like', `%${FORGOTTEN_DOMAIN}`);
+
+export async function countEndedSeats(db: Db, cutoff: Date) {
+  const row = await endedSeats(db, cutoff)
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** The seat stays with its organisation and period (the organisations taking part); the people go. */
+export async function anonymiseEndedSeats(db: Db, cutoff: Date, limit: number) {
+  const due = endedSeats(db, cutoff).select('id').orderBy('id').limit(limit);
+  const result = await db
+    .updateTable('councilMembership')
+    .set({
+      representativeName: 'Rappresentante non più conservato',
+      representativeEmail: sql<string>`'cessato-' || id || ${FORGOTTEN_DOMAIN}`,
+      deputyName: null,
+      deputyEmail: null,
+    })
+    .where('id', 'in', due)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+const pastInvitations = (db: Db, cutoff: Date) =>
+  db
+    .selectFrom('councilAttendance as a')
+    .innerJoin('councilMeeting as m', 'm.id', 'a.meetingId')
+    .where('m.startsAt', '<', cutoff)
+    .where('a.invitedEmail', '!=', FORGOTTEN_ADDRESS);
+
+export async function countPastInvitations(db: Db, cutoff: Date) {
+  const row = await pastInvitations(db, cutoff)
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** The organisation, its answer and whether it attended stay: the meetings held and who took part. */
+export async function anonymisePastInvitations(db: Db, cutoff: Date, limit: number) {
+  const due = pastInvitations(db, cutoff)
+    .select(['a.meetingId', 'a.organisationId'])
+    .orderBy('a.meetingId')
+    .orderBy('a.organisationId')
+    .limit(limit);
+  const result = await db
+    .updateTable('councilAttendance')
+    .set({
+      invitedEmail: FORGOTTEN_ADDRESS,
+      // a delegation stays a delegation (the table wants its name), without saying who
+      delegateName: sql<string | null>`case when delegate_name is null then null else 'Delegato' end`,
+      attendeeName: null,
+    })
+    .where((eb) =>
+      eb(eb.refTuple('meetingId', 'organisationId'), 'in', due.$asTuple('meetingId', 'organisationId')),
+    )
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** Action items closed (done or cancelled): their time runs from the day done, or the day they were due. */
+const closedActionItems = (db: Db, cutoff: Date) =>
+  db
+    .selectFrom('councilActionItem')
+    .where('status', 'in', ['DONE', 'CANCELLED'])
+    .where(sql<string>`coalesce(done_on, due_on)`, '<', dayOf(cutoff))
+    .where('ownerEmail', 'not like', `%${FORGOTTEN_DOMAIN}`);
+
+export async function countClosedActionItems(db: Db, cutoff: Date) {
+  const row = await closedActionItems(db, cutoff)
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** The action stays with its owning organisation, what it was and when it was done; the person goes. */
+export async function anonymiseClosedActionItems(db: Db, cutoff: Date, limit: number) {
+  const due = closedActionItems(db, cutoff).select('id').orderBy('id').limit(limit);
+  const result = await db
+    .updateTable('councilActionItem')
+    .set({
+      ownerName: 'Referente non più conservato',
+      ownerEmail: sql<string>`'cessato-' || id || ${FORGOTTEN_DOMAIN}`,
+    })
+    .where('id', 'in', due)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** Names folded as `foldedName` folds the columns, in both orders a full name may be written in. */
+export type PersonKeys = { email?: string | undefined; fullNames?: readonly string[] | undefined };
+
+const sameAddress = (column: string, email: string) => sql<boolean>`lower(${sql.ref(column)}) = ${email}`;
+const nameAmong = (column: string, names: readonly string[]) =>
+  sql<boolean>`${foldedName(column)} = any(${[...names]}::text[])`;
+
+export function seatsOf(db: Db, keys: PersonKeys) {
+  const email = keys.email?.toLowerCase();
+  const names = keys.fullNames ?? [];
+  return db
+    .selectFrom('councilMembership as s')
+    .innerJoin('councilTable as t', 't.id', 's.tableId')
+    .innerJoin('organisation as o', 'o.id', 's.organisationId')
+    .select([
+      's.id',
+      's.tableId',
+      't.name as table',
+      'o.name as organisation',
+      's.representativeName',
+      's.representativeEmail',
+      's.deputyName',
+      's.deputyEmail',
+      's.fromOn',
+      's.toOn',
+    ])
+    .where((eb) =>
+      eb.or([
+        ...(email ? [sameAddress('s.representativeEmail', email), sameAddress('s.deputyEmail', email)] : []),
+        ...(names.length ? [nameAmong('s.representativeName', names), nameAmong('s.deputyName', names)] : []),
+      ]),
+    )
+    .orderBy('s.fromOn')
+    .execute();
+}
+
+export function invitationsOf(db: Db, keys: PersonKeys) {
+  const email = keys.email?.toLowerCase();
+  const names = keys.fullNames ?? [];
+  return db
+    .selectFrom('councilAttendance as a')
+    .innerJoin('councilMeeting as m', 'm.id', 'a.meetingId')
+    .innerJoin('organisation as o', 'o.id', 'a.organisationId')
+    .select([
+      'a.meetingId',
+      'm.title as meeting',
+      'm.startsAt',
+      'o.name as organisation',
+      'a.invitedEmail',
+      'a.answer',
+      'a.delegateName',
+      'a.answeredAt',
+      'a.attended',
+      'a.attendeeName',
+    ])
+    .where((eb) =>
+      eb.or([
+        ...(email ? [sameAddress('a.invitedEmail', email)] : []),
+        ...(names.length ? [nameAmong('a.delegateName', names), nameAmong('a.attendeeName', names)] : []),
+      ]),
+    )
+    .orderBy('m.startsAt')
+    .execute();
+}
+
+export function actionItemsOf(db: Db, keys: PersonKeys) {
+  const email = keys.email?.toLowerCase();
+  const names = keys.fullNames ?? [];
+  return db
+    .selectFrom('councilActionItem')
+    .select(['id', 'title', 'ownerName', 'ownerEmail', 'dueOn', 'status', 'doneOn', 'createdAt'])
+    .where((eb) =>
+      eb.or([
+        ...(email ? [sameAddress('ownerEmail', email)] : []),
+        ...(names.length ? [nameAmong('ownerName', names)] : []),
+      ]),
+    )
+    .orderBy('createdAt')
+    .execute();
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { retentionCutoff, scheduleErrors } from './rules.ts';
+
+describe('retention cutoff', () => {
+  it.each([
+    ['2026-03-02T09:00:00+01:00', 12, '2025-03-02T09:00:00+01:00'],
+    ['2026-03-31T10:00:00+02:00', 1, '2026-02-28T10:00:00+01:00'],
+    ['2028-03-31T10:00:00+02:00', 1, '2028-02-29T10:00:00+01:00'],
+    ['2036-06-01T12:00:00+02:00', 120, '2026-06-01T12:00:00+02:00'],
+    ['2026-11-15T08:00:00+01:00', 6, '2026-05-15T08:00:00+02:00'],
+  ])('from %s back %i months is %s (calendar months, Rome time)', (now, months, cutoff) => {
+    expect(retentionCutoff(new Date(now), months).toISOString()).toBe(new Date(cutoff).toISOString());
+  });
+});
+
+describe('retention schedule checks', () => {
+  it('accepts whole months from 1 to 1200 and a legal basis of 3 to 500 characters', () => {
+    expect(scheduleErrors({ months: 1, legalBasis: 'GDPR' })).toEqual([]);
+    expect(scheduleErrors({ months: 1200, legalBasis: 'x'.repeat(500) })).toEqual([]);
+  });
+
+  it.each([0, 1201, 12.5, -3])('refuses %s months, naming the field', (months) => {
+    expect(scheduleErrors({ months, legalBasis: 'Art. 6 GDPR' })).toEqual([
+      { path: 'body.months', message: expect.stringContaining('mesi') },
+    ]);
+  });
+
+  it('refuses a legal basis too short once trimmed, or too long', () => {
+    for (const legalBasis of ['  ab  ', 'x'.repeat(501)])
+      expect(scheduleErrors({ months: 12, legalBasis })).toEqual([
+        { path: 'body.legalBasis', message: expect.stringContaining('base giuridica') },
+      ]);
+  });
+});

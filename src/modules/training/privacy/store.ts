@@ -1,0 +1,154 @@
+/**
+ * The queries of training's retention and access requests: withdrawn and waitlisted enrolments deleted after
+ * the edition, the holder's name taken off certificates once they need no longer be verifiable, and a
+ * person's enrolments, attendance, certificates and mentoring found by their accounts.
+ */
+import { sql } from 'kysely';
+import { type Db, foldedName } from '../../../kernel/db.ts';
+
+/** What a certificate says in place of its holder once the name is no longer kept. */
+export const FORGOTTEN_HOLDER = 'Titolare non più conservato';
+
+/** The end of an edition: the end of its last session. */
+const editionEnd = sql<Date>`(select max(s.ends_at) from training_session s where s.edition_id = e.edition_id)`;
+
+/**
+ * Enrolments that never became a place (withdrawn, or still waiting when the edition ended): they count in no
+ * figure, unlike the places taken, which are kept with the attendance.
+ */
+const unusedEnrolments = (db: Db, cutoff: Date) =>
+  db
+    .selectFrom('trainingEnrolment as e')
+    .where('e.status', 'in', ['CANCELLED', 'WAITLISTED'])
+    .where(editionEnd, '<', cutoff);
+
+export async function countUnusedEnrolments(db: Db, cutoff: Date) {
+  const row = await unusedEnrolments(db, cutoff)
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function deleteUnusedEnrolments(db: Db, cutoff: Date, limit: number) {
+  const due = unusedEnrolments(db, cutoff).select('e.id').orderBy('e.id').limit(limit);
+  const result = await db.deleteFrom('trainingEnrolment').where('id', 'in', due).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+const oldCertificates = (db: Db, cutoff: Date) =>
+  db
+    .selectFrom('trainingCertificate')
+    .where('issuedAt', '<', cutoff)
+    .where('holderName', '!=', FORGOTTEN_HOLDER);
+
+export async function countOldCertificates(db: Db, cutoff: Date) {
+  const row = await oldCertificates(db, cutoff)
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** The certificate stays with its number, course and hours (certificates issued); only the name goes. */
+export async function anonymiseOldCertificates(db: Db, cutoff: Date, limit: number) {
+  const due = oldCertificates(db, cutoff).select('id').orderBy('id').limit(limit);
+  const result = await db
+    .updateTable('trainingCertificate')
+    .set({ holderName: FORGOTTEN_HOLDER })
+    .where('id', 'in', due)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/**
+ * A person's training, by the ids of their accounts; certificates also by the holder's name (folded, in both
+ * orders), which they keep after the account was emptied.
+ */
+export async function recordsOf(db: Db, userIds: readonly string[], fullNames: readonly string[]) {
+  const ids = [...userIds];
+  const byAccount = ids.length > 0;
+  const [enrolments, attendance, certificates, mentoring] = await Promise.all([
+    byAccount ? enrolmentsOf(db, ids) : [],
+    byAccount ? attendanceOf(db, ids) : [],
+    byAccount || fullNames.length ? certificatesOf(db, ids, fullNames) : [],
+    byAccount ? mentoringOf(db, ids) : [],
+  ]);
+  return { enrolments, attendance, certificates, mentoring };
+}
+
+function enrolmentsOf(db: Db, userIds: string[]) {
+  return db
+    .selectFrom('trainingEnrolment as e')
+    .innerJoin('trainingEdition as d', 'd.id', 'e.editionId')
+    .innerJoin('trainingCourse as c', 'c.id', 'd.courseId')
+    .innerJoin('organisation as o', 'o.id', 'e.organisationId')
+    .select([
+      'e.id',
+      'c.title as course',
+      'd.name as edition',
+      'o.name as organisation',
+      'e.status',
+      'e.requestedAt',
+      'e.promotedAt',
+      'e.cancelledAt',
+    ])
+    .where('e.userId', 'in', userIds)
+    .orderBy('e.requestedAt')
+    .execute();
+}
+
+function attendanceOf(db: Db, userIds: string[]) {
+  return db
+    .selectFrom('trainingAttendance as a')
+    .innerJoin('trainingSession as s', 's.id', 'a.sessionId')
+    .innerJoin('trainingEdition as d', 'd.id', 's.editionId')
+    .innerJoin('trainingCourse as c', 'c.id', 'd.courseId')
+    .select([
+      'a.sessionId',
+      'c.title as course',
+      'd.name as edition',
+      's.startsAt',
+      's.endsAt',
+      'a.method',
+      'a.recordedAt',
+    ])
+    .where('a.userId', 'in', userIds)
+    .orderBy('s.startsAt')
+    .execute();
+}
+
+function certificatesOf(db: Db, userIds: string[], fullNames: readonly string[]) {
+  return db
+    .selectFrom('trainingCertificate')
+    .select([
+      'id',
+      'number',
+      'verificationCode',
+      'holderName',
+      'organisationName',
+      'courseTitle',
+      'editionName',
+      'minutesAttended',
+      'minutesTotal',
+      'issuedOn',
+      'revokedAt',
+    ])
+    .where((eb) =>
+      eb.or([
+        ...(userIds.length ? [eb('userId', 'in', userIds)] : []),
+        ...(fullNames.length
+          ? [eb(foldedName('holderName'), '=', sql<string>`any(${[...fullNames]}::text[])`)]
+          : []),
+      ]),
+    )
+    .orderBy('issuedAt')
+    .execute();
+}
+
+function mentoringOf(db: Db, userIds: string[]) {
+  return db
+    .selectFrom('trainingMentoring')
+    .select(['id', 'day', 'topic', 'minutes', 'note', 'recordedAt'])
+    .where('menteeId', 'in', userIds)
+    .orderBy('day')
+    .execute();
+}

@@ -23,6 +23,7 @@ import { outreachPersonalData } from './outreach/privacy/provider.ts';
 import { portalModule } from './portal/index.ts';
 import { listedPlaces, officesSection, reviewerLanguages } from './portal/ports.ts';
 import { privacyModule } from './privacy/index.ts';
+import { noticePlaces } from './privacy/notices/service.ts';
 import { surveysModule } from './surveys/index.ts';
 import { surveysPersonalData } from './surveys/privacy/provider.ts';
 import { trainingModule, verifyCertificate } from './training/index.ts';
@@ -49,8 +50,8 @@ opinionChanges.subscribe(opinionChanged);
 // The portal asks the team which languages a mediator reviews, and the council for the services on the offices page.
 reviewerLanguages.provide(mediatorLanguages);
 officesSection.provide(territorySection);
-// The sitemap lists the events' pages.
-listedPlaces.provide(outreachPlaces);
+// The sitemap lists the events' pages and the privacy notices.
+listedPlaces.provide(async (platform) => [...(await outreachPlaces(platform)), ...noticePlaces()]);
 // The public check of a document's code asks the modules that print codes: the case files, training, events.
 registerVerifier(verifyCaseDocument);
 registerVerifier(verifyCertificate);

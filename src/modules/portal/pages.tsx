@@ -1,4 +1,4 @@
-/** The reading pages of the portal: home, procedure sheets, offices, privacy notice, accessibility statement. */
+/** The reading pages of the portal: home, procedure sheets, offices, accessibility statement, legal notes. */
 import type { ReactNode } from 'react';
 import { languageOf, SOURCE_LANGUAGE, type Translate } from './languages.ts';
 import { DraftTag, Isolated, longDate, portalPath, TRAINING_PATH, textAttributes } from './layout.tsx';
@@ -228,6 +228,9 @@ function FeedbackForm({ lang, t, code }: { lang: string; t: Translate; code: str
       </select>
       <p className="meta">{t('feedback.anonymous')}</p>
       <button type="submit">{t('feedback.send')}</button>
+      <p className="meta">
+        <a href={portalPath(lang, '/privacy/schede')}>{t('privacy.notice')}</a>
+      </p>
     </form>
   );
 }
@@ -363,7 +366,7 @@ function Definition({
   );
 }
 
-/** A page of paragraphs from the catalogue: the privacy notice, the accessibility statement. */
+/** A page of paragraphs from the catalogue: the accessibility statement, the legal notes. */
 export function TextPage({ t, prefix, keys }: { t: Translate; prefix: string; keys: readonly string[] }) {
   return (
     <>
@@ -374,17 +377,4 @@ export function TextPage({ t, prefix, keys }: { t: Translate; prefix: string; ke
   );
 }
 
-export const PRIVACY_KEYS = [
-  'intro',
-  'controller',
-  'dpo',
-  'purposes',
-  'basis',
-  'data',
-  'events',
-  'recipients',
-  'retention',
-  'rights',
-  'cookies',
-];
 export const ACCESSIBILITY_KEYS = ['intro', 'status', 'method', 'feedback', 'enforcement'];

@@ -1,8 +1,8 @@
 /**
  * The public portal: `/portale/<language>/…`, server-rendered pages that read and submit without scripts:
- * home, procedure sheets, offices, privacy, accessibility and legal notes; the site's front door `/`, and
+ * home, procedure sheets, offices, accessibility and legal notes; the site's front door `/`, and
  * what search engines read (`robots.txt`, `sitemap.xml`). The pages other modules add (case status,
- * verification, appointments, the council) answer the same way through `site.tsx`.
+ * verification, appointments, the council, the privacy notices) answer the same way through `site.tsx`.
  */
 import { NotFound } from '../../kernel/errors.ts';
 import type { LovitApp } from '../../kernel/http.ts';
@@ -25,7 +25,6 @@ import {
   FeedbackRefused,
   FeedbackThanks,
   HomePage,
-  PRIVACY_KEYS,
   SheetPage,
   TextPage,
 } from './pages.tsx';
@@ -143,7 +142,6 @@ function registerReadingPages(scope: LovitApp, platform: Platform) {
 
 const LEGAL_KEYS = ['owner', 'reuse', 'links', 'translations'];
 const TEXT_PAGES = [
-  ['/privacy', 'privacy', PRIVACY_KEYS],
   ['/accessibilita', 'accessibility', ACCESSIBILITY_KEYS],
   ['/note-legali', 'legal', LEGAL_KEYS],
 ] as const;

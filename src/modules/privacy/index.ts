@@ -5,6 +5,7 @@
  * (`kernel/personal-data.ts`); this module reads no other module's tables.
  */
 import type { LovitModule } from '../../kernel/module.ts';
+import { registerNoticePages } from './notices/routes.tsx';
 import { registerProcessingRoutes } from './processing/routes.ts';
 import { disposalJob } from './retention/jobs.ts';
 import { registerRetentionRoutes } from './retention/routes.ts';
@@ -17,6 +18,7 @@ export const privacyModule: LovitModule = {
     registerRetentionRoutes(app, platform);
     registerSubjectRoutes(app, platform);
     registerProcessingRoutes(app, platform);
+    await registerNoticePages(app, platform);
   },
   jobs: (platform) => [disposalJob(platform)],
   gauges: retentionGauges,

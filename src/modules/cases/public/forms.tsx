@@ -49,6 +49,9 @@ export function StatusForm({ lang, t, values }: { lang: string; t: Translate; va
       <div>
         <button type="submit">{t('status.submit')}</button>
       </div>
+      <p className="meta">
+        <a href={portalPath(lang, '/privacy/stato')}>{t('privacy.notice')}</a>
+      </p>
     </form>
   );
 }
@@ -171,6 +174,9 @@ function FreeSlots({ lang, t, a }: { lang: string; t: Translate; a: AppointmentS
         })}
       </fieldset>
       <button type="submit">{t('appointment.moveSubmit')}</button>
+      <p className="meta">
+        <a href={portalPath(lang, '/privacy/appuntamento')}>{t('privacy.notice')}</a>
+      </p>
     </form>
   );
 }
@@ -228,6 +234,9 @@ export function AppointmentView({
         ) : (
           <form method="post" action={`${base}/conferma${query}`}>
             <button type="submit">{t('appointment.confirm')}</button>
+            <p className="meta">
+              <a href={portalPath(lang, '/privacy/appuntamento')}>{t('privacy.notice')}</a>
+            </p>
           </form>
         )}
         <p>
@@ -271,6 +280,9 @@ export function VerifyForm({ lang, t }: { lang: string; t: Translate }) {
       <div>
         <button type="submit">{t('verify.submit')}</button>
       </div>
+      <p className="meta">
+        <a href={portalPath(lang, '/privacy/verifica')}>{t('privacy.notice')}</a>
+      </p>
     </form>
   );
 }

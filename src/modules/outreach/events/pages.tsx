@@ -432,7 +432,7 @@ function RegistrationForm({
             defaultChecked={values.consent === 'yes'}
             {...invalid(errors, 'consent')}
           />{' '}
-          {t('events.form.consent')} <a href={portalPath(lang, '/privacy')}>{t('events.form.privacy')}</a>
+          {t('events.form.consent')} <a href={portalPath(lang, '/privacy/eventi')}>{t('privacy.notice')}</a>
         </label>
         <div>
           <button type="submit">{t('events.form.submit')}</button>
@@ -608,6 +608,9 @@ function MoveQuestion({
           </fieldset>
           <p>{t('events.ticket.moveNote')}</p>
           <button type="submit">{t('events.ticket.moveYes')}</button>
+          <p className="meta">
+            <a href={portalPath(lang, '/privacy/eventi')}>{t('privacy.notice')}</a>
+          </p>
         </form>
       )}
       <p>

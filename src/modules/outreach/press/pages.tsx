@@ -85,6 +85,9 @@ export async function registerPressPages(app: LovitApp, platform: Platform): Pro
             <button type="submit" name="List-Unsubscribe" value="One-Click">
               {t('press.unsubscribe.confirm')}
             </button>
+            <p className="meta">
+              <a href={portalPath(lang, '/privacy/stampa')}>{t('privacy.notice')}</a>
+            </p>
           </form>
         ),
     });

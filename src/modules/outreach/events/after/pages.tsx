@@ -99,6 +99,9 @@ function CertificateBody({
         {state === 'mayRequest' && (
           <form method="post" action={portalPath(lang, certificatePlace(token))}>
             <button type="submit">{t('eventCertificate.request')}</button>
+            <p className="meta">
+              <a href={portalPath(lang, '/privacy/eventi')}>{t('privacy.notice')}</a>
+            </p>
           </form>
         )}
         {state === 'issued' && (
@@ -223,6 +226,9 @@ function SurveyBody({
               />
             ))}
             <button type="submit">{t('eventCertificate.survey.send')}</button>
+            <p className="meta">
+              <a href={portalPath(lang, '/privacy/questionario')}>{t('privacy.notice')}</a>
+            </p>
           </form>
         )}
       </section>

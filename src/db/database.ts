@@ -10,6 +10,7 @@ import type { OutreachFollowUpTables } from './tables/outreach-follow-up.ts';
 import type { OutreachInterpreterTables } from './tables/outreach-interpreters.ts';
 import type { PortalTables } from './tables/portal.ts';
 import type { PrivacyTables } from './tables/privacy.ts';
+import type { ProjectTables } from './tables/project.ts';
 import type { SurveysTables } from './tables/surveys.ts';
 import type { TrainingTables } from './tables/training.ts';
 import type { TrainingCertificateTables } from './tables/training-certificates.ts';
@@ -38,4 +39,5 @@ export type Database = KernelTables &
   OutreachFollowUpTables &
   OutreachInterpreterTables &
   PrivacyTables &
+  ProjectTables &
   CasesPrivacyTables;

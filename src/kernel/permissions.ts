@@ -224,6 +224,21 @@ export const PERMISSIONS = {
     module: 'project',
     roles: ['project_manager', 'project_supervisor', 'auditor'],
   },
+  'project.manage': {
+    label: 'Creare e modificare i progetti finanziati e i loro partner',
+    module: 'project',
+    roles: ['project_manager'],
+  },
+  'project.plan.manage': {
+    label: 'Pianificare e aggiornare work package, attività, prodotti e tappe',
+    module: 'project',
+    roles: ['project_manager', 'project_supervisor'],
+  },
+  'project.notes.write': {
+    label: 'Scrivere la nota mensile di avanzamento di un work package',
+    module: 'project',
+    roles: ['project_supervisor'],
+  },
   'identity.organisations.read': {
     label: 'Consultare l’elenco degli enti',
     module: 'identity',

@@ -24,6 +24,7 @@ import { portalModule } from './portal/index.ts';
 import { listedPlaces, officesSection, reviewerLanguages } from './portal/ports.ts';
 import { privacyModule } from './privacy/index.ts';
 import { noticePlaces } from './privacy/notices/service.ts';
+import { projectModule } from './project/index.ts';
 import { surveysModule } from './surveys/index.ts';
 import { surveysPersonalData } from './surveys/privacy/provider.ts';
 import { trainingModule, verifyCertificate } from './training/index.ts';
@@ -42,6 +43,7 @@ export const MODULES: readonly LovitModule[] = [
   updatesModule,
   outreachModule,
   privacyModule,
+  projectModule,
   opsModule,
 ];
 

@@ -14,6 +14,7 @@ import { outreachRoutes } from '../modules/outreach/outreachRoutes.tsx';
 import { GlossaryPage } from '../modules/portal/GlossaryPage.tsx';
 import { SheetsPage } from '../modules/portal/SheetsPage.tsx';
 import { privacyRoutes } from '../modules/privacy/privacyRoutes.tsx';
+import { projectRoutes } from '../modules/project/projectRoutes.tsx';
 import { surveysRoutes } from '../modules/surveys/surveysRoutes.tsx';
 import { trainingRoutes } from '../modules/training/trainingRoutes.tsx';
 import { updatesRoutes } from '../modules/updates/updatesRoutes.tsx';
@@ -70,6 +71,7 @@ export function App() {
               {administrationRoutes()}
               {privacyRoutes()}
               {councilRoutes()}
+              {projectRoutes()}
               {surveysRoutes()}
               {trainingRoutes()}
               {outreachRoutes()}

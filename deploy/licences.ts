@@ -6,12 +6,15 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { init } from 'license-checker-rseidelsohn';
+import parse from 'spdx-expression-parse';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const LICENCES_FILE = `${ROOT}docs/licences.md`;
-const CLARIFICATIONS = `${ROOT}docs/licence-clarifications.json`;
 
-/** Permissive licences, compatible with distribution under the EUPL-1.2. */
+/**
+ * Licences compatible with distribution under the EUPL-1.2: permissive ones, and the MPL-2.0, whose copyleft
+ * stays with the files of the library it covers (listed as compatible in the EUPL's appendix).
+ */
 const ACCEPTED = new Set([
   'MIT',
   'MIT-0',
@@ -25,49 +28,52 @@ const ACCEPTED = new Set([
   'Unlicense',
   'CC0-1.0',
   'Zlib',
+  'MPL-2.0',
 ]);
 
 export type Dependency = { name: string; version: string; licence: string; repository: string | null };
 
-type Clarification = { licenses: string; reason: string; accepted?: boolean };
-const clarifications = () =>
-  Object.entries(JSON.parse(readFileSync(CLARIFICATIONS, 'utf8')) as Record<string, Clarification>);
+type Expression = { license: string; plus?: boolean; exception?: string } | Conjunction;
+type Conjunction = { left: Expression; conjunction: 'and' | 'or'; right: Expression };
 
-/**
- * A licence expression is acceptable when one branch of its ORs is made only of accepted licences; a package
- * whose licence was read by hand is acceptable when the reading says so.
- */
+/** Whether a parsed licence expression lets LOVIT ship the package: AND needs both sides, OR either. */
+function permits(expression: Expression): boolean {
+  if ('conjunction' in expression)
+    return expression.conjunction === 'and'
+      ? permits(expression.left) && permits(expression.right)
+      : permits(expression.left) || permits(expression.right);
+  return ACCEPTED.has(expression.license) && expression.exception === undefined;
+}
+
+/** Whether the SPDX expression of a licence lets LOVIT ship the package: every side of an AND, one side of an OR. */
 export function acceptable(dependency: Dependency): boolean {
-  const readByHand = clarifications().find(([id]) => id === `${dependency.name}@${dependency.version}`);
-  if (readByHand?.[1].accepted) return true;
-  const bare = dependency.licence.replace(/[()]/g, '').trim();
-  return bare
-    .split(/\s+OR\s+/)
-    .some((branch) => branch.split(/\s+AND\s+/).every((licence) => ACCEPTED.has(licence.trim())));
+  try {
+    return permits(parse(dependency.licence));
+  } catch {
+    // not an SPDX expression ("UNKNOWN", "MIT*"): nothing to accept without reading it by hand
+    return false;
+  }
 }
 
 export function installedDependencies(): Promise<Dependency[]> {
   return new Promise((resolve, reject) =>
-    init(
-      { start: ROOT, production: true, excludePrivatePackages: true, clarificationsFile: CLARIFICATIONS },
-      (error, packages) => {
-        if (error) return reject(error);
-        resolve(
-          Object.entries(packages)
-            .map(([id, info]) => {
-              const at = id.lastIndexOf('@');
-              const licences = info.licenses ?? 'UNKNOWN';
-              return {
-                name: id.slice(0, at),
-                version: id.slice(at + 1),
-                licence: Array.isArray(licences) ? licences.join(' OR ') : licences,
-                repository: info.repository ?? null,
-              };
-            })
-            .sort((a, b) => a.name.localeCompare(b.name) || a.version.localeCompare(b.version)),
-        );
-      },
-    ),
+    init({ start: ROOT, production: true, excludePrivatePackages: true }, (error, packages) => {
+      if (error) return reject(error);
+      resolve(
+        Object.entries(packages)
+          .map(([id, info]) => {
+            const at = id.lastIndexOf('@');
+            const licences = info.licenses ?? 'UNKNOWN';
+            return {
+              name: id.slice(0, at),
+              version: id.slice(at + 1),
+              licence: Array.isArray(licences) ? licences.join(' OR ') : licences,
+              repository: info.repository ?? null,
+            };
+          })
+          .sort((a, b) => a.name.localeCompare(b.name) || a.version.localeCompare(b.version)),
+      );
+    }),
   );
 }
 
@@ -78,16 +84,12 @@ export function licencesDocument(dependencies: readonly Dependency[]): string {
     '# Licences of the runtime dependencies',
     '',
     `LOVIT is distributed under the EUPL-1.2. It ships ${dependencies.length} packages from the npm registry, under`,
-    'permissive licences compatible with it; those whose licence had to be read by hand are listed below. This',
-    'file is written by `npm run licences` and checked by `npm test` against what `npm ci` installs.',
+    'licences compatible with it (MPL-2.0, the one weak copyleft among them, covers lightningcss, used unmodified).',
+    'This file is written by `npm run licences` and checked by `npm test` against what `npm ci` installs.',
     '',
     '| Licence | Packages |',
     '|---|---|',
     ...[...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([l, n]) => `| ${l} | ${n} |`),
-    '',
-    '## Read by hand',
-    '',
-    ...clarifications().map(([id, { licenses, reason }]) => `- ${id}: ${licenses}. ${reason}`),
     '',
     '## Packages',
     '',

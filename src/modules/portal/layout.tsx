@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { transform } from 'lightningcss';
 import type { ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import {
@@ -19,7 +20,12 @@ import {
 } from './languages.ts';
 import { SearchForm } from './search/form.tsx';
 
-export const STYLESHEET = readFileSync(new URL('./portal.css', import.meta.url), 'utf8');
+/** The portal's stylesheet as phones receive it: the commented source, minified once at start. */
+export const STYLESHEET = transform({
+  filename: 'portal.css',
+  code: readFileSync(new URL('./portal.css', import.meta.url)),
+  minify: true,
+}).code.toString();
 /** The stylesheet's address carries its hash, so browsers keep it for a year and fetch a new one on change. */
 export const STYLESHEET_PATH = `/portale/portale.${createHash('sha256').update(STYLESHEET).digest('hex').slice(0, 10)}.css`;
 

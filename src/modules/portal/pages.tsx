@@ -226,11 +226,11 @@ function FeedbackForm({ lang, t, code }: { lang: string; t: Translate; code: str
           </option>
         ))}
       </select>
-      <p className="meta">{t('feedback.anonymous')}</p>
-      <button type="submit">{t('feedback.send')}</button>
+      {/* the anonymity it promises is the notice's subject: the sentence is the link, within the page's weight */}
       <p className="meta">
-        <a href={portalPath(lang, '/privacy/schede')}>{t('privacy.notice')}</a>
+        <a href={portalPath(lang, '/privacy/schede')}>{t('feedback.anonymous')}</a>
       </p>
+      <button type="submit">{t('feedback.send')}</button>
     </form>
   );
 }

@@ -138,6 +138,23 @@ for (const backend of BACKENDS) {
         partner.json().partners.map((p: { name: string; role: string }) => `${p.name}:${p.role}`),
       ).toEqual(['Prefettura di Lodi:LEAD', 'Cooperativa LULE:PARTNER']);
       expect(partner.json().lead).toBe('Prefettura di Lodi');
+      // a correction keeps in the audit trail what it replaced
+      await call('pm', 'PUT', `/api/project/projects/${projectId}/partners`, {
+        organisationId: partnerId,
+        role: 'PARTNER',
+        tasks: 'Mediazione linguistico-culturale',
+      });
+      const [corrected] = await database.db
+        .selectFrom('auditEntry')
+        .select('data')
+        .where('action', '=', 'project.partner.set')
+        .orderBy('seq', 'desc')
+        .limit(1)
+        .execute();
+      expect(corrected?.data).toEqual({
+        before: { tasks: null },
+        after: { tasks: 'Mediazione linguistico-culturale' },
+      });
     });
 
     it('lets the supervisor plan work packages and items, not the project; the auditor only reads', async () => {
@@ -275,6 +292,7 @@ for (const backend of BACKENDS) {
         .execute();
       expect(actions.map((a) => a.action)).toEqual([
         'project.project.create',
+        'project.partner.set',
         'project.partner.set',
         'project.partner.set',
         'project.work-package.create',

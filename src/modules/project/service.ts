@@ -221,13 +221,14 @@ export async function setPartner(platform: Platform, caller: Caller, projectId: 
       const leadName = await store.organisationName(unit.db, lead.organisationId);
       throw new Conflict(`Il progetto ha già un capofila (${leadName}): indicarlo prima come partner.`);
     }
+    const before = await store.findPartner(unit.db, projectId, input.organisationId);
     await store.upsertPartner(unit.db, { projectId, ...input, tasks: input.tasks ?? null });
     await unit.audit({
       kind: 'change',
       action: 'project.partner.set',
       entityType: 'project',
       entityId: projectId,
-      before: null,
+      before: before ?? null,
       after: { partner: name, role: input.role, tasks: input.tasks ?? null },
     });
   });
@@ -242,14 +243,15 @@ export async function removePartner(
 ) {
   await writeTransaction(platform.database.db, platform.clock, caller, async (unit) => {
     if (!(await store.lockProject(unit.db, projectId))) throw new NotFound(PROJECT_NOT_FOUND);
-    const removed = await store.removePartner(unit.db, projectId, organisationId);
-    if (Number(removed.numDeletedRows) === 0) throw new NotFound('L’ente non è partner del progetto.');
+    const before = await store.findPartner(unit.db, projectId, organisationId);
+    if (!before) throw new NotFound('L’ente non è partner del progetto.');
+    await store.removePartner(unit.db, projectId, organisationId);
     await unit.audit({
       kind: 'change',
       action: 'project.partner.remove',
       entityType: 'project',
       entityId: projectId,
-      before: { partner: organisationId },
+      before,
       after: null,
     });
   });

@@ -98,6 +98,17 @@ export function removePartner(db: Db, projectId: string, organisationId: string)
     .executeTakeFirst();
 }
 
+/** One partner of a project with its name, as the audit trail records it before a change. */
+export function findPartner(db: Db, projectId: string, organisationId: string) {
+  return db
+    .selectFrom('projectPartner as p')
+    .innerJoin('organisation as o', 'o.id', 'p.organisationId')
+    .select(['o.name as partner', 'p.role', 'p.tasks'])
+    .where('p.projectId', '=', projectId)
+    .where('p.organisationId', '=', organisationId)
+    .executeTakeFirst();
+}
+
 export function leadOf(db: Db, projectId: string) {
   return db
     .selectFrom('projectPartner')

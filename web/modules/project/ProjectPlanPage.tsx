@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { formatDate, formatDateTime } from '../../ui/dates.ts';
 import { SelectField, TextField } from '../../ui/fields.tsx';
 import { FormProblem, reportProblem } from '../../ui/forms.tsx';
@@ -135,13 +136,18 @@ function Partners({ project, onDone }: { project: ProjectView; onDone: Done }) {
     },
     onError: (error) => setProblem(reportProblem(error, form.setError, ['organisationId', 'role', 'tasks'])),
   });
+  const [removing, setRemoving] = useState<{ organisationId: string; name: string } | null>(null);
   const remove = useMutation({
     mutationFn: (organisationId: string) => projects.removePartner(project.id, organisationId),
     onSuccess: (view) => {
       queryClient.setQueryData(keys.project(project.id), view);
+      setRemoving(null);
       onDone(t('project.done.partnerRemoved'));
     },
-    onError: (error) => setProblem(reportProblem(error, form.setError, [])),
+    onError: (error) => {
+      setRemoving(null);
+      setProblem(reportProblem(error, form.setError, []));
+    },
   });
   const { errors } = form.formState;
   return (
@@ -161,7 +167,7 @@ function Partners({ project, onDone }: { project: ProjectView; onDone: Done }) {
                 <button
                   type="button"
                   className="btn btn-link btn-sm p-0"
-                  onClick={() => remove.mutate(partner.organisationId)}
+                  onClick={() => setRemoving({ organisationId: partner.organisationId, name: partner.name })}
                 >
                   {t('project.removePartner', { name: partner.name })}
                 </button>
@@ -170,6 +176,15 @@ function Partners({ project, onDone }: { project: ProjectView; onDone: Done }) {
           ))}
         </ul>
       )}
+      <ConfirmDialog
+        isOpen={removing !== null}
+        title={t('project.confirmRemovePartner.title')}
+        message={t('project.confirmRemovePartner.message', { name: removing?.name ?? '' })}
+        confirmLabel={t('project.confirmRemovePartner.confirm')}
+        isPending={remove.isPending}
+        onConfirm={() => removing && remove.mutate(removing.organisationId)}
+        onCancel={() => setRemoving(null)}
+      />
       {project.can.manage && (
         <form noValidate onSubmit={form.handleSubmit((values) => save.mutate(values))} className="mt-3">
           <h3 className="h6">{t('project.addPartner')}</h3>
@@ -390,13 +405,17 @@ function ItemForm({
     },
     onError: (error) => setProblem(reportProblem(error, form.setError, ITEM_FIELDS)),
   });
+  const [confirming, setConfirming] = useState(false);
   const remove = useMutation({
     mutationFn: () => projects.deleteItem(item?.id ?? ''),
     onSuccess: (view) => {
       queryClient.setQueryData(keys.project(project.id), view);
       onClose(t('project.done.itemRemoved'));
     },
-    onError: (error) => setProblem(reportProblem(error, form.setError, [])),
+    onError: (error) => {
+      setConfirming(false);
+      setProblem(reportProblem(error, form.setError, []));
+    },
   });
   return (
     <form
@@ -502,11 +521,22 @@ function ItemForm({
           {t('project.cancel')}
         </button>
         {item?.status === 'PLANNED' && (
-          <button type="button" className="btn btn-outline-danger btn-sm" onClick={() => remove.mutate()}>
+          <button type="button" className="btn btn-outline-danger btn-sm" onClick={() => setConfirming(true)}>
             {t('project.removeItem', { code: item.code })}
           </button>
         )}
       </div>
+      {item && (
+        <ConfirmDialog
+          isOpen={confirming}
+          title={t('project.confirmRemoveItem.title')}
+          message={t('project.confirmRemoveItem.message', { code: item.code, title: item.title })}
+          confirmLabel={t('project.confirmRemoveItem.confirm')}
+          isPending={remove.isPending}
+          onConfirm={() => remove.mutate()}
+          onCancel={() => setConfirming(false)}
+        />
+      )}
     </form>
   );
 }
@@ -515,7 +545,7 @@ function Notes({ project, wp, onDone }: { project: ProjectView; wp: WorkPackageV
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [problem, setProblem] = useState<string | null>(null);
-  const thisMonth = new Date().toISOString().slice(0, 7);
+  const thisMonth = currentMonth();
   const form = useForm<{ month: string; text: string }>({
     defaultValues: { month: thisMonth, text: wp.notes.find((n) => n.month === thisMonth)?.text ?? '' },
   });
@@ -570,6 +600,14 @@ function Notes({ project, wp, onDone }: { project: ProjectView; wp: WorkPackageV
     </div>
   );
 }
+
+// The month as the Prefettura's calendar has it: in the first hours of a month, UTC is still in the last one.
+const romeMonth = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Rome',
+  year: 'numeric',
+  month: '2-digit',
+});
+const currentMonth = () => romeMonth.format(new Date()).slice(0, 7);
 
 const monthFormat = new Intl.DateTimeFormat('it-IT', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 const monthName = (month: string) => monthFormat.format(new Date(`${month}-01T00:00:00Z`));

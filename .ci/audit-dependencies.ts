@@ -26,7 +26,9 @@ const serious = Object.values(report.vulnerabilities).filter((v) =>
 const unexcused = serious.flatMap((vulnerability) =>
   vulnerability.via
     // a package's own advisories (a name is a dependency's, reported under that one), high or critical only
-    .filter((via): via is Advisory => typeof via === 'object' && ['high', 'critical'].includes(via.severity ?? ''))
+    .filter(
+      (via): via is Advisory => typeof via === 'object' && ['high', 'critical'].includes(via.severity ?? ''),
+    )
     .filter((via) => {
       const excuse = allowList.find((e) => e.package === vulnerability.name && e.advisory === via.url);
       return !excuse || excuse.reviewUntil < today;

@@ -206,7 +206,10 @@ for (const backend of BACKENDS) {
         for (const lang of ['it', 'ar', 'uk']) {
           const page = await t.app.inject({ url: `/portale/${lang}/schede/${code}` });
           expect(page.statusCode).toBe(200);
-          expect(Buffer.byteLength(page.body) + Buffer.byteLength(STYLESHEET), `${code} ${lang}`).toBeLessThan(30 * 1024);
+          expect(
+            Buffer.byteLength(page.body) + Buffer.byteLength(STYLESHEET),
+            `${code} ${lang}`,
+          ).toBeLessThan(30 * 1024);
         }
     });
 

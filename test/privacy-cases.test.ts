@@ -8,6 +8,7 @@ import { documentFiles } from '../src/modules/cases/documents/service.ts';
 import { computeCheckCharacter } from '../src/modules/cases/intake/fiscal-codes.ts';
 import { casesPersonalData } from '../src/modules/cases/privacy/provider.ts';
 import { exchangePersonalData } from '../src/modules/exchange/privacy/provider.ts';
+import { holdCaseOpinions, releaseCaseOpinions } from '../src/modules/exchange/privacy/service.ts';
 import { stopTestApp, TEST_NOW, type TestApp } from './support/app.ts';
 import { workPermitApplication } from './support/cases.ts';
 import { BACKENDS, type TestDatabase } from './support/database.ts';
@@ -41,6 +42,9 @@ for (const backend of BACKENDS) {
     let policeEmail: string;
     let operatorEmail: string;
     let otherManagerEmail: string;
+    let policeManager: Session;
+    let policeManagerEmail: string;
+    let officeId: string;
     let dataDir: string;
     let n = 100;
 
@@ -49,6 +53,7 @@ for (const backend of BACKENDS) {
       operator = await signIn(t.app, operatorEmail);
       otherManager = await signIn(t.app, otherManagerEmail);
       police = await signIn(t.app, policeEmail);
+      policeManager = await signIn(t.app, policeManagerEmail);
     };
     const moveClockTo = async (instant: string) => {
       t.clock.set(instant);
@@ -122,6 +127,7 @@ for (const backend of BACKENDS) {
         .select('id')
         .where('code', '=', 'PREF-LO')
         .executeTakeFirstOrThrow();
+      officeId = office.id;
       operatorEmail = (await makeUser(t.platform, [{ organisationId: office.id, role: 'sui_operator' }]))
         .email;
       const other = await makeOrganisation(t.platform, { type: 'PREFECTURE', code: 'PREF-MI' });
@@ -130,6 +136,10 @@ for (const backend of BACKENDS) {
       const questura = await makeOrganisation(t.platform, { type: 'POLICE_HQ', code: 'QUESTURA-LO' });
       policeEmail = (await makeUser(t.platform, [{ organisationId: questura.id, role: 'questura_officer' }]))
         .email;
+      // a role given by mistake outside a Prefettura: it must not open the access requests
+      policeManagerEmail = (
+        await makeUser(t.platform, [{ organisationId: questura.id, role: 'sui_manager' }])
+      ).email;
       await signInAll();
     });
 
@@ -478,6 +488,28 @@ for (const backend of BACKENDS) {
         expect((await open(cases.held.id)).parties).toHaveLength(2);
       });
 
+      it('refuses a legal hold on a case already made anonymous, saying since when', async () => {
+        const { anonymisedAt } = await caseRow(cases.withdrawn.id);
+        expect(anonymisedAt).not.toBeNull();
+        const url = `/api/cases/${cases.withdrawn.id}/legal-hold`;
+        const refused = await call(manager, 'POST', url, { reason: 'Ricorso al TAR n. 7/2026' });
+        expect(refused.statusCode).toBe(409);
+        const day = new Intl.DateTimeFormat('it-IT', { dateStyle: 'long', timeZone: 'Europe/Rome' }).format(
+          anonymisedAt as Date,
+        );
+        expect(refused.json().detail).toBe(
+          `La pratica è già stata resa anonima il ${day}: non c’è più nulla da conservare.`,
+        );
+        expect((await call(manager, 'GET', url)).json()).toEqual({ hold: null });
+        expect(
+          await database.db
+            .selectFrom('opinionHold')
+            .select('caseNumber')
+            .where('caseNumber', '=', cases.withdrawn.number)
+            .execute(),
+        ).toEqual([]);
+      });
+
       it('anonymises appointments of closed cases, and deletes persons no case refers to', async () => {
         const cutoff = new Date('2026-03-05T00:00:00+01:00');
         expect(await due('cases.appointments', new Date('2026-03-03T00:00:00+01:00'))).toBe(0);
@@ -509,14 +541,10 @@ for (const backend of BACKENDS) {
         expect(await due(key, new Date('2026-03-01T00:00:00+01:00'))).toBe(0);
         const count = await due(key, future);
         expect(count).toBe(1);
-        const placed = await call(manager, 'POST', `/api/cases/${cases.rejected.id}/legal-hold`, {
-          reason: 'Ricorso al TAR n. 45/2026',
-        });
-        expect(placed.statusCode).toBe(201);
+        // the case is anonymised by now and takes no hold: the exchange's side of a hold, as a case's hold places it
+        await inTransaction((db) => holdCaseOpinions(db, cases.rejected.number, new Date(TEST_NOW)));
         expect(await due(key, future)).toBe(0);
-        expect((await call(manager, 'DELETE', `/api/cases/${cases.rejected.id}/legal-hold`)).statusCode).toBe(
-          204,
-        );
+        await inTransaction((db) => releaseCaseOpinions(db, cases.rejected.number));
         expect(await run(key, future, 10)).toBe(1);
         expect(await due(key, future)).toBe(0);
         const opinion = await database.db
@@ -610,10 +638,13 @@ for (const backend of BACKENDS) {
     });
 
     describe('the records of a data subject', () => {
-      const find = (subject: Parameters<typeof casesPersonalData.findSubject>[1]) =>
+      const find = (
+        subject: Parameters<typeof casesPersonalData.findSubject>[1],
+        organisationId = officeId,
+      ) =>
         inTransaction(async (db) => [
-          ...(await casesPersonalData.findSubject(db, subject)),
-          ...(await exchangePersonalData.findSubject(db, subject)),
+          ...(await casesPersonalData.findSubject(db, subject, { organisationId })),
+          ...(await exchangePersonalData.findSubject(db, subject, { organisationId })),
         ]);
       let created: { id: string; number: string };
       let person: {
@@ -659,10 +690,25 @@ for (const backend of BACKENDS) {
         const pratica = records.find((record) => record.section === 'Pratiche SUI');
         expect(pratica).toMatchObject({
           entity: { type: 'case', id: created.id },
-          data: { number: created.number, role: 'WORKER', type: 'WORK_CLEARANCE' },
+          data: {
+            number: created.number,
+            role: 'WORKER',
+            roleLabel: 'Lavoratore',
+            type: 'WORK_CLEARANCE',
+            typeName: 'Nulla osta al lavoro subordinato',
+            state: 'AWAITING_OPINIONS',
+            stateLabel: 'In attesa dei pareri',
+            channel: 'DESK',
+            channelLabel: 'Presentata allo sportello',
+            quota: { year: 2026, sector: 'NON_SEASONAL', sectorLabel: 'Lavoro subordinato non stagionale' },
+          },
         });
         expect(pratica?.title).toBe(`Pratica ${created.number}, presentata il 2 marzo 2026`);
         const document = records.find((record) => record.section === 'Documenti delle pratiche');
+        expect(document?.data).toMatchObject({
+          checklistCode: 'PASSPORT_COPY',
+          checklistLabel: 'Copia del passaporto del lavoratore',
+        });
         expect(document?.files?.[0]).toEqual({
           sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
           name: `${created.number}-v1-passaporto-interessato.pdf`,
@@ -703,6 +749,199 @@ for (const backend of BACKENDS) {
             person: { surname: person.surname, givenName: person.givenName, birthDate: '1900-01-01' },
           }),
         ).toEqual([]);
+      });
+
+      it('keeps to the searching Prefettura’s office and refuses an office of another kind', async () => {
+        const criterion = { passportNumber: person.passport.number };
+        const search = (who: Session) => call(who, 'POST', '/api/privacy/subjects/search', criterion);
+        const own = await search(manager);
+        expect(own.statusCode, own.body).toBe(200);
+        expect(own.json().sections.map((section: { title: string }) => section.title)).toEqual(
+          expect.arrayContaining([
+            'Anagrafica dello Sportello Unico',
+            'Pratiche SUI',
+            'Pareri di Questura e Ispettorato',
+          ]),
+        );
+
+        const other = await search(otherManager);
+        expect(other.statusCode, other.body).toBe(200);
+        expect(other.json()).toMatchObject({
+          total: 0,
+          message: 'Nessun dato trovato in LOVIT per la persona indicata (ricerca per numero di passaporto).',
+        });
+        const otherOffice = await database.db
+          .selectFrom('organisation')
+          .select('id')
+          .where('code', '=', 'PREF-MI')
+          .executeTakeFirstOrThrow();
+        expect(await find(criterion, otherOffice.id)).toEqual([]);
+
+        for (const url of ['/api/privacy/subjects/search', '/api/privacy/subjects/export']) {
+          const refused = await call(policeManager, 'POST', url, criterion);
+          expect(refused.statusCode, url).toBe(403);
+          expect(refused.json().detail).toBe(
+            'Le richieste di accesso ai dati personali sono trattate dallo Sportello Unico della Prefettura: il tuo ente non può cercare né esportare i dati di una persona.',
+          );
+        }
+        expect(
+          await database.db
+            .selectFrom('auditEntry')
+            .select('action')
+            .where('action', 'like', 'privacy.subject.%')
+            .where('actorLabel', '=', policeManagerEmail)
+            .execute(),
+        ).toEqual([]);
+      });
+
+      describe('a case of several persons', () => {
+        let family: { id: string; number: string };
+        const applicantEmail = 'richiedente.ricongiungimento@lovit.example';
+        const relativeEmail = 'familiare.ricongiungimento@lovit.example';
+        let applicantPassport: string;
+        let relativePassport: string;
+
+        beforeAll(async () => {
+          const index = next(16);
+          const work = workPermitApplication(index);
+          const worker = work.parties.flatMap((party) => ('person' in party ? [party.person] : []))[0];
+          if (!worker) throw new Error('no worker in the application');
+          applicantPassport = worker.passport?.number as string;
+          relativePassport = `F${String(index).padStart(9, '0')}`;
+          const submitted = await call(manager, 'POST', '/api/cases', {
+            type: 'FAMILY_REUNIFICATION_CLEARANCE',
+            parties: [
+              { role: 'APPLICANT', person: { ...worker, email: applicantEmail } },
+              {
+                role: 'FAMILY_MEMBER',
+                person: {
+                  ...worker,
+                  givenName: 'Iryna',
+                  birthDate: '2012-05-15',
+                  passport: { number: relativePassport, expiry: '2031-06-30' },
+                  email: relativeEmail,
+                },
+              },
+            ],
+            details: { formCode: 'SM' },
+          });
+          expect(submitted.statusCode, submitted.body).toBe(201);
+          family = submitted.json();
+          await upload(family.id, 'KINSHIP', 'stato-di-famiglia');
+          await upload(family.id, 'PASSPORT_COPY', 'passaporto-familiare');
+          await act(family.id, 'START_REVIEW');
+          await act(family.id, 'REQUEST_OPINIONS');
+          const desk = newId();
+          await database.db
+            .insertInto('desk')
+            .values({
+              id: desk,
+              organisationId: officeId,
+              name: 'Sportello ricongiungimenti',
+              place: 'Corso Umberto I 40, Lodi',
+              municipalityCode: '098031',
+              stepFreeAccess: true,
+              lift: true,
+              accessibleToilet: true,
+              createdAt: new Date(TEST_NOW),
+            })
+            .execute();
+          const appointment = (day: string, recipientEmail: string | null) => ({
+            id: newId(),
+            organisationId: officeId,
+            deskId: desk,
+            caseId: family.id,
+            startsAt: new Date(`${day}T09:00:00+01:00`),
+            endsAt: new Date(`${day}T09:20:00+01:00`),
+            purpose: 'DOCUMENTS',
+            status: 'SCHEDULED' as const,
+            recipientEmail,
+            createdAt: new Date(TEST_NOW),
+            createdBy: manager.view.user.id,
+          });
+          await database.db
+            .insertInto('appointment')
+            .values([
+              appointment('2026-03-16', applicantEmail),
+              appointment('2026-03-17', relativeEmail),
+              appointment('2026-03-18', null),
+            ])
+            .execute();
+        });
+
+        const ofFamily = (records: Awaited<ReturnType<typeof find>>, section: string) =>
+          records.filter(
+            (record) =>
+              record.section === section &&
+              [record.data.case, record.data.number, record.data.caseNumber].includes(family.number),
+          );
+
+        it('exports no document that may be another person’s, only counting them', async () => {
+          const records = await find({ passportNumber: applicantPassport });
+          const documents = ofFamily(records, 'Documenti delle pratiche');
+          expect(documents).toEqual([
+            {
+              section: 'Documenti delle pratiche',
+              title: `Documenti della pratica ${family.number} di altre persone: 2, non esportati`,
+              data: expect.objectContaining({ case: family.number, documents: 2, exported: false }),
+            },
+          ]);
+          expect(
+            records
+              .flatMap((record) => record.files ?? [])
+              .some((file) => file.name.startsWith(family.number)),
+          ).toBe(false);
+          const pratica = ofFamily(records, 'Pratiche SUI');
+          expect(pratica.map((record) => [record.data.role, record.data.roleLabel])).toEqual([
+            ['APPLICANT', 'Richiedente'],
+          ]);
+        });
+
+        it('gives each person the appointments addressed to them or to nobody, never another’s', async () => {
+          const recipients = async (passportNumber: string) =>
+            ofFamily(await find({ passportNumber }), 'Appuntamenti allo sportello').map((record) => [
+              record.data.startsAt,
+              record.data.recipientEmail,
+              record.data.purposeLabel,
+            ]);
+          expect(await recipients(applicantPassport)).toEqual([
+            [
+              new Date('2026-03-16T09:00:00+01:00').toISOString(),
+              applicantEmail,
+              'Consegna o integrazione di documenti',
+            ],
+            [
+              new Date('2026-03-18T09:00:00+01:00').toISOString(),
+              null,
+              'Consegna o integrazione di documenti',
+            ],
+          ]);
+          expect((await recipients(relativePassport)).map(([, email]) => email)).toEqual([
+            relativeEmail,
+            null,
+          ]);
+        });
+
+        it('keeps in the opinion only the person’s own entry of its subject', async () => {
+          type Subject = { persons: { givenName: string; passportNumber: string }[]; employers: unknown[] };
+          const subjectFor = async (passportNumber: string) => {
+            const opinions = ofFamily(await find({ passportNumber }), 'Pareri di Questura e Ispettorato');
+            expect(opinions).toHaveLength(1);
+            return opinions[0]?.data.subject as Subject;
+          };
+          const applicant = await subjectFor(applicantPassport);
+          expect(applicant.persons.map((entry) => entry.passportNumber)).toEqual([applicantPassport]);
+          expect(applicant.employers).toEqual([]);
+          expect((await subjectFor(relativePassport)).persons.map((entry) => entry.givenName)).toEqual([
+            'Iryna',
+          ]);
+          const stored = await database.db
+            .selectFrom('opinionRequest')
+            .select('subject')
+            .where('caseNumber', '=', family.number)
+            .executeTakeFirstOrThrow();
+          expect(stored.subject.persons).toHaveLength(2);
+        });
       });
     });
   });

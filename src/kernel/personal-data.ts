@@ -17,6 +17,13 @@ export type DataSubject = {
   email?: string;
 };
 
+/**
+ * Whose records a search may find: those of the searching office. Modules whose records belong to an office
+ * (case files, opinions) keep to it; the others hold the Prefettura's own processing, which only a Prefettura's
+ * office may search.
+ */
+export type SubjectScope = { organisationId: string };
+
 /** One record found about a person: a line for the summary, its data for the machine-readable file. */
 export type SubjectRecord = {
   /** The heading it is listed under in the summary, in Italian (e.g. "Pratiche SUI"). */
@@ -42,6 +49,11 @@ export type RetentionCategory = {
   /** The default legal basis, in Italian; the administrator may correct it. */
   legalBasis: string;
   defaultMonths: number;
+  /**
+   * The shortest time the administrator may set, where the law or the evidence the records give asks for one
+   * (the audit trail, case files); 1 month when absent.
+   */
+  minMonths?: number;
   /** Deleted outright, or kept with the personal fields removed (counts and figures survive). */
   action: 'delete' | 'anonymise';
   /** How many records are due: their time ran out before `cutoff` and nothing holds them. */
@@ -70,7 +82,7 @@ export type PersonalDataProvider = {
   categories: readonly RetentionCategory[];
   activities: readonly ProcessingActivity[];
   /** Every record of the module about the person, read inside the caller's transaction. */
-  findSubject(db: Db, subject: DataSubject): Promise<SubjectRecord[]>;
+  findSubject(db: Db, subject: DataSubject, scope: SubjectScope): Promise<SubjectRecord[]>;
 };
 
 const providers: PersonalDataProvider[] = [];

@@ -3,6 +3,28 @@ import { z } from 'zod';
 import { text } from '../../../kernel/contract.ts';
 import { personInput } from '../contract.ts';
 
+/** How a case reached the office, in words. */
+export const CHANNEL_LABELS: Record<string, string> = {
+  DESK: 'Presentata allo sportello',
+  API: 'Ricevuta per via telematica dal portale ministeriale',
+  IMPORT: 'Acquisita da un elenco di domande importato',
+};
+
+/** The decreto flussi's quota sectors of the shipped case types, in words. */
+export const QUOTA_SECTOR_LABELS: Record<string, string> = {
+  NON_SEASONAL: 'Lavoro subordinato non stagionale',
+  HOME_CARE: 'Assistenza familiare e socio-sanitaria',
+  AGRICULTURE: 'Lavoro stagionale in agricoltura',
+  TOURISM: 'Lavoro stagionale nel settore turistico-alberghiero',
+};
+
+export const EMPLOYER_KIND_LABELS: Record<string, string> = {
+  COMPANY: 'Impresa o ente',
+  PERSON: 'Persona fisica',
+};
+
+export const SEX_LABELS: Record<string, string> = { M: 'maschile', F: 'femminile' };
+
 export const legalHoldInput = z.object({ reason: text(500) });
 
 export const legalHoldView = z.object({

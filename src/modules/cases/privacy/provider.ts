@@ -9,15 +9,27 @@ import type {
   PersonalDataProvider,
   RetentionCategory,
   SubjectRecord,
+  SubjectScope,
 } from '../../../kernel/personal-data.ts';
 import { subjectKeys } from '../../exchange/privacy/service.ts';
-import { RECTIFIABLE_FIELDS, type RectifiableField } from './contract.ts';
+import { APPOINTMENT_PURPOSES, APPOINTMENT_STATUSES } from '../appointments/contract.ts';
+import { type CaseTypeVersion, caseTypeVersion } from '../law/definitions.ts';
+import {
+  CHANNEL_LABELS,
+  EMPLOYER_KIND_LABELS,
+  QUOTA_SECTOR_LABELS,
+  RECTIFIABLE_FIELDS,
+  type RectifiableField,
+  SEX_LABELS,
+} from './contract.ts';
 import * as store from './store.ts';
 
 const inWords = (value: Date | string) =>
   new Intl.DateTimeFormat('it-IT', { dateStyle: 'long', timeZone: 'Europe/Rome' }).format(
     typeof value === 'string' ? new Date(`${value}T12:00:00Z`) : value,
   );
+
+const DOCUMENTS_SECTION = 'Documenti delle pratiche';
 
 /** The closed states of the shipped case types with a retention of their own; any other closed state is "other". */
 const ISSUED = ['ISSUED'];
@@ -44,6 +56,10 @@ function caseCategory(
     runsFrom: 'dalla chiusura della pratica',
     legalBasis: `${why}; ${ARCHIVES}. Alla scadenza restano tipo, date, stati ed esito della pratica (per i dati di attività), non le parti, i documenti e i testi liberi.`,
     defaultMonths,
+    // A Prefettura's case files are public archives: they may be discarded only as the massimario di scarto
+    // approved by the commissione di sorveglianza allows (DPR 445/2000 art. 68, D.Lgs. 42/2004 art. 21), and the
+    // defaults are the least the reasons above ask; a longer time is the administrator's to set, a shorter not.
+    minMonths: defaultMonths,
     action: 'anonymise',
     countDue: (db, cutoff) => store.countDueCases(db, cutoff, states),
     dispose: (db, cutoff, limit) => store.anonymiseDueCases(db, cutoff, states, limit),
@@ -92,6 +108,9 @@ const categories: RetentionCategory[] = [
       'la copia serve all’istruttoria e ai termini di impugnazione (60 giorni al TAR, 120 per il ricorso ' +
       'straordinario), non oltre.',
     defaultMonths: 12,
+    // the appeal terms run from the notification, which may come weeks after closing, and the opposition to
+    // a refused family reunification before the ordinary court (art. 30 c.6 TUI) has no short term of its own
+    minMonths: 12,
     action: 'delete',
     countDue: (db, cutoff) => store.countDueDocuments(db, cutoff, IDENTITY_DOCUMENTS),
     dispose: (db, cutoff, limit) => store.deleteDueDocuments(db, cutoff, IDENTITY_DOCUMENTS, limit),
@@ -104,6 +123,8 @@ const categories: RetentionCategory[] = [
       'Art. 5, par. 1, lett. e) Reg. UE 2016/679: l’agenda serve alla convocazione (nota Min. Interno prot. 2236 ' +
       'del 16.6.2017); restano giorno, sportello ed esito per i dati di attività.',
     defaultMonths: 24,
+    // a convocation missed can close or found the refusal of a case: the record serves within the appeal terms
+    minMonths: 12,
     action: 'anonymise',
     countDue: (db, cutoff) => store.countDueAppointments(db, cutoff),
     dispose: (db, cutoff, limit) => store.anonymiseDueAppointments(db, cutoff, limit),
@@ -122,13 +143,20 @@ const categories: RetentionCategory[] = [
   },
 ];
 
+const countries = new Intl.DisplayNames(['it'], { type: 'region', fallback: 'code' });
+const languages = new Intl.DisplayNames(['it'], { type: 'language', fallback: 'code' });
+const countryName = (code: string) => countries.of(code) ?? code;
+const label = (labels: Record<string, string>, code: string) => labels[code] ?? code;
+
 const personData = (person: Awaited<ReturnType<typeof store.personsMatching>>[number]) => ({
   surname: person.surname,
   givenName: person.givenName,
   sex: person.sex,
+  sexLabel: label(SEX_LABELS, person.sex),
   birthDate: person.birthDate,
   birthPlace: person.birthPlace,
   citizenship: person.citizenship,
+  citizenshipName: countryName(person.citizenship),
   passportNumber: person.passportNumber,
   passportExpiry: person.passportExpiry,
   fiscalCode: person.fiscalCode,
@@ -136,28 +164,83 @@ const personData = (person: Awaited<ReturnType<typeof store.personsMatching>>[nu
   email: person.email,
   phone: person.phone,
   preferredLanguage: person.preferredLanguage,
+  preferredLanguageName: person.preferredLanguage ? (languages.of(person.preferredLanguage) ?? null) : null,
   registeredAt: person.createdAt.toISOString(),
   updatedAt: person.updatedAt.toISOString(),
 });
 
-async function findSubject(db: Db, subject: DataSubject): Promise<SubjectRecord[]> {
+/** The names of a case type's codes (its name, states, roles, documents) in the version each case follows. */
+async function namesOfTypes(db: Db, cases: readonly { typeCode: string; typeValidFrom: string }[]) {
+  const versions = [
+    ...new Map(
+      cases.map((c) => [
+        `${c.typeCode}|${c.typeValidFrom}`,
+        { code: c.typeCode, validFrom: c.typeValidFrom },
+      ]),
+    ).values(),
+  ];
+  const definitions = new Map<string, CaseTypeVersion>();
+  for (const row of await store.caseTypeDefinitions(db, versions)) {
+    const definition = caseTypeVersion.parse(row.definition);
+    definitions.set(`${row.code}|${row.validFrom}`, definition);
+  }
+  return (c: { typeCode: string; typeValidFrom: string }) => {
+    const definition = definitions.get(`${c.typeCode}|${c.typeValidFrom}`);
+    return {
+      type: definition?.name ?? c.typeCode,
+      state: (code: string) => definition?.states.find((state) => state.code === code)?.label ?? code,
+      role: (code: string) => definition?.parties.find((party) => party.role === code)?.label ?? code,
+      document: (code: string) => definition?.documents.find((item) => item.code === code)?.label ?? code,
+    };
+  };
+}
+
+/** The person's own addresses, as the appointments' recipients are compared: trimmed, lower case. */
+function ownEmails(
+  keys: { email?: string },
+  persons: readonly { email: string | null }[],
+  employers: readonly { email: string | null; pec: string | null }[],
+): string[] {
+  const all = [keys.email, ...persons.map((p) => p.email), ...employers.flatMap((e) => [e.email, e.pec])];
+  return [...new Set(all.flatMap((email) => (email?.trim() ? [email.trim().toLowerCase()] : [])))];
+}
+
+async function findSubject(db: Db, subject: DataSubject, scope: SubjectScope): Promise<SubjectRecord[]> {
+  const office = scope.organisationId;
   const keys = subjectKeys(subject);
-  const persons = await store.personsMatching(db, keys);
-  const employers = await store.employersMatching(db, keys);
+  const persons = await store.personsMatching(db, office, keys);
+  const employers = await store.employersMatching(db, office, keys);
   const personIds = persons.map((person) => person.id);
   const parties = await store.casesOfParties(
     db,
+    office,
     personIds,
     employers.map((employer) => employer.id),
   );
   const caseIds = [...new Set(parties.map((party) => party.id))];
-  // documents are the applicant's own where the person is a party as a person (a worker, a family member)
-  const personCaseIds = [...new Set(parties.filter((party) => party.personId).map((party) => party.id))];
+  // A case's documents name no party they belong to: they are the person's own only in a case where no other
+  // person is a party (a worker with the employer). In a case of several persons (a family reunification) they
+  // may be anyone's, and are only counted.
+  const own = new Set(personIds);
+  const personParties = await store.personPartiesOf(db, caseIds);
+  const ownCaseIds = caseIds.filter(
+    (id) =>
+      parties.some((party) => party.id === id && party.personId) &&
+      personParties.every(
+        (party) => party.caseId !== id || (party.personId !== null && own.has(party.personId)),
+      ),
+  );
+  const documents = await store.documentsOfCases(db, ownCaseIds);
+  const withheld = await store.documentCountsOf(
+    db,
+    caseIds.filter((id) => !ownCaseIds.includes(id)),
+  );
   const outcomes = await store.outcomesOfCases(db, caseIds);
-  const documents = await store.documentsOfCases(db, personCaseIds);
-  const appointments = await store.appointmentsOf(db, caseIds, keys.email);
+  const appointments = await store.appointmentsOf(db, office, caseIds, ownEmails(keys, persons, employers));
   const rectifications = await store.rectificationsOf(db, personIds);
-  const numberOf = new Map(parties.map((party) => [party.id, party.number]));
+  const namesOf = await namesOfTypes(db, parties);
+  const caseOf = new Map(parties.map((party) => [party.id, party]));
+  const numberOf = (caseId: string | null) => (caseId ? (caseOf.get(caseId)?.number ?? null) : null);
 
   return [
     ...persons.map((person) => ({
@@ -171,6 +254,7 @@ async function findSubject(db: Db, subject: DataSubject): Promise<SubjectRecord[
       title: `Datore di lavoro ${employer.name}, codice fiscale ${employer.fiscalCode}`,
       data: {
         kind: employer.kind,
+        kindLabel: label(EMPLOYER_KIND_LABELS, employer.kind),
         name: employer.name,
         fiscalCode: employer.fiscalCode,
         vatNumber: employer.vatNumber,
@@ -183,20 +267,31 @@ async function findSubject(db: Db, subject: DataSubject): Promise<SubjectRecord[
     })),
     ...parties.map((party) => {
       const ended = outcomes.filter((outcome) => outcome.caseId === party.id);
+      const names = namesOf(party);
       return {
         section: 'Pratiche SUI',
         title: `Pratica ${party.number}, presentata il ${inWords(party.submittedOn)}${party.closedAt && party.closed ? `, conclusa il ${inWords(party.closedAt)}` : ''}`,
         data: {
           number: party.number,
           role: party.role,
+          roleLabel: names.role(party.role),
           type: party.typeCode,
+          typeName: names.type,
           state: party.state,
+          stateLabel: names.state(party.state),
           closed: party.closed,
           submittedOn: party.submittedOn,
           receivedAt: party.receivedAt.toISOString(),
           closedAt: party.closed && party.closedAt ? new Date(party.closedAt).toISOString() : null,
           channel: party.channel,
-          quota: party.quotaYear ? { year: party.quotaYear, sector: party.quotaSector } : null,
+          channelLabel: label(CHANNEL_LABELS, party.channel),
+          quota: party.quotaYear
+            ? {
+                year: party.quotaYear,
+                sector: party.quotaSector,
+                sectorLabel: party.quotaSector ? label(QUOTA_SECTOR_LABELS, party.quotaSector) : null,
+              }
+            : null,
           outcomes: ended.map((outcome) => ({
             label: outcome.label,
             number: outcome.number,
@@ -210,48 +305,68 @@ async function findSubject(db: Db, subject: DataSubject): Promise<SubjectRecord[
     }),
     ...appointments.map((appointment) => ({
       section: 'Appuntamenti allo sportello',
-      title: `Appuntamento del ${inWords(appointment.startsAt)} presso ${appointment.deskName}${appointment.caseId ? ` (pratica ${numberOf.get(appointment.caseId) ?? ''})` : ''}`,
+      title: `Appuntamento del ${inWords(appointment.startsAt)} presso ${appointment.deskName}${appointment.caseId ? ` (pratica ${numberOf(appointment.caseId) ?? ''})` : ''}`,
       data: {
-        case: appointment.caseId ? (numberOf.get(appointment.caseId) ?? null) : null,
+        case: numberOf(appointment.caseId),
         startsAt: appointment.startsAt.toISOString(),
         endsAt: appointment.endsAt.toISOString(),
         desk: appointment.deskName,
         place: appointment.place,
         purpose: appointment.purpose,
+        purposeLabel: label(APPOINTMENT_PURPOSES, appointment.purpose),
         status: appointment.status,
+        statusLabel: label(APPOINTMENT_STATUSES, appointment.status),
         documentsToBring: appointment.documentsToBring,
+        // found by the person's own address or by having none: the address, if any, is theirs
         recipientEmail: appointment.recipientEmail,
         language: appointment.language,
+        languageName: appointment.language ? (languages.of(appointment.language) ?? null) : null,
         outcomeNotes: appointment.outcomeNotes,
       },
       entity: { type: 'appointment', id: appointment.id },
     })),
-    ...documents.map((document) => ({
-      section: 'Documenti delle pratiche',
-      title: `${document.fileName}, pratica ${numberOf.get(document.caseId) ?? ''}, caricato il ${inWords(document.uploadedAt)}`,
-      data: {
-        case: numberOf.get(document.caseId) ?? null,
-        checklistCode: document.checklistCode,
-        version: document.version,
-        fileName: document.fileName,
-        mediaType: document.mediaType,
-        size: document.size,
-        uploadedAt: document.uploadedAt.toISOString(),
-        current: document.supersededBy === null,
-      },
-      files: [
-        {
-          sha256: document.sha256,
-          name: `${numberOf.get(document.caseId) ?? 'pratica'}-v${document.version}-${document.fileName}`,
+    ...documents.map((document) => {
+      const kase = caseOf.get(document.caseId);
+      return {
+        section: DOCUMENTS_SECTION,
+        title: `${document.fileName}, pratica ${kase?.number ?? ''}, caricato il ${inWords(document.uploadedAt)}`,
+        data: {
+          case: kase?.number ?? null,
+          checklistCode: document.checklistCode,
+          checklistLabel:
+            kase && document.checklistCode ? namesOf(kase).document(document.checklistCode) : null,
+          version: document.version,
+          fileName: document.fileName,
+          mediaType: document.mediaType,
+          size: document.size,
+          uploadedAt: document.uploadedAt.toISOString(),
+          current: document.supersededBy === null,
         },
-      ],
-      entity: { type: 'case_document', id: document.id },
+        files: [
+          {
+            sha256: document.sha256,
+            name: `${kase?.number ?? 'pratica'}-v${document.version}-${document.fileName}`,
+          },
+        ],
+        entity: { type: 'case_document', id: document.id },
+      };
+    }),
+    ...[...withheld].map(([caseId, count]) => ({
+      section: DOCUMENTS_SECTION,
+      title: `Documenti della pratica ${numberOf(caseId) ?? ''} di altre persone: ${count}, non esportati`,
+      data: {
+        case: numberOf(caseId),
+        documents: count,
+        exported: false,
+        why: 'La pratica riguarda anche altre persone e i suoi documenti non indicano a chi appartengono.',
+      },
     })),
     ...rectifications.map((row) => ({
       section: 'Rettifiche dei dati',
       title: `${RECTIFIABLE_FIELDS[row.field as RectifiableField] ?? row.field} rettificato il ${inWords(row.rectifiedAt)}`,
       data: {
         field: row.field,
+        fieldLabel: RECTIFIABLE_FIELDS[row.field as RectifiableField] ?? row.field,
         previousValue: row.previousValue,
         newValue: row.newValue,
         reason: row.reason,

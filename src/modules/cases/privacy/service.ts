@@ -50,6 +50,10 @@ export async function placeLegalHold(
   await writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
     const found = await store.lockCase(db, actor.organisationId, caseId);
     if (!found) throw caseNotFound();
+    if (found.anonymisedAt)
+      throw new Conflict(
+        `La pratica è già stata resa anonima il ${inWords(found.anonymisedAt)}: non c’è più nulla da conservare.`,
+      );
     const existing = await store.findHold(db, caseId);
     if (existing)
       throw new Conflict(

@@ -250,7 +250,7 @@ export function findCaseWithHold(db: Db, organisationId: string, caseId: string)
 export function lockCase(db: Db, organisationId: string, caseId: string) {
   return db
     .selectFrom('caseFile')
-    .select(['id', 'number'])
+    .select(['id', 'number', 'anonymisedAt'])
     .where('organisationId', '=', organisationId)
     .where('id', '=', caseId)
     .forUpdate()
@@ -364,10 +364,12 @@ export type SubjectKeys = {
   person?: { surname: string; givenName: string; birthDate: string };
 };
 
-export function personsMatching(db: Db, keys: SubjectKeys) {
+/** The persons of the office the keys name. */
+export function personsMatching(db: Db, organisationId: string, keys: SubjectKeys) {
   return db
     .selectFrom('person')
     .selectAll()
+    .where('organisationId', '=', organisationId)
     .where((eb) => {
       const matches: Expression<SqlBool>[] = [];
       if (keys.fiscalCode) matches.push(eb(sql`upper(trim(fiscal_code))`, '=', keys.fiscalCode));
@@ -387,11 +389,12 @@ export function personsMatching(db: Db, keys: SubjectKeys) {
     .execute();
 }
 
-/** Employers that are the person: a natural person's fiscal code, or the e-mail or PEC address given. */
-export function employersMatching(db: Db, keys: SubjectKeys) {
+/** Employers of the office that are the person: a natural person's fiscal code, or the e-mail or PEC given. */
+export function employersMatching(db: Db, organisationId: string, keys: SubjectKeys) {
   return db
     .selectFrom('employer')
     .selectAll()
+    .where('organisationId', '=', organisationId)
     .where((eb) => {
       const matches: Expression<SqlBool>[] = [];
       if (keys.fiscalCode)
@@ -408,8 +411,13 @@ export function employersMatching(db: Db, keys: SubjectKeys) {
     .execute();
 }
 
-/** The cases the persons or employers are parties of, with the role they have there. */
-export function casesOfParties(db: Db, personIds: readonly string[], employerIds: readonly string[]) {
+/** The office's cases the persons or employers are parties of, with the role they have there. */
+export function casesOfParties(
+  db: Db,
+  organisationId: string,
+  personIds: readonly string[],
+  employerIds: readonly string[],
+) {
   if (personIds.length === 0 && employerIds.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('caseParty as cp')
@@ -431,6 +439,7 @@ export function casesOfParties(db: Db, personIds: readonly string[], employerIds
       'caseFile.channel',
     ])
     .select((eb) => closedAt(eb).as('closedAt'))
+    .where('caseFile.organisationId', '=', organisationId)
     .where((eb) =>
       eb.or([
         ...(personIds.length ? [eb('cp.personId', 'in', personIds)] : []),
@@ -438,6 +447,33 @@ export function casesOfParties(db: Db, personIds: readonly string[], employerIds
       ]),
     )
     .orderBy('caseFile.receivedAt')
+    .execute();
+}
+
+/** Every party of the cases that is a person, whoever they are. */
+export function personPartiesOf(db: Db, caseIds: readonly string[]) {
+  if (caseIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('caseParty')
+    .select(['caseId', 'personId'])
+    .where('caseId', 'in', caseIds)
+    .where('personId', 'is not', null)
+    .execute();
+}
+
+/** The definitions of the case types the cases follow, each version once, as stored. */
+export function caseTypeDefinitions(db: Db, versions: readonly { code: string; validFrom: string }[]) {
+  if (versions.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('caseTypeVersion')
+    .select(['code', 'validFrom', 'definition'])
+    .where((eb) =>
+      eb.or(
+        versions.map((version) =>
+          eb.and([eb('code', '=', version.code), eb('validFrom', '=', version.validFrom)]),
+        ),
+      ),
+    )
     .execute();
 }
 
@@ -462,18 +498,41 @@ export function documentsOfCases(db: Db, caseIds: readonly string[]) {
     .execute();
 }
 
-/** The appointments of the cases, and those booked for the e-mail address given. */
-export function appointmentsOf(db: Db, caseIds: readonly string[], email: string | undefined) {
-  if (caseIds.length === 0 && !email) return Promise.resolve([]);
+/** How many documents (every version) each of the cases holds; cases without any are left out. */
+export async function documentCountsOf(db: Db, caseIds: readonly string[]): Promise<Map<string, number>> {
+  if (caseIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('caseDocument')
+    .select(['caseId', (eb) => eb.fn.countAll<string>().as('n')])
+    .where('caseId', 'in', caseIds)
+    .groupBy('caseId')
+    .execute();
+  return new Map(rows.map((row) => [row.caseId, Number(row.n)]));
+}
+
+/**
+ * The office's appointments addressed to one of the person's own addresses, and those of the cases with no
+ * address at all: an appointment of the case sent to someone else is that person's.
+ */
+export function appointmentsOf(
+  db: Db,
+  organisationId: string,
+  caseIds: readonly string[],
+  ownEmails: readonly string[],
+) {
+  if (caseIds.length === 0 && ownEmails.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('appointment as a')
     .innerJoin('desk as d', 'd.id', 'a.deskId')
     .selectAll('a')
     .select(['d.name as deskName', 'd.place'])
+    .where('a.organisationId', '=', organisationId)
     .where((eb) =>
       eb.or([
-        ...(caseIds.length ? [eb('a.caseId', 'in', caseIds)] : []),
-        ...(email ? [eb(sql`lower(trim(a.recipient_email))`, '=', email)] : []),
+        ...(caseIds.length
+          ? [eb.and([eb('a.caseId', 'in', caseIds), eb('a.recipientEmail', 'is', null)])]
+          : []),
+        ...(ownEmails.length ? [eb(sql`lower(trim(a.recipient_email))`, 'in', ownEmails)] : []),
       ]),
     )
     .orderBy('a.startsAt')

@@ -3,10 +3,17 @@
  * employers of the case, as much as the body needs), the answers' reasons and attachments, the questions and
  * replies. Told to the privacy module through `kernel/personal-data.ts`.
  */
+
+import type { OpinionSubject } from '../../../db/tables/exchange.ts';
 import type { Db } from '../../../kernel/db.ts';
-import type { DataSubject, PersonalDataProvider, SubjectRecord } from '../../../kernel/personal-data.ts';
+import type {
+  DataSubject,
+  PersonalDataProvider,
+  SubjectRecord,
+  SubjectScope,
+} from '../../../kernel/personal-data.ts';
 import { OPINION_BODIES, OPINION_OUTCOMES, OPINION_STATES } from '../contract.ts';
-import { subjectKeys } from './service.ts';
+import { type SubjectKeys, subjectKeys } from './service.ts';
 import * as store from './store.ts';
 
 const inWords = (value: Date | string) =>
@@ -16,8 +23,32 @@ const inWords = (value: Date | string) =>
 
 const bodyName = (body: string) => OPINION_BODIES[body as keyof typeof OPINION_BODIES] ?? body;
 
-async function findSubject(db: Db, subject: DataSubject): Promise<SubjectRecord[]> {
-  const opinions = await store.opinionsAbout(db, subjectKeys(subject));
+/**
+ * The opinion's subject as far as it is the person's: their own entry among the persons (or the employer they
+ * are), without the others the opinion was also about.
+ */
+function ownPartOf(subject: OpinionSubject, keys: SubjectKeys): OpinionSubject {
+  const upper = (value: string | null | undefined) => value?.trim().toUpperCase();
+  const lower = (value: string | null | undefined) => value?.trim().toLowerCase();
+  const isThePerson = (person: OpinionSubject['persons'][number]) =>
+    (keys.fiscalCode !== undefined && upper(person.fiscalCode) === keys.fiscalCode) ||
+    (keys.passportNumber !== undefined && upper(person.passportNumber) === keys.passportNumber) ||
+    (keys.person !== undefined &&
+      lower(person.surname) === keys.person.surname &&
+      lower(person.givenName) === keys.person.givenName &&
+      person.birthDate === keys.person.birthDate);
+  return {
+    ...subject,
+    persons: subject.persons.filter(isThePerson),
+    employers: subject.employers.filter(
+      (employer) => keys.fiscalCode !== undefined && upper(employer.fiscalCode) === keys.fiscalCode,
+    ),
+  };
+}
+
+async function findSubject(db: Db, subject: DataSubject, scope: SubjectScope): Promise<SubjectRecord[]> {
+  const keys = subjectKeys(subject);
+  const opinions = await store.opinionsAbout(db, scope.organisationId, keys);
   return opinions.map((opinion) => ({
     section: 'Pareri di Questura e Ispettorato',
     title: `Parere ${bodyName(opinion.body)} sulla pratica ${opinion.caseNumber} (${opinion.caseTypeName}), richiesto il ${inWords(opinion.requestedOn)}`,
@@ -31,7 +62,7 @@ async function findSubject(db: Db, subject: DataSubject): Promise<SubjectRecord[
       state: OPINION_STATES[opinion.state] ?? opinion.state,
       outcome: opinion.outcome ? OPINION_OUTCOMES[opinion.outcome] : null,
       closedAt: opinion.closedAt?.toISOString() ?? null,
-      subject: opinion.subject,
+      subject: ownPartOf(opinion.subject, keys),
       answers: opinion.answers.map((answer) => ({
         outcome: OPINION_OUTCOMES[answer.outcome],
         reasons: answer.reasons,

@@ -82,8 +82,11 @@ export type SubjectKeys = {
   person?: { surname: string; givenName: string; birthDate: string };
 };
 
-/** The opinions (not yet anonymised) whose subject names the person, with their answers and questions. */
-export async function opinionsAbout(db: Db, keys: SubjectKeys) {
+/**
+ * The opinions the office requested whose subject names the person, with their answers and questions. The
+ * requesting office is the one that answers for them; the body's copy is the body's.
+ */
+export async function opinionsAbout(db: Db, organisationId: string, keys: SubjectKeys) {
   const personMatches: Expression<SqlBool>[] = [];
   if (keys.fiscalCode) personMatches.push(sql<SqlBool>`upper(trim(p->>'fiscalCode')) = ${keys.fiscalCode}`);
   if (keys.passportNumber)
@@ -102,9 +105,10 @@ export async function opinionsAbout(db: Db, keys: SubjectKeys) {
   const requests = await db
     .selectFrom('opinionRequest as o')
     .selectAll('o')
+    .where('o.requesterOrganisationId', '=', organisationId)
     .where(
-      sql<SqlBool>`exists (select 1 from jsonb_array_elements(o.subject->'persons') p
-        where ${sql.join(personMatches, sql` or `)}) or ${employerMatch}`,
+      sql<SqlBool>`(exists (select 1 from jsonb_array_elements(o.subject->'persons') p
+        where ${sql.join(personMatches, sql` or `)}) or ${employerMatch})`,
     )
     .orderBy('o.requestedAt')
     .execute();

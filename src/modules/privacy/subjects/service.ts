@@ -9,9 +9,13 @@ import { Readable } from 'node:stream';
 import type { Actor, Caller } from '../../../kernel/auth.ts';
 import type { Db } from '../../../kernel/db.ts';
 import { downloadName } from '../../../kernel/download-names.ts';
-import { NotFound, Unauthenticated } from '../../../kernel/errors.ts';
+import { Forbidden, NotFound, Unauthenticated } from '../../../kernel/errors.ts';
 import { renderOfficialDocument } from '../../../kernel/pdf.ts';
-import { personalDataProviders, type SubjectRecord } from '../../../kernel/personal-data.ts';
+import {
+  personalDataProviders,
+  type SubjectRecord,
+  type SubjectScope,
+} from '../../../kernel/personal-data.ts';
 import type { Platform } from '../../../kernel/platform.ts';
 import { type UnitOfWork, writeTransaction } from '../../../kernel/transaction.ts';
 import { fileStoreOf } from '../../../kernel/uploads.ts';
@@ -37,11 +41,24 @@ type Found = { records: SubjectRecord[]; reads: ReadLine[] };
 
 const READS_PER_STATEMENT = 1000;
 
-async function findEverywhere(db: Db, criterion: Criterion): Promise<Found> {
+/**
+ * Whose records the caller may search: those of their office, and only a Prefettura's office answers access
+ * requests (it is the controller of the SUI's processing); another body's manager asks the Prefettura.
+ */
+function subjectScopeOf(caller: Caller): SubjectScope {
+  if (!caller.actor) throw new Unauthenticated();
+  if (caller.actor.organisationType !== 'PREFECTURE')
+    throw new Forbidden(
+      'Le richieste di accesso ai dati personali sono trattate dallo Sportello Unico della Prefettura: il tuo ente non può cercare né esportare i dati di una persona.',
+    );
+  return { organisationId: caller.actor.organisationId };
+}
+
+async function findEverywhere(db: Db, criterion: Criterion, scope: SubjectScope): Promise<Found> {
   const records: SubjectRecord[] = [];
   // One after another: the transaction is one connection, and the modules' queries cannot share it at once.
   for (const provider of personalDataProviders())
-    records.push(...(await provider.findSubject(db, criterion.subject)));
+    records.push(...(await provider.findSubject(db, criterion.subject, scope)));
   const reads = await accessesToRecords(db, entitiesOf(records));
   return { records, reads: readLines(reads, records) };
 }
@@ -83,10 +100,11 @@ async function findAndRecord(
   input: SubjectCriterion,
   action: 'privacy.subject.search' | 'privacy.subject.export',
 ) {
+  const scope = subjectScopeOf(caller);
   const criterion = readCriterion(input, platform.clock.today());
   const found = await writeTransaction(platform.database.db, platform.clock, caller, async (unit) => {
     await readOneSnapshot(unit.db);
-    const found = await findEverywhere(unit.db, criterion);
+    const found = await findEverywhere(unit.db, criterion, scope);
     const files = new Set(found.records.flatMap((record) => (record.files ?? []).map((file) => file.sha256)));
     await recordRequest(
       unit,

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { newId } from '../src/kernel/ids.ts';
 import type { PersonalDataProvider, RetentionCategory } from '../src/kernel/personal-data.ts';
 import { personalDataProviders } from '../src/kernel/personal-data.ts';
@@ -13,7 +13,7 @@ import { trainingPersonalData } from '../src/modules/training/privacy/provider.t
 import { trainingIndicators } from '../src/modules/training/service.ts';
 import { startTestApp, stopTestApp, type TestApp } from './support/app.ts';
 import { BACKENDS, openTestDatabase, type TestDatabase } from './support/database.ts';
-import { makeOrganisation, makeUser } from './support/identity.ts';
+import { makeOrganisation, makeUser, signIn } from './support/identity.ts';
 
 /** Records older than this are due in these tests; the later ones are not. */
 const CUTOFF = new Date('2025-01-01T00:00:00Z');
@@ -31,6 +31,7 @@ for (const backend of BACKENDS) {
     let database: TestDatabase;
     let t: TestApp;
     let organisationId: string;
+    let scope: { organisationId: string };
 
     /** Disposes as the retention job does: inside a transaction of its own. */
     const dispose = (category: RetentionCategory, limit = 100) =>
@@ -44,6 +45,7 @@ for (const backend of BACKENDS) {
       t = await startTestApp(database);
       organisationId = (await makeOrganisation(t.platform, { name: 'Comune di Lodi', type: 'MUNICIPALITY' }))
         .id;
+      scope = { organisationId };
     });
 
     afterAll(async () => {
@@ -79,18 +81,22 @@ for (const backend of BACKENDS) {
           .execute();
       await database.db
         .updateTable('appUser')
-        .set({ isActive: false })
+        .set({ isActive: false, deactivatedAt: LONG_AGO })
         .where('id', 'in', [gone.id, lastAdmin.id])
         .execute();
       // no administrator is active but the one switched off: it stays, to be switched back on
       await database.db
         .updateTable('appUser')
-        .set({ isActive: false })
+        .set({ isActive: false, deactivatedAt: LONG_AGO })
         .where('id', 'in', database.db.selectFrom('membership').select('userId').where('role', '=', 'admin'))
         .execute();
       const accounts = categoryOf(identityPersonalData, 'identity.accounts-deactivated');
       const before = await due(accounts);
-      const found = await identityPersonalData.findSubject(database.db, { email: gone.email.toUpperCase() });
+      const found = await identityPersonalData.findSubject(
+        database.db,
+        { email: gone.email.toUpperCase() },
+        scope,
+      );
       expect(found).toEqual([
         expect.objectContaining({
           section: 'Account utente',
@@ -112,7 +118,7 @@ for (const backend of BACKENDS) {
       expect(byId.get(gone.id)?.email).not.toContain(gone.email);
       expect(byId.get(active.id)?.email).toBe(active.email);
       expect(byId.get(lastAdmin.id)?.email).toBe(lastAdmin.email);
-      expect(await identityPersonalData.findSubject(database.db, { email: gone.email })).toEqual([]);
+      expect(await identityPersonalData.findSubject(database.db, { email: gone.email }, scope)).toEqual([]);
 
       // with another administrator at work, the old one's account goes too
       await person('admin');
@@ -221,9 +227,13 @@ for (const backend of BACKENDS) {
       const open = action('OPEN', null);
       await database.db.insertInto('councilActionItem').values([done, open]).execute();
 
-      const found = await councilPersonalData.findSubject(database.db, {
-        email: 'Giulia.Bianchi@comune.example',
-      });
+      const found = await councilPersonalData.findSubject(
+        database.db,
+        {
+          email: 'Giulia.Bianchi@comune.example',
+        },
+        scope,
+      );
       expect(found.map((record) => record.entity)).toEqual([
         { type: 'council_table', id: tableId },
         { type: 'council_meeting', id: old.id },
@@ -232,10 +242,15 @@ for (const backend of BACKENDS) {
         { type: 'council_action_item', id: open.id },
       ]);
       expect(found.every((record) => record.section === 'Consiglio territoriale')).toBe(true);
-      const byName = await councilPersonalData.findSubject(database.db, {
-        person: { surname: 'VERDI', givenName: 'paolo', birthDate: '1970-01-01' },
-      });
-      expect(byName.length).toBe(4);
+      const byName = await councilPersonalData.findSubject(
+        database.db,
+        {
+          person: { surname: 'VERDI', givenName: 'paolo', birthDate: '1970-01-01' },
+        },
+        scope,
+      );
+      // the council keeps no birth date: a name alone would find every namesake
+      expect(byName).toEqual([]);
 
       const seats = categoryOf(councilPersonalData, 'council.seats-ended');
       const invitations = categoryOf(councilPersonalData, 'council.meeting-invitations');
@@ -390,20 +405,22 @@ for (const backend of BACKENDS) {
         .execute();
       const figures = await trainingIndicators(t.platform);
 
-      const found = await trainingPersonalData.findSubject(database.db, { email: anna.email });
+      const found = await trainingPersonalData.findSubject(database.db, { email: anna.email }, scope);
       expect(found.map((record) => record.entity)).toEqual([
         { type: 'training_enrolment', id: taken.id },
         { type: 'training_session', id: old.sessionId },
         { type: 'training_certificate', id: certificateId },
       ]);
       expect(found.every((record) => record.section === 'Formazione')).toBe(true);
-      // the name printed on the certificate finds it too, whatever became of the account
-      const byName = await trainingPersonalData.findSubject(database.db, {
-        person: { surname: 'rossi', givenName: 'ANNA', birthDate: '1980-01-01' },
-      });
-      expect(byName.map((record) => record.entity)).toEqual([
-        { type: 'training_certificate', id: certificateId },
-      ]);
+      // the certificate keeps no birth date: the name printed on it alone finds nothing
+      const byName = await trainingPersonalData.findSubject(
+        database.db,
+        {
+          person: { surname: 'rossi', givenName: 'ANNA', birthDate: '1980-01-01' },
+        },
+        scope,
+      );
+      expect(byName).toEqual([]);
 
       const unused = categoryOf(trainingPersonalData, 'training.enrolments-unused');
       const certificates = categoryOf(trainingPersonalData, 'training.certificates');
@@ -464,7 +481,7 @@ for (const backend of BACKENDS) {
         .values({ id: newId(), questionnaireId: closed.id, answers: '{}', answeredOn: '2014-05-10' })
         .execute();
 
-      const found = await surveysPersonalData.findSubject(database.db, { email: carla.email });
+      const found = await surveysPersonalData.findSubject(database.db, { email: carla.email }, scope);
       expect(found).toHaveLength(4);
       expect(found[0]).toMatchObject({
         section: 'Questionari',
@@ -479,7 +496,7 @@ for (const backend of BACKENDS) {
       expect(await dispose(participations)).toBe(1);
       expect(await due(invitations)).toBe(0);
 
-      const remaining = await surveysPersonalData.findSubject(database.db, { email: carla.email });
+      const remaining = await surveysPersonalData.findSubject(database.db, { email: carla.email }, scope);
       expect(remaining.map((record) => record.entity?.id)).toEqual([open.id, open.id]);
       const answers = await database.db
         .selectFrom('surveyAnonymousAnswer')
@@ -559,9 +576,13 @@ for (const backend of BACKENDS) {
         .execute();
       const figures = await eventIndicators(t.platform);
 
-      const found = await outreachPersonalData.findSubject(database.db, {
-        email: 'AMINA.HADDAD@example.org',
-      });
+      const found = await outreachPersonalData.findSubject(
+        database.db,
+        {
+          email: 'AMINA.HADDAD@example.org',
+        },
+        scope,
+      );
       expect(found.map((record) => record.entity)).toEqual([
         { type: 'outreach_registration', id: amina.id },
         { type: 'outreach_registration', id: later.id },
@@ -570,10 +591,14 @@ for (const backend of BACKENDS) {
         section: 'Iscrizioni agli eventi',
         data: { checkedInAt: [LONG_AGO] },
       });
-      const byName = await outreachPersonalData.findSubject(database.db, {
-        person: { surname: 'Said', givenName: 'Omar', birthDate: '1990-01-01' },
-      });
-      expect(byName.map((record) => record.entity?.id)).toEqual([omar.id]);
+      const byName = await outreachPersonalData.findSubject(
+        database.db,
+        {
+          person: { surname: 'Said', givenName: 'Omar', birthDate: '1990-01-01' },
+        },
+        scope,
+      );
+      expect(byName).toEqual([]);
 
       const registrations = categoryOf(outreachPersonalData, 'outreach.registrations');
       expect(await due(registrations)).toBe(2);
@@ -598,7 +623,7 @@ for (const backend of BACKENDS) {
       expect(after.byOrganisationType).toEqual(figures.byOrganisationType);
       expect(after.participants).toBe(figures.participants);
       expect(after.attendanceRate).toBe(figures.attendanceRate);
-      const stillFound = await outreachPersonalData.findSubject(database.db, { email: amina.email });
+      const stillFound = await outreachPersonalData.findSubject(database.db, { email: amina.email }, scope);
       expect(stillFound.map((record) => record.entity?.id)).toEqual([later.id]);
     });
 
@@ -659,7 +684,7 @@ for (const backend of BACKENDS) {
         .values({ releaseId, contactId: gone.id, mailId })
         .execute();
 
-      const found = await outreachPersonalData.findSubject(database.db, { email: gone.email });
+      const found = await outreachPersonalData.findSubject(database.db, { email: gone.email }, scope);
       expect(found).toEqual([
         expect.objectContaining({
           section: 'Comunicati stampa',
@@ -703,7 +728,278 @@ for (const backend of BACKENDS) {
         .where('releaseId', '=', releaseId)
         .execute();
       expect(sends).toEqual([{ contactId: gone.id }]);
-      expect(await outreachPersonalData.findSubject(database.db, { email: gone.email })).toEqual([]);
+      expect(await outreachPersonalData.findSubject(database.db, { email: gone.email }, scope)).toEqual([]);
     });
+
+    it('finds nobody by a namesake: surname, given name and birth date must match a fiscal code', async () => {
+      const mentor = await person('sui_manager');
+      const giulia = await person('sui_operator');
+      const namesake = await person();
+      await database.db
+        .updateTable('appUser')
+        .set({ givenName: 'Giulia', familyName: 'Ferrari', fiscalCode: 'FRRGLI85C52F205O' })
+        .where('id', '=', giulia.id)
+        .execute();
+      await database.db
+        .updateTable('appUser')
+        .set({ givenName: 'Giulia', familyName: 'Ferrari' })
+        .where('id', '=', namesake.id)
+        .execute();
+      await database.db
+        .insertInto('session')
+        .values(
+          [giulia.id, namesake.id].map((userId) => ({
+            id: randomBytes(32).toString('hex'),
+            userId,
+            organisationId,
+            csrfToken: 'x',
+            createdAt: LATER,
+            lastSeenAt: LATER,
+            expiresAt: LATER,
+            clientAddress: '192.0.2.99',
+            userAgent: 'Browser di Giulia',
+            authMethod: 'password',
+          })),
+        )
+        .execute();
+      const tableId = newId();
+      const meetingId = newId();
+      await database.db
+        .insertInto('councilTable')
+        .values({
+          id: tableId,
+          kind: 'THEMATIC',
+          name: 'Tavolo casa',
+          theme: 'HOUSING',
+          mandate: 'Analizzare i bisogni.',
+          startsOn: '2014-01-01',
+          coordinatorOrganisationId: organisationId,
+          createdAt: LONG_AGO,
+        })
+        .execute();
+      await database.db
+        .insertInto('councilMeeting')
+        .values({
+          id: meetingId,
+          tableId,
+          title: 'Prima riunione',
+          startsAt: LONG_AGO,
+          place: 'Prefettura di Lodi',
+          onlineUrl: null,
+          status: 'HELD',
+          minutesStatus: 'NONE',
+          minutesCirculatedVersion: null,
+          minutesApprovedAt: null,
+          convenedAt: LONG_AGO,
+          convenedBy: mentor.id,
+        })
+        .execute();
+      await database.db
+        .insertInto('councilActionItem')
+        .values({
+          id: newId(),
+          tableId,
+          meetingId,
+          title: 'Censire gli alloggi',
+          ownerOrganisationId: organisationId,
+          ownerName: 'Giulia Ferrari',
+          ownerEmail: giulia.email,
+          dueOn: '2014-06-30',
+          status: 'OPEN',
+          doneOn: null,
+          createdAt: LONG_AGO,
+        })
+        .execute();
+      await database.db
+        .insertInto('trainingMentoring')
+        .values({
+          id: newId(),
+          organisationId,
+          day: '2014-05-10',
+          menteeId: giulia.id,
+          mentorId: mentor.id,
+          topic: 'Ricongiungimenti',
+          minutes: 60,
+          note: null,
+          recordedBy: mentor.id,
+          recordedAt: LONG_AGO,
+        })
+        .execute();
+      const questionnaireId = newId();
+      await database.db
+        .insertInto('surveyQuestionnaire')
+        .values({
+          id: questionnaireId,
+          title: 'Fabbisogni dello sportello',
+          intro: 'Ci aiuti a capire.',
+          status: 'OPEN',
+          questions: '[]',
+          createdAt: LONG_AGO,
+          ownerKind: 'TRAINING_NEEDS',
+          answeredBy: 'PERSON',
+          anonymous: true,
+        })
+        .execute();
+      await database.db
+        .insertInto('surveyInvitation')
+        .values({ questionnaireId, userId: giulia.id, invitedAt: LONG_AGO })
+        .execute();
+      await database.db
+        .insertInto('outreachPressContact')
+        .values({
+          id: newId(),
+          outlet: 'Il Giorno',
+          name: 'Giulia Ferrari',
+          beat: 'Cronaca',
+          email: 'g.ferrari@ilgiorno.example',
+          phone: null,
+          language: 'it',
+          legalBasis: 'CONSENT',
+          unsubscribedAt: null,
+          createdBy: mentor.id,
+          createdAt: LATER,
+          updatedAt: LATER,
+        })
+        .execute();
+      const providers = [
+        identityPersonalData,
+        councilPersonalData,
+        trainingPersonalData,
+        surveysPersonalData,
+        outreachPersonalData,
+      ];
+      const search = async (subject: Parameters<PersonalDataProvider['findSubject']>[1]) =>
+        (
+          await Promise.all(providers.map((provider) => provider.findSubject(database.db, subject, scope)))
+        ).flat();
+
+      // an applicant born on another day gets nothing of the staff member's, nor of the namesake without a code
+      expect(
+        await search({ person: { surname: 'Ferrari', givenName: 'Giulia', birthDate: '1999-09-09' } }),
+      ).toEqual([]);
+
+      // her own birth date finds what hangs on her account, by the fiscal code it carries; the sessions only counted
+      const byPerson = await search({
+        person: { surname: 'FERRARI', givenName: 'giulia', birthDate: '1985-03-12' },
+      });
+      expect(byPerson.map((record) => record.section).sort()).toEqual([
+        'Account utente',
+        'Formazione',
+        'Questionari',
+      ]);
+      const account = byPerson.find((record) => record.section === 'Account utente');
+      expect(account?.entity).toEqual({ type: 'identity.user', id: giulia.id });
+      expect(account?.data).toMatchObject({ sessionCount: 1 });
+      expect(account?.data.sessions).toBeUndefined();
+
+      // her own address gives the sessions' days, never the address and program they came from
+      const byEmail = await search({ email: giulia.email });
+      const own = byEmail.find((record) => record.section === 'Account utente');
+      expect(own?.data.sessions).toEqual([
+        expect.objectContaining({ createdAt: LATER, authMethod: 'password' }),
+      ]);
+      expect(JSON.stringify(byEmail)).not.toMatch(/192\.0\.2\.99|Browser di Giulia/);
+      expect(byEmail.map((record) => record.section)).toContain('Consiglio territoriale');
+    });
+
+    it('counts the accounts switched off from the day the directory records, whatever the audit trail keeps', async () => {
+      const accounts = categoryOf(identityPersonalData, 'identity.accounts-deactivated');
+      await person('admin');
+      const before = await due(accounts);
+      const recent = await person();
+      const unknown = await person();
+      await database.db
+        .updateTable('appUser')
+        .set({ createdAt: LONG_AGO, passwordChangedAt: LONG_AGO, lastLoginAt: LONG_AGO })
+        .where('id', 'in', [recent.id, unknown.id])
+        .execute();
+      await database.db
+        .updateTable('appUser')
+        .set({ isActive: false, deactivatedAt: LATER })
+        .where('id', '=', recent.id)
+        .execute();
+      // switched off with no day recorded: taken as switched off now, never emptied before its time
+      await database.db
+        .updateTable('appUser')
+        .set({ isActive: false })
+        .where('id', '=', unknown.id)
+        .execute();
+      expect(await due(accounts)).toBe(before);
+
+      // the directory records the day it switches an account off, and forgets it when it switches it back on
+      const admin = await person('admin');
+      const adminSession = await signIn(t.app, admin.email);
+      const switched = async (action: 'deactivate' | 'activate') => {
+        const res = await t.app.inject({
+          method: 'POST',
+          url: `/api/users/${recent.id}/${action}`,
+          headers: adminSession.headers,
+        });
+        expect(res.statusCode).toBe(200);
+        const row = await database.db
+          .selectFrom('appUser')
+          .select('deactivatedAt')
+          .where('id', '=', recent.id)
+          .executeTakeFirstOrThrow();
+        return row.deactivatedAt;
+      };
+      expect(await switched('activate')).toBeNull();
+      expect(await switched('deactivate')).toBeInstanceOf(Date);
+      expect(await due(accounts)).toBe(before);
+    });
+
+    it.runIf(backend === 'postgres')(
+      'shares rows out between two disposal runs at once, counting each once',
+      async () => {
+        const tableId = newId();
+        await database.db
+          .insertInto('councilTable')
+          .values({
+            id: tableId,
+            kind: 'THEMATIC',
+            name: 'Tavolo scuola',
+            theme: 'EDUCATION',
+            mandate: 'Analizzare i bisogni.',
+            startsOn: '2014-01-01',
+            coordinatorOrganisationId: organisationId,
+            createdAt: LONG_AGO,
+          })
+          .execute();
+        await database.db
+          .insertInto('councilMembership')
+          .values(
+            [1, 2, 3, 4].map((n) => ({
+              id: newId(),
+              tableId,
+              organisationId,
+              representativeName: `Rappresentante ${n}`,
+              representativeEmail: `rappresentante.${n}@comune.example`,
+              deputyName: null,
+              deputyEmail: null,
+              fromOn: '2014-01-01',
+              toOn: '2014-06-30',
+            })),
+          )
+          .execute();
+        const seats = categoryOf(councilPersonalData, 'council.seats-ended');
+        const before = await due(seats);
+        expect(before).toBeGreaterThanOrEqual(4);
+        let release = () => {};
+        const holding = new Promise<void>((resolve) => {
+          release = resolve;
+        });
+        let first = -1;
+        const firstRun = database.db.transaction().execute(async (trx) => {
+          first = await seats.dispose(trx, CUTOFF, 2);
+          await holding;
+        });
+        await vi.waitFor(() => expect(first).toBe(2));
+        const second = await dispose(seats);
+        release();
+        await firstRun;
+        expect(first + second).toBe(before);
+        expect(await due(seats)).toBe(0);
+      },
+    );
   });
 }

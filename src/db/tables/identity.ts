@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { GeneratedInstant, Instant, NullableInstant } from '../columns.ts';
 
 export type OrganisationTable = {
@@ -24,6 +24,8 @@ export type UserTable = {
   passwordHash: string | null;
   passwordChangedAt: NullableInstant;
   lastLoginAt: NullableInstant;
+  /** When the account was switched off; null while it is on. */
+  deactivatedAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 };
 
 export type SessionTable = {

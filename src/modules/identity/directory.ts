@@ -356,7 +356,10 @@ export async function setUserActive(
   await writeIdentity(platform, caller, async ({ db, audit }) => {
     const before = await store.findUserById(db, id);
     if (!before) throw new NotFound();
-    await store.updateUser(db, id, { isActive });
+    await store.updateUser(db, id, {
+      isActive,
+      deactivatedAt: isActive ? null : before.isActive ? platform.clock.now() : before.deactivatedAt,
+    });
     if (!isActive) {
       await store.revokeSessionsOf(db, id, platform.clock.now());
       await store.retireUserTokens(db, id, platform.clock.now());

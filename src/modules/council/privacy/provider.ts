@@ -4,7 +4,6 @@
  * a public administration, kept long; after that only the people's names and addresses go.
  */
 import type { DataSubject, PersonalDataProvider, SubjectRecord } from '../../../kernel/personal-data.ts';
-import { foldName } from '../minutes/rules.ts';
 import * as store from './store.ts';
 
 const SECTION = 'Consiglio territoriale';
@@ -23,22 +22,27 @@ const ANSWERS: Record<string, string> = {
   ABSENT: 'assente',
 };
 
+/**
+ * The council's meetings are activities of the FAMI project: who sat and who was invited is part of the
+ * evidence the project's accounts are checked against for five years after the final payment (reg. UE
+ * 2021/1060, art. 82), so no shorter time may be set.
+ */
+const COUNCIL_MIN_MONTHS = 60;
+
 const COUNCIL_BASIS =
   'Art. 6, par. 1, lett. e) GDPR; D.Lgs. 286/1998, art. 3, c. 6 e DPR 394/1999 (Consigli territoriali per l’immigrazione); atti conservati come documenti amministrativi (DPR 445/2000)';
 
+/**
+ * A person's seats, invitations and action items, by their address: the council keeps no birth date, so the
+ * surname, given name and birth date find nothing here (a name alone would find every namesake).
+ */
 async function findSubject(db: Parameters<PersonalDataProvider['findSubject']>[0], subject: DataSubject) {
-  const person = subject.person;
-  const keys: store.PersonKeys = {
-    email: subject.email,
-    fullNames: person
-      ? [foldName(`${person.givenName} ${person.surname}`), foldName(`${person.surname} ${person.givenName}`)]
-      : undefined,
-  };
-  if (!keys.email && !keys.fullNames) return [];
+  const email = subject.email?.toLowerCase();
+  if (!email) return [];
   const [seats, invitations, actions] = await Promise.all([
-    store.seatsOf(db, keys),
-    store.invitationsOf(db, keys),
-    store.actionItemsOf(db, keys),
+    store.seatsOf(db, email),
+    store.invitationsOf(db, email),
+    store.actionItemsOf(db, email),
   ]);
   return [
     ...seats.map(
@@ -77,6 +81,7 @@ export const councilPersonalData: PersonalDataProvider = {
       runsFrom: 'dalla fine del mandato del rappresentante',
       legalBasis: COUNCIL_BASIS,
       defaultMonths: 120,
+      minMonths: COUNCIL_MIN_MONTHS,
       action: 'anonymise',
       countDue: store.countEndedSeats,
       dispose: store.anonymiseEndedSeats,
@@ -87,6 +92,7 @@ export const councilPersonalData: PersonalDataProvider = {
       runsFrom: 'dalla data della riunione',
       legalBasis: COUNCIL_BASIS,
       defaultMonths: 120,
+      minMonths: COUNCIL_MIN_MONTHS,
       action: 'anonymise',
       countDue: store.countPastInvitations,
       dispose: store.anonymisePastInvitations,
@@ -97,6 +103,7 @@ export const councilPersonalData: PersonalDataProvider = {
       runsFrom: 'dalla conclusione dell’azione o dalla sua scadenza',
       legalBasis: COUNCIL_BASIS,
       defaultMonths: 120,
+      minMonths: COUNCIL_MIN_MONTHS,
       action: 'anonymise',
       countDue: store.countClosedActionItems,
       dispose: store.anonymiseClosedActionItems,

@@ -2,10 +2,12 @@
  * The queries of the council's retention and access requests: the representatives' contact data emptied long
  * after their mandate, the names and addresses of those invited to a meeting emptied long after it (the
  * organisations present and the answers stay, for the meetings held and the organisations taking part), and
- * a person's seats, invitations and action items found by address or name.
+ * a person's seats, invitations and action items found by address (the council keeps no birth date, so a name
+ * alone would find every namesake). Each disposal takes its rows with `skip locked`: two runs at once share
+ * them out, and neither counts a row the other disposed of.
  */
 import { sql } from 'kysely';
-import { type Db, foldedName } from '../../../kernel/db.ts';
+import type { Db } from '../../../kernel/db.ts';
 
 /** The address an emptied record keeps: the columns want one, and it is never deliverable. */
 const FORGOTTEN_DOMAIN = '@consiglio.invalid';
@@ -30,7 +32,7 @@ export async function countEndedSeats(db: Db, cutoff: Date) {
 
 /** The seat stays with its organisation and period (the organisations taking part); the people go. */
 export async function anonymiseEndedSeats(db: Db, cutoff: Date, limit: number) {
-  const due = endedSeats(db, cutoff).select('id').orderBy('id').limit(limit);
+  const due = endedSeats(db, cutoff).select('id').orderBy('id').limit(limit).forUpdate().skipLocked();
   const result = await db
     .updateTable('councilMembership')
     .set({
@@ -64,7 +66,9 @@ export async function anonymisePastInvitations(db: Db, cutoff: Date, limit: numb
     .select(['a.meetingId', 'a.organisationId'])
     .orderBy('a.meetingId')
     .orderBy('a.organisationId')
-    .limit(limit);
+    .limit(limit)
+    .forUpdate('a')
+    .skipLocked();
   const result = await db
     .updateTable('councilAttendance')
     .set({
@@ -97,7 +101,7 @@ export async function countClosedActionItems(db: Db, cutoff: Date) {
 
 /** The action stays with its owning organisation, what it was and when it was done; the person goes. */
 export async function anonymiseClosedActionItems(db: Db, cutoff: Date, limit: number) {
-  const due = closedActionItems(db, cutoff).select('id').orderBy('id').limit(limit);
+  const due = closedActionItems(db, cutoff).select('id').orderBy('id').limit(limit).forUpdate().skipLocked();
   const result = await db
     .updateTable('councilActionItem')
     .set({
@@ -109,16 +113,10 @@ export async function anonymiseClosedActionItems(db: Db, cutoff: Date, limit: nu
   return Number(result.numUpdatedRows);
 }
 
-/** Names folded as `foldedName` folds the columns, in both orders a full name may be written in. */
-export type PersonKeys = { email?: string | undefined; fullNames?: readonly string[] | undefined };
-
+/** Compares with an address given in lower case. */
 const sameAddress = (column: string, email: string) => sql<boolean>`lower(${sql.ref(column)}) = ${email}`;
-const nameAmong = (column: string, names: readonly string[]) =>
-  sql<boolean>`${foldedName(column)} = any(${[...names]}::text[])`;
 
-export function seatsOf(db: Db, keys: PersonKeys) {
-  const email = keys.email?.toLowerCase();
-  const names = keys.fullNames ?? [];
+export function seatsOf(db: Db, email: string) {
   return db
     .selectFrom('councilMembership as s')
     .innerJoin('councilTable as t', 't.id', 's.tableId')
@@ -135,19 +133,12 @@ export function seatsOf(db: Db, keys: PersonKeys) {
       's.fromOn',
       's.toOn',
     ])
-    .where((eb) =>
-      eb.or([
-        ...(email ? [sameAddress('s.representativeEmail', email), sameAddress('s.deputyEmail', email)] : []),
-        ...(names.length ? [nameAmong('s.representativeName', names), nameAmong('s.deputyName', names)] : []),
-      ]),
-    )
+    .where((eb) => eb.or([sameAddress('s.representativeEmail', email), sameAddress('s.deputyEmail', email)]))
     .orderBy('s.fromOn')
     .execute();
 }
 
-export function invitationsOf(db: Db, keys: PersonKeys) {
-  const email = keys.email?.toLowerCase();
-  const names = keys.fullNames ?? [];
+export function invitationsOf(db: Db, email: string) {
   return db
     .selectFrom('councilAttendance as a')
     .innerJoin('councilMeeting as m', 'm.id', 'a.meetingId')
@@ -164,28 +155,16 @@ export function invitationsOf(db: Db, keys: PersonKeys) {
       'a.attended',
       'a.attendeeName',
     ])
-    .where((eb) =>
-      eb.or([
-        ...(email ? [sameAddress('a.invitedEmail', email)] : []),
-        ...(names.length ? [nameAmong('a.delegateName', names), nameAmong('a.attendeeName', names)] : []),
-      ]),
-    )
+    .where(sameAddress('a.invitedEmail', email))
     .orderBy('m.startsAt')
     .execute();
 }
 
-export function actionItemsOf(db: Db, keys: PersonKeys) {
-  const email = keys.email?.toLowerCase();
-  const names = keys.fullNames ?? [];
+export function actionItemsOf(db: Db, email: string) {
   return db
     .selectFrom('councilActionItem')
     .select(['id', 'title', 'ownerName', 'ownerEmail', 'dueOn', 'status', 'doneOn', 'createdAt'])
-    .where((eb) =>
-      eb.or([
-        ...(email ? [sameAddress('ownerEmail', email)] : []),
-        ...(names.length ? [nameAmong('ownerName', names)] : []),
-      ]),
-    )
+    .where(sameAddress('ownerEmail', email))
     .orderBy('createdAt')
     .execute();
 }

@@ -6,7 +6,7 @@
 import type { Db } from '../../../kernel/db.ts';
 import { ROLES, type Role } from '../../../kernel/permissions.ts';
 import type { DataSubject, PersonalDataProvider, SubjectRecord } from '../../../kernel/personal-data.ts';
-import { subjectKeys } from './service.ts';
+import { accountsFound } from './service.ts';
 import * as store from './store.ts';
 
 const dayFormat = new Intl.DateTimeFormat('it-IT', {
@@ -20,7 +20,7 @@ const SIGN_IN_BASIS =
   'Art. 32 GDPR (sicurezza del trattamento) e art. 6, par. 1, lett. e) GDPR: tracce di accesso conservate per accertare usi impropri degli account';
 
 async function findSubject(db: Db, subject: DataSubject) {
-  const accounts = await store.accountsOf(db, subjectKeys(subject));
+  const accounts = await store.accountsOf(db, await accountsFound(db, subject));
   return accounts.map(
     (account): SubjectRecord => ({
       section: 'Account utente',
@@ -32,7 +32,6 @@ async function findSubject(db: Db, subject: DataSubject) {
           role: ROLES[membership.role as Role] ?? membership.role,
           since: membership.createdAt,
         })),
-        sessions: account.sessions.map(({ userId: _, ...session }) => session),
       },
       entity: { type: 'identity.user', id: account.id },
     }),

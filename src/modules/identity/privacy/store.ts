@@ -1,6 +1,8 @@
 /**
  * The queries of the identity module's retention and access requests: sign-in traces deleted when their time
  * runs out, deactivated accounts emptied of the person, a person's account found by address, tax code or name.
+ * Each disposal takes the rows it disposes of with `skip locked`: two runs at once share them out between
+ * them, and none counts a row the other one disposed of.
  */
 import { type ExpressionBuilder, sql } from 'kysely';
 import { type Database, type Db, foldedName } from '../../../kernel/db.ts';
@@ -20,7 +22,7 @@ export async function countEndedSessions(db: Db, cutoff: Date) {
 }
 
 export async function deleteEndedSessions(db: Db, cutoff: Date, limit: number) {
-  const due = endedSessions(db, cutoff).select('id').orderBy('id').limit(limit);
+  const due = endedSessions(db, cutoff).select('id').orderBy('id').limit(limit).forUpdate().skipLocked();
   const result = await db.deleteFrom('session').where('id', 'in', due).executeTakeFirst();
   return Number(result.numDeletedRows);
 }
@@ -37,7 +39,12 @@ export async function countEndedTokens(db: Db, cutoff: Date) {
 }
 
 export async function deleteEndedTokens(db: Db, cutoff: Date, limit: number) {
-  const due = endedTokens(db, cutoff).select('tokenHash').orderBy('tokenHash').limit(limit);
+  const due = endedTokens(db, cutoff)
+    .select('tokenHash')
+    .orderBy('tokenHash')
+    .limit(limit)
+    .forUpdate()
+    .skipLocked();
   const result = await db.deleteFrom('userToken').where('tokenHash', 'in', due).executeTakeFirst();
   return Number(result.numDeletedRows);
 }
@@ -58,7 +65,9 @@ export async function deleteOldFailures(db: Db, cutoff: Date, limit: number) {
     .orderBy('door')
     .orderBy('subject')
     .orderBy('address')
-    .limit(limit);
+    .limit(limit)
+    .forUpdate()
+    .skipLocked();
   const result = await db
     .deleteFrom('failedAttempt')
     .where((eb) =>
@@ -69,12 +78,12 @@ export async function deleteOldFailures(db: Db, cutoff: Date, limit: number) {
 }
 
 /**
- * The last time the account was in use: created, signed in, changed its password or was deactivated (the
- * deactivation is known from the audit trail, where it is recorded with the account).
+ * The last time the account was in use: created, signed in, changed its password or was deactivated. An
+ * account off with no day of deactivation (switched off other than through the directory) counts as
+ * switched off now, so that it is never emptied sooner than its time.
  */
-const lastActivity = sql<Date>`greatest(u.created_at, u.last_login_at, u.password_changed_at, (
-  select max(a.at) from audit_entry a
-  where a.entity_type = 'identity.user' and a.entity_id = u.id::text and a.action = 'identity.user.deactivate'))`;
+const lastActivity = sql<Date>`greatest(u.created_at, u.last_login_at, u.password_changed_at,
+  coalesce(u.deactivated_at, now()))`;
 
 const holdsAdmin = (eb: ExpressionBuilder<Database & { u: Database['appUser'] }, 'u'>, active: boolean) =>
   eb.exists(
@@ -111,7 +120,12 @@ export async function countDormantAccounts(db: Db, cutoff: Date) {
  * did keeps its author and the figures counted by person stay right.
  */
 export async function anonymiseDormantAccounts(db: Db, cutoff: Date, limit: number) {
-  const due = dormantAccounts(db, cutoff).select('u.id').orderBy('u.id').limit(limit);
+  const due = dormantAccounts(db, cutoff)
+    .select('u.id')
+    .orderBy('u.id')
+    .limit(limit)
+    .forUpdate('u')
+    .skipLocked();
   const result = await db
     .updateTable('appUser')
     .set({
@@ -127,55 +141,71 @@ export async function anonymiseDormantAccounts(db: Db, cutoff: Date, limit: numb
 }
 
 export type PersonKeys = {
+  /** Lower case. */
   email?: string | undefined;
+  /** Upper case. */
   fiscalCode?: string | undefined;
   /** Folded as `foldedName` folds the columns. */
   name?: { surname: string; givenName: string } | undefined;
 };
 
-const matching = (db: Db, keys: PersonKeys) =>
-  db
+/**
+ * The accounts that may be the person's: by address or fiscal code, or by name among those with a fiscal
+ * code, which the caller checks against the birth date.
+ */
+export function candidateAccounts(db: Db, keys: PersonKeys) {
+  return db
     .selectFrom('appUser as u')
+    .select(['u.id', 'u.email', 'u.fiscalCode'])
     .where((eb) =>
       eb.or([
-        ...(keys.email ? [eb(sql<string>`lower(u.email)`, '=', keys.email.toLowerCase())] : []),
-        ...(keys.fiscalCode ? [eb('u.fiscalCode', '=', keys.fiscalCode.toUpperCase())] : []),
+        ...(keys.email ? [eb(sql<string>`lower(u.email)`, '=', keys.email)] : []),
+        ...(keys.fiscalCode ? [eb('u.fiscalCode', '=', keys.fiscalCode)] : []),
         ...(keys.name
           ? [
               eb.and([
+                eb('u.fiscalCode', 'is not', null),
                 eb(foldedName('u.familyName'), '=', keys.name.surname),
                 eb(foldedName('u.givenName'), '=', keys.name.givenName),
               ]),
             ]
           : []),
       ]),
-    );
-
-export async function accountIds(db: Db, keys: PersonKeys) {
-  const rows = await matching(db, keys).select('u.id').execute();
-  return rows.map((row) => row.id);
+    )
+    .execute();
 }
 
-/** The accounts of a person, with their memberships and the sessions still kept. */
-export async function accountsOf(db: Db, keys: PersonKeys) {
-  if (!keys.email && !keys.fiscalCode && !keys.name) return [];
-  const users = await matching(db, keys)
-    .select([
-      'u.id',
-      'u.email',
-      'u.givenName',
-      'u.familyName',
-      'u.fiscalCode',
-      'u.isActive',
-      'u.createdAt',
-      'u.passwordChangedAt',
-      'u.lastLoginAt',
-    ])
-    .orderBy('u.createdAt')
-    .execute();
-  if (users.length === 0) return [];
-  const ids = users.map((user) => user.id);
-  const [memberships, sessions] = await Promise.all([
+/**
+ * The accounts found, with their memberships and the sessions still kept. The sessions are told by their
+ * days and the way of signing in, never by the address and the program they came from: those are the
+ * security trail (art. 32 GDPR), and a session opened by whoever misused the account carries that other
+ * person's address and device, while an office's address names its network and colleagues (art. 15, par. 4).
+ * The days let the holder recognise each session; the office may give an address on a request about a given
+ * session. An account found by the name and birth date rather than by its own address or fiscal code gives
+ * only how many sessions it has.
+ */
+export async function accountsOf(db: Db, found: readonly { id: string; byOwnKey: boolean }[]) {
+  if (found.length === 0) return [];
+  const ids = found.map((account) => account.id);
+  const ownIds = found.filter((account) => account.byOwnKey).map((account) => account.id);
+  const [users, memberships, sessions] = await Promise.all([
+    db
+      .selectFrom('appUser')
+      .select([
+        'id',
+        'email',
+        'givenName',
+        'familyName',
+        'fiscalCode',
+        'isActive',
+        'createdAt',
+        'passwordChangedAt',
+        'lastLoginAt',
+        'deactivatedAt',
+      ])
+      .where('id', 'in', ids)
+      .orderBy('createdAt')
+      .execute(),
     db
       .selectFrom('membership as m')
       .innerJoin('organisation as o', 'o.id', 'm.organisationId')
@@ -185,23 +215,18 @@ export async function accountsOf(db: Db, keys: PersonKeys) {
       .execute(),
     db
       .selectFrom('session')
-      .select([
-        'userId',
-        'createdAt',
-        'lastSeenAt',
-        'expiresAt',
-        'revokedAt',
-        'clientAddress',
-        'userAgent',
-        'authMethod',
-      ])
+      .select(['userId', 'createdAt', 'lastSeenAt', 'expiresAt', 'revokedAt', 'authMethod'])
       .where('userId', 'in', ids)
       .orderBy('createdAt')
       .execute(),
   ]);
-  return users.map((user) => ({
-    ...user,
-    memberships: memberships.filter((row) => row.userId === user.id),
-    sessions: sessions.filter((row) => row.userId === user.id),
-  }));
+  return users.map((user) => {
+    const kept = sessions.filter((row) => row.userId === user.id);
+    return {
+      ...user,
+      memberships: memberships.filter((row) => row.userId === user.id),
+      sessionCount: kept.length,
+      sessions: ownIds.includes(user.id) ? kept.map(({ userId: _, ...session }) => session) : undefined,
+    };
+  });
 }

@@ -6,7 +6,7 @@
  */
 import type { Db } from '../../../kernel/db.ts';
 import type { DataSubject, PersonalDataProvider, SubjectRecord } from '../../../kernel/personal-data.ts';
-import { accountIdsOf, foldedFullNames } from '../../identity/privacy/service.ts';
+import { accountIdsOf } from '../../identity/privacy/service.ts';
 import * as store from './store.ts';
 
 const dayFormat = new Intl.DateTimeFormat('it-IT', {
@@ -32,22 +32,21 @@ const EVENTS_BASIS =
 const PRESS_BASIS =
   'Art. 6, par. 1, lett. a) o f) GDPR, come indicato per ciascun contatto; art. 21 GDPR (opposizione con la disiscrizione)';
 
+/**
+ * A person's registrations, certificates and press contact by their address, their interpreting by their
+ * accounts. Nothing here keeps a birth date, so the surname, given name and birth date find only what hangs
+ * on an account whose fiscal code carries them (a name alone would find every namesake).
+ */
 async function findSubject(db: Db, subject: DataSubject) {
-  const keys: store.PersonKeys = {
-    email: subject.email,
-    fullNames: foldedFullNames(subject),
-    userIds: await accountIdsOf(db, subject),
-  };
-  const byAddressOrName = Boolean(keys.email) || keys.fullNames.length > 0;
+  const email = subject.email?.toLowerCase();
   const [registrations, interpreting, contacts] = await Promise.all([
-    byAddressOrName ? store.registrationsOf(db, keys) : [],
-    store.interpretingOf(db, keys.userIds),
-    byAddressOrName ? store.pressContactsOf(db, keys) : [],
+    email ? store.registrationsOf(db, email) : [],
+    accountIdsOf(db, subject).then((ids) => store.interpretingOf(db, ids)),
+    email ? store.pressContactsOf(db, email) : [],
   ]);
   const certificates = await store.attendanceCertificatesOf(
     db,
     registrations.map((row) => row.id),
-    keys.fullNames,
   );
   return [
     ...registrations.map(
@@ -104,6 +103,7 @@ export const outreachPersonalData: PersonalDataProvider = {
       runsFrom: 'dal rilascio dell’attestato',
       legalBasis: 'Art. 6, par. 1, lett. b) ed e) GDPR: l’attestato resta verificabile per dieci anni',
       defaultMonths: 120,
+      minMonths: 120,
       action: 'anonymise',
       countDue: store.countOldAttendanceCertificates,
       dispose: store.anonymiseOldAttendanceCertificates,

@@ -3,10 +3,12 @@
  * after the session (the seat, its status, the check-in, the organisation's type and the language stay: the
  * event figures are counted from them), attendance certificates' holders, interpreters' notes, press contacts
  * erased when they unsubscribed or fell silent; a person's registrations, certificates, assignments and press
- * contact found by address, name or account.
+ * contact found by address or account (a name alone would find every namesake: no birth date is kept here).
+ * Each disposal takes its rows with `skip locked`: two runs at once share them out, and neither counts a row
+ * the other disposed of.
  */
 import { sql } from 'kysely';
-import { type Db, foldedName } from '../../../kernel/db.ts';
+import type { Db } from '../../../kernel/db.ts';
 import { forgetContactMail } from '../press/store.ts';
 
 /** The address an emptied registration keeps: unique per session as the table wants, never deliverable. */
@@ -33,7 +35,12 @@ export async function countPastRegistrations(db: Db, cutoff: Date) {
  * registration was lawful while it was kept.
  */
 export async function anonymisePastRegistrations(db: Db, cutoff: Date, limit: number) {
-  const due = pastRegistrations(db, cutoff).select('r.id').orderBy('r.id').limit(limit);
+  const due = pastRegistrations(db, cutoff)
+    .select('r.id')
+    .orderBy('r.id')
+    .limit(limit)
+    .forUpdate('r')
+    .skipLocked();
   const result = await db
     .updateTable('outreachRegistration')
     .set({
@@ -62,7 +69,12 @@ export async function countOldAttendanceCertificates(db: Db, cutoff: Date) {
 }
 
 export async function anonymiseOldAttendanceCertificates(db: Db, cutoff: Date, limit: number) {
-  const due = oldAttendanceCertificates(db, cutoff).select('id').orderBy('id').limit(limit);
+  const due = oldAttendanceCertificates(db, cutoff)
+    .select('id')
+    .orderBy('id')
+    .limit(limit)
+    .forUpdate()
+    .skipLocked();
   const result = await db
     .updateTable('outreachAttendanceCertificate')
     .set({ holderName: FORGOTTEN_HOLDER })
@@ -87,7 +99,12 @@ export async function countPastInterpreterNotes(db: Db, cutoff: Date) {
 }
 
 export async function clearPastInterpreterNotes(db: Db, cutoff: Date, limit: number) {
-  const due = pastInterpreterNotes(db, cutoff).select('i.id').orderBy('i.id').limit(limit);
+  const due = pastInterpreterNotes(db, cutoff)
+    .select('i.id')
+    .orderBy('i.id')
+    .limit(limit)
+    .forUpdate('i')
+    .skipLocked();
   const result = await db
     .updateTable('outreachInterpreter')
     .set({ note: null })
@@ -128,7 +145,13 @@ export async function countSilentContacts(db: Db, cutoff: Date) {
 }
 
 export async function eraseUnsubscribedContacts(db: Db, cutoff: Date, limit: number) {
-  const rows = await unsubscribedContacts(db, cutoff).select('c.id').orderBy('c.id').limit(limit).execute();
+  const rows = await unsubscribedContacts(db, cutoff)
+    .select('c.id')
+    .orderBy('c.id')
+    .limit(limit)
+    .forUpdate()
+    .skipLocked()
+    .execute();
   return eraseContacts(
     db,
     rows.map((row) => row.id),
@@ -136,7 +159,13 @@ export async function eraseUnsubscribedContacts(db: Db, cutoff: Date, limit: num
 }
 
 export async function eraseSilentContacts(db: Db, cutoff: Date, limit: number) {
-  const rows = await silentContacts(db, cutoff).select('c.id').orderBy('c.id').limit(limit).execute();
+  const rows = await silentContacts(db, cutoff)
+    .select('c.id')
+    .orderBy('c.id')
+    .limit(limit)
+    .forUpdate()
+    .skipLocked()
+    .execute();
   return eraseContacts(
     db,
     rows.map((row) => row.id),
@@ -171,19 +200,10 @@ async function eraseContacts(db: Db, ids: readonly string[]) {
   return ids.length;
 }
 
-/** Names folded as `foldedName` folds the columns, in both orders a full name may be written in. */
-export type PersonKeys = {
-  email?: string | undefined;
-  fullNames: readonly string[];
-  userIds: readonly string[];
-};
-
+/** Compares with an address given in lower case. */
 const sameAddress = (column: string, email: string) => sql<boolean>`lower(${sql.ref(column)}) = ${email}`;
-const nameAmong = (column: string, names: readonly string[]) =>
-  sql<boolean>`${foldedName(column)} = any(${[...names]}::text[])`;
 
-export function registrationsOf(db: Db, keys: PersonKeys) {
-  const email = keys.email?.toLowerCase();
+export function registrationsOf(db: Db, email: string) {
   return db
     .selectFrom('outreachRegistration as r')
     .innerJoin('outreachSession as s', 's.id', 'r.sessionId')
@@ -214,23 +234,14 @@ export function registrationsOf(db: Db, keys: PersonKeys) {
       sql<boolean[]>`coalesce((select array_agg(f.has_answered) from outreach_follow_up_invitation f
         where f.registration_id = r.id), '{}')`.as('followUpAnswered'),
     ])
-    .where((eb) =>
-      eb.or([
-        ...(email ? [sameAddress('r.email', email)] : []),
-        ...(keys.fullNames.length ? [nameAmong('r.name', keys.fullNames)] : []),
-      ]),
-    )
+    .where(sameAddress('r.email', email))
     .orderBy('s.startsAt')
     .execute();
 }
 
-/** Certificates of the person's registrations, and those still bearing their name after the registration was emptied. */
-export function attendanceCertificatesOf(
-  db: Db,
-  registrationIds: readonly string[],
-  fullNames: readonly string[],
-) {
-  if (registrationIds.length === 0 && fullNames.length === 0) return Promise.resolve([]);
+/** Certificates of the person's registrations. */
+export function attendanceCertificatesOf(db: Db, registrationIds: readonly string[]) {
+  if (registrationIds.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('outreachAttendanceCertificate')
     .select([
@@ -244,12 +255,7 @@ export function attendanceCertificatesOf(
       'issuedOn',
       'revokedAt',
     ])
-    .where((eb) =>
-      eb.or([
-        ...(registrationIds.length ? [eb('registrationId', 'in', [...registrationIds])] : []),
-        ...(fullNames.length ? [nameAmong('holderName', fullNames)] : []),
-      ]),
-    )
+    .where('registrationId', 'in', [...registrationIds])
     .orderBy('issuedAt')
     .execute();
 }
@@ -274,8 +280,7 @@ export function interpretingOf(db: Db, userIds: readonly string[]) {
     .execute();
 }
 
-export async function pressContactsOf(db: Db, keys: PersonKeys) {
-  const email = keys.email?.toLowerCase();
+export async function pressContactsOf(db: Db, email: string) {
   const contacts = await db
     .selectFrom('outreachPressContact as c')
     .select([
@@ -292,12 +297,7 @@ export async function pressContactsOf(db: Db, keys: PersonKeys) {
       'c.createdAt',
       'c.updatedAt',
     ])
-    .where((eb) =>
-      eb.or([
-        ...(email ? [sameAddress('c.email', email)] : []),
-        ...(keys.fullNames.length ? [nameAmong('c.name', keys.fullNames)] : []),
-      ]),
-    )
+    .where(sameAddress('c.email', email))
     .where('c.erasedAt', 'is', null)
     .orderBy('c.createdAt')
     .execute();

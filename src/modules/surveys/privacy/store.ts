@@ -1,7 +1,9 @@
 /**
  * The queries of the questionnaires' retention and access requests: who was invited to a closed questionnaire
  * and who took part in an anonymous one, deleted when their time runs out (the anonymous answers carry no
- * person and stay); a person's invitations, participations and named answers found by their accounts.
+ * person and stay); a person's invitations, participations and named answers found by their accounts. Each
+ * disposal takes its rows with `skip locked`: two runs at once share them out, and neither counts a row the
+ * other disposed of.
  */
 import type { Db } from '../../../kernel/db.ts';
 
@@ -24,7 +26,9 @@ export async function deleteClosedInvitations(db: Db, cutoff: Date, limit: numbe
     .select(['i.questionnaireId', 'i.userId'])
     .orderBy('i.questionnaireId')
     .orderBy('i.userId')
-    .limit(limit);
+    .limit(limit)
+    .forUpdate('i')
+    .skipLocked();
   const result = await db
     .deleteFrom('surveyInvitation')
     .where((eb) =>
@@ -54,7 +58,9 @@ export async function deleteClosedParticipations(db: Db, cutoff: Date, limit: nu
     .select(['p.questionnaireId', 'p.userId'])
     .orderBy('p.questionnaireId')
     .orderBy('p.userId')
-    .limit(limit);
+    .limit(limit)
+    .forUpdate('p')
+    .skipLocked();
   const result = await db
     .deleteFrom('surveyParticipation')
     .where((eb) =>

@@ -6,7 +6,7 @@
  */
 import type { Db } from '../../../kernel/db.ts';
 import type { DataSubject, PersonalDataProvider, SubjectRecord } from '../../../kernel/personal-data.ts';
-import { accountIdsOf, foldedFullNames } from '../../identity/privacy/service.ts';
+import { accountIdsOf } from '../../identity/privacy/service.ts';
 import * as store from './store.ts';
 
 const SECTION = 'Formazione';
@@ -28,11 +28,14 @@ const ENROLMENT_STATUS: Record<string, string> = {
 const TRAINING_BASIS =
   'Art. 6, par. 1, lett. e) GDPR: formazione degli operatori nel progetto FAMI; rendicontazione al Ministero dell’Interno (Autorità responsabile FAMI)';
 
+/**
+ * A person's training, by their accounts. The certificates keep the holder's name but no birth date, so they
+ * are found through the account, never by the name alone (it would find every namesake).
+ */
 async function findSubject(db: Db, subject: DataSubject) {
   const { enrolments, attendance, certificates, mentoring } = await store.recordsOf(
     db,
     await accountIdsOf(db, subject),
-    foldedFullNames(subject),
   );
   return [
     ...enrolments.map(
@@ -89,6 +92,7 @@ export const trainingPersonalData: PersonalDataProvider = {
       runsFrom: 'dal rilascio dell’attestato',
       legalBasis: `${TRAINING_BASIS}; l’attestato resta verificabile per dieci anni`,
       defaultMonths: 120,
+      minMonths: 120,
       action: 'anonymise',
       countDue: store.countOldCertificates,
       dispose: store.anonymiseOldCertificates,

@@ -1,10 +1,11 @@
 /**
  * The queries of training's retention and access requests: withdrawn and waitlisted enrolments deleted after
  * the edition, the holder's name taken off certificates once they need no longer be verifiable, and a
- * person's enrolments, attendance, certificates and mentoring found by their accounts.
+ * person's enrolments, attendance, certificates and mentoring found by their accounts. Each disposal takes its
+ * rows with `skip locked`: two runs at once share them out, and neither counts a row the other disposed of.
  */
 import { sql } from 'kysely';
-import { type Db, foldedName } from '../../../kernel/db.ts';
+import type { Db } from '../../../kernel/db.ts';
 
 /** What a certificate says in place of its holder once the name is no longer kept. */
 export const FORGOTTEN_HOLDER = 'Titolare non più conservato';
@@ -30,7 +31,12 @@ export async function countUnusedEnrolments(db: Db, cutoff: Date) {
 }
 
 export async function deleteUnusedEnrolments(db: Db, cutoff: Date, limit: number) {
-  const due = unusedEnrolments(db, cutoff).select('e.id').orderBy('e.id').limit(limit);
+  const due = unusedEnrolments(db, cutoff)
+    .select('e.id')
+    .orderBy('e.id')
+    .limit(limit)
+    .forUpdate()
+    .skipLocked();
   const result = await db.deleteFrom('trainingEnrolment').where('id', 'in', due).executeTakeFirst();
   return Number(result.numDeletedRows);
 }
@@ -50,7 +56,7 @@ export async function countOldCertificates(db: Db, cutoff: Date) {
 
 /** The certificate stays with its number, course and hours (certificates issued); only the name goes. */
 export async function anonymiseOldCertificates(db: Db, cutoff: Date, limit: number) {
-  const due = oldCertificates(db, cutoff).select('id').orderBy('id').limit(limit);
+  const due = oldCertificates(db, cutoff).select('id').orderBy('id').limit(limit).forUpdate().skipLocked();
   const result = await db
     .updateTable('trainingCertificate')
     .set({ holderName: FORGOTTEN_HOLDER })
@@ -59,18 +65,15 @@ export async function anonymiseOldCertificates(db: Db, cutoff: Date, limit: numb
   return Number(result.numUpdatedRows);
 }
 
-/**
- * A person's training, by the ids of their accounts; certificates also by the holder's name (folded, in both
- * orders), which they keep after the account was emptied.
- */
-export async function recordsOf(db: Db, userIds: readonly string[], fullNames: readonly string[]) {
+/** A person's training, by the ids of their accounts. */
+export async function recordsOf(db: Db, userIds: readonly string[]) {
+  if (userIds.length === 0) return { enrolments: [], attendance: [], certificates: [], mentoring: [] };
   const ids = [...userIds];
-  const byAccount = ids.length > 0;
   const [enrolments, attendance, certificates, mentoring] = await Promise.all([
-    byAccount ? enrolmentsOf(db, ids) : [],
-    byAccount ? attendanceOf(db, ids) : [],
-    byAccount || fullNames.length ? certificatesOf(db, ids, fullNames) : [],
-    byAccount ? mentoringOf(db, ids) : [],
+    enrolmentsOf(db, ids),
+    attendanceOf(db, ids),
+    certificatesOf(db, ids),
+    mentoringOf(db, ids),
   ]);
   return { enrolments, attendance, certificates, mentoring };
 }
@@ -116,7 +119,7 @@ function attendanceOf(db: Db, userIds: string[]) {
     .execute();
 }
 
-function certificatesOf(db: Db, userIds: string[], fullNames: readonly string[]) {
+function certificatesOf(db: Db, userIds: string[]) {
   return db
     .selectFrom('trainingCertificate')
     .select([
@@ -132,14 +135,7 @@ function certificatesOf(db: Db, userIds: string[], fullNames: readonly string[])
       'issuedOn',
       'revokedAt',
     ])
-    .where((eb) =>
-      eb.or([
-        ...(userIds.length ? [eb('userId', 'in', userIds)] : []),
-        ...(fullNames.length
-          ? [eb(foldedName('holderName'), '=', sql<string>`any(${[...fullNames]}::text[])`)]
-          : []),
-      ]),
-    )
+    .where('userId', 'in', userIds)
     .orderBy('issuedAt')
     .execute();
 }

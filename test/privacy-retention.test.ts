@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditCommand } from '../src/cli/audit.ts';
 import {
@@ -9,12 +10,13 @@ import {
   writeAuditBatch,
 } from '../src/kernel/audit.ts';
 import type { Database } from '../src/kernel/db.ts';
+import { startJobs } from '../src/kernel/jobs.ts';
 import type { Role } from '../src/kernel/permissions.ts';
 import { registerPersonalData } from '../src/kernel/personal-data.ts';
 import { AUDIT_ENTRIES } from '../src/modules/audit/personal-data.ts';
 import { privacyModule } from '../src/modules/privacy/index.ts';
 import type { RetentionCategoryView, RetentionOverview } from '../src/modules/privacy/retention/contract.ts';
-import { disposeDueRecords } from '../src/modules/privacy/retention/service.ts';
+import { DISPOSAL_QUEUE, disposeDueRecords } from '../src/modules/privacy/retention/service.ts';
 import { startTestApp, stopTestApp, type TestApp } from './support/app.ts';
 import { BACKENDS, openTestDatabase, type TestDatabase } from './support/database.ts';
 import { makeOrganisation, makeUser, type Session, signIn } from './support/identity.ts';
@@ -40,6 +42,9 @@ registerPersonalData({
   activities: [],
   findSubject: async () => [],
 });
+
+const INTERNAL_FAILURE =
+  'Eliminazione non riuscita per un errore interno: i dettagli sono nel registro del server.';
 
 const PERSON = 'Amina Diallo';
 // Ten years on from the test's "now": the entries written at the start are past the default retention.
@@ -210,6 +215,46 @@ for (const backend of BACKENDS) {
       expect((await category(AUDIT_ENTRIES)).months).toBe(120);
     });
 
+    it('refuses a retention shorter than the minimum of the kind, naming it in words', async () => {
+      expect(await category(AUDIT_ENTRIES)).toMatchObject({ months: 120, minMonths: 120 });
+      expect((await category(BROKEN)).minMonths).toBe(1);
+      for (const months of [1, 119]) {
+        const shorter = await api('admin', 'PUT', `/api/privacy/retention/${AUDIT_ENTRIES}`, {
+          months,
+          legalBasis: 'Art. 6 GDPR',
+        });
+        expect(shorter.statusCode).toBe(422);
+        expect(shorter.json().errors).toEqual([
+          {
+            path: 'body.months',
+            message: 'Per questo tipo di dati la conservazione non può essere inferiore a 10 anni',
+          },
+        ]);
+      }
+      expect(await entriesOf(database.db, 'privacy.retention.update')).not.toContainEqual(
+        expect.objectContaining({ entityId: AUDIT_ENTRIES }),
+      );
+      const longer = await api('admin', 'PUT', `/api/privacy/retention/${AUDIT_ENTRIES}`, {
+        months: 132,
+        legalBasis: 'Art. 2946 c.c.',
+      });
+      expect(longer.statusCode).toBe(200);
+      expect(longer.json()).toMatchObject({ months: 132, minMonths: 120 });
+
+      // A schedule written down shorter before the minimum was known: the minimum applies all the same.
+      await database.db
+        .updateTable('retentionSchedule')
+        .set({ months: 1 })
+        .where('category', '=', AUDIT_ENTRIES)
+        .execute();
+      expect((await category(AUDIT_ENTRIES)).months).toBe(120);
+      const restored = await api('admin', 'PUT', `/api/privacy/retention/${AUDIT_ENTRIES}`, {
+        months: 120,
+        legalBasis: (await category(AUDIT_ENTRIES)).legalBasis,
+      });
+      expect(restored.statusCode).toBe(200);
+    });
+
     it('lets only the administrator read, change and run the retention', async () => {
       const body = { months: 12, legalBasis: 'Art. 6 GDPR' };
       for (const [who, status] of [
@@ -254,14 +299,20 @@ for (const backend of BACKENDS) {
       });
 
       it('disposes of them in batches, one audit entry per batch with kind and count and nothing else', async () => {
-        const result = await disposeDueRecords(t.platform, 'ADMIN');
+        const heard: [string, string][] = [];
+        const result = await disposeDueRecords(t.platform, 'ADMIN', {
+          onFailure: (key, error) => heard.push([key, (error as Error).message]),
+        });
+        // The page says only that the log has the detail; the job hands the detail to the log with the kind.
+        expect(heard).toEqual([[BROKEN, 'archivio non raggiungibile']]);
+        expect(JSON.stringify(result)).not.toContain('archivio non raggiungibile');
         expect(result).toEqual(
           expect.arrayContaining([
             { category: AUDIT_ENTRIES, disposed: due, failure: null },
             {
               category: BROKEN,
               disposed: 0,
-              failure: 'Eliminazione non riuscita per un errore interno: archivio non raggiungibile',
+              failure: INTERNAL_FAILURE,
             },
           ]),
         );
@@ -298,7 +349,7 @@ for (const backend of BACKENDS) {
         expect((await category(BROKEN)).lastDisposal).toEqual({
           at: new Date(LATER).toISOString(),
           disposed: 0,
-          failure: 'Eliminazione non riuscita per un errore interno: archivio non raggiungibile',
+          failure: INTERNAL_FAILURE,
         });
         const again = await disposeDueRecords(t.platform, 'SCHEDULE');
         expect(again.find((run) => run.category === AUDIT_ENTRIES)).toEqual({
@@ -372,6 +423,24 @@ for (const backend of BACKENDS) {
           )
           .toBe(2);
         expect(await entriesOf(database.db, 'privacy.retention.request')).toHaveLength(1);
+      });
+
+      it('runs one disposal at a time across processes: a run asked for while one waits is merged into it', async () => {
+        expect((await t.platform.jobs?.boss.getQueue(DISPOSAL_QUEUE))?.policy).toBe('stately');
+        // A second process that only queues, on a queue of the same policy nobody works on.
+        const other = await startJobs(
+          database,
+          [{ queue: 'prova.una-alla-volta', policy: 'stately', handle: async () => {} }],
+          { work: false, logger: pino({ level: 'silent' }) },
+        );
+        try {
+          const sent = [];
+          for (let i = 0; i < 3; i++)
+            sent.push(await other.send('prova.una-alla-volta', { trigger: 'ADMIN' }));
+          expect(sent).toEqual([expect.any(String), null, null]);
+        } finally {
+          await other.stop();
+        }
       });
 
       describe('after tampering by the database owner', () => {

@@ -42,6 +42,7 @@ for (const backend of BACKENDS) {
     let dataDir: string;
     let caseNumber: string;
     let passport: Buffer;
+    let cyrillic: Buffer;
 
     const search = (payload: object, headers: Record<string, string> = manager.headers) =>
       t.app.inject({ method: 'POST', url: '/api/privacy/subjects/search', headers, payload });
@@ -132,6 +133,19 @@ for (const backend of BACKENDS) {
         payload: body.payload,
       });
       expect(uploaded.statusCode).toBe(201);
+      // A document named in Cyrillic: the summary's font writes it in Latin letters, the archive must too.
+      cyrillic = await makePdf('Passaporto di Olena');
+      const named = await multipartBody(
+        { checklistCode: 'PASSPORT_COPY' },
+        { content: cyrillic, name: 'Паспорт Олена.pdf', type: 'application/pdf' },
+      );
+      const second = await t.app.inject({
+        method: 'POST',
+        url: `/api/cases/${created.id}/documents`,
+        headers: { ...manager.headers, ...named.headers },
+        payload: named.payload,
+      });
+      expect(second.statusCode, second.body).toBe(201);
       // A read of the case by the office: the access request must tell the person about it.
       expect(
         (await t.app.inject({ url: `/api/cases/${created.id}`, headers: manager.headers })).statusCode,
@@ -217,7 +231,11 @@ for (const backend of BACKENDS) {
       expect(lines.some((line) => line.includes(caseNumber))).toBe(true);
       for (const section of result.sections) expect(section.count).toBe(section.records.length);
       const reads = result.sections.find((section) => section.title === 'Accessi registrati ai dati');
-      expect(reads?.records.some((line) => line.includes(manager.view.user.email))).toBe(true);
+      // The office that read, never the employee who did (CJEU C-579/21).
+      expect(reads?.records.some((line) => line.includes(manager.view.organisation.name))).toBe(true);
+      expect(reads?.records.some((line) => line.includes('consultazione'))).toBe(true);
+      for (const staff of [manager.view.user.email, manager.view.user.familyName])
+        expect(JSON.stringify(reads)).not.toContain(staff);
       // Words for people: no ISO instants in what the clerk reads.
       expect(JSON.stringify(result.sections)).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
 
@@ -251,17 +269,40 @@ for (const backend of BACKENDS) {
       expect(summary).toContain('codice fiscale');
       expect(summary).toContain(caseNumber);
       expect(summary).toContain('Accessi registrati ai dati');
+      expect(summary).toContain(manager.view.organisation.name);
 
-      const data = JSON.parse(Buffer.from(members['dati.json'] as Uint8Array).toString('utf8'));
+      const json = Buffer.from(members['dati.json'] as Uint8Array).toString('utf8');
+      const data = JSON.parse(json);
       expect(data.criterion).toEqual({ kind: 'fiscalCode', label: 'codice fiscale' });
-      expect(data.extractedBy.email).toBe(manager.view.user.email);
+      expect(data.extractedBy).toEqual({ office: manager.view.organisation.name });
+      expect(data.reads).toContainEqual(
+        expect.objectContaining({ office: manager.view.organisation.name, action: 'consultazione' }),
+      );
       expect(JSON.stringify(data.sections)).toContain(caseNumber);
+      // No staff member is named to the person, neither who extracted nor who read.
+      for (const staff of [manager.view.user.email, operator.view.user.email]) {
+        expect(summary).not.toContain(staff);
+        expect(json).not.toContain(staff);
+      }
+      expect(summary).not.toContain(manager.view.user.familyName);
+      expect(json).not.toContain(manager.view.user.familyName);
 
       const documents = Object.entries(members).filter(([name]) => name.startsWith('documenti/'));
-      expect(documents.length).toBeGreaterThan(0);
+      expect(documents.length).toBe(2);
       expect(documents.some(([, bytes]) => Buffer.compare(Buffer.from(bytes), passport) === 0)).toBe(true);
-      const listed = JSON.stringify(data.sections);
-      for (const [name] of documents) expect(listed).toContain(name);
+      const paths = (data.sections as { records: { files: { path: string }[] }[] }[]).flatMap((section) =>
+        section.records.flatMap((record) => record.files.map((file) => file.path)),
+      );
+      // The same ASCII string in the archive, the summary and dati.json, for the Cyrillic name too.
+      const [cyrillicPath] = documents.find(
+        ([, bytes]) => Buffer.compare(Buffer.from(bytes), cyrillic) === 0,
+      ) as [string, Uint8Array];
+      expect(cyrillicPath).toBe(`documenti/${caseNumber}-v2-Pasport Olena.pdf`);
+      for (const [name] of documents) {
+        expect(name).toMatch(/^[\x20-\x7e]+$/);
+        expect(paths).toContain(name);
+        expect(summary).toContain(name);
+      }
     });
 
     it('records searches and exports with what was found in figures, never the person’s code or address', async () => {
@@ -281,7 +322,7 @@ for (const backend of BACKENDS) {
       expect(exported?.data).toMatchObject({
         criterion: 'fiscalCode',
         records: expect.any(Number),
-        files: 1,
+        files: 2,
       });
       expect(
         requests.find((entry) => (entry.data as { criterion: string }).criterion === 'email'),

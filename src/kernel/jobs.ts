@@ -15,6 +15,12 @@ export type JobDefinition = {
   queue: string;
   /** Cron expression (Europe/Rome) when the job also runs on a schedule. */
   cron?: string;
+  /**
+   * One job at a time across every process: `singleton` runs one and keeps the others waiting, `stately`
+   * also merges a job asked for while another waits into the waiting one. Set when the queue is first
+   * created; a queue that exists keeps the policy it was created with.
+   */
+  policy?: 'singleton' | 'stately';
   handle(data: unknown): Promise<void>;
   /** Lets something in this process ask for a run now; returns how to stop listening. */
   wakeOn?(wake: () => void): () => void;
@@ -80,7 +86,7 @@ export async function startJobs(
   await boss.start();
   const stopListening: (() => void)[] = [];
   for (const definition of definitions) {
-    await boss.createQueue(definition.queue);
+    await boss.createQueue(definition.queue, definition.policy ? { policy: definition.policy } : {});
     if (!options.work) continue;
     if (definition.wakeOn) {
       const wake = () => {

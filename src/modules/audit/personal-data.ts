@@ -23,6 +23,7 @@ export const auditPersonalData: PersonalDataProvider = {
       runsFrom: 'dalla registrazione dell’operazione',
       legalBasis: AUDIT_BASIS,
       defaultMonths: 120,
+      minMonths: 120,
       action: 'delete',
       countDue: countDisposableAuditEntries,
       dispose: disposeAuditEntries,

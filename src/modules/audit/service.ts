@@ -78,19 +78,29 @@ export async function exportAuditTrail(
   return Readable.from(lines());
 }
 
-/** A read of a record as the trail keeps it: when, who, what was done, to which record. */
+/** A read of a record as the trail keeps it: when, by which office, what was done, to which record. */
 export type RecordedAccess = {
   at: Date;
-  /** The actor as recorded at the time (their e-mail, 'sistema', 'anonimo'). */
-  actorLabel: string;
+  /**
+   * The office that read, by its name; for reads by no one signed in, what they were. Never the staff member:
+   * the person is told which office looked at their data, not which employee (CJEU C-579/21).
+   */
+  office: string;
   action: string;
   entity: { type: string; id: string };
   requestId: string | null;
 };
 
+/** Who read, as the person is told it: the office, else a job of LOVIT itself or someone not signed in. */
+function officeOf(row: { officeName: string | null; actorUserId: string | null; requestId: string | null }) {
+  if (row.officeName) return row.officeName;
+  if (row.actorUserId) return 'ufficio non indicato';
+  return row.requestId ? 'accesso senza autenticazione' : 'LOVIT (operazione automatica)';
+}
+
 /**
- * Who read these records and when, oldest first, inside the caller's transaction: for an access request,
- * which also tells the person who looked at their data (GDPR art. 15.1.c).
+ * Which offices read these records and when, oldest first, inside the caller's transaction: for an access
+ * request, which also tells the person who looked at their data (GDPR art. 15.1.c).
  */
 export async function accessesToRecords(
   db: Db,
@@ -99,7 +109,7 @@ export async function accessesToRecords(
   const rows = await accessesAbout(db, entities);
   return rows.map((row) => ({
     at: row.at,
-    actorLabel: row.actorLabel ?? 'sistema',
+    office: officeOf(row),
     action: row.action,
     entity: { type: row.entityType, id: row.entityId ?? '' },
     requestId: row.requestId,

@@ -55,20 +55,33 @@ export async function* auditEntriesForExport(db: Db, filter: AuditFilter, batch 
 // A few hundred pairs per statement keep the query plan on the entity index and the parameters well within limits.
 const ENTITIES_PER_QUERY = 200;
 
-/** The reads recorded about some records, oldest first: entries of kind `access` naming one of them. */
+/**
+ * The reads recorded about some records, oldest first: entries of kind `access` naming one of them, with the
+ * office that read (its name) rather than the person who did.
+ */
 export async function accessesAbout(db: Db, entities: readonly { type: string; id: string }[]) {
   const rows = [];
   for (let start = 0; start < entities.length; start += ENTITIES_PER_QUERY) {
     const chunk = entities.slice(start, start + ENTITIES_PER_QUERY);
     rows.push(
       ...(await db
-        .selectFrom('auditEntry')
-        .select(['seq', 'at', 'actorLabel', 'action', 'entityType', 'entityId', 'requestId'])
-        .where('kind', '=', 'access')
+        .selectFrom('auditEntry as e')
+        .leftJoin('organisation as o', 'o.id', 'e.organisationId')
+        .select([
+          'e.seq',
+          'e.at',
+          'e.actorUserId',
+          'o.name as officeName',
+          'e.action',
+          'e.entityType',
+          'e.entityId',
+          'e.requestId',
+        ])
+        .where('e.kind', '=', 'access')
         .where((eb) =>
           eb.or(
             chunk.map((entity) =>
-              eb.and([eb('entityType', '=', entity.type), eb('entityId', '=', entity.id)]),
+              eb.and([eb('e.entityType', '=', entity.type), eb('e.entityId', '=', entity.id)]),
             ),
           ),
         )

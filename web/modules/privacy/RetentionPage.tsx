@@ -102,7 +102,7 @@ function ScheduleForm({
         <input
           id={`${id}-months`}
           type="number"
-          min={1}
+          min={category.minMonths}
           max={1200}
           className={`form-control${errors.months ? ' is-invalid' : ''}`}
           value={months}
@@ -113,7 +113,9 @@ function ScheduleForm({
         <small id={`${id}-months-hint`} className="form-text">
           {Number.isInteger(Number(months)) && Number(months) > 0
             ? `Pari a ${retentionInWords(Number(months))}.`
-            : 'Da 1 a 1200 mesi.'}
+            : `Da ${category.minMonths} a 1200 mesi.`}
+          {category.minMonths > 1 &&
+            ` Per questo tipo di dati non meno di ${retentionInWords(category.minMonths)}.`}
         </small>
         {errors.months && (
           <div id={`${id}-months-error`} className="invalid-feedback d-block">
@@ -179,6 +181,11 @@ function CategoryRow({
         <>
           <td>
             {retentionInWords(category.months)}
+            {category.minMonths > 1 && (
+              <span className="d-block small text-secondary">
+                non meno di {retentionInWords(category.minMonths)}
+              </span>
+            )}
             <button
               type="button"
               className="btn btn-link btn-sm p-0 d-block"

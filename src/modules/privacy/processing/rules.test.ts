@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RetentionCategory } from '../../../kernel/personal-data.ts';
-import { controllerOf, monthsInWords, registerActivities, retentionInWords } from './rules.ts';
+import { monthsInWords } from '../retention/rules.ts';
+import { controllerOf, registerActivities, retentionInWords } from './rules.ts';
 
 const category = (key: string, defaultMonths: number): RetentionCategory => ({
   key,
@@ -42,6 +43,20 @@ describe('the register of processing activities', () => {
     expect(retentionInWords(only?.retention[1] as NonNullable<typeof only>['retention'][number])).toBe(
       'Categoria m.b: 18 mesi dalla chiusura, poi eliminati (delibera)',
     );
+  });
+
+  it('never shows a retention shorter than the category’s minimum, even one written down before it', () => {
+    const [only] = registerActivities(
+      [
+        {
+          module: 'm',
+          categories: [{ ...category('m.a', 120), minMonths: 120 }],
+          activities: [activity(['m.a'])],
+        },
+      ],
+      [{ category: 'm.a', months: 1, legalBasis: 'delibera' }],
+    );
+    expect(only?.retention.map((r) => r.months)).toEqual([120]);
   });
 
   it('says months as people do', () => {

@@ -4,6 +4,7 @@
  */
 import type { OfficeSetting } from '../../../config.ts';
 import type { ProcessingActivity, RetentionCategory } from '../../../kernel/personal-data.ts';
+import { appliedMonths, monthsInWords } from '../retention/rules.ts';
 
 /** The controller as the register and the access summary name it (art. 30.1.a). */
 export type Controller = {
@@ -75,7 +76,7 @@ export function registerActivities(
             key,
             label: category.label,
             runsFrom: category.runsFrom,
-            months: row?.months ?? category.defaultMonths,
+            months: appliedMonths(category, row?.months ?? category.defaultMonths),
             legalBasis: row?.legalBasis ?? category.legalBasis,
             action: category.action,
             isScheduled: row !== undefined,
@@ -84,12 +85,6 @@ export function registerActivities(
       }),
     })),
   );
-}
-
-/** 18 → "18 mesi", 24 → "2 anni", 12 → "1 anno", 1 → "1 mese". */
-export function monthsInWords(months: number): string {
-  if (months % 12 === 0) return months === 12 ? '1 anno' : `${months / 12} anni`;
-  return months === 1 ? '1 mese' : `${months} mesi`;
 }
 
 /** "Pratiche concluse con rigetto: 5 anni dalla chiusura della pratica, poi cancellate (base: …)". */

@@ -6,6 +6,8 @@ export const retentionCategory = z.object({
   label: z.string(),
   runsFrom: z.string(),
   months: z.number().int(),
+  /** The shortest retention the administrator may set for this kind. */
+  minMonths: z.number().int(),
   legalBasis: z.string(),
   /** Deleted outright, or kept with the personal fields removed. */
   action: z.enum(['delete', 'anonymise']),

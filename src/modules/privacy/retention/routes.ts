@@ -1,4 +1,6 @@
+import type { FastifyBaseLogger } from 'fastify';
 import type { LovitApp } from '../../../kernel/http.ts';
+import { errorForLog } from '../../../kernel/jobs.ts';
 import type { Platform } from '../../../kernel/platform.ts';
 import {
   disposalRequested,
@@ -7,7 +9,18 @@ import {
   retentionOverview,
   retentionUpdate,
 } from './contract.ts';
-import { retentionOverview as readOverview, requestDisposal, updateRetention } from './service.ts';
+import {
+  type CategoryFailure,
+  retentionOverview as readOverview,
+  requestDisposal,
+  updateRetention,
+} from './service.ts';
+
+/** The detail of a kind that could not be counted goes to the log, which the page only points to. */
+const logFailure =
+  (log: FastifyBaseLogger): CategoryFailure =>
+  (category, error) =>
+    log.error({ err: errorForLog(error), category }, 'retention count failed for a category');
 
 export function registerRetentionRoutes(app: LovitApp, platform: Platform): void {
   const tags = ['Conservazione dei dati'];
@@ -22,7 +35,7 @@ export function registerRetentionRoutes(app: LovitApp, platform: Platform): void
         response: { 200: retentionOverview },
       },
     },
-    () => readOverview(platform),
+    (request) => readOverview(platform, logFailure(request.log)),
   );
   app.put(
     '/api/privacy/retention/:category',
@@ -36,7 +49,14 @@ export function registerRetentionRoutes(app: LovitApp, platform: Platform): void
         response: { 200: retentionCategory },
       },
     },
-    (request) => updateRetention(platform, request.caller, request.params.category, request.body),
+    (request) =>
+      updateRetention(
+        platform,
+        request.caller,
+        request.params.category,
+        request.body,
+        logFailure(request.log),
+      ),
   );
   app.post(
     '/api/privacy/retention/run',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { retentionCutoff, scheduleErrors } from './rules.ts';
+import { appliedMonths, minimumMonths, retentionCutoff, scheduleErrors } from './rules.ts';
 
 describe('retention cutoff', () => {
   it.each([
@@ -23,6 +23,25 @@ describe('retention schedule checks', () => {
     expect(scheduleErrors({ months, legalBasis: 'Art. 6 GDPR' })).toEqual([
       { path: 'body.months', message: expect.stringContaining('mesi') },
     ]);
+  });
+
+  it('refuses less than the minimum of the kind, naming the minimum in words', () => {
+    expect(scheduleErrors({ months: 119, legalBasis: 'Art. 2946 c.c.' }, 120)).toEqual([
+      {
+        path: 'body.months',
+        message: 'Per questo tipo di dati la conservazione non può essere inferiore a 10 anni',
+      },
+    ]);
+    expect(scheduleErrors({ months: 1, legalBasis: 'GDPR' }, 18)[0]?.message).toContain('18 mesi');
+    expect(scheduleErrors({ months: 120, legalBasis: 'Art. 2946 c.c.' }, 120)).toEqual([]);
+    expect(scheduleErrors({ months: 1201, legalBasis: 'GDPR' }, 120)[0]?.message).toContain('tra 1 e 1200');
+  });
+
+  it('applies at least the minimum of the kind, whatever the schedule says', () => {
+    expect(appliedMonths({ minMonths: 120 }, 1)).toBe(120);
+    expect(appliedMonths({ minMonths: 120 }, 240)).toBe(240);
+    expect(appliedMonths({}, 1)).toBe(1);
+    expect(minimumMonths({})).toBe(1);
   });
 
   it('refuses a legal basis too short once trimmed, or too long', () => {

@@ -1,5 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import type { FieldError } from '../../../kernel/errors.ts';
+import type { RetentionCategory } from '../../../kernel/personal-data.ts';
 
 export const MIN_MONTHS = 1;
 export const MAX_MONTHS = 1200;
@@ -22,13 +23,39 @@ export function retentionCutoff(now: Date, months: number): Date {
   return new Date(back.epochMilliseconds);
 }
 
+/** 18 → "18 mesi", 24 → "2 anni", 12 → "1 anno", 1 → "1 mese". */
+export function monthsInWords(months: number): string {
+  if (months % 12 === 0) return months === 12 ? '1 anno' : `${months / 12} anni`;
+  return months === 1 ? '1 mese' : `${months} mesi`;
+}
+
+/** The shortest retention an administrator may set for a kind of record. */
+export const minimumMonths = (category: Pick<RetentionCategory, 'minMonths'>) =>
+  Math.max(MIN_MONTHS, category.minMonths ?? MIN_MONTHS);
+
+/**
+ * The months that apply: a schedule written down shorter than the kind's minimum (before the minimum was
+ * known) never shortens the retention below it.
+ */
+export const appliedMonths = (category: Pick<RetentionCategory, 'minMonths'>, months: number) =>
+  Math.max(months, minimumMonths(category));
+
 /** What is wrong with an administrator's retention, field by field, in Italian. */
-export function scheduleErrors(input: { months: number; legalBasis: string }): FieldError[] {
+export function scheduleErrors(
+  input: { months: number; legalBasis: string },
+  minMonths = MIN_MONTHS,
+): FieldError[] {
   const errors: FieldError[] = [];
-  if (!Number.isInteger(input.months) || input.months < MIN_MONTHS || input.months > MAX_MONTHS)
+  const { months } = input;
+  if (!Number.isInteger(months) || months > MAX_MONTHS || (months < MIN_MONTHS && minMonths <= MIN_MONTHS))
     errors.push({
       path: 'body.months',
       message: `indicare un numero intero di mesi tra ${MIN_MONTHS} e ${MAX_MONTHS} (100 anni)`,
+    });
+  else if (months < minMonths)
+    errors.push({
+      path: 'body.months',
+      message: `Per questo tipo di dati la conservazione non può essere inferiore a ${monthsInWords(minMonths)}`,
     });
   const basis = input.legalBasis.trim().length;
   if (basis < MIN_BASIS || basis > MAX_BASIS)

@@ -14,7 +14,7 @@ import { type RetentionCategory, retentionCategories } from '../../../kernel/per
 import type { Platform } from '../../../kernel/platform.ts';
 import { NothingToDo, writeTransaction } from '../../../kernel/transaction.ts';
 import type { RetentionCategoryView, RetentionOverview, RetentionUpdate } from './contract.ts';
-import { DISPOSAL_TIME, retentionCutoff, scheduleErrors } from './rules.ts';
+import { appliedMonths, DISPOSAL_TIME, minimumMonths, retentionCutoff, scheduleErrors } from './rules.ts';
 import * as store from './store.ts';
 
 export const DISPOSAL_QUEUE = 'privacy.retention';
@@ -32,21 +32,40 @@ function findCategory(key: string): RetentionCategory {
   return category;
 }
 
-/** The schedule as kept, or the module's default for a kind not yet written down. */
+/**
+ * The schedule as kept, or the module's default for a kind not yet written down; never shorter than the
+ * kind's minimum.
+ */
 async function schedulesByCategory(db: Db): Promise<Map<string, Schedule>> {
   const kept = new Map((await store.schedules(db)).map((row) => [row.category, row]));
   return new Map(
-    retentionCategories().map((category) => [
-      category.key,
-      kept.get(category.key) ?? { months: category.defaultMonths, legalBasis: category.legalBasis },
-    ]),
+    retentionCategories().map((category) => {
+      const schedule = kept.get(category.key) ?? {
+        months: category.defaultMonths,
+        legalBasis: category.legalBasis,
+      };
+      return [
+        category.key,
+        { months: appliedMonths(category, schedule.months), legalBasis: schedule.legalBasis },
+      ];
+    }),
   );
 }
 
-/** Why a kind of record could not be counted or disposed of, in words an administrator can act on. */
+/** Hears why a kind of record could not be counted or disposed of, with the detail the page does not show. */
+export type CategoryFailure = (category: string, error: unknown) => void;
+
+const INTERNAL_FAILURE =
+  'Eliminazione non riuscita per un errore interno: i dettagli sono nel registro del server.';
+
+/**
+ * Why a kind of record could not be counted or disposed of, in words an administrator can act on. Other
+ * errors carry the inside of the system (queries, paths, hosts): the page says only that the server's log has
+ * them.
+ */
 export function failureInWords(error: unknown): string {
   if (error instanceof AuditTrailBroken || error instanceof AppError) return error.message;
-  return `Eliminazione non riuscita per un errore interno: ${(error as Error).message}`;
+  return INTERNAL_FAILURE;
 }
 
 /**
@@ -73,16 +92,20 @@ export async function seedSchedules(db: Db, clock: Clock): Promise<string[]> {
   });
 }
 
-async function countDue(db: Db, category: RetentionCategory, cutoff: Date) {
+async function countDue(db: Db, category: RetentionCategory, cutoff: Date, onFailure?: CategoryFailure) {
   try {
     return { dueNow: await category.countDue(db, cutoff), dueProblem: null };
   } catch (error) {
+    onFailure?.(category.key, error);
     return { dueNow: null, dueProblem: failureInWords(error) };
   }
 }
 
 /** Every kind of record with its retention, what is due now and what the last disposal did. */
-export async function retentionOverview(platform: Platform): Promise<RetentionOverview> {
+export async function retentionOverview(
+  platform: Platform,
+  onFailure?: CategoryFailure,
+): Promise<RetentionOverview> {
   const { db } = platform.database;
   const [kept, last] = await Promise.all([schedulesByCategory(db), store.lastDisposals(db)]);
   const lastByCategory = new Map(last.map((row) => [row.category, row]));
@@ -96,9 +119,10 @@ export async function retentionOverview(platform: Platform): Promise<RetentionOv
       label: category.label,
       runsFrom: category.runsFrom,
       months: schedule.months,
+      minMonths: minimumMonths(category),
       legalBasis: schedule.legalBasis,
       action: category.action,
-      ...(await countDue(db, category, retentionCutoff(now, schedule.months))),
+      ...(await countDue(db, category, retentionCutoff(now, schedule.months), onFailure)),
       lastDisposal: disposal
         ? { at: disposal.startedAt.toISOString(), disposed: disposal.disposed, failure: disposal.failure }
         : null,
@@ -114,9 +138,10 @@ export async function updateRetention(
   caller: Caller,
   key: string,
   input: RetentionUpdate,
+  onFailure?: CategoryFailure,
 ): Promise<RetentionCategoryView> {
   const category = findCategory(key);
-  const errors = scheduleErrors(input);
+  const errors = scheduleErrors(input, minimumMonths(category));
   if (errors.length > 0) throw new Invalid(errors);
   const after = { months: input.months, legalBasis: input.legalBasis.trim() };
   const { database, clock } = platform;
@@ -142,7 +167,7 @@ export async function updateRetention(
       after,
     });
   });
-  const overview = await retentionOverview(platform);
+  const overview = await retentionOverview(platform, onFailure);
   return overview.categories.find((view) => view.key === key) as RetentionCategoryView;
 }
 
@@ -184,10 +209,7 @@ export type CategoryDisposal = { category: string; disposed: number; failure: st
 export async function disposeDueRecords(
   platform: Platform,
   trigger: DisposalTrigger,
-  {
-    batchSize = DISPOSAL_BATCH,
-    onFailure,
-  }: { batchSize?: number; onFailure?: (category: string, error: unknown) => void } = {},
+  { batchSize = DISPOSAL_BATCH, onFailure }: { batchSize?: number; onFailure?: CategoryFailure } = {},
 ): Promise<CategoryDisposal[]> {
   const { database, clock } = platform;
   const kept = await schedulesByCategory(database.db);

@@ -70,21 +70,21 @@ describe('the reads recorded about the records found', () => {
       [
         {
           at,
-          actorLabel: 'a@x.it',
+          office: 'Sportello Unico per l’Immigrazione di Lodi',
           action: 'privacy.subject.search',
           entity: { type: 'case', id: 'c1' },
           requestId: 'r1',
         },
         {
           at,
-          actorLabel: 'a@x.it',
+          office: 'Sportello Unico per l’Immigrazione di Lodi',
           action: 'privacy.subject.search',
           entity: { type: 'case_document', id: 'd1' },
           requestId: 'r1',
         },
         {
           at,
-          actorLabel: 'b@x.it',
+          office: 'Questura di Lodi',
           action: 'case.read',
           entity: { type: 'case', id: 'c1' },
           requestId: null,
@@ -93,8 +93,8 @@ describe('the reads recorded about the records found', () => {
       records,
     );
     expect(lines.map((line) => line.line)).toEqual([
-      '7 dicembre 2026 alle ore 10:32 – a@x.it – ricerca per una richiesta di accesso: Pratica LO-2026-000001; Passaporto',
-      '7 dicembre 2026 alle ore 10:32 – b@x.it – consultazione: Pratica LO-2026-000001',
+      '7 dicembre 2026 alle ore 10:32 – Sportello Unico per l’Immigrazione di Lodi – ricerca per una richiesta di accesso: Pratica LO-2026-000001; Passaporto',
+      '7 dicembre 2026 alle ore 10:32 – Questura di Lodi – consultazione: Pratica LO-2026-000001',
     ]);
     expect(readInWords('audit.trail.export')).toBe('esportazione');
     expect(readInWords('cases.case.print')).toBe('accesso ai dati');
@@ -111,6 +111,31 @@ describe('the reads recorded about the records found', () => {
 });
 
 describe('the documents in the export', () => {
+  it('writes names in printable ASCII, Cyrillic in Latin letters, keeping the extension and distinctness', () => {
+    const placed = exportedFiles([
+      {
+        section: 'S',
+        title: 'T',
+        data: {},
+        files: [
+          { sha256: 'a', name: 'Паспорт Олена.pdf' },
+          { sha256: 'b', name: 'Permesso Nguyễn Thị Hà.jpg' },
+          { sha256: 'c', name: '护照.pdf' },
+          { sha256: 'd', name: 'جواز.pdf' },
+          { sha256: 'e', name: 'visto\u0007 ärztlich.pdf' },
+        ],
+      },
+    ]);
+    expect(placed.flat().map((file) => file.path)).toEqual([
+      'documenti/Pasport Olena.pdf',
+      'documenti/Permesso Nguyen Thi Ha.jpg',
+      'documenti/documento.pdf',
+      'documenti/documento (2).pdf',
+      'documenti/visto_ arztlich.pdf',
+    ]);
+    for (const file of placed.flat()) expect(file.path).toMatch(/^[\x20-\x7e]+$/);
+  });
+
   it('keeps names readable and distinct, and one file for the same content under the same name', () => {
     const record = (files: { sha256: string; name: string }[]) => ({
       section: 'S',

@@ -111,10 +111,10 @@ export function readCriterion(input: SubjectCriterion, today: Temporal.PlainDate
   return { kind, subject };
 }
 
-/** A read recorded in the audit trail about one of the records found. */
+/** A read recorded in the audit trail about one of the records found, by the office that made it. */
 export type RecordedRead = {
   at: Date;
-  actorLabel: string;
+  office: string;
   action: string;
   entity: { type: string; id: string };
   requestId: string | null;
@@ -145,11 +145,11 @@ export const instantInWords = (at: Date) => AT.format(at);
 const entityKey = (entity: { type: string; id: string }) => `${entity.type}\u0000${entity.id}`;
 
 /** A read told in words, with the records it touched. */
-export type ReadLine = { at: Date; actorLabel: string; action: string; records: string[]; line: string };
+export type ReadLine = { at: Date; office: string; action: string; records: string[]; line: string };
 
 /**
- * The reads in words, oldest first. Entries of one request and one action are one line (a search reads many
- * records at once), naming the records it touched by their titles.
+ * The reads in words, oldest first: when, which office, what was done. Entries of one request and one action
+ * are one line (a search reads many records at once), naming the records it touched by their titles.
  */
 export function readLines(reads: readonly RecordedRead[], records: readonly SubjectRecord[]): ReadLine[] {
   const titles = new Map<string, string>();
@@ -159,7 +159,7 @@ export function readLines(reads: readonly RecordedRead[], records: readonly Subj
     const key = read.requestId ? `${read.requestId}\u0000${read.action}` : `#${index}`;
     const line = lines.get(key) ?? {
       at: read.at,
-      actorLabel: read.actorLabel,
+      office: read.office,
       action: read.action,
       records: [],
     };
@@ -169,7 +169,7 @@ export function readLines(reads: readonly RecordedRead[], records: readonly Subj
   });
   return [...lines.values()].map((line) => ({
     ...line,
-    line: `${instantInWords(line.at)} – ${line.actorLabel} – ${readInWords(line.action)}${line.records.length ? `: ${line.records.join('; ')}` : ''}`,
+    line: `${instantInWords(line.at)} – ${line.office} – ${readInWords(line.action)}${line.records.length ? `: ${line.records.join('; ')}` : ''}`,
   }));
 }
 
@@ -202,18 +202,53 @@ export function entitiesOf(records: readonly SubjectRecord[]): { type: string; i
 /** A stored file of a record as it goes into the export: its place under `documenti/`. */
 export type ExportedFile = { sha256: string; path: string };
 
-function safeName(name: string): string {
-  const cleaned = name
-    .normalize('NFC')
-    .replace(/[\p{Cc}\p{Cf}/\\:*?"<>|]/gu, '_')
-    .replace(/^\.+/, '')
-    .trim();
-  return cleaned || 'documento';
+/**
+ * Cyrillic letters after ICAO 9303's Russian table, as the summary's font writes them too: the names of the
+ * people these documents belong to are mostly in Latin, Cyrillic or Arabic letters.
+ */
+const CYRILLIC: Record<string, string> = Object.fromEntries(
+  [
+    'а=a б=b в=v г=g ґ=g д=d е=e ё=e є=ie ж=zh з=z и=i і=i ї=i й=i к=k л=l м=m н=n о=o п=p р=r с=s т=t',
+    'у=u ф=f х=kh ц=ts ч=ch ш=sh щ=shch ъ=ie ы=y ь= э=e ю=iu я=ia ў=u ђ=d ј=j љ=lj њ=nj ћ=c џ=dz',
+  ]
+    .join(' ')
+    .split(' ')
+    .map((pair) => pair.split('=')),
+);
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+function asciiChar(char: string): string {
+  if (PRINTABLE_ASCII.test(char)) return char;
+  const latin = CYRILLIC[char.toLowerCase()];
+  if (latin !== undefined)
+    return char === char.toLowerCase() ? latin : latin.charAt(0).toUpperCase() + latin.slice(1);
+  const base = char.normalize('NFD').replace(/\p{M}/gu, '');
+  return base !== char && PRINTABLE_ASCII.test(base) ? base : '_';
 }
 
 /**
- * The place of every file in the export, per record: `documenti/<name>`, a name used twice for different
- * content gets " (2)", " (3)" before its extension; the same content under the same name is one file.
+ * A name every program opens alike and the summary's font prints as it is: printable ASCII only (accents
+ * dropped, Cyrillic in Latin letters, any other letter '_'), none of the characters file systems refuse.
+ */
+function safeName(name: string): string {
+  const ascii = [...name.normalize('NFC')]
+    .map(asciiChar)
+    .join('')
+    .replace(/[/\\:*?"<>|]/g, '_')
+    .replace(/_{2,}/g, '_')
+    .replace(/^\.+/, '')
+    .trim();
+  const extension = /\.[A-Za-z0-9]{1,10}$/.exec(ascii)?.[0] ?? '';
+  // A name of letters the export cannot write keeps only its extension: the record's title still names it.
+  if (/^[\s_.-]*$/.test(ascii.slice(0, ascii.length - extension.length))) return `documento${extension}`;
+  return ascii;
+}
+
+/**
+ * The place of every file in the export, per record: `documenti/<name>` in ASCII, the very string the summary
+ * and dati.json list; a name used twice for different content gets " (2)", " (3)" before its extension; the
+ * same content under the same name is one file.
  */
 export function exportedFiles(records: readonly SubjectRecord[]): ExportedFile[][] {
   const taken = new Map<string, string>();

@@ -18,8 +18,11 @@ import {
 
 export type AccessExport = {
   controller: Controller;
-  /** The clerk who ran the request, with their office. */
-  requestedBy: { name: string; email: string; organisation: string };
+  /**
+   * The office of the clerk who ran the request: the person is told which office handled their data, never
+   * the name or address of the employee (CJEU C-579/21), in the summary as in the reads listed.
+   */
+  requestedBy: { organisation: string };
   at: Date;
   criterion: CriterionKind;
   records: readonly SubjectRecord[];
@@ -66,10 +69,7 @@ export function summaryDocument(request: AccessExport): OfficialDocument {
       {
         rows: [
           ['Estratto il', instantInWords(request.at)],
-          [
-            'Estratto da',
-            `${request.requestedBy.name} (${request.requestedBy.email}), ${request.requestedBy.organisation}`,
-          ],
+          ['Estratto da', request.requestedBy.organisation],
           ['Persona cercata per', CRITERION_LABELS[request.criterion]],
           [
             'Dati trovati',
@@ -130,12 +130,12 @@ export function dataJson(request: AccessExport): string {
     {
       controller: request.controller,
       extractedAt: request.at.toISOString(),
-      extractedBy: request.requestedBy,
+      extractedBy: { office: request.requestedBy.organisation },
       criterion: { kind: request.criterion, label: CRITERION_LABELS[request.criterion] },
       sections: [...sections].map(([title, records]) => ({ title, records })),
       reads: request.reads.map((read) => ({
         at: read.at.toISOString(),
-        by: read.actorLabel,
+        office: read.office,
         action: readInWords(read.action),
         records: read.records,
       })),

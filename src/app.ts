@@ -15,6 +15,8 @@ import { registerSecurityHeaders } from './kernel/security.ts';
 import { registerWeb } from './kernel/web.ts';
 import { resolveApiClient, resolveSession } from './modules/identity/service.ts';
 import { MODULES } from './modules/index.ts';
+import { setPortalProvince } from './modules/portal/languages.ts';
+import { setPortalInstitution } from './modules/portal/layout.tsx';
 import { version } from './version.ts';
 
 // Validation messages reach users of the Italian back-office: in words a clerk uses, never the schema's own.
@@ -37,6 +39,9 @@ function rateLimited(_request: unknown, context: { ttl: number }) {
 
 /** Builds the HTTP application over an open platform (database, clock, jobs). Used by main and by tests. */
 export async function buildApp(platform: Platform, options: AppOptions = {}): Promise<LovitApp> {
+  // The public pages name the province and its prefecture the installation serves.
+  setPortalProvince(platform.config.office.province.name);
+  setPortalInstitution(platform.config.office);
   const app = Fastify({
     logger: options.logger ?? {
       level: platform.config.logLevel,

@@ -97,6 +97,23 @@ describe('LOVIT started for another province', () => {
     expect(page).not.toContain('Questura di Lodi');
   });
 
+  it('names the province’s prefecture on the public pages, in the header, the footer and the texts', async () => {
+    const response = await fetch(`${url}/portale/it`);
+    expect(response.status).toBe(200);
+    const page = await response.text();
+    const slim = /<div class="slim">[\s\S]*?<\/div><\/div>/.exec(page)?.[0] ?? '';
+    const footer = /<footer class="foot">[\s\S]*<\/footer>/.exec(page)?.[0] ?? '';
+    const prefecture = 'Prefettura – Ufficio Territoriale del Governo di Milano';
+    expect(slim).toContain(`<a href="/portale/it/uffici" lang="it" dir="ltr">${prefecture}</a>`);
+    expect(footer).toContain(`<p class="foot-text" lang="it" dir="ltr">${prefecture}</p>`);
+    expect(footer).not.toContain('mailto:');
+    for (const part of [slim, footer]) expect(part).not.toContain('Lodi');
+    expect(page).toContain('Prefettura di Milano');
+    const arabic = await (await fetch(`${url}/portale/ar/accessibilita`)).text();
+    expect(arabic).toContain('محافظة <bdi dir="ltr" lang="it">Milano');
+    expect(arabic).not.toMatch(/Lodi|لودي/);
+  });
+
   it('starts without Lodi’s demo data, and says so', async () => {
     expect(stdout).toContain('The demo data describe the province of Lodi: not loaded for Milano');
     const login = await fetch(`${url}/api/auth/login`, {

@@ -12,7 +12,14 @@ export const LANGUAGE_COOKIE = 'lovit_lingua';
 /** `locale`: the tag `Intl` formats dates and numbers with (`en-GB`: day, month, year on English pages). */
 export type Language = { code: string; name: string; dir: 'ltr' | 'rtl'; locale: string };
 
-type Catalogue = { meta: { name: string; dir: 'ltr' | 'rtl'; locale: string } } & Record<string, unknown>;
+/**
+ * `provinceNames`: the province as the language writes it, by its Italian name (`Lodi` → `لودي`); a province
+ * the catalogue does not name is written in Italian, as proper names are.
+ */
+type Catalogue = {
+  meta: { name: string; dir: 'ltr' | 'rtl'; locale: string };
+  provinceNames: Record<string, string>;
+} & Record<string, unknown>;
 
 const LOCALES = new URL('./locales/', import.meta.url);
 
@@ -35,6 +42,9 @@ export const LANGUAGES: readonly Language[] = [...catalogues]
   );
 const byCode = new Map(LANGUAGES.map((language) => [language.code, language]));
 
+/** The province served, by its Italian name. */
+let province = 'Lodi';
+
 const i18n = createInstance();
 i18n.init({
   initAsync: false,
@@ -43,8 +53,8 @@ i18n.init({
   ),
   lng: SOURCE_LANGUAGE,
   fallbackLng: SOURCE_LANGUAGE,
-  // React escapes what it renders.
-  interpolation: { escapeValue: false },
+  // React escapes what it renders. `{{province}}` is the province served, in any message.
+  interpolation: { escapeValue: false, defaultVariables: { province } },
   returnNull: false,
 });
 
@@ -58,10 +68,22 @@ export function languageOf(code: string): Language {
 /** The tag to format dates and numbers with for a page in the language. */
 export const intlLocale = (code: string): string => languageOf(code).locale;
 
+/** The province the portal serves, by its Italian name: the installation's, set once as the application is built. */
+export function setPortalProvince(name: string): void {
+  province = name;
+  if (i18n.options.interpolation) i18n.options.interpolation.defaultVariables = { province: name };
+}
+
 /** A message of the catalogue by key, with `{{name}}` values (the back-office types its own keys, not these). */
 export type Translate = (key: string, values?: Record<string, string | number>) => string;
-export const translator = (code: string): Translate =>
-  i18n.getFixedT(languageOf(code).code) as unknown as Translate;
+export const translator = (code: string): Translate => {
+  const language = languageOf(code).code;
+  const t = i18n.getFixedT(language) as unknown as Translate;
+  return (key, values) => {
+    const ownName = catalogues.get(language)?.provinceNames[province];
+    return t(key, ownName === undefined ? values : { province: ownName, ...values });
+  };
+};
 
 /** The language to show a visitor who has not chosen one in the address: the cookie, then the browser's list. */
 export function preferredLanguage(cookie: string | undefined, acceptLanguage: string | undefined): string {

@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { transform } from 'lightningcss';
 import type { ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
+import { LODI } from '../../kernel/territory/province.ts';
 import {
   intlLocale,
   LANGUAGES,
@@ -33,10 +34,43 @@ export const STYLESHEET_PATH = `/portale/portale.${createHash('sha256').update(S
 const ICON =
   "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Crect width='16' height='16' rx='3' fill='%2300468b'/%3E%3C/svg%3E";
 
-/** The institution, as it signs its pages: a proper name, left in Italian in every language. */
+/** The Prefettura of Lodi as it signs its pages. */
 export const INSTITUTION = 'Prefettura di Lodi – Ufficio Territoriale del Governo';
-const INSTITUTION_SITE = 'https://www.prefettura.it/lodi/';
-const INSTITUTION_MAIL = 'prefettura.lodi@interno.it';
+
+/** The institution, as it signs its pages: a proper name, left in Italian in every language. */
+export type Institution = { name: string; site: string | null; mail: string | null };
+
+const LODI_INSTITUTION: Institution = {
+  name: INSTITUTION,
+  site: 'https://www.prefettura.it/lodi/',
+  mail: 'prefettura.lodi@interno.it',
+};
+let institution = LODI_INSTITUTION;
+
+/**
+ * The institution of the configured province, set as the application is built: Lodi's own site and address;
+ * elsewhere the Prefettura among the configured offices, else one named after the province, with no site or
+ * address the configuration does not give.
+ */
+export function setPortalInstitution(office: {
+  province: { istatCode: string; name: string };
+  offices: readonly { key?: string | undefined; name: string; email?: string | undefined }[];
+}): void {
+  const prefecture = office.offices.find((entry) => entry.key === 'prefettura');
+  institution =
+    office.province.istatCode === LODI
+      ? LODI_INSTITUTION
+      : prefecture
+        ? { name: prefecture.name, site: null, mail: prefecture.email ?? null }
+        : {
+            name: `Prefettura – Ufficio Territoriale del Governo di ${office.province.name}`,
+            site: null,
+            mail: null,
+          };
+}
+
+export const portalInstitution = (): Institution => institution;
+
 /** Where the staff sign in: the back-office's own sign-in page. */
 export const STAFF_SIGN_IN = '/accesso';
 export const COUNCIL_PATH = '/consiglio-territoriale';
@@ -179,12 +213,14 @@ function LanguageSwitcher({
   );
 }
 
-function SlimHeader({ t }: { t: Translate }) {
+function SlimHeader({ lang, t }: { lang: string; t: Translate }) {
+  const { name, site } = portalInstitution();
+  // Without a site of its own, the institution's name leads to the offices page, which lists it.
   return (
     <div className="slim">
       <div className="wrap">
-        <a href={INSTITUTION_SITE} lang="it" dir="ltr">
-          {INSTITUTION}
+        <a href={site ?? portalPath(lang, '/uffici')} lang="it" dir="ltr">
+          {name}
         </a>
         <a className="reserved" href={STAFF_SIGN_IN}>
           {t('layout.reserved')}
@@ -216,19 +252,22 @@ function Breadcrumbs({ lang, t, crumbs }: { lang: string; t: Translate; crumbs: 
 }
 
 function Footer({ lang, t }: { lang: string; t: Translate }) {
+  const { name, mail } = portalInstitution();
   return (
     <footer className="foot">
       <div className="wrap cols">
         <section aria-labelledby="piede-contatti">
           <h2 id="piede-contatti">{t('footer.contacts')}</h2>
           <p className="foot-text" lang="it" dir="ltr">
-            {INSTITUTION}
+            {name}
           </p>
-          <p className="foot-text">
-            <a href={`mailto:${INSTITUTION_MAIL}`}>
-              <Ltr>{INSTITUTION_MAIL}</Ltr>
-            </a>
-          </p>
+          {mail && (
+            <p className="foot-text">
+              <a href={`mailto:${mail}`}>
+                <Ltr>{mail}</Ltr>
+              </a>
+            </p>
+          )}
           <p className="foot-text">
             <a href={portalPath(lang, '/uffici')}>{t('footer.offices')}</a>
           </p>
@@ -309,7 +348,7 @@ function Frame(frame: PageFrame) {
           {t('site.skip')}
         </a>
         <header>
-          <SlimHeader t={t} />
+          <SlimHeader lang={lang} t={t} />
           <div className="bar">
             <a className="brand" href={portalPath(lang)}>
               <strong>

@@ -14,9 +14,9 @@ import { intlLocale, LANGUAGES, type Translate } from '../../portal/languages.ts
 import {
   Fact,
   formatNumber,
-  INSTITUTION,
   Isolated,
   Ltr,
+  portalInstitution,
   portalPath,
   textAttributes,
 } from '../../portal/layout.tsx';
@@ -771,7 +771,7 @@ const eventId = z.uuid();
 async function ticketPdf(ticket: Ticket, now: Date): Promise<Uint8Array> {
   const { registration, event, session } = ticket;
   return renderOfficialDocument({
-    issuer: [INSTITUTION, 'Progetto LO.V.I.T. – FAMI'],
+    issuer: [portalInstitution().name, 'Progetto LO.V.I.T. – FAMI'],
     title: 'Biglietto',
     subtitle: ticket.italianTitle,
     sections: [
@@ -790,7 +790,7 @@ async function ticketPdf(ticket: Ticket, now: Date): Promise<Uint8Array> {
       note: 'Mostrare all’ingresso, stampato o sul telefono. Il biglietto vale per la data indicata.',
     },
     footer: 'Progetto cofinanziato dall’Unione europea – Fondo Asilo, Migrazione e Integrazione (FAMI)',
-    metadata: { title: 'Biglietto', subject: event.title, author: INSTITUTION, createdAt: now },
+    metadata: { title: 'Biglietto', subject: event.title, author: portalInstitution().name, createdAt: now },
   });
 }
 

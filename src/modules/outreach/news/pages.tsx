@@ -8,7 +8,13 @@ import { NotFound } from '../../../kernel/errors.ts';
 import type { LovitApp } from '../../../kernel/http.ts';
 import type { Platform } from '../../../kernel/platform.ts';
 import { intlLocale, type Translate } from '../../portal/languages.ts';
-import { absolute, formatNumber, INSTITUTION, portalPath, textAttributes } from '../../portal/layout.tsx';
+import {
+  absolute,
+  formatNumber,
+  portalInstitution,
+  portalPath,
+  textAttributes,
+} from '../../portal/layout.tsx';
 import { errorPage, languageParam, PUBLIC_PAGE, registerPublicPages, sendPage } from '../../portal/site.tsx';
 import { escapeHtml, imagePath } from './markdown.ts';
 import {
@@ -131,8 +137,8 @@ async function atomFeed(platform: Platform, lang: string, t: Translate): Promise
     updated: articles[0]?.publishedAt ?? new Date(0),
     generator: false,
     feedLinks: { atom: absolute(feedPath(lang)) },
-    author: { name: INSTITUTION },
-    copyright: INSTITUTION,
+    author: { name: portalInstitution().name },
+    copyright: portalInstitution().name,
   });
   for (const article of articles)
     feed.addItem({

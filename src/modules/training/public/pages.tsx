@@ -10,10 +10,10 @@ import type { LovitApp } from '../../../kernel/http.ts';
 import type { Platform } from '../../../kernel/platform.ts';
 import {
   Fact,
-  INSTITUTION,
   Ltr,
   listOf,
   longDate,
+  portalInstitution,
   STAFF_SIGN_IN,
   TRAINING_PATH,
 } from '../../portal/layout.tsx';
@@ -96,6 +96,7 @@ function CourseFacts({ course }: { course: PublicCourse }) {
 
 /** How to enrol: in the back-office, by the operator or by their organisation's head. */
 function HowToEnrol() {
+  const institution = portalInstitution();
   return (
     <section aria-labelledby="come-iscriversi" className="card note">
       <h2 id="come-iscriversi">Come iscriversi</h2>
@@ -109,11 +110,17 @@ function HowToEnrol() {
         </li>
         <li>Il responsabile dell’ente può iscrivere le persone del proprio ente.</li>
         <li>
-          Chi non ha un account lo chiede al referente del proprio ente o alla {INSTITUTION} (
-          <a href="mailto:prefettura.lodi@interno.it">
-            <Ltr>prefettura.lodi@interno.it</Ltr>
-          </a>
-          ).
+          Chi non ha un account lo chiede al referente del proprio ente o alla {institution.name}
+          {institution.mail && (
+            <>
+              {' ('}
+              <a href={`mailto:${institution.mail}`}>
+                <Ltr>{institution.mail}</Ltr>
+              </a>
+              )
+            </>
+          )}
+          .
         </li>
       </ul>
       <p>Ogni corso è riservato agli enti del suo percorso: pubblico, privato sociale o entrambi.</p>

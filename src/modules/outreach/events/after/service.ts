@@ -15,7 +15,7 @@ import type { Platform } from '../../../../kernel/platform.ts';
 import { auditRead, NothingToDo, writeTransaction } from '../../../../kernel/transaction.ts';
 import { type DocumentVerifier, verificationUrl } from '../../../../kernel/verification.ts';
 import { intlLocale, translator } from '../../../portal/languages.ts';
-import { INSTITUTION } from '../../../portal/layout.tsx';
+import { portalInstitution } from '../../../portal/layout.tsx';
 import type { EventCertificateView, FollowUpView } from './contract.ts';
 import { CERTIFICATE_TITLE, certificateDocument } from './document.ts';
 import { certificateUrl, checkAttendance, signAttendance } from './links.ts';
@@ -307,7 +307,7 @@ export async function requestCertificate(
       sessionStartsAt: standing.sessionStartsAt,
       sessionEndsAt: standing.sessionEndsAt,
       venue: standing.venue,
-      issuer: INSTITUTION,
+      issuer: portalInstitution().name,
       issuedOn: today.toString(),
       issuedAt: now,
     };

@@ -7,6 +7,7 @@ import { registerAccessControl } from './kernel/auth.ts';
 import { AppError, clerkMessage, registerErrorHandling } from './kernel/errors.ts';
 import { type LovitApp, pathOf, requestIdFor } from './kernel/http.ts';
 import { newId } from './kernel/ids.ts';
+import { setInstitution, setProvinceName } from './kernel/institution.ts';
 import { registerObservability } from './kernel/observability.ts';
 import { registerOpenApi } from './kernel/openapi.ts';
 import type { Platform } from './kernel/platform.ts';
@@ -16,7 +17,6 @@ import { registerWeb } from './kernel/web.ts';
 import { resolveApiClient, resolveSession } from './modules/identity/service.ts';
 import { MODULES } from './modules/index.ts';
 import { setPortalProvince } from './modules/portal/languages.ts';
-import { setPortalInstitution } from './modules/portal/layout.tsx';
 import { version } from './version.ts';
 
 // Validation messages reach users of the Italian back-office: in words a clerk uses, never the schema's own.
@@ -39,9 +39,10 @@ function rateLimited(_request: unknown, context: { ttl: number }) {
 
 /** Builds the HTTP application over an open platform (database, clock, jobs). Used by main and by tests. */
 export async function buildApp(platform: Platform, options: AppOptions = {}): Promise<LovitApp> {
-  // The public pages name the province and its prefecture the installation serves.
+  // Pages, letters, documents and exports name the province and the prefecture the installation serves.
+  setProvinceName(platform.config.office.province.name);
+  setInstitution(platform.config.office);
   setPortalProvince(platform.config.office.province.name);
-  setPortalInstitution(platform.config.office);
   const app = Fastify({
     logger: options.logger ?? {
       level: platform.config.logLevel,

@@ -16,6 +16,7 @@ import { sealAuditTrail } from './kernel/audit.ts';
 import { type Clock, systemClock } from './kernel/clock.ts';
 import type { DatabaseHandle } from './kernel/db.ts';
 import { openDatabaseFromTemplate } from './kernel/db-template.ts';
+import { setInstitution, setProvinceName } from './kernel/institution.ts';
 import { heartbeatJob, type JobDefinition, startJobs } from './kernel/jobs.ts';
 import { createMailer } from './kernel/mail.ts';
 import { mailJob } from './kernel/mail-outbox.ts';
@@ -63,6 +64,9 @@ export async function openPlatform(
   clock: Clock = systemClock,
 ): Promise<Started> {
   serveProvince(config.office.province.istatCode);
+  // Processes that only work jobs (the command line) send mail too: they sign it as the app does.
+  setProvinceName(config.office.province.name);
+  setInstitution(config.office);
   const database = await openDatabaseFromTemplate(config);
   try {
     const migrationsApplied = await migrateToLatest(database.db);

@@ -1,5 +1,6 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Logger } from 'pino';
+import { prefectureName } from './institution.ts';
 
 export type Mail = {
   to: string;
@@ -15,13 +16,14 @@ export type Mailer = { send(mail: Mail): Promise<void>; close(): void };
 
 /** The address LOVIT's e-mail comes from, alone: the organiser of the calendar entries it sends. */
 export const MAIL_FROM_ADDRESS = 'noreply@lovit.prefettura.lodi.it';
-export const MAIL_FROM = `LOVIT – Prefettura di Lodi <${MAIL_FROM_ADDRESS}>`;
+/** The sender as people read it, named after the configured prefecture when the mail leaves. */
+const mailFrom = () => `LOVIT – ${prefectureName()} <${MAIL_FROM_ADDRESS}>`;
 
 /**
  * Sends e-mail (and PEC, which is SMTP too) through SMTP_URL. Without it, a mail is only noted in the log:
  * its text (reset and invitation links are keys to an account) only at debug level, for a laptop demo.
  */
-export function createMailer(smtpUrl: string | undefined, logger: Logger, from = MAIL_FROM): Mailer {
+export function createMailer(smtpUrl: string | undefined, logger: Logger, from?: string): Mailer {
   if (!smtpUrl) {
     return {
       async send(mail) {
@@ -34,7 +36,7 @@ export function createMailer(smtpUrl: string | undefined, logger: Logger, from =
   const transport: Transporter = nodemailer.createTransport(smtpUrl);
   return {
     async send(mail) {
-      await transport.sendMail({ from, ...mail });
+      await transport.sendMail({ from: from ?? mailFrom(), ...mail });
     },
     close: () => transport.close(),
   };

@@ -2,6 +2,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { type LovitApp, registerPublicPlugin } from './http.ts';
+import { provinceName } from './institution.ts';
 
 /** OpenAPI 3.1 generated from the routes' zod schemas, at /api/openapi.json, with a docs page at /api/docs. */
 export async function registerOpenApi(
@@ -14,7 +15,7 @@ export async function registerOpenApi(
       info: {
         title: 'LOVIT API',
         description:
-          'API della piattaforma LOVIT per la governance dei servizi per l’immigrazione della Provincia di Lodi ' +
+          `API della piattaforma LOVIT per la governance dei servizi per l’immigrazione della Provincia di ${provinceName()} ` +
           '(progetto FAMI LO.V.I.T.). Gli errori seguono RFC 9457 (application/problem+json).',
         version: options.version,
       },

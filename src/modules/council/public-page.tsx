@@ -4,6 +4,7 @@
  * written in Italian only: the site's frame around it follows the visitor's language choice for the links.
  */
 import type { LovitApp } from '../../kernel/http.ts';
+import { provinceName } from '../../kernel/institution.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import { COUNCIL_PATH, formatNumber, listOf, longDate } from '../portal/layout.tsx';
 import { PUBLIC_PAGE, registerPublicPages, sendPage } from '../portal/site.tsx';
@@ -12,8 +13,8 @@ import { type PublicCouncil, publicCouncil } from './public.ts';
 
 const LANG = 'it';
 const TITLE = 'Consiglio territoriale per l’immigrazione';
-const DESCRIPTION =
-  'Il Consiglio territoriale per l’immigrazione della provincia di Lodi: tavoli tematici, enti componenti, sintesi delle sedute e iniziative.';
+const description = () =>
+  `Il Consiglio territoriale per l’immigrazione della provincia di ${provinceName()}: tavoli tematici, enti componenti, sintesi delle sedute e iniziative.`;
 
 const meetingDay = (instant: string) =>
   new Intl.DateTimeFormat('it-IT', { dateStyle: 'long', timeZone: 'Europe/Rome' }).format(new Date(instant));
@@ -118,7 +119,7 @@ export async function registerPublicCouncilPage(app: LovitApp, platform: Platfor
         sendPage(request, reply, {
           lang: LANG,
           title: TITLE,
-          description: DESCRIPTION,
+          description: description(),
           place: '',
           path: COUNCIL_PATH,
           body: <CouncilBody council={await publicCouncil(platform)} />,

@@ -4,6 +4,7 @@
  */
 import type { Caller } from '../../kernel/auth.ts';
 import { endOfDayInRome, startOfDayInRome } from '../../kernel/clock.ts';
+import { institution, prefectureName, provinceName } from '../../kernel/institution.ts';
 import { type DocumentSection, renderOfficialDocument } from '../../kernel/pdf.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import { auditRead } from '../../kernel/transaction.ts';
@@ -101,19 +102,15 @@ export async function yearlyReport(platform: Platform, caller: Caller, year: num
   await auditRead(platform.database.db, platform.clock, caller, 'council_report', String(year), { year });
   const now = platform.clock.now();
   return renderOfficialDocument({
-    issuer: [
-      'Prefettura di Lodi – Ufficio Territoriale del Governo',
-      'Consiglio territoriale per l’immigrazione',
-    ],
+    issuer: [institution().name, 'Consiglio territoriale per l’immigrazione'],
     title: `Relazione annuale ${year}`,
     subtitle: `Generata il ${dayFormat.format(now)} dai dati di LOVIT`,
     sections: sections(facts, platform.clock.today()),
-    footer:
-      'Consiglio territoriale per l’immigrazione di Lodi – relazione generata dai dati della piattaforma LOVIT',
+    footer: `Consiglio territoriale per l’immigrazione di ${provinceName()} – relazione generata dai dati della piattaforma LOVIT`,
     metadata: {
       title: `Relazione annuale ${year} del Consiglio territoriale per l’immigrazione`,
       subject: 'Sedute, partecipazione, decisioni, azioni e iniziative',
-      author: 'Prefettura di Lodi',
+      author: prefectureName(),
       createdAt: now,
     },
   });

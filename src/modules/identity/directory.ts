@@ -1,6 +1,7 @@
 import type { Actor, Caller } from '../../kernel/auth.ts';
 import { Conflict, Invalid, NotFound, parseInput } from '../../kernel/errors.ts';
 import { newId } from '../../kernel/ids.ts';
+import { institution, prefectureName } from '../../kernel/institution.ts';
 import type { Mail } from '../../kernel/mail.ts';
 import { type MailState, mailStates } from '../../kernel/mail-outbox.ts';
 import { PERMISSION_NAMES, PERMISSIONS, ROLE_NAMES, ROLES, type Role } from '../../kernel/permissions.ts';
@@ -234,9 +235,9 @@ function invitationMail(platform: Platform, user: store.UserRow, token: string):
     subject: 'LOVIT – invito ad accedere alla piattaforma',
     text:
       `Gentile ${user.givenName} ${user.familyName},\n\n` +
-      'la Prefettura di Lodi ti ha abilitato all’uso di LOVIT, la piattaforma per i servizi all’immigrazione.\n' +
+      `la ${prefectureName()} ti ha abilitato all’uso di LOVIT, la piattaforma per i servizi all’immigrazione.\n` +
       `Per attivare l’account e scegliere la password apri questo collegamento entro tre giorni:\n\n${link}\n\n` +
-      'Prefettura di Lodi – Ufficio Territoriale del Governo',
+      institution().name,
   };
 }
 

@@ -3,6 +3,7 @@ import { type Actor, type Caller, SYSTEM_CALLER } from '../../kernel/auth.ts';
 import type { Db } from '../../kernel/db.ts';
 import { AppError, Forbidden, Invalid, NotFound, TooSoon } from '../../kernel/errors.ts';
 import { newId } from '../../kernel/ids.ts';
+import { institution } from '../../kernel/institution.ts';
 import { permissionsOf, type Role } from '../../kernel/permissions.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import type { UnitOfWork } from '../../kernel/transaction.ts';
@@ -455,7 +456,7 @@ export async function requestPasswordReset(platform: Platform, caller: Caller, e
           `Gentile ${user.givenName} ${user.familyName},\n\n` +
           `per scegliere una nuova password per LOVIT apri questo collegamento entro ${LOGIN_POLICY.resetTokenMinutes} minuti:\n\n${link}\n\n` +
           'Se non hai chiesto tu la reimpostazione, ignora questo messaggio: la password attuale resta valida.\n\n' +
-          'Prefettura di Lodi – Ufficio Territoriale del Governo',
+          institution().name,
       },
       { topic: 'identity.password_reset', entityId: user.id },
     );

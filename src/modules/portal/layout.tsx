@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { transform } from 'lightningcss';
 import type { ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { LODI } from '../../kernel/territory/province.ts';
+import { institution, LODI_INSTITUTION } from '../../kernel/institution.ts';
 import {
   intlLocale,
   LANGUAGES,
@@ -35,41 +35,10 @@ const ICON =
   "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Crect width='16' height='16' rx='3' fill='%2300468b'/%3E%3C/svg%3E";
 
 /** The Prefettura of Lodi as it signs its pages. */
-export const INSTITUTION = 'Prefettura di Lodi – Ufficio Territoriale del Governo';
+export const INSTITUTION = LODI_INSTITUTION.name;
 
-/** The institution, as it signs its pages: a proper name, left in Italian in every language. */
-export type Institution = { name: string; site: string | null; mail: string | null };
-
-const LODI_INSTITUTION: Institution = {
-  name: INSTITUTION,
-  site: 'https://www.prefettura.it/lodi/',
-  mail: 'prefettura.lodi@interno.it',
-};
-let institution = LODI_INSTITUTION;
-
-/**
- * The institution of the configured province, set as the application is built: Lodi's own site and address;
- * elsewhere the Prefettura among the configured offices, else one named after the province, with no site or
- * address the configuration does not give.
- */
-export function setPortalInstitution(office: {
-  province: { istatCode: string; name: string };
-  offices: readonly { key?: string | undefined; name: string; email?: string | undefined }[];
-}): void {
-  const prefecture = office.offices.find((entry) => entry.key === 'prefettura');
-  institution =
-    office.province.istatCode === LODI
-      ? LODI_INSTITUTION
-      : prefecture
-        ? { name: prefecture.name, site: null, mail: prefecture.email ?? null }
-        : {
-            name: `Prefettura – Ufficio Territoriale del Governo di ${office.province.name}`,
-            site: null,
-            mail: null,
-          };
-}
-
-export const portalInstitution = (): Institution => institution;
+/** The institution of the configured province: the kernel's, as every module signs with it. */
+export const portalInstitution = institution;
 
 /** Where the staff sign in: the back-office's own sign-in page. */
 export const STAFF_SIGN_IN = '/accesso';

@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import type { Caller } from '../../kernel/auth.ts';
 import { downloadName } from '../../kernel/download-names.ts';
 import { Conflict, NotFound } from '../../kernel/errors.ts';
+import { prefectureName } from '../../kernel/institution.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import { auditRead } from '../../kernel/transaction.ts';
 import { actorOf, QUESTIONNAIRE_NOT_FOUND, questionsOf, type Reach, visibleRow } from './access.ts';
@@ -101,7 +102,7 @@ export async function answersXlsx(
 ) {
   const { title, header, rows } = await answersTable(platform, caller, id, reach, lead);
   const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'LOVIT – Prefettura di Lodi';
+  workbook.creator = `LOVIT – ${prefectureName()}`;
   workbook.title = title;
   const sheet = workbook.addWorksheet('Risposte', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.addRow(header).font = { bold: true };

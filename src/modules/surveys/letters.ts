@@ -1,4 +1,5 @@
 /** The e-mails of questionnaires: the invitation, and the reminder to those who have not answered yet. */
+import { prefectureName } from '../../kernel/institution.ts';
 import type { Mail } from '../../kernel/mail.ts';
 import type { UnitOfWork } from '../../kernel/transaction.ts';
 import { OWNER_KINDS, type OwnerKind } from './contract.ts';
@@ -11,8 +12,6 @@ type About = {
   ownerLabel: string | null;
   anonymous: boolean;
 };
-
-const SIGNATURE = 'LOVIT – Prefettura di Lodi';
 
 function body(person: Invitee, about: About, opening: string, link: string): string {
   const context = about.ownerLabel
@@ -27,7 +26,7 @@ function body(person: Invitee, about: About, opening: string, link: string): str
       : 'Le risposte sono nominative.',
     `Può rispondere su LOVIT: ${link}`,
     '',
-    SIGNATURE,
+    `LOVIT – ${prefectureName()}`,
   ].join('\n');
 }
 

@@ -4,9 +4,10 @@
  */
 import ical, { ICalCalendarMethod } from 'ical-generator';
 import { LEGAL_TIME_ZONE } from '../../kernel/clock.ts';
+import { prefectureName } from '../../kernel/institution.ts';
 import { MAIL_FROM_ADDRESS, type Mail } from '../../kernel/mail.ts';
 
-const ORGANIZER = 'Formazione LO.V.I.T. – Prefettura di Lodi';
+const organizer = () => `Formazione LO.V.I.T. – ${prefectureName()}`;
 
 const momentFormat = new Intl.DateTimeFormat('it-IT', {
   timeZone: LEGAL_TIME_ZONE,
@@ -67,7 +68,7 @@ function contactsOf(trainers: Place['trainers']): string {
 export function editionIcs(place: Place, stamp: Date): string {
   const calendar = ical({
     method: ICalCalendarMethod.REQUEST,
-    prodId: { company: 'Prefettura di Lodi', product: 'LOVIT', language: 'IT' },
+    prodId: { company: prefectureName(), product: 'LOVIT', language: 'IT' },
   });
   for (const session of place.sessions)
     calendar.createEvent({
@@ -78,7 +79,7 @@ export function editionIcs(place: Place, stamp: Date): string {
       summary: `${place.courseTitle} – ${place.editionName}`,
       location: whereOf(session),
       ...(session.onlineUrl ? { url: session.onlineUrl } : {}),
-      organizer: { name: ORGANIZER, email: MAIL_FROM_ADDRESS },
+      organizer: { name: organizer(), email: MAIL_FROM_ADDRESS },
       attendees: [{ email: place.recipientEmail, name: place.recipientName }],
     });
   return calendar.toString();
@@ -102,7 +103,7 @@ export function placeLetter(place: Place, now: Date): Mail {
       : `Il termine per annullare l’iscrizione da sé è passato (${dayOf(place.cancelUntil)}): se non potesse partecipare, lo scriva ${contactsOf(place.trainers)}, che libereranno il posto per chi è in lista d’attesa.`,
     'In allegato le sessioni da aggiungere al calendario.',
     '',
-    'Formazione LO.V.I.T. – Prefettura di Lodi',
+    organizer(),
   ].join('\n');
   return {
     to: place.recipientEmail,
@@ -141,7 +142,7 @@ export function withdrawalLetter(withdrawal: {
       '',
       `Per chiarimenti scriva ${contactsOf(withdrawal.trainers)}.`,
       '',
-      'Formazione LO.V.I.T. – Prefettura di Lodi',
+      organizer(),
     ].join('\n'),
   };
 }
@@ -166,7 +167,7 @@ export function reminderLetter(reminder: {
       '',
       `All’arrivo registri la presenza inquadrando il codice QR mostrato dal formatore, o digitando il codice su ${reminder.link}`,
       '',
-      'Formazione LO.V.I.T. – Prefettura di Lodi',
+      organizer(),
     ].join('\n'),
   };
 }

@@ -6,6 +6,7 @@
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { Temporal } from 'temporal-polyfill';
 import { LEGAL_TIME_ZONE } from '../../../kernel/clock.ts';
+import { prefectureName } from '../../../kernel/institution.ts';
 import { MAIL_FROM_ADDRESS, type Mail } from '../../../kernel/mail.ts';
 import { APPOINTMENT_PURPOSES, type AppointmentPurpose, type ConvocationSample } from './contract.ts';
 import {
@@ -103,7 +104,7 @@ export function convocationIcs(
 ): string {
   const calendar = ical({
     method: method === 'REQUEST' ? ICalCalendarMethod.REQUEST : ICalCalendarMethod.CANCEL,
-    prodId: { company: 'Prefettura di Lodi', product: 'LOVIT', language: 'IT' },
+    prodId: { company: prefectureName(), product: 'LOVIT', language: 'IT' },
   });
   const purpose = APPOINTMENT_PURPOSES[convocation.purpose];
   const documents = convocation.documentsToBring?.length

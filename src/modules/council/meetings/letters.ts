@@ -4,9 +4,10 @@
  */
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { LEGAL_TIME_ZONE } from '../../../kernel/clock.ts';
+import { prefectureName } from '../../../kernel/institution.ts';
 import { MAIL_FROM_ADDRESS, type Mail } from '../../../kernel/mail.ts';
 
-const SECRETARIAT = 'Segreteria del Consiglio territoriale per l’immigrazione – Prefettura di Lodi';
+const secretariat = () => `Segreteria del Consiglio territoriale per l’immigrazione – ${prefectureName()}`;
 
 const momentFormat = new Intl.DateTimeFormat('it-IT', {
   timeZone: LEGAL_TIME_ZONE,
@@ -48,7 +49,7 @@ const whereOf = (invitation: Pick<Invitation, 'place' | 'onlineUrl'>) =>
 export function meetingIcs(invitation: Invitation, stamp: Date, cancelled = false): string {
   const calendar = ical({
     method: cancelled ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
-    prodId: { company: 'Prefettura di Lodi', product: 'LOVIT', language: 'IT' },
+    prodId: { company: prefectureName(), product: 'LOVIT', language: 'IT' },
   });
   calendar.createEvent({
     id: invitation.meetingId,
@@ -61,7 +62,7 @@ export function meetingIcs(invitation: Invitation, stamp: Date, cancelled = fals
     description: invitation.agenda.map((item, index) => `${index + 1}. ${item.title}`).join('\n'),
     location: whereOf(invitation),
     ...(invitation.onlineUrl ? { url: invitation.onlineUrl } : {}),
-    organizer: { name: SECRETARIAT, email: MAIL_FROM_ADDRESS },
+    organizer: { name: secretariat(), email: MAIL_FROM_ADDRESS },
     attendees: [{ email: invitation.recipientEmail, name: invitation.recipientName, rsvp: true }],
   });
   return calendar.toString();
@@ -93,7 +94,7 @@ export function invitationLetter(invitation: Invitation, now: Date, movedBecause
     `Si prega di indicare la partecipazione (presenza, delega o assenza) su LOVIT: ${invitation.link}`,
     'In allegato la seduta in formato calendario (.ics).',
     '',
-    SECRETARIAT,
+    secretariat(),
   ].join('\n');
   return {
     to: invitation.recipientEmail,
@@ -123,7 +124,7 @@ export function cancellationLetter(invitation: Invitation, now: Date, reason: st
       `Dettagli su LOVIT: ${invitation.link}`,
       'In allegato l’annullamento in formato calendario (.ics).',
       '',
-      SECRETARIAT,
+      secretariat(),
     ].join('\n'),
     attachments: [
       {
@@ -153,7 +154,7 @@ export function minutesCirculatedLetter(notice: {
         'per le osservazioni dei partecipanti prima dell’approvazione.',
       `Può leggerlo e commentarlo su LOVIT: ${notice.link}`,
       '',
-      SECRETARIAT,
+      secretariat(),
     ].join('\n'),
   };
 }
@@ -176,7 +177,7 @@ export function actionReminderLetter(reminder: {
         `${dayFormat.format(new Date(`${reminder.dueOn}T12:00:00Z`))}.`,
       `Può aggiornarne lo stato e annotarne l’avanzamento su LOVIT: ${reminder.link}`,
       '',
-      SECRETARIAT,
+      secretariat(),
     ].join('\n'),
   };
 }

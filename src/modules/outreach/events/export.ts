@@ -8,6 +8,7 @@ import type { Caller } from '../../../kernel/auth.ts';
 import { LEGAL_TIME_ZONE } from '../../../kernel/clock.ts';
 import { downloadName } from '../../../kernel/download-names.ts';
 import { NotFound } from '../../../kernel/errors.ts';
+import { prefectureName } from '../../../kernel/institution.ts';
 import type { Platform } from '../../../kernel/platform.ts';
 import { auditRead } from '../../../kernel/transaction.ts';
 import { PUBLIC_ORGANISATION_TYPES, REGISTRATION_STATUSES } from '../contract.ts';
@@ -49,7 +50,7 @@ export async function registrationsXlsx(platform: Platform, caller: Caller, sess
   const { rows } = await store.registrationsOf(db, sessionId, {}, { limit: 100_000, offset: 0 });
   const questions = await store.questionsOf(db, session.eventId);
   const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'LOVIT – Prefettura di Lodi';
+  workbook.creator = `LOVIT – ${prefectureName()}`;
   workbook.title = `${session.title} – ${session.label}`;
   const sheet = workbook.addWorksheet('Iscrizioni', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.addRow([...HEADER, ...questions.map((question) => question.label)]).font = { bold: true };

@@ -5,6 +5,7 @@
  */
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { LEGAL_TIME_ZONE } from '../../../kernel/clock.ts';
+import { prefectureName } from '../../../kernel/institution.ts';
 import type { Mail } from '../../../kernel/mail.ts';
 import { intlLocale, translator } from '../../portal/languages.ts';
 import { printedTicketCode } from './rules.ts';
@@ -77,7 +78,7 @@ export function sessionIcs(
 ): string {
   const calendar = ical({
     method: withdrawn ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.PUBLISH,
-    prodId: { company: 'Prefettura di Lodi', product: 'LOVIT', language: 'IT' },
+    prodId: { company: prefectureName(), product: 'LOVIT', language: 'IT' },
   });
   calendar.createEvent({
     id: session.id,

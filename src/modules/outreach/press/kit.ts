@@ -2,6 +2,7 @@
  * The press kit: the funding statement every communication of the project must carry, the European Union's
  * emblem drawn to its official construction, and a fact sheet of the project with its figures from the records.
  */
+import { institution, prefectureName } from '../../../kernel/institution.ts';
 import { renderOfficialDocument } from '../../../kernel/pdf.ts';
 import type { Platform } from '../../../kernel/platform.ts';
 import { eventIndicators } from '../events/indicators.ts';
@@ -59,7 +60,7 @@ export async function factSheetPdf(platform: Platform): Promise<Uint8Array> {
     platform.clock.now(),
   );
   return renderOfficialDocument({
-    issuer: ['Prefettura di Lodi – Ufficio Territoriale del Governo', 'Ufficio stampa'],
+    issuer: [institution().name, 'Ufficio stampa'],
     title: 'Scheda del progetto',
     subtitle: PROJECT_NAME,
     sections: [
@@ -68,7 +69,7 @@ export async function factSheetPdf(platform: Platform): Promise<Uint8Array> {
           ['Programma', 'Fondo Asilo, Migrazione e Integrazione (FAMI) 2014-2020'],
           ['Obiettivo', 'OS2 – ON 2.3 Capacity building e governance dei servizi'],
           ['Codice progetto', 'PROG 3858 – CUP F79I22002140006'],
-          ['Capofila', 'Prefettura di Lodi'],
+          ['Capofila', prefectureName()],
           ['Partner', 'LULE società cooperativa sociale'],
         ],
       },
@@ -99,7 +100,7 @@ export async function factSheetPdf(platform: Platform): Promise<Uint8Array> {
     metadata: {
       title: `Scheda del progetto ${PROJECT_NAME}`,
       subject: 'Cartella stampa',
-      author: 'Prefettura di Lodi',
+      author: prefectureName(),
       createdAt: platform.clock.now(),
     },
   });

@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { type Actor, type Caller, hasPermission } from '../../../kernel/auth.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../../kernel/errors.ts';
 import { newId } from '../../../kernel/ids.ts';
+import { prefectureName } from '../../../kernel/institution.ts';
 import { announceQueuedMail, queueMail } from '../../../kernel/mail-outbox.ts';
 import type { Platform } from '../../../kernel/platform.ts';
 import { checkLink, signLink, warmLinkSigning } from '../../../kernel/signed-links.ts';
@@ -323,7 +324,7 @@ function releaseMail(
     release.body,
     '',
     '—',
-    'Ufficio stampa – Prefettura di Lodi',
+    `Ufficio stampa – ${prefectureName()}`,
     FUNDING_STATEMENT,
     '',
     `Per non ricevere più i comunicati: ${unsubscribeUrl}`,
@@ -331,7 +332,7 @@ function releaseMail(
   const html =
     `<h1>${escapeHtml(release.title)}</h1><p><strong>${escapeHtml(release.summary)}</strong></p>` +
     renderBody(release.body) +
-    `<hr><p>Ufficio stampa – Prefettura di Lodi<br>${escapeHtml(FUNDING_STATEMENT)}</p>` +
+    `<hr><p>Ufficio stampa – ${escapeHtml(prefectureName())}<br>${escapeHtml(FUNDING_STATEMENT)}</p>` +
     `<p><a href="${escapeHtml(unsubscribeUrl)}">Non ricevere più i comunicati</a></p>`;
   return {
     to,

@@ -7,6 +7,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { NotFound } from '../../../kernel/errors.ts';
 import type { LovitApp } from '../../../kernel/http.ts';
+import { institution } from '../../../kernel/institution.ts';
 import type { Platform } from '../../../kernel/platform.ts';
 import { intlLocale, type Translate } from '../../portal/languages.ts';
 import { ErrorBody, portalPath, textAttributes } from '../../portal/layout.tsx';
@@ -27,12 +28,12 @@ const LINK = {
 const releaseId = z.uuid();
 export const EMBLEM_PATH = '/portale/stampa/emblema-ue.svg';
 export const FACT_SHEET_PATH = '/portale/stampa/scheda-progetto.pdf';
-const PRESS_MAIL = 'prefettura.lodi@interno.it';
 
 const dateOf = (lang: string, at: Date) =>
   new Intl.DateTimeFormat(intlLocale(lang), { dateStyle: 'long', timeZone: 'Europe/Rome' }).format(at);
 
 function Kit({ t }: { t: Translate }) {
+  const { mail } = institution();
   return (
     <section aria-labelledby="kit">
       <h2 id="kit">{t('press.kit')}</h2>
@@ -51,7 +52,7 @@ function Kit({ t }: { t: Translate }) {
       </ul>
       <h3>{t('press.funding')}</h3>
       <p {...textAttributes('it')}>{FUNDING_STATEMENT}</p>
-      <p>{t('press.contact', { email: PRESS_MAIL })}</p>
+      {mail ? <p>{t('press.contact', { email: mail })}</p> : null}
     </section>
   );
 }

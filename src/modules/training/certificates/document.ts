@@ -3,8 +3,6 @@ import { renderOfficialDocument } from '../../../kernel/pdf.ts';
 import { daysInWords, hoursInWords, longDate } from './rules.ts';
 import type { CertificateRow } from './store.ts';
 
-/** Who issues the certificates of the project's courses. */
-export const CERTIFICATE_ISSUER = 'Prefettura di Lodi – Ufficio Territoriale del Governo';
 export const CERTIFICATE_TITLE = 'Attestato di partecipazione';
 
 /** The project's funding, as the project's presentation states it. */
@@ -17,7 +15,7 @@ export function certificateDocument(row: CertificateRow, verificationUrl: string
   const days = daysInWords(row.firstDay, row.lastDay);
   const attended = hoursInWords(row.minutesAttended);
   return renderOfficialDocument({
-    issuer: [CERTIFICATE_ISSUER, 'Formazione degli operatori pubblici e del privato sociale'],
+    issuer: [row.issuer, 'Formazione degli operatori pubblici e del privato sociale'],
     title: CERTIFICATE_TITLE,
     subtitle: row.courseTitle,
     sections: [
@@ -48,7 +46,7 @@ export function certificateDocument(row: CertificateRow, verificationUrl: string
     metadata: {
       title: `${CERTIFICATE_TITLE} ${row.number}`,
       subject: row.courseTitle,
-      author: CERTIFICATE_ISSUER,
+      author: row.issuer,
       createdAt: row.issuedAt,
     },
   });

@@ -8,13 +8,13 @@ import { SYSTEM_CALLER } from '../../../kernel/auth.ts';
 import { newVerificationCode } from '../../../kernel/codes.ts';
 import type { Db } from '../../../kernel/db.ts';
 import { newId } from '../../../kernel/ids.ts';
+import { institution } from '../../../kernel/institution.ts';
 import type { JobDefinition } from '../../../kernel/jobs.ts';
 import type { Platform } from '../../../kernel/platform.ts';
 import { writeTransaction } from '../../../kernel/transaction.ts';
 import { isComplete, sessionHours } from '../rules.ts';
 import { hoursAttended } from '../service.ts';
 import * as training from '../store.ts';
-import { CERTIFICATE_ISSUER } from './document.ts';
 import { certificateNumber, type Signatory, signatoryOf } from './rules.ts';
 import * as store from './store.ts';
 
@@ -132,7 +132,7 @@ async function issueBatch(
       lastDay,
       signatoryName: signatory.name,
       signatoryRole: signatory.role,
-      issuer: CERTIFICATE_ISSUER,
+      issuer: institution().name,
       issuedOn: today.toString(),
       issuedAt: now,
       revokedAt: null,

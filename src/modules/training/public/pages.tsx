@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { NotFound } from '../../../kernel/errors.ts';
 import type { LovitApp } from '../../../kernel/http.ts';
+import { provinceName } from '../../../kernel/institution.ts';
 import type { Platform } from '../../../kernel/platform.ts';
 import {
   Fact,
@@ -29,8 +30,8 @@ import {
 
 const LANG = 'it';
 const TITLE = 'Formazione per gli operatori';
-const DESCRIPTION =
-  'I corsi del progetto LOVIT per gli operatori degli enti pubblici e del privato sociale della provincia di Lodi, con le edizioni aperte alle iscrizioni.';
+const description = () =>
+  `I corsi del progetto LOVIT per gli operatori degli enti pubblici e del privato sociale della provincia di ${provinceName()}, con le edizioni aperte alle iscrizioni.`;
 const PAGE = {
   ...PUBLIC_PAGE,
   config: { ...PUBLIC_PAGE.config, rateLimit: { max: 60, timeWindow: 60_000 } },
@@ -149,10 +150,11 @@ function CourseCard({ course }: { course: PublicCourse }) {
 function ListBody({ courses }: { courses: PublicCourse[] }) {
   return (
     <>
+      {/* One text, not three: React would mark the joins between literal and name in the markup. */}
       <p>
-        I corsi del progetto LOVIT per gli operatori degli enti pubblici (Prefettura, Questura, Comuni,
-        servizi sanitari e scolastici) e del privato sociale (Terzo Settore) della provincia di Lodi. Sono
-        elencati i corsi con un’edizione aperta alle iscrizioni. I corsi si tengono in italiano.
+        {'I corsi del progetto LOVIT per gli operatori degli enti pubblici (Prefettura, Questura, Comuni, ' +
+          `servizi sanitari e scolastici) e del privato sociale (Terzo Settore) della provincia di ${provinceName()}. ` +
+          'Sono elencati i corsi con un’edizione aperta alle iscrizioni. I corsi si tengono in italiano.'}
       </p>
       {courses.length === 0 ? (
         <p className="card">Al momento non ci sono corsi aperti alle iscrizioni.</p>
@@ -231,7 +233,7 @@ export async function registerPublicCoursePages(app: LovitApp, platform: Platfor
       return sendPage(request, reply, {
         lang: LANG,
         title: TITLE,
-        description: DESCRIPTION,
+        description: description(),
         place: '/formazione',
         path: TRAINING_PATH,
         body: <ListBody courses={await openCourses(platform)} />,

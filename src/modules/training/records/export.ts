@@ -5,6 +5,7 @@
 import ExcelJS from 'exceljs';
 import type { Caller } from '../../../kernel/auth.ts';
 import { downloadName } from '../../../kernel/download-names.ts';
+import { prefectureName } from '../../../kernel/institution.ts';
 import type { Platform } from '../../../kernel/platform.ts';
 import { TRACKS } from '../contract.ts';
 import { COMPLETION_STATES, type CourseLine, type MentoringEntry } from './contract.ts';
@@ -20,7 +21,7 @@ type Table = { name: string; header: string[]; rows: (string | number)[][] };
 
 function workbookOf(title: string, tables: Table[]) {
   const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'LOVIT – Prefettura di Lodi';
+  workbook.creator = `LOVIT – ${prefectureName()}`;
   workbook.title = title;
   for (const table of tables) {
     const sheet = workbook.addWorksheet(table.name, { views: [{ state: 'frozen', ySplit: 1 }] });

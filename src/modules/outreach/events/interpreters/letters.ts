@@ -2,6 +2,7 @@
  * The e-mails to a mediator about interpreting at an event, in Italian (the office's language): given the
  * assignment, told of a change, told it is taken away. Each says when, where, the language and how many asked.
  */
+import { prefectureName } from '../../../../kernel/institution.ts';
 import type { Mail } from '../../../../kernel/mail.ts';
 import { whenOf, whereOf } from '../letters.ts';
 
@@ -54,7 +55,7 @@ export function interpretingLetter(letter: InterpretingLetter): Mail {
           ]
         : []),
       '',
-      'Comunicazione LO.V.I.T. – Prefettura di Lodi',
+      `Comunicazione LO.V.I.T. – ${prefectureName()}`,
     ].join('\n'),
   };
 }

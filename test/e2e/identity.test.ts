@@ -396,7 +396,7 @@ describe.skipIf(!browserAvailable())('signing in and administration in Chromium'
     await matrix.waitFor();
     const headers = (await matrix.getByRole('columnheader').allTextContents()).map((text) => text.trim());
     expect(headers.slice(0, 3)).toEqual(['Permesso', 'Amministratore', 'Operatore SUI']);
-    const auditRow = matrix.getByRole('row', { name: /registro delle attività/ });
+    const auditRow = matrix.getByRole('row', { name: /esportare il registro delle attività/ });
     expect(await auditRow.getByText('Consentito', { exact: true }).count()).toBe(2);
     await expectAccessible(page);
 

@@ -10,6 +10,7 @@ import {
   type PostgresPoolClient,
   type PostgresQueryResult,
   type RawBuilder,
+  type SelectQueryBuilder,
   sql,
 } from 'kysely';
 import pg from 'pg';
@@ -242,4 +243,13 @@ export function openDatabase(config: {
   return config.databaseUrl
     ? openServerDatabase(config.databaseUrl)
     : openEmbeddedDatabase(`${config.dataDir}/pglite`);
+}
+
+/** How many rows a query without a selection would give (the modules' counts of what is due for disposal). */
+export async function countRows<DB, TB extends keyof DB, O>(
+  query: SelectQueryBuilder<DB, TB, O>,
+): Promise<number> {
+  // the selection's type is lost through the generic builder; the row holds exactly this column
+  const row = (await query.select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow()) as { n: string };
+  return Number(row.n);
 }

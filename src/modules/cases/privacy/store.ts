@@ -14,7 +14,7 @@ import {
 import type { Database } from '../../../db/database.ts';
 import type { PersonTable } from '../../../db/tables/cases.ts';
 import type { PersonRectificationTable } from '../../../db/tables/cases-privacy.ts';
-import type { Db } from '../../../kernel/db.ts';
+import { countRows, type Db } from '../../../kernel/db.ts';
 
 /** What anonymised free text says instead. */
 export const REMOVED_TEXT = 'Testo rimosso alla scadenza del tempo di conservazione';
@@ -49,10 +49,7 @@ function dueCases(db: Db, cutoff: Date, states: StateFilter) {
 }
 
 export async function countDueCases(db: Db, cutoff: Date, states: StateFilter): Promise<number> {
-  const row = await dueCases(db, cutoff, states)
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return countRows(dueCases(db, cutoff, states));
 }
 
 /**
@@ -116,10 +113,7 @@ function dueDocuments(db: Db, cutoff: Date, codes: readonly string[]) {
 }
 
 export async function countDueDocuments(db: Db, cutoff: Date, codes: readonly string[]): Promise<number> {
-  const row = await dueDocuments(db, cutoff, codes)
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return countRows(dueDocuments(db, cutoff, codes));
 }
 
 /** Deletes at most `limit` due documents (their files become orphans); returns how many. */
@@ -164,10 +158,7 @@ function dueAppointments(db: Db, cutoff: Date) {
 }
 
 export async function countDueAppointments(db: Db, cutoff: Date): Promise<number> {
-  const row = await dueAppointments(db, cutoff)
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return countRows(dueAppointments(db, cutoff));
 }
 
 /** Removes the contact data and notes of at most `limit` due appointments; day, desk and status stay. */
@@ -201,13 +192,9 @@ function unreferencedEmployers(db: Db, cutoff: Date) {
 }
 
 export async function countUnreferencedParties(db: Db, cutoff: Date): Promise<number> {
-  const persons = await unreferencedPersons(db, cutoff)
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .executeTakeFirstOrThrow();
-  const employers = await unreferencedEmployers(db, cutoff)
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(persons.n) + Number(employers.n);
+  return (
+    (await countRows(unreferencedPersons(db, cutoff))) + (await countRows(unreferencedEmployers(db, cutoff)))
+  );
 }
 
 /** Deletes at most `limit` persons and employers no case refers to (persons first), with their history. */

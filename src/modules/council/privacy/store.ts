@@ -7,7 +7,7 @@
  * them out, and neither counts a row the other disposed of.
  */
 import { sql } from 'kysely';
-import type { Db } from '../../../kernel/db.ts';
+import { countRows, type Db } from '../../../kernel/db.ts';
 
 /** The address an emptied record keeps: the columns want one, and it is never deliverable. */
 const FORGOTTEN_DOMAIN = '@consiglio.invalid';
@@ -24,10 +24,7 @@ const endedSeats = (db: Db, cutoff: Date) =>
     .where('representativeEmail', 'not like', `%${FORGOTTEN_DOMAIN}`);
 
 export async function countEndedSeats(db: Db, cutoff: Date) {
-  const row = await endedSeats(db, cutoff)
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return countRows(endedSeats(db, cutoff));
 }
 
 /** The seat stays with its organisation and period (the organisations taking part); the people go. */
@@ -54,10 +51,7 @@ const pastInvitations = (db: Db, cutoff: Date) =>
     .where('a.invitedEmail', '!=', FORGOTTEN_ADDRESS);
 
 export async function countPastInvitations(db: Db, cutoff: Date) {
-  const row = await pastInvitations(db, cutoff)
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return countRows(pastInvitations(db, cutoff));
 }
 
 /** The organisation, its answer and whether it attended stay: the meetings held and who took part. */
@@ -93,10 +87,7 @@ const closedActionItems = (db: Db, cutoff: Date) =>
     .where('ownerEmail', 'not like', `%${FORGOTTEN_DOMAIN}`);
 
 export async function countClosedActionItems(db: Db, cutoff: Date) {
-  const row = await closedActionItems(db, cutoff)
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return countRows(closedActionItems(db, cutoff));
 }
 
 /** The action stays with its owning organisation, what it was and when it was done; the person goes. */

@@ -1,6 +1,6 @@
 /** The queries of the opinions' retention: which closed opinions are due, their anonymisation, holds, search. */
 import { type Expression, type SqlBool, sql } from 'kysely';
-import type { Db } from '../../../kernel/db.ts';
+import { countRows, type Db } from '../../../kernel/db.ts';
 
 /** What an anonymised answer or question says instead of its text. */
 export const REMOVED_TEXT = 'Testo rimosso alla scadenza del tempo di conservazione';
@@ -20,10 +20,7 @@ function dueOpinions(db: Db, cutoff: Date) {
 }
 
 export async function countDueOpinions(db: Db, cutoff: Date): Promise<number> {
-  const row = await dueOpinions(db, cutoff)
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return countRows(dueOpinions(db, cutoff));
 }
 
 /**
@@ -151,10 +148,7 @@ function deliveredMessages(db: Db, cutoff: Date) {
 }
 
 export async function countDeliveredMessages(db: Db, cutoff: Date): Promise<number> {
-  const row = await deliveredMessages(db, cutoff)
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return countRows(deliveredMessages(db, cutoff));
 }
 
 /** Deletes at most `limit` delivered messages: the opinion at both ends keeps what they carried. */

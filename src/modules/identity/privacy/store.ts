@@ -5,7 +5,7 @@
  * them, and none counts a row the other one disposed of.
  */
 import { type ExpressionBuilder, sql } from 'kysely';
-import { type Database, type Db, foldedName } from '../../../kernel/db.ts';
+import { countRows, type Database, type Db, foldedName } from '../../../kernel/db.ts';
 
 /** The address an emptied account keeps: unique as the table wants, and never deliverable. */
 const ANONYMOUS_DOMAIN = '@utente.invalid';
@@ -15,10 +15,7 @@ const sessionEnded = sql<Date>`coalesce(revoked_at, expires_at)`;
 const endedSessions = (db: Db, cutoff: Date) => db.selectFrom('session').where(sessionEnded, '<', cutoff);
 
 export async function countEndedSessions(db: Db, cutoff: Date) {
-  const row = await endedSessions(db, cutoff)
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return countRows(endedSessions(db, cutoff));
 }
 
 export async function deleteEndedSessions(db: Db, cutoff: Date, limit: number) {
@@ -32,10 +29,7 @@ const tokenEnded = sql<Date>`coalesce(used_at, expires_at)`;
 const endedTokens = (db: Db, cutoff: Date) => db.selectFrom('userToken').where(tokenEnded, '<', cutoff);
 
 export async function countEndedTokens(db: Db, cutoff: Date) {
-  const row = await endedTokens(db, cutoff)
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return countRows(endedTokens(db, cutoff));
 }
 
 export async function deleteEndedTokens(db: Db, cutoff: Date, limit: number) {
@@ -53,10 +47,7 @@ const oldFailures = (db: Db, cutoff: Date) =>
   db.selectFrom('failedAttempt').where('lastFailureAt', '<', cutoff);
 
 export async function countOldFailures(db: Db, cutoff: Date) {
-  const row = await oldFailures(db, cutoff)
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return countRows(oldFailures(db, cutoff));
 }
 
 export async function deleteOldFailures(db: Db, cutoff: Date, limit: number) {
@@ -109,10 +100,7 @@ const dormantAccounts = (db: Db, cutoff: Date) =>
     .where((eb) => eb.or([eb.not(holdsAdmin(eb, false)), holdsAdmin(eb, true)]));
 
 export async function countDormantAccounts(db: Db, cutoff: Date) {
-  const row = await dormantAccounts(db, cutoff)
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return countRows(dormantAccounts(db, cutoff));
 }
 
 /**

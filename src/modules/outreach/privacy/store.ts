@@ -8,7 +8,7 @@
  * the other disposed of.
  */
 import { sql } from 'kysely';
-import type { Db } from '../../../kernel/db.ts';
+import { countRows, type Db } from '../../../kernel/db.ts';
 import { forgetContactMail } from '../press/store.ts';
 
 /** The address an emptied registration keeps: unique per session as the table wants, never deliverable. */
@@ -24,10 +24,7 @@ const pastRegistrations = (db: Db, cutoff: Date) =>
     .where('r.email', 'not like', `%${FORGOTTEN_REGISTRATION_DOMAIN}`);
 
 export async function countPastRegistrations(db: Db, cutoff: Date) {
-  const row = await pastRegistrations(db, cutoff)
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return countRows(pastRegistrations(db, cutoff));
 }
 
 /**
@@ -62,10 +59,7 @@ const oldAttendanceCertificates = (db: Db, cutoff: Date) =>
     .where('holderName', '!=', FORGOTTEN_HOLDER);
 
 export async function countOldAttendanceCertificates(db: Db, cutoff: Date) {
-  const row = await oldAttendanceCertificates(db, cutoff)
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return countRows(oldAttendanceCertificates(db, cutoff));
 }
 
 export async function anonymiseOldAttendanceCertificates(db: Db, cutoff: Date, limit: number) {
@@ -92,10 +86,7 @@ const pastInterpreterNotes = (db: Db, cutoff: Date) =>
     .where('i.note', 'is not', null);
 
 export async function countPastInterpreterNotes(db: Db, cutoff: Date) {
-  const row = await pastInterpreterNotes(db, cutoff)
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return countRows(pastInterpreterNotes(db, cutoff));
 }
 
 export async function clearPastInterpreterNotes(db: Db, cutoff: Date, limit: number) {
@@ -131,17 +122,11 @@ const silentContacts = (db: Db, cutoff: Date) =>
     .where(lastContact, '<', cutoff);
 
 export async function countUnsubscribedContacts(db: Db, cutoff: Date) {
-  const row = await unsubscribedContacts(db, cutoff)
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return countRows(unsubscribedContacts(db, cutoff));
 }
 
 export async function countSilentContacts(db: Db, cutoff: Date) {
-  const row = await silentContacts(db, cutoff)
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return countRows(silentContacts(db, cutoff));
 }
 
 export async function eraseUnsubscribedContacts(db: Db, cutoff: Date, limit: number) {

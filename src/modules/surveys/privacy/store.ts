@@ -5,7 +5,7 @@
  * disposal takes its rows with `skip locked`: two runs at once share them out, and neither counts a row the
  * other disposed of.
  */
-import type { Db } from '../../../kernel/db.ts';
+import { countRows, type Db } from '../../../kernel/db.ts';
 
 const closedInvitations = (db: Db, cutoff: Date) =>
   db
@@ -15,10 +15,7 @@ const closedInvitations = (db: Db, cutoff: Date) =>
     .where('i.invitedAt', '<', cutoff);
 
 export async function countClosedInvitations(db: Db, cutoff: Date) {
-  const row = await closedInvitations(db, cutoff)
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return countRows(closedInvitations(db, cutoff));
 }
 
 export async function deleteClosedInvitations(db: Db, cutoff: Date, limit: number) {
@@ -47,10 +44,7 @@ const closedParticipations = (db: Db, cutoff: Date) =>
     .where('q.createdAt', '<', cutoff);
 
 export async function countClosedParticipations(db: Db, cutoff: Date) {
-  const row = await closedParticipations(db, cutoff)
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return countRows(closedParticipations(db, cutoff));
 }
 
 export async function deleteClosedParticipations(db: Db, cutoff: Date, limit: number) {

@@ -5,7 +5,7 @@
  * rows with `skip locked`: two runs at once share them out, and neither counts a row the other disposed of.
  */
 import { sql } from 'kysely';
-import type { Db } from '../../../kernel/db.ts';
+import { countRows, type Db } from '../../../kernel/db.ts';
 
 /** What a certificate says in place of its holder once the name is no longer kept. */
 export const FORGOTTEN_HOLDER = 'Titolare non più conservato';
@@ -24,10 +24,7 @@ const unusedEnrolments = (db: Db, cutoff: Date) =>
     .where(editionEnd, '<', cutoff);
 
 export async function countUnusedEnrolments(db: Db, cutoff: Date) {
-  const row = await unusedEnrolments(db, cutoff)
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return countRows(unusedEnrolments(db, cutoff));
 }
 
 export async function deleteUnusedEnrolments(db: Db, cutoff: Date, limit: number) {
@@ -48,10 +45,7 @@ const oldCertificates = (db: Db, cutoff: Date) =>
     .where('holderName', '!=', FORGOTTEN_HOLDER);
 
 export async function countOldCertificates(db: Db, cutoff: Date) {
-  const row = await oldCertificates(db, cutoff)
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return countRows(oldCertificates(db, cutoff));
 }
 
 /** The certificate stays with its number, course and hours (certificates issued); only the name goes. */

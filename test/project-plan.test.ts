@@ -3,6 +3,7 @@ import { loadDemoData } from '../src/cli/demo.ts';
 import { loadDemoProject } from '../src/cli/demo-project.ts';
 import { startTestApp, stopTestApp, type TestApp } from './support/app.ts';
 import { BACKENDS, openTestDatabase, type TestDatabase } from './support/database.ts';
+import { type FilePart, makePdf, makeZip, multipartBody, PNG } from './support/documents.ts';
 import { makeOrganisation, makeUser, type Session, signIn } from './support/identity.ts';
 
 type Person = 'pm' | 'supervisor' | 'auditor' | 'operator';
@@ -301,6 +302,59 @@ for (const backend of BACKENDS) {
         'project.item.update',
         'project.note.create',
         'project.note.update',
+      ]);
+    });
+
+    it('keeps files with a month’s note: the supervisor attaches and removes them, everyone reads them', async () => {
+      const project = await call('auditor', 'GET', `/api/project/projects/${projectId}`);
+      const noteId = project.json().workPackages[0].notes[0].id;
+      const upload = async (who: Person, file: FilePart) => {
+        const body = await multipartBody({}, file);
+        return t.app.inject({
+          method: 'POST',
+          url: `/api/project/notes/${noteId}/attachments`,
+          headers: { ...sessions[who].headers, ...body.headers },
+          payload: body.payload,
+        });
+      };
+      const pdf = await makePdf('Verbale della riunione con la Questura');
+      const attached = await upload('supervisor', { content: pdf, name: 'verbale febbraio.pdf' });
+      expect(attached.statusCode, attached.body).toBe(201);
+      expect(attached.json()).toMatchObject({
+        fileName: 'verbale febbraio.pdf',
+        mediaType: 'application/pdf',
+      });
+      expect((await upload('pm', { content: PNG, name: 'foto.png' })).statusCode).toBe(403);
+      const zip = await upload('supervisor', {
+        content: makeZip('a.txt', Buffer.from('x')),
+        name: 'finto.pdf',
+      });
+      expect(zip.statusCode).toBe(415);
+      expect(fieldsOf(zip.json())).toEqual(['file']);
+
+      const listed = await call('auditor', 'GET', `/api/project/projects/${projectId}`);
+      expect(listed.json().workPackages[0].notes[0].attachments).toEqual([
+        expect.objectContaining({ id: attached.json().id, fileName: 'verbale febbraio.pdf' }),
+      ]);
+      const url = `/api/project/notes/${noteId}/attachments/${attached.json().id}`;
+      const download = await call('auditor', 'GET', url);
+      expect(download.statusCode).toBe(200);
+      expect(download.rawPayload.equals(pdf)).toBe(true);
+      expect((await call('operator', 'GET', url)).statusCode).toBe(403);
+      expect((await call('pm', 'DELETE', url)).statusCode).toBe(403);
+      expect((await call('supervisor', 'DELETE', url)).statusCode).toBe(204);
+      expect((await call('supervisor', 'DELETE', url)).statusCode).toBe(404);
+      expect((await call('auditor', 'GET', url)).statusCode).toBe(404);
+      const trail = await database.db
+        .selectFrom('auditEntry')
+        .select('action')
+        .where('action', 'in', ['project.note.attach', 'project.note.detach', 'project_note_attachment.read'])
+        .orderBy('seq')
+        .execute();
+      expect(trail.map((e) => e.action)).toEqual([
+        'project.note.attach',
+        'project_note_attachment.read',
+        'project.note.detach',
       ]);
     });
 

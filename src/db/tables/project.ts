@@ -60,10 +60,23 @@ export type ProjectProgressNoteTable = {
   updatedAt: Instant;
 };
 
+/** A file attached to a monthly progress note. */
+export type ProjectNoteAttachmentTable = {
+  id: string;
+  noteId: string;
+  sha256: string;
+  size: number;
+  mediaType: string;
+  fileName: string;
+  uploadedAt: Instant;
+  uploadedBy: string;
+};
+
 export type ProjectTables = {
   project: ProjectTable;
   projectPartner: ProjectPartnerTable;
   projectWorkPackage: ProjectWorkPackageTable;
   projectItem: ProjectItemTable;
   projectProgressNote: ProjectProgressNoteTable;
+  projectNoteAttachment: ProjectNoteAttachmentTable;
 };

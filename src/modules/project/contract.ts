@@ -132,12 +132,22 @@ export const itemView = z.object({
 });
 export type ItemView = z.infer<typeof itemView>;
 
+export const noteAttachmentView = z.object({
+  id: z.uuid(),
+  fileName: z.string(),
+  size: z.number().int(),
+  mediaType: z.enum(['application/pdf', 'image/jpeg', 'image/png']),
+  uploadedAt: z.string(),
+});
+export type NoteAttachmentView = z.infer<typeof noteAttachmentView>;
+
 export const noteView = z.object({
   id: z.uuid(),
   month: z.string(),
   text: z.string(),
   authorName: z.string(),
   updatedAt: z.string(),
+  attachments: z.array(noteAttachmentView),
 });
 export type NoteView = z.infer<typeof noteView>;
 

@@ -1,8 +1,11 @@
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { LovitApp } from '../../kernel/http.ts';
 import type { Platform } from '../../kernel/platform.ts';
+import { acceptUploads, sendFile, withUpload } from '../../kernel/uploads.ts';
 import {
   itemInput,
+  noteAttachmentView,
   noteInput,
   partnerInput,
   projectInput,
@@ -11,13 +14,16 @@ import {
   workPackageInput,
 } from './contract.ts';
 import {
+  attachNoteFile,
   createItem,
   createProject,
   createWorkPackage,
   deleteItem,
   getProject,
   listProjects,
+  openNoteFile,
   projectTimeline,
+  removeNoteFile,
   removePartner,
   setPartner,
   updateItem,
@@ -28,6 +34,7 @@ import {
 
 const idParams = z.object({ id: z.uuid() });
 const partnerParams = z.object({ id: z.uuid(), organisationId: z.uuid() });
+const attachmentParams = z.object({ id: z.uuid(), attachmentId: z.uuid() });
 const tags = ['Progetto'];
 
 export function registerProjectRoutes(app: LovitApp, platform: Platform): void {
@@ -210,5 +217,59 @@ export function registerProjectRoutes(app: LovitApp, platform: Platform): void {
       },
     },
     (request) => writeNote(platform, request.caller, request.params.id, request.body),
+  );
+  app.register(async (plugin) => {
+    await acceptUploads(plugin, platform.config);
+    plugin.withTypeProvider<ZodTypeProvider>().post(
+      '/api/project/notes/:id/attachments',
+      {
+        config: { access: 'project.notes.write' },
+        schema: {
+          tags,
+          summary: 'Allega un file (PDF, JPEG o PNG) alla nota mensile di un work package',
+          description: 'Modulo multipart/form-data con il campo `file`.',
+          consumes: ['multipart/form-data'],
+          params: idParams,
+          response: { 201: noteAttachmentView },
+        },
+      },
+      async (request, reply) => {
+        const attachment = await withUpload(request, reply, platform.config, 'allegare il file', (upload) =>
+          attachNoteFile(platform, request.caller, request.params.id, upload),
+        );
+        return reply
+          .code(201)
+          .header('location', `/api/project/notes/${request.params.id}/attachments/${attachment.id}`)
+          .send(attachment);
+      },
+    );
+  });
+  app.get(
+    '/api/project/notes/:id/attachments/:attachmentId',
+    {
+      config: { access: 'project.access' },
+      schema: { tags, summary: 'Scarica un allegato di una nota mensile', params: attachmentParams },
+    },
+    async (request, reply) =>
+      sendFile(
+        reply,
+        await openNoteFile(platform, request.caller, request.params.id, request.params.attachmentId),
+      ),
+  );
+  app.delete(
+    '/api/project/notes/:id/attachments/:attachmentId',
+    {
+      config: { access: 'project.notes.write' },
+      schema: {
+        tags,
+        summary: 'Toglie un allegato da una nota mensile',
+        params: attachmentParams,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await removeNoteFile(platform, request.caller, request.params.id, request.params.attachmentId);
+      return reply.code(204).send(null);
+    },
   );
 }

@@ -3,15 +3,18 @@
  * manager and the WP supervisor keep the activities, deliverables and milestones up to date; the supervisor
  * writes each package's monthly progress note. The supervisor and the auditor read everything.
  */
+import { attachedFile, openAttachedFile } from '../../kernel/attachments.ts';
 import { type Actor, type Caller, hasPermission } from '../../kernel/auth.ts';
 import type { Db } from '../../kernel/db.ts';
 import { Conflict, Invalid, NotFound, Unauthenticated } from '../../kernel/errors.ts';
+import type { StagedFile } from '../../kernel/files.ts';
 import { newId } from '../../kernel/ids.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import { writeTransaction } from '../../kernel/transaction.ts';
 import type {
   ItemInput,
   ItemView,
+  NoteAttachmentView,
   NoteInput,
   PartnerInput,
   ProjectInput,
@@ -86,6 +89,10 @@ export async function getProject(platform: Platform, caller: Caller, id: string)
   const [partners, packages] = await Promise.all([store.partnersOf(db, [id]), store.workPackagesOf(db, id)]);
   const packageIds = packages.map((p) => p.id);
   const [items, notes] = await Promise.all([store.itemsOf(db, packageIds), store.notesOf(db, packageIds)]);
+  const attachments = await store.attachmentsOfNotes(
+    db,
+    notes.map((n) => n.id),
+  );
   const day = today(platform);
   const views = items.map((item) => ({ workPackageId: item.workPackageId, view: itemOut(item, day) }));
   return {
@@ -114,6 +121,7 @@ export async function getProject(platform: Platform, caller: Caller, id: string)
           text: n.text,
           authorName: n.authorName,
           updatedAt: n.updatedAt.toISOString(),
+          attachments: attachments.filter((f) => f.noteId === n.id).map(attachmentOut),
         })),
     })),
     can: {
@@ -121,6 +129,22 @@ export async function getProject(platform: Platform, caller: Caller, id: string)
       plan: hasPermission(actor, 'project.plan.manage'),
       note: hasPermission(actor, 'project.notes.write'),
     },
+  };
+}
+
+function attachmentOut(row: {
+  id: string;
+  fileName: string;
+  size: number;
+  mediaType: string;
+  uploadedAt: Date;
+}): NoteAttachmentView {
+  return {
+    id: row.id,
+    fileName: row.fileName,
+    size: row.size,
+    mediaType: row.mediaType as NoteAttachmentView['mediaType'],
+    uploadedAt: row.uploadedAt.toISOString(),
   };
 }
 
@@ -480,3 +504,74 @@ export async function writeNote(platform: Platform, caller: Caller, workPackageI
   });
   return getProject(platform, caller, projectId);
 }
+
+/** At most this many files per monthly note: minutes, photos, a report – not an archive. */
+export const NOTE_FILES = 20;
+const NOTE_NOT_FOUND = 'La nota mensile non esiste.';
+const NOTE_FILE_NOT_FOUND = 'Il file non è allegato a questa nota.';
+
+/** Attaches an uploaded file (PDF, JPEG or PNG, type read from the bytes) to a monthly progress note. */
+export async function attachNoteFile(
+  platform: Platform,
+  caller: Caller,
+  noteId: string,
+  input: { declaredName: string; file: StagedFile },
+): Promise<NoteAttachmentView> {
+  const actor = actorOf(caller);
+  return writeTransaction(platform.database.db, platform.clock, caller, async (unit) => {
+    const note = await store.lockNote(unit.db, noteId);
+    if (!note) throw new NotFound(NOTE_NOT_FOUND);
+    const present = await store.attachmentsOfNotes(unit.db, [noteId]);
+    if (present.length >= NOTE_FILES)
+      throw new Conflict(`Una nota mensile può avere al massimo ${NOTE_FILES} allegati.`);
+    const row = { id: newId(), noteId, ...attachedFile(input, actor.userId, platform.clock.now()) };
+    await store.insertNoteAttachment(unit.db, row);
+    await unit.audit({
+      kind: 'change',
+      action: 'project.note.attach',
+      entityType: 'project_work_package',
+      entityId: note.workPackageId,
+      before: null,
+      after: { month: note.month.slice(0, 7), fileName: row.fileName, sha256: row.sha256, size: row.size },
+    });
+    await input.file.keep();
+    return attachmentOut(row);
+  });
+}
+
+/** Removes a file from a note; the stored content goes with the orphan sweep when nothing else refers to it. */
+export async function removeNoteFile(
+  platform: Platform,
+  caller: Caller,
+  noteId: string,
+  attachmentId: string,
+): Promise<void> {
+  await writeTransaction(platform.database.db, platform.clock, caller, async (unit) => {
+    const note = await store.lockNote(unit.db, noteId);
+    const row = note ? await store.findNoteAttachment(unit.db, noteId, attachmentId) : undefined;
+    if (!note || !row) throw new NotFound(NOTE_FILE_NOT_FOUND);
+    await store.deleteNoteAttachment(unit.db, noteId, attachmentId);
+    await unit.audit({
+      kind: 'change',
+      action: 'project.note.detach',
+      entityType: 'project_work_package',
+      entityId: note.workPackageId,
+      before: { month: note.month.slice(0, 7), fileName: row.fileName, sha256: row.sha256 },
+      after: null,
+    });
+  });
+}
+
+/** A note's file for download; the read is audited. */
+export async function openNoteFile(platform: Platform, caller: Caller, noteId: string, attachmentId: string) {
+  const row = await store.findNoteAttachment(platform.database.db, noteId, attachmentId);
+  if (!row) throw new NotFound(NOTE_FILE_NOT_FOUND);
+  return openAttachedFile(platform, caller, row, {
+    entityType: 'project_note_attachment',
+    entityId: attachmentId,
+    details: { noteId, fileName: row.fileName },
+  });
+}
+
+/** Among some stored files, those attached to a progress note: the orphan sweeper keeps them. */
+export const noteFiles = store.storedNoteFiles;

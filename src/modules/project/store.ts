@@ -2,6 +2,7 @@
 import type { Insertable, Updateable } from 'kysely';
 import type {
   ProjectItemTable,
+  ProjectNoteAttachmentTable,
   ProjectPartnerTable,
   ProjectProgressNoteTable,
   ProjectTable,
@@ -276,4 +277,60 @@ export async function upsertNote(db: Db, row: Insertable<ProjectProgressNoteTabl
       }),
     )
     .execute();
+}
+
+/** A package's note of a month, locked while a file is attached to it or removed from it. */
+export function lockNote(db: Db, noteId: string) {
+  return db
+    .selectFrom('projectProgressNote as n')
+    .innerJoin('projectWorkPackage as w', 'w.id', 'n.workPackageId')
+    .select(['n.id', 'n.month', 'n.workPackageId', 'w.projectId', 'w.code'])
+    .where('n.id', '=', noteId)
+    .forUpdate('n')
+    .executeTakeFirst();
+}
+
+export function insertNoteAttachment(db: Db, row: Insertable<ProjectNoteAttachmentTable>) {
+  return db.insertInto('projectNoteAttachment').values(row).execute();
+}
+
+/** The files of some notes, oldest first. */
+export function attachmentsOfNotes(db: Db, noteIds: readonly string[]) {
+  if (noteIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('projectNoteAttachment')
+    .select(['id', 'noteId', 'sha256', 'size', 'mediaType', 'fileName', 'uploadedAt'])
+    .where('noteId', 'in', noteIds)
+    .orderBy('uploadedAt')
+    .orderBy('id')
+    .execute();
+}
+
+export function findNoteAttachment(db: Db, noteId: string, id: string) {
+  return db
+    .selectFrom('projectNoteAttachment')
+    .select(['id', 'noteId', 'sha256', 'size', 'mediaType', 'fileName'])
+    .where('noteId', '=', noteId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export function deleteNoteAttachment(db: Db, noteId: string, id: string) {
+  return db
+    .deleteFrom('projectNoteAttachment')
+    .where('noteId', '=', noteId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Among `sha256s`, the files attached to some progress note. */
+export async function storedNoteFiles(db: Db, sha256s: readonly string[]): Promise<string[]> {
+  if (sha256s.length === 0) return [];
+  const rows = await db
+    .selectFrom('projectNoteAttachment')
+    .select('sha256')
+    .distinct()
+    .where('sha256', 'in', sha256s)
+    .execute();
+  return rows.map((row) => row.sha256);
 }

@@ -13,6 +13,7 @@ import { Page } from '../../ui/Page.tsx';
 import { TableScroll } from '../../ui/TableScroll.tsx';
 import { TextAreaField } from '../cases/TextAreaField.tsx';
 import { keys as identityKeys, organisations } from '../identity/requests.ts';
+import { NoteFiles } from './NoteFiles.tsx';
 import {
   ITEM_KINDS,
   ITEM_STATUSES,
@@ -574,6 +575,7 @@ function Notes({ project, wp, onDone }: { project: ProjectView; wp: WorkPackageV
             <p className="small text-secondary">
               {t('project.noteBy', { name: note.authorName, when: formatDateTime(note.updatedAt) })}
             </p>
+            <NoteFiles projectId={project.id} note={note} canEdit={project.can.note} />
           </article>
         ))
       )}

@@ -2,6 +2,7 @@ import type {
   ItemInput,
   ItemView,
   NoteInput,
+  NoteView,
   PartnerInput,
   ProjectInput,
   ProjectSummary,
@@ -18,7 +19,7 @@ export {
   PROGRAMMES,
   PROGRESS_STATES,
 } from '../../../src/modules/project/contract.ts';
-export type { ItemInput, ItemView, NoteInput, ProjectSummary, ProjectView, WorkPackageView };
+export type { ItemInput, ItemView, NoteInput, NoteView, ProjectSummary, ProjectView, WorkPackageView };
 
 export const keys = {
   all: ['project'] as const,
@@ -44,4 +45,10 @@ export const projects = {
   deleteItem: (id: string) => api.delete<ProjectView>(`/api/project/items/${id}`),
   writeNote: (workPackageId: string, input: NoteInput) =>
     api.put<ProjectView>(`/api/project/work-packages/${workPackageId}/notes`, input),
+  attachNoteFile: (noteId: string, file: File) =>
+    api.upload<unknown>(`/api/project/notes/${noteId}/attachments`, { file }),
+  removeNoteFile: (noteId: string, attachmentId: string) =>
+    api.delete<null>(`/api/project/notes/${noteId}/attachments/${attachmentId}`),
+  noteFileUrl: (noteId: string, attachmentId: string) =>
+    `/api/project/notes/${noteId}/attachments/${attachmentId}`,
 };

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { newId } from '../src/kernel/ids.ts';
 import type { PersonalDataProvider, RetentionCategory } from '../src/kernel/personal-data.ts';
 import { personalDataProviders } from '../src/kernel/personal-data.ts';
+import { scheduleErrors } from '../src/modules/privacy/retention/rules.ts';
 import '../src/modules/index.ts';
 import { councilPersonalData } from '../src/modules/council/privacy/provider.ts';
 import { identityPersonalData } from '../src/modules/identity/privacy/provider.ts';
@@ -25,6 +26,21 @@ const categoryOf = (provider: PersonalDataProvider, key: string): RetentionCateg
   if (!category) throw new Error(`no category ${key}`);
   return category;
 };
+
+describe('the default retention of every kind of record', () => {
+  it('is one an administrator may save again unchanged', () => {
+    const categories = personalDataProviders().flatMap((provider) => provider.categories);
+    expect(categories.length).toBeGreaterThan(20);
+    for (const category of categories)
+      expect(
+        scheduleErrors(
+          { months: category.defaultMonths, legalBasis: category.legalBasis },
+          category.minMonths,
+        ),
+        category.key,
+      ).toEqual([]);
+  });
+});
 
 for (const backend of BACKENDS) {
   describe(`the modules' personal data on ${backend}`, () => {

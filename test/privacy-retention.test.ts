@@ -194,11 +194,11 @@ for (const backend of BACKENDS) {
       expect(wrong.headers['content-type']).toContain('application/problem+json');
       expect(wrong.json().errors).toEqual([
         { path: 'body.months', message: 'indicare un numero intero di mesi tra 1 e 1200 (100 anni)' },
-        { path: 'body.legalBasis', message: 'indicare la base giuridica in un testo tra 3 e 500 caratteri' },
+        { path: 'body.legalBasis', message: 'indicare la base giuridica in un testo tra 3 e 2000 caratteri' },
       ]);
       const fraction = await api('admin', 'PUT', `/api/privacy/retention/${AUDIT_ENTRIES}`, {
         months: 0,
-        legalBasis: 'x'.repeat(501),
+        legalBasis: 'x'.repeat(2001),
       });
       expect(fraction.statusCode).toBe(422);
       expect(fraction.json().errors.map((error: { path: string }) => error.path)).toEqual([

@@ -2,9 +2,13 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { z } from 'zod';
 import { it as italianZodMessages } from 'zod/locales';
+import privacyPages from '../locales/it/privacy.json' with { type: 'json' };
 import it from '../locales/it.json' with { type: 'json' };
 
-export const resources = { it: { translation: it } } as const;
+/** The Italian texts: the shared file, then one file per area of the larger modules. */
+const italian = { ...it, ...privacyPages };
+
+export const resources = { it: { translation: italian } } as const;
 
 declare module 'i18next' {
   interface CustomTypeOptions {

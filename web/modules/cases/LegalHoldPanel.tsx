@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { LegalHoldView } from '../../../src/modules/cases/privacy/contract.ts';
 import { ApiError, api, fieldPath } from '../../app/api.ts';
 import { usePermission } from '../../app/session.ts';
@@ -7,6 +8,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { formatDate } from '../../ui/dates.ts';
 import { sentence } from '../../ui/fields.tsx';
 import { FormProblem } from '../../ui/forms.tsx';
+import { LoadError } from '../../ui/Loading.tsx';
 
 const holdUrl = (caseId: string) => `/api/cases/${encodeURIComponent(caseId)}/legal-hold`;
 const holdKey = (caseId: string) => ['cases', 'case', caseId, 'legal-hold'] as const;
@@ -16,6 +18,7 @@ const holdKey = (caseId: string) => ['cases', 'case', caseId, 'legal-hold'] as c
  * judicial authority or of the Garante): its reason and since when; the SUI manager places and lifts it.
  */
 export function LegalHoldPanel({ caseId, onDone }: { caseId: string; onDone: (notice: string) => void }) {
+  const { t } = useTranslation();
   const canHold = usePermission('cases.legal-hold');
   const queryClient = useQueryClient();
   const [placing, setPlacing] = useState(false);
@@ -30,11 +33,11 @@ export function LegalHoldPanel({ caseId, onDone }: { caseId: string; onDone: (no
     onSuccess: () => {
       setLifting(false);
       void queryClient.invalidateQueries({ queryKey: holdKey(caseId) });
-      onDone('Vincolo legale revocato: la pratica segue di nuovo i tempi di conservazione.');
+      onDone(t('privacyPages.legalHold.lifted'));
     },
     onError: (error) => {
       setLifting(false);
-      setProblem(error instanceof ApiError ? error.userMessage : 'Operazione non riuscita. Riprovare.');
+      setProblem(error instanceof ApiError ? error.userMessage : t('privacyPages.failed'));
     },
   });
   const current = hold.data?.hold;
@@ -42,30 +45,32 @@ export function LegalHoldPanel({ caseId, onDone }: { caseId: string; onDone: (no
   return (
     <section aria-labelledby="pratica-vincolo" className="mb-4">
       <h2 id="pratica-vincolo" className="visually-hidden">
-        Vincolo legale
+        {t('privacyPages.legalHold.heading')}
       </h2>
       {current ? (
         <div className="alert alert-warning">
           <p className="mb-1 fw-semibold">
-            Conservazione sospesa per vincolo legale: {current.reason}, dal {formatDate(current.since)}
+            {t('privacyPages.legalHold.held', { reason: current.reason, date: formatDate(current.since) })}
           </p>
-          {current.placedBy && <p className="mb-0 small">Disposto da {current.placedBy}.</p>}
+          {current.placedBy && (
+            <p className="mb-0 small">{t('privacyPages.legalHold.placedBy', { name: current.placedBy })}</p>
+          )}
         </div>
+      ) : hold.isError ? (
+        <LoadError error={hold.error} />
       ) : (
-        hold.isSuccess && (
-          <p className="small">La pratica segue i tempi di conservazione ordinari: nessun vincolo legale.</p>
-        )
+        hold.isSuccess && <p className="small">{t('privacyPages.legalHold.none')}</p>
       )}
       <FormProblem message={problem} />
       {canHold && hold.isSuccess && (
         <p>
           {current ? (
             <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => setLifting(true)}>
-              Revoca il vincolo legale
+              {t('privacyPages.legalHold.lift')}
             </button>
           ) : (
             <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => setPlacing(true)}>
-              Sospendi la conservazione per vincolo legale
+              {t('privacyPages.legalHold.place')}
             </button>
           )}
         </p>
@@ -77,14 +82,14 @@ export function LegalHoldPanel({ caseId, onDone }: { caseId: string; onDone: (no
         onPlaced={() => {
           setPlacing(false);
           void queryClient.invalidateQueries({ queryKey: holdKey(caseId) });
-          onDone('Vincolo legale registrato: la pratica non sarà eliminata né anonimizzata finché dura.');
+          onDone(t('privacyPages.legalHold.placed'));
         }}
       />
       <ConfirmDialog
         isOpen={lifting}
-        title="Revocare il vincolo legale?"
-        message="Alla revoca la pratica, i suoi documenti, appuntamenti e pareri tornano a seguire i tempi di conservazione: se sono già scaduti, saranno eliminati o anonimizzati alla prossima esecuzione."
-        confirmLabel="Revoca il vincolo"
+        title={t('privacyPages.legalHold.confirmLift.title')}
+        message={t('privacyPages.legalHold.confirmLift.message')}
+        confirmLabel={t('privacyPages.legalHold.confirmLift.confirm')}
         isPending={lift.isPending}
         onConfirm={() => lift.mutate()}
         onCancel={() => setLifting(false)}
@@ -104,6 +109,7 @@ function PlaceHoldDialog({
   onClose: () => void;
   onPlaced: () => void;
 }) {
+  const { t } = useTranslation();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const reasonId = useId();
@@ -115,12 +121,14 @@ function PlaceHoldDialog({
     onSuccess: onPlaced,
     onError: (error) => {
       if (!(error instanceof ApiError)) {
-        setProblem('Operazione non riuscita. Riprovare.');
+        setProblem(t('privacyPages.failed'));
         return;
       }
       const fault = error.problem.errors?.find(({ path }) => fieldPath(path) === 'reason');
-      if (fault) setReasonError(sentence(fault.message) ?? fault.message);
-      else setProblem(error.userMessage);
+      if (fault) {
+        setReasonError(sentence(fault.message) ?? fault.message);
+        document.getElementById(reasonId)?.focus();
+      } else setProblem(error.userMessage);
     },
   });
 
@@ -139,7 +147,7 @@ function PlaceHoldDialog({
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!reason.trim()) {
-      setReasonError('Indicare il motivo del vincolo (ad esempio il ricorso o la richiesta dell’autorità).');
+      setReasonError(t('privacyPages.legalHold.dialog.reasonMissing'));
       document.getElementById(reasonId)?.focus();
       return;
     }
@@ -159,15 +167,12 @@ function PlaceHoldDialog({
     >
       <form onSubmit={submit} noValidate>
         <h2 id={titleId} className="h4">
-          Sospendi la conservazione per vincolo legale
+          {t('privacyPages.legalHold.dialog.title')}
         </h2>
-        <p>
-          Finché il vincolo dura, la pratica, i suoi documenti, gli appuntamenti e i pareri non sono eliminati
-          né anonimizzati, anche se il tempo di conservazione è scaduto.
-        </p>
+        <p>{t('privacyPages.legalHold.dialog.intro')}</p>
         <div className="form-group mt-5">
           <label htmlFor={reasonId} className="active">
-            Motivo del vincolo
+            {t('privacyPages.legalHold.dialog.reason')}
           </label>
           <textarea
             id={reasonId}
@@ -176,9 +181,12 @@ function PlaceHoldDialog({
             maxLength={500}
             value={reason}
             aria-invalid={reasonError ? true : undefined}
-            aria-describedby={reasonError ? `${reasonId}-errore` : undefined}
+            aria-describedby={reasonError ? `${reasonId}-aiuto ${reasonId}-errore` : `${reasonId}-aiuto`}
             onChange={(event) => setReason(event.target.value)}
           />
+          <small id={`${reasonId}-aiuto`} className="form-text">
+            {t('privacyPages.legalHold.dialog.reasonHint')}
+          </small>
           {reasonError && (
             <div id={`${reasonId}-errore`} className="invalid-feedback d-block">
               {reasonError}
@@ -188,10 +196,10 @@ function PlaceHoldDialog({
         <FormProblem message={problem} />
         <div className="d-flex flex-wrap gap-2 justify-content-end">
           <button type="button" className="btn btn-outline-primary" onClick={onClose}>
-            Annulla
+            {t('actions.cancel')}
           </button>
           <button type="submit" className="btn btn-primary" disabled={place.isPending}>
-            Registra il vincolo
+            {t('privacyPages.legalHold.dialog.submit')}
           </button>
         </div>
       </form>

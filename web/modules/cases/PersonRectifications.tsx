@@ -1,5 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import {
   RECTIFIABLE_FIELDS,
   type RectifiableField,
@@ -11,6 +13,7 @@ import { usePermission } from '../../app/session.ts';
 import { formatDate, formatDateTime } from '../../ui/dates.ts';
 import { sentence } from '../../ui/fields.tsx';
 import { FormProblem } from '../../ui/forms.tsx';
+import { LoadError } from '../../ui/Loading.tsx';
 import { type CaseDetail, keys, type Person } from './requests.ts';
 import { countryChoices, countryName } from './vocabulary.ts';
 
@@ -24,6 +27,17 @@ function currentValue(person: Person, field: RectifiableField): string {
 }
 
 const OPTIONAL: readonly RectifiableField[] = ['passportNumber', 'fiscalCode', 'address', 'email', 'phone'];
+const FIELDS = Object.keys(RECTIFIABLE_FIELDS) as RectifiableField[];
+
+/** A value of the history as the clerk reads it: a day in words, a country by its name. */
+function shownValue(t: TFunction, field: string, value: string | null): string {
+  if (value === null || value === '') return t('privacyPages.noValue');
+  if (field === 'birthDate') return formatDate(value);
+  if (field === 'citizenship') return countryName(value);
+  return value;
+}
+
+const fullName = (person: Person) => `${person.surname} ${person.givenName}`;
 
 /**
  * Rectification of a person's data (GDPR art. 16), beside the parties: for each person of the case, its
@@ -36,6 +50,7 @@ export function PersonRectifications({
   detail: CaseDetail;
   onDone: (notice: string) => void;
 }) {
+  const { t } = useTranslation();
   const canRectify = usePermission('cases.persons.rectify');
   const canRead = usePermission('cases.act');
   const [editing, setEditing] = useState<Person | null>(null);
@@ -46,12 +61,12 @@ export function PersonRectifications({
   return (
     <section aria-labelledby="pratica-rettifiche" className="mb-5">
       <h2 id="pratica-rettifiche" className="h5">
-        Rettifiche dei dati delle persone
+        {t('privacyPages.rectification.heading')}
       </h2>
       {persons.map(({ label, person }) => (
         <article key={person.id} className="mb-3">
           <h3 className="h6">
-            {label}: {person.surname} {person.givenName}
+            {t('privacyPages.rectification.person', { role: label, name: fullName(person) })}
           </h3>
           {canRead && <History personId={person.id} />}
           {canRectify && (
@@ -60,7 +75,7 @@ export function PersonRectifications({
               className="btn btn-outline-primary btn-sm"
               onClick={() => setEditing(person)}
             >
-              Rettifica i dati di {person.surname} {person.givenName}
+              {t('privacyPages.rectification.rectify', { name: fullName(person) })}
             </button>
           )}
         </article>
@@ -79,21 +94,35 @@ export function PersonRectifications({
 }
 
 function History({ personId }: { personId: string }) {
+  const { t } = useTranslation();
   const history = useQuery({
     queryKey: historyKey(personId),
     queryFn: () => api.get<RectificationHistory>(historyUrl(personId)),
   });
+  if (history.isError) return <LoadError error={history.error} />;
   if (!history.data) return null;
-  if (history.data.items.length === 0) return <p className="small">Nessuna rettifica registrata.</p>;
+  if (history.data.items.length === 0)
+    return <p className="small">{t('privacyPages.rectification.noHistory')}</p>;
   return (
     <ul className="small">
-      {history.data.items.map((item) => (
-        <li key={item.id}>
-          {formatDateTime(item.rectifiedAt)} – {item.fieldLabel}: da «{item.previousValue ?? 'nessun valore'}»
-          a «{item.newValue ?? 'nessun valore'}». Motivo: {item.reason}
-          {item.rectifiedBy ? ` (${item.rectifiedBy})` : ''}
-        </li>
-      ))}
+      {history.data.items.map((item) => {
+        const line = {
+          at: formatDateTime(item.rectifiedAt),
+          field: FIELDS.includes(item.field as RectifiableField)
+            ? t(`privacyPages.rectification.fields.${item.field as RectifiableField}`)
+            : item.fieldLabel,
+          from: shownValue(t, item.field, item.previousValue),
+          to: shownValue(t, item.field, item.newValue),
+          reason: item.reason,
+        };
+        return (
+          <li key={item.id}>
+            {item.rectifiedBy
+              ? t('privacyPages.rectification.historyItemBy', { ...line, by: item.rectifiedBy })
+              : t('privacyPages.rectification.historyItem', line)}
+          </li>
+        );
+      })}
     </ul>
   );
 }
@@ -109,6 +138,7 @@ function RectificationDialog({
   onClose: () => void;
   onDone: (notice: string) => void;
 }) {
+  const { t } = useTranslation();
   const queryClient = useQueryClient();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -123,12 +153,10 @@ function RectificationDialog({
     if (!dialog) return;
     if (person && !dialog.open) {
       setValues(
-        Object.fromEntries(
-          (Object.keys(RECTIFIABLE_FIELDS) as RectifiableField[]).map((field) => [
-            field,
-            currentValue(person, field),
-          ]),
-        ) as Record<RectifiableField, string>,
+        Object.fromEntries(FIELDS.map((field) => [field, currentValue(person, field)])) as Record<
+          RectifiableField,
+          string
+        >,
       );
       setReason('');
       setErrors({});
@@ -141,12 +169,17 @@ function RectificationDialog({
   const changes = (): RectificationInput['changes'] => {
     if (!person) return {};
     const changed: Record<string, string | null> = {};
-    for (const field of Object.keys(RECTIFIABLE_FIELDS) as RectifiableField[]) {
+    for (const field of FIELDS) {
       const value = values[field]?.trim() ?? '';
       if (value === currentValue(person, field)) continue;
       changed[field] = value === '' && OPTIONAL.includes(field) ? null : value;
     }
     return changed;
+  };
+
+  const focusFirstError = (found: typeof errors) => {
+    const first = [...FIELDS, 'reason' as const].find((name) => found[name]);
+    if (first) document.getElementById(`${formId}-${first}`)?.focus();
   };
 
   const rectify = useMutation({
@@ -158,11 +191,11 @@ function RectificationDialog({
     onSuccess: (history) => {
       if (person) queryClient.setQueryData(historyKey(person.id), history);
       void queryClient.invalidateQueries({ queryKey: keys.case(caseId) });
-      onDone('Dati della persona rettificati; la modifica è registrata nella storia delle rettifiche.');
+      onDone(t('privacyPages.rectification.done'));
     },
     onError: (error) => {
       if (!(error instanceof ApiError)) {
-        setProblem('Operazione non riuscita. Riprovare.');
+        setProblem(t('privacyPages.failed'));
         return;
       }
       const placed: Partial<Record<RectifiableField | 'reason', string>> = {};
@@ -175,36 +208,42 @@ function RectificationDialog({
       }
       setErrors(placed);
       setProblem(Object.keys(placed).length === 0 || unplaced ? error.userMessage : null);
+      focusFirstError(placed);
     },
   });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const missing: typeof errors = {};
-    if (!reason.trim())
-      missing.reason = 'Indicare il motivo della rettifica e il documento che la giustifica.';
+    if (!reason.trim()) missing.reason = t('privacyPages.rectification.dialog.reasonMissing');
+    setErrors(missing);
     if (Object.keys(changes()).length === 0) {
-      setProblem('Nessun dato è stato modificato.');
-      setErrors(missing);
+      setProblem(t('privacyPages.rectification.dialog.nothingChanged'));
+      document.getElementById(`${formId}-${FIELDS[0]}`)?.focus();
       return;
     }
-    setErrors(missing);
     setProblem(null);
-    if (!missing.reason) rectify.mutate();
+    if (missing.reason) focusFirstError(missing);
+    else rectify.mutate();
   };
 
   const field = (name: RectifiableField, type = 'text') => {
     const id = `${formId}-${name}`;
     const error = errors[name];
+    const invalid = {
+      'aria-invalid': error ? true : undefined,
+      'aria-describedby': error ? `${id}-errore` : undefined,
+    };
     return (
       <div className="form-group" key={name}>
         <label htmlFor={id} className="active">
-          {RECTIFIABLE_FIELDS[name]}
+          {t(`privacyPages.rectification.fields.${name}`)}
         </label>
         {name === 'citizenship' ? (
           <select
             id={id}
             className={`form-select${error ? ' is-invalid' : ''}`}
+            {...invalid}
             value={values[name] ?? ''}
             onChange={(event) => setValues({ ...values, [name]: event.target.value })}
           >
@@ -222,9 +261,8 @@ function RectificationDialog({
             id={id}
             type={type}
             className={`form-control${error ? ' is-invalid' : ''}`}
+            {...invalid}
             value={values[name] ?? ''}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? `${id}-errore` : undefined}
             onChange={(event) => setValues({ ...values, [name]: event.target.value })}
           />
         )}
@@ -250,13 +288,9 @@ function RectificationDialog({
       {person && (
         <form onSubmit={submit} noValidate>
           <h2 id={titleId} className="h4">
-            Rettifica dei dati di {person.surname} {person.givenName}
+            {t('privacyPages.rectification.dialog.title', { name: fullName(person) })}
           </h2>
-          <p>
-            Correggere solo i dati inesatti (art. 16 del Regolamento UE 2016/679). Ogni modifica resta nella
-            storia della persona con il valore precedente, il motivo, chi l’ha fatta e quando. Nata/o il{' '}
-            {formatDate(person.birthDate)}.
-          </p>
+          <p>{t('privacyPages.rectification.dialog.intro')}</p>
           {field('surname')}
           {field('givenName')}
           {field('birthDate', 'date')}
@@ -269,7 +303,7 @@ function RectificationDialog({
           {field('phone', 'tel')}
           <div className="form-group mt-4">
             <label htmlFor={`${formId}-reason`} className="active">
-              Motivo della rettifica
+              {t('privacyPages.rectification.dialog.reason')}
             </label>
             <textarea
               id={`${formId}-reason`}
@@ -278,9 +312,14 @@ function RectificationDialog({
               maxLength={500}
               value={reason}
               aria-invalid={errors.reason ? true : undefined}
-              aria-describedby={errors.reason ? `${formId}-reason-errore` : undefined}
+              aria-describedby={
+                errors.reason ? `${formId}-reason-aiuto ${formId}-reason-errore` : `${formId}-reason-aiuto`
+              }
               onChange={(event) => setReason(event.target.value)}
             />
+            <small id={`${formId}-reason-aiuto`} className="form-text">
+              {t('privacyPages.rectification.dialog.reasonHint')}
+            </small>
             {errors.reason && (
               <div id={`${formId}-reason-errore`} className="invalid-feedback d-block">
                 {errors.reason}
@@ -290,10 +329,10 @@ function RectificationDialog({
           <FormProblem message={problem} />
           <div className="d-flex flex-wrap gap-2 justify-content-end">
             <button type="button" className="btn btn-outline-primary" onClick={onClose}>
-              Annulla
+              {t('actions.cancel')}
             </button>
             <button type="submit" className="btn btn-primary" disabled={rectify.isPending}>
-              Registra la rettifica
+              {t('privacyPages.rectification.dialog.submit')}
             </button>
           </div>
         </form>

@@ -9,36 +9,38 @@ import { administrationTrail } from '../identity/administration.ts';
 
 type Activity = ProcessingRegister['activities'][number];
 
-const listed = (items: readonly string[]) => (items.length ? items.join('; ') : 'nessuno');
-
 function ActivitySection({ activity }: { activity: Activity }) {
+  const { t } = useTranslation();
+  const listed = (items: readonly string[]) =>
+    items.length ? items.join('; ') : t('privacyPages.register.none');
   return (
     <section className="mb-5">
       <h2 className="h4">{activity.name}</h2>
       <dl className="row">
-        <dt className="col-sm-3">Finalità</dt>
+        <dt className="col-sm-3">{t('privacyPages.register.purpose')}</dt>
         <dd className="col-sm-9">{activity.purpose}</dd>
-        <dt className="col-sm-3">Base giuridica</dt>
+        <dt className="col-sm-3">{t('privacyPages.register.legalBasis')}</dt>
         <dd className="col-sm-9">{activity.legalBasis}</dd>
-        <dt className="col-sm-3">Interessati</dt>
+        <dt className="col-sm-3">{t('privacyPages.register.dataSubjects')}</dt>
         <dd className="col-sm-9">{listed(activity.dataSubjects)}</dd>
-        <dt className="col-sm-3">Categorie di dati</dt>
+        <dt className="col-sm-3">{t('privacyPages.register.dataCategories')}</dt>
         <dd className="col-sm-9">{listed(activity.dataCategories)}</dd>
-        <dt className="col-sm-3">Destinatari</dt>
+        <dt className="col-sm-3">{t('privacyPages.register.recipients')}</dt>
         <dd className="col-sm-9">{listed(activity.recipients)}</dd>
-        <dt className="col-sm-3">Conservazione</dt>
+        <dt className="col-sm-3">{t('privacyPages.register.retention')}</dt>
         <dd className="col-sm-9">
           {activity.retention.length ? (
             <ul className="mb-0">
               {activity.retention.map((retention) => (
                 <li key={retention.key}>
-                  {retention.description}
-                  {!retention.isScheduled && ' – valore predefinito'}
+                  {retention.isScheduled
+                    ? retention.description
+                    : t('privacyPages.register.defaultRetention', { description: retention.description })}
                 </li>
               ))}
             </ul>
           ) : (
-            'non indicata'
+            t('privacyPages.register.noRetention')
           )}
         </dd>
       </dl>
@@ -57,16 +59,13 @@ export function ProcessingRegisterPage() {
 
   return (
     <Page
-      title="Registro delle attività di trattamento"
+      title={t('privacyPages.register.title')}
       trail={administrationTrail(session, t('modules.administration.title'))}
     >
-      <p>
-        Il registro previsto dall’art. 30 del Regolamento (UE) 2016/679, generato dai dati di LOVIT: le
-        attività dichiarate da ogni modulo e i tempi di conservazione come impostati oggi.
-      </p>
+      <p>{t('privacyPages.register.intro')}</p>
       <p>
         <a className="btn btn-outline-primary" href="/api/privacy/register.pdf" download>
-          Scarica PDF
+          {t('privacyPages.register.pdf')}
         </a>
       </p>
       {register.isPending ? (
@@ -76,25 +75,25 @@ export function ProcessingRegisterPage() {
       ) : (
         <>
           <section className="mb-5">
-            <h2 className="h4">Titolare del trattamento</h2>
+            <h2 className="h4">{t('privacyPages.register.controllerHeading')}</h2>
             <dl className="row">
-              <dt className="col-sm-3">Titolare</dt>
+              <dt className="col-sm-3">{t('privacyPages.register.controller')}</dt>
               <dd className="col-sm-9">{register.data.controller.name}</dd>
               {register.data.controller.address && (
                 <>
-                  <dt className="col-sm-3">Indirizzo</dt>
+                  <dt className="col-sm-3">{t('privacyPages.register.address')}</dt>
                   <dd className="col-sm-9">{register.data.controller.address}</dd>
                 </>
               )}
               {register.data.controller.email && (
                 <>
-                  <dt className="col-sm-3">Posta elettronica</dt>
+                  <dt className="col-sm-3">{t('privacyPages.register.email')}</dt>
                   <dd className="col-sm-9">{register.data.controller.email}</dd>
                 </>
               )}
-              <dt className="col-sm-3">Responsabile della protezione dei dati</dt>
+              <dt className="col-sm-3">{t('privacyPages.register.dataProtectionOfficer')}</dt>
               <dd className="col-sm-9">{register.data.controller.dataProtectionOfficer}</dd>
-              <dt className="col-sm-3">Aggiornato al</dt>
+              <dt className="col-sm-3">{t('privacyPages.register.updatedOn')}</dt>
               <dd className="col-sm-9">{register.data.generatedOn}</dd>
             </dl>
           </section>
@@ -103,7 +102,7 @@ export function ProcessingRegisterPage() {
               <ActivitySection key={`${activity.module}:${activity.name}`} activity={activity} />
             ))
           ) : (
-            <p>Nessuna attività di trattamento è dichiarata dai moduli in uso.</p>
+            <p>{t('privacyPages.register.empty')}</p>
           )}
         </>
       )}

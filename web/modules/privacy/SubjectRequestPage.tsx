@@ -1,4 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
+import i18next from 'i18next';
 import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -16,11 +17,11 @@ import { administrationTrail } from '../identity/administration.ts';
 
 type FormValues = Required<{ [K in keyof SubjectCriterion]: string }> & { kind: CriterionKind };
 
-const KINDS: { kind: CriterionKind; label: string; fields: (keyof SubjectCriterion)[] }[] = [
-  { kind: 'fiscalCode', label: 'Codice fiscale', fields: ['fiscalCode'] },
-  { kind: 'passportNumber', label: 'Numero di passaporto', fields: ['passportNumber'] },
-  { kind: 'person', label: 'Cognome, nome e data di nascita', fields: ['surname', 'givenName', 'birthDate'] },
-  { kind: 'email', label: 'Indirizzo e-mail', fields: ['email'] },
+const KINDS: { kind: CriterionKind; fields: (keyof SubjectCriterion)[] }[] = [
+  { kind: 'fiscalCode', fields: ['fiscalCode'] },
+  { kind: 'passportNumber', fields: ['passportNumber'] },
+  { kind: 'person', fields: ['surname', 'givenName', 'birthDate'] },
+  { kind: 'email', fields: ['email'] },
 ];
 const FIELDS = ['fiscalCode', 'passportNumber', 'surname', 'givenName', 'birthDate', 'email'];
 
@@ -45,7 +46,11 @@ async function downloadExport(criterion: SubjectCriterion, csrfToken: string): P
   if (!response.ok) {
     const problem = (await response.json().catch(() => null)) as Problem | null;
     throw new ApiError(
-      problem ?? { type: 'about:blank', title: 'Esportazione non riuscita', status: response.status },
+      problem ?? {
+        type: 'about:blank',
+        title: i18next.t('privacyPages.subjects.exportFailed'),
+        status: response.status,
+      },
     );
   }
   const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1];
@@ -54,10 +59,12 @@ async function downloadExport(criterion: SubjectCriterion, csrfToken: string): P
   link.href = url;
   link.download = name ?? 'accesso-dati.zip';
   link.click();
-  URL.revokeObjectURL(url);
+  // the browser reads the file after this turn: freed at once, the download could find nothing
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 function Results({ result }: { result: SubjectSearchResult }) {
+  const { t } = useTranslation();
   if (result.message)
     return (
       <div className="alert alert-info" role="status">
@@ -67,8 +74,7 @@ function Results({ result }: { result: SubjectSearchResult }) {
   return (
     <>
       <p role="status">
-        {result.total === 1 ? 'Trovata 1 registrazione' : `Trovate ${result.total} registrazioni`} (ricerca
-        per {result.criterionLabel}).
+        {t('privacyPages.subjects.found', { count: result.total, criterion: result.criterionLabel })}
       </p>
       {result.sections.map((section) => (
         <section key={section.title} className="mb-4">
@@ -125,7 +131,7 @@ export function SubjectRequestPage() {
   const exportZip = useMutation({
     mutationFn: (criterion: SubjectCriterion) => downloadExport(criterion, session.csrfToken),
     onError: (error) =>
-      setProblem(error instanceof ApiError ? error.userMessage : 'Esportazione non riuscita: riprovare.'),
+      setProblem(error instanceof ApiError ? error.userMessage : t('privacyPages.subjects.exportFailed')),
   });
   const submit = form.handleSubmit((values) => {
     setProblem(null);
@@ -134,21 +140,17 @@ export function SubjectRequestPage() {
 
   return (
     <Page
-      title="Richiesta di accesso ai dati personali"
+      title={t('privacyPages.subjects.title')}
       trail={administrationTrail(session, t('modules.administration.title'))}
     >
-      <p>
-        Trova tutto ciò che LOVIT conserva su una persona (pratiche, documenti, pareri, appuntamenti,
-        iscrizioni, formazione e chi ha consultato i suoi dati) ed esportalo per consegnarlo all’interessato
-        (art. 15 del Regolamento (UE) 2016/679). La ricerca e l’esportazione sono registrate.
-      </p>
+      <p>{t('privacyPages.subjects.intro')}</p>
       <form onSubmit={submit} noValidate className="lovit-form">
         <fieldset className="mb-4">
-          <legend className="fs-6 fw-semibold">Cerca la persona per</legend>
+          <legend className="fs-6 fw-semibold">{t('privacyPages.subjects.searchBy')}</legend>
           {KINDS.map((item) => (
             <div className="form-check" key={item.kind}>
               <input id={`${id}-${item.kind}`} type="radio" value={item.kind} {...form.register('kind')} />
-              <label htmlFor={`${id}-${item.kind}`}>{item.label}</label>
+              <label htmlFor={`${id}-${item.kind}`}>{t(`privacyPages.subjects.kinds.${item.kind}`)}</label>
             </div>
           ))}
         </fieldset>
@@ -156,7 +158,7 @@ export function SubjectRequestPage() {
           {kind === 'fiscalCode' && (
             <div className="col-12 col-md-6">
               <TextField
-                label="Codice fiscale da cercare"
+                label={t('privacyPages.subjects.fields.fiscalCode')}
                 autoCapitalize="characters"
                 autoComplete="off"
                 registration={form.register('fiscalCode')}
@@ -167,7 +169,7 @@ export function SubjectRequestPage() {
           {kind === 'passportNumber' && (
             <div className="col-12 col-md-6">
               <TextField
-                label="Numero di passaporto da cercare"
+                label={t('privacyPages.subjects.fields.passportNumber')}
                 autoCapitalize="characters"
                 autoComplete="off"
                 registration={form.register('passportNumber')}
@@ -179,7 +181,7 @@ export function SubjectRequestPage() {
             <>
               <div className="col-12 col-md-4">
                 <TextField
-                  label="Cognome"
+                  label={t('privacyPages.subjects.fields.surname')}
                   autoComplete="off"
                   registration={form.register('surname')}
                   error={errors.surname}
@@ -187,7 +189,7 @@ export function SubjectRequestPage() {
               </div>
               <div className="col-12 col-md-4">
                 <TextField
-                  label="Nome"
+                  label={t('privacyPages.subjects.fields.givenName')}
                   autoComplete="off"
                   registration={form.register('givenName')}
                   error={errors.givenName}
@@ -195,7 +197,7 @@ export function SubjectRequestPage() {
               </div>
               <div className="col-12 col-md-4">
                 <TextField
-                  label="Data di nascita"
+                  label={t('privacyPages.subjects.fields.birthDate')}
                   type="date"
                   registration={form.register('birthDate')}
                   error={errors.birthDate}
@@ -206,7 +208,7 @@ export function SubjectRequestPage() {
           {kind === 'email' && (
             <div className="col-12 col-md-6">
               <TextField
-                label="Indirizzo e-mail da cercare"
+                label={t('privacyPages.subjects.fields.email')}
                 type="email"
                 autoComplete="off"
                 registration={form.register('email')}
@@ -217,7 +219,7 @@ export function SubjectRequestPage() {
         </div>
         <FormProblem message={problem} />
         <button type="submit" className="btn btn-primary" disabled={search.isPending}>
-          Cerca
+          {t('privacyPages.subjects.search')}
         </button>
       </form>
       {searched && (
@@ -233,7 +235,7 @@ export function SubjectRequestPage() {
             }}
             disabled={exportZip.isPending}
           >
-            {exportZip.isPending ? 'Preparazione dell’archivio…' : 'Esporta ZIP'}
+            {exportZip.isPending ? t('privacyPages.subjects.exporting') : t('privacyPages.subjects.export')}
           </button>
         </div>
       )}

@@ -5,7 +5,8 @@ import type { RetentionCategory } from '../../../kernel/personal-data.ts';
 export const MIN_MONTHS = 1;
 export const MAX_MONTHS = 1200;
 const MIN_BASIS = 3;
-const MAX_BASIS = 500;
+/** Room for the legal basis of the longest default (the closed case files cite several laws). */
+const MAX_BASIS = 2000;
 
 /** When the disposal runs every day (Europe/Rome): at night, after the backup, before the offices open. */
 export const DISPOSAL_TIME = { hour: 3, minute: 20 };

@@ -7,6 +7,7 @@ import { loadDemoEventInterpreters } from './cli/demo-event-interpreters.ts';
 import { loadDemoEvents } from './cli/demo-events.ts';
 import { loadDemoNews } from './cli/demo-news.ts';
 import { loadDemoProject } from './cli/demo-project.ts';
+import { loadDemoProjectFinance } from './cli/demo-project-finance.ts';
 import { loadDemoTraining } from './cli/demo-training.ts';
 import { loadDemoTrainingFeedback } from './cli/demo-training-feedback.ts';
 import { loadDemoTrainingRecord } from './cli/demo-training-record.ts';
@@ -89,6 +90,7 @@ export async function openPlatform(
     if (demoLoaded) await loadDemoEventFollowUp({ database, clock, config });
     if (demoLoaded) await loadDemoNews({ database, clock, config });
     if (demoLoaded) await loadDemoProject({ database, clock, config });
+    if (demoLoaded) await loadDemoProjectFinance({ database, clock, config });
     const mailer = createMailer(config.smtpUrl, logger);
     const jobs = config.jobs
       ? await startJobs(database, jobDefinitions({ config, database, clock, mailer }), { work: true, logger })

@@ -6,7 +6,7 @@ import { BACKENDS, openTestDatabase, type TestDatabase } from './support/databas
 import { type FilePart, makePdf, makeZip, multipartBody, PNG } from './support/documents.ts';
 import { makeOrganisation, makeUser, type Session, signIn } from './support/identity.ts';
 
-type Person = 'pm' | 'supervisor' | 'auditor' | 'operator';
+type Person = 'pm' | 'supervisor' | 'auditor' | 'outsider';
 
 const PROJECT = {
   code: 'PROG-3858',
@@ -70,11 +70,11 @@ for (const backend of BACKENDS) {
       const coop = await makeOrganisation(t.platform, { type: 'COOPERATIVE', name: 'Cooperativa LULE' });
       prefectureId = prefecture.id;
       partnerId = coop.id;
-      const people: [Person, 'project_manager' | 'project_supervisor' | 'auditor' | 'sui_operator'][] = [
+      const people: [Person, 'project_manager' | 'project_supervisor' | 'auditor' | 'questura_officer'][] = [
         ['pm', 'project_manager'],
         ['supervisor', 'project_supervisor'],
         ['auditor', 'auditor'],
-        ['operator', 'sui_operator'],
+        ['outsider', 'questura_officer'],
       ];
       for (const [who, role] of people) {
         const user = await makeUser(t.platform, [{ organisationId: prefecture.id, role }]);
@@ -184,7 +184,7 @@ for (const backend of BACKENDS) {
       expect(
         (await call('auditor', 'POST', `/api/project/work-packages/${packageId}/items`, ACTIVITY)).statusCode,
       ).toBe(403);
-      expect((await call('operator', 'GET', '/api/project/projects')).statusCode).toBe(403);
+      expect((await call('outsider', 'GET', '/api/project/projects')).statusCode).toBe(403);
       expect((await call(null, 'GET', '/api/project/projects')).statusCode).toBe(401);
     });
 
@@ -340,7 +340,7 @@ for (const backend of BACKENDS) {
       const download = await call('auditor', 'GET', url);
       expect(download.statusCode).toBe(200);
       expect(download.rawPayload.equals(pdf)).toBe(true);
-      expect((await call('operator', 'GET', url)).statusCode).toBe(403);
+      expect((await call('outsider', 'GET', url)).statusCode).toBe(403);
       expect((await call('pm', 'DELETE', url)).statusCode).toBe(403);
       expect((await call('supervisor', 'DELETE', url)).statusCode).toBe(204);
       expect((await call('supervisor', 'DELETE', url)).statusCode).toBe(404);

@@ -160,6 +160,20 @@ export const DEMO_USERS: DemoUser[] = [
     familyName: 'Fontana',
     organisation: 'REV-DEMO',
   },
+  {
+    role: 'project_partner',
+    email: 'referente.lule@lovit.example',
+    givenName: 'Chiara',
+    familyName: 'Rinaldi',
+    organisation: 'COOP-LULE',
+  },
+  {
+    role: 'council_consultant',
+    email: 'consulente.cti@lovit.example',
+    givenName: 'Alberto',
+    familyName: 'Caruso',
+    organisation: 'COOP-LULE',
+  },
 ];
 
 /**

@@ -11,6 +11,7 @@ import type { OutreachInterpreterTables } from './tables/outreach-interpreters.t
 import type { PortalTables } from './tables/portal.ts';
 import type { PrivacyTables } from './tables/privacy.ts';
 import type { ProjectTables } from './tables/project.ts';
+import type { ProjectFinanceTables } from './tables/project-finance.ts';
 import type { SurveysTables } from './tables/surveys.ts';
 import type { TrainingTables } from './tables/training.ts';
 import type { TrainingCertificateTables } from './tables/training-certificates.ts';
@@ -40,4 +41,5 @@ export type Database = KernelTables &
   OutreachInterpreterTables &
   PrivacyTables &
   ProjectTables &
+  ProjectFinanceTables &
   CasesPrivacyTables;

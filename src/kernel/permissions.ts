@@ -20,6 +20,8 @@ export const ROLES = {
   project_manager: 'Responsabile di progetto',
   project_supervisor: 'Supervisore di progetto',
   auditor: 'Revisore',
+  project_partner: 'Referente di progetto di un partner',
+  council_consultant: 'Consulente per la concertazione territoriale e il Consiglio',
   intake_system: 'Sistema esterno di invio domande',
 } as const;
 export type Role = keyof typeof ROLES;
@@ -115,7 +117,13 @@ export const PERMISSIONS = {
   'council.access': {
     label: 'Accedere ai lavori del Consiglio territoriale',
     module: 'council',
-    roles: ['council_secretariat', 'council_member', 'sui_manager', 'project_supervisor'],
+    roles: [
+      'council_secretariat',
+      'council_member',
+      'sui_manager',
+      'project_supervisor',
+      'council_consultant',
+    ],
   },
   'council.manage': {
     label: 'Gestire il Consiglio territoriale: tavoli, componenti, convocazioni, verbali, azioni, iniziative',
@@ -220,9 +228,28 @@ export const PERMISSIONS = {
     roles: ['communications', 'legal_expert'],
   },
   'project.access': {
-    label: 'Accedere alla gestione del progetto FAMI',
+    label:
+      'Consultare i progetti FAMI: piano, cronoprogramma, note mensili e indicatori (chi vi lavora, chi li controlla)',
     module: 'project',
-    roles: ['project_manager', 'project_supervisor', 'auditor'],
+    roles: [
+      'project_manager',
+      'project_supervisor',
+      'auditor',
+      'project_partner',
+      'legal_expert',
+      'council_consultant',
+      'sui_operator',
+      'sui_manager',
+      'mediator',
+      'trainer',
+      'communications',
+    ],
+  },
+  'project.finance.read': {
+    label:
+      'Consultare budget, spese, personale e costi orari del progetto (il referente di un partner solo quelli del proprio ente)',
+    module: 'project',
+    roles: ['project_manager', 'project_supervisor', 'auditor', 'project_partner'],
   },
   'project.manage': {
     label: 'Creare e modificare i progetti finanziati e i loro partner',
@@ -238,6 +265,91 @@ export const PERMISSIONS = {
     label: 'Scrivere la nota mensile di avanzamento di un work package',
     module: 'project',
     roles: ['project_supervisor'],
+  },
+  'project.budget.manage': {
+    label: 'Impostare il budget del progetto per macro-voce e partner e registrarne le rimodulazioni',
+    module: 'project',
+    roles: ['project_manager'],
+  },
+  'project.expenses.write': {
+    label:
+      'Registrare le spese con giustificativi e pagamenti (il referente di un partner solo quelle del proprio ente)',
+    module: 'project',
+    roles: ['project_manager', 'project_partner'],
+  },
+  'project.staff.manage': {
+    label: 'Registrare il personale e gli incarichi del progetto, con contratto e costo orario',
+    module: 'project',
+    roles: ['project_manager'],
+  },
+  'project.timesheets.own': {
+    label: 'Compilare e inviare i propri fogli ore del progetto',
+    module: 'project',
+    roles: [
+      'sui_operator',
+      'sui_manager',
+      'legal_expert',
+      'mediator',
+      'trainer',
+      'communications',
+      'project_manager',
+      'project_supervisor',
+      'project_partner',
+      'council_consultant',
+    ],
+  },
+  'project.timesheets.approve': {
+    label: 'Approvare o respingere i fogli ore inviati',
+    module: 'project',
+    roles: ['project_supervisor'],
+  },
+  'project.indicators.manage': {
+    label: 'Definire gli indicatori del progetto, inserirne i valori manuali e congelarli per periodo',
+    module: 'project',
+    roles: ['project_manager'],
+  },
+  'project.procurement.read': {
+    label:
+      'Consultare le procedure di acquisto e gli incarichi esterni del progetto, con le verifiche dell’esperto legale',
+    module: 'project',
+    roles: ['project_manager', 'project_supervisor', 'auditor', 'project_partner', 'legal_expert'],
+  },
+  'project.procurement.manage': {
+    label:
+      'Registrare procedure di acquisto e incarichi esterni con i loro documenti (il referente di un partner solo quelli del proprio ente)',
+    module: 'project',
+    roles: ['project_manager', 'project_partner'],
+  },
+  'project.procurement.check': {
+    label: 'Verificare le procedure di acquisto e gli incarichi esterni con la lista di controllo',
+    module: 'project',
+    roles: ['legal_expert'],
+  },
+  'project.claims.read': {
+    label: 'Consultare le domande di rimborso, le verifiche del revisore e i verbali',
+    module: 'project',
+    roles: ['project_manager', 'project_supervisor', 'auditor'],
+  },
+  'project.claims.manage': {
+    label: 'Preparare e presentare le domande di rimborso',
+    module: 'project',
+    roles: ['project_manager'],
+  },
+  'project.claims.verify': {
+    label: 'Verificare le spese di una domanda di rimborso e redigere il verbale di verifica',
+    module: 'project',
+    roles: ['auditor'],
+  },
+  'council.tables.facilitate': {
+    label:
+      'Facilitare i tavoli tematici assegnati: convocazioni, ordini del giorno, bozze di verbale e analisi dei bisogni, approvate dalla segreteria',
+    module: 'council',
+    roles: ['council_consultant'],
+  },
+  'council.concertation.write': {
+    label: 'Registrare incontri e contatti della concertazione territoriale',
+    module: 'council',
+    roles: ['council_consultant', 'council_secretariat'],
   },
   'identity.organisations.read': {
     label: 'Consultare l’elenco degli enti',

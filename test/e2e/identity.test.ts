@@ -103,7 +103,7 @@ describe.skipIf(!browserAvailable())('signing in and administration in Chromium'
       {
         email: 'operatore.sui@lovit.example',
         name: 'Marco Bianchi',
-        modules: ['Pratiche SUI', 'Pareri', 'Novità normative', 'Formazione'],
+        modules: ['Pratiche SUI', 'Pareri', 'Novità normative', 'Formazione', 'Progetto FAMI'],
       },
       { email: 'funzionario.questura@lovit.example', name: 'Luca Russo', modules: ['Pareri'] },
       { email: 'admin@lovit.example', name: 'Anna Amministratrice', modules: ['Amministrazione'] },
@@ -149,13 +149,14 @@ describe.skipIf(!browserAvailable())('signing in and administration in Chromium'
       .click();
     await expect
       .poll(() => menuEntries(page))
-      .toEqual(['Pratiche SUI', 'Pareri', 'Novità normative', 'Formazione']);
+      .toEqual(['Pratiche SUI', 'Pareri', 'Novità normative', 'Formazione', 'Progetto FAMI']);
     const desk = page.getByRole('region', { name: 'Moduli della piattaforma' });
     expect((await desk.getByRole('link').allTextContents()).map((text) => text.trim())).toEqual([
       'Pratiche SUI',
       'Pareri',
       'Novità normative',
       'Formazione',
+      'Progetto FAMI',
     ]);
     await close(page);
   });
@@ -345,7 +346,13 @@ describe.skipIf(!browserAvailable())('signing in and administration in Chromium'
     await invited.getByRole('link', { name: "Vai all'accesso" }).click();
     await signIn(invited, 'chiara.vitali@lovit.example', 'una frase lunga per Chiara');
     await invited.getByRole('heading', { level: 1, name: 'Scrivania' }).waitFor();
-    expect(await menuEntries(invited)).toEqual(['Pratiche SUI', 'Pareri', 'Novità normative', 'Formazione']);
+    expect(await menuEntries(invited)).toEqual([
+      'Pratiche SUI',
+      'Pareri',
+      'Novità normative',
+      'Formazione',
+      'Progetto FAMI',
+    ]);
     await close(invited);
   });
 
@@ -372,7 +379,7 @@ describe.skipIf(!browserAvailable())('signing in and administration in Chromium'
     await page.getByRole('link', { name: "Vai all'accesso" }).click();
     await signIn(page, 'formatore@lovit.example', 'la nuova password di Elena');
     await page.getByRole('heading', { level: 1, name: 'Scrivania' }).waitFor();
-    expect(await menuEntries(page)).toEqual(['Formazione', 'Questionari']);
+    expect(await menuEntries(page)).toEqual(['Formazione', 'Progetto FAMI', 'Questionari']);
     await close(page);
   });
 

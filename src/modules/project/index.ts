@@ -6,11 +6,21 @@
 import type { LovitApp } from '../../kernel/http.ts';
 import type { LovitModule } from '../../kernel/module.ts';
 import type { Platform } from '../../kernel/platform.ts';
+import { registerProjectFinanceRoutes } from './finance/routes.ts';
+import { expenseFiles } from './finance/service.ts';
 import { registerProjectRoutes } from './routes.ts';
 import { noteFiles } from './service.ts';
 
 function routes(app: LovitApp, platform: Platform): void {
   registerProjectRoutes(app, platform);
+  registerProjectFinanceRoutes(app, platform);
 }
 
-export const projectModule: LovitModule = { name: 'project', routes, storedFiles: noteFiles };
+export const projectModule: LovitModule = {
+  name: 'project',
+  routes,
+  storedFiles: async (db, sha256s) => [
+    ...(await noteFiles(db, sha256s)),
+    ...(await expenseFiles(db, sha256s)),
+  ],
+};

@@ -14,6 +14,7 @@ import { TableScroll } from '../../ui/TableScroll.tsx';
 import { TextAreaField } from '../cases/TextAreaField.tsx';
 import { keys as identityKeys, organisations } from '../identity/requests.ts';
 import { NoteFiles } from './NoteFiles.tsx';
+import { ProjectSections } from './ProjectSections.tsx';
 import {
   ITEM_KINDS,
   ITEM_STATUSES,
@@ -39,6 +40,7 @@ export function ProjectPlanPage() {
       title={project.data ? `${project.data.acronym} – ${project.data.title}` : t('modules.project.title')}
       trail={[{ label: t('modules.project.title'), to: '/progetto' }]}
     >
+      <ProjectSections projectId={id} />
       <Notice message={done} />
       {project.isPending ? (
         <Loading />

@@ -1,17 +1,37 @@
 import { Route } from 'react-router';
 import { RequirePermission } from '../../app/access.tsx';
+import { BudgetPage } from './finance/BudgetPage.tsx';
+import { ExpensesPage } from './finance/ExpensesPage.tsx';
 import { ProjectPlanPage } from './ProjectPlanPage.tsx';
 
 /** The pages of project management under `/progetto/…` (the list is the module's page). */
 export function projectRoutes() {
   return (
-    <Route
-      path="/progetto/:id"
-      element={
-        <RequirePermission anyOf={['project.access']}>
-          <ProjectPlanPage />
-        </RequirePermission>
-      }
-    />
+    <>
+      <Route
+        path="/progetto/:id"
+        element={
+          <RequirePermission anyOf={['project.access']}>
+            <ProjectPlanPage />
+          </RequirePermission>
+        }
+      />
+      <Route
+        path="/progetto/:id/budget"
+        element={
+          <RequirePermission anyOf={['project.finance.read']}>
+            <BudgetPage />
+          </RequirePermission>
+        }
+      />
+      <Route
+        path="/progetto/:id/spese"
+        element={
+          <RequirePermission anyOf={['project.finance.read']}>
+            <ExpensesPage />
+          </RequirePermission>
+        }
+      />
+    </>
   );
 }

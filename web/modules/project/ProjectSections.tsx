@@ -1,0 +1,36 @@
+import { useTranslation } from 'react-i18next';
+import { NavLink } from 'react-router';
+import type { Permission } from '../../../src/modules/identity/contract.ts';
+import { useSignedInSession } from '../../app/session.ts';
+
+type Section = {
+  path: string;
+  label: 'plan' | 'budget' | 'expenses' | 'staff' | 'timesheets' | 'indicators';
+};
+
+/** Who sees each section of a project: the plan is everyone's; the rest follows the permission matrix. */
+const SECTIONS: (Section & { anyOf: Permission[] })[] = [
+  { path: '', label: 'plan', anyOf: ['project.access'] },
+  { path: '/budget', label: 'budget', anyOf: ['project.finance.read'] },
+  { path: '/spese', label: 'expenses', anyOf: ['project.finance.read'] },
+];
+
+/** The sections of one project, as tabs under its title; the current one is marked for screen readers too. */
+export function ProjectSections({ projectId }: { projectId: string }) {
+  const { t } = useTranslation();
+  const { permissions } = useSignedInSession();
+  const visible = SECTIONS.filter((section) => section.anyOf.some((p) => permissions.includes(p)));
+  return (
+    <nav aria-label={t('project.sections.label')} className="mb-4">
+      <ul className="nav nav-tabs flex-nowrap overflow-auto">
+        {visible.map((section) => (
+          <li className="nav-item" key={section.label}>
+            <NavLink className="nav-link text-nowrap" end to={`/progetto/${projectId}${section.path}`}>
+              {t(`project.sections.${section.label}`)}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,7 +1,7 @@
 /**
  * Demo data of the territorial council: the plenary and two thematic tables with members of the demo
  * organisations, a plenary held a month ago with approved minutes, a decision, actions and an initiative, and the
- * next plenary convened. Loaded through the real use cases, by the demo secretariat, on a clock set back in time.
+ * next plenary convened; the consultant for territorial concertation on the work table. Loaded through the real use cases, by the demo secretariat, on a clock set back in time.
  */
 import { SettableClock, startOfDayInRome } from '../kernel/clock.ts';
 import type { Platform } from '../kernel/platform.ts';
@@ -16,6 +16,7 @@ import {
 } from '../modules/council/minutes/service.ts';
 import { addMember, conveneMeeting, createTable, recordAttendance } from '../modules/council/service.ts';
 import { findOrganisationByCode } from '../modules/identity/directory.ts';
+import { loadDemoConsultant } from './demo-council-consultant.ts';
 import { loadDemoNeeds } from './demo-needs.ts';
 import { memberCaller, withoutMail } from './sui-caller.ts';
 
@@ -130,6 +131,7 @@ export async function loadDemoCouncil(platform: DemoPlatform): Promise<void> {
     status: 'IN_PROGRESS',
     note: 'Raccolti i dati degli sportelli comunali.',
   });
+  await loadDemoConsultant(withoutMail(platform), caller, workId, idOf);
   const lule = await memberCaller(platform, 'esperto.legale@lovit.example', ['legal_expert']);
   if (lule) await loadDemoNeeds(withoutMail(platform), { secretariat: caller, lodi: member, lule });
 }

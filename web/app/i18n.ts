@@ -2,12 +2,13 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { z } from 'zod';
 import { it as italianZodMessages } from 'zod/locales';
+import councilConsultant from '../locales/it/council-consultant.json' with { type: 'json' };
 import privacyPages from '../locales/it/privacy.json' with { type: 'json' };
 import projectFinance from '../locales/it/project-finance.json' with { type: 'json' };
 import it from '../locales/it.json' with { type: 'json' };
 
 /** The Italian texts: the shared file, then one file per area of the larger modules. */
-const italian = { ...it, ...privacyPages, ...projectFinance };
+const italian = { ...it, ...councilConsultant, ...privacyPages, ...projectFinance };
 
 export const resources = { it: { translation: italian } } as const;
 

@@ -1,6 +1,7 @@
 /** The tables of the territorial council (CTI): tables, members, meetings, minutes, actions, initiatives. */
 import type { ColumnType } from 'kysely';
 import type { Instant, LegalDay, NullableInstant } from '../columns.ts';
+import type { CouncilConsultantTables } from './council-consultant.ts';
 
 export type CouncilTableTable = {
   id: string;
@@ -186,7 +187,7 @@ export type CouncilSummaryClearanceTable = {
 };
 
 /** The tables of the territorial council, as Kysely sees them. */
-export type CouncilTables = {
+export type CouncilTables = CouncilConsultantTables & {
   councilTable: CouncilTableTable;
   councilMembership: CouncilMembershipTable;
   councilMeeting: CouncilMeetingTable;

@@ -3,6 +3,7 @@ import type { LovitApp } from '../../kernel/http.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import { paged } from '../identity/contract.ts';
 import { assignAction, listActions, updateAction } from './actions/service.ts';
+import { registerConcertationRoutes } from './concertation/routes.ts';
 import {
   actionInput,
   actionsQuery,
@@ -27,6 +28,7 @@ import {
   tableView,
 } from './contract.ts';
 import { registerCouncilDocumentRoutes } from './documents/routes.ts';
+import { registerFacilitationRoutes } from './facilitation/routes.ts';
 import { listInitiatives, planInitiative, recordProgress } from './initiatives/service.ts';
 import { cancelMeeting, rescheduleMeeting } from './meetings/changes.ts';
 import { registerPublicSummaryRoutes } from './minutes/routes.ts';
@@ -146,6 +148,8 @@ export async function registerCouncilRoutes(app: LovitApp, platform: Platform): 
   registerPublicSummaryRoutes(app, platform);
   registerFollowUpRoutes(app, platform);
   registerNeedsRoutes(app, platform);
+  registerFacilitationRoutes(app, platform);
+  registerConcertationRoutes(app, platform);
   await registerPublicCouncilPage(app, platform);
 
   app.get(

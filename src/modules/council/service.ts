@@ -9,7 +9,7 @@ import { LEGAL_TIME_ZONE } from '../../kernel/clock.ts';
 import { Conflict, Invalid, NotFound, Unauthenticated } from '../../kernel/errors.ts';
 import { newId } from '../../kernel/ids.ts';
 import type { Platform } from '../../kernel/platform.ts';
-import { auditRead, writeTransaction } from '../../kernel/transaction.ts';
+import { auditRead, type UnitOfWork, writeTransaction } from '../../kernel/transaction.ts';
 import * as actionsStore from './actions/store.ts';
 import type {
   answerInput,
@@ -34,7 +34,7 @@ export function scopeOf(actor: Actor): store.Scope {
   return canManage(actor) ? { all: true } : { all: false, organisationId: actor.organisationId };
 }
 
-const TABLE_NOT_FOUND = 'Il tavolo non esiste o non è accessibile.';
+export const TABLE_NOT_FOUND = 'Il tavolo non esiste o non è accessibile.';
 export const MEETING_NOT_FOUND = 'La seduta non esiste o non è accessibile.';
 
 /** Refuses a step on a cancelled meeting, saying what it no longer takes. */
@@ -202,62 +202,87 @@ export async function conveneMeeting(
   input: z.infer<typeof meetingInput>,
 ) {
   const actor = actorOf(caller);
+  refuseIfPast(platform, input.startsAt);
+  return writeTransaction(platform.database.db, platform.clock, caller, (unit) =>
+    conveneIn(platform, unit, actor.userId, tableId, input),
+  );
+}
+
+/** A meeting is convened for a moment still to come. */
+export function refuseIfPast(platform: Platform, startsAt: string): void {
+  if (new Date(startsAt) <= platform.clock.now())
+    throw new Invalid([{ path: 'body.startsAt', message: 'la seduta deve essere nel futuro' }]);
+}
+
+/**
+ * The convocation inside a caller's transaction (the secretariat's own, or its approval of a consultant's
+ * proposal, named in the audit entry): returns the new meeting's id.
+ */
+export async function conveneIn(
+  platform: Platform,
+  unit: UnitOfWork,
+  convenedBy: string,
+  tableId: string,
+  input: z.infer<typeof meetingInput>,
+  proposalId?: string,
+): Promise<string> {
+  const { db, audit } = unit;
   const id = newId();
   const now = platform.clock.now();
-  if (new Date(input.startsAt) <= now)
-    throw new Invalid([{ path: 'body.startsAt', message: 'la seduta deve essere nel futuro' }]);
-  await writeTransaction(platform.database.db, platform.clock, caller, async (unit) => {
-    const { db, audit } = unit;
-    const [table] = await store.tables(db, { all: true }, tableId);
-    if (!table) throw new NotFound(TABLE_NOT_FOUND);
-    const members = await store.currentMembers(db, tableId);
-    if (members.length === 0) throw new Conflict('Il tavolo non ha componenti da convocare.');
-    const open = await actionsStore.actions(db, { all: true }, { tableId, open: true });
-    await store.insertMeeting(db, {
-      id,
-      tableId,
-      title: input.title,
-      startsAt: input.startsAt,
-      place: input.place ?? null,
-      onlineUrl: input.onlineUrl ?? null,
-      status: 'CONVENED',
-      minutesStatus: 'NONE',
-      minutesCirculatedVersion: null,
-      minutesApprovedAt: null,
-      convenedAt: now,
-      convenedBy: actor.userId,
-    });
-    const items = [
-      ...input.agenda.map((item) => ({ ...item, presenter: item.presenter ?? null, actionItemId: null })),
-      ...open.map((action) => ({
-        title: `Stato dell’azione: ${action.title} (${action.ownerOrganisationName})`,
-        presenter: action.ownerName,
-        durationMinutes: 5,
-        actionItemId: action.id,
-      })),
-    ];
-    await store.insertAgenda(
-      db,
-      items.map((item, index) => ({ id: newId(), meetingId: id, position: index + 1, ...item })),
-    );
-    await store.insertAttendance(
-      db,
-      members.map((member) => ({
-        meetingId: id,
-        organisationId: member.organisationId,
-        invitedEmail: member.representativeEmail,
-      })),
-    );
-    await audit({
-      kind: 'change',
-      action: 'council.meeting.convene',
-      entityType: 'council_meeting',
-      entityId: id,
-      before: null,
-      after: { tableId, ...input, carriedActions: open.map((action) => action.id) },
-    });
-    await sendInvitations(platform, unit, id);
+  const [table] = await store.tables(db, { all: true }, tableId);
+  if (!table) throw new NotFound(TABLE_NOT_FOUND);
+  const members = await store.currentMembers(db, tableId);
+  if (members.length === 0) throw new Conflict('Il tavolo non ha componenti da convocare.');
+  const open = await actionsStore.actions(db, { all: true }, { tableId, open: true });
+  await store.insertMeeting(db, {
+    id,
+    tableId,
+    title: input.title,
+    startsAt: input.startsAt,
+    place: input.place ?? null,
+    onlineUrl: input.onlineUrl ?? null,
+    status: 'CONVENED',
+    minutesStatus: 'NONE',
+    minutesCirculatedVersion: null,
+    minutesApprovedAt: null,
+    convenedAt: now,
+    convenedBy,
   });
+  const items = [
+    ...input.agenda.map((item) => ({ ...item, presenter: item.presenter ?? null, actionItemId: null })),
+    ...open.map((action) => ({
+      title: `Stato dell’azione: ${action.title} (${action.ownerOrganisationName})`,
+      presenter: action.ownerName,
+      durationMinutes: 5,
+      actionItemId: action.id,
+    })),
+  ];
+  await store.insertAgenda(
+    db,
+    items.map((item, index) => ({ id: newId(), meetingId: id, position: index + 1, ...item })),
+  );
+  await store.insertAttendance(
+    db,
+    members.map((member) => ({
+      meetingId: id,
+      organisationId: member.organisationId,
+      invitedEmail: member.representativeEmail,
+    })),
+  );
+  await audit({
+    kind: 'change',
+    action: 'council.meeting.convene',
+    entityType: 'council_meeting',
+    entityId: id,
+    before: null,
+    after: {
+      tableId,
+      ...input,
+      carriedActions: open.map((action) => action.id),
+      ...(proposalId ? { proposalId } : {}),
+    },
+  });
+  await sendInvitations(platform, unit, id);
   return id;
 }
 

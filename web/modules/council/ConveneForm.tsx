@@ -1,10 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { TextField } from '../../ui/fields.tsx';
 import { FormProblem, reportProblem } from '../../ui/forms.tsx';
+import { Notice } from '../../ui/Notice.tsx';
+import { consultant, consultantKeys } from './consultantRequests.ts';
 import { council, keys } from './requests.ts';
 import { romeInstant } from './romeTime.ts';
 import { blankAsNull, startsAtAsDay, WhenWhereFields } from './WhenWhereFields.tsx';
@@ -27,9 +29,14 @@ const EMPTY: Values = {
   agenda: [{ title: '', presenter: '', durationMinutes: 30 }],
 };
 
-/** Convenes a meeting of the table: when, where, and the agenda; the invitations leave at once. */
-export function ConveneForm({ tableId }: { tableId: string }) {
+/**
+ * Convenes a meeting of the table: when, where, and the agenda; the invitations leave at once. As the
+ * consultant's proposal, the same form sends the convocation to the secretariat for its approval.
+ */
+export function ConveneForm({ tableId, asProposal = false }: { tableId: string; asProposal?: boolean }) {
   const { t } = useTranslation();
+  const headingId = useId();
+  const [proposed, setProposed] = useState<string | null>(null);
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [problem, setProblem] = useState<string | null>(null);
@@ -37,8 +44,8 @@ export function ConveneForm({ tableId }: { tableId: string }) {
   const agenda = useFieldArray({ control: form.control, name: 'agenda' });
   const { errors } = form.formState;
   const convene = useMutation({
-    mutationFn: (values: Values) =>
-      council.convene(tableId, {
+    mutationFn: (values: Values): Promise<{ id: string }> =>
+      (asProposal ? consultant.proposeConvocation : council.convene)(tableId, {
         title: values.title,
         startsAt: romeInstant(values.day, values.time),
         place: blankAsNull(values.place),
@@ -49,9 +56,16 @@ export function ConveneForm({ tableId }: { tableId: string }) {
           durationMinutes: Number(item.durationMinutes),
         })),
       }),
-    onSuccess: (meeting) => {
+    onSuccess: (result) => {
+      if (asProposal) {
+        form.reset(EMPTY);
+        setProblem(null);
+        setProposed(t('councilConsultant.desk.convocationProposed'));
+        void queryClient.invalidateQueries({ queryKey: consultantKeys.all });
+        return;
+      }
       void queryClient.invalidateQueries({ queryKey: keys.table(tableId) });
-      void navigate(`/cti/sedute/${meeting.id}`);
+      void navigate(`/cti/sedute/${result.id}`);
     },
     onError: (error) =>
       setProblem(
@@ -59,10 +73,11 @@ export function ConveneForm({ tableId }: { tableId: string }) {
       ),
   });
   return (
-    <section aria-labelledby="convoca" className="mt-4">
-      <h3 id="convoca" className="h5">
-        {t('council.meetings.formTitle')}
+    <section aria-labelledby={headingId} className="mt-4">
+      <h3 id={headingId} className="h5">
+        {t(asProposal ? 'councilConsultant.desk.proposeConvocation' : 'council.meetings.formTitle')}
       </h3>
+      <Notice message={proposed} />
       <form
         onSubmit={form.handleSubmit((values) => convene.mutate(values))}
         noValidate
@@ -123,7 +138,7 @@ export function ConveneForm({ tableId }: { tableId: string }) {
         </fieldset>
         <FormProblem message={problem} />
         <button type="submit" className="btn btn-primary" disabled={convene.isPending}>
-          {t('council.meetings.convene')}
+          {t(asProposal ? 'councilConsultant.desk.proposeConvocation' : 'council.meetings.convene')}
         </button>
       </form>
     </section>

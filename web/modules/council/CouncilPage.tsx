@@ -16,6 +16,7 @@ import { TableForm } from './TableForm.tsx';
 export function CouncilPage() {
   const { t } = useTranslation();
   const manages = usePermission('council.manage');
+  const facilitates = usePermission('council.tables.facilitate');
   const [notice, setNotice] = useState<string | null>(null);
   const tables = useQuery({ queryKey: keys.tables, queryFn: council.tables });
   const year = new Date().getFullYear();
@@ -39,6 +40,19 @@ export function CouncilPage() {
         <li className="list-inline-item">
           <Link to="/cti/questionari">{t('council.links.questionnaires')}</Link>
         </li>
+        <li className="list-inline-item">
+          <Link to="/cti/concertazione">{t('councilConsultant.links.concertation')}</Link>
+        </li>
+        {facilitates && (
+          <li className="list-inline-item">
+            <Link to="/cti/consulenza">{t('councilConsultant.links.desk')}</Link>
+          </li>
+        )}
+        {manages && (
+          <li className="list-inline-item">
+            <Link to="/cti/proposte">{t('councilConsultant.links.proposals')}</Link>
+          </li>
+        )}
         {manages && (
           <li className="list-inline-item">
             <a href={`/api/council/report/${year}`}>{t('council.links.report', { year })}</a>

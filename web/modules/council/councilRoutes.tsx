@@ -1,9 +1,13 @@
 import { Route } from 'react-router';
+import type { Permission } from '../../../src/modules/identity/contract.ts';
 import { RequirePermission } from '../../app/access.tsx';
 import { ActionsPage } from './ActionsPage.tsx';
+import { ConcertationPage } from './ConcertationPage.tsx';
+import { ConsultantPage } from './ConsultantPage.tsx';
 import { InitiativesPage } from './InitiativesPage.tsx';
 import { MapPage } from './MapPage.tsx';
 import { MeetingPage } from './MeetingPage.tsx';
+import { ProposalsPage } from './ProposalsPage.tsx';
 import { QuestionnairePage } from './QuestionnairePage.tsx';
 import { QuestionnairesPage } from './QuestionnairesPage.tsx';
 import { ServicesPage } from './ServicesPage.tsx';
@@ -11,7 +15,7 @@ import { TablePage } from './TablePage.tsx';
 
 /** The pages of the council under `/cti/…` (the list of tables is the module's page). */
 export function councilRoutes() {
-  const pages = [
+  const pages: { path: string; Page: () => React.JSX.Element; permission?: Permission }[] = [
     { path: '/cti/tavoli/:id', Page: TablePage },
     { path: '/cti/sedute/:id', Page: MeetingPage },
     { path: '/cti/azioni', Page: ActionsPage },
@@ -20,13 +24,16 @@ export function councilRoutes() {
     { path: '/cti/servizi', Page: ServicesPage },
     { path: '/cti/questionari', Page: QuestionnairesPage },
     { path: '/cti/questionari/:id', Page: QuestionnairePage },
+    { path: '/cti/concertazione', Page: ConcertationPage },
+    { path: '/cti/consulenza', Page: ConsultantPage, permission: 'council.tables.facilitate' },
+    { path: '/cti/proposte', Page: ProposalsPage, permission: 'council.manage' },
   ];
-  return pages.map(({ path, Page }) => (
+  return pages.map(({ path, Page, permission = 'council.access' }) => (
     <Route
       key={path}
       path={path}
       element={
-        <RequirePermission anyOf={['council.access']}>
+        <RequirePermission anyOf={[permission]}>
           <Page />
         </RequirePermission>
       }

@@ -8,7 +8,7 @@ import { Conflict, Invalid, NotFound } from '../../../kernel/errors.ts';
 import { newId } from '../../../kernel/ids.ts';
 import { type MailState, mailStates } from '../../../kernel/mail-outbox.ts';
 import type { Platform } from '../../../kernel/platform.ts';
-import { auditRead, writeTransaction } from '../../../kernel/transaction.ts';
+import { auditRead, type UnitOfWork, writeTransaction } from '../../../kernel/transaction.ts';
 import type { commentInput, decisionInput, MeetingView, minutesInput } from '../contract.ts';
 import { meetingDocuments } from '../documents/service.ts';
 import { MEETING_MAIL_TOPICS, sendMinutesNotice } from '../meetings/invitations.ts';
@@ -94,7 +94,11 @@ const STEP_REFUSALS: Record<MinutesStep, string> = {
   comment: 'Il verbale non è in visione per le osservazioni.',
 };
 
-async function lockForStep(db: Parameters<typeof store.lockMeeting>[0], id: string, step: MinutesStep) {
+export async function lockForStep(
+  db: Parameters<typeof store.lockMeeting>[0],
+  id: string,
+  step: MinutesStep,
+) {
   const meeting = await store.lockMeeting(db, id);
   if (!meeting) throw new NotFound(MEETING_NOT_FOUND);
   refuseIfCancelled(meeting, 'non ha verbale');
@@ -112,27 +116,42 @@ export async function saveMinutes(
   input: z.infer<typeof minutesInput>,
 ) {
   const actor = actorOf(caller);
-  await writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
-    const { meeting, next } = await lockForStep(db, id, 'save');
-    const version = (await minutesStore.latestVersion(db, id)) + 1;
-    await minutesStore.insertVersion(db, {
-      meetingId: id,
-      version,
-      text: input.text,
-      savedAt: platform.clock.now(),
-      savedBy: actor.userId,
-    });
-    await store.updateMeeting(db, id, { minutesStatus: next });
-    await audit({
-      kind: 'change',
-      action: 'council.minutes.save',
-      entityType: 'council_meeting',
-      entityId: id,
-      before: { minutesStatus: meeting.minutesStatus },
-      after: { minutesStatus: next, version },
-    });
-  });
+  await writeTransaction(platform.database.db, platform.clock, caller, (unit) =>
+    saveMinutesIn(platform, unit, id, input.text, actor.userId),
+  );
   return getMeeting(platform, caller, id);
+}
+
+/**
+ * A new version of the minutes inside a caller's transaction, written by `savedBy` (the secretariat, or the
+ * consultant whose draft the secretariat approves, named in the audit entry).
+ */
+export async function saveMinutesIn(
+  platform: Platform,
+  { db, audit }: UnitOfWork,
+  id: string,
+  text: string,
+  savedBy: string,
+  proposalId?: string,
+) {
+  const { meeting, next } = await lockForStep(db, id, 'save');
+  const version = (await minutesStore.latestVersion(db, id)) + 1;
+  await minutesStore.insertVersion(db, {
+    meetingId: id,
+    version,
+    text,
+    savedAt: platform.clock.now(),
+    savedBy,
+  });
+  await store.updateMeeting(db, id, { minutesStatus: next });
+  await audit({
+    kind: 'change',
+    action: 'council.minutes.save',
+    entityType: 'council_meeting',
+    entityId: id,
+    before: { minutesStatus: meeting.minutesStatus },
+    after: { minutesStatus: next, version, ...(proposalId ? { proposalId } : {}) },
+  });
 }
 
 /** Sends the latest version to the participants for their comments. */

@@ -9,7 +9,6 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { DEMO_PASSWORD } from '../src/cli/demo.ts';
-import { systemClock } from '../src/kernel/clock.ts';
 import { openServerDatabase } from '../src/kernel/db.ts';
 import { migrateToLatest } from '../src/kernel/migrate.ts';
 import { seedCases } from './cases-seed.ts';

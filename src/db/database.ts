@@ -12,6 +12,7 @@ import type { PortalTables } from './tables/portal.ts';
 import type { PrivacyTables } from './tables/privacy.ts';
 import type { ProjectTables } from './tables/project.ts';
 import type { ProjectFinanceTables } from './tables/project-finance.ts';
+import type { ProjectIndicatorTables } from './tables/project-indicators.ts';
 import type { SurveysTables } from './tables/surveys.ts';
 import type { TrainingTables } from './tables/training.ts';
 import type { TrainingCertificateTables } from './tables/training-certificates.ts';
@@ -42,4 +43,5 @@ export type Database = KernelTables &
   PrivacyTables &
   ProjectTables &
   ProjectFinanceTables &
+  ProjectIndicatorTables &
   CasesPrivacyTables;

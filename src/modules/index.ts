@@ -3,22 +3,27 @@
  * (each uses only those before it, checked by `npm run check:imports`), and the ways back from a module to
  * one that uses it, plugged in once for the whole process.
  */
+import { registerIndicatorSources } from '../kernel/indicators.ts';
 import type { LovitModule } from '../kernel/module.ts';
 import { registerPersonalData } from '../kernel/personal-data.ts';
 import { registerVerifier } from '../kernel/verification.ts';
 import { auditModule } from './audit/index.ts';
 import { auditPersonalData } from './audit/personal-data.ts';
 import { casesModule, mediatorLanguages, opinionChanged, verifyCaseDocument } from './cases/index.ts';
+import { casesIndicatorSources } from './cases/indicator-sources.ts';
 import { casesPersonalData } from './cases/privacy/provider.ts';
 import { councilModule, territorySection } from './council/index.ts';
+import { councilIndicatorSources } from './council/indicator-sources.ts';
 import { councilPersonalData } from './council/privacy/provider.ts';
 import { opinionChanges } from './exchange/events.ts';
 import { exchangeModule } from './exchange/index.ts';
+import { exchangeIndicatorSources } from './exchange/indicator-sources.ts';
 import { exchangePersonalData } from './exchange/privacy/provider.ts';
 import { identityModule } from './identity/index.ts';
 import { identityPersonalData } from './identity/privacy/provider.ts';
 import { opsModule } from './ops/index.ts';
 import { outreachModule, outreachPlaces, verifyEventCertificate } from './outreach/index.ts';
+import { outreachIndicatorSources } from './outreach/indicator-sources.ts';
 import { outreachPersonalData } from './outreach/privacy/provider.ts';
 import { portalModule } from './portal/index.ts';
 import { listedPlaces, officesSection, reviewerLanguages } from './portal/ports.ts';
@@ -28,8 +33,10 @@ import { projectModule } from './project/index.ts';
 import { surveysModule } from './surveys/index.ts';
 import { surveysPersonalData } from './surveys/privacy/provider.ts';
 import { trainingModule, verifyCertificate } from './training/index.ts';
+import { trainingIndicatorSources } from './training/indicator-sources.ts';
 import { trainingPersonalData } from './training/privacy/provider.ts';
 import { updatesModule } from './updates/index.ts';
+import { updatesIndicatorSources } from './updates/indicator-sources.ts';
 
 export const MODULES: readonly LovitModule[] = [
   identityModule,
@@ -67,3 +74,10 @@ registerPersonalData(surveysPersonalData);
 registerPersonalData(councilPersonalData);
 registerPersonalData(trainingPersonalData);
 registerPersonalData(outreachPersonalData);
+// The figures each module gives the project's indicators, for a period, with the records behind them.
+registerIndicatorSources(casesIndicatorSources);
+registerIndicatorSources(exchangeIndicatorSources);
+registerIndicatorSources(councilIndicatorSources);
+registerIndicatorSources(trainingIndicatorSources);
+registerIndicatorSources(updatesIndicatorSources);
+registerIndicatorSources(outreachIndicatorSources);

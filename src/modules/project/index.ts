@@ -8,12 +8,14 @@ import type { LovitModule } from '../../kernel/module.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import { registerProjectFinanceRoutes } from './finance/routes.ts';
 import { expenseFiles } from './finance/service.ts';
+import { registerIndicatorRoutes } from './indicators/routes.ts';
 import { registerProjectRoutes } from './routes.ts';
 import { noteFiles } from './service.ts';
 
 function routes(app: LovitApp, platform: Platform): void {
   registerProjectRoutes(app, platform);
   registerProjectFinanceRoutes(app, platform);
+  registerIndicatorRoutes(app, platform);
 }
 
 export const projectModule: LovitModule = {

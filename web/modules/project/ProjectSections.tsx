@@ -5,7 +5,7 @@ import { useSignedInSession } from '../../app/session.ts';
 
 type Section = {
   path: string;
-  label: 'plan' | 'budget' | 'expenses' | 'staff' | 'timesheets' | 'indicators';
+  label: 'plan' | 'budget' | 'expenses' | 'procurement' | 'staff' | 'timesheets' | 'claims' | 'indicators';
 };
 
 /** Who sees each section of a project: the plan is everyone's; the rest follows the permission matrix. */
@@ -13,6 +13,7 @@ const SECTIONS: (Section & { anyOf: Permission[] })[] = [
   { path: '', label: 'plan', anyOf: ['project.access'] },
   { path: '/budget', label: 'budget', anyOf: ['project.finance.read'] },
   { path: '/spese', label: 'expenses', anyOf: ['project.finance.read'] },
+  { path: '/indicatori', label: 'indicators', anyOf: ['project.access'] },
 ];
 
 /** The sections of one project, as tabs under its title; the current one is marked for screen readers too. */

@@ -2,6 +2,7 @@ import { Route } from 'react-router';
 import { RequirePermission } from '../../app/access.tsx';
 import { BudgetPage } from './finance/BudgetPage.tsx';
 import { ExpensesPage } from './finance/ExpensesPage.tsx';
+import { IndicatorsPage } from './indicators/IndicatorsPage.tsx';
 import { ProjectPlanPage } from './ProjectPlanPage.tsx';
 
 /** The pages of project management under `/progetto/…` (the list is the module's page). */
@@ -29,6 +30,14 @@ export function projectRoutes() {
         element={
           <RequirePermission anyOf={['project.finance.read']}>
             <ExpensesPage />
+          </RequirePermission>
+        }
+      />
+      <Route
+        path="/progetto/:id/indicatori"
+        element={
+          <RequirePermission anyOf={['project.access']}>
+            <IndicatorsPage />
           </RequirePermission>
         }
       />

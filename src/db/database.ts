@@ -13,6 +13,7 @@ import type { PrivacyTables } from './tables/privacy.ts';
 import type { ProjectTables } from './tables/project.ts';
 import type { ProjectFinanceTables } from './tables/project-finance.ts';
 import type { ProjectIndicatorTables } from './tables/project-indicators.ts';
+import type { ProjectProcurementTables } from './tables/project-procurement.ts';
 import type { SurveysTables } from './tables/surveys.ts';
 import type { TrainingTables } from './tables/training.ts';
 import type { TrainingCertificateTables } from './tables/training-certificates.ts';
@@ -44,4 +45,5 @@ export type Database = KernelTables &
   ProjectTables &
   ProjectFinanceTables &
   ProjectIndicatorTables &
+  ProjectProcurementTables &
   CasesPrivacyTables;

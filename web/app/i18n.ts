@@ -6,10 +6,18 @@ import councilConsultant from '../locales/it/council-consultant.json' with { typ
 import privacyPages from '../locales/it/privacy.json' with { type: 'json' };
 import projectFinance from '../locales/it/project-finance.json' with { type: 'json' };
 import projectIndicators from '../locales/it/project-indicators.json' with { type: 'json' };
+import projectProcurement from '../locales/it/project-procurement.json' with { type: 'json' };
 import it from '../locales/it.json' with { type: 'json' };
 
 /** The Italian texts: the shared file, then one file per area of the larger modules. */
-const italian = { ...it, ...councilConsultant, ...privacyPages, ...projectFinance, ...projectIndicators };
+const italian = {
+  ...it,
+  ...councilConsultant,
+  ...privacyPages,
+  ...projectFinance,
+  ...projectIndicators,
+  ...projectProcurement,
+};
 
 export const resources = { it: { translation: italian } } as const;
 

@@ -9,6 +9,8 @@ import type { Platform } from '../../kernel/platform.ts';
 import { registerProjectFinanceRoutes } from './finance/routes.ts';
 import { expenseFiles } from './finance/service.ts';
 import { registerIndicatorRoutes } from './indicators/routes.ts';
+import { registerProcurementRoutes } from './procurement/routes.ts';
+import { procurementFiles } from './procurement/service.ts';
 import { registerProjectRoutes } from './routes.ts';
 import { noteFiles } from './service.ts';
 
@@ -16,6 +18,7 @@ function routes(app: LovitApp, platform: Platform): void {
   registerProjectRoutes(app, platform);
   registerProjectFinanceRoutes(app, platform);
   registerIndicatorRoutes(app, platform);
+  registerProcurementRoutes(app, platform);
 }
 
 export const projectModule: LovitModule = {
@@ -24,5 +27,6 @@ export const projectModule: LovitModule = {
   storedFiles: async (db, sha256s) => [
     ...(await noteFiles(db, sha256s)),
     ...(await expenseFiles(db, sha256s)),
+    ...(await procurementFiles(db, sha256s)),
   ],
 };

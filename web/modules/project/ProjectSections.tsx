@@ -13,6 +13,7 @@ const SECTIONS: (Section & { anyOf: Permission[] })[] = [
   { path: '', label: 'plan', anyOf: ['project.access'] },
   { path: '/budget', label: 'budget', anyOf: ['project.finance.read'] },
   { path: '/spese', label: 'expenses', anyOf: ['project.finance.read'] },
+  { path: '/acquisti', label: 'procurement', anyOf: ['project.procurement.read'] },
   { path: '/indicatori', label: 'indicators', anyOf: ['project.access'] },
 ];
 

@@ -4,6 +4,7 @@ import { BudgetPage } from './finance/BudgetPage.tsx';
 import { ExpensesPage } from './finance/ExpensesPage.tsx';
 import { IndicatorsPage } from './indicators/IndicatorsPage.tsx';
 import { ProjectPlanPage } from './ProjectPlanPage.tsx';
+import { ProcurementPage } from './procurement/ProcurementPage.tsx';
 
 /** The pages of project management under `/progetto/…` (the list is the module's page). */
 export function projectRoutes() {
@@ -38,6 +39,14 @@ export function projectRoutes() {
         element={
           <RequirePermission anyOf={['project.access']}>
             <IndicatorsPage />
+          </RequirePermission>
+        }
+      />
+      <Route
+        path="/progetto/:id/acquisti"
+        element={
+          <RequirePermission anyOf={['project.procurement.read']}>
+            <ProcurementPage />
           </RequirePermission>
         }
       />

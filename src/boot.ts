@@ -10,6 +10,7 @@ import { loadDemoProject } from './cli/demo-project.ts';
 import { loadDemoProjectFinance } from './cli/demo-project-finance.ts';
 import { loadDemoProjectIndicators } from './cli/demo-project-indicators.ts';
 import { loadDemoProjectProcurement } from './cli/demo-project-procurement.ts';
+import { loadDemoProjectTime } from './cli/demo-project-time.ts';
 import { loadDemoTraining } from './cli/demo-training.ts';
 import { loadDemoTrainingFeedback } from './cli/demo-training-feedback.ts';
 import { loadDemoTrainingRecord } from './cli/demo-training-record.ts';
@@ -95,6 +96,7 @@ export async function openPlatform(
     if (demoLoaded) await loadDemoProjectFinance({ database, clock, config });
     if (demoLoaded) await loadDemoProjectIndicators({ database, clock, config });
     if (demoLoaded) await loadDemoProjectProcurement({ database, clock, config });
+    if (demoLoaded) await loadDemoProjectTime({ database, clock, config });
     const mailer = createMailer(config.smtpUrl, logger);
     const jobs = config.jobs
       ? await startJobs(database, jobDefinitions({ config, database, clock, mailer }), { work: true, logger })

@@ -14,6 +14,7 @@ import type { ProjectTables } from './tables/project.ts';
 import type { ProjectFinanceTables } from './tables/project-finance.ts';
 import type { ProjectIndicatorTables } from './tables/project-indicators.ts';
 import type { ProjectProcurementTables } from './tables/project-procurement.ts';
+import type { ProjectTimeTables } from './tables/project-time.ts';
 import type { SurveysTables } from './tables/surveys.ts';
 import type { TrainingTables } from './tables/training.ts';
 import type { TrainingCertificateTables } from './tables/training-certificates.ts';
@@ -46,4 +47,5 @@ export type Database = KernelTables &
   ProjectFinanceTables &
   ProjectIndicatorTables &
   ProjectProcurementTables &
+  ProjectTimeTables &
   CasesPrivacyTables;

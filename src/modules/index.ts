@@ -30,6 +30,7 @@ import { listedPlaces, officesSection, reviewerLanguages } from './portal/ports.
 import { privacyModule } from './privacy/index.ts';
 import { noticePlaces } from './privacy/notices/service.ts';
 import { projectModule } from './project/index.ts';
+import { projectTimePersonalData } from './project/time/privacy.ts';
 import { surveysModule } from './surveys/index.ts';
 import { surveysPersonalData } from './surveys/privacy/provider.ts';
 import { trainingModule, verifyCertificate } from './training/index.ts';
@@ -81,3 +82,4 @@ registerIndicatorSources(councilIndicatorSources);
 registerIndicatorSources(trainingIndicatorSources);
 registerIndicatorSources(updatesIndicatorSources);
 registerIndicatorSources(outreachIndicatorSources);
+registerPersonalData(projectTimePersonalData);

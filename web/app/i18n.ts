@@ -7,6 +7,7 @@ import privacyPages from '../locales/it/privacy.json' with { type: 'json' };
 import projectFinance from '../locales/it/project-finance.json' with { type: 'json' };
 import projectIndicators from '../locales/it/project-indicators.json' with { type: 'json' };
 import projectProcurement from '../locales/it/project-procurement.json' with { type: 'json' };
+import projectTime from '../locales/it/project-time.json' with { type: 'json' };
 import it from '../locales/it.json' with { type: 'json' };
 
 /** The Italian texts: the shared file, then one file per area of the larger modules. */
@@ -17,6 +18,7 @@ const italian = {
   ...projectFinance,
   ...projectIndicators,
   ...projectProcurement,
+  ...projectTime,
 };
 
 export const resources = { it: { translation: italian } } as const;

@@ -13,9 +13,11 @@ import { registerProcurementRoutes } from './procurement/routes.ts';
 import { procurementFiles } from './procurement/service.ts';
 import { registerProjectRoutes } from './routes.ts';
 import { noteFiles } from './service.ts';
+import { registerProjectTimeRoutes } from './time/routes.ts';
 
 function routes(app: LovitApp, platform: Platform): void {
   registerProjectRoutes(app, platform);
+  registerProjectTimeRoutes(app, platform);
   registerProjectFinanceRoutes(app, platform);
   registerIndicatorRoutes(app, platform);
   registerProcurementRoutes(app, platform);

@@ -14,6 +14,12 @@ const SECTIONS: (Section & { anyOf: Permission[] })[] = [
   { path: '/budget', label: 'budget', anyOf: ['project.finance.read'] },
   { path: '/spese', label: 'expenses', anyOf: ['project.finance.read'] },
   { path: '/acquisti', label: 'procurement', anyOf: ['project.procurement.read'] },
+  { path: '/personale', label: 'staff', anyOf: ['project.finance.read'] },
+  {
+    path: '/fogli-ore',
+    label: 'timesheets',
+    anyOf: ['project.timesheets.own', 'project.timesheets.approve'],
+  },
   { path: '/indicatori', label: 'indicators', anyOf: ['project.access'] },
 ];
 

@@ -5,6 +5,8 @@ import { ExpensesPage } from './finance/ExpensesPage.tsx';
 import { IndicatorsPage } from './indicators/IndicatorsPage.tsx';
 import { ProjectPlanPage } from './ProjectPlanPage.tsx';
 import { ProcurementPage } from './procurement/ProcurementPage.tsx';
+import { StaffPage } from './time/StaffPage.tsx';
+import { TimesheetsPage } from './time/TimesheetsPage.tsx';
 
 /** The pages of project management under `/progetto/…` (the list is the module's page). */
 export function projectRoutes() {
@@ -39,6 +41,22 @@ export function projectRoutes() {
         element={
           <RequirePermission anyOf={['project.access']}>
             <IndicatorsPage />
+          </RequirePermission>
+        }
+      />
+      <Route
+        path="/progetto/:id/personale"
+        element={
+          <RequirePermission anyOf={['project.finance.read']}>
+            <StaffPage />
+          </RequirePermission>
+        }
+      />
+      <Route
+        path="/progetto/:id/fogli-ore"
+        element={
+          <RequirePermission anyOf={['project.timesheets.own', 'project.timesheets.approve']}>
+            <TimesheetsPage />
           </RequirePermission>
         }
       />

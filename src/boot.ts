@@ -7,6 +7,7 @@ import { loadDemoEventInterpreters } from './cli/demo-event-interpreters.ts';
 import { loadDemoEvents } from './cli/demo-events.ts';
 import { loadDemoNews } from './cli/demo-news.ts';
 import { loadDemoProject } from './cli/demo-project.ts';
+import { loadDemoProjectClaims } from './cli/demo-project-claims.ts';
 import { loadDemoProjectFinance } from './cli/demo-project-finance.ts';
 import { loadDemoProjectIndicators } from './cli/demo-project-indicators.ts';
 import { loadDemoProjectProcurement } from './cli/demo-project-procurement.ts';
@@ -97,6 +98,7 @@ export async function openPlatform(
     if (demoLoaded) await loadDemoProjectIndicators({ database, clock, config });
     if (demoLoaded) await loadDemoProjectProcurement({ database, clock, config });
     if (demoLoaded) await loadDemoProjectTime({ database, clock, config });
+    if (demoLoaded) await loadDemoProjectClaims({ database, clock, config });
     const mailer = createMailer(config.smtpUrl, logger);
     const jobs = config.jobs
       ? await startJobs(database, jobDefinitions({ config, database, clock, mailer }), { work: true, logger })

@@ -11,6 +11,7 @@ import type { OutreachInterpreterTables } from './tables/outreach-interpreters.t
 import type { PortalTables } from './tables/portal.ts';
 import type { PrivacyTables } from './tables/privacy.ts';
 import type { ProjectTables } from './tables/project.ts';
+import type { ProjectClaimTables } from './tables/project-claims.ts';
 import type { ProjectFinanceTables } from './tables/project-finance.ts';
 import type { ProjectIndicatorTables } from './tables/project-indicators.ts';
 import type { ProjectProcurementTables } from './tables/project-procurement.ts';
@@ -44,6 +45,7 @@ export type Database = KernelTables &
   OutreachInterpreterTables &
   PrivacyTables &
   ProjectTables &
+  ProjectClaimTables &
   ProjectFinanceTables &
   ProjectIndicatorTables &
   ProjectProcurementTables &

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { it as italianZodMessages } from 'zod/locales';
 import councilConsultant from '../locales/it/council-consultant.json' with { type: 'json' };
 import privacyPages from '../locales/it/privacy.json' with { type: 'json' };
+import projectClaims from '../locales/it/project-claims.json' with { type: 'json' };
 import projectFinance from '../locales/it/project-finance.json' with { type: 'json' };
 import projectIndicators from '../locales/it/project-indicators.json' with { type: 'json' };
 import projectProcurement from '../locales/it/project-procurement.json' with { type: 'json' };
@@ -15,6 +16,7 @@ const italian = {
   ...it,
   ...councilConsultant,
   ...privacyPages,
+  ...projectClaims,
   ...projectFinance,
   ...projectIndicators,
   ...projectProcurement,

@@ -6,6 +6,8 @@
 import type { LovitApp } from '../../kernel/http.ts';
 import type { LovitModule } from '../../kernel/module.ts';
 import type { Platform } from '../../kernel/platform.ts';
+import { registerClaimRoutes } from './claims/routes.ts';
+import { verbaleFiles } from './claims/verification.ts';
 import { registerProjectFinanceRoutes } from './finance/routes.ts';
 import { expenseFiles } from './finance/service.ts';
 import { registerIndicatorRoutes } from './indicators/routes.ts';
@@ -20,6 +22,7 @@ function routes(app: LovitApp, platform: Platform): void {
   registerProjectTimeRoutes(app, platform);
   registerProjectFinanceRoutes(app, platform);
   registerIndicatorRoutes(app, platform);
+  registerClaimRoutes(app, platform);
   registerProcurementRoutes(app, platform);
 }
 
@@ -29,6 +32,7 @@ export const projectModule: LovitModule = {
   storedFiles: async (db, sha256s) => [
     ...(await noteFiles(db, sha256s)),
     ...(await expenseFiles(db, sha256s)),
+    ...(await verbaleFiles(db, sha256s)),
     ...(await procurementFiles(db, sha256s)),
   ],
 };

@@ -20,6 +20,7 @@ const SECTIONS: (Section & { anyOf: Permission[] })[] = [
     label: 'timesheets',
     anyOf: ['project.timesheets.own', 'project.timesheets.approve'],
   },
+  { path: '/domande-di-rimborso', label: 'claims', anyOf: ['project.claims.read'] },
   { path: '/indicatori', label: 'indicators', anyOf: ['project.access'] },
 ];
 

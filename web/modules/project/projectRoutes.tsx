@@ -1,5 +1,7 @@
 import { Route } from 'react-router';
 import { RequirePermission } from '../../app/access.tsx';
+import { ClaimPage } from './claims/ClaimPage.tsx';
+import { ClaimsPage } from './claims/ClaimsPage.tsx';
 import { BudgetPage } from './finance/BudgetPage.tsx';
 import { ExpensesPage } from './finance/ExpensesPage.tsx';
 import { IndicatorsPage } from './indicators/IndicatorsPage.tsx';
@@ -65,6 +67,22 @@ export function projectRoutes() {
         element={
           <RequirePermission anyOf={['project.procurement.read']}>
             <ProcurementPage />
+          </RequirePermission>
+        }
+      />
+      <Route
+        path="/progetto/:id/domande-di-rimborso"
+        element={
+          <RequirePermission anyOf={['project.claims.read']}>
+            <ClaimsPage />
+          </RequirePermission>
+        }
+      />
+      <Route
+        path="/progetto/:id/domande-di-rimborso/:claimId"
+        element={
+          <RequirePermission anyOf={['project.claims.read']}>
+            <ClaimPage />
           </RequirePermission>
         }
       />

@@ -355,6 +355,19 @@ function findFault(state: ChainState, seal: SealRow): string | { recomputed: str
   return recomputed === seal.hash ? null : { recomputed };
 }
 
+/**
+ * The audit trail's latest seal: the head of its hash chain. A document printed with it lets anyone later check,
+ * with `lovit audit:verify`, that the records it was made from were not rewritten since.
+ */
+export function latestSeal(db: Kysely<Database>) {
+  return db
+    .selectFrom('auditSeal')
+    .select(['position', 'hash'])
+    .orderBy('position', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
 /** Tells which side of a hash mismatch changed: the next seal was chained to one of the two hashes. */
 async function explainMismatch(trx: Kysely<Database>, position: number, recomputed: string) {
   const next = await trx

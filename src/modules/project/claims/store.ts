@@ -298,16 +298,6 @@ export async function updateVerbale(db: Db, claimId: string, row: Updateable<Pro
   await db.updateTable('projectClaimVerbale').set(row).where('claimId', '=', claimId).execute();
 }
 
-/** The audit trail's latest seal: the head of its hash chain. */
-export function latestSeal(db: Db) {
-  return db
-    .selectFrom('auditSeal')
-    .select(['position', 'hash'])
-    .orderBy('position', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-}
-
 /** Among `sha256s`, the verbali and their signed copies: the orphan sweeper keeps them. */
 export async function storedVerbali(db: Db, sha256s: readonly string[]): Promise<string[]> {
   if (sha256s.length === 0) return [];

@@ -4,7 +4,7 @@
  * verbale kept with its SHA-256. Every change is audited, and so is every download of a verbale.
  */
 import { attachedFile, openAttachedFile } from '../../../kernel/attachments.ts';
-import { sealAuditTrail } from '../../../kernel/audit.ts';
+import { latestSeal, sealAuditTrail } from '../../../kernel/audit.ts';
 import type { Caller } from '../../../kernel/auth.ts';
 import { Conflict, Invalid, NotFound } from '../../../kernel/errors.ts';
 import type { StagedFile } from '../../../kernel/files.ts';
@@ -94,7 +94,7 @@ export async function closeVerification(
     const contents = await claimContents(unit.db, claimId, budget);
     const missing = closingFault(contents.expenses.length, contents.expenses.filter((e) => e.outcome).length);
     if (missing) throw new Conflict(missing);
-    const seal = await store.latestSeal(unit.db);
+    const seal = await latestSeal(unit.db);
     const now = platform.clock.now();
     const pdf = await renderVerbale(contents, {
       auditorName: nameOf(actor),

@@ -14,6 +14,9 @@ import { CHECKLIST, type ChecklistItem, CLAIM_KINDS, OUTCOMES } from './contract
 import { type claimCaps, italianDay, type lineTotals, periodText } from './rules.ts';
 import type { ClaimedExpense, ClaimRow, OutcomeRow } from './store.ts';
 
+/** A text as one sentence: its own full stop kept, one added where it has none. */
+const sentenceOf = (text: string) => (/[.!?…]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
+
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** What the documents of a claim print. */
@@ -233,7 +236,7 @@ function findings(document: ClaimDocument): string[] {
       [
         `${index + 1}. ${e.reference} – ${e.supplierName}: ${OUTCOMES[outcome.outcome].toLowerCase()}, ` +
           `richiesti ${formatEuro(e.amountCents)}, ammessi ${formatEuro(outcome.admittedCents)}.`,
-        outcome.reasons ? `Motivazioni: ${outcome.reasons}.` : '',
+        outcome.reasons ? `Motivazioni: ${sentenceOf(outcome.reasons)}` : '',
         failed.length > 0 ? `Controlli non superati: ${failed.join('; ')}.` : '',
       ]
         .filter(Boolean)

@@ -296,7 +296,9 @@ function NewVersion({ budget, onDone }: { budget: BudgetView; onDone: (message: 
         {errors.lines?.root?.message && <p className="text-danger">{errors.lines.root.message}</p>}
         {lines.fields.map((field, index) => (
           <fieldset key={field.id} className="border rounded p-3 mb-3">
-            <legend className="h6">{t('projectFinance.budget.lineNumber', { number: index + 1 })}</legend>
+            <legend className="h6 mb-5">
+              {t('projectFinance.budget.lineNumber', { number: index + 1 })}
+            </legend>
             <div className="row">
               <div className="col-md-4">
                 <SelectField

@@ -495,7 +495,7 @@ function ExpenseForm({
       </h2>
       <FormProblem message={problem} />
       <fieldset>
-        <legend className="h6">{t('projectFinance.expenses.charging')}</legend>
+        <legend className="h6 mb-5">{t('projectFinance.expenses.charging')}</legend>
         <div className="row">
           <div className="col-md-4">
             <SelectField
@@ -545,7 +545,7 @@ function ExpenseForm({
         />
       </fieldset>
       <fieldset>
-        <legend className="h6">{t('projectFinance.expenses.document')}</legend>
+        <legend className="h6 mb-5">{t('projectFinance.expenses.document')}</legend>
         <div className="row">
           <div className="col-md-4">
             <SelectField
@@ -620,7 +620,7 @@ function ExpenseForm({
         </div>
       </fieldset>
       <fieldset>
-        <legend className="h6">{t('projectFinance.fields.payment')}</legend>
+        <legend className="h6 mb-5">{t('projectFinance.fields.payment')}</legend>
         <div className="row">
           <div className="col-md-4">
             <TextField
@@ -653,7 +653,7 @@ function ExpenseForm({
           </div>
         </div>
       </fieldset>
-      <div className="form-check my-3">
+      <div className="form-check mt-3 mb-5">
         <input id={`${id}-annullo`} type="checkbox" {...form.register('annulled')} />
         <label htmlFor={`${id}-annullo`}>{t('projectFinance.fields.annulled')}</label>
       </div>

@@ -11,6 +11,7 @@ import { loadDemoProjectClaims } from './cli/demo-project-claims.ts';
 import { loadDemoProjectFinance } from './cli/demo-project-finance.ts';
 import { loadDemoProjectIndicators } from './cli/demo-project-indicators.ts';
 import { loadDemoProjectProcurement } from './cli/demo-project-procurement.ts';
+import { loadDemoProjectReports } from './cli/demo-project-reports.ts';
 import { loadDemoProjectTime } from './cli/demo-project-time.ts';
 import { loadDemoTraining } from './cli/demo-training.ts';
 import { loadDemoTrainingFeedback } from './cli/demo-training-feedback.ts';
@@ -99,6 +100,7 @@ export async function openPlatform(
     if (demoLoaded) await loadDemoProjectProcurement({ database, clock, config });
     if (demoLoaded) await loadDemoProjectTime({ database, clock, config });
     if (demoLoaded) await loadDemoProjectClaims({ database, clock, config });
+    if (demoLoaded) await loadDemoProjectReports({ database, clock, config });
     const mailer = createMailer(config.smtpUrl, logger);
     const jobs = config.jobs
       ? await startJobs(database, jobDefinitions({ config, database, clock, mailer }), { work: true, logger })

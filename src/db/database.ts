@@ -15,6 +15,7 @@ import type { ProjectClaimTables } from './tables/project-claims.ts';
 import type { ProjectFinanceTables } from './tables/project-finance.ts';
 import type { ProjectIndicatorTables } from './tables/project-indicators.ts';
 import type { ProjectProcurementTables } from './tables/project-procurement.ts';
+import type { ProjectReportTables } from './tables/project-reports.ts';
 import type { ProjectTimeTables } from './tables/project-time.ts';
 import type { SurveysTables } from './tables/surveys.ts';
 import type { TrainingTables } from './tables/training.ts';
@@ -49,5 +50,6 @@ export type Database = KernelTables &
   ProjectFinanceTables &
   ProjectIndicatorTables &
   ProjectProcurementTables &
+  ProjectReportTables &
   ProjectTimeTables &
   CasesPrivacyTables;

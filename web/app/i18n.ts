@@ -8,6 +8,7 @@ import projectClaims from '../locales/it/project-claims.json' with { type: 'json
 import projectFinance from '../locales/it/project-finance.json' with { type: 'json' };
 import projectIndicators from '../locales/it/project-indicators.json' with { type: 'json' };
 import projectProcurement from '../locales/it/project-procurement.json' with { type: 'json' };
+import projectReports from '../locales/it/project-reports.json' with { type: 'json' };
 import projectTime from '../locales/it/project-time.json' with { type: 'json' };
 import it from '../locales/it.json' with { type: 'json' };
 
@@ -20,6 +21,7 @@ const italian = {
   ...projectFinance,
   ...projectIndicators,
   ...projectProcurement,
+  ...projectReports,
   ...projectTime,
 };
 

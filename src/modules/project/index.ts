@@ -13,6 +13,7 @@ import { expenseFiles } from './finance/service.ts';
 import { registerIndicatorRoutes } from './indicators/routes.ts';
 import { registerProcurementRoutes } from './procurement/routes.ts';
 import { procurementFiles } from './procurement/service.ts';
+import { registerProjectReportRoutes } from './report/routes.ts';
 import { registerProjectRoutes } from './routes.ts';
 import { noteFiles } from './service.ts';
 import { registerProjectTimeRoutes } from './time/routes.ts';
@@ -24,6 +25,7 @@ function routes(app: LovitApp, platform: Platform): void {
   registerIndicatorRoutes(app, platform);
   registerClaimRoutes(app, platform);
   registerProcurementRoutes(app, platform);
+  registerProjectReportRoutes(app, platform);
 }
 
 export const projectModule: LovitModule = {

@@ -5,7 +5,16 @@ import { useSignedInSession } from '../../app/session.ts';
 
 type Section = {
   path: string;
-  label: 'plan' | 'budget' | 'expenses' | 'procurement' | 'staff' | 'timesheets' | 'claims' | 'indicators';
+  label:
+    | 'plan'
+    | 'budget'
+    | 'expenses'
+    | 'procurement'
+    | 'staff'
+    | 'timesheets'
+    | 'claims'
+    | 'indicators'
+    | 'reports';
 };
 
 /** Who sees each section of a project: the plan is everyone's; the rest follows the permission matrix. */
@@ -22,6 +31,7 @@ const SECTIONS: (Section & { anyOf: Permission[] })[] = [
   },
   { path: '/domande-di-rimborso', label: 'claims', anyOf: ['project.claims.read'] },
   { path: '/indicatori', label: 'indicators', anyOf: ['project.access'] },
+  { path: '/relazioni', label: 'reports', anyOf: ['project.access'] },
 ];
 
 /** The sections of one project, as tabs under its title; the current one is marked for screen readers too. */

@@ -7,6 +7,7 @@ import { ExpensesPage } from './finance/ExpensesPage.tsx';
 import { IndicatorsPage } from './indicators/IndicatorsPage.tsx';
 import { ProjectPlanPage } from './ProjectPlanPage.tsx';
 import { ProcurementPage } from './procurement/ProcurementPage.tsx';
+import { ReportsPage } from './report/ReportsPage.tsx';
 import { StaffPage } from './time/StaffPage.tsx';
 import { TimesheetsPage } from './time/TimesheetsPage.tsx';
 
@@ -83,6 +84,14 @@ export function projectRoutes() {
         element={
           <RequirePermission anyOf={['project.claims.read']}>
             <ClaimPage />
+          </RequirePermission>
+        }
+      />
+      <Route
+        path="/progetto/:id/relazioni"
+        element={
+          <RequirePermission anyOf={['project.access']}>
+            <ReportsPage />
           </RequirePermission>
         }
       />

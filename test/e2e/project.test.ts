@@ -351,7 +351,12 @@ describe.skipIf(!browserAvailable())('the FAMI project from plan to verbale, in 
     });
     const items = check.getByRole('group');
     expect(await items.count()).toBeGreaterThan(2);
-    for (const item of await items.all()) expect(await item.getByLabel('Sì').isChecked()).toBe(true);
+    // nothing is answered for the legal expert: each item is ticked on purpose
+    for (const item of await items.all()) {
+      expect(await item.getByLabel('Sì').isChecked()).toBe(false);
+      await item.locator('label', { hasText: /^Sì$/ }).click();
+      expect(await item.getByLabel('Sì').isChecked()).toBe(true);
+    }
     await check.getByLabel('Esito').selectOption('POSITIVE');
     await check
       .getByLabel('Note e rilievi')

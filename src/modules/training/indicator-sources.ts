@@ -19,6 +19,10 @@ const mayRead = (caller: Caller) =>
   caller.actor !== null &&
   (hasPermission(caller.actor, 'training.oversee') || hasPermission(caller.actor, 'training.manage'));
 
+/** Whose courses' people the caller sees, as in the training module: every course, or those they teach. */
+const trainerScope = (caller: Caller): store.TrainerScope =>
+  caller.actor && !hasPermission(caller.actor, 'training.oversee') ? caller.actor.userId : null;
+
 const TRAINED_COLUMNS: IndicatorColumn[] = [
   { key: 'name', label: 'Persona' },
   { key: 'organisation', label: 'Ente' },
@@ -50,6 +54,7 @@ function trainedSource(key: string, name: string, tracks: store.TrackFilter): In
         periodInstants(period),
         platform.clock.now(),
         tracks,
+        trainerScope(caller),
         page,
       );
       return recordsOf(TRAINED_COLUMNS, found, (row) => ({
@@ -79,7 +84,7 @@ export const trainingIndicatorSources: IndicatorSource[] = [
     compute: (platform, period) => store.certificatesCount(platform.database.db, period),
     async records(platform, caller, period, page) {
       if (!mayRead(caller)) return restrictedRecords(CERTIFICATE_COLUMNS);
-      const found = await store.certificatesPage(platform.database.db, period, page);
+      const found = await store.certificatesPage(platform.database.db, period, trainerScope(caller), page);
       return recordsOf(CERTIFICATE_COLUMNS, found, (row) => ({
         number: row.number,
         holder: row.holderName,

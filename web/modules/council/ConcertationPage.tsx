@@ -132,9 +132,9 @@ function EntryCard({
   return (
     <li className="card card-bg mb-3">
       <article className="card-body" aria-labelledby={headingId}>
-        <h3 id={headingId} className="h6 card-title">
+        <h2 id={headingId} className="h6 card-title">
           {formatDate(entry.heldOn)} · {t(`councilConsultant.log.kinds.${entry.kind}`)} – {entry.topic}
-        </h3>
+        </h2>
         <p className="mb-1">{bodies}</p>
         {entry.outcome && (
           <p className="mb-1 lovit-prose">

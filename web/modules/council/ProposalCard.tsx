@@ -14,23 +14,27 @@ import { keys } from './requests.ts';
 export function ProposalCard({
   proposal,
   canDecide = false,
+  headingLevel = 3,
 }: {
   proposal: ProposalView;
   canDecide?: boolean;
+  /** The level of the card's heading: one below the heading the list sits under. */
+  headingLevel?: 2 | 3;
 }) {
   const { t } = useTranslation();
   const headingId = `proposta-${proposal.id}`;
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <li className="card card-bg mb-3">
       <article className="card-body" aria-labelledby={headingId}>
-        <h3 id={headingId} className="h6 card-title">
+        <Heading id={headingId} className="h6 card-title">
           {t(`councilConsultant.kinds.${proposal.kind}`)}
           {proposal.needs ? ` – ${proposal.needs.title}` : ''}
           {proposal.convocation ? ` – ${proposal.convocation.title}` : ''}{' '}
           <span className={`badge ${proposal.status === 'APPROVED' ? 'bg-success' : 'bg-secondary'}`}>
             {t(`councilConsultant.statuses.${proposal.status}`)}
           </span>
-        </h3>
+        </Heading>
         <p className="small mb-2">
           {t('councilConsultant.proposals.proposedBy', {
             name: proposal.proposedBy,

@@ -53,7 +53,7 @@ export function ProposalsPage() {
         {(items) => (
           <ul className="list-unstyled">
             {items.map((proposal) => (
-              <ProposalCard key={proposal.id} proposal={proposal} canDecide />
+              <ProposalCard key={proposal.id} proposal={proposal} canDecide headingLevel={2} />
             ))}
           </ul>
         )}

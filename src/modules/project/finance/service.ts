@@ -59,6 +59,19 @@ function scopeOf(actor: Actor): string | null {
   return wide ? null : actor.organisationId;
 }
 
+/**
+ * The organisation a caller writes expenses for: a partner's contact only their own, even when another role of
+ * theirs (the supervisor's, the auditor's) lets them read every partner's; null for the project manager.
+ */
+function writeScopeOf(actor: Actor): string | null {
+  const wide = actor.roles.some(
+    (role) => role !== 'project_partner' && isGranted([role], 'project.expenses.write'),
+  );
+  return wide ? null : actor.organisationId;
+}
+
+const OTHERS_EXPENSE = 'Si modificano solo le spese del proprio ente.';
+
 type Project = NonNullable<Awaited<ReturnType<typeof projectStore.findProject>>>;
 
 /** The project and its partners, as the caller may see them: another organisation's contact finds nothing. */
@@ -416,7 +429,7 @@ export async function createExpense(
   const actor = actorOf(caller);
   const id = newId();
   await writeTransaction(platform.database.db, platform.clock, caller, async (unit) => {
-    await refuseIfIneligible(platform, unit.db, scopeOf(actor), projectId, input, null);
+    await refuseIfIneligible(platform, unit.db, writeScopeOf(actor), projectId, input, null);
     const now = platform.clock.now();
     const columns = expenseColumns(input);
     await store.insertExpense(unit.db, {
@@ -451,12 +464,14 @@ export async function updateExpense(
 ): Promise<ExpenseView> {
   const actor = actorOf(caller);
   const scope = scopeOf(actor);
+  const writable = writeScopeOf(actor);
   await writeTransaction(platform.database.db, platform.clock, caller, async (unit) => {
     const before = await store.lockExpense(unit.db, id);
     if (!before || (scope !== null && before.organisationId !== scope)) throw new NotFound(EXPENSE_NOT_FOUND);
+    if (writable !== null && before.organisationId !== writable) throw new Forbidden(OTHERS_EXPENSE);
     if (before.claimId !== null) throw new Conflict(LOCKED);
     const attachments = await store.attachmentsOf(unit.db, [id]);
-    await refuseIfIneligible(platform, unit.db, scope, before.projectId, input, {
+    await refuseIfIneligible(platform, unit.db, writable, before.projectId, input, {
       id,
       hasDocument: attachments.some((a) => a.kind === 'DOCUMENT'),
     });
@@ -484,10 +499,12 @@ export async function attachToExpense(
 ): Promise<ExpenseView> {
   const actor = actorOf(caller);
   const scope = scopeOf(actor);
+  const writable = writeScopeOf(actor);
   await writeTransaction(platform.database.db, platform.clock, caller, async (unit) => {
     const expense = await store.lockExpense(unit.db, id);
     if (!expense || (scope !== null && expense.organisationId !== scope))
       throw new NotFound(EXPENSE_NOT_FOUND);
+    if (writable !== null && expense.organisationId !== writable) throw new Forbidden(OTHERS_EXPENSE);
     if (expense.claimId !== null) throw new Conflict(LOCKED);
     const row = {
       id: newId(),

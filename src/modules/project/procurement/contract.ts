@@ -93,6 +93,8 @@ export const checkInput = z.object({
       }),
     )
     .max(40),
+  /** When the file was last changed as the legal expert read it: a check of an older reading is refused. */
+  fileUpdatedAt: z.iso.datetime().optional(),
 });
 export type CheckInput = z.infer<typeof checkInput>;
 

@@ -61,6 +61,25 @@ function scopeOf(actor: Actor): string | null {
   return wide ? null : actor.organisationId;
 }
 
+/**
+ * The organisation a caller records files for: a partner's contact only their own, even when another role of
+ * theirs (the legal expert's, the auditor's) lets them read every partner's; null for the project manager.
+ */
+function writeScopeOf(actor: Actor): string | null {
+  const wide = actor.roles.some(
+    (role) => role !== 'project_partner' && isGranted([role], 'project.procurement.manage'),
+  );
+  return wide ? null : actor.organisationId;
+}
+
+const OTHERS_FILE = 'Si modificano solo le procedure del proprio ente.';
+
+/** A file the caller may read but not change: another organisation's, for a partner's contact. */
+function refuseIfNotWritable(actor: Actor, file: { organisationId: string }) {
+  const writable = writeScopeOf(actor);
+  if (writable !== null && file.organisationId !== writable) throw new Forbidden(OTHERS_FILE);
+}
+
 const can = (actor: Actor) => ({
   manage: hasPermission(actor, 'project.procurement.manage'),
   check: hasPermission(actor, 'project.procurement.check'),
@@ -208,7 +227,7 @@ export async function createFile(
   const id = newId();
   const fields = fileFields(input);
   await writeTransaction(platform.database.db, platform.clock, caller, async (unit) => {
-    await refuseIfInvalid(platform, unit.db, scopeOf(actor), projectId, fields);
+    await refuseIfInvalid(platform, unit.db, writeScopeOf(actor), projectId, fields);
     const now = platform.clock.now();
     await store.insertFile(unit.db, {
       id,
@@ -246,7 +265,8 @@ export async function updateFile(
   await writeTransaction(platform.database.db, platform.clock, caller, async (unit) => {
     const before = await store.lockFile(unit.db, id);
     if (!before || (scope !== null && before.organisationId !== scope)) throw new NotFound(FILE_NOT_FOUND);
-    await refuseIfInvalid(platform, unit.db, scope, before.projectId, fields);
+    refuseIfNotWritable(actor, before);
+    await refuseIfInvalid(platform, unit.db, writeScopeOf(actor), before.projectId, fields);
     if (fields.organisationId !== before.organisationId && (await store.expensesOf(unit.db, id)).length > 0)
       throw new Conflict(
         'La procedura ha spese collegate del suo ente: scollegarle prima di cambiare ente.',
@@ -288,6 +308,7 @@ export async function attachDocument(
   await writeTransaction(platform.database.db, platform.clock, caller, async (unit) => {
     const file = await store.lockFile(unit.db, id);
     if (!file || (scope !== null && file.organisationId !== scope)) throw new NotFound(FILE_NOT_FOUND);
+    refuseIfNotWritable(actor, file);
     const row = {
       id: newId(),
       procurementId: id,
@@ -337,6 +358,7 @@ export async function linkExpense(
   await writeTransaction(platform.database.db, platform.clock, caller, async (unit) => {
     const file = await store.lockFile(unit.db, id);
     if (!file || (scope !== null && file.organisationId !== scope)) throw new NotFound(FILE_NOT_FOUND);
+    refuseIfNotWritable(actor, file);
     const expense = await store.lockExpense(unit.db, expenseId);
     if (!expense || (scope !== null && expense.organisationId !== scope))
       throw new NotFound(EXPENSE_NOT_FOUND);
@@ -379,6 +401,7 @@ export async function unlinkExpense(
   await writeTransaction(platform.database.db, platform.clock, caller, async (unit) => {
     const file = await store.lockFile(unit.db, id);
     if (!file || (scope !== null && file.organisationId !== scope)) throw new NotFound(FILE_NOT_FOUND);
+    refuseIfNotWritable(actor, file);
     const expense = await store.lockExpense(unit.db, expenseId);
     const link = expense ? await store.linkOf(unit.db, expenseId) : undefined;
     if (!expense || link?.procurementId !== id)
@@ -409,6 +432,10 @@ export async function recordCheck(
   await writeTransaction(platform.database.db, platform.clock, caller, async (unit) => {
     const file = await store.lockFile(unit.db, id);
     if (!file) throw new NotFound(FILE_NOT_FOUND);
+    if (input.fileUpdatedAt !== undefined && input.fileUpdatedAt !== file.updatedAt.toISOString())
+      throw new Conflict(
+        'La procedura è stata modificata mentre la verificavi: rileggerla e ripetere la verifica.',
+      );
     const faults = checkFaults(input, {
       kind: file.kind,
       decisionOn: file.decisionOn,

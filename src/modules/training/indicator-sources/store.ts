@@ -8,19 +8,26 @@ import type { IndicatorPage, IndicatorPeriod } from '../../../kernel/indicators.
 
 type Span = { start: Date; end: Date };
 export type TrackFilter = readonly ('PUBLIC' | 'PRIVATE' | 'BOTH')[];
+/** The trainer whose courses a list is limited to; null for whoever oversees every course. */
+export type TrainerScope = string | null;
+
+const taughtBy = (column: string, trainerId: TrainerScope) =>
+  trainerId === null
+    ? sql`true`
+    : sql`${sql.raw(column)} in (select course_id from training_course_trainer where user_id = ${trainerId})`;
 
 /**
  * The places completed in editions whose last session ended in the span (and before `now`): attended hours at
  * least the course's completion share of the edition's hours, the rule of `isComplete`.
  */
-const completed = (span: Span, now: Date, tracks: TrackFilter) => sql`
+const completed = (span: Span, now: Date, tracks: TrackFilter, trainerId: TrainerScope = null) => sql`
   with finished as (
     select e.id as edition_id, e.name as edition_name, c.title as course_title, c.track, c.completion_percent,
       sum(extract(epoch from s.ends_at - s.starts_at)) as total_seconds
     from training_edition e
     join training_course c on c.id = e.course_id
     join training_session s on s.edition_id = e.id
-    where c.track in (${sql.join(tracks)})
+    where c.track in (${sql.join(tracks)}) and ${taughtBy('c.id', trainerId)}
     group by e.id, c.id
     having max(s.ends_at) >= ${span.start} and max(s.ends_at) < ${span.end} and max(s.ends_at) <= ${now}
   )
@@ -39,15 +46,21 @@ export async function trainedCount(db: Db, span: Span, now: Date, tracks: TrackF
 }
 
 /** One row per person and edition completed: a person who completed two editions is listed twice. */
-export async function trainedPage(db: Db, span: Span, now: Date, tracks: TrackFilter, page: IndicatorPage) {
+export async function trainedPage(
+  db: Db,
+  span: Span,
+  now: Date,
+  tracks: TrackFilter,
+  trainerId: TrainerScope,
+  page: IndicatorPage,
+) {
+  const places = completed(span, now, tracks, trainerId);
   const [{ rows: counted }, { rows }] = await Promise.all([
-    sql<{ count: number }>`select count(*)::int as count from (${completed(span, now, tracks)}) t`.execute(
-      db,
-    ),
+    sql<{ count: number }>`select count(*)::int as count from (${places}) t`.execute(db),
     sql<{ name: string; organisation: string; course: string; edition: string; track: string }>`
       select u.family_name || ' ' || u.given_name as name, o.name as organisation, t.course_title as course,
         t.edition_name as edition, t.track
-      from (${completed(span, now, tracks)}) t
+      from (${places}) t
       join app_user u on u.id = t.user_id join organisation o on o.id = t.organisation_id
       order by u.family_name, u.given_name, u.id, t.course_title
       offset ${page.offset} limit ${page.limit}`.execute(db),
@@ -64,9 +77,16 @@ export async function certificatesCount(db: Db, period: IndicatorPeriod): Promis
   return rows[0]?.count ?? 0;
 }
 
-export async function certificatesPage(db: Db, period: IndicatorPeriod, page: IndicatorPage) {
-  const [total, { rows }] = await Promise.all([
-    certificatesCount(db, period),
+export async function certificatesPage(
+  db: Db,
+  period: IndicatorPeriod,
+  trainerId: TrainerScope,
+  page: IndicatorPage,
+) {
+  const shown = sql`${issued(period)} and ${taughtBy('course_id', trainerId)}`;
+  const [{ rows: counted }, { rows }] = await Promise.all([
+    sql<{ count: number }>`
+      select count(*)::int as count from training_certificate where ${shown}`.execute(db),
     sql<{
       number: string;
       holderName: string;
@@ -76,8 +96,8 @@ export async function certificatesPage(db: Db, period: IndicatorPeriod, page: In
     }>`
       select number, holder_name as "holderName", organisation_name as "organisationName",
         course_title as "courseTitle", issued_on::text as "issuedOn"
-      from training_certificate where ${issued(period)}
+      from training_certificate where ${shown}
       order by issued_on, number offset ${page.offset} limit ${page.limit}`.execute(db),
   ]);
-  return { total, rows };
+  return { total: counted[0]?.count ?? 0, rows };
 }

@@ -5,15 +5,18 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import {
   INDICATOR_KINDS,
+  type IndicatorInput,
   type IndicatorsPage as IndicatorsView,
+  type IndicatorView,
   MANUAL_SOURCE,
   type RecordsView,
   type SnapshotInput,
   type SnapshotView,
+  type ValueInput,
 } from '../../../../src/modules/project/indicators/contract.ts';
 import { api, withQuery } from '../../../app/api.ts';
 import { formatDate, formatDateTime } from '../../../ui/dates.ts';
-import { TextField } from '../../../ui/fields.tsx';
+import { SelectField, TextField } from '../../../ui/fields.tsx';
 import { FormProblem, reportProblem } from '../../../ui/forms.tsx';
 import { LoadError, Loading } from '../../../ui/Loading.tsx';
 import { Notice } from '../../../ui/Notice.tsx';
@@ -61,6 +64,7 @@ export function IndicatorsPage() {
               })}
             </p>
           )}
+          {data.indicators.length === 0 && <p>{t('projectIndicators.noIndicators')}</p>}
           <TableScroll label={t('projectIndicators.definitions')}>
             <table className="table">
               <thead>
@@ -111,6 +115,7 @@ export function IndicatorsPage() {
               </tbody>
             </table>
           </TableScroll>
+          {data.can.manage && <DefinitionForm view={data} indicator={null} key="new" />}
           {indicator && (
             <section className="mt-4" aria-labelledby="indicator-detail">
               <h2 id="indicator-detail" className="h4">
@@ -123,6 +128,10 @@ export function IndicatorsPage() {
                 className="img-fluid"
               />
               <Figures snapshots={data.snapshots} indicatorId={indicator.id} onPeriod={setPeriod} />
+              {data.can.manage && <DefinitionForm view={data} indicator={indicator} key={indicator.id} />}
+              {indicator.source === MANUAL_SOURCE && (
+                <ManualValues indicator={indicator} projectId={id} canManage={data.can.manage} />
+              )}
               {indicator.source !== MANUAL_SOURCE && period && (
                 <Records
                   key={`${indicator.id}-${period.from}-${period.to}`}
@@ -304,6 +313,289 @@ function Records({ indicatorId, period }: { indicatorId: string; period: Period 
         </>
       )}
     </section>
+  );
+}
+
+type DefinitionFields = Record<keyof IndicatorInput, string>;
+const DEFINITION_FIELDS = ['code', 'name', 'kind', 'unit', 'baseline', 'target', 'workPackageId', 'source'];
+/** A number as a clerk types it («1.200», «12,5», «80»); null when it is not one, for the server to say so. */
+function decimal(typed: string): number | null {
+  const compact = typed.replace(/\s/g, '');
+  const normalised = compact.includes(',')
+    ? compact.replace(/\./g, '').replace(',', '.')
+    : /^\d{1,3}(\.\d{3})+$/.test(compact)
+      ? compact.replace(/\./g, '')
+      : compact;
+  return /^\d+(\.\d+)?$/.test(normalised) ? Number(normalised) : null;
+}
+
+/**
+ * The project manager defines an indicator, or changes the one shown (a new version: the snapshots keep the
+ * old one). Its source is a module's count or a value entered by hand.
+ */
+function DefinitionForm({ view, indicator }: { view: IndicatorsView; indicator: IndicatorView | null }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [done, setDone] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const blank: DefinitionFields = {
+    code: '',
+    name: '',
+    kind: 'OUTPUT',
+    unit: '',
+    baseline: '0',
+    target: '',
+    workPackageId: '',
+    source: '',
+  };
+  const form = useForm<DefinitionFields>({
+    defaultValues: indicator
+      ? {
+          code: indicator.code,
+          name: indicator.name,
+          kind: indicator.kind,
+          unit: indicator.unit,
+          baseline: String(indicator.baseline).replace('.', ','),
+          target: String(indicator.target).replace('.', ','),
+          workPackageId: indicator.workPackageId ?? '',
+          source: indicator.source,
+        }
+      : blank,
+  });
+  const save = useMutation({
+    mutationFn: (values: DefinitionFields) => {
+      const input = {
+        ...values,
+        baseline: decimal(values.baseline),
+        target: decimal(values.target),
+        workPackageId: values.workPackageId === '' ? null : values.workPackageId,
+      };
+      return indicator
+        ? api.put<IndicatorsView>(`/api/project/indicators/${indicator.id}`, input)
+        : api.post<IndicatorsView>(`/api/project/projects/${view.project.id}/indicators`, input);
+    },
+    onSuccess: (saved) => {
+      setDone(true);
+      setProblem(null);
+      if (!indicator) form.reset(blank);
+      client.setQueryData(pageKey(view.project.id), saved);
+    },
+    onError: (error) => {
+      setDone(false);
+      setProblem(reportProblem(error, form.setError, DEFINITION_FIELDS));
+    },
+  });
+  const { errors } = form.formState;
+  const headingId = `definizione-${indicator?.id ?? 'nuova'}`;
+  return (
+    <details className="mb-4" open={indicator === null && view.indicators.length === 0}>
+      <summary id={headingId} className="h5">
+        {indicator ? t('projectIndicators.editDefinition') : t('projectIndicators.newDefinition')}
+      </summary>
+      <form
+        noValidate
+        aria-labelledby={headingId}
+        onSubmit={form.handleSubmit((values) => save.mutate(values))}
+      >
+        {indicator && <p className="small">{t('projectIndicators.versionHint')}</p>}
+        <FormProblem message={problem} />
+        {done && (
+          <Notice
+            message={
+              indicator ? t('projectIndicators.definitionSaved') : t('projectIndicators.definitionAdded')
+            }
+          />
+        )}
+        <div className="row">
+          <div className="col-md-3">
+            <TextField
+              label={t('projectIndicators.code')}
+              registration={form.register('code')}
+              error={errors.code}
+            />
+          </div>
+          <div className="col-md-9">
+            <TextField
+              label={t('projectIndicators.name')}
+              registration={form.register('name')}
+              error={errors.name}
+            />
+          </div>
+          <div className="col-md-4">
+            <SelectField
+              label={t('projectIndicators.kind')}
+              registration={form.register('kind')}
+              error={errors.kind}
+            >
+              {Object.entries(INDICATOR_KINDS).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </SelectField>
+          </div>
+          <div className="col-md-4">
+            <SelectField
+              label={t('projectIndicators.workPackage')}
+              registration={form.register('workPackageId')}
+              error={errors.workPackageId}
+            >
+              <option value="">{t('projectIndicators.noWorkPackage')}</option>
+              {view.workPackages.map((wp) => (
+                <option key={wp.id} value={wp.id}>
+                  {`${wp.code} – ${wp.title}`}
+                </option>
+              ))}
+            </SelectField>
+          </div>
+          <div className="col-md-4">
+            <SelectField
+              label={t('projectIndicators.source')}
+              registration={form.register('source')}
+              error={errors.source}
+            >
+              <option value="">{t('projectIndicators.chooseSource')}</option>
+              <option value={MANUAL_SOURCE}>{t('projectIndicators.manual')}</option>
+              {view.sources.map((source) => (
+                <option key={source.key} value={source.key}>
+                  {`${source.workPackage} – ${source.name} (${source.unit})`}
+                </option>
+              ))}
+            </SelectField>
+          </div>
+          <div className="col-md-4">
+            <TextField
+              label={t('projectIndicators.unit')}
+              registration={form.register('unit')}
+              error={errors.unit}
+            />
+          </div>
+          <div className="col-md-4">
+            <TextField
+              label={t('projectIndicators.baseline')}
+              inputMode="decimal"
+              registration={form.register('baseline')}
+              error={errors.baseline}
+            />
+          </div>
+          <div className="col-md-4">
+            <TextField
+              label={t('projectIndicators.target')}
+              inputMode="decimal"
+              registration={form.register('target')}
+              error={errors.target}
+            />
+          </div>
+        </div>
+        <button type="submit" className="btn btn-primary" disabled={save.isPending}>
+          {indicator ? t('projectIndicators.saveDefinition') : t('projectIndicators.addDefinition')}
+        </button>
+      </form>
+    </details>
+  );
+}
+
+/** The values of an indicator entered by hand, each with its evidence, and the manager's form to add one. */
+function ManualValues({
+  indicator,
+  projectId,
+  canManage,
+}: {
+  indicator: IndicatorView;
+  projectId: string;
+  canManage: boolean;
+}) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [done, setDone] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const form = useForm<Record<keyof ValueInput, string>>({
+    defaultValues: { value: '', measuredOn: '', note: '' },
+  });
+  const save = useMutation({
+    mutationFn: (input: Record<keyof ValueInput, string>) =>
+      api.post<IndicatorsView>(`/api/project/indicators/${indicator.id}/values`, {
+        value: decimal(input.value),
+        measuredOn: input.measuredOn,
+        note: input.note,
+      }),
+    onSuccess: (saved) => {
+      setDone(true);
+      setProblem(null);
+      form.reset();
+      client.setQueryData(pageKey(projectId), saved);
+    },
+    onError: (error) => {
+      setDone(false);
+      setProblem(reportProblem(error, form.setError, ['value', 'measuredOn', 'note']));
+    },
+  });
+  const { errors } = form.formState;
+  return (
+    <div className="mt-3">
+      <h3 className="h5">{t('projectIndicators.manualValues')}</h3>
+      {indicator.values.length === 0 ? (
+        <p>{t('projectIndicators.noManualValues')}</p>
+      ) : (
+        <TableScroll label={t('projectIndicators.manualValues')}>
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('projectIndicators.measuredOn')}</th>
+                <th scope="col">{t('projectIndicators.value')}</th>
+                <th scope="col">{t('projectIndicators.evidence')}</th>
+                <th scope="col">{t('projectIndicators.recordedBy')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {indicator.values.map((value) => (
+                <tr key={value.id}>
+                  <td>{formatDate(value.measuredOn)}</td>
+                  <td>{`${number.format(value.value)} ${indicator.unit}`}</td>
+                  <td className="text-break">{value.note}</td>
+                  <td>{value.recordedBy}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      )}
+      {canManage && (
+        <form noValidate onSubmit={form.handleSubmit((input) => save.mutate(input))} className="mb-4">
+          <FormProblem message={problem} />
+          {done && <Notice message={t('projectIndicators.valueSaved')} />}
+          <div className="row">
+            <div className="col-md-3">
+              <TextField
+                label={t('projectIndicators.valueIn', { unit: indicator.unit })}
+                inputMode="decimal"
+                registration={form.register('value')}
+                error={errors.value}
+              />
+            </div>
+            <div className="col-md-3">
+              <TextField
+                type="date"
+                label={t('projectIndicators.measuredOn')}
+                registration={form.register('measuredOn')}
+                error={errors.measuredOn}
+              />
+            </div>
+            <div className="col-md-6">
+              <TextField
+                label={t('projectIndicators.evidence')}
+                hint={t('projectIndicators.evidenceHint')}
+                registration={form.register('note')}
+                error={errors.note}
+              />
+            </div>
+          </div>
+          <button type="submit" className="btn btn-primary" disabled={save.isPending}>
+            {t('projectIndicators.addValue')}
+          </button>
+        </form>
+      )}
+    </div>
   );
 }
 

@@ -488,7 +488,8 @@ type CheckFields = {
   outcome: CheckInput['outcome'];
   notes: string;
   checkedOn: string;
-  items: { item: string; answer: 'YES' | 'NO' | 'NOT_APPLICABLE'; note: string }[];
+  /** Unanswered ('') until the legal expert picks an answer: nothing is ticked for them. */
+  items: { item: string; answer: 'YES' | 'NO' | 'NOT_APPLICABLE' | ''; note: string }[];
 };
 
 function CheckForm({ file, onDone }: { file: ProcurementView; onDone: (message: string) => void }) {
@@ -501,7 +502,7 @@ function CheckForm({ file, onDone }: { file: ProcurementView; onDone: (message: 
       outcome: 'POSITIVE',
       notes: '',
       checkedOn: new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Rome' }),
-      items: file.checklist.map((c) => ({ item: c.item, answer: 'YES', note: '' })),
+      items: file.checklist.map((c) => ({ item: c.item, answer: '', note: '' })),
     },
   });
   const { errors } = form.formState;
@@ -511,7 +512,12 @@ function CheckForm({ file, onDone }: { file: ProcurementView; onDone: (message: 
         outcome: values.outcome,
         notes: orNull(values.notes),
         checkedOn: values.checkedOn,
-        items: values.items.map((i) => ({ item: i.item, answer: i.answer, note: orNull(i.note) })),
+        items: values.items.map((i) => ({
+          item: i.item,
+          answer: i.answer as CheckInput['items'][number]['answer'],
+          note: orNull(i.note),
+        })),
+        fileUpdatedAt: file.updatedAt,
       }),
     onSuccess: (saved) => {
       queryClient.setQueryData(keys.file(file.id), saved);
@@ -538,7 +544,7 @@ function CheckForm({ file, onDone }: { file: ProcurementView; onDone: (message: 
         return (
           <fieldset key={entry.item} className="mb-3">
             <legend className="h6">{entry.label}</legend>
-            <div className="d-flex gap-3 flex-wrap">
+            <div className="d-flex gap-3 flex-wrap mb-5">
               {Object.entries(ANSWERS).map(([value, label]) => (
                 <div className="form-check" key={value}>
                   <input
@@ -554,7 +560,7 @@ function CheckForm({ file, onDone }: { file: ProcurementView; onDone: (message: 
             <TextField
               label={t('projectProcurement.fields.note')}
               registration={form.register(`items.${index}.note`)}
-              error={(itemErrors?.note ?? itemErrors?.item) as FieldError | undefined}
+              error={(itemErrors?.answer ?? itemErrors?.note ?? itemErrors?.item) as FieldError | undefined}
             />
           </fieldset>
         );

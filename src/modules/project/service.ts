@@ -4,13 +4,14 @@
  * writes each package's monthly progress note. The supervisor and the auditor read everything.
  */
 import { attachedFile, openAttachedFile } from '../../kernel/attachments.ts';
-import { type Actor, type Caller, hasPermission } from '../../kernel/auth.ts';
+import { type Caller, hasPermission } from '../../kernel/auth.ts';
 import type { Db } from '../../kernel/db.ts';
-import { Conflict, Invalid, NotFound, Unauthenticated } from '../../kernel/errors.ts';
+import { Conflict, Invalid, NotFound } from '../../kernel/errors.ts';
 import type { StagedFile } from '../../kernel/files.ts';
 import { newId } from '../../kernel/ids.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import { writeTransaction } from '../../kernel/transaction.ts';
+import { actorOf, today } from './callers.ts';
 import type {
   ItemInput,
   ItemView,
@@ -29,13 +30,6 @@ import { timelineSvg } from './timeline.tsx';
 export const PROJECT_NOT_FOUND = 'Il progetto non esiste.';
 const PACKAGE_NOT_FOUND = 'Il work package non esiste.';
 const ITEM_NOT_FOUND = 'L’attività non esiste.';
-
-function actorOf(caller: Caller): Actor {
-  if (!caller.actor) throw new Unauthenticated();
-  return caller.actor;
-}
-
-const today = (platform: Platform) => platform.clock.today().toString();
 
 function periodFaults(input: Pick<ProjectInput, 'startsOn' | 'endsOn'>) {
   return input.endsOn <= input.startsOn

@@ -8,12 +8,12 @@
 import { attachedFile, openAttachedFile } from '../../../kernel/attachments.ts';
 import { type Actor, type Caller, hasPermission } from '../../../kernel/auth.ts';
 import type { Db } from '../../../kernel/db.ts';
-import { Conflict, Forbidden, Invalid, NotFound, Unauthenticated } from '../../../kernel/errors.ts';
+import { Conflict, Forbidden, Invalid, NotFound } from '../../../kernel/errors.ts';
 import type { StagedFile } from '../../../kernel/files.ts';
 import { newId } from '../../../kernel/ids.ts';
-import { isGranted } from '../../../kernel/permissions.ts';
 import type { Platform } from '../../../kernel/platform.ts';
 import { auditRead, writeTransaction } from '../../../kernel/transaction.ts';
+import { actorOf, partnerScope, today } from '../callers.ts';
 import * as projectStore from '../store.ts';
 import type {
   AttachmentKind,
@@ -40,35 +40,6 @@ import * as store from './store.ts';
 
 const PROJECT_NOT_FOUND = 'Il progetto non esiste.';
 const EXPENSE_NOT_FOUND = 'La spesa non esiste o non è accessibile.';
-
-function actorOf(caller: Caller): Actor {
-  if (!caller.actor) throw new Unauthenticated();
-  return caller.actor;
-}
-
-const today = (platform: Pick<Platform, 'clock'>) => platform.clock.today().toString();
-
-/**
- * The organisation a caller is limited to: a partner's contact, holding no other role that reads the project,
- * sees their own organisation's lines and expenses only; null for whoever sees everything.
- */
-function scopeOf(actor: Actor): string | null {
-  const wide = actor.roles.some(
-    (role) => role !== 'project_partner' && isGranted([role], 'project.finance.read'),
-  );
-  return wide ? null : actor.organisationId;
-}
-
-/**
- * The organisation a caller writes expenses for: a partner's contact only their own, even when another role of
- * theirs (the supervisor's, the auditor's) lets them read every partner's; null for the project manager.
- */
-function writeScopeOf(actor: Actor): string | null {
-  const wide = actor.roles.some(
-    (role) => role !== 'project_partner' && isGranted([role], 'project.expenses.write'),
-  );
-  return wide ? null : actor.organisationId;
-}
 
 const OTHERS_EXPENSE = 'Si modificano solo le spese del proprio ente.';
 
@@ -142,7 +113,7 @@ export async function getBudget(
   number?: number,
 ): Promise<BudgetView> {
   const actor = actorOf(caller);
-  const scope = scopeOf(actor);
+  const scope = partnerScope(actor, 'project.finance.read');
   const db = platform.database.db;
   const { project, partners } = await visibleProject(db, projectId, scope);
   const versions = await store.versionsOf(db, projectId);
@@ -306,7 +277,7 @@ export async function listExpenses(
   filter: ExpenseFilter,
 ): Promise<ExpenseList> {
   const actor = actorOf(caller);
-  const scope = scopeOf(actor);
+  const scope = partnerScope(actor, 'project.finance.read');
   const db = platform.database.db;
   const { project, partners } = await visibleProject(db, projectId, scope);
   if (scope !== null && filter.organisationId && filter.organisationId !== scope)
@@ -345,7 +316,7 @@ export async function listExpenses(
 
 /** One expense as its reader may see it (another organisation's answers 404), without auditing the read. */
 async function visibleExpense(db: Db, actor: Actor, id: string, day: string): Promise<ExpenseView> {
-  const scope = scopeOf(actor);
+  const scope = partnerScope(actor, 'project.finance.read');
   const row = await store.findExpense(db, id);
   if (!row || (scope !== null && row.organisationId !== scope)) throw new NotFound(EXPENSE_NOT_FOUND);
   const project = await projectStore.findProject(db, row.projectId);
@@ -429,7 +400,14 @@ export async function createExpense(
   const actor = actorOf(caller);
   const id = newId();
   await writeTransaction(platform.database.db, platform.clock, caller, async (unit) => {
-    await refuseIfIneligible(platform, unit.db, writeScopeOf(actor), projectId, input, null);
+    await refuseIfIneligible(
+      platform,
+      unit.db,
+      partnerScope(actor, 'project.expenses.write'),
+      projectId,
+      input,
+      null,
+    );
     const now = platform.clock.now();
     const columns = expenseColumns(input);
     await store.insertExpense(unit.db, {
@@ -463,8 +441,8 @@ export async function updateExpense(
   input: ExpenseInput,
 ): Promise<ExpenseView> {
   const actor = actorOf(caller);
-  const scope = scopeOf(actor);
-  const writable = writeScopeOf(actor);
+  const scope = partnerScope(actor, 'project.finance.read');
+  const writable = partnerScope(actor, 'project.expenses.write');
   await writeTransaction(platform.database.db, platform.clock, caller, async (unit) => {
     const before = await store.lockExpense(unit.db, id);
     if (!before || (scope !== null && before.organisationId !== scope)) throw new NotFound(EXPENSE_NOT_FOUND);
@@ -498,8 +476,8 @@ export async function attachToExpense(
   input: { declaredName: string; file: StagedFile; kind: AttachmentKind },
 ): Promise<ExpenseView> {
   const actor = actorOf(caller);
-  const scope = scopeOf(actor);
-  const writable = writeScopeOf(actor);
+  const scope = partnerScope(actor, 'project.finance.read');
+  const writable = partnerScope(actor, 'project.expenses.write');
   await writeTransaction(platform.database.db, platform.clock, caller, async (unit) => {
     const expense = await store.lockExpense(unit.db, id);
     if (!expense || (scope !== null && expense.organisationId !== scope))
@@ -534,7 +512,7 @@ export async function openExpenseAttachment(
   attachmentId: string,
 ) {
   const db = platform.database.db;
-  const scope = scopeOf(actorOf(caller));
+  const scope = partnerScope(actorOf(caller), 'project.finance.read');
   const expense = await store.findExpense(db, id);
   const row =
     expense && (scope === null || expense.organisationId === scope)

@@ -9,12 +9,12 @@
 import { attachedFile, openAttachedFile } from '../../../kernel/attachments.ts';
 import { type Actor, type Caller, hasPermission } from '../../../kernel/auth.ts';
 import type { Db } from '../../../kernel/db.ts';
-import { Conflict, Forbidden, Invalid, NotFound, Unauthenticated } from '../../../kernel/errors.ts';
+import { Conflict, Forbidden, Invalid, NotFound } from '../../../kernel/errors.ts';
 import type { StagedFile } from '../../../kernel/files.ts';
 import { newId } from '../../../kernel/ids.ts';
-import { isGranted } from '../../../kernel/permissions.ts';
 import type { Platform } from '../../../kernel/platform.ts';
 import { auditRead, writeTransaction } from '../../../kernel/transaction.ts';
+import { actorOf, partnerScope, today } from '../callers.ts';
 import * as projectStore from '../store.ts';
 import type {
   CheckInput,
@@ -43,40 +43,11 @@ const PROJECT_NOT_FOUND = 'Il progetto non esiste.';
 const FILE_NOT_FOUND = 'La procedura non esiste o non è accessibile.';
 const EXPENSE_NOT_FOUND = 'La spesa non esiste o non è accessibile.';
 
-function actorOf(caller: Caller): Actor {
-  if (!caller.actor) throw new Unauthenticated();
-  return caller.actor;
-}
-
-const today = (platform: Pick<Platform, 'clock'>) => platform.clock.today().toString();
-
-/**
- * The organisation a caller is limited to: a partner's contact, holding no other role that reads the files,
- * sees their own organisation's only; null for whoever sees everything.
- */
-function scopeOf(actor: Actor): string | null {
-  const wide = actor.roles.some(
-    (role) => role !== 'project_partner' && isGranted([role], 'project.procurement.read'),
-  );
-  return wide ? null : actor.organisationId;
-}
-
-/**
- * The organisation a caller records files for: a partner's contact only their own, even when another role of
- * theirs (the legal expert's, the auditor's) lets them read every partner's; null for the project manager.
- */
-function writeScopeOf(actor: Actor): string | null {
-  const wide = actor.roles.some(
-    (role) => role !== 'project_partner' && isGranted([role], 'project.procurement.manage'),
-  );
-  return wide ? null : actor.organisationId;
-}
-
 const OTHERS_FILE = 'Si modificano solo le procedure del proprio ente.';
 
 /** A file the caller may read but not change: another organisation's, for a partner's contact. */
 function refuseIfNotWritable(actor: Actor, file: { organisationId: string }) {
-  const writable = writeScopeOf(actor);
+  const writable = partnerScope(actor, 'project.procurement.manage');
   if (writable !== null && file.organisationId !== writable) throw new Forbidden(OTHERS_FILE);
 }
 
@@ -128,7 +99,7 @@ export async function listFiles(
   projectId: string,
 ): Promise<ProcurementList> {
   const actor = actorOf(caller);
-  const scope = scopeOf(actor);
+  const scope = partnerScope(actor, 'project.procurement.read');
   const db = platform.database.db;
   const { project, partners } = await visibleProject(db, projectId, scope);
   const [rows, thresholds] = await Promise.all([store.filesOf(db, projectId, scope), store.thresholds(db)]);
@@ -146,7 +117,7 @@ export async function listFiles(
 
 /** One file as its reader may see it (another organisation's answers 404), without auditing the read. */
 async function visibleFile(db: Db, actor: Actor, id: string): Promise<ProcurementView> {
-  const scope = scopeOf(actor);
+  const scope = partnerScope(actor, 'project.procurement.read');
   const row = await store.findFile(db, id);
   if (!row || (scope !== null && row.organisationId !== scope)) throw new NotFound(FILE_NOT_FOUND);
   const [thresholds, documents, expenses, checks] = await Promise.all([
@@ -227,7 +198,13 @@ export async function createFile(
   const id = newId();
   const fields = fileFields(input);
   await writeTransaction(platform.database.db, platform.clock, caller, async (unit) => {
-    await refuseIfInvalid(platform, unit.db, writeScopeOf(actor), projectId, fields);
+    await refuseIfInvalid(
+      platform,
+      unit.db,
+      partnerScope(actor, 'project.procurement.manage'),
+      projectId,
+      fields,
+    );
     const now = platform.clock.now();
     await store.insertFile(unit.db, {
       id,
@@ -260,13 +237,19 @@ export async function updateFile(
   input: ProcurementInput,
 ): Promise<ProcurementView> {
   const actor = actorOf(caller);
-  const scope = scopeOf(actor);
+  const scope = partnerScope(actor, 'project.procurement.read');
   const fields = fileFields(input);
   await writeTransaction(platform.database.db, platform.clock, caller, async (unit) => {
     const before = await store.lockFile(unit.db, id);
     if (!before || (scope !== null && before.organisationId !== scope)) throw new NotFound(FILE_NOT_FOUND);
     refuseIfNotWritable(actor, before);
-    await refuseIfInvalid(platform, unit.db, writeScopeOf(actor), before.projectId, fields);
+    await refuseIfInvalid(
+      platform,
+      unit.db,
+      partnerScope(actor, 'project.procurement.manage'),
+      before.projectId,
+      fields,
+    );
     if (fields.organisationId !== before.organisationId && (await store.expensesOf(unit.db, id)).length > 0)
       throw new Conflict(
         'La procedura ha spese collegate del suo ente: scollegarle prima di cambiare ente.',
@@ -304,7 +287,7 @@ export async function attachDocument(
   input: { declaredName: string; file: StagedFile; kind: DocumentKind },
 ): Promise<ProcurementView> {
   const actor = actorOf(caller);
-  const scope = scopeOf(actor);
+  const scope = partnerScope(actor, 'project.procurement.read');
   await writeTransaction(platform.database.db, platform.clock, caller, async (unit) => {
     const file = await store.lockFile(unit.db, id);
     if (!file || (scope !== null && file.organisationId !== scope)) throw new NotFound(FILE_NOT_FOUND);
@@ -332,7 +315,7 @@ export async function attachDocument(
 /** A document's content for download, to whoever may read the file; the read is audited. */
 export async function openDocument(platform: Platform, caller: Caller, id: string, documentId: string) {
   const db = platform.database.db;
-  const scope = scopeOf(actorOf(caller));
+  const scope = partnerScope(actorOf(caller), 'project.procurement.read');
   const file = await store.findFile(db, id);
   const row =
     file && (scope === null || file.organisationId === scope)
@@ -354,7 +337,7 @@ export async function linkExpense(
   expenseId: string,
 ): Promise<ProcurementView> {
   const actor = actorOf(caller);
-  const scope = scopeOf(actor);
+  const scope = partnerScope(actor, 'project.procurement.read');
   await writeTransaction(platform.database.db, platform.clock, caller, async (unit) => {
     const file = await store.lockFile(unit.db, id);
     if (!file || (scope !== null && file.organisationId !== scope)) throw new NotFound(FILE_NOT_FOUND);
@@ -397,7 +380,7 @@ export async function unlinkExpense(
   expenseId: string,
 ): Promise<ProcurementView> {
   const actor = actorOf(caller);
-  const scope = scopeOf(actor);
+  const scope = partnerScope(actor, 'project.procurement.read');
   await writeTransaction(platform.database.db, platform.clock, caller, async (unit) => {
     const file = await store.lockFile(unit.db, id);
     if (!file || (scope !== null && file.organisationId !== scope)) throw new NotFound(FILE_NOT_FOUND);

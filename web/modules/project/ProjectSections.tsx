@@ -1,7 +1,9 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import type { Permission } from '../../../src/modules/identity/contract.ts';
 import { useSignedInSession } from '../../app/session.ts';
+import { Page } from '../../ui/Page.tsx';
 
 type Section = {
   path: string;
@@ -51,5 +53,35 @@ export function ProjectSections({ projectId }: { projectId: string }) {
         ))}
       </ul>
     </nav>
+  );
+}
+
+/**
+ * The frame of a project's section page: its title, the way back to the projects and to the project (named by its
+ * acronym once known), and the sections' tabs.
+ */
+export function ProjectSectionPage({
+  projectId,
+  acronym,
+  title,
+  children,
+}: {
+  projectId: string;
+  acronym: string | undefined;
+  title: string;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Page
+      title={title}
+      trail={[
+        { label: t('modules.project.title'), to: '/progetto' },
+        { label: acronym ?? t('project.sections.project'), to: `/progetto/${projectId}` },
+      ]}
+    >
+      <ProjectSections projectId={projectId} />
+      {children}
+    </Page>
   );
 }

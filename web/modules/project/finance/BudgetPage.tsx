@@ -8,10 +8,9 @@ import { SelectField, TextField } from '../../../ui/fields.tsx';
 import { FormProblem, reportProblem } from '../../../ui/forms.tsx';
 import { LoadError, Loading } from '../../../ui/Loading.tsx';
 import { Notice } from '../../../ui/Notice.tsx';
-import { Page } from '../../../ui/Page.tsx';
 import { TableScroll } from '../../../ui/TableScroll.tsx';
 import { TextAreaField } from '../../cases/TextAreaField.tsx';
-import { ProjectSections } from '../ProjectSections.tsx';
+import { ProjectSectionPage } from '../ProjectSections.tsx';
 import {
   type BudgetView,
   finance,
@@ -36,18 +35,15 @@ export function BudgetPage() {
   });
   const [done, setDone] = useState<string | null>(null);
   return (
-    <Page
+    <ProjectSectionPage
+      projectId={id}
+      acronym={budget.data?.acronym}
       title={
         budget.data
           ? t('projectFinance.budget.title', { acronym: budget.data.acronym })
           : t('projectFinance.budget.heading')
       }
-      trail={[
-        { label: t('modules.project.title'), to: '/progetto' },
-        { label: budget.data?.acronym ?? t('projectFinance.project'), to: `/progetto/${id}` },
-      ]}
     >
-      <ProjectSections projectId={id} />
       <Notice message={done} />
       {budget.isPending ? (
         <Loading />
@@ -72,7 +68,7 @@ export function BudgetPage() {
           )}
         </>
       )}
-    </Page>
+    </ProjectSectionPage>
   );
 }
 

@@ -10,10 +10,9 @@ import { SelectField, TextField } from '../../../ui/fields.tsx';
 import { FormProblem, reportProblem } from '../../../ui/forms.tsx';
 import { LoadError, Loading } from '../../../ui/Loading.tsx';
 import { Notice } from '../../../ui/Notice.tsx';
-import { Page } from '../../../ui/Page.tsx';
 import { TableScroll } from '../../../ui/TableScroll.tsx';
 import { useFileUpload } from '../../../ui/useFileUpload.ts';
-import { ProjectSections } from '../ProjectSections.tsx';
+import { ProjectSectionPage } from '../ProjectSections.tsx';
 import {
   ATTACHMENT_KINDS,
   type AttachmentKind,
@@ -56,18 +55,15 @@ export function ExpensesPage() {
     setParams(next);
   };
   return (
-    <Page
+    <ProjectSectionPage
+      projectId={id}
+      acronym={list.data?.acronym}
       title={
         list.data
           ? t('projectFinance.expenses.title', { acronym: list.data.acronym })
           : t('projectFinance.expenses.heading')
       }
-      trail={[
-        { label: t('modules.project.title'), to: '/progetto' },
-        { label: list.data?.acronym ?? t('projectFinance.project'), to: `/progetto/${id}` },
-      ]}
     >
-      <ProjectSections projectId={id} />
       <Notice message={done} />
       {list.isPending ? (
         <Loading />
@@ -105,7 +101,7 @@ export function ExpensesPage() {
           )}
         </>
       )}
-    </Page>
+    </ProjectSectionPage>
   );
 }
 

@@ -20,9 +20,8 @@ import { SelectField, TextField } from '../../../ui/fields.tsx';
 import { FormProblem, reportProblem } from '../../../ui/forms.tsx';
 import { LoadError, Loading } from '../../../ui/Loading.tsx';
 import { Notice } from '../../../ui/Notice.tsx';
-import { Page } from '../../../ui/Page.tsx';
 import { TableScroll } from '../../../ui/TableScroll.tsx';
-import { ProjectSections } from '../ProjectSections.tsx';
+import { ProjectSectionPage } from '../ProjectSections.tsx';
 
 const number = new Intl.NumberFormat('it-IT', { maximumFractionDigits: 2 });
 const percent = new Intl.NumberFormat('it-IT', { style: 'percent', maximumFractionDigits: 0 });
@@ -43,14 +42,15 @@ export function IndicatorsPage() {
   const data = view.data;
   const indicator = data?.indicators.find((i) => i.id === selected) ?? null;
   return (
-    <Page
+    <ProjectSectionPage
+      projectId={id}
+      acronym={data?.project.acronym}
       title={
         data
           ? t('projectIndicators.title', { acronym: data.project.acronym })
           : t('projectIndicators.definitions')
       }
     >
-      <ProjectSections projectId={id} />
       {view.isPending && <Loading />}
       {view.error && <LoadError error={view.error} />}
       {data && (
@@ -171,7 +171,7 @@ export function IndicatorsPage() {
           )}
         </>
       )}
-    </Page>
+    </ProjectSectionPage>
   );
 }
 

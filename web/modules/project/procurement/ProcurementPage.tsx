@@ -25,10 +25,9 @@ import { SelectField, sentence, TextField } from '../../../ui/fields.tsx';
 import { FormProblem, reportProblem } from '../../../ui/forms.tsx';
 import { LoadError, Loading } from '../../../ui/Loading.tsx';
 import { Notice } from '../../../ui/Notice.tsx';
-import { Page } from '../../../ui/Page.tsx';
 import { TableScroll } from '../../../ui/TableScroll.tsx';
 import { useFileUpload } from '../../../ui/useFileUpload.ts';
-import { ProjectSections } from '../ProjectSections.tsx';
+import { ProjectSectionPage } from '../ProjectSections.tsx';
 
 const keys = {
   list: (projectId: string) => ['project', 'procurements', projectId] as const,
@@ -87,18 +86,15 @@ export function ProcurementPage() {
     setParams(next);
   };
   return (
-    <Page
+    <ProjectSectionPage
+      projectId={id}
+      acronym={list.data?.acronym}
       title={
         list.data
           ? t('projectProcurement.title', { acronym: list.data.acronym })
           : t('projectProcurement.heading')
       }
-      trail={[
-        { label: t('modules.project.title'), to: '/progetto' },
-        { label: list.data?.acronym ?? t('projectProcurement.project'), to: `/progetto/${id}` },
-      ]}
     >
-      <ProjectSections projectId={id} />
       <Notice message={done} />
       {list.isPending ? (
         <Loading />
@@ -130,7 +126,7 @@ export function ProcurementPage() {
           )}
         </>
       )}
-    </Page>
+    </ProjectSectionPage>
   );
 }
 

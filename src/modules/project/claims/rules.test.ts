@@ -9,6 +9,7 @@ import {
   documentReference,
   editRefusal,
   expenseChoiceFaults,
+  isOwnClaim,
   lineTotals,
   outcomeFaults,
 } from './rules.ts';
@@ -210,5 +211,11 @@ describe('the auditor’s outcome', () => {
       /^La domanda di rimborso è stata presentata: non si modifica più/,
     );
     expect(editRefusal('VERIFIED')).not.toBeNull();
+  });
+  it('leaves the verification to an auditor who neither prepared nor submitted the claim', () => {
+    expect(isOwnClaim({ createdBy: 'a', submittedBy: 'b' }, 'c')).toBe(false);
+    expect(isOwnClaim({ createdBy: 'a', submittedBy: 'b' }, 'a')).toBe(true);
+    expect(isOwnClaim({ createdBy: 'a', submittedBy: 'b' }, 'b')).toBe(true);
+    expect(isOwnClaim({ createdBy: 'a', submittedBy: null }, 'b')).toBe(false);
   });
 });

@@ -201,6 +201,16 @@ export function outcomeFaults(input: OutcomeInput, claimedCents: number): Fault[
   return faults;
 }
 
+/**
+ * Whether the user prepared or submitted the claim: the verification is independent, so whoever holds both the
+ * manager's and the auditor's role does not verify a claim of their own.
+ */
+export const isOwnClaim = (claim: { createdBy: string; submittedBy: string | null }, userId: string) =>
+  claim.createdBy === userId || claim.submittedBy === userId;
+
+export const OWN_CLAIM =
+  'La domanda di rimborso è stata preparata o presentata da lei: la verifica spetta a un revisore indipendente.';
+
 /** What the outcome admits of an expense claimed for `claimedCents`. */
 export function admittedOf(outcome: Outcome, claimedCents: number, admittedCents?: number | null): number {
   if (outcome === 'ADMITTED') return claimedCents;

@@ -18,7 +18,9 @@ const CLAIM_COLUMNS = [
   'status',
   'budgetVersion',
   'submittedAt',
+  'submittedBy',
   'submittedByName',
+  'createdBy',
 ] as const;
 
 export function findClaim(db: Db, id: string) {

@@ -6,14 +6,14 @@
 import { attachedFile, openAttachedFile } from '../../../kernel/attachments.ts';
 import { latestSeal, sealAuditTrail } from '../../../kernel/audit.ts';
 import type { Caller } from '../../../kernel/auth.ts';
-import { Conflict, Invalid, NotFound } from '../../../kernel/errors.ts';
+import { Conflict, Forbidden, Invalid, NotFound } from '../../../kernel/errors.ts';
 import type { StagedFile } from '../../../kernel/files.ts';
 import type { Platform } from '../../../kernel/platform.ts';
 import { writeTransaction } from '../../../kernel/transaction.ts';
 import { fileStoreOf } from '../../../kernel/uploads.ts';
 import type { ClaimView, OutcomeInput } from './contract.ts';
 import { renderVerbale } from './documents.ts';
-import { admittedOf, closingFault, outcomeFaults } from './rules.ts';
+import { admittedOf, closingFault, isOwnClaim, OWN_CLAIM, outcomeFaults } from './rules.ts';
 import * as store from './store.ts';
 import { actorOf, budgetOf, claimContents, claimOrThrow, claimView, nameOf } from './views.ts';
 
@@ -28,6 +28,7 @@ export async function recordOutcome(
   const actor = actorOf(caller);
   await writeTransaction(platform.database.db, platform.clock, caller, async (unit) => {
     const claim = await claimOrThrow(unit.db, claimId, true);
+    if (isOwnClaim(claim, actor.userId)) throw new Forbidden(OWN_CLAIM);
     if (claim.status === 'DRAFT')
       throw new Conflict('La domanda non è ancora stata presentata: il revisore la verifica dopo.');
     if (claim.status === 'VERIFIED')
@@ -88,6 +89,7 @@ export async function closeVerification(
   await sealAuditTrail(db, { all: true });
   await writeTransaction(db, platform.clock, caller, async (unit) => {
     const claim = await claimOrThrow(unit.db, claimId, true);
+    if (isOwnClaim(claim, actor.userId)) throw new Forbidden(OWN_CLAIM);
     if (claim.status === 'DRAFT')
       throw new Conflict('La domanda non è ancora stata presentata: il revisore la verifica dopo.');
     if (claim.status === 'VERIFIED') throw new Conflict('La verifica di questa domanda è già chiusa.');
@@ -153,7 +155,8 @@ export async function attachSignedVerbale(
 ): Promise<ClaimView> {
   const actor = actorOf(caller);
   await writeTransaction(platform.database.db, platform.clock, caller, async (unit) => {
-    await claimOrThrow(unit.db, claimId, true);
+    const claim = await claimOrThrow(unit.db, claimId, true);
+    if (isOwnClaim(claim, actor.userId)) throw new Forbidden(OWN_CLAIM);
     const verbale = await store.verbaleOf(unit.db, claimId);
     if (!verbale) throw new Conflict('Il verbale non è ancora redatto: chiudere prima la verifica.');
     if (verbale.signedSha256)

@@ -10,7 +10,7 @@ import type { BudgetView } from '../finance/contract.ts';
 import { getBudget } from '../finance/service.ts';
 import * as projectStore from '../store.ts';
 import type { ClaimView, OutcomeView } from './contract.ts';
-import { claimCaps, documentReference, lineTotals } from './rules.ts';
+import { claimCaps, documentReference, isOwnClaim, lineTotals } from './rules.ts';
 import * as store from './store.ts';
 
 const PROJECT_NOT_FOUND = 'Il progetto non esiste.';
@@ -160,8 +160,15 @@ export async function claimView(platform: Platform, caller: Caller, claimId: str
     can: {
       manage: hasPermission(actor, 'project.claims.manage') && claim.status === 'DRAFT',
       correct: hasPermission(actor, 'project.claims.manage') && claim.status !== 'DRAFT',
-      verify: hasPermission(actor, 'project.claims.verify') && claim.status === 'SUBMITTED',
-      sign: hasPermission(actor, 'project.claims.verify') && verbale !== undefined && !verbale.signedSha256,
+      verify:
+        hasPermission(actor, 'project.claims.verify') &&
+        !isOwnClaim(claim, actor.userId) &&
+        claim.status === 'SUBMITTED',
+      sign:
+        hasPermission(actor, 'project.claims.verify') &&
+        !isOwnClaim(claim, actor.userId) &&
+        verbale !== undefined &&
+        !verbale.signedSha256,
     },
   };
 }

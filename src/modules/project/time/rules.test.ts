@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   type Contract,
+  claimedMonth,
   contractFaults,
   costCents,
   dayInWords,
@@ -190,5 +191,13 @@ describe('words', () => {
     expect(hoursInWords(60)).toBe('1 ora');
     expect(hoursInWords(450)).toBe('7,5 ore');
     expect(monthSpan('2028-02')).toEqual({ startsOn: '2028-02-01', endsOn: '2028-02-29' });
+  });
+});
+
+describe('a month taken by a submitted claim', () => {
+  it('names the month and the claim', () => {
+    expect(claimedMonth('2026-01', 3)).toBe(
+      'Gennaio 2026 è nella domanda di rimborso n. 3, già presentata: i fogli ore del mese non si compilano, non si inviano e non si approvano più.',
+    );
   });
 });

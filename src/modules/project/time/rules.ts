@@ -206,6 +206,10 @@ function lineFaults(
   return faults;
 }
 
+/** Why a month taken by a submitted claim gets no sheet written, sent or approved any more. */
+export const claimedMonth = (month: string, claimNumber: number) =>
+  `${capitalised(monthInWords(month))} è nella domanda di rimborso n. ${claimNumber}, già presentata: i fogli ore del mese non si compilano, non si inviano e non si approvano più.`;
+
 const capitalised = (words: string) => words.charAt(0).toUpperCase() + words.slice(1);
 
 export type SheetAction = 'EDIT' | 'SUBMIT' | 'APPROVE' | 'REJECT' | 'LOCK';

@@ -26,6 +26,7 @@ import type {
 } from './contract.ts';
 import {
   type Contract,
+  claimedMonth,
   contractFaults,
   costCents,
   hourlyCostCents,
@@ -196,11 +197,20 @@ export async function createStaff(platform: Platform, caller: Caller, projectId:
 }
 
 /** Faults of a changed contract against the sheets already sent: their months and their hours must still fit. */
-async function faultsAgainstSheets(db: Db, staffId: string, contract: Contract) {
+async function faultsAgainstSheets(db: Db, staff: StaffRow, organisationId: string, contract: Contract) {
+  const staffId = staff.id;
   const span = await store.countedSpan(db, staffId);
   const [counted] = await store.countedMinutes(db, [staffId]);
   const minutes = Number(counted?.minutes ?? 0);
   return [
+    ...(span.first !== null && organisationId !== staff.organisationId
+      ? [
+          {
+            path: 'organisationId',
+            message: 'La persona ha fogli ore già inviati o approvati per questo ente: l’ente non si cambia',
+          },
+        ]
+      : []),
     ...(span.first !== null && span.first < monthSpan(contract.contractStartsOn.slice(0, 7)).startsOn
       ? [{ path: 'contractStartsOn', message: 'Ci sono fogli ore inviati per mesi prima di questa data' }]
       : []),
@@ -229,7 +239,7 @@ export async function updateStaff(platform: Platform, caller: Caller, id: string
     const other = await store.staffByReference(unit.db, before.projectId, input.contractReference);
     if (other && other.id !== id)
       throw new Conflict(`Il progetto ha già un contratto con il riferimento «${input.contractReference}».`);
-    const faults = await faultsAgainstSheets(unit.db, id, row);
+    const faults = await faultsAgainstSheets(unit.db, before, input.organisationId, row);
     if (faults.length > 0) throw new Invalid(faults);
     await store.updateStaff(unit.db, id, { ...row, userId, updatedAt: platform.clock.now() });
     await unit.audit({
@@ -349,6 +359,13 @@ function moved(status: TimesheetStatus, action: SheetAction, month: string) {
   return next.status;
 }
 
+/** Locks the project against a claim submitted meanwhile and refuses a month a submitted claim took. */
+async function refuseClaimedMonth(db: Db, projectId: string, month: string) {
+  await projectStore.lockProject(db, projectId);
+  const claim = await store.claimOfMonth(db, projectId, monthSpan(month));
+  if (claim !== null) throw new Conflict(claimedMonth(month, claim));
+}
+
 /** The checks of a month's lines against the contract, the project and the plan, under the contract's lock. */
 async function checkSheet(db: Db, staff: StaffRow, month: string, lines: SheetLine[], today: string) {
   const project = await projectOrThrow(db, staff.projectId);
@@ -391,6 +408,7 @@ export async function saveTimesheet(
   }));
   const id = await writeTransaction(platform.database.db, platform.clock, caller, async (unit) => {
     const staff = await ownStaff(unit.db, actor, staffId);
+    await refuseClaimedMonth(unit.db, staff.projectId, month);
     await store.lockStaff(unit.db, staffId);
     const existing = await store.sheetOfMonth(unit.db, staffId, first);
     if (existing) moved(existing.status, 'EDIT', month);
@@ -432,6 +450,7 @@ export async function submitTimesheet(platform: Platform, caller: Caller, staffI
   const actor = actorOf(caller);
   const id = await writeTransaction(platform.database.db, platform.clock, caller, async (unit) => {
     const staff = await ownStaff(unit.db, actor, staffId);
+    await refuseClaimedMonth(unit.db, staff.projectId, month);
     await store.lockStaff(unit.db, staffId);
     const sheet = await store.sheetOfMonth(unit.db, staffId, monthSpan(month).startsOn);
     if (!sheet || sheet.totalMinutes === 0)
@@ -474,6 +493,7 @@ async function decide(
     if (!sheet || !canRead(actor, sheet.organisationId)) throw new NotFound(SHEET_NOT_FOUND);
     if (sheet.userId === actor.userId)
       throw new Forbidden('Il proprio foglio ore lo approva o lo respinge un altro supervisore.');
+    if (action === 'APPROVE') await refuseClaimedMonth(unit.db, sheet.projectId, sheet.month.slice(0, 7));
     const [locked] = await store.lockSheets(unit.db, [id]);
     const status = moved(locked?.status ?? sheet.status, action, sheet.month.slice(0, 7));
     const hourly = sheet.currentHourlyCostCents;

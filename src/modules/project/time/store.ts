@@ -161,6 +161,20 @@ export function findSheet(db: Db, id: string) {
   return sheetsWithStaff(db).select(SHEET_COLUMNS).where('t.id', '=', id).executeTakeFirst();
 }
 
+/** The number of the first submitted claim of the project whose period takes the month, or null. */
+export async function claimOfMonth(db: Db, projectId: string, month: { startsOn: string; endsOn: string }) {
+  const row = await db
+    .selectFrom('projectClaim')
+    .select('number')
+    .where('projectId', '=', projectId)
+    .where('status', '!=', 'DRAFT')
+    .where('periodStart', '<=', month.endsOn)
+    .where('periodEnd', '>=', month.startsOn)
+    .orderBy('number')
+    .executeTakeFirst();
+  return row?.number ?? null;
+}
+
 export function sheetOfMonth(db: Db, staffId: string, month: string) {
   return db
     .selectFrom('projectTimesheet')

@@ -11,6 +11,7 @@ import { Conflict, Invalid } from '../../../kernel/errors.ts';
 import { newId } from '../../../kernel/ids.ts';
 import type { Platform } from '../../../kernel/platform.ts';
 import { auditRead, writeTransaction } from '../../../kernel/transaction.ts';
+import { actorOf } from '../callers.ts';
 import type { ExpenseView } from '../finance/contract.ts';
 import { getBudget, listExpenses } from '../finance/service.ts';
 import { expensesBlockedByProcurement } from '../procurement/checks.ts';
@@ -25,15 +26,7 @@ import {
   expenseChoiceFaults,
 } from './rules.ts';
 import * as store from './store.ts';
-import {
-  actorOf,
-  budgetOf,
-  claimContents,
-  claimOrThrow,
-  claimView,
-  nameOf,
-  projectOrThrow,
-} from './views.ts';
+import { budgetOf, claimContents, claimOrThrow, claimView, nameOf, projectOrThrow } from './views.ts';
 
 const failedChecks = (view: ExpenseView | undefined) =>
   (view?.checks ?? []).filter((c) => !c.ok).map((c) => `${c.label}: ${c.message}`);

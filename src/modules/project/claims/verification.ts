@@ -11,11 +11,12 @@ import type { StagedFile } from '../../../kernel/files.ts';
 import type { Platform } from '../../../kernel/platform.ts';
 import { writeTransaction } from '../../../kernel/transaction.ts';
 import { fileStoreOf } from '../../../kernel/uploads.ts';
+import { actorOf } from '../callers.ts';
 import type { ClaimView, OutcomeInput } from './contract.ts';
 import { renderVerbale } from './documents.ts';
 import { admittedOf, closingFault, isOwnClaim, OWN_CLAIM, outcomeFaults } from './rules.ts';
 import * as store from './store.ts';
-import { actorOf, budgetOf, claimContents, claimOrThrow, claimView, nameOf } from './views.ts';
+import { budgetOf, claimContents, claimOrThrow, claimView, nameOf } from './views.ts';
 
 /** The auditor's checklist and outcome for one expense of a submitted claim, until the verification is closed. */
 export async function recordOutcome(

@@ -4,8 +4,9 @@
  */
 import { type Actor, type Caller, hasPermission } from '../../../kernel/auth.ts';
 import type { Db } from '../../../kernel/db.ts';
-import { NotFound, Unauthenticated } from '../../../kernel/errors.ts';
+import { NotFound } from '../../../kernel/errors.ts';
 import type { Platform } from '../../../kernel/platform.ts';
+import { actorOf } from '../callers.ts';
 import type { BudgetView } from '../finance/contract.ts';
 import { getBudget } from '../finance/service.ts';
 import * as projectStore from '../store.ts';
@@ -15,11 +16,6 @@ import * as store from './store.ts';
 
 const PROJECT_NOT_FOUND = 'Il progetto non esiste.';
 const CLAIM_NOT_FOUND = 'La domanda di rimborso non esiste.';
-
-export function actorOf(caller: Caller): Actor {
-  if (!caller.actor) throw new Unauthenticated();
-  return caller.actor;
-}
 
 export const nameOf = (actor: Actor) => `${actor.givenName} ${actor.familyName}`;
 

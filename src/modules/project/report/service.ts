@@ -5,10 +5,11 @@
  */
 import type { ReportFacts } from '../../../db/tables/project-reports.ts';
 import { type Caller, hasPermission } from '../../../kernel/auth.ts';
-import { Conflict, Invalid, NotFound, Unauthenticated } from '../../../kernel/errors.ts';
+import { Conflict, Invalid, NotFound } from '../../../kernel/errors.ts';
 import { newId } from '../../../kernel/ids.ts';
 import type { Platform } from '../../../kernel/platform.ts';
 import { auditRead, writeTransaction } from '../../../kernel/transaction.ts';
+import { actorOf } from '../callers.ts';
 import { shareOfTarget } from '../indicators/rules.ts';
 import { getSnapshot } from '../indicators/service.ts';
 import { getProject } from '../service.ts';
@@ -28,11 +29,6 @@ const REPORT_NOT_FOUND = 'La relazione non esiste.';
 const SECTION_NOT_FOUND = 'La relazione non ha questa sezione.';
 const LOCKED =
   'La relazione è definitiva e non si modifica più: per correggerla, crearne una nuova in bozza.';
-
-function actorOf(caller: Caller) {
-  if (!caller.actor) throw new Unauthenticated();
-  return caller.actor;
-}
 
 const nameOf = (caller: Caller) => {
   const actor = actorOf(caller);

@@ -6,11 +6,11 @@
  */
 import { type Actor, type Caller, hasPermission } from '../../../kernel/auth.ts';
 import type { Db } from '../../../kernel/db.ts';
-import { Conflict, Forbidden, Invalid, NotFound, Unauthenticated } from '../../../kernel/errors.ts';
+import { Conflict, Forbidden, Invalid, NotFound } from '../../../kernel/errors.ts';
 import { newId } from '../../../kernel/ids.ts';
-import type { Role } from '../../../kernel/permissions.ts';
 import type { Platform } from '../../../kernel/platform.ts';
 import { auditRead, writeTransaction } from '../../../kernel/transaction.ts';
+import { actorOf, partnerScope } from '../callers.ts';
 import { PROJECT_NOT_FOUND } from '../service.ts';
 import * as projectStore from '../store.ts';
 import type {
@@ -45,17 +45,8 @@ import * as store from './store.ts';
 const STAFF_NOT_FOUND = 'La persona non è nel personale del progetto.';
 const SHEET_NOT_FOUND = 'Il foglio ore non esiste.';
 
-/** The roles that read the whole project; a partner's referent reads their own organisation's records. */
-const WHOLE_PROJECT: readonly Role[] = ['project_manager', 'project_supervisor', 'auditor'];
-
-function actorOf(caller: Caller): Actor {
-  if (!caller.actor) throw new Unauthenticated();
-  return caller.actor;
-}
-
-/** The organisation whose records the actor reads, or null for the whole project. */
-const organisationScope = (actor: Actor) =>
-  actor.roles.some((role) => WHOLE_PROJECT.includes(role)) ? null : actor.organisationId;
+/** The organisation whose staff and sheets the actor reads (a partner's referent: their own), or null for all. */
+const organisationScope = (actor: Actor) => partnerScope(actor, 'project.finance.read');
 
 const canRead = (actor: Actor, organisationId: string) => {
   if (!hasPermission(actor, 'project.finance.read')) return false;

@@ -4,14 +4,13 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { formatDate } from '../../../ui/dates.ts';
-import { FileField } from '../../../ui/FileField.tsx';
 import { FilterForm, FilterSelect } from '../../../ui/FilterForm.tsx';
 import { SelectField, TextField } from '../../../ui/fields.tsx';
 import { FormProblem, reportProblem } from '../../../ui/forms.tsx';
 import { LoadError, Loading } from '../../../ui/Loading.tsx';
 import { Notice } from '../../../ui/Notice.tsx';
 import { TableScroll } from '../../../ui/TableScroll.tsx';
-import { useFileUpload } from '../../../ui/useFileUpload.ts';
+import { KindedUploadForm } from '../KindedUploadForm.tsx';
 import { ProjectSectionPage } from '../ProjectSections.tsx';
 import {
   ATTACHMENT_KINDS,
@@ -326,46 +325,26 @@ function ExpenseDetail({
 function AttachForm({ expenseId, onDone }: { expenseId: string; onDone: (message: string) => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const id = useId();
-  const [kind, setKind] = useState<AttachmentKind>('DOCUMENT');
-  const upload = useFileUpload({
-    upload: (file) => finance.attach(expenseId, kind, file),
-    onUploaded: () => {
-      void queryClient.invalidateQueries({ queryKey: financeKeys.expense(expenseId) });
-      void queryClient.invalidateQueries({ queryKey: ['project', 'expenses'] });
-      onDone(t('projectFinance.done.attached'));
-    },
-    missing: t('projectFinance.expenses.fileMissing'),
-    wrongType: t('projectFinance.expenses.fileType'),
-  });
   return (
-    <form onSubmit={upload.submit} noValidate className="lovit-form mt-3">
-      <div className="select-wrapper lovit-field">
-        <label htmlFor={`${id}-kind`}>{t('projectFinance.fields.attachmentKind')}</label>
-        <select
-          id={`${id}-kind`}
-          value={kind}
-          onChange={(event) => setKind(event.target.value as AttachmentKind)}
-        >
-          {Object.entries(ATTACHMENT_KINDS).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <FileField
-        id={`${id}-file`}
-        label={t('projectFinance.fields.file')}
-        hint={t('projectFinance.expenses.fileHint')}
-        error={upload.fileError}
-        inputRef={upload.fileRef}
-      />
-      <FormProblem message={upload.problem} />
-      <button type="submit" className="btn btn-outline-primary" disabled={upload.isPending}>
-        {t('projectFinance.expenses.attach')}
-      </button>
-    </form>
+    <KindedUploadForm
+      kinds={ATTACHMENT_KINDS}
+      initial={'DOCUMENT' as AttachmentKind}
+      upload={(kind, file) => finance.attach(expenseId, kind, file)}
+      onUploaded={() => {
+        void queryClient.invalidateQueries({ queryKey: financeKeys.expense(expenseId) });
+        void queryClient.invalidateQueries({ queryKey: ['project', 'expenses'] });
+        onDone(t('projectFinance.done.attached'));
+      }}
+      words={{
+        kind: t('projectFinance.fields.attachmentKind'),
+        file: t('projectFinance.fields.file'),
+        hint: t('projectFinance.expenses.fileHint'),
+        submit: t('projectFinance.expenses.attach'),
+        missing: t('projectFinance.expenses.fileMissing'),
+        wrongType: t('projectFinance.expenses.fileType'),
+      }}
+      className="mt-3"
+    />
   );
 }
 

@@ -20,13 +20,12 @@ import {
 } from '../../../../src/modules/project/procurement/contract.ts';
 import { api } from '../../../app/api.ts';
 import { formatDate, formatDateTime } from '../../../ui/dates.ts';
-import { FileField } from '../../../ui/FileField.tsx';
 import { SelectField, sentence, TextField } from '../../../ui/fields.tsx';
 import { FormProblem, reportProblem } from '../../../ui/forms.tsx';
 import { LoadError, Loading } from '../../../ui/Loading.tsx';
 import { Notice } from '../../../ui/Notice.tsx';
 import { TableScroll } from '../../../ui/TableScroll.tsx';
-import { useFileUpload } from '../../../ui/useFileUpload.ts';
+import { KindedUploadForm } from '../KindedUploadForm.tsx';
 import { ProjectSectionPage } from '../ProjectSections.tsx';
 
 const keys = {
@@ -267,17 +266,6 @@ function FileDetail({
 function Documents({ file, onDone }: { file: ProcurementView; onDone: (message: string) => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const id = useId();
-  const [kind, setKind] = useState<DocumentKind>('DETERMINATION');
-  const upload = useFileUpload({
-    upload: (chosen) => requests.attach(file.id, kind, chosen),
-    onUploaded: () => {
-      void queryClient.invalidateQueries({ queryKey: keys.file(file.id) });
-      onDone(t('projectProcurement.done.attached'));
-    },
-    missing: t('projectProcurement.fileMissing'),
-    wrongType: t('projectProcurement.fileType'),
-  });
   return (
     <>
       <h3 className="h5">{t('projectProcurement.documents')}</h3>
@@ -296,33 +284,24 @@ function Documents({ file, onDone }: { file: ProcurementView; onDone: (message: 
         </ul>
       )}
       {file.can.manage && (
-        <form onSubmit={upload.submit} noValidate className="lovit-form mb-4">
-          <div className="select-wrapper lovit-field">
-            <label htmlFor={`${id}-kind`}>{t('projectProcurement.fields.documentKind')}</label>
-            <select
-              id={`${id}-kind`}
-              value={kind}
-              onChange={(event) => setKind(event.target.value as DocumentKind)}
-            >
-              {Object.entries(DOCUMENT_KINDS).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </div>
-          <FileField
-            id={`${id}-file`}
-            label={t('projectProcurement.fields.file')}
-            hint={t('projectProcurement.fileHint')}
-            error={upload.fileError}
-            inputRef={upload.fileRef}
-          />
-          <FormProblem message={upload.problem} />
-          <button type="submit" className="btn btn-outline-primary" disabled={upload.isPending}>
-            {t('projectProcurement.attach')}
-          </button>
-        </form>
+        <KindedUploadForm
+          kinds={DOCUMENT_KINDS}
+          initial={'DETERMINATION' as DocumentKind}
+          upload={(kind, chosen) => requests.attach(file.id, kind, chosen)}
+          onUploaded={() => {
+            void queryClient.invalidateQueries({ queryKey: keys.file(file.id) });
+            onDone(t('projectProcurement.done.attached'));
+          }}
+          words={{
+            kind: t('projectProcurement.fields.documentKind'),
+            file: t('projectProcurement.fields.file'),
+            hint: t('projectProcurement.fileHint'),
+            submit: t('projectProcurement.attach'),
+            missing: t('projectProcurement.fileMissing'),
+            wrongType: t('projectProcurement.fileType'),
+          }}
+          className="mb-4"
+        />
       )}
     </>
   );

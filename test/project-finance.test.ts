@@ -6,7 +6,8 @@ import type { Role } from '../src/kernel/permissions.ts';
 import { startTestApp, stopTestApp, type TestApp } from './support/app.ts';
 import { BACKENDS, openTestDatabase, type TestDatabase } from './support/database.ts';
 import { makePdf, multipartBody } from './support/documents.ts';
-import { makeOrganisation, makeUser, type Session, signIn } from './support/identity.ts';
+import type { Session } from './support/identity.ts';
+import { projectOrganisations, signInPeople } from './support/project.ts';
 
 type Person = 'pm' | 'supervisor' | 'auditor' | 'operator' | 'partner' | 'stranger';
 
@@ -105,27 +106,16 @@ for (const backend of BACKENDS) {
     beforeAll(async () => {
       database = await openTestDatabase(backend);
       t = await startTestApp(database);
-      const prefecture = await makeOrganisation(t.platform, {
-        type: 'PREFECTURE',
-        name: 'Prefettura di Lodi',
-      });
-      const coop = await makeOrganisation(t.platform, { type: 'COOPERATIVE', name: 'Cooperativa LULE' });
-      const other = await makeOrganisation(t.platform, { type: 'COOPERATIVE', name: 'Cooperativa Altrove' });
-      prefectureId = prefecture.id;
-      coopId = coop.id;
-      otherId = other.id;
+      ({ prefectureId, coopId, otherId } = await projectOrganisations(t));
       const people: [Person, string, Role][] = [
-        ['pm', prefecture.id, 'project_manager'],
-        ['supervisor', prefecture.id, 'project_supervisor'],
-        ['auditor', prefecture.id, 'auditor'],
-        ['operator', prefecture.id, 'sui_operator'],
-        ['partner', coop.id, 'project_partner'],
-        ['stranger', other.id, 'project_partner'],
+        ['pm', prefectureId, 'project_manager'],
+        ['supervisor', prefectureId, 'project_supervisor'],
+        ['auditor', prefectureId, 'auditor'],
+        ['operator', prefectureId, 'sui_operator'],
+        ['partner', coopId, 'project_partner'],
+        ['stranger', otherId, 'project_partner'],
       ];
-      for (const [who, organisationId, role] of people) {
-        const user = await makeUser(t.platform, [{ organisationId, role }]);
-        sessions[who] = await signIn(t.app, user.email);
-      }
+      await signInPeople(t, people, sessions);
       for (const project of [LOVIT, LOVIT2]) {
         const created = await call('pm', 'POST', '/api/project/projects', project);
         const id = created.json().id as string;

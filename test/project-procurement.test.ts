@@ -8,7 +8,8 @@ import { expensesBlockedByProcurement } from '../src/modules/project/procurement
 import { startTestApp, stopTestApp, type TestApp } from './support/app.ts';
 import { BACKENDS, openTestDatabase, type TestDatabase } from './support/database.ts';
 import { makePdf, makeZip, multipartBody } from './support/documents.ts';
-import { makeOrganisation, makeUser, type Session, signIn } from './support/identity.ts';
+import type { Session } from './support/identity.ts';
+import { projectOrganisations, signInPeople } from './support/project.ts';
 
 type Person = 'pm' | 'legal' | 'auditor' | 'operator' | 'partner' | 'stranger';
 
@@ -115,27 +116,16 @@ for (const backend of BACKENDS) {
     beforeAll(async () => {
       database = await openTestDatabase(backend);
       t = await startTestApp(database);
-      const prefecture = await makeOrganisation(t.platform, {
-        type: 'PREFECTURE',
-        name: 'Prefettura di Lodi',
-      });
-      const coop = await makeOrganisation(t.platform, { type: 'COOPERATIVE', name: 'Cooperativa LULE' });
-      const other = await makeOrganisation(t.platform, { type: 'COOPERATIVE', name: 'Cooperativa Altrove' });
-      prefectureId = prefecture.id;
-      coopId = coop.id;
-      otherId = other.id;
+      ({ prefectureId, coopId, otherId } = await projectOrganisations(t));
       const people: [Person, string, Role][] = [
-        ['pm', prefecture.id, 'project_manager'],
-        ['legal', prefecture.id, 'legal_expert'],
-        ['auditor', prefecture.id, 'auditor'],
-        ['operator', prefecture.id, 'sui_operator'],
-        ['partner', coop.id, 'project_partner'],
-        ['stranger', other.id, 'project_partner'],
+        ['pm', prefectureId, 'project_manager'],
+        ['legal', prefectureId, 'legal_expert'],
+        ['auditor', prefectureId, 'auditor'],
+        ['operator', prefectureId, 'sui_operator'],
+        ['partner', coopId, 'project_partner'],
+        ['stranger', otherId, 'project_partner'],
       ];
-      for (const [who, organisationId, role] of people) {
-        const user = await makeUser(t.platform, [{ organisationId, role }]);
-        sessions[who] = await signIn(t.app, user.email);
-      }
+      await signInPeople(t, people, sessions);
       projectId = (await call('pm', 'POST', '/api/project/projects', LOVIT2)).json().id;
       await call('pm', 'PUT', `/api/project/projects/${projectId}/partners`, {
         organisationId: prefectureId,

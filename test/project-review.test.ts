@@ -10,6 +10,7 @@ import { startTestApp, stopTestApp, type TestApp } from './support/app.ts';
 import { BACKENDS, openTestDatabase, type TestDatabase } from './support/database.ts';
 import { makePdf, multipartBody } from './support/documents.ts';
 import { makeOrganisation, makeUser, type Session, signIn } from './support/identity.ts';
+import { projectOrganisations, signInPeople } from './support/project.ts';
 
 type Person = 'pm' | 'auditor' | 'legal' | 'partner' | 'rival' | 'double';
 
@@ -124,30 +125,19 @@ for (const backend of BACKENDS) {
     beforeAll(async () => {
       database = await openTestDatabase(backend);
       t = await startTestApp(database);
-      const prefecture = await makeOrganisation(t.platform, {
-        type: 'PREFECTURE',
-        name: 'Prefettura di Lodi',
-      });
-      const coop = await makeOrganisation(t.platform, { type: 'COOPERATIVE', name: 'Cooperativa LULE' });
-      const rival = await makeOrganisation(t.platform, { type: 'COOPERATIVE', name: 'Cooperativa Vicina' });
-      prefectureId = prefecture.id;
-      coopId = coop.id;
-      rivalId = rival.id;
+      ({ prefectureId, coopId, otherId: rivalId } = await projectOrganisations(t, 'Cooperativa Vicina'));
       const people: [Person, string, Role][] = [
-        ['pm', prefecture.id, 'project_manager'],
-        ['auditor', prefecture.id, 'auditor'],
-        ['legal', prefecture.id, 'legal_expert'],
-        ['partner', coop.id, 'project_partner'],
-        ['rival', rival.id, 'project_partner'],
+        ['pm', prefectureId, 'project_manager'],
+        ['auditor', prefectureId, 'auditor'],
+        ['legal', prefectureId, 'legal_expert'],
+        ['partner', coopId, 'project_partner'],
+        ['rival', rivalId, 'project_partner'],
       ];
-      for (const [who, organisationId, role] of people) {
-        const user = await makeUser(t.platform, [{ organisationId, role }]);
-        sessions[who] = await signIn(t.app, user.email);
-      }
+      await signInPeople(t, people, sessions);
       // the WP supervisor who is also the cooperative's contact: reads every partner's, writes only the coop's
       const double = await makeUser(t.platform, [
-        { organisationId: coop.id, role: 'project_supervisor' },
-        { organisationId: coop.id, role: 'project_partner' },
+        { organisationId: coopId, role: 'project_supervisor' },
+        { organisationId: coopId, role: 'project_partner' },
       ]);
       sessions.double = await signIn(t.app, double.email);
       for (const project of [LOVIT, LOVIT2]) {

@@ -570,20 +570,21 @@ describe('the consultant in the demo data', () => {
     await database.dispose();
   });
 
-  it('assigns the demo consultant to the work table, with a proposal waiting and a log', async () => {
+  it('assigns the demo consultant to the work table, with proposals waiting and a log', async () => {
     const consultant = await signIn(t.app, 'consulente.cti@lovit.example', DEMO_PASSWORD);
     const desk = (
       await t.app.inject({ url: '/api/council/facilitation', headers: consultant.headers })
     ).json();
     expect(desk.tables.map((table: { name: string }) => table.name)).toEqual(['Tavolo lavoro e formazione']);
     const proposals = await t.app.inject({ url: '/api/council/proposals', headers: consultant.headers });
-    expect(proposals.json().items).toEqual([
-      expect.objectContaining({
-        kind: 'CONVOCATION',
-        status: 'PENDING',
-        tableName: 'Tavolo lavoro e formazione',
-      }),
-    ]);
+    expect(proposals.json().total).toBe(2);
+    expect(proposals.json().items).toEqual(
+      expect.arrayContaining(
+        ['CONVOCATION', 'QUESTIONNAIRE'].map((kind) =>
+          expect.objectContaining({ kind, status: 'PENDING', tableName: 'Tavolo lavoro e formazione' }),
+        ),
+      ),
+    );
     const log = await t.app.inject({ url: '/api/council/concertation', headers: consultant.headers });
     expect(log.json().total).toBe(3);
   });

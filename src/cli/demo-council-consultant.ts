@@ -1,12 +1,16 @@
 /**
- * Demo data of the consultant for territorial concertation: assigned to the work table, with a convocation
- * proposed and waiting for the secretariat, and a few entries of the concertation log.
+ * Demo data of the consultant for territorial concertation: assigned to the work table, with a convocation and a
+ * questionnaire of the table proposed and waiting for the secretariat, and a few entries of the concertation log.
  */
 import type { Caller } from '../kernel/auth.ts';
 import { startOfDayInRome } from '../kernel/clock.ts';
 import type { Platform } from '../kernel/platform.ts';
 import { createEntry } from '../modules/council/concertation/service.ts';
-import { assignConsultant, proposeConvocation } from '../modules/council/facilitation/service.ts';
+import {
+  assignConsultant,
+  proposeConvocation,
+  proposeQuestionnaire,
+} from '../modules/council/facilitation/service.ts';
 import { inDays, memberCaller } from './sui-caller.ts';
 
 const HOUR = 3600 * 1000;
@@ -27,6 +31,28 @@ export async function loadDemoConsultant(
     agenda: [
       { title: 'Dati dello sportello di orientamento', presenter: 'Alberto Caruso', durationMinutes: 30 },
       { title: 'Tirocini per cittadini stranieri', durationMinutes: 45 },
+    ],
+  });
+  await proposeQuestionnaire(platform, consultant, workTableId, {
+    title: 'Orientamento al lavoro: cosa manca agli sportelli',
+    intro: 'Una rilevazione breve tra gli enti del tavolo, per preparare la prossima seduta.',
+    anonymous: false,
+    reminderDays: 7,
+    questions: [
+      {
+        kind: 'SCALE',
+        key: 'bisogno_orientamento',
+        label: 'Quanto serve un orientamento al lavoro dedicato ai cittadini stranieri?',
+        required: true,
+      },
+      {
+        kind: 'MULTI_CHOICE',
+        key: 'ostacoli',
+        label: 'Quali ostacoli incontrano più spesso le persone che seguite?',
+        required: true,
+        options: ['Lingua', 'Riconoscimento dei titoli', 'Trasporti', 'Orari degli sportelli'],
+      },
+      { kind: 'TEXT', key: 'proposte', label: 'Proposte per il tavolo', required: false },
     ],
   });
   const entries = [

@@ -15,9 +15,11 @@ export type CouncilConsultantAssignmentTable = {
 export type CouncilProposalTable = {
   id: string;
   tableId: string;
-  kind: 'CONVOCATION' | 'MINUTES' | 'NEEDS';
+  kind: 'CONVOCATION' | 'MINUTES' | 'NEEDS' | 'QUESTIONNAIRE';
   /** The meeting whose minutes are proposed; for a convocation, the meeting convened once approved. */
   meetingId: string | null;
+  /** For a questionnaire, the one opened once approved. */
+  questionnaireId: ColumnType<string | null, string | null | undefined, string | null>;
   content: Json;
   status: 'PENDING' | 'APPROVED' | 'RETURNED';
   proposedBy: string;

@@ -10,7 +10,7 @@ export type SurveyQuestionnaireTable = {
   questions: Json;
   createdAt: Instant;
   /** The context the questionnaire belongs to, given by the module that asks for it. */
-  ownerKind: 'COUNCIL_NEEDS' | 'TRAINING_NEEDS' | 'COURSE_EVALUATION' | 'EVENT_FOLLOW_UP';
+  ownerKind: 'COUNCIL_NEEDS' | 'COUNCIL_TABLE' | 'TRAINING_NEEDS' | 'COURSE_EVALUATION' | 'EVENT_FOLLOW_UP';
   ownerId: string | null;
   ownerLabel: string | null;
   answeredBy: 'ORGANISATION' | 'PERSON';

@@ -77,6 +77,7 @@ export type QuestionnaireInput = z.infer<typeof questionnaireInput>;
 /** The contexts a questionnaire belongs to, each given by the module that asks for it. */
 export const OWNER_KINDS = {
   COUNCIL_NEEDS: 'Analisi dei bisogni del Consiglio territoriale',
+  COUNCIL_TABLE: 'Analisi dei bisogni di un tavolo tematico del Consiglio territoriale',
   TRAINING_NEEDS: 'Rilevazione dei fabbisogni formativi',
   COURSE_EVALUATION: 'Valutazione di un’edizione di un corso',
   EVENT_FOLLOW_UP: 'Questionario dopo un evento',
@@ -85,6 +86,8 @@ export type OwnerKind = keyof typeof OWNER_KINDS;
 /** Who builds the questionnaires of each context, opens and closes them, invites and reads the results. */
 export const OWNER_BUILDERS: Record<OwnerKind, readonly Role[]> = {
   COUNCIL_NEEDS: ['council_secretariat'],
+  /** Proposed by the table's consultant and opened by the secretariat's approval, from the council's pages. */
+  COUNCIL_TABLE: [],
   TRAINING_NEEDS: ['trainer', 'project_manager'],
   COURSE_EVALUATION: ['trainer', 'project_manager'],
   EVENT_FOLLOW_UP: ['communications'],

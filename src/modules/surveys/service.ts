@@ -31,7 +31,7 @@ export { actorOf, QUESTIONNAIRE_NOT_FOUND, type Reach } from './access.ts';
 export { answersCsv, answersXlsx, type LeadColumns, organisationColumns } from './exports.ts';
 export { findInvitees, inviteToSurvey, listInvitations, remindInvitees } from './invitations.ts';
 export { answersOfKind, closeOwnedSurvey, launchOwnedSurvey, ownedResults, ownedSurvey } from './owner.ts';
-export { MIN_ANONYMOUS_ANSWERS, summarise } from './rules.ts';
+export { MIN_ANONYMOUS_ANSWERS, questionnaireProblems, summarise } from './rules.ts';
 
 export type SurveySettings = QuestionnaireInput & {
   anonymous: boolean;

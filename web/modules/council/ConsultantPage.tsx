@@ -2,7 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useLocation, useSearchParams } from 'react-router';
 import type { MeetingSummary } from '../../../src/modules/council/contract.ts';
 import { formatDate, formatDateTime } from '../../ui/dates.ts';
 import { TextField } from '../../ui/fields.tsx';
@@ -23,6 +23,7 @@ type DeskTable = FacilitationView['tables'][number];
 export function ConsultantPage() {
   const { t } = useTranslation();
   const [params] = useSearchParams();
+  const arrivalNotice = (useLocation().state as { notice?: string } | null)?.notice;
   const page = pageFrom(params);
   const desk = useQuery({ queryKey: consultantKeys.desk, queryFn: consultant.desk });
   const proposals = useQuery({
@@ -35,6 +36,7 @@ export function ConsultantPage() {
       title={t('councilConsultant.desk.title')}
       trail={[{ label: t('modules.council.title'), to: '/cti' }]}
     >
+      <Notice message={arrivalNotice} />
       <p>{t('councilConsultant.desk.intro')}</p>
       <p className="small text-secondary">{t('councilConsultant.desk.questionnairesNote')}</p>
       {desk.isPending ? (
@@ -94,6 +96,7 @@ function DeskTableSection({ table }: { table: DeskTable }) {
             ))}
           </ul>
         )}
+        <TableQuestionnaires table={table} />
         {held.map((meeting) => (
           <MinutesDraftForm key={meeting.id} meeting={meeting} />
         ))}
@@ -101,6 +104,34 @@ function DeskTableSection({ table }: { table: DeskTable }) {
         <NeedsEntryForm tableId={table.id} />
       </div>
     </section>
+  );
+}
+
+function TableQuestionnaires({ table }: { table: DeskTable }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <h3 className="h5 mt-4">{t('councilConsultant.questionnaires.ofDesk')}</h3>
+      {table.questionnaires.length === 0 ? (
+        <p>{t('councilConsultant.questionnaires.none')}</p>
+      ) : (
+        <ul>
+          {table.questionnaires.map((questionnaire) => (
+            <li key={questionnaire.id}>
+              <Link to={`/cti/questionari-dei-tavoli/${questionnaire.id}`}>{questionnaire.title}</Link>{' '}
+              <span className="badge bg-light text-dark">{t(`surveys.status.${questionnaire.status}`)}</span>{' '}
+              {t('surveys.page.figures', {
+                answers: questionnaire.responses,
+                invited: questionnaire.invited,
+              })}
+            </li>
+          ))}
+        </ul>
+      )}
+      <Link className="btn btn-outline-primary btn-sm" to={`/cti/consulenza/tavoli/${table.id}/questionario`}>
+        {t('councilConsultant.questionnaires.prepare')}
+      </Link>
+    </>
   );
 }
 

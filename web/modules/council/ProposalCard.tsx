@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { QUESTION_KINDS } from '../../../src/modules/surveys/contract.ts';
 import { formatDateTime } from '../../ui/dates.ts';
 import { FormProblem, reportProblem } from '../../ui/forms.tsx';
 import { Notice } from '../../ui/Notice.tsx';
@@ -14,10 +15,13 @@ import { keys } from './requests.ts';
 export function ProposalCard({
   proposal,
   canDecide = false,
+  onDecided,
   headingLevel = 3,
 }: {
   proposal: ProposalView;
   canDecide?: boolean;
+  /** Says what was decided where the list is: a decided proposal may leave a list of waiting ones. */
+  onDecided?: (message: string) => void;
   /** The level of the card's heading: one below the heading the list sits under. */
   headingLevel?: 2 | 3;
 }) {
@@ -30,7 +34,8 @@ export function ProposalCard({
         <Heading id={headingId} className="h6 card-title">
           {t(`councilConsultant.kinds.${proposal.kind}`)}
           {proposal.needs ? ` – ${proposal.needs.title}` : ''}
-          {proposal.convocation ? ` – ${proposal.convocation.title}` : ''}{' '}
+          {proposal.convocation ? ` – ${proposal.convocation.title}` : ''}
+          {proposal.questionnaire ? ` – ${proposal.questionnaire.title}` : ''}{' '}
           <span className={`badge ${proposal.status === 'APPROVED' ? 'bg-success' : 'bg-secondary'}`}>
             {t(`councilConsultant.statuses.${proposal.status}`)}
           </span>
@@ -57,7 +62,7 @@ export function ProposalCard({
             {t('councilConsultant.proposals.reason', { reason: proposal.returnReason })}
           </p>
         )}
-        {canDecide && proposal.status === 'PENDING' && <Decision proposal={proposal} />}
+        {canDecide && proposal.status === 'PENDING' && <Decision proposal={proposal} onDecided={onDecided} />}
       </article>
     </li>
   );
@@ -93,6 +98,36 @@ function ProposalContent({ proposal }: { proposal: ProposalView }) {
       </div>
     );
   }
+  if (proposal.questionnaire) {
+    const { questionnaire } = proposal;
+    return (
+      <div className="small">
+        <p className="mb-1 lovit-prose">{questionnaire.intro}</p>
+        <p className="mb-1">
+          {questionnaire.anonymous
+            ? t('councilConsultant.proposals.anonymous')
+            : t('councilConsultant.proposals.named')}
+          {questionnaire.reminderDays
+            ? ` ${t('surveys.page.reminder', { count: questionnaire.reminderDays })}`
+            : ''}
+        </p>
+        <p className="mb-1">{t('councilConsultant.proposals.questions')}</p>
+        <ol>
+          {questionnaire.questions.map((question) => (
+            <li key={question.key}>
+              {question.label} ({QUESTION_KINDS[question.kind]}
+              {'options' in question ? `: ${question.options.join(', ')}` : ''})
+            </li>
+          ))}
+        </ol>
+        {proposal.questionnaireId && (
+          <Link to={`/cti/questionari-dei-tavoli/${proposal.questionnaireId}`}>
+            {t('councilConsultant.proposals.openQuestionnaire')}
+          </Link>
+        )}
+      </div>
+    );
+  }
   if (proposal.minutes !== null)
     return (
       <div className="small">
@@ -105,7 +140,13 @@ function ProposalContent({ proposal }: { proposal: ProposalView }) {
   return <p className="small lovit-prose">{proposal.needs?.text}</p>;
 }
 
-function Decision({ proposal }: { proposal: ProposalView }) {
+function Decision({
+  proposal,
+  onDecided,
+}: {
+  proposal: ProposalView;
+  onDecided: ((message: string) => void) | undefined;
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [problem, setProblem] = useState<string | null>(null);
@@ -113,7 +154,7 @@ function Decision({ proposal }: { proposal: ProposalView }) {
   const form = useForm({ defaultValues: { reason: '' } });
   const settled = (message: string) => {
     setProblem(null);
-    setDone(message);
+    (onDecided ?? setDone)(message);
     void queryClient.invalidateQueries({ queryKey: consultantKeys.all });
     void queryClient.invalidateQueries({ queryKey: keys.all });
   };

@@ -15,36 +15,59 @@ import { ProposalCard } from './ProposalCard.tsx';
 import { council, keys } from './requests.ts';
 
 const STATUSES = ['PENDING', 'APPROVED', 'RETURNED'] as const;
+const KINDS = ['CONVOCATION', 'MINUTES', 'NEEDS', 'QUESTIONNAIRE'] as const;
 
 /** The secretariat's queue of the consultant's proposals, and the consultants' assignments to the tables. */
 export function ProposalsPage() {
   const { t } = useTranslation();
   const filterId = useId();
+  const kindId = useId();
   const [params, setParams] = useSearchParams();
   const status = params.get('stato') ?? 'PENDING';
+  const kind = params.get('tipo') ?? '';
+  const [decided, setDecided] = useState<string | null>(null);
   const page = pageFrom(params);
   const proposals = useQuery({
-    queryKey: consultantKeys.proposals(status, page),
-    queryFn: () => consultant.proposals(status, page),
+    queryKey: consultantKeys.proposals(status, page, kind),
+    queryFn: () => consultant.proposals(status, page, kind),
     placeholderData: keepPreviousData,
   });
+  // "All statuses" is an empty `stato`, kept in the address; no kind is no `tipo` at all.
+  const filter = (changes: { stato?: string; tipo?: string }) => {
+    const next = { stato: status, tipo: kind, ...changes };
+    setParams(next.tipo ? next : { stato: next.stato });
+  };
   return (
     <Page
       title={t('councilConsultant.proposals.title')}
       trail={[{ label: t('modules.council.title'), to: '/cti' }]}
     >
       <p>{t('councilConsultant.proposals.intro')}</p>
-      <div className="select-wrapper lovit-field">
-        <label htmlFor={filterId}>{t('councilConsultant.proposals.filter')}</label>
-        <select id={filterId} value={status} onChange={(event) => setParams({ stato: event.target.value })}>
-          {STATUSES.map((code) => (
-            <option key={code} value={code}>
-              {t(`councilConsultant.statuses.${code}`)}
-            </option>
-          ))}
-          <option value="">{t('councilConsultant.proposals.all')}</option>
-        </select>
+      <div className="row">
+        <div className="col-12 col-md-6 select-wrapper lovit-field">
+          <label htmlFor={filterId}>{t('councilConsultant.proposals.filter')}</label>
+          <select id={filterId} value={status} onChange={(event) => filter({ stato: event.target.value })}>
+            {STATUSES.map((code) => (
+              <option key={code} value={code}>
+                {t(`councilConsultant.statuses.${code}`)}
+              </option>
+            ))}
+            <option value="">{t('councilConsultant.proposals.all')}</option>
+          </select>
+        </div>
+        <div className="col-12 col-md-6 select-wrapper lovit-field">
+          <label htmlFor={kindId}>{t('councilConsultant.proposals.kindFilter')}</label>
+          <select id={kindId} value={kind} onChange={(event) => filter({ tipo: event.target.value })}>
+            <option value="">{t('councilConsultant.proposals.allKinds')}</option>
+            {KINDS.map((code) => (
+              <option key={code} value={code}>
+                {t(`councilConsultant.kinds.${code}`)}
+              </option>
+            ))}
+          </select>
+        </div>
       </div>
+      <Notice message={decided} />
       <PagedList
         list={proposals}
         count={(count) => t('councilConsultant.proposals.count', { count })}
@@ -53,7 +76,13 @@ export function ProposalsPage() {
         {(items) => (
           <ul className="list-unstyled">
             {items.map((proposal) => (
-              <ProposalCard key={proposal.id} proposal={proposal} canDecide headingLevel={2} />
+              <ProposalCard
+                key={proposal.id}
+                proposal={proposal}
+                canDecide
+                onDecided={setDecided}
+                headingLevel={2}
+              />
             ))}
           </ul>
         )}

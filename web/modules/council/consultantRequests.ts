@@ -9,13 +9,17 @@ import type {
   FacilitationView,
   needsEntryInput,
   ProposalView,
+  questionnaireProposalInput,
+  TableQuestionnaireView,
 } from '../../../src/modules/council/facilitation/contract.ts';
+import type { ResultsView } from '../../../src/modules/surveys/contract.ts';
 import { api, type Query } from '../../app/api.ts';
 import type { MeetingInput, Paged } from './requests.ts';
 
-export type { ConcertationView, ConsultantView, FacilitationView, ProposalView };
+export type { ConcertationView, ConsultantView, FacilitationView, ProposalView, TableQuestionnaireView };
 export type ConcertationInput = z.input<typeof concertationInput>;
 export type NeedsEntryInput = z.input<typeof needsEntryInput>;
+export type QuestionnaireProposalInput = z.input<typeof questionnaireProposalInput>;
 export type ConcertationFilter = {
   from?: string;
   to?: string;
@@ -27,7 +31,10 @@ export const consultantKeys = {
   all: ['council', 'consultant'] as const,
   desk: ['council', 'consultant', 'desk'] as const,
   consultants: ['council', 'consultant', 'consultants'] as const,
-  proposals: (status: string, page: number) => ['council', 'consultant', 'proposals', status, page] as const,
+  proposals: (status: string, page: number, kind = '') =>
+    ['council', 'consultant', 'proposals', status, kind, page] as const,
+  questionnaire: (id: string) => ['council', 'consultant', 'questionnaire', id] as const,
+  results: (id: string) => ['council', 'consultant', 'questionnaire', id, 'results'] as const,
   log: (filter: ConcertationFilter, page: number) => ['council', 'consultant', 'log', filter, page] as const,
 };
 
@@ -46,12 +53,19 @@ export const consultant = {
     api.post<ProposalView>(`/api/council/meetings/${meetingId}/proposals/minutes`, { text }),
   proposeNeeds: (tableId: string, input: NeedsEntryInput) =>
     api.post<ProposalView>(`/api/council/tables/${tableId}/proposals/needs`, input),
-  proposals: (status: string, page: number) =>
+  proposeQuestionnaire: (tableId: string, input: QuestionnaireProposalInput) =>
+    api.post<ProposalView>(`/api/council/tables/${tableId}/proposals/questionnaire`, input),
+  proposals: (status: string, page: number, kind = '') =>
     api.get<Paged<ProposalView>>('/api/council/proposals', {
       ...(status ? { status } : {}),
+      ...(kind ? { kind } : {}),
       page,
       pageSize: LOG_PAGE_SIZE,
     }),
+  questionnaire: (id: string) => api.get<TableQuestionnaireView>(`/api/council/table-questionnaires/${id}`),
+  results: (id: string) => api.get<ResultsView>(`/api/council/table-questionnaires/${id}/results`),
+  closeQuestionnaire: (id: string) =>
+    api.post<TableQuestionnaireView>(`/api/council/table-questionnaires/${id}/close`),
   approve: (id: string) => api.post<ProposalView>(`/api/council/proposals/${id}/approve`),
   giveBack: (id: string, reason: string) =>
     api.post<ProposalView>(`/api/council/proposals/${id}/return`, { reason }),

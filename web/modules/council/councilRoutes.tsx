@@ -9,13 +9,15 @@ import { MapPage } from './MapPage.tsx';
 import { MeetingPage } from './MeetingPage.tsx';
 import { ProposalsPage } from './ProposalsPage.tsx';
 import { QuestionnairePage } from './QuestionnairePage.tsx';
+import { QuestionnaireProposalPage } from './QuestionnaireProposalPage.tsx';
 import { QuestionnairesPage } from './QuestionnairesPage.tsx';
 import { ServicesPage } from './ServicesPage.tsx';
 import { TablePage } from './TablePage.tsx';
+import { TableQuestionnairePage } from './TableQuestionnairePage.tsx';
 
 /** The pages of the council under `/cti/…` (the list of tables is the module's page). */
 export function councilRoutes() {
-  const pages: { path: string; Page: () => React.JSX.Element; permission?: Permission }[] = [
+  const pages: { path: string; Page: () => React.JSX.Element; permissions?: Permission[] }[] = [
     { path: '/cti/tavoli/:id', Page: TablePage },
     { path: '/cti/sedute/:id', Page: MeetingPage },
     { path: '/cti/azioni', Page: ActionsPage },
@@ -25,15 +27,25 @@ export function councilRoutes() {
     { path: '/cti/questionari', Page: QuestionnairesPage },
     { path: '/cti/questionari/:id', Page: QuestionnairePage },
     { path: '/cti/concertazione', Page: ConcertationPage },
-    { path: '/cti/consulenza', Page: ConsultantPage, permission: 'council.tables.facilitate' },
-    { path: '/cti/proposte', Page: ProposalsPage, permission: 'council.manage' },
+    { path: '/cti/consulenza', Page: ConsultantPage, permissions: ['council.tables.facilitate'] },
+    {
+      path: '/cti/consulenza/tavoli/:id/questionario',
+      Page: QuestionnaireProposalPage,
+      permissions: ['council.tables.facilitate'],
+    },
+    { path: '/cti/proposte', Page: ProposalsPage, permissions: ['council.manage'] },
+    {
+      path: '/cti/questionari-dei-tavoli/:id',
+      Page: TableQuestionnairePage,
+      permissions: ['council.manage', 'council.tables.facilitate'],
+    },
   ];
-  return pages.map(({ path, Page, permission = 'council.access' }) => (
+  return pages.map(({ path, Page, permissions = ['council.access'] }) => (
     <Route
       key={path}
       path={path}
       element={
-        <RequirePermission anyOf={[permission]}>
+        <RequirePermission anyOf={permissions}>
           <Page />
         </RequirePermission>
       }

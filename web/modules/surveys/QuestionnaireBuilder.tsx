@@ -53,6 +53,10 @@ type BuilderProps = {
   themes?: Readonly<Record<string, string>>;
   /** The contexts the builder may choose among; with them the form asks for purpose, anonymity and reminders. */
   kinds?: readonly OwnerKind[];
+  /** False when the page knows the questionnaire's purpose (one kind, its own record): only anonymity and reminders. */
+  asksPurpose?: boolean;
+  /** What the button that saves says, when not creating the questionnaire (sending it for approval). */
+  submitLabel?: string;
   save: (built: BuiltQuestionnaire) => Promise<{ id: string }>;
   onSaved: (id: string) => void;
 };
@@ -104,7 +108,14 @@ function toQuestions(drafts: readonly Draft[]): Question[] {
  * A builder writes a questionnaire: questions of five kinds, required or not, shown on a condition chosen from the
  * earlier choice questions and their options; questions can be moved and removed, and their keys come from their texts.
  */
-export function QuestionnaireBuilder({ themes, kinds, save, onSaved }: BuilderProps) {
+export function QuestionnaireBuilder({
+  themes,
+  kinds,
+  asksPurpose = true,
+  submitLabel,
+  save,
+  onSaved,
+}: BuilderProps) {
   const { t } = useTranslation();
   const id = useId();
   const [problem, setProblem] = useState<string | null>(null);
@@ -171,27 +182,31 @@ export function QuestionnaireBuilder({ themes, kinds, save, onSaved }: BuilderPr
         />
         {kinds && (
           <div className="row">
-            <div className="col-12 col-md-6">
-              <SelectField
-                label={t('surveys.builder.ownerKind')}
-                registration={form.register('ownerKind')}
-                error={errors.ownerKind}
-              >
-                {kinds.map((kind) => (
-                  <option key={kind} value={kind}>
-                    {OWNER_KINDS[kind]}
-                  </option>
-                ))}
-              </SelectField>
-            </div>
-            <div className="col-12 col-md-6">
-              <TextField
-                label={t('surveys.builder.ownerLabel')}
-                hint={t('surveys.builder.ownerLabelHint')}
-                registration={form.register('ownerLabel')}
-                error={errors.ownerLabel}
-              />
-            </div>
+            {asksPurpose && (
+              <>
+                <div className="col-12 col-md-6">
+                  <SelectField
+                    label={t('surveys.builder.ownerKind')}
+                    registration={form.register('ownerKind')}
+                    error={errors.ownerKind}
+                  >
+                    {kinds.map((kind) => (
+                      <option key={kind} value={kind}>
+                        {OWNER_KINDS[kind]}
+                      </option>
+                    ))}
+                  </SelectField>
+                </div>
+                <div className="col-12 col-md-6">
+                  <TextField
+                    label={t('surveys.builder.ownerLabel')}
+                    hint={t('surveys.builder.ownerLabelHint')}
+                    registration={form.register('ownerLabel')}
+                    error={errors.ownerLabel}
+                  />
+                </div>
+              </>
+            )}
             <div className="col-12 col-md-6">
               <div className="form-check mt-4">
                 <input
@@ -365,7 +380,7 @@ export function QuestionnaireBuilder({ themes, kinds, save, onSaved }: BuilderPr
         </button>
         <FormProblem message={problem} />
         <button type="submit" className="btn btn-primary ms-2" disabled={create.isPending}>
-          {t('surveys.builder.create')}
+          {submitLabel ?? t('surveys.builder.create')}
         </button>
       </form>
     </section>

@@ -1,8 +1,10 @@
 /**
  * The API of the consultant for territorial concertation as facilitator of the thematic tables assigned to them:
- * the assignments, and the proposals (convocation, minutes draft, needs analysis entry) waiting for the secretariat.
+ * the assignments, the proposals (convocation, minutes draft, needs analysis entry, questionnaire) waiting for
+ * the secretariat, and the questionnaires of the tables.
  */
 import { z } from 'zod';
+import { question, questionnaireView, surveyInput } from '../../surveys/contract.ts';
 import { meetingInput, meetingSummary, minutesInput, multilineText, text } from '../contract.ts';
 
 export const assignmentInput = z.object({ userId: z.uuid() });
@@ -27,13 +29,21 @@ export const consultantView = z.object({
 });
 export type ConsultantView = z.infer<typeof consultantView>;
 
-export const proposalKind = z.enum(['CONVOCATION', 'MINUTES', 'NEEDS']);
+export const proposalKind = z.enum(['CONVOCATION', 'MINUTES', 'NEEDS', 'QUESTIONNAIRE']);
 export type ProposalKind = z.infer<typeof proposalKind>;
 export const proposalStatus = z.enum(['PENDING', 'APPROVED', 'RETURNED']);
 
 export const convocationProposalInput = meetingInput;
 export const minutesProposalInput = minutesInput;
 export const needsEntryInput = z.object({ title: text(300), text: multilineText(8000) });
+/** A questionnaire of the table, as the surveys module builds one: questions, anonymity, reminder. */
+export const questionnaireProposalInput = surveyInput.pick({
+  title: true,
+  intro: true,
+  questions: true,
+  anonymous: true,
+  reminderDays: true,
+});
 export const returnInput = z.object({ reason: multilineText(2000) });
 
 export const proposalView = z.object({
@@ -48,6 +58,9 @@ export const proposalView = z.object({
   convocation: convocationProposalInput.nullable(),
   minutes: z.string().nullable(),
   needs: needsEntryInput.nullable(),
+  questionnaire: questionnaireProposalInput.nullable(),
+  /** The questionnaire opened once the proposal was approved. */
+  questionnaireId: z.uuid().nullable(),
   status: proposalStatus,
   proposedBy: z.string(),
   proposedAt: z.string(),
@@ -65,7 +78,28 @@ export const proposalsQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
 });
 
-/** The consultant's desk: the tables assigned to them with their meetings. */
+/** A questionnaire of a table as listed: what it asks, how far the answers have come. */
+export const tableQuestionnaireSummary = questionnaireView.pick({
+  id: true,
+  title: true,
+  status: true,
+  anonymous: true,
+  responses: true,
+  invited: true,
+});
+export type TableQuestionnaireSummary = z.infer<typeof tableQuestionnaireSummary>;
+
+/** A questionnaire of a table, for the table's consultant and the secretariat. */
+export const tableQuestionnaireView = tableQuestionnaireSummary.extend({
+  tableId: z.uuid(),
+  tableName: z.string(),
+  intro: z.string(),
+  questions: z.array(question),
+  reminderDays: z.number().int().nullable(),
+});
+export type TableQuestionnaireView = z.infer<typeof tableQuestionnaireView>;
+
+/** The consultant's desk: the tables assigned to them with their meetings and questionnaires. */
 export const facilitationView = z.object({
   tables: z.array(
     z.object({
@@ -73,6 +107,7 @@ export const facilitationView = z.object({
       name: z.string(),
       assignedAt: z.string(),
       meetings: z.array(meetingSummary),
+      questionnaires: z.array(tableQuestionnaireSummary),
     }),
   ),
 });

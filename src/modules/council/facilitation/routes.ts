@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { LovitApp } from '../../../kernel/http.ts';
 import type { Platform } from '../../../kernel/platform.ts';
 import { paged } from '../../identity/contract.ts';
+import { resultsView } from '../../surveys/contract.ts';
 import {
   assignmentInput,
   assignmentView,
@@ -12,8 +13,11 @@ import {
   needsEntryInput,
   proposalsQuery,
   proposalView,
+  questionnaireProposalInput,
   returnInput,
+  tableQuestionnaireView,
 } from './contract.ts';
+import { closeTableQuestionnaire, tableQuestionnaire, tableQuestionnaireResults } from './questionnaires.ts';
 import {
   approveProposal,
   assignConsultant,
@@ -25,6 +29,7 @@ import {
   proposeConvocation,
   proposeMinutes,
   proposeNeedsEntry,
+  proposeQuestionnaire,
   returnProposal,
 } from './service.ts';
 
@@ -124,6 +129,24 @@ export function registerFacilitationRoutes(app: LovitApp, platform: Platform): v
         .send(await proposeNeedsEntry(platform, request.caller, request.params.id, request.body)),
   );
   app.post(
+    '/api/council/tables/:id/proposals/questionnaire',
+    {
+      config: { access: 'council.tables.facilitate' },
+      schema: {
+        tags,
+        summary:
+          'Propone alla segreteria un questionario del tavolo (domande, anonimato, promemoria): i componenti sono invitati quando è approvato',
+        params: idParams,
+        body: questionnaireProposalInput,
+        response: { 201: proposalView },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(await proposeQuestionnaire(platform, request.caller, request.params.id, request.body)),
+  );
+  app.post(
     '/api/council/meetings/:id/proposals/minutes',
     {
       config: { access: 'council.tables.facilitate' },
@@ -192,5 +215,51 @@ export function registerFacilitationRoutes(app: LovitApp, platform: Platform): v
       },
     },
     async (request) => returnProposal(platform, request.caller, request.params.id, request.body),
+  );
+  registerTableQuestionnaireRoutes(app, platform);
+}
+
+/** A table's questionnaires: for the secretariat and the consultant assigned to the table, not found for others. */
+function registerTableQuestionnaireRoutes(app: LovitApp, platform: Platform): void {
+  app.get(
+    '/api/council/table-questionnaires/:id',
+    {
+      config: { access: 'council.access' },
+      schema: {
+        tags,
+        summary: 'Un questionario di un tavolo tematico, per la segreteria e il consulente del tavolo',
+        params: idParams,
+        response: { 200: tableQuestionnaireView },
+      },
+    },
+    async (request) => tableQuestionnaire(platform, request.caller, request.params.id),
+  );
+  app.get(
+    '/api/council/table-questionnaires/:id/results',
+    {
+      config: { access: 'council.access' },
+      schema: {
+        tags,
+        summary:
+          'Risultati per domanda del questionario del tavolo (un questionario anonimo solo chiuso e da 5 risposte)',
+        params: idParams,
+        response: { 200: resultsView },
+      },
+    },
+    async (request) => tableQuestionnaireResults(platform, request.caller, request.params.id),
+  );
+  app.post(
+    '/api/council/table-questionnaires/:id/close',
+    {
+      config: { access: 'council.access' },
+      schema: {
+        tags,
+        summary: 'Chiude il questionario del tavolo (la segreteria o il consulente del tavolo)',
+        params: idParams,
+        body: noBody,
+        response: { 200: tableQuestionnaireView },
+      },
+    },
+    async (request) => closeTableQuestionnaire(platform, request.caller, request.params.id),
   );
 }

@@ -1,15 +1,17 @@
 /**
  * Use cases of the consultant for territorial concertation as facilitator: the secretariat assigns them thematic
  * tables; on those tables only they propose a convocation with its agenda, a minutes draft, a needs analysis
- * entry; each proposal waits for the secretariat, which approves it (and it takes effect through the council's
- * own use cases, in the same transaction) or returns it with a reason.
+ * entry, a questionnaire; each proposal waits for the secretariat (told by e-mail), which approves it (and it takes
+ * effect through the council's own use cases, in the same transaction) or returns it with a reason (and the
+ * consultant is told either way).
  */
 import type { z } from 'zod';
 import type { Actor, Caller } from '../../../kernel/auth.ts';
 import { Conflict, Invalid, NotFound } from '../../../kernel/errors.ts';
 import { newId } from '../../../kernel/ids.ts';
 import type { Platform } from '../../../kernel/platform.ts';
-import { writeTransaction } from '../../../kernel/transaction.ts';
+import { type UnitOfWork, writeTransaction } from '../../../kernel/transaction.ts';
+import * as surveys from '../../surveys/service.ts';
 import { lockForStep, saveMinutesIn } from '../minutes/service.ts';
 import {
   actorOf,
@@ -22,114 +24,30 @@ import {
 } from '../service.ts';
 import * as store from '../store.ts';
 import type {
-  AssignmentView,
-  ConsultantView,
   convocationProposalInput,
   FacilitationView,
   needsEntryInput,
   ProposalKind,
   ProposalView,
   proposalsQuery,
+  questionnaireProposalInput,
   returnInput,
 } from './contract.ts';
+import { queueProposalDecided, queueProposalWaiting } from './letters.ts';
+import {
+  launchTableQuestionnaire,
+  questionnairesOfTable,
+  refuseWithoutRespondents,
+} from './questionnaires.ts';
 import { decisionRefusal } from './rules.ts';
 import * as facilitationStore from './store.ts';
+
+export { assignConsultant, endAssignment, listConsultants } from './assignments.ts';
 
 const PROPOSAL_NOT_FOUND = 'La proposta non esiste o non è accessibile.';
 const NOT_ASSIGNED = 'Il tavolo non esiste o non è tra quelli assegnati alla tua consulenza.';
 
-function assignmentView(row: facilitationStore.AssignmentRow): AssignmentView {
-  return {
-    id: row.id,
-    tableId: row.tableId,
-    tableName: row.tableName,
-    userId: row.userId,
-    consultantName: row.consultantName,
-    assignedAt: row.assignedAt.toISOString(),
-  };
-}
-
-/** The consultants the secretariat may assign, each with the tables assigned to them now. */
-export async function listConsultants(platform: Platform): Promise<ConsultantView[]> {
-  const { db } = platform.database;
-  const people = await facilitationStore.consultants(db);
-  const assignments = await facilitationStore.currentAssignments(db);
-  // one person may hold the role in more than one organisation: listed once
-  const byUser = new Map(people.map((person) => [person.userId, person]));
-  return [...byUser.values()].map((person) => ({
-    ...person,
-    assignments: assignments.filter((a) => a.userId === person.userId).map(assignmentView),
-  }));
-}
-
-/** The secretariat assigns a consultant to a thematic table. */
-export async function assignConsultant(
-  platform: Platform,
-  caller: Caller,
-  tableId: string,
-  input: { userId: string },
-): Promise<AssignmentView> {
-  const actor = actorOf(caller);
-  const id = newId();
-  await writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
-    const [table] = await store.tables(db, { all: true }, tableId);
-    if (!table) throw new NotFound(TABLE_NOT_FOUND);
-    if (table.kind !== 'THEMATIC')
-      throw new Conflict('Al consulente si assegnano i tavoli tematici, non la seduta plenaria.');
-    if ((await facilitationStore.consultants(db, input.userId)).length === 0)
-      throw new Invalid([
-        {
-          path: 'body.userId',
-          message: 'scegliere una persona con il ruolo di consulente per la concertazione',
-        },
-      ]);
-    if (await facilitationStore.isAssigned(db, tableId, input.userId))
-      throw new Conflict('Il consulente è già assegnato a questo tavolo.');
-    const row = {
-      id,
-      tableId,
-      userId: input.userId,
-      assignedAt: platform.clock.now(),
-      assignedBy: actor.userId,
-    };
-    await facilitationStore.insertAssignment(db, row);
-    await audit({
-      kind: 'change',
-      action: 'council.consultant.assign',
-      entityType: 'council_table',
-      entityId: tableId,
-      before: null,
-      after: row,
-    });
-  });
-  const [row] = await facilitationStore.currentAssignments(platform.database.db, { id });
-  return assignmentView(row as facilitationStore.AssignmentRow);
-}
-
-/** The secretariat ends an assignment: the consultant's waiting proposals on that table stay for its decision. */
-export async function endAssignment(
-  platform: Platform,
-  caller: Caller,
-  tableId: string,
-  assignmentId: string,
-) {
-  await writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
-    const [current] = await facilitationStore.currentAssignments(db, { id: assignmentId, tableId });
-    if (!current) throw new NotFound('L’assegnazione non esiste o è già terminata.');
-    const endedAt = platform.clock.now();
-    await facilitationStore.endAssignment(db, assignmentId, endedAt);
-    await audit({
-      kind: 'change',
-      action: 'council.consultant.end',
-      entityType: 'council_table',
-      entityId: tableId,
-      before: { assignmentId, userId: current.userId, endedAt: null },
-      after: { assignmentId, userId: current.userId, endedAt },
-    });
-  });
-}
-
-/** The consultant's desk: the tables assigned to them now, with their meetings. */
+/** The consultant's desk: the tables assigned to them now, with their meetings and questionnaires. */
 export async function facilitation(platform: Platform, caller: Caller): Promise<FacilitationView> {
   const actor = actorOf(caller);
   const { db } = platform.database;
@@ -139,12 +57,15 @@ export async function facilitation(platform: Platform, caller: Caller): Promise<
     assignments.map((a) => a.tableId),
   );
   return {
-    tables: assignments.map((a) => ({
-      id: a.tableId,
-      name: a.tableName,
-      assignedAt: a.assignedAt.toISOString(),
-      meetings: meetings.filter((m) => m.tableId === a.tableId).map(meetingSummary),
-    })),
+    tables: await Promise.all(
+      assignments.map(async (a) => ({
+        id: a.tableId,
+        name: a.tableName,
+        assignedAt: a.assignedAt.toISOString(),
+        meetings: meetings.filter((m) => m.tableId === a.tableId).map(meetingSummary),
+        questionnaires: await questionnairesOfTable(platform, caller, a.tableId),
+      })),
+    ),
   };
 }
 
@@ -202,6 +123,25 @@ export async function proposeNeedsEntry(
   );
 }
 
+/**
+ * The consultant proposes a questionnaire of an assigned table, built as the surveys module builds one: nothing
+ * exists in the surveys module, and nobody is invited, until the secretariat approves.
+ */
+export async function proposeQuestionnaire(
+  platform: Platform,
+  caller: Caller,
+  tableId: string,
+  input: z.infer<typeof questionnaireProposalInput>,
+) {
+  const actor = actorOf(caller);
+  const problems = surveys.questionnaireProblems(input.questions);
+  if (problems.length) throw new Invalid(problems);
+  return propose(platform, caller, 'QUESTIONNAIRE', tableId, null, input, async (db) => {
+    await refuseUnlessAssigned(db, tableId, actor.userId);
+    await refuseWithoutRespondents(db, tableId);
+  });
+}
+
 async function propose(
   platform: Platform,
   caller: Caller,
@@ -213,7 +153,8 @@ async function propose(
 ): Promise<ProposalView> {
   const actor = actorOf(caller);
   const id = newId();
-  await writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
+  await writeTransaction(platform.database.db, platform.clock, caller, async (unit) => {
+    const { db, audit } = unit;
     await check(db);
     const row = {
       id,
@@ -234,8 +175,19 @@ async function propose(
       before: null,
       after: { ...row, content },
     });
+    await queueProposalWaiting(
+      unit,
+      { id, kind, tableName: await tableNameOf(db, tableId), proposedBy: actor.userId },
+      platform.config.publicUrl,
+    );
   });
   return getProposal(platform, caller, id);
+}
+
+async function tableNameOf(db: UnitOfWork['db'], tableId: string) {
+  const [table] = await store.tables(db, { all: true }, tableId);
+  if (!table) throw new NotFound(TABLE_NOT_FOUND);
+  return table.name;
 }
 
 function proposalView(row: facilitationStore.ProposalRow): ProposalView {
@@ -250,6 +202,8 @@ function proposalView(row: facilitationStore.ProposalRow): ProposalView {
     convocation: row.kind === 'CONVOCATION' ? (content as ProposalView['convocation']) : null,
     minutes: row.kind === 'MINUTES' ? String(content.text ?? '') : null,
     needs: row.kind === 'NEEDS' ? (content as ProposalView['needs']) : null,
+    questionnaire: row.kind === 'QUESTIONNAIRE' ? (content as ProposalView['questionnaire']) : null,
+    questionnaireId: row.questionnaireId,
     status: row.status,
     proposedBy: row.proposedByName,
     proposedAt: row.proposedAt.toISOString(),
@@ -319,10 +273,21 @@ export async function approveProposal(platform: Platform, caller: Caller, id: st
     }
     if (proposal.kind === 'MINUTES' && meetingId)
       await saveMinutesIn(platform, unit, meetingId, String(content.text ?? ''), proposal.proposedBy, id);
+    const tableName = await tableNameOf(db, proposal.tableId);
+    const questionnaireId =
+      proposal.kind === 'QUESTIONNAIRE'
+        ? await launchTableQuestionnaire(
+            platform,
+            unit,
+            { id: proposal.tableId, name: tableName },
+            content as z.infer<typeof questionnaireProposalInput>,
+          )
+        : null;
     const decidedAt = platform.clock.now();
     await facilitationStore.updateProposal(db, id, {
       status: 'APPROVED',
       meetingId,
+      questionnaireId,
       decidedBy: actor.userId,
       decidedAt,
     });
@@ -332,8 +297,13 @@ export async function approveProposal(platform: Platform, caller: Caller, id: st
       entityType: 'council_proposal',
       entityId: id,
       before: { status: proposal.status },
-      after: { status: 'APPROVED', meetingId, decidedAt },
+      after: { status: 'APPROVED', meetingId, questionnaireId, decidedAt },
     });
+    await queueProposalDecided(
+      unit,
+      { ...proposal, tableName, returnReason: null },
+      platform.config.publicUrl,
+    );
   });
   return getProposal(platform, caller, id);
 }
@@ -346,7 +316,8 @@ export async function returnProposal(
   input: z.infer<typeof returnInput>,
 ) {
   const actor = actorOf(caller);
-  await writeTransaction(platform.database.db, platform.clock, caller, async ({ db, audit }) => {
+  await writeTransaction(platform.database.db, platform.clock, caller, async (unit) => {
+    const { db, audit } = unit;
     const proposal = await facilitationStore.lockProposal(db, id);
     if (!proposal) throw new NotFound(PROPOSAL_NOT_FOUND);
     const refusal = decisionRefusal(proposal.status);
@@ -366,6 +337,11 @@ export async function returnProposal(
       before: { status: proposal.status },
       after: { status: 'RETURNED', returnReason: input.reason, decidedAt },
     });
+    await queueProposalDecided(
+      unit,
+      { ...proposal, tableName: await tableNameOf(db, proposal.tableId), returnReason: input.reason },
+      platform.config.publicUrl,
+    );
   });
   return getProposal(platform, caller, id);
 }

@@ -149,3 +149,57 @@ export function meetingsOfTables(db: Db, tableIds: readonly string[]) {
     .limit(500)
     .execute();
 }
+
+export type Recipient = { id: string; email: string; givenName: string; familyName: string };
+
+/** The active users holding a role, each once (the secretariat, told of a waiting proposal). */
+export function activeUsersWithRole(db: Db, role: string): Promise<Recipient[]> {
+  return db
+    .selectFrom('appUser as u')
+    .select(['u.id', 'u.email', 'u.givenName', 'u.familyName'])
+    .where('u.isActive', '=', true)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('membership as m')
+          .select('m.userId')
+          .whereRef('m.userId', '=', 'u.id')
+          .where('m.role', '=', role),
+      ),
+    )
+    .orderBy('u.familyName')
+    .orderBy('u.id')
+    .limit(200)
+    .execute();
+}
+
+/** An active user, or nothing (the consultant, told of the decision on their proposal). */
+export function activeUser(db: Db, id: string): Promise<Recipient | undefined> {
+  return db
+    .selectFrom('appUser')
+    .select(['id', 'email', 'givenName', 'familyName'])
+    .where('id', '=', id)
+    .where('isActive', '=', true)
+    .executeTakeFirst();
+}
+
+/**
+ * Who answers a table's questionnaire: the active users holding the council member's role in the organisations
+ * seated at the table now.
+ */
+export async function tableRespondents(db: Db, tableId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('membership as m')
+    .innerJoin('appUser as u', 'u.id', 'm.userId')
+    .innerJoin('councilMembership as c', 'c.organisationId', 'm.organisationId')
+    .select('u.id')
+    .distinct()
+    .where('c.tableId', '=', tableId)
+    .where('c.toOn', 'is', null)
+    .where('m.role', '=', 'council_member')
+    .where('u.isActive', '=', true)
+    .orderBy('u.id')
+    .limit(2000)
+    .execute();
+  return rows.map((row) => row.id);
+}

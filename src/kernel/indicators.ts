@@ -4,8 +4,10 @@
  * and, for every count, the records behind it as the caller may see them. Registered once where the modules are
  * assembled (`modules/index.ts`), the same way as the personal-data providers.
  */
-import type { Caller } from './auth.ts';
+import { type Actor, type Caller, hasPermission } from './auth.ts';
 import { endOfDayInRome, startOfDayInRome } from './clock.ts';
+import type { Db } from './db.ts';
+import type { Permission } from './permissions.ts';
 import type { Platform } from './platform.ts';
 
 /** The days a figure covers, both included (`YYYY-MM-DD`, Europe/Rome). */
@@ -54,11 +56,6 @@ export type IndicatorSource = {
   ): Promise<IndicatorRecords>;
 };
 
-/** The answer of a source whose records the caller may not see. */
-export function restrictedRecords(columns: IndicatorColumn[]): IndicatorRecords {
-  return { columns, rows: [], total: 0, restricted: true };
-}
-
 const sources = new Map<string, IndicatorSource>();
 
 export function registerIndicatorSource(source: IndicatorSource): void {
@@ -90,11 +87,66 @@ export function dayInWords(day: string | null): string | null {
   return day === null ? null : DAY_IN_WORDS.format(new Date(`${day.slice(0, 10)}T00:00:00Z`));
 }
 
-/** A page of records found, with each row turned into the cells the table shows. */
-export function recordsOf<T>(
-  columns: IndicatorColumn[],
-  found: { total: number; rows: T[] },
-  cells: (row: T) => Record<string, IndicatorCell>,
-): IndicatorRecords {
-  return { columns, total: found.total, rows: found.rows.map(cells), restricted: false };
+/** What a source counts in, and reads its records from: the period as days and as instants, and now. */
+export type PeriodQuery = {
+  platform: Platform;
+  db: Db;
+  period: IndicatorPeriod;
+  span: { start: Date; end: Date };
+  now: Date;
+};
+
+/** A page of the records behind a figure, for an actor allowed to see the source's records. */
+export type RecordsQuery = PeriodQuery & { actor: Actor; page: IndicatorPage };
+
+function periodQuery(platform: Platform, period: IndicatorPeriod): PeriodQuery {
+  return {
+    platform,
+    db: platform.database.db,
+    period,
+    span: periodInstants(period),
+    now: platform.clock.now(),
+  };
+}
+
+/**
+ * The drill-down of a source: who may see its records (any of the permissions), the table's columns (key and
+ * Italian heading, in order), a page of the records and the cells each row shows. A caller without the
+ * permissions gets the columns, no rows and `restricted`; the figure itself is shown to them all the same.
+ */
+export function drillDown<K extends string, T>(spec: {
+  access: Permission | readonly Permission[];
+  columns: Readonly<Record<K, string>>;
+  find(query: RecordsQuery): Promise<{ total: number; rows: readonly T[] }>;
+  cells(row: T): Record<NoInfer<K>, IndicatorCell>;
+}): IndicatorSource['records'] {
+  const columns = Object.entries<string>(spec.columns).map(([key, label]) => ({ key, label }));
+  const permissions: readonly Permission[] = typeof spec.access === 'string' ? [spec.access] : spec.access;
+  return async (platform, caller, period, page) => {
+    const { actor } = caller;
+    if (!actor || !permissions.some((permission) => hasPermission(actor, permission)))
+      return { columns, rows: [], total: 0, restricted: true };
+    const found = await spec.find({ ...periodQuery(platform, period), actor, page });
+    return { columns, total: found.total, rows: found.rows.map((row) => spec.cells(row)), restricted: false };
+  };
+}
+
+/** A source as its module declares it: what it counts, the count for a period, the records behind it. */
+export type IndicatorSourceSpec = Pick<IndicatorSource, 'key' | 'name' | 'unit'> & {
+  count(query: PeriodQuery): Promise<number>;
+  records: IndicatorSource['records'];
+};
+
+/** A module's sources, each measuring the module's work package. */
+export function moduleIndicatorSources(
+  module: string,
+  workPackage: string,
+  specs: readonly IndicatorSourceSpec[],
+): IndicatorSource[] {
+  return specs.map(({ count, ...spec }) => ({
+    ...spec,
+    module,
+    workPackage,
+    compute: (platform, period) => count(periodQuery(platform, period)),
+  }));
 }

@@ -15,10 +15,20 @@ type FileFieldProps = {
   inputRef: RefObject<HTMLInputElement | null>;
   /** The types the chooser offers; by default every type the platform's uploads accept. */
   accept?: readonly string[];
+  /** Several files may be chosen at once. */
+  multiple?: boolean;
 };
 
 /** A file chooser with its hint and its error, announced together with the field. */
-export function FileField({ id, label, hint, error, inputRef, accept = ACCEPTED_FILES }: FileFieldProps) {
+export function FileField({
+  id,
+  label,
+  hint,
+  error,
+  inputRef,
+  accept = ACCEPTED_FILES,
+  multiple,
+}: FileFieldProps) {
   return (
     <div className="lovit-field">
       <label htmlFor={id} className="lovit-read-only-label d-block mb-2">
@@ -30,6 +40,7 @@ export function FileField({ id, label, hint, error, inputRef, accept = ACCEPTED_
         type="file"
         className="form-control"
         accept={accept.join(',')}
+        multiple={multiple}
         aria-invalid={error ? true : undefined}
         aria-describedby={`${id}-aiuto${error ? ` ${id}-errore` : ''}`}
       />

@@ -1,6 +1,7 @@
 /** The project's indicators: versioned definitions, manual values with evidence, snapshots per period. */
 import type { ColumnType } from 'kysely';
 import type { Instant, LegalDay } from '../columns.ts';
+import type { ProjectNoteAttachmentTable } from './project.ts';
 
 export type IndicatorKind = 'OUTPUT' | 'RESULT';
 
@@ -27,10 +28,14 @@ export type ProjectIndicatorValueTable = {
   indicatorId: string;
   value: number;
   measuredOn: LegalDay;
-  note: string;
+  /** What the value comes from; may be missing when files give the evidence. */
+  note: string | null;
   recordedBy: string;
   recordedAt: Instant;
 };
+
+/** A file given as evidence of a manual value, described as a monthly note's; never changed once the value is frozen. */
+export type ProjectIndicatorEvidenceTable = Omit<ProjectNoteAttachmentTable, 'noteId'> & { valueId: string };
 
 export type ProjectIndicatorSnapshotTable = {
   id: string;
@@ -77,6 +82,7 @@ export type ProjectIndicatorSnapshotValueTable = {
 export type ProjectIndicatorTables = {
   projectIndicator: ProjectIndicatorTable;
   projectIndicatorValue: ProjectIndicatorValueTable;
+  projectIndicatorEvidence: ProjectIndicatorEvidenceTable;
   projectIndicatorSnapshot: ProjectIndicatorSnapshotTable;
   projectIndicatorSnapshotValue: ProjectIndicatorSnapshotValueTable;
 };

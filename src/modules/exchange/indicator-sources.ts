@@ -3,43 +3,25 @@
  * and their mean answer time in days. The records behind them are shown to those who work on opinions, each
  * seeing their own side's: the body its answers, the SUI its requests.
  */
-import { type Caller, hasPermission } from '../../kernel/auth.ts';
-import {
-  dayInWords,
-  type IndicatorColumn,
-  type IndicatorPage,
-  type IndicatorPeriod,
-  type IndicatorSource,
-  periodInstants,
-  recordsOf,
-  restrictedRecords,
-} from '../../kernel/indicators.ts';
-import type { Platform } from '../../kernel/platform.ts';
+import { dayInWords, drillDown, moduleIndicatorSources } from '../../kernel/indicators.ts';
 import * as store from './indicator-sources/store.ts';
 import { bodyName, scopeOf } from './scope.ts';
 
-const COLUMNS: IndicatorColumn[] = [
-  { key: 'caseNumber', label: 'Pratica' },
-  { key: 'caseType', label: 'Procedimento' },
-  { key: 'body', label: 'Ufficio che ha reso il parere' },
-  { key: 'requestedOn', label: 'Chiesto il' },
-  { key: 'answeredOn', label: 'Reso il' },
-  { key: 'days', label: 'Giorni' },
-  { key: 'outcome', label: 'Esito' },
-];
-
 const OUTCOMES: Record<string, string> = { FAVOURABLE: 'Favorevole', UNFAVOURABLE: 'Contrario' };
 
-async function answeredRecords(
-  platform: Platform,
-  caller: Caller,
-  period: IndicatorPeriod,
-  page: IndicatorPage,
-) {
-  const actor = caller.actor;
-  if (!actor || !hasPermission(actor, 'exchange.access')) return restrictedRecords(COLUMNS);
-  const found = await store.answeredPage(platform.database.db, periodInstants(period), scopeOf(actor), page);
-  return recordsOf(COLUMNS, found, (row) => ({
+const answered = drillDown({
+  access: 'exchange.access',
+  columns: {
+    caseNumber: 'Pratica',
+    caseType: 'Procedimento',
+    body: 'Ufficio che ha reso il parere',
+    requestedOn: 'Chiesto il',
+    answeredOn: 'Reso il',
+    days: 'Giorni',
+    outcome: 'Esito',
+  },
+  find: ({ db, span, actor, page }) => store.answeredPage(db, span, scopeOf(actor), page),
+  cells: (row) => ({
     caseNumber: row.caseNumber,
     caseType: row.caseTypeName,
     body: bodyName(row.body),
@@ -47,30 +29,25 @@ async function answeredRecords(
     answeredOn: dayInWords(row.answeredOn),
     days: row.days,
     outcome: row.outcome ? (OUTCOMES[row.outcome] ?? null) : null,
-  }));
-}
+  }),
+});
 
-export const exchangeIndicatorSources: IndicatorSource[] = [
+export const exchangeIndicatorSources = moduleIndicatorSources('exchange', 'WP2', [
   {
     key: 'exchange.opinions-answered',
     name: 'Pareri resi da Questura e Ispettorato',
     unit: 'pareri',
-    module: 'exchange',
-    workPackage: 'WP2',
-    compute: async (platform, period) =>
-      (await store.answeredFigures(platform.database.db, periodInstants(period))).answered,
-    records: answeredRecords,
+    count: async ({ db, span }) => (await store.answeredFigures(db, span)).answered,
+    records: answered,
   },
   {
     key: 'exchange.opinion-answer-days',
     name: 'Tempo medio di risposta ai pareri',
     unit: 'giorni',
-    module: 'exchange',
-    workPackage: 'WP2',
-    async compute(platform, period) {
-      const { meanDays } = await store.answeredFigures(platform.database.db, periodInstants(period));
+    async count({ db, span }) {
+      const { meanDays } = await store.answeredFigures(db, span);
       return meanDays === null ? 0 : Math.round(meanDays * 10) / 10;
     },
-    records: answeredRecords,
+    records: answered,
   },
-];
+]);

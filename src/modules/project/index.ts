@@ -10,6 +10,7 @@ import { registerClaimRoutes } from './claims/routes.ts';
 import { verbaleFiles } from './claims/verification.ts';
 import { registerProjectFinanceRoutes } from './finance/routes.ts';
 import { expenseFiles } from './finance/service.ts';
+import { evidenceFiles } from './indicators/evidence.ts';
 import { registerIndicatorRoutes } from './indicators/routes.ts';
 import { registerProcurementRoutes } from './procurement/routes.ts';
 import { procurementFiles } from './procurement/service.ts';
@@ -36,5 +37,6 @@ export const projectModule: LovitModule = {
     ...(await expenseFiles(db, sha256s)),
     ...(await verbaleFiles(db, sha256s)),
     ...(await procurementFiles(db, sha256s)),
+    ...(await evidenceFiles(db, sha256s)),
   ],
 };

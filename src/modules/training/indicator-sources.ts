@@ -3,72 +3,51 @@
  * per track, and certificates issued. A course open to both tracks counts in each. The records behind them
  * (names of people) are shown to those who run or oversee the training.
  */
-import { type Caller, hasPermission } from '../../kernel/auth.ts';
+import { type Actor, hasPermission } from '../../kernel/auth.ts';
 import {
   dayInWords,
-  type IndicatorColumn,
-  type IndicatorSource,
-  periodInstants,
-  recordsOf,
-  restrictedRecords,
+  drillDown,
+  type IndicatorSourceSpec,
+  moduleIndicatorSources,
 } from '../../kernel/indicators.ts';
 import { TRACKS, type Track } from './contract.ts';
 import * as store from './indicator-sources/store.ts';
 
-const mayRead = (caller: Caller) =>
-  caller.actor !== null &&
-  (hasPermission(caller.actor, 'training.oversee') || hasPermission(caller.actor, 'training.manage'));
+const READERS = ['training.oversee', 'training.manage'] as const;
 
-/** Whose courses' people the caller sees, as in the training module: every course, or those they teach. */
-const trainerScope = (caller: Caller): store.TrainerScope =>
-  caller.actor && !hasPermission(caller.actor, 'training.oversee') ? caller.actor.userId : null;
+/** Whose courses' people the actor sees, as in the training module: every course, or those they teach. */
+const trainerScope = (actor: Actor): store.TrainerScope =>
+  hasPermission(actor, 'training.oversee') ? null : actor.userId;
 
-const TRAINED_COLUMNS: IndicatorColumn[] = [
-  { key: 'name', label: 'Persona' },
-  { key: 'organisation', label: 'Ente' },
-  { key: 'course', label: 'Corso' },
-  { key: 'edition', label: 'Edizione' },
-  { key: 'track', label: 'Percorso' },
-];
-const CERTIFICATE_COLUMNS: IndicatorColumn[] = [
-  { key: 'number', label: 'Numero' },
-  { key: 'holder', label: 'Intestatario' },
-  { key: 'organisation', label: 'Ente' },
-  { key: 'course', label: 'Corso' },
-  { key: 'issuedOn', label: 'Rilasciato il' },
-];
-
-function trainedSource(key: string, name: string, tracks: store.TrackFilter): IndicatorSource {
+function trainedSource(key: string, name: string, tracks: store.TrackFilter): IndicatorSourceSpec {
   return {
     key,
     name,
     unit: 'operatori',
-    module: 'training',
-    workPackage: 'WP3',
-    compute: (platform, period) =>
-      store.trainedCount(platform.database.db, periodInstants(period), platform.clock.now(), tracks),
-    async records(platform, caller, period, page) {
-      if (!mayRead(caller)) return restrictedRecords(TRAINED_COLUMNS);
-      const found = await store.trainedPage(
-        platform.database.db,
-        periodInstants(period),
-        platform.clock.now(),
-        tracks,
-        trainerScope(caller),
-        page,
-      );
-      return recordsOf(TRAINED_COLUMNS, found, (row) => ({
+    count: ({ db, span, now }) => store.trainedCount(db, span, now, tracks),
+    records: drillDown({
+      access: READERS,
+      columns: {
+        name: 'Persona',
+        organisation: 'Ente',
+        course: 'Corso',
+        edition: 'Edizione',
+        track: 'Percorso',
+      },
+      find: ({ db, span, now, actor, page }) =>
+        store.trainedPage(db, span, now, tracks, trainerScope(actor), page),
+      cells: (row) => ({
         name: row.name,
         organisation: row.organisation,
         course: row.course,
         edition: row.edition,
         track: TRACKS[row.track as Track] ?? null,
-      }));
-    },
+      }),
+    }),
   };
 }
 
-export const trainingIndicatorSources: IndicatorSource[] = [
+export const trainingIndicatorSources = moduleIndicatorSources('training', 'WP3', [
   trainedSource('training.operators-trained', 'Operatori formati', ['PUBLIC', 'PRIVATE', 'BOTH']),
   trainedSource('training.operators-trained-public', 'Operatori pubblici formati', ['PUBLIC', 'BOTH']),
   trainedSource('training.operators-trained-private', 'Operatori del privato sociale formati', [
@@ -79,19 +58,24 @@ export const trainingIndicatorSources: IndicatorSource[] = [
     key: 'training.certificates',
     name: 'Attestati di formazione rilasciati',
     unit: 'attestati',
-    module: 'training',
-    workPackage: 'WP3',
-    compute: (platform, period) => store.certificatesCount(platform.database.db, period),
-    async records(platform, caller, period, page) {
-      if (!mayRead(caller)) return restrictedRecords(CERTIFICATE_COLUMNS);
-      const found = await store.certificatesPage(platform.database.db, period, trainerScope(caller), page);
-      return recordsOf(CERTIFICATE_COLUMNS, found, (row) => ({
+    count: ({ db, period }) => store.certificatesCount(db, period),
+    records: drillDown({
+      access: READERS,
+      columns: {
+        number: 'Numero',
+        holder: 'Intestatario',
+        organisation: 'Ente',
+        course: 'Corso',
+        issuedOn: 'Rilasciato il',
+      },
+      find: ({ db, period, actor, page }) => store.certificatesPage(db, period, trainerScope(actor), page),
+      cells: (row) => ({
         number: row.number,
         holder: row.holderName,
         organisation: row.organisationName,
         course: row.courseTitle,
         issuedOn: dayInWords(row.issuedOn),
-      }));
-    },
+      }),
+    }),
   },
-];
+]);

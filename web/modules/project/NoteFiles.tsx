@@ -19,33 +19,86 @@ export function NoteFiles({
 }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
+  return (
+    <AttachedFiles
+      files={note.attachments}
+      urlOf={(fileId) => projects.noteFileUrl(note.id, fileId)}
+      label={t('project.noteFiles.label')}
+      editing={
+        canEdit
+          ? {
+              attach: (file) => projects.attachNoteFile(note.id, file),
+              remove: (fileId) => projects.removeNoteFile(note.id, fileId),
+              onChanged: () => queryClient.invalidateQueries({ queryKey: keys.project(projectId) }),
+              words: {
+                remove: (name) => t('project.noteFiles.remove', { name }),
+                file: t('project.noteFiles.file'),
+                hint: t('project.noteFiles.hint'),
+                add: t('project.noteFiles.add'),
+                missing: t('project.noteFiles.missing'),
+                wrongType: t('project.noteFiles.wrongType'),
+              },
+            }
+          : null
+      }
+    />
+  );
+}
+
+/** How files are added to and removed from a record, and the words of the buttons and of the file field. */
+export type FilesEditing = {
+  attach: (file: File) => Promise<unknown>;
+  remove: (fileId: string) => Promise<unknown>;
+  onChanged: () => unknown;
+  words: {
+    remove: (name: string) => string;
+    file: string;
+    hint: string;
+    add: string;
+    missing: string;
+    wrongType: string;
+  };
+};
+
+/** The files kept with a record, each a download link; with `editing`, a button to remove each and a form to add one. */
+export function AttachedFiles({
+  files,
+  urlOf,
+  label,
+  editing,
+}: {
+  files: readonly { id: string; fileName: string }[];
+  urlOf: (fileId: string) => string;
+  label: string;
+  editing: FilesEditing | null;
+}) {
+  const { t } = useTranslation();
   const [problem, setProblem] = useState<string | null>(null);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: keys.project(projectId) });
   const remove = useMutation({
-    mutationFn: (attachmentId: string) => projects.removeNoteFile(note.id, attachmentId),
+    mutationFn: (fileId: string) => editing?.remove(fileId) ?? Promise.resolve(),
     onSuccess: () => {
       setProblem(null);
-      return refresh();
+      return editing?.onChanged();
     },
     onError: (error) => setProblem(error instanceof ApiError ? error.userMessage : t('errors.generic')),
   });
   return (
     <div className="mb-2">
-      {note.attachments.length > 0 && (
-        <ul className="list-unstyled mb-1" aria-label={t('project.noteFiles.label')}>
-          {note.attachments.map((file) => (
+      {files.length > 0 && (
+        <ul className="list-unstyled mb-1" aria-label={label}>
+          {files.map((file) => (
             <li key={file.id} className="d-flex align-items-center gap-2">
-              <a href={projects.noteFileUrl(note.id, file.id)} download>
+              <a href={urlOf(file.id)} download>
                 {file.fileName}
               </a>
-              {canEdit && (
+              {editing && (
                 <button
                   type="button"
                   className="btn btn-link btn-sm p-0"
                   disabled={remove.isPending}
                   onClick={() => remove.mutate(file.id)}
                 >
-                  {t('project.noteFiles.remove', { name: file.fileName })}
+                  {editing.words.remove(file.fileName)}
                 </button>
               )}
             </li>
@@ -53,32 +106,32 @@ export function NoteFiles({
         </ul>
       )}
       <FormProblem message={problem} />
-      {canEdit && <AddNoteFile noteId={note.id} onUploaded={refresh} />}
+      {editing && <AddFile editing={editing} />}
     </div>
   );
 }
 
-function AddNoteFile({ noteId, onUploaded }: { noteId: string; onUploaded: () => void }) {
-  const { t } = useTranslation();
+function AddFile({ editing }: { editing: FilesEditing }) {
   const id = useId();
+  const { words } = editing;
   const upload = useFileUpload({
-    upload: (file) => projects.attachNoteFile(noteId, file),
-    onUploaded,
-    missing: t('project.noteFiles.missing'),
-    wrongType: t('project.noteFiles.wrongType'),
+    upload: editing.attach,
+    onUploaded: () => editing.onChanged(),
+    missing: words.missing,
+    wrongType: words.wrongType,
   });
   return (
     <form onSubmit={upload.submit} noValidate className="lovit-form">
       <FileField
         id={`${id}-file`}
-        label={t('project.noteFiles.file')}
-        hint={t('project.noteFiles.hint')}
+        label={words.file}
+        hint={words.hint}
         error={upload.fileError}
         inputRef={upload.fileRef}
       />
       <FormProblem message={upload.problem} />
       <button type="submit" className="btn btn-outline-secondary btn-sm" disabled={upload.isPending}>
-        {t('project.noteFiles.add')}
+        {words.add}
       </button>
     </form>
   );

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { legalDay, multilineText, text } from '../../../kernel/contract.ts';
+import { noteAttachmentView } from '../contract.ts';
 
 export const INDICATOR_KINDS = { OUTPUT: 'Realizzazione', RESULT: 'Risultato' } as const;
 export type IndicatorKind = keyof typeof INDICATOR_KINDS;
@@ -36,12 +37,36 @@ export const indicatorInput = z.object({
 });
 export type IndicatorInput = z.infer<typeof indicatorInput>;
 
+/** At most this many evidence files per manual value: minutes, registers, questionnaires – not an archive. */
+export const VALUE_FILES = 10;
+
+/**
+ * A manual value with its evidence: a note, files uploaded beforehand and named by their upload tokens, or
+ * both; a value with neither is refused.
+ */
 export const valueInput = z.object({
   value: figure,
   measuredOn: legalDay,
-  note: multilineText(2000),
+  note: multilineText(2000).nullable().optional(),
+  files: z
+    .array(z.uuid('Caricare di nuovo il file'))
+    .max(VALUE_FILES, `Al massimo ${VALUE_FILES} file per valore`)
+    .optional(),
 });
 export type ValueInput = z.infer<typeof valueInput>;
+
+/** A file given as evidence of a manual value, described as the monthly notes' files are. */
+export const evidenceFileView = noteAttachmentView;
+export type EvidenceFileView = z.infer<typeof evidenceFileView>;
+
+/** A file uploaded for a manual value still to be recorded: the value names it by its token. */
+export const uploadedEvidenceView = z.object({
+  token: z.uuid(),
+  fileName: z.string(),
+  size: z.number().int(),
+  mediaType: z.string(),
+});
+export type UploadedEvidenceView = z.infer<typeof uploadedEvidenceView>;
 
 export const snapshotInput = z.object({
   label: text(120),
@@ -72,7 +97,10 @@ export const manualValueView = z.object({
   id: z.uuid(),
   value: z.number(),
   measuredOn: z.string(),
-  note: z.string(),
+  note: z.string().nullable(),
+  files: z.array(evidenceFileView),
+  /** Taken into a snapshot: its evidence is kept as it is, no file added or removed. */
+  frozen: z.boolean(),
   recordedAt: z.string(),
   recordedBy: z.string(),
 });
@@ -113,6 +141,8 @@ export const snapshotValueView = z.object({
   value: z.number().nullable(),
   definitionVersion: z.number().int(),
   computedAt: z.string(),
+  /** For an indicator entered by hand, the value frozen with its note and files; null otherwise. */
+  evidence: manualValueView.nullable(),
 });
 export type SnapshotValueView = z.infer<typeof snapshotValueView>;
 

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
   chartSeries,
+  computedValueFaults,
   dayInWords,
   definitionChanged,
   definitionFaults,
+  evidenceFaults,
   manualValueFor,
   measuredOnFaults,
+  NO_EVIDENCE,
   pageWindow,
   periodFaults,
   projectSoFar,
@@ -112,6 +115,24 @@ describe('a manual value', () => {
     ]);
     expect(measuredOnFaults('2026-03-03', PROJECT, '2026-03-02')).toEqual([
       { path: 'measuredOn', message: 'La data della rilevazione è nel futuro' },
+    ]);
+  });
+
+  it('has its evidence in a note, in files, or in both, never in neither', () => {
+    expect(evidenceFaults('Verbale del 10 gennaio', 0)).toEqual([]);
+    expect(evidenceFaults(null, 2)).toEqual([]);
+    expect(evidenceFaults('Registro presenze', 1)).toEqual([]);
+    expect(evidenceFaults(null, 0)).toEqual([{ path: 'note', message: NO_EVIDENCE }]);
+    expect(evidenceFaults(undefined, 0)).toEqual([{ path: 'note', message: NO_EVIDENCE }]);
+  });
+
+  it('is entered only for an indicator without a source, its files too', () => {
+    expect(computedValueFaults('MANUAL', 'value')).toEqual([]);
+    expect(computedValueFaults('cases.handled', 'file')).toEqual([
+      {
+        path: 'file',
+        message: 'Il valore di questo indicatore è calcolato dai dati: non si inserisce a mano',
+      },
     ]);
   });
 });

@@ -79,12 +79,27 @@ export function periodFaults(period: Period, project: { startsOn: string; endsOn
   return faults;
 }
 
+/** The fault of a manual value, or of its evidence, for an indicator whose value is computed from a source. */
+export function computedValueFaults(source: string, path: string): Fault[] {
+  return source === MANUAL_SOURCE
+    ? []
+    : [{ path, message: 'Il valore di questo indicatore è calcolato dai dati: non si inserisce a mano' }];
+}
+
 /** The faults of a manual value: measured outside the project or in the future. */
 export function measuredOnFaults(day: string, project: { startsOn: string; endsOn: string }, today: string) {
   if (day < project.startsOn || day > project.endsOn)
     return [{ path: 'measuredOn', message: 'La data della rilevazione è fuori dal periodo del progetto' }];
   if (day > today) return [{ path: 'measuredOn', message: 'La data della rilevazione è nel futuro' }];
   return [];
+}
+
+/** Why a manual value's evidence does not stand: neither a note nor a file. */
+export const NO_EVIDENCE = 'Indicare da dove viene il valore: una nota o almeno un file che ne dia evidenza';
+
+/** The faults of a manual value's evidence: a value needs a note, a file, or both. */
+export function evidenceFaults(note: string | null | undefined, files: number): Fault[] {
+  return note || files > 0 ? [] : [{ path: 'note', message: NO_EVIDENCE }];
 }
 
 /** The period of the project so far: from its start to today, or to its end once it is over. */

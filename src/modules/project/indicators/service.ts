@@ -1,11 +1,13 @@
 /**
  * Use cases of the project's indicators: the project manager defines them (each change a new version), enters
- * the manual values with their evidence and freezes the values of a reporting period in a snapshot; everyone
- * with access to the project reads them, their chart and the records behind a computed value (those they may see).
+ * the manual values with their evidence (a note, files, or both) and freezes the values of a reporting period in
+ * a snapshot; everyone with access to the project reads them, their chart, the evidence of a manual value and the
+ * records behind a computed value (those they may see).
  */
 import type { FrozenDefinition, SnapshotParameters } from '../../../db/tables/project-indicators.ts';
 import type { Caller } from '../../../kernel/auth.ts';
 import { hasPermission } from '../../../kernel/auth.ts';
+import type { Db } from '../../../kernel/db.ts';
 import { Conflict, Invalid, NotFound, Unauthenticated } from '../../../kernel/errors.ts';
 import { newId } from '../../../kernel/ids.ts';
 import { type IndicatorSource, indicatorSource, indicatorSources } from '../../../kernel/indicators.ts';
@@ -17,6 +19,7 @@ import {
   type IndicatorsPage,
   type IndicatorView,
   MANUAL_SOURCE,
+  type ManualValueView,
   RECORDS_PAGE_SIZE,
   type RecordsQuery,
   type RecordsView,
@@ -24,10 +27,13 @@ import {
   type SnapshotView,
   type ValueInput,
 } from './contract.ts';
+import { fileOut, redeemEvidence } from './evidence.ts';
 import {
   chartSeries,
+  computedValueFaults,
   definitionChanged,
   definitionFaults,
+  evidenceFaults,
   manualValueFor,
   measuredOnFaults,
   type Period,
@@ -45,6 +51,7 @@ const SNAPSHOT_NOT_FOUND = 'La rilevazione non esiste.';
 
 type IndicatorRow = Awaited<ReturnType<typeof store.indicatorsOf>>[number];
 type ValueRow = Awaited<ReturnType<typeof store.valuesOf>>[number];
+type SnapshotValueRow = Awaited<ReturnType<typeof store.snapshotValuesOf>>[number];
 
 const today = (platform: Platform) => platform.clock.today().toString();
 
@@ -85,30 +92,41 @@ function sourceOut(source: IndicatorSource) {
   return { key, name, unit, module, workPackage };
 }
 
-function valueOut(row: ValueRow) {
-  return {
-    id: row.id,
-    value: row.value,
-    measuredOn: row.measuredOn,
-    note: row.note,
-    recordedAt: row.recordedAt.toISOString(),
-    recordedBy: `${row.givenName} ${row.familyName}`,
-  };
+/** The manual values as shown, by id: each with its evidence files and whether a snapshot froze it. */
+async function manualValuesOut(
+  db: Db,
+  rows: readonly ValueRow[],
+  frozen: ReadonlySet<string>,
+): Promise<Map<string, ManualValueView>> {
+  const files = await store.evidenceOf(
+    db,
+    rows.map((row) => row.id),
+  );
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      {
+        id: row.id,
+        value: row.value,
+        measuredOn: row.measuredOn,
+        note: row.note,
+        files: files.filter((file) => file.valueId === row.id).map(fileOut),
+        frozen: frozen.has(row.id),
+        recordedAt: row.recordedAt.toISOString(),
+        recordedBy: `${row.givenName} ${row.familyName}`,
+      },
+    ]),
+  );
 }
 
-async function snapshotsOut(platform: Platform, projectId: string): Promise<SnapshotView[]> {
-  const db = platform.database.db;
-  const snapshots = await store.snapshotsOf(db, projectId);
-  const values = await store.snapshotValuesOf(
-    db,
-    snapshots.map((s) => s.id),
-  );
-  return snapshots.map((snapshot) => snapshotOut(snapshot, values));
-}
+/** The manual values the snapshots took. */
+const frozenIn = (values: readonly SnapshotValueRow[]) =>
+  new Set(values.flatMap((value) => value.parameters.manualValueIds ?? []));
 
 function snapshotOut(
   snapshot: Awaited<ReturnType<typeof store.snapshotsOf>>[number],
-  values: Awaited<ReturnType<typeof store.snapshotValuesOf>>,
+  values: readonly SnapshotValueRow[],
+  manual: ReadonlyMap<string, ManualValueView>,
 ): SnapshotView {
   return {
     id: snapshot.id,
@@ -119,17 +137,21 @@ function snapshotOut(
     takenBy: `${snapshot.givenName} ${snapshot.familyName}`,
     values: values
       .filter((value) => value.snapshotId === snapshot.id)
-      .map((value) => ({
-        indicatorId: value.indicatorId,
-        code: value.definition.code,
-        name: value.definition.name,
-        unit: value.definition.unit,
-        target: value.definition.target,
-        source: value.definition.source,
-        value: value.value,
-        definitionVersion: value.definitionVersion,
-        computedAt: value.computedAt.toISOString(),
-      }))
+      .map((value) => {
+        const manualValueId = value.parameters.manualValueIds?.[0];
+        return {
+          indicatorId: value.indicatorId,
+          code: value.definition.code,
+          name: value.definition.name,
+          unit: value.definition.unit,
+          target: value.definition.target,
+          source: value.definition.source,
+          value: value.value,
+          definitionVersion: value.definitionVersion,
+          computedAt: value.computedAt.toISOString(),
+          evidence: (manualValueId && manual.get(manualValueId)) || null,
+        };
+      })
       .sort((a, b) => a.code.localeCompare(b.code)),
   };
 }
@@ -142,14 +164,22 @@ export async function indicatorsPage(
   const actor = userOf(caller);
   const db = platform.database.db;
   const project = await projectOf(platform, projectId);
-  const [workPackages, indicators] = await Promise.all([
+  const [workPackages, indicators, snapshots] = await Promise.all([
     store.workPackagesOf(db, projectId),
     store.indicatorsOf(db, projectId),
+    store.snapshotsOf(db, projectId),
   ]);
-  const values = await store.valuesOf(
-    db,
-    indicators.map((i) => i.id),
-  );
+  const [values, frozen] = await Promise.all([
+    store.valuesOf(
+      db,
+      indicators.map((i) => i.id),
+    ),
+    store.snapshotValuesOf(
+      db,
+      snapshots.map((s) => s.id),
+    ),
+  ]);
+  const manual = await manualValuesOut(db, values, frozenIn(frozen));
   const soFar = projectSoFar(project, today(platform));
   const views: IndicatorView[] = await Promise.all(
     indicators.map(async (indicator) => {
@@ -169,7 +199,7 @@ export async function indicatorsPage(
         sourceName: indicatorSource(indicator.source)?.name ?? null,
         version: indicator.version,
         current: { value, ...soFar, share: shareOfTarget(value, indicator.target) },
-        values: own.map(valueOut),
+        values: own.flatMap((row) => manual.get(row.id) ?? []),
       };
     }),
   );
@@ -178,7 +208,7 @@ export async function indicatorsPage(
     workPackages,
     sources: indicatorSources().map(sourceOut),
     indicators: views,
-    snapshots: await snapshotsOut(platform, projectId),
+    snapshots: snapshots.map((snapshot) => snapshotOut(snapshot, frozen, manual)),
     can: { manage: hasPermission(actor, 'project.indicators.manage') },
   };
 }
@@ -269,6 +299,7 @@ export async function updateIndicator(
   return indicatorsPage(platform, caller, known.projectId);
 }
 
+/** Records a manual value with its evidence: a note, the files uploaded for it, or both. */
 export async function addManualValue(
   platform: Platform,
   caller: Caller,
@@ -277,32 +308,40 @@ export async function addManualValue(
 ): Promise<IndicatorsPage> {
   const actor = userOf(caller);
   const indicator = await indicatorOf(platform, indicatorId);
-  if (indicator.source !== MANUAL_SOURCE)
-    throw new Invalid([
-      {
-        path: 'value',
-        message: 'Il valore di questo indicatore è calcolato dai dati: non si inserisce a mano',
-      },
-    ]);
+  const computed = computedValueFaults(indicator.source, 'value');
+  if (computed.length > 0) throw new Invalid(computed);
   const project = await projectOf(platform, indicator.projectId);
-  const faults = measuredOnFaults(input.measuredOn, project, today(platform));
+  const note = input.note ?? null;
+  const tokens = input.files ?? [];
+  const faults = [
+    ...measuredOnFaults(input.measuredOn, project, today(platform)),
+    ...evidenceFaults(note, tokens.length),
+  ];
   if (faults.length > 0) throw new Invalid(faults);
   const id = newId();
+  const now = platform.clock.now();
   await writeTransaction(platform.database.db, platform.clock, caller, async (unit) => {
+    const fields = { value: input.value, measuredOn: input.measuredOn, note };
     await store.insertValue(unit.db, {
       id,
       indicatorId,
-      ...input,
+      ...fields,
       recordedBy: actor.userId,
-      recordedAt: platform.clock.now(),
+      recordedAt: now,
     });
+    const files = await redeemEvidence(unit.db, tokens, { indicatorId, valueId: id, actor, now });
+    await store.insertEvidence(unit.db, files);
     await unit.audit({
       kind: 'change',
       action: 'project.indicator.value',
       entityType: 'project_indicator_value',
       entityId: id,
       before: null,
-      after: { indicatorId, ...input },
+      after: {
+        indicatorId,
+        ...fields,
+        files: files.map((file) => ({ fileName: file.fileName, sha256: file.sha256, size: file.size })),
+      },
     });
   });
   return indicatorsPage(platform, caller, indicator.projectId);
@@ -354,11 +393,16 @@ export async function takeSnapshot(
         value: computed.value,
         parameters: JSON.stringify(parameters),
         computedAt: platform.clock.now(),
+        manualValueIds: computed.manualValueIds ?? [],
       };
     }),
   );
   const id = newId();
   await writeTransaction(db, platform.clock, caller, async (unit) => {
+    await store.holdValues(
+      unit.db,
+      values.flatMap((value) => value.manualValueIds),
+    );
     await store.insertSnapshot(
       unit.db,
       {
@@ -370,7 +414,7 @@ export async function takeSnapshot(
         takenAt: platform.clock.now(),
         takenBy: actor.userId,
       },
-      values,
+      values.map(({ manualValueIds: _, ...value }) => value),
     );
     await unit.audit({
       kind: 'change',
@@ -396,7 +440,10 @@ export async function getSnapshot(platform: Platform, id: string): Promise<Snaps
   const db = platform.database.db;
   const snapshot = await store.findSnapshot(db, id);
   if (!snapshot) throw new NotFound(SNAPSHOT_NOT_FOUND);
-  return snapshotOut(snapshot, await store.snapshotValuesOf(db, [id]));
+  const values = await store.snapshotValuesOf(db, [id]);
+  const frozen = frozenIn(values);
+  const manual = await manualValuesOut(db, await store.valuesByIds(db, [...frozen]), frozen);
+  return snapshotOut(snapshot, values, manual);
 }
 
 /** The records behind an indicator's value for a period, a page at a time; the reading is audited. */

@@ -1,6 +1,7 @@
 /** The queries of the project's indicators: definitions, manual values, snapshots and their frozen values. */
-import type { Insertable, Updateable } from 'kysely';
+import { type Insertable, sql, type Updateable } from 'kysely';
 import type {
+  ProjectIndicatorEvidenceTable,
   ProjectIndicatorSnapshotTable,
   ProjectIndicatorTable,
   ProjectIndicatorValueTable,
@@ -80,8 +81,7 @@ export async function updateIndicator(db: Db, id: string, row: Updateable<Projec
   await db.updateTable('projectIndicator').set(row).where('id', '=', id).execute();
 }
 
-export function valuesOf(db: Db, indicatorIds: readonly string[]) {
-  if (indicatorIds.length === 0) return Promise.resolve([]);
+function values(db: Db) {
   return db
     .selectFrom('projectIndicatorValue as v')
     .innerJoin('appUser as u', 'u.id', 'v.recordedBy')
@@ -95,10 +95,89 @@ export function valuesOf(db: Db, indicatorIds: readonly string[]) {
       'u.givenName',
       'u.familyName',
     ])
-    .where('v.indicatorId', 'in', indicatorIds)
     .orderBy('v.measuredOn', 'desc')
-    .orderBy('v.recordedAt', 'desc')
+    .orderBy('v.recordedAt', 'desc');
+}
+
+export function valuesOf(db: Db, indicatorIds: readonly string[]) {
+  if (indicatorIds.length === 0) return Promise.resolve([]);
+  return values(db).where('v.indicatorId', 'in', indicatorIds).execute();
+}
+
+export function valuesByIds(db: Db, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return values(db).where('v.id', 'in', ids).execute();
+}
+
+/** The value, locked against a concurrent change of its evidence or a snapshot taking it. */
+export function lockValue(db: Db, id: string) {
+  return db
+    .selectFrom('projectIndicatorValue')
+    .select(['id', 'indicatorId', 'note'])
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/** The values a snapshot freezes, held while it is written: their evidence cannot change meanwhile. */
+export async function holdValues(db: Db, ids: readonly string[]) {
+  if (ids.length === 0) return;
+  await db.selectFrom('projectIndicatorValue').select('id').where('id', 'in', ids).forShare().execute();
+}
+
+/** Whether a snapshot took the value: its evidence is then kept as it is. */
+export async function isFrozen(db: Db, valueId: string): Promise<boolean> {
+  const found = await db
+    .selectFrom('projectIndicatorSnapshotValue')
+    .select('snapshotId')
+    .where(sql<boolean>`parameters -> 'manualValueIds' @> to_jsonb(${valueId}::text)`)
+    .limit(1)
+    .executeTakeFirst();
+  return found !== undefined;
+}
+
+export function evidenceOf(db: Db, valueIds: readonly string[]) {
+  if (valueIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('projectIndicatorEvidence')
+    .select(['id', 'valueId', 'sha256', 'size', 'mediaType', 'fileName', 'uploadedAt'])
+    .where('valueId', 'in', valueIds)
+    .orderBy('uploadedAt')
+    .orderBy('id')
     .execute();
+}
+
+export function findEvidence(db: Db, valueId: string, id: string) {
+  return db
+    .selectFrom('projectIndicatorEvidence')
+    .select(['id', 'valueId', 'sha256', 'size', 'mediaType', 'fileName'])
+    .where('valueId', '=', valueId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function insertEvidence(db: Db, rows: readonly Insertable<ProjectIndicatorEvidenceTable>[]) {
+  if (rows.length > 0) await db.insertInto('projectIndicatorEvidence').values(rows).execute();
+}
+
+export async function deleteEvidence(db: Db, valueId: string, id: string) {
+  await db
+    .deleteFrom('projectIndicatorEvidence')
+    .where('valueId', '=', valueId)
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Among some stored files, those given as evidence of a manual value: the orphan sweeper keeps them. */
+export async function storedEvidenceFiles(db: Db, sha256s: readonly string[]): Promise<string[]> {
+  if (sha256s.length === 0) return [];
+  const rows = await db
+    .selectFrom('projectIndicatorEvidence')
+    .select('sha256')
+    .distinct()
+    .where('sha256', 'in', sha256s)
+    .execute();
+  return rows.map((row) => row.sha256);
 }
 
 export async function insertValue(db: Db, row: Insertable<ProjectIndicatorValueTable>) {

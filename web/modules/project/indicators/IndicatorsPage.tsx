@@ -12,7 +12,6 @@ import {
   type RecordsView,
   type SnapshotInput,
   type SnapshotView,
-  type ValueInput,
 } from '../../../../src/modules/project/indicators/contract.ts';
 import { api, withQuery } from '../../../app/api.ts';
 import { formatDate, formatDateTime } from '../../../ui/dates.ts';
@@ -22,12 +21,14 @@ import { LoadError, Loading } from '../../../ui/Loading.tsx';
 import { Notice } from '../../../ui/Notice.tsx';
 import { TableScroll } from '../../../ui/TableScroll.tsx';
 import { ProjectSectionPage } from '../ProjectSections.tsx';
+import { decimal, FrozenEvidence, ManualValues, pageKey } from './ManualValues.tsx';
 
 const number = new Intl.NumberFormat('it-IT', { maximumFractionDigits: 2 });
 const percent = new Intl.NumberFormat('it-IT', { style: 'percent', maximumFractionDigits: 0 });
-const pageKey = (id: string) => ['project', 'projects', id, 'indicators'] as const;
 
 type Period = { from: string; to: string };
+/** What the detail shows: the records of a period, or for a value entered by hand the one a snapshot froze. */
+type Shown = Period & { snapshotId: string | null };
 
 /** The project's indicators: definitions with the value so far against the target, snapshots, chart, records. */
 export function IndicatorsPage() {
@@ -38,9 +39,10 @@ export function IndicatorsPage() {
     queryFn: () => api.get<IndicatorsView>(`/api/project/projects/${id}/indicators`),
   });
   const [selected, setSelected] = useState<string | null>(null);
-  const [period, setPeriod] = useState<Period | null>(null);
+  const [shown, setShown] = useState<Shown | null>(null);
   const data = view.data;
   const indicator = data?.indicators.find((i) => i.id === selected) ?? null;
+  const frozen = data?.snapshots.find((s) => s.id === shown?.snapshotId) ?? null;
   return (
     <ProjectSectionPage
       projectId={id}
@@ -104,7 +106,7 @@ export function IndicatorsPage() {
                         aria-pressed={selected === row.id}
                         onClick={() => {
                           setSelected(row.id);
-                          setPeriod({ from: row.current.from, to: row.current.to });
+                          setShown({ from: row.current.from, to: row.current.to, snapshotId: null });
                         }}
                       >
                         {`${t('projectIndicators.details')} ${row.code}`}
@@ -127,16 +129,29 @@ export function IndicatorsPage() {
                 alt={t('projectIndicators.chartAlt', { code: indicator.code })}
                 className="img-fluid"
               />
-              <Figures snapshots={data.snapshots} indicatorId={indicator.id} onPeriod={setPeriod} />
+              <Figures
+                snapshots={data.snapshots}
+                indicator={indicator}
+                onShow={(snapshot) =>
+                  setShown({ from: snapshot.from, to: snapshot.to, snapshotId: snapshot.id })
+                }
+              />
               {data.can.manage && <DefinitionForm view={data} indicator={indicator} key={indicator.id} />}
+              {indicator.source === MANUAL_SOURCE && frozen && (
+                <FrozenEvidence
+                  evidence={frozen.values.find((v) => v.indicatorId === indicator.id)?.evidence ?? null}
+                  label={frozen.label}
+                  unit={indicator.unit}
+                />
+              )}
               {indicator.source === MANUAL_SOURCE && (
                 <ManualValues indicator={indicator} projectId={id} canManage={data.can.manage} />
               )}
-              {indicator.source !== MANUAL_SOURCE && period && (
+              {indicator.source !== MANUAL_SOURCE && shown && (
                 <Records
-                  key={`${indicator.id}-${period.from}-${period.to}`}
+                  key={`${indicator.id}-${shown.from}-${shown.to}`}
                   indicatorId={indicator.id}
-                  period={period}
+                  period={{ from: shown.from, to: shown.to }}
                 />
               )}
             </section>
@@ -175,19 +190,23 @@ export function IndicatorsPage() {
   );
 }
 
-/** The chart's figures as a table: the value frozen in each snapshot, with the period's records on request. */
+/**
+ * The chart's figures as a table: the value frozen in each snapshot, with the period's records on request, or
+ * for a value entered by hand the evidence it was frozen with.
+ */
 function Figures({
   snapshots,
-  indicatorId,
-  onPeriod,
+  indicator,
+  onShow,
 }: {
   snapshots: SnapshotView[];
-  indicatorId: string;
-  onPeriod: (period: Period) => void;
+  indicator: IndicatorView;
+  onShow: (snapshot: SnapshotView) => void;
 }) {
   const { t } = useTranslation();
+  const show = indicator.source === MANUAL_SOURCE ? 'showEvidence' : 'showRecords';
   const rows = snapshots.flatMap((snapshot) => {
-    const value = snapshot.values.find((v) => v.indicatorId === indicatorId);
+    const value = snapshot.values.find((v) => v.indicatorId === indicator.id);
     return value ? [{ snapshot, value }] : [];
   });
   return (
@@ -217,12 +236,8 @@ function Figures({
               <td>{number.format(value.target)}</td>
               <td>{value.definitionVersion}</td>
               <td>
-                <button
-                  type="button"
-                  className="btn btn-link p-0"
-                  onClick={() => onPeriod({ from: snapshot.from, to: snapshot.to })}
-                >
-                  {`${t('projectIndicators.showRecords')} – ${snapshot.label}`}
+                <button type="button" className="btn btn-link p-0" onClick={() => onShow(snapshot)}>
+                  {`${t(`projectIndicators.${show}`)} – ${snapshot.label}`}
                 </button>
               </td>
             </tr>
@@ -318,17 +333,6 @@ function Records({ indicatorId, period }: { indicatorId: string; period: Period 
 
 type DefinitionFields = Record<keyof IndicatorInput, string>;
 const DEFINITION_FIELDS = ['code', 'name', 'kind', 'unit', 'baseline', 'target', 'workPackageId', 'source'];
-/** A number as a clerk types it («1.200», «12,5», «80»); null when it is not one, for the server to say so. */
-function decimal(typed: string): number | null {
-  const compact = typed.replace(/\s/g, '');
-  const normalised = compact.includes(',')
-    ? compact.replace(/\./g, '').replace(',', '.')
-    : /^\d{1,3}(\.\d{3})+$/.test(compact)
-      ? compact.replace(/\./g, '')
-      : compact;
-  return /^\d+(\.\d+)?$/.test(normalised) ? Number(normalised) : null;
-}
-
 /**
  * The project manager defines an indicator, or changes the one shown (a new version: the snapshots keep the
  * old one). Its source is a module's count or a value entered by hand.
@@ -492,110 +496,6 @@ function DefinitionForm({ view, indicator }: { view: IndicatorsView; indicator: 
         </button>
       </form>
     </details>
-  );
-}
-
-/** The values of an indicator entered by hand, each with its evidence, and the manager's form to add one. */
-function ManualValues({
-  indicator,
-  projectId,
-  canManage,
-}: {
-  indicator: IndicatorView;
-  projectId: string;
-  canManage: boolean;
-}) {
-  const { t } = useTranslation();
-  const client = useQueryClient();
-  const [done, setDone] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  const form = useForm<Record<keyof ValueInput, string>>({
-    defaultValues: { value: '', measuredOn: '', note: '' },
-  });
-  const save = useMutation({
-    mutationFn: (input: Record<keyof ValueInput, string>) =>
-      api.post<IndicatorsView>(`/api/project/indicators/${indicator.id}/values`, {
-        value: decimal(input.value),
-        measuredOn: input.measuredOn,
-        note: input.note,
-      }),
-    onSuccess: (saved) => {
-      setDone(true);
-      setProblem(null);
-      form.reset();
-      client.setQueryData(pageKey(projectId), saved);
-    },
-    onError: (error) => {
-      setDone(false);
-      setProblem(reportProblem(error, form.setError, ['value', 'measuredOn', 'note']));
-    },
-  });
-  const { errors } = form.formState;
-  return (
-    <div className="mt-3">
-      <h3 className="h5">{t('projectIndicators.manualValues')}</h3>
-      {indicator.values.length === 0 ? (
-        <p>{t('projectIndicators.noManualValues')}</p>
-      ) : (
-        <TableScroll label={t('projectIndicators.manualValues')}>
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('projectIndicators.measuredOn')}</th>
-                <th scope="col">{t('projectIndicators.value')}</th>
-                <th scope="col">{t('projectIndicators.evidence')}</th>
-                <th scope="col">{t('projectIndicators.recordedBy')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {indicator.values.map((value) => (
-                <tr key={value.id}>
-                  <td>{formatDate(value.measuredOn)}</td>
-                  <td>{`${number.format(value.value)} ${indicator.unit}`}</td>
-                  <td className="text-break">{value.note}</td>
-                  <td>{value.recordedBy}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
-      {canManage && (
-        <form noValidate onSubmit={form.handleSubmit((input) => save.mutate(input))} className="mb-4">
-          <FormProblem message={problem} />
-          {done && <Notice message={t('projectIndicators.valueSaved')} />}
-          <div className="row">
-            <div className="col-md-3">
-              <TextField
-                label={t('projectIndicators.valueIn', { unit: indicator.unit })}
-                inputMode="decimal"
-                registration={form.register('value')}
-                error={errors.value}
-              />
-            </div>
-            <div className="col-md-3">
-              <TextField
-                type="date"
-                label={t('projectIndicators.measuredOn')}
-                registration={form.register('measuredOn')}
-                error={errors.measuredOn}
-              />
-            </div>
-            <div className="col-md-6">
-              <TextField
-                label={t('projectIndicators.evidence')}
-                hint={t('projectIndicators.evidenceHint')}
-                registration={form.register('note')}
-                error={errors.note}
-              />
-            </div>
-          </div>
-          <button type="submit" className="btn btn-primary" disabled={save.isPending}>
-            {t('projectIndicators.addValue')}
-          </button>
-        </form>
-      )}
-    </div>
   );
 }
 

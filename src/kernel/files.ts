@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { ReadStream } from 'node:fs';
-import { mkdir, open as openFile, readdir, rename, rm, stat, utimes } from 'node:fs/promises';
+import { mkdir, open as openFile, readdir, readFile, rename, rm, stat, utimes } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { type FileTypeResult, fileTypeFromFile } from 'file-type';
@@ -28,7 +28,12 @@ export type StoredFile = {
  * transaction that records what the file is for; `discard` removes what was not kept. A file that never
  * reaches a record never enters the store.
  */
-export type StagedFile = StoredFile & { keep(): Promise<void>; discard(): Promise<void> };
+export type StagedFile = StoredFile & {
+  keep(): Promise<void>;
+  discard(): Promise<void>;
+  /** The staged bytes, for a use case that checks what they hold before keeping them. */
+  read(): Promise<Buffer>;
+};
 
 /** An upload: a buffer, or a stream read once (a multipart file, a request body). */
 export type Upload = Uint8Array | AsyncIterable<Uint8Array>;
@@ -196,7 +201,8 @@ export function createFileStore({ directory, maxBytes }: FileStoreOptions): File
       const mediaType = detected?.mime;
       if (!isAccepted(mediaType)) throw new UnsupportedFileType(declaredName, detected);
       const keep = () => moveIntoPlace(temp, path(sha256));
-      return { sha256, size, mediaType, extension: ACCEPTED[mediaType], keep, discard };
+      const read = () => readFile(temp);
+      return { sha256, size, mediaType, extension: ACCEPTED[mediaType], keep, discard, read };
     } catch (error) {
       await discard();
       throw error;
@@ -208,7 +214,7 @@ export function createFileStore({ directory, maxBytes }: FileStoreOptions): File
     stage,
 
     async put(content, declaredName) {
-      const { keep, discard, ...stored } = await stage(content, declaredName);
+      const { keep, discard, read: _read, ...stored } = await stage(content, declaredName);
       try {
         await keep();
         return stored;

@@ -1,4 +1,12 @@
-import { decodePDFRawStream, PDFArray, PDFDocument, PDFRawStream } from 'pdf-lib';
+import {
+  decodePDFRawStream,
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFName,
+  type PDFPage,
+  PDFRawStream,
+} from 'pdf-lib';
 import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
 import {
@@ -6,6 +14,7 @@ import {
   normaliseVerificationCode,
   type OfficialDocument,
   renderOfficialDocument,
+  streamOfficialDocument,
 } from './pdf.ts';
 
 const receipt = (overrides: Partial<OfficialDocument> = {}): OfficialDocument => ({
@@ -40,16 +49,20 @@ const receipt = (overrides: Partial<OfficialDocument> = {}): OfficialDocument =>
 
 const winAnsi = new TextDecoder('windows-1252');
 
-/** The text each page shows, one string per drawn line: pdf-lib writes every line as one `<hex> Tj`. */
+/** The content streams of a page, then those of the forms it draws (its page number). */
+function pageStreams(document: PDFDocument, page: PDFPage): unknown[] {
+  const contents = page.node.Contents();
+  const own =
+    contents instanceof PDFArray ? contents.asArray().map((ref) => document.context.lookup(ref)) : [contents];
+  const forms = page.node.Resources()?.lookup(PDFName.of('XObject'), PDFDict);
+  return [...own, ...(forms?.values() ?? []).map((ref) => document.context.lookup(ref))];
+}
+
+/** The text each page shows, one string per drawn line: every line is one `<hex> Tj`. */
 async function pageTexts(bytes: Uint8Array): Promise<string[][]> {
   const document = await PDFDocument.load(bytes);
   return document.getPages().map((page) => {
-    const contents = page.node.Contents();
-    const streams =
-      contents instanceof PDFArray
-        ? contents.asArray().map((ref) => document.context.lookup(ref))
-        : [contents];
-    const operators = streams
+    const operators = pageStreams(document, page)
       .map((stream) => {
         if (!(stream instanceof PDFRawStream)) throw new Error('expected an encoded content stream');
         return winAnsi.decode(decodePDFRawStream(stream).decode());
@@ -135,6 +148,98 @@ describe('official documents', () => {
     expect(text).toEqual(expect.arrayContaining(['Codice di verifica', code, url]));
     // Version 4 (33 modules) at 96 pt: modules of about 2.3 pt (0.8 mm), readable by any phone.
     expect(QRCode.create(url, { errorCorrectionLevel: 'M' }).modules.size).toBeLessThanOrEqual(33);
+  });
+
+  it('opens with a title page alone, and starts a section on a new page when asked', async () => {
+    const texts = await pageTexts(
+      await renderOfficialDocument(
+        receipt({
+          titlePage: [
+            ['Progetto', 'LO.V.I.T. 2.0'],
+            ['Capofila', 'Prefettura di Lodi'],
+          ],
+          sections: [
+            { heading: 'Sintesi', paragraphs: ['Il periodo si chiude in linea con il piano.'] },
+            { heading: 'Allegato', newPage: true, paragraphs: ['Dettaglio.'] },
+          ],
+        }),
+      ),
+    );
+    expect(texts).toHaveLength(3);
+    expect(texts[0]).toEqual(
+      expect.arrayContaining(['Ricevuta di presentazione della domanda', 'Capofila', 'Prefettura di Lodi']),
+    );
+    expect(texts[0]).not.toContain('Sintesi');
+    expect(texts[1]?.[0]).toBe('Sintesi');
+    expect(texts[1]).toContain('Ricevuta di presentazione della domanda');
+    expect(texts[1]).not.toContain('Allegato');
+    expect(texts[2]).toContain('Allegato');
+    texts.forEach((lines, index) => {
+      expect(lines).toContain(`Pagina ${index + 1} di 3`);
+    });
+  });
+
+  it('draws a table whose header row heads every page it runs onto', async () => {
+    const rows = Array.from({ length: 150 }, (_, i) => [
+      String(i + 1),
+      `Fattura n. ${i + 1}/2025`,
+      '1.234,56 €',
+    ]);
+    const texts = await pageTexts(
+      await renderOfficialDocument(
+        receipt({
+          sections: [
+            {
+              heading: 'Allegato 1',
+              table: {
+                columns: [
+                  { header: 'N.', share: 0.1 },
+                  { header: 'Giustificativo', share: 0.6 },
+                  { header: 'Importo', share: 0.3, align: 'end' },
+                ],
+                rows,
+              },
+            },
+          ],
+        }),
+      ),
+    );
+    expect(texts.length).toBeGreaterThan(2);
+    for (const lines of texts)
+      expect(lines).toEqual(expect.arrayContaining(['N.', 'Giustificativo', 'Importo']));
+    const cells = texts.flat();
+    for (const row of rows) expect(cells).toEqual(expect.arrayContaining(row));
+  });
+
+  it('writes each page as soon as it is full, reading the rows as it goes', async () => {
+    let read = 0;
+    function* rows() {
+      for (let i = 0; i < 3000; i++) {
+        read += 1;
+        yield [`Voce ${i + 1}`, 'descrizione'];
+      }
+    }
+    const readAtEachPage: number[] = [];
+    const document = streamOfficialDocument(
+      receipt({
+        sections: [
+          {
+            table: {
+              columns: [
+                { header: 'Voce', share: 0.5 },
+                { header: 'Nota', share: 0.5 },
+              ],
+              rows: rows(),
+            },
+          },
+        ],
+      }),
+    );
+    for await (const chunk of document)
+      if (Buffer.from(chunk).toString('latin1').includes('/Type /Page ')) readAtEachPage.push(read);
+    expect(readAtEachPage.length).toBeGreaterThan(50);
+    expect(readAtEachPage[0]).toBeLessThan(100);
+    expect(readAtEachPage.at(-1)).toBe(3000);
   });
 
   it('gives the same bytes for the same input', async () => {

@@ -1,11 +1,39 @@
-import { PageSizes, PDFDocument, type PDFFont, type PDFPage, type RGB, rgb, StandardFonts } from 'pdf-lib';
-import QRCode from 'qrcode';
+/**
+ * The platform's official A4 documents (receipts, clearances, decrees, reports, verbali) in one layout, written
+ * page by page into a stream: a document of thousands of rows costs the memory of one page.
+ */
+import { StandardFonts } from 'pdf-lib';
+import { pdfNumber as n, PdfFile, pdfDate, pdfText } from './pdf-file.ts';
+import {
+  FAINT,
+  Font,
+  MARGIN,
+  MUTED,
+  PAGE_HEIGHT,
+  PAGE_WIDTH,
+  PageWriter,
+  qrCodeOperators,
+  type Style,
+  textOperators,
+} from './pdf-page.ts';
+import { wrap } from './pdf-text.ts';
+
+export type DocumentTable = {
+  /** Each column's heading and share of the width (the shares add up to 1); `end` aligns figures right. */
+  columns: { header: string; share: number; align?: 'end' }[];
+  /** One array of cells per row, read once as the table is drawn: a generator keeps a long table out of memory. */
+  rows: Iterable<string[]>;
+};
 
 export type DocumentSection = {
   heading?: string;
-  /** Label and value pairs, as on a receipt: `['Richiedente', 'Mario Rossi']`. */
-  rows?: [label: string, value: string][];
-  paragraphs?: string[];
+  /** The section begins on a new page. */
+  newPage?: boolean;
+  /** Label and value pairs, as on a receipt: `['Richiedente', 'Mario Rossi']`. Read once. */
+  rows?: Iterable<[label: string, value: string]>;
+  paragraphs?: Iterable<string>;
+  /** Drawn after the rows and paragraphs, its header row repeated atop every page it runs onto. */
+  table?: DocumentTable;
 };
 
 export type OfficialDocument = {
@@ -13,6 +41,8 @@ export type OfficialDocument = {
   issuer: string[];
   title: string;
   subtitle?: string;
+  /** A title page: the issuer, the title, the subtitle and these rows alone on the first page; the sections follow. */
+  titlePage?: [label: string, value: string][];
   sections: DocumentSection[];
   /** How anyone can check the document is genuine: the code in clear and a QR code of the URL. */
   verification?: { code: string; url: string };
@@ -23,120 +53,70 @@ export type OfficialDocument = {
   metadata: { title: string; subject: string; author: string; createdAt: Date };
 };
 
-const [PAGE_WIDTH, PAGE_HEIGHT] = PageSizes.A4;
-const MARGIN = 56;
 const WIDTH = PAGE_WIDTH - 2 * MARGIN;
 const TOP = PAGE_HEIGHT - MARGIN;
+/** Where a title page sets its title: below the issuer, a third of the way down. */
+const COVER_TOP = PAGE_HEIGHT * 0.64;
 const LABEL_WIDTH = 160;
 const QR_SIZE = 96;
 const LEADING = 1.35;
-const INK = rgb(0.08, 0.08, 0.08);
-const MUTED = rgb(0.38, 0.38, 0.38);
+const CELL_GAP = 6;
+/** A table row of up to this many lines is never split between two pages. */
+const WHOLE_ROW_LINES = 6;
 const PAGE_NUMBER_WIDTH = 80;
 
-/**
- * What the standard fonts cannot show. Cyrillic after ICAO 9303's Russian table, close to how passports write
- * a name (national tables differ in a few letters); Arabic by its consonants; Latin letters with no accent to
- * strip. A stand-in for a Unicode font: the Latin name from the passport stays the one to print.
- */
-const TRANSLITERATION: Record<string, string> = Object.fromEntries(
-  [
-    'а=a б=b в=v г=g ґ=g д=d е=e ё=e є=ie ж=zh з=z и=i і=i ї=i й=i к=k л=l м=m н=n о=o п=p р=r с=s т=t',
-    'у=u ф=f х=kh ц=ts ч=ch ш=sh щ=shch ъ=ie ы=y ь= э=e ю=iu я=ia ў=u ђ=d ј=j љ=lj њ=nj ћ=c џ=dz',
-    "ا=a أ=a إ=i آ=a ب=b ت=t ث=th ج=j ح=h خ=kh د=d ذ=dh ر=r ز=z س=s ش=sh ص=s ض=d ط=t ظ=z ع=' غ=gh",
-    "ف=f ق=q ك=k ل=l م=m ن=n ه=h و=w ي=y ى=a ة=a ء=' ئ=' ؤ=' پ=p چ=ch ژ=zh گ=g ک=k ی=y",
-    'ł=l đ=d ı=i ħ=h ŧ=t ŋ=ng ə=e ĸ=k ſ=s',
-  ]
-    .join(' ')
-    .split(' ')
-    .map((pair) => pair.split('=')),
-);
-
-const isUpperCase = (char: string | undefined) =>
-  char !== undefined && char !== char.toLowerCase() && char === char.toUpperCase();
-
-/** Matches a transliteration to the case of its letter: `Ж` is `Zh` in `Жанна`, `ZH` in `ЖАННА`. */
-function inCase(latin: string, char: string, next: string | undefined): string {
-  if (!isUpperCase(char)) return latin;
-  return isUpperCase(next) ? latin.toUpperCase() : latin.charAt(0).toUpperCase() + latin.slice(1);
-}
-
-/** The character itself when the font has it, else its Latin transliteration, its unaccented base, or `?`. */
-function winAnsiChar(char: string, next: string | undefined, supported: ReadonlySet<number>): string {
-  const canShow = (text: string) => [...text].every((c) => c >= ' ' && supported.has(c.codePointAt(0) ?? 0));
-  if (canShow(char)) return char;
-  if (/\p{M}|\p{Cf}/u.test(char)) return '';
-  if (/\s|\p{Cc}/u.test(char)) return ' ';
-  const transliterated = TRANSLITERATION[char.toLowerCase()];
-  if (transliterated !== undefined) return inCase(transliterated, char, next);
-  const base = char.normalize('NFD').replace(/\p{M}/gu, '');
-  return base !== char && canShow(base) ? base : '?';
-}
-
-/** Text the font can draw: pdf-lib throws on any character outside its encoding (WinAnsi for Helvetica). */
-function toWinAnsi(text: string, supported: ReadonlySet<number>): string {
-  const chars = [...text.normalize('NFC')];
-  return chars.map((char, i) => winAnsiChar(char, chars[i + 1], supported)).join('');
-}
-
-type Style = { font: PDFFont; size: number; color?: RGB };
-
-/** The longest start of `word` that fits `width`, at least one character so that wrapping always ends. */
-function fittingLength(word: string, style: Style, width: number): number {
-  let length = word.length - 1;
-  while (length > 1 && style.font.widthOfTextAtSize(word.slice(0, length), style.size) > width) length--;
-  return Math.max(length, 1);
-}
-
-/** Lines of at most `width` points, breaking at spaces and inside words longer than a line (URLs). */
-function wrap(text: string, style: Style, width: number, supported: ReadonlySet<number>): string[] {
-  const lines: string[] = [];
-  const fits = (line: string) => style.font.widthOfTextAtSize(line, style.size) <= width;
-  for (const paragraph of text.split(/\r?\n/)) {
-    let line = '';
-    for (const word of toWinAnsi(paragraph, supported).split(' ').filter(Boolean)) {
-      const candidate = line ? `${line} ${word}` : word;
-      if (fits(candidate)) {
-        line = candidate;
-        continue;
-      }
-      if (line) lines.push(line);
-      line = word;
-      while (!fits(line)) {
-        const length = fittingLength(line, style, width);
-        lines.push(line.slice(0, length));
-        line = line.slice(length);
-      }
-    }
-    lines.push(line);
-  }
-  return lines;
-}
+/** Where a column's text goes: from `x`, `width` points wide (the gap to the next column left out). */
+type Column = { x: number; width: number; align?: 'end' };
 
 /** Lays text out top to bottom, on a new page when the next line would run into the footer. */
 class Flow {
-  page: PDFPage;
   y = TOP;
+  /** Drawn atop every new page while a table runs on: its header row. */
+  pageHeader: (() => void) | null = null;
+  private operators: string[] = [];
+  private written: Uint8Array[] = [];
 
   constructor(
-    private readonly document: PDFDocument,
+    private readonly pages: PageWriter,
     private readonly bottom: number,
     readonly supported: ReadonlySet<number>,
-  ) {
-    this.page = document.addPage(PageSizes.A4);
+  ) {}
+
+  get isBlank(): boolean {
+    return this.operators.length === 0;
+  }
+
+  newPage(): void {
+    this.written.push(...this.pages.write(this.operators));
+    this.operators = [];
+    this.y = TOP;
+    this.pageHeader?.();
+  }
+
+  /** The bytes of the pages finished since the last call: the caller writes them out. */
+  take(): Uint8Array[] {
+    const written = this.written;
+    this.written = [];
+    return written;
+  }
+
+  /** Writes the last page, unless it is an empty one after others; gives the bytes still to write. */
+  finish(): Uint8Array[] {
+    if (!this.isBlank || this.pages.count === 0) this.written.push(...this.pages.write(this.operators));
+    return this.take();
   }
 
   /** Makes room for `height` points below the cursor. */
   reserve(height: number): void {
-    if (this.y - height >= this.bottom) return;
-    this.page = this.document.addPage(PageSizes.A4);
-    this.y = TOP;
+    if (this.y - height < this.bottom) this.newPage();
   }
 
   draw(text: string | undefined, style: Style, x = MARGIN): void {
-    if (!text) return;
-    const { font, size, color = INK } = style;
-    this.page.drawText(text, { x, y: this.y - size, size, font, color });
+    if (text) this.operators.push(textOperators(text, style, x, this.y - style.size));
+  }
+
+  drawRaw(operators: string): void {
+    this.operators.push(operators);
   }
 
   text(text: string, style: Style, after = 0): void {
@@ -161,42 +141,47 @@ class Flow {
     this.y -= 3;
   }
 
-  rule(after: number): void {
-    this.page.drawLine({
-      start: { x: MARGIN, y: this.y },
-      end: { x: PAGE_WIDTH - MARGIN, y: this.y },
-      thickness: 0.6,
-      color: MUTED,
-    });
+  /** A table row: each cell's lines in its column; a short row stays whole on one page. */
+  cells(columns: Column[], lines: string[][], style: Style): void {
+    const count = Math.max(1, ...lines.map((cell) => cell.length));
+    const height = style.size * LEADING;
+    this.reserve(Math.min(count, WHOLE_ROW_LINES) * height);
+    for (let i = 0; i < count; i++) {
+      this.reserve(height);
+      columns.forEach((column, c) => {
+        const line = lines[c]?.[i];
+        if (!line) return;
+        const x =
+          column.align === 'end'
+            ? column.x + column.width - style.font.widthOfTextAtSize(line, style.size)
+            : column.x;
+        this.draw(line, style, x);
+      });
+      this.y -= height;
+    }
+    this.y -= 3;
+  }
+
+  rule(after: number, color = MUTED, thickness = 0.6): void {
+    const stroke = `${color.map(n).join(' ')} RG ${thickness} w`;
+    this.operators.push(`q ${stroke} ${MARGIN} ${n(this.y)} m ${n(PAGE_WIDTH - MARGIN)} ${n(this.y)} l S Q`);
     this.y -= after;
   }
 }
 
-/** The QR code as one vector path, a rectangle per run of dark modules, with the 4-module quiet zone. */
-function drawQrCode(page: PDFPage, url: string, x: number, top: number): void {
-  const { modules } = QRCode.create(url, { errorCorrectionLevel: 'M' });
-  const runs: string[] = [];
-  for (let row = 0; row < modules.size; row++) {
-    for (let col = 0; col < modules.size; col++) {
-      if (!modules.get(row, col)) continue;
-      const start = col;
-      while (col + 1 < modules.size && modules.get(row, col + 1)) col++;
-      runs.push(`M${start + 4} ${row + 4}h${col - start + 1}v1h-${col - start + 1}z`);
-    }
-  }
-  page.drawSvgPath(runs.join(''), { x, y: top, scale: QR_SIZE / (modules.size + 8), color: rgb(0, 0, 0) });
-}
-
 /** Every style the documents use: one place to change the look of all of them. */
-function stylesOf(regular: PDFFont, bold: PDFFont, mono: PDFFont) {
+function stylesOf(regular: Font, bold: Font, mono: Font) {
   return {
     issuer: { font: bold, size: 12 },
     office: { font: regular, size: 10 },
+    cover: { font: bold, size: 20 },
     title: { font: bold, size: 16 },
     subtitle: { font: regular, size: 11, color: MUTED },
     heading: { font: bold, size: 11.5 },
     label: { font: bold, size: 9.5, color: MUTED },
     body: { font: regular, size: 10.5 },
+    columnHeader: { font: bold, size: 8.5, color: MUTED },
+    cell: { font: regular, size: 9 },
     codeLabel: { font: bold, size: 9 },
     code: { font: mono, size: 14 },
     note: { font: regular, size: 9, color: MUTED },
@@ -211,7 +196,7 @@ function writeQrBlock(flow: Flow, value: string, lines: [string, Style][]): void
   flow.reserve(QR_SIZE + 12);
   flow.y -= 6;
   flow.rule(6);
-  drawQrCode(flow.page, value, MARGIN, flow.y);
+  flow.drawRaw(qrCodeOperators(value, MARGIN, flow.y, QR_SIZE));
   const top = flow.y;
   flow.y -= 10;
   for (const [text, style] of lines) {
@@ -232,62 +217,110 @@ function writeVerification(flow: Flow, { code, url }: { code: string; url: strin
   ]);
 }
 
-/** Footer and "Pagina n di m" on every page, and the title atop the pages after the first. */
-function finishPages(document: PDFDocument, title: string, footer: string[], small: Style): void {
-  const pages = document.getPages();
-  pages.forEach((page, index) => {
-    const pageNumber = `Pagina ${index + 1} di ${pages.length}`;
-    const numberX = PAGE_WIDTH - MARGIN - small.font.widthOfTextAtSize(pageNumber, small.size);
-    page.drawText(pageNumber, { ...small, x: numberX, y: MARGIN - 20 });
-    footer.forEach((line, i) => {
-      page.drawText(line, { ...small, x: MARGIN, y: MARGIN - 20 + (footer.length - 1 - i) * 10 });
-    });
-    if (index > 0) page.drawText(title, { ...small, x: MARGIN, y: PAGE_HEIGHT - MARGIN + 16 });
-  });
-}
-
-function setMetadata(document: PDFDocument, metadata: OfficialDocument['metadata']): void {
-  document.setTitle(metadata.title, { showInWindowTitleBar: true });
-  document.setSubject(metadata.subject);
-  document.setAuthor(metadata.author);
-  document.setLanguage('it-IT');
-  document.setCreator('LOVIT');
-  document.setProducer('LOVIT');
-  document.setCreationDate(metadata.createdAt);
-  document.setModificationDate(metadata.createdAt);
-}
-
-/** An A4 document for receipts, clearances and decrees: the same input gives the same bytes. */
-export async function renderOfficialDocument(input: OfficialDocument): Promise<Uint8Array> {
-  const document = await PDFDocument.create({ updateMetadata: false });
-  const regular = await document.embedFont(StandardFonts.Helvetica);
-  const styles = stylesOf(
-    regular,
-    await document.embedFont(StandardFonts.HelveticaBold),
-    await document.embedFont(StandardFonts.CourierBold),
-  );
-  const supported = new Set(regular.getCharacterSet());
-  const footer = input.footer ? wrap(input.footer, styles.small, WIDTH - PAGE_NUMBER_WIDTH, supported) : [];
-  const flow = new Flow(document, MARGIN + footer.length * 10 + 4, supported);
-
+/** The issuer, the title and the subtitle; with a title page, set lower and followed by its rows alone. */
+function writeHeading(flow: Flow, input: OfficialDocument, styles: Styles): void {
   input.issuer.forEach((line, i) => {
     flow.text(line, i === 0 ? styles.issuer : styles.office);
   });
   flow.y -= 6;
   flow.rule(22);
-  flow.text(input.title, styles.title, 4);
+  if (input.titlePage) flow.y = Math.min(flow.y, COVER_TOP);
+  flow.text(input.title, input.titlePage ? styles.cover : styles.title, 4);
   if (input.subtitle) flow.text(input.subtitle, styles.subtitle);
   flow.y -= 14;
-  for (const section of input.sections) {
-    if (section.heading) {
-      // keep a heading with the first lines under it
-      flow.reserve(48);
-      flow.text(section.heading, styles.heading, 4);
+  if (!input.titlePage) return;
+  flow.rule(14, FAINT);
+  for (const [label, value] of input.titlePage) flow.row(label, value, styles.label, styles.body);
+  flow.newPage();
+}
+
+function* writeTable(flow: Flow, table: DocumentTable, styles: Styles): Generator<Uint8Array> {
+  let x = MARGIN;
+  const columns = table.columns.map(({ share, align }, c): Column => {
+    const column = { x, width: share * WIDTH - (c < table.columns.length - 1 ? CELL_GAP : 0), align };
+    x += share * WIDTH;
+    return column;
+  });
+  const linesOf = (cells: string[], style: Style) =>
+    columns.map((column, c) => wrap(cells[c] ?? '', style, column.width, flow.supported));
+  const header = linesOf(
+    table.columns.map((column) => column.header),
+    styles.columnHeader,
+  );
+  const writeHeader = () => {
+    flow.cells(columns, header, styles.columnHeader);
+    flow.rule(5);
+  };
+  // the header with at least two lines of the first row
+  flow.reserve((Math.max(...header.map((cell) => cell.length)) + 2) * styles.cell.size * LEADING + 8);
+  writeHeader();
+  flow.pageHeader = writeHeader;
+  try {
+    for (const row of table.rows) {
+      flow.cells(columns, linesOf(row, styles.cell), styles.cell);
+      flow.rule(4, FAINT, 0.3);
+      yield* flow.take();
     }
-    for (const [label, value] of section.rows ?? []) flow.row(label, value, styles.label, styles.body);
-    for (const paragraph of section.paragraphs ?? []) flow.text(paragraph, styles.body, 6);
-    flow.y -= 10;
+  } finally {
+    flow.pageHeader = null;
   }
+}
+
+function* writeSection(flow: Flow, section: DocumentSection, styles: Styles): Generator<Uint8Array> {
+  if (section.newPage && !flow.isBlank) flow.newPage();
+  if (section.heading) {
+    // keep a heading with the first lines under it
+    flow.reserve(48);
+    flow.text(section.heading, styles.heading, 4);
+  }
+  for (const [label, value] of section.rows ?? []) {
+    flow.row(label, value, styles.label, styles.body);
+    yield* flow.take();
+  }
+  for (const paragraph of section.paragraphs ?? []) {
+    flow.text(paragraph, styles.body, 6);
+    yield* flow.take();
+  }
+  if (section.table) yield* writeTable(flow, section.table, styles);
+  flow.y -= 10;
+}
+
+function informationOf(metadata: OfficialDocument['metadata']): string {
+  const at = pdfDate(metadata.createdAt);
+  return (
+    `<< /Title ${pdfText(metadata.title)} /Subject ${pdfText(metadata.subject)} /Author ${pdfText(metadata.author)}` +
+    ` /Creator ${pdfText('LOVIT')} /Producer ${pdfText('LOVIT')} /CreationDate ${at} /ModDate ${at} >>`
+  );
+}
+
+/**
+ * An A4 document for receipts, clearances, decrees and reports, as the chunks of its file: each page is
+ * written as soon as it is full. The same input gives the same bytes.
+ */
+export async function* streamOfficialDocument(input: OfficialDocument): AsyncGenerator<Uint8Array> {
+  const file = new PdfFile();
+  yield file.header();
+  const catalog = file.reserve();
+  const tree = file.reserve();
+  const regular = new Font('F1', StandardFonts.Helvetica, file.reserve());
+  const bold = new Font('F2', StandardFonts.HelveticaBold, file.reserve());
+  const mono = new Font('F3', StandardFonts.CourierBold, file.reserve());
+  for (const font of [regular, bold, mono]) yield file.object(font.number, font.dictionary());
+  const styles = stylesOf(regular, bold, mono);
+  const supported = regular.supported;
+  const footer = input.footer ? wrap(input.footer, styles.small, WIDTH - PAGE_NUMBER_WIDTH, supported) : [];
+  const runningTitle = wrap(input.title, styles.small, WIDTH, supported)[0] ?? '';
+  const pages = new PageWriter(file, tree, [regular, bold, mono], (operators, index) => {
+    footer.forEach((line, i) => {
+      operators.push(textOperators(line, styles.small, MARGIN, MARGIN - 20 + (footer.length - 1 - i) * 10));
+    });
+    if (index > 0)
+      operators.push(textOperators(runningTitle, styles.small, MARGIN, PAGE_HEIGHT - MARGIN + 16));
+  });
+  const flow = new Flow(pages, MARGIN + footer.length * 10 + 4, supported);
+
+  writeHeading(flow, input, styles);
+  for (const section of input.sections) yield* writeSection(flow, section, styles);
   if (input.verification) writeVerification(flow, input.verification, styles);
   if (input.admission)
     writeQrBlock(flow, input.admission.code, [
@@ -295,11 +328,22 @@ export async function renderOfficialDocument(input: OfficialDocument): Promise<U
       [input.admission.code, styles.code],
       [input.admission.note, styles.note],
     ]);
+  yield* flow.finish();
+  yield* pages.close(styles.small);
+  const information = file.reserve();
+  yield file.object(information, informationOf(input.metadata));
+  yield file.object(
+    catalog,
+    `<< /Type /Catalog /Pages ${tree} 0 R /Lang (it-IT) /ViewerPreferences << /DisplayDocTitle true >> >>`,
+  );
+  yield file.end(catalog, information);
+}
 
-  const runningTitle = wrap(input.title, styles.small, WIDTH, supported)[0] ?? '';
-  finishPages(document, runningTitle, footer, styles.small);
-  setMetadata(document, input.metadata);
-  return document.save();
+/** An official document whole in memory: for the short ones (a receipt, a certificate, a decree). */
+export async function renderOfficialDocument(input: OfficialDocument): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of streamOfficialDocument(input)) chunks.push(chunk);
+  return Buffer.concat(chunks);
 }
 
 export { newVerificationCode, normaliseVerificationCode } from './codes.ts';

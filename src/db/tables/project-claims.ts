@@ -76,6 +76,8 @@ export type ProjectClaimVerbaleTable = {
   signedFileName: string | null;
   signedAt: NullableInstant;
   signedBy: string | null;
+  /** The signed copy carries a digital signature (noted, not verified); null before it was examined. */
+  signedDigitally: boolean | null;
 };
 
 export type ProjectClaimTables = {

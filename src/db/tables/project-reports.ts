@@ -10,7 +10,15 @@ export type ReportItemState = 'DONE' | 'LATE' | 'AHEAD' | 'ON_TIME' | 'CANCELLED
 
 /** What the server assembled for the report: frozen with it, the same numbers however the plan changes later. */
 export type ReportFacts = {
-  project: { code: string; acronym: string; title: string; cup: string | null; programme: string };
+  project: {
+    code: string;
+    acronym: string;
+    title: string;
+    cup: string | null;
+    programme: string;
+    /** The lead beneficiary (capofila); absent from the reports made before it was kept with the facts. */
+    lead?: string | null;
+  };
   /** The day the items' state is read on: the period's end, or the day of the draft if that came first. */
   asOf: LegalDay;
   packages: {

@@ -159,7 +159,14 @@ export const verbaleView = z.object({
   sealHash: z.string().nullable(),
   sha256: z.string(),
   signed: z
-    .object({ sha256: z.string(), fileName: z.string(), size: z.number().int(), signedAt: z.string() })
+    .object({
+      sha256: z.string(),
+      fileName: z.string(),
+      size: z.number().int(),
+      signedAt: z.string(),
+      /** The PDF carries a digital signature: noted on upload, not verified. */
+      digitallySigned: z.boolean(),
+    })
     .nullable(),
 });
 

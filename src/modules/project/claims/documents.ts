@@ -7,7 +7,7 @@
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { prefectureName } from '../../../kernel/institution.ts';
-import { type DocumentSection, renderOfficialDocument } from '../../../kernel/pdf.ts';
+import { type DocumentSection, renderOfficialDocument, streamOfficialDocument } from '../../../kernel/pdf.ts';
 import { PROGRAMMES } from '../contract.ts';
 import { DOCUMENT_TYPES, formatEuro, LINE_CODES, PAYMENT_METHODS } from '../finance/contract.ts';
 import { CHECKLIST, type ChecklistItem, CLAIM_KINDS, OUTCOMES } from './contract.ts';
@@ -221,42 +221,80 @@ export function renderClaimSummary(document: ClaimDocument, at: Date): Promise<U
   });
 }
 
-/** Allegato 2: the findings, one paragraph per expense not admitted in full or with a checklist item failed. */
-function findings(document: ClaimDocument): string[] {
-  const paragraphs: string[] = [];
-  document.expenses.forEach((e, index) => {
-    const outcome = e.outcome;
-    if (!outcome) return;
-    const checklist = outcome.checklist as Record<ChecklistItem, { ok: boolean; note: string | null }>;
-    const failed = (Object.keys(CHECKLIST) as ChecklistItem[])
-      .filter((item) => checklist[item] && !checklist[item].ok)
-      .map((item) => `${CHECKLIST[item]}${checklist[item].note ? ` (${checklist[item].note})` : ''}`);
-    if (outcome.outcome === 'ADMITTED' && failed.length === 0) return;
-    paragraphs.push(
-      [
-        `${index + 1}. ${e.reference} – ${e.supplierName}: ${OUTCOMES[outcome.outcome].toLowerCase()}, ` +
-          `richiesti ${formatEuro(e.amountCents)}, ammessi ${formatEuro(outcome.admittedCents)}.`,
-        outcome.reasons ? `Motivazioni: ${sentenceOf(outcome.reasons)}` : '',
-        failed.length > 0 ? `Controlli non superati: ${failed.join('; ')}.` : '',
-      ]
-        .filter(Boolean)
-        .join(' '),
-    );
-  });
-  return paragraphs.length > 0
-    ? paragraphs
-    : ['Tutte le spese verificate sono ammesse per intero; la verifica non ha rilievi.'];
+type VerifiedExpense = ClaimDocument['expenses'][number];
+
+/** The checklist items an expense failed, with the auditor's note on each. */
+function failedItems(outcome: OutcomeRow): string[] {
+  const checklist = outcome.checklist as Record<ChecklistItem, { ok: boolean; note: string | null }>;
+  return (Object.keys(CHECKLIST) as ChecklistItem[])
+    .filter((item) => checklist[item] && !checklist[item].ok)
+    .map((item) => `${CHECKLIST[item]}${checklist[item].note ? ` (${checklist[item].note})` : ''}`);
 }
 
-/** The verbale of the auditor's verification, footed on every page by the audit trail's latest seal. */
-export function renderVerbale(
+/** The finding on an expense not admitted in full or with a checklist item failed; null when there is none. */
+function findingOf(e: VerifiedExpense, index: number): string | null {
+  const outcome = e.outcome;
+  if (!outcome) return null;
+  const failed = failedItems(outcome);
+  if (outcome.outcome === 'ADMITTED' && failed.length === 0) return null;
+  return [
+    `${index + 1}. ${e.reference} – ${e.supplierName}: ${OUTCOMES[outcome.outcome].toLowerCase()}, ` +
+      `richiesti ${formatEuro(e.amountCents)}, ammessi ${formatEuro(outcome.admittedCents)}.`,
+    outcome.reasons ? `Motivazioni: ${sentenceOf(outcome.reasons)}` : '',
+    failed.length > 0 ? `Controlli non superati: ${failed.join('; ')}.` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
+/** Allegato 2: the findings, one paragraph each, made as the page needs them. */
+function* findings(document: ClaimDocument): Generator<string> {
+  let any = false;
+  for (const [index, e] of document.expenses.entries()) {
+    const finding = findingOf(e, index);
+    if (finding === null) continue;
+    any = true;
+    yield finding;
+  }
+  if (!any) yield 'Tutte le spese verificate sono ammesse per intero; la verifica non ha rilievi.';
+}
+
+const VERIFIED_COLUMNS = [
+  { header: 'N.', share: 0.07 },
+  { header: 'Giustificativo', share: 0.27 },
+  { header: 'Sostenuta da e fornitore', share: 0.22 },
+  { header: 'Voce', share: 0.07 },
+  { header: 'Richiesto', share: 0.13, align: 'end' as const },
+  { header: 'Esito', share: 0.11 },
+  { header: 'Ammesso', share: 0.13, align: 'end' as const },
+];
+
+/** Allegato 1: a row per verified expense, made as the page needs it. */
+function* verifiedRows(document: ClaimDocument): Generator<string[]> {
+  for (const [index, e] of document.expenses.entries())
+    yield [
+      String(index + 1),
+      e.reference,
+      `${e.organisationName} – ${e.supplierName}`,
+      e.lineCode,
+      formatEuro(e.amountCents),
+      e.outcome ? OUTCOMES[e.outcome.outcome] : 'senza esito',
+      e.outcome ? formatEuro(e.outcome.admittedCents) : '–',
+    ];
+}
+
+/**
+ * The verbale of the auditor's verification, footed on every page by the audit trail's latest seal, as the
+ * chunks of its PDF: the annexes are drawn a page at a time, however many expenses the claim has.
+ */
+export function streamVerbale(
   document: ClaimDocument,
   verification: { auditorName: string; closedAt: Date; seal: { position: number; hash: string } | null },
-): Promise<Uint8Array> {
+): AsyncIterable<Uint8Array> {
   const { claim } = document;
   const title = 'Verbale di verifica amministrativo-contabile';
   const notAdmitted = document.claimedCents - document.admittedCents;
-  return renderOfficialDocument({
+  return streamOfficialDocument({
     issuer: issuer(document),
     title,
     subtitle: `Domanda di rimborso n. ${claim.number}, periodo ${periodText(claim.periodStart, claim.periodEnd)}`,
@@ -282,15 +320,14 @@ export function renderVerbale(
       { heading: 'Massimali del programma', rows: capRows(document) },
       {
         heading: 'Allegato 1 – Domanda di rimborso, dettaglio delle spese verificate',
-        rows: document.expenses.map((e, index) => [
-          `${index + 1}. ${e.reference}`,
-          `${e.organisationName} – ${e.supplierName} – voce ${e.lineCode} – richiesti ${formatEuro(e.amountCents)} – ` +
-            (e.outcome
-              ? `${OUTCOMES[e.outcome.outcome].toLowerCase()}: ${formatEuro(e.outcome.admittedCents)}`
-              : 'senza esito'),
-        ]),
+        newPage: true,
+        table: { columns: VERIFIED_COLUMNS, rows: verifiedRows(document) },
       },
-      { heading: 'Allegato 2 – Risultanze della verifica del revisore', paragraphs: findings(document) },
+      {
+        heading: 'Allegato 2 – Risultanze della verifica del revisore',
+        newPage: true,
+        paragraphs: findings(document),
+      },
     ],
     footer: verification.seal
       ? `Registro di audit: ultimo sigillo n. ${verification.seal.position}, hash ${verification.seal.hash}`

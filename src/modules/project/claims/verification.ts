@@ -8,12 +8,13 @@ import { latestSeal, sealAuditTrail } from '../../../kernel/audit.ts';
 import type { Caller } from '../../../kernel/auth.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../../kernel/errors.ts';
 import type { StagedFile } from '../../../kernel/files.ts';
+import { readPdf } from '../../../kernel/pdf-check.ts';
 import type { Platform } from '../../../kernel/platform.ts';
 import { writeTransaction } from '../../../kernel/transaction.ts';
 import { fileStoreOf } from '../../../kernel/uploads.ts';
 import { actorOf } from '../callers.ts';
 import type { ClaimView, OutcomeInput } from './contract.ts';
-import { renderVerbale } from './documents.ts';
+import { streamVerbale } from './documents.ts';
 import { admittedOf, closingFault, isOwnClaim, OWN_CLAIM, outcomeFaults } from './rules.ts';
 import * as store from './store.ts';
 import { budgetOf, claimContents, claimOrThrow, claimView, nameOf } from './views.ts';
@@ -99,7 +100,8 @@ export async function closeVerification(
     if (missing) throw new Conflict(missing);
     const seal = await latestSeal(unit.db);
     const now = platform.clock.now();
-    const pdf = await renderVerbale(contents, {
+    // written into the store page by page as it is drawn up: thousands of expenses never sit whole in memory
+    const pdf = streamVerbale(contents, {
       auditorName: nameOf(actor),
       closedAt: now,
       seal: seal ? { position: Number(seal.position), hash: seal.hash } : null,
@@ -123,6 +125,7 @@ export async function closeVerification(
         signedFileName: null,
         signedAt: null,
         signedBy: null,
+        signedDigitally: null,
       });
       await store.updateClaim(unit.db, claimId, { status: 'VERIFIED', updatedAt: now });
       await unit.audit({
@@ -147,7 +150,28 @@ export async function closeVerification(
   return claimView(platform, caller, claimId);
 }
 
-/** Keeps the verbale signed by the auditor (a PDF), with its SHA-256; the first signed copy stays. */
+/** The upload as a signed verbale: why it is refused, in the words of the form's field, or whether it is signed. */
+async function readSignedVerbale(
+  file: StagedFile,
+): Promise<{ fault: string } | { digitallySigned: boolean }> {
+  if (file.mediaType !== 'application/pdf') {
+    const image = file.mediaType === 'image/png' ? 'PNG' : 'JPEG';
+    return {
+      fault: `Il file è un’immagine ${image}, non un PDF: caricare il verbale firmato in formato PDF`,
+    };
+  }
+  const reading = await readPdf(await file.read());
+  if (reading.fault !== null)
+    return {
+      fault: `${reading.fault.charAt(0).toUpperCase()}${reading.fault.slice(1)}: caricare di nuovo il verbale firmato`,
+    };
+  return { digitallySigned: reading.digitallySigned };
+}
+
+/**
+ * Keeps the verbale signed by the auditor, with its SHA-256; the first signed copy stays. It must be a whole,
+ * readable PDF; a scan of the signed paper will do, and a digital signature in it is noted (not verified).
+ */
 export async function attachSignedVerbale(
   platform: Platform,
   caller: Caller,
@@ -155,6 +179,9 @@ export async function attachSignedVerbale(
   input: { declaredName: string; file: StagedFile },
 ): Promise<ClaimView> {
   const actor = actorOf(caller);
+  // read before the claim is locked: a large scan takes a moment to parse
+  const checked = await readSignedVerbale(input.file);
+  if ('fault' in checked) throw new Invalid([{ path: 'file', message: checked.fault }]);
   await writeTransaction(platform.database.db, platform.clock, caller, async (unit) => {
     const claim = await claimOrThrow(unit.db, claimId, true);
     if (isOwnClaim(claim, actor.userId)) throw new Forbidden(OWN_CLAIM);
@@ -162,8 +189,6 @@ export async function attachSignedVerbale(
     if (!verbale) throw new Conflict('Il verbale non è ancora redatto: chiudere prima la verifica.');
     if (verbale.signedSha256)
       throw new Conflict('Il verbale firmato è già stato caricato e non si sostituisce.');
-    if (input.file.mediaType !== 'application/pdf')
-      throw new Invalid([{ path: 'file', message: 'Caricare il verbale firmato in formato PDF' }]);
     const file = attachedFile(input, actor.userId, platform.clock.now());
     await store.updateVerbale(unit.db, claimId, {
       signedSha256: file.sha256,
@@ -172,6 +197,7 @@ export async function attachSignedVerbale(
       signedFileName: file.fileName,
       signedAt: file.uploadedAt,
       signedBy: file.uploadedBy,
+      signedDigitally: checked.digitallySigned,
     });
     await unit.audit({
       kind: 'change',
@@ -179,7 +205,12 @@ export async function attachSignedVerbale(
       entityType: 'project_claim',
       entityId: claimId,
       before: null,
-      after: { signedSha256: file.sha256, size: file.size, fileName: file.fileName },
+      after: {
+        signedSha256: file.sha256,
+        size: file.size,
+        fileName: file.fileName,
+        digitallySigned: checked.digitallySigned,
+      },
     });
     await input.file.keep();
   });

@@ -149,6 +149,7 @@ export async function claimView(platform: Platform, caller: Caller, claimId: str
                   fileName: verbale.signedFileName ?? 'verbale-firmato.pdf',
                   size: verbale.signedSize ?? 0,
                   signedAt: verbale.signedAt.toISOString(),
+                  digitallySigned: verbale.signedDigitally === true,
                 }
               : null,
         }

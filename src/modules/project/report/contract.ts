@@ -63,6 +63,7 @@ export const reportFacts = z.object({
     title: z.string(),
     cup: z.string().nullable(),
     programme: z.string(),
+    lead: z.string().nullable().optional(),
   }),
   asOf: z.string(),
   packages: z.array(

@@ -18,6 +18,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
+import { LEGAL_TIME_ZONE } from '../../../kernel/clock.ts';
 import { prefectureName } from '../../../kernel/institution.ts';
 import { type DocumentSection, renderOfficialDocument } from '../../../kernel/pdf.ts';
 import { ITEM_KINDS, PROGRAMMES, type Programme } from '../contract.ts';
@@ -51,9 +52,22 @@ function headerRows(report: ReportView): [string, string][] {
     ['Codice', project.code],
     ['CUP', project.cup ?? 'non indicato'],
     ['Programma', PROGRAMMES[project.programme as Programme] ?? project.programme],
+    ['Capofila', project.lead ?? 'non indicato'],
     ['Periodo', periodInWords(report.from, report.to)],
     ['Tipo di relazione', REPORT_KINDS[report.kind]],
     ['Stato', REPORT_STATUSES[report.status]],
+  ];
+}
+
+/** «2026-03-02», the day of an instant in Italy. */
+const ITALIAN_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: LEGAL_TIME_ZONE });
+
+/** The title page's rows: the report's data, and the day it was made final or, for a draft, printed. */
+function titlePageRows(report: ReportView, at: Date): [string, string][] {
+  const day = ITALIAN_DAY.format(report.finalisedAt ? new Date(report.finalisedAt) : at);
+  return [
+    ...headerRows(report),
+    [report.finalisedAt ? 'Resa definitiva il' : 'Bozza stampata il', inWords(day)],
   ];
 }
 
@@ -74,6 +88,20 @@ function itemCells(item: Item): [string, string, string, string] {
 
 const ITEM_HEADERS = ['Voce', 'Prevista', 'Effettiva', 'Stato alla fine del periodo'];
 const INDICATOR_HEADERS = ['Indicatore', 'Valore', 'Obiettivo', 'Raggiunto'];
+/** The PDF's columns: the items' dates and state beside their name; the indicators' figures aligned right. */
+const ITEM_COLUMNS = [
+  { header: 'Voce', share: 0.37 },
+  { header: 'Prevista', share: 0.21 },
+  { header: 'Effettiva', share: 0.21 },
+  { header: 'Stato alla fine del periodo', share: 0.21 },
+];
+const INDICATOR_COLUMNS = [
+  { header: 'Indicatore', share: 0.46 },
+  { header: 'Valore', share: 0.2, align: 'end' as const },
+  { header: 'Obiettivo', share: 0.2, align: 'end' as const },
+  { header: 'Raggiunto', share: 0.14, align: 'end' as const },
+];
+const NO_ITEMS = 'Nessuna voce nel periodo';
 
 function indicatorCells(
   v: NonNullable<Facts['snapshot']>['values'][number],
@@ -95,9 +123,13 @@ function blocks(report: ReportView) {
       heading: section.heading,
       paragraphs: paragraphsOf(section.body),
       table: wp
-        ? { headers: ITEM_HEADERS, rows: wp.items.map(itemCells) }
+        ? { headers: ITEM_HEADERS, columns: ITEM_COLUMNS, rows: wp.items.map(itemCells) }
         : snapshot
-          ? { headers: INDICATOR_HEADERS, rows: snapshot.values.map(indicatorCells) }
+          ? {
+              headers: INDICATOR_HEADERS,
+              columns: INDICATOR_COLUMNS,
+              rows: snapshot.values.map(indicatorCells),
+            }
           : null,
     };
   });
@@ -106,25 +138,22 @@ function blocks(report: ReportView) {
 const titleOf = (report: ReportView) =>
   `Relazione sullo stato di avanzamento – ${report.facts.project.acronym}`;
 
+/** The PDF: a title page with the report's data, then each section with its table, on the following pages. */
 export function renderReportPdf(report: ReportView, at: Date): Promise<Uint8Array> {
-  const sections: DocumentSection[] = [{ heading: 'Dati della relazione', rows: headerRows(report) }];
-  for (const block of blocks(report)) {
-    sections.push({ heading: block.heading, paragraphs: block.paragraphs });
-    if (block.table)
-      sections.push({
-        rows:
-          block.table.rows.length > 0
-            ? block.table.rows.map(([first, ...rest]) => [first, rest.join(' · ')])
-            : [['', 'Nessuna voce nel periodo']],
-      });
-  }
+  const sections: DocumentSection[] = blocks(report).map(({ heading, paragraphs, table }) => {
+    if (!table) return { heading, paragraphs };
+    if (table.rows.length === 0) return { heading, paragraphs: [...paragraphs, `${NO_ITEMS}.`] };
+    return { heading, paragraphs, table: { columns: table.columns, rows: table.rows } };
+  });
   const title = titleOf(report);
+  const { project } = report.facts;
   return renderOfficialDocument({
-    issuer: [prefectureName(), `Progetto ${report.facts.project.acronym}`],
+    issuer: [prefectureName(), `Progetto ${project.acronym}`],
     title,
     subtitle: `${report.title} – periodo ${periodInWords(report.from, report.to)}`,
+    titlePage: titlePageRows(report, at),
     sections,
-    footer: `${report.facts.project.acronym}${report.facts.project.cup ? ` – CUP ${report.facts.project.cup}` : ''} – ${REPORT_STATUSES[report.status].toLowerCase()}`,
+    footer: `${project.acronym}${project.cup ? ` – CUP ${project.cup}` : ''} – ${REPORT_STATUSES[report.status].toLowerCase()}`,
     metadata: { title, subject: report.title, author: prefectureName(), createdAt: at },
   });
 }
@@ -139,7 +168,7 @@ function docxTable(headers: string[], rows: string[][]) {
       new TableRow({ tableHeader: true, children: headers.map((h) => cell(h, true)) }),
       ...(rows.length > 0
         ? rows.map((r) => new TableRow({ children: r.map((c) => cell(c)) }))
-        : [new TableRow({ children: [cell('Nessuna voce nel periodo'), cell(''), cell(''), cell('')] })]),
+        : [new TableRow({ children: [cell(NO_ITEMS), cell(''), cell(''), cell('')] })]),
     ],
   });
 }

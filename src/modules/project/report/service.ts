@@ -130,6 +130,7 @@ async function assemble(
         title: project.title,
         cup: project.cup,
         programme: project.programme,
+        lead: project.lead,
       },
       asOf,
       packages: project.workPackages.map((wp) => ({

@@ -99,6 +99,7 @@ const EXPECTED: Record<Role, readonly Permission[]> = {
     'project.timesheets.own',
     'project.procurement.read',
     'project.procurement.check',
+    'project.assignments.read',
     'identity.organisations.read',
     'updates.read',
     'updates.write',

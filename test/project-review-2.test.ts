@@ -156,6 +156,7 @@ for (const backend of BACKENDS) {
           { code: 'A', organisationId: prefectureId, amountCents: 6_000_000 },
           { code: 'A', organisationId: coopId, amountCents: 2_000_000 },
           { code: 'A', organisationId: coop2Id, amountCents: 2_000_000 },
+          { code: 'G1', organisationId: prefectureId, amountCents: 300_000 },
         ],
       });
       expect(budget.statusCode, budget.body).toBe(201);

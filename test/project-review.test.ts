@@ -156,6 +156,7 @@ for (const backend of BACKENDS) {
           { code: 'A', organisationId: prefectureId, amountCents: 6_000_000 },
           { code: 'E', organisationId: coopId, amountCents: 500_000 },
           { code: 'E', organisationId: rivalId, amountCents: 400_000 },
+          { code: 'G1', organisationId: prefectureId, amountCents: 300_000 },
         ],
       });
       expect(budget.statusCode).toBe(201);

@@ -325,6 +325,12 @@ export const PERMISSIONS = {
     module: 'project',
     roles: ['legal_expert'],
   },
+  'project.assignments.read': {
+    label:
+      'Consultare i contratti degli incarichi esterni del progetto (periodo, ore o prodotti, compenso) per verificarli; non i costi del personale dipendente',
+    module: 'project',
+    roles: ['legal_expert'],
+  },
   'project.claims.read': {
     label: 'Consultare le domande di rimborso, le verifiche del revisore e i verbali',
     module: 'project',

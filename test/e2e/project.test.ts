@@ -170,6 +170,7 @@ describe.skipIf(!browserAvailable())('the FAMI project from plan to verbale, in 
       ['A', LULE, '40.000,00'],
       ['F', LULE, '20.000,00'],
       ['G2', PREFECTURE, '5.000,00'],
+      ['G1', PREFECTURE, '5.000,00'],
     ] as const;
     for (const [index, [code, partner, amount]] of lines.entries()) {
       await page.getByRole('button', { name: 'Aggiungi una voce' }).click();
@@ -184,7 +185,7 @@ describe.skipIf(!browserAvailable())('the FAMI project from plan to verbale, in 
     await expect.poll(() => over.getAttribute('aria-invalid')).toBe('true');
     await page
       .getByRole('group', { name: 'Voce 4', exact: true })
-      .getByText('Le spese per l’esperto legale (G2) superano il 2 % dei costi diretti: massimo 3.300,00 €')
+      .getByText('Le spese per l’esperto legale (G2) superano il 2 % dei costi diretti: massimo 3.400,00 €')
       .waitFor();
     await page.getByText('Il budget del progetto non è ancora stato registrato.').waitFor();
     expect((await call('pm', 'GET', `/api/project/projects/${projectId}/budget`)).versions).toEqual([]);
@@ -195,10 +196,10 @@ describe.skipIf(!browserAvailable())('the FAMI project from plan to verbale, in 
     await page.getByRole('status').getByText('Budget iniziale registrato.').waitFor();
     await page.getByRole('heading', { name: 'Budget iniziale (vigente)' }).waitFor();
     await page.getByText('Totale del budget').waitFor();
-    await showsText(page.getByRole('row', { name: /Totale del budget/ }), '163.000,00 €');
+    await showsText(page.getByRole('row', { name: /Totale del budget/ }), '168.000,00 €');
     await page
       .getByText(
-        'Le spese per l’esperto legale (G2): 3.000,00 €, entro il 2 % dei costi diretti (massimo 3.260,00 €)',
+        'Le spese per l’esperto legale (G2): 3.000,00 €, entro il 2 % dei costi diretti (massimo 3.360,00 €)',
       )
       .waitFor();
     await expectReadable(page);

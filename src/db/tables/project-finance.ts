@@ -24,6 +24,19 @@ export type ProjectBudgetCapTable = {
   maxBasisPoints: number;
 };
 
+/** A macro-voce a rulebook makes mandatory in the budget: always, or once the project has some procurement. */
+export type ProjectRequiredLineTable = {
+  programme: Programme;
+  validFrom: LegalDay;
+  code: BudgetLineCode;
+  /** How the message names the line: «Il revisore indipendente (G1)». */
+  subject: string;
+  /** The kinds of procurement that make it mandatory, comma-separated; null: always. */
+  triggerKinds: string | null;
+  /** The rule, as the message cites it. */
+  source: string;
+};
+
 export type ProjectBudgetVersionTable = {
   id: string;
   projectId: string;
@@ -94,6 +107,7 @@ export type ProjectExpenseAttachmentTable = {
 export type ProjectFinanceTables = {
   projectRulebook: ProjectRulebookTable;
   projectBudgetCap: ProjectBudgetCapTable;
+  projectRequiredLine: ProjectRequiredLineTable;
   projectBudgetVersion: ProjectBudgetVersionTable;
   projectBudgetLine: ProjectBudgetLineTable;
   projectExpense: ProjectExpenseTable;

@@ -39,6 +39,8 @@ export type ProjectTimesheetTable = {
   status: TimesheetStatus;
   totalMinutes: number;
   submittedAt: NullableInstant;
+  /** Who sent the sheet: never the one who approves it. */
+  submittedBy: string | null;
   decidedAt: NullableInstant;
   decidedBy: string | null;
   decidedByName: string | null;

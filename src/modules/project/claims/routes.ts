@@ -20,6 +20,7 @@ import {
   claimCandidates,
   claimForExport,
   createClaim,
+  deleteClaim,
   getClaim,
   listClaims,
   submitClaim,
@@ -100,6 +101,22 @@ export function registerClaimRoutes(app: LovitApp, platform: Platform): void {
       },
     },
     (request) => updateClaim(platform, request.caller, request.params.id, request.body),
+  );
+  app.delete(
+    '/api/project/claims/:id',
+    {
+      config: { access: 'project.claims.manage' },
+      schema: {
+        tags,
+        summary: 'Elimina una domanda ancora in preparazione; le sue spese restano da rendicontare',
+        params: idParams,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await deleteClaim(platform, request.caller, request.params.id);
+      return reply.code(204).send(null);
+    },
   );
   app.post(
     '/api/project/claims/:id/submit',

@@ -13,7 +13,7 @@ import type { Platform } from '../../../kernel/platform.ts';
 import { auditRead, writeTransaction } from '../../../kernel/transaction.ts';
 import { actorOf } from '../callers.ts';
 import type { ExpenseView } from '../finance/contract.ts';
-import { getBudget, listExpenses } from '../finance/service.ts';
+import { budgetInForce, listExpenses, lockExpensesForClaim } from '../finance/service.ts';
 import { expensesBlockedByProcurement } from '../procurement/checks.ts';
 import { lockTimesheets } from '../time/service.ts';
 import type { CandidateList, ClaimInput, ClaimList, ClaimView, CorrectionInput } from './contract.ts';
@@ -63,7 +63,7 @@ async function candidatesOf(
   );
 }
 
-/** The finance module's view of the project's expenses, with their checks; read before a claim's transaction. */
+/** The finance module's view of the project's expenses, with their checks, as the caller may read them. */
 async function expenseViews(platform: Platform, caller: Caller, projectId: string) {
   const list = await listExpenses(platform, caller, projectId, {});
   return new Map(list.expenses.map((e) => [e.id, e]));
@@ -139,12 +139,15 @@ export async function claimCandidates(
 
 type Project = Awaited<ReturnType<typeof projectOrThrow>>;
 
-/** Every fault of a claim's kind, period and expenses, checked under the project's and the expenses' locks. */
+/**
+ * Every fault of a claim's kind, period and expenses, checked on the claim's transaction under the project's
+ * and the expenses' locks: the eligibility checks are those of the expenses as they are now.
+ */
 async function claimFaults(
+  platform: Platform,
   db: Db,
   project: Project,
   input: ClaimInput,
-  views: ReadonlyMap<string, ExpenseView>,
   claimId: string | null,
 ) {
   const faults = claimPeriodFaults(input, { startsOn: project.startsOn, endsOn: project.endsOn });
@@ -156,6 +159,7 @@ async function claimFaults(
         message: `Il progetto ha già la domanda di rimborso finale (n. ${final.number})`,
       });
   }
+  const views = await lockExpensesForClaim(platform, db, project.id, input.expenseIds);
   const candidates = await candidatesOf(db, project.id, input.expenseIds, views, claimId);
   faults.push(
     ...expenseChoiceFaults(input.expenseIds, candidates, {
@@ -181,12 +185,10 @@ export async function createClaim(
   input: ClaimInput,
 ): Promise<ClaimView> {
   const actor = actorOf(caller);
-  await projectOrThrow(platform.database.db, projectId);
-  const views = await expenseViews(platform, caller, projectId);
   const id = newId();
   await writeTransaction(platform.database.db, platform.clock, caller, async (unit) => {
     const project = await projectOrThrow(unit.db, projectId, true);
-    const faults = await claimFaults(unit.db, project, input, views, null);
+    const faults = await claimFaults(platform, unit.db, project, input, null);
     if (faults.length > 0) throw new Invalid(faults);
     const number = await store.nextNumber(unit.db, projectId);
     const now = platform.clock.now();
@@ -224,14 +226,12 @@ export async function updateClaim(
   claimId: string,
   input: ClaimInput,
 ): Promise<ClaimView> {
-  const found = await claimOrThrow(platform.database.db, claimId);
-  const views = await expenseViews(platform, caller, found.projectId);
   await writeTransaction(platform.database.db, platform.clock, caller, async (unit) => {
     const claim = await claimOrThrow(unit.db, claimId, true);
     const refusal = editRefusal(claim.status);
     if (refusal) throw new Conflict(refusal);
     const project = await projectOrThrow(unit.db, claim.projectId, true);
-    const faults = await claimFaults(unit.db, project, input, views, claimId);
+    const faults = await claimFaults(platform, unit.db, project, input, claimId);
     if (faults.length > 0) throw new Invalid(faults);
     const before = await store.expenseIdsOf(unit.db, claimId);
     await store.updateClaim(unit.db, claimId, { ...claimColumns(input), updatedAt: platform.clock.now() });
@@ -254,28 +254,34 @@ export async function updateClaim(
 }
 
 /**
- * Submits a claim: its expenses are checked once more and locked (the finance module no longer changes an
- * expense with a claim), the approved timesheets of its months are locked into it, and the budget version in
- * force is recorded. From then on nothing of the claim is edited.
+ * Submits a claim: on its own transaction, under the locks of the project and of its expenses, the budget in
+ * force must have the macro-voci the rulebook makes mandatory and every expense is checked once more as it now
+ * is; then the expenses are locked into it (the finance module no longer changes an expense with a claim), the
+ * approved timesheets of its months too, and the budget version in force is recorded. From then on nothing of
+ * the claim is edited.
  */
 export async function submitClaim(platform: Platform, caller: Caller, claimId: string): Promise<ClaimView> {
   const actor = actorOf(caller);
-  const found = await claimOrThrow(platform.database.db, claimId);
-  const views = await expenseViews(platform, caller, found.projectId);
-  const budget = await getBudget(platform, caller, found.projectId);
   await writeTransaction(platform.database.db, platform.clock, caller, async (unit) => {
     const claim = await claimOrThrow(unit.db, claimId, true);
     const refusal = editRefusal(claim.status);
     if (refusal) throw new Conflict(refusal);
-    if (!budget.version)
-      throw new Conflict('Il progetto non ha ancora un budget: la domanda si presenta sul budget vigente.');
     const project = await projectOrThrow(unit.db, claim.projectId, true);
+    const budget = await budgetInForce(platform, unit.db, project.id);
+    if (!budget)
+      throw new Conflict('Il progetto non ha ancora un budget: la domanda si presenta sul budget vigente.');
+    if (budget.missingLines.length > 0)
+      throw new Conflict(
+        'Il budget vigente non ha tutte le voci obbligatorie: registrare una rimodulazione prima di presentare la domanda.',
+        undefined,
+        budget.missingLines.map((message) => ({ path: 'budget', message })),
+      );
     const expenseIds = await store.expenseIdsOf(unit.db, claimId);
     const faults = await claimFaults(
+      platform,
       unit.db,
       project,
       { kind: claim.kind, periodStart: claim.periodStart, periodEnd: claim.periodEnd, expenseIds },
-      views,
       claimId,
     );
     if (faults.length > 0)
@@ -294,7 +300,7 @@ export async function submitClaim(platform: Platform, caller: Caller, claimId: s
     );
     await store.updateClaim(unit.db, claimId, {
       status: 'SUBMITTED',
-      budgetVersion: budget.version.number,
+      budgetVersion: budget.number,
       submittedAt: now,
       submittedBy: actor.userId,
       submittedByName: nameOf(actor),
@@ -306,10 +312,41 @@ export async function submitClaim(platform: Platform, caller: Caller, claimId: s
       entityType: 'project_claim',
       entityId: claimId,
       before: { status: claim.status },
-      after: { status: 'SUBMITTED', budgetVersion: budget.version.number, expenseIds, timesheets: sheets },
+      after: { status: 'SUBMITTED', budgetVersion: budget.number, expenseIds, timesheets: sheets },
     });
   });
   return claimView(platform, caller, claimId);
+}
+
+/**
+ * Deletes a claim still in preparation: its choice of expenses goes, the expenses stay as they were (a draft
+ * locks nothing). A submitted claim refuses (409); the audit entry keeps what the draft was.
+ */
+export async function deleteClaim(platform: Platform, caller: Caller, claimId: string): Promise<void> {
+  await writeTransaction(platform.database.db, platform.clock, caller, async (unit) => {
+    const claim = await claimOrThrow(unit.db, claimId, true);
+    if (claim.status !== 'DRAFT')
+      throw new Conflict(
+        'La domanda di rimborso è stata presentata: non si elimina. Le rettifiche si registrano come nuove voci che la richiamano.',
+      );
+    const expenseIds = await store.expenseIdsOf(unit.db, claimId);
+    await store.deleteClaim(unit.db, claimId);
+    await unit.audit({
+      kind: 'change',
+      action: 'project.claim.delete',
+      entityType: 'project_claim',
+      entityId: claimId,
+      before: {
+        projectId: claim.projectId,
+        number: claim.number,
+        kind: claim.kind,
+        periodStart: claim.periodStart,
+        periodEnd: claim.periodEnd,
+        expenseIds,
+      },
+      after: null,
+    });
+  });
 }
 
 /** Records a correction of a submitted claim: a new entry with its reason, never an edit of the claim. */

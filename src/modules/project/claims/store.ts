@@ -99,6 +99,12 @@ export async function expenseIdsOf(db: Db, claimId: string): Promise<string[]> {
   return rows.map((row) => row.expenseId);
 }
 
+/** Removes a claim in preparation with its choice of expenses (a draft has no outcome, correction or verbale). */
+export async function deleteClaim(db: Db, claimId: string) {
+  await db.deleteFrom('projectClaimExpense').where('claimId', '=', claimId).execute();
+  await db.deleteFrom('projectClaim').where('id', '=', claimId).where('status', '=', 'DRAFT').execute();
+}
+
 /** Replaces the expenses a claim in preparation takes. */
 export async function replaceExpenses(db: Db, claimId: string, expenseIds: readonly string[]) {
   await db.deleteFrom('projectClaimExpense').where('claimId', '=', claimId).execute();

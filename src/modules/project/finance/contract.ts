@@ -146,6 +146,11 @@ export const budgetVersionView = budgetVersionSummary.extend({
   indirectCents: z.number().int(),
   /** The rulebook's caps against this version (the whole budget; empty for a partner's own view). */
   caps: z.array(capView),
+  /**
+   * The macro-voci the rulebook makes mandatory that this version lacks, each naming its rule, measured
+   * against the project's procurement files and assignments as they are now (empty for a partner's own view).
+   */
+  missingLines: z.array(z.string()),
 });
 export type BudgetVersionView = z.infer<typeof budgetVersionView>;
 

@@ -16,6 +16,7 @@ import {
 import {
   attachToExpense,
   createExpense,
+  deleteExpense,
   getBudget,
   getExpense,
   listExpenses,
@@ -115,6 +116,22 @@ export function registerProjectFinanceRoutes(app: LovitApp, platform: Platform):
       },
     },
     (request) => updateExpense(platform, request.caller, request.params.id, request.body),
+  );
+  app.delete(
+    '/api/project/expenses/:id',
+    {
+      config: { access: 'project.expenses.write' },
+      schema: {
+        tags,
+        summary: 'Elimina una spesa non ancora in una domanda di rimborso, con i suoi allegati',
+        params: idParams,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await deleteExpense(platform, request.caller, request.params.id);
+      return reply.code(204).send(null);
+    },
   );
   app.register(async (plugin) => {
     await acceptUploads(plugin, platform.config);

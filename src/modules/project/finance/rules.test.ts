@@ -11,7 +11,9 @@ import {
   expenseChecks,
   expenseFaults,
   isClaimable,
+  missingLines,
   percent,
+  type RequiredLine,
 } from './rules.ts';
 
 const CAPS: Cap[] = [
@@ -100,7 +102,14 @@ describe('the caps on a budget', () => {
   it('asks a re-modulation for its approval, and each line for a partner of the project', () => {
     const faults = budgetFaults(
       { lines: [{ code: 'A', organisationId: 'other', amountCents: 100 }] },
-      { isInitial: false, partners: ['lead'], caps: CAPS, today: '2026-03-02' },
+      {
+        isInitial: false,
+        partners: ['lead'],
+        caps: CAPS,
+        required: [],
+        procurementKinds: new Set(),
+        today: '2026-03-02',
+      },
     );
     expect(faults.map((f) => f.path)).toEqual([
       'reason',
@@ -118,7 +127,14 @@ describe('the caps on a budget', () => {
         approvedOn: '2026-03-03',
         approvalReference: 'Nota 123',
       },
-      { isInitial: false, partners: ['lead'], caps: CAPS, today: '2026-03-02' },
+      {
+        isInitial: false,
+        partners: ['lead'],
+        caps: CAPS,
+        required: [],
+        procurementKinds: new Set(),
+        today: '2026-03-02',
+      },
     );
     expect(future).toEqual([
       { path: 'approvedOn', message: 'La data di approvazione non può essere nel futuro' },
@@ -154,6 +170,51 @@ const CONTEXT = {
   today: '2026-03-02',
   hasDocument: true,
 };
+
+describe('the macro-voci a rulebook makes mandatory', () => {
+  const REQUIRED: RequiredLine[] = [
+    { code: 'G1', subject: 'Il revisore indipendente (G1)', triggerKinds: null, source: 'Allegato 5' },
+    {
+      code: 'G2',
+      subject: 'L’esperto legale (G2)',
+      triggerKinds: ['SUPPLIES', 'SERVICES', 'INDIVIDUAL'],
+      source: 'Allegato 5',
+    },
+  ];
+
+  it('asks for the auditor always, and for the legal expert only once there is a procurement that needs one', () => {
+    const lines = [line('A', 9_000_000)];
+    expect(missingLines(lines, REQUIRED, new Set())).toEqual([
+      'Il revisore indipendente (G1) è obbligatorio: il budget deve prevederne la voce (Allegato 5)',
+    ]);
+    expect(missingLines([...lines, line('G1', 300_000)], REQUIRED, new Set(['WORKS']))).toEqual([]);
+    expect(
+      missingLines([...lines, line('G1', 300_000)], REQUIRED, new Set(['SERVICES', 'INDIVIDUAL'])),
+    ).toEqual([
+      'L’esperto legale (G2) è obbligatorio perché il progetto ha acquisti di servizi e incarichi individuali esterni: il budget deve prevederne la voce (Allegato 5)',
+    ]);
+  });
+
+  it('counts a line at zero as missing', () => {
+    const lines = [line('A', 9_000_000), line('G1', 0), line('G2', 100_000)];
+    expect(missingLines(lines, REQUIRED, new Set(['SUPPLIES']))).toHaveLength(1);
+  });
+
+  it('refuses a budget without them on its lines', () => {
+    const faults = budgetFaults(
+      { lines: [{ code: 'A', organisationId: 'lead', amountCents: 100 }] },
+      {
+        isInitial: true,
+        partners: ['lead'],
+        caps: [],
+        required: REQUIRED,
+        procurementKinds: new Set(['SUPPLIES']),
+        today: '2026-03-02',
+      },
+    );
+    expect(faults.map((f) => f.path)).toEqual(['lines', 'lines']);
+  });
+});
 
 describe('what refuses an expense', () => {
   it('accepts a well-formed one', () => expect(expenseFaults(EXPENSE, CONTEXT)).toEqual([]));

@@ -58,6 +58,49 @@ export function capFaults(lines: readonly Line[], caps: readonly Cap[]): Fault[]
     }));
 }
 
+/**
+ * A macro-voce a rulebook makes mandatory: always (no trigger kinds), or once the project has a procurement file
+ * of one of the trigger kinds.
+ */
+export type RequiredLine = {
+  code: string;
+  subject: string;
+  triggerKinds: readonly string[] | null;
+  source: string;
+};
+
+const PROCUREMENT_WORDS: Record<string, string> = {
+  SUPPLIES: 'acquisti di forniture',
+  SERVICES: 'acquisti di servizi',
+  WORKS: 'lavori',
+  INDIVIDUAL: 'incarichi individuali esterni',
+};
+
+/** «a», «a e b», «a, b e c». */
+const listed = (words: readonly string[]) =>
+  words.length < 2 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} e ${words.at(-1)}`;
+
+/**
+ * The mandatory macro-voci a budget lacks (absent, or at zero), each message naming its rule: «Il revisore
+ * indipendente (G1) è obbligatorio: il budget deve prevederne la voce (Allegato 5 – Budget, FAMI 2014-2020)».
+ */
+export function missingLines(
+  lines: readonly Line[],
+  required: readonly RequiredLine[],
+  procurementKinds: ReadonlySet<string>,
+): string[] {
+  return required.flatMap((rule) => {
+    const present = sumOf(lines.filter((l) => l.code === rule.code).map((l) => l.amountCents)) > 0;
+    const triggers = (rule.triggerKinds ?? []).filter((kind) => procurementKinds.has(kind));
+    if (present || (rule.triggerKinds !== null && triggers.length === 0)) return [];
+    const because =
+      rule.triggerKinds === null
+        ? ''
+        : ` perché il progetto ha ${listed(triggers.map((kind) => PROCUREMENT_WORDS[kind] ?? kind))}`;
+    return [`${rule.subject} è obbligatorio${because}: il budget deve prevederne la voce (${rule.source})`];
+  });
+}
+
 type BudgetLineInput = {
   code: string;
   description?: string | null;
@@ -80,11 +123,19 @@ export const italianDay = (value: string) =>
 
 /**
  * What is wrong with a budget version, field by field: a re-modulation (any version after the first) needs the
- * Managing Authority's approval; every line belongs to a partner, once; the rulebook's caps hold.
+ * Managing Authority's approval; every line belongs to a partner, once; the rulebook's caps hold; the macro-voci
+ * it makes mandatory are there.
  */
 export function budgetFaults(
   input: Revision,
-  context: { isInitial: boolean; partners: readonly string[]; caps: readonly Cap[]; today: string },
+  context: {
+    isInitial: boolean;
+    partners: readonly string[];
+    caps: readonly Cap[];
+    required: readonly RequiredLine[];
+    procurementKinds: ReadonlySet<string>;
+    today: string;
+  },
 ): Fault[] {
   const faults: Fault[] = [];
   if (!context.isInitial) {
@@ -111,7 +162,12 @@ export function budgetFaults(
       });
     seen.add(key);
   });
-  return [...faults, ...capFaults(input.lines, context.caps)];
+  const missing = missingLines(input.lines, context.required, context.procurementKinds);
+  return [
+    ...faults,
+    ...capFaults(input.lines, context.caps),
+    ...missing.map((message) => ({ path: 'lines', message })),
+  ];
 }
 
 export type ExpenseFacts = {

@@ -34,6 +34,8 @@ import {
   expenseChecks,
   expenseFaults,
   isClaimable,
+  missingLines,
+  type RequiredLine,
   sumOf,
 } from './rules.ts';
 import * as store from './store.ts';
@@ -79,11 +81,17 @@ function versionSummary(version: Version, lines: readonly Line[]) {
   };
 }
 
+type Rules = {
+  caps: readonly Cap[];
+  required: readonly RequiredLine[];
+  procurementKinds: ReadonlySet<string>;
+};
+
 function versionView(
   version: Version,
   lines: readonly Line[],
   charged: readonly { organisationId: string; lineCode: string; chargedCents: number }[],
-  caps: readonly Cap[] | null,
+  rules: Rules | null,
 ): BudgetVersionView {
   const totals = budgetTotals(lines);
   return {
@@ -101,7 +109,8 @@ function versionView(
     })),
     directCents: totals.directCents,
     indirectCents: totals.indirectCents,
-    caps: caps ? capStatus(lines, caps) : [],
+    caps: rules ? capStatus(lines, rules.caps) : [],
+    missingLines: rules ? missingLines(lines, rules.required, rules.procurementKinds) : [],
   };
 }
 
@@ -127,6 +136,7 @@ export async function getBudget(
     number === undefined ? versions.find((v) => v.isCurrent) : versions.find((v) => v.number === number);
   if (number !== undefined && !chosen) throw new NotFound('La versione del budget non esiste.');
   const rulebook = chosen && scope === null ? await rulebookOf(db, project, today(platform)) : null;
+  const rules = rulebook && { ...rulebook, procurementKinds: await store.procurementKindsOf(db, projectId) };
   const charged = chosen ? await store.chargedByLine(db, projectId) : [];
   return {
     projectId,
@@ -135,7 +145,7 @@ export async function getBudget(
     partners: partners
       .filter((p) => scope === null || p.organisationId === scope)
       .map((p) => ({ organisationId: p.organisationId, name: p.name })),
-    version: chosen ? versionView(chosen, visible(chosen.id), charged, rulebook?.caps ?? null) : null,
+    version: chosen ? versionView(chosen, visible(chosen.id), charged, rules) : null,
     versions: versions.map((v) => versionSummary(v, visible(v.id))),
     scopedTo: scope,
     can: {
@@ -160,11 +170,13 @@ export async function recordBudgetVersion(
   const number = await writeTransaction(platform.database.db, platform.clock, caller, async (unit) => {
     const { project, partners } = await visibleProject(unit.db, projectId, null, true);
     const previous = await store.currentVersionOf(unit.db, projectId);
-    const { caps } = await rulebookOf(unit.db, project, day);
+    const { caps, required } = await rulebookOf(unit.db, project, day);
     const faults = budgetFaults(input, {
       isInitial: previous === undefined,
       partners: partners.map((p) => p.organisationId),
       caps,
+      required,
+      procurementKinds: await store.procurementKindsOf(unit.db, projectId),
       today: day,
     });
     if (faults.length > 0) throw new Invalid(faults);
@@ -433,6 +445,19 @@ export async function createExpense(
 
 const LOCKED = 'La spesa è in una domanda di rimborso: non si modifica più.';
 
+/**
+ * The expense, locked after its project: a claim being submitted locks the project and then its expenses, so
+ * a change takes the locks in the same order and either waits for the claim or is seen by it.
+ */
+async function lockedExpense(db: Db, id: string, scope: string | null) {
+  const found = await store.findExpense(db, id);
+  if (!found || (scope !== null && found.organisationId !== scope)) throw new NotFound(EXPENSE_NOT_FOUND);
+  await projectStore.lockProject(db, found.projectId);
+  const expense = await store.lockExpense(db, id);
+  if (!expense) throw new NotFound(EXPENSE_NOT_FOUND);
+  return expense;
+}
+
 /** Corrects an expense not yet in a claim. */
 export async function updateExpense(
   platform: Platform,
@@ -444,8 +469,7 @@ export async function updateExpense(
   const scope = partnerScope(actor, 'project.finance.read');
   const writable = partnerScope(actor, 'project.expenses.write');
   await writeTransaction(platform.database.db, platform.clock, caller, async (unit) => {
-    const before = await store.lockExpense(unit.db, id);
-    if (!before || (scope !== null && before.organisationId !== scope)) throw new NotFound(EXPENSE_NOT_FOUND);
+    const before = await lockedExpense(unit.db, id, scope);
     if (writable !== null && before.organisationId !== writable) throw new Forbidden(OTHERS_EXPENSE);
     if (before.claimId !== null) throw new Conflict(LOCKED);
     const attachments = await store.attachmentsOf(unit.db, [id]);
@@ -504,6 +528,44 @@ export async function attachToExpense(
   return visibleExpense(platform.database.db, actor, id, today(platform));
 }
 
+/**
+ * Deletes an expense no claim took, with its attachments (their stored files go with the orphan sweep once
+ * nothing else refers to them) and its link to a procurement file; the audit entry keeps what it was.
+ */
+export async function deleteExpense(platform: Platform, caller: Caller, id: string): Promise<void> {
+  const actor = actorOf(caller);
+  const scope = partnerScope(actor, 'project.finance.read');
+  const writable = partnerScope(actor, 'project.expenses.write');
+  await writeTransaction(platform.database.db, platform.clock, caller, async (unit) => {
+    const before = await lockedExpense(unit.db, id, scope);
+    if (writable !== null && before.organisationId !== writable) throw new Forbidden(OTHERS_EXPENSE);
+    if (before.claimId !== null) throw new Conflict(`${LOCKED} Non si elimina.`);
+    const claim = await store.claimOfExpense(unit.db, id);
+    if (claim)
+      throw new Conflict(
+        `La spesa è nella domanda di rimborso n. ${claim.number}, in preparazione: toglierla dalla domanda prima di eliminarla.`,
+      );
+    const [attachments, link] = await Promise.all([
+      store.attachmentsOf(unit.db, [id]),
+      store.procurementOfExpense(unit.db, id),
+    ]);
+    await store.deleteExpense(unit.db, id);
+    const { createdAt, updatedAt, createdBy, ...kept } = before;
+    await unit.audit({
+      kind: 'change',
+      action: 'project.expense.delete',
+      entityType: 'project_expense',
+      entityId: id,
+      before: {
+        ...kept,
+        attachments: attachments.map((a) => ({ kind: a.kind, fileName: a.fileName, sha256: a.sha256 })),
+        procurementId: link?.procurementId ?? null,
+      },
+      after: null,
+    });
+  });
+}
+
 /** An attachment's content for download, to whoever may read the expense; the read is audited. */
 export async function openExpenseAttachment(
   platform: Platform,
@@ -528,3 +590,41 @@ export async function openExpenseAttachment(
 
 /** Among some stored files, those attached to an expense: the orphan sweeper keeps them. */
 export const expenseFiles = store.storedAttachments;
+
+/**
+ * The expenses a claim takes, read on the claim's own transaction once they are locked: each with its
+ * eligibility checks as it is now. An edit that came first is judged; one that comes later waits for the claim
+ * and then finds the expense in it. The documents are held too, so that no other project charges one of them
+ * meanwhile. Expenses of another project are left out.
+ */
+export async function lockExpensesForClaim(
+  platform: Platform,
+  db: Db,
+  projectId: string,
+  expenseIds: readonly string[],
+): Promise<Map<string, ExpenseView>> {
+  const project = await projectStore.findProject(db, projectId);
+  if (!project) throw new NotFound(PROJECT_NOT_FOUND);
+  const rows = await store.lockExpenses(db, projectId, expenseIds);
+  await store.lockDocuments(db, rows);
+  const views = await expenseViews(db, project, rows, today(platform));
+  return new Map(views.map((view) => [view.id, view]));
+}
+
+/**
+ * The budget in force for a claim being submitted, read on its transaction under the project's lock: its number
+ * and the mandatory macro-voci it lacks (a legal expert becomes mandatory with the first procurement), each
+ * naming its rule. Null when the project has no budget yet.
+ */
+export async function budgetInForce(platform: Platform, db: Db, projectId: string) {
+  const project = await projectStore.findProject(db, projectId);
+  if (!project) throw new NotFound(PROJECT_NOT_FOUND);
+  const current = await store.currentVersionOf(db, projectId);
+  if (!current) return null;
+  const [{ required }, lines, kinds] = await Promise.all([
+    rulebookOf(db, project, today(platform)),
+    store.linesOf(db, [current.id]),
+    store.procurementKindsOf(db, projectId),
+  ]);
+  return { number: current.number, missingLines: missingLines(lines, required, kinds) };
+}

@@ -26,11 +26,45 @@ export async function rulebookOf(db: Db, programme: 'FAMI_2014_2020' | 'FAMI_202
     .where('validFrom', '=', rulebook.validFrom)
     .orderBy('code')
     .execute();
+  const required = await db
+    .selectFrom('projectRequiredLine')
+    .select(['code', 'subject', 'triggerKinds', 'source'])
+    .where('programme', '=', programme)
+    .where('validFrom', '=', rulebook.validFrom)
+    .orderBy('code')
+    .execute();
   return {
     cupRequired: rulebook.cupRequired,
     cashLimitCents: Number(rulebook.cashLimitCents),
     caps: caps.map((cap) => ({ ...cap, lines: cap.lines.split(',') })),
+    required: required.map((line) => ({
+      ...line,
+      triggerKinds: line.triggerKinds === null ? null : line.triggerKinds.split(','),
+    })),
   };
+}
+
+/**
+ * The kinds of procurement a project has on file (supplies, services, works, individual assignments), an
+ * assignment of the staff register (any contract but an employee's) counting as an individual one.
+ */
+export async function procurementKindsOf(db: Db, projectId: string): Promise<Set<string>> {
+  const [files, assignments] = await Promise.all([
+    db
+      .selectFrom('projectProcurement')
+      .select('kind')
+      .distinct()
+      .where('projectId', '=', projectId)
+      .execute(),
+    db
+      .selectFrom('projectStaff')
+      .select('id')
+      .where('projectId', '=', projectId)
+      .where('kind', '!=', 'INTERNAL')
+      .limit(1)
+      .execute(),
+  ]);
+  return new Set([...files.map((f) => f.kind), ...(assignments.length > 0 ? ['INDIVIDUAL'] : [])]);
 }
 
 const VERSION_COLUMNS = [
@@ -164,6 +198,46 @@ export function lockExpense(db: Db, id: string) {
   return db.selectFrom('projectExpense').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 }
 
+/**
+ * Some expenses of a project, locked until the transaction ends, in the order of their ids (two transactions
+ * locking overlapping sets never wait for each other in a circle).
+ */
+export function lockExpenses(db: Db, projectId: string, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return expenses(db)
+    .where('e.projectId', '=', projectId)
+    .where('e.id', 'in', [...new Set(ids)])
+    .orderBy('e.id')
+    .forUpdate('e')
+    .execute();
+}
+
+/** Removes an expense not in any claim, with its attachments and its link to a procurement file. */
+export async function deleteExpense(db: Db, id: string) {
+  await db.deleteFrom('projectExpenseAttachment').where('expenseId', '=', id).execute();
+  await db.deleteFrom('projectProcurementExpense').where('expenseId', '=', id).execute();
+  await db.deleteFrom('projectExpense').where('id', '=', id).execute();
+}
+
+/** The claim, draft or submitted, that took an expense; undefined when none did. */
+export function claimOfExpense(db: Db, expenseId: string) {
+  return db
+    .selectFrom('projectClaimExpense as ce')
+    .innerJoin('projectClaim as c', 'c.id', 'ce.claimId')
+    .select(['c.id', 'c.number', 'c.status'])
+    .where('ce.expenseId', '=', expenseId)
+    .executeTakeFirst();
+}
+
+/** The procurement file an expense is linked to, if any. */
+export function procurementOfExpense(db: Db, expenseId: string) {
+  return db
+    .selectFrom('projectProcurementExpense')
+    .select('procurementId')
+    .where('expenseId', '=', expenseId)
+    .executeTakeFirst();
+}
+
 /** What each partner has charged to each macro-voce of a project. */
 export async function chargedByLine(db: Db, projectId: string) {
   const rows = await db
@@ -184,6 +258,22 @@ type DocumentKey = { supplierTaxCode: string; documentNumber: string; documentDa
 export async function lockDocument(db: Db, key: DocumentKey) {
   const name = `project-expense|${key.supplierTaxCode}|${key.documentNumber}|${key.documentDate}`;
   await sql`select pg_advisory_xact_lock(hashtextextended(${name}, 0))`.execute(db);
+}
+
+/**
+ * Holds the right to charge each of some documents, as `lockDocument` does for one, taking the locks in one
+ * order so that two holders of overlapping sets never wait for each other in a circle.
+ */
+export async function lockDocuments(db: Db, keys: readonly DocumentKey[]) {
+  const names = [
+    ...new Set(
+      keys.map((key) => `project-expense|${key.supplierTaxCode}|${key.documentNumber}|${key.documentDate}`),
+    ),
+  ].sort();
+  for (let start = 0; start < names.length; start += 5000)
+    await sql`select pg_advisory_xact_lock(hashtextextended(d.name, 0))
+      from (values ${sql.join(names.slice(start, start + 5000).map((name) => sql`(${name})`))}) as d(name)
+      order by d.name`.execute(db);
 }
 
 /** The expenses, in any project, charging some documents, with their project's acronym. */

@@ -20,6 +20,7 @@ import {
   listFiles,
   openDocument,
   recordCheck,
+  removeDocument,
   unlinkExpense,
   updateFile,
 } from './service.ts';
@@ -141,6 +142,19 @@ export function registerProcurementRoutes(app: LovitApp, platform: Platform): vo
       },
     },
     (request) => linkExpense(platform, request.caller, request.params.id, request.body.expenseId),
+  );
+  app.delete(
+    '/api/project/procurements/:id/documents/:documentId',
+    {
+      config: { access: 'project.procurement.manage' },
+      schema: {
+        tags,
+        summary: 'Toglie un documento dalla procedura finché la verifica non è positiva',
+        params: z.object({ id: z.uuid(), documentId: z.uuid() }),
+        response: { 200: procurementView },
+      },
+    },
+    (request) => removeDocument(platform, request.caller, request.params.id, request.params.documentId),
   );
   app.delete(
     '/api/project/procurements/:id/expenses/:expenseId',

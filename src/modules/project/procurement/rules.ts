@@ -273,3 +273,18 @@ export function linkFault(
     return `Il CIG della spesa (${expense.cig}) è diverso da quello della procedura (${file.cig})`;
   return null;
 }
+
+/**
+ * Why a document cannot be taken off a file, or null when it can: the legal expert's positive check was made on
+ * the documents as they were, and an expense paid under the file and claimed rests on them.
+ */
+export function documentRemovalRefusal(
+  outcome: ProcurementOutcome | null,
+  claimedExpenses: number,
+): string | null {
+  if (isPositive(outcome))
+    return 'La procedura è stata verificata con esito positivo dall’esperto legale: i documenti verificati non si tolgono. Si aggiunge il documento corretto.';
+  if (claimedExpenses > 0)
+    return 'Una spesa della procedura è già in una domanda di rimborso: i documenti della procedura non si tolgono più.';
+  return null;
+}

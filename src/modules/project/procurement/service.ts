@@ -29,6 +29,7 @@ import {
   checkFaults,
   checklistFor,
   codeInForce,
+  documentRemovalRefusal,
   type FileFields,
   fileFaults,
   fileFlags,
@@ -308,6 +309,42 @@ export async function attachDocument(
       after: { kind: input.kind, fileName: row.fileName, sha256: row.sha256, size: row.size },
     });
     await input.file.keep();
+  });
+  return visibleFile(platform.database.db, actor, id);
+}
+
+/**
+ * Takes a document off a file while the legal expert's check of it is not positive and no expense under it is
+ * claimed; the stored content goes with the orphan sweep once nothing else refers to it.
+ */
+export async function removeDocument(
+  platform: Platform,
+  caller: Caller,
+  id: string,
+  documentId: string,
+): Promise<ProcurementView> {
+  const actor = actorOf(caller);
+  const scope = partnerScope(actor, 'project.procurement.read');
+  await writeTransaction(platform.database.db, platform.clock, caller, async (unit) => {
+    const file = await store.lockFile(unit.db, id);
+    const row =
+      file && (scope === null || file.organisationId === scope)
+        ? await store.findDocument(unit.db, id, documentId)
+        : undefined;
+    if (!file || !row) throw new NotFound('Il documento non esiste o non è accessibile.');
+    refuseIfNotWritable(actor, file);
+    const standing = await store.standingOf(unit.db, id);
+    const refusal = documentRemovalRefusal(standing.outcome, standing.claimedExpenses);
+    if (refusal) throw new Conflict(refusal);
+    await store.deleteDocument(unit.db, id, documentId);
+    await unit.audit({
+      kind: 'change',
+      action: 'project.procurement.detach',
+      entityType: 'project_procurement',
+      entityId: id,
+      before: { documentId, fileName: row.fileName, sha256: row.sha256, size: row.size },
+      after: null,
+    });
   });
   return visibleFile(platform.database.db, actor, id);
 }

@@ -101,6 +101,34 @@ export function findDocument(db: Db, procurementId: string, id: string) {
     .executeTakeFirst();
 }
 
+export async function deleteDocument(db: Db, procurementId: string, id: string) {
+  await db
+    .deleteFrom('projectProcurementDocument')
+    .where('procurementId', '=', procurementId)
+    .where('id', '=', id)
+    .execute();
+}
+
+/** The current check's outcome of a file (null: not checked) and how many of its expenses a claim took. */
+export async function standingOf(db: Db, procurementId: string) {
+  const [check, claimed] = await Promise.all([
+    db
+      .selectFrom('projectProcurementCheck')
+      .select('outcome')
+      .where('procurementId', '=', procurementId)
+      .where('isCurrent', '=', true)
+      .executeTakeFirst(),
+    db
+      .selectFrom('projectProcurementExpense as link')
+      .innerJoin('projectExpense as expense', 'expense.id', 'link.expenseId')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('link.procurementId', '=', procurementId)
+      .where('expense.claimId', 'is not', null)
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { outcome: check?.outcome ?? null, claimedExpenses: Number(claimed.n) };
+}
+
 /** Among `sha256s`, the files that are a procurement file's document. */
 export async function storedDocuments(db: Db, sha256s: readonly string[]): Promise<string[]> {
   if (sha256s.length === 0) return [];

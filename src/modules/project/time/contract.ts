@@ -111,6 +111,29 @@ export const staffRegister = z.object({
 });
 export type StaffRegister = z.infer<typeof staffRegister>;
 
+/**
+ * The contract of an external assignment (anything but an employee's), as the legal expert checks it: period,
+ * hours or deliverables, fee, and the hours the sheets sent so far count against it. No cost of employees.
+ */
+export const assignmentView = z.object({
+  id: z.uuid(),
+  organisation: z.string(),
+  personName: z.string(),
+  kind: staffKind,
+  contractReference: z.string(),
+  contractStartsOn: z.string(),
+  contractEndsOn: z.string(),
+  monthlyHoursCap: z.number().nullable(),
+  totalHoursCap: z.number().nullable(),
+  feeCents: z.number().int().nullable(),
+  deliverables: z.string().nullable(),
+  hoursCounted: z.number(),
+});
+export type AssignmentView = z.infer<typeof assignmentView>;
+
+export const assignmentList = z.object({ assignments: z.array(assignmentView) });
+export type AssignmentList = z.infer<typeof assignmentList>;
+
 export const timesheetLineInput = z.object({
   workPackageId: z.uuid('Scegliere un work package dall’elenco'),
   itemId: z.uuid('Scegliere un’attività dall’elenco').nullable().optional(),

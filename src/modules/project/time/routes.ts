@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import type { LovitApp } from '../../../kernel/http.ts';
 import type { Platform } from '../../../kernel/platform.ts';
+import { getAssignment, listAssignments } from './assignments.ts';
 import {
+  assignmentList,
+  assignmentView,
   month,
   myTimesheets,
   queueQuery,
@@ -43,6 +46,32 @@ export function registerProjectTimeRoutes(app: LovitApp, platform: Platform): vo
       },
     },
     (request) => readStaffRegister(platform, request.caller, request.params.id),
+  );
+  app.get(
+    '/api/project/projects/:id/assignments',
+    {
+      config: { access: 'project.assignments.read' },
+      schema: {
+        tags,
+        summary: 'I contratti degli incarichi esterni del progetto, per la verifica dell’esperto legale',
+        params: idParams,
+        response: { 200: assignmentList },
+      },
+    },
+    (request) => listAssignments(platform, request.caller, request.params.id),
+  );
+  app.get(
+    '/api/project/assignments/:id',
+    {
+      config: { access: 'project.assignments.read' },
+      schema: {
+        tags,
+        summary: 'Il contratto di un incarico esterno: periodo, ore o prodotti, compenso',
+        params: idParams,
+        response: { 200: assignmentView },
+      },
+    },
+    (request) => getAssignment(platform, request.caller, request.params.id),
   );
   app.post(
     '/api/project/projects/:id/staff',

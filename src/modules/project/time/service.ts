@@ -452,6 +452,7 @@ export async function submitTimesheet(platform: Platform, caller: Caller, staffI
     await store.updateSheet(unit.db, sheet.id, {
       status,
       submittedAt: platform.clock.now(),
+      submittedBy: actor.userId,
       decidedAt: null,
       decidedBy: null,
       decidedByName: null,
@@ -471,6 +472,8 @@ export async function submitTimesheet(platform: Platform, caller: Caller, staffI
   return timesheetById(platform, id);
 }
 
+const OWN_SHEET = 'Il proprio foglio ore lo approva o lo respinge un altro supervisore.';
+
 async function decide(
   platform: Platform,
   caller: Caller,
@@ -482,8 +485,8 @@ async function decide(
   await writeTransaction(platform.database.db, platform.clock, caller, async (unit) => {
     const sheet = await store.findSheet(unit.db, id);
     if (!sheet || !canRead(actor, sheet.organisationId)) throw new NotFound(SHEET_NOT_FOUND);
-    if (sheet.userId === actor.userId)
-      throw new Forbidden('Il proprio foglio ore lo approva o lo respinge un altro supervisore.');
+    // whoever sent the sheet, and whoever the contract now names, never decides it
+    if (sheet.userId === actor.userId || sheet.submittedBy === actor.userId) throw new Forbidden(OWN_SHEET);
     if (action === 'APPROVE') await refuseClaimedMonth(unit.db, sheet.projectId, sheet.month.slice(0, 7));
     const [locked] = await store.lockSheets(unit.db, [id]);
     const status = moved(locked?.status ?? sheet.status, action, sheet.month.slice(0, 7));

@@ -41,6 +41,18 @@ export function staffOf(db: Db, projectId: string, organisationId: string | null
   return query.orderBy('o.name').orderBy('s.personName').orderBy('s.contractStartsOn').execute();
 }
 
+/** A project's external assignments (every contract but an employee's), by organisation and name. */
+export function assignmentsOf(db: Db, projectId: string) {
+  return staffWithOrganisation(db)
+    .select(STAFF_COLUMNS)
+    .where('s.projectId', '=', projectId)
+    .where('s.kind', '!=', 'INTERNAL')
+    .orderBy('o.name')
+    .orderBy('s.personName')
+    .orderBy('s.contractStartsOn')
+    .execute();
+}
+
 /** The contracts in a project of the person signed in as a user. */
 export function staffOfUser(db: Db, projectId: string, userId: string) {
   return staffWithOrganisation(db)
@@ -124,6 +136,7 @@ const SHEET_COLUMNS = [
   't.status',
   't.totalMinutes',
   't.submittedAt',
+  't.submittedBy',
   't.decidedAt',
   't.decidedByName',
   't.rejectionReason',
@@ -290,7 +303,10 @@ export function countStaffOfEndedProjects(db: Db, cutoff: string) {
   return countRows(staffOfEndedProjects(db, cutoff));
 }
 
-/** The name and the account link go; the contract, the hours and the costs stay for the project's figures. */
+/**
+ * The name and the account links (the record's and each sheet's sender) go; the contract, the hours and the
+ * costs stay for the project's figures.
+ */
 export async function anonymiseStaffOfEndedProjects(db: Db, cutoff: string, limit: number) {
   const due = staffOfEndedProjects(db, cutoff)
     .select('s.id')
@@ -298,12 +314,23 @@ export async function anonymiseStaffOfEndedProjects(db: Db, cutoff: string, limi
     .limit(limit)
     .forUpdate('s')
     .skipLocked();
-  const result = await db
+  const forgotten = await db
     .updateTable('projectStaff')
     .set({ personName: FORGOTTEN_PERSON, userId: null })
     .where('id', 'in', due)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+    .returning('id')
+    .execute();
+  if (forgotten.length > 0)
+    await db
+      .updateTable('projectTimesheet')
+      .set({ submittedBy: null })
+      .where(
+        'staffId',
+        'in',
+        forgotten.map((row) => row.id),
+      )
+      .execute();
+  return forgotten.length;
 }
 
 /** A person's months and hours across projects, by their staff records. */

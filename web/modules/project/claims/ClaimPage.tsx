@@ -2,8 +2,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { formatEuro } from '../../../../src/modules/project/finance/contract.ts';
+import { ConfirmDialog } from '../../../ui/ConfirmDialog.tsx';
 import { formatDate, formatDateTime } from '../../../ui/dates.ts';
 import { FileField } from '../../../ui/FileField.tsx';
 import { SelectField, TextField } from '../../../ui/fields.tsx';
@@ -135,6 +136,7 @@ function ClaimDetail({ claim, onDone }: { claim: ClaimView; onDone: Done }) {
           {claim.verbale.signed && (
             <p className="small text-break">
               {t('projectClaims.verbale.signed', { sha256: claim.verbale.signed.sha256 })}
+              {claim.verbale.signed.digitallySigned && ` ${t('projectClaims.verbale.digitallySigned')}`}
             </p>
           )}
           {claim.can.sign && <SignedUpload claim={claim} onDone={onDone} />}
@@ -372,15 +374,56 @@ function Submit({ claim, onDone }: { claim: ClaimView; onDone: Done }) {
       </h2>
       <p>{t('projectClaims.submit.warning')}</p>
       <FormProblem message={problem} />
-      <button
-        type="button"
-        className="btn btn-primary"
-        disabled={submit.isPending}
-        onClick={() => submit.mutate()}
-      >
-        {t('projectClaims.submit.button')}
-      </button>
+      <div className="d-flex flex-wrap gap-2">
+        <button
+          type="button"
+          className="btn btn-primary"
+          disabled={submit.isPending}
+          onClick={() => submit.mutate()}
+        >
+          {t('projectClaims.submit.button')}
+        </button>
+        <DeleteDraft claim={claim} onProblem={setProblem} />
+      </div>
     </section>
+  );
+}
+
+/** Deletes the claim in preparation, after asking: its expenses stay, free for another claim. */
+function DeleteDraft({ claim, onProblem }: { claim: ClaimView; onProblem: (message: string) => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const [asking, setAsking] = useState(false);
+  const remove = useMutation({
+    mutationFn: () => claims.delete(claim.id),
+    onSuccess: () => {
+      queryClient.removeQueries({ queryKey: claimKeys.claim(claim.id) });
+      void queryClient.invalidateQueries({ queryKey: claimKeys.list(claim.projectId) });
+      void navigate(`/progetto/${claim.projectId}/domande-di-rimborso`, {
+        state: { notice: t('projectClaims.done.deleted', { number: claim.number }) },
+      });
+    },
+    onError: (error) => {
+      setAsking(false);
+      onProblem(reportProblem(error, () => undefined, []));
+    },
+  });
+  return (
+    <>
+      <button type="button" className="btn btn-outline-danger" onClick={() => setAsking(true)}>
+        {t('projectClaims.delete.button')}
+      </button>
+      <ConfirmDialog
+        isOpen={asking}
+        title={t('projectClaims.delete.title', { number: claim.number })}
+        message={t('projectClaims.delete.message')}
+        confirmLabel={t('projectClaims.delete.button')}
+        isPending={remove.isPending}
+        onConfirm={() => remove.mutate()}
+        onCancel={() => setAsking(false)}
+      />
+    </>
   );
 }
 

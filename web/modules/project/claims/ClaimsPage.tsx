@@ -2,12 +2,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { formatEuro } from '../../../../src/modules/project/finance/contract.ts';
 import { formatDate } from '../../../ui/dates.ts';
 import { SelectField, TextField } from '../../../ui/fields.tsx';
 import { FormProblem, reportProblem } from '../../../ui/forms.tsx';
 import { LoadError, Loading } from '../../../ui/Loading.tsx';
+import { Notice } from '../../../ui/Notice.tsx';
 import { Page } from '../../../ui/Page.tsx';
 import { TableScroll } from '../../../ui/TableScroll.tsx';
 import { ProjectSections } from '../ProjectSections.tsx';
@@ -25,6 +26,7 @@ export function ClaimsPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const list = useQuery({ queryKey: claimKeys.list(id), queryFn: () => claims.list(id) });
+  const notice = (useLocation().state as { notice?: string } | null)?.notice ?? null;
   return (
     <Page
       title={
@@ -36,6 +38,7 @@ export function ClaimsPage() {
       ]}
     >
       <ProjectSections projectId={id} />
+      <Notice message={notice} />
       {list.isPending ? (
         <Loading />
       ) : list.error ? (

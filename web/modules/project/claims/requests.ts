@@ -38,6 +38,7 @@ export const claims = {
     api.post<ClaimView>(`/api/project/projects/${projectId}/claims`, input),
   get: (id: string) => api.get<ClaimView>(`/api/project/claims/${id}`),
   submit: (id: string) => api.post<ClaimView>(`/api/project/claims/${id}/submit`),
+  delete: (id: string) => api.delete(`/api/project/claims/${id}`),
   correct: (id: string, input: CorrectionInput) =>
     api.post<ClaimView>(`/api/project/claims/${id}/corrections`, input),
   recordOutcome: (id: string, expenseId: string, input: OutcomeInput) =>

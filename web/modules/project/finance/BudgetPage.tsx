@@ -196,6 +196,18 @@ function Version({ budget }: { budget: BudgetView }) {
           </table>
         </TableScroll>
       )}
+      {version.missingLines.length > 0 && (
+        <>
+          <h3 className="h5 mt-4">{t('projectFinance.budget.missingLines')}</h3>
+          <ul>
+            {version.missingLines.map((message) => (
+              <li key={message} className="text-danger fw-semibold">
+                {message}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       {version.caps.length > 0 && (
         <>
           <h3 className="h5 mt-4">{t('projectFinance.budget.caps')}</h3>
@@ -264,8 +276,16 @@ function NewVersion({ budget, onDone }: { budget: BudgetView; onDone: (message: 
       setProblem(null);
       onDone(t(isInitial ? 'projectFinance.done.initial' : 'projectFinance.done.revision'));
     },
+    // a fault of a line goes beside it; one of the budget as a whole (a mandatory macro-voce missing) above
     onError: (error) =>
-      setProblem(reportProblem(error, form.setError, ['lines', 'reason', 'approvedOn', 'approvalReference'])),
+      setProblem(
+        reportProblem(error, form.setError, [
+          ...form.getValues('lines').map((_, index) => `lines.${index}`),
+          'reason',
+          'approvedOn',
+          'approvalReference',
+        ]),
+      ),
   });
   const submit = form.handleSubmit((values) => {
     const wrong = values.lines.findIndex((line) => parseEuro(line.amountCents) === null);

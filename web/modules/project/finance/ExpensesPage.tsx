@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
+import { ConfirmDialog } from '../../../ui/ConfirmDialog.tsx';
 import { formatDate } from '../../../ui/dates.ts';
 import { FilterForm, FilterSelect } from '../../../ui/FilterForm.tsx';
 import { SelectField, TextField } from '../../../ui/fields.tsx';
@@ -96,6 +97,10 @@ export function ExpensesPage() {
               canWrite={list.data.can.write}
               onEdit={setEditing}
               onDone={setDone}
+              onDeleted={(message) => {
+                choose(null);
+                setDone(message);
+              }}
             />
           )}
         </>
@@ -218,11 +223,13 @@ function ExpenseDetail({
   canWrite,
   onEdit,
   onDone,
+  onDeleted,
 }: {
   expenseId: string;
   canWrite: boolean;
   onEdit: (expense: ExpenseView) => void;
   onDone: (message: string) => void;
+  onDeleted: (message: string) => void;
 }) {
   const { t } = useTranslation();
   const expense = useQuery({
@@ -313,12 +320,65 @@ function ExpenseDetail({
       {canWrite && !e.locked && (
         <>
           <AttachForm expenseId={e.id} onDone={onDone} />
-          <button type="button" className="btn btn-outline-primary mt-3" onClick={() => onEdit(e)}>
-            {t('projectFinance.expenses.edit')}
-          </button>
+          <div className="d-flex flex-wrap gap-2 mt-3">
+            <button type="button" className="btn btn-outline-primary" onClick={() => onEdit(e)}>
+              {t('projectFinance.expenses.edit')}
+            </button>
+            <DeleteExpense expense={e} onDeleted={onDeleted} />
+          </div>
         </>
       )}
     </section>
+  );
+}
+
+/** Deletes an expense no claim took, after asking: its attachments go with it. */
+function DeleteExpense({
+  expense,
+  onDeleted,
+}: {
+  expense: ExpenseView;
+  onDeleted: (message: string) => void;
+}) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [asking, setAsking] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const remove = useMutation({
+    mutationFn: () => finance.deleteExpense(expense.id),
+    onSuccess: () => {
+      setAsking(false);
+      queryClient.removeQueries({ queryKey: financeKeys.expense(expense.id) });
+      void queryClient.invalidateQueries({ queryKey: financeKeys.expenses(expense.projectId) });
+      void queryClient.invalidateQueries({ queryKey: financeKeys.budgets(expense.projectId) });
+      onDeleted(t('projectFinance.done.deleted'));
+    },
+    onError: (error) => {
+      setAsking(false);
+      setProblem(reportProblem(error, () => undefined, []));
+    },
+  });
+  const reference = t('projectFinance.expenses.documentRef', {
+    type: DOCUMENT_TYPES[expense.documentType],
+    number: expense.documentNumber,
+    date: formatDate(expense.documentDate),
+  });
+  return (
+    <>
+      <button type="button" className="btn btn-outline-danger" onClick={() => setAsking(true)}>
+        {t('projectFinance.expenses.delete')}
+      </button>
+      <FormProblem message={problem} />
+      <ConfirmDialog
+        isOpen={asking}
+        title={t('projectFinance.expenses.deleteTitle', { reference })}
+        message={t('projectFinance.expenses.deleteMessage')}
+        confirmLabel={t('projectFinance.expenses.delete')}
+        isPending={remove.isPending}
+        onConfirm={() => remove.mutate()}
+        onCancel={() => setAsking(false)}
+      />
+    </>
   );
 }
 

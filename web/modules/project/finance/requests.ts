@@ -54,6 +54,7 @@ export const finance = {
     api.post<ExpenseView>(`/api/project/projects/${projectId}/expenses`, input),
   updateExpense: (id: string, input: ExpenseInput) =>
     api.put<ExpenseView>(`/api/project/expenses/${id}`, input),
+  deleteExpense: (id: string) => api.delete(`/api/project/expenses/${id}`),
   attach: (id: string, kind: string, file: File) =>
     api.upload<ExpenseView>(`/api/project/expenses/${id}/attachments`, { kind, file }),
   attachmentUrl: (id: string, attachmentId: string) =>

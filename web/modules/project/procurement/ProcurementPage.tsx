@@ -19,6 +19,8 @@ import {
   type ProcurementView,
 } from '../../../../src/modules/project/procurement/contract.ts';
 import { api } from '../../../app/api.ts';
+import { usePermission } from '../../../app/session.ts';
+import { ConfirmDialog } from '../../../ui/ConfirmDialog.tsx';
 import { formatDate, formatDateTime } from '../../../ui/dates.ts';
 import { SelectField, sentence, TextField } from '../../../ui/fields.tsx';
 import { FormProblem, reportProblem } from '../../../ui/forms.tsx';
@@ -27,6 +29,7 @@ import { Notice } from '../../../ui/Notice.tsx';
 import { TableScroll } from '../../../ui/TableScroll.tsx';
 import { KindedUploadForm } from '../KindedUploadForm.tsx';
 import { ProjectSectionPage } from '../ProjectSections.tsx';
+import { AssignmentContracts } from './AssignmentContracts.tsx';
 
 const keys = {
   list: (projectId: string) => ['project', 'procurements', projectId] as const,
@@ -43,6 +46,8 @@ const requests = {
   attach: (id: string, kind: string, file: File) =>
     api.upload<ProcurementView>(`/api/project/procurements/${id}/documents`, { kind, file }),
   documentUrl: (id: string, documentId: string) => `/api/project/procurements/${id}/documents/${documentId}`,
+  removeDocument: (id: string, documentId: string) =>
+    api.delete<ProcurementView>(`/api/project/procurements/${id}/documents/${documentId}`),
   link: (id: string, expenseId: string) =>
     api.post<ProcurementView>(`/api/project/procurements/${id}/expenses`, { expenseId }),
   unlink: (id: string, expenseId: string) =>
@@ -78,6 +83,7 @@ export function ProcurementPage() {
   const chosen = params.get('procedura');
   const [editing, setEditing] = useState<ProcurementView | 'new' | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const readsAssignments = usePermission('project.assignments.read');
   const choose = (fileId: string | null) => {
     const next = new URLSearchParams(params);
     if (fileId) next.set('procedura', fileId);
@@ -123,6 +129,7 @@ export function ProcurementPage() {
           {chosen && !editing && (
             <FileDetail key={chosen} fileId={chosen} onEdit={setEditing} onDone={setDone} />
           )}
+          {readsAssignments && <AssignmentContracts projectId={id} />}
         </>
       )}
     </ProjectSectionPage>
@@ -263,12 +270,33 @@ function FileDetail({
   );
 }
 
+type FileDocument = ProcurementView['documents'][number];
+
 function Documents({ file, onDone }: { file: ProcurementView; onDone: (message: string) => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
+  const [toRemove, setToRemove] = useState<FileDocument | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const remove = useMutation({
+    mutationFn: (document: FileDocument) => requests.removeDocument(file.id, document.id),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(keys.file(file.id), saved);
+      setToRemove(null);
+      setProblem(null);
+      onDone(t('projectProcurement.done.removed'));
+    },
+    onError: (error) => {
+      setToRemove(null);
+      setProblem(reportProblem(error, () => undefined, []));
+    },
+  });
+  // the documents the legal expert found in order stay: a positive check was made on them
+  const removable =
+    file.can.manage && file.standing !== 'POSITIVE' && file.standing !== 'POSITIVE_WITH_REMARKS';
   return (
     <>
       <h3 className="h5">{t('projectProcurement.documents')}</h3>
+      <FormProblem message={problem} />
       {file.documents.length === 0 ? (
         <p>{t('projectProcurement.noDocuments')}</p>
       ) : (
@@ -279,10 +307,25 @@ function Documents({ file, onDone }: { file: ProcurementView; onDone: (message: 
                 {d.fileName}
               </a>{' '}
               – {DOCUMENT_KINDS[d.kind]}
+              {removable && (
+                <button type="button" className="btn btn-link btn-sm" onClick={() => setToRemove(d)}>
+                  {t('projectProcurement.removeDocument')}
+                  <span className="visually-hidden"> {d.fileName}</span>
+                </button>
+              )}
             </li>
           ))}
         </ul>
       )}
+      <ConfirmDialog
+        isOpen={toRemove !== null}
+        title={t('projectProcurement.removeTitle', { name: toRemove?.fileName ?? '' })}
+        message={t('projectProcurement.removeMessage')}
+        confirmLabel={t('projectProcurement.removeDocument')}
+        isPending={remove.isPending}
+        onConfirm={() => toRemove && remove.mutate(toRemove)}
+        onCancel={() => setToRemove(null)}
+      />
       {file.can.manage && (
         <KindedUploadForm
           kinds={DOCUMENT_KINDS}

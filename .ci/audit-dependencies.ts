@@ -10,11 +10,17 @@ type Excuse = { advisory: string; package: string; reason: string; reviewUntil: 
 
 const input = readFileSync(0, 'utf8').trim();
 const report = input
-  ? (JSON.parse(input) as { vulnerabilities?: Record<string, Vulnerability>; statusCode?: number })
+  ? (JSON.parse(input) as {
+      vulnerabilities?: Record<string, Vulnerability>;
+      statusCode?: number;
+      message?: string;
+    })
   : {};
 if (!report.vulnerabilities) {
+  // e.g. "405 Method Not Allowed - POST https://registry.npmjs.org/-/npm/v1/security/advisories/bulk" from a
+  // proxy that lets only GET and HEAD through: npm has no advisory query by GET.
   console.log(
-    `advisory service unavailable (${report.statusCode ?? 'no answer'}): dependencies not checked here`,
+    `advisory service unavailable (${report.message ?? report.statusCode ?? 'no answer'}): dependencies not checked here`,
   );
   process.exit(0);
 }

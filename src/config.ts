@@ -47,6 +47,8 @@ const officeSchema = z.object({
     .optional(),
   /** Whether the page asks to call before going (hours not confirmed). */
   callFirst: z.boolean().default(false),
+  /** Where the contacts come from, as the page cites it, in Italian: "notizie del sito della Questura, 2023". */
+  source: z.string().min(1).optional(),
 });
 export type OfficeSetting = z.output<typeof officeSchema>;
 
@@ -67,6 +69,7 @@ const LODI_OFFICES: OfficeSetting[] = [
     municipality: '098031',
     phone: '0371 4441',
     callFirst: true,
+    source: 'notizie del sito della Questura di Lodi, 2023',
   },
 ];
 

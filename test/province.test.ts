@@ -18,6 +18,13 @@ const MILANO = {
       address: 'Corso Monforte 31, Milano',
       municipality: '015146',
     },
+    {
+      key: 'questura',
+      name: 'Questura di Milano – Ufficio Immigrazione',
+      municipality: '015146',
+      phone: '02 62261',
+      callFirst: true,
+    },
   ]),
 };
 
@@ -89,12 +96,29 @@ describe('LOVIT started for another province', () => {
     const page = await response.text();
     expect(page).toContain('<title lang="it">Abbiategrasso</title>');
     expect(page).toContain(
-      '<title lang="it">Milano – Prefettura – Ufficio Territoriale del Governo di Milano</title>',
+      '<title lang="it">Milano – Prefettura – Ufficio Territoriale del Governo di Milano – Questura di Milano – Ufficio Immigrazione</title>',
     );
     expect(page).toContain('Corso Monforte 31, Milano');
     expect(page).toContain('Confini amministrativi: ISTAT, elaborazione Openpolis (CC BY 4.0)');
     expect(page).not.toContain('Codogno');
     expect(page).not.toContain('Questura di Lodi');
+    for (const lang of ['it', 'en', 'zh']) {
+      const offices = await (await fetch(`${url}/portale/${lang}/uffici`)).text();
+      const questura = /aria-labelledby="questura"[\s\S]*?<\/section>/.exec(offices)?.[0] ?? '';
+      expect(questura, lang).toContain('02 62261');
+      expect(questura, lang).toMatch(/<p>[^<]*Questura[^<]*<\/p>/);
+      expect(offices, lang).not.toMatch(/Lodi|洛迪/);
+    }
+  });
+
+  it('names the province’s prefecture in the back-office’s header and footer, through the territory', async () => {
+    const territory = (await (await fetch(`${url}/api/territory`)).json()) as {
+      institution: { name: string; shortName: string };
+    };
+    expect(territory.institution).toEqual({
+      name: 'Prefettura – Ufficio Territoriale del Governo di Milano',
+      shortName: 'Prefettura di Milano',
+    });
   });
 
   it('names the province’s prefecture on the public pages, in the header, the footer and the texts', async () => {

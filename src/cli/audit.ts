@@ -27,10 +27,11 @@ export async function verifyAuditCommand(db: Db, progress?: NodeJS.WriteStream):
   const disposed = result.disposed
     ? `; the ${entries(result.disposed)} before them were disposed of at the end of their retention`
     : '';
+  const retained = result.retained ? `, ${entries(result.retained)} kept under legal hold` : '';
   return {
     message:
       `Audit trail intact: ${entries(result.sealed)} sealed, ${count(result.unsealed)} not yet sealed` +
-      `${disposed} (checked in ${seconds} s).`,
+      `${disposed}${retained} (checked in ${seconds} s).`,
     isIntact: true,
   };
 }

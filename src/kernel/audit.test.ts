@@ -6,6 +6,8 @@ import {
   chainHash,
   diffFields,
   GENESIS_HASH,
+  REDACTED_VALUE,
+  redactedChange,
   type SealableEntry,
 } from './audit.ts';
 
@@ -177,5 +179,39 @@ describe('changed fields', () => {
       after: { code: 'LO', createdAt: '2026-03-02T08:00:00.000Z' },
     });
     expect(diffFields({ code: 'LO' }, undefined)).toEqual({ before: { code: 'LO' }, after: null });
+  });
+});
+
+describe('redacted change', () => {
+  it('keeps which fields changed and their nulls, not the values', () => {
+    expect(
+      redactedChange({
+        before: { email: 'a@x.it', phone: null, address: { street: 'Via Roma 1' } },
+        after: { email: 'b@x.it', phone: '+39 333 1234567', tags: ['a'], isActive: false, count: 0 },
+      }),
+    ).toEqual({
+      before: { email: REDACTED_VALUE, phone: null, address: REDACTED_VALUE },
+      after: {
+        email: REDACTED_VALUE,
+        phone: REDACTED_VALUE,
+        tags: REDACTED_VALUE,
+        isActive: REDACTED_VALUE,
+        count: REDACTED_VALUE,
+      },
+    });
+    expect(redactedChange({ before: null, after: { reason: 'x' } })).toEqual({
+      before: null,
+      after: { reason: REDACTED_VALUE },
+    });
+  });
+
+  it('changes nothing a second time, so an entry is redacted once', () => {
+    const values = fc.dictionary(fc.string(), fc.oneof(fc.constant(null), fc.string(), fc.integer()));
+    fc.assert(
+      fc.property(fc.record({ before: fc.option(values), after: fc.option(values) }), (data) => {
+        const once = redactedChange(data);
+        expect(canonicalJson(redactedChange(once))).toBe(canonicalJson(once));
+      }),
+    );
   });
 });

@@ -45,18 +45,26 @@ export type SealableEntry = {
 
 export type FieldChanges = { before: Record<string, unknown> | null; after: Record<string, unknown> | null };
 
+/** A record as the audit trail names it: the entries' `entityType` and `entityId`. */
+export type AuditedRecord = { type: string; id: string };
+
+/** What a change entry says in place of a value it recorded, once the record it is about was disposed of. */
+export const REDACTED_VALUE = 'dato rimosso alla scadenza della conservazione';
+
 /** Where the chain first fails to verify. */
 export type AuditBreak = { position: number; entryId: string | null; entrySeq: number; reason: string };
 
 /**
  * `sealed`: the seals checked, from the start of the chain as it is kept; `disposed`, when entries were
- * disposed of at the end of their retention, how many seals the chain started with before them.
+ * disposed of at the end of their retention, how many went before the chain's start; `retained`, how many
+ * entries before it were kept because they are about a case under legal hold (checked one by one).
  */
 export type AuditVerification = {
   sealed: number;
   unsealed: number;
   broken: AuditBreak | null;
   disposed?: number;
+  retained?: number;
 };
 
 /** The sealed entries due for disposal do not verify: they are kept, as the evidence of what changed. */
@@ -334,6 +342,8 @@ type SealRow = {
   entrySeq: number;
   prevHash: string;
   hash: string;
+  /** When the entry's personal values were removed after sealing: the hash the entry verifies to now. */
+  redactedHash: string | null;
   entry: SealableEntry | null;
 };
 
@@ -346,13 +356,18 @@ function describeGap(state: ChainState, seal: SealRow): string {
     : `gap in chain: seals ${state.expectedPosition}-${last} missing`;
 }
 
+/** Whether the entry is the one the seal (or the redaction after it) hashed; the hash recomputed when not. */
+function entryMismatch(seal: SealRow & { entry: SealableEntry }): { recomputed: string } | null {
+  const recomputed = chainHash(seal.prevHash, seal.entry);
+  return recomputed === (seal.redactedHash ?? seal.hash) ? null : { recomputed };
+}
+
 /** What is wrong with one seal given the chain before it: a reason, a hash that does not match, or null. */
 function findFault(state: ChainState, seal: SealRow): string | { recomputed: string } | null {
   if (seal.position !== state.expectedPosition) return describeGap(state, seal);
   if (seal.prevHash !== state.prevHash) return 'seal altered';
   if (!seal.entry) return 'entry missing';
-  const recomputed = chainHash(seal.prevHash, seal.entry);
-  return recomputed === seal.hash ? null : { recomputed };
+  return entryMismatch({ ...seal, entry: seal.entry });
 }
 
 /**
@@ -369,11 +384,12 @@ export function latestSeal(db: Kysely<Database>) {
 }
 
 /** Tells which side of a hash mismatch changed: the next seal was chained to one of the two hashes. */
-async function explainMismatch(trx: Kysely<Database>, position: number, recomputed: string) {
+async function explainMismatch(trx: Kysely<Database>, seal: SealRow, recomputed: string) {
+  if (seal.redactedHash) return 'entry altered after redaction';
   const next = await trx
     .selectFrom('auditSeal')
     .select('prevHash')
-    .where('position', '=', position + 1)
+    .where('position', '=', seal.position + 1)
     .executeTakeFirst();
   if (!next) return 'entry or seal altered';
   return next.prevHash === recomputed ? 'seal altered' : 'entry altered after sealing';
@@ -388,8 +404,7 @@ async function findBreak(
   for (const seal of seals) {
     const fault = findFault(state, seal);
     if (fault) {
-      const reason =
-        typeof fault === 'string' ? fault : await explainMismatch(trx, seal.position, fault.recomputed);
+      const reason = typeof fault === 'string' ? fault : await explainMismatch(trx, seal, fault.recomputed);
       return { position: seal.position, entryId: seal.entry?.id ?? null, entrySeq: seal.entrySeq, reason };
     }
     state.expectedPosition = seal.position + 1;
@@ -409,41 +424,85 @@ async function countUnsealed(trx: Transaction<Database>): Promise<number> {
   return Number(count);
 }
 
-async function readSeals(trx: Kysely<Database>, afterPosition: number, limit: number): Promise<SealRow[]> {
+/** Seals in order with their entries: after `afterPosition`, or up to `upTo` (those kept before the chain). */
+async function readSeals(
+  trx: Kysely<Database>,
+  afterPosition: number,
+  limit: number | null,
+  upTo: number | null = null,
+): Promise<SealRow[]> {
   const rows = await trx
     .selectFrom('auditSeal as s')
     .leftJoin('auditEntry as e', 'e.seq', 's.entrySeq')
-    .select(['s.position', 's.entrySeq', 's.prevHash', 's.hash', ...ENTRY_COLUMNS])
+    .leftJoin('auditRedaction as r', 'r.entrySeq', 's.entrySeq')
+    .select(['s.position', 's.entrySeq', 's.prevHash', 's.hash', 'r.hash as redactedHash', ...ENTRY_COLUMNS])
     .where('s.position', '>', afterPosition)
+    .$if(upTo !== null, (q) => q.where('s.position', '<=', upTo as number))
     .orderBy('s.position')
-    .limit(limit)
+    .$if(limit !== null, (q) => q.limit(limit as number))
     .execute();
   return rows.map((row) => ({
-    position: row.position,
-    entrySeq: row.entrySeq,
+    position: Number(row.position),
+    entrySeq: Number(row.entrySeq),
     prevHash: row.prevHash,
     hash: row.hash,
+    redactedHash: row.redactedHash,
     entry: row.id === null ? null : toSealable(row as StoredEntry),
   }));
 }
 
+type ChainStart = { position: number; hash: string; entrySeq: number; retainedHash: string | null };
+
 /** Where the chain starts as it is kept: after the last seal disposed of, or at the beginning. */
-async function chainStart(db: Kysely<Database>): Promise<{ position: number; hash: string }> {
+async function chainStart(db: Kysely<Database>): Promise<ChainStart> {
   const checkpoint = await db
     .selectFrom('auditCheckpoint')
-    .select(['position', 'hash'])
-    .orderBy('position', 'desc')
+    .select(['position', 'hash', 'entrySeq', 'retainedHash'])
+    .orderBy('id', 'desc')
     .limit(1)
     .executeTakeFirst();
   return checkpoint
-    ? { position: Number(checkpoint.position), hash: checkpoint.hash }
-    : { position: 0, hash: GENESIS_HASH };
+    ? { ...checkpoint, position: Number(checkpoint.position), entrySeq: Number(checkpoint.entrySeq) }
+    : { position: 0, hash: GENESIS_HASH, entrySeq: 0, retainedHash: null };
+}
+
+/** The hash a checkpoint keeps of the seals before it kept under legal hold: of their positions and hashes. */
+function retainedHash(seals: readonly SealRow[]): string | null {
+  if (seals.length === 0) return null;
+  return digest('sha256', seals.map((seal) => `${seal.position} ${seal.hash}\n`).join(''), 'hex');
+}
+
+/**
+ * The first fault among the seals kept before the chain's start: an entry changed or gone, or a seal changed,
+ * removed or added, which the checkpoint's hash of them no longer matches.
+ */
+function retainedBreak(start: ChainStart, seals: readonly SealRow[]): AuditBreak | null {
+  for (const seal of seals) {
+    const fault = seal.entry ? entryMismatch({ ...seal, entry: seal.entry }) : 'entry missing';
+    if (fault) {
+      const reason =
+        typeof fault === 'string'
+          ? fault
+          : seal.redactedHash
+            ? 'entry altered after redaction'
+            : 'entry kept under legal hold altered after sealing';
+      return { position: seal.position, entryId: seal.entry?.id ?? null, entrySeq: seal.entrySeq, reason };
+    }
+  }
+  if (retainedHash(seals) === start.retainedHash) return null;
+  return {
+    position: start.position,
+    entryId: null,
+    entrySeq: start.entrySeq,
+    reason: 'seals kept under legal hold do not match the checkpoint',
+  };
 }
 
 /**
  * Walks the whole chain in order, recomputing every hash, and stops at the first seal that does not
  * hold: a gap, a seal changed, an entry changed or deleted. The chain starts after the last checkpoint
- * of the disposal, whose hash the first seal kept must name. Reads only, on one consistent snapshot.
+ * of the disposal, whose hash the first seal kept must name; the seals kept before it under legal hold are
+ * checked first, against their own hashes and the checkpoint's. Reads only, on one consistent snapshot.
  */
 export async function verifyAuditTrail(
   db: Kysely<Database>,
@@ -459,6 +518,7 @@ export async function verifyAuditTrail(
     .execute(async (trx) => {
       await withoutParallelWorkers(trx);
       const start = await chainStart(trx);
+      const retained = await readSeals(trx, 0, null, start.position);
       const { last } = await trx
         .selectFrom('auditSeal')
         .select((eb) => eb.fn.max('position').as('last'))
@@ -466,7 +526,7 @@ export async function verifyAuditTrail(
       const total = Math.max(0, Number(last ?? 0) - start.position);
       const state: ChainState = { expectedPosition: start.position + 1, prevHash: start.hash };
       const checked = () => state.expectedPosition - 1 - start.position;
-      let broken: AuditBreak | null = null;
+      let broken = retainedBreak(start, retained);
       let page = readSeals(trx, start.position, pageSize);
       while (!broken) {
         const seals = await page;
@@ -482,7 +542,8 @@ export async function verifyAuditTrail(
         sealed: checked(),
         unsealed: await countUnsealed(trx),
         broken,
-        ...(start.position > 0 ? { disposed: start.position } : {}),
+        ...(start.position > 0 ? { disposed: start.position - retained.length } : {}),
+        ...(retained.length > 0 ? { retained: retained.length } : {}),
       };
     });
 }
@@ -506,71 +567,239 @@ async function firstKeptPosition(db: Kysely<Database>, after: number, cutoff: Da
   return kept ? Number(kept.position) : null;
 }
 
-/** How many sealed entries written before `cutoff` the disposal would remove from the start of the chain. */
-export async function countDisposableAuditEntries(db: Kysely<Database>, cutoff: Date): Promise<number> {
+/** Whether an entry is about one of the records under legal hold. */
+function holdTest(held: readonly AuditedRecord[]) {
+  const keys = new Set(held.map((record) => `${record.type}\n${record.id}`));
+  return (seal: SealRow) =>
+    seal.entry !== null &&
+    seal.entry.entityId !== null &&
+    keys.has(`${seal.entry.entityType}\n${seal.entry.entityId}`);
+}
+
+/**
+ * How many sealed entries written before `cutoff` the disposal would remove: from the start of the chain, and
+ * among those kept before it under a hold since lifted; never one about a record in `held`.
+ */
+export async function countDisposableAuditEntries(
+  db: Kysely<Database>,
+  cutoff: Date,
+  held: readonly AuditedRecord[] = [],
+): Promise<number> {
   const start = await chainStart(db);
   const stop = await firstKeptPosition(db, start.position, cutoff);
   const { count } = await db
-    .selectFrom('auditSeal')
+    .selectFrom('auditSeal as s')
+    .innerJoin('auditEntry as e', 'e.seq', 's.entrySeq')
     .select((eb) => eb.fn.countAll().as('count'))
-    .where('position', '>', start.position)
-    .$if(stop !== null, (q) => q.where('position', '<', stop as number))
+    .where((eb) =>
+      eb.or([
+        eb.and([
+          eb('s.position', '>', start.position),
+          ...(stop === null ? [] : [eb('s.position', '<', stop)]),
+        ]),
+        eb.and([eb('s.position', '<=', start.position), eb('e.at', '<', cutoff)]),
+      ]),
+    )
+    .$if(held.length > 0, (q) =>
+      q.where(
+        sql<boolean>`not exists (
+          select 1 from unnest(${held.map((r) => r.type)}::text[], ${held.map((r) => r.id)}::text[]) as h (type, id)
+          where h.type = e.entity_type and h.id = e.entity_id)`,
+      ),
+    )
     .executeTakeFirstOrThrow();
   return Number(count);
 }
 
+/** Whether the entry of a seal was written before `cutoff` (a missing entry is left for the check to name). */
+const writtenBefore = (seal: SealRow, cutoff: Date) =>
+  seal.entry === null || new Date(seal.entry.at) < cutoff;
+
+/**
+ * The seals due from the start of the chain, in order, until `wanted` of them are about no held record or the
+ * first seal whose entry is still to be kept is reached: the chain is shortened only from its start.
+ */
+async function dueSeals(
+  db: Kysely<Database>,
+  start: ChainStart,
+  cutoff: Date,
+  wanted: number,
+  isHeld: (seal: SealRow) => boolean,
+): Promise<SealRow[]> {
+  const due: SealRow[] = [];
+  let disposable = 0;
+  let after = start.position;
+  while (disposable < wanted) {
+    const page = await readSeals(db, after, wanted);
+    for (const seal of page) {
+      if (!writtenBefore(seal, cutoff) || disposable >= wanted) return due;
+      due.push(seal);
+      if (!isHeld(seal)) disposable += 1;
+    }
+    const last = page.at(-1);
+    if (!last || page.length < wanted) return due;
+    after = last.position;
+  }
+  return due;
+}
+
 /**
  * Disposes of at most `limit` sealed entries written before `cutoff`, from the start of the chain, inside the
- * caller's transaction; returns how many. The part disposed of is verified first (a change found in it
- * stops the disposal: it would erase the evidence), then a checkpoint keeps the hash of its last seal, which
- * the next seal names as its previous: the rest of the chain verifies from there.
+ * caller's transaction; returns how many. Entries about a record in `held` (a case under legal hold and what
+ * belongs to it) are kept with their seals, before the chain's start, and go in a later disposal once the
+ * hold is lifted. The part disposed of is verified first (a change found in it stops the disposal: it would
+ * erase the evidence), then a checkpoint keeps the hash of its last seal, which the next seal names as its
+ * previous, and a hash of the seals kept: the rest of the chain verifies from there.
  */
 export async function disposeAuditEntries(
   db: Kysely<Database>,
   cutoff: Date,
   limit: number,
+  held: readonly AuditedRecord[] = [],
 ): Promise<number> {
   if (!db.isTransaction) throw new Error('audit entries are disposed of inside a transaction');
   // The sealer's lock: one process at a time changes either end of the chain.
   await sql`select pg_advisory_xact_lock(${sql.lit(SEALER_LOCK_KEY)})`.execute(db);
+  const isHeld = holdTest(held);
   const start = await chainStart(db);
-  const stop = await firstKeptPosition(db, start.position, cutoff);
-  const seals = (await readSeals(db, start.position, limit)).filter(
-    (seal) => stop === null || seal.position < stop,
-  );
-  const last = seals.at(-1);
-  if (!last) return 0;
-  const broken = await findBreak(db, { expectedPosition: start.position + 1, prevHash: start.hash }, seals);
+  const kept = await readSeals(db, 0, null, start.position);
+  const keptBreak = retainedBreak(start, kept);
+  if (keptBreak) throw new AuditTrailBroken(keptBreak);
+  const released = kept.filter((seal) => !isHeld(seal) && writtenBefore(seal, cutoff)).slice(0, limit);
+  const due = await dueSeals(db, start, cutoff, limit - released.length, isHeld);
+  const broken = await findBreak(db, { expectedPosition: start.position + 1, prevHash: start.hash }, due);
   if (broken) throw new AuditTrailBroken(broken);
+  const gone = [...released, ...due.filter((seal) => !isHeld(seal))];
+  if (gone.length === 0) return 0;
+  const retained = [...kept.filter((seal) => !released.includes(seal)), ...due.filter(isHeld)];
+  const last = due.at(-1) ?? start;
   await db
     .insertInto('auditCheckpoint')
     .values({
       position: last.position,
       hash: last.hash,
       entrySeq: last.entrySeq,
-      disposed: seals.length,
+      disposed: gone.length,
       disposedAt: sql<Date>`now()`,
+      retained: retained.length,
+      retainedHash: retainedHash(retained),
     })
     .execute();
+  const seqs = gone.map((seal) => seal.entrySeq);
   await sql`set local lovit.audit_disposal = 'on'`.execute(db);
   await sql`set constraints audit_seal_entry_seq_fkey deferred`.execute(db);
-  await db
-    .deleteFrom('auditEntry')
-    .where('seq', 'in', (eb) =>
-      eb
-        .selectFrom('auditSeal')
-        .select('entrySeq')
-        .where('position', '>', start.position)
-        .where('position', '<=', last.position),
-    )
-    .execute();
+  await db.deleteFrom('auditRedaction').where('entrySeq', 'in', seqs).execute();
+  await db.deleteFrom('auditEntry').where('seq', 'in', seqs).execute();
   await db
     .deleteFrom('auditSeal')
-    .where('position', '>', start.position)
-    .where('position', '<=', last.position)
+    .where(
+      'position',
+      'in',
+      gone.map((seal) => seal.position),
+    )
     .execute();
   // What the transaction writes after this, its own audit entry included, is append-only again.
   await sql`set local lovit.audit_disposal = 'off'`.execute(db);
   await sql`set constraints audit_seal_entry_seq_fkey immediate`.execute(db);
-  return seals.length;
+  return gone.length;
+}
+
+/** The change entry with each value it recorded replaced: it still says which fields changed, not to what. */
+export function redactedChange(data: unknown): unknown {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return data;
+  const redact = (value: unknown) => (value === null ? null : REDACTED_VALUE);
+  const sides: Record<string, unknown> = {};
+  for (const [side, fields] of Object.entries(data)) {
+    sides[side] =
+      fields !== null && typeof fields === 'object' && !Array.isArray(fields)
+        ? Object.fromEntries(Object.entries(fields).map(([field, value]) => [field, redact(value)]))
+        : redact(fields);
+  }
+  return sides;
+}
+
+type RedactableRow = SealRow & { entry: SealableEntry; sealed: boolean };
+
+/** The change entries about these records, with their seals (if any) and the hash of an earlier redaction. */
+async function changesAbout(db: Kysely<Database>, type: string, ids: readonly string[]) {
+  const rows = await db
+    .selectFrom('auditEntry as e')
+    .leftJoin('auditSeal as s', 's.entrySeq', 'e.seq')
+    .leftJoin('auditRedaction as r', 'r.entrySeq', 'e.seq')
+    .select(['s.position', 's.prevHash', 's.hash', 'r.hash as redactedHash', ...ENTRY_COLUMNS])
+    .where('e.kind', '=', 'change')
+    .where('e.entityType', '=', type)
+    .where('e.entityId', 'in', ids)
+    .orderBy('e.seq')
+    .execute();
+  return rows.map(
+    (row): RedactableRow => ({
+      position: Number(row.position ?? 0),
+      entrySeq: Number(row.seq),
+      prevHash: row.prevHash ?? '',
+      hash: row.hash ?? '',
+      redactedHash: row.redactedHash,
+      entry: toSealable(row as StoredEntry),
+      sealed: row.position !== null,
+    }),
+  );
+}
+
+// Enough records per query to keep to one index scan each, few enough for the statement's parameters.
+const RECORDS_PER_QUERY = 1000;
+
+/**
+ * Removes the values from the change entries about records that were disposed of (deleted, or emptied of
+ * their personal data), inside the disposal's transaction; returns how many entries changed. Each entry keeps
+ * its action, who, when and which fields changed. A sealed entry is checked against its seal first (a change
+ * found stops the disposal: it would erase the evidence), and the hash of the entry as redacted is written
+ * down in `audit_redaction`, for the chain to verify it from then on.
+ */
+export async function redactAuditedChanges(
+  db: Kysely<Database>,
+  records: readonly AuditedRecord[],
+): Promise<number> {
+  if (records.length === 0) return 0;
+  if (!db.isTransaction) throw new Error('audit entries are redacted inside a transaction');
+  // The sealer's lock: an entry read here unsealed is not sealed with its old values in the meantime.
+  await sql`select pg_advisory_xact_lock(${sql.lit(SEALER_LOCK_KEY)})`.execute(db);
+  const byType = Map.groupBy(records, (record) => record.type);
+  const redacted: { seq: number; position: number | null; hash: string | null; data: string }[] = [];
+  for (const [type, group] of byType) {
+    const ids = [...new Set(group.map((record) => record.id))];
+    for (let from = 0; from < ids.length; from += RECORDS_PER_QUERY) {
+      for (const row of await changesAbout(db, type, ids.slice(from, from + RECORDS_PER_QUERY))) {
+        const data = canonicalJson(redactedChange(row.entry.data));
+        if (data === canonicalJson(row.entry.data)) continue;
+        if (row.sealed && entryMismatch(row)) {
+          throw new AuditTrailBroken({
+            position: row.position,
+            entryId: row.entry.id,
+            entrySeq: row.entrySeq,
+            reason: row.redactedHash ? 'entry altered after redaction' : 'entry altered after sealing',
+          });
+        }
+        redacted.push({
+          seq: row.entrySeq,
+          position: row.sealed ? row.position : null,
+          hash: row.sealed ? chainHash(row.prevHash, { ...row.entry, data: JSON.parse(data) }) : null,
+          data,
+        });
+      }
+    }
+  }
+  if (redacted.length === 0) return 0;
+  await sql`
+    insert into audit_redaction (entry_seq, position, hash, redacted_at)
+    select entry_seq, position, hash, now()
+    from unnest(${redacted.map((row) => row.seq)}::bigint[], ${redacted.map((row) => row.position)}::bigint[],
+      ${redacted.map((row) => row.hash)}::text[]) as redaction (entry_seq, position, hash)`.execute(db);
+  await sql`set local lovit.audit_redaction = 'on'`.execute(db);
+  await sql`
+    update audit_entry e set data = redacted.data::jsonb
+    from unnest(${redacted.map((row) => row.seq)}::bigint[], ${redacted.map((row) => row.data)}::text[])
+      as redacted (seq, data)
+    where e.seq = redacted.seq`.execute(db);
+  await sql`set local lovit.audit_redaction = 'off'`.execute(db);
+  return redacted.length;
 }

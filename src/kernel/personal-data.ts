@@ -4,6 +4,7 @@
  * request, GDPR art. 15), and which processing activities the module carries out (the register, art. 30).
  * Each module registers one provider where the modules are assembled (`modules/index.ts`).
  */
+import type { AuditedRecord } from './audit.ts';
 import type { Db } from './db.ts';
 
 /** A person as an access request names them: any one of the three ways is enough. */
@@ -83,6 +84,11 @@ export type PersonalDataProvider = {
   activities: readonly ProcessingActivity[];
   /** Every record of the module about the person, read inside the caller's transaction. */
   findSubject(db: Db, subject: DataSubject, scope: SubjectScope): Promise<SubjectRecord[]>;
+  /**
+   * The module's records under legal hold, as the audit trail names them: the entries about them are kept
+   * when the trail's time runs out, until the hold is lifted.
+   */
+  heldRecords?(db: Db): Promise<AuditedRecord[]>;
 };
 
 const providers: PersonalDataProvider[] = [];

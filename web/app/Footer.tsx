@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../ui/Icon.tsx';
+import { useTerritory } from './territory.ts';
 
 type FooterProps = {
   isInert: boolean;
@@ -7,6 +8,7 @@ type FooterProps = {
 
 export function Footer({ isInert }: FooterProps) {
   const { t } = useTranslation();
+  const { data: territory } = useTerritory();
   return (
     <footer className="it-footer" inert={isInert}>
       <div className="it-footer-main">
@@ -15,7 +17,7 @@ export function Footer({ isInert }: FooterProps) {
             <div className="col-md-6 d-flex align-items-center gap-3 py-2">
               <Icon name="it-pa" className="icon-white icon-lg flex-shrink-0" />
               <div>
-                <p className="fw-semibold mb-0">{t('footer.prefecture')}</p>
+                <p className="fw-semibold mb-0">{territory?.institution.shortName}</p>
                 <p className="mb-0">{t('footer.office')}</p>
               </div>
             </div>

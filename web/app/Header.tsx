@@ -5,6 +5,7 @@ import { AccountMenu } from './AccountMenu.tsx';
 import { CurrentUser } from './CurrentUser.tsx';
 import { MainMenu } from './MainMenu.tsx';
 import { useSession } from './session.ts';
+import { useTerritory } from './territory.ts';
 
 type HeaderProps = {
   isMenuOpen: boolean;
@@ -14,6 +15,7 @@ type HeaderProps = {
 export function Header({ isMenuOpen, onMenuOpenChange }: HeaderProps) {
   const { t } = useTranslation();
   const { data: session } = useSession();
+  const { data: territory } = useTerritory();
   return (
     <header className="it-header-wrapper">
       <div className="it-header-slim-wrapper">
@@ -21,7 +23,7 @@ export function Header({ isMenuOpen, onMenuOpenChange }: HeaderProps) {
           <div className="it-header-slim-wrapper-content">
             <p className="navbar-brand mb-0">
               {t('header.ministry')}
-              <span className="d-none d-md-inline"> · {t('header.prefecture')}</span>
+              {territory && <span className="d-none d-md-inline"> · {territory.institution.name}</span>}
             </p>
             <div className="it-header-slim-right-zone">
               <AccountMenu />

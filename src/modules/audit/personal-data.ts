@@ -1,13 +1,22 @@
 /**
  * What the audit trail keeps about people, for the privacy module: who did what, when and from where, and
  * whose data they read. The entries are kept for ten years and then disposed of from the oldest end of the
- * hash chain, which goes on verifying from a checkpoint (decision 073). The reads about a person are found by
- * the audit module's own search, not here.
+ * hash chain, which goes on verifying from a checkpoint (decision 073); those about a record under legal hold,
+ * as the modules name them, are kept until the hold is lifted (decision 087). The reads about a person are
+ * found by the audit module's own search, not here.
  */
-import { countDisposableAuditEntries, disposeAuditEntries } from '../../kernel/audit.ts';
-import type { PersonalDataProvider } from '../../kernel/personal-data.ts';
+import { type AuditedRecord, countDisposableAuditEntries, disposeAuditEntries } from '../../kernel/audit.ts';
+import type { Db } from '../../kernel/db.ts';
+import { type PersonalDataProvider, personalDataProviders } from '../../kernel/personal-data.ts';
 
 export const AUDIT_ENTRIES = 'audit.entries';
+
+/** Every module's records under legal hold, read in the disposal's transaction. */
+async function heldRecords(db: Db): Promise<AuditedRecord[]> {
+  const held: AuditedRecord[] = [];
+  for (const provider of personalDataProviders()) held.push(...((await provider.heldRecords?.(db)) ?? []));
+  return held;
+}
 
 const AUDIT_BASIS =
   'Art. 5, par. 2 e art. 32 GDPR (responsabilizzazione e sicurezza del trattamento); il registro deve ' +
@@ -25,8 +34,8 @@ export const auditPersonalData: PersonalDataProvider = {
       defaultMonths: 120,
       minMonths: 120,
       action: 'delete',
-      countDue: countDisposableAuditEntries,
-      dispose: disposeAuditEntries,
+      countDue: async (db, cutoff) => countDisposableAuditEntries(db, cutoff, await heldRecords(db)),
+      dispose: async (db, cutoff, limit) => disposeAuditEntries(db, cutoff, limit, await heldRecords(db)),
     },
   ],
   activities: [

@@ -91,6 +91,11 @@ export function OfficesPage({
                 </ul>
               </Fact>
             )}
+            {office.source && (
+              <Fact label={t('offices.source')} lang="it">
+                {office.source}
+              </Fact>
+            )}
           </dl>
           {office.notice && <p>{t(`offices.${office.notice}`)}</p>}
           {office.accessibility && <AccessibilityFacts t={t} accessibility={office.accessibility} />}

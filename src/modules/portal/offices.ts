@@ -18,6 +18,8 @@ export type Office = {
   hours: { weekday: number; times: string }[];
   /** What to do before going: come when convoked (the desks), call the switchboard (hours not verified), nothing. */
   notice: 'byAppointment' | 'callSwitchboard' | null;
+  /** Where the contacts come from, in Italian, as the settings cite it; null when they do not. */
+  source: string | null;
   /** What a desk says of its access for people with a disability; null for the offices it does not cover. */
   accessibility: OfficeAccessibility | null;
 };
@@ -51,6 +53,7 @@ function configuredOffice(office: OfficeSetting, index: number): Office {
     ],
     hours: [],
     notice: office.callFirst ? 'callSwitchboard' : null,
+    source: office.source ?? null,
     accessibility: null,
   };
 }
@@ -71,6 +74,7 @@ export async function listOffices(platform: Platform): Promise<Office[]> {
       contacts: [],
       hours: [],
       notice: 'byAppointment',
+      source: null,
       accessibility: {
         stepFreeAccess: row.stepFreeAccess,
         lift: row.lift,

@@ -426,4 +426,5 @@ export const casesPersonalData: PersonalDataProvider = {
     },
   ],
   findSubject,
+  heldRecords: store.heldRecords,
 };

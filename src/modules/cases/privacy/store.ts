@@ -14,6 +14,7 @@ import {
 import type { Database } from '../../../db/database.ts';
 import type { PersonTable } from '../../../db/tables/cases.ts';
 import type { PersonRectificationTable } from '../../../db/tables/cases-privacy.ts';
+import { type AuditedRecord, redactAuditedChanges } from '../../../kernel/audit.ts';
 import { countRows, type Db } from '../../../kernel/db.ts';
 
 /** What anonymised free text says instead. */
@@ -52,6 +53,20 @@ export async function countDueCases(db: Db, cutoff: Date, states: StateFilter): 
   return countRows(dueCases(db, cutoff, states));
 }
 
+/** The cases and the records that are emptied with them, as the audit trail names them. */
+async function recordsOfCases(db: Db, ids: readonly string[]): Promise<AuditedRecord[]> {
+  const named = (type: string) => (row: { id: string }) => ({ type, id: row.id });
+  const documents = await db.selectFrom('caseDocument').select('id').where('caseId', 'in', ids).execute();
+  const appointments = await db.selectFrom('appointment').select('id').where('caseId', 'in', ids).execute();
+  const questions = await db.selectFrom('legalQuestion').select('id').where('caseId', 'in', ids).execute();
+  return [
+    ...ids.map((id) => ({ type: 'case', id })),
+    ...documents.map(named('case_document')),
+    ...appointments.map(named('appointment')),
+    ...questions.map(named('legal_question')),
+  ];
+}
+
 /**
  * Anonymises at most `limit` due cases: the case keeps its number, type, states, dates, quota and outcome
  * (what the figures count), and loses its parties, documents, free text and the names in its heading. The
@@ -63,6 +78,7 @@ export async function anonymiseDueCases(db: Db, cutoff: Date, states: StateFilte
     await dueCases(db, cutoff, states).select('caseFile.id').limit(limit).forUpdate().skipLocked().execute()
   ).map((row) => row.id);
   if (ids.length === 0) return 0;
+  await redactAuditedChanges(db, await recordsOfCases(db, ids));
   await db.deleteFrom('caseNoticeReceipt').where('caseId', 'in', ids).execute();
   await db.updateTable('caseDocument').set({ supersededBy: null }).where('caseId', 'in', ids).execute();
   await db.deleteFrom('caseDocument').where('caseId', 'in', ids).execute();
@@ -122,6 +138,10 @@ export async function deleteDueDocuments(db: Db, cutoff: Date, codes: readonly s
     await dueDocuments(db, cutoff, codes).select('d.id').limit(limit).forUpdate().skipLocked().execute()
   ).map((row) => row.id);
   if (ids.length === 0) return 0;
+  await redactAuditedChanges(
+    db,
+    ids.map((id) => ({ type: 'case_document', id })),
+  );
   await db.updateTable('caseDocument').set({ supersededBy: null }).where('supersededBy', 'in', ids).execute();
   await db.deleteFrom('caseDocument').where('id', 'in', ids).execute();
   return ids.length;
@@ -167,6 +187,10 @@ export async function anonymiseDueAppointments(db: Db, cutoff: Date, limit: numb
     await dueAppointments(db, cutoff).select('a.id').limit(limit).forUpdate().skipLocked().execute()
   ).map((row) => row.id);
   if (ids.length === 0) return 0;
+  await redactAuditedChanges(
+    db,
+    ids.map((id) => ({ type: 'appointment', id })),
+  );
   await db.updateTable('appointment').set(anonymisedAppointment).where('id', 'in', ids).execute();
   return ids.length;
 }
@@ -203,6 +227,10 @@ export async function deleteUnreferencedParties(db: Db, cutoff: Date, limit: num
     await unreferencedPersons(db, cutoff).select('p.id').limit(limit).forUpdate().skipLocked().execute()
   ).map((row) => row.id);
   if (persons.length > 0) {
+    await redactAuditedChanges(
+      db,
+      persons.map((id) => ({ type: 'person', id })),
+    );
     await db.deleteFrom('personRectification').where('personId', 'in', persons).execute();
     await db.deleteFrom('person').where('id', 'in', persons).execute();
   }
@@ -215,7 +243,13 @@ export async function deleteUnreferencedParties(db: Db, cutoff: Date, limit: num
       .skipLocked()
       .execute()
   ).map((row) => row.id);
-  if (employers.length > 0) await db.deleteFrom('employer').where('id', 'in', employers).execute();
+  if (employers.length > 0) {
+    await redactAuditedChanges(
+      db,
+      employers.map((id) => ({ type: 'employer', id })),
+    );
+    await db.deleteFrom('employer').where('id', 'in', employers).execute();
+  }
   return persons.length + employers.length;
 }
 
@@ -254,6 +288,27 @@ export async function insertHold(db: Db, row: Insertable<Database['caseLegalHold
 
 export async function deleteHold(db: Db, caseId: string): Promise<void> {
   await db.deleteFrom('caseLegalHold').where('caseId', '=', caseId).execute();
+}
+
+/** The held cases and what belongs to them (documents, appointments, questions, parties), as the trail names them. */
+export async function heldRecords(db: Db): Promise<AuditedRecord[]> {
+  const { rows } = await sql<AuditedRecord>`
+    select 'case' as type, c.id::text as id from case_legal_hold h join case_file c on c.id = h.case_id
+    union all
+    select 'case_number', c.number from case_legal_hold h join case_file c on c.id = h.case_id
+    union all
+    select 'case_document', d.id::text from case_legal_hold h join case_document d on d.case_id = h.case_id
+    union all
+    select 'appointment', a.id::text from case_legal_hold h join appointment a on a.case_id = h.case_id
+    union all
+    select 'legal_question', q.id::text from case_legal_hold h join legal_question q on q.case_id = h.case_id
+    union all
+    select 'person', p.person_id::text from case_legal_hold h join case_party p on p.case_id = h.case_id
+    where p.person_id is not null
+    union all
+    select 'employer', p.employer_id::text from case_legal_hold h join case_party p on p.case_id = h.case_id
+    where p.employer_id is not null`.execute(db);
+  return rows;
 }
 
 // ---- rectification

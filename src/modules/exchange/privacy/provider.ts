@@ -142,4 +142,5 @@ export const exchangePersonalData: PersonalDataProvider = {
     },
   ],
   findSubject,
+  heldRecords: store.heldOpinions,
 };

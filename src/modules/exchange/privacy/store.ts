@@ -1,5 +1,6 @@
 /** The queries of the opinions' retention: which closed opinions are due, their anonymisation, holds, search. */
 import { type Expression, type SqlBool, sql } from 'kysely';
+import { type AuditedRecord, redactAuditedChanges } from '../../../kernel/audit.ts';
 import { countRows, type Db } from '../../../kernel/db.ts';
 
 /** What an anonymised answer or question says instead of its text. */
@@ -39,6 +40,10 @@ export async function anonymiseDueOpinions(db: Db, cutoff: Date, limit: number):
       .execute()
   ).map((row) => row.id);
   if (ids.length === 0) return 0;
+  await redactAuditedChanges(
+    db,
+    ids.map((id) => ({ type: 'opinion_request', id })),
+  );
   await db
     .updateTable('opinionRequest')
     .set({
@@ -70,6 +75,16 @@ export async function holdOpinions(db: Db, caseNumber: string, now: Date): Promi
 
 export async function releaseOpinions(db: Db, caseNumber: string): Promise<void> {
   await db.deleteFrom('opinionHold').where('caseNumber', '=', caseNumber).execute();
+}
+
+/** The opinions about held cases, as the audit trail names them. */
+export async function heldOpinions(db: Db): Promise<AuditedRecord[]> {
+  const rows = await db
+    .selectFrom('opinionRequest as o')
+    .innerJoin('opinionHold as h', 'h.caseNumber', 'o.caseNumber')
+    .select('o.id')
+    .execute();
+  return rows.map((row) => ({ type: 'opinion_request', id: row.id }));
 }
 
 /** What identifies a person among an opinion's subjects, normalised as the search compares it. */

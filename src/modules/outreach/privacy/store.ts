@@ -8,6 +8,7 @@
  * the other disposed of.
  */
 import { sql } from 'kysely';
+import { redactAuditedChanges } from '../../../kernel/audit.ts';
 import { countRows, type Db } from '../../../kernel/db.ts';
 import { forgetContactMail } from '../press/store.ts';
 
@@ -38,7 +39,7 @@ export async function anonymisePastRegistrations(db: Db, cutoff: Date, limit: nu
     .limit(limit)
     .forUpdate('r')
     .skipLocked();
-  const result = await db
+  const emptied = await db
     .updateTable('outreachRegistration')
     .set({
       name: 'Partecipante non più conservato',
@@ -48,8 +49,13 @@ export async function anonymisePastRegistrations(db: Db, cutoff: Date, limit: nu
       answers: '{}',
     })
     .where('id', 'in', due)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+    .returning('id')
+    .execute();
+  await redactAuditedChanges(
+    db,
+    emptied.map((row) => ({ type: 'outreach_registration', id: row.id })),
+  );
+  return emptied.length;
 }
 
 const oldAttendanceCertificates = (db: Db, cutoff: Date) =>
@@ -182,6 +188,10 @@ async function eraseContacts(db: Db, ids: readonly string[]) {
     .where('id', 'in', [...ids])
     .execute();
   for (const id of ids) await forgetContactMail(db, id, `cancellato-${id}@contatto.invalid`, now);
+  await redactAuditedChanges(
+    db,
+    ids.map((id) => ({ type: 'outreach_press_contact', id })),
+  );
   return ids.length;
 }
 

@@ -1,4 +1,7 @@
-/** The province served and its municipalities, for the pickers of the back-office and for other systems. */
+/**
+ * The province served, its municipalities and the institution serving it, for the back-office's header, footer
+ * and pickers and for other systems.
+ */
 import { z } from 'zod';
 
 export const territoryView = z.object({
@@ -10,5 +13,7 @@ export const territoryView = z.object({
   /** ISTAT code of the chief town, where a desk is unless said otherwise. */
   chiefTown: z.string(),
   municipalities: z.array(z.object({ code: z.string(), name: z.string(), cadastralCode: z.string() })),
+  /** The prefecture as it signs its pages, and as short signatures name it ("Prefettura di Lodi"): proper names. */
+  institution: z.object({ name: z.string(), shortName: z.string() }),
 });
 export type TerritoryView = z.infer<typeof territoryView>;

@@ -1,8 +1,12 @@
 import type { LovitApp } from '../../../kernel/http.ts';
+import { institution, prefectureName } from '../../../kernel/institution.ts';
 import { servedProvince } from '../../../kernel/territory/province.ts';
 import { territoryView } from './contract.ts';
 
-/** `GET /api/territory`: the province LOVIT serves (`PROVINCE_ISTAT`) and its municipalities, public data. */
+/**
+ * `GET /api/territory`: the province LOVIT serves (`PROVINCE_ISTAT`), its municipalities and the prefecture of
+ * the settings, public data.
+ */
 export function registerTerritoryRoute(app: LovitApp): void {
   app.get(
     '/api/territory',
@@ -16,7 +20,14 @@ export function registerTerritoryRoute(app: LovitApp): void {
     },
     async () => {
       const { code, name, abbreviation, chiefTown, municipalities } = servedProvince();
-      return { code, name, abbreviation, chiefTown: chiefTown.code, municipalities: [...municipalities] };
+      return {
+        code,
+        name,
+        abbreviation,
+        chiefTown: chiefTown.code,
+        municipalities: [...municipalities],
+        institution: { name: institution().name, shortName: prefectureName() },
+      };
     },
   );
 }

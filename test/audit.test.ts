@@ -178,6 +178,27 @@ for (const backend of BACKENDS) {
       });
     });
 
+    it('keeps the details of a change that records no values, such as which fields were rectified and why', async () => {
+      const entityId = newId();
+      await writeAudit(db, CONTEXT, {
+        kind: 'change',
+        action: 'cases.person.rectify',
+        entityType: 'person',
+        entityId,
+        details: { fields: ['surname'], reason: 'Errore di trascrizione' },
+      });
+      const row = await db
+        .selectFrom('auditEntry')
+        .select(sql<string>`data::text`.as('data'))
+        .where('entityId', '=', entityId)
+        .executeTakeFirstOrThrow();
+      expect(JSON.parse(row.data)).toEqual({
+        before: null,
+        after: null,
+        details: { fields: ['surname'], reason: 'Errore di trascrizione' },
+      });
+    });
+
     it('stores the details of an access or a security event as they are', async () => {
       const entityId = newId();
       await writeAudit(db, CONTEXT, {

@@ -183,7 +183,13 @@ export function chainHash(prevHash: string, entry: SealableEntry): string {
  */
 /** The row of an audit entry, its data as an object (for writers that send rows as JSON). */
 export function auditRow(context: AuditContext, record: AuditRecord) {
-  const data = record.kind === 'change' ? diffFields(record.before, record.after) : (record.details ?? null);
+  const data =
+    record.kind === 'change'
+      ? {
+          ...diffFields(record.before, record.after),
+          ...(record.details && { details: jsonRecord(record.details) }),
+        }
+      : (record.details ?? null);
   return {
     id: newId(),
     at: context.at,

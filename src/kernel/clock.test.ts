@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SettableClock, systemClock } from './clock.ts';
+import { dayInRome, SettableClock, systemClock } from './clock.ts';
 
 describe('clock', () => {
   it('gives the legal day in Europe/Rome, not in UTC', () => {
@@ -12,6 +12,11 @@ describe('clock', () => {
     // 22:30 UTC on 27 June is 00:30 on the 28th in Rome (UTC+2).
     expect(new SettableClock('2026-06-27T22:30:00Z').today().toString()).toBe('2026-06-28');
     expect(new SettableClock('2026-06-27T21:30:00Z').today().toString()).toBe('2026-06-27');
+  });
+
+  it('names the day an instant falls on in Rome: a document closed late at night bears the next day', () => {
+    expect(dayInRome(new Date('2026-03-31T22:30:00Z'))).toBe('2026-04-01');
+    expect(dayInRome(new Date('2026-03-31T21:30:00Z'))).toBe('2026-03-31');
   });
 
   it('stands still until set or advanced', () => {

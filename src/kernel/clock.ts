@@ -20,6 +20,11 @@ function todayInRome(instant: Date): Temporal.PlainDate {
     .toPlainDate();
 }
 
+/** The legal day (`YYYY-MM-DD`, Europe/Rome) an instant falls on: 23:30 UTC on 31 March is 1 April in Lodi. */
+export function dayInRome(instant: Date): string {
+  return todayInRome(instant).toString();
+}
+
 // The day changes at most once a minute: computing it through time-zone rules on every request is wasteful.
 let cachedMinute = Number.NaN;
 let cachedToday: Temporal.PlainDate | undefined;

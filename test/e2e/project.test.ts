@@ -275,6 +275,53 @@ describe.skipIf(!browserAvailable())('the FAMI project from plan to verbale, in 
     await closePage(page);
   });
 
+  it('lets the referent delete an expense entered by mistake, after asking, and keeps the others', async () => {
+    const kept = await call('partner', 'GET', `/api/project/expenses/${expenseId}`);
+    const mistake = await call('partner', 'POST', `/api/project/projects/${projectId}/expenses`, {
+      organisationId: kept.organisationId,
+      lineCode: 'F',
+      workPackageId: null,
+      description: 'Traduzione registrata per errore',
+      documentType: 'INVOICE',
+      documentNumber: '13/2026',
+      documentDate: '2026-02-11',
+      supplierName: 'Studio Traduzioni Lodigiane srl',
+      supplierTaxCode: '12345678901',
+      netCents: 10_000,
+      vatCents: 2_200,
+      totalCents: 12_200,
+      amountCents: 12_200,
+      cig: null,
+      cup: CUP,
+      paymentDate: null,
+      paymentMethod: null,
+      paymentReference: null,
+      annulled: false,
+      status: 'DRAFT',
+    });
+    const page = await open('partner', `/progetto/${projectId}/spese?spesa=${mistake.id}`);
+    const detail = page.getByRole('region', { name: 'Fattura n. 13/2026 del 11 febbraio 2026' });
+    await detail.getByRole('button', { name: 'Elimina la spesa' }).click();
+    const dialog = page.getByRole('dialog', {
+      name: 'Eliminare la spesa «Fattura n. 13/2026 del 11 febbraio 2026»?',
+    });
+    await dialog.getByRole('button', { name: 'Annulla' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await detail.getByRole('button', { name: 'Elimina la spesa' }).click();
+    await dialog.getByRole('button', { name: 'Elimina la spesa' }).click();
+    await page.getByRole('status').getByText('Spesa eliminata.').waitFor();
+    const table = page.getByRole('table', { name: 'Spese del progetto' });
+    await showsText(table, '12/2026');
+    await expect.poll(async () => (await table.textContent()) ?? '').not.toContain('13/2026');
+    const gone = await t.app.inject({
+      method: 'GET',
+      url: `/api/project/expenses/${mistake.id}`,
+      headers: sessions.partner.headers,
+    });
+    expect(gone.statusCode).toBe(404);
+    await closePage(page);
+  });
+
   it('lets the referent, on the cooperative’s staff, send February’s timesheet', async () => {
     // the contract the manager registered, and the procurement file the expense was paid under
     const lule = (await call('pm', 'GET', `/api/project/projects/${projectId}/budget`)).partners.find(

@@ -1,5 +1,6 @@
 /** The reading pages of the portal: home, procedure sheets, offices, accessibility statement, legal notes. */
 import type { ReactNode } from 'react';
+import { dayInRome } from '../../kernel/clock.ts';
 import { languageOf, SOURCE_LANGUAGE, type Translate } from './languages.ts';
 import { DraftTag, Isolated, longDate, portalPath, TRAINING_PATH, textAttributes } from './layout.tsx';
 import {
@@ -163,7 +164,7 @@ function ProvenanceLine({ lang, t, sheet }: { lang: string; t: Translate; sheet:
       message={t('provenance.validatedBy', {
         name: NAME_MARK,
         role: t(source ? 'provenance.legalExpert' : 'provenance.mediator'),
-        date: longDate(lang, sheet.validation.at.toISOString().slice(0, 10)),
+        date: longDate(lang, dayInRome(sheet.validation.at)),
       })}
       name={sheet.validation.by}
     />

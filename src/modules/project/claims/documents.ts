@@ -6,6 +6,7 @@
  */
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { dayInRome } from '../../../kernel/clock.ts';
 import { prefectureName } from '../../../kernel/institution.ts';
 import { type DocumentSection, renderOfficialDocument, streamOfficialDocument } from '../../../kernel/pdf.ts';
 import { PROGRAMMES } from '../contract.ts';
@@ -149,7 +150,7 @@ function claimRows(document: ClaimDocument): [string, string][] {
     [
       'Presentata',
       claim.submittedAt
-        ? `il ${italianDay(claim.submittedAt.toISOString().slice(0, 10))} da ${claim.submittedByName}`
+        ? `il ${italianDay(dayInRome(claim.submittedAt))} da ${claim.submittedByName}`
         : 'non ancora presentata',
     ],
     [
@@ -208,7 +209,7 @@ export function renderClaimSummary(document: ClaimDocument, at: Date): Promise<U
     sections.push({
       heading: 'Rettifiche registrate dopo la presentazione',
       rows: document.corrections.map((c) => [
-        `${italianDay(c.recordedAt.toISOString().slice(0, 10))}, ${c.recordedByName}`,
+        `${italianDay(dayInRome(c.recordedAt))}, ${c.recordedByName}`,
         `${formatEuro(c.amountCents)} – ${c.reason}`,
       ]),
     });
@@ -304,7 +305,7 @@ export function streamVerbale(
         heading: 'Esito della verifica',
         rows: [
           ['Revisore indipendente', verification.auditorName],
-          ['Verifica chiusa il', italianDay(verification.closedAt.toISOString().slice(0, 10))],
+          ['Verifica chiusa il', italianDay(dayInRome(verification.closedAt))],
           ['Spese verificate', String(document.expenses.length)],
           ['Importo richiesto', formatEuro(document.claimedCents)],
           ['Importo ammesso', formatEuro(document.admittedCents)],

@@ -113,6 +113,8 @@ describe.skipIf(!browserAvailable())('signing in and administration in Chromium'
       const page = await open('/accesso?next=%2F');
       await signIn(page, email);
       await page.getByRole('heading', { level: 1, name: 'Scrivania' }).waitFor();
+      // the institution comes from the configuration, as another prefecture would set it
+      await page.getByText('la piattaforma della Prefettura di Lodi per i servizi').waitFor();
       expect(await menuEntries(page)).toEqual(modules);
       const desk = page.getByRole('region', { name: 'Moduli della piattaforma' });
       expect((await desk.getByRole('link').allTextContents()).map((text) => text.trim())).toEqual(modules);

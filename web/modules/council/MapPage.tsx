@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { THEMES, type Theme } from '../../../src/modules/council/contract.ts';
+import { useTerritory } from '../../app/territory.ts';
 import { LoadError, Loading } from '../../ui/Loading.tsx';
 import { Page } from '../../ui/Page.tsx';
 import { TableScroll } from '../../ui/TableScroll.tsx';
@@ -48,6 +49,7 @@ export function MapPage() {
 function NeedsMap({ map }: { map: MapView }) {
   const { t } = useTranslation();
   const titleId = useId();
+  const { data: territory } = useTerritory();
   const reported = map.municipalities
     .filter((m) => m.need !== null || m.services > 0)
     .sort(
@@ -62,7 +64,9 @@ function NeedsMap({ map }: { map: MapView }) {
         <div className="col-12 col-lg-8">
           <figure>
             <svg viewBox={map.viewBox} className="lovit-map" role="img" aria-labelledby={titleId}>
-              <title id={titleId}>{t('council.map.svgTitle', { theme: THEMES[map.theme] })}</title>
+              <title id={titleId}>
+                {t('council.map.svgTitle', { theme: THEMES[map.theme], province: territory?.name ?? '' })}
+              </title>
               {map.municipalities.map((m) => (
                 <g key={m.code} data-municipality={m.name}>
                   <path

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { allowedModules } from '../../app/modules.ts';
 import { useSignedInSession } from '../../app/session.ts';
+import { useTerritory } from '../../app/territory.ts';
 import { Page } from '../../ui/Page.tsx';
 import { PlatformStatus } from './PlatformStatus.tsx';
 
@@ -9,9 +10,14 @@ export function HomePage() {
   const { t } = useTranslation();
   const session = useSignedInSession();
   const entries = allowedModules(session);
+  const { data: territory } = useTerritory();
   return (
     <Page title={t('home.title')}>
-      <p className="lead">{t('home.intro')}</p>
+      <p className="lead">
+        {territory
+          ? t('home.intro', { institution: territory.institution.shortName })
+          : t('home.introUnnamed')}
+      </p>
       <section className="mt-5" aria-labelledby="stato-piattaforma">
         <h2 id="stato-piattaforma" className="h4">
           {t('status.heading')}

@@ -17,7 +17,7 @@ const TRANSLITERATION: Record<string, string> = Object.fromEntries(
     'у=u ф=f х=kh ц=ts ч=ch ш=sh щ=shch ъ=ie ы=y ь= э=e ю=iu я=ia ў=u ђ=d ј=j љ=lj њ=nj ћ=c џ=dz',
     "ا=a أ=a إ=i آ=a ب=b ت=t ث=th ج=j ح=h خ=kh د=d ذ=dh ر=r ز=z س=s ش=sh ص=s ض=d ط=t ظ=z ع=' غ=gh",
     "ف=f ق=q ك=k ل=l م=m ن=n ه=h و=w ي=y ى=a ة=a ء=' ئ=' ؤ=' پ=p چ=ch ژ=zh گ=g ک=k ی=y",
-    'ł=l đ=d ı=i ħ=h ŧ=t ŋ=ng ə=e ĸ=k ſ=s',
+    'ł=l đ=d ı=i ħ=h ŧ=t ŋ=ng ə=e ĸ=k ſ=s ß=ss',
   ]
     .join(' ')
     .split(' ')
@@ -41,8 +41,23 @@ function winAnsiChar(char: string, next: string | undefined, supported: Readonly
   if (/\s|\p{Cc}/u.test(char)) return ' ';
   const transliterated = TRANSLITERATION[char.toLowerCase()];
   if (transliterated !== undefined) return inCase(transliterated, char, next);
-  const base = char.normalize('NFD').replace(/\p{M}/gu, '');
-  return base !== char && canShow(base) ? base : '?';
+  const digit = digitValue(char);
+  if (digit !== undefined) return digit;
+  for (const form of ['NFD', 'NFKD'] as const) {
+    const base = char.normalize(form).replace(/\p{M}/gu, '');
+    if (base !== char && canShow(base)) return base;
+  }
+  return '?';
+}
+
+/** Where the digits of the portal's scripts begin: Arabic, Persian and Urdu, Hindi, Bengali, Punjabi. */
+const DIGIT_ZEROS = [0x0660, 0x06f0, 0x0966, 0x09e6, 0x0a66];
+
+/** `٢` and `۲` are `2`: a date or a number keeps its value in Latin digits. */
+function digitValue(char: string): string | undefined {
+  const code = char.codePointAt(0) ?? 0;
+  const zero = DIGIT_ZEROS.find((first) => code >= first && code <= first + 9);
+  return zero === undefined ? undefined : String(code - zero);
 }
 
 /** Text the font can draw: a standard font encodes nothing outside WinAnsi. */
@@ -51,11 +66,20 @@ function toWinAnsi(text: string, supported: ReadonlySet<number>): string {
   return chars.map((char, i) => winAnsiChar(char, chars[i + 1], supported)).join('');
 }
 
-/** The longest start of `word` that fits `width`, at least one character so that wrapping always ends. */
+/**
+ * The longest start of `word` that fits `width`, at least one character so that wrapping always ends. Found by
+ * halving, as a start's width grows with its length: a pasted 4,000-character link measures a dozen starts per
+ * line, not thousands.
+ */
 function fittingLength(word: string, style: TextStyle, width: number): number {
-  let length = word.length - 1;
-  while (length > 1 && style.font.widthOfTextAtSize(word.slice(0, length), style.size) > width) length--;
-  return Math.max(length, 1);
+  let fitting = 1;
+  let tooLong = word.length;
+  while (tooLong - fitting > 1) {
+    const middle = Math.floor((fitting + tooLong) / 2);
+    if (style.font.widthOfTextAtSize(word.slice(0, middle), style.size) <= width) fitting = middle;
+    else tooLong = middle;
+  }
+  return fitting;
 }
 
 /** Lines of at most `width` points, breaking at spaces and inside words longer than a line (URLs). */

@@ -16,6 +16,7 @@ import {
   renderOfficialDocument,
   streamOfficialDocument,
 } from './pdf.ts';
+import { wrap } from './pdf-text.ts';
 
 const receipt = (overrides: Partial<OfficialDocument> = {}): OfficialDocument => ({
   issuer: ['Prefettura di Lodi – UTG', 'Sportello Unico per l’Immigrazione'],
@@ -109,12 +110,42 @@ describe('official documents', () => {
       ['Arabo', 'محمد'],
       ['Polacco', 'Łukasz Dvořák'],
       ['Cinese', '王小明'],
+      ['Cifre arabe', '٢٠٢٦ ۱۴'],
+      ['Cifre hindi', '१२'],
+      ['Compatibili', 'ǅ ẞTRASSE ﬁ'],
     ];
     const bytes = await renderOfficialDocument(receipt({ sections: [{ rows: names }] }));
     const [text] = await pageTexts(bytes);
     expect(text).toEqual(
-      expect.arrayContaining(['Oleksandr Shevchenko', 'ZHANNA', 'mhmd', 'Lukasz Dvorák', '???']),
+      expect.arrayContaining([
+        'Oleksandr Shevchenko',
+        'ZHANNA',
+        'mhmd',
+        'Lukasz Dvorák',
+        '???',
+        '2026 14',
+        '12',
+        'Dz SSTRASSE fi',
+      ]),
     );
+  });
+
+  it('breaks a 4,000-character word without measuring every start of it', async () => {
+    const word = 'x'.repeat(4000);
+    let measured = 0;
+    const style = {
+      size: 10,
+      font: {
+        widthOfTextAtSize: (text: string) => {
+          measured += 1;
+          return text.length * 5;
+        },
+      },
+    };
+    const lines = wrap(word, style, 500, new Set(['x'.codePointAt(0) ?? 0]));
+    expect(lines.join('')).toBe(word);
+    expect(lines.every((line) => line.length === 100)).toBe(true);
+    expect(measured).toBeLessThan(1_000);
   });
 
   it('wraps long text and breaks pages, numbering each one', async () => {

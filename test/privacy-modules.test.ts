@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { type AuditContext, REDACTED_VALUE, writeAudit } from '../src/kernel/audit.ts';
 import { newId } from '../src/kernel/ids.ts';
 import type { PersonalDataProvider, RetentionCategory } from '../src/kernel/personal-data.ts';
 import { personalDataProviders } from '../src/kernel/personal-data.ts';
@@ -20,6 +21,15 @@ import { makeOrganisation, makeUser, signIn } from './support/identity.ts';
 const CUTOFF = new Date('2025-01-01T00:00:00Z');
 const LONG_AGO = new Date('2014-05-10T09:00:00Z');
 const LATER = new Date('2030-05-10T09:00:00Z');
+
+const SYSTEM_CONTEXT: AuditContext = {
+  at: new Date('2014-06-01T10:00:00Z'),
+  actorUserId: null,
+  actorLabel: 'sistema',
+  organisationId: null,
+  requestId: null,
+  clientAddress: null,
+};
 
 const categoryOf = (provider: PersonalDataProvider, key: string): RetentionCategory => {
   const category = provider.categories.find((known) => known.key === key);
@@ -242,6 +252,15 @@ for (const backend of BACKENDS) {
       const done = action('DONE', '2014-06-20');
       const open = action('OPEN', null);
       await database.db.insertInto('councilActionItem').values([done, open]).execute();
+      for (const item of [done, open])
+        await writeAudit(database.db, SYSTEM_CONTEXT, {
+          kind: 'change',
+          action: 'council.action.remind',
+          entityType: 'council_action_item',
+          entityId: item.id,
+          before: { remindedAt: null },
+          after: { remindedAt: LONG_AGO.toISOString(), to: item.ownerEmail },
+        });
 
       const found = await councilPersonalData.findSubject(
         database.db,
@@ -292,6 +311,20 @@ for (const backend of BACKENDS) {
         ownerName: 'Referente non più conservato',
       });
       expect(actions.find((row) => row.id === open.id)?.ownerEmail).toBe('giulia.bianchi@comune.example');
+      // the trail of the disposed action no longer names the referent; the open one's still does
+      const reminders = await database.db
+        .selectFrom('auditEntry')
+        .select(['entityId', 'data'])
+        .where('entityType', '=', 'council_action_item')
+        .where('entityId', 'in', [done.id, open.id])
+        .execute();
+      expect(reminders.find((row) => row.entityId === done.id)?.data).toEqual({
+        before: { remindedAt: null },
+        after: { remindedAt: REDACTED_VALUE, to: REDACTED_VALUE },
+      });
+      expect(JSON.stringify(reminders.find((row) => row.entityId === open.id)?.data)).toContain(
+        'giulia.bianchi@comune.example',
+      );
 
       const seatRows = await database.db
         .selectFrom('councilMembership')

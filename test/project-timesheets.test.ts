@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoData } from '../src/cli/demo.ts';
 import { loadDemoProject } from '../src/cli/demo-project.ts';
@@ -488,6 +489,17 @@ for (const backend of BACKENDS) {
       expect(kept.map((k) => k.userId)).toEqual([null, null, null]);
       expect(kept.map((k) => k.hourlyCostCents)).toContain(2500);
       expect(await category.countDue(database.db, later)).toBe(0);
+      // the trail of the records' creation and corrections no longer names them either
+      const { rows: naming } = await sql<{ action: string }>`
+        select action from audit_entry
+        where entity_type = 'project_staff'
+          and (data::text like '%Mario Rossi%' or data::text like '%Amina Haddad%' or data::text like '%Laura Bianchi%')`.execute(
+        database.db,
+      );
+      expect(naming).toEqual([]);
+      const { rows: staffEntries } = await sql<{ count: string }>`
+        select count(*) as count from audit_entry where entity_type = 'project_staff'`.execute(database.db);
+      expect(Number(staffEntries[0]?.count)).toBeGreaterThan(0);
     });
 
     // once: the demo's users and offices take seconds to create

@@ -7,6 +7,7 @@
  * them out, and neither counts a row the other disposed of.
  */
 import { sql } from 'kysely';
+import { redactAuditedChanges } from '../../../kernel/audit.ts';
 import { countRows, type Db } from '../../../kernel/db.ts';
 
 /** The address an emptied record keeps: the columns want one, and it is never deliverable. */
@@ -93,15 +94,21 @@ export async function countClosedActionItems(db: Db, cutoff: Date) {
 /** The action stays with its owning organisation, what it was and when it was done; the person goes. */
 export async function anonymiseClosedActionItems(db: Db, cutoff: Date, limit: number) {
   const due = closedActionItems(db, cutoff).select('id').orderBy('id').limit(limit).forUpdate().skipLocked();
-  const result = await db
+  const emptied = await db
     .updateTable('councilActionItem')
     .set({
       ownerName: 'Referente non più conservato',
       ownerEmail: sql<string>`'cessato-' || id || ${FORGOTTEN_DOMAIN}`,
     })
     .where('id', 'in', due)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+    .returning('id')
+    .execute();
+  // the trail of the action's creation, changes and reminders named the referent too
+  await redactAuditedChanges(
+    db,
+    emptied.map((row) => ({ type: 'council_action_item', id: row.id })),
+  );
+  return emptied.length;
 }
 
 /** Compares with an address given in lower case. */

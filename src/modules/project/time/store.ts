@@ -5,6 +5,7 @@ import type {
   ProjectTimesheetLineTable,
   ProjectTimesheetTable,
 } from '../../../db/tables/project-time.ts';
+import { redactAuditedChanges } from '../../../kernel/audit.ts';
 import { countRows, type Db } from '../../../kernel/db.ts';
 
 const STAFF_COLUMNS = [
@@ -330,6 +331,11 @@ export async function anonymiseStaffOfEndedProjects(db: Db, cutoff: string, limi
         forgotten.map((row) => row.id),
       )
       .execute();
+  // the trail of the records' creation and corrections named the person too
+  await redactAuditedChanges(
+    db,
+    forgotten.map((row) => ({ type: 'project_staff', id: row.id })),
+  );
   return forgotten.length;
 }
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../src/kernel/permissions.ts';
 import { startTestApp, stopTestApp, type TestApp } from './support/app.ts';
@@ -347,18 +348,21 @@ for (const backend of BACKENDS) {
     });
 
     it('keeps only a real PDF as the signed verbale', async () => {
-      const send = async (who: Person, content: Uint8Array) => {
+      const send = async (who: Person, content: Uint8Array, claim = claimId) => {
         const body = await multipartBody(
           {},
           { content, name: 'verbale-firmato.pdf', type: 'application/pdf' },
         );
         return t.app.inject({
           method: 'POST',
-          url: `/api/project/claims/${claimId}/verbale/signed`,
+          url: `/api/project/claims/${claim}/verbale/signed`,
           headers: { ...sessions[who].headers, ...body.headers },
           payload: body.payload,
         });
       };
+      // who may not keep a signed copy there is told so before the file is read
+      expect((await send('auditor', PNG, randomUUID())).statusCode).toBe(404);
+      expect((await send('pm', PNG)).statusCode).toBe(403);
       for (const content of [PNG, Buffer.from('<html><script>alert(1)</script></html>')]) {
         const response = await send('auditor', content);
         expect(response.statusCode).toBeGreaterThanOrEqual(400);

@@ -294,6 +294,21 @@ export async function claimedAmount(db: Db, claimId: string, expenseId: string):
   return row?.amountCents;
 }
 
+/** Whether the audit trail holds changes of the claim (its outcomes, its submission) not sealed yet. */
+export async function hasUnsealedChanges(db: Db, claimId: string): Promise<boolean> {
+  const unsealed = await db
+    .selectFrom('auditEntry as e')
+    .leftJoin('auditSeal as s', 's.entrySeq', 'e.seq')
+    .select('e.seq')
+    .where('e.kind', '=', 'change')
+    .where('e.entityType', '=', 'project_claim')
+    .where('e.entityId', '=', claimId)
+    .where('s.entrySeq', 'is', null)
+    .limit(1)
+    .executeTakeFirst();
+  return unsealed !== undefined;
+}
+
 export function verbaleOf(db: Db, claimId: string) {
   return db.selectFrom('projectClaimVerbale').selectAll().where('claimId', '=', claimId).executeTakeFirst();
 }

@@ -85,16 +85,42 @@ export async function closeVerification(
   caller: Caller,
   claimId: string,
 ): Promise<ClaimView> {
-  const actor = actorOf(caller);
-  const db = platform.database.db;
   const budget = await budgetOf(platform, caller, claimId);
-  await sealAuditTrail(db, { all: true });
-  await writeTransaction(db, platform.clock, caller, async (unit) => {
+  for (let attempt = 1; ; attempt++) {
+    await sealAuditTrail(platform.database.db, { all: true });
+    try {
+      await drawUpVerbale(platform, caller, claimId, budget);
+      return claimView(platform, caller, claimId);
+    } catch (error) {
+      if (!(error instanceof OutcomeNotSealed) || attempt === SEALING_ATTEMPTS) throw error;
+    }
+  }
+}
+
+/** Outcomes keep being recorded as the verification is closed: the seal in the verbale's footer would miss them. */
+const SEALING_ATTEMPTS = 3;
+
+class OutcomeNotSealed extends Conflict {
+  constructor() {
+    super('Un esito è stato registrato proprio ora: chiudere di nuovo la verifica.');
+  }
+}
+
+/** The closing under the claim's lock, once the seal covers every outcome: no outcome is recorded meanwhile. */
+async function drawUpVerbale(
+  platform: Platform,
+  caller: Caller,
+  claimId: string,
+  budget: Awaited<ReturnType<typeof budgetOf>>,
+): Promise<void> {
+  const actor = actorOf(caller);
+  await writeTransaction(platform.database.db, platform.clock, caller, async (unit) => {
     const claim = await claimOrThrow(unit.db, claimId, true);
     if (isOwnClaim(claim, actor.userId)) throw new Forbidden(OWN_CLAIM);
     if (claim.status === 'DRAFT')
       throw new Conflict('La domanda non è ancora stata presentata: il revisore la verifica dopo.');
     if (claim.status === 'VERIFIED') throw new Conflict('La verifica di questa domanda è già chiusa.');
+    if (await store.hasUnsealedChanges(unit.db, claimId)) throw new OutcomeNotSealed();
     const contents = await claimContents(unit.db, claimId, budget);
     const missing = closingFault(contents.expenses.length, contents.expenses.filter((e) => e.outcome).length);
     if (missing) throw new Conflict(missing);
@@ -147,7 +173,6 @@ export async function closeVerification(
       await file.discard();
     }
   });
-  return claimView(platform, caller, claimId);
 }
 
 /** The upload as a signed verbale: why it is refused, in the words of the form's field, or whether it is signed. */
@@ -179,16 +204,21 @@ export async function attachSignedVerbale(
   input: { declaredName: string; file: StagedFile },
 ): Promise<ClaimView> {
   const actor = actorOf(caller);
+  /** Whether this caller may keep a signed copy now: asked before the file is parsed, and again under lock. */
+  const mayKeepSigned = async (db: typeof platform.database.db, lock: boolean) => {
+    const claim = await claimOrThrow(db, claimId, lock);
+    if (isOwnClaim(claim, actor.userId)) throw new Forbidden(OWN_CLAIM);
+    const verbale = await store.verbaleOf(db, claimId);
+    if (!verbale) throw new Conflict('Il verbale non è ancora redatto: chiudere prima la verifica.');
+    if (verbale.signedSha256)
+      throw new Conflict('Il verbale firmato è già stato caricato e non si sostituisce.');
+  };
+  await mayKeepSigned(platform.database.db, false);
   // read before the claim is locked: a large scan takes a moment to parse
   const checked = await readSignedVerbale(input.file);
   if ('fault' in checked) throw new Invalid([{ path: 'file', message: checked.fault }]);
   await writeTransaction(platform.database.db, platform.clock, caller, async (unit) => {
-    const claim = await claimOrThrow(unit.db, claimId, true);
-    if (isOwnClaim(claim, actor.userId)) throw new Forbidden(OWN_CLAIM);
-    const verbale = await store.verbaleOf(unit.db, claimId);
-    if (!verbale) throw new Conflict('Il verbale non è ancora redatto: chiudere prima la verifica.');
-    if (verbale.signedSha256)
-      throw new Conflict('Il verbale firmato è già stato caricato e non si sostituisce.');
+    await mayKeepSigned(unit.db, true);
     const file = attachedFile(input, actor.userId, platform.clock.now());
     await store.updateVerbale(unit.db, claimId, {
       signedSha256: file.sha256,

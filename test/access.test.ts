@@ -173,6 +173,7 @@ const EXPECTED: Record<Role, readonly Permission[]> = {
     'project.staff.manage',
     'project.timesheets.own',
     'project.indicators.manage',
+    'project.indicators.evidence',
     'project.procurement.read',
     'project.procurement.manage',
     'project.claims.read',
@@ -190,6 +191,7 @@ const EXPECTED: Record<Role, readonly Permission[]> = {
     'project.notes.write',
     'project.timesheets.own',
     'project.timesheets.approve',
+    'project.indicators.evidence',
     'project.procurement.read',
     'project.claims.read',
     'identity.organisations.read',
@@ -199,6 +201,7 @@ const EXPECTED: Record<Role, readonly Permission[]> = {
   auditor: [
     'project.access',
     'project.finance.read',
+    'project.indicators.evidence',
     'project.procurement.read',
     'project.claims.read',
     'project.claims.verify',

@@ -7,7 +7,7 @@ import { type FilePart, makePdf, makeZip, multipartBody, PNG } from './support/d
 import type { Session } from './support/identity.ts';
 import { projectOrganisations, signInPeople } from './support/project.ts';
 
-type Person = 'pm' | 'auditor' | 'supervisor';
+type Person = 'pm' | 'auditor' | 'supervisor' | 'communications';
 
 // the test clock reads 2 March 2026
 const PROJECT = {
@@ -104,6 +104,7 @@ for (const backend of BACKENDS) {
           ['pm', prefectureId, 'project_manager'],
           ['auditor', prefectureId, 'auditor'],
           ['supervisor', prefectureId, 'project_supervisor'],
+          ['communications', prefectureId, 'communications'],
         ],
         sessions,
       );
@@ -191,6 +192,11 @@ for (const backend of BACKENDS) {
       expect(download.headers['content-type']).toBe('application/pdf');
       expect(download.rawPayload.equals(pdf)).toBe(true);
       expect((await call('auditor', 'GET', fileUrl(value?.id ?? '', value?.id ?? ''))).statusCode).toBe(404);
+      // a register may name people: whoever only follows the project reads the figure and the file's name, not the file
+      const followed = await call('communications', 'GET', `/api/project/projects/${projectId}/indicators`);
+      expect(followed.statusCode).toBe(200);
+      expect(followed.json().can).toEqual({ manage: false, evidence: false });
+      expect((await call('communications', 'GET', url)).statusCode).toBe(403);
       const [read] = await database.db
         .selectFrom('auditEntry')
         .select(['entityType', 'entityId'])

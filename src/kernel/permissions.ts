@@ -308,6 +308,12 @@ export const PERMISSIONS = {
     module: 'project',
     roles: ['project_manager'],
   },
+  'project.indicators.evidence': {
+    label:
+      'Scaricare i file di evidenza dei valori inseriti a mano (registri, questionari), che possono nominare persone',
+    module: 'project',
+    roles: ['project_manager', 'project_supervisor', 'auditor'],
+  },
   'project.procurement.read': {
     label:
       'Consultare le procedure di acquisto e gli incarichi esterni del progetto, con le verifiche dell’esperto legale',

@@ -68,7 +68,8 @@ export function AttachedFiles({
   editing,
 }: {
   files: readonly { id: string; fileName: string }[];
-  urlOf: (fileId: string) => string;
+  /** Where a file downloads from; `null` names it without a link, for a reader who may not download it. */
+  urlOf: (fileId: string) => string | null;
   label: string;
   editing: FilesEditing | null;
 }) {
@@ -88,9 +89,7 @@ export function AttachedFiles({
         <ul className="list-unstyled mb-1" aria-label={label}>
           {files.map((file) => (
             <li key={file.id} className="d-flex align-items-center gap-2">
-              <a href={urlOf(file.id)} download>
-                {file.fileName}
-              </a>
+              <FileName url={urlOf(file.id)} name={file.fileName} />
               {editing && (
                 <button
                   type="button"
@@ -108,6 +107,16 @@ export function AttachedFiles({
       <FormProblem message={problem} />
       {editing && <AddFile editing={editing} />}
     </div>
+  );
+}
+
+function FileName({ url, name }: { url: string | null; name: string }) {
+  return url ? (
+    <a href={url} download>
+      {name}
+    </a>
+  ) : (
+    <span>{name}</span>
   );
 }
 

@@ -169,7 +169,8 @@ export const indicatorsPage = z.object({
   sources: z.array(sourceView),
   indicators: z.array(indicatorView),
   snapshots: z.array(snapshotView),
-  can: z.object({ manage: z.boolean() }),
+  /** `evidence`: may download the evidence files, which may name people (registers, questionnaires). */
+  can: z.object({ manage: z.boolean(), evidence: z.boolean() }),
 });
 export type IndicatorsPage = z.infer<typeof indicatorsPage>;
 

@@ -203,7 +203,7 @@ function registerEvidenceRoutes(app: LovitApp, platform: Platform): void {
   app.get(
     '/api/project/indicator-values/:id/files/:fileId',
     {
-      config: { access: 'project.access' },
+      config: { access: 'project.indicators.evidence' },
       schema: {
         tags,
         summary: 'Scarica un file di evidenza di un valore inserito a mano',

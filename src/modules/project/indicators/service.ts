@@ -209,7 +209,10 @@ export async function indicatorsPage(
     sources: indicatorSources().map(sourceOut),
     indicators: views,
     snapshots: snapshots.map((snapshot) => snapshotOut(snapshot, frozen, manual)),
-    can: { manage: hasPermission(actor, 'project.indicators.manage') },
+    can: {
+      manage: hasPermission(actor, 'project.indicators.manage'),
+      evidence: hasPermission(actor, 'project.indicators.evidence'),
+    },
   };
 }
 

@@ -142,10 +142,16 @@ export function IndicatorsPage() {
                   evidence={frozen.values.find((v) => v.indicatorId === indicator.id)?.evidence ?? null}
                   label={frozen.label}
                   unit={indicator.unit}
+                  canDownload={data.can.evidence}
                 />
               )}
               {indicator.source === MANUAL_SOURCE && (
-                <ManualValues indicator={indicator} projectId={id} canManage={data.can.manage} />
+                <ManualValues
+                  indicator={indicator}
+                  projectId={id}
+                  canManage={data.can.manage}
+                  canDownload={data.can.evidence}
+                />
               )}
               {indicator.source !== MANUAL_SOURCE && shown && (
                 <Records

@@ -38,14 +38,22 @@ export function decimal(typed: string): number | null {
 }
 
 /** The evidence of a value: its note and its files, each a download link (the download is recorded). */
-function Evidence({ value, editing }: { value: ManualValueView; editing: FilesEditing | null }) {
+function Evidence({
+  value,
+  editing,
+  canDownload,
+}: {
+  value: ManualValueView;
+  editing: FilesEditing | null;
+  canDownload: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <>
       {value.note && <p className="text-break mb-1">{value.note}</p>}
       <AttachedFiles
         files={value.files}
-        urlOf={(fileId) => fileUrl(value.id, fileId)}
+        urlOf={(fileId) => (canDownload ? fileUrl(value.id, fileId) : null)}
         label={t('projectIndicators.evidenceFiles')}
         editing={editing}
       />
@@ -59,10 +67,12 @@ export function FrozenEvidence({
   evidence,
   label,
   unit,
+  canDownload,
 }: {
   evidence: ManualValueView | null;
   label: string;
   unit: string;
+  canDownload: boolean;
 }) {
   const { t } = useTranslation();
   return (
@@ -80,7 +90,7 @@ export function FrozenEvidence({
           <dd>{evidence.recordedBy}</dd>
           <dt>{t('projectIndicators.evidence')}</dt>
           <dd>
-            <Evidence value={evidence} editing={null} />
+            <Evidence value={evidence} editing={null} canDownload={canDownload} />
           </dd>
         </dl>
       ) : (
@@ -95,10 +105,12 @@ export function ManualValues({
   indicator,
   projectId,
   canManage,
+  canDownload,
 }: {
   indicator: IndicatorView;
   projectId: string;
   canManage: boolean;
+  canDownload: boolean;
 }) {
   const { t } = useTranslation();
   const client = useQueryClient();
@@ -143,7 +155,7 @@ export function ManualValues({
                   <td>{formatDate(value.measuredOn)}</td>
                   <td>{`${number.format(value.value)} ${indicator.unit}`}</td>
                   <td>
-                    <Evidence value={value} editing={editing(value)} />
+                    <Evidence value={value} editing={editing(value)} canDownload={canDownload} />
                   </td>
                   <td>{value.recordedBy}</td>
                 </tr>

@@ -51,20 +51,20 @@ export function proposalWaitingLetter(
   };
 }
 
-/** To the consultant: the secretariat approved the proposal, or returned it with this reason. */
+/**
+ * To the consultant: the secretariat approved the proposal, or returned it. The reason for a return is written
+ * freely and may speak of people: the letter says where to read it, not what it says.
+ */
 export function proposalDecidedLetter(
   to: Recipient,
-  about: About & { returnReason: string | null },
+  about: About & { returned: boolean },
   link: string,
 ): Mail {
-  const returned = about.returnReason !== null;
+  const { returned } = about;
   const decision = returned
     ? [
-        `la segreteria del Consiglio territoriale le ha restituito la proposta di ${WHAT[about.kind]} per il tavolo «${about.tableName}», che quindi non ha effetto. Il motivo:`,
-        '',
-        about.returnReason,
-        '',
-        'Può preparare una nuova proposta su LOVIT:',
+        `la segreteria del Consiglio territoriale le ha restituito la proposta di ${WHAT[about.kind]} per il tavolo «${about.tableName}», che quindi non ha effetto.`,
+        'Il motivo si legge su LOVIT, con la proposta; da lì può prepararne una nuova:',
       ]
     : [
         `la segreteria del Consiglio territoriale ha approvato la sua proposta di ${WHAT[about.kind]} per il tavolo «${about.tableName}».`,
@@ -105,7 +105,7 @@ export async function queueProposalDecided(
     kind: ProposalKind;
     tableName: string;
     proposedBy: string;
-    returnReason: string | null;
+    returned: boolean;
   },
   publicUrl: string,
 ) {

@@ -299,11 +299,7 @@ export async function approveProposal(platform: Platform, caller: Caller, id: st
       before: { status: proposal.status },
       after: { status: 'APPROVED', meetingId, questionnaireId, decidedAt },
     });
-    await queueProposalDecided(
-      unit,
-      { ...proposal, tableName, returnReason: null },
-      platform.config.publicUrl,
-    );
+    await queueProposalDecided(unit, { ...proposal, tableName, returned: false }, platform.config.publicUrl);
   });
   return getProposal(platform, caller, id);
 }
@@ -339,7 +335,7 @@ export async function returnProposal(
     });
     await queueProposalDecided(
       unit,
-      { ...proposal, tableName: await tableNameOf(db, proposal.tableId), returnReason: input.reason },
+      { ...proposal, tableName: await tableNameOf(db, proposal.tableId), returned: true },
       platform.config.publicUrl,
     );
   });

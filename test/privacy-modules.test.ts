@@ -145,6 +145,20 @@ for (const backend of BACKENDS) {
       expect(byId.get(active.id)?.email).toBe(active.email);
       expect(byId.get(lastAdmin.id)?.email).toBe(lastAdmin.email);
       expect(await identityPersonalData.findSubject(database.db, { email: gone.email }, scope)).toEqual([]);
+      // the account's creation in the trail named the person: it no longer does; the active account's still does
+      const trailOf = async (id: string) =>
+        JSON.stringify(
+          await database.db
+            .selectFrom('auditEntry')
+            .select('data')
+            .where('kind', '=', 'change')
+            .where('entityType', '=', 'identity.user')
+            .where('entityId', '=', id)
+            .execute(),
+        );
+      expect(await trailOf(gone.id)).not.toContain(gone.email);
+      expect(await trailOf(gone.id)).toContain(REDACTED_VALUE);
+      expect(await trailOf(active.id)).toContain(active.email);
 
       // with another administrator at work, the old one's account goes too
       await person('admin');

@@ -5,6 +5,7 @@
  * them, and none counts a row the other one disposed of.
  */
 import { type ExpressionBuilder, sql } from 'kysely';
+import { redactAuditedChanges } from '../../../kernel/audit.ts';
 import { countRows, type Database, type Db, foldedName } from '../../../kernel/db.ts';
 
 /** The address an emptied account keeps: unique as the table wants, and never deliverable. */
@@ -114,7 +115,7 @@ export async function anonymiseDormantAccounts(db: Db, cutoff: Date, limit: numb
     .limit(limit)
     .forUpdate('u')
     .skipLocked();
-  const result = await db
+  const emptied = await db
     .updateTable('appUser')
     .set({
       email: sql<string>`'cessato-' || id || ${ANONYMOUS_DOMAIN}`,
@@ -124,8 +125,14 @@ export async function anonymiseDormantAccounts(db: Db, cutoff: Date, limit: numb
       passwordHash: null,
     })
     .where('id', 'in', due)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+    .returning('id')
+    .execute();
+  // the trail of the account's creation and changes named the person too
+  await redactAuditedChanges(
+    db,
+    emptied.map((row) => ({ type: 'identity.user', id: row.id })),
+  );
+  return emptied.length;
 }
 
 export type PersonKeys = {

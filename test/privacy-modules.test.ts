@@ -432,6 +432,15 @@ for (const backend of BACKENDS) {
       const withdrawn = enrolment(old.id, bruno.id, 'CANCELLED');
       const withdrawnLater = enrolment(coming.id, bruno.id, 'CANCELLED');
       await database.db.insertInto('trainingEnrolment').values([taken, withdrawn, withdrawnLater]).execute();
+      for (const { id } of [withdrawn, withdrawnLater])
+        await writeAudit(database.db, SYSTEM_CONTEXT, {
+          kind: 'change',
+          action: 'training.enrolment.cancel',
+          entityType: 'training_enrolment',
+          entityId: id,
+          before: { status: 'ENROLLED' },
+          after: { status: 'CANCELLED', reason: 'Bruno Verdi è in ferie' },
+        });
       await database.db
         .insertInto('trainingAttendance')
         .values({
@@ -500,6 +509,20 @@ for (const backend of BACKENDS) {
         .where('id', 'in', [taken.id, withdrawn.id, withdrawnLater.id])
         .execute();
       expect(left.map((row) => row.id).sort()).toEqual([taken.id, withdrawnLater.id].sort());
+      // the trail of the deleted enrolment no longer says why it was withdrawn; the kept one's still does
+      const withdrawals = await database.db
+        .selectFrom('auditEntry')
+        .select(['entityId', 'data'])
+        .where('entityType', '=', 'training_enrolment')
+        .where('entityId', 'in', [withdrawn.id, withdrawnLater.id])
+        .execute();
+      expect(withdrawals.find((row) => row.entityId === withdrawn.id)?.data).toEqual({
+        before: { status: REDACTED_VALUE },
+        after: { status: REDACTED_VALUE, reason: REDACTED_VALUE },
+      });
+      expect(JSON.stringify(withdrawals.find((row) => row.entityId === withdrawnLater.id)?.data)).toContain(
+        'Bruno Verdi',
+      );
       const certificate = await database.db
         .selectFrom('trainingCertificate')
         .selectAll()

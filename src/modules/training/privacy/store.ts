@@ -5,6 +5,7 @@
  * rows with `skip locked`: two runs at once share them out, and neither counts a row the other disposed of.
  */
 import { sql } from 'kysely';
+import { redactAuditedChanges } from '../../../kernel/audit.ts';
 import { countRows, type Db } from '../../../kernel/db.ts';
 
 /** What a certificate says in place of its holder once the name is no longer kept. */
@@ -34,8 +35,13 @@ export async function deleteUnusedEnrolments(db: Db, cutoff: Date, limit: number
     .limit(limit)
     .forUpdate()
     .skipLocked();
-  const result = await db.deleteFrom('trainingEnrolment').where('id', 'in', due).executeTakeFirst();
-  return Number(result.numDeletedRows);
+  const deleted = await db.deleteFrom('trainingEnrolment').where('id', 'in', due).returning('id').execute();
+  // the trail of the request and its withdrawal named who asked and why
+  await redactAuditedChanges(
+    db,
+    deleted.map((row) => ({ type: 'training_enrolment', id: row.id })),
+  );
+  return deleted.length;
 }
 
 const oldCertificates = (db: Db, cutoff: Date) =>
@@ -51,12 +57,18 @@ export async function countOldCertificates(db: Db, cutoff: Date) {
 /** The certificate stays with its number, course and hours (certificates issued); only the name goes. */
 export async function anonymiseOldCertificates(db: Db, cutoff: Date, limit: number) {
   const due = oldCertificates(db, cutoff).select('id').orderBy('id').limit(limit).forUpdate().skipLocked();
-  const result = await db
+  const emptied = await db
     .updateTable('trainingCertificate')
     .set({ holderName: FORGOTTEN_HOLDER })
     .where('id', 'in', due)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+    .returning('id')
+    .execute();
+  // a revocation's reason is written freely and may name the holder
+  await redactAuditedChanges(
+    db,
+    emptied.map((row) => ({ type: 'training_certificate', id: row.id })),
+  );
+  return emptied.length;
 }
 
 /** A person's training, by the ids of their accounts. */

@@ -11,31 +11,97 @@ import type { JobDefinition } from './jobs.ts';
 type Counted = (error: Error | null, result?: { current: number; ttl: number }) => void;
 type StoreConstructor = new (options: FastifyRateLimitOptions) => FastifyRateLimitStore;
 
+type Counting = { route: string; key: string; windowMs: number };
+type Count = { current: number; ttl: number };
+type Waiting = Counting & { resolve(count: Count): void; reject(error: unknown): void };
+
+/** The most requests counted in one statement. */
+const BATCH = 500;
+const counters = new WeakMap<object, { queue: Waiting[]; running: boolean }>();
+
+/**
+ * Counts the requests of a batch in one statement: those of the same client on the same route add up on one
+ * row, and each gets its own place in the count, in the order they came. The rows are written in the order of
+ * their keys, so that two processes counting at once lock them in the same order.
+ */
+async function countBatch(db: Kysely<Database>, batch: readonly Counting[]): Promise<Count[]> {
+  const groups = new Map<string, { route: string; key: string; windowMs: number; members: number[] }>();
+  for (const [index, { route, key, windowMs }] of batch.entries()) {
+    const name = JSON.stringify([route, key]);
+    const group = groups.get(name) ?? { route, key, windowMs, members: [] };
+    group.windowMs = windowMs;
+    group.members.push(index);
+    groups.set(name, group);
+  }
+  const rows = [...groups.values()].sort((a, b) =>
+    a.route === b.route ? (a.key < b.key ? -1 : 1) : a.route < b.route ? -1 : 1,
+  );
+  const ended = sql`r.window_start + r.window_ms * interval '1 millisecond' <= now()`;
+  const counted = await sql<{ route: string; key: string; hits: number; ttl: number }>`
+    insert into request_count as r (route, key, window_start, window_ms, hits)
+    select c.route, c.key, now(), c.window_ms, c.hits
+    from unnest(${rows.map((row) => row.route)}::text[], ${rows.map((row) => row.key)}::text[],
+      ${rows.map((row) => row.windowMs)}::integer[], ${rows.map((row) => row.members.length)}::integer[])
+      with ordinality as c(route, key, window_ms, hits, position)
+    order by c.position
+    on conflict (route, key) do update set
+      hits = case when ${ended} then excluded.hits else r.hits + excluded.hits end,
+      window_start = case when ${ended} then now() else r.window_start end,
+      window_ms = excluded.window_ms
+    returning r.route, r.key, r.hits,
+      ceil(extract(epoch from r.window_start + r.window_ms * interval '1 millisecond' - now()) * 1000)::int as ttl`.execute(
+    db,
+  );
+  const answers: Count[] = [];
+  for (const row of counted.rows) {
+    const group = groups.get(JSON.stringify([row.route, row.key]));
+    if (!group) continue;
+    const first = Number(row.hits) - group.members.length + 1;
+    for (const [place, index] of group.members.entries())
+      answers[index] = { current: first + place, ttl: Math.max(0, Number(row.ttl)) };
+  }
+  return answers;
+}
+
+async function drain(db: Kysely<Database>, counter: { queue: Waiting[]; running: boolean }) {
+  counter.running = true;
+  try {
+    while (counter.queue.length > 0) {
+      const batch = counter.queue.splice(0, BATCH);
+      try {
+        const answers = await countBatch(db, batch);
+        for (const [index, waiting] of batch.entries()) waiting.resolve(answers[index] as Count);
+      } catch (error) {
+        for (const waiting of batch) waiting.reject(error);
+      }
+    }
+  } finally {
+    counter.running = false;
+  }
+}
+
 /**
  * Counts one request of `key` on `route` in a fixed window of `windowMs` that starts with the first request;
  * returns the requests counted in the window and the milliseconds left in it. Times are the database's, the
- * one clock all processes share.
+ * one clock all processes share. The requests that come while a count is at the database are counted
+ * together in the next one, in one statement.
  */
-export async function countRequest(
+export function countRequest(
   db: Kysely<Database>,
   route: string,
   key: string,
   windowMs: number,
-): Promise<{ current: number; ttl: number }> {
-  const ended = sql`r.window_start + r.window_ms * interval '1 millisecond' <= now()`;
-  const { rows } = await sql<{ hits: number; ttl: number }>`
-    insert into request_count as r (route, key, window_start, window_ms, hits)
-    values (${route}, ${key}, now(), ${windowMs}, 1)
-    on conflict (route, key) do update set
-      hits = case when ${ended} then 1 else r.hits + 1 end,
-      window_start = case when ${ended} then now() else r.window_start end,
-      window_ms = excluded.window_ms
-    returning r.hits,
-      ceil(extract(epoch from r.window_start + r.window_ms * interval '1 millisecond' - now()) * 1000)::int as ttl`.execute(
-    db,
+): Promise<Count> {
+  let counter = counters.get(db);
+  if (!counter) {
+    counter = { queue: [], running: false };
+    counters.set(db, counter);
+  }
+  const counted = new Promise<Count>((resolve, reject) =>
+    counter.queue.push({ route, key, windowMs, resolve, reject }),
   );
-  const row = rows[0] as { hits: number; ttl: number };
-  return { current: Number(row.hits), ttl: Math.max(0, Number(row.ttl)) };
+  if (!counter.running) void drain(db, counter);
+  return counted;
 }
 
 /** The rate-limit plugin's store over the `request_count` table; one per route, by `child`. */

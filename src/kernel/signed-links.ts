@@ -4,15 +4,16 @@
  * the ones already sent. Each kind of link signs with its purpose, so that a link of one kind is no key to
  * another; the convocations' links were signed before purposes existed and keep their form.
  */
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, createSecretKey, type KeyObject, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Db } from './db.ts';
 import type { Platform } from './platform.ts';
 
 type KeyHolder = Pick<Platform, 'database' | 'clock'>;
 
-const keys = new WeakMap<object, Promise<Buffer>>();
+// The key as a key object, made once: from raw bytes, each signature would make its own.
+const keys = new WeakMap<object, Promise<KeyObject>>();
 
-async function readOrMakeKey(db: Db, now: Date): Promise<Buffer> {
+async function readOrMakeKey(db: Db, now: Date): Promise<KeyObject> {
   await db
     .insertInto('linkSigningKey')
     .values({ id: 1, secret: randomBytes(32).toString('base64url'), createdAt: now })
@@ -23,10 +24,10 @@ async function readOrMakeKey(db: Db, now: Date): Promise<Buffer> {
     .select('secret')
     .where('id', '=', 1)
     .executeTakeFirstOrThrow();
-  return Buffer.from(row.secret, 'base64url');
+  return createSecretKey(Buffer.from(row.secret, 'base64url'));
 }
 
-function signingKey(platform: KeyHolder): Promise<Buffer> {
+function signingKey(platform: KeyHolder): Promise<KeyObject> {
   let key = keys.get(platform.database);
   if (!key) {
     key = readOrMakeKey(platform.database.db, platform.clock.now());
@@ -47,7 +48,7 @@ export async function warmLinkSigning(platform: KeyHolder): Promise<void> {
 /** The purpose of the convocations' links, which sign the bare payload. */
 export const CONVOCATION = '';
 
-const mac = (key: Buffer, purpose: string, payload: string) =>
+const mac = (key: KeyObject, purpose: string, payload: string) =>
   createHmac('sha256', key)
     .update(purpose ? `${purpose}:${payload}` : payload)
     .digest('base64url');

@@ -7,7 +7,7 @@ import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { LEGAL_TIME_ZONE } from '../../../kernel/clock.ts';
 import { prefectureName } from '../../../kernel/institution.ts';
 import type { Mail } from '../../../kernel/mail.ts';
-import { intlLocale, translator } from '../../portal/languages.ts';
+import { intlLocale, type Translate, translator } from '../../portal/languages.ts';
 import { printedTicketCode } from './rules.ts';
 
 export type LetterSession = {
@@ -59,9 +59,21 @@ function formatOf(kind: 'when' | 'moment', language: string): Intl.DateTimeForma
   return format;
 }
 
+// A range costs more to put in words than the rest of a letter: a session's is made once per language.
+const ranges = new Map<string, string>();
+const RANGES_KEPT = 1000;
+
 /** When a session is, in words and figures of the language: `sabato 18 aprile 2026, 20:30–22:00`. */
-export const whenOf = (language: string, session: { startsAt: Date; endsAt: Date }): string =>
-  formatOf('when', language).formatRange(session.startsAt, session.endsAt);
+export function whenOf(language: string, session: { startsAt: Date; endsAt: Date }): string {
+  const key = `${language} ${session.startsAt.getTime()} ${session.endsAt.getTime()}`;
+  let when = ranges.get(key);
+  if (when === undefined) {
+    when = formatOf('when', language).formatRange(session.startsAt, session.endsAt);
+    if (ranges.size >= RANGES_KEPT) ranges.clear();
+    ranges.set(key, when);
+  }
+  return when;
+}
 
 /** A moment in words of the language, for the deadline of an offer. */
 export const momentOf = (language: string, at: Date): string => formatOf('moment', language).format(at);
@@ -113,8 +125,50 @@ const OPENINGS = {
   DECLINED: 'events.mail.declined',
 } as const;
 
-export function registrationLetter(letter: Letter, stamp: Date): Mail {
-  const t = translator(letter.language);
+/**
+ * What the letters of a batch share, made once: the translators, the sentences with the same values (the
+ * subject, the date, the place, the signature) and the calendar entries.
+ */
+type Shared = {
+  translators: Map<string, Translate>;
+  sentences: Map<string, string>;
+  calendars: Map<string, string>;
+};
+
+function translate(shared: Shared, language: string, key: string, values?: Parameters<Translate>[1]) {
+  const sentence = `${language} ${key} ${values === undefined ? '' : JSON.stringify(values)}`;
+  let text = shared.sentences.get(sentence);
+  if (text === undefined) {
+    let t = shared.translators.get(language);
+    if (!t) {
+      t = translator(language);
+      shared.translators.set(language, t);
+    }
+    text = t(key, values);
+    shared.sentences.set(sentence, text);
+  }
+  return text;
+}
+
+function calendar(
+  shared: Shared,
+  eventTitle: string,
+  session: LetterSession,
+  stamp: Date,
+  withdrawn = false,
+) {
+  const key = JSON.stringify([eventTitle, session, withdrawn]);
+  let content = shared.calendars.get(key);
+  if (content === undefined) {
+    content = sessionIcs(eventTitle, session, stamp, withdrawn);
+    shared.calendars.set(key, content);
+  }
+  return content;
+}
+
+function letterMail(shared: Shared, letter: Letter, stamp: Date): Mail {
+  const t = (key: string, values?: Parameters<Translate>[1]) =>
+    translate(shared, letter.language, key, values);
   const values = {
     event: letter.eventTitle,
     position: letter.position ?? '',
@@ -146,14 +200,14 @@ export function registrationLetter(letter: Letter, stamp: Date): Mail {
           attachments: [
             {
               filename: 'evento.ics',
-              content: sessionIcs(letter.eventTitle, letter.session, stamp),
+              content: calendar(shared, letter.eventTitle, letter.session, stamp),
               contentType: 'text/calendar; charset=utf-8',
             },
             ...(letter.previousSession
               ? [
                   {
                     filename: 'evento-annullato.ics',
-                    content: sessionIcs(letter.eventTitle, letter.previousSession, stamp, true),
+                    content: calendar(shared, letter.eventTitle, letter.previousSession, stamp, true),
                     contentType: 'text/calendar; charset=utf-8; method=CANCEL',
                   },
                 ]
@@ -162,4 +216,14 @@ export function registrationLetter(letter: Letter, stamp: Date): Mail {
         }
       : {}),
   };
+}
+
+/** The e-mails of some letters written at `stamp`, in their order. */
+export function registrationLetters(letters: readonly Letter[], stamp: Date): Mail[] {
+  const shared: Shared = { translators: new Map(), sentences: new Map(), calendars: new Map() };
+  return letters.map((letter) => letterMail(shared, letter, stamp));
+}
+
+export function registrationLetter(letter: Letter, stamp: Date): Mail {
+  return registrationLetters([letter], stamp)[0] as Mail;
 }

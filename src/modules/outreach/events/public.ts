@@ -193,23 +193,61 @@ export async function eventQuestions(platform: Platform, eventId: string): Promi
   return rows.map(({ id, label, kind, options, required }) => ({ id, label, kind, options, required }));
 }
 
+type RegistrationForm = { sessionIds: string[]; questions: FormQuestion[] };
+type FormWaiting = { eventId: string; resolve(form: RegistrationForm): void; reject(error: unknown): void };
+
+const NO_FORM: RegistrationForm = { sessionIds: [], questions: [] };
+const formReaders = new WeakMap<object, { queue: FormWaiting[]; running: boolean }>();
+
+/** Reads the forms asked for while the previous read was at the database, each event's once, in one statement. */
+async function readForms(platform: Platform, reader: { queue: FormWaiting[]; running: boolean }) {
+  reader.running = true;
+  try {
+    while (reader.queue.length > 0) {
+      const batch = reader.queue.splice(0);
+      try {
+        const rows = await store.registrationForms(platform.database.db, [
+          ...new Set(batch.map((waiting) => waiting.eventId)),
+        ]);
+        const forms = new Map(
+          rows.map((row) => [
+            row.id,
+            {
+              sessionIds: row.sessionIds,
+              questions: row.questions.map(({ id, label, kind, options, required }) => ({
+                id,
+                label,
+                kind,
+                options,
+                required,
+              })),
+            },
+          ]),
+        );
+        for (const waiting of batch) waiting.resolve(forms.get(waiting.eventId) ?? NO_FORM);
+      } catch (error) {
+        for (const waiting of batch) waiting.reject(error);
+      }
+    }
+  } finally {
+    reader.running = false;
+  }
+}
+
 /**
  * What a registration for a published event is checked against: the sessions the form may name and the
- * organisers' questions; no sessions when the event is not published.
+ * organisers' questions; no sessions when the event is not published. Read after it is asked for: the
+ * requests that come while a read is at the database share the next one, which reads each event once.
  */
-export async function registrationForm(
-  platform: Platform,
-  eventId: string,
-): Promise<{ sessionIds: string[]; questions: FormQuestion[] }> {
-  const { sessionIds, questions } = await store.registrationForm(platform.database.db, eventId);
-  return {
-    sessionIds,
-    questions: questions.map(({ id, label, kind, options, required }) => ({
-      id,
-      label,
-      kind,
-      options,
-      required,
-    })),
-  };
+export function registrationForm(platform: Platform, eventId: string): Promise<RegistrationForm> {
+  let reader = formReaders.get(platform.database);
+  if (!reader) {
+    reader = { queue: [], running: false };
+    formReaders.set(platform.database, reader);
+  }
+  const form = new Promise<RegistrationForm>((resolve, reject) =>
+    reader.queue.push({ eventId, resolve, reject }),
+  );
+  if (!reader.running) void readForms(platform, reader);
+  return form;
 }

@@ -8,18 +8,19 @@
  * day from queueing one commit per person on that lock.
  */
 
-import { writeAuditBatch } from '../../../kernel/audit.ts';
+import { type AuditContext, type AuditRecord, writeAuditBatch } from '../../../kernel/audit.ts';
 import { auditContextOf, type Caller, SYSTEM_CALLER } from '../../../kernel/auth.ts';
 import type { Db } from '../../../kernel/db.ts';
 import { Conflict, Invalid, NotFound } from '../../../kernel/errors.ts';
 import { newId } from '../../../kernel/ids.ts';
 import type { JobDefinition } from '../../../kernel/jobs.ts';
-import { announceQueuedMail, queueMails } from '../../../kernel/mail-outbox.ts';
+import type { Mail } from '../../../kernel/mail.ts';
+import { announceQueuedMail, type MailAbout, queueMails } from '../../../kernel/mail-outbox.ts';
 import type { Platform } from '../../../kernel/platform.ts';
 import { warmLinkSigning } from '../../../kernel/signed-links.ts';
 import { type UnitOfWork, writeTransaction } from '../../../kernel/transaction.ts';
 import { REGISTRATION_STATUSES } from '../contract.ts';
-import { type Letter, registrationLetter } from './letters.ts';
+import { type Letter, registrationLetter, registrationLetters } from './letters.ts';
 import { signTicket, ticketUrl } from './links.ts';
 import { HOLDS_SEAT, LIVE, mayOffer, offerExpiry, offersFor, seatsFor, takesRegistrations } from './rules.ts';
 import * as store from './store.ts';
@@ -77,28 +78,17 @@ export const isOpen = (
   now: Date,
 ) => session.publishedAt !== null && takesRegistrations(session, now);
 
-/** The event's title in each language asked for: its translation, else the Italian. */
-async function titlesIn(db: Db, session: store.LockedSession, languages: Iterable<string>) {
-  const titles = new Map<string, string>();
-  for (const language of new Set(languages))
-    titles.set(language, (await store.textIn(db, session.eventId, language))?.title ?? session.title);
-  return titles;
-}
+/** The title of a session's event in a language: its translation, else the event's own (Italian) title. */
+const titleIn = (session: store.LockedSession, language: string) => session.titles[language] ?? session.title;
 
 async function letterFor(
   platform: Platform,
-  db: Db,
   registration: Pick<store.RegistrationRow, 'id' | 'email' | 'name' | 'language' | 'ticketCode'>,
   session: store.LockedSession,
   kind: Letter['kind'],
   extra: Pick<Letter, 'position' | 'offerExpiresAt' | 'previousSession'> = {},
-  titles?: Map<string, string>,
 ): Promise<{ letter: Letter; token: string }> {
   const token = await signTicket(platform, registration.id, session.endsAt);
-  const eventTitle =
-    titles?.get(registration.language) ??
-    (await titlesIn(db, session, [registration.language])).get(registration.language) ??
-    session.title;
   return {
     token,
     letter: {
@@ -106,7 +96,7 @@ async function letterFor(
       to: registration.email,
       name: registration.name,
       language: registration.language,
-      eventTitle,
+      eventTitle: titleIn(session, registration.language),
       session,
       ticketCode: registration.ticketCode,
       link: ticketUrl(platform.config.publicUrl, registration.language, token),
@@ -122,7 +112,12 @@ async function writeBatch(platform: Platform, batch: Pending[]): Promise<Registr
   const outcomes = await platform.database.db.transaction().execute(async (trx) => {
     const sessionIds = [...new Set(batch.map((item) => item.input.sessionId))];
     const sessions = new Map((await store.lockSessions(trx, sessionIds)).map((row) => [row.id, row]));
-    const counts = await store.seatCounts(trx, sessionIds);
+    // the addresses already registered are read with the counts, in one statement
+    const counts = await store.seatCounts(
+      trx,
+      sessionIds,
+      batch.map((item) => item.input.email),
+    );
     // The answers checked before the transaction, against the questions as they stand now: one removed or
     // changed meanwhile by the staff keeps only what still answers it.
     const questions = batch.some((item) => Object.keys(item.input.answers ?? {}).length > 0)
@@ -139,9 +134,8 @@ async function writeBatch(platform: Platform, batch: Pending[]): Promise<Registr
           return question !== undefined && (question.kind !== 'CHOICE' || question.options.includes(answer));
         }),
       );
-    const taken = await store.liveAddresses(
-      trx,
-      batch.map((item) => ({ sessionId: item.input.sessionId, email: item.input.email })),
+    const taken = new Set(
+      [...counts].flatMap(([sessionId, { taken }]) => taken.map((email) => `${sessionId} ${email}`)),
     );
     const results: (RegistrationOutcome | null)[] = batch.map((item) => {
       const session = sessions.get(item.input.sessionId);
@@ -216,37 +210,13 @@ async function writeBatch(platform: Platform, batch: Pending[]): Promise<Registr
         };
       }),
     );
-    const mails = [];
-    const titles = new Map<string, Map<string, string>>();
-    for (const sessionId of sessionIds) {
-      const session = sessions.get(sessionId);
-      if (session)
-        titles.set(
-          sessionId,
-          await titlesIn(
-            trx,
-            session,
-            rows.filter((row) => row.sessionId === sessionId).map((row) => row.language),
-          ),
-        );
-    }
+    const letters: Letter[] = [];
     for (const [i, { index }] of accepted.entries()) {
       const row = rows[i] as (typeof rows)[number];
       const session = sessions.get(row.sessionId) as store.LockedSession;
       const position = positions.get(index) ?? null;
-      const { letter, token } = await letterFor(
-        platform,
-        trx,
-        row,
-        session,
-        row.status,
-        { position },
-        titles.get(row.sessionId),
-      );
-      mails.push({
-        mail: registrationLetter(letter, now),
-        about: { topic: REGISTRATION_TOPICS[row.status], entityId: row.id },
-      });
+      const { letter, token } = await letterFor(platform, row, session, row.status, { position });
+      letters.push(letter);
       results[index] = {
         kind: 'registered',
         registrationId: row.id,
@@ -257,6 +227,10 @@ async function writeBatch(platform: Platform, batch: Pending[]): Promise<Registr
         sessionLabel: session.label,
       };
     }
+    const mails = registrationLetters(letters, now).map((mail, i) => {
+      const row = rows[i] as (typeof rows)[number];
+      return { mail, about: { topic: REGISTRATION_TOPICS[row.status], entityId: row.id } };
+    });
     await queueMails(trx, now, mails);
     queued += mails.length;
     return results as RegistrationOutcome[];
@@ -311,38 +285,53 @@ export async function register(
   return outcome;
 }
 
+type Queued = { mail: Mail; about: MailAbout };
+
 /**
  * Offers the free seats of a locked session to the first of its waitlist, each with the e-mail of its offer
- * and a deadline; a newcomer cannot take a seat while it is offered.
+ * and a deadline; a newcomer cannot take a seat while it is offered. Answers the audit records and e-mails
+ * of the offers, for the transaction to write.
  */
-async function offerFreedSeats(platform: Platform, unit: UnitOfWork, session: store.LockedSession) {
-  const { held, waiting } = await store.seatCountOf(unit.db, session.id);
+async function offerFreedSeats(
+  platform: Platform,
+  db: Db,
+  session: store.LockedSession,
+): Promise<{ records: AuditRecord[]; mails: Queued[] }> {
+  const { held, waiting } = await store.seatCountOf(db, session.id);
   const now = platform.clock.now();
   const count = mayOffer(now, session.startsAt) ? offersFor(session.capacity, held, waiting) : 0;
-  if (count === 0) return;
+  if (count === 0) return { records: [], mails: [] };
   const expires = offerExpiry(now, session.startsAt, session.offerHours);
-  for (const next of await store.firstWaiting(unit.db, session.id, count)) {
-    await store.updateRegistration(unit.db, next.id, {
-      status: 'OFFERED',
-      offeredAt: now,
-      offerExpiresAt: expires,
-    });
-    await unit.audit({
-      kind: 'change',
+  const next = await store.firstWaiting(db, session.id, count);
+  await store.updateRegistrations(
+    db,
+    next.map((row) => row.id),
+    { status: 'OFFERED', offeredAt: now, offerExpiresAt: expires },
+  );
+  const letters: Letter[] = [];
+  for (const row of next)
+    letters.push((await letterFor(platform, row, session, 'OFFERED', { offerExpiresAt: expires })).letter);
+  return {
+    records: next.map((row) => ({
+      kind: 'change' as const,
       action: 'outreach.registration.offer',
       entityType: 'outreach_registration',
-      entityId: next.id,
+      entityId: row.id,
       before: { status: 'WAITLISTED' },
       after: { status: 'OFFERED', offerExpiresAt: expires.toISOString() },
-    });
-    const { letter } = await letterFor(platform, unit.db, next, session, 'OFFERED', {
-      offerExpiresAt: expires,
-    });
-    await unit.mail(registrationLetter(letter, now), {
-      topic: 'outreach.registration.offer',
-      entityId: next.id,
-    });
-  }
+    })),
+    mails: registrationLetters(letters, now).map((mail, i) => ({
+      mail,
+      about: { topic: 'outreach.registration.offer', entityId: (next[i] as store.RegistrationRow).id },
+    })),
+  };
+}
+
+/** Writes the offers of freed seats in a use case's transaction. */
+async function offerInUnit(platform: Platform, unit: UnitOfWork, session: store.LockedSession) {
+  const { records, mails } = await offerFreedSeats(platform, unit.db, session);
+  if (records.length > 0) await unit.auditAll(records);
+  for (const { mail, about } of mails) await unit.mail(mail, about);
 }
 
 async function lockedSession(unit: UnitOfWork, sessionId: string) {
@@ -374,42 +363,155 @@ async function lockWithRegistration(unit: UnitOfWork, registrationId: string, ot
   }
 }
 
+type PendingCancellation = {
+  registrationId: string;
+  caller: Caller;
+  resolve(done: boolean): void;
+  reject(error: unknown): void;
+};
+
+const cancellers = new WeakMap<object, { queue: PendingCancellation[]; running: boolean }>();
+
+/**
+ * Locks the sessions some registrations are in, then reads them again: a move committed meanwhile may have put
+ * one in another session, which is locked too, until every row read is in a locked one.
+ */
+async function lockWithRegistrations(db: Db, ids: readonly string[]) {
+  const sessions = new Map<string, store.LockedSession>();
+  let rows = await store.findRegistrations(db, ids);
+  for (;;) {
+    const wanted = [...new Set(rows.map((row) => row.sessionId))].filter((id) => !sessions.has(id));
+    if (wanted.length === 0) return { rows, sessions };
+    for (const session of await store.lockSessions(db, wanted)) sessions.set(session.id, session);
+    rows = await store.findRegistrations(db, ids);
+  }
+}
+
+/**
+ * Writes the cancellations of one batch in one transaction, each audited as its caller's; the seats they free
+ * go, session by session, to the first of the waitlist. What each answers, in the batch's order: whether it
+ * cancelled, or why it could not.
+ */
+async function writeCancellations(platform: Platform, batch: PendingCancellation[]) {
+  const at = platform.clock.now();
+  let queued = 0;
+  const answers = await platform.database.db.transaction().execute(async (trx) => {
+    const { rows, sessions } = await lockWithRegistrations(trx, [
+      ...new Set(batch.map((item) => item.registrationId)),
+    ]);
+    const found = new Map(rows.map((row) => [row.id, row]));
+    const audits: { context: AuditContext; record: AuditRecord }[] = [];
+    const cancelled: { row: store.RegistrationRow; context: AuditContext }[] = [];
+    const answers = batch.map((item): boolean | NotFound => {
+      const row = found.get(item.registrationId);
+      if (!row) return new NotFound('L’iscrizione non esiste.');
+      const context = auditContextOf(item.caller, platform.clock);
+      if (!(LIVE as readonly string[]).includes(row.status) || cancelled.some((done) => done.row === row)) {
+        audits.push({
+          context,
+          record: {
+            kind: 'access',
+            action: 'outreach.registration.cancel-again',
+            entityType: 'outreach_registration',
+            entityId: row.id,
+          },
+        });
+        return false;
+      }
+      audits.push({
+        context,
+        record: {
+          kind: 'change',
+          action: 'outreach.registration.cancel',
+          entityType: 'outreach_registration',
+          entityId: row.id,
+          before: { status: row.status },
+          after: { status: 'CANCELLED', cancelledAt: at.toISOString() },
+        },
+      });
+      cancelled.push({ row, context });
+      return true;
+    });
+    await store.updateRegistrations(
+      trx,
+      cancelled.map(({ row }) => row.id),
+      { status: 'CANCELLED', cancelledAt: at },
+    );
+    const letters: Letter[] = [];
+    for (const { row } of cancelled) {
+      const session = sessions.get(row.sessionId) as store.LockedSession;
+      letters.push((await letterFor(platform, row, session, 'CANCELLED')).letter);
+    }
+    const mails: Queued[] = registrationLetters(letters, at).map((mail, i) => ({
+      mail,
+      about: {
+        topic: 'outreach.registration.cancel',
+        entityId: (cancelled[i] as (typeof cancelled)[number]).row.id,
+      },
+    }));
+    // the offers of a session's freed seats are recorded as made by the last cancellation that freed one
+    const freed = new Map<string, AuditContext>();
+    for (const { row, context } of cancelled)
+      if ((HOLDS_SEAT as readonly string[]).includes(row.status)) freed.set(row.sessionId, context);
+    for (const [sessionId, context] of [...freed].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const offers = await offerFreedSeats(platform, trx, sessions.get(sessionId) as store.LockedSession);
+      for (const record of offers.records) audits.push({ context, record });
+      mails.push(...offers.mails);
+    }
+    await writeAuditBatch(trx, audits);
+    await queueMails(trx, at, mails);
+    queued += mails.length;
+    return answers;
+  });
+  if (queued > 0) announceQueuedMail();
+  return answers;
+}
+
+async function drainCancellations(
+  platform: Platform,
+  canceller: { queue: PendingCancellation[]; running: boolean },
+) {
+  canceller.running = true;
+  try {
+    while (canceller.queue.length > 0) {
+      const batch = canceller.queue.splice(0, BATCH);
+      try {
+        const answers = await writeCancellations(platform, batch);
+        for (const [index, item] of batch.entries()) {
+          const answer = answers[index];
+          if (answer instanceof Error) item.reject(answer);
+          else item.resolve(answer as boolean);
+        }
+      } catch (error) {
+        for (const item of batch) item.reject(error);
+      }
+    }
+  } finally {
+    canceller.running = false;
+  }
+}
+
 /**
  * Cancels a registration (by its ticket's link, or by the staff): a seat it held goes at once to the first of
- * the waitlist as an offer. Answers false when it was no longer alive.
+ * the waitlist as an offer. Answers false when it was no longer alive. The cancellations that come while a
+ * batch is at the database are written together in the next, as registrations are.
  */
-export async function cancelRegistration(platform: Platform, caller: Caller, registrationId: string) {
+export async function cancelRegistration(
+  platform: Platform,
+  caller: Caller,
+  registrationId: string,
+): Promise<boolean> {
   await warmLinkSigning(platform);
-  return writeTransaction(platform.database.db, platform.clock, caller, async (unit) => {
-    const { session, row } = await lockedRegistration(unit, registrationId);
-    if (!(LIVE as readonly string[]).includes(row.status)) {
-      await unit.audit({
-        kind: 'access',
-        action: 'outreach.registration.cancel-again',
-        entityType: 'outreach_registration',
-        entityId: row.id,
-      });
-      return false;
-    }
-    const at = platform.clock.now();
-    await store.updateRegistration(unit.db, row.id, { status: 'CANCELLED', cancelledAt: at });
-    await unit.audit({
-      kind: 'change',
-      action: 'outreach.registration.cancel',
-      entityType: 'outreach_registration',
-      entityId: row.id,
-      before: { status: row.status },
-      after: { status: 'CANCELLED', cancelledAt: at.toISOString() },
-    });
-    const { letter } = await letterFor(platform, unit.db, row, session, 'CANCELLED');
-    await unit.mail(registrationLetter(letter, at), {
-      topic: 'outreach.registration.cancel',
-      entityId: row.id,
-    });
-    if ((HOLDS_SEAT as readonly string[]).includes(row.status))
-      await offerFreedSeats(platform, unit, session);
-    return true;
-  });
+  let canceller = cancellers.get(platform.database);
+  if (!canceller) {
+    canceller = { queue: [], running: false };
+    cancellers.set(platform.database, canceller);
+  }
+  const done = new Promise<boolean>((resolve, reject) =>
+    canceller.queue.push({ registrationId, caller, resolve, reject }),
+  );
+  if (!canceller.running) void drainCancellations(platform, canceller);
+  return done;
 }
 
 export type SessionChange =
@@ -482,12 +584,12 @@ export async function changeSession(
       before: { sessionId: from.id, status: row.status },
       after: { sessionId: to.id, status: 'CONFIRMED', confirmedAt: now.toISOString() },
     });
-    const { letter, token } = await letterFor(platform, unit.db, row, to, 'MOVED', { previousSession: from });
+    const { letter, token } = await letterFor(platform, row, to, 'MOVED', { previousSession: from });
     await unit.mail(registrationLetter(letter, now), {
       topic: 'outreach.registration.move',
       entityId: row.id,
     });
-    if ((HOLDS_SEAT as readonly string[]).includes(row.status)) await offerFreedSeats(platform, unit, from);
+    if ((HOLDS_SEAT as readonly string[]).includes(row.status)) await offerInUnit(platform, unit, from);
     return { kind: 'moved', token } as const;
   });
 }
@@ -524,7 +626,7 @@ export async function decideRequest(
         before: { status: 'PENDING' },
         after: { status: 'DECLINED' },
       });
-      const { letter } = await letterFor(platform, unit.db, row, session, 'DECLINED');
+      const { letter } = await letterFor(platform, row, session, 'DECLINED');
       await unit.mail(registrationLetter(letter, now), {
         topic: 'outreach.registration.decline',
         entityId: row.id,
@@ -547,7 +649,7 @@ export async function decideRequest(
       before: { status: 'PENDING' },
       after: { status },
     });
-    const { letter } = await letterFor(platform, unit.db, row, session, status, {
+    const { letter } = await letterFor(platform, row, session, status, {
       position: status === 'WAITLISTED' ? waiting + 1 : null,
     });
     await unit.mail(registrationLetter(letter, now), {
@@ -584,7 +686,7 @@ export async function confirmOffer(platform: Platform, caller: Caller, registrat
       before: { status: 'OFFERED' },
       after: { status: 'CONFIRMED', confirmedAt: at.toISOString() },
     });
-    const { letter } = await letterFor(platform, unit.db, row, session, 'CONFIRMED');
+    const { letter } = await letterFor(platform, row, session, 'CONFIRMED');
     await unit.mail(registrationLetter(letter, at), {
       topic: 'outreach.registration.confirmed',
       entityId: row.id,
@@ -617,13 +719,13 @@ export async function lapseOffers(platform: Platform): Promise<number> {
           before: { status: 'OFFERED' },
           after: { status: 'EXPIRED' },
         });
-        const { letter } = await letterFor(platform, unit.db, row, session, 'EXPIRED');
+        const { letter } = await letterFor(platform, row, session, 'EXPIRED');
         await unit.mail(registrationLetter(letter, now), {
           topic: 'outreach.registration.lapse',
           entityId: row.id,
         });
       }
-      await offerFreedSeats(platform, unit, session);
+      await offerInUnit(platform, unit, session);
       // another process lapsed them first: the transaction still says it looked
       if (still.length === 0)
         await unit.audit({
@@ -677,6 +779,6 @@ export async function changeCapacity(
       before: { capacity: session.capacity },
       after: { capacity },
     });
-    await offerFreedSeats(platform, unit, { ...session, capacity });
+    await offerInUnit(platform, unit, { ...session, capacity });
   });
 }

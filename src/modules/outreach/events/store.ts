@@ -181,10 +181,12 @@ export function listEvents(db: Db, publishedOnly: boolean, now: Date) {
  * counting anything (the registration counts the seats), and its questions in their order. Nothing when the
  * event is not published.
  */
-export async function registrationForm(db: Db, eventId: string) {
-  const row = await db
+/** What registrations for some published events are checked against, by event; the others are left out. */
+export function registrationForms(db: Db, eventIds: readonly string[]) {
+  return db
     .selectFrom('outreachEvent as e')
     .select([
+      'e.id',
       sql<string[]>`coalesce((select array_agg(s.id::text) from outreach_session s where s.event_id = e.id),
         '{}')`.as('sessionIds'),
       sql<
@@ -193,10 +195,9 @@ export async function registrationForm(db: Db, eventId: string) {
         'kind', q.kind, 'options', q.options, 'required', q.required) order by q.position)
         from outreach_event_question q where q.event_id = e.id), '[]'::jsonb)`.as('questions'),
     ])
-    .where('e.id', '=', eventId)
+    .where('e.id', 'in', eventIds)
     .where('e.publishedAt', 'is not', null)
-    .executeTakeFirst();
-  return row ?? { sessionIds: [], questions: [] };
+    .execute();
 }
 
 /** A session with its event, nothing counted: what a ticket shows. */
@@ -258,6 +259,9 @@ export function lockSessions(db: Db, ids: readonly string[]) {
       'e.title',
       'e.offerHours',
       'e.publishedAt',
+      // the event's translated titles, for the letters: read with the lock, not in a statement of their own
+      sql<Record<string, string>>`coalesce((select jsonb_object_agg(t.language, t.title)
+        from outreach_event_text t where t.event_id = e.id), '{}'::jsonb)`.as('titles'),
     ])
     .where('s.id', 'in', [...ids].sort())
     .orderBy('s.id')
@@ -266,20 +270,28 @@ export function lockSessions(db: Db, ids: readonly string[]) {
 }
 export type LockedSession = Awaited<ReturnType<typeof lockSessions>>[number];
 
-/** Seats held (confirmed or offered) and people waiting, per session. */
-export async function seatCounts(db: Db, sessionIds: readonly string[]) {
+/**
+ * Seats held (confirmed or offered) and people waiting, per session; with them, in the same read, which of
+ * `emails` are already registered (and alive) there.
+ */
+export async function seatCounts(db: Db, sessionIds: readonly string[], emails: readonly string[] = []) {
   const rows = await db
     .selectFrom('outreachRegistration as r')
     .select([
       'r.sessionId',
       sql<number>`(count(*) filter (where r.status in ('CONFIRMED', 'OFFERED')))::int`.as('held'),
       countOf('WAITLISTED').as('waiting'),
+      sql<
+        string[]
+      >`coalesce(array_agg(r.email) filter (where r.email = any(${[...emails]}::text[])), '{}')`.as('taken'),
     ])
     .where('r.sessionId', 'in', sessionIds)
     .where('r.status', 'in', LIVE)
     .groupBy('r.sessionId')
     .execute();
-  return new Map(rows.map((row) => [row.sessionId, { held: row.held, waiting: row.waiting }]));
+  return new Map(
+    rows.map((row) => [row.sessionId, { held: row.held, waiting: row.waiting, taken: row.taken }]),
+  );
 }
 
 /** Seats held and people waiting in one session. */
@@ -331,6 +343,21 @@ export type RegistrationRow = NonNullable<Awaited<ReturnType<typeof findRegistra
 
 export function updateRegistration(db: Db, id: string, changes: Updateable<OutreachRegistrationTable>) {
   return db.updateTable('outreachRegistration').set(changes).where('id', '=', id).execute();
+}
+
+export function findRegistrations(db: Db, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('outreachRegistration').selectAll().where('id', 'in', ids).execute();
+}
+
+/** The same change to some registrations, in one statement. */
+export async function updateRegistrations(
+  db: Db,
+  ids: readonly string[],
+  changes: Updateable<OutreachRegistrationTable>,
+) {
+  if (ids.length === 0) return;
+  await db.updateTable('outreachRegistration').set(changes).where('id', 'in', ids).execute();
 }
 
 /** Puts an approved request at the end of the arrival order: it joins the list as a newcomer of now. */

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { Logger } from 'pino';
 import { loadDemoData } from './cli/demo.ts';
 import { loadDemoCases } from './cli/demo-cases.ts';
@@ -18,6 +20,15 @@ import { loadDemoTrainingFeedback } from './cli/demo-training-feedback.ts';
 import { loadDemoTrainingRecord } from './cli/demo-training-record.ts';
 import { loadDemoUpdates } from './cli/demo-updates.ts';
 import type { Config } from './config.ts';
+import {
+  demoFolder,
+  demoFolderKey,
+  forgetInstallationKeys,
+  keepDemoFolder,
+  renewCheckInSecrets,
+  spareDemoFolder,
+  takeDemoFolder,
+} from './demo-folder.ts';
 import { sealAuditTrail } from './kernel/audit.ts';
 import { type Clock, systemClock } from './kernel/clock.ts';
 import type { DatabaseHandle } from './kernel/db.ts';
@@ -63,44 +74,74 @@ export function jobDefinitions(platform: Platform): JobDefinition[] {
 
 export type Started = Platform & { migrationsApplied: string[]; demoLoaded: boolean };
 
-/** Opens the database, brings its schema up to date, loads demo data if asked, starts the jobs. */
+const DEMO_LOADERS = [
+  loadDemoCases,
+  loadDemoCouncil,
+  loadDemoTraining,
+  loadDemoUpdates,
+  loadDemoTrainingFeedback,
+  loadDemoTrainingRecord,
+  loadDemoEvents,
+  loadDemoEventInterpreters,
+  loadDemoEventFollowUp,
+  loadDemoNews,
+  loadDemoProject,
+  loadDemoProjectFinance,
+  loadDemoProjectIndicators,
+  loadDemoProjectProcurement,
+  loadDemoProjectTime,
+  loadDemoProjectClaims,
+  loadDemoProjectReports,
+];
+
+/** Loads every demo loader in turn (each builds on the ones before); false when there was data already. */
+async function loadDemo(platform: Pick<Platform, 'database' | 'clock' | 'config'>): Promise<boolean> {
+  if (!(await loadDemoData(platform))) return false;
+  for (const load of DEMO_LOADERS) await load(platform);
+  return true;
+}
+
+/**
+ * Opens the database, brings its schema up to date, loads demo data if asked, starts the jobs. A fresh embedded
+ * database with demo data is copied from today's demo folder when there is one (`demo-folder.ts`); otherwise the
+ * demo data are loaded and the folder is kept for the next fresh start. `demoFolders`: where the demo folders are
+ * kept, `.cache/` at the project's root by default.
+ */
 export async function openPlatform(
   config: Config,
   logger: Logger,
   clock: Clock = systemClock,
+  options: { demoFolders?: string } = {},
 ): Promise<Started> {
   serveProvince(config.office.province.istatCode);
   // Processes that only work jobs (the command line) send mail too: they sign it as the app does.
   setProvinceName(config.office.province.name);
   setInstitution(config.office);
-  const database = await openDatabaseFromTemplate(config);
+  // The demo data describe Lodi's offices, municipalities and cases: another province starts without them.
+  const demo = config.demoData && config.office.province.istatCode === LODI;
+  if (config.demoData && !demo)
+    logger.warn(`The demo data describe the province of Lodi: not loaded for ${config.office.province.name}`);
+  const databaseDir = path.join(config.dataDir, 'pglite');
+  const fresh = demo && !config.databaseUrl && !existsSync(path.join(databaseDir, 'PG_VERSION'));
+  const folder = fresh
+    ? demoFolder(clock.today().toString(), await demoFolderKey(config), options.demoFolders)
+    : undefined;
+  const copied = folder ? await takeDemoFolder(folder, databaseDir) : false;
+  // Before the database grows the process: the copy's process is forked from this one.
+  if (folder && copied) spareDemoFolder(folder);
+  let database = await openDatabaseFromTemplate(config);
   try {
     const migrationsApplied = await migrateToLatest(database.db);
     for (const module of MODULES) await module.start?.({ database, clock });
-    // The demo data describe Lodi's offices, municipalities and cases: another province starts without them.
-    const demo = config.demoData && config.office.province.istatCode === LODI;
-    if (config.demoData && !demo)
-      logger.warn(
-        `The demo data describe the province of Lodi: not loaded for ${config.office.province.name}`,
-      );
-    const demoLoaded = demo ? await loadDemoData({ database, clock }) : false;
-    if (demoLoaded) await loadDemoCases({ database, clock, config });
-    if (demoLoaded) await loadDemoCouncil({ database, clock, config });
-    if (demoLoaded) await loadDemoTraining({ database, clock, config });
-    if (demoLoaded) await loadDemoUpdates({ database, clock, config });
-    if (demoLoaded) await loadDemoTrainingFeedback({ database, clock, config });
-    if (demoLoaded) await loadDemoTrainingRecord({ database, clock, config });
-    if (demoLoaded) await loadDemoEvents({ database, clock, config });
-    if (demoLoaded) await loadDemoEventInterpreters({ database, clock, config });
-    if (demoLoaded) await loadDemoEventFollowUp({ database, clock, config });
-    if (demoLoaded) await loadDemoNews({ database, clock, config });
-    if (demoLoaded) await loadDemoProject({ database, clock, config });
-    if (demoLoaded) await loadDemoProjectFinance({ database, clock, config });
-    if (demoLoaded) await loadDemoProjectIndicators({ database, clock, config });
-    if (demoLoaded) await loadDemoProjectProcurement({ database, clock, config });
-    if (demoLoaded) await loadDemoProjectTime({ database, clock, config });
-    if (demoLoaded) await loadDemoProjectClaims({ database, clock, config });
-    if (demoLoaded) await loadDemoProjectReports({ database, clock, config });
+    const demoLoaded = copied || (demo && (await loadDemo({ database, clock, config })));
+    if (folder && !copied && demoLoaded) {
+      await forgetInstallationKeys(database.db);
+      await database.close();
+      await keepDemoFolder(databaseDir, folder);
+      database = await openDatabaseFromTemplate(config);
+      spareDemoFolder(folder);
+    }
+    if (folder) await renewCheckInSecrets(database.db);
     const mailer = createMailer(config.smtpUrl, logger);
     const jobs = config.jobs
       ? await startJobs(database, jobDefinitions({ config, database, clock, mailer }), { work: true, logger })

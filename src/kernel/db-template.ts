@@ -4,28 +4,38 @@
  * root. Creating a database from nothing (initdb) and migrating it takes most of a first start; unpacking the
  * template takes a fraction. The template's name carries a hash of PGlite's version and of every migration's
  * name and text: when a migration is added or changed, no template matches, a new one is made and the old
- * ones are deleted. A database opened from a template still runs the migrations, as every start does.
+ * ones are deleted. The template also holds the job queue's schema, which its first start would otherwise create
+ * (its version is in the name too). A database opened from a template still runs the migrations, as every start
+ * does; they find nothing to do.
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fromPglite, PgBoss } from 'pg-boss';
 import { type DatabaseHandle, openDatabase, openEmbeddedDatabase } from './db.ts';
 import { MIGRATIONS_FOLDER, migrateToLatest } from './migrate.ts';
 
 export const TEMPLATE_CACHE = fileURLToPath(new URL('../../.cache/', import.meta.url));
-const PGLITE_PACKAGE = fileURLToPath(
-  new URL('../../node_modules/@electric-sql/pglite/package.json', import.meta.url),
+const PACKAGES = ['@electric-sql/pglite', 'pg-boss'].map((name) =>
+  fileURLToPath(new URL(`../../node_modules/${name}/package.json`, import.meta.url)),
 );
+/** The job queue's schema, as `kernel/jobs.ts` names it. */
+const JOB_SCHEMA = 'pgboss';
 
 type TemplateOptions = { cacheDir?: string; migrationsFolder?: string };
 
-/** The hash that names the template of a migration list: PGlite's version, each migration's name and text. */
+/**
+ * The hash that names the template of a migration list: the versions of PGlite and of the job queue, each
+ * migration's name and text.
+ */
 export async function templateKey(migrationsFolder: string = MIGRATIONS_FOLDER): Promise<string> {
   const hash = createHash('sha256');
-  const pglite = JSON.parse(await readFile(PGLITE_PACKAGE, 'utf8')) as { version: string };
-  hash.update(`pglite ${pglite.version}\n`);
+  for (const file of PACKAGES) {
+    const { name, version } = JSON.parse(await readFile(file, 'utf8')) as { name: string; version: string };
+    hash.update(`${name} ${version}\n`);
+  }
   const names = (await readdir(migrationsFolder)).filter((name) => name.endsWith('.ts')).sort();
   for (const name of names) {
     hash.update(`${name}\n`);
@@ -51,7 +61,16 @@ export async function embeddedTemplate(options: TemplateOptions = {}): Promise<B
   let dump: Blob;
   try {
     await migrateToLatest(scratch.db, options.migrationsFolder);
-    dump = await (scratch.pglite as NonNullable<DatabaseHandle['pglite']>).dumpDataDir('none');
+    const pglite = scratch.pglite as NonNullable<DatabaseHandle['pglite']>;
+    const boss = new PgBoss({
+      db: fromPglite(pglite),
+      backend: 'pglite',
+      schema: JOB_SCHEMA,
+      supervise: false,
+    });
+    await boss.start();
+    await boss.stop({ graceful: false });
+    dump = await pglite.dumpDataDir('none');
   } finally {
     await scratch.close();
   }

@@ -85,9 +85,10 @@ export async function startJobs(
   boss.on('error', (error) => options.logger.error({ err: errorForLog(error) }, 'job queue error'));
   await boss.start();
   const stopListening: (() => void)[] = [];
-  for (const definition of definitions) {
+  // Each queue on its own: a start need not wait for one queue's statements before it sends the next one's.
+  const startQueue = async (definition: JobDefinition) => {
     await boss.createQueue(definition.queue, definition.policy ? { policy: definition.policy } : {});
-    if (!options.work) continue;
+    if (!options.work) return;
     if (definition.wakeOn) {
       const wake = () => {
         boss
@@ -104,7 +105,8 @@ export async function startJobs(
       },
     );
     if (definition.cron) await boss.schedule(definition.queue, definition.cron, null, { tz: 'Europe/Rome' });
-  }
+  };
+  await Promise.all(definitions.map(startQueue));
   return {
     boss,
     send: (queue, data) => boss.send(queue, data),

@@ -263,6 +263,30 @@ for (const backend of BACKENDS) {
         doneOn,
         createdAt: LONG_AGO,
       });
+      // the trail as the council's use cases write it: each seat's appointment, each meeting's answer and register
+      const change = (action: string, entityType: string, entityId: string, after: Record<string, unknown>) =>
+        writeAudit(database.db, SYSTEM_CONTEXT, {
+          kind: 'change',
+          action,
+          entityType,
+          entityId,
+          before: null,
+          after,
+        });
+      for (const row of [ended, current])
+        await change('council.member.appoint', 'council_table', tableId, row);
+      for (const row of [old, recent]) {
+        await change('council.meeting.answer', 'council_meeting', row.id, {
+          organisationId,
+          answer: 'DELEGATE',
+          delegateName: 'Paolo Verdi',
+        });
+        await change('council.meeting.register', 'council_meeting', row.id, {
+          status: 'HELD',
+          entries: [{ organisationId, attended: true, attendeeName: 'Paolo Verdi' }],
+        });
+      }
+
       const done = action('DONE', '2014-06-20');
       const open = action('OPEN', null);
       await database.db.insertInto('councilActionItem').values([done, open]).execute();
@@ -369,6 +393,32 @@ for (const backend of BACKENDS) {
       });
       expect(`${oldRow?.invitedEmail} ${oldRow?.delegateName}`).not.toMatch(/giulia|Paolo/);
       expect(attendance.find((row) => row.meetingId === recent.id)?.attendeeName).toBe('Paolo Verdi');
+
+      // the entries about the ended seat and the past meeting no longer name anyone; the others still do
+      const trail = await database.db
+        .selectFrom('auditEntry')
+        .select(['action', 'entityId', 'data'])
+        .where('entityId', 'in', [tableId, old.id, recent.id])
+        .where('action', 'in', [
+          'council.member.appoint',
+          'council.meeting.answer',
+          'council.meeting.register',
+        ])
+        .orderBy('seq')
+        .execute();
+      const naming = trail
+        .filter((entry) => /Giulia|Paolo/.test(JSON.stringify(entry.data)))
+        .map((entry) => [entry.action, entry.entityId]);
+      expect(naming).toEqual([
+        ['council.member.appoint', tableId],
+        ['council.meeting.answer', recent.id],
+        ['council.meeting.register', recent.id],
+      ]);
+      const appointments = trail.filter((entry) => entry.action === 'council.member.appoint');
+      expect(appointments.map((entry) => (entry.data as { after: { id: string } }).after.id)).toEqual([
+        REDACTED_VALUE,
+        current.id,
+      ]);
     });
 
     it('deletes enrolments never used and takes the name off old certificates, keeping the figures', async () => {

@@ -45,8 +45,33 @@ export type SealableEntry = {
 
 export type FieldChanges = { before: Record<string, unknown> | null; after: Record<string, unknown> | null };
 
-/** A record as the audit trail names it: the entries' `entityType` and `entityId`. */
-export type AuditedRecord = { type: string; id: string };
+/**
+ * A record as the audit trail names it: the entries' `entityType` and `entityId`. With `part`, only the
+ * entries about one part of it: those of the given actions, and with `field`, only those whose `before` or
+ * `after` hold `field: value` (a seat of a council table, an organisation's invitation to a meeting).
+ */
+export type AuditedRecord = {
+  type: string;
+  id: string;
+  part?: { actions: readonly string[]; field?: string; value?: string };
+};
+
+/** Whether a change entry is about the record as `records` (all naming it) ask: whole, or one of its parts. */
+function concerns(records: readonly AuditedRecord[], entry: SealableEntry): boolean {
+  return records.some(({ part }) => {
+    if (!part) return true;
+    if (!part.actions.includes(entry.action)) return false;
+    const { field, value } = part;
+    if (field === undefined) return true;
+    const sides = (entry.data ?? {}) as Record<string, unknown>;
+    return ['before', 'after'].some((side) => {
+      const fields = sides[side];
+      return (
+        fields !== null && typeof fields === 'object' && (fields as Record<string, unknown>)[field] === value
+      );
+    });
+  });
+}
 
 /** What a change entry says in place of a value it recorded, once the record it is about was disposed of. */
 export const REDACTED_VALUE = 'dato rimosso alla scadenza della conservazione';
@@ -754,27 +779,16 @@ async function changesAbout(db: Kysely<Database>, type: string, ids: readonly st
 // Enough records per query to keep to one index scan each, few enough for the statement's parameters.
 const RECORDS_PER_QUERY = 1000;
 
-/**
- * Removes the values from the change entries about records that were disposed of (deleted, or emptied of
- * their personal data), inside the disposal's transaction; returns how many entries changed. Each entry keeps
- * its action, who, when and which fields changed. A sealed entry is checked against its seal first (a change
- * found stops the disposal: it would erase the evidence), and the hash of the entry as redacted is written
- * down in `audit_redaction`, for the chain to verify it from then on.
- */
-export async function redactAuditedChanges(
-  db: Kysely<Database>,
-  records: readonly AuditedRecord[],
-): Promise<number> {
-  if (records.length === 0) return 0;
-  if (!db.isTransaction) throw new Error('audit entries are redacted inside a transaction');
-  // The sealer's lock: an entry read here unsealed is not sealed with its old values in the meantime.
-  await sql`select pg_advisory_xact_lock(${sql.lit(SEALER_LOCK_KEY)})`.execute(db);
+/** The change entries about `records` as they would be redacted, each sealed one checked against its seal. */
+async function redactionsOf(db: Kysely<Database>, records: readonly AuditedRecord[]) {
   const byType = Map.groupBy(records, (record) => record.type);
   const redacted: { seq: number; position: number | null; hash: string | null; data: string }[] = [];
   for (const [type, group] of byType) {
-    const ids = [...new Set(group.map((record) => record.id))];
+    const byId = Map.groupBy(group, (record) => record.id);
+    const ids = [...byId.keys()];
     for (let from = 0; from < ids.length; from += RECORDS_PER_QUERY) {
       for (const row of await changesAbout(db, type, ids.slice(from, from + RECORDS_PER_QUERY))) {
+        if (!concerns(byId.get(row.entry.entityId ?? '') ?? [], row.entry)) continue;
         const data = canonicalJson(redactedChange(row.entry.data));
         if (data === canonicalJson(row.entry.data)) continue;
         if (row.sealed && entryMismatch(row)) {
@@ -794,6 +808,27 @@ export async function redactAuditedChanges(
       }
     }
   }
+  return redacted;
+}
+
+/**
+ * Removes the values from the change entries about records that were disposed of (deleted, or emptied of
+ * their personal data), inside the disposal's transaction; returns how many entries changed. Each entry keeps
+ * its action, who, when and which fields changed. A sealed entry is checked against its seal first (a change
+ * found stops the disposal: it would erase the evidence), and the hash of the entry as redacted is written
+ * down in `audit_redaction`, for the chain to verify it from then on.
+ */
+export async function redactAuditedChanges(
+  db: Kysely<Database>,
+  records: readonly AuditedRecord[],
+): Promise<number> {
+  if (records.length === 0) return 0;
+  if (!db.isTransaction) throw new Error('audit entries are redacted inside a transaction');
+  // Most batches have nothing in the trail to redact: they neither wait for the sealer nor make it wait.
+  if ((await redactionsOf(db, records)).length === 0) return 0;
+  // The sealer's lock: an entry read here unsealed is not sealed with its old values in the meantime.
+  await sql`select pg_advisory_xact_lock(${sql.lit(SEALER_LOCK_KEY)})`.execute(db);
+  const redacted = await redactionsOf(db, records);
   if (redacted.length === 0) return 0;
   await sql`
     insert into audit_redaction (entry_seq, position, hash, redacted_at)

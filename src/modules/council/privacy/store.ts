@@ -28,10 +28,13 @@ export async function countEndedSeats(db: Db, cutoff: Date) {
   return countRows(endedSeats(db, cutoff));
 }
 
+/** The changes of a table's trail that name the people of a seat. */
+const SEAT_ACTIONS = ['council.member.appoint', 'council.member.end'];
+
 /** The seat stays with its organisation and period (the organisations taking part); the people go. */
 export async function anonymiseEndedSeats(db: Db, cutoff: Date, limit: number) {
   const due = endedSeats(db, cutoff).select('id').orderBy('id').limit(limit).forUpdate().skipLocked();
-  const result = await db
+  const emptied = await db
     .updateTable('councilMembership')
     .set({
       representativeName: 'Rappresentante non più conservato',
@@ -40,8 +43,21 @@ export async function anonymiseEndedSeats(db: Db, cutoff: Date, limit: number) {
       deputyEmail: null,
     })
     .where('id', 'in', due)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+    .returning(['id', 'tableId'])
+    .execute();
+  // the table's trail named the people of the seat: at its appointment, its end, and the appointment after it
+  await redactAuditedChanges(
+    db,
+    emptied.flatMap(({ id, tableId }) => [
+      { type: 'council_table', id: tableId, part: { actions: SEAT_ACTIONS, field: 'id', value: id } },
+      {
+        type: 'council_table',
+        id: tableId,
+        part: { actions: SEAT_ACTIONS, field: 'membershipId', value: id },
+      },
+    ]),
+  );
+  return emptied.length;
 }
 
 const pastInvitations = (db: Db, cutoff: Date) =>
@@ -64,7 +80,7 @@ export async function anonymisePastInvitations(db: Db, cutoff: Date, limit: numb
     .limit(limit)
     .forUpdate('a')
     .skipLocked();
-  const result = await db
+  const emptied = await db
     .updateTable('councilAttendance')
     .set({
       invitedEmail: FORGOTTEN_ADDRESS,
@@ -75,8 +91,21 @@ export async function anonymisePastInvitations(db: Db, cutoff: Date, limit: numb
     .where((eb) =>
       eb(eb.refTuple('meetingId', 'organisationId'), 'in', due.$asTuple('meetingId', 'organisationId')),
     )
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+    .returning(['meetingId', 'organisationId'])
+    .execute();
+  // the meeting's trail named the delegate in the organisation's answer, and those present in the register
+  await redactAuditedChanges(
+    db,
+    emptied.flatMap(({ meetingId, organisationId }) => [
+      {
+        type: 'council_meeting',
+        id: meetingId,
+        part: { actions: ['council.meeting.answer'], field: 'organisationId', value: organisationId },
+      },
+      { type: 'council_meeting', id: meetingId, part: { actions: ['council.meeting.register'] } },
+    ]),
+  );
+  return emptied.length;
 }
 
 /** Action items closed (done or cancelled): their time runs from the day done, or the day they were due. */

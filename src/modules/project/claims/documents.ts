@@ -11,8 +11,9 @@ import { prefectureName } from '../../../kernel/institution.ts';
 import { type DocumentSection, renderOfficialDocument, streamOfficialDocument } from '../../../kernel/pdf.ts';
 import { PROGRAMMES } from '../contract.ts';
 import { DOCUMENT_TYPES, formatEuro, LINE_CODES, PAYMENT_METHODS } from '../finance/contract.ts';
+import { italianDay } from '../finance/rules.ts';
 import { CHECKLIST, type ChecklistItem, CLAIM_KINDS, OUTCOMES } from './contract.ts';
-import { type claimCaps, italianDay, type lineTotals, periodText } from './rules.ts';
+import { type claimCaps, type lineTotals, periodText } from './rules.ts';
 import type { ClaimedExpense, ClaimRow, OutcomeRow } from './store.ts';
 
 /** A text as one sentence: its own full stop kept, one added where it has none. */

@@ -10,24 +10,19 @@ import {
   LINE_CODES,
   type LineCode,
 } from '../finance/contract.ts';
-import { budgetTotals, type Cap, capLimit, capMessage, INDIRECT, sumOf } from '../finance/rules.ts';
+import {
+  budgetTotals,
+  type Cap,
+  capLimit,
+  capMessage,
+  INDIRECT,
+  italianDay,
+  sumOf,
+} from '../finance/rules.ts';
 import type { ClaimInput, ClaimStatus, Outcome, OutcomeInput } from './contract.ts';
 
 type Fault = { path: string; message: string };
 type Period = { startsOn: string; endsOn: string };
-
-const LONG_DAY = new Intl.DateTimeFormat('it-IT', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-
-/**
- * «12 marzo 2026». One formatter for every day: a claim names thousands of documents, and a formatter made per
- * call holds native memory until it is collected.
- */
-export const italianDay = (day: string) => LONG_DAY.format(new Date(`${day}T00:00:00Z`));
 
 /** «Fattura n. 12 del 3 marzo 2026», «Busta paga n. CEDOLINO-10 del 27 ottobre 2025». */
 export const documentReference = (expense: {

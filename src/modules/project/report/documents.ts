@@ -18,7 +18,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import { LEGAL_TIME_ZONE } from '../../../kernel/clock.ts';
+import { dayInRome } from '../../../kernel/clock.ts';
 import { prefectureName } from '../../../kernel/institution.ts';
 import { type DocumentSection, renderOfficialDocument } from '../../../kernel/pdf.ts';
 import { ITEM_KINDS, PROGRAMMES, type Programme } from '../contract.ts';
@@ -59,12 +59,9 @@ function headerRows(report: ReportView): [string, string][] {
   ];
 }
 
-/** «2026-03-02», the day of an instant in Italy. */
-const ITALIAN_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: LEGAL_TIME_ZONE });
-
 /** The title page's rows: the report's data, and the day it was made final or, for a draft, printed. */
 function titlePageRows(report: ReportView, at: Date): [string, string][] {
-  const day = ITALIAN_DAY.format(report.finalisedAt ? new Date(report.finalisedAt) : at);
+  const day = dayInRome(report.finalisedAt ? new Date(report.finalisedAt) : at);
   return [
     ...headerRows(report),
     [report.finalisedAt ? 'Resa definitiva il' : 'Bozza stampata il', inWords(day)],

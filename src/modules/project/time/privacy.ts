@@ -4,6 +4,7 @@
  * the costs claimed from the FAMI fund, kept long after the project; then the name and the account link go and
  * the contract, hours and costs stay for the project's figures.
  */
+import { dayInRome } from '../../../kernel/clock.ts';
 import type { Db } from '../../../kernel/db.ts';
 import type { DataSubject, PersonalDataProvider, SubjectRecord } from '../../../kernel/personal-data.ts';
 import { accountIdsOf } from '../../identity/privacy/service.ts';
@@ -23,15 +24,6 @@ const PROJECT_RECORDS_BASIS =
 
 /** Five years, the floor the EU regulation sets for the evidence of the costs claimed. */
 const PROJECT_MIN_MONTHS = 60;
-
-/** The last legal day before `cutoff`, in Europe/Rome. */
-const dayOf = (cutoff: Date) =>
-  new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Rome',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(cutoff);
 
 /** A person's contracts and sheets, by their accounts: a staff record without an account names nobody findable. */
 async function findSubject(db: Db, subject: DataSubject) {
@@ -71,8 +63,8 @@ export const projectTimePersonalData: PersonalDataProvider = {
       defaultMonths: 144,
       minMonths: PROJECT_MIN_MONTHS,
       action: 'anonymise',
-      countDue: (db, cutoff) => store.countStaffOfEndedProjects(db, dayOf(cutoff)),
-      dispose: (db, cutoff, limit) => store.anonymiseStaffOfEndedProjects(db, dayOf(cutoff), limit),
+      countDue: (db, cutoff) => store.countStaffOfEndedProjects(db, dayInRome(cutoff)),
+      dispose: (db, cutoff, limit) => store.anonymiseStaffOfEndedProjects(db, dayInRome(cutoff), limit),
     },
   ],
   activities: [

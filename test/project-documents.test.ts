@@ -9,7 +9,7 @@ import { BACKENDS, openTestDatabase, type TestDatabase } from './support/databas
 import { makePdf, multipartBody } from './support/documents.ts';
 import type { Session } from './support/identity.ts';
 import { JPEG, makeSignedPdf } from './support/pdf-fixtures.ts';
-import { projectOrganisations, signInPeople } from './support/project.ts';
+import { payslipExpense, projectOrganisations, signInPeople } from './support/project.ts';
 
 type Person = 'pm' | 'auditor';
 
@@ -129,28 +129,7 @@ for (const backend of BACKENDS) {
         ],
       });
       expect(budget.statusCode, budget.body).toBe(201);
-      const expense = {
-        organisationId: prefectureId,
-        lineCode: 'A',
-        workPackageId: null,
-        description: 'Retribuzione di gennaio',
-        documentType: 'PAYSLIP',
-        documentNumber: 'CEDOLINO 01/26',
-        documentDate: '2026-01-15',
-        supplierName: 'Laura Bianchi',
-        supplierTaxCode: 'BNCLRA85M41E648Y',
-        netCents: 235_000,
-        vatCents: 0,
-        totalCents: 235_000,
-        amountCents: 235_000,
-        cig: null,
-        cup: null,
-        paymentDate: '2026-01-27',
-        paymentMethod: 'BANK_TRANSFER',
-        paymentReference: 'TRN 0306900001',
-        annulled: true,
-        status: 'DRAFT',
-      };
+      const expense = payslipExpense(prefectureId);
       const expenseId = (
         await call('pm', 'POST', `/api/project/projects/${projectId}/expenses`, expense)
       ).json().id as string;

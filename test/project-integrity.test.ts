@@ -6,6 +6,7 @@ import { startTestApp, stopTestApp, type TestApp } from './support/app.ts';
 import { BACKENDS, openTestDatabase, type TestDatabase } from './support/database.ts';
 import { makePdf, multipartBody } from './support/documents.ts';
 import { makeOrganisation, makeUser, type Session, signIn } from './support/identity.ts';
+import { payslipExpense } from './support/project.ts';
 
 type Person = 'pm' | 'supervisor' | 'supervisor2' | 'auditor' | 'legal' | 'partner' | 'partner2';
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -66,29 +67,7 @@ for (const backend of BACKENDS) {
         .where('action', '=', action)
         .where('entityId', '=', entityId)
         .execute();
-    const payslip = (over: Record<string, unknown> = {}) => ({
-      organisationId: prefectureId,
-      lineCode: 'A',
-      workPackageId: null,
-      description: 'Retribuzione di gennaio',
-      documentType: 'PAYSLIP',
-      documentNumber: 'CEDOLINO 01/26',
-      documentDate: '2026-01-15',
-      supplierName: 'Laura Bianchi',
-      supplierTaxCode: 'BNCLRA85M41E648Y',
-      netCents: 235_000,
-      vatCents: 0,
-      totalCents: 235_000,
-      amountCents: 235_000,
-      cig: null,
-      cup: null,
-      paymentDate: '2026-01-27',
-      paymentMethod: 'BANK_TRANSFER',
-      paymentReference: 'TRN 0306900001',
-      annulled: true,
-      status: 'DRAFT',
-      ...over,
-    });
+    const payslip = (over: Record<string, unknown> = {}) => payslipExpense(prefectureId, over);
     /** An expense recorded with its document attached and, unless `draft`, marked complete. */
     const record = async (who: Person, input: Record<string, unknown>, draft = false) => {
       const created = await call(who, 'POST', `/api/project/projects/${projectId}/expenses`, input);

@@ -5,6 +5,7 @@ import { startTestApp, stopTestApp, type TestApp } from './support/app.ts';
 import { BACKENDS, openTestDatabase, type TestDatabase } from './support/database.ts';
 import { makePdf, multipartBody, PNG } from './support/documents.ts';
 import { makeOrganisation, makeUser, type Session, signIn } from './support/identity.ts';
+import { payslipExpense } from './support/project.ts';
 
 type Person = 'pm' | 'pmAuditor' | 'supervisor' | 'auditor' | 'partner' | 'partner2';
 
@@ -58,28 +59,17 @@ for (const backend of BACKENDS) {
             .executeTakeFirstOrThrow()
         ).n,
       );
-    const expense = (documentNumber: string, documentDate: string) => ({
-      organisationId: prefectureId,
-      lineCode: 'A',
-      workPackageId: null,
-      description: 'Retribuzione',
-      documentType: 'PAYSLIP',
-      documentNumber,
-      documentDate,
-      supplierName: 'Laura Bianchi',
-      supplierTaxCode: 'BNCLRA85M41E648Y',
-      netCents: 100_000,
-      vatCents: 0,
-      totalCents: 100_000,
-      amountCents: 100_000,
-      cig: null,
-      cup: null,
-      paymentDate: documentDate,
-      paymentMethod: 'BANK_TRANSFER',
-      paymentReference: `TRN ${documentNumber}`,
-      annulled: true,
-      status: 'DRAFT',
-    });
+    const expense = (documentNumber: string, documentDate: string) =>
+      payslipExpense(prefectureId, {
+        description: 'Retribuzione',
+        documentNumber,
+        documentDate,
+        netCents: 100_000,
+        totalCents: 100_000,
+        amountCents: 100_000,
+        paymentDate: documentDate,
+        paymentReference: `TRN ${documentNumber}`,
+      });
     const record = async (input: ReturnType<typeof expense>) => {
       const created = await call('pm', 'POST', `/api/project/projects/${projectId}/expenses`, input);
       expect(created.statusCode, created.body).toBe(201);

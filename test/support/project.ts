@@ -24,3 +24,31 @@ export async function signInPeople<P extends string>(
     sessions[who] = await signIn(t.app, user.email);
   }
 }
+
+/**
+ * An expense as the form sends it: January's payslip of an employee of `organisationId`, paid by transfer and
+ * stamped, in draft; `over` changes any field.
+ */
+export const payslipExpense = (organisationId: string, over: Record<string, unknown> = {}) => ({
+  organisationId,
+  lineCode: 'A',
+  workPackageId: null,
+  description: 'Retribuzione di gennaio',
+  documentType: 'PAYSLIP',
+  documentNumber: 'CEDOLINO 01/26',
+  documentDate: '2026-01-15',
+  supplierName: 'Laura Bianchi',
+  supplierTaxCode: 'BNCLRA85M41E648Y',
+  netCents: 235_000,
+  vatCents: 0,
+  totalCents: 235_000,
+  amountCents: 235_000,
+  cig: null,
+  cup: null,
+  paymentDate: '2026-01-27',
+  paymentMethod: 'BANK_TRANSFER',
+  paymentReference: 'TRN 0306900001',
+  annulled: true,
+  status: 'DRAFT',
+  ...over,
+});

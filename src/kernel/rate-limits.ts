@@ -5,6 +5,7 @@
  */
 import type { FastifyRateLimitOptions, FastifyRateLimitStore } from '@fastify/rate-limit';
 import { type Kysely, sql } from 'kysely';
+import { batched } from './batches.ts';
 import type { Database } from './db.ts';
 import type { JobDefinition } from './jobs.ts';
 
@@ -13,11 +14,9 @@ type StoreConstructor = new (options: FastifyRateLimitOptions) => FastifyRateLim
 
 type Counting = { route: string; key: string; windowMs: number };
 type Count = { current: number; ttl: number };
-type Waiting = Counting & { resolve(count: Count): void; reject(error: unknown): void };
 
 /** The most requests counted in one statement. */
 const BATCH = 500;
-const counters = new WeakMap<object, { queue: Waiting[]; running: boolean }>();
 
 /**
  * Counts the requests of a batch in one statement: those of the same client on the same route add up on one
@@ -63,22 +62,7 @@ async function countBatch(db: Kysely<Database>, batch: readonly Counting[]): Pro
   return answers;
 }
 
-async function drain(db: Kysely<Database>, counter: { queue: Waiting[]; running: boolean }) {
-  counter.running = true;
-  try {
-    while (counter.queue.length > 0) {
-      const batch = counter.queue.splice(0, BATCH);
-      try {
-        const answers = await countBatch(db, batch);
-        for (const [index, waiting] of batch.entries()) waiting.resolve(answers[index] as Count);
-      } catch (error) {
-        for (const waiting of batch) waiting.reject(error);
-      }
-    }
-  } finally {
-    counter.running = false;
-  }
-}
+const countInBatches = batched(countBatch, { max: BATCH });
 
 /**
  * Counts one request of `key` on `route` in a fixed window of `windowMs` that starts with the first request;
@@ -92,16 +76,7 @@ export function countRequest(
   key: string,
   windowMs: number,
 ): Promise<Count> {
-  let counter = counters.get(db);
-  if (!counter) {
-    counter = { queue: [], running: false };
-    counters.set(db, counter);
-  }
-  const counted = new Promise<Count>((resolve, reject) =>
-    counter.queue.push({ route, key, windowMs, resolve, reject }),
-  );
-  if (!counter.running) void drain(db, counter);
-  return counted;
+  return countInBatches(db, { route, key, windowMs });
 }
 
 /** The rate-limit plugin's store over the `request_count` table; one per route, by `child`. */

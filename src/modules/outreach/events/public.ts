@@ -4,6 +4,8 @@
  * data but the ticket holder's own, and that only to the link.
  */
 import type { Caller } from '../../../kernel/auth.ts';
+import { batched } from '../../../kernel/batches.ts';
+import type { Db } from '../../../kernel/db.ts';
 import type { Platform } from '../../../kernel/platform.ts';
 import { auditRead } from '../../../kernel/transaction.ts';
 import { SOURCE_LANGUAGE } from '../../portal/languages.ts';
@@ -194,45 +196,29 @@ export async function eventQuestions(platform: Platform, eventId: string): Promi
 }
 
 type RegistrationForm = { sessionIds: string[]; questions: FormQuestion[] };
-type FormWaiting = { eventId: string; resolve(form: RegistrationForm): void; reject(error: unknown): void };
 
 const NO_FORM: RegistrationForm = { sessionIds: [], questions: [] };
-const formReaders = new WeakMap<object, { queue: FormWaiting[]; running: boolean }>();
 
 /** Reads the forms asked for while the previous read was at the database, each event's once, in one statement. */
-async function readForms(platform: Platform, reader: { queue: FormWaiting[]; running: boolean }) {
-  reader.running = true;
-  try {
-    while (reader.queue.length > 0) {
-      const batch = reader.queue.splice(0);
-      try {
-        const rows = await store.registrationForms(platform.database.db, [
-          ...new Set(batch.map((waiting) => waiting.eventId)),
-        ]);
-        const forms = new Map(
-          rows.map((row) => [
-            row.id,
-            {
-              sessionIds: row.sessionIds,
-              questions: row.questions.map(({ id, label, kind, options, required }) => ({
-                id,
-                label,
-                kind,
-                options,
-                required,
-              })),
-            },
-          ]),
-        );
-        for (const waiting of batch) waiting.resolve(forms.get(waiting.eventId) ?? NO_FORM);
-      } catch (error) {
-        for (const waiting of batch) waiting.reject(error);
-      }
-    }
-  } finally {
-    reader.running = false;
-  }
-}
+const readForms = batched(async (db: Db, eventIds: string[]) => {
+  const rows = await store.registrationForms(db, [...new Set(eventIds)]);
+  const forms = new Map(
+    rows.map((row) => [
+      row.id,
+      {
+        sessionIds: row.sessionIds,
+        questions: row.questions.map(({ id, label, kind, options, required }) => ({
+          id,
+          label,
+          kind,
+          options,
+          required,
+        })),
+      },
+    ]),
+  );
+  return eventIds.map((eventId) => forms.get(eventId) ?? NO_FORM);
+});
 
 /**
  * What a registration for a published event is checked against: the sessions the form may name and the
@@ -240,14 +226,5 @@ async function readForms(platform: Platform, reader: { queue: FormWaiting[]; run
  * requests that come while a read is at the database share the next one, which reads each event once.
  */
 export function registrationForm(platform: Platform, eventId: string): Promise<RegistrationForm> {
-  let reader = formReaders.get(platform.database);
-  if (!reader) {
-    reader = { queue: [], running: false };
-    formReaders.set(platform.database, reader);
-  }
-  const form = new Promise<RegistrationForm>((resolve, reject) =>
-    reader.queue.push({ eventId, resolve, reject }),
-  );
-  if (!reader.running) void readForms(platform, reader);
-  return form;
+  return readForms(platform.database.db, eventId);
 }

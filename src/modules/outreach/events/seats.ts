@@ -10,6 +10,7 @@
 
 import { type AuditContext, type AuditRecord, writeAuditBatch } from '../../../kernel/audit.ts';
 import { auditContextOf, type Caller, SYSTEM_CALLER } from '../../../kernel/auth.ts';
+import { batched } from '../../../kernel/batches.ts';
 import type { Db } from '../../../kernel/db.ts';
 import { Conflict, Invalid, NotFound } from '../../../kernel/errors.ts';
 import { newId } from '../../../kernel/ids.ts';
@@ -52,12 +53,7 @@ export type RegistrationOutcome =
     }
   | { kind: 'refused'; reason: 'unknown' | 'closed' | 'duplicate' };
 
-type Pending = {
-  input: Registration;
-  caller: Caller;
-  resolve(outcome: RegistrationOutcome): void;
-  reject(error: unknown): void;
-};
+type Pending = { platform: Platform; input: Registration; caller: Caller };
 
 const BATCH = 200;
 const REGISTRATION_ACTIONS = {
@@ -70,7 +66,6 @@ const REGISTRATION_TOPICS = {
   WAITLISTED: 'outreach.registration.waitlisted',
   PENDING: 'outreach.registration.pending',
 } as const;
-const writers = new WeakMap<object, { queue: Pending[]; running: boolean }>();
 
 /** Whether a session takes registrations now: its event published, and in time. */
 export const isOpen = (
@@ -239,32 +234,12 @@ async function writeBatch(platform: Platform, batch: Pending[]): Promise<Registr
   return outcomes;
 }
 
-async function drain(platform: Platform, writer: { queue: Pending[]; running: boolean }) {
-  writer.running = true;
-  try {
-    while (writer.queue.length > 0) {
-      const batch = writer.queue.splice(0, BATCH);
-      try {
-        const outcomes = await writeBatch(platform, batch);
-        for (const [index, item] of batch.entries()) item.resolve(outcomes[index] as RegistrationOutcome);
-      } catch (error) {
-        if (batch.length === 1) {
-          batch[0]?.reject(error);
-          continue;
-        }
-        // One registration the database refused (another process took the same address meanwhile) must not
-        // sink the others: each is tried again alone.
-        for (const item of batch)
-          await writeBatch(platform, [item]).then(
-            ([outcome]) => item.resolve(outcome as RegistrationOutcome),
-            (alone) => item.reject(alone),
-          );
-      }
-    }
-  } finally {
-    writer.running = false;
-  }
-}
+// One registration the database refused (another process took the same address meanwhile) must not sink the
+// others: each is tried again alone.
+const registerInBatches = batched<object, Pending, RegistrationOutcome>(
+  (_database, batch) => writeBatch((batch[0] as Pending).platform, batch),
+  { max: BATCH, alone: true },
+);
 
 /** Registers a person for a session: a seat while one is free and nobody waits, else the waitlist. */
 export async function register(
@@ -273,16 +248,7 @@ export async function register(
   input: Registration,
 ): Promise<RegistrationOutcome> {
   await warmLinkSigning(platform);
-  let writer = writers.get(platform.database);
-  if (!writer) {
-    writer = { queue: [], running: false };
-    writers.set(platform.database, writer);
-  }
-  const outcome = new Promise<RegistrationOutcome>((resolve, reject) =>
-    writer.queue.push({ input, caller, resolve, reject }),
-  );
-  if (!writer.running) void drain(platform, writer);
-  return outcome;
+  return registerInBatches(platform.database, { platform, input, caller });
 }
 
 type Queued = { mail: Mail; about: MailAbout };
@@ -363,14 +329,7 @@ async function lockWithRegistration(unit: UnitOfWork, registrationId: string, ot
   }
 }
 
-type PendingCancellation = {
-  registrationId: string;
-  caller: Caller;
-  resolve(done: boolean): void;
-  reject(error: unknown): void;
-};
-
-const cancellers = new WeakMap<object, { queue: PendingCancellation[]; running: boolean }>();
+type PendingCancellation = { platform: Platform; registrationId: string; caller: Caller };
 
 /**
  * Locks the sessions some registrations are in, then reads them again: a move committed meanwhile may have put
@@ -467,29 +426,10 @@ async function writeCancellations(platform: Platform, batch: PendingCancellation
   return answers;
 }
 
-async function drainCancellations(
-  platform: Platform,
-  canceller: { queue: PendingCancellation[]; running: boolean },
-) {
-  canceller.running = true;
-  try {
-    while (canceller.queue.length > 0) {
-      const batch = canceller.queue.splice(0, BATCH);
-      try {
-        const answers = await writeCancellations(platform, batch);
-        for (const [index, item] of batch.entries()) {
-          const answer = answers[index];
-          if (answer instanceof Error) item.reject(answer);
-          else item.resolve(answer as boolean);
-        }
-      } catch (error) {
-        for (const item of batch) item.reject(error);
-      }
-    }
-  } finally {
-    canceller.running = false;
-  }
-}
+const cancelInBatches = batched<object, PendingCancellation, boolean>(
+  (_database, batch) => writeCancellations((batch[0] as PendingCancellation).platform, batch),
+  { max: BATCH },
+);
 
 /**
  * Cancels a registration (by its ticket's link, or by the staff): a seat it held goes at once to the first of
@@ -502,16 +442,7 @@ export async function cancelRegistration(
   registrationId: string,
 ): Promise<boolean> {
   await warmLinkSigning(platform);
-  let canceller = cancellers.get(platform.database);
-  if (!canceller) {
-    canceller = { queue: [], running: false };
-    cancellers.set(platform.database, canceller);
-  }
-  const done = new Promise<boolean>((resolve, reject) =>
-    canceller.queue.push({ registrationId, caller, resolve, reject }),
-  );
-  if (!canceller.running) void drainCancellations(platform, canceller);
-  return done;
+  return cancelInBatches(platform.database, { platform, registrationId, caller });
 }
 
 export type SessionChange =
